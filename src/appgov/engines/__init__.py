@@ -1,0 +1,1 @@
+"""Pure-Python analysis engines. Nothing here imports Django or a Django app (import-linter enforces it)."""
