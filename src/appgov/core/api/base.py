@@ -1,0 +1,61 @@
+"""Building blocks every API view uses, so scoping and the change log hold for all endpoints."""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from appgov.core import services
+from appgov.core.models import ChangeLogEntry
+from appgov.users.scoping import scope
+
+
+class ScopedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
+    """A foreign key that only accepts objects the requesting user can see (no existence leak)."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        request = self.context.get("request")
+        return scope(queryset, request.user if request else None)
+
+
+class ScopedModelSerializer(serializers.ModelSerializer):
+    serializer_related_field = ScopedPrimaryKeyRelatedField
+
+
+class ChangeLogEntrySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ChangeLogEntry
+        fields = ["seq", "timestamp", "actor_name", "request_id", "action", "object_type", "object_id",
+                  "object_repr", "before", "after"]
+
+
+class ScopedModelViewSet(viewsets.ModelViewSet):
+    """CRUD over a model, scoped to the user, every write through core.services (validated and logged)."""
+
+    institution_from_user = False  # set the institution field from the user on create
+
+    def get_queryset(self):
+        return scope(super().get_queryset(), self.request.user)
+
+    def perform_create(self, serializer):
+        obj = serializer.Meta.model(**dict(serializer.validated_data))
+        if self.institution_from_user:
+            obj.institution_id = self.request.user.institution_id
+        serializer.instance = services.save(obj, self.request.user)
+
+    def perform_update(self, serializer):
+        obj = serializer.instance
+        for name, value in dict(serializer.validated_data).items():
+            setattr(obj, name, value)
+        serializer.instance = services.save(obj, self.request.user)
+
+    def perform_destroy(self, instance):
+        services.delete(instance, self.request.user)
+
+    @extend_schema(responses=ChangeLogEntrySerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def history(self, request, pk=None):
+        obj = self.get_object()
+        entries = services.history(obj)[:200]
+        return Response(ChangeLogEntrySerializer(entries, many=True).data)

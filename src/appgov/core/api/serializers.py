@@ -1,0 +1,30 @@
+from rest_framework import serializers
+
+from appgov.core.api.base import ScopedModelSerializer
+from appgov.core.models import Department, Institution, Person, RegulatorOffice
+
+
+class RegulatorOfficeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = RegulatorOffice
+        fields = ["id", "code", "name", "level", "parent"]
+
+
+class InstitutionSerializer(ScopedModelSerializer):
+    class Meta:
+        model = Institution
+        fields = ["id", "code", "name", "kind", "regulator_office", "licensed_business_lines", "licensed_regions",
+                  "leading_department", "planned_app_ceiling"]
+        read_only_fields = ["code", "kind", "regulator_office"]
+
+
+class DepartmentSerializer(ScopedModelSerializer):
+    class Meta:
+        model = Department
+        exclude = ["institution"]
+
+
+class PersonSerializer(ScopedModelSerializer):
+    class Meta:
+        model = Person
+        exclude = ["institution"]

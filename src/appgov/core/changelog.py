@@ -1,0 +1,132 @@
+"""Append to and verify the hash-chained change log."""
+
+import datetime
+import decimal
+import uuid
+from dataclasses import dataclass
+
+from django.db import models, transaction
+from django.db.models.fields.files import FieldFile
+from django.utils import timezone
+
+from .context import current_actor, current_request_id
+from .models import ChangeLogEntry, ChangeLogHead
+
+GENESIS_HASH = "0" * 64
+
+
+def _json_value(value):
+    if isinstance(value, FieldFile):
+        return value.name or None
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, list | tuple):
+        return [_json_value(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _json_value(v) for k, v in value.items()}
+    return value
+
+
+def snapshot(obj: models.Model) -> dict:
+    """Every concrete field of obj as JSON-safe values (foreign keys as ids)."""
+    data = {}
+    for field in obj._meta.concrete_fields:
+        data[field.attname] = _json_value(getattr(obj, field.attname))
+    for field in obj._meta.many_to_many:
+        if obj.pk:
+            data[field.name] = sorted(obj.__dict__.get("_prefetched_objects_cache", {}).get(
+                field.name, getattr(obj, field.name).all()).values_list("pk", flat=True))
+    return data
+
+
+def institution_of(obj) -> int | None:
+    """The institution an object belongs to, for scoping its history."""
+    path = getattr(type(obj), "institution_path", None)
+    if path is None:
+        return None
+    if path == "":
+        return obj.pk
+    target = obj
+    for part in path.split("__"):
+        target = getattr(target, part, None)
+        if target is None:
+            return None
+    return target.pk
+
+
+def record(obj, action: str, before: dict | None, after: dict | None, actor=None) -> ChangeLogEntry:
+    """Append one entry. Must run inside the caller's transaction so the entry and the change land together."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("change log entries must be written inside the transaction of the change")
+    actor = actor if actor is not None else current_actor()
+    head, _ = ChangeLogHead.objects.get_or_create(pk=1)
+    head = ChangeLogHead.objects.select_for_update().get(pk=1)
+    entry = ChangeLogEntry(
+        seq=head.last_seq + 1,
+        timestamp=timezone.now(),
+        actor=actor,
+        actor_name=getattr(actor, "username", None) or "system",
+        request_id=current_request_id() or "",
+        institution_id=institution_of(obj),
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:300],
+        action=action,
+        before=before,
+        after=after,
+        prev_hash=head.last_hash,
+    )
+    entry.hash = entry.compute_hash()
+    entry.save()
+    head.last_seq, head.last_hash = entry.seq, entry.hash
+    head.save(update_fields=["last_seq", "last_hash"])
+    return entry
+
+
+def diff(before: dict | None, after: dict | None) -> list[tuple[str, object, object]]:
+    keys = sorted(set(before or {}) | set(after or {}))
+    return [
+        (k, (before or {}).get(k), (after or {}).get(k))
+        for k in keys
+        if (before or {}).get(k) != (after or {}).get(k)
+    ]
+
+
+@dataclass
+class VerifyProblem:
+    seq: int
+    reason: str
+
+
+def verify(batch_size: int = 5000) -> VerifyProblem | None:
+    """Walk the chain; return the first edited, inserted or deleted entry, or None when intact."""
+    expected_seq, expected_prev = 1, GENESIS_HASH
+    qs = ChangeLogEntry.objects.order_by("seq")
+    last_seq = 0
+    while True:
+        batch = list(qs.filter(seq__gt=last_seq)[:batch_size])
+        if not batch:
+            break
+        for entry in batch:
+            if entry.seq != expected_seq:
+                if entry.seq > expected_seq:
+                    return VerifyProblem(expected_seq, f"entry #{expected_seq} is missing (deleted)")
+                return VerifyProblem(entry.seq, f"entry #{entry.seq} is out of sequence (inserted)")
+            if entry.prev_hash != expected_prev:
+                return VerifyProblem(
+                    entry.seq, f"entry #{entry.seq} does not link to the entry before it (inserted or edited)"
+                )
+            if entry.compute_hash() != entry.hash:
+                return VerifyProblem(entry.seq, f"entry #{entry.seq} was edited: its content no longer matches its hash")
+            expected_seq, expected_prev = entry.seq + 1, entry.hash
+            last_seq = entry.seq
+    head = ChangeLogHead.objects.filter(pk=1).first()
+    if head and (head.last_seq != expected_seq - 1 or head.last_hash != expected_prev):
+        return VerifyProblem(
+            head.last_seq, f"the chain ends at #{expected_seq - 1} but its head records #{head.last_seq} (deleted at the end)"
+        )
+    return None

@@ -1,0 +1,1 @@
+"""Look-alike (counterfeit / repackaged app) engine."""

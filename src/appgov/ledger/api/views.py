@@ -1,0 +1,105 @@
+from django.http import FileResponse, Http404
+from drf_spectacular.utils import extend_schema
+from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.response import Response
+
+from appgov.core.api.base import ScopedModelViewSet
+
+from .. import filtersets, services
+from ..models import AppVersion, Channel, GateEvidence, Listing, MobileApp, PublishingAccount, Vulnerability
+from . import serializers as s
+
+
+class MobileAppViewSet(ScopedModelViewSet):
+    queryset = MobileApp.objects.select_related("managing_department", "responsible_person", "data_owner_department")
+    serializer_class = s.MobileAppSerializer
+    filterset_class = filtersets.MobileAppFilterSet
+    institution_from_user = True
+
+    @extend_schema(responses=s.GateStatusSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def gates(self, request, pk=None):
+        app = self.get_object()
+        data = [
+            {
+                "action": g.transition.action,
+                "to_state": g.transition.to_state,
+                "label": g.transition.label,
+                "ready": g.ready,
+                "items": [
+                    {"id": i.id, "kind": i.kind, "label": i.label, "control": i.control, "satisfied": ok}
+                    for i, ok in g.items
+                ],
+            }
+            for g in services.gate_status(app)
+        ]
+        return Response(data)
+
+    @extend_schema(request=s.TransitionRequestSerializer, responses=s.MobileAppSerializer)
+    @action(detail=True, methods=["post"])
+    def transition(self, request, pk=None):
+        app = self.get_object()
+        payload = s.TransitionRequestSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        app = services.transition(app, payload.validated_data["to_state"], request.user, payload.validated_data["note"])
+        return Response(s.MobileAppSerializer(app, context=self.get_serializer_context()).data)
+
+
+class AppVersionViewSet(ScopedModelViewSet):
+    queryset = AppVersion.objects.select_related("app")
+    serializer_class = s.AppVersionSerializer
+    filterset_class = filtersets.AppVersionFilterSet
+
+    @extend_schema(request={"multipart/form-data": s.PackageUploadSerializer}, responses=s.AppVersionSerializer)
+    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser])
+    def package(self, request, pk=None):
+        version = self.get_object()
+        payload = s.PackageUploadSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        version = services.attach_package(version, payload.validated_data["package"], request.user)
+        return Response(s.AppVersionSerializer(version, context=self.get_serializer_context()).data)
+
+    @extend_schema(responses={(200, "application/octet-stream"): bytes})
+    @action(detail=True, methods=["get"])
+    def download(self, request, pk=None):
+        version = self.get_object()
+        if not version.package:
+            raise Http404
+        return FileResponse(version.package.open("rb"), as_attachment=True, filename=version.package.name.rsplit("/", 1)[-1])
+
+
+class ChannelViewSet(ScopedModelViewSet):
+    queryset = Channel.objects.all()
+    serializer_class = s.ChannelSerializer
+    filterset_class = filtersets.ChannelFilterSet
+    institution_from_user = True
+
+
+class ListingViewSet(ScopedModelViewSet):
+    queryset = Listing.objects.select_related("version", "channel")
+    serializer_class = s.ListingSerializer
+    filterset_class = filtersets.ListingFilterSet
+
+
+class PublishingAccountViewSet(ScopedModelViewSet):
+    queryset = PublishingAccount.objects.select_related("app", "channel")
+    serializer_class = s.PublishingAccountSerializer
+    filterset_class = filtersets.PublishingAccountFilterSet
+
+
+class VulnerabilityViewSet(ScopedModelViewSet):
+    queryset = Vulnerability.objects.select_related("version")
+    serializer_class = s.VulnerabilitySerializer
+    filterset_class = filtersets.VulnerabilityFilterSet
+
+
+class GateEvidenceViewSet(ScopedModelViewSet):
+    queryset = GateEvidence.objects.select_related("app")
+    serializer_class = s.GateEvidenceSerializer
+    filterset_fields = ["app", "item"]
+    http_method_names = ["get", "post", "delete", "head", "options"]
+
+    def perform_create(self, serializer):
+        data = serializer.validated_data
+        serializer.instance = services.record_gate_evidence(data["app"], data["item"], data["reference"], self.request.user)

@@ -1,0 +1,15 @@
+from .apps import MobileApp
+from .channels import Channel, Listing, PublishingAccount
+from .lifecycle import GateEvidence, LifecycleEvent
+from .versions import AppVersion, Vulnerability
+
+__all__ = [
+    "AppVersion",
+    "Channel",
+    "GateEvidence",
+    "LifecycleEvent",
+    "Listing",
+    "MobileApp",
+    "PublishingAccount",
+    "Vulnerability",
+]

@@ -1,0 +1,51 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .choices import LifecycleState
+
+
+def evidence_upload_path(instance, filename):
+    return f"gate-evidence/{instance.app.institution_id}/{instance.app_id}/{filename}"
+
+
+class GateEvidence(models.Model):
+    """A record that satisfies an evidence item of a lifecycle gate (test report, risk assessment, ...)."""
+
+    institution_path = "app__institution"
+
+    app = models.ForeignKey("ledger.MobileApp", verbose_name=_("app"), on_delete=models.CASCADE, related_name="gate_evidence")
+    item = models.CharField(_("gate item"), max_length=64)
+    reference = models.CharField(_("reference"), max_length=200, help_text=_("Document number, link or title"))
+    file = models.FileField(_("file"), upload_to=evidence_upload_path, blank=True, max_length=300)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["app", "item", "-recorded_at"]
+        verbose_name = _("gate evidence")
+        verbose_name_plural = _("gate evidence")
+
+    def __str__(self):
+        return f"{self.item}: {self.reference}"
+
+
+class LifecycleEvent(models.Model):
+    institution_path = "app__institution"
+
+    app = models.ForeignKey("ledger.MobileApp", verbose_name=_("app"), on_delete=models.CASCADE, related_name="lifecycle_events")
+    from_state = models.CharField(_("from"), max_length=20, choices=LifecycleState.choices)
+    to_state = models.CharField(_("to"), max_length=20, choices=LifecycleState.choices)
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["app", "-at"]
+        verbose_name = _("lifecycle event")
+        verbose_name_plural = _("lifecycle events")

@@ -1,0 +1,123 @@
+"""All writes and business rules of the ledger. Plain values in; views, API, imports and jobs call these."""
+
+import hashlib
+import tempfile
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from appgov.core import changelog
+from appgov.core import services as core_services
+from appgov.core.models import ChangeLogEntry
+from appgov.users.roles import LIFECYCLE_ROLES
+
+from . import gates
+from .models import AppVersion, GateEvidence, LifecycleEvent, MobileApp
+from .models.choices import LifecycleState, SupportStatus
+
+save = core_services.save
+delete = core_services.delete
+
+
+class GateRefused(ValidationError):
+    """A lifecycle transition whose checklist is not complete; `.missing` lists the gate items."""
+
+    def __init__(self, app, transition, missing):
+        self.app, self.transition, self.missing = app, transition, missing
+        names = "；".join(item.title for item in missing)
+        super().__init__(_("Cannot %(action)s: missing %(items)s") % {"action": transition.title, "items": names})
+
+
+@dataclass
+class GateStatus:
+    transition: gates.Transition
+    items: list[tuple[gates.GateItem, bool]]
+
+    @property
+    def ready(self) -> bool:
+        return all(ok for _item, ok in self.items)
+
+
+def gate_status(app: MobileApp) -> list[GateStatus]:
+    evidence_items = set(app.gate_evidence.values_list("item", flat=True))
+    return [
+        GateStatus(t, [(item, gates.item_satisfied(app, item, evidence_items)) for item in t.items])
+        for t in gates.transitions_from(app.state)
+    ]
+
+
+def transition(app: MobileApp, to_state: str, actor=None, note: str = "") -> MobileApp:
+    """Move an app to another lifecycle state if the gate allows it; refused with the missing items otherwise."""
+    if actor is not None and (actor.role not in LIFECYCLE_ROLES or actor.institution_id != app.institution_id):
+        raise PermissionDenied(_("You may not change the lifecycle of this app"))
+    with transaction.atomic():
+        app = MobileApp.objects.select_for_update().get(pk=app.pk)
+        step = gates.find_transition(app.state, to_state)
+        if step is None:
+            raise ValidationError(
+                _("No transition from %(a)s to %(b)s") % {"a": app.get_state_display(), "b": to_state}
+            )
+        missing = gates.missing_items(app, step)
+        if missing:
+            raise GateRefused(app, step, missing)
+        before = changelog.snapshot(app)
+        from_state = app.state
+        app.state = to_state
+        today = timezone.localdate()
+        if to_state == LifecycleState.RELEASED and not app.launched_on:
+            app.launched_on = today
+        if to_state == LifecycleState.RETIRED:
+            app.retired_on = today
+        app.save()
+        changelog.record(app, ChangeLogEntry.Action.TRANSITION, before, changelog.snapshot(app), actor)
+        event = LifecycleEvent.objects.create(app=app, from_state=from_state, to_state=to_state, actor=actor, note=note)
+        changelog.record(event, ChangeLogEntry.Action.CREATE, None, changelog.snapshot(event), actor)
+    return app
+
+
+def record_gate_evidence(app: MobileApp, item: str, reference: str, actor=None, file=None) -> GateEvidence:
+    known = {i.id for t in gates.transitions() for i in t.items if i.kind == "evidence"}
+    if item not in known:
+        raise ValidationError({"item": _("Unknown gate evidence item: %(item)s") % {"item": item}})
+    evidence = GateEvidence(app=app, item=item, reference=reference, recorded_by=actor)
+    if file is not None:
+        evidence.file = file
+    return save(evidence, actor)
+
+
+def attach_package(version: AppVersion, uploaded, actor=None) -> AppVersion:
+    """Store an uploaded package with its SHA-256 and size; refuses files over the configured limit."""
+    limit = settings.APPGOV_MAX_PACKAGE_BYTES
+    digest, size = hashlib.sha256(), 0
+    with tempfile.TemporaryFile() as spool:
+        for chunk in uploaded.chunks() if hasattr(uploaded, "chunks") else iter(lambda: uploaded.read(1 << 20), b""):
+            size += len(chunk)
+            if size > limit:
+                raise ValidationError({"package": _("The package is larger than %(n)d bytes") % {"n": limit}})
+            digest.update(chunk)
+            spool.write(chunk)
+        if size == 0:
+            raise ValidationError({"package": _("The package file is empty")})
+        spool.seek(0)
+        version.package_sha256 = digest.hexdigest()
+        version.package_size = size
+        name = getattr(uploaded, "name", "package.bin").rsplit("/", 1)[-1] or "package.bin"
+        version.package.save(name, File(spool), save=False)
+    return save(version, actor)
+
+
+def review_version_support(today=None) -> int:
+    """Daily: versions whose support ended become deprecated. Returns how many changed."""
+    today = today or timezone.localdate()
+    changed = 0
+    due = AppVersion.objects.filter(support_status=SupportStatus.SUPPORTED, support_ends_on__lt=today)
+    for version in due.select_related("app"):
+        version.support_status = SupportStatus.DEPRECATED
+        save(version, None)
+        changed += 1
+    return changed

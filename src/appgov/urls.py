@@ -1,0 +1,22 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from appgov.ledger.views.dashboard import dashboard
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+api_patterns = [
+    path("", include("appgov.core.api.urls")),
+    path("", include("appgov.users.api.urls")),
+    path("ledger/", include("appgov.ledger.api.urls")),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
+]
+
+urlpatterns = [
+    path("api/", include(api_patterns)),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("appgov.users.urls")),
+    path("", include("appgov.core.urls")),
+    path("ledger/", include("appgov.ledger.urls")),
+    path("", dashboard, name="dashboard"),
+]

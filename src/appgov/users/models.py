@@ -1,0 +1,47 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .roles import Role
+
+
+class User(AbstractUser):
+    """A person who logs in: staff of one institution, or an examiner of one regulator office."""
+
+    institution = models.ForeignKey(
+        "core.Institution", verbose_name=_("institution"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="users",
+    )
+    regulator_office = models.ForeignKey(
+        "core.RegulatorOffice", verbose_name=_("regulator office"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="users",
+    )
+    department = models.ForeignKey(
+        "core.Department", verbose_name=_("department"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="users",
+    )
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.READ_ONLY)
+
+    institution_path = "institution"
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.CheckConstraint(
+                condition=~(models.Q(institution__isnull=False) & models.Q(regulator_office__isnull=False)),
+                name="user_belongs_to_one_organisation",
+            )
+        ]
+
+    @property
+    def is_regulator(self) -> bool:
+        return self.regulator_office_id is not None
+
+    def jurisdiction_institution_ids(self) -> list[int]:
+        from appgov.core.models import Institution
+
+        if self.is_regulator:
+            offices = self.regulator_office.descendant_ids()
+            return list(Institution.objects.filter(regulator_office_id__in=offices).values_list("pk", flat=True))
+        return [self.institution_id] if self.institution_id else []

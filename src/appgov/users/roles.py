@@ -1,0 +1,41 @@
+"""Roles and what each may change. Reading is governed by scoping (scoping.py); this is about writes."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    ADMINISTRATOR = "administrator", _("Administrator")
+    GOVERNANCE_OFFICE = "governance_office", _("App governance office")
+    APP_OWNER = "app_owner", _("App owner")
+    SECURITY = "security", _("Security / IT risk")
+    COMPLIANCE = "compliance", _("Compliance")
+    AUDITOR = "auditor", _("Internal auditor")
+    CREDIT_OFFICER = "credit_officer", _("Credit-information security officer")
+    READ_ONLY = "read_only", _("Read-only")
+    REGULATOR_EXAMINER = "regulator_examiner", _("Regulator examiner")
+
+
+_LEDGER = {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.APP_OWNER}
+# Which roles may create, change or delete objects of each model (by model label).
+WRITE_ROLES: dict[str, set[str]] = {
+    "core.institution": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE},
+    "core.department": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE},
+    "core.person": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE},
+    "users.user": {Role.ADMINISTRATOR},
+    "ledger.mobileapp": _LEDGER,
+    "ledger.appversion": _LEDGER | {Role.SECURITY},
+    "ledger.channel": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE},
+    "ledger.listing": _LEDGER,
+    "ledger.publishingaccount": _LEDGER,
+    "ledger.vulnerability": {Role.ADMINISTRATOR, Role.SECURITY, Role.GOVERNANCE_OFFICE},
+    "ledger.gateevidence": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
+}
+# Roles that may move an app through its lifecycle.
+LIFECYCLE_ROLES = {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.APP_OWNER}
+
+
+def can_write(user, model_label: str) -> bool:
+    if not user or not user.is_authenticated or user.is_regulator or not user.institution_id:
+        return False
+    return user.role in WRITE_ROLES.get(model_label, set())

@@ -1,0 +1,31 @@
+"""Every queryset a user reaches goes through `scope`: institution users see their institution,
+regulator examiners the institutions of their office and the offices below it, everyone else nothing.
+
+Models declare `institution_path`: the lookup from the model to its Institution ("" for Institution).
+"""
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db.models import QuerySet
+
+
+def institution_lookup(model) -> str:
+    path = getattr(model, "institution_path", None)
+    if path is None:
+        raise ImproperlyConfigured(f"{model._meta.label} has no institution_path and cannot be scoped")
+    return "pk" if path == "" else f"{path}_id"
+
+
+def scope(queryset: QuerySet, user) -> QuerySet:
+    if user is None or not user.is_authenticated or not user.is_active:
+        return queryset.none()
+    ids = user.jurisdiction_institution_ids()
+    if not ids:
+        return queryset.none()
+    lookup = institution_lookup(queryset.model)
+    if len(ids) == 1:
+        return queryset.filter(**{lookup: ids[0]})
+    return queryset.filter(**{f"{lookup}__in": ids})
+
+
+def scoped(model, user) -> QuerySet:
+    return scope(model._default_manager.all(), user)
