@@ -1,7 +1,7 @@
-from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from appgov.ledger.views.dashboard import dashboard
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
+from appgov.ledger.views.dashboard import dashboard
 
 api_patterns = [
     path("", include("appgov.core.api.urls")),

@@ -38,8 +38,11 @@ def snapshot(obj: models.Model) -> dict:
         data[field.attname] = _json_value(getattr(obj, field.attname))
     for field in obj._meta.many_to_many:
         if obj.pk:
-            data[field.name] = sorted(obj.__dict__.get("_prefetched_objects_cache", {}).get(
-                field.name, getattr(obj, field.name).all()).values_list("pk", flat=True))
+            data[field.name] = sorted(
+                obj.__dict__.get("_prefetched_objects_cache", {})
+                .get(field.name, getattr(obj, field.name).all())
+                .values_list("pk", flat=True)
+            )
     return data
 
 
@@ -121,12 +124,15 @@ def verify(batch_size: int = 5000) -> VerifyProblem | None:
                     entry.seq, f"entry #{entry.seq} does not link to the entry before it (inserted or edited)"
                 )
             if entry.compute_hash() != entry.hash:
-                return VerifyProblem(entry.seq, f"entry #{entry.seq} was edited: its content no longer matches its hash")
+                return VerifyProblem(
+                    entry.seq, f"entry #{entry.seq} was edited: its content no longer matches its hash"
+                )
             expected_seq, expected_prev = entry.seq + 1, entry.hash
             last_seq = entry.seq
     head = ChangeLogHead.objects.filter(pk=1).first()
     if head and (head.last_seq != expected_seq - 1 or head.last_hash != expected_prev):
         return VerifyProblem(
-            head.last_seq, f"the chain ends at #{expected_seq - 1} but its head records #{head.last_seq} (deleted at the end)"
+            head.last_seq,
+            f"the chain ends at #{expected_seq - 1} but its head records #{head.last_seq} (deleted at the end)",
         )
     return None

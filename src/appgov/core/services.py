@@ -64,6 +64,6 @@ def delete(obj: models.Model, actor=None) -> None:
 
 
 def history(obj: models.Model):
-    return ChangeLogEntry.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk)).select_related(
-        "actor"
-    )
+    return ChangeLogEntry.objects.filter(
+        object_type=obj._meta.label_lower, object_id=str(obj.pk)
+    ).select_related("actor")

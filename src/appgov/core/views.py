@@ -18,7 +18,9 @@ def changelog_list(request):
     qs = scoped_changelog(request.user)
     q = request.GET.get("q", "").strip()
     if q:
-        qs = qs.filter(Q(object_repr__icontains=q) | Q(actor_name__icontains=q) | Q(request_id=q) | Q(object_type=q))
+        qs = qs.filter(
+            Q(object_repr__icontains=q) | Q(actor_name__icontains=q) | Q(request_id=q) | Q(object_type=q)
+        )
     page = Paginator(qs.order_by("-seq"), 50).get_page(request.GET.get("page"))
     return render(request, "core/changelog_list.html", {"page": page, "q": q})
 
@@ -28,4 +30,8 @@ def changelog_detail(request, seq):
     entry = scoped_changelog(request.user).filter(seq=seq).first()
     if entry is None:
         raise Http404
-    return render(request, "core/changelog_detail.html", {"entry": entry, "diff": changelog.diff(entry.before, entry.after)})
+    return render(
+        request,
+        "core/changelog_detail.html",
+        {"entry": entry, "diff": changelog.diff(entry.before, entry.after)},
+    )

@@ -15,11 +15,19 @@ class MobileAppFilterSet(ScopedFilterSet):
     kind = django_filters.MultipleChoiceFilter(choices=AppKind.choices, label=_("kind"))
     state = django_filters.MultipleChoiceFilter(choices=LifecycleState.choices, label=_("lifecycle state"))
     audience = django_filters.ChoiceFilter(choices=Audience.choices, label=_("audience"))
-    platform = django_filters.ChoiceFilter(choices=Platform.choices, method="filter_platform", label=_("platform"))
+    platform = django_filters.ChoiceFilter(
+        choices=Platform.choices, method="filter_platform", label=_("platform")
+    )
     is_important_system = django_filters.BooleanFilter(label=_("important information system"))
     ordering = django_filters.OrderingFilter(
-        fields=(("code", "code"), ("name", "name"), ("kind", "kind"), ("state", "state"),
-                ("managing_department__name", "department"), ("updated_at", "updated_at")),
+        fields=(
+            ("code", "code"),
+            ("name", "name"),
+            ("kind", "kind"),
+            ("state", "state"),
+            ("managing_department__name", "department"),
+            ("updated_at", "updated_at"),
+        ),
         label=_("sort"),
     )
 
@@ -32,8 +40,11 @@ class MobileAppFilterSet(ScopedFilterSet):
         if not value:
             return queryset
         return queryset.filter(
-            Q(name__icontains=value) | Q(code__icontains=value) | Q(android_packages__icontains=value)
-            | Q(ios_bundle_ids__icontains=value) | Q(harmony_bundle_names__icontains=value)
+            Q(name__icontains=value)
+            | Q(code__icontains=value)
+            | Q(android_packages__icontains=value)
+            | Q(ios_bundle_ids__icontains=value)
+            | Q(harmony_bundle_names__icontains=value)
             | Q(mini_program_appids__icontains=value)
         )
 

@@ -58,13 +58,36 @@ class MobileAppForm(StyledModelForm):
     class Meta:
         model = MobileApp
         fields = [
-            "code", "name", "kind", "audience", "platforms", "android_packages", "ios_bundle_ids",
-            "harmony_bundle_names", "mini_program_appids", "managing_department", "responsible_person",
-            "data_owner_department", "business_lines", "regions", "partner", "partner_contract_ref", "vendor",
-            "is_important_system", "mlps_level", "mlps_assessed_on", "icp_filing_no", "app_filing_no",
-            "privacy_policy_url", "complaint_channel", "description",
+            "code",
+            "name",
+            "kind",
+            "audience",
+            "platforms",
+            "android_packages",
+            "ios_bundle_ids",
+            "harmony_bundle_names",
+            "mini_program_appids",
+            "managing_department",
+            "responsible_person",
+            "data_owner_department",
+            "business_lines",
+            "regions",
+            "partner",
+            "partner_contract_ref",
+            "vendor",
+            "is_important_system",
+            "mlps_level",
+            "mlps_assessed_on",
+            "icp_filing_no",
+            "app_filing_no",
+            "privacy_policy_url",
+            "complaint_channel",
+            "description",
         ]
-        widgets = {"mlps_assessed_on": forms.DateInput(attrs={"type": "date"}), "description": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "mlps_assessed_on": forms.DateInput(attrs={"type": "date"}),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -76,10 +99,22 @@ class AppVersionForm(StyledModelForm):
 
     class Meta:
         model = AppVersion
-        fields = ["platform", "version_name", "version_code", "release_date", "support_status", "support_ends_on",
-                  "min_os_version", "change_report_ref", "notes"]
-        widgets = {"release_date": forms.DateInput(attrs={"type": "date"}),
-                   "support_ends_on": forms.DateInput(attrs={"type": "date"}), "notes": forms.Textarea(attrs={"rows": 2})}
+        fields = [
+            "platform",
+            "version_name",
+            "version_code",
+            "release_date",
+            "support_status",
+            "support_ends_on",
+            "min_os_version",
+            "change_report_ref",
+            "notes",
+        ]
+        widgets = {
+            "release_date": forms.DateInput(attrs={"type": "date"}),
+            "support_ends_on": forms.DateInput(attrs={"type": "date"}),
+            "notes": forms.Textarea(attrs={"rows": 2}),
+        }
 
 
 class ChannelForm(StyledModelForm):
@@ -93,7 +128,10 @@ class ListingForm(StyledModelForm):
     class Meta:
         model = Listing
         fields = ["channel", "state", "listed_on", "delisted_on", "url"]
-        widgets = {"listed_on": forms.DateInput(attrs={"type": "date"}), "delisted_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {
+            "listed_on": forms.DateInput(attrs={"type": "date"}),
+            "delisted_on": forms.DateInput(attrs={"type": "date"}),
+        }
 
 
 class PublishingAccountForm(StyledModelForm):
@@ -106,7 +144,10 @@ class VulnerabilityForm(StyledModelForm):
     class Meta:
         model = Vulnerability
         fields = ["title", "severity", "source", "status", "found_on", "fixed_on"]
-        widgets = {"found_on": forms.DateInput(attrs={"type": "date"}), "fixed_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {
+            "found_on": forms.DateInput(attrs={"type": "date"}),
+            "fixed_on": forms.DateInput(attrs={"type": "date"}),
+        }
 
 
 class GateEvidenceForm(StyledModelForm):
@@ -124,8 +165,13 @@ class GateEvidenceForm(StyledModelForm):
 
 class TransitionForm(forms.Form):
     to_state = forms.CharField(widget=forms.HiddenInput)
-    note = forms.CharField(required=False, widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}))
+    note = forms.CharField(
+        required=False, widget=forms.TextInput(attrs={"class": "form-control form-control-sm"})
+    )
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Ledger spreadsheet (.xlsx)"), widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".xlsx"}))
+    file = forms.FileField(
+        label=_("Ledger spreadsheet (.xlsx)"),
+        widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".xlsx"}),
+    )

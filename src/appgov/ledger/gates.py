@@ -12,7 +12,11 @@ from django.utils.translation import get_language
 
 from .models.choices import AccountHolder, LifecycleState, ListingState, Severity
 
-_LABEL = {"type": "object", "required": ["zh", "en"], "properties": {"zh": {"type": "string"}, "en": {"type": "string"}}}
+_LABEL = {
+    "type": "object",
+    "required": ["zh", "en"],
+    "properties": {"zh": {"type": "string"}, "en": {"type": "string"}},
+}
 SCHEMA = {
     "type": "object",
     "required": ["version", "transitions", "items"],
@@ -97,7 +101,9 @@ def parse_gates(data: dict) -> list[Transition]:
     for item_id, spec in data["items"].items():
         if spec["kind"] == "field" and not spec.get("field"):
             raise ImproperlyConfigured(f"gates file: item {item_id!r} of kind field names no field")
-        items[item_id] = GateItem(item_id, spec["kind"], spec["label"], spec.get("field"), spec.get("control"))
+        items[item_id] = GateItem(
+            item_id, spec["kind"], spec["label"], spec.get("field"), spec.get("control")
+        )
     transitions, seen = [], set()
     for t in data["transitions"]:
         key = (t["from"], t["to"])
@@ -107,7 +113,9 @@ def parse_gates(data: dict) -> list[Transition]:
         missing = [i for i in t["items"] if i not in items]
         if missing:
             raise ImproperlyConfigured(f"gates file: transition {t['action']} names unknown items {missing}")
-        transitions.append(Transition(t["from"], t["to"], t["action"], t["label"], tuple(items[i] for i in t["items"])))
+        transitions.append(
+            Transition(t["from"], t["to"], t["action"], t["label"], tuple(items[i] for i in t["items"]))
+        )
     return transitions
 
 

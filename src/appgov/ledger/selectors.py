@@ -13,19 +13,26 @@ def dashboard_data(user) -> dict:
     apps = scoped(MobileApp, user)
     by_kind = dict(apps.values_list("kind").annotate(n=Count("id")).order_by())
     by_state = dict(apps.values_list("state").annotate(n=Count("id")).order_by())
-    platform_counts = apps.aggregate(**{p: Count("id", filter=Q(platforms__icontains=f'"{p}"')) for p in Platform.values})
-    by_department = list(
-        apps.values("managing_department__name").annotate(n=Count("id")).order_by("-n")[:15]
+    platform_counts = apps.aggregate(
+        **{p: Count("id", filter=Q(platforms__icontains=f'"{p}"')) for p in Platform.values}
     )
+    by_department = list(apps.values("managing_department__name").annotate(n=Count("id")).order_by("-n")[:15])
     today = timezone.localdate()
     live = apps.exclude(state=LifecycleState.RETIRED)
     attention = {
-        "no_responsible": live.filter(Q(responsible_person__isnull=True) | Q(managing_department__isnull=True)),
+        "no_responsible": live.filter(
+            Q(responsible_person__isnull=True) | Q(managing_department__isnull=True)
+        ),
         "person_left": live.filter(responsible_person__left_on__lte=today),
-        "no_filing": live.filter(state__in=[LifecycleState.RELEASED, LifecycleState.IN_OPERATION], app_filing_no=""),
-        "stale_versions_listed": scoped(AppVersion, user).filter(
-            support_status__in=[SupportStatus.DEPRECATED, SupportStatus.RETIRED], listings__state=ListingState.LISTED
-        ).distinct(),
+        "no_filing": live.filter(
+            state__in=[LifecycleState.RELEASED, LifecycleState.IN_OPERATION], app_filing_no=""
+        ),
+        "stale_versions_listed": scoped(AppVersion, user)
+        .filter(
+            support_status__in=[SupportStatus.DEPRECATED, SupportStatus.RETIRED],
+            listings__state=ListingState.LISTED,
+        )
+        .distinct(),
         "open_high_vulns": scoped(Vulnerability, user).filter(
             status=Vulnerability.Status.OPEN, severity__in=[Severity.HIGH, Severity.CRITICAL]
         ),

@@ -30,7 +30,9 @@ class GateRefused(ValidationError):
     def __init__(self, app, transition, missing):
         self.app, self.transition, self.missing = app, transition, missing
         names = "；".join(item.title for item in missing)
-        super().__init__(_("Cannot %(action)s: missing %(items)s") % {"action": transition.title, "items": names})
+        super().__init__(
+            _("Cannot %(action)s: missing %(items)s") % {"action": transition.title, "items": names}
+        )
 
 
 @dataclass
@@ -53,7 +55,9 @@ def gate_status(app: MobileApp) -> list[GateStatus]:
 
 def transition(app: MobileApp, to_state: str, actor=None, note: str = "") -> MobileApp:
     """Move an app to another lifecycle state if the gate allows it; refused with the missing items otherwise."""
-    if actor is not None and (actor.role not in LIFECYCLE_ROLES or actor.institution_id != app.institution_id):
+    if actor is not None and (
+        actor.role not in LIFECYCLE_ROLES or actor.institution_id != app.institution_id
+    ):
         raise PermissionDenied(_("You may not change the lifecycle of this app"))
     with transaction.atomic():
         app = MobileApp.objects.select_for_update().get(pk=app.pk)
@@ -75,7 +79,9 @@ def transition(app: MobileApp, to_state: str, actor=None, note: str = "") -> Mob
             app.retired_on = today
         app.save()
         changelog.record(app, ChangeLogEntry.Action.TRANSITION, before, changelog.snapshot(app), actor)
-        event = LifecycleEvent.objects.create(app=app, from_state=from_state, to_state=to_state, actor=actor, note=note)
+        event = LifecycleEvent.objects.create(
+            app=app, from_state=from_state, to_state=to_state, actor=actor, note=note
+        )
         changelog.record(event, ChangeLogEntry.Action.CREATE, None, changelog.snapshot(event), actor)
     return app
 
@@ -95,7 +101,9 @@ def attach_package(version: AppVersion, uploaded, actor=None) -> AppVersion:
     limit = settings.APPGOV_MAX_PACKAGE_BYTES
     digest, size = hashlib.sha256(), 0
     with tempfile.TemporaryFile() as spool:
-        for chunk in uploaded.chunks() if hasattr(uploaded, "chunks") else iter(lambda: uploaded.read(1 << 20), b""):
+        for chunk in (
+            uploaded.chunks() if hasattr(uploaded, "chunks") else iter(lambda: uploaded.read(1 << 20), b"")
+        ):
             size += len(chunk)
             if size > limit:
                 raise ValidationError({"package": _("The package is larger than %(n)d bytes") % {"n": limit}})

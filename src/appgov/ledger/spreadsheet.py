@@ -30,14 +30,32 @@ MAX_BYTES = 20 * 1024 * 1024
 LIST_SEP = "、"
 YES, NO = "是", "否"
 
-KIND_ZH = {AppKind.APP: "APP", AppKind.MINI_PROGRAM: "小程序", AppKind.OFFICIAL_ACCOUNT: "公众号",
-           AppKind.QUICK_APP: "快应用", AppKind.OTHER: "其他"}
+KIND_ZH = {
+    AppKind.APP: "APP",
+    AppKind.MINI_PROGRAM: "小程序",
+    AppKind.OFFICIAL_ACCOUNT: "公众号",
+    AppKind.QUICK_APP: "快应用",
+    AppKind.OTHER: "其他",
+}
 AUDIENCE_ZH = {Audience.EXTERNAL: "外部客户", Audience.INTERNAL: "内部员工"}
-PLATFORM_ZH = {Platform.ANDROID: "安卓", Platform.IOS: "iOS", Platform.HARMONYOS: "鸿蒙",
-               Platform.WECHAT: "微信", Platform.ALIPAY: "支付宝", Platform.OTHER: "其他"}
-STATE_ZH = {LifecycleState.PROPOSED: "拟建", LifecycleState.ADMITTED: "已准入", LifecycleState.IN_DEVELOPMENT: "开发中",
-            LifecycleState.IN_TESTING: "测试中", LifecycleState.RELEASED: "已发布", LifecycleState.IN_OPERATION: "运营中",
-            LifecycleState.RETIRING: "退出中", LifecycleState.RETIRED: "已退出"}
+PLATFORM_ZH = {
+    Platform.ANDROID: "安卓",
+    Platform.IOS: "iOS",
+    Platform.HARMONYOS: "鸿蒙",
+    Platform.WECHAT: "微信",
+    Platform.ALIPAY: "支付宝",
+    Platform.OTHER: "其他",
+}
+STATE_ZH = {
+    LifecycleState.PROPOSED: "拟建",
+    LifecycleState.ADMITTED: "已准入",
+    LifecycleState.IN_DEVELOPMENT: "开发中",
+    LifecycleState.IN_TESTING: "测试中",
+    LifecycleState.RELEASED: "已发布",
+    LifecycleState.IN_OPERATION: "运营中",
+    LifecycleState.RETIRING: "退出中",
+    LifecycleState.RETIRED: "已退出",
+}
 
 
 @dataclass(frozen=True)
@@ -110,6 +128,7 @@ class ImportRefused(ValidationError):
 
 # ---------- export ----------
 
+
 def _cell_value(app: MobileApp, column: Column):
     value = getattr(app, column.field)
     if column.kind == "choice":
@@ -139,7 +158,9 @@ def _workbook(apps) -> Workbook:
         cell.fill = header_fill
         ws.column_dimensions[get_column_letter(idx)].width = column.width
         if column.kind == "choice":
-            dv = DataValidation(type="list", formula1='"' + ",".join(column.choices.values()) + '"', allow_blank=True)
+            dv = DataValidation(
+                type="list", formula1='"' + ",".join(column.choices.values()) + '"', allow_blank=True
+            )
             dv.add(f"{get_column_letter(idx)}2:{get_column_letter(idx)}{MAX_ROWS + 1}")
             ws.add_data_validation(dv)
         if column.kind == "date":
@@ -156,7 +177,9 @@ def _workbook(apps) -> Workbook:
     for column in COLUMNS:
         hint = {
             "choice": "可选值：" + "、".join(column.choices.values()) if column.choices else "",
-            "choice_list": "可多选，用“、”分隔：" + "、".join(column.choices.values()) if column.choices else "",
+            "choice_list": "可多选，用“、”分隔：" + "、".join(column.choices.values())
+            if column.choices
+            else "",
             "list": "多个值用“、”或换行分隔",
             "bool": "是 / 否",
             "int": "整数 1–5",
@@ -185,6 +208,7 @@ def template_bytes() -> bytes:
 
 
 # ---------- import ----------
+
 
 def _text(value) -> str:
     if value is None:
@@ -340,8 +364,13 @@ def import_ledger(data: bytes, institution, actor=None, dry_run: bool = False) -
         if is_new and state:
             app.state = state
         elif not is_new and state and state != app.state:
-            result.problems.append(RowProblem(
-                number, "生命周期状态", f"不能通过导入把状态从“{STATE_ZH[app.state]}”改为“{STATE_ZH.get(state, state)}”，请使用生命周期流转"))
+            result.problems.append(
+                RowProblem(
+                    number,
+                    "生命周期状态",
+                    f"不能通过导入把状态从“{STATE_ZH[app.state]}”改为“{STATE_ZH.get(state, state)}”，请使用生命周期流转",
+                )
+            )
             continue
         changed = is_new
         for name, value in values.items():

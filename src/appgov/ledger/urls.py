@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import apps, channels, dashboard, spreadsheets, versions
+from .views import apps, channels, spreadsheets, versions
 
 app_name = "ledger"
 urlpatterns = [
@@ -16,7 +16,11 @@ urlpatterns = [
     path("versions/<int:pk>/edit/", versions.version_edit, name="version-edit"),
     path("versions/<int:pk>/package/", versions.version_download, name="version-download"),
     path("versions/<int:version_pk>/listings/new/", versions.listing_create, name="listing-create"),
-    path("versions/<int:version_pk>/vulnerabilities/new/", versions.vulnerability_create, name="vulnerability-create"),
+    path(
+        "versions/<int:version_pk>/vulnerabilities/new/",
+        versions.vulnerability_create,
+        name="vulnerability-create",
+    ),
     path("listings/<int:pk>/state/", versions.listing_update_state, name="listing-state"),
     path("channels/", channels.channel_list, name="channel-list"),
     path("import/", spreadsheets.ledger_import, name="import"),

@@ -9,15 +9,27 @@ class User(AbstractUser):
     """A person who logs in: staff of one institution, or an examiner of one regulator office."""
 
     institution = models.ForeignKey(
-        "core.Institution", verbose_name=_("institution"), null=True, blank=True, on_delete=models.PROTECT,
+        "core.Institution",
+        verbose_name=_("institution"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="users",
     )
     regulator_office = models.ForeignKey(
-        "core.RegulatorOffice", verbose_name=_("regulator office"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="users",
+        "core.RegulatorOffice",
+        verbose_name=_("regulator office"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
     )
     department = models.ForeignKey(
-        "core.Department", verbose_name=_("department"), null=True, blank=True, on_delete=models.SET_NULL,
+        "core.Department",
+        verbose_name=_("department"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="users",
     )
     role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.READ_ONLY)
@@ -43,5 +55,7 @@ class User(AbstractUser):
 
         if self.is_regulator:
             offices = self.regulator_office.descendant_ids()
-            return list(Institution.objects.filter(regulator_office_id__in=offices).values_list("pk", flat=True))
+            return list(
+                Institution.objects.filter(regulator_office_id__in=offices).values_list("pk", flat=True)
+            )
         return [self.institution_id] if self.institution_id else []

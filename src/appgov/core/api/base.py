@@ -26,8 +26,18 @@ class ScopedModelSerializer(serializers.ModelSerializer):
 class ChangeLogEntrySerializer(serializers.ModelSerializer):
     class Meta:
         model = ChangeLogEntry
-        fields = ["seq", "timestamp", "actor_name", "request_id", "action", "object_type", "object_id",
-                  "object_repr", "before", "after"]
+        fields = [
+            "seq",
+            "timestamp",
+            "actor_name",
+            "request_id",
+            "action",
+            "object_type",
+            "object_id",
+            "object_repr",
+            "before",
+            "after",
+        ]
 
 
 class ScopedModelViewSet(viewsets.ModelViewSet):

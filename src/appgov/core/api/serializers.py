@@ -13,8 +13,17 @@ class RegulatorOfficeSerializer(serializers.ModelSerializer):
 class InstitutionSerializer(ScopedModelSerializer):
     class Meta:
         model = Institution
-        fields = ["id", "code", "name", "kind", "regulator_office", "licensed_business_lines", "licensed_regions",
-                  "leading_department", "planned_app_ceiling"]
+        fields = [
+            "id",
+            "code",
+            "name",
+            "kind",
+            "regulator_office",
+            "licensed_business_lines",
+            "licensed_regions",
+            "leading_department",
+            "planned_app_ceiling",
+        ]
         read_only_fields = ["code", "kind", "regulator_office"]
 
 

@@ -4,115 +4,214 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='ChangeLogEntry',
+            name="ChangeLogEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seq', models.PositiveBigIntegerField(unique=True, verbose_name='sequence')),
-                ('timestamp', models.DateTimeField(verbose_name='time')),
-                ('actor_name', models.CharField(max_length=150, verbose_name='actor')),
-                ('request_id', models.CharField(blank=True, max_length=64, verbose_name='request or job id')),
-                ('object_type', models.CharField(max_length=100, verbose_name='object type')),
-                ('object_id', models.CharField(max_length=64, verbose_name='object id')),
-                ('object_repr', models.CharField(max_length=300, verbose_name='object')),
-                ('action', models.CharField(choices=[('create', 'Created'), ('update', 'Updated'), ('delete', 'Deleted'), ('transition', 'Lifecycle transition')], max_length=20, verbose_name='action')),
-                ('before', models.JSONField(blank=True, null=True, verbose_name='before')),
-                ('after', models.JSONField(blank=True, null=True, verbose_name='after')),
-                ('prev_hash', models.CharField(max_length=64)),
-                ('hash', models.CharField(max_length=64)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("seq", models.PositiveBigIntegerField(unique=True, verbose_name="sequence")),
+                ("timestamp", models.DateTimeField(verbose_name="time")),
+                ("actor_name", models.CharField(max_length=150, verbose_name="actor")),
+                ("request_id", models.CharField(blank=True, max_length=64, verbose_name="request or job id")),
+                ("object_type", models.CharField(max_length=100, verbose_name="object type")),
+                ("object_id", models.CharField(max_length=64, verbose_name="object id")),
+                ("object_repr", models.CharField(max_length=300, verbose_name="object")),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("create", "Created"),
+                            ("update", "Updated"),
+                            ("delete", "Deleted"),
+                            ("transition", "Lifecycle transition"),
+                        ],
+                        max_length=20,
+                        verbose_name="action",
+                    ),
+                ),
+                ("before", models.JSONField(blank=True, null=True, verbose_name="before")),
+                ("after", models.JSONField(blank=True, null=True, verbose_name="after")),
+                ("prev_hash", models.CharField(max_length=64)),
+                ("hash", models.CharField(max_length=64)),
             ],
             options={
-                'verbose_name': 'change-log entry',
-                'verbose_name_plural': 'change log',
-                'ordering': ['-seq'],
+                "verbose_name": "change-log entry",
+                "verbose_name_plural": "change log",
+                "ordering": ["-seq"],
             },
         ),
         migrations.CreateModel(
-            name='ChangeLogHead',
+            name="ChangeLogHead",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('last_seq', models.PositiveBigIntegerField(default=0)),
-                ('last_hash', models.CharField(default='0000000000000000000000000000000000000000000000000000000000000000', max_length=64)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("last_seq", models.PositiveBigIntegerField(default=0)),
+                (
+                    "last_hash",
+                    models.CharField(
+                        default="0000000000000000000000000000000000000000000000000000000000000000",
+                        max_length=64,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Department',
+            name="Department",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=32, verbose_name='code')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('kind', models.CharField(choices=[('business', 'Business'), ('technology', 'Technology'), ('risk', 'Risk management'), ('compliance', 'Compliance'), ('audit', 'Internal audit'), ('branch', 'Branch'), ('other', 'Other')], default='business', max_length=20, verbose_name='kind')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=32, verbose_name="code")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("business", "Business"),
+                            ("technology", "Technology"),
+                            ("risk", "Risk management"),
+                            ("compliance", "Compliance"),
+                            ("audit", "Internal audit"),
+                            ("branch", "Branch"),
+                            ("other", "Other"),
+                        ],
+                        default="business",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'department',
-                'verbose_name_plural': 'departments',
-                'ordering': ['institution', 'code'],
+                "verbose_name": "department",
+                "verbose_name_plural": "departments",
+                "ordering": ["institution", "code"],
             },
         ),
         migrations.CreateModel(
-            name='Institution',
+            name="Institution",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=32, unique=True, verbose_name='code')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('kind', models.CharField(choices=[('bank', 'Bank'), ('insurer', 'Insurer'), ('financial_holding', 'Financial holding company'), ('other', 'Other')], max_length=20, verbose_name='kind')),
-                ('licensed_business_lines', models.JSONField(blank=True, default=list, verbose_name='licensed business scope')),
-                ('licensed_regions', models.JSONField(blank=True, default=list, verbose_name='licensed regions')),
-                ('planned_app_ceiling', models.PositiveIntegerField(blank=True, null=True, verbose_name='planned app ceiling')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=32, unique=True, verbose_name="code")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("bank", "Bank"),
+                            ("insurer", "Insurer"),
+                            ("financial_holding", "Financial holding company"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "licensed_business_lines",
+                    models.JSONField(blank=True, default=list, verbose_name="licensed business scope"),
+                ),
+                (
+                    "licensed_regions",
+                    models.JSONField(blank=True, default=list, verbose_name="licensed regions"),
+                ),
+                (
+                    "planned_app_ceiling",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="planned app ceiling"),
+                ),
             ],
             options={
-                'verbose_name': 'institution',
-                'verbose_name_plural': 'institutions',
-                'ordering': ['code'],
+                "verbose_name": "institution",
+                "verbose_name_plural": "institutions",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('employee_no', models.CharField(max_length=32, verbose_name='employee number')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('position', models.CharField(blank=True, max_length=100, verbose_name='position')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
-                ('phone', models.CharField(blank=True, max_length=32, verbose_name='phone')),
-                ('active_from', models.DateField(blank=True, null=True, verbose_name='employed since')),
-                ('left_on', models.DateField(blank=True, null=True, verbose_name='left on')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("employee_no", models.CharField(max_length=32, verbose_name="employee number")),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                ("position", models.CharField(blank=True, max_length=100, verbose_name="position")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email")),
+                ("phone", models.CharField(blank=True, max_length=32, verbose_name="phone")),
+                ("active_from", models.DateField(blank=True, null=True, verbose_name="employed since")),
+                ("left_on", models.DateField(blank=True, null=True, verbose_name="left on")),
             ],
             options={
-                'verbose_name': 'person',
-                'verbose_name_plural': 'people',
-                'ordering': ['institution', 'employee_no'],
+                "verbose_name": "person",
+                "verbose_name_plural": "people",
+                "ordering": ["institution", "employee_no"],
             },
         ),
         migrations.CreateModel(
-            name='RegulatorOffice',
+            name="RegulatorOffice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=32, unique=True, verbose_name='code')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('level', models.CharField(choices=[('headquarters', 'Headquarters'), ('provincial', 'Provincial office'), ('sub_office', 'Sub-office')], max_length=20, verbose_name='level')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=32, unique=True, verbose_name="code")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("headquarters", "Headquarters"),
+                            ("provincial", "Provincial office"),
+                            ("sub_office", "Sub-office"),
+                        ],
+                        max_length=20,
+                        verbose_name="level",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'regulator office',
-                'verbose_name_plural': 'regulator offices',
-                'ordering': ['code'],
+                "verbose_name": "regulator office",
+                "verbose_name_plural": "regulator offices",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='ScheduledRun',
+            name="ScheduledRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('job', models.CharField(max_length=100)),
-                ('run_date', models.DateField()),
-                ('enqueued_at', models.DateTimeField(auto_now_add=True)),
-                ('task_result_id', models.CharField(blank=True, max_length=64)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("job", models.CharField(max_length=100)),
+                ("run_date", models.DateField()),
+                ("enqueued_at", models.DateTimeField(auto_now_add=True)),
+                ("task_result_id", models.CharField(blank=True, max_length=64)),
             ],
         ),
     ]

@@ -6,69 +6,119 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0001_initial'),
+        ("core", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='changelogentry',
-            name='actor',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='actor'),
+            model_name="changelogentry",
+            name="actor",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="actor",
+            ),
         ),
         migrations.AddField(
-            model_name='institution',
-            name='leading_department',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.department', verbose_name='leading management department for apps'),
+            model_name="institution",
+            name="leading_department",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="core.department",
+                verbose_name="leading management department for apps",
+            ),
         ),
         migrations.AddField(
-            model_name='department',
-            name='institution',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='departments', to='core.institution', verbose_name='institution'),
+            model_name="department",
+            name="institution",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="departments",
+                to="core.institution",
+                verbose_name="institution",
+            ),
         ),
         migrations.AddField(
-            model_name='changelogentry',
-            name='institution',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.institution'),
+            model_name="changelogentry",
+            name="institution",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="core.institution",
+            ),
         ),
         migrations.AddField(
-            model_name='person',
-            name='department',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='people', to='core.department', verbose_name='department'),
+            model_name="person",
+            name="department",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="people",
+                to="core.department",
+                verbose_name="department",
+            ),
         ),
         migrations.AddField(
-            model_name='person',
-            name='institution',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='people', to='core.institution', verbose_name='institution'),
+            model_name="person",
+            name="institution",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="people",
+                to="core.institution",
+                verbose_name="institution",
+            ),
         ),
         migrations.AddField(
-            model_name='regulatoroffice',
-            name='parent',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='core.regulatoroffice', verbose_name='parent office'),
+            model_name="regulatoroffice",
+            name="parent",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="children",
+                to="core.regulatoroffice",
+                verbose_name="parent office",
+            ),
         ),
         migrations.AddField(
-            model_name='institution',
-            name='regulator_office',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='institutions', to='core.regulatoroffice', verbose_name='supervising office'),
+            model_name="institution",
+            name="regulator_office",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="institutions",
+                to="core.regulatoroffice",
+                verbose_name="supervising office",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='scheduledrun',
-            constraint=models.UniqueConstraint(fields=('job', 'run_date'), name='scheduled_run_once_a_day'),
+            model_name="scheduledrun",
+            constraint=models.UniqueConstraint(fields=("job", "run_date"), name="scheduled_run_once_a_day"),
         ),
         migrations.AddConstraint(
-            model_name='department',
-            constraint=models.UniqueConstraint(fields=('institution', 'code'), name='department_code_unique'),
+            model_name="department",
+            constraint=models.UniqueConstraint(fields=("institution", "code"), name="department_code_unique"),
         ),
         migrations.AddIndex(
-            model_name='changelogentry',
-            index=models.Index(fields=['object_type', 'object_id'], name='core_change_object__d0f8af_idx'),
+            model_name="changelogentry",
+            index=models.Index(fields=["object_type", "object_id"], name="core_change_object__d0f8af_idx"),
         ),
         migrations.AddConstraint(
-            model_name='person',
-            constraint=models.UniqueConstraint(fields=('institution', 'employee_no'), name='person_employee_no_unique'),
+            model_name="person",
+            constraint=models.UniqueConstraint(
+                fields=("institution", "employee_no"), name="person_employee_no_unique"
+            ),
         ),
     ]

@@ -18,13 +18,21 @@ class ChangeLogEntry(models.Model):
     seq = models.PositiveBigIntegerField(_("sequence"), unique=True)
     timestamp = models.DateTimeField(_("time"))
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("actor"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     actor_name = models.CharField(_("actor"), max_length=150)
     request_id = models.CharField(_("request or job id"), max_length=64, blank=True)
     institution = models.ForeignKey(
-        "core.Institution", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "core.Institution",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         db_index=True,
     )
     object_type = models.CharField(_("object type"), max_length=100)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 class RegulatorOffice(models.Model):
     institution_path = None  # offices are not owned by an institution; see users.scoping
+
     class Level(models.TextChoices):
         HEADQUARTERS = "headquarters", _("Headquarters")
         PROVINCIAL = "provincial", _("Provincial office")
@@ -15,7 +16,11 @@ class RegulatorOffice(models.Model):
     name = models.CharField(_("name"), max_length=200)
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent office"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("parent office"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
 
@@ -31,13 +36,16 @@ class RegulatorOffice(models.Model):
         """This office and every office below it (the jurisdiction tree)."""
         ids, frontier = [self.pk], [self.pk]
         while frontier:
-            frontier = list(RegulatorOffice.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+            frontier = list(
+                RegulatorOffice.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)
+            )
             ids.extend(frontier)
         return ids
 
 
 class Institution(models.Model):
     institution_path = ""
+
     class Kind(models.TextChoices):
         BANK = "bank", _("Bank")
         INSURER = "insurer", _("Insurer")
@@ -48,14 +56,20 @@ class Institution(models.Model):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     regulator_office = models.ForeignKey(
-        RegulatorOffice, verbose_name=_("supervising office"), on_delete=models.PROTECT,
+        RegulatorOffice,
+        verbose_name=_("supervising office"),
+        on_delete=models.PROTECT,
         related_name="institutions",
     )
     licensed_business_lines = models.JSONField(_("licensed business scope"), default=list, blank=True)
     licensed_regions = models.JSONField(_("licensed regions"), default=list, blank=True)
     leading_department = models.ForeignKey(
-        "core.Department", verbose_name=_("leading management department for apps"), null=True,
-        blank=True, on_delete=models.SET_NULL, related_name="+",
+        "core.Department",
+        verbose_name=_("leading management department for apps"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     planned_app_ceiling = models.PositiveIntegerField(_("planned app ceiling"), null=True, blank=True)
 
@@ -70,6 +84,7 @@ class Institution(models.Model):
 
 class Department(models.Model):
     institution_path = "institution"
+
     class Kind(models.TextChoices):
         BUSINESS = "business", _("Business")
         TECHNOLOGY = "technology", _("Technology")
@@ -104,7 +119,11 @@ class Person(models.Model):
     employee_no = models.CharField(_("employee number"), max_length=32)
     name = models.CharField(_("name"), max_length=100)
     department = models.ForeignKey(
-        Department, verbose_name=_("department"), null=True, blank=True, on_delete=models.SET_NULL,
+        Department,
+        verbose_name=_("department"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="people",
     )
     position = models.CharField(_("position"), max_length=100, blank=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import warnings
 
 from .errors import PackageError
 
@@ -13,15 +14,22 @@ def load_der(der: bytes, where: str):
     from cryptography import x509
 
     try:
-        return x509.load_der_x509_certificate(der)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return x509.load_der_x509_certificate(der)
     except ValueError as exc:
         raise PackageError(f"certificate is not valid DER X.509: {exc}", where) from None
 
 
 def summarize(der: bytes, where: str) -> dict:
-    cert = load_der(der, where)
     try:
-        subject = cert.subject.rfc4514_string()
+        cert = load_der(der, where)
+    except PackageError:
+        return _summarize_lenient(der, where)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            subject = cert.subject.rfc4514_string()
         issuer = cert.issuer.rfc4514_string()
     except ValueError:
         subject = issuer = "(unparseable name)"
@@ -57,3 +65,35 @@ def _key_info(cert) -> tuple[str, int | None]:
         if kind in name:
             return kind, getattr(key, "key_size", None)
     return name, getattr(key, "key_size", None)
+
+
+def _summarize_lenient(der: bytes, where: str) -> dict:
+    """Certificates Android accepts but `cryptography` rejects (e.g. non-DER encodings)."""
+    from asn1crypto import x509 as ax509
+
+    try:
+        cert = ax509.Certificate.load(der)
+        tbs = cert["tbs_certificate"]
+        subject = ",".join(f"{k}={v}" for k, v in reversed(list(tbs["subject"].native.items())))
+        issuer = ",".join(f"{k}={v}" for k, v in reversed(list(tbs["issuer"].native.items())))
+        validity = tbs["validity"]
+        not_before = validity["not_before"].native.isoformat()
+        not_after = validity["not_after"].native.isoformat()
+        serial = format(tbs["serial_number"].native, "x")
+        key_type = tbs["subject_public_key_info"].algorithm
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise PackageError(f"certificate cannot be parsed: {exc}", where) from None
+    return {
+        "sha256": hashlib.sha256(der).hexdigest(),
+        "sha1": hashlib.sha1(der).hexdigest(),
+        "md5": hashlib.md5(der).hexdigest(),
+        "subject": subject,
+        "issuer": issuer,
+        "serial": serial,
+        "not_before": not_before,
+        "not_after": not_after,
+        "key_type": key_type,
+        "key_bits": None,
+        "self_signed": subject == issuer,
+        "debug_certificate": False,
+    }

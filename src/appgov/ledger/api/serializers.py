@@ -2,7 +2,16 @@ from rest_framework import serializers
 
 from appgov.core.api.base import ScopedModelSerializer
 
-from ..models import AppVersion, Channel, GateEvidence, LifecycleEvent, Listing, MobileApp, PublishingAccount, Vulnerability
+from ..models import (
+    AppVersion,
+    Channel,
+    GateEvidence,
+    LifecycleEvent,
+    Listing,
+    MobileApp,
+    PublishingAccount,
+    Vulnerability,
+)
 from ..models.choices import Platform
 
 

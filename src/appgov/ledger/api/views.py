@@ -12,7 +12,9 @@ from . import serializers as s
 
 
 class MobileAppViewSet(ScopedModelViewSet):
-    queryset = MobileApp.objects.select_related("managing_department", "responsible_person", "data_owner_department")
+    queryset = MobileApp.objects.select_related(
+        "managing_department", "responsible_person", "data_owner_department"
+    )
     serializer_class = s.MobileAppSerializer
     filterset_class = filtersets.MobileAppFilterSet
     institution_from_user = True
@@ -42,7 +44,9 @@ class MobileAppViewSet(ScopedModelViewSet):
         app = self.get_object()
         payload = s.TransitionRequestSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        app = services.transition(app, payload.validated_data["to_state"], request.user, payload.validated_data["note"])
+        app = services.transition(
+            app, payload.validated_data["to_state"], request.user, payload.validated_data["note"]
+        )
         return Response(s.MobileAppSerializer(app, context=self.get_serializer_context()).data)
 
 
@@ -51,7 +55,9 @@ class AppVersionViewSet(ScopedModelViewSet):
     serializer_class = s.AppVersionSerializer
     filterset_class = filtersets.AppVersionFilterSet
 
-    @extend_schema(request={"multipart/form-data": s.PackageUploadSerializer}, responses=s.AppVersionSerializer)
+    @extend_schema(
+        request={"multipart/form-data": s.PackageUploadSerializer}, responses=s.AppVersionSerializer
+    )
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser])
     def package(self, request, pk=None):
         version = self.get_object()
@@ -66,7 +72,9 @@ class AppVersionViewSet(ScopedModelViewSet):
         version = self.get_object()
         if not version.package:
             raise Http404
-        return FileResponse(version.package.open("rb"), as_attachment=True, filename=version.package.name.rsplit("/", 1)[-1])
+        return FileResponse(
+            version.package.open("rb"), as_attachment=True, filename=version.package.name.rsplit("/", 1)[-1]
+        )
 
 
 class ChannelViewSet(ScopedModelViewSet):
@@ -102,4 +110,6 @@ class GateEvidenceViewSet(ScopedModelViewSet):
 
     def perform_create(self, serializer):
         data = serializer.validated_data
-        serializer.instance = services.record_gate_evidence(data["app"], data["item"], data["reference"], self.request.user)
+        serializer.instance = services.record_gate_evidence(
+            data["app"], data["item"], data["reference"], self.request.user
+        )

@@ -18,26 +18,42 @@ class MobileApp(models.Model):
     institution = models.ForeignKey(
         "core.Institution", verbose_name=_("institution"), on_delete=models.PROTECT, related_name="apps"
     )
-    code = models.CharField(_("ledger code"), max_length=40, help_text=_("Stable key, unique in the institution"))
+    code = models.CharField(
+        _("ledger code"), max_length=40, help_text=_("Stable key, unique in the institution")
+    )
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=AppKind.choices)
-    audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices, default=Audience.EXTERNAL)
+    audience = models.CharField(
+        _("audience"), max_length=20, choices=Audience.choices, default=Audience.EXTERNAL
+    )
     platforms = models.JSONField(_("platforms"), default=list, blank=True)
     android_packages = models.JSONField(_("Android package names"), default=list, blank=True)
     ios_bundle_ids = models.JSONField(_("iOS bundle ids"), default=list, blank=True)
     harmony_bundle_names = models.JSONField(_("HarmonyOS bundle names"), default=list, blank=True)
     mini_program_appids = models.JSONField(_("mini-program AppIDs"), default=list, blank=True)
     managing_department = models.ForeignKey(
-        "core.Department", verbose_name=_("managing department"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="managed_apps",
+        "core.Department",
+        verbose_name=_("managing department"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="managed_apps",
     )
     responsible_person = models.ForeignKey(
-        "core.Person", verbose_name=_("responsible person"), null=True, blank=True, on_delete=models.PROTECT,
+        "core.Person",
+        verbose_name=_("responsible person"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="responsible_for_apps",
     )
     data_owner_department = models.ForeignKey(
-        "core.Department", verbose_name=_("data-owner department"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="data_owned_apps",
+        "core.Department",
+        verbose_name=_("data-owner department"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="data_owned_apps",
     )
     business_lines = models.JSONField(_("business lines"), default=list, blank=True)
     regions = models.JSONField(_("regions served"), default=list, blank=True)
@@ -65,7 +81,10 @@ class MobileApp(models.Model):
     class Meta:
         ordering = ["institution", "code"]
         constraints = [models.UniqueConstraint(fields=["institution", "code"], name="app_code_unique")]
-        indexes = [models.Index(fields=["institution", "state"]), models.Index(fields=["institution", "kind"])]
+        indexes = [
+            models.Index(fields=["institution", "state"]),
+            models.Index(fields=["institution", "kind"]),
+        ]
         verbose_name = _("mobile app")
         verbose_name_plural = _("mobile apps")
 
@@ -79,13 +98,22 @@ class MobileApp(models.Model):
 
     def clean(self):
         errors = {}
-        for field in ("platforms", "android_packages", "ios_bundle_ids", "harmony_bundle_names",
-                      "mini_program_appids", "business_lines", "regions"):
+        for field in (
+            "platforms",
+            "android_packages",
+            "ios_bundle_ids",
+            "harmony_bundle_names",
+            "mini_program_appids",
+            "business_lines",
+            "regions",
+        ):
             try:
                 _string_list(getattr(self, field), self._meta.get_field(field).verbose_name)
             except ValidationError as exc:
                 errors[field] = exc.messages
-        unknown = set(self.platforms or []) - set(Platform.values) if isinstance(self.platforms, list) else set()
+        unknown = (
+            set(self.platforms or []) - set(Platform.values) if isinstance(self.platforms, list) else set()
+        )
         if unknown:
             errors["platforms"] = [_("unknown platform: %(p)s") % {"p": ", ".join(sorted(unknown))}]
         for field in ("managing_department", "data_owner_department", "responsible_person"):
@@ -99,4 +127,9 @@ class MobileApp(models.Model):
 
     @property
     def identifiers(self) -> list[str]:
-        return [*self.android_packages, *self.ios_bundle_ids, *self.harmony_bundle_names, *self.mini_program_appids]
+        return [
+            *self.android_packages,
+            *self.ios_bundle_ids,
+            *self.harmony_bundle_names,
+            *self.mini_program_appids,
+        ]

@@ -35,9 +35,14 @@ class PublishingAccount(models.Model):
     institution_path = "app__institution"
 
     app = models.ForeignKey(
-        "ledger.MobileApp", verbose_name=_("app"), on_delete=models.CASCADE, related_name="publishing_accounts"
+        "ledger.MobileApp",
+        verbose_name=_("app"),
+        on_delete=models.CASCADE,
+        related_name="publishing_accounts",
     )
-    channel = models.ForeignKey(Channel, verbose_name=_("channel"), on_delete=models.PROTECT, related_name="+")
+    channel = models.ForeignKey(
+        Channel, verbose_name=_("channel"), on_delete=models.PROTECT, related_name="+"
+    )
     account_name = models.CharField(_("account"), max_length=200)
     holder = models.CharField(_("held by"), max_length=20, choices=AccountHolder.choices)
     holder_name = models.CharField(_("holder name"), max_length=200, blank=True)
@@ -64,8 +69,12 @@ class Listing(models.Model):
     version = models.ForeignKey(
         "ledger.AppVersion", verbose_name=_("version"), on_delete=models.CASCADE, related_name="listings"
     )
-    channel = models.ForeignKey(Channel, verbose_name=_("channel"), on_delete=models.PROTECT, related_name="listings")
-    state = models.CharField(_("state"), max_length=20, choices=ListingState.choices, default=ListingState.LISTED)
+    channel = models.ForeignKey(
+        Channel, verbose_name=_("channel"), on_delete=models.PROTECT, related_name="listings"
+    )
+    state = models.CharField(
+        _("state"), max_length=20, choices=ListingState.choices, default=ListingState.LISTED
+    )
     listed_on = models.DateField(_("listed on"), null=True, blank=True)
     delisted_on = models.DateField(_("delisted on"), null=True, blank=True)
     url = models.URLField(_("store page"), blank=True)
@@ -82,7 +91,11 @@ class Listing(models.Model):
 
     def clean(self):
         errors = {}
-        if self.version_id and self.channel_id and self.channel.institution_id != self.version.app.institution_id:
+        if (
+            self.version_id
+            and self.channel_id
+            and self.channel.institution_id != self.version.app.institution_id
+        ):
             errors["channel"] = _("belongs to another institution")
         if self.listed_on and self.delisted_on and self.delisted_on < self.listed_on:
             errors["delisted_on"] = _("cannot be before the listing date")

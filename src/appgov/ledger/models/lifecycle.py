@@ -14,12 +14,20 @@ class GateEvidence(models.Model):
 
     institution_path = "app__institution"
 
-    app = models.ForeignKey("ledger.MobileApp", verbose_name=_("app"), on_delete=models.CASCADE, related_name="gate_evidence")
+    app = models.ForeignKey(
+        "ledger.MobileApp", verbose_name=_("app"), on_delete=models.CASCADE, related_name="gate_evidence"
+    )
     item = models.CharField(_("gate item"), max_length=64)
-    reference = models.CharField(_("reference"), max_length=200, help_text=_("Document number, link or title"))
+    reference = models.CharField(
+        _("reference"), max_length=200, help_text=_("Document number, link or title")
+    )
     file = models.FileField(_("file"), upload_to=evidence_upload_path, blank=True, max_length=300)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
@@ -36,12 +44,19 @@ class GateEvidence(models.Model):
 class LifecycleEvent(models.Model):
     institution_path = "app__institution"
 
-    app = models.ForeignKey("ledger.MobileApp", verbose_name=_("app"), on_delete=models.CASCADE, related_name="lifecycle_events")
+    app = models.ForeignKey(
+        "ledger.MobileApp", verbose_name=_("app"), on_delete=models.CASCADE, related_name="lifecycle_events"
+    )
     from_state = models.CharField(_("from"), max_length=20, choices=LifecycleState.choices)
     to_state = models.CharField(_("to"), max_length=20, choices=LifecycleState.choices)
     at = models.DateTimeField(_("at"), auto_now_add=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     note = models.TextField(_("note"), blank=True)
 

@@ -12,7 +12,9 @@ def package_upload_path(instance, filename):
 class AppVersion(models.Model):
     institution_path = "app__institution"
 
-    app = models.ForeignKey("ledger.MobileApp", verbose_name=_("app"), on_delete=models.CASCADE, related_name="versions")
+    app = models.ForeignKey(
+        "ledger.MobileApp", verbose_name=_("app"), on_delete=models.CASCADE, related_name="versions"
+    )
     platform = models.CharField(_("platform"), max_length=20, choices=Platform.choices)
     version_name = models.CharField(_("version name"), max_length=64)
     version_code = models.PositiveBigIntegerField(_("version code"), null=True, blank=True)
@@ -28,7 +30,9 @@ class AppVersion(models.Model):
     )
     package_size = models.PositiveBigIntegerField(_("package size"), null=True, blank=True)
     change_report_ref = models.CharField(
-        _("production change report to NFRA"), max_length=100, blank=True,
+        _("production change report to NFRA"),
+        max_length=100,
+        blank=True,
         help_text=_("For important information systems (NFRA-11.2)"),
     )
     notes = models.TextField(_("notes"), blank=True)
@@ -37,7 +41,9 @@ class AppVersion(models.Model):
     class Meta:
         ordering = ["app", "platform", "-version_code", "-version_name"]
         constraints = [
-            models.UniqueConstraint(fields=["app", "platform", "version_name"], name="version_unique_per_platform")
+            models.UniqueConstraint(
+                fields=["app", "platform", "version_name"], name="version_unique_per_platform"
+            )
         ]
         verbose_name = _("app version")
         verbose_name_plural = _("app versions")

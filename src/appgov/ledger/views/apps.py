@@ -11,7 +11,7 @@ from appgov.users.scoping import scoped
 
 from .. import gates, services
 from ..filtersets import MobileAppFilterSet
-from ..forms import GateEvidenceForm, MobileAppForm
+from ..forms import GateEvidenceForm, MobileAppForm, PublishingAccountForm
 from ..models import MobileApp
 from .common import apply_service_errors, get_scoped, history_entries, querystring_without_page, require_write
 
@@ -20,51 +20,88 @@ PAGE_SIZES = (25, 50, 100)
 
 @login_required
 def app_list(request):
-    queryset = scoped(MobileApp, request.user).select_related(
-        "institution", "managing_department", "responsible_person"
-    ).only(
-        "id", "code", "name", "kind", "audience", "platforms", "state", "is_important_system", "updated_at",
-        "institution__name", "managing_department__name", "responsible_person__name",
+    queryset = (
+        scoped(MobileApp, request.user)
+        .select_related("institution", "managing_department", "responsible_person")
+        .only(
+            "id",
+            "code",
+            "name",
+            "kind",
+            "audience",
+            "platforms",
+            "state",
+            "is_important_system",
+            "updated_at",
+            "institution__name",
+            "managing_department__name",
+            "responsible_person__name",
+        )
     )
     filterset = MobileAppFilterSet(request.GET, queryset=queryset, request=request)
     for field in filterset.form.fields.values():
-        field.widget.attrs.setdefault("class", "form-select form-select-sm" if hasattr(field, "choices") else "form-control form-control-sm")
+        field.widget.attrs.setdefault(
+            "class",
+            "form-select form-select-sm" if hasattr(field, "choices") else "form-control form-control-sm",
+        )
     try:
         per_page = int(request.GET.get("per_page", 50))
     except ValueError:
         per_page = 50
     per_page = per_page if per_page in PAGE_SIZES else 50
-    page = Paginator(filterset.qs.order_by(*(filterset.qs.query.order_by or ["code"]), "id"), per_page).get_page(request.GET.get("page"))
-    return render(request, "ledger/app_list.html", {
-        "filterset": filterset, "page": page, "per_page": per_page, "page_sizes": PAGE_SIZES,
-        "querystring_without_page": querystring_without_page(request),
-        "can_create": can_write(request.user, "ledger.mobileapp"),
-        "show_institution": request.user.is_regulator,
-    })
+    page = Paginator(
+        filterset.qs.order_by(*(filterset.qs.query.order_by or ["code"]), "id"), per_page
+    ).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "ledger/app_list.html",
+        {
+            "filterset": filterset,
+            "page": page,
+            "per_page": per_page,
+            "page_sizes": PAGE_SIZES,
+            "querystring_without_page": querystring_without_page(request),
+            "can_create": can_write(request.user, "ledger.mobileapp"),
+            "show_institution": request.user.is_regulator,
+        },
+    )
 
 
 @login_required
 def app_detail(request, pk):
-    app = get_scoped(MobileApp.objects.select_related(
-        "institution", "managing_department", "responsible_person", "data_owner_department"
-    ), request.user, pk=pk)
+    app = get_scoped(
+        MobileApp.objects.select_related(
+            "institution", "managing_department", "responsible_person", "data_owner_department"
+        ),
+        request.user,
+        pk=pk,
+    )
     versions = app.versions.prefetch_related("listings__channel", "vulnerabilities")
     user_may_move = request.user.role in LIFECYCLE_ROLES and not request.user.is_regulator
     evidence_items = [(i.id, i.title) for t in gates.transitions() for i in t.items if i.kind == "evidence"]
     evidence_items = list(dict(evidence_items).items())
-    return render(request, "ledger/app_detail.html", {
-        "app": app,
-        "versions": versions,
-        "accounts": app.publishing_accounts.select_related("channel"),
-        "gates": services.gate_status(app),
-        "evidence": app.gate_evidence.select_related("recorded_by"),
-        "events": app.lifecycle_events.select_related("actor"),
-        "history": history_entries(app),
-        "can_edit": can_write(request.user, "ledger.mobileapp"),
-        "can_move": user_may_move,
-        "evidence_form": GateEvidenceForm(items=evidence_items, user=request.user) if can_write(request.user, "ledger.gateevidence") else None,
-        "tab": request.GET.get("tab", "overview"),
-    })
+    return render(
+        request,
+        "ledger/app_detail.html",
+        {
+            "app": app,
+            "versions": versions,
+            "accounts": app.publishing_accounts.select_related("channel"),
+            "gates": services.gate_status(app),
+            "evidence": app.gate_evidence.select_related("recorded_by"),
+            "events": app.lifecycle_events.select_related("actor"),
+            "history": history_entries(app),
+            "can_edit": can_write(request.user, "ledger.mobileapp"),
+            "can_move": user_may_move,
+            "evidence_form": GateEvidenceForm(items=evidence_items, user=request.user)
+            if can_write(request.user, "ledger.gateevidence")
+            else None,
+            "account_form": PublishingAccountForm(user=request.user)
+            if can_write(request.user, "ledger.publishingaccount")
+            else None,
+            "tab": request.GET.get("tab", "overview"),
+        },
+    )
 
 
 def _app_form_view(request, app=None):
@@ -101,15 +138,20 @@ def app_transition(request, pk):
     try:
         services.transition(app, request.POST.get("to_state", ""), request.user, request.POST.get("note", ""))
     except services.GateRefused as exc:
-        messages.error(request, _("Refused: %(action)s needs %(items)s") % {
-            "action": exc.transition.title, "items": "；".join(i.title for i in exc.missing)})
+        messages.error(
+            request,
+            _("Refused: %(action)s needs %(items)s")
+            % {"action": exc.transition.title, "items": "；".join(i.title for i in exc.missing)},
+        )
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))
     except PermissionDenied:
         messages.error(request, _("You may not change the lifecycle of this app."))
     else:
         app.refresh_from_db()
-        messages.success(request, _("%(name)s is now %(state)s.") % {"name": app.name, "state": app.get_state_display()})
+        messages.success(
+            request, _("%(name)s is now %(state)s.") % {"name": app.name, "state": app.get_state_display()}
+        )
     return redirect(f"{app.get_absolute_url()}?tab=lifecycle")
 
 
@@ -120,8 +162,13 @@ def app_evidence_add(request, pk):
     if not can_write(request.user, "ledger.gateevidence"):
         raise PermissionDenied
     try:
-        services.record_gate_evidence(app, request.POST.get("item", ""), request.POST.get("reference", "").strip(),
-                                      request.user, request.FILES.get("file"))
+        services.record_gate_evidence(
+            app,
+            request.POST.get("item", ""),
+            request.POST.get("reference", "").strip(),
+            request.user,
+            request.FILES.get("file"),
+        )
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))
     else:

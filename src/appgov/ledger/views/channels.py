@@ -17,8 +17,10 @@ from .common import apply_service_errors, require_write
 
 @login_required
 def channel_list(request):
-    channels = scoped(Channel, request.user).select_related("institution").annotate(
-        listed=Count("listings", filter=Q(listings__state=ListingState.LISTED))
+    channels = (
+        scoped(Channel, request.user)
+        .select_related("institution")
+        .annotate(listed=Count("listings", filter=Q(listings__state=ListingState.LISTED)))
     )
     form = None
     if can_write(request.user, "ledger.channel"):

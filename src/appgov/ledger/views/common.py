@@ -26,7 +26,9 @@ def history_entries(obj):
 
     entries = list(core_services.history(obj)[:100])
     for entry in entries:
-        entry.changes = [c for c in changelog.diff(entry.before, entry.after) if c[0] not in ("updated_at",)][:6]
+        entry.changes = [c for c in changelog.diff(entry.before, entry.after) if c[0] not in ("updated_at",)][
+            :6
+        ]
     return entries
 
 
@@ -47,4 +49,11 @@ def querystring_without_page(request) -> str:
     return f"{encoded}&" if encoded else ""
 
 
-__all__ = ["Http404", "apply_service_errors", "get_scoped", "history_entries", "querystring_without_page", "require_write"]
+__all__ = [
+    "Http404",
+    "apply_service_errors",
+    "get_scoped",
+    "history_entries",
+    "querystring_without_page",
+    "require_write",
+]

@@ -11,11 +11,21 @@ def dashboard(request):
     data = dashboard_data(request.user)
     charts = {
         "kind": [{"name": str(label), "value": n} for label, n in data["by_kind"]],
-        "state": {"labels": [str(label) for label, _n in data["by_state"]], "values": [n for _l, n in data["by_state"]]},
-        "platform": {"labels": [str(label) for label, _n in data["by_platform"]], "values": [n for _l, n in data["by_platform"]]},
+        "state": {
+            "labels": [str(label) for label, _n in data["by_state"]],
+            "values": [n for _l, n in data["by_state"]],
+        },
+        "platform": {
+            "labels": [str(label) for label, _n in data["by_platform"]],
+            "values": [n for _l, n in data["by_platform"]],
+        },
         "department": {
             "labels": [row["managing_department__name"] or "—" for row in data["by_department"]][::-1],
             "values": [row["n"] for row in data["by_department"]][::-1],
         },
     }
-    return render(request, "ledger/dashboard.html", {"data": data, "charts_json": json.dumps(charts, ensure_ascii=False)})
+    return render(
+        request,
+        "ledger/dashboard.html",
+        {"data": data, "charts_json": json.dumps(charts, ensure_ascii=False)},
+    )

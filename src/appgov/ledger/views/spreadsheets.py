@@ -26,8 +26,11 @@ def _xlsx_response(data: bytes, filename: str) -> HttpResponse:
 @login_required
 def ledger_export(request):
     queryset = scoped(MobileApp, request.user).select_related(
-        "managing_department", "responsible_person", "data_owner_department")
-    apps = MobileAppFilterSet(request.GET, queryset=queryset, request=request).qs.order_by("institution", "code")
+        "managing_department", "responsible_person", "data_owner_department"
+    )
+    apps = MobileAppFilterSet(request.GET, queryset=queryset, request=request).qs.order_by(
+        "institution", "code"
+    )
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     return _xlsx_response(spreadsheet.export_bytes(apps), f"ledger-{stamp}.xlsx")
 
@@ -50,13 +53,23 @@ def ledger_import(request):
             upload = form.cleaned_data["file"]
             data = upload.read(spreadsheet.MAX_BYTES + 1)
             try:
-                result = spreadsheet.import_ledger(data, request.user.institution, request.user,
-                                                   dry_run=bool(request.POST.get("dry_run")))
+                result = spreadsheet.import_ledger(
+                    data, request.user.institution, request.user, dry_run=bool(request.POST.get("dry_run"))
+                )
             except spreadsheet.ImportRefused as exc:
                 result = exc.result
-                messages.error(request, _("Nothing was imported: %(n)d problems were found.") % {"n": len(result.problems)})
+                messages.error(
+                    request,
+                    _("Nothing was imported: %(n)d problems were found.") % {"n": len(result.problems)},
+                )
             else:
-                messages.success(request, _("Import finished: %(c)d created, %(u)d updated, %(s)d unchanged.") % {
-                    "c": result.created, "u": result.updated, "s": result.unchanged})
-    return render(request, "ledger/import.html", {"form": form, "result": result,
-                                                  "can_import": can_write(request.user, "ledger.mobileapp")})
+                messages.success(
+                    request,
+                    _("Import finished: %(c)d created, %(u)d updated, %(s)d unchanged.")
+                    % {"c": result.created, "u": result.updated, "s": result.unchanged},
+                )
+    return render(
+        request,
+        "ledger/import.html",
+        {"form": form, "result": result, "can_import": can_write(request.user, "ledger.mobileapp")},
+    )

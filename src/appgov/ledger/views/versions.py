@@ -17,15 +17,23 @@ from .common import apply_service_errors, get_scoped, history_entries, require_w
 @login_required
 def version_detail(request, pk):
     version = get_scoped(AppVersion.objects.select_related("app"), request.user, pk=pk)
-    return render(request, "ledger/version_detail.html", {
-        "version": version,
-        "listings": version.listings.select_related("channel"),
-        "vulnerabilities": version.vulnerabilities.all(),
-        "history": history_entries(version),
-        "can_edit": can_write(request.user, "ledger.appversion"),
-        "listing_form": ListingForm(user=request.user) if can_write(request.user, "ledger.listing") else None,
-        "vulnerability_form": VulnerabilityForm(user=request.user) if can_write(request.user, "ledger.vulnerability") else None,
-    })
+    return render(
+        request,
+        "ledger/version_detail.html",
+        {
+            "version": version,
+            "listings": version.listings.select_related("channel"),
+            "vulnerabilities": version.vulnerabilities.all(),
+            "history": history_entries(version),
+            "can_edit": can_write(request.user, "ledger.appversion"),
+            "listing_form": ListingForm(user=request.user)
+            if can_write(request.user, "ledger.listing")
+            else None,
+            "vulnerability_form": VulnerabilityForm(user=request.user)
+            if can_write(request.user, "ledger.vulnerability")
+            else None,
+        },
+    )
 
 
 def _version_form_view(request, app, version=None):
@@ -65,7 +73,9 @@ def version_download(request, pk):
     version = get_scoped(AppVersion, request.user, pk=pk)
     if not version.package:
         raise Http404
-    return FileResponse(version.package.open("rb"), as_attachment=True, filename=version.package.name.rsplit("/", 1)[-1])
+    return FileResponse(
+        version.package.open("rb"), as_attachment=True, filename=version.package.name.rsplit("/", 1)[-1]
+    )
 
 
 def _child_create(request, form_class, model, parent_field, parent, redirect_to):
@@ -83,7 +93,13 @@ def _child_create(request, form_class, model, parent_field, parent, redirect_to)
                 messages.success(request, _("Saved."))
                 return redirect(redirect_to)
         else:
-            messages.error(request, "；".join(f"{form.fields[f].label if f in form.fields else ''} {' '.join(e)}" for f, e in form.errors.items()))
+            messages.error(
+                request,
+                "；".join(
+                    f"{form.fields[f].label if f in form.fields else ''} {' '.join(e)}"
+                    for f, e in form.errors.items()
+                ),
+            )
     return redirect(redirect_to)
 
 
@@ -96,13 +112,22 @@ def listing_create(request, version_pk):
 @login_required
 def vulnerability_create(request, version_pk):
     version = get_scoped(AppVersion.objects.select_related("app"), request.user, pk=version_pk)
-    return _child_create(request, VulnerabilityForm, Vulnerability, "version", version, version.get_absolute_url())
+    return _child_create(
+        request, VulnerabilityForm, Vulnerability, "version", version, version.get_absolute_url()
+    )
 
 
 @login_required
 def account_create(request, app_pk):
     app = get_scoped(MobileApp, request.user, pk=app_pk)
-    return _child_create(request, PublishingAccountForm, PublishingAccount, "app", app, f"{app.get_absolute_url()}?tab=channels")
+    return _child_create(
+        request,
+        PublishingAccountForm,
+        PublishingAccount,
+        "app",
+        app,
+        f"{app.get_absolute_url()}?tab=channels",
+    )
 
 
 @login_required
@@ -111,8 +136,12 @@ def listing_update_state(request, pk):
     require_write(request.user, Listing)
     if request.method == "POST":
         try:
-            services.update(listing, request.user, state=request.POST.get("state", ""),
-                            delisted_on=request.POST.get("delisted_on") or listing.delisted_on)
+            services.update(
+                listing,
+                request.user,
+                state=request.POST.get("state", ""),
+                delisted_on=request.POST.get("delisted_on") or listing.delisted_on,
+            )
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
         else:

@@ -6,6 +6,17 @@ from appgov.users.models import User
 class UserSerializer(serializers.ModelSerializer):
     class Meta:
         model = User
-        fields = ["id", "username", "first_name", "last_name", "email", "role", "institution", "regulator_office",
-                  "department", "is_active", "last_login"]
+        fields = [
+            "id",
+            "username",
+            "first_name",
+            "last_name",
+            "email",
+            "role",
+            "institution",
+            "regulator_office",
+            "department",
+            "is_active",
+            "last_login",
+        ]
         read_only_fields = fields

@@ -1,0 +1,33 @@
+"""Daily jobs: each app registers its own; the scheduler enqueues them and the worker runs them."""
+
+import importlib
+from dataclasses import dataclass
+
+from django_tasks import task
+
+from .context import acting_as
+
+
+@dataclass(frozen=True)
+class DailyJob:
+    name: str
+    function: str  # dotted path to a function taking no arguments and returning a summary
+    at: str = "01:00"  # local time after which the job runs each day
+
+
+DAILY_JOBS: list[DailyJob] = [
+    DailyJob("ledger.review_version_support", "appgov.ledger.services.review_version_support", "01:00"),
+]
+
+
+@task()
+def run_daily_job(name: str) -> str:
+    job = next(j for j in DAILY_JOBS if j.name == name)
+    module, func = job.function.rsplit(".", 1)
+    with acting_as(None, prefix=f"job-{name}"):
+        result = getattr(importlib.import_module(module), func)()
+    return f"{name}: {result}"
+
+
+def enqueue_daily(job: DailyJob):
+    return run_daily_job.enqueue(job.name)

@@ -1,0 +1,126 @@
+"""Candidate generation: which protected apps a listing could imitate, found through inverted indexes.
+
+Nothing here compares a listing with every protected app. Channels:
+
+* name keys: pairs of characters at distance 1 or 2 ("gap-agnostic", so an omission or insertion
+  still shares keys with the original) over the skeleton, and the same over fuzzy pinyin syllables
+  (sound-alikes share pinyin keys). Keys shared by more than ``max_key_df`` protected apps (银行,
+  手机, 中国 ...) carry no identity and are dropped.
+* tokens: distinctive Latin tokens of official package ids, Latin names/keywords, pinyin spellings
+  and initials; looked up exactly, through single-deletion neighbourhoods (SymSpell: insertion,
+  omission, substitution, transposition, repetition at edit distance 1) and by containment
+  (``icbcpro`` contains ``icbc``: 4-character prefixes of protected tokens index the containment test).
+* official package ids (exact), official certificates, and icons (see :mod:`.icons`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .compiled import CompiledApp
+from .normalize import is_cjk
+from .phonetic import DEFAULT_SYLLABLE, char_syllables
+
+
+def _pair_keys(items: list[str], sep: str = "") -> set[str]:
+    keys = set()
+    n = len(items)
+    for i in range(n - 1):
+        keys.add(items[i] + sep + items[i + 1])
+        if i + 2 < n:
+            keys.add(items[i] + sep + items[i + 2])
+    return keys
+
+
+def _deletions(token: str) -> set[str]:
+    return {token[:i] + token[i + 1 :] for i in range(len(token))}
+
+
+class CandidateIndex:
+    def __init__(self, apps: list[CompiledApp], *, max_key_df: int, max_token_df: int, min_token: int):
+        self.min_token = min_token
+        char_pairs: dict[str, set[int]] = defaultdict(set)
+        pinyin_pairs: dict[str, set[int]] = defaultdict(set)
+        tokens: dict[str, set[int]] = defaultdict(set)
+        for app in apps:
+            for ref in app.refs:
+                if ref.cjk:
+                    chars = [c for c in ref.skel if is_cjk(c)]
+                    for key in _pair_keys(chars):
+                        char_pairs[key].add(app.index)
+                    cjk_syllables = [s for s, c in zip(ref.syllables, ref.skel, strict=False) if is_cjk(c)]
+                    for syllables in (cjk_syllables, char_syllables("".join(chars))):
+                        for key in _pair_keys(syllables, " "):
+                            pinyin_pairs[key].add(app.index)
+                    if len(ref.spelled) >= 6:
+                        tokens[ref.spelled].add(app.index)
+                    if len(ref.initials) >= 4:
+                        tokens[ref.initials].add(app.index)
+            for token in app.distinctive_tokens:
+                tokens[token].add(app.index)
+        self.char_pairs = {k: tuple(sorted(v)) for k, v in char_pairs.items() if len(v) <= max_key_df}
+        self.pinyin_pairs = {k: tuple(sorted(v)) for k, v in pinyin_pairs.items() if len(v) <= max_key_df}
+        self.tokens = {k: tuple(sorted(v)) for k, v in tokens.items() if len(v) <= max_token_df}
+        deletes: dict[str, set[str]] = defaultdict(set)
+        prefix4: dict[str, set[str]] = defaultdict(set)
+        for token in self.tokens:
+            if len(token) >= 4:
+                for d in _deletions(token):
+                    deletes[d].add(token)
+                prefix4[token[:4]].add(token)
+        self.deletes = {k: tuple(v) for k, v in deletes.items()}
+        self.prefix4 = {k: tuple(v) for k, v in prefix4.items()}
+
+    def name_candidates(self, skel: str, out: set[int]) -> None:
+        """Apps sharing a character-pair or pinyin-pair key with the skeleton of a name."""
+        n = len(skel)
+        if n < 2:
+            return
+        char_pairs = self.char_pairs
+        for i in range(n - 1):
+            hit = char_pairs.get(skel[i : i + 2])
+            if hit:
+                out.update(hit)
+            if i + 2 < n:
+                hit = char_pairs.get(skel[i] + skel[i + 2])
+                if hit:
+                    out.update(hit)
+        table = DEFAULT_SYLLABLE
+        syllables = [table[c] for c in skel]
+        pinyin_pairs = self.pinyin_pairs
+        for i in range(n - 1):
+            hit = pinyin_pairs.get(syllables[i] + " " + syllables[i + 1])
+            if hit:
+                out.update(hit)
+            if i + 2 < n:
+                hit = pinyin_pairs.get(syllables[i] + " " + syllables[i + 2])
+                if hit:
+                    out.update(hit)
+
+    def token_candidates(self, listing_tokens: list[str], out: set[int]) -> None:
+        """Apps whose distinctive tokens equal, are one edit from, or are contained in a listing token."""
+        tokens = self.tokens
+        deletes = self.deletes
+        for token in listing_tokens:
+            n = len(token)
+            if n < self.min_token:
+                continue
+            hit = tokens.get(token)
+            if hit:
+                out.update(hit)
+            if n < 4 or n > 40:
+                continue
+            for original in deletes.get(token, ()):  # token = original minus one character
+                out.update(tokens[original])
+            for d in _deletions(token):
+                hit = tokens.get(d)  # token = original plus one character
+                if hit:
+                    out.update(hit)
+                for original in deletes.get(d, ()):  # substitution / transposition
+                    out.update(tokens[original])
+            if n > 4:
+                prefix4 = self.prefix4
+                for i in range(n - 3):
+                    for original in prefix4.get(token[i : i + 4], ()):
+                        if original in token:
+                            out.update(tokens[original])

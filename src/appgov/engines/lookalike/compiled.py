@@ -1,0 +1,131 @@
+"""Protected apps compiled once into the forms the screening compares against."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pypinyin import Style, lazy_pinyin
+
+from .icons import hash_to_int, phash_file
+from .models import ProtectedApp
+from .normalize import is_cjk, latin_tokens, normalise, skeleton
+from .phonetic import initials, phrase_syllables
+from .resources import load_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    added_words: tuple[str, ...]  # skeleton forms, longest first
+    generic_tokens: frozenset[str]
+    finance_context: tuple[str, ...]  # skeleton forms
+
+
+@cache
+def lexicon() -> Lexicon:
+    data = load_yaml("lexicon.yaml")
+    added = {skeleton(str(w)) for w in data["added_words"]}
+    added.discard("")
+    generic = set()
+    for token in data["generic_tokens"]:
+        generic.update(latin_tokens(str(token)))
+    context = {skeleton(str(w)) for w in data["finance_context"]}
+    context.discard("")
+    return Lexicon(
+        added_words=tuple(sorted(added, key=lambda w: (-len(w), w))),
+        generic_tokens=frozenset(generic),
+        finance_context=tuple(sorted(context, key=len, reverse=True)),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """One official name or brand keyword in comparable forms."""
+
+    text: str
+    kind: str  # "name" | "keyword"
+    norm: str
+    skel: str
+    cjk: bool  # contains Chinese characters (else a Latin/digit reference)
+    syllables: tuple[str, ...]  # fuzzy phrase pinyin of the skeleton, one per character
+    tokens: tuple[str, ...]  # Latin tokens (skeleton)
+    spelled: str  # plain toneless pinyin, e.g. gongshangyinhang ('' for Latin refs)
+    initials: str  # gsyh ('' for Latin refs)
+
+
+@dataclass(slots=True)
+class CompiledApp:
+    index: int
+    app: ProtectedApp
+    refs: list[Ref]
+    packages: dict[str, tuple[str, ...]]  # lower-case official package id → skeleton tokens
+    distinctive_tokens: frozenset[str]
+    certs: frozenset[str]
+    developers: tuple[str, ...]  # skeletons
+    icon_hashes: tuple[int, ...]
+
+
+def compile_ref(text: str, kind: str) -> Ref | None:
+    norm = normalise(text)
+    skel = skeleton(text)
+    if not skel:
+        return None
+    cjk = any(is_cjk(c) for c in skel)
+    if cjk:
+        spelled = "".join(lazy_pinyin(norm, style=Style.NORMAL, errors=lambda chars: list(chars)))
+        spelled = "".join(latin_tokens(spelled))
+        inits = initials(skel)
+    else:
+        spelled = inits = ""
+    return Ref(
+        text=text,
+        kind=kind,
+        norm=norm,
+        skel=skel,
+        cjk=cjk,
+        syllables=tuple(phrase_syllables(skel)),
+        tokens=tuple(latin_tokens(text)),
+        spelled=spelled,
+        initials=inits,
+    )
+
+
+def _distinctive(token: str, generic: frozenset[str], min_len: int) -> bool:
+    return len(token) >= min_len and token not in generic and not token.isdigit()
+
+
+def compile_app(
+    index: int, app: ProtectedApp, *, icons_root: str | Path | None, min_token: int
+) -> CompiledApp:
+    lex = lexicon()
+    refs: list[Ref] = []
+    seen: set[str] = set()
+    for kind, texts in (("name", app.names), ("keyword", app.brand_keywords)):
+        for text in texts:
+            ref = compile_ref(text, kind)
+            if ref is not None and (ref.skel, kind) not in seen:
+                seen.add((ref.skel, kind))  # type: ignore[arg-type]
+                refs.append(ref)
+    packages = {p.lower(): tuple(latin_tokens(p)) for p in app.package_ids}
+    distinctive = {
+        t for tokens in packages.values() for t in tokens if _distinctive(t, lex.generic_tokens, min_token)
+    }
+    for ref in refs:
+        distinctive.update(t for t in ref.tokens if _distinctive(t, lex.generic_tokens, min_token))
+    icon_hashes: list[int] = []
+    if app.icon_phash:
+        icon_hashes.append(hash_to_int(app.icon_phash))
+    elif app.icon:
+        path = Path(icons_root, app.icon) if icons_root else Path(app.icon)
+        icon_hashes.append(hash_to_int(phash_file(path)))
+    return CompiledApp(
+        index=index,
+        app=app,
+        refs=refs,
+        packages=packages,
+        distinctive_tokens=frozenset(distinctive),
+        certs=frozenset(app.cert_sha256),
+        developers=tuple(skeleton(d) for d in app.developers),
+        icon_hashes=tuple(icon_hashes),
+    )

@@ -1,0 +1,63 @@
+"""Engine settings: ``data/defaults.yaml`` deep-merged with an optional user file (YAML or JSON)."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .resources import load_yaml
+
+
+class ConfigError(ValueError):
+    pass
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any], path: str = "") -> dict[str, Any]:
+    out = copy.deepcopy(base)
+    for key, value in override.items():
+        where = f"{path}{key}"
+        if key not in base:
+            raise ConfigError(f"unknown setting '{where}'")
+        if isinstance(base[key], dict):
+            if not isinstance(value, dict):
+                raise ConfigError(f"setting '{where}' must be a mapping")
+            out[key] = _merge(base[key], value, where + ".")
+        else:
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ConfigError(f"setting '{where}' must be a number, got {value!r}")
+            out[key] = value
+    return out
+
+
+def _check(config: dict[str, Any]) -> None:
+    for section in ("thresholds", "evidence"):
+        for key, value in config[section].items():
+            if not 0 <= value <= 1:
+                raise ConfigError(f"setting '{section}.{key}' must be between 0 and 1, got {value}")
+    if config["thresholds"]["alert"] > config["thresholds"]["counterfeit"]:
+        raise ConfigError("thresholds.alert must not exceed thresholds.counterfeit")
+    icons = config["icons"]
+    if not 0 <= icons["max_distance"] <= 32 or not 1 <= icons["index_chunks"] <= 16:
+        raise ConfigError("icons.max_distance must be 0..32 and icons.index_chunks 1..16")
+
+
+def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Defaults, then the file at ``path``, then ``overrides`` (each a partial tree of the same shape)."""
+    config = load_yaml("defaults.yaml")
+    if path is not None:
+        try:
+            data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise ConfigError(f"{path}: cannot read settings ({exc})") from None
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: settings must be a mapping")
+        config = _merge(config, data)
+    if overrides:
+        config = _merge(config, overrides)
+    else:
+        config = copy.deepcopy(config)
+    _check(config)
+    return config
