@@ -1,0 +1,73 @@
+"""One Chinese sentence that tells a reviewer why a listing was flagged."""
+
+from __future__ import annotations
+
+from .models import Reason
+
+_DEFORMATION_ZH = {
+    "identical": "完全相同",
+    "homoglyph": "形近字替换",
+    "homophone": "同音/近音字替换",
+    "insertion": "插入字符",
+    "omission": "省略字符",
+    "substitution": "替换字符",
+    "transposition": "调换相邻字符",
+    "repetition": "重复字符",
+    "added_words": "附加词",
+    "prefix": "添加前缀",
+    "suffix": "添加后缀",
+    "affix": "添加前后缀",
+    "separator": "改变分隔符",
+    "pinyin": "拼音拼写",
+    "initials": "拼音首字母",
+}
+
+KIND_ZH = {"repackaged": "疑似二次打包（重打包）", "counterfeit": "疑似仿冒", "suspect": "可疑"}
+
+
+def deformation_zh(kind: str | None) -> str:
+    return _DEFORMATION_ZH.get(kind or "", kind or "")
+
+
+def _reason_zh(reason: Reason) -> str | None:
+    d = reason.detail
+    how = deformation_zh(d.get("deformation"))
+    match reason.signal:
+        case "certificate_mismatch":
+            return f"使用官方包名 {d.get('official_package')}，但签名证书不是官方证书"
+        case "official_package_unverified":
+            return f"使用官方包名 {reason.value}，无证书可核验且开发者不是官方开发者"
+        case "name_identical":
+            return f"名称与官方名称「{reason.value}」完全相同"
+        case "name_homoglyph":
+            return f"名称用形近字模仿「{reason.value}」"
+        case "official_name_contained":
+            return f"名称包含官方名称「{reason.value}」（{how}「{d.get('affix', '')}」）"
+        case "brand_keyword":
+            affix = d.get("affix")
+            return f"名称包含品牌词「{reason.value}」" + (f"（{how}「{affix}」）" if affix else "")
+        case "name_squat":
+            return f"名称「{d.get('listing_part')}」与「{reason.value}」仅差一处（{how}）"
+        case "name_homophone":
+            return f"名称「{d.get('listing_part')}」与「{reason.value}」读音相同或相近"
+        case "pinyin_spelling":
+            return f"名称用拼音拼写「{reason.value}」"
+        case "pinyin_initials":
+            return f"名称使用「{reason.value}」的拼音首字母 {d.get('spelling')}"
+        case "package_squat":
+            return f"包名 {reason.value} 模仿官方包名（{how}）"
+        case "package_token_reuse":
+            return f"包名 {d.get('package')} 含官方标识「{reason.value}」"
+        case "icon_phash":
+            return f"图标与官方图标相似（感知哈希距离 {reason.value}）"
+        case "developer_mismatch":
+            return f"开发者「{reason.value}」不是官方开发者"
+        case "developer_official":
+            return f"开发者「{reason.value}」与官方开发者一致"
+    return None
+
+
+def explain(kind: str, app_name: str, institution: str, reasons: list[Reason]) -> str:
+    parts = [text for text in (_reason_zh(r) for r in reasons) if text]
+    head = f"{KIND_ZH.get(kind, kind)}{institution}「{app_name}」"
+    return head + "：" + "；".join(parts) + "。"

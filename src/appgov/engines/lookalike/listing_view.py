@@ -1,0 +1,72 @@
+"""A listing in the comparable forms the scoring needs, computed once per listing."""
+
+from __future__ import annotations
+
+from .compiled import Lexicon
+from .deformation import split_affixes
+from .models import Listing
+from .normalize import latin_tokens, normalise, skeleton
+from .phonetic import phrase_syllables
+
+
+class ListingView:
+    __slots__ = (
+        "listing",
+        "skel",
+        "_norm",
+        "_core",
+        "_latin",
+        "_pkg_tokens",
+        "_core_syllables",
+        "_lex",
+    )
+
+    def __init__(self, listing: Listing, lex: Lexicon):
+        self.listing = listing
+        self.skel = skeleton(listing.name)
+        self._lex = lex
+        self._norm: str | None = None
+        self._core: tuple[str, list[str], list[str]] | None = None
+        self._latin: list[str] | None = None
+        self._pkg_tokens: list[str] | None = None
+        self._core_syllables: list[str] | None = None
+
+    @property
+    def norm(self) -> str:
+        if self._norm is None:
+            self._norm = normalise(self.listing.name)
+        return self._norm
+
+    @property
+    def core(self) -> str:
+        """The skeleton with added words (官方, 极速版, pro ...) stripped from both ends."""
+        if self._core is None:
+            self._core = split_affixes(self.skel, self._lex.added_words)
+        return self._core[0]
+
+    @property
+    def affixes(self) -> tuple[list[str], list[str]]:
+        self.core  # noqa: B018 - fills the cache
+        assert self._core is not None
+        return self._core[1], self._core[2]
+
+    @property
+    def core_syllables(self) -> list[str]:
+        if self._core_syllables is None:
+            self._core_syllables = phrase_syllables(self.core)
+        return self._core_syllables
+
+    @property
+    def latin(self) -> list[str]:
+        """Latin tokens of the name (skeleton), e.g. ["lcbc", "pro"]."""
+        if self._latin is None:
+            name = self.listing.name
+            self._latin = latin_tokens(name) if any(c.isascii() and c.isalnum() for c in name) else []
+        return self._latin
+
+    @property
+    def package_tokens(self) -> list[str]:
+        if self._pkg_tokens is None:
+            pkg = self.listing.package_id
+            self._pkg_tokens = latin_tokens(pkg) if pkg else []
+        return self._pkg_tokens

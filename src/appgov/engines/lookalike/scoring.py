@@ -1,0 +1,335 @@
+"""Signals of one (listing, protected app) pair and their combination into a score.
+
+Each signal yields an evidence value in [0, 1] (``evidence`` section of the settings) and a
+:class:`Reason`. Name, package and icon evidence are combined with a noisy-OR
+(``1 - (1-name)(1-package)(1-icon)``); a listing published under an official developer name has its
+score multiplied by ``developer.official_developer_factor``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+from .compiled import CompiledApp, Lexicon, Ref
+from .deformation import single_edit
+from .listing_view import ListingView
+from .models import Reason
+from .phonetic import homophone
+
+# Per-signal evidence collector: keeps the strongest reason for each signal name.
+Signals = dict[str, tuple[float, Reason]]
+
+
+def _add(signals: Signals, evidence: float, reason: Reason) -> None:
+    current = signals.get(reason.signal)
+    if current is None or evidence > current[0]:
+        signals[reason.signal] = (evidence, reason)
+
+
+def _only_added_words(text: str, lex: Lexicon) -> bool:
+    """True when ``text`` splits completely into added words (官方, 极速版, pro ...)."""
+    if not text:
+        return True
+    words = lex.added_words
+    reachable = [True] + [False] * len(text)
+    for end in range(1, len(text) + 1):
+        for word in words:
+            n = len(word)
+            if n <= end and reachable[end - n] and text[end - n : end] == word:
+                reachable[end] = True
+                break
+    return reachable[-1]
+
+
+def _affix_kind(before: str, after: str, lex: Lexicon) -> tuple[str, str]:
+    """How a reference is embedded: added words only, or another prefix/suffix."""
+    affix = before + after
+    if not affix:
+        return "identical", ""
+    if _only_added_words(before, lex) and _only_added_words(after, lex):
+        return "added_words", affix
+    if before and not after:
+        return "prefix", affix
+    if after and not before:
+        return "suffix", affix
+    return "affix", affix
+
+
+def _has_finance_context(text: str, lex: Lexicon) -> bool:
+    return any(word in text for word in lex.finance_context)
+
+
+def _cjk_ref_signals(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, signals: Signals) -> None:
+    skel = view.skel
+    lr = len(ref.skel)
+    if skel == ref.skel:
+        if view.norm == ref.norm:
+            _add(
+                signals,
+                ev["name_identical"],
+                Reason("name_identical", ref.text, {"deformation": "identical"}),
+            )
+        else:
+            _add(signals, ev["homoglyph"], Reason("name_homoglyph", ref.text, {"deformation": "homoglyph"}))
+        return
+    pos = skel.find(ref.skel)
+    if pos >= 0:
+        deformation, affix = _affix_kind(skel[:pos], skel[pos + lr :], lex)
+        detail = {"deformation": deformation, "affix": affix}
+        if ref.norm not in view.norm and lr >= 3:
+            _add(signals, ev["homoglyph"], Reason("name_homoglyph", ref.text, {"deformation": "homoglyph"}))
+        if ref.kind == "name" and lr >= 3:
+            _add(signals, ev["official_name_contained"], Reason("official_name_contained", ref.text, detail))
+        elif lr >= 3:
+            _add(signals, ev["brand_keyword_long"], Reason("brand_keyword", ref.text, detail))
+        else:
+            rest = skel[:pos] + "\0" + skel[pos + lr :]
+            if _has_finance_context(rest, lex):
+                _add(signals, ev["brand_keyword_short"], Reason("brand_keyword", ref.text, detail))
+            else:
+                _add(signals, ev["brand_keyword_short_bare"], Reason("brand_keyword", ref.text, detail))
+        return
+    if lr < 3:
+        return
+    core = view.core
+    windows: list[tuple[str, int, bool]] = [(core, 0, True)]
+    if len(core) > lr:
+        for length in (lr - 1, lr, lr + 1):
+            if 0 < length < len(core):
+                windows.append((core[:length], 0, False))
+                windows.append((core[-length:], len(core) - length, False))
+    # Sound-alikes: same length, every differing character shares a reading.
+    for window, start, _whole in windows:
+        if len(window) != lr:
+            continue
+        syllables = view.core_syllables[start : start + lr]
+        diffs = [i for i in range(lr) if window[i] != ref.skel[i]]
+        if diffs and all(
+            syllables[i] == ref.syllables[i] or homophone(window[i], ref.skel[i]) for i in diffs
+        ):
+            evidence = ev["homophone"] if lr >= 4 else ev["homophone_short"]
+            detail = {"deformation": "homophone", "listing_part": window}
+            _add(signals, evidence, Reason("name_homophone", ref.text, detail))
+            return
+    for window, _start, whole in windows:
+        edit = single_edit(ref.skel, window)
+        if edit is None or (edit.kind == "omission" and not whole):
+            continue
+        evidence = ev["single_edit_long"] if lr >= 4 else ev["single_edit_short"]
+        detail = {
+            "deformation": edit.kind,
+            "position": edit.position,
+            "original": edit.ref_part,
+            "changed": edit.new_part,
+            "listing_part": window,
+        }
+        _add(signals, evidence, Reason("name_squat", ref.text, detail))
+        return
+
+
+def _latin_ref_signals(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, signals: Signals) -> None:
+    listing_tokens = view.latin
+    if not listing_tokens:
+        return
+    for token in ref.tokens:
+        if len(token) < 3 or token in lex.generic_tokens or token.isdigit():
+            continue
+        if token in listing_tokens:
+            if len(token) >= 4:
+                detail = {"deformation": "identical" if view.skel == ref.skel else "added_words"}
+                _add(signals, ev["brand_keyword_long"], Reason("brand_keyword", ref.text, detail))
+            elif _has_finance_context(view.skel.replace(token, "\0"), lex):
+                _add(signals, ev["brand_keyword_short"], Reason("brand_keyword", ref.text, {}))
+            else:
+                _add(signals, ev["brand_keyword_short_bare"], Reason("brand_keyword", ref.text, {}))
+            continue
+        if len(token) < 4:
+            continue
+        for lt in listing_tokens:
+            pos = lt.find(token)
+            if pos >= 0:
+                deformation, affix = _affix_kind(lt[:pos], lt[pos + len(token) :], lex)
+                detail = {"deformation": deformation, "affix": affix}
+                _add(signals, ev["brand_keyword_long"] * 0.95, Reason("brand_keyword", ref.text, detail))
+                break
+            edit = single_edit(token, lt)
+            if edit is not None:
+                evidence = ev["single_edit_long"] if len(token) >= 5 else ev["single_edit_short"]
+                detail = {
+                    "deformation": edit.kind,
+                    "position": edit.position,
+                    "original": edit.ref_part,
+                    "changed": edit.new_part,
+                    "listing_part": lt,
+                }
+                _add(signals, evidence, Reason("name_squat", ref.text, detail))
+                break
+
+
+def _spelling_signals(view: ListingView, ref: Ref, ev: dict, signals: Signals) -> None:
+    listing_tokens = view.latin
+    if not listing_tokens or not ref.cjk:
+        return
+    joined = "".join(listing_tokens)
+    if len(ref.spelled) >= 6 and (ref.spelled in joined):
+        detail = {"deformation": "pinyin", "spelling": ref.spelled}
+        _add(signals, ev["pinyin_spelling"], Reason("pinyin_spelling", ref.text, detail))
+    elif len(ref.initials) >= 4 and ref.initials in listing_tokens:
+        detail = {"deformation": "initials", "spelling": ref.initials}
+        _add(signals, ev["pinyin_spelling"], Reason("pinyin_initials", ref.text, detail))
+
+
+def name_signals(view: ListingView, app: CompiledApp, ev: dict, lex: Lexicon, signals: Signals) -> None:
+    for ref in app.refs:
+        if ref.cjk:
+            _cjk_ref_signals(view, ref, ev, lex, signals)
+            _spelling_signals(view, ref, ev, signals)
+        else:
+            _latin_ref_signals(view, ref, ev, lex, signals)
+
+
+def _contiguous(needle: tuple[str, ...], hay: list[str]) -> int:
+    n = len(needle)
+    for i in range(len(hay) - n + 1):
+        if tuple(hay[i : i + n]) == needle:
+            return i
+    return -1
+
+
+def package_signals(view: ListingView, app: CompiledApp, ev: dict, lex: Lexicon, signals: Signals) -> None:
+    tokens = view.package_tokens
+    if not tokens:
+        return
+    package = view.listing.package_id
+    added = set(lex.added_words) | lex.generic_tokens
+    for official, official_tokens in app.packages.items():
+        if not official_tokens:
+            continue
+        detail: dict = {"official_package": official}
+        if tokens == list(official_tokens):
+            _add(
+                signals,
+                ev["package_squat"],
+                Reason("package_squat", package, {**detail, "deformation": "homoglyph"}),
+            )
+            continue
+        if "".join(tokens) == "".join(official_tokens):
+            _add(
+                signals,
+                ev["package_squat"],
+                Reason("package_squat", package, {**detail, "deformation": "separator"}),
+            )
+            continue
+        pos = _contiguous(official_tokens, tokens)
+        if pos >= 0:
+            before, after = tokens[:pos], tokens[pos + len(official_tokens) :]
+            extra = before + after
+            kind = "added_words" if all(t in added for t in extra) else ("prefix" if before else "suffix")
+            detail.update(deformation=kind, affix=".".join(extra))
+            _add(signals, ev["package_affix"], Reason("package_squat", package, detail))
+            continue
+        if len(tokens) == len(official_tokens):
+            diffs = [i for i in range(len(tokens)) if tokens[i] != official_tokens[i]]
+            if len(diffs) == 1 and official_tokens[diffs[0]] in app.distinctive_tokens:
+                edit = single_edit(official_tokens[diffs[0]], tokens[diffs[0]])
+                if edit is not None:
+                    detail.update(deformation=edit.kind, original=edit.ref_part, changed=edit.new_part)
+                    _add(signals, ev["package_squat"], Reason("package_squat", package, detail))
+                    continue
+    if "package_squat" in signals:
+        return
+    for token in app.distinctive_tokens:
+        if token in tokens:
+            _add(
+                signals, ev["package_token_reuse"], Reason("package_token_reuse", token, {"package": package})
+            )
+            continue
+        if len(token) < 4:
+            continue
+        for pt in tokens:
+            pos = pt.find(token)
+            if pos >= 0:
+                kind, affix = _affix_kind(pt[:pos], pt[pos + len(token) :], lex)
+                detail = {"package": package, "deformation": kind, "affix": affix}
+                _add(signals, ev["package_affix"] * 0.95, Reason("package_token_reuse", token, detail))
+                break
+            edit = single_edit(token, pt)
+            if edit is not None:
+                detail = {"package": package, "deformation": edit.kind, "original": edit.ref_part}
+                detail["changed"] = edit.new_part
+                _add(signals, ev["package_squat"] * 0.95, Reason("package_squat", package, detail))
+                break
+    for ref in app.refs:  # the brand spelt in pinyin inside a package id
+        if len(ref.spelled) >= 6 and any(ref.spelled in t for t in tokens):
+            detail = {"package": package, "deformation": "pinyin"}
+            _add(signals, ev["package_token_reuse"], Reason("package_token_reuse", ref.spelled, detail))
+
+
+def icon_signal(distance: int | None, cfg: dict, signals: Signals) -> None:
+    if distance is None:
+        return
+    ev = cfg["evidence"]
+    icons = cfg["icons"]
+    if distance <= icons["identical_distance"]:
+        evidence = ev["icon_identical"]
+    else:
+        span = max(1, icons["max_distance"] - icons["identical_distance"])
+        frac = (distance - icons["identical_distance"] - 1) / span
+        evidence = ev["icon_similar_max"] - frac * (ev["icon_similar_max"] - ev["icon_similar_min"])
+    _add(signals, evidence, Reason("icon_phash", distance, {"max_distance": icons["max_distance"]}))
+
+
+def developer_is_official(developer: str | None, app: CompiledApp, match_ratio: float) -> bool | None:
+    """True/False when the listing names a developer, None when it does not."""
+    if not developer:
+        return None
+    from .normalize import skeleton
+
+    dev = skeleton(developer)
+    return any(dev == d or Indel.normalized_similarity(dev, d) >= match_ratio for d in app.developers)
+
+
+@dataclass(slots=True)
+class PairScore:
+    score: float
+    reasons: list[Reason]
+    name_evidence: float
+
+
+NAME_SIGNALS = (
+    "name_identical",
+    "name_homoglyph",
+    "official_name_contained",
+    "brand_keyword",
+    "name_squat",
+    "name_homophone",
+    "pinyin_spelling",
+    "pinyin_initials",
+)
+PACKAGE_SIGNALS = ("package_squat", "package_token_reuse")
+
+
+def score_pair(
+    view: ListingView, app: CompiledApp, icon_distance: int | None, cfg: dict, lex: Lexicon
+) -> PairScore | None:
+    ev = cfg["evidence"]
+    signals: Signals = {}
+    name_signals(view, app, ev, lex, signals)
+    package_signals(view, app, ev, lex, signals)
+    icon_signal(icon_distance, cfg, signals)
+    if not signals:
+        return None
+    name_ev = max((signals[s][0] for s in NAME_SIGNALS if s in signals), default=0.0)
+    pkg_ev = max((signals[s][0] for s in PACKAGE_SIGNALS if s in signals), default=0.0)
+    icon_ev = signals["icon_phash"][0] if "icon_phash" in signals else 0.0
+    score = 1 - (1 - name_ev) * (1 - pkg_ev) * (1 - icon_ev)
+    reasons = [reason for _, reason in sorted(signals.values(), key=lambda item: -item[0])]
+    official_dev = developer_is_official(view.listing.developer, app, cfg["developer"]["match_ratio"])
+    if official_dev:
+        score *= cfg["developer"]["official_developer_factor"]
+        reasons.append(Reason("developer_official", view.listing.developer))
+    elif official_dev is False:
+        reasons.append(Reason("developer_mismatch", view.listing.developer))
+    return PairScore(score=score, reasons=reasons, name_evidence=name_ev)
