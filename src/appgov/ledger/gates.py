@@ -90,6 +90,18 @@ class Transition:
     def title(self) -> str:
         return self.label["en"] if (get_language() or "").startswith("en") else self.label["zh"]
 
+    @property
+    def to_label(self) -> str:
+        return str(LifecycleState(self.to_state).label)
+
+
+def item_title(item_id: str) -> str:
+    for t in transitions():
+        for item in t.items:
+            if item.id == item_id:
+                return item.title
+    return item_id
+
 
 def parse_gates(data: dict) -> list[Transition]:
     try:

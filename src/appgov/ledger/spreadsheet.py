@@ -163,9 +163,6 @@ def _workbook(apps) -> Workbook:
             )
             dv.add(f"{get_column_letter(idx)}2:{get_column_letter(idx)}{MAX_ROWS + 1}")
             ws.add_data_validation(dv)
-        if column.kind == "date":
-            for row in ws.iter_rows(min_row=2, max_row=2, min_col=idx, max_col=idx):
-                row[0].number_format = "yyyy-mm-dd"
     ws.freeze_panes = "C2"
     for app in apps:
         ws.append([_cell_value(app, c) for c in COLUMNS])
@@ -336,7 +333,7 @@ def import_ledger(data: bytes, institution, actor=None, dry_run: bool = False) -
     seen_codes: dict[str, int] = {}
     pending = []
     for number, cells in body:
-        values, row_ok = {}, True
+        values, row_ok, unparsed = {}, True, set()
         for header, raw in cells.items():
             column = BY_HEADER[header]
             try:
@@ -344,8 +341,9 @@ def import_ledger(data: bytes, institution, actor=None, dry_run: bool = False) -
             except ValueError as exc:
                 result.problems.append(RowProblem(number, header, str(exc)))
                 row_ok = False
+                unparsed.add(column.field)
         for column in COLUMNS:
-            if column.required and not values.get(column.field):
+            if column.required and column.field not in unparsed and not values.get(column.field):
                 result.problems.append(RowProblem(number, column.header, "必填项为空"))
                 row_ok = False
         code = values.get("code")

@@ -40,6 +40,12 @@ class GateEvidence(models.Model):
     def __str__(self):
         return f"{self.item}: {self.reference}"
 
+    @property
+    def item_title(self) -> str:
+        from ..gates import item_title
+
+        return item_title(self.item)
+
 
 class LifecycleEvent(models.Model):
     institution_path = "app__institution"

@@ -1,0 +1,161 @@
+"""A governance-office user's day, in a real browser: log in, register an app, take it from proposed to
+released (with a refused transition on the way), import a spreadsheet with an error, export the ledger."""
+
+import io
+import os
+
+import openpyxl
+import pytest
+
+from appgov.core.models import Department, Institution, Person, RegulatorOffice
+from appgov.users.models import User
+from appgov.users.roles import Role
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PASSWORD = "Browser-test-pass-2026"
+SHOTS = os.environ.get("APPGOV_SCREENSHOTS")  # set to a folder to keep screenshots for a human look
+
+
+def shot(page, name):
+    if SHOTS:
+        os.makedirs(SHOTS, exist_ok=True)
+        page.screenshot(path=os.path.join(SHOTS, f"{name}.png"), full_page=True)
+
+
+@pytest.fixture
+def office_user(db):
+    office = RegulatorOffice.objects.create(code="BR-HQ", name="浏览器测试总局", level="headquarters")
+    inst = Institution.objects.create(code="BR-BANK", name="浏览器测试城市商业银行", kind="bank", regulator_office=office)
+    dept = Department.objects.create(institution=inst, code="RETAIL", name="零售金融部", kind="business")
+    Person.objects.create(institution=inst, employee_no="E001", name="张敏", department=dept)
+    user = User(username="br_office", role=Role.GOVERNANCE_OFFICE, institution=inst, department=dept)
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+def login(page, username, password=PASSWORD):
+    page.goto(f"{page.base_url}/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{page.base_url}/")
+
+
+def test_register_app_and_release_it_through_the_gates(page, office_user):
+    login(page, "br_office")
+    assert page.locator("#stat-total").inner_text() == "0"
+    shot(page, "01-dashboard")
+
+    page.click("nav a[href='/ledger/apps/']")
+    page.click("#app-create")
+    page.fill("#id_code", "TB-001")
+    page.fill("#id_name", "测试手机银行")
+    page.select_option("#id_kind", "app")
+    page.check("input[name=platforms][value=android]")
+    page.fill("#id_android_packages", "cn.testbank.mobile")
+    page.select_option("#id_managing_department", label="零售金融部")
+    page.select_option("#id_responsible_person", label="张敏")
+    page.select_option("#id_data_owner_department", label="零售金融部")
+    shot(page, "02-app-form")
+    page.click("#form-submit")
+    assert page.locator("#app-state").get_attribute("data-state") == "proposed"
+
+    page.click("a[href='?tab=lifecycle']")
+    # Admission needs an admission review record: refused, and the missing item is named.
+    page.locator(".gate[data-to=admitted] button[type=submit]").click()
+    alert = page.locator(".alert-danger").inner_text()
+    assert "准入评审记录" in alert
+    assert page.locator("#app-state").get_attribute("data-state") == "proposed"
+    shot(page, "03-refused")
+
+    def evidence(item_label, reference):
+        page.select_option("#id_item", label=item_label)
+        page.fill("#id_reference", reference)
+        page.click("#evidence-submit")
+
+    def move(to_state):
+        page.locator(f".gate[data-to={to_state}] button[type=submit]").click()
+        state = page.locator("#app-state").get_attribute("data-state")
+        assert state == to_state, page.locator(".alert").all_inner_texts()
+
+    evidence("准入评审记录", "准入评审会议纪要 2026-11")
+    move("admitted")
+    evidence("安全需求分析（含第三方SDK）", "SEC-REQ-001")
+    evidence("合规要求纳入需求", "COMP-REQ-001")
+    move("in_development")
+    evidence("设计评审记录", "DR-2026-07")
+
+    # Submitting for testing needs a registered version.
+    page.locator(".gate[data-to=in_testing] button[type=submit]").click()
+    assert "已登记至少一个版本" in page.locator(".alert-danger").inner_text()
+    page.click("a[href='?tab=versions']")
+    page.click("#version-create")
+    page.select_option("#id_platform", "android")
+    page.fill("#id_version_name", "1.0.0")
+    page.fill("#id_version_code", "100")
+    page.click("#form-submit")
+    page.click("h1 a:has-text('测试手机银行')")
+    page.click("a[href='?tab=lifecycle']")
+    move("in_testing")
+
+    evidence("安全测试报告（身份认证与逻辑控制）", "PT-2026-11-03")
+    evidence("网络安全、数据安全、隐私与业务合规审查", "CR-2026-11")
+    page.locator(".gate[data-to=released] button[type=submit]").click()
+    refused = page.locator(".alert-danger").inner_text()
+    assert "APP备案号" in refused and "隐私政策" in refused
+
+    page.click("#app-edit")
+    page.fill("#id_app_filing_no", "浙ICP备20000001号-1A")
+    page.fill("#id_privacy_policy_url", "https://www.testbank.example.cn/privacy")
+    page.fill("#id_complaint_channel", "客服热线 95000")
+    page.click("#form-submit")
+    page.click("a[href='?tab=lifecycle']")
+    move("released")
+    shot(page, "04-released")
+
+    page.click("a[href='?tab=history']")
+    assert page.locator(".list-group-item").count() >= 5
+
+
+def _workbook_with_error() -> bytes:
+    from appgov.ledger import spreadsheet
+
+    wb = openpyxl.load_workbook(io.BytesIO(spreadsheet.template_bytes()))
+    ws = wb[spreadsheet.SHEET]
+    headers = [c.value for c in ws[1]]
+    good = {"应用编号": "TB-101", "应用名称": "好的小程序", "应用类型": "小程序", "服务对象": "外部客户", "运行平台": "微信"}
+    bad = {"应用编号": "TB-102", "应用名称": "坏的应用", "应用类型": "游戏", "服务对象": "外部客户", "等保测评日期": "去年"}
+    for row in (good, bad):
+        ws.append([row.get(h) for h in headers])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def test_import_with_an_error_then_export(page, office_user, tmp_path):
+    login(page, "br_office")
+    page.click("nav a[href='/ledger/import/']")
+    upload = tmp_path / "ledger.xlsx"
+    upload.write_bytes(_workbook_with_error())
+    page.set_input_files("#id_file", str(upload))
+    page.click("#import-submit")
+    problems = page.locator("#import-problems")
+    assert problems.get_attribute("data-count") == "2", problems.inner_text()
+    rows = page.locator("#import-problems ~ table tbody tr").all_inner_texts()
+    assert any("3" in r and "应用类型" in r and "游戏" in r for r in rows), rows
+    assert any("等保测评日期" in r for r in rows), rows
+    shot(page, "05-import-errors")
+    # nothing was written, not even the good row
+    page.click("nav a[href='/ledger/apps/']")
+    assert page.locator("#result-count").inner_text() == "0"
+
+    page.click("nav a[href='/ledger/import/']")
+    with page.expect_download() as info:
+        page.click("#export-ledger")
+    download = info.value
+    path = tmp_path / "export.xlsx"
+    download.save_as(path)
+    wb = openpyxl.load_workbook(path)
+    assert wb.active.title == "应用台账"
+    assert wb.active.cell(1, 1).value == "应用编号"
