@@ -46,7 +46,9 @@ def check_columns_present(spec: TableSpec, names: list[str], source: str) -> Non
             )
 
 
-def coerce_table(spec: TableSpec, table: pa.Table, source: str, row_label: RowLabel, timezone: str) -> pa.Table:
+def coerce_table(
+    spec: TableSpec, table: pa.Table, source: str, row_label: RowLabel, timezone: str
+) -> pa.Table:
     check_columns_present(spec, table.column_names, source)
     arrays: dict[str, pa.Array] = {}
     for column in spec.columns:
@@ -62,7 +64,9 @@ def coerce_table(spec: TableSpec, table: pa.Table, source: str, row_label: RowLa
         values = _coerce_column(column, raw, source, row_label, timezone)
         if not column.nullable and values.null_count:
             first = _first_index(values.is_null())
-            raise InputError(source, "empty value in a column that may not be empty", column.name, row_label(first))
+            raise InputError(
+                source, "empty value in a column that may not be empty", column.name, row_label(first)
+            )
         arrays[column.name] = values
         if column.kind == "cidr":
             first, last = _cidr_bounds(values, column.name, source, row_label)
@@ -76,14 +80,20 @@ def _first_index(mask: pa.Array) -> int:
 
 
 def _is_text(data_type: pa.DataType) -> bool:
-    return pa.types.is_string(data_type) or pa.types.is_large_string(data_type) or pa.types.is_string_view(data_type)
+    return (
+        pa.types.is_string(data_type)
+        or pa.types.is_large_string(data_type)
+        or pa.types.is_string_view(data_type)
+    )
 
 
 def _wrong_type(column: Column, found: pa.DataType, source: str) -> InputError:
     return InputError(source, f"wrong type: expected {column.kind}, found {found}", column.name)
 
 
-def _coerce_column(column: Column, raw: pa.Array, source: str, row_label: RowLabel, timezone: str) -> pa.Array:
+def _coerce_column(
+    column: Column, raw: pa.Array, source: str, row_label: RowLabel, timezone: str
+) -> pa.Array:
     kind = column.kind
     if pa.types.is_null(raw.type):
         return pa.nulls(len(raw), canonical_arrow_type(kind))
@@ -104,7 +114,9 @@ def _coerce_column(column: Column, raw: pa.Array, source: str, row_label: RowLab
     raise AssertionError(kind)
 
 
-def _coerce_timestamp(column: Column, raw: pa.Array, source: str, row_label: RowLabel, timezone: str) -> pa.Array:
+def _coerce_timestamp(
+    column: Column, raw: pa.Array, source: str, row_label: RowLabel, timezone: str
+) -> pa.Array:
     if pa.types.is_timestamp(raw.type):
         if raw.type.tz is not None:
             raw = pc.local_timestamp(raw.cast(pa.timestamp(raw.type.unit, tz=timezone)))
@@ -157,7 +169,12 @@ def _coerce_date(column: Column, raw: pa.Array, source: str, row_label: RowLabel
     bad_mask = pc.and_(pc.is_valid(text), pc.invert(pc.fill_null(matches, False)))
     if pc.any(bad_mask).as_py():
         bad = _first_index(bad_mask)
-        raise InputError(source, f"unparseable date {text[bad].as_py()!r} (expected YYYY-MM-DD)", column.name, row_label(bad))
+        raise InputError(
+            source,
+            f"unparseable date {text[bad].as_py()!r} (expected YYYY-MM-DD)",
+            column.name,
+            row_label(bad),
+        )
     try:
         return text.cast(pa.date32())
     except pa.ArrowInvalid:
@@ -183,7 +200,9 @@ def _coerce_bool(column: Column, raw: pa.Array, source: str, row_label: RowLabel
         elif key in _FALSE:
             result.append(False)
         else:
-            raise InputError(source, f"not a boolean: {value!r} (expected true/false)", column.name, row_label(index))
+            raise InputError(
+                source, f"not a boolean: {value!r} (expected true/false)", column.name, row_label(index)
+            )
     return pa.array(result, pa.bool_())
 
 
@@ -196,7 +215,9 @@ def _coerce_hhmm(column: Column, raw: pa.Array, source: str, row_label: RowLabel
         bad_mask = pc.or_(pc.less(minutes, 0), pc.greater(minutes, 1440))
         if pc.any(bad_mask).as_py():
             bad = _first_index(pc.fill_null(bad_mask, False))
-            raise InputError(source, "minutes since midnight must be within 0..1440", column.name, row_label(bad))
+            raise InputError(
+                source, "minutes since midnight must be within 0..1440", column.name, row_label(bad)
+            )
         return minutes
     if not _is_text(raw.type):
         raise _wrong_type(column, raw.type, source)
@@ -208,7 +229,9 @@ def _coerce_hhmm(column: Column, raw: pa.Array, source: str, row_label: RowLabel
         match = _HHMM.match(value.strip())
         hours, minutes = (int(match.group(1)), int(match.group(2))) if match else (-1, -1)
         if not match or minutes > 59 or hours > 24 or (hours == 24 and minutes):
-            raise InputError(source, f"not a time of day: {value!r} (expected HH:MM)", column.name, row_label(index))
+            raise InputError(
+                source, f"not a time of day: {value!r} (expected HH:MM)", column.name, row_label(index)
+            )
         result.append(hours * 60 + minutes)
     return pa.array(result, pa.int32())
 
@@ -223,7 +246,9 @@ def _cidr_bounds(values: pa.Array, name: str, source: str, row_label: RowLabel) 
         try:
             network = ipaddress.IPv4Network(value.strip(), strict=False)
         except ValueError as exc:
-            raise InputError(source, f"not an IPv4 network: {value!r} ({exc})", name, row_label(index)) from None
+            raise InputError(
+                source, f"not an IPv4 network: {value!r} ({exc})", name, row_label(index)
+            ) from None
         firsts.append(int(network.network_address))
         lasts.append(int(network.broadcast_address))
     return pa.array(firsts, pa.int64()), pa.array(lasts, pa.int64())

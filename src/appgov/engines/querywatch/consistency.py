@@ -55,7 +55,9 @@ def _check_calendar(rows: list[dict], source: str, row_label: RowLabel) -> None:
             continue
         for name in ("work_start", "work_end"):
             if row[name] is None:
-                raise InputError(source, "a working day needs work_start and work_end", name, row_label(index))
+                raise InputError(
+                    source, "a working day needs work_start and work_end", name, row_label(index)
+                )
         if row["work_start"] >= row["work_end"]:
             raise InputError(source, "work_end is not after work_start", "work_end", row_label(index))
 
@@ -69,7 +71,9 @@ def _check_kiosks(rows: list[dict], source: str, row_label: RowLabel) -> None:
 def _check_approved_apps(rows: list[dict], source: str, row_label: RowLabel) -> None:
     for index, row in enumerate(rows):
         if row["approved_to"] is not None and row["approved_to"] <= row["approved_from"]:
-            raise InputError(source, "approved_to is not after approved_from", "approved_to", row_label(index))
+            raise InputError(
+                source, "approved_to is not after approved_from", "approved_to", row_label(index)
+            )
 
 
 _CHECKS = {

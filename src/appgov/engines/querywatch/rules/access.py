@@ -1,0 +1,117 @@
+"""Q04 channel and client app, Q05 account state and holder, Q13 password age (PBC102-02, 03.3)."""
+
+from __future__ import annotations
+
+import ibis
+import ibis.expr.types as ir
+
+from .authorization import _event_columns
+from .common import RuleContext
+
+
+def q04_unapproved_app_or_channel(ctx: RuleContext) -> ir.Table:
+    params = ctx.params("Q04")
+    events = ctx.events
+    apps = ctx.tables["approved_apps"]
+    with_app = events.filter(events.client_app_id.notnull())
+    approved_events = with_app.semi_join(
+        apps,
+        [
+            with_app.client_app_id == apps.client_app_id,
+            apps.approved_from <= with_app.ts,
+            apps.approved_to.isnull() | (with_app.ts < apps.approved_to),
+        ],
+    ).select(ok_event_id="event_id")
+    known_apps = apps.select(k_app_id=apps.client_app_id).distinct()
+    joined = events.left_join(approved_events, events.event_id == approved_events.ok_event_id).left_join(
+        known_apps, events.client_app_id == known_apps.k_app_id
+    )
+    reason = ibis.cases(
+        (~joined.channel.isin(params["allowed_channels"]), "channel_not_allowed"),
+        (joined.channel.isin(params["app_channels"]) & joined.client_app_id.isnull(), "app_missing"),
+        (
+            joined.client_app_id.notnull() & joined.ok_event_id.isnull() & joined.k_app_id.isnull(),
+            "app_not_approved",
+        ),
+        (joined.client_app_id.notnull() & joined.ok_event_id.isnull(), "app_approval_not_current"),
+        else_=ibis.null("string"),
+    )
+    result = joined.select(
+        **_event_columns(joined),
+        reason=reason,
+        d_channel=joined.channel,
+        d_client_app_id=joined.client_app_id,
+    )
+    return result.filter(result.reason.notnull())
+
+
+def q05_invalid_operator(ctx: RuleContext) -> ir.Table:
+    params = ctx.params("Q05")
+    events = ctx.events
+    with_operator = ctx.with_operator_at_ts(events)
+    operators = ctx.tables["operators"]
+    known = operators.select(k_operator_id=operators.operator_id).distinct()
+    employees = ctx.tables["employees"]
+    staff = employees.select(
+        e_person_id=employees.person_id,
+        e_branch_id=employees.branch_id,
+        e_left_at=employees.left_at,
+        e_moved_at=employees.moved_at,
+    )
+    joined = with_operator.left_join(known, with_operator.operator_id == known.k_operator_id)
+    joined = joined.left_join(staff, joined.o_person_id == staff.e_person_id)
+    reason = ibis.cases(
+        (joined.o_operator_id.isnull() & joined.k_operator_id.isnull(), "unknown"),
+        (joined.o_operator_id.isnull(), "outside_validity"),
+        (~joined.o_status.isin(params["active_statuses"]), "disabled"),
+        (joined.e_left_at.notnull() & (joined.e_left_at <= joined.ts), "person_left"),
+        (
+            joined.e_moved_at.notnull()
+            & (joined.e_moved_at <= joined.ts)
+            & joined.e_branch_id.notnull()
+            & (joined.e_branch_id != joined.o_branch_id),
+            "person_moved",
+        ),
+        else_=ibis.null("string"),
+    )
+    result = joined.select(
+        **_event_columns(joined),
+        reason=reason,
+        d_status=joined.o_status,
+        d_account_branch_id=joined.o_branch_id,
+        d_person_id=joined.o_person_id,
+        d_left_at=joined.e_left_at,
+        d_moved_at=joined.e_moved_at,
+        d_new_branch_id=joined.e_branch_id,
+    )
+    return result.filter(result.reason.notnull())
+
+
+def q13_stale_password(ctx: RuleContext) -> ir.Table:
+    params = ctx.params("Q13")
+    with_operator = ctx.with_operator_at_ts(ctx.events)
+    matched = with_operator.filter(with_operator.o_operator_id.notnull())
+    max_age = ibis.interval(days=params["max_password_age_days"])
+    reason = ibis.cases(
+        (matched.o_password_changed_at.isnull(), "no_password_date"),
+        (matched.ts > matched.o_password_changed_at + max_age, "password_too_old"),
+        else_=ibis.null("string"),
+    )
+    stale = matched.mutate(reason=reason, day=matched.ts.date()).filter(lambda t: t.reason.notnull())
+    grouped = stale.group_by(["operator_id", "day", "reason"]).aggregate(
+        event_ids=stale.event_id.collect(distinct=True).sort(),
+        ts=stale.ts.min(),
+        branch_id=stale.branch_id.min(),
+        d_password_changed_at=stale.o_password_changed_at.max(),
+        d_queries=stale.event_id.count(),
+    )
+    return grouped.select(
+        "event_ids",
+        "ts",
+        "operator_id",
+        "branch_id",
+        subject_id=ibis.null("string"),
+        reason=grouped.reason,
+        d_password_changed_at=grouped.d_password_changed_at,
+        d_queries=grouped.d_queries,
+    )

@@ -1,0 +1,138 @@
+"""Q06 shared account, Q08 volume burst, Q11 harvesting: per-account behaviour over time (PBC102-02, 06)."""
+
+from __future__ import annotations
+
+import ibis
+import ibis.expr.types as ir
+
+from .common import EVENT_ORDER, RuleContext, hopping_episodes, islands
+
+
+def q06_shared_account(ctx: RuleContext) -> ir.Table:
+    """Two consecutive queries of one account, less than the window apart, from different terminals or IPs.
+
+    For a threshold of two, "two distinct terminals within the window" and "two consecutive queries from
+    different terminals within the window" are the same condition, which needs no DISTINCT window aggregate.
+    Chained switches (A->B->A ...) form one episode.
+    """
+    window = ibis.interval(minutes=ctx.params("Q06")["window_minutes"])
+    events = ctx.events.select("event_id", "ts", "operator_id", "branch_id", "terminal_id", "ip")
+    over = {"group_by": events.operator_id, "order_by": [events[c] for c in EVENT_ORDER]}
+    previous_ts = events.ts.lag().over(**over)
+    previous_terminal = events.terminal_id.lag().over(**over)
+    previous_ip = events.ip.lag().over(**over)
+    switched = (
+        previous_ts.notnull()
+        & (events.ts < previous_ts + window)
+        & (
+            (previous_terminal != events.terminal_id).fill_null(False)
+            | (previous_ip != events.ip).fill_null(False)
+        )
+    )
+    marked = events.mutate(switch_in=switched)
+    over = {"group_by": marked.operator_id, "order_by": [marked[c] for c in EVENT_ORDER]}
+    marked = marked.mutate(switch_out=marked.switch_in.lead().over(**over).fill_null(False))
+    # an episode starts at the first query of a switch pair and continues through chained switches
+    marked = marked.mutate(involved=marked.switch_in | marked.switch_out)
+    starts = (marked.involved & ~marked.switch_in).cast("int64")
+    marked = marked.mutate(
+        episode=starts.cumsum(group_by=marked.operator_id, order_by=[marked[c] for c in EVENT_ORDER])
+    )
+    involved = marked.filter(marked.involved)
+    grouped = involved.group_by(["operator_id", "episode"]).aggregate(
+        event_ids=involved.event_id.collect(distinct=True).sort(),
+        ts=involved.ts.min(),
+        branch_id=involved.branch_id.min(),
+        d_terminals=involved.terminal_id.collect(distinct=True).sort(),
+        d_ips=involved.ip.collect(distinct=True).sort(),
+        d_last_ts=involved.ts.max(),
+    )
+    return grouped.select(
+        "event_ids",
+        "ts",
+        "operator_id",
+        "branch_id",
+        subject_id=ibis.null("string"),
+        reason=ibis.ifelse(grouped.d_terminals.length() > 1, "several_terminals", "several_ips"),
+        d_terminals=grouped.d_terminals,
+        d_ips=grouped.d_ips,
+        d_last_ts=grouped.d_last_ts,
+    )
+
+
+def q08_volume_burst(ctx: RuleContext) -> ir.Table:
+    params = ctx.params("Q08")
+    window_minutes = params["window_minutes"]
+    events = ctx.events.select("event_id", "ts", "operator_id", "branch_id")
+    hourly = events.group_by(
+        [events.operator_id, events.ts.date().name("day"), events.ts.hour().name("hour")]
+    ).aggregate(queries=events.event_id.count())
+    baseline = hourly.group_by("operator_id").aggregate(
+        b_median=hourly.queries.median().cast("float64"), b_hours=hourly.queries.count()
+    )
+    baseline = baseline.select(
+        b_operator_id=baseline.operator_id, b_median=baseline.b_median, b_hours=baseline.b_hours
+    )
+    frame = ibis.window(
+        group_by=events.operator_id,
+        order_by=events.ts,
+        preceding=ibis.interval(minutes=window_minutes),
+        following=0,
+    )
+    counted = events.mutate(in_window=events.event_id.count().over(frame))
+    counted = counted.left_join(baseline, counted.operator_id == baseline.b_operator_id)
+    expected = (counted.b_median * (window_minutes / 60.0)).name("expected")
+    has_baseline = counted.b_hours >= params["min_baseline_hours"]
+    over_cap = counted.in_window >= params["absolute_cap"]
+    over_baseline = (
+        has_baseline
+        & (counted.in_window >= params["min_count"])
+        & (counted.in_window >= expected * params["baseline_multiplier"])
+    )
+    flagged = counted.mutate(
+        burst=over_cap | over_baseline,
+        over_cap=over_cap,
+        expected=ibis.ifelse(has_baseline, expected, ibis.null("float64")),
+    ).drop("b_operator_id")
+    flagged = islands(flagged, "burst", "operator_id").filter(lambda t: t.burst)
+    grouped = flagged.group_by(["operator_id", "island"]).aggregate(
+        event_ids=flagged.event_id.collect(distinct=True).sort(),
+        ts=flagged.ts.min(),
+        branch_id=flagged.branch_id.min(),
+        d_max_in_window=flagged.in_window.max(),
+        d_expected=flagged.expected.max(),
+        d_any_over_cap=flagged.over_cap.any(),
+        d_last_ts=flagged.ts.max(),
+    )
+    return grouped.select(
+        "event_ids",
+        "ts",
+        "operator_id",
+        "branch_id",
+        subject_id=ibis.null("string"),
+        reason=ibis.ifelse(grouped.d_any_over_cap, "over_absolute_cap", "over_baseline"),
+        d_max_in_window=grouped.d_max_in_window,
+        d_expected=grouped.d_expected,
+        d_last_ts=grouped.d_last_ts,
+    )
+
+
+def q11_many_subjects(ctx: RuleContext) -> ir.Table:
+    params = ctx.params("Q11")
+    threshold = params["min_distinct_subjects"]
+    episodes = hopping_episodes(
+        ctx.events,
+        key="operator_id",
+        window_minutes=params["window_minutes"],
+        measures={"subjects": "subject_id"},
+        is_alert=lambda window: window.subjects >= threshold,
+    )
+    return episodes.select(
+        "event_ids",
+        "ts",
+        operator_id=episodes.key_value,
+        branch_id=episodes.branch_id,
+        subject_id=ibis.null("string"),
+        reason=ibis.literal("many_subjects"),
+        d_subjects=episodes.subjects,
+    )

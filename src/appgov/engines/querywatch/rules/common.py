@@ -1,0 +1,144 @@
+"""What every rule receives, and the window helpers several rules share.
+
+A rule is a function ``(RuleContext) -> ibis.Table``. Its result has the columns ``ts``, ``operator_id``,
+``branch_id``, ``subject_id``, ``reason`` and either ``event_id`` (one alert per query) or ``event_ids``
+(a sorted array: one alert per episode), plus ``d_*`` detail columns used in the explanation.
+Everything is plain ibis so that DuckDB and Spark compile the same logic; where the two SQL dialects
+differ (RANGE frames over two sort keys, DISTINCT window aggregates), the rules avoid the construct.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import ibis
+import ibis.expr.types as ir
+
+from ..config import RulesConfig
+
+EVENT_ORDER = ("ts", "event_id")  # a total order: event_id is unique
+
+
+@dataclass
+class RuleContext:
+    tables: dict[str, ir.Table]
+    config: RulesConfig
+    _cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def events(self) -> ir.Table:
+        return self.tables["query_events"]
+
+    def params(self, rule_id: str) -> dict[str, Any]:
+        return self.config.rule(rule_id).params
+
+    def operators_prefixed(self) -> ir.Table:
+        operators = self.tables["operators"]
+        return operators.select(
+            o_operator_id=operators.operator_id,
+            o_person_id=operators.person_id,
+            o_branch_id=operators.branch_id,
+            o_status=operators.status,
+            o_valid_from=operators.valid_from,
+            o_valid_to=operators.valid_to,
+            o_password_changed_at=operators.password_changed_at,
+        )
+
+    def with_operator_at_ts(self, events: ir.Table) -> ir.Table:
+        """``events`` with the operator account row valid at each query's time (o_* columns, null if none)."""
+        operators = self.operators_prefixed()
+        joined = events.left_join(
+            operators,
+            [
+                events.operator_id == operators.o_operator_id,
+                operators.o_valid_from <= events.ts,
+                operators.o_valid_to.isnull() | (events.ts < operators.o_valid_to),
+            ],
+        )
+        return joined.select(*joined.columns)
+
+
+def minute_of_day(ts: ir.TimestampValue) -> ir.IntegerValue:
+    return (ts.hour() * 60 + ts.minute()).cast("int32")
+
+
+def epoch_bucket(ts: ir.TimestampValue, seconds: int) -> ir.IntegerValue:
+    """floor(epoch seconds / seconds); identical on both engines (floor ignores DuckDB's fractional seconds)."""
+    return (ts.epoch_seconds() / seconds).floor().cast("int64")
+
+
+def ipv4_to_int(ip: ir.StringValue) -> ir.IntegerValue:
+    """The address as an integer, or null when ``ip`` is not a dotted IPv4 address."""
+    pattern = r"^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$"
+    octets = [ip.re_extract(pattern, index).try_cast("int64") for index in range(1, 5)]
+    valid = ip.re_search(pattern)
+    for octet in octets:
+        valid = valid & (octet <= 255)
+    value = ((octets[0] * 256 + octets[1]) * 256 + octets[2]) * 256 + octets[3]
+    return ibis.ifelse(valid, value, ibis.null("int64"))
+
+
+def hopping_episodes(
+    events: ir.Table,
+    key: str,
+    window_minutes: int,
+    measures: dict[str, str],
+    is_alert,
+) -> ir.Table:
+    """Episodes of hopping windows (length ``window_minutes``, a new one every half window) per ``key``.
+
+    ``measures`` maps an output name to a column counted distinctly per window; ``is_alert`` receives the
+    per-window table and returns the condition that makes a window alerting. Overlapping or adjacent
+    alerting windows of one key merge into one episode; its events are every query in those windows.
+    Returns key, episode, event_ids (sorted), ts (first query), branch/operator/subject lists and the
+    distinct counts over the whole episode.
+    """
+    half_seconds = window_minutes * 30
+    bucket = epoch_bucket(events.ts, half_seconds)
+    base = events.select(
+        key_value=events[key],
+        event_id=events.event_id,
+        ts=events.ts,
+        bucket=bucket,
+        **{
+            column: events[column]
+            for column in sorted(set(measures.values()) | {"branch_id"})
+            if column != key
+        },
+    )
+    exploded = base.mutate(window=base.bucket).union(base.mutate(window=base.bucket - 1))
+    per_window = exploded.group_by(["key_value", "window"]).aggregate(
+        **{name: exploded[column].nunique() for name, column in measures.items()}
+    )
+    alerting = per_window.filter(is_alert(per_window))
+    alerting = alerting.mutate(
+        episode=alerting.window
+        - ibis.row_number().over(group_by=alerting.key_value, order_by=alerting.window)
+    ).select("key_value", "window", "episode")
+    members = exploded.inner_join(alerting, ["key_value", "window"])
+    aggregates: dict[str, Any] = {
+        "event_ids": members.event_id.collect(distinct=True).sort(),
+        "ts": members.ts.min(),
+    }
+    for name, column in measures.items():
+        aggregates[name] = members[column].nunique()
+        aggregates[f"{name}_list"] = members[column].collect(distinct=True).sort()
+    if "branch_id" not in measures.values():
+        aggregates["branch_id"] = members.branch_id.min()
+    return members.group_by(["key_value", "episode"]).aggregate(**aggregates)
+
+
+def islands(table: ir.Table, flag: str, group_by: str) -> ir.Table:
+    """Number the consecutive runs of rows whose ``flag`` is true (in event order) per ``group_by``.
+
+    Adds ``island`` (a run number, increasing within the group); rows outside a run keep the number of
+    the run before them, so callers filter on ``flag`` first.
+    """
+    order = [table[column] for column in EVENT_ORDER]
+    previous = table[flag].lag().over(group_by=table[group_by], order_by=order)
+    marked = table.mutate(_start=(table[flag] & (previous.isnull() | ~previous)).cast("int64"))
+    order = [marked[column] for column in EVENT_ORDER]
+    return marked.mutate(island=marked._start.cumsum(group_by=marked[group_by], order_by=order)).drop(
+        "_start"
+    )
