@@ -1,0 +1,102 @@
+"""Synthetic PNG icons: institution logos, unrelated app icons, and imitations of a logo."""
+
+from __future__ import annotations
+
+import colorsys
+import random
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+SIZE = 128
+_FONT_PATHS = ["/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"]
+
+
+def _font(size: int):
+    for path in _FONT_PATHS:
+        if Path(path).exists():
+            return ImageFont.truetype(path, size)
+    return ImageFont.load_default(size)
+
+
+def _colour(rng: random.Random, light: bool | None = None) -> tuple[int, int, int]:
+    h = rng.random()
+    s = rng.uniform(0.5, 1.0)
+    v = rng.uniform(0.75, 1.0) if light else (rng.uniform(0.2, 0.55) if light is False else rng.uniform(0.3, 1))
+    r, g, b = colorsys.hsv_to_rgb(h, s, v)
+    return int(r * 255), int(g * 255), int(b * 255)
+
+
+def _shape(draw: ImageDraw.ImageDraw, rng: random.Random, fill) -> None:
+    kind = rng.choice(["ellipse", "rect", "poly", "ring", "bars", "arc"])
+    x0, y0 = rng.randint(4, 60), rng.randint(4, 60)
+    x1, y1 = rng.randint(x0 + 24, 124), rng.randint(y0 + 24, 124)
+    if kind == "ellipse":
+        draw.ellipse([x0, y0, x1, y1], fill=fill)
+    elif kind == "rect":
+        draw.rounded_rectangle([x0, y0, x1, y1], radius=rng.randint(0, 16), fill=fill)
+    elif kind == "poly":
+        draw.polygon([(rng.randint(0, 127), rng.randint(0, 127)) for _ in range(rng.randint(3, 6))], fill=fill)
+    elif kind == "ring":
+        draw.ellipse([x0, y0, x1, y1], outline=fill, width=rng.randint(6, 14))
+    elif kind == "bars":
+        for i in range(rng.randint(2, 5)):
+            y = y0 + i * 14
+            draw.rectangle([x0, y, x1, y + 7], fill=fill)
+    else:
+        draw.arc([x0, y0, x1, y1], rng.randint(0, 180), rng.randint(190, 360), fill=fill, width=10)
+
+
+def logo(rng: random.Random, text: str = "") -> Image.Image:
+    """An institution-like logo: coloured background, 2-3 shapes, optional initials."""
+    img = Image.new("RGB", (SIZE, SIZE), _colour(rng, light=rng.random() < 0.5))
+    draw = ImageDraw.Draw(img)
+    for _ in range(rng.randint(2, 3)):
+        _shape(draw, rng, _colour(rng))
+    if text:
+        font = _font(rng.randint(26, 40))
+        draw.text((64, 64), text[:4], fill=_colour(rng, light=True), font=font, anchor="mm")
+    return img
+
+
+def unrelated(rng: random.Random) -> Image.Image:
+    img = Image.new("RGB", (SIZE, SIZE), _colour(rng))
+    draw = ImageDraw.Draw(img)
+    for _ in range(rng.randint(1, 4)):
+        _shape(draw, rng, _colour(rng))
+    if rng.random() < 0.4:
+        word = "".join(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ") for _ in range(rng.randint(1, 3)))
+        draw.text((64, 64), word, fill=_colour(rng, light=True), font=_font(rng.randint(24, 48)), anchor="mm")
+    return img
+
+
+def recolour(img: Image.Image, rng: random.Random) -> Image.Image:
+    """Hue rotation (the imitator keeps the drawing, changes the colours)."""
+    hsv = img.convert("HSV")
+    h, s, v = hsv.split()
+    shift = rng.randint(40, 200)
+    h = h.point(lambda x: (x + shift) % 256)
+    return Image.merge("HSV", (h, s, v)).convert("RGB")
+
+
+def crop(img: Image.Image, rng: random.Random) -> Image.Image:
+    m = rng.randint(6, 14)
+    return img.crop((m, m, SIZE - m, SIZE - m)).resize((SIZE, SIZE), Image.Resampling.BICUBIC)
+
+
+def badge(img: Image.Image, rng: random.Random) -> Image.Image:
+    """A corner badge ("new", "hot") as imitators add to look like an update."""
+    out = img.copy()
+    draw = ImageDraw.Draw(out)
+    r = rng.randint(16, 24)
+    cx, cy = rng.choice([(SIZE - r - 2, r + 2), (r + 2, r + 2), (SIZE - r - 2, SIZE - r - 2)])
+    draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=(230, 30, 30))
+    draw.text((cx, cy), rng.choice(["N", "HOT", "VIP", "5"]), fill="white", font=_font(r), anchor="mm")
+    return out
+
+
+def blur(img: Image.Image, rng: random.Random) -> Image.Image:
+    return img.filter(ImageFilter.GaussianBlur(rng.uniform(1.5, 3.0)))
+
+
+IMITATIONS = {"icon_recolour": recolour, "icon_crop": crop, "icon_badge": badge, "icon_blur": blur}
