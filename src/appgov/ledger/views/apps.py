@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from appgov.core.models import Department
 from appgov.users.roles import LIFECYCLE_ROLES, can_write
 from appgov.users.scoping import scoped
 
@@ -13,6 +14,7 @@ from .. import gates, services
 from ..filtersets import MobileAppFilterSet
 from ..forms import GateEvidenceForm, MobileAppForm, PublishingAccountForm
 from ..models import MobileApp
+from ..models.choices import AppKind, LifecycleState, Platform
 from .common import apply_service_errors, get_scoped, history_entries, querystring_without_page, require_write
 
 PAGE_SIZES = (25, 50, 100)
@@ -39,19 +41,13 @@ def app_list(request):
         )
     )
     filterset = MobileAppFilterSet(request.GET, queryset=queryset, request=request)
-    for field in filterset.form.fields.values():
-        field.widget.attrs.setdefault(
-            "class",
-            "form-select form-select-sm" if hasattr(field, "choices") else "form-control form-control-sm",
-        )
     try:
         per_page = int(request.GET.get("per_page", 50))
     except ValueError:
         per_page = 50
     per_page = per_page if per_page in PAGE_SIZES else 50
-    page = Paginator(
-        filterset.qs.order_by(*(filterset.qs.query.order_by or ["code"]), "id"), per_page
-    ).get_page(request.GET.get("page"))
+    ordered = filterset.qs.order_by(*(filterset.qs.query.order_by or ["code"]), "id")
+    page = Paginator(ordered, per_page).get_page(request.GET.get("page"))
     return render(
         request,
         "ledger/app_list.html",
@@ -63,6 +59,23 @@ def app_list(request):
             "querystring_without_page": querystring_without_page(request),
             "can_create": can_write(request.user, "ledger.mobileapp"),
             "show_institution": request.user.is_regulator,
+            # Labels translated once per request, not once per row; filters rendered without widget templates.
+            "labels": {"kind": dict(AppKind.choices), "state": dict(LifecycleState.choices)},
+            "choices": {
+                "kind": AppKind.choices,
+                "state": LifecycleState.choices,
+                "platform": Platform.choices,
+            },
+            "selected": {
+                "kind": request.GET.getlist("kind"),
+                "state": request.GET.getlist("state"),
+                "platform": request.GET.get("platform", ""),
+                "department": request.GET.get("managing_department", ""),
+            },
+            "departments": []
+            if request.user.is_regulator
+            else scoped(Department, request.user).values_list("pk", "name"),
+            "q": request.GET.get("q", ""),
         },
     )
 
