@@ -36,10 +36,18 @@ def save(obj: models.Model, actor=None, *, exclude_validation: list[str] | None 
             before = changelog.snapshot(old) if old is not None else None
         obj.save()
         after = changelog.snapshot(obj)
-        if before != after:
+        if _meaningful_change(obj, before, after):
             action = ChangeLogEntry.Action.CREATE if before is None else ChangeLogEntry.Action.UPDATE
             changelog.record(obj, action, before, after, actor)
     return obj
+
+
+def _meaningful_change(obj, before: dict | None, after: dict) -> bool:
+    """A save that only moved auto_now timestamps is not a change worth an entry."""
+    if before is None:
+        return True
+    stamps = {f.attname for f in obj._meta.concrete_fields if getattr(f, "auto_now", False)}
+    return any(before.get(k) != after.get(k) for k in set(before) | set(after) if k not in stamps)
 
 
 def update(obj: models.Model, actor=None, **fields) -> models.Model:

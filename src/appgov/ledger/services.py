@@ -98,6 +98,8 @@ def record_gate_evidence(app: MobileApp, item: str, reference: str, actor=None, 
 
 def attach_package(version: AppVersion, uploaded, actor=None) -> AppVersion:
     """Store an uploaded package with its SHA-256 and size; refuses files over the configured limit."""
+    # Checked before anything reaches storage, so a refused user cannot leave files in another's area.
+    core_services.check_can_write(actor, version)
     limit = settings.APPGOV_MAX_PACKAGE_BYTES
     digest, size = hashlib.sha256(), 0
     with tempfile.TemporaryFile() as spool:
