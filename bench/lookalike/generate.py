@@ -32,26 +32,126 @@ from appgov.engines.lookalike.icons import phash_image
 _s2t = OpenCC("s2t")
 
 GEN_HOMOGLYPHS = {
-    "银": "锒垠很", "行": "衍仃", "商": "啇裔", "工": "エ", "农": "衣", "建": "健廷", "设": "没", "招": "沼昭",
-    "交": "父", "通": "诵涌", "民": "氏", "兴": "共", "光": "先", "华": "毕哗", "夏": "复", "信": "倍佶",
-    "平": "乎苹", "安": "案按", "人": "入八", "寿": "涛筹", "保": "堡褓", "险": "检俭脸", "证": "征怔",
-    "券": "劵卷", "金": "全舍", "融": "触隔", "中": "申巾", "国": "囯圄", "邮": "油铀", "储": "诸楮",
-    "大": "太犬", "天": "夭无", "广": "厂", "发": "友拔", "海": "晦悔", "江": "汪红", "京": "凉惊",
-    "东": "冻陈", "南": "喃楠", "北": "比兆", "州": "洲", "城": "诚域", "宁": "宇拧", "波": "坡被",
-    "杭": "抗坑", "泰": "秦奉", "长": "张", "沙": "砂纱", "山": "出", "湖": "糊瑚", "福": "幅副",
-    "门": "闩们", "青": "清菁", "岛": "鸟乌", "成": "戍", "都": "部", "武": "斌", "西": "酉", "合": "含",
-    "济": "挤", "深": "探", "阳": "阴", "明": "朋", "州 ": "", "新": "亲", "德": "徳", "宝": "室", "丰": "韦",
+    "银": "锒垠很",
+    "行": "衍仃",
+    "商": "啇裔",
+    "工": "エ",
+    "农": "衣",
+    "建": "健廷",
+    "设": "没",
+    "招": "沼昭",
+    "交": "父",
+    "通": "诵涌",
+    "民": "氏",
+    "兴": "共",
+    "光": "先",
+    "华": "毕哗",
+    "夏": "复",
+    "信": "倍佶",
+    "平": "乎苹",
+    "安": "案按",
+    "人": "入八",
+    "寿": "涛筹",
+    "保": "堡褓",
+    "险": "检俭脸",
+    "证": "征怔",
+    "券": "劵卷",
+    "金": "全舍",
+    "融": "触隔",
+    "中": "申巾",
+    "国": "囯圄",
+    "邮": "油铀",
+    "储": "诸楮",
+    "大": "太犬",
+    "天": "夭无",
+    "广": "厂",
+    "发": "友拔",
+    "海": "晦悔",
+    "江": "汪红",
+    "京": "凉惊",
+    "东": "冻陈",
+    "南": "喃楠",
+    "北": "比兆",
+    "州": "洲",
+    "城": "诚域",
+    "宁": "宇拧",
+    "波": "坡被",
+    "杭": "抗坑",
+    "泰": "秦奉",
+    "长": "张",
+    "沙": "砂纱",
+    "山": "出",
+    "湖": "糊瑚",
+    "福": "幅副",
+    "门": "闩们",
+    "青": "清菁",
+    "岛": "鸟乌",
+    "成": "戍",
+    "都": "部",
+    "武": "斌",
+    "西": "酉",
+    "合": "含",
+    "济": "挤",
+    "深": "探",
+    "阳": "阴",
+    "明": "朋",
+    "州 ": "",
+    "新": "亲",
+    "德": "徳",
+    "宝": "室",
+    "丰": "韦",
 }
 LATIN_HOMOGLYPHS = {"I": "l1", "O": "0", "B": "8", "S": "5", "C": "С", "A": "А", "E": "Е", "M": "Μ", "P": "Р"}
-GEN_ADDED_SUFFIX = ["官方版", "极速版", "Pro", "Lite", "尊享版", "青春版", "HD", "Plus", "极简版", "2027", "国际版",
-                    "手机版", "大字版", "官方", "客户端", "关怀版"]
+GEN_ADDED_SUFFIX = [
+    "官方版",
+    "极速版",
+    "Pro",
+    "Lite",
+    "尊享版",
+    "青春版",
+    "HD",
+    "Plus",
+    "极简版",
+    "2027",
+    "国际版",
+    "手机版",
+    "大字版",
+    "官方",
+    "客户端",
+    "关怀版",
+]
 GEN_ADDED_PREFIX = ["官方", "新版", "掌上", "我的", "移动"]
-GEN_OTHER_SUFFIX = ["e家", "生活", "理财通", "贷款", "钱包", "惠民", "云", "财富", "闪付", "商城", "积分", "服务"]
+GEN_OTHER_SUFFIX = [
+    "e家",
+    "生活",
+    "理财通",
+    "贷款",
+    "钱包",
+    "惠民",
+    "云",
+    "财富",
+    "闪付",
+    "商城",
+    "积分",
+    "服务",
+]
 GEN_OTHER_PREFIX = ["e", "i", "云", "惠", "智慧", "超级", "速易"]
 PKG_ADDED = ["pro", "lite", "vip", "new", "hd", "plus"]
 PKG_OTHER = ["wallet", "loan", "cash", "fast", "help", "tools", "cloud"]
-STORES = ["huawei", "xiaomi", "oppo", "vivo", "tencent", "baidu", "360", "wandoujia", "apple", "website",
-          "wechat-miniprogram", "alipay-miniprogram"]
+STORES = [
+    "huawei",
+    "xiaomi",
+    "oppo",
+    "vivo",
+    "tencent",
+    "baidu",
+    "360",
+    "wandoujia",
+    "apple",
+    "website",
+    "wechat-miniprogram",
+    "alipay-miniprogram",
+]
 
 
 @dataclass
@@ -88,23 +188,56 @@ def _institution_specs(rng: random.Random) -> tuple[list[tuple], list[str]]:
     rng.shuffle(cities)
     held_out = cities[:25]  # places whose banks are NOT protected (hard negatives)
     for city in cities[25:155]:
-        specs.append((f"{city}银行", "city_bank", f"{city}银行", initials(city).upper() + "CB", None, city, 2))
+        specs.append(
+            (f"{city}银行", "city_bank", f"{city}银行", initials(city).upper() + "CB", None, city, 2)
+        )
     places = cities[155:] + W.COUNTIES
     for place in places:
         suffix = rng.choice(["农商银行", "农商银行", "农村商业银行"])
-        specs.append((f"{place}{suffix}", "rural_bank", f"{place}农商银行", initials(place).upper() + "RCB",
-                      None, place, 1))
+        specs.append(
+            (
+                f"{place}{suffix}",
+                "rural_bank",
+                f"{place}农商银行",
+                initials(place).upper() + "RCB",
+                None,
+                place,
+                1,
+            )
+        )
     for brand in W.INSURER_BRANDS:
         for suffix in rng.sample(W.INSURER_SUFFIXES, rng.choice([1, 1, 2])):
-            specs.append((f"{brand}{suffix}", "insurer", f"{brand}{suffix}", initials(brand).upper() + "IC",
-                          None, None, 1))
+            specs.append(
+                (
+                    f"{brand}{suffix}",
+                    "insurer",
+                    f"{brand}{suffix}",
+                    initials(brand).upper() + "IC",
+                    None,
+                    None,
+                    1,
+                )
+            )
     for brand in W.SECURITIES_BRANDS:
-        specs.append((f"{brand}证券", "securities", f"{brand}证券", initials(brand).upper() + "SC", None, None, 1))
+        specs.append(
+            (f"{brand}证券", "securities", f"{brand}证券", initials(brand).upper() + "SC", None, None, 1)
+        )
     for brand in W.FUND_BRANDS:
-        specs.append((f"{brand}基金", "fund", f"{brand}基金", initials(brand).upper() + "FUND", None, None, 1))
+        specs.append(
+            (f"{brand}基金", "fund", f"{brand}基金", initials(brand).upper() + "FUND", None, None, 1)
+        )
     for brand in W.CONSUMER_FINANCE:
-        specs.append((f"{brand}消费金融", "consumer_finance", f"{brand}消费金融", initials(brand).upper() + "CF",
-                      None, None, 1))
+        specs.append(
+            (
+                f"{brand}消费金融",
+                "consumer_finance",
+                f"{brand}消费金融",
+                initials(brand).upper() + "CF",
+                None,
+                None,
+                1,
+            )
+        )
     return specs, held_out
 
 
@@ -117,7 +250,9 @@ def _unique(name: str, used: set[str]) -> str:
     return name
 
 
-def build_protected(rng: random.Random, icons_dir: Path, target: int = 1200) -> tuple[list[Institution], list[str]]:
+def build_protected(
+    rng: random.Random, icons_dir: Path, target: int = 1200
+) -> tuple[list[Institution], list[str]]:
     specs, held_out = _institution_specs(rng)
     icons_dir.mkdir(parents=True, exist_ok=True)
     institutions: list[Institution] = []
@@ -137,9 +272,13 @@ def build_protected(rng: random.Random, icons_dir: Path, target: int = 1200) -> 
         app_kinds = ["main", "credit_card", "direct"][: max(1, min(n_apps, target - count))]
         for app_kind in app_kinds:
             if app_kind == "main":
-                names = [inst] + ([f"{inst}手机银行"] if "银行" in inst else [f"{inst}APP"] if rng.random() < 0.3 else [])
+                names = [inst] + (
+                    [f"{inst}手机银行"] if "银行" in inst else [f"{inst}APP"] if rng.random() < 0.3 else []
+                )
                 pkg_tail = rng.choice(["mobilebank", "mbank", "bank", "client", "app", "android"])
-                pkg = rng.choice([f"com.{token}.{pkg_tail}", f"cn.com.{token}.{pkg_tail}", f"com.{spelled(short)}.mobile"])
+                pkg = rng.choice(
+                    [f"com.{token}.{pkg_tail}", f"cn.com.{token}.{pkg_tail}", f"com.{spelled(short)}.mobile"]
+                )
             elif app_kind == "credit_card":
                 names = [f"{short}信用卡"]
                 pkg = f"com.{token}.creditcard"
@@ -170,8 +309,11 @@ def build_protected(rng: random.Random, icons_dir: Path, target: int = 1200) -> 
 
 # ---------------------------------------------------------------------------------------- deformations
 
+
 def _char_pool() -> list[str]:
-    text = "".join(W.APP_PREFIXES + W.APP_NOUNS + W.CITIES + W.COUNTIES + W.INSURER_BRANDS + W.SECURITIES_BRANDS)
+    text = "".join(
+        W.APP_PREFIXES + W.APP_NOUNS + W.CITIES + W.COUNTIES + W.INSURER_BRANDS + W.SECURITIES_BRANDS
+    )
     return sorted({c for c in text if "\u4e00" <= c <= "\u9fff"})
 
 
@@ -213,7 +355,11 @@ def deform_name(kind: str, text: str, rng: random.Random) -> str | None:
         i = rng.randrange(n)
         return text[:i] + text[i] + text[i:]
     if kind == "homophone":
-        options = [i for i, c in enumerate(text) if len(_BY_PINYIN.get(lazy_pinyin(c, style=Style.NORMAL)[0], [])) > 1]
+        options = [
+            i
+            for i, c in enumerate(text)
+            if len(_BY_PINYIN.get(lazy_pinyin(c, style=Style.NORMAL)[0], [])) > 1
+        ]
         if not options:
             return None
         out = list(text)
@@ -230,7 +376,12 @@ def deform_name(kind: str, text: str, rng: random.Random) -> str | None:
     if kind == "variant_form":  # traditional characters, spaces, punctuation, emoji, full width
         out = _s2t.convert(text) if rng.random() < 0.6 else text
         i = rng.randint(1, len(out) - 1)
-        return out[:i] + rng.choice([" ", "·", "-", "🔥", "✨", "\u200b", "・"]) + out[i:] + rng.choice(["", "！", "®"])
+        return (
+            out[:i]
+            + rng.choice([" ", "·", "-", "🔥", "✨", "\u200b", "・"])
+            + out[i:]
+            + rng.choice(["", "！", "®"])
+        )
     if kind == "added_words":
         return rng.choice([text + rng.choice(GEN_ADDED_SUFFIX), rng.choice(GEN_ADDED_PREFIX) + text])
     if kind == "prefix_suffix":
@@ -266,19 +417,47 @@ def deform_token(kind: str, token: str, rng: random.Random) -> str | None:
     raise ValueError(kind)
 
 
-NAME_TYPES = ["insertion", "omission", "substitution", "transposition", "repetition", "homophone", "homoglyph",
-              "variant_form", "added_words", "prefix_suffix", "pinyin"]
-PACKAGE_TYPES = ["pkg_insertion", "pkg_omission", "pkg_substitution", "pkg_transposition", "pkg_repetition",
-                 "pkg_added_words", "pkg_prefix_suffix", "pkg_separator"]
+NAME_TYPES = [
+    "insertion",
+    "omission",
+    "substitution",
+    "transposition",
+    "repetition",
+    "homophone",
+    "homoglyph",
+    "variant_form",
+    "added_words",
+    "prefix_suffix",
+    "pinyin",
+]
+PACKAGE_TYPES = [
+    "pkg_insertion",
+    "pkg_omission",
+    "pkg_substitution",
+    "pkg_transposition",
+    "pkg_repetition",
+    "pkg_added_words",
+    "pkg_prefix_suffix",
+    "pkg_separator",
+]
 ICON_TYPES = list(icons_gen.IMITATIONS)
 OTHER_POSITIVE_TYPES = ["latin_homoglyph", "combined", "repackaged", "official_package_foreign_developer"]
-NEGATIVE_TYPES = ["official_other_store", "official_no_certificate", "institution_other_app",
-                  "other_institution_genuine", "unprotected_institution", "finance_tool", "same_city_app",
-                  "ordinary_app"]
+NEGATIVE_TYPES = [
+    "official_other_store",
+    "official_no_certificate",
+    "institution_other_app",
+    "other_institution_genuine",
+    "unprotected_institution",
+    "finance_tool",
+    "same_city_app",
+    "ordinary_app",
+]
 
 
 class Factory:
-    def __init__(self, rng: random.Random, institutions: list[Institution], held_out: list[str], icons_dir: Path):
+    def __init__(
+        self, rng: random.Random, institutions: list[Institution], held_out: list[str], icons_dir: Path
+    ):
         self.rng = rng
         self.institutions = institutions
         self.held_out = held_out
@@ -291,7 +470,11 @@ class Factory:
         return f"L{self.n:08d}"
 
     def _developer(self) -> str:
-        return self.rng.choice(W.DEVELOPER_WORDS) + self.rng.choice(W.DEVELOPER_WORDS) + self.rng.choice(W.DEVELOPER_SUFFIXES)
+        return (
+            self.rng.choice(W.DEVELOPER_WORDS)
+            + self.rng.choice(W.DEVELOPER_WORDS)
+            + self.rng.choice(W.DEVELOPER_SUFFIXES)
+        )
 
     def _package(self) -> str:
         rng = self.rng
@@ -340,7 +523,11 @@ class Factory:
             elif kind == "pkg_prefix_suffix":
                 pkg = rng.choice([official + "." + rng.choice(PKG_OTHER), "net." + official])
             elif kind == "pkg_separator":
-                pkg = ".".join(parts[:idx]) + "." + token + "_" + ".".join(parts[idx + 1 :]) if idx + 1 < len(parts) else None
+                pkg = (
+                    ".".join(parts[:idx]) + "." + token + "_" + ".".join(parts[idx + 1 :])
+                    if idx + 1 < len(parts)
+                    else None
+                )
                 if pkg is None:
                     return None
                 pkg = pkg.replace("_.", "_")
@@ -365,12 +552,16 @@ class Factory:
             fake = acro[:i] + rng.choice(LATIN_HOMOGLYPHS[acro[i]]) + acro[i + 1 :]
             return self.listing(fake + rng.choice(["", " Mobile", "手机银行", " Pro"])), label
         if kind == "combined":  # two deformations stacked: an edit inside, added words outside
-            inner = deform_name(rng.choice(["substitution", "homophone", "homoglyph", "repetition"]), it.short, rng)
+            inner = deform_name(
+                rng.choice(["substitution", "homophone", "homoglyph", "repetition"]), it.short, rng
+            )
             if inner is None:
                 return None
             return self.listing(deform_name("added_words", inner, rng)), label
         if kind == "repackaged":
-            return self.listing(app["names"][0], package_id=app["package_ids"][0], cert_sha256=_cert(rng)), label
+            return self.listing(
+                app["names"][0], package_id=app["package_ids"][0], cert_sha256=_cert(rng)
+            ), label
         if kind == "official_package_foreign_developer":
             return self.listing(app["names"][0], package_id=app["package_ids"][0], cert_sha256=None), label
         raise ValueError(kind)
@@ -379,8 +570,11 @@ class Factory:
         rng = self.rng
         label = {"positive": False, "type": kind, "institution": None, "app_id": None}
         it, app = self._pick()
-        official = {"package_id": app["package_ids"][0], "developer": app["developers"][0],
-                    "icon_phash": it.icon_hash}
+        official = {
+            "package_id": app["package_ids"][0],
+            "developer": app["developers"][0],
+            "icon_phash": it.icon_hash,
+        }
         if kind in ("official_other_store", "other_institution_genuine"):
             return self.listing(rng.choice(app["names"]), cert_sha256=it.cert, **official), label
         if kind == "official_no_certificate":
@@ -397,11 +591,30 @@ class Factory:
             name += rng.choice(["", "手机银行"])
             return self.listing(name, developer=name.replace("手机银行", "") + "股份有限公司"), label
         if kind == "finance_tool":
-            return self.listing(rng.choice(W.FINANCE_TOOLS) + rng.choice(["", "", "Pro", "大师", "助手"])), label
+            return self.listing(
+                rng.choice(W.FINANCE_TOOLS) + rng.choice(["", "", "Pro", "大师", "助手"])
+            ), label
         if kind == "same_city_app":
             place = it.place or rng.choice(W.CITIES)
-            return self.listing(place + rng.choice(["公交", "地铁", "人社", "本地宝", "发布", "医保", "政务",
-                                                    "教育", "房产网", "招聘网", "天气", "停车"])), label
+            return self.listing(
+                place
+                + rng.choice(
+                    [
+                        "公交",
+                        "地铁",
+                        "人社",
+                        "本地宝",
+                        "发布",
+                        "医保",
+                        "政务",
+                        "教育",
+                        "房产网",
+                        "招聘网",
+                        "天气",
+                        "停车",
+                    ]
+                )
+            ), label
         if kind == "ordinary_app":
             return self.listing(ordinary_name(rng)), label
         raise ValueError(kind)
@@ -412,7 +625,11 @@ def ordinary_name(rng: random.Random) -> str:
     if r < 0.75:
         return rng.choice(W.APP_PREFIXES) + rng.choice(W.APP_NOUNS) + rng.choice(W.APP_SUFFIXES)
     if r < 0.9:
-        return rng.choice(W.LATIN_WORDS).capitalize() + rng.choice(W.LATIN_WORDS).capitalize() + rng.choice(["", " Pro", " Lite", " HD", " 2"])
+        return (
+            rng.choice(W.LATIN_WORDS).capitalize()
+            + rng.choice(W.LATIN_WORDS).capitalize()
+            + rng.choice(["", " Pro", " Lite", " HD", " 2"])
+        )
     return rng.choice(W.APP_NOUNS) + rng.choice(W.APP_NOUNS)
 
 

@@ -22,7 +22,11 @@ def _font(size: int):
 def _colour(rng: random.Random, light: bool | None = None) -> tuple[int, int, int]:
     h = rng.random()
     s = rng.uniform(0.5, 1.0)
-    v = rng.uniform(0.75, 1.0) if light else (rng.uniform(0.2, 0.55) if light is False else rng.uniform(0.3, 1))
+    v = (
+        rng.uniform(0.75, 1.0)
+        if light
+        else (rng.uniform(0.2, 0.55) if light is False else rng.uniform(0.3, 1))
+    )
     r, g, b = colorsys.hsv_to_rgb(h, s, v)
     return int(r * 255), int(g * 255), int(b * 255)
 
@@ -36,7 +40,9 @@ def _shape(draw: ImageDraw.ImageDraw, rng: random.Random, fill) -> None:
     elif kind == "rect":
         draw.rounded_rectangle([x0, y0, x1, y1], radius=rng.randint(0, 16), fill=fill)
     elif kind == "poly":
-        draw.polygon([(rng.randint(0, 127), rng.randint(0, 127)) for _ in range(rng.randint(3, 6))], fill=fill)
+        draw.polygon(
+            [(rng.randint(0, 127), rng.randint(0, 127)) for _ in range(rng.randint(3, 6))], fill=fill
+        )
     elif kind == "ring":
         draw.ellipse([x0, y0, x1, y1], outline=fill, width=rng.randint(6, 14))
     elif kind == "bars":

@@ -56,7 +56,7 @@ class CandidateIndex:
                         tokens[ref.spelled].add(app.index)
                     if len(ref.initials) >= 4:
                         tokens[ref.initials].add(app.index)
-            for token in app.distinctive_tokens:
+            for token in app.distinctive_tokens | app.name_tokens:
                 tokens[token].add(app.index)
         self.char_pairs = {k: tuple(sorted(v)) for k, v in char_pairs.items() if len(v) <= max_key_df}
         self.pinyin_pairs = {k: tuple(sorted(v)) for k, v in pinyin_pairs.items() if len(v) <= max_key_df}

@@ -8,11 +8,15 @@ from pathlib import Path
 
 from pypinyin import Style, lazy_pinyin
 
-from .icons import hash_to_int, phash_file
+from .icons import hash_to_int, phash_file, variant_hashes_file
 from .models import ProtectedApp
-from .normalize import is_cjk, latin_tokens, normalise, skeleton
-from .phonetic import initials, phrase_syllables
+from .normalize import is_cjk, latin_tokens, normalise, package_tokens, skeleton
+from .phonetic import phrase_syllables
 from .resources import load_yaml
+
+
+class IconFileError(ValueError):
+    """An icon file named by a protected app or a listing could not be read."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +52,11 @@ class Ref:
     norm: str
     skel: str
     cjk: bool  # contains Chinese characters (else a Latin/digit reference)
-    syllables: tuple[str, ...]  # fuzzy phrase pinyin of the skeleton, one per character
+    syllables: tuple[str, ...]  # fuzzy phrase pinyin, one per character of the skeleton
     tokens: tuple[str, ...]  # Latin tokens (skeleton)
     spelled: str  # plain toneless pinyin, e.g. gongshangyinhang ('' for Latin refs)
     initials: str  # gsyh ('' for Latin refs)
+    original: str  # characters as written, aligned with ``skel``
 
 
 @dataclass(slots=True)
@@ -60,7 +65,8 @@ class CompiledApp:
     app: ProtectedApp
     refs: list[Ref]
     packages: dict[str, tuple[str, ...]]  # lower-case official package id → skeleton tokens
-    distinctive_tokens: frozenset[str]
+    distinctive_tokens: frozenset[str]  # of official package ids
+    name_tokens: frozenset[str]  # Latin tokens of names and keywords (skeleton)
     certs: frozenset[str]
     developers: tuple[str, ...]  # skeletons
     icon_hashes: tuple[int, ...]
@@ -73,9 +79,11 @@ def compile_ref(text: str, kind: str) -> Ref | None:
         return None
     cjk = any(is_cjk(c) for c in skel)
     if cjk:
-        spelled = "".join(lazy_pinyin(norm, style=Style.NORMAL, errors=lambda chars: list(chars)))
-        spelled = "".join(latin_tokens(spelled))
-        inits = initials(skel)
+        plain = [
+            p for p in lazy_pinyin(norm, style=Style.NORMAL, errors=lambda chars: list(chars)) if p.strip()
+        ]
+        spelled = "".join(latin_tokens("".join(plain)))
+        inits = "".join(latin_tokens("".join(p[0] for p in plain)))
     else:
         spelled = inits = ""
     return Ref(
@@ -84,7 +92,8 @@ def compile_ref(text: str, kind: str) -> Ref | None:
         norm=norm,
         skel=skel,
         cjk=cjk,
-        syllables=tuple(phrase_syllables(skel)),
+        syllables=tuple(phrase_syllables(norm if len(norm) == len(skel) else skel)),
+        original=norm if len(norm) == len(skel) else skel,
         tokens=tuple(latin_tokens(text)),
         spelled=spelled,
         initials=inits,
@@ -96,7 +105,12 @@ def _distinctive(token: str, generic: frozenset[str], min_len: int) -> bool:
 
 
 def compile_app(
-    index: int, app: ProtectedApp, *, icons_root: str | Path | None, min_token: int
+    index: int,
+    app: ProtectedApp,
+    *,
+    icons_root: str | Path | None,
+    min_token: int,
+    icon_variants: bool = True,
 ) -> CompiledApp:
     lex = lexicon()
     refs: list[Ref] = []
@@ -107,24 +121,28 @@ def compile_app(
             if ref is not None and (ref.skel, kind) not in seen:
                 seen.add((ref.skel, kind))  # type: ignore[arg-type]
                 refs.append(ref)
-    packages = {p.lower(): tuple(latin_tokens(p)) for p in app.package_ids}
+    packages = {p.lower(): tuple(package_tokens(p)) for p in app.package_ids}
     distinctive = {
         t for tokens in packages.values() for t in tokens if _distinctive(t, lex.generic_tokens, min_token)
     }
-    for ref in refs:
-        distinctive.update(t for t in ref.tokens if _distinctive(t, lex.generic_tokens, min_token))
+    name_tokens = {t for ref in refs for t in ref.tokens if _distinctive(t, lex.generic_tokens, min_token)}
     icon_hashes: list[int] = []
     if app.icon_phash:
         icon_hashes.append(hash_to_int(app.icon_phash))
-    elif app.icon:
+    if app.icon and (icon_variants or not app.icon_phash):
         path = Path(icons_root, app.icon) if icons_root else Path(app.icon)
-        icon_hashes.append(hash_to_int(phash_file(path)))
+        try:
+            hashes = variant_hashes_file(path) if icon_variants else [phash_file(path)]
+        except (OSError, ValueError) as exc:
+            raise IconFileError(f"app {app.app_id}: cannot read icon {path}: {exc}") from None
+        icon_hashes.extend(hash_to_int(h) for h in hashes if hash_to_int(h) not in icon_hashes)
     return CompiledApp(
         index=index,
         app=app,
         refs=refs,
         packages=packages,
         distinctive_tokens=frozenset(distinctive),
+        name_tokens=frozenset(name_tokens),
         certs=frozenset(app.cert_sha256),
         developers=tuple(skeleton(d) for d in app.developers),
         icon_hashes=tuple(icon_hashes),

@@ -28,6 +28,28 @@ def phash_file(path: str | Path) -> str:
         return phash_image(image)
 
 
+def variant_images(image: Image.Image) -> list[Image.Image]:
+    """The official icon and the imitations it is most often turned into: tighter crops (zoomed
+    logo) and hue rotations (recoloured logo). Indexing these lets a plain pHash lookup find them."""
+    image = image.convert("RGB")
+    width, height = image.size
+    out = [image]
+    for fraction in (0.05, 0.08, 0.11):
+        mx, my = int(width * fraction), int(height * fraction)
+        out.append(image.crop((mx, my, width - mx, height - my)).resize(image.size, Image.Resampling.BICUBIC))
+    hue, sat, val = image.convert("HSV").split()
+    for shift in (43, 85, 128, 170, 213):
+        rotated = hue.point(lambda x, shift=shift: (x + shift) % 256)
+        out.append(Image.merge("HSV", (rotated, sat, val)).convert("RGB"))
+    return out
+
+
+def variant_hashes_file(path: str | Path) -> list[str]:
+    with Image.open(path) as image:
+        image.load()
+        return list(dict.fromkeys(phash_image(v) for v in variant_images(image)))
+
+
 def hash_to_int(hex_hash: str) -> int:
     return int(hex_hash, 16)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from .candidates import CandidateIndex
-from .compiled import CompiledApp, compile_app, lexicon
+from .compiled import CompiledApp, IconFileError, compile_app, lexicon
 from .config import load_config
 from .explain import explain
 from .icons import IconIndex, hash_to_int, phash_file
@@ -17,9 +17,7 @@ from .listing_view import ListingView
 from .models import Alert, Listing, ProtectedApp, Reason
 from .scoring import developer_is_official, score_pair
 
-
-class IconError(ValueError):
-    """An icon file named by a listing could not be read."""
+IconError = IconFileError
 
 
 class LookalikeIndex:
@@ -42,7 +40,13 @@ class LookalikeIndex:
         self.lexicon = lexicon()
         cand = self.config["candidates"]
         self.apps: list[CompiledApp] = [
-            compile_app(i, app, icons_root=icons_root, min_token=cand["min_latin_token"])
+            compile_app(
+                i,
+                app,
+                icons_root=icons_root,
+                min_token=cand["min_latin_token"],
+                icon_variants=bool(self.config["icons"]["variants"]),
+            )
             for i, app in enumerate(protected)
         ]
         self.candidates = CandidateIndex(
@@ -99,20 +103,26 @@ class LookalikeIndex:
             cand.token_candidates(view.package_tokens, found)
         if icon_hits:
             found.update(icon_hits)
-        best = None
-        best_app = None
+        scored = []
         for index in found:
             app = self.apps[index]
             distance = icon_hits.get(index) if icon_hits else None
             pair = score_pair(view, app, distance, cfg, self.lexicon)
-            if pair is None:
-                continue
-            if best is None or (pair.score, pair.name_evidence) > (best.score, best.name_evidence):
-                best, best_app = pair, app
-        if best is None or best_app is None or best.score < cfg["thresholds"]["alert"]:
+            if pair is not None and pair.score >= cfg["thresholds"]["alert"]:
+                scored.append((pair.score, pair.specificity, -index, pair, app))
+        if not scored:
             return None
+        scored.sort(reverse=True)
+        top_score, top_spec, _, best, best_app = scored[0]
+        ties = [
+            app.app.app_id
+            for score, spec, _, _, app in scored[1:]
+            if score >= top_score - 1e-9
+            and spec == top_spec
+            and app.app.institution != best_app.app.institution
+        ]
         kind = "counterfeit" if best.score >= cfg["thresholds"]["counterfeit"] else "suspect"
-        return self._alert(listing, best_app, best.score, kind, best.reasons)
+        return self._alert(listing, best_app, best.score, kind, best.reasons, ties[:5])
 
     # -- internals --------------------------------------------------------------------------------
 
@@ -145,7 +155,9 @@ class LookalikeIndex:
         ]
         return self._alert(listing, app, evidence, "suspect", reasons)
 
-    def _alert(self, listing: Listing, app: CompiledApp, score: float, kind: str, reasons) -> Alert:
+    def _alert(
+        self, listing: Listing, app: CompiledApp, score: float, kind: str, reasons, also_matches=()
+    ) -> Alert:
         name = app.app.names[0]
         return Alert(
             listing_id=listing.listing_id,
@@ -158,6 +170,7 @@ class LookalikeIndex:
             source=listing.source,
             listing_name=listing.name,
             package_id=listing.package_id,
+            also_matches=tuple(also_matches),
         )
 
     def _listing_hash(self, listing: Listing) -> int | None:

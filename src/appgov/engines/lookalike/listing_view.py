@@ -5,7 +5,7 @@ from __future__ import annotations
 from .compiled import Lexicon
 from .deformation import split_affixes
 from .models import Listing
-from .normalize import latin_tokens, normalise, skeleton
+from .normalize import latin_tokens, normalise, package_tokens, skeleton
 from .phonetic import phrase_syllables
 
 
@@ -51,9 +51,19 @@ class ListingView:
         return self._core[1], self._core[2]
 
     @property
+    def core_original(self) -> str:
+        """The characters of ``core`` as written (before homoglyph folding), when they align."""
+        norm = self.norm
+        if len(norm) != len(self.skel):
+            return self.core
+        prefixes, _ = self.affixes
+        start = sum(len(p) for p in prefixes)
+        return norm[start : start + len(self.core)]
+
+    @property
     def core_syllables(self) -> list[str]:
         if self._core_syllables is None:
-            self._core_syllables = phrase_syllables(self.core)
+            self._core_syllables = phrase_syllables(self.core_original)
         return self._core_syllables
 
     @property
@@ -68,5 +78,5 @@ class ListingView:
     def package_tokens(self) -> list[str]:
         if self._pkg_tokens is None:
             pkg = self.listing.package_id
-            self._pkg_tokens = latin_tokens(pkg) if pkg else []
+            self._pkg_tokens = package_tokens(pkg) if pkg else []
         return self._pkg_tokens

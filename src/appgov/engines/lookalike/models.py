@@ -67,6 +67,7 @@ class Alert:
     source: str = ""
     listing_name: str = ""
     package_id: str | None = None
+    also_matches: tuple[str, ...] = ()  # other institutions' apps matched exactly as well
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -80,4 +81,5 @@ class Alert:
             "source": self.source,
             "listing_name": self.listing_name,
             "package_id": self.package_id,
+            "also_matches": list(self.also_matches),
         }

@@ -122,5 +122,14 @@ def latin_tokens(text: str) -> list[str]:
     return out
 
 
+_PACKAGE_FOLD = str.maketrans({"0": "o", "1": "l"})
+_PACKAGE_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def package_tokens(package_id: str) -> list[str]:
+    """Tokens of a package id: lower case, split at separators, digits 0/1 read as o/l."""
+    return _PACKAGE_TOKEN.findall(package_id.lower().translate(_PACKAGE_FOLD))
+
+
 def is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0002fa1f"

@@ -94,25 +94,32 @@ def _cjk_ref_signals(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, signal
     if lr < 3:
         return
     core = view.core
+    original = view.core_original
     windows: list[tuple[str, int, bool]] = [(core, 0, True)]
     if len(core) > lr:
         for length in (lr - 1, lr, lr + 1):
             if 0 < length < len(core):
                 windows.append((core[:length], 0, False))
                 windows.append((core[-length:], len(core) - length, False))
+    window_factor = ev["window_factor"]
     # Sound-alikes: same length, every differing character shares a reading.
-    for window, start, _whole in windows:
+    for window, start, whole in windows:
         if len(window) != lr:
             continue
+        written = original[start : start + lr]
         syllables = view.core_syllables[start : start + lr]
-        diffs = [i for i in range(lr) if window[i] != ref.skel[i]]
+        diffs = [i for i in range(lr) if written[i] != ref.original[i]]
         if diffs and all(
-            syllables[i] == ref.syllables[i] or homophone(window[i], ref.skel[i]) for i in diffs
+            syllables[i] == ref.syllables[i] or homophone(written[i], ref.original[i]) for i in diffs
         ):
             evidence = ev["homophone"] if lr >= 4 else ev["homophone_short"]
-            detail = {"deformation": "homophone", "listing_part": window}
-            _add(signals, evidence, Reason("name_homophone", ref.text, detail))
-            return
+            detail = {"deformation": "homophone", "listing_part": written}
+            _add(
+                signals,
+                evidence * (1 if whole else window_factor),
+                Reason("name_homophone", ref.text, detail),
+            )
+            break
     for window, _start, whole in windows:
         edit = single_edit(ref.skel, window)
         if edit is None or (edit.kind == "omission" and not whole):
@@ -125,7 +132,7 @@ def _cjk_ref_signals(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, signal
             "changed": edit.new_part,
             "listing_part": window,
         }
-        _add(signals, evidence, Reason("name_squat", ref.text, detail))
+        _add(signals, evidence * (1 if whole else window_factor), Reason("name_squat", ref.text, detail))
         return
 
 
@@ -240,21 +247,24 @@ def package_signals(view: ListingView, app: CompiledApp, ev: dict, lex: Lexicon,
                     continue
     if "package_squat" in signals:
         return
+    # Token-level evidence outside the official structure: only long tokens are specific enough.
     for token in app.distinctive_tokens:
         if token in tokens:
             _add(
                 signals, ev["package_token_reuse"], Reason("package_token_reuse", token, {"package": package})
             )
             continue
-        if len(token) < 4:
-            continue
         for pt in tokens:
             pos = pt.find(token)
             if pos >= 0:
                 kind, affix = _affix_kind(pt[:pos], pt[pos + len(token) :], lex)
+                if kind != "added_words" and len(token) < 5:
+                    continue
                 detail = {"package": package, "deformation": kind, "affix": affix}
                 _add(signals, ev["package_affix"] * 0.95, Reason("package_token_reuse", token, detail))
                 break
+            if len(token) < 6:
+                continue
             edit = single_edit(token, pt)
             if edit is not None:
                 detail = {"package": package, "deformation": edit.kind, "original": edit.ref_part}
@@ -267,18 +277,22 @@ def package_signals(view: ListingView, app: CompiledApp, ev: dict, lex: Lexicon,
             _add(signals, ev["package_token_reuse"], Reason("package_token_reuse", ref.spelled, detail))
 
 
-def icon_signal(distance: int | None, cfg: dict, signals: Signals) -> None:
+def icon_signal(distance: int | None, view: ListingView, cfg: dict, lex: Lexicon, signals: Signals) -> None:
+    """Icon near an official icon (or one of its indexed variants). Alone it is weak evidence: many
+    simple icons share a pHash neighbourhood; with a finance word in the name it is strong."""
     if distance is None:
         return
     ev = cfg["evidence"]
     icons = cfg["icons"]
-    if distance <= icons["identical_distance"]:
+    detail = {"max_distance": icons["max_distance"]}
+    if _has_finance_context(view.skel, lex):
+        evidence = ev["icon_with_finance_name"]
+        detail["finance_name"] = True
+    elif distance <= icons["identical_distance"]:
         evidence = ev["icon_identical"]
     else:
-        span = max(1, icons["max_distance"] - icons["identical_distance"])
-        frac = (distance - icons["identical_distance"] - 1) / span
-        evidence = ev["icon_similar_max"] - frac * (ev["icon_similar_max"] - ev["icon_similar_min"])
-    _add(signals, evidence, Reason("icon_phash", distance, {"max_distance": icons["max_distance"]}))
+        evidence = ev["icon_similar"]
+    _add(signals, evidence, Reason("icon_phash", distance, detail))
 
 
 def developer_is_official(developer: str | None, app: CompiledApp, match_ratio: float) -> bool | None:
@@ -295,7 +309,7 @@ def developer_is_official(developer: str | None, app: CompiledApp, match_ratio: 
 class PairScore:
     score: float
     reasons: list[Reason]
-    name_evidence: float
+    specificity: int  # length of the official identifier that matched best (ties go to the longer)
 
 
 NAME_SIGNALS = (
@@ -318,18 +332,42 @@ def score_pair(
     signals: Signals = {}
     name_signals(view, app, ev, lex, signals)
     package_signals(view, app, ev, lex, signals)
-    icon_signal(icon_distance, cfg, signals)
+    icon_signal(icon_distance, view, cfg, lex, signals)
     if not signals:
         return None
     name_ev = max((signals[s][0] for s in NAME_SIGNALS if s in signals), default=0.0)
     pkg_ev = max((signals[s][0] for s in PACKAGE_SIGNALS if s in signals), default=0.0)
     icon_ev = signals["icon_phash"][0] if "icon_phash" in signals else 0.0
     score = 1 - (1 - name_ev) * (1 - pkg_ev) * (1 - icon_ev)
-    reasons = [reason for _, reason in sorted(signals.values(), key=lambda item: -item[0])]
-    official_dev = developer_is_official(view.listing.developer, app, cfg["developer"]["match_ratio"])
+    ordered = sorted(signals.values(), key=lambda item: -item[0])
+    reasons = [reason for _, reason in ordered]
+    best = ordered[0][1]
+    specificity = len(str(best.value)) if best.signal != "icon_phash" else 0
+    developer = view.listing.developer
+    official_dev = developer_is_official(developer, app, cfg["developer"]["match_ratio"])
     if official_dev:
         score *= cfg["developer"]["official_developer_factor"]
-        reasons.append(Reason("developer_official", view.listing.developer))
+        reasons.append(Reason("developer_official", developer))
     elif official_dev is False:
-        reasons.append(Reason("developer_mismatch", view.listing.developer))
-    return PairScore(score=score, reasons=reasons, name_evidence=name_ev)
+        reasons.append(Reason("developer_mismatch", developer))
+        if _distinct_entity(view, developer, signals):
+            score *= cfg["developer"]["distinct_entity_factor"]
+            reasons.append(Reason("developer_distinct_entity", developer, {"listing_core": view.core}))
+    return PairScore(score=score, reasons=reasons, specificity=specificity)
+
+
+_COPY_SIGNALS = ("name_identical", "official_name_contained", "brand_keyword", "name_homoglyph")
+
+
+def _distinct_entity(view: ListingView, developer: str, signals: Signals) -> bool:
+    """The listing's developer is an entity named after the listing itself (e.g. 安顺农商银行 by
+    安顺农商银行股份有限公司) while the name only resembles the protected one: most likely another,
+    genuine institution rather than an imitator. Never applies to copied names or packages/icons."""
+    if any(s in signals for s in _COPY_SIGNALS) or "package_squat" in signals or "icon_phash" in signals:
+        return False
+    core = view.core
+    if len(core) < 3:
+        return False
+    from .normalize import skeleton
+
+    return core in skeleton(developer)
