@@ -35,22 +35,58 @@ ANDROID_NS = "http://schemas.android.com/apk/res/android"
 # android:attr resource ids (checked against framework-res.apk by the tests). When a manifest's
 # attribute-name strings are stripped or obfuscated, the resource map still names the attribute.
 ANDROID_ATTR_IDS = {
-    0x01010000: "theme", 0x01010001: "label", 0x01010002: "icon", 0x01010003: "name",
-    0x01010006: "permission", 0x01010007: "readPermission", 0x01010008: "writePermission",
-    0x01010009: "protectionLevel", 0x0101000A: "permissionGroup", 0x0101000B: "sharedUserId",
-    0x0101000C: "hasCode", 0x0101000E: "enabled", 0x0101000F: "debuggable", 0x01010010: "exported",
-    0x01010011: "process", 0x01010012: "taskAffinity", 0x01010018: "authorities",
-    0x0101001B: "grantUriPermissions", 0x0101001C: "priority", 0x0101001D: "launchMode",
-    0x01010020: "description", 0x01010024: "value", 0x01010025: "resource", 0x01010026: "mimeType",
-    0x01010027: "scheme", 0x01010028: "host", 0x01010029: "port", 0x0101002A: "path",
-    0x0101002B: "pathPrefix", 0x0101002C: "pathPattern", 0x010100D1: "tag", 0x01010119: "src",
-    0x01010202: "targetActivity", 0x0101020C: "minSdkVersion", 0x0101021B: "versionCode",
-    0x0101021C: "versionName", 0x01010270: "targetSdkVersion", 0x01010271: "maxSdkVersion",
-    0x01010272: "testOnly", 0x01010280: "allowBackup", 0x0101028E: "required",
-    0x010102B7: "installLocation", 0x010103A9: "isolatedProcess", 0x010104EA: "extractNativeLibs",
-    0x010104EB: "fullBackupContent", 0x010104EC: "usesCleartextTraffic", 0x01010505: "directBootAware",
-    0x01010527: "networkSecurityConfig", 0x0101052C: "roundIcon", 0x01010572: "compileSdkVersion",
-    0x01010573: "compileSdkVersionCodename", 0x0101057A: "appComponentFactory",
+    0x01010000: "theme",
+    0x01010001: "label",
+    0x01010002: "icon",
+    0x01010003: "name",
+    0x01010006: "permission",
+    0x01010007: "readPermission",
+    0x01010008: "writePermission",
+    0x01010009: "protectionLevel",
+    0x0101000A: "permissionGroup",
+    0x0101000B: "sharedUserId",
+    0x0101000C: "hasCode",
+    0x0101000E: "enabled",
+    0x0101000F: "debuggable",
+    0x01010010: "exported",
+    0x01010011: "process",
+    0x01010012: "taskAffinity",
+    0x01010018: "authorities",
+    0x0101001B: "grantUriPermissions",
+    0x0101001C: "priority",
+    0x0101001D: "launchMode",
+    0x01010020: "description",
+    0x01010024: "value",
+    0x01010025: "resource",
+    0x01010026: "mimeType",
+    0x01010027: "scheme",
+    0x01010028: "host",
+    0x01010029: "port",
+    0x0101002A: "path",
+    0x0101002B: "pathPrefix",
+    0x0101002C: "pathPattern",
+    0x010100D1: "tag",
+    0x01010119: "src",
+    0x01010202: "targetActivity",
+    0x0101020C: "minSdkVersion",
+    0x0101021B: "versionCode",
+    0x0101021C: "versionName",
+    0x01010270: "targetSdkVersion",
+    0x01010271: "maxSdkVersion",
+    0x01010272: "testOnly",
+    0x01010280: "allowBackup",
+    0x0101028E: "required",
+    0x010102B7: "installLocation",
+    0x010103A9: "isolatedProcess",
+    0x010104EA: "extractNativeLibs",
+    0x010104EB: "fullBackupContent",
+    0x010104EC: "usesCleartextTraffic",
+    0x01010505: "directBootAware",
+    0x01010527: "networkSecurityConfig",
+    0x0101052C: "roundIcon",
+    0x01010572: "compileSdkVersion",
+    0x01010573: "compileSdkVersionCodename",
+    0x0101057A: "appComponentFactory",
     0x01010603: "requestLegacyExternalStorage",
 }
 
@@ -111,6 +147,7 @@ class Element:
     tag: str
     attrs: dict[str, Value] = field(default_factory=dict)
     children: list[Element] = field(default_factory=list)
+    text: str = ""
 
     def get(self, name: str) -> Value | None:
         """Attribute by local name; android: attributes are keyed as 'android:name'."""
@@ -148,7 +185,9 @@ class StringPool:
         _t, hsize, size = struct.unpack_from("<HHI", buf, offset)
         if offset + size > len(buf) or hsize < 28:
             raise PackageError(f"string pool at byte {offset} overruns the buffer", where)
-        count, style_count, flags, strings_start, _styles_start = struct.unpack_from("<IIIII", buf, offset + 8)
+        count, style_count, flags, strings_start, _styles_start = struct.unpack_from(
+            "<IIIII", buf, offset + 8
+        )
         if count * 4 + style_count * 4 > size:
             raise PackageError(f"string pool at byte {offset} claims {count} strings, more than fit", where)
         self.buf = buf
@@ -251,6 +290,9 @@ def parse_axml(buf: bytes, where: str, max_depth: int = 64, max_elements: int = 
         elif ctype == RES_XML_END_ELEMENT:
             if stack:
                 stack.pop()
+        elif ctype == RES_XML_CDATA and stack and pool is not None and csize >= chsize + 4:
+            (data_i,) = struct.unpack_from("<I", buf, pos + chsize)
+            stack[-1].text += pool.get(data_i) or ""
         pos += csize
     if root is None:
         raise PackageError("binary XML has no root element", where)
@@ -269,7 +311,9 @@ def _read_element(buf, pos, chsize, csize, pool, res_ids, ns_prefix, where) -> E
         attr_size = 20
     a_pos = ext + attr_start
     if a_pos + attr_count * attr_size > pos + csize:
-        raise PackageError(f"element <{tag}> at byte {pos} has {attr_count} attributes that overrun it", where)
+        raise PackageError(
+            f"element <{tag}> at byte {pos} has {attr_count} attributes that overrun it", where
+        )
     el = Element(tag)
     for _ in range(attr_count):
         ns_i, an_i, raw_i, _vsize, _res0, vtype, vdata = struct.unpack_from("<IIIHBBI", buf, a_pos)

@@ -14,7 +14,15 @@ from array import array
 
 from .errors import PackageError
 
-DEX_MAGICS = (b"dex\n035\x00", b"dex\n036\x00", b"dex\n037\x00", b"dex\n038\x00", b"dex\n039\x00", b"dex\n040\x00", b"dex\n041\x00")
+DEX_MAGICS = (
+    b"dex\n035\x00",
+    b"dex\n036\x00",
+    b"dex\n037\x00",
+    b"dex\n038\x00",
+    b"dex\n039\x00",
+    b"dex\n040\x00",
+    b"dex\n041\x00",
+)
 HEADER_SIZE = 0x70
 
 
@@ -43,10 +51,11 @@ class DexFile:
             raise PackageError(f"unsupported DEX endian tag 0x{endian:08x}", where)
         if header_size < HEADER_SIZE or file_size > len(buf):
             raise PackageError(
-                f"DEX header declares file_size {file_size} (have {len(buf)}) / header_size {header_size}", where
+                f"DEX header declares file_size {file_size} (have {len(buf)}) / header_size {header_size}",
+                where,
             )
-        (self.string_ids_size, self.string_ids_off, self.type_ids_size, self.type_ids_off) = struct.unpack_from(
-            "<IIII", buf, 56
+        (self.string_ids_size, self.string_ids_off, self.type_ids_size, self.type_ids_off) = (
+            struct.unpack_from("<IIII", buf, 56)
         )
         (self.class_defs_size, self.class_defs_off) = struct.unpack_from("<II", buf, 96)
         self._check_table("string_ids", self.string_ids_off, self.string_ids_size, 4)

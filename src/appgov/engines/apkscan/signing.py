@@ -88,7 +88,9 @@ def find_signing_block(zf: ZipArchive) -> tuple[int, dict[int, bytes]] | None:
         raise PackageError(f"signing block size {size} does not fit before byte {cd}", where)
     (size_again,) = struct.unpack_from("<Q", zf.buf, start)
     if size_again != size:
-        raise PackageError(f"signing block sizes disagree ({size_again} at byte {start}, {size} at byte {cd - 24})", where)
+        raise PackageError(
+            f"signing block sizes disagree ({size_again} at byte {start}, {size} at byte {cd - 24})", where
+        )
     pairs: dict[int, bytes] = {}
     pos, end = start + 8, cd - 24
     while pos < end:
@@ -129,8 +131,14 @@ def _verify_signature(kind: str, hash_name: str, public_key, signature: bytes, d
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.asymmetric import dsa, ec, padding, rsa
 
-    h = {"sha1": hashes.SHA1, "sha224": hashes.SHA224, "sha256": hashes.SHA256, "sha384": hashes.SHA384,
-         "sha512": hashes.SHA512, "md5": hashes.MD5}[hash_name]()
+    h = {
+        "sha1": hashes.SHA1,
+        "sha224": hashes.SHA224,
+        "sha256": hashes.SHA256,
+        "sha384": hashes.SHA384,
+        "sha512": hashes.SHA512,
+        "md5": hashes.MD5,
+    }[hash_name]()
     try:
         if isinstance(public_key, rsa.RSAPublicKey):
             if kind == "pss":
@@ -210,8 +218,10 @@ def _parse_scheme(zf: ZipArchive, scheme: str, value: bytes, block_start: int, d
                 try:
                     from .certs import load_der
 
-                    cert_key = load_der(cert_ders[0], where).public_key().public_bytes(
-                        Encoding.DER, PublicFormat.SubjectPublicKeyInfo
+                    cert_key = (
+                        load_der(cert_ders[0], where)
+                        .public_key()
+                        .public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
                     )
                     ours = public_key.public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
                     if cert_key != ours:
@@ -227,8 +237,14 @@ def _parse_scheme(zf: ZipArchive, scheme: str, value: bytes, block_start: int, d
 
 # -- v1 (JAR) ---------------------------------------------------------------------------------
 _SIG_FILE_RE = re.compile(r"^META-INF/[^/]+\.(RSA|DSA|EC)$", re.IGNORECASE)
-_DIGEST_NAMES = {"SHA-512": "sha512", "SHA-384": "sha384", "SHA-256": "sha256", "SHA1": "sha1", "SHA-1": "sha1",
-                 "MD5": "md5"}
+_DIGEST_NAMES = {
+    "SHA-512": "sha512",
+    "SHA-384": "sha384",
+    "SHA-256": "sha256",
+    "SHA1": "sha1",
+    "SHA-1": "sha1",
+    "MD5": "md5",
+}
 
 
 def _parse_manifest_sections(text: bytes) -> list[tuple[dict[str, str], bytes]]:
@@ -245,7 +261,9 @@ def _parse_manifest_sections(text: bytes) -> list[tuple[dict[str, str], bytes]]:
             elif b":" in line:
                 k, v = line.split(b":", 1)
                 last = k.decode("utf-8", "replace").strip()
-                attrs[last] = v[1:].decode("utf-8", "replace") if v.startswith(b" ") else v.decode("utf-8", "replace")
+                attrs[last] = (
+                    v[1:].decode("utf-8", "replace") if v.startswith(b" ") else v.decode("utf-8", "replace")
+                )
         sections.append((attrs, raw))
     return sections
 
@@ -297,7 +315,11 @@ def _verify_v1(zf: ZipArchive, sig_name: str, errors: list[str]) -> bool:
     for si in signer_infos:
         try:
             sid = si["sid"].chosen
-            candidates = certs.get(sid["serial_number"].native, []) if si["sid"].name == "issuer_and_serial_number" else []
+            candidates = (
+                certs.get(sid["serial_number"].native, [])
+                if si["sid"].name == "issuer_and_serial_number"
+                else []
+            )
             der = next((d for iss, d in candidates if iss == sid["issuer"].native), None)
             if der is None and len(candidates) == 1:
                 der = candidates[0][1]
@@ -312,7 +334,9 @@ def _verify_v1(zf: ZipArchive, sig_name: str, errors: list[str]) -> bool:
             errors.append(f"{sig_name}: signer certificate not in the PKCS#7 block")
             continue
         kind = _signature_kind(sig_oid)
-        hash_name = digest_alg if digest_alg in ("sha1", "sha224", "sha256", "sha384", "sha512", "md5") else None
+        hash_name = (
+            digest_alg if digest_alg in ("sha1", "sha224", "sha256", "sha384", "sha512", "md5") else None
+        )
         if hash_name is None:
             errors.append(f"{sig_name}: unsupported digest {digest_alg}")
             continue
@@ -401,7 +425,9 @@ def _v1_certificates(zf: ZipArchive, sig_name: str) -> list[bytes]:
         signed = cms.ContentInfo.load(raw)["content"]
         return [c.chosen.dump() for c in signed["certificates"] if c.name == "certificate"]
     except (ValueError, TypeError, KeyError) as exc:
-        raise PackageError(f"PKCS#7 signature block cannot be parsed ({exc})", f"{zf.label}!{sig_name}") from None
+        raise PackageError(
+            f"PKCS#7 signature block cannot be parsed ({exc})", f"{zf.label}!{sig_name}"
+        ) from None
 
 
 def analyse_signing(zf: ZipArchive, path_for_idsig: str | None = None) -> dict:

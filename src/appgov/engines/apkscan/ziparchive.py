@@ -127,19 +127,41 @@ class ZipArchive:
         for index in range(n_total):
             if pos + 46 > end:
                 raise PackageError(f"central directory truncated at entry {index} (byte {pos})", self.label)
-            (sig, _vm, _vn, flags, method, _t, _d, crc, csize, usize, nlen, xlen, clen, _dn, _ia, _ea, lho) = (
-                struct.unpack_from("<4sHHHHHHIIIHHHHHII", buf, pos)
-            )
+            (
+                sig,
+                _vm,
+                _vn,
+                flags,
+                method,
+                _t,
+                _d,
+                crc,
+                csize,
+                usize,
+                nlen,
+                xlen,
+                clen,
+                _dn,
+                _ia,
+                _ea,
+                lho,
+            ) = struct.unpack_from("<4sHHHHHHIIIHHHHHII", buf, pos)
             if sig != CDH_SIG:
-                raise PackageError(f"bad central directory signature at byte {pos} (entry {index})", self.label)
+                raise PackageError(
+                    f"bad central directory signature at byte {pos} (entry {index})", self.label
+                )
             if pos + 46 + nlen + xlen + clen > end:
                 raise PackageError(f"central directory entry {index} at byte {pos} overruns", self.label)
             raw_name = bytes(buf[pos + 46 : pos + 46 + nlen])
             if 0xFFFFFFFF in (csize, usize, lho):
-                csize, usize, lho = _zip64_extra(buf[pos + 46 + nlen : pos + 46 + nlen + xlen], csize, usize, lho)
+                csize, usize, lho = _zip64_extra(
+                    buf[pos + 46 + nlen : pos + 46 + nlen + xlen], csize, usize, lho
+                )
             name = _decode_name(raw_name, flags)
             if is_unsafe_name(name):
-                raise PackageError(f"entry name {name!r} escapes the archive root (path traversal)", self.label)
+                raise PackageError(
+                    f"entry name {name!r} escapes the archive root (path traversal)", self.label
+                )
             if name in self.entries:
                 raise PackageError(
                     f"duplicate entry {name!r} (central directory offsets {self.entries[name].header_offset} "
@@ -147,7 +169,9 @@ class ZipArchive:
                     self.label,
                 )
             if lho + 30 > cd_offset:
-                raise PackageError(f"entry {name!r} local header at byte {lho} lies outside the data", self.label)
+                raise PackageError(
+                    f"entry {name!r} local header at byte {lho} lies outside the data", self.label
+                )
             entry = ZipEntry(name, method, flags, crc, csize, usize, lho)
             self.entries[name] = entry
             self.order.append(entry)
@@ -167,7 +191,12 @@ class ZipArchive:
     def _check_overlaps(self) -> None:
         ordered = sorted(self.order, key=lambda e: e.header_offset)
         for cur, nxt in zip(ordered, ordered[1:], strict=False):
-            min_end = cur.header_offset + 30 + len(cur.name.encode("utf-8", "surrogateescape")) + cur.compressed_size
+            min_end = (
+                cur.header_offset
+                + 30
+                + len(cur.name.encode("utf-8", "surrogateescape"))
+                + cur.compressed_size
+            )
             if min_end > nxt.header_offset:
                 raise PackageError(
                     f"entries {cur.name!r} (byte {cur.header_offset}) and {nxt.name!r} (byte {nxt.header_offset}) "
@@ -213,7 +242,9 @@ class ZipArchive:
         if entry.size > cap:
             raise PackageError(f"declared size {entry.size} bytes is over the {cap} byte limit", where)
         if entry.size > self._budget[0]:
-            raise PackageError("archive inflates to more than the total decompression budget (zip bomb)", where)
+            raise PackageError(
+                "archive inflates to more than the total decompression budget (zip bomb)", where
+            )
         if (
             entry.compressed_size
             and entry.size > 1024 * 1024
@@ -237,12 +268,17 @@ class ZipArchive:
                 hint = " (entry has the encryption flag set)" if entry.encrypted_flag else ""
                 raise PackageError(f"cannot inflate compressed data{hint}: {exc}", where) from None
             if len(data) != entry.size:
-                raise PackageError(f"inflates to {'more' if len(data) > entry.size else len(data)} bytes but declares {entry.size}", where)
+                raise PackageError(
+                    f"inflates to {'more' if len(data) > entry.size else len(data)} bytes but declares {entry.size}",
+                    where,
+                )
         else:
             raise PackageError(f"unsupported compression method {entry.method}", where)
         self._budget[0] -= len(data)
         if zlib.crc32(data) != entry.crc:
-            raise PackageError(f"CRC mismatch (stored {entry.crc:08x}, computed {zlib.crc32(data):08x})", where)
+            raise PackageError(
+                f"CRC mismatch (stored {entry.crc:08x}, computed {zlib.crc32(data):08x})", where
+            )
         return data
 
 

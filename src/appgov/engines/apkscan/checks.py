@@ -1,0 +1,218 @@
+"""Turning extracted facts into findings mapped to NFRA controls and JR/T 0092-2019."""
+
+from __future__ import annotations
+
+from .catalogue import load_data
+from .model import Extracted
+
+SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3, "info": 4}
+
+
+def _finding(rule: str, evidence: list[str], suffix: str = "", severity: str | None = None) -> dict:
+    spec = load_data("findings.json")["findings"][rule]
+    return {
+        "id": f"{rule}:{suffix}" if suffix else rule,
+        "rule": rule,
+        "control": spec["control"],
+        "related_controls": list(spec["related"]),
+        "severity": severity or spec["severity"],
+        "title": {"zh": spec["zh"], "en": spec["en"]},
+        "evidence": [str(e) for e in evidence[:50]],
+    }
+
+
+def build_findings(ex: Extracted, report: dict, options) -> list[dict]:
+    policy = load_data("policy.json")
+    out: list[dict] = []
+    add = out.append
+
+    # NFRA-06.3 / 07.2: SDKs and components
+    sdks = report["sdks"]
+    third_party = [s for s in sdks if s["category"] != "library"]
+    if options.assessed_sdks is not None:
+        assessed = set(options.assessed_sdks)
+        for s in third_party:
+            if s["id"] not in assessed:
+                add(_finding("SDK_NO_SECURITY_ASSESSMENT", [f"{s['name']} ({s['vendor']})"], s["id"]))
+    elif third_party:
+        add(_finding("SDK_ASSESSMENT_STATUS_UNKNOWN", [f"{s['name']} ({s['vendor']})" for s in third_party]))
+    for s in sdks:
+        if s["category"] == "hotfix_dynamic_code":
+            add(
+                _finding(
+                    "SDK_DYNAMIC_CODE",
+                    [f"{s['name']}: " + "; ".join(m["signature"] for m in s["matched_by"])],
+                    s["id"],
+                )
+            )
+        note = policy["known_risk_sdks"].get(s["id"])
+        if note:
+            add(_finding("SDK_KNOWN_RISK_COMPONENT", [f"{s['name']}: {note}"], s["id"]))
+    markers = {k: sorted(v) for k, v in ex.scanner.found.markers.items()}
+    dyn = markers.get("dynamic_code", []) + [
+        f"embedded code file {n}" for n in ex.extra.get("embedded_code_files", [])
+    ]
+    if dyn:
+        add(_finding("DYNAMIC_CODE_LOADING", dyn))
+
+    # NFRA-07.4: links and malicious code
+    not_allowed: dict[str, list[str]] = {}
+    for u in report["urls"]:
+        if u["allowed"] is False:
+            not_allowed.setdefault(u["host"], []).append(u["url"])
+    if not_allowed:
+        ev = [f"{h}: {len(urls)} URL(s), e.g. {urls[0]}" for h, urls in sorted(not_allowed.items())]
+        add(_finding("URL_NOT_ALLOWED", ev))
+    for u in report["urls"]:
+        if u.get("link_status") == "dead":
+            add(_finding("LINK_DEAD", [f"{u['url']}: {u.get('link_detail')}"], u["url"]))
+    for m in report.get("yara", {}).get("matches", []):
+        add(_finding("YARA_MATCH", [f"rule {m['rule']} matched {m['target']}"], m["rule"]))
+
+    # NFRA-12.2 hardening
+    hard = report["hardening"]
+    if not hard["packers"]:
+        ev = ["no packer / hardening signature matched"]
+        ev += [f"obfuscation: {o}" for o in hard["obfuscators"]] or ["no obfuscation detected"]
+        add(_finding("NO_HARDENING", ev))
+
+    # NFRA-12.3 transport
+    net = report["network"]
+    if net["cleartext_permitted"]:
+        ev = [net.get("cleartext_reason") or "cleartext permitted"]
+        add(_finding("CLEARTEXT_TRAFFIC", ev))
+    elif net.get("cleartext_domains"):
+        add(
+            _finding(
+                "CLEARTEXT_TRAFFIC",
+                [f"cleartext permitted for: {d}" for d in net["cleartext_domains"]],
+                "domains",
+                "medium",
+            )
+        )
+    if net["user_ca_trusted"] or net.get("user_ca_domains"):
+        add(
+            _finding(
+                "USER_CA_TRUSTED",
+                [net.get("user_ca_reason") or "user CAs trusted"] + net.get("user_ca_domains", []),
+            )
+        )
+    if net["http_url_count"]:
+        http_urls = [u["url"] for u in report["urls"] if u["scheme"] in ("http", "ws")]
+        add(_finding("HTTP_URLS", [f"{net['http_url_count']} http:// URL(s)"] + http_urls[:20]))
+    if not net["pinning_present"] and report["urls"]:
+        add(_finding("NO_CERTIFICATE_PINNING", ["no pin-set, pin hashes or pinning library found"]))
+    if net.get("ats_exception_domains"):
+        add(_finding("ATS_EXCEPTIONS", net["ats_exception_domains"]))
+
+    # NFRA-12.4 integrity
+    sig = report["signing"]
+    if not sig["certificates"]:
+        add(_finding("UNSIGNED", ["no signing certificate found"] + sig.get("verification_errors", [])[:5]))
+    else:
+        if not sig["verified"]:
+            add(
+                _finding(
+                    "SIGNATURE_INVALID", sig.get("verification_errors", [])[:10] or ["signature not verified"]
+                )
+            )
+        if sig.get("signature_stripped"):
+            add(
+                _finding(
+                    "SIGNATURE_STRIPPED",
+                    ["v1 .SF declares X-Android-APK-Signed but no v2/v3 block is present"],
+                )
+            )
+        if sig["matches_release_cert"] is False:
+            add(
+                _finding(
+                    "CERT_NOT_RELEASE",
+                    [f"package certificate {c['sha256']} ({c['subject']})" for c in sig["certificates"]]
+                    + [f"registered release certificate(s): {', '.join(options.release_certs)}"],
+                )
+            )
+        debug = [c["subject"] for c in sig["certificates"] if c.get("debug_certificate")]
+        if debug:
+            add(_finding("DEBUG_CERTIFICATE", debug))
+        if (
+            ex.platform == "android"
+            and sig["schemes"]
+            and set(sig["schemes"]) <= {"v1", "v4", "source-stamp"}
+        ):
+            min_sdk = int(report["app"]["min_os"] or 1)
+            if min_sdk < 24:
+                add(_finding("JANUS_V1_ONLY", [f"schemes {sig['schemes']}, minSdkVersion {min_sdk}"]))
+    if ex.anti_analysis:
+        add(_finding("ZIP_ENTRY_ANOMALY", ex.anti_analysis))
+
+    # NFRA-16.1 personal information
+    if options.pi_inventory is not None:
+        declared = set(options.pi_inventory)
+        sources: dict[str, list[str]] = {}
+        for p in report["permissions"]:
+            if p.get("pi_category"):
+                sources.setdefault(p["pi_category"], []).append(f"permission {p['name']}")
+        for s in sdks:
+            for cat in s["personal_information"]:
+                sources.setdefault(cat, []).append(f"SDK {s['name']}")
+        for cat, srcs in sorted(sources.items()):
+            if cat not in declared:
+                add(_finding("PI_UNDECLARED", [f"{cat}: " + ", ".join(srcs[:10])], cat))
+
+    # NFRA-10 compatibility
+    target = report["app"]["target_os"]
+    if ex.platform == "android":
+        required = options.min_target_sdk or policy["android"]["min_target_sdk"]
+        effective = ex.extra.get("effective_target_sdk")
+        if effective is not None and effective < required:
+            add(
+                _finding(
+                    "TARGET_SDK_LOW",
+                    [
+                        f"targetSdkVersion {target or '(absent, defaults to minSdkVersion ' + str(effective) + ')'} < {required}"
+                    ],
+                )
+            )
+    elif ex.platform == "harmonyos" and target and target.isdigit():
+        required = options.min_target_sdk or policy["harmonyos"]["min_target_api"]
+        if int(target) < required:
+            add(_finding("TARGET_SDK_LOW", [f"targetAPIVersion {target} < {required}"]))
+    if report["native"]["has_64bit"] is False:
+        add(_finding("NO_64BIT", [f"native code ABIs: {', '.join(report['native']['abis'])}"]))
+
+    # JR/T 0092-2019 5.3.2 client-side security
+    flags = report["flags"]
+    if flags.get("debuggable"):
+        add(_finding("DEBUGGABLE", [flags.get("debuggable_reason") or "android:debuggable=true"]))
+    if flags.get("allow_backup"):
+        add(_finding("ALLOW_BACKUP", ["android:allowBackup is true or absent (defaults to true)"]))
+    if flags.get("test_only"):
+        add(_finding("TEST_ONLY", ["android:testOnly=true"]))
+    unprotected = [
+        c
+        for c in report["components"]
+        if c["exported"] and not c["protected"] and c["enabled"] and not c.get("launcher")
+    ]
+    if unprotected:
+        add(
+            _finding(
+                "EXPORTED_UNPROTECTED",
+                [
+                    f"{c['type']} {c['name']}"
+                    + (" (weak permission " + c["permission"] + ")" if c.get("permission") else "")
+                    for c in unprotected
+                ],
+            )
+        )
+    if markers.get("webview_debugging"):
+        add(_finding("WEBVIEW_DEBUGGING", markers["webview_debugging"]))
+    by_kind: dict[str, list[dict]] = {}
+    for s in report["secrets"]:
+        if s["kind"] != "sdk_app_key":
+            by_kind.setdefault(s["kind"], []).append(s)
+    for kind, items in sorted(by_kind.items()):
+        sev = min((i["severity"] for i in items), key=lambda x: SEVERITY_ORDER[x])
+        add(_finding("HARDCODED_SECRET", [f"{i['location']}: {i['masked_value']}" for i in items], kind, sev))
+
+    out.sort(key=lambda f: (SEVERITY_ORDER[f["severity"]], f["id"]))
+    return out

@@ -1,0 +1,222 @@
+"""Public entry point: `scan_file(path, options) -> report dict` (see docs/engines/apkscan.md)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from dataclasses import dataclass, field
+
+from .catalogue import sdk_catalogue
+from .checks import build_findings
+from .content import ContentScanner
+from .errors import PackageError, UsageError
+from .limits import Limits
+from .model import Extracted
+from .sdks import SdkMatcher
+from .ziparchive import ZipArchive
+
+SCHEMA_VERSION = "1.0"
+ENGINE_VERSION = "1.0.0"
+
+
+@dataclass
+class ScanOptions:
+    allow_domains: list[str] | None = None  # None: no allow-list, URLs get allowed=None
+    release_certs: list[str] = field(default_factory=list)  # SHA-256 fingerprints (hex, colons optional)
+    check_links: bool = False
+    link_timeout: float = 3.0  # per request
+    links_total_timeout: float = 20.0  # whole link check
+    max_links: int = 200
+    link_workers: int = 8
+    yara_rules: str | None = None  # path to a YARA rules file
+    pi_inventory: list[str] | None = None  # declared personal-information categories
+    assessed_sdks: list[str] | None = None  # SDK ids with a security assessment on record
+    extra_catalogues: tuple[str, ...] = ()
+    exodus_files: tuple[str, ...] = ()
+    min_target_sdk: int | None = None
+    limits: Limits = field(default_factory=Limits)
+
+
+def normalise_fingerprint(fp: str) -> str:
+    clean = fp.replace(":", "").replace(" ", "").lower()
+    if len(clean) != 64 or any(c not in "0123456789abcdef" for c in clean):
+        raise UsageError(f"release certificate {fp!r} is not a SHA-256 fingerprint (64 hex digits)")
+    return clean
+
+
+def detect_platform(zf: ZipArchive) -> str:
+    names = zf.entries
+    if "AndroidManifest.xml" in names:
+        return "android"
+    if any(n.startswith("Payload/") and n.endswith(".app/Info.plist") and n.count("/") == 2 for n in names):
+        return "ios"
+    if "module.json" in names or "config.json" in names:
+        return "harmonyos"
+    if any(n.endswith(".hap") for n in names) and "pack.info" in names:
+        return "harmonyos-app"
+    if "classes.dex" in names:
+        raise PackageError("has classes.dex but no AndroidManifest.xml (not an installable APK)", zf.label)
+    raise PackageError(
+        "not an APK, IPA or HAP: no AndroidManifest.xml, Payload/*.app/Info.plist or module.json", zf.label
+    )
+
+
+def _domain_allowed(host: str, allowed: list[str]) -> bool:
+    for d in allowed:
+        d = d.lower().lstrip("*").lstrip(".")
+        if host == d or host.endswith("." + d):
+            return True
+    return False
+
+
+def _build_urls(ex: Extracted, options: ScanOptions) -> list[dict]:
+    from .content import normalise_url
+
+    out = []
+    for url, locations in sorted(ex.scanner.found.urls.items()):
+        norm = normalise_url(url)
+        if norm is None:
+            continue
+        url, host, scheme = norm
+        out.append(
+            {
+                "url": url,
+                "host": host,
+                "scheme": scheme,
+                "allowed": None
+                if options.allow_domains is None
+                else _domain_allowed(host, options.allow_domains),
+                "locations": sorted(locations)[:3],
+            }
+        )
+    return out
+
+
+def scan_file(path: str, options: ScanOptions | None = None) -> dict:
+    """Analyse one package. Raises PackageError when the package cannot be analysed, UsageError on bad options."""
+    options = options or ScanOptions()
+    started = time.perf_counter()
+    release = [normalise_fingerprint(f) for f in options.release_certs]
+    catalogue = sdk_catalogue(tuple(options.extra_catalogues), tuple(options.exodus_files))
+    yara_rules = None
+    if options.yara_rules:
+        from .yara_rules import compile_rules
+
+        yara_rules = compile_rules(options.yara_rules)
+    if not os.path.isfile(path):
+        raise PackageError("no such file", path)
+    limits = options.limits
+    zf, handle = ZipArchive.open_file(path, limits)
+    try:
+        sha256 = hashlib.sha256(zf.buf).hexdigest() if zf.size < 2**31 else _sha256_file(path)
+        platform = detect_platform(zf)
+        scanner = ContentScanner(limits)
+        keep = yara_rules is not None
+        if platform == "android":
+            from .android import analyse_apk
+
+            ex = analyse_apk(zf, path, limits, scanner, keep)
+        elif platform == "ios":
+            from .ios import analyse_ipa
+
+            ex = analyse_ipa(zf, limits, scanner, keep)
+        else:
+            from .harmony import analyse_hap
+
+            ex = analyse_hap(zf, limits, scanner, keep)
+        report = _assemble(ex, path, sha256, options, catalogue, release)
+        if yara_rules is not None:
+            from .yara_rules import run_rules
+
+            report["yara"] = run_rules(yara_rules, path, ex.yara_targets)
+        else:
+            report["yara"] = {"rules_file": None, "matches": []}
+    finally:
+        handle.close()
+    if options.check_links:
+        from .links import check_links
+
+        check_links(report["urls"], options)
+    report["findings"] = build_findings(ex, report, options)
+    report["summary"] = _summary(report)
+    report["elapsed_ms"] = int((time.perf_counter() - started) * 1000)
+    return report
+
+
+def _sha256_file(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _assemble(
+    ex: Extracted, path: str, sha256: str, options: ScanOptions, catalogue, release: list[str]
+) -> dict:
+    urls = _build_urls(ex, options)
+    hosts = sorted({u["host"] for u in urls})
+    matcher = SdkMatcher(catalogue)
+    sdks = matcher.match(ex.class_names, ex.native_libs, hosts, ex.ios_classes + ex.frameworks)
+    markers = {k: sorted(v)[:10] for k, v in ex.scanner.found.markers.items()}
+    signing = dict(ex.signing)
+    leaf = {c["sha256"] for c in signing.get("certificates", [])}
+    signing["matches_release_cert"] = (bool(leaf & set(release)) if leaf else False) if release else None
+    network = dict(ex.network)
+    http_urls = [u for u in urls if u["scheme"] in ("http", "ws")]
+    network["http_url_count"] = len(http_urls)
+    if markers.get("pin_hashes") or markers.get("pinning"):
+        network["pinning_present"] = True
+        network.setdefault(
+            "pinning_evidence", (markers.get("pin_hashes", []) + markers.get("pinning", []))[:5]
+        )
+    abis = ex.abis
+    policy_64 = {"arm64-v8a", "x86_64", "riscv64", "arm64", "arm64e"}
+    has_64 = any(a in policy_64 for a in abis) if abis else None
+    native = {
+        "abis": abis,
+        "has_64bit": has_64,
+        "libraries": [
+            {"path": p, "abi": p.split("/")[1] if p.count("/") >= 2 else None} for p in ex.native_libs[:500]
+        ],
+    }
+    hardening = {
+        "packers": ex.packers,
+        "obfuscators": ex.obfuscators,
+        "anti_debug": markers.get("anti_debug", []),
+        "anti_root": markers.get("anti_root", []),
+        "emulator_detection": markers.get("emulator_detection", []),
+        "anti_analysis": ex.anti_analysis,
+    }
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "engine": {"name": "appgov.engines.apkscan", "version": ENGINE_VERSION},
+        "file": {"name": os.path.basename(path), "size": os.path.getsize(path), "sha256": sha256},
+        "platform": "harmonyos" if ex.platform.startswith("harmonyos") else ex.platform,
+        "app": ex.app,
+        "permissions": ex.permissions,
+        "components": ex.components,
+        "sdks": sdks,
+        "urls": urls,
+        "signing": signing,
+        "hardening": hardening,
+        "network": network,
+        "flags": ex.flags,
+        "native": native,
+        "secrets": [{k: v for k, v in s.items()} for s in ex.scanner.found.secrets],
+        "platform_details": ex.extra,
+    }
+
+
+def _summary(report: dict) -> dict:
+    sev: dict[str, int] = {}
+    for f in report["findings"]:
+        sev[f["severity"]] = sev.get(f["severity"], 0) + 1
+    return {
+        "findings_by_severity": sev,
+        "sdk_count": len(report["sdks"]),
+        "url_count": len(report["urls"]),
+        "permission_count": len(report["permissions"]),
+        "exported_component_count": sum(1 for c in report["components"] if c["exported"]),
+    }
