@@ -184,6 +184,7 @@ def write_atomically(data: bytes, target: Path) -> None:
 
 class Command(BaseCommand):
     help = "Compile every .po file under LOCALE_PATHS to .mo with polib (no GNU gettext needed)."
+    requires_system_checks = []  # runs at install time, before the project is configured or migrated
 
     def add_arguments(self, parser):
         parser.add_argument(
