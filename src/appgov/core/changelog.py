@@ -3,6 +3,7 @@
 import datetime
 import decimal
 import uuid
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.db import models, transaction
@@ -105,34 +106,94 @@ class VerifyProblem:
     reason: str
 
 
-def verify(batch_size: int = 5000) -> VerifyProblem | None:
-    """Walk the chain; return the first edited, inserted or deleted entry, or None when intact."""
-    expected_seq, expected_prev = 1, GENESIS_HASH
+RECENT_HASHES = 1000  # how far back a link is recognised as skipping inserted entries
+
+
+def _walk(batch_size: int):
+    """Every entry in seq order, paired with the one after it (None at the end)."""
     qs = ChangeLogEntry.objects.order_by("seq")
-    last_seq = 0
+    previous, last_seq = None, 0
     while True:
         batch = list(qs.filter(seq__gt=last_seq)[:batch_size])
         if not batch:
             break
         for entry in batch:
-            if entry.seq != expected_seq:
-                if entry.seq > expected_seq:
-                    return VerifyProblem(expected_seq, f"entry #{expected_seq} is missing (deleted)")
-                return VerifyProblem(entry.seq, f"entry #{entry.seq} is out of sequence (inserted)")
-            if entry.prev_hash != expected_prev:
-                return VerifyProblem(
-                    entry.seq, f"entry #{entry.seq} does not link to the entry before it (inserted or edited)"
-                )
-            if entry.compute_hash() != entry.hash:
-                return VerifyProblem(
-                    entry.seq, f"entry #{entry.seq} was edited: its content no longer matches its hash"
-                )
-            expected_seq, expected_prev = entry.seq + 1, entry.hash
-            last_seq = entry.seq
+            if previous is not None:
+                yield previous, entry
+            previous = entry
+        last_seq = batch[-1].seq
+    if previous is not None:
+        yield previous, None
+
+
+def verify(batch_size: int = 5000) -> VerifyProblem | None:
+    """Walk the chain; return the first edited, inserted or deleted entry, or None when intact.
+
+    An entry whose link to its predecessor is broken is told apart as follows: if the entry after it
+    links to the predecessor instead, it was inserted; if its link skips back over earlier entries,
+    those were inserted; if its own hash still holds, the predecessor was changed and re-hashed;
+    otherwise it was edited.
+    """
+    expected_seq, expected_prev = 1, GENESIS_HASH
+    recent: OrderedDict[str, int] = OrderedDict()  # hash -> seq of the last entries walked
     head = ChangeLogHead.objects.filter(pk=1).first()
-    if head and (head.last_seq != expected_seq - 1 or head.last_hash != expected_prev):
+    for entry, following in _walk(batch_size):
+        if entry.seq != expected_seq:  # seq is unique and walked in order, so only gaps are possible
+            return VerifyProblem(expected_seq, f"entry #{expected_seq} is missing (deleted)")
+        own_hash_ok = entry.compute_hash() == entry.hash
+        if entry.prev_hash != expected_prev:
+            if following is not None and following.prev_hash == expected_prev:
+                return VerifyProblem(
+                    entry.seq, f"entry #{entry.seq} was inserted: the entry after it skips it"
+                )
+            if head is not None and entry.seq > head.last_seq and head.last_hash == expected_prev:
+                return VerifyProblem(
+                    entry.seq,
+                    f"entry #{entry.seq} was added outside the change log (after its head; inserted)",
+                )
+            if entry.prev_hash in recent:
+                first = recent[entry.prev_hash] + 1
+                return VerifyProblem(
+                    first, f"entry #{first} was inserted: entry #{entry.seq} links to entry #{first - 1}"
+                )
+            if own_hash_ok and entry.seq > 1:
+                previous = entry.seq - 1
+                return VerifyProblem(
+                    previous,
+                    f"entry #{previous} was changed and re-hashed: "
+                    f"entry #{entry.seq} recorded a different hash for it",
+                )
+            return VerifyProblem(
+                entry.seq, f"entry #{entry.seq} does not link to the entry before it (inserted or edited)"
+            )
+        if not own_hash_ok:
+            return VerifyProblem(
+                entry.seq, f"entry #{entry.seq} was edited: its content no longer matches its hash"
+            )
+        recent[entry.hash] = entry.seq
+        if len(recent) > RECENT_HASHES:
+            recent.popitem(last=False)
+        expected_seq, expected_prev = entry.seq + 1, entry.hash
+    last = expected_seq - 1
+    head = ChangeLogHead.objects.filter(pk=1).first()  # again: writers may have appended while we walked
+    if head is None:
+        return VerifyProblem(1, "the chain head is missing although entries exist") if last else None
+    if head.last_seq < last:
         return VerifyProblem(
-            head.last_seq,
-            f"the chain ends at #{expected_seq - 1} but its head records #{head.last_seq} (deleted at the end)",
+            head.last_seq + 1,
+            f"entry #{head.last_seq + 1} was added outside the change log "
+            f"(the head records #{head.last_seq} as the last entry; inserted)",
+        )
+    if head.last_seq > last:
+        if ChangeLogEntry.objects.filter(seq=last + 1).exists():
+            return None  # appended while we walked (entry and head commit together); checked next time
+        return VerifyProblem(
+            last + 1,
+            f"entry #{last + 1} is missing (deleted at the end: the chain ends at #{last} "
+            f"but its head records #{head.last_seq})",
+        )
+    if head.last_hash != expected_prev:
+        return VerifyProblem(
+            last, f"entry #{last} was changed and re-hashed (the chain head records another hash)"
         )
     return None
