@@ -110,7 +110,7 @@ def build_findings(ex: Extracted, report: dict, options) -> list[dict]:
     if not sig["certificates"]:
         add(_finding("UNSIGNED", ["no signing certificate found"] + sig.get("verification_errors", [])[:5]))
     else:
-        if not sig["verified"]:
+        if sig["verified"] is False:
             add(
                 _finding(
                     "SIGNATURE_INVALID", sig.get("verification_errors", [])[:10] or ["signature not verified"]
