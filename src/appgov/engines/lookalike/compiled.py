@@ -100,6 +100,11 @@ def compile_ref(text: str, kind: str) -> Ref | None:
     )
 
 
+@cache
+def _icon_hashes(path: Path, variants: bool) -> tuple[str, ...]:
+    return tuple(variant_hashes_file(path)) if variants else (phash_file(path),)
+
+
 def _distinctive(token: str, generic: frozenset[str], min_len: int) -> bool:
     return len(token) >= min_len and token not in generic and not token.isdigit()
 
@@ -132,7 +137,7 @@ def compile_app(
     if app.icon and (icon_variants or not app.icon_phash):
         path = Path(icons_root, app.icon) if icons_root else Path(app.icon)
         try:
-            hashes = variant_hashes_file(path) if icon_variants else [phash_file(path)]
+            hashes = _icon_hashes(path, icon_variants)
         except (OSError, ValueError) as exc:
             raise IconFileError(f"app {app.app_id}: cannot read icon {path}: {exc}") from None
         icon_hashes.extend(hash_to_int(h) for h in hashes if hash_to_int(h) not in icon_hashes)
