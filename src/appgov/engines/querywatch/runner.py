@@ -18,7 +18,7 @@ import pyarrow as pa
 from .alerts import alerts_table, build_alerts
 from .backends import backend_engine_name, make_backend
 from .config import RULE_IDS, RulesConfig, load_rules_config
-from .inputs import StagedTable, canonical_select_sql, find_input_files, stage_inputs
+from .inputs import StagedTable, find_input_files, stage_inputs
 from .rules import RULES, RuleContext
 from .schema import TABLES
 
@@ -99,7 +99,15 @@ def _bind(con: Any, table: StagedTable):
         return view
     # the caller's own Parquet file: canonical column set and types, the same casts as the Spark staging
     spec = TABLES[table.name]
-    return con.sql(f"SELECT {canonical_select_sql(spec, list(view.columns))} FROM {_VIEW_PREFIX}{table.name}")
+    types = {"string": "string", "timestamp": "timestamp"}
+    return view.select(
+        **{
+            column.name: view[column.name].cast(types[column.kind])
+            if column.name in view.columns
+            else ibis.null(types[column.kind])
+            for column in spec.columns
+        }
+    )
 
 
 def _drop_view(con: Any, engine: str, name: str) -> None:
