@@ -167,7 +167,10 @@ def analyse_apk(
             name = el.str("android:name")
             if name and name not in seen:
                 seen.add(name)
-                permissions.append(_permission_facts(name, custom))
+                fact = _permission_facts(name, custom)
+                fact["element"] = el.tag
+                fact["max_sdk"] = el.int("android:maxSdkVersion")
+                permissions.append(fact)
     components = _components(app_el, effective_target, custom)
 
     debuggable = app_el.bool("android:debuggable")

@@ -467,7 +467,14 @@ def analyse_signing(zf: ZipArchive, path_for_idsig: str | None = None) -> dict:
                 break
         if any(pid in pairs for pid in SOURCE_STAMP_IDS):
             schemes.append("source-stamp")
-    sig_files = [n for n in zf.entries if _SIG_FILE_RE.match(n)]
+    sig_files = []
+    upper_names = {n.upper(): n for n in zf.entries}
+    for n in zf.entries:
+        if _SIG_FILE_RE.match(n):
+            if (n.rsplit(".", 1)[0] + ".SF").upper() in upper_names:
+                sig_files.append(n)
+            else:
+                errors.append(f"v1: {n} has no matching .SF file (partial signature, ignored as Android does)")
     stripped = False
     if sig_files:
         schemes.insert(0, "v1")
