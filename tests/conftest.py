@@ -289,6 +289,12 @@ def world(db) -> World:
 
 
 @pytest.fixture
+def password() -> str:
+    """The password of every user of the world."""
+    return PASSWORD
+
+
+@pytest.fixture
 def login():
     """login(user) -> a Django test client with that user's session."""
     from django.test import Client

@@ -30,10 +30,12 @@ class InstitutionSerializer(ScopedModelSerializer):
 class DepartmentSerializer(ScopedModelSerializer):
     class Meta:
         model = Department
-        exclude = ["institution"]
+        fields = "__all__"
+        read_only_fields = ["institution"]
 
 
 class PersonSerializer(ScopedModelSerializer):
     class Meta:
         model = Person
-        exclude = ["institution"]
+        fields = "__all__"
+        read_only_fields = ["institution"]

@@ -21,8 +21,9 @@ class MobileAppSerializer(ScopedModelSerializer):
 
     class Meta:
         model = MobileApp
-        exclude = ["institution"]
-        read_only_fields = ["state", "launched_on", "retired_on", "created_at", "updated_at"]
+        fields = "__all__"
+        # institution: set from the user on create; shown so regulators can tell institutions apart
+        read_only_fields = ["institution", "state", "launched_on", "retired_on", "created_at", "updated_at"]
 
 
 class AppVersionSerializer(ScopedModelSerializer):
@@ -41,7 +42,8 @@ class PackageUploadSerializer(serializers.Serializer):
 class ChannelSerializer(ScopedModelSerializer):
     class Meta:
         model = Channel
-        exclude = ["institution"]
+        fields = "__all__"
+        read_only_fields = ["institution"]
 
 
 class ListingSerializer(ScopedModelSerializer):
