@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .compiled import CompiledApp
+from .deformation import single_edit
 from .normalize import is_cjk
 from .phonetic import DEFAULT_SYLLABLE, char_syllables
 
@@ -42,60 +43,106 @@ class CandidateIndex:
         char_pairs: dict[str, set[int]] = defaultdict(set)
         pinyin_pairs: dict[str, set[int]] = defaultdict(set)
         tokens: dict[str, set[int]] = defaultdict(set)
+        # Every pair of each app (generic ones included) and how many must be shared: a name that
+        # shares only "北京" with 北京银行 is not a candidate; one that shares 北京 + 银行 is.
+        self.app_char_pairs: list[frozenset[str]] = []
+        self.app_pinyin_pairs: list[frozenset[str]] = []
+        self.app_min_shared: list[int] = []
         for app in apps:
+            all_chars: set[str] = set()
+            all_pinyin: set[str] = set()
+            shortest = 99
             for ref in app.refs:
                 if ref.cjk:
                     chars = [c for c in ref.skel if is_cjk(c)]
+                    shortest = min(shortest, len(chars))
                     for key in _pair_keys(chars):
                         char_pairs[key].add(app.index)
+                        all_chars.add(key)
                     cjk_syllables = [s for s, c in zip(ref.syllables, ref.skel, strict=False) if is_cjk(c)]
                     for syllables in (cjk_syllables, char_syllables("".join(chars))):
                         for key in _pair_keys(syllables, " "):
                             pinyin_pairs[key].add(app.index)
+                            all_pinyin.add(key)
                     if len(ref.spelled) >= 6:
                         tokens[ref.spelled].add(app.index)
                     if len(ref.initials) >= 4:
                         tokens[ref.initials].add(app.index)
             for token in app.distinctive_tokens | app.name_tokens:
                 tokens[token].add(app.index)
+            self.app_char_pairs.append(frozenset(all_chars))
+            self.app_pinyin_pairs.append(frozenset(all_pinyin))
+            self.app_min_shared.append(1 if shortest <= 2 else 2)
         self.char_pairs = {k: tuple(sorted(v)) for k, v in char_pairs.items() if len(v) <= max_key_df}
         self.pinyin_pairs = {k: tuple(sorted(v)) for k, v in pinyin_pairs.items() if len(v) <= max_key_df}
         self.tokens = {k: tuple(sorted(v)) for k, v in tokens.items() if len(v) <= max_token_df}
         deletes: dict[str, set[str]] = defaultdict(set)
         prefix4: dict[str, set[str]] = defaultdict(set)
         for token in self.tokens:
-            if len(token) >= 4:
+            if len(token) >= 5:  # shorter tokens are one edit away from too many ordinary words
                 for d in _deletions(token):
                     deletes[d].add(token)
+            if len(token) >= 4:
                 prefix4[token[:4]].add(token)
+        # Official package ids with one distinctive token masked: com.*.creditcard → (app, token).
+        # A listing package with the same frame and a token one edit away is a structural squat,
+        # whatever the token length.
+        structures: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for app in apps:
+            for package_tokens in app.packages.values():
+                for i, token in enumerate(package_tokens):
+                    if token in app.distinctive_tokens and len(token) >= 3:
+                        frame = "|".join((*package_tokens[:i], "*", *package_tokens[i + 1 :]))
+                        structures[frame].append((app.index, token))
+        self.structures = dict(structures)
         self.deletes = {k: tuple(v) for k, v in deletes.items()}
         self.prefix4 = {k: tuple(v) for k, v in prefix4.items()}
 
     def name_candidates(self, skel: str, out: set[int]) -> None:
-        """Apps sharing a character-pair or pinyin-pair key with the skeleton of a name."""
+        """Apps sharing distinctive character-pair or pinyin-pair keys with the skeleton of a name,
+        and at least ``app_min_shared`` pairs in all (generic pairs included)."""
         n = len(skel)
         if n < 2:
             return
-        char_pairs = self.char_pairs
+        listing_chars = set()
         for i in range(n - 1):
-            hit = char_pairs.get(skel[i : i + 2])
-            if hit:
-                out.update(hit)
+            listing_chars.add(skel[i : i + 2])
             if i + 2 < n:
-                hit = char_pairs.get(skel[i] + skel[i + 2])
-                if hit:
-                    out.update(hit)
+                listing_chars.add(skel[i] + skel[i + 2])
+        char_pairs = self.char_pairs
+        found: set[int] = set()
+        for key in listing_chars:
+            hit = char_pairs.get(key)
+            if hit:
+                found.update(hit)
         table = DEFAULT_SYLLABLE
         syllables = [table[c] for c in skel]
-        pinyin_pairs = self.pinyin_pairs
+        listing_pinyin = set()
         for i in range(n - 1):
-            hit = pinyin_pairs.get(syllables[i] + " " + syllables[i + 1])
-            if hit:
-                out.update(hit)
+            listing_pinyin.add(syllables[i] + " " + syllables[i + 1])
             if i + 2 < n:
-                hit = pinyin_pairs.get(syllables[i] + " " + syllables[i + 2])
-                if hit:
-                    out.update(hit)
+                listing_pinyin.add(syllables[i] + " " + syllables[i + 2])
+        pinyin_pairs = self.pinyin_pairs
+        for key in listing_pinyin:
+            hit = pinyin_pairs.get(key)
+            if hit:
+                found.update(hit)
+        if not found:
+            return
+        app_chars, app_pinyin, need = self.app_char_pairs, self.app_pinyin_pairs, self.app_min_shared
+        for index in found:
+            k = need[index]
+            if len(app_chars[index] & listing_chars) >= k or len(app_pinyin[index] & listing_pinyin) >= k:
+                out.add(index)
+
+    def structure_candidates(self, package_tokens: list[str], out: set[int]) -> None:
+        """Apps whose official package id equals this one except one distinctive token, one edit away."""
+        structures = self.structures
+        for i, token in enumerate(package_tokens):
+            frame = "|".join((*package_tokens[:i], "*", *package_tokens[i + 1 :]))
+            for index, original in structures.get(frame, ()):
+                if original != token and single_edit(original, token) is not None:
+                    out.add(index)
 
     def token_candidates(self, listing_tokens: list[str], out: set[int]) -> None:
         """Apps whose distinctive tokens equal, are one edit from, or are contained in a listing token."""
@@ -110,6 +157,7 @@ class CandidateIndex:
                 out.update(hit)
             if n < 4 or n > 40:
                 continue
+            # (edit neighbourhoods below only reach protected tokens of 5+ characters)
             for original in deletes.get(token, ()):  # token = original minus one character
                 out.update(tokens[original])
             for d in _deletions(token):

@@ -101,6 +101,7 @@ class LookalikeIndex:
             cand.token_candidates(view.latin, found)
         if view.package_tokens:
             cand.token_candidates(view.package_tokens, found)
+            cand.structure_candidates(view.package_tokens, found)
         if icon_hits:
             found.update(icon_hits)
         scored = []

@@ -158,9 +158,13 @@ def _latin_ref_signals(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, sign
             pos = lt.find(token)
             if pos >= 0:
                 deformation, affix = _affix_kind(lt[:pos], lt[pos + len(token) :], lex)
+                if deformation != "added_words" and len(token) < 5:
+                    continue  # a short acronym inside an ordinary word ("calc" in "cloudcalc")
                 detail = {"deformation": deformation, "affix": affix}
                 _add(signals, ev["brand_keyword_long"] * 0.95, Reason("brand_keyword", ref.text, detail))
                 break
+            if len(token) < 5 and len(lt) != len(token):
+                continue  # 4-letter acronyms: only same-length look-alikes (substitution, swap)
             edit = single_edit(token, lt)
             if edit is not None:
                 evidence = ev["single_edit_long"] if len(token) >= 5 else ev["single_edit_short"]
