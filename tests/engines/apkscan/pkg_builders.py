@@ -102,7 +102,7 @@ def _code_signature(code: bytes, code_limit: int, ident: str, signer, entitlemen
         blobs.append((5, struct.pack(">II", 0xFADE7171, 8 + len(xml)) + xml))
     cert, key = signer
     cms = (pkcs7.PKCS7SignatureBuilder().set_data(cd).add_signer(cert, key, hashes.SHA256())
-           .sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.DetachedSignature]))
+           .sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary]))
     blobs.append((0x10000, struct.pack(">II", 0xFADE0B01, 8 + len(cms)) + cms))
     index_size = 12 + 8 * len(blobs)
     offset = index_size
@@ -198,9 +198,9 @@ def _insert_hap_signing_block(data: bytes, signer, bundle: str, profile_type: st
     profile_json = json.dumps({"version-name": "2.0.0", "type": profile_type, "app-distribution-type": "app_gallery",
                                "bundle-info": {"bundle-name": bundle, "developer-id": "1234567890"}}).encode()
     profile = (pkcs7.PKCS7SignatureBuilder().set_data(profile_json).add_signer(cert, key, hashes.SHA256())
-               .sign(serialization.Encoding.DER, []))
+               .sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.Binary]))
     signature = (pkcs7.PKCS7SignatureBuilder().set_data(hashlib.sha256(data[:cd_offset]).digest())
-                 .add_signer(cert, key, hashes.SHA256()).sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.DetachedSignature]))
+                 .add_signer(cert, key, hashes.SHA256()).sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary]))
     sub_blocks = [(0x20000000, signature), (0x20000002, profile)]
     heads, payload = b"", b""
     head_size = 12 * len(sub_blocks)

@@ -9,7 +9,7 @@ class Limits:
     max_entries: int = 200_000
     max_entry_size: int = 256 * 1024**2  # one decompressed entry (a dex, a Mach-O)
     max_total_inflated: int = 1536 * 1024**2  # everything we decompress in one scan
-    max_ratio: int = 1000  # uncompressed/compressed ratio above which an entry is a zip bomb
+    max_ratio: int = 500  # uncompressed/compressed ratio above which an entry is a zip bomb
     max_manifest_size: int = 16 * 1024**2
     max_xml_depth: int = 64
     max_xml_elements: int = 200_000

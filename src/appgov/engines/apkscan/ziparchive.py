@@ -239,12 +239,6 @@ class ZipArchive:
     def read_entry(self, entry: ZipEntry, max_size: int | None = None) -> bytes:
         where = f"{self.label}!{entry.name}"
         cap = min(max_size or self.limits.max_entry_size, self.limits.max_entry_size)
-        if entry.size > cap:
-            raise PackageError(f"declared size {entry.size} bytes is over the {cap} byte limit", where)
-        if entry.size > self._budget[0]:
-            raise PackageError(
-                "archive inflates to more than the total decompression budget (zip bomb)", where
-            )
         if (
             entry.compressed_size
             and entry.size > 1024 * 1024
@@ -254,6 +248,10 @@ class ZipArchive:
                 f"compression ratio {entry.size // entry.compressed_size}:1 is over {self.limits.max_ratio}:1 (zip bomb)",
                 where,
             )
+        if entry.size > cap:
+            raise PackageError(f"declared size {entry.size} bytes is over the {cap} byte limit (zip bomb?)", where)
+        if entry.size > self._budget[0]:
+            raise PackageError("archive inflates to more than the total decompression budget (zip bomb)", where)
         start, end = self.data_span(entry)
         raw = self.buf[start:end]
         if entry.method == 0:
