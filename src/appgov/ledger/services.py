@@ -21,6 +21,7 @@ from .models import AppVersion, GateEvidence, LifecycleEvent, MobileApp
 from .models.choices import LifecycleState, SupportStatus
 
 save = core_services.save
+update = core_services.update
 delete = core_services.delete
 
 
