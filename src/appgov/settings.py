@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "appgov.core",
     "appgov.users",
     "appgov.ledger",
+    "appgov.compliance",
 ]
 
 MIDDLEWARE = [

@@ -7,6 +7,7 @@ api_patterns = [
     path("", include("appgov.core.api.urls")),
     path("", include("appgov.users.api.urls")),
     path("ledger/", include("appgov.ledger.api.urls")),
+    path("compliance/", include("appgov.compliance.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
@@ -18,5 +19,6 @@ urlpatterns = [
     path("", include("appgov.users.urls")),
     path("", include("appgov.core.urls")),
     path("ledger/", include("appgov.ledger.urls")),
+    path("compliance/", include("appgov.compliance.urls")),
     path("", dashboard, name="dashboard"),
 ]

@@ -91,6 +91,43 @@ def record(obj, action: str, before: dict | None, after: dict | None, actor=None
     return entry
 
 
+def record_many(changes: list[tuple], actor=None) -> list[ChangeLogEntry]:
+    """Append several entries with one lock and one insert: (obj, action, before, after) each, in order."""
+    if not changes:
+        return []
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("change log entries must be written inside the transaction of the change")
+    actor = actor if actor is not None else current_actor()
+    ChangeLogHead.objects.get_or_create(pk=1)
+    head = ChangeLogHead.objects.select_for_update().get(pk=1)
+    entries, seq, prev = [], head.last_seq, head.last_hash
+    now = timezone.now()
+    for obj, action, before, after in changes:
+        seq += 1
+        entry = ChangeLogEntry(
+            seq=seq,
+            timestamp=now,
+            actor=actor,
+            actor_name=getattr(actor, "username", None) or "system",
+            request_id=current_request_id() or "",
+            institution_id=institution_of(obj),
+            object_type=obj._meta.label_lower,
+            object_id=str(obj.pk),
+            object_repr=str(obj)[:300],
+            action=action,
+            before=before,
+            after=after,
+            prev_hash=prev,
+        )
+        entry.hash = entry.compute_hash()
+        prev = entry.hash
+        entries.append(entry)
+    ChangeLogEntry.objects.bulk_create(entries, batch_size=1000)
+    head.last_seq, head.last_hash = seq, prev
+    head.save(update_fields=["last_seq", "last_hash"])
+    return entries
+
+
 def diff(before: dict | None, after: dict | None) -> list[tuple[str, object, object]]:
     keys = sorted(set(before or {}) | set(after or {}))
     return [

@@ -30,6 +30,11 @@ WRITE_ROLES: dict[str, set[str]] = {
     "ledger.publishingaccount": _LEDGER,
     "ledger.vulnerability": {Role.ADMINISTRATOR, Role.SECURITY, Role.GOVERNANCE_OFFICE},
     "ledger.gateevidence": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
+    "compliance.evidence": _LEDGER | {Role.SECURITY, Role.COMPLIANCE, Role.AUDITOR, Role.CREDIT_OFFICER},
+    "compliance.slapolicy": {Role.ADMINISTRATOR, Role.COMPLIANCE},
+    # Finding moves are further limited per step in compliance.findings.
+    "compliance.finding": _LEDGER | {Role.SECURITY, Role.COMPLIANCE, Role.AUDITOR, Role.CREDIT_OFFICER},
+    "compliance.evaluation": _LEDGER | {Role.SECURITY, Role.COMPLIANCE, Role.AUDITOR, Role.CREDIT_OFFICER},
 }
 # Roles that may move an app through its lifecycle.
 LIFECYCLE_ROLES = {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.APP_OWNER}

@@ -80,6 +80,12 @@ def app_list(request):
     )
 
 
+def _compliance_results(app):
+    from appgov.compliance.selectors import app_results
+
+    return app_results(app)
+
+
 @login_required
 def app_detail(request, pk):
     app = get_scoped(
@@ -89,6 +95,7 @@ def app_detail(request, pk):
         request.user,
         pk=pk,
     )
+    tab = request.GET.get("tab", "overview")
     versions = app.versions.prefetch_related("listings__channel", "vulnerabilities")
     user_may_move = request.user.role in LIFECYCLE_ROLES and not request.user.is_regulator
     evidence_items = [(i.id, i.title) for t in gates.transitions() for i in t.items if i.kind == "evidence"]
@@ -112,7 +119,8 @@ def app_detail(request, pk):
             "account_form": PublishingAccountForm(user=request.user)
             if can_write(request.user, "ledger.publishingaccount")
             else None,
-            "tab": request.GET.get("tab", "overview"),
+            "tab": tab,
+        "compliance_results": _compliance_results(app) if tab == "compliance" else [],
         },
     )
 

@@ -1,0 +1,99 @@
+from rest_framework import serializers
+
+from ..models import ControlResult, Evaluation, Evidence, Finding
+from ..models.subjects import SubjectType
+
+
+class ControlSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    source_id = serializers.CharField()
+    article = serializers.IntegerField()
+    title_zh = serializers.CharField()
+    title_en = serializers.CharField()
+    statement_zh = serializers.CharField()
+    statement_en = serializers.CharField()
+    applies_to = serializers.CharField()
+    method = serializers.CharField()
+    frequency = serializers.CharField(allow_null=True)
+    severity = serializers.CharField()
+    evidence_zh = serializers.CharField()
+    evidence_en = serializers.CharField()
+
+
+class ControlResultSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ControlResult
+        fields = [
+            "id",
+            "control_id",
+            "subject_type",
+            "subject_id",
+            "subject_repr",
+            "outcome",
+            "explanation_zh",
+            "explanation_en",
+            "links",
+            "changed_at",
+            "evaluated_at",
+        ]
+
+
+class EvaluationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Evaluation
+        fields = ["id", "trigger", "catalogue_version", "started_at", "finished_at", "counts"]
+        read_only_fields = fields
+
+
+class FindingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Finding
+        fields = [
+            "id",
+            "control_id",
+            "subject_type",
+            "subject_id",
+            "subject_repr",
+            "severity",
+            "owner",
+            "status",
+            "explanation_zh",
+            "explanation_en",
+            "opened_at",
+            "due_on",
+            "resolved_at",
+            "verified_at",
+            "risk_accepted_until",
+            "note",
+        ]
+        read_only_fields = fields
+
+
+class FindingMoveSerializer(serializers.Serializer):
+    to_status = serializers.ChoiceField(choices=Finding.Status.choices)
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+    risk_accepted_until = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class EvidenceSerializer(serializers.ModelSerializer):
+    file = serializers.FileField(required=False, allow_null=True)
+    subject_type = serializers.ChoiceField(
+        choices=[c for c in SubjectType.choices if c[0] != SubjectType.REGULATOR]
+    )
+
+    class Meta:
+        model = Evidence
+        fields = [
+            "id",
+            "control_id",
+            "subject_type",
+            "subject_id",
+            "title",
+            "file",
+            "link",
+            "effective_on",
+            "expires_on",
+            "uploaded_by",
+            "uploaded_at",
+        ]
+        read_only_fields = ["uploaded_by", "uploaded_at"]

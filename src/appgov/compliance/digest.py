@@ -1,0 +1,42 @@
+"""The daily digest: overdue findings and calendar items coming due, per institution, in the log and the dashboard."""
+
+import datetime
+import logging
+
+from django.utils import timezone
+
+from appgov.core.models import Institution
+
+from .findings import overdue
+from .models import Finding, ScheduleItem
+
+log = logging.getLogger("appgov.digest")
+
+
+def digest(institution, today=None) -> dict:
+    today = today or timezone.localdate()
+    findings = overdue(Finding.objects.filter(institution=institution), today)
+    soon = ScheduleItem.objects.filter(
+        institution=institution, due_on__lte=today + datetime.timedelta(days=30)
+    )
+    return {
+        "institution": institution.name,
+        "overdue_findings": [(f.control_id, f.subject_repr, f.due_on.isoformat()) for f in findings[:50]],
+        "overdue_count": findings.count(),
+        "calendar_due": [(s.control_id, s.subject_repr, s.due_on.isoformat()) for s in soon[:50]],
+    }
+
+
+def send_daily_digest() -> str:
+    """No mail server is configured in this deployment: the digest is written to the log (and shown on the dashboard)."""
+    total = 0
+    for institution in Institution.objects.all():
+        d = digest(institution)
+        total += d["overdue_count"]
+        log.warning(
+            "daily digest %s: %d overdue findings, %d calendar items due within 30 days",
+            d["institution"],
+            d["overdue_count"],
+            len(d["calendar_due"]),
+        )
+    return f"{total} overdue findings"

@@ -1,0 +1,269 @@
+"""Run the control catalogue over an institution: results, history, findings and the compliance calendar."""
+
+import datetime
+from collections import Counter
+from functools import cache
+from importlib import resources
+
+import yaml
+from django.db import transaction
+from django.utils import timezone
+
+from appgov.core.context import current_request_id
+
+from . import findings as finding_service
+from .catalogue import load_catalogue
+from .context import EvaluationContext
+from .models import ControlResult, ControlSummary, Evaluation, ScheduleItem
+from .models.subjects import Outcome, SubjectType
+from .registry import CHECKS, Result
+
+PERIOD_DAYS = {"daily": 1, "monthly": 31, "quarterly": 92, "annual": 365, "triennial": 3 * 365}
+
+
+@cache
+def catalogue():
+    return load_catalogue()
+
+
+def control_or_none(control_id: str):
+    cat = catalogue()
+    return cat.by_id(control_id) if control_id in cat else None
+
+
+@cache
+def default_sla() -> dict[str, int]:
+    return yaml.safe_load(
+        resources.files("appgov.compliance").joinpath("sla.yaml").read_text(encoding="utf-8")
+    )
+
+
+def _label(control) -> str:
+    return f"{control.id} {control.title_zh}"
+
+
+def evidence_check(ctx: EvaluationContext, control) -> list[Result]:
+    """For controls no module can judge from its data: valid evidence passes; otherwise say what to upload.
+
+    Periodic controls also fail once the last evidence is older than their period.
+    """
+    results = []
+    period = PERIOD_DAYS.get(control.frequency or "")
+    for subject_type, subject_id, label, _obj in ctx.subjects(control.applies_to):
+        rows = ctx.evidence.get((control.id, subject_type, subject_id), [])
+        valid = [e for e in rows if e.valid_on(ctx.today)]
+        if period:
+            valid = [e for e in valid if (ctx.today - e.effective_on).days <= period]
+        links = [{"label": e.title, "url": f"/compliance/evidence/{e.pk}/"} for e in valid[:3]]
+        if valid:
+            results.append(
+                Result(
+                    subject_type,
+                    subject_id,
+                    label,
+                    Outcome.PASS,
+                    f"已有有效证明材料：{valid[0].title}（{valid[0].effective_on} 起）",
+                    f"Valid evidence on record: {valid[0].title} (from {valid[0].effective_on})",
+                    links,
+                )
+            )
+        elif period and rows and rows[0].effective_on <= ctx.today:
+            last = rows[0].effective_on
+            results.append(
+                Result(
+                    subject_type,
+                    subject_id,
+                    label,
+                    Outcome.FAIL,
+                    f"周期性要求已逾期：上次完成于 {last}，周期为 {control.frequency}。需要：{control.evidence_zh}",
+                    f"Overdue: last done on {last}, required {control.frequency}. Needed: {control.evidence_en}",
+                )
+            )
+        else:
+            expired = " 已有证明材料已过期。" if rows else ""
+            results.append(
+                Result(
+                    subject_type,
+                    subject_id,
+                    label,
+                    Outcome.EVIDENCE_NEEDED,
+                    f"需要上传证明材料：{control.evidence_zh}。{expired}".strip(),
+                    f"Evidence needed: {control.evidence_en}."
+                    + (" Earlier evidence has expired." if rows else ""),
+                )
+            )
+    return results
+
+
+def run_control(ctx: EvaluationContext, control) -> list[Result]:
+    if control.applies_to == SubjectType.REGULATOR:
+        return [
+            Result(
+                SubjectType.INSTITUTION,
+                ctx.institution.pk,
+                ctx.institution.name,
+                Outcome.NOT_APPLICABLE,
+                "监管机构职责，不对金融机构评价；由监管端记录。",
+                "An obligation of the regulator, not evaluated for institutions; recorded on the supervision side.",
+            )
+        ]
+    check = CHECKS.get(control.id)
+    return list(check(ctx, control)) if check else evidence_check(ctx, control)
+
+
+def evaluate(
+    institution, trigger: str = Evaluation.Trigger.MANUAL, today: datetime.date | None = None
+) -> Evaluation:
+    today = today or timezone.localdate()
+    now = timezone.now()
+    cat = catalogue()
+    ctx = EvaluationContext(institution, today)
+    computed: dict[tuple, tuple] = {}
+    for control in cat.controls:
+        for result in run_control(ctx, control):
+            computed[(control.id, result.subject_type, result.subject_id)] = (control, result)
+    with transaction.atomic():
+        evaluation = Evaluation.objects.create(
+            institution=institution,
+            trigger=trigger,
+            catalogue_version=cat.version,
+            started_at=now,
+            request_id=current_request_id() or "",
+        )
+        _store_results(institution, evaluation, computed, now)
+        _store_summaries(evaluation, computed, cat)
+        finding_service.sync_findings(institution, computed, ctx, today)
+        _sync_schedule(institution, ctx, cat, today)
+        evaluation.finished_at = timezone.now()
+        evaluation.counts = dict(Counter(result.outcome for _c, result in computed.values()))
+        evaluation.save(update_fields=["finished_at", "counts"])
+    return evaluation
+
+
+def _store_results(institution, evaluation, computed, now) -> None:
+    existing = {
+        (r.control_id, r.subject_type, r.subject_id): r
+        for r in ControlResult.objects.filter(institution=institution)
+    }
+    to_create, to_update = [], []
+    for key, (_control, result) in computed.items():
+        row = existing.pop(key, None)
+        fields = {
+            "subject_repr": result.subject_repr[:300],
+            "outcome": result.outcome,
+            "explanation_zh": result.zh,
+            "explanation_en": result.en,
+            "links": result.links,
+        }
+        if row is None:
+            to_create.append(
+                ControlResult(
+                    institution=institution,
+                    control_id=key[0],
+                    subject_type=key[1],
+                    subject_id=key[2],
+                    evaluation=evaluation,
+                    changed_at=now,
+                    evaluated_at=now,
+                    **fields,
+                )
+            )
+        elif any(getattr(row, k) != v for k, v in fields.items()):
+            if row.outcome != result.outcome:
+                row.changed_at = now
+            for k, v in fields.items():
+                setattr(row, k, v)
+            row.evaluation, row.evaluated_at = evaluation, now
+            to_update.append(row)
+    ControlResult.objects.bulk_create(to_create, batch_size=2000)
+    ControlResult.objects.bulk_update(
+        to_update,
+        [
+            "subject_repr",
+            "outcome",
+            "explanation_zh",
+            "explanation_en",
+            "links",
+            "evaluation",
+            "changed_at",
+            "evaluated_at",
+        ],
+        batch_size=2000,
+    )
+    if existing:
+        ControlResult.objects.filter(pk__in=[r.pk for r in existing.values()]).delete()
+    # Unchanged results keep their row; they were confirmed by this evaluation.
+    ControlResult.objects.filter(institution=institution).exclude(evaluation=evaluation).update(
+        evaluated_at=now
+    )
+
+
+def _store_summaries(evaluation, computed, cat) -> None:
+    counts: dict[str, Counter] = {c.id: Counter() for c in cat.controls}
+    for (control_id, _t, _i), (_c, result) in computed.items():
+        counts[control_id][result.outcome] += 1
+    ControlSummary.objects.bulk_create(
+        [
+            ControlSummary(
+                evaluation=evaluation,
+                control_id=cid,
+                passed=c[Outcome.PASS],
+                failed=c[Outcome.FAIL],
+                not_applicable=c[Outcome.NOT_APPLICABLE],
+                evidence_needed=c[Outcome.EVIDENCE_NEEDED],
+            )
+            for cid, c in counts.items()
+        ]
+    )
+
+
+def _sync_schedule(institution, ctx, cat, today) -> None:
+    """One calendar entry per periodic control and subject; due = last evidence + period (or today if never done)."""
+    existing = {
+        (s.control_id, s.subject_type, s.subject_id): s
+        for s in ScheduleItem.objects.filter(institution=institution)
+    }
+    create, update, keep = [], [], set()
+    for control in cat.controls:
+        period = PERIOD_DAYS.get(control.frequency or "")
+        if control.method != "periodic" or not period or control.applies_to == SubjectType.REGULATOR:
+            continue
+        for subject_type, subject_id, label, _obj in ctx.subjects(control.applies_to):
+            key = (control.id, subject_type, subject_id)
+            keep.add(key)
+            rows = [e for e in ctx.evidence.get(key, []) if e.effective_on <= today]
+            last = rows[0].effective_on if rows else None
+            due = last + datetime.timedelta(days=period) if last else today
+            item = existing.get(key)
+            if item is None:
+                create.append(
+                    ScheduleItem(
+                        institution=institution,
+                        control_id=control.id,
+                        subject_type=subject_type,
+                        subject_id=subject_id,
+                        subject_repr=label[:300],
+                        last_done_on=last,
+                        due_on=due,
+                    )
+                )
+            elif (item.last_done_on, item.due_on, item.subject_repr) != (last, due, label[:300]):
+                item.last_done_on, item.due_on, item.subject_repr = last, due, label[:300]
+                update.append(item)
+    ScheduleItem.objects.bulk_create(create, batch_size=2000)
+    ScheduleItem.objects.bulk_update(update, ["last_done_on", "due_on", "subject_repr"], batch_size=2000)
+    stale = [s.pk for k, s in existing.items() if k not in keep]
+    if stale:
+        ScheduleItem.objects.filter(pk__in=stale).delete()
+
+
+def evaluate_all_institutions() -> str:
+    """Daily job: evaluate every institution, reopen expired risk acceptances."""
+    from appgov.core.models import Institution
+
+    done = 0
+    for institution in Institution.objects.all():
+        finding_service.reopen_expired_acceptances(institution, timezone.localdate())
+        evaluate(institution, Evaluation.Trigger.DAILY)
+        done += 1
+    return f"{done} institutions evaluated"

@@ -1,0 +1,51 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .subjects import SubjectType
+
+
+def evidence_path(instance, filename):
+    return f"evidence/{instance.institution_id}/{instance.control_id}/{filename}"
+
+
+class Evidence(models.Model):
+    """A file or link that shows a control is met for a subject, from its effective date until it expires."""
+
+    institution_path = "institution"
+
+    institution = models.ForeignKey("core.Institution", on_delete=models.PROTECT, related_name="+")
+    control_id = models.CharField(_("control"), max_length=40)
+    subject_type = models.CharField(_("subject type"), max_length=20, choices=SubjectType.choices)
+    subject_id = models.BigIntegerField(_("subject id"))
+    title = models.CharField(_("title"), max_length=300)
+    file = models.FileField(_("file"), upload_to=evidence_path, blank=True, max_length=300)
+    link = models.CharField(_("link or record reference"), max_length=500, blank=True)
+    effective_on = models.DateField(_("effective from"))
+    expires_on = models.DateField(_("expires on"), null=True, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-effective_on"]
+        indexes = [models.Index(fields=["institution", "control_id"])]
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        errors = {}
+        if not self.file and not self.link:
+            errors["link"] = _("Give a file or a link")
+        if self.expires_on and self.effective_on and self.expires_on <= self.effective_on:
+            errors["expires_on"] = _("must be after the effective date")
+        if errors:
+            raise ValidationError(errors)
+
+    def valid_on(self, day) -> bool:
+        return self.effective_on <= day and (self.expires_on is None or day < self.expires_on)

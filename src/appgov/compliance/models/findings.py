@@ -1,0 +1,86 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from appgov.ledger.models.choices import Severity
+
+from .subjects import SubjectType
+
+
+class SlaPolicy(models.Model):
+    """Days to rectify per severity for one institution; the packaged sla.yaml is the default."""
+
+    institution_path = "institution"
+
+    institution = models.ForeignKey("core.Institution", on_delete=models.CASCADE, related_name="+")
+    severity = models.CharField(_("severity"), max_length=10, choices=Severity.choices)
+    days = models.PositiveIntegerField(_("days to rectify"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["institution", "severity"], name="one_sla_per_severity")
+        ]
+        verbose_name = _("SLA policy")
+        verbose_name_plural = _("SLA policies")
+
+    def __str__(self):
+        return f"{self.get_severity_display()}: {self.days}"
+
+
+class Finding(models.Model):
+    institution_path = "institution"
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        IN_RECTIFICATION = "in_rectification", _("In rectification")
+        RESOLVED = "resolved", _("Resolved, awaiting verification")
+        VERIFIED = "verified", _("Verified")
+        RISK_ACCEPTED = "risk_accepted", _("Risk accepted")
+
+    ACTIVE = (Status.OPEN, Status.IN_RECTIFICATION, Status.RESOLVED, Status.RISK_ACCEPTED)
+
+    institution = models.ForeignKey("core.Institution", on_delete=models.PROTECT, related_name="+")
+    control_id = models.CharField(_("control"), max_length=40)
+    subject_type = models.CharField(_("subject type"), max_length=20, choices=SubjectType.choices)
+    subject_id = models.BigIntegerField(_("subject id"))
+    subject_repr = models.CharField(_("subject"), max_length=300)
+    severity = models.CharField(_("severity"), max_length=10, choices=Severity.choices)
+    owner = models.ForeignKey(
+        "core.Person",
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    explanation_zh = models.TextField(blank=True)
+    explanation_en = models.TextField(blank=True)
+    opened_at = models.DateTimeField(_("opened"))
+    due_on = models.DateField(_("due"))
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    verified_at = models.DateTimeField(_("verified"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    risk_accepted_until = models.DateField(_("risk accepted until"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        indexes = [
+            models.Index(fields=["institution", "status"]),
+            models.Index(fields=["institution", "control_id", "subject_type", "subject_id"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["institution", "control_id", "subject_type", "subject_id"],
+                condition=models.Q(status__in=["open", "in_rectification", "resolved", "risk_accepted"]),
+                name="one_active_finding_per_subject",
+            )
+        ]
+        verbose_name = _("finding")
+        verbose_name_plural = _("findings")
+
+    def __str__(self):
+        return f"{self.control_id} · {self.subject_repr}"

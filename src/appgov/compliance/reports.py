@@ -1,0 +1,120 @@
+"""移动应用合规评估报告 (PDF, WeasyPrint with a Debian CJK font) and the Excel export of results."""
+
+import io
+
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+
+from . import selectors
+from .evaluation import catalogue, control_or_none
+from .models import ControlResult, Finding
+from .models.subjects import Outcome, SubjectType
+
+OUTCOME_ZH = {
+    Outcome.PASS: "符合",
+    Outcome.FAIL: "不符合",
+    Outcome.NOT_APPLICABLE: "不适用",
+    Outcome.EVIDENCE_NEEDED: "待提供证明",
+}
+FILL = {
+    Outcome.PASS: "C6EFCE",
+    Outcome.FAIL: "FFC7CE",
+    Outcome.NOT_APPLICABLE: "EDEDED",
+    Outcome.EVIDENCE_NEEDED: "FFEB9C",
+}
+
+
+def _results(institution, app=None):
+    qs = ControlResult.objects.filter(institution=institution)
+    if app is not None:
+        rows = selectors.app_results(app)
+    else:
+        rows = list(qs.order_by("control_id", "subject_type", "subject_repr"))
+    for row in rows:
+        row.control = control_or_none(row.control_id)
+        row.outcome_zh = OUTCOME_ZH[row.outcome]
+    return rows
+
+
+def report_context(institution, app=None) -> dict:
+    data = selectors.dashboard(institution)
+    results = _results(institution, app)
+    findings = Finding.objects.filter(institution=institution, status__in=Finding.ACTIVE).order_by("due_on")
+    if app is not None:
+        version_ids = list(app.versions.values_list("pk", flat=True))
+        findings = [
+            f
+            for f in findings
+            if (f.subject_type == SubjectType.APP and f.subject_id == app.pk)
+            or (f.subject_type == SubjectType.APP_VERSION and f.subject_id in version_ids)
+        ]
+    counts = {k: sum(1 for r in results if r.outcome == k) for k in OUTCOME_ZH}
+    return {
+        "institution": institution,
+        "app": app,
+        "generated_at": timezone.localtime(),
+        "data": data,
+        "results": results,
+        "failing": [r for r in results if r.outcome == Outcome.FAIL],
+        "evidence_needed": [r for r in results if r.outcome == Outcome.EVIDENCE_NEEDED],
+        "findings": list(findings),
+        "counts": counts,
+        "outcome_zh": OUTCOME_ZH,
+        "catalogue_version": catalogue().version,
+    }
+
+
+def pdf_bytes(institution, app=None) -> bytes:
+    from weasyprint import HTML
+
+    with translation.override("zh-hans"):
+        html = render_to_string("compliance/report.html", report_context(institution, app))
+    return HTML(string=html).write_pdf()
+
+
+def xlsx_bytes(institution, app=None) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "评估结果"
+    headers = ["控制项", "条款", "控制项名称", "对象类型", "对象", "结果", "说明", "结果起始时间"]
+    ws.append(headers)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in _results(institution, app):
+        ws.append(
+            [
+                row.control_id,
+                row.control.article if row.control else "",
+                row.control.title_zh if row.control else "",
+                row.get_subject_type_display(),
+                row.subject_repr,
+                row.outcome_zh,
+                row.explanation_zh,
+                timezone.localtime(row.changed_at).strftime("%Y-%m-%d %H:%M"),
+            ]
+        )
+        ws.cell(ws.max_row, 6).fill = PatternFill("solid", fgColor=FILL[row.outcome])
+    for col, width in zip("ABCDEFGH", (12, 6, 30, 10, 30, 10, 60, 18), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.freeze_panes = "A2"
+    fs = wb.create_sheet("整改事项")
+    fs.append(["控制项", "对象", "严重程度", "状态", "责任人", "整改期限", "说明"])
+    for cell in fs[1]:
+        cell.font = Font(bold=True)
+    for f in Finding.objects.filter(institution=institution).select_related("owner").order_by("due_on"):
+        fs.append(
+            [
+                f.control_id,
+                f.subject_repr,
+                f.get_severity_display(),
+                f.get_status_display(),
+                f.owner.name if f.owner else "",
+                f.due_on,
+                f.explanation_zh,
+            ]
+        )
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()

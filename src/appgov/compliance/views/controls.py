@@ -1,0 +1,122 @@
+import datetime
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from appgov.users.roles import can_write
+from appgov.users.scoping import scoped
+
+from .. import selectors, services
+from ..evaluation import catalogue, control_or_none
+from ..models import ControlResult, Evidence
+from ..models.subjects import SubjectType
+
+
+class EvidenceForm(forms.Form):
+    subject = forms.ChoiceField(label=gettext_lazy("Subject"))
+    title = forms.CharField(label=gettext_lazy("Title"), max_length=300)
+    effective_on = forms.DateField(
+        label=gettext_lazy("Effective from"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    expires_on = forms.DateField(
+        label=gettext_lazy("Expires on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    link = forms.CharField(label=gettext_lazy("Link or record reference"), required=False, max_length=500)
+    file = forms.FileField(label=gettext_lazy("File"), required=False)
+
+    def __init__(self, *args, subjects=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["subject"].choices = subjects
+        for field in self.fields.values():
+            field.widget.attrs["class"] = (
+                "form-select" if isinstance(field, forms.ChoiceField) else "form-control"
+            )
+
+
+def _subject_choices(institution, control):
+    from appgov.compliance.context import EvaluationContext
+
+    ctx = EvaluationContext(institution, datetime.date.today())
+    applies = control.applies_to if control.applies_to != SubjectType.REGULATOR else SubjectType.INSTITUTION
+    return [(f"{t}:{i}", label) for t, i, label, _o in ctx.subjects(applies)]
+
+
+@login_required
+def control_list(request):
+    cat = catalogue()
+    return render(request, "compliance/control_list.html", {"controls": cat.controls, "sources": cat.sources})
+
+
+@login_required
+def control_detail(request, control_id):
+    control = control_or_none(control_id)
+    if control is None:
+        raise Http404
+    institution = selectors.institution_for(
+        request.user, request.GET.get("institution") or request.POST.get("institution")
+    )
+    may_upload = (
+        can_write(request.user, "compliance.evidence") and institution.pk == request.user.institution_id
+    )
+    form = None
+    if may_upload:
+        form = EvidenceForm(
+            request.POST or None, request.FILES or None, subjects=_subject_choices(institution, control)
+        )
+        if request.method == "POST":
+            if form.is_valid():
+                subject_type, subject_id = form.cleaned_data["subject"].split(":")
+                try:
+                    services.add_evidence(
+                        institution,
+                        control.id,
+                        subject_type,
+                        int(subject_id),
+                        form.cleaned_data["title"],
+                        form.cleaned_data["effective_on"],
+                        request.user,
+                        request.FILES.get("file"),
+                        form.cleaned_data["link"],
+                        form.cleaned_data["expires_on"],
+                    )
+                except ValidationError as exc:
+                    messages.error(request, "；".join(exc.messages))
+                else:
+                    messages.success(request, _("Evidence recorded. It counts from the next evaluation."))
+                    return redirect("compliance:control-detail", control_id=control.id)
+            else:
+                messages.error(request, "；".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
+    elif request.method == "POST":
+        raise PermissionDenied
+    results = ControlResult.objects.filter(institution=institution, control_id=control.id).order_by(
+        "outcome", "subject_repr"
+    )
+    evidence = scoped(Evidence, request.user).filter(institution=institution, control_id=control.id)
+    return render(
+        request,
+        "compliance/control_detail.html",
+        {
+            "control": control,
+            "institution": institution,
+            "results": results,
+            "evidence": evidence,
+            "form": form,
+            "today": datetime.date.today(),
+        },
+    )
+
+
+@login_required
+def evidence_download(request, pk):
+    evidence = scoped(Evidence, request.user).filter(pk=pk).first()
+    if evidence is None or not evidence.file:
+        raise Http404
+    return FileResponse(
+        evidence.file.open("rb"), as_attachment=True, filename=evidence.file.name.rsplit("/", 1)[-1]
+    )

@@ -1,0 +1,46 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from appgov.core.models import Institution
+from appgov.users.roles import can_write
+from appgov.users.scoping import scoped
+
+from .. import selectors, services
+
+
+@login_required
+def compliance_dashboard(request):
+    institution = selectors.institution_for(request.user, request.GET.get("institution"))
+    data = selectors.dashboard(institution)
+    charts = {"heatmap": data["heatmap"], "trend": data["trend"], "articles": data["articles"]}
+    return render(
+        request,
+        "compliance/dashboard.html",
+        {
+            "data": data,
+            "charts_json": json.dumps(charts, ensure_ascii=False),
+            "institutions": scoped(Institution, request.user) if request.user.is_regulator else [],
+            "can_evaluate": can_write(request.user, "compliance.evaluation"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def evaluate_now(request):
+    if not can_write(request.user, "compliance.evaluation"):
+        raise PermissionDenied
+    evaluation = services.evaluate_now(request.user.institution, request.user)
+    counts = evaluation.counts
+    messages.success(
+        request,
+        _("Evaluation finished: %(p)d pass, %(f)d fail, %(e)d evidence needed.")
+        % {"p": counts.get("pass", 0), "f": counts.get("fail", 0), "e": counts.get("evidence_needed", 0)},
+    )
+    return redirect("compliance:dashboard")

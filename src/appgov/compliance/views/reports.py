@@ -1,0 +1,38 @@
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.utils import timezone
+
+from appgov.ledger.models import MobileApp
+from appgov.ledger.views.common import get_scoped
+
+from .. import reports, selectors
+
+
+def _app(request, institution):
+    app_id = request.GET.get("app")
+    if not app_id:
+        return None
+    return get_scoped(MobileApp.objects.filter(institution=institution), request.user, pk=app_id)
+
+
+@login_required
+def report_pdf(request):
+    institution = selectors.institution_for(request.user, request.GET.get("institution"))
+    app = _app(request, institution)
+    data = reports.pdf_bytes(institution, app)
+    response = HttpResponse(data, content_type="application/pdf")
+    stamp = timezone.localtime().strftime("%Y%m%d")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''compliance-report-{stamp}.pdf"
+    return response
+
+
+@login_required
+def results_xlsx(request):
+    institution = selectors.institution_for(request.user, request.GET.get("institution"))
+    app = _app(request, institution)
+    response = HttpResponse(
+        reports.xlsx_bytes(institution, app),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = "attachment; filename*=UTF-8''compliance-results.xlsx"
+    return response
