@@ -205,6 +205,30 @@ def _institution_specs(rng: random.Random) -> tuple[list[tuple], list[str]]:
                 1,
             )
         )
+    for city in cities[25:155]:
+        specs.append(
+            (
+                f"{city}农商银行",
+                "rural_bank",
+                f"{city}农商银行",
+                initials(city).upper() + "RCB",
+                None,
+                city,
+                1,
+            )
+        )
+    for county in W.COUNTIES:
+        specs.append(
+            (
+                f"{county}村镇银行",
+                "village_bank",
+                f"{county}村镇银行",
+                initials(county).upper() + "VB",
+                None,
+                county,
+                1,
+            )
+        )
     for brand in W.INSURER_BRANDS:
         for suffix in rng.sample(W.INSURER_SUFFIXES, rng.choice([1, 1, 2])):
             specs.append(

@@ -219,19 +219,11 @@ def package_signals(view: ListingView, app: CompiledApp, ev: dict, lex: Lexicon,
         if not official_tokens:
             continue
         detail: dict = {"official_package": official}
-        if tokens == list(official_tokens):
-            _add(
-                signals,
-                ev["package_squat"],
-                Reason("package_squat", package, {**detail, "deformation": "homoglyph"}),
-            )
-            continue
-        if "".join(tokens) == "".join(official_tokens):
-            _add(
-                signals,
-                ev["package_squat"],
-                Reason("package_squat", package, {**detail, "deformation": "separator"}),
-            )
+        if tokens == list(official_tokens) or "".join(tokens) == "".join(official_tokens):
+            plain = "".join(c for c in (package or "").lower() if c.isalnum())
+            kind = "separator" if plain == "".join(c for c in official if c.isalnum()) else "homoglyph"
+            reason = Reason("package_squat", package, {**detail, "deformation": kind})
+            _add(signals, ev["package_same_tokens"], reason)
             continue
         pos = _contiguous(official_tokens, tokens)
         if pos >= 0:
