@@ -1,4 +1,3 @@
-import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -24,7 +23,7 @@ def compliance_dashboard(request):
         "compliance/dashboard.html",
         {
             "data": data,
-            "charts_json": json.dumps(charts, ensure_ascii=False),
+            "charts": charts,
             "institutions": scoped(Institution, request.user) if request.user.is_regulator else [],
             "can_evaluate": can_write(request.user, "compliance.evaluation"),
         },

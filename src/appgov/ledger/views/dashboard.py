@@ -1,4 +1,3 @@
-import json
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
@@ -27,5 +26,5 @@ def dashboard(request):
     return render(
         request,
         "ledger/dashboard.html",
-        {"data": data, "charts_json": json.dumps(charts, ensure_ascii=False)},
+        {"data": data, "charts": charts},
     )
