@@ -19,6 +19,13 @@ from .models.subjects import Outcome, SubjectType
 from .registry import CHECKS, Result
 
 PERIOD_DAYS = {"daily": 1, "monthly": 31, "quarterly": 92, "annual": 365, "triennial": 3 * 365}
+FREQUENCY_ZH = {
+    "daily": "每日",
+    "monthly": "每月",
+    "quarterly": "每季度",
+    "annual": "每年",
+    "triennial": "每三年",
+}
 
 
 @cache
@@ -51,7 +58,8 @@ def evidence_check(ctx: EvaluationContext, control) -> list[Result]:
     period = PERIOD_DAYS.get(control.frequency or "")
     for subject_type, subject_id, label, _obj in ctx.subjects(control.applies_to):
         rows = ctx.evidence.get((control.id, subject_type, subject_id), [])
-        valid = [e for e in rows if e.valid_on(ctx.today)]
+        started = [e for e in rows if e.effective_on <= ctx.today]
+        valid = [e for e in started if e.valid_on(ctx.today)]
         if period:
             valid = [e for e in valid if (ctx.today - e.effective_on).days <= period]
         links = [{"label": e.title, "url": f"/compliance/evidence/{e.pk}/"} for e in valid[:3]]
@@ -67,29 +75,36 @@ def evidence_check(ctx: EvaluationContext, control) -> list[Result]:
                     links,
                 )
             )
-        elif period and rows and rows[0].effective_on <= ctx.today:
-            last = rows[0].effective_on
+        elif period and started:
+            # Evidence dated in the future (a report already scheduled) does not hide that the last one is old.
+            last = started[0].effective_on
             results.append(
                 Result(
                     subject_type,
                     subject_id,
                     label,
                     Outcome.FAIL,
-                    f"周期性要求已逾期：上次完成于 {last}，周期为 {control.frequency}。需要：{control.evidence_zh}",
+                    f"周期性要求已逾期：上次完成于 {last}，应{FREQUENCY_ZH[control.frequency]}一次。"
+                    f"需要：{control.evidence_zh.rstrip('。')}。",
                     f"Overdue: last done on {last}, required {control.frequency}. Needed: {control.evidence_en}",
                 )
             )
         else:
-            expired = " 已有证明材料已过期。" if rows else ""
+            if started:
+                note_zh, note_en = "已有证明材料已过期。", " Earlier evidence has expired."
+            elif rows:
+                note_zh = f"已有证明材料尚未生效（{rows[-1].effective_on} 起）。"
+                note_en = f" Evidence on record takes effect only on {rows[-1].effective_on}."
+            else:
+                note_zh, note_en = "", ""
             results.append(
                 Result(
                     subject_type,
                     subject_id,
                     label,
                     Outcome.EVIDENCE_NEEDED,
-                    f"需要上传证明材料：{control.evidence_zh}。{expired}".strip(),
-                    f"Evidence needed: {control.evidence_en}."
-                    + (" Earlier evidence has expired." if rows else ""),
+                    f"需要上传证明材料：{control.evidence_zh.rstrip('。')}。{note_zh}",
+                    f"Evidence needed: {control.evidence_en.rstrip('.')}.{note_en}",
                 )
             )
     return results
