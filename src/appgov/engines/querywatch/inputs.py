@@ -254,16 +254,19 @@ def _check_unique_large(
 ) -> None:
     key = _quote(spec.unique_key[0])
     duplicate = conn.execute(
-        f"SELECT {key}, min(file_row_number), max(file_row_number) FROM read_parquet(?, file_row_number=true) "
-        f"GROUP BY {key} HAVING count(*) > 1 ORDER BY 2 LIMIT 1",
-        [str(path)],
+        f"SELECT {key} FROM read_parquet(?) GROUP BY {key} HAVING count(*) > 1 LIMIT 1", [str(path)]
     ).fetchone()
     if duplicate:
+        rows = conn.execute(
+            f"SELECT file_row_number FROM read_parquet(?, file_row_number=true) WHERE {key} = ? "
+            "ORDER BY file_row_number LIMIT 2",
+            [str(path), duplicate[0]],
+        ).fetchall()
         raise InputError(
             source,
-            f"duplicate {spec.unique_key[0]} {duplicate[0]!r} (first at {row_label(duplicate[1])})",
+            f"duplicate {spec.unique_key[0]} {duplicate[0]!r} (first at {row_label(rows[0][0])})",
             spec.unique_key[0],
-            row_label(duplicate[2]),
+            row_label(rows[1][0]),
         )
 
 

@@ -89,9 +89,16 @@ def q05_invalid_operator(ctx: RuleContext) -> ir.Table:
 
 def q13_stale_password(ctx: RuleContext) -> ir.Table:
     params = ctx.params("Q13")
-    with_operator = ctx.with_operator_at_ts(ctx.events)
-    matched = with_operator.filter(with_operator.o_operator_id.notnull())
     max_age = ibis.interval(days=params["max_password_age_days"])
+    events = ctx.events
+    operators = ctx.tables["operators"]
+    # accounts whose password can be too old at some query of the log; the others need no join
+    stale = operators.filter(
+        operators.password_changed_at.isnull() | (operators.password_changed_at + max_age < events.ts.max())
+    )
+    events = events.semi_join(stale, events.operator_id == stale.operator_id)
+    with_operator = ctx.with_operator_at_ts(events)
+    matched = with_operator.filter(with_operator.o_operator_id.notnull())
     reason = ibis.cases(
         (matched.o_password_changed_at.isnull(), "no_password_date"),
         (matched.ts > matched.o_password_changed_at + max_age, "password_too_old"),

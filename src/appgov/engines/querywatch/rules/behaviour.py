@@ -5,7 +5,7 @@ from __future__ import annotations
 import ibis
 import ibis.expr.types as ir
 
-from .common import EVENT_ORDER, RuleContext, hopping_episodes, islands
+from .common import EVENT_ORDER, RuleContext, busy_keys, hopping_episodes, islands, only_keys
 
 
 def q06_shared_account(ctx: RuleContext) -> ir.Table:
@@ -17,6 +17,12 @@ def q06_shared_account(ctx: RuleContext) -> ir.Table:
     """
     window = ibis.interval(minutes=ctx.params("Q06")["window_minutes"])
     events = ctx.events.select("event_id", "ts", "operator_id", "branch_id", "terminal_id", "ip")
+    # only accounts that used more than one terminal or IP during the log can switch
+    per_account = events.group_by("operator_id").aggregate(
+        t_low=events.terminal_id.min(), t_high=events.terminal_id.max(), i_low=events.ip.min(), i_high=events.ip.max()
+    )
+    several = per_account.filter((per_account.t_low != per_account.t_high) | (per_account.i_low != per_account.i_high))
+    events = only_keys(events, "operator_id", several.select(busy_key=several.operator_id))
     over = {"group_by": events.operator_id, "order_by": [events[c] for c in EVENT_ORDER]}
     previous_ts = events.ts.lag().over(**over)
     previous_terminal = events.terminal_id.lag().over(**over)
@@ -64,6 +70,8 @@ def q08_volume_burst(ctx: RuleContext) -> ir.Table:
     params = ctx.params("Q08")
     window_minutes = params["window_minutes"]
     events = ctx.events.select("event_id", "ts", "operator_id", "branch_id")
+    threshold = min(params["absolute_cap"], params["min_count"])
+    events = only_keys(events, "operator_id", busy_keys(events, "operator_id", window_minutes, threshold))
     hourly = events.group_by(
         [events.operator_id, events.ts.date().name("day"), events.ts.hour().name("hour")]
     ).aggregate(queries=events.event_id.count())
@@ -120,8 +128,10 @@ def q08_volume_burst(ctx: RuleContext) -> ir.Table:
 def q11_many_subjects(ctx: RuleContext) -> ir.Table:
     params = ctx.params("Q11")
     threshold = params["min_distinct_subjects"]
+    events = ctx.events.select("event_id", "ts", "operator_id", "branch_id", "subject_id")
+    events = only_keys(events, "operator_id", busy_keys(events, "operator_id", max(params["window_minutes"], 30), threshold))
     episodes = hopping_episodes(
-        ctx.events,
+        events,
         key="operator_id",
         window_minutes=params["window_minutes"],
         measures={"subjects": "subject_id"},

@@ -142,3 +142,22 @@ def islands(table: ir.Table, flag: str, group_by: str) -> ir.Table:
     return marked.mutate(island=marked._start.cumsum(group_by=marked[group_by], order_by=order)).drop(
         "_start"
     )
+
+
+def busy_keys(events: ir.Table, key: str, bucket_minutes: int, threshold: int) -> ir.Table:
+    """Keys (column ``busy_key``) with at least ``threshold`` queries in some two consecutive buckets.
+
+    A window no longer than ``bucket_minutes`` lies within two consecutive buckets, so a key outside this
+    set cannot reach ``threshold`` queries (or distinct anythings) in such a window. Used to cut the rows
+    that the expensive window rules have to sort; it never changes their result.
+    """
+    bucketed = events.select(k=events[key], bucket=epoch_bucket(events.ts, bucket_minutes * 60))
+    counts = bucketed.group_by(["k", "bucket"]).aggregate(n=bucketed.k.count())
+    following = counts.select(k2=counts.k, bucket2=counts.bucket - 1, n2=counts.n)
+    paired = counts.left_join(following, [counts.k == following.k2, counts.bucket == following.bucket2])
+    busy = paired.filter(paired.n + paired.n2.fill_null(0) >= threshold)
+    return busy.select(busy_key=busy.k).distinct()
+
+
+def only_keys(events: ir.Table, key: str, keys: ir.Table) -> ir.Table:
+    return events.semi_join(keys, events[key] == keys.busy_key)

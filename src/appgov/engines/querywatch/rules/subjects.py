@@ -15,6 +15,11 @@ def q09_subject_many_parties(ctx: RuleContext) -> ir.Table:
     if params["exempt_reason_codes"]:
         events = events.filter(~events.reason_code.isin(params["exempt_reason_codes"]))
     min_operators, min_branches = params["min_operators"], params["min_branches"]
+    events = events.select("event_id", "ts", "operator_id", "branch_id", "subject_id")
+    # a subject queried fewer times than either threshold cannot reach it
+    repeated = events.group_by("subject_id").aggregate(n=events.event_id.count())
+    repeated = repeated.filter(repeated.n >= min(min_operators, min_branches))
+    events = events.semi_join(repeated, events.subject_id == repeated.subject_id)
     episodes = hopping_episodes(
         events,
         key="subject_id",
