@@ -77,18 +77,59 @@ def _smali(out_dex: Path, dirs: list[Path]) -> None:
 def _keystore(work: Path, name: str) -> Path:
     ks = work / f"{name}.jks"
     if not ks.exists():
-        _run(["keytool", "-genkeypair", "-keystore", str(ks), "-storepass", KEY_PASS, "-keypass", KEY_PASS,
-              "-alias", name, "-keyalg", "RSA", "-keysize", "2048", "-validity", "3650", "-dname", KEYS[name],
-              "-storetype", "PKCS12"])
+        _run(
+            [
+                "keytool",
+                "-genkeypair",
+                "-keystore",
+                str(ks),
+                "-storepass",
+                KEY_PASS,
+                "-keypass",
+                KEY_PASS,
+                "-alias",
+                name,
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-validity",
+                "3650",
+                "-dname",
+                KEYS[name],
+                "-storetype",
+                "PKCS12",
+            ]
+        )
     return ks
 
 
-def _build_apk(work: Path, name: str, smali_dirs: list[Path], extra: dict[str, bytes], key: str, out: Path,
-               schemes: tuple[str, ...] = ("v1", "v2", "v3")) -> None:
+def _build_apk(
+    work: Path,
+    name: str,
+    smali_dirs: list[Path],
+    extra: dict[str, bytes],
+    key: str,
+    out: Path,
+    schemes: tuple[str, ...] = ("v1", "v2", "v3"),
+) -> None:
     src = SOURCES / name
     unsigned = work / f"{name}-unsigned.apk"
-    _run(["aapt", "package", "-f", "-M", str(src / "AndroidManifest.xml"), "-S", str(src / "res"),
-          "-I", str(FRAMEWORK), "-F", str(unsigned)])
+    _run(
+        [
+            "aapt",
+            "package",
+            "-f",
+            "-M",
+            str(src / "AndroidManifest.xml"),
+            "-S",
+            str(src / "res"),
+            "-I",
+            str(FRAMEWORK),
+            "-F",
+            str(unsigned),
+        ]
+    )
     dex = work / f"{name}-classes.dex"
     _smali(dex, smali_dirs)
     with zipfile.ZipFile(unsigned, "a") as zf:
@@ -102,8 +143,24 @@ def _build_apk(work: Path, name: str, smali_dirs: list[Path], extra: dict[str, b
     flags = []
     for s in ("v1", "v2", "v3"):
         flags += [f"--{s}-signing-enabled", "true" if s in schemes else "false"]
-    _run(["apksigner", "sign", "--ks", str(ks), "--ks-pass", f"pass:{KEY_PASS}", "--ks-key-alias", key,
-          "--key-pass", f"pass:{KEY_PASS}", *flags, "--out", str(out), str(aligned)])
+    _run(
+        [
+            "apksigner",
+            "sign",
+            "--ks",
+            str(ks),
+            "--ks-pass",
+            f"pass:{KEY_PASS}",
+            "--ks-key-alias",
+            key,
+            "--key-pass",
+            f"pass:{KEY_PASS}",
+            *flags,
+            "--out",
+            str(out),
+            str(aligned),
+        ]
+    )
 
 
 def build_all(out_dir: Path) -> dict[str, Path]:
@@ -124,7 +181,7 @@ def build_all(out_dir: Path) -> dict[str, Path]:
         "lib/armeabi-v7a/libBugly.so": elf_stub("libBugly.so", ["bugly native crash handler"]),
         "lib/armeabi-v7a/libjcore220.so": elf_stub("libjcore220.so", ["https://sdk.jpush.cn/v1/config"]),
         "assets/config/app.json": b'{"endpoint": "http://insecure.example-bank.cn/config", '
-                                  b'"maps_key": "AIzaSyA1234567890abcdefghijklmnopqrstuv"}',
+        b'"maps_key": "AIzaSyA1234567890abcdefghijklmnopqrstuv"}',
     }
     sdk_dirs = [SOURCES / "sdk_app" / "smali", SOURCES / "sdk_smali"]
     _build_apk(work, "sdk_app", sdk_dirs, sdk_libs, "release", names["sdk_app"])
@@ -135,12 +192,18 @@ def build_all(out_dir: Path) -> dict[str, Path]:
         "lib/arm64-v8a/libjiagu_a64.so": elf_stub("libjiagu_a64.so", ["ptrace"], machine=183, is64=True),
         "assets/libjiagu.so": elf_stub("libjiagu.so", []),
     }
-    _build_apk(work, "packed_app", [SOURCES / "packed_app" / "smali"], packed_libs, "release", names["packed_app"])
+    _build_apk(
+        work, "packed_app", [SOURCES / "packed_app" / "smali"], packed_libs, "release", names["packed_app"]
+    )
     # certificate fingerprints for the tests
     for key in KEYS:
         ks = _keystore(work, key)
-        proc = subprocess.run(["keytool", "-exportcert", "-keystore", str(ks), "-storepass", KEY_PASS, "-alias", key],
-                              capture_output=True, timeout=120, check=True)
+        proc = subprocess.run(
+            ["keytool", "-exportcert", "-keystore", str(ks), "-storepass", KEY_PASS, "-alias", key],
+            capture_output=True,
+            timeout=120,
+            check=True,
+        )
         (target / f"{key}.cert.der").write_bytes(proc.stdout)
     for p in work.glob("*-unsigned.apk"):
         p.unlink()
@@ -151,6 +214,9 @@ if __name__ == "__main__":
     missing = missing_tools()
     if missing:
         sys.exit(f"missing tools: {', '.join(missing)}")
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else os.environ.get("TMPDIR", "/tmp")) / "appgov-apkscan-fixtures"
+    out = (
+        Path(sys.argv[1] if len(sys.argv) > 1 else os.environ.get("TMPDIR", "/tmp"))
+        / "appgov-apkscan-fixtures"
+    )
     for name, path in build_all(out).items():
         print(name, path)

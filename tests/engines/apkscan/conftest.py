@@ -41,8 +41,10 @@ def validate_report():
 def apks() -> dict[str, Path]:
     missing = missing_tools()
     if missing:
-        pytest.skip(f"cannot build fixture APKs, missing: {', '.join(missing)} (apt-get install aapt zipalign "
-                    "apksigner libsmali-java android-framework-res default-jdk-headless)")
+        pytest.skip(
+            f"cannot build fixture APKs, missing: {', '.join(missing)} (apt-get install aapt zipalign "
+            "apksigner libsmali-java android-framework-res default-jdk-headless)"
+        )
     paths = build_all(CACHE)
     target = next(iter(paths.values())).parent
     paths["release_cert"] = target / "release.cert.der"

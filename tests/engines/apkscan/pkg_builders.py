@@ -23,13 +23,24 @@ PAGE_LOG = 12
 
 def make_cert(common_name: str, org: str = "Example Bank"):
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name),
-                      x509.NameAttribute(NameOID.ORGANIZATION_NAME, org),
-                      x509.NameAttribute(NameOID.COUNTRY_NAME, "CN")])
+    name = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COMMON_NAME, common_name),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, org),
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
+        ]
+    )
     now = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(now)
-            .not_valid_after(now + datetime.timedelta(days=3650)).sign(key, hashes.SHA256()))
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now)
+        .not_valid_after(now + datetime.timedelta(days=3650))
+        .sign(key, hashes.SHA256())
+    )
     return cert, key
 
 
@@ -41,14 +52,23 @@ def _pad(b: bytes, n: int = 8) -> bytes:
     return b + b"\x00" * (-len(b) % n)
 
 
-def build_macho(classes: list[str], cstrings: list[str], dylibs: list[str], signer=None,
-                entitlements: dict | None = None, identifier: str = "com.example.demo", encrypted: bool = False) -> bytes:
+def build_macho(
+    classes: list[str],
+    cstrings: list[str],
+    dylibs: list[str],
+    signer=None,
+    entitlements: dict | None = None,
+    identifier: str = "com.example.demo",
+    encrypted: bool = False,
+) -> bytes:
     """A 64-bit arm64 MH_EXECUTE image. With `signer` (cert, key) it carries a CMS-signed CodeDirectory."""
     classnames = b"".join(c.encode() + b"\x00" for c in classes)
     cstr = b"".join(s.encode() + b"\x00" for s in cstrings)
     n_sects = 2
     seg_size = 72 + 80 * n_sects
-    dylib_cmds = [_pad(struct.pack("<IIIIII", 0xC, 0, 24, 2, 0x10000, 0x10000) + d.encode() + b"\x00") for d in dylibs]
+    dylib_cmds = [
+        _pad(struct.pack("<IIIIII", 0xC, 0, 24, 2, 0x10000, 0x10000) + d.encode() + b"\x00") for d in dylibs
+    ]
     dylib_cmds = [struct.pack("<II", 0xC, len(c)) + c[8:] for c in dylib_cmds]
     enc_cmd = struct.pack("<IIIIII", 0x2C, 24, 0, 0, 1 if encrypted else 0, 0)
     sig_cmd_size = 16 if signer else 0
@@ -63,12 +83,19 @@ def build_macho(classes: list[str], cstrings: list[str], dylibs: list[str], sign
     sig_off = end + (-end % 16)
 
     def section(name: bytes, off: int, size: int) -> bytes:
-        return (name.ljust(16, b"\x00") + b"__TEXT".ljust(16, b"\x00")
-                + struct.pack("<QQIIIIIIII", off, size, off, 0, 0, 0, 0, 0, 0, 0))
+        return (
+            name.ljust(16, b"\x00")
+            + b"__TEXT".ljust(16, b"\x00")
+            + struct.pack("<QQIIIIIIII", off, size, off, 0, 0, 0, 0, 0, 0, 0)
+        )
 
-    seg = (struct.pack("<II", 0x19, seg_size) + b"__TEXT".ljust(16, b"\x00")
-           + struct.pack("<QQQQIIII", 0, sig_off, 0, sig_off, 5, 5, n_sects, 0)
-           + section(b"__objc_classname", cls_off, len(classnames)) + section(b"__cstring", cstr_off, len(cstr)))
+    seg = (
+        struct.pack("<II", 0x19, seg_size)
+        + b"__TEXT".ljust(16, b"\x00")
+        + struct.pack("<QQQQIIII", 0, sig_off, 0, sig_off, 5, 5, n_sects, 0)
+        + section(b"__objc_classname", cls_off, len(classnames))
+        + section(b"__cstring", cstr_off, len(cstr))
+    )
     cmds = seg + b"".join(dylib_cmds) + enc_cmd
     sig_blob = b""
     if signer:
@@ -89,20 +116,45 @@ def build_macho(classes: list[str], cstrings: list[str], dylibs: list[str], sign
 
 def _code_signature(code: bytes, code_limit: int, ident: str, signer, entitlements) -> bytes:
     page = 1 << PAGE_LOG
-    hashes_ = b"".join(hashlib.sha256(code[i : min(i + page, code_limit)]).digest() for i in range(0, code_limit, page))
+    hashes_ = b"".join(
+        hashlib.sha256(code[i : min(i + page, code_limit)]).digest() for i in range(0, code_limit, page)
+    )
     n_slots = len(hashes_) // 32
     ident_b = ident.encode() + b"\x00"
     hash_off = 44 + len(ident_b)
     cd_len = hash_off + len(hashes_)
-    cd = (struct.pack(">IIIIIIIIIBBBBI", 0xFADE0C02, cd_len, 0x20001, 0, hash_off, 44, 0, n_slots, code_limit,
-                      32, 2, 0, PAGE_LOG, 0) + ident_b + hashes_)
+    cd = (
+        struct.pack(
+            ">IIIIIIIIIBBBBI",
+            0xFADE0C02,
+            cd_len,
+            0x20001,
+            0,
+            hash_off,
+            44,
+            0,
+            n_slots,
+            code_limit,
+            32,
+            2,
+            0,
+            PAGE_LOG,
+            0,
+        )
+        + ident_b
+        + hashes_
+    )
     blobs = [(0, cd)]
     if entitlements is not None:
         xml = plistlib.dumps(entitlements)
         blobs.append((5, struct.pack(">II", 0xFADE7171, 8 + len(xml)) + xml))
     cert, key = signer
-    cms = (pkcs7.PKCS7SignatureBuilder().set_data(cd).add_signer(cert, key, hashes.SHA256())
-           .sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary]))
+    cms = (
+        pkcs7.PKCS7SignatureBuilder()
+        .set_data(cd)
+        .add_signer(cert, key, hashes.SHA256())
+        .sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary])
+    )
     blobs.append((0x10000, struct.pack(">II", 0xFADE0B01, 8 + len(cms)) + cms))
     index_size = 12 + 8 * len(blobs)
     offset = index_size
@@ -114,69 +166,151 @@ def _code_signature(code: bytes, code_limit: int, ident: str, signer, entitlemen
     return struct.pack(">III", 0xFADE0CC0, index_size + len(payload), len(blobs)) + index + payload
 
 
-def build_ipa(path: Path, *, bundle_id="cn.example.bank.ios", version="5.1.0", build="510", arbitrary_loads=True,
-              signer=None, get_task_allow=True, extra_classes=(), cstrings=(), executable_bytes: bytes | None = None,
-              info_overrides: dict | None = None) -> Path:
+def build_ipa(
+    path: Path,
+    *,
+    bundle_id="cn.example.bank.ios",
+    version="5.1.0",
+    build="510",
+    arbitrary_loads=True,
+    signer=None,
+    get_task_allow=True,
+    extra_classes=(),
+    cstrings=(),
+    executable_bytes: bytes | None = None,
+    info_overrides: dict | None = None,
+) -> Path:
     info = {
-        "CFBundleIdentifier": bundle_id, "CFBundleName": "Demo", "CFBundleDisplayName": "示例银行",
-        "CFBundleShortVersionString": version, "CFBundleVersion": build, "CFBundleExecutable": "Demo",
-        "MinimumOSVersion": "12.0", "DTPlatformVersion": "17.2",
-        "NSAppTransportSecurity": {"NSAllowsArbitraryLoads": arbitrary_loads,
-                                   "NSExceptionDomains": {"legacy.example-bank.cn": {"NSExceptionAllowsInsecureHTTPLoads": True}}},
-        "NSCameraUsageDescription": "扫描银行卡", "NSLocationWhenInUseUsageDescription": "查找附近网点",
+        "CFBundleIdentifier": bundle_id,
+        "CFBundleName": "Demo",
+        "CFBundleDisplayName": "示例银行",
+        "CFBundleShortVersionString": version,
+        "CFBundleVersion": build,
+        "CFBundleExecutable": "Demo",
+        "MinimumOSVersion": "12.0",
+        "DTPlatformVersion": "17.2",
+        "NSAppTransportSecurity": {
+            "NSAllowsArbitraryLoads": arbitrary_loads,
+            "NSExceptionDomains": {"legacy.example-bank.cn": {"NSExceptionAllowsInsecureHTTPLoads": True}},
+        },
+        "NSCameraUsageDescription": "扫描银行卡",
+        "NSLocationWhenInUseUsageDescription": "查找附近网点",
         "NSContactsUsageDescription": "转账选择联系人",
         "CFBundleURLTypes": [{"CFBundleURLSchemes": ["examplebank", "wx1234567890abcdef"]}],
         "LSApplicationQueriesSchemes": ["weixin", "alipay"],
     }
     info.update(info_overrides or {})
     ents = {"application-identifier": f"ABCDE12345.{bundle_id}", "get-task-allow": get_task_allow}
-    exe = executable_bytes if executable_bytes is not None else build_macho(
-        ["UMConfigure", "WXApi", "_TtC4Demo14ViewController", "BuglyConfig", *extra_classes],
-        ["https://api.bank.example.cn/ios/v1", "http://legacy.example-bank.cn/notice", *cstrings],
-        ["/System/Library/Frameworks/UIKit.framework/UIKit", "@rpath/UMCommon.framework/UMCommon"],
-        signer=signer, entitlements=ents, identifier=bundle_id)
-    profile = plistlib.dumps({"Name": "Example Bank Dev", "TeamIdentifier": ["ABCDE12345"], "TeamName": "Example Bank",
-                              "ProvisionedDevices": ["00008030-001A2B3C4D5E6F70"],
-                              "ExpirationDate": datetime.datetime(2030, 1, 1),
-                              "Entitlements": ents})
+    exe = (
+        executable_bytes
+        if executable_bytes is not None
+        else build_macho(
+            ["UMConfigure", "WXApi", "_TtC4Demo14ViewController", "BuglyConfig", *extra_classes],
+            ["https://api.bank.example.cn/ios/v1", "http://legacy.example-bank.cn/notice", *cstrings],
+            ["/System/Library/Frameworks/UIKit.framework/UIKit", "@rpath/UMCommon.framework/UMCommon"],
+            signer=signer,
+            entitlements=ents,
+            identifier=bundle_id,
+        )
+    )
+    profile = plistlib.dumps(
+        {
+            "Name": "Example Bank Dev",
+            "TeamIdentifier": ["ABCDE12345"],
+            "TeamName": "Example Bank",
+            "ProvisionedDevices": ["00008030-001A2B3C4D5E6F70"],
+            "ExpirationDate": datetime.datetime(2030, 1, 1),
+            "Entitlements": ents,
+        }
+    )
     framework = build_macho(["UMCommon", "UMAnalyticsConfig"], ["https://ulogs.umeng.com/unify_logs"], [])
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("Payload/Demo.app/Info.plist", plistlib.dumps(info, fmt=plistlib.FMT_BINARY))
         zf.writestr("Payload/Demo.app/Demo", exe)
-        zf.writestr("Payload/Demo.app/embedded.mobileprovision", b"0\x82CMS-wrapper" + profile + b"\x00trailer")
+        zf.writestr(
+            "Payload/Demo.app/embedded.mobileprovision", b"0\x82CMS-wrapper" + profile + b"\x00trailer"
+        )
         zf.writestr("Payload/Demo.app/Frameworks/UMCommon.framework/UMCommon", framework)
-        zf.writestr("Payload/Demo.app/Frameworks/UMCommon.framework/Info.plist", plistlib.dumps({"CFBundleIdentifier": "com.umeng.common"}))
+        zf.writestr(
+            "Payload/Demo.app/Frameworks/UMCommon.framework/Info.plist",
+            plistlib.dumps({"CFBundleIdentifier": "com.umeng.common"}),
+        )
     return path
 
 
-def build_hap(path: Path, *, bundle="cn.example.bank.harmony", debug=False, signer=None, profile_type="release",
-              module_override: dict | None = None, abis=("arm64-v8a",), fa_model=False) -> Path:
+def build_hap(
+    path: Path,
+    *,
+    bundle="cn.example.bank.harmony",
+    debug=False,
+    signer=None,
+    profile_type="release",
+    module_override: dict | None = None,
+    abis=("arm64-v8a",),
+    fa_model=False,
+) -> Path:
     if fa_model:
-        doc = {"app": {"bundleName": bundle, "version": {"code": 1000000, "name": "1.0.0"},
-                       "apiVersion": {"compatible": 8, "target": 9}},
-               "module": {"name": "entry", "reqPermissions": [{"name": "ohos.permission.INTERNET"}],
-                          "abilities": [{"name": "MainAbility", "visible": True}]}}
+        doc = {
+            "app": {
+                "bundleName": bundle,
+                "version": {"code": 1000000, "name": "1.0.0"},
+                "apiVersion": {"compatible": 8, "target": 9},
+            },
+            "module": {
+                "name": "entry",
+                "reqPermissions": [{"name": "ohos.permission.INTERNET"}],
+                "abilities": [{"name": "MainAbility", "visible": True}],
+            },
+        }
         manifest_name = "config.json"
     else:
         doc = {
-            "app": {"bundleName": bundle, "versionCode": 1000003, "versionName": "1.0.3", "minAPIVersion": 10,
-                    "targetAPIVersion": 11, "debug": debug, "label": "示例银行"},
-            "module": {"name": "entry", "type": "entry",
-                       "requestPermissions": [{"name": "ohos.permission.INTERNET"},
-                                              {"name": "ohos.permission.APPROXIMATELY_LOCATION", "reason": "$string:loc"},
-                                              {"name": "ohos.permission.CAMERA"}],
-                       "abilities": [{"name": "EntryAbility", "exported": True,
-                                      "skills": [{"actions": ["action.system.home"], "entities": ["entity.system.home"]}]},
-                                     {"name": "PayAbility", "exported": True},
-                                     {"name": "InnerAbility", "exported": False}],
-                       "extensionAbilities": [{"name": "FormAbility", "type": "form", "exported": True,
-                                               "permissions": ["ohos.permission.KEEP_BACKGROUND_RUNNING"]}]},
+            "app": {
+                "bundleName": bundle,
+                "versionCode": 1000003,
+                "versionName": "1.0.3",
+                "minAPIVersion": 10,
+                "targetAPIVersion": 11,
+                "debug": debug,
+                "label": "示例银行",
+            },
+            "module": {
+                "name": "entry",
+                "type": "entry",
+                "requestPermissions": [
+                    {"name": "ohos.permission.INTERNET"},
+                    {"name": "ohos.permission.APPROXIMATELY_LOCATION", "reason": "$string:loc"},
+                    {"name": "ohos.permission.CAMERA"},
+                ],
+                "abilities": [
+                    {
+                        "name": "EntryAbility",
+                        "exported": True,
+                        "skills": [{"actions": ["action.system.home"], "entities": ["entity.system.home"]}],
+                    },
+                    {"name": "PayAbility", "exported": True},
+                    {"name": "InnerAbility", "exported": False},
+                ],
+                "extensionAbilities": [
+                    {
+                        "name": "FormAbility",
+                        "type": "form",
+                        "exported": True,
+                        "permissions": ["ohos.permission.KEEP_BACKGROUND_RUNNING"],
+                    }
+                ],
+            },
         }
         manifest_name = "module.json"
     if module_override:
         doc.update(module_override)
-    abc = b"PANDA\x00\x00\x00" + b"\x00".join([b"https://api.bank.example.cn/harmony", b"http://cdn.example-bank.cn/a.js",
-                                                b"@umeng/analytics"]) + b"\x00"
+    abc = (
+        b"PANDA\x00\x00\x00"
+        + b"\x00".join(
+            [b"https://api.bank.example.cn/harmony", b"http://cdn.example-bank.cn/a.js", b"@umeng/analytics"]
+        )
+        + b"\x00"
+    )
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr(manifest_name, json.dumps(doc, ensure_ascii=False))
@@ -195,12 +329,26 @@ def _insert_hap_signing_block(data: bytes, signer, bundle: str, profile_type: st
     cert, key = signer
     eocd = data.rfind(b"PK\x05\x06")
     (cd_offset,) = struct.unpack_from("<I", data, eocd + 16)
-    profile_json = json.dumps({"version-name": "2.0.0", "type": profile_type, "app-distribution-type": "app_gallery",
-                               "bundle-info": {"bundle-name": bundle, "developer-id": "1234567890"}}).encode()
-    profile = (pkcs7.PKCS7SignatureBuilder().set_data(profile_json).add_signer(cert, key, hashes.SHA256())
-               .sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.Binary]))
-    signature = (pkcs7.PKCS7SignatureBuilder().set_data(hashlib.sha256(data[:cd_offset]).digest())
-                 .add_signer(cert, key, hashes.SHA256()).sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary]))
+    profile_json = json.dumps(
+        {
+            "version-name": "2.0.0",
+            "type": profile_type,
+            "app-distribution-type": "app_gallery",
+            "bundle-info": {"bundle-name": bundle, "developer-id": "1234567890"},
+        }
+    ).encode()
+    profile = (
+        pkcs7.PKCS7SignatureBuilder()
+        .set_data(profile_json)
+        .add_signer(cert, key, hashes.SHA256())
+        .sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.Binary])
+    )
+    signature = (
+        pkcs7.PKCS7SignatureBuilder()
+        .set_data(hashlib.sha256(data[:cd_offset]).digest())
+        .add_signer(cert, key, hashes.SHA256())
+        .sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary])
+    )
     sub_blocks = [(0x20000000, signature), (0x20000002, profile)]
     heads, payload = b"", b""
     head_size = 12 * len(sub_blocks)

@@ -24,9 +24,14 @@ def _androguard_apk(path: Path):
 def _example_apks(root: Path) -> list[Path]:
     files = sorted(p for p in root.rglob("*.apk") if "apksig" not in p.parts)
     # a representative slice of apksig's signing corpus: every scheme / key type once
-    files += sorted(p for p in (root / "signing" / "apksig").glob("*.apk")
-                    if p.name.startswith(("golden-", "v1-only-with-rsa-pkcs1-sha256", "v2-only-with-", "v3-only-with-"))
-                    and "does-not-verify" not in p.name and "mismatch" not in p.name and "magic" not in p.name)
+    files += sorted(
+        p
+        for p in (root / "signing" / "apksig").glob("*.apk")
+        if p.name.startswith(("golden-", "v1-only-with-rsa-pkcs1-sha256", "v2-only-with-", "v3-only-with-"))
+        and "does-not-verify" not in p.name
+        and "mismatch" not in p.name
+        and "magic" not in p.name
+    )
     return files
 
 
@@ -54,7 +59,11 @@ def test_agreement_with_androguard(androguard_examples, validate_report):
             "target_sdk": app["target_os"],
             # androguard's get_permissions() lists <uses-permission> only; we also report
             # <uses-permission-sdk-23> (a real request on Android 6+), tagged with its element
-            "permissions": sorted(p["name"] for p in report["permissions"] if p.get("element", "uses-permission") == "uses-permission"),
+            "permissions": sorted(
+                p["name"]
+                for p in report["permissions"]
+                if p.get("element", "uses-permission") == "uses-permission"
+            ),
             "certificates": {c["sha256"] for c in report["signing"]["certificates"]},
         }
         theirs = {
@@ -77,5 +86,8 @@ def test_agreement_with_androguard(androguard_examples, validate_report):
 def test_sdk23_permissions_are_reported(androguard_examples):
     report = scan_file(str(androguard_examples / "tests" / "duplicate.permisssions_9999999.apk"))
     sdk23 = {p["name"]: p for p in report["permissions"] if p["element"] == "uses-permission-sdk-23"}
-    assert set(sdk23) == {"android.permission.REQUEST_IGNORE_BATTERY_OPTIMIZATIONS", "android.permission.REQUEST_INSTALL_PACKAGES"}
+    assert set(sdk23) == {
+        "android.permission.REQUEST_IGNORE_BATTERY_OPTIMIZATIONS",
+        "android.permission.REQUEST_INSTALL_PACKAGES",
+    }
     assert sdk23["android.permission.REQUEST_IGNORE_BATTERY_OPTIMIZATIONS"]["max_sdk"] == 27

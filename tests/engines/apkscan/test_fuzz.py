@@ -29,8 +29,15 @@ def _mutate(data: bytes, ops) -> bytes:
     return bytes(buf)
 
 
-OPS = st.lists(st.tuples(st.sampled_from(["flip", "set32", "cut", "dup", "flip", "set32"]),
-                         st.integers(0, 1 << 30), st.integers(0, 255)), min_size=1, max_size=6)
+OPS = st.lists(
+    st.tuples(
+        st.sampled_from(["flip", "set32", "cut", "dup", "flip", "set32"]),
+        st.integers(0, 1 << 30),
+        st.integers(0, 255),
+    ),
+    min_size=1,
+    max_size=6,
+)
 
 
 def _scan_ok(path) -> None:
@@ -47,7 +54,12 @@ def _rezip(src, out, member: str, mutated: bytes) -> None:
 
 
 def test_fuzz_raw_archive_bytes(apks, ipa, hap, tmp_path_factory):
-    sources = [apks["sdk_app"].read_bytes(), apks["packed_app"].read_bytes(), ipa.read_bytes(), hap.read_bytes()]
+    sources = [
+        apks["sdk_app"].read_bytes(),
+        apks["packed_app"].read_bytes(),
+        ipa.read_bytes(),
+        hap.read_bytes(),
+    ]
     d = tmp_path_factory.mktemp("fuzz-raw")
 
     @FUZZ
@@ -64,9 +76,14 @@ def test_fuzz_inner_files(apks, ipa, hap, tmp_path_factory):
     """Valid ZIP containers whose manifest / dex / resources / plist / Mach-O / module.json are mutated,
     so the inner parsers see the damage (raw mutations mostly stop at the CRC check)."""
     targets = [
-        (apks["sdk_app"], "AndroidManifest.xml"), (apks["sdk_app"], "classes.dex"), (apks["sdk_app"], "resources.arsc"),
-        (apks["packed_app"], "res/xml/network_security_config.xml"), (apks["sdk_app"], "META-INF/RELEASE.RSA"),
-        (ipa, "Payload/Demo.app/Info.plist"), (ipa, "Payload/Demo.app/Demo"), (hap, "module.json"),
+        (apks["sdk_app"], "AndroidManifest.xml"),
+        (apks["sdk_app"], "classes.dex"),
+        (apks["sdk_app"], "resources.arsc"),
+        (apks["packed_app"], "res/xml/network_security_config.xml"),
+        (apks["sdk_app"], "META-INF/RELEASE.RSA"),
+        (ipa, "Payload/Demo.app/Info.plist"),
+        (ipa, "Payload/Demo.app/Demo"),
+        (hap, "module.json"),
     ]
     blobs = []
     for src, member in targets:

@@ -14,8 +14,14 @@ from appgov.engines.apkscan.macho import demangle_swift_class, parse_macho
 def test_ipa_report(ipa, signer, validate_report):
     r = validate_report(scan_file(str(ipa)))
     assert r["platform"] == "ios"
-    assert r["app"] == {"id": "cn.example.bank.ios", "name": "示例银行", "version_name": "5.1.0", "version_code": "510",
-                        "min_os": "12.0", "target_os": "17.2"}
+    assert r["app"] == {
+        "id": "cn.example.bank.ios",
+        "name": "示例银行",
+        "version_name": "5.1.0",
+        "version_code": "510",
+        "min_os": "12.0",
+        "target_os": "17.2",
+    }
     perms = {p["name"]: p for p in r["permissions"]}
     assert perms["NSCameraUsageDescription"]["pi_category"] == "camera"
     assert perms["NSContactsUsageDescription"]["description"] == "转账选择联系人"
@@ -36,11 +42,15 @@ def test_ipa_report(ipa, signer, validate_report):
     rules = {f["rule"] for f in r["findings"]}
     assert {"CLEARTEXT_TRAFFIC", "ATS_EXCEPTIONS", "DEBUGGABLE", "HTTP_URLS"} <= rules
     release = cert_sha256(signer[0])
-    assert scan_file(str(ipa), ScanOptions(release_certs=[release]))["signing"]["matches_release_cert"] is True
+    assert (
+        scan_file(str(ipa), ScanOptions(release_certs=[release]))["signing"]["matches_release_cert"] is True
+    )
 
 
 def test_ipa_tampered_code_fails_verification(tmp_path, signer):
-    exe = bytearray(build_macho(["AppDelegate"], ["https://x.example.cn"], [], signer=signer, entitlements={}))
+    exe = bytearray(
+        build_macho(["AppDelegate"], ["https://x.example.cn"], [], signer=signer, entitlements={})
+    )
     exe[40] ^= 0xFF  # inside the load commands, covered by page hash 0
     path = build_ipa(tmp_path / "t.ipa", executable_bytes=bytes(exe))
     try:
@@ -103,10 +113,17 @@ def test_hap_report(hap, signer, validate_report):
     assert perms["ohos.permission.APPROXIMATELY_LOCATION"]["pi_category"] == "location"
     assert perms["ohos.permission.CAMERA"]["dangerous"] is True
     comps = {c["name"]: c for c in r["components"]}
-    assert comps["EntryAbility"]["launcher"] and comps["PayAbility"]["exported"] and not comps["PayAbility"]["protected"]
+    assert (
+        comps["EntryAbility"]["launcher"]
+        and comps["PayAbility"]["exported"]
+        and not comps["PayAbility"]["protected"]
+    )
     assert comps["FormAbility"]["protected"] and not comps["InnerAbility"]["exported"]
-    assert r["native"] == {"abis": ["arm64-v8a"], "has_64bit": True,
-                           "libraries": [{"path": "libs/arm64-v8a/libentry.so", "abi": "arm64-v8a"}]}
+    assert r["native"] == {
+        "abis": ["arm64-v8a"],
+        "has_64bit": True,
+        "libraries": [{"path": "libs/arm64-v8a/libentry.so", "abi": "arm64-v8a"}],
+    }
     sig = r["signing"]
     assert sig["schemes"] == ["hap-signature"] and sig["verified"] is None
     assert sig["certificates"][0]["sha256"] == cert_sha256(signer[0])
@@ -130,7 +147,9 @@ def test_hap_bad_module_json(tmp_path):
 
     p = tmp_path / "bad.hap"
     with zipfile.ZipFile(p, "w") as zf:
-        zf.writestr("module.json", '{"app": {"bundleName": "x"}, "module": ' + "[" * 100000 + "]" * 100000 + "}")
+        zf.writestr(
+            "module.json", '{"app": {"bundleName": "x"}, "module": ' + "[" * 100000 + "]" * 100000 + "}"
+        )
     with pytest.raises(PackageError, match="module.json"):
         scan_file(str(p))
     with zipfile.ZipFile(p, "w") as zf:

@@ -103,12 +103,13 @@ def import_exodus(path: str) -> list[dict]:
         where = f"{path} tracker {i + 1}"
         if not isinstance(t, dict) or "name" not in t:
             raise UsageError(f"{where}: tracker must be a mapping with a 'name'")
-        packages = []
+        packages, class_prefixes = [], []
         for part in str(t.get("code_signature") or "").split("|"):
-            part = part.strip().replace("\\.", ".").strip(".").rstrip("$")
-            part = part.lstrip("^")
-            if part and re.fullmatch(r"[A-Za-z0-9_.]+", part):
-                packages.append(part)
+            part = part.strip().lstrip("^").rstrip("$").replace("\\.", ".")
+            if not part or not re.fullmatch(r"[A-Za-z0-9_.$]+", part):
+                continue
+            # "com.foo." names a package; "com.foo.Bar" is a plain string prefix of class names
+            (packages if part.endswith(".") else class_prefixes).append(part.rstrip("."))
         host_patterns = []
         net = str(t.get("network_signature") or "").strip()
         if net:
@@ -123,7 +124,7 @@ def import_exodus(path: str) -> list[dict]:
                         f"{where}: network_signature {part!r} is not a valid regex ({exc})"
                     ) from None
                 host_patterns.append(part)
-        if not packages and not host_patterns:
+        if not packages and not class_prefixes and not host_patterns:
             continue
         cats = [str(c).lower() for c in t.get("categories") or []]
         category = next((_EXODUS_CATEGORY[c] for c in cats if c in _EXODUS_CATEGORY), "tracker")
@@ -137,6 +138,7 @@ def import_exodus(path: str) -> list[dict]:
                 "category": category,
                 "signatures": {
                     "packages": packages,
+                    "class_prefixes": class_prefixes,
                     "native_libs": [],
                     "hosts": [],
                     "ios_classes": [],

@@ -30,7 +30,7 @@ def summarize(der: bytes, where: str) -> dict:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             subject = cert.subject.rfc4514_string()
-        issuer = cert.issuer.rfc4514_string()
+            issuer = cert.issuer.rfc4514_string()
     except ValueError:
         subject = issuer = "(unparseable name)"
     try:

@@ -85,10 +85,10 @@ def hap_signing(zf: ZipArchive) -> dict:
                 der = block[s : s + n]
                 try:
                     signed = parse_signed_data(der)
-                except (ValueError, TypeError, KeyError):
+                    content = signed["encap_content_info"]["content"].native
+                except Exception:  # noqa: BLE001 - asn1crypto raises assorted types on hostile DER
                     continue
                 seen.add(s)
-                content = signed["encap_content_info"]["content"].native
                 if isinstance(content, bytes) and content.lstrip()[:1] == b"{":
                     try:
                         profile = json.loads(content.decode("utf-8"))

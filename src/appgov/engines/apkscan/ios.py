@@ -69,7 +69,8 @@ def analyse_ipa(zf: ZipArchive, limits: Limits, scanner: ContentScanner, keep_fo
         if n.startswith("Payload/") and n.endswith(".app/Info.plist") and n.count("/") == 2
     )
     app_dir = plist_name[: -len("Info.plist")]
-    info = _load_plist(zf.read(plist_name, max_size=MAX_PLIST), f"{zf.label}!{plist_name}")
+    plist_bytes = zf.read(plist_name, max_size=MAX_PLIST)
+    info = _load_plist(plist_bytes, f"{zf.label}!{plist_name}")
     app = {
         "id": str(info.get("CFBundleIdentifier") or ""),
         "name": info.get("CFBundleDisplayName") or info.get("CFBundleName"),
@@ -80,7 +81,7 @@ def analyse_ipa(zf: ZipArchive, limits: Limits, scanner: ContentScanner, keep_fo
     }
     usage = load_data("permissions.json")["ios_usage_descriptions"]
     permissions = []
-    for key, value in sorted(info.items()):
+    for key, value in sorted((k, v) for k, v in info.items() if isinstance(k, str)):
         if key.endswith("UsageDescription"):
             permissions.append(
                 {
@@ -107,11 +108,7 @@ def analyse_ipa(zf: ZipArchive, limits: Limits, scanner: ContentScanner, keep_fo
     for t in info.get("CFBundleURLTypes") or []:
         if isinstance(t, dict):
             url_schemes += [str(s) for s in t.get("CFBundleURLSchemes") or []]
-    scanner.scan(
-        plistlib.dumps(info, fmt=plistlib.FMT_XML) if len(str(info)) < MAX_PLIST else b"",
-        plist_name,
-        markers=False,
-    )
+    scanner.scan(plist_bytes, plist_name, markers=False)
 
     provisioning = None
     prov_name = app_dir + "embedded.mobileprovision"

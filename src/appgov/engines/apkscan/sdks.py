@@ -11,6 +11,8 @@ class SdkMatcher:
     def __init__(self, catalogue: list[dict]):
         self.catalogue = {e["id"]: e for e in catalogue}
         self.prefixes: dict[str, list[str]] = defaultdict(list)
+        # string prefixes that stop inside a name ("com.foo.Ba"), indexed by the package part before them
+        self.partial: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.ios_prefixes: list[tuple[str, str]] = []
         self.lib_globs: list[tuple[str, str]] = []
         self.hosts: list[tuple[str, str]] = []
@@ -19,6 +21,8 @@ class SdkMatcher:
             sig = e["signatures"]
             for p in sig.get("packages", []):
                 self.prefixes[p.strip(".")].append(sid)
+            for p in sig.get("class_prefixes", []):
+                self.partial[p.rpartition(".")[0]].append((p, sid))
             for c in sig.get("ios_classes", []):
                 self.ios_prefixes.append((c, sid))
             for lib in sig.get("native_libs", []):
@@ -41,6 +45,15 @@ class SdkMatcher:
             if name in self.prefixes:  # signatures naming a class, e.g. com.stub.StubApp
                 for sid in self.prefixes[name]:
                     hits[sid][("class", name)].append(name)
+        if self.partial:
+            for name in class_names:
+                parts = name.split(".")
+                for i in range(len(parts)):
+                    for p, sid in self.partial.get(".".join(parts[:i]), ()):
+                        if name.startswith(p):
+                            ev = hits[sid][("class", p)]
+                            if len(ev) < 3:
+                                ev.append(name)
         for pkg, examples in packages.items():
             parts = pkg.split(".")
             for i in range(1, len(parts) + 1):
@@ -103,4 +116,9 @@ class SdkMatcher:
     def _host_only_ok(self, sid: str) -> bool:
         """A host alone (a URL string) is weak evidence; accept it only for SDKs without code signatures."""
         sig = self.catalogue[sid]["signatures"]
-        return not (sig.get("packages") or sig.get("ios_classes") or sig.get("native_libs"))
+        return not (
+            sig.get("packages")
+            or sig.get("class_prefixes")
+            or sig.get("ios_classes")
+            or sig.get("native_libs")
+        )

@@ -26,6 +26,7 @@ BLOCK_IDS = {
     0x1B93AD61: "v3.1",
 }
 SOURCE_STAMP_IDS = (0x6DFF800D, 0x2B09189E)
+STRIPPING_PROTECTION_ATTR = 0xBEEFF00D
 
 # signature algorithm id -> (hash name, kind, content digest hash or None for verity)
 SIG_ALGOS = {
@@ -181,6 +182,14 @@ def _parse_scheme(zf: ZipArchive, scheme: str, value: bytes, block_start: int, d
             algo = ir.u32()
             digests[algo] = ir.lp()
         cert_ders = [bytes(c) for c in sd.lp_seq()]
+        attributes = {}
+        if scheme != "v2" and sd.remaining() >= 8:
+            sd.u32(), sd.u32()  # min / max SDK repeated inside signed data
+        if sd.remaining() >= 4:
+            for item in sd.lp_seq():
+                ir = _Reader(item, where)
+                attr_id = ir.u32()
+                attributes[attr_id] = bytes(item[4:])
         errors: list[str] = []
         verified = False
         try:
@@ -231,7 +240,9 @@ def _parse_scheme(zf: ZipArchive, scheme: str, value: bytes, block_start: int, d
             else:
                 errors.append("signer has no certificate")
             verified = checked > 0 and not errors
-        signers_out.append({"certificates": cert_ders, "verified": verified, "errors": errors})
+        signers_out.append(
+            {"certificates": cert_ders, "verified": verified, "errors": errors, "attributes": attributes}
+        )
     return {"scheme": scheme, "signers": signers_out}
 
 
@@ -436,6 +447,7 @@ def analyse_signing(zf: ZipArchive, path_for_idsig: str | None = None) -> dict:
     cert_ders: list[tuple[bytes, str]] = []
     errors: list[str] = []
     verified_block = False
+    block_stripped = False
     try:
         block = find_signing_block(zf)
     except PackageError as exc:
@@ -446,6 +458,7 @@ def analyse_signing(zf: ZipArchive, path_for_idsig: str | None = None) -> dict:
         start, pairs = block
         digest_cache: dict[str, bytes] = {}
         scheme_ok: dict[str, bool] = {}
+        stripped_from_v2: set[int] = set()
         for pid, scheme in BLOCK_IDS.items():
             if pid not in pairs:
                 continue
@@ -458,8 +471,13 @@ def analyse_signing(zf: ZipArchive, path_for_idsig: str | None = None) -> dict:
                 continue
             for signer in parsed["signers"]:
                 cert_ders.extend((c, scheme) for c in signer["certificates"])
+                protected = signer["attributes"].get(STRIPPING_PROTECTION_ATTR)
+                if protected and len(protected) >= 4:
+                    stripped_from_v2.add(struct.unpack_from("<I", protected)[0])
                 errors.extend(f"{scheme}: {e}" for e in signer["errors"])
             scheme_ok[scheme] = all(s["verified"] for s in parsed["signers"])
+        if 3 in stripped_from_v2 and "v3" not in scheme_ok:
+            block_stripped = True
         # Android uses the newest scheme present: v3.1/v3 when there, else v2
         for newest in ("v3.1", "v3", "v2"):
             if newest in scheme_ok:
@@ -474,7 +492,9 @@ def analyse_signing(zf: ZipArchive, path_for_idsig: str | None = None) -> dict:
             if (n.rsplit(".", 1)[0] + ".SF").upper() in upper_names:
                 sig_files.append(n)
             else:
-                errors.append(f"v1: {n} has no matching .SF file (partial signature, ignored as Android does)")
+                errors.append(
+                    f"v1: {n} has no matching .SF file (partial signature, ignored as Android does)"
+                )
     stripped = False
     if sig_files:
         schemes.insert(0, "v1")
@@ -510,12 +530,22 @@ def analyse_signing(zf: ZipArchive, path_for_idsig: str | None = None) -> dict:
         except PackageError as exc:
             verified = False
             v1_errors.append(exc.reason)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError) as exc:
+            # asn1crypto parses lazily: hostile DER surfaces here as assorted exception types
+            verified = False
+            v1_errors.append(f"PKCS#7 signature block cannot be parsed ({type(exc).__name__})")
         errors.extend(f"v1: {e}" for e in v1_errors)
     else:
         verified = False
     if stripped:
         errors.append("v1 signature says the package was signed with v2/v3 but that signature was stripped")
         verified = False
+    if block_stripped:
+        errors.append(
+            "v2 signer's stripping-protection attribute says a v3 signature was present but it was stripped"
+        )
+        verified = False
+        stripped = True
     seen: dict[str, dict] = {}
     for der, scheme in cert_ders:
         summary = summarize(der, f"{zf.label} ({scheme} certificate)")

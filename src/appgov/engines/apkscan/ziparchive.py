@@ -249,9 +249,13 @@ class ZipArchive:
                 where,
             )
         if entry.size > cap:
-            raise PackageError(f"declared size {entry.size} bytes is over the {cap} byte limit (zip bomb?)", where)
+            raise PackageError(
+                f"declared size {entry.size} bytes is over the {cap} byte limit (zip bomb?)", where
+            )
         if entry.size > self._budget[0]:
-            raise PackageError("archive inflates to more than the total decompression budget (zip bomb)", where)
+            raise PackageError(
+                "archive inflates to more than the total decompression budget (zip bomb)", where
+            )
         start, end = self.data_span(entry)
         raw = self.buf[start:end]
         if entry.method == 0:
