@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "appgov.users",
     "appgov.ledger",
     "appgov.compliance",
+    "appgov.scanning",
 ]
 
 MIDDLEWARE = [

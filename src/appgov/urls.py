@@ -8,6 +8,7 @@ api_patterns = [
     path("", include("appgov.users.api.urls")),
     path("ledger/", include("appgov.ledger.api.urls")),
     path("compliance/", include("appgov.compliance.api.urls")),
+    path("scanning/", include("appgov.scanning.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
@@ -20,5 +21,6 @@ urlpatterns = [
     path("", include("appgov.core.urls")),
     path("ledger/", include("appgov.ledger.urls")),
     path("compliance/", include("appgov.compliance.urls")),
+    path("scanning/", include("appgov.scanning.urls")),
     path("", dashboard, name="dashboard"),
 ]

@@ -19,6 +19,7 @@ from appgov.users.roles import LIFECYCLE_ROLES
 from . import gates
 from .models import AppVersion, GateEvidence, LifecycleEvent, MobileApp
 from .models.choices import LifecycleState, SupportStatus
+from .signals import package_attached
 
 save = core_services.save
 update = core_services.update
@@ -119,7 +120,13 @@ def attach_package(version: AppVersion, uploaded, actor=None) -> AppVersion:
         version.package_size = size
         name = getattr(uploaded, "name", "package.bin").rsplit("/", 1)[-1] or "package.bin"
         version.package.save(name, File(spool), save=False)
-    return save(version, actor)
+    try:
+        version = save(version, actor)
+    except Exception:
+        version.package.delete(save=False)  # nothing half-written: no orphan file when the row is refused
+        raise
+    package_attached.send(sender=AppVersion, version=version, actor=actor)
+    return version
 
 
 def review_version_support(today=None) -> int:

@@ -32,6 +32,11 @@ WRITE_ROLES: dict[str, set[str]] = {
     "ledger.gateevidence": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
     "compliance.evidence": _LEDGER | {Role.SECURITY, Role.COMPLIANCE, Role.AUDITOR, Role.CREDIT_OFFICER},
     "compliance.slapolicy": {Role.ADMINISTRATOR, Role.COMPLIANCE},
+    "scanning.scan": _LEDGER | {Role.SECURITY},
+    "scanning.sdkassessment": {Role.ADMINISTRATOR, Role.SECURITY},
+    "scanning.releasecertificate": {Role.ADMINISTRATOR, Role.SECURITY, Role.GOVERNANCE_OFFICE},
+    "scanning.scanprofile": {Role.ADMINISTRATOR, Role.SECURITY},
+    "scanning.appprivacyinventory": _LEDGER | {Role.COMPLIANCE},
     # Finding moves are further limited per step in compliance.findings.
     "compliance.finding": _LEDGER | {Role.SECURITY, Role.COMPLIANCE, Role.AUDITOR, Role.CREDIT_OFFICER},
     "compliance.evaluation": _LEDGER | {Role.SECURITY, Role.COMPLIANCE, Role.AUDITOR, Role.CREDIT_OFFICER},

@@ -21,7 +21,7 @@ class MobileAppViewSet(ScopedModelViewSet):
 
     @extend_schema(responses=s.GateStatusSerializer(many=True))
     @action(detail=True, methods=["get"])
-    def gates(self, request, pk=None):
+    def gates(self, request, pk=None, format=None):
         app = self.get_object()
         data = [
             {
@@ -40,7 +40,7 @@ class MobileAppViewSet(ScopedModelViewSet):
 
     @extend_schema(request=s.TransitionRequestSerializer, responses=s.MobileAppSerializer)
     @action(detail=True, methods=["post"])
-    def transition(self, request, pk=None):
+    def transition(self, request, pk=None, format=None):
         app = self.get_object()
         payload = s.TransitionRequestSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
@@ -59,7 +59,7 @@ class AppVersionViewSet(ScopedModelViewSet):
         request={"multipart/form-data": s.PackageUploadSerializer}, responses=s.AppVersionSerializer
     )
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser])
-    def package(self, request, pk=None):
+    def package(self, request, pk=None, format=None):
         version = self.get_object()
         payload = s.PackageUploadSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
@@ -68,7 +68,7 @@ class AppVersionViewSet(ScopedModelViewSet):
 
     @extend_schema(responses={(200, "application/octet-stream"): bytes})
     @action(detail=True, methods=["get"])
-    def download(self, request, pk=None):
+    def download(self, request, pk=None, format=None):
         version = self.get_object()
         if not version.package:
             raise Http404

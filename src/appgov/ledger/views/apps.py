@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from appgov.core.models import Department
 from appgov.users.roles import LIFECYCLE_ROLES, can_write
@@ -21,6 +21,7 @@ PAGE_SIZES = (25, 50, 100)
 
 
 @login_required
+@require_safe
 def app_list(request):
     queryset = (
         scoped(MobileApp, request.user)
@@ -87,6 +88,7 @@ def _compliance_results(app):
 
 
 @login_required
+@require_safe
 def app_detail(request, pk):
     app = get_scoped(
         MobileApp.objects.select_related(
@@ -166,8 +168,6 @@ def app_transition(request, pk):
         )
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))
-    except PermissionDenied:
-        messages.error(request, _("You may not change the lifecycle of this app."))
     else:
         app.refresh_from_db()
         messages.success(

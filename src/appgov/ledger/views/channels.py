@@ -23,10 +23,11 @@ def channel_list(request):
         .annotate(listed=Count("listings", filter=Q(listings__state=ListingState.LISTED)))
     )
     form = None
+    if request.method == "POST":
+        require_write(request.user, Channel)
     if can_write(request.user, "ledger.channel"):
         form = ChannelForm(request.POST or None, user=request.user)
         if request.method == "POST":
-            require_write(request.user, Channel)
             if form.is_valid():
                 obj = form.save(commit=False)
                 obj.institution_id = request.user.institution_id

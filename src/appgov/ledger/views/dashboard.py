@@ -1,11 +1,13 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from ..selectors import dashboard_data
 
 
 @login_required
+@require_safe
 def dashboard(request):
     data = dashboard_data(request.user)
     charts = {

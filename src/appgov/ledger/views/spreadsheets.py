@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from appgov.users.roles import can_write
 from appgov.users.scoping import scoped
@@ -24,6 +25,7 @@ def _xlsx_response(data: bytes, filename: str) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def ledger_export(request):
     queryset = scoped(MobileApp, request.user).select_related(
         "managing_department", "responsible_person", "data_owner_department"
@@ -36,6 +38,7 @@ def ledger_export(request):
 
 
 @login_required
+@require_safe
 def ledger_template(request):
     return _xlsx_response(spreadsheet.template_bytes(), "ledger-template.xlsx")
 

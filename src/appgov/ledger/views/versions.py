@@ -5,6 +5,7 @@ from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from appgov.users.roles import can_write
 
@@ -14,7 +15,14 @@ from ..models import AppVersion, Listing, MobileApp, PublishingAccount, Vulnerab
 from .common import apply_service_errors, get_scoped, history_entries, require_write
 
 
+def _scans(version):
+    from appgov.scanning.selectors import version_scans
+
+    return version_scans(version)
+
+
 @login_required
+@require_safe
 def version_detail(request, pk):
     version = get_scoped(AppVersion.objects.select_related("app"), request.user, pk=pk)
     return render(
@@ -25,6 +33,7 @@ def version_detail(request, pk):
             "listings": version.listings.select_related("channel"),
             "vulnerabilities": version.vulnerabilities.all(),
             "history": history_entries(version),
+            "scanning": _scans(version),
             "can_edit": can_write(request.user, "ledger.appversion"),
             "listing_form": ListingForm(user=request.user)
             if can_write(request.user, "ledger.listing")
@@ -69,6 +78,7 @@ def version_edit(request, pk):
 
 
 @login_required
+@require_safe
 def version_download(request, pk):
     version = get_scoped(AppVersion, request.user, pk=pk)
     if not version.package:

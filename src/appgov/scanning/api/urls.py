@@ -1,0 +1,10 @@
+from rest_framework.routers import DefaultRouter
+
+from . import views
+
+router = DefaultRouter()
+router.register("scans", views.ScanViewSet)
+router.register("sdk-uses", views.SdkUseViewSet)
+router.register("sdk-assessments", views.SdkAssessmentViewSet)
+router.register("release-certificates", views.ReleaseCertificateViewSet)
+urlpatterns = router.urls

@@ -1,0 +1,55 @@
+from drf_spectacular.utils import extend_schema
+from rest_framework import status, viewsets
+from rest_framework.response import Response
+
+from appgov.core.api.base import ScopedModelViewSet
+from appgov.ledger.models import AppVersion
+from appgov.users.scoping import scope, scoped
+
+from .. import services
+from ..models import ReleaseCertificate, Scan, SdkAssessment, SdkUse
+from . import serializers as s
+
+
+class ScanViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Scan.objects.all()
+    serializer_class = s.ScanSerializer
+    filterset_fields = ["version", "status"]
+
+    def get_queryset(self):
+        return scope(super().get_queryset(), self.request.user)
+
+    @extend_schema(request=s.ScanRequestSerializer, responses={202: s.ScanSerializer})
+    def create(self, request):
+        payload = s.ScanRequestSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        version = scoped(AppVersion, request.user).filter(pk=payload.validated_data["version"]).first()
+        if version is None:
+            return Response({"version": ["not found"]}, status=status.HTTP_404_NOT_FOUND)
+        scan = services.request_scan(version, request.user)
+        return Response(s.ScanSerializer(scan).data, status=status.HTTP_202_ACCEPTED)
+
+
+ScanViewSet.http_method_names = ["get", "post", "head", "options"]
+
+
+class SdkUseViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = SdkUse.objects.all()
+    serializer_class = s.SdkUseSerializer
+    filterset_fields = ["version", "scan", "sdk_id", "category"]
+
+    def get_queryset(self):
+        return scope(super().get_queryset(), self.request.user)
+
+
+class SdkAssessmentViewSet(ScopedModelViewSet):
+    queryset = SdkAssessment.objects.all()
+    serializer_class = s.SdkAssessmentSerializer
+    filterset_fields = ["sdk_id", "conclusion"]
+    institution_from_user = True
+
+
+class ReleaseCertificateViewSet(ScopedModelViewSet):
+    queryset = ReleaseCertificate.objects.all()
+    serializer_class = s.ReleaseCertificateSerializer
+    filterset_fields = ["app"]

@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ScanningConfig(AppConfig):
+    name = "appgov.scanning"
+    label = "scanning"
+    verbose_name = _("Package scanning")
+
+    def ready(self):
+        from appgov.ledger.signals import package_attached
+
+        package_attached.connect(_scan_uploaded_package, dispatch_uid="scan-uploaded-package")
+
+
+def _scan_uploaded_package(sender, version, actor=None, **kwargs):
+    from .services import request_scan
+
+    request_scan(version, actor)

@@ -1,0 +1,130 @@
+"""Scans of uploaded packages, the SDK inventory per version, and what the institution has registered
+about its apps for the scanner to compare against (release certificates, allowed domains, PI inventory,
+SDK security assessments)."""
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Scan(models.Model):
+    institution_path = "version__app__institution"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Could not be analysed")
+
+    version = models.ForeignKey("ledger.AppVersion", on_delete=models.CASCADE, related_name="scans")
+    package_sha256 = models.CharField(max_length=64)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    report = models.JSONField(_("report"), null=True, blank=True)
+    engine_version = models.CharField(max_length=32, blank=True)
+    high_findings = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        verbose_name = _("scan")
+        verbose_name_plural = _("scans")
+
+    def __str__(self):
+        return f"{self.version} · {self.get_status_display()}"
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("scanning:scan-detail", args=[self.pk])
+
+
+class SdkUse(models.Model):
+    """One SDK found in one version (the per-version SDK inventory)."""
+
+    institution_path = "version__app__institution"
+
+    version = models.ForeignKey("ledger.AppVersion", on_delete=models.CASCADE, related_name="sdk_uses")
+    scan = models.ForeignKey(Scan, on_delete=models.CASCADE, related_name="sdk_uses")
+    sdk_id = models.CharField(max_length=100)
+    name = models.CharField(max_length=200)
+    vendor = models.CharField(max_length=200, blank=True)
+    category = models.CharField(max_length=100, blank=True)
+    personal_information = models.JSONField(default=list, blank=True)
+    matched_by = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["version", "name"]
+        constraints = [models.UniqueConstraint(fields=["scan", "sdk_id"], name="one_sdk_per_scan")]
+
+
+class SdkAssessment(models.Model):
+    """The institution's security assessment of a third-party SDK (NFRA-06.3, NFRA-07.2)."""
+
+    institution_path = "institution"
+
+    class Conclusion(models.TextChoices):
+        APPROVED = "approved", _("Approved")
+        CONDITIONAL = "conditional", _("Approved with conditions")
+        REJECTED = "rejected", _("Rejected")
+
+    institution = models.ForeignKey("core.Institution", on_delete=models.PROTECT, related_name="+")
+    sdk_id = models.CharField(_("SDK"), max_length=100)
+    assessed_on = models.DateField(_("assessed on"))
+    conclusion = models.CharField(_("conclusion"), max_length=20, choices=Conclusion.choices)
+    reference = models.CharField(_("report reference"), max_length=200)
+
+    class Meta:
+        ordering = ["sdk_id", "-assessed_on"]
+        verbose_name = _("SDK assessment")
+        verbose_name_plural = _("SDK assessments")
+
+    def __str__(self):
+        return f"{self.sdk_id}: {self.get_conclusion_display()}"
+
+
+class ReleaseCertificate(models.Model):
+    """A signing certificate the institution publishes an app with (NFRA-12.4: anything else is repackaged)."""
+
+    institution_path = "app__institution"
+
+    app = models.ForeignKey("ledger.MobileApp", on_delete=models.CASCADE, related_name="release_certificates")
+    sha256 = models.CharField(
+        _("SHA-256 fingerprint"), max_length=64, validators=[RegexValidator(r"^[0-9a-f]{64}$")]
+    )
+    label = models.CharField(_("label"), max_length=200, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["app", "sha256"], name="release_cert_unique")]
+        verbose_name = _("release certificate")
+        verbose_name_plural = _("release certificates")
+
+    def __str__(self):
+        return self.label or self.sha256[:16]
+
+
+class ScanProfile(models.Model):
+    """What the scanner compares an institution's packages with."""
+
+    institution_path = "institution"
+
+    institution = models.OneToOneField(
+        "core.Institution", on_delete=models.CASCADE, related_name="scan_profile"
+    )
+    allowed_domains = models.JSONField(_("allowed domains"), default=list, blank=True)
+    min_target_sdk = models.PositiveIntegerField(_("minimum Android target SDK"), null=True, blank=True)
+
+
+class AppPrivacyInventory(models.Model):
+    """The personal-information categories an app declares it collects (NFRA-16.1)."""
+
+    institution_path = "app__institution"
+
+    app = models.OneToOneField("ledger.MobileApp", on_delete=models.CASCADE, related_name="privacy_inventory")
+    categories = models.JSONField(_("declared personal information"), default=list, blank=True)

@@ -1,0 +1,146 @@
+"""Scanning: queue a scan of a version's package, run the engine in the worker, store what it found."""
+
+import logging
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from appgov.core import changelog
+from appgov.core import services as core_services
+from appgov.core.models import ChangeLogEntry
+from appgov.engines import apkscan
+from appgov.ledger.models import AppVersion, Vulnerability
+
+from .models import AppPrivacyInventory, ReleaseCertificate, Scan, ScanProfile, SdkAssessment, SdkUse
+
+log = logging.getLogger(__name__)
+HIGH = ("critical", "high")
+SCAN_SOURCE = "静态扫描"
+
+
+def request_scan(version: AppVersion, actor=None) -> Scan:
+    """Queue a scan of the version's package; the worker runs it (tasks.run_scan)."""
+    if not version.package:
+        raise ValidationError({"package": _("This version has no uploaded package to scan")})
+    core_services.check_can_write(actor, version)
+    scan = core_services.save(
+        Scan(version=version, package_sha256=version.package_sha256, requested_by=actor), None
+    )
+    from .tasks import run_scan
+
+    transaction.on_commit(lambda: run_scan.enqueue(scan.pk))
+    return scan
+
+
+def options_for(version: AppVersion) -> "apkscan.ScanOptions":
+    app = version.app
+    profile = ScanProfile.objects.filter(institution_id=app.institution_id).first()
+    inventory = AppPrivacyInventory.objects.filter(app=app).first()
+    return apkscan.ScanOptions(
+        allow_domains=(profile.allowed_domains or None) if profile else None,
+        release_certs=list(ReleaseCertificate.objects.filter(app=app).values_list("sha256", flat=True)),
+        assessed_sdks=list(
+            SdkAssessment.objects.filter(institution_id=app.institution_id)
+            .exclude(conclusion=SdkAssessment.Conclusion.REJECTED)
+            .values_list("sdk_id", flat=True)
+        ),
+        pi_inventory=inventory.categories if inventory else None,
+        min_target_sdk=profile.min_target_sdk if profile else None,
+    )
+
+
+def execute_scan(scan_id: int) -> Scan:
+    """Run the engine on the stored package. A package the engine cannot analyse ends as a failed scan."""
+    scan = Scan.objects.select_related("version__app").get(pk=scan_id)
+    if scan.status not in (Scan.Status.QUEUED, Scan.Status.RUNNING):
+        return scan
+    Scan.objects.filter(pk=scan.pk).update(status=Scan.Status.RUNNING, started_at=timezone.now())
+    version = scan.version
+    try:
+        report = apkscan.scan_file(version.package.path, options_for(version))
+    except apkscan.PackageError as exc:
+        Scan.objects.filter(pk=scan.pk).update(
+            status=Scan.Status.FAILED, error=str(exc)[:2000], finished_at=timezone.now()
+        )
+        scan.refresh_from_db()
+        return scan
+    store_report(scan, report)
+    scan.refresh_from_db()
+    return scan
+
+
+def store_report(scan: Scan, report: dict) -> None:
+    """Keep the report, the SDK inventory, and turn high findings into the version's vulnerabilities."""
+    version = scan.version
+    high = [f for f in report.get("findings", []) if f["severity"] in HIGH]
+    with transaction.atomic():
+        before = changelog.snapshot(scan)
+        scan.report = report
+        scan.status = Scan.Status.DONE
+        scan.finished_at = timezone.now()
+        scan.engine_version = report.get("engine", {}).get("version", "")
+        scan.high_findings = len(high)
+        scan.save()
+        changelog.record(scan, ChangeLogEntry.Action.UPDATE, before, changelog.snapshot(scan))
+        SdkUse.objects.bulk_create(
+            [
+                SdkUse(
+                    version=version,
+                    scan=scan,
+                    sdk_id=s["id"],
+                    name=s["name"],
+                    vendor=s.get("vendor") or "",
+                    category=s.get("category") or "",
+                    personal_information=s.get("personal_information") or [],
+                    matched_by=s.get("matched_by") or [],
+                )
+                for s in report.get("sdks", [])
+            ],
+            ignore_conflicts=True,
+        )
+        existing = set(
+            Vulnerability.objects.filter(version=version, source=SCAN_SOURCE).values_list("title", flat=True)
+        )
+        for finding in high:
+            title = f"[{finding['control']}] {finding['title']['zh']}"[:300]
+            if title in existing:
+                continue
+            core_services.save(
+                Vulnerability(
+                    version=version,
+                    title=title,
+                    severity=finding["severity"],
+                    source=SCAN_SOURCE,
+                    found_on=timezone.localdate(),
+                )
+            )
+            existing.add(title)
+
+
+def latest_scan(version) -> Scan | None:
+    return version.scans.filter(status=Scan.Status.DONE).order_by("-finished_at", "-id").first()
+
+
+def compare(previous: dict | None, current: dict) -> dict:
+    """What changed between two reports: SDKs, permissions, hosts added/removed, certificate changed."""
+    if not previous:
+        return {}
+
+    def ids(report, key, field):
+        return {item[field] for item in report.get(key, [])}
+
+    def certs(report):
+        return {c["sha256"] for c in report.get("signing", {}).get("certificates", [])}
+
+    out = {}
+    for label, key, field in (
+        ("sdks", "sdks", "id"),
+        ("permissions", "permissions", "name"),
+        ("hosts", "urls", "host"),
+    ):
+        before, after = ids(previous, key, field), ids(current, key, field)
+        out[label] = {"added": sorted(after - before), "removed": sorted(before - after)}
+    out["certificate_changed"] = certs(previous) != certs(current)
+    return out

@@ -1,0 +1,74 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from appgov.engines.apkscan.cyclonedx import to_cyclonedx
+from appgov.ledger.models import AppVersion
+from appgov.ledger.views.common import get_scoped
+from appgov.users.scoping import scoped
+
+from .. import services
+from ..models import Scan, SdkUse
+from ..selectors import version_scans
+
+
+@login_required
+def scan_detail(request, pk):
+    scan = get_scoped(Scan.objects.select_related("version__app"), request.user, pk=pk)
+    context = version_scans(scan.version)
+    return render(
+        request, "scanning/scan_detail.html", {"scan": scan, "report": scan.report or {}, **context}
+    )
+
+
+@login_required
+def scan_download(request, pk, fmt):
+    if fmt not in ("report", "cyclonedx"):
+        raise Http404
+    scan = get_scoped(Scan.objects.select_related("version__app"), request.user, pk=pk)
+    if not scan.report:
+        raise Http404
+    body = to_cyclonedx(scan.report) if fmt == "cyclonedx" else scan.report
+    response = HttpResponse(json.dumps(body, ensure_ascii=False, indent=2), content_type="application/json")
+    response["Content-Disposition"] = f"attachment; filename=scan-{scan.pk}-{fmt}.json"
+    return response
+
+
+@login_required
+@require_POST
+def scan_request(request, version_pk):
+    version = get_scoped(AppVersion.objects.select_related("app"), request.user, pk=version_pk)
+    try:
+        services.request_scan(version, request.user)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    except PermissionDenied:
+        messages.error(request, _("You may not request scans."))
+    else:
+        messages.success(request, _("Scan queued; the worker runs it in the background."))
+    return redirect(version.get_absolute_url())
+
+
+@login_required
+def sdk_inventory(request):
+    uses = scoped(SdkUse, request.user)
+    latest_scans = (
+        scoped(Scan, request.user).filter(status=Scan.Status.DONE).order_by("version_id", "-finished_at")
+    )
+    latest_ids = {}
+    for version_id, scan_id in latest_scans.values_list("version_id", "pk"):
+        latest_ids.setdefault(version_id, scan_id)
+    rows = (
+        uses.filter(scan_id__in=latest_ids.values())
+        .values("sdk_id", "name", "vendor", "category")
+        .annotate(versions=Count("version", distinct=True), apps=Count("version__app", distinct=True))
+        .order_by("-apps", "name")
+    )
+    return render(request, "scanning/sdk_inventory.html", {"rows": rows})
