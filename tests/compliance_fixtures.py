@@ -92,3 +92,176 @@ def add_account(app, holder="institution", holder_name="", channel=None):
             app=app, channel=channel, account_name=f"{app.code}-acct", holder=holder, holder_name=holder_name
         )
     )
+
+
+def populate_institution(inst, n_apps, today_=None):
+    """A realistic ledger for inst, written with bulk_create (no change log: generated test and bench data).
+
+    Every app gets 2-3 versions, listings, publishing accounts, gate records; some versions have
+    vulnerabilities; some apps and the institution have compliance evidence. The mix is decided by the
+    app's index with periods of at most 10, so 10 apps already show every case and 60 or 1,000 apps only
+    repeat them: the shape of the data, not its size, differs between institutions.
+    """
+    from appgov.compliance.models import Evidence
+    from appgov.core.models import Department, Person
+    from appgov.ledger.models import Channel, GateEvidence, LifecycleEvent
+
+    day = today_ or today()
+    ago = lambda n: day - datetime.timedelta(days=n)  # noqa: E731
+    depts = Department.objects.bulk_create(
+        [
+            Department(institution=inst, code="D-TECH", name=f"{inst.name}金融科技部", kind="technology"),
+            Department(institution=inst, code="D-RETAIL", name=f"{inst.name}零售业务部", kind="business"),
+            Department(institution=inst, code="D-CARD", name=f"{inst.name}信用卡中心", kind="business"),
+        ]
+    )
+    people = Person.objects.bulk_create(
+        [
+            Person(
+                institution=inst,
+                employee_no=f"E{i:04d}",
+                name=f"员工{i}",
+                department=depts[1 + i % 2],
+                left_on=ago(30) if i % 10 == 9 else None,
+            )
+            for i in range(20)
+        ]
+    )
+    channels = Channel.objects.bulk_create(
+        [Channel(institution=inst, name=f"{inst.code}-渠道{i}", kind="app_store") for i in range(3)]
+    )
+    apps = []
+    for i in range(n_apps):
+        state = ["in_operation"] * 6 + ["released", "in_testing", "retiring", "retired"]
+        apps.append(
+            MobileApp(
+                institution=inst,
+                code=f"{inst.code}-A{i:05d}",
+                name=f"{inst.name}应用{i}",
+                kind="app",
+                platforms=["android", "ios"],
+                android_packages=[f"cn.bench{inst.pk}.app{i}"],
+                ios_bundle_ids=[f"cn.bench{inst.pk}.ios{i}"] if i % 7 else [],
+                managing_department=depts[0],
+                responsible_person=people[i % len(people)],
+                data_owner_department=depts[i % 3],
+                business_lines=["个人存款"] if i % 9 else ["个人存款", "跨境汇款"],
+                regions=["浙江省"],
+                partner="合作方科技" if i % 5 == 0 else "",
+                partner_contract_ref=f"HT-{i}" if i % 10 == 0 else "",
+                is_important_system=i % 4 == 0,
+                mlps_level=(None, 2, 3, 3)[i % 4],
+                mlps_assessed_on=None if i % 4 == 0 else ago(100 + 40 * (i % 10)),
+                app_filing_no=f"F-{i}" if i % 8 else "",
+                privacy_policy_url=f"https://bench.example.cn/{i}/privacy",
+                complaint_channel="95000" if i % 6 else "",
+                state=state[i % 10],
+            )
+        )
+    apps = MobileApp.objects.bulk_create(apps)
+    versions = []
+    for i, app in enumerate(apps):
+        for j in range(2 + i % 2):
+            versions.append(
+                AppVersion(
+                    app=app,
+                    platform="android" if j % 2 == 0 else "ios",
+                    version_name=f"{1 + j}.0.{i % 10}",
+                    version_code=100 * (j + 1),
+                    release_date=ago(400 - 100 * j) if app.state != "in_testing" else None,
+                    support_status="supported" if j else ("retired" if i % 3 == 0 else "supported"),
+                    support_ends_on=ago(10) if j == 0 and i % 3 == 1 else None,
+                    change_report_ref=f"BG-{i}-{j}" if (i + j) % 3 else "",
+                )
+            )
+    versions = AppVersion.objects.bulk_create(versions)
+    app_state = {a.pk: a.state for a in apps}
+    listings, vulns = [], []
+    for k, version in enumerate(versions):
+        if app_state[version.app_id] in ("in_testing", "retired") and k % 2:
+            continue
+        for c in range(1 + k % 2):
+            listings.append(
+                Listing(
+                    version=version,
+                    channel=channels[(k + c) % 3],
+                    state="delisted" if k % 5 == 4 else "listed",
+                )
+            )
+        if k % 3 == 0:
+            vulns.append(
+                Vulnerability(
+                    version=version,
+                    title=f"漏洞{k}",
+                    severity=("low", "medium", "high", "critical")[k % 4],
+                    status="fixed" if k % 9 == 0 else "open",
+                )
+            )
+    Listing.objects.bulk_create(listings)
+    Vulnerability.objects.bulk_create(vulns)
+    accounts, gates, events, evidence = [], [], [], []
+    for i, app in enumerate(apps):
+        holder = "vendor" if i % 10 == 3 else "institution"
+        accounts.append(
+            PublishingAccount(app=app, channel=channels[0], account_name=f"acct{i}", holder=holder)
+        )
+        if i % 2:
+            accounts.append(
+                PublishingAccount(
+                    app=app, channel=channels[1], account_name=f"acct{i}b", holder="institution"
+                )
+            )
+        for item in ("admission_review", "test_report", "compliance_review", "exit_risk_assessment"):
+            if (i + len(item)) % 4:
+                gates.append(GateEvidence(app=app, item=item, reference=f"{item}-{i}"))
+        if i % 3 == 0:
+            events.append(LifecycleEvent(app=app, from_state="proposed", to_state="admitted"))
+        if i % 2 == 0:
+            evidence.append(
+                Evidence(
+                    institution=inst,
+                    control_id="NFRA-17.2",
+                    subject_type="app",
+                    subject_id=app.pk,
+                    title=f"年度风险评估{i}",
+                    link=f"OA-{i}",
+                    effective_on=ago(30 + 50 * (i % 10)),
+                    expires_on=ago(30 + 50 * (i % 10)) + datetime.timedelta(days=365),
+                )
+            )
+        if i % 5 == 1:
+            evidence.append(
+                Evidence(
+                    institution=inst,
+                    control_id="NFRA-06.2",
+                    subject_type="app",
+                    subject_id=app.pk,
+                    title=f"适老化评测{i}",
+                    link=f"OA-B{i}",
+                    effective_on=ago(20),
+                )
+            )
+    evidence.append(
+        Evidence(
+            institution=inst,
+            control_id="NFRA-01.1",
+            subject_type="institution",
+            subject_id=inst.pk,
+            title="数字化转型规划",
+            link="OA-PLAN",
+            effective_on=ago(200),
+        )
+    )
+    PublishingAccount.objects.bulk_create(accounts)
+    GateEvidence.objects.bulk_create(gates)
+    LifecycleEvent.objects.bulk_create(events)
+    Evidence.objects.bulk_create(evidence)
+    return {
+        "apps": len(apps),
+        "versions": len(versions),
+        "listings": len(listings),
+        "vulnerabilities": len(vulns),
+        "accounts": len(accounts),
+        "gate_evidence": len(gates),
+        "evidence": len(evidence),
+    }

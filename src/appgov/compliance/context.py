@@ -59,6 +59,10 @@ class EvaluationContext:
         return [v for versions in self.versions_by_app.values() for v in versions]
 
     @cached_property
+    def version_by_id(self) -> dict:
+        return {v.pk: v for v in self.versions}
+
+    @cached_property
     def app_by_id(self) -> dict:
         return {a.pk: a for a in self.apps}
 

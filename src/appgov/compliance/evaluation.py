@@ -190,7 +190,10 @@ def _store_results(institution, evaluation, computed, now) -> None:
                 setattr(row, k, v)
             row.evaluation, row.evaluated_at = evaluation, now
             to_update.append(row)
-    ControlResult.objects.bulk_create(to_create, batch_size=2000)
+    # No batch_size on inserts: one statement per table where the backend allows it (PostgreSQL), so the
+    # query count does not grow with the apps. SQLite still splits at Django's 999-parameter cap.
+    # Updates keep their batches: bulk_update's CASE WHEN costs rows x rows per statement.
+    ControlResult.objects.bulk_create(to_create)
     ControlResult.objects.bulk_update(
         to_update,
         [
@@ -265,7 +268,7 @@ def _sync_schedule(institution, ctx, cat, today) -> None:
             elif (item.last_done_on, item.due_on, item.subject_repr) != (last, due, label[:300]):
                 item.last_done_on, item.due_on, item.subject_repr = last, due, label[:300]
                 update.append(item)
-    ScheduleItem.objects.bulk_create(create, batch_size=2000)
+    ScheduleItem.objects.bulk_create(create)  # one statement where the backend allows (see _store_results)
     ScheduleItem.objects.bulk_update(update, ["last_done_on", "due_on", "subject_repr"], batch_size=2000)
     stale = [s.pk for k, s in existing.items() if k not in keep]
     if stale:

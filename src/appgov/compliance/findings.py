@@ -62,7 +62,7 @@ def _owner_for(ctx, subject_type, subject_id):
         app = ctx.app_by_id.get(subject_id)
         return app.responsible_person if app else None
     if subject_type == SubjectType.APP_VERSION:
-        version = next((v for v in ctx.versions if v.pk == subject_id), None)
+        version = ctx.version_by_id.get(subject_id)
         app = ctx.app_by_id.get(version.app_id) if version else None
         return app.responsible_person if app else None
     return None
@@ -109,7 +109,7 @@ def sync_findings(institution, computed: dict, ctx, today: datetime.date) -> Non
                 before = changelog.snapshot(finding)
                 finding.status, finding.resolved_at = S.RESOLVED, now
                 changed.append((finding, before))
-    Finding.objects.bulk_create(new, batch_size=1000)
+    Finding.objects.bulk_create(new)  # one statement where the backend allows (see evaluation._store_results)
     Finding.objects.bulk_update(
         [f for f, _b in changed],
         ["status", "resolved_at", "explanation_zh", "explanation_en"],
