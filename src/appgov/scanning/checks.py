@@ -72,8 +72,8 @@ def _scan_check(control_id, engine_controls):
                     subject_type,
                     subject_id,
                     label,
-                    "扫描发现：" + "；".join(h["title"]["zh"] for h in hits[:5]),
-                    "Scan found: " + "; ".join(h["title"]["en"] for h in hits[:5]),
+                    "扫描发现：" + _describe(hits, "zh"),
+                    "Scan found: " + _describe(hits, "en"),
                     link,
                 )
             else:
@@ -95,8 +95,8 @@ def _scan_check(control_id, engine_controls):
                         SubjectType.APP,
                         app_id,
                         label,
-                        "扫描发现：" + "；".join(h["title"]["zh"] for h in hits[:5]),
-                        "Scan found: " + "; ".join(h["title"]["en"] for h in hits[:5]),
+                        "扫描发现：" + _describe(hits, "zh"),
+                        "Scan found: " + _describe(hits, "en"),
                     )
                 else:
                     yield passed(
