@@ -253,8 +253,12 @@ def _check_unique_large(
     spec: TableSpec, path: Path, source: str, row_label: RowLabel, conn: duckdb.DuckDBPyConnection
 ) -> None:
     key = _quote(spec.unique_key[0])
+    # group 64-bit hashes (cheap), then compare the real values only among colliding hashes
     duplicate = conn.execute(
-        f"SELECT {key} FROM read_parquet(?) GROUP BY {key} HAVING count(*) > 1 LIMIT 1", [str(path)]
+        f"WITH h AS (SELECT hash({key}) AS h FROM read_parquet(?) GROUP BY 1 HAVING count(*) > 1) "
+        f"SELECT {key} FROM read_parquet(?) WHERE hash({key}) IN (SELECT h FROM h) "
+        f"GROUP BY {key} HAVING count(*) > 1 LIMIT 1",
+        [str(path), str(path)],
     ).fetchone()
     if duplicate:
         rows = conn.execute(

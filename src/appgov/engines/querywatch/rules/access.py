@@ -13,36 +13,36 @@ def q04_unapproved_app_or_channel(ctx: RuleContext) -> ir.Table:
     params = ctx.params("Q04")
     events = ctx.events
     apps = ctx.tables["approved_apps"]
-    with_app = events.filter(events.client_app_id.notnull())
-    approved_events = with_app.semi_join(
+    channel_problem = ~events.channel.isin(params["allowed_channels"]) | (
+        events.channel.isin(params["app_channels"]) & events.client_app_id.isnull()
+    )
+    bad_channel = events.filter(channel_problem)
+    bad_channel = bad_channel.select(
+        **_event_columns(bad_channel),
+        reason=ibis.ifelse(
+            ~bad_channel.channel.isin(params["allowed_channels"]), "channel_not_allowed", "app_missing"
+        ),
+        d_channel=bad_channel.channel,
+        d_client_app_id=bad_channel.client_app_id,
+    )
+    with_app = events.filter(events.client_app_id.notnull() & ~channel_problem)
+    unapproved = with_app.anti_join(
         apps,
         [
             with_app.client_app_id == apps.client_app_id,
             apps.approved_from <= with_app.ts,
             apps.approved_to.isnull() | (with_app.ts < apps.approved_to),
         ],
-    ).select(ok_event_id="event_id")
+    )
     known_apps = apps.select(k_app_id=apps.client_app_id).distinct()
-    joined = events.left_join(approved_events, events.event_id == approved_events.ok_event_id).left_join(
-        known_apps, events.client_app_id == known_apps.k_app_id
+    unapproved = unapproved.left_join(known_apps, unapproved.client_app_id == known_apps.k_app_id)
+    unapproved = unapproved.select(
+        **_event_columns(unapproved),
+        reason=ibis.ifelse(unapproved.k_app_id.isnull(), "app_not_approved", "app_approval_not_current"),
+        d_channel=unapproved.channel,
+        d_client_app_id=unapproved.client_app_id,
     )
-    reason = ibis.cases(
-        (~joined.channel.isin(params["allowed_channels"]), "channel_not_allowed"),
-        (joined.channel.isin(params["app_channels"]) & joined.client_app_id.isnull(), "app_missing"),
-        (
-            joined.client_app_id.notnull() & joined.ok_event_id.isnull() & joined.k_app_id.isnull(),
-            "app_not_approved",
-        ),
-        (joined.client_app_id.notnull() & joined.ok_event_id.isnull(), "app_approval_not_current"),
-        else_=ibis.null("string"),
-    )
-    result = joined.select(
-        **_event_columns(joined),
-        reason=reason,
-        d_channel=joined.channel,
-        d_client_app_id=joined.client_app_id,
-    )
-    return result.filter(result.reason.notnull())
+    return bad_channel.union(unapproved)
 
 
 def q05_invalid_operator(ctx: RuleContext) -> ir.Table:
