@@ -109,10 +109,20 @@ def sync_findings(institution, computed: dict, ctx, today: datetime.date) -> Non
                 before = changelog.snapshot(finding)
                 finding.status, finding.resolved_at = S.RESOLVED, now
                 changed.append((finding, before))
+    # A subject that left the evaluation (app retired or deleted, control withdrawn) is no longer judged:
+    # its open finding is resolved, awaiting a person's verification, instead of staying overdue for ever.
+    for key, finding in active.items():
+        if key not in computed and finding.status in (S.OPEN, S.IN_RECTIFICATION):
+            before = changelog.snapshot(finding)
+            finding.status, finding.resolved_at = S.RESOLVED, now
+            finding.note = (
+                finding.note + "\n" if finding.note else ""
+            ) + f"{today}: 对象已不在评估范围内，待核实"
+            changed.append((finding, before))
     Finding.objects.bulk_create(new)  # one statement where the backend allows (see evaluation._store_results)
     Finding.objects.bulk_update(
         [f for f, _b in changed],
-        ["status", "resolved_at", "explanation_zh", "explanation_en"],
+        ["status", "resolved_at", "explanation_zh", "explanation_en", "note"],
         batch_size=1000,
     )
     changelog.record_many(
@@ -153,10 +163,6 @@ def move(
         )
         if actor.role not in allowed:
             raise PermissionDenied(_("Your role may not make this change"))
-    if (finding.status, to_status) not in MANUAL_MOVES:
-        raise ValidationError(
-            _("A finding cannot go from %(a)s to %(b)s") % {"a": finding.get_status_display(), "b": to_status}
-        )
     today = timezone.localdate()
     if to_status == S.RISK_ACCEPTED:
         if accepted_until is None or accepted_until <= today:
@@ -166,7 +172,13 @@ def move(
         if not note.strip():
             raise ValidationError({"note": _("Say why the risk is accepted")})
     with transaction.atomic():
+        # The move is judged on the locked row, not on the caller's copy, which may be stale.
         finding = Finding.objects.select_for_update().get(pk=finding.pk)
+        if (finding.status, to_status) not in MANUAL_MOVES:
+            raise ValidationError(
+                _("A finding cannot go from %(a)s to %(b)s")
+                % {"a": finding.get_status_display(), "b": to_status}
+            )
         before = changelog.snapshot(finding)
         finding.status = to_status
         now = timezone.now()
