@@ -1,0 +1,25 @@
+from .accounts import AccessReview, AccessReviewItem, AccountChange, CreditAccount, CreditAppConnection
+from .governance import LeadingGroup, SecurityReport
+from .monitoring import REASON_CODES, Alert, Authorization, MonitoringRun, QueryLogBatch, ReviewDay
+from .registers import BulkDataRequest, Complaint, DissentCase, Kiosk, KioskPurge
+
+__all__ = [
+    "REASON_CODES",
+    "AccessReview",
+    "AccessReviewItem",
+    "AccountChange",
+    "Alert",
+    "Authorization",
+    "BulkDataRequest",
+    "Complaint",
+    "CreditAccount",
+    "CreditAppConnection",
+    "DissentCase",
+    "Kiosk",
+    "KioskPurge",
+    "LeadingGroup",
+    "MonitoringRun",
+    "QueryLogBatch",
+    "ReviewDay",
+    "SecurityReport",
+]
