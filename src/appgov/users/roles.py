@@ -40,6 +40,29 @@ WRITE_ROLES: dict[str, set[str]] = {
     # Finding moves are further limited per step in compliance.findings.
     "compliance.finding": _LEDGER | {Role.SECURITY, Role.COMPLIANCE, Role.AUDITOR, Role.CREDIT_OFFICER},
     "compliance.evaluation": _LEDGER | {Role.SECURITY, Role.COMPLIANCE, Role.AUDITOR, Role.CREDIT_OFFICER},
+    # credit-information security (PBoC 102); approvals are further limited in credit.services
+    **{
+        f"credit.{model}": {Role.ADMINISTRATOR, Role.CREDIT_OFFICER}
+        for model in (
+            "creditaccount",
+            "accountchange",
+            "accessreview",
+            "accessreviewitem",
+            "creditappconnection",
+            "authorization",
+            "querylogbatch",
+            "monitoringrun",
+            "reviewday",
+            "alert",
+            "kiosk",
+            "kioskpurge",
+            "bulkdatarequest",
+            "dissentcase",
+            "complaint",
+            "leadinggroup",
+            "securityreport",
+        )
+    },
 }
 # Roles that may move an app through its lifecycle.
 LIFECYCLE_ROLES = {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.APP_OWNER}
