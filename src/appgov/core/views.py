@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from appgov.core import changelog
 from appgov.core.models import ChangeLogEntry
@@ -14,6 +15,7 @@ def scoped_changelog(user):
 
 
 @login_required
+@require_safe
 def changelog_list(request):
     qs = scoped_changelog(request.user)
     q = request.GET.get("q", "").strip()
@@ -26,6 +28,7 @@ def changelog_list(request):
 
 
 @login_required
+@require_safe
 def changelog_detail(request, seq):
     entry = scoped_changelog(request.user).filter(seq=seq).first()
     if entry is None:

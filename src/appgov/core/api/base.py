@@ -65,7 +65,7 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
 
     @extend_schema(responses=ChangeLogEntrySerializer(many=True))
     @action(detail=True, methods=["get"])
-    def history(self, request, pk=None):
+    def history(self, request, pk=None, format=None):
         obj = self.get_object()
         entries = services.history(obj)[:200]
         return Response(ChangeLogEntrySerializer(entries, many=True).data)

@@ -19,5 +19,5 @@ class UserViewSet(viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(responses=UserSerializer)
     @action(detail=False, methods=["get"])
-    def me(self, request):
+    def me(self, request, format=None):
         return Response(UserSerializer(request.user).data)
