@@ -2,6 +2,7 @@
 
 import io
 
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from openpyxl import Workbook
@@ -38,18 +39,28 @@ def _results(institution, app=None):
     return rows
 
 
+def _findings(institution, app=None, statuses=None) -> list:
+    """The institution's findings, or only those of one app and its versions."""
+    findings = (
+        Finding.objects.filter(institution=institution).select_related("owner").order_by("due_on", "id")
+    )
+    if statuses is not None:
+        findings = findings.filter(status__in=statuses)
+    if app is None:
+        return list(findings)
+    version_ids = list(app.versions.values_list("pk", flat=True))
+    return list(
+        findings.filter(
+            Q(subject_type=SubjectType.APP, subject_id=app.pk)
+            | Q(subject_type=SubjectType.APP_VERSION, subject_id__in=version_ids)
+        )
+    )
+
+
 def report_context(institution, app=None) -> dict:
     data = selectors.dashboard(institution)
     results = _results(institution, app)
-    findings = Finding.objects.filter(institution=institution, status__in=Finding.ACTIVE).order_by("due_on")
-    if app is not None:
-        version_ids = list(app.versions.values_list("pk", flat=True))
-        findings = [
-            f
-            for f in findings
-            if (f.subject_type == SubjectType.APP and f.subject_id == app.pk)
-            or (f.subject_type == SubjectType.APP_VERSION and f.subject_id in version_ids)
-        ]
+    findings = _findings(institution, app, Finding.ACTIVE)
     counts = {k: sum(1 for r in results if r.outcome == k) for k in OUTCOME_ZH}
     return {
         "institution": institution,
@@ -59,7 +70,7 @@ def report_context(institution, app=None) -> dict:
         "results": results,
         "failing": [r for r in results if r.outcome == Outcome.FAIL],
         "evidence_needed": [r for r in results if r.outcome == Outcome.EVIDENCE_NEEDED],
-        "findings": list(findings),
+        "findings": findings,
         "counts": counts,
         "outcome_zh": OUTCOME_ZH,
         "catalogue_version": catalogue().version,
@@ -103,7 +114,7 @@ def xlsx_bytes(institution, app=None) -> bytes:
     fs.append(["控制项", "对象", "严重程度", "状态", "责任人", "整改期限", "说明"])
     for cell in fs[1]:
         cell.font = Font(bold=True)
-    for f in Finding.objects.filter(institution=institution).select_related("owner").order_by("due_on"):
+    for f in _findings(institution, app):  # the export of one app lists that app's findings only
         fs.append(
             [
                 f.control_id,
