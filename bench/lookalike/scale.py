@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import time
@@ -66,7 +67,11 @@ def write_listings(path: Path, total: int, seed: int) -> int:
 
 
 def run_cli(args: list[str]) -> dict:
+    """Run the CLI; wall time, peak RSS of the process tree, and CPU seconds (rusage of children,
+    which includes the forked workers), because other jobs may share the 2 cores."""
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    load_before = os.getloadavg()[0]
     cmd = [sys.executable, "-m", "appgov.cli", "lookalike", *args]
     start = time.perf_counter()
     proc = psutil.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -80,10 +85,18 @@ def run_cli(args: list[str]) -> dict:
         time.sleep(0.2)
     out, err = proc.communicate()
     wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode != 0:
         raise SystemExit(f"CLI failed ({proc.returncode}): {err.decode()[-2000:]}")
     summary = json.loads(err.decode().strip().splitlines()[-1])
-    return {"wall_seconds": round(wall, 2), "peak_rss_mb_process_tree": round(peak / 2**20, 1), **summary}
+    return {
+        "wall_seconds": round(wall, 2),
+        "cpu_seconds_process_tree": round(cpu, 1),
+        "load_average_1min_before_after": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+        "peak_rss_mb_process_tree": round(peak / 2**20, 1),
+        **summary,
+    }
 
 
 def icon_hashing(n: int) -> dict:
@@ -189,7 +202,8 @@ def main(argv: list[str] | None = None) -> int:
         "full_sweep": full,
         "incremental_sweep_since_2025_12_01": incremental,
         "budget": {"seconds": 300, "rss_mb": 4096},
-        "within_budget": full["wall_seconds"] <= 300 and full["peak_rss_mb_process_tree"] <= 4096,
+        "within_budget_wall": full["wall_seconds"] <= 300 and full["peak_rss_mb_process_tree"] <= 4096,
+        "cpu_seconds_per_core_if_cores_were_idle": round(full["cpu_seconds_process_tree"] / args.workers, 1),
         "precision_at_scale": {
             "labelled_true_positives": tp,
             "false_alerts_on_labelled_negatives": quality["overall"]["false_positives"],

@@ -19,7 +19,7 @@ from collections import defaultdict
 
 from .compiled import CompiledApp
 from .deformation import single_edit
-from .normalize import is_cjk
+from .normalize import is_cjk, latin_tokens
 from .phonetic import DEFAULT_SYLLABLE, char_syllables
 
 
@@ -37,12 +37,59 @@ def _deletions(token: str) -> set[str]:
     return {token[:i] + token[i + 1 :] for i in range(len(token))}
 
 
+class TokenIndex:
+    """Latin tokens → apps: exact, single-edit neighbourhood (SymSpell) and containment lookups."""
+
+    def __init__(self, tokens: dict[str, set[int]], *, max_df: int, min_token: int):
+        self.min_token = min_token
+        self.tokens = {k: tuple(sorted(v)) for k, v in tokens.items() if len(v) <= max_df}
+        deletes: dict[str, set[str]] = defaultdict(set)
+        prefix4: dict[str, set[str]] = defaultdict(set)
+        for token in self.tokens:
+            if len(token) >= 5:  # shorter tokens are one edit away from too many ordinary words
+                for d in _deletions(token):
+                    deletes[d].add(token)
+            if len(token) >= 4:
+                prefix4[token[:4]].add(token)
+        self.deletes = {k: tuple(v) for k, v in deletes.items()}
+        self.prefix4 = {k: tuple(v) for k, v in prefix4.items()}
+
+    def candidates(self, listing_tokens: list[str], out: set[int]) -> None:
+        """Apps whose distinctive tokens equal, are one edit from, or are contained in a listing token."""
+        tokens = self.tokens
+        deletes = self.deletes
+        for token in listing_tokens:
+            n = len(token)
+            if n < self.min_token:
+                continue
+            hit = tokens.get(token)
+            if hit:
+                out.update(hit)
+            if n < 5 or n > 40:
+                continue
+            for original in deletes.get(token, ()):  # token = original minus one character
+                out.update(tokens[original])
+            for d in _deletions(token):
+                if n > 5:
+                    hit = tokens.get(d)  # token = original (5+ characters) plus one character
+                    if hit:
+                        out.update(hit)
+                for original in deletes.get(d, ()):  # substitution / transposition
+                    out.update(tokens[original])
+            prefix4 = self.prefix4
+            for i in range(n - 3):
+                for original in prefix4.get(token[i : i + 4], ()):
+                    if original in token:
+                        out.update(tokens[original])
+
+
 class CandidateIndex:
     def __init__(self, apps: list[CompiledApp], *, max_key_df: int, max_token_df: int, min_token: int):
         self.min_token = min_token
         char_pairs: dict[str, set[int]] = defaultdict(set)
         pinyin_pairs: dict[str, set[int]] = defaultdict(set)
-        tokens: dict[str, set[int]] = defaultdict(set)
+        name_tokens: dict[str, set[int]] = defaultdict(set)  # skeleton-folded, for Latin in names
+        package_tokens: dict[str, set[int]] = defaultdict(set)  # folded like package ids
         # Every pair of each app (generic ones included) and how many must be shared: a name that
         # shares only "北京" with 北京银行 is not a candidate; one that shares 北京 + 银行 is.
         self.app_char_pairs: list[frozenset[str]] = []
@@ -65,25 +112,25 @@ class CandidateIndex:
                             pinyin_pairs[key].add(app.index)
                             all_pinyin.add(key)
                     if len(ref.spelled) >= 6:
-                        tokens[ref.spelled].add(app.index)
+                        name_tokens[ref.spelled].add(app.index)
+                        package_tokens[ref.spelled_plain].add(app.index)
                     if len(ref.initials) >= 4:
-                        tokens[ref.initials].add(app.index)
-            for token in app.distinctive_tokens | app.name_tokens:
-                tokens[token].add(app.index)
+                        name_tokens[ref.initials].add(app.index)
+            for token in app.name_tokens:
+                name_tokens[token].add(app.index)
+            for token in app.distinctive_tokens:
+                name_tokens["".join(latin_tokens(token))].add(app.index)
+            for token in app.distinctive_tokens | app.name_tokens_plain:
+                package_tokens[token].add(app.index)
             self.app_char_pairs.append(frozenset(all_chars))
             self.app_pinyin_pairs.append(frozenset(all_pinyin))
             self.app_min_shared.append(1 if shortest <= 2 else 2)
         self.char_pairs = {k: tuple(sorted(v)) for k, v in char_pairs.items() if len(v) <= max_key_df}
         self.pinyin_pairs = {k: tuple(sorted(v)) for k, v in pinyin_pairs.items() if len(v) <= max_key_df}
-        self.tokens = {k: tuple(sorted(v)) for k, v in tokens.items() if len(v) <= max_token_df}
-        deletes: dict[str, set[str]] = defaultdict(set)
-        prefix4: dict[str, set[str]] = defaultdict(set)
-        for token in self.tokens:
-            if len(token) >= 5:  # shorter tokens are one edit away from too many ordinary words
-                for d in _deletions(token):
-                    deletes[d].add(token)
-            if len(token) >= 4:
-                prefix4[token[:4]].add(token)
+        self.char_keys = frozenset(self.char_pairs)
+        self.pinyin_keys = frozenset(self.pinyin_pairs)
+        self.name_tokens = TokenIndex(name_tokens, max_df=max_token_df, min_token=min_token)
+        self.package_tokens = TokenIndex(package_tokens, max_df=max_token_df, min_token=min_token)
         # Official package ids with one distinctive token masked: com.*.creditcard → (app, token).
         # A listing package with the same frame and a token one edit away is a structural squat,
         # whatever the token length.
@@ -95,44 +142,33 @@ class CandidateIndex:
                         frame = "|".join((*package_tokens[:i], "*", *package_tokens[i + 1 :]))
                         structures[frame].append((app.index, token))
         self.structures = dict(structures)
-        self.deletes = {k: tuple(v) for k, v in deletes.items()}
-        self.prefix4 = {k: tuple(v) for k, v in prefix4.items()}
 
     def name_candidates(self, skel: str, out: set[int]) -> None:
         """Apps sharing distinctive character-pair or pinyin-pair keys with the skeleton of a name,
         and at least ``app_min_shared`` pairs in all (generic pairs included)."""
-        n = len(skel)
-        if n < 2:
+        if len(skel) < 2:
             return
-        listing_chars = set()
-        for i in range(n - 1):
-            listing_chars.add(skel[i : i + 2])
-            if i + 2 < n:
-                listing_chars.add(skel[i] + skel[i + 2])
-        char_pairs = self.char_pairs
+        listing_chars = {a + b for a, b in zip(skel, skel[1:], strict=False)}
+        listing_chars.update(a + b for a, b in zip(skel, skel[2:], strict=False))
         found: set[int] = set()
-        for key in listing_chars:
-            hit = char_pairs.get(key)
-            if hit:
-                found.update(hit)
+        char_pairs = self.char_pairs
+        for key in listing_chars & self.char_keys:
+            found.update(char_pairs[key])
         table = DEFAULT_SYLLABLE
         syllables = [table[c] for c in skel]
-        listing_pinyin = set()
-        for i in range(n - 1):
-            listing_pinyin.add(syllables[i] + " " + syllables[i + 1])
-            if i + 2 < n:
-                listing_pinyin.add(syllables[i] + " " + syllables[i + 2])
+        spaced = [s + " " for s in syllables]
+        listing_pinyin = {a + b for a, b in zip(spaced, syllables[1:], strict=False)}
+        listing_pinyin.update(a + b for a, b in zip(spaced, syllables[2:], strict=False))
         pinyin_pairs = self.pinyin_pairs
-        for key in listing_pinyin:
-            hit = pinyin_pairs.get(key)
-            if hit:
-                found.update(hit)
+        for key in listing_pinyin & self.pinyin_keys:
+            found.update(pinyin_pairs[key])
         if not found:
             return
         app_chars, app_pinyin, need = self.app_char_pairs, self.app_pinyin_pairs, self.app_min_shared
         for index in found:
             k = need[index]
-            if len(app_chars[index] & listing_chars) >= k or len(app_pinyin[index] & listing_pinyin) >= k:
+            # Pinyin pairs collide more (摄影/设银 are both "se yin"): two are always required.
+            if len(app_chars[index] & listing_chars) >= k or len(app_pinyin[index] & listing_pinyin) >= 2:
                 out.add(index)
 
     def structure_candidates(self, package_tokens: list[str], out: set[int]) -> None:
@@ -143,32 +179,3 @@ class CandidateIndex:
             for index, original in structures.get(frame, ()):
                 if original != token and single_edit(original, token) is not None:
                     out.add(index)
-
-    def token_candidates(self, listing_tokens: list[str], out: set[int]) -> None:
-        """Apps whose distinctive tokens equal, are one edit from, or are contained in a listing token."""
-        tokens = self.tokens
-        deletes = self.deletes
-        for token in listing_tokens:
-            n = len(token)
-            if n < self.min_token:
-                continue
-            hit = tokens.get(token)
-            if hit:
-                out.update(hit)
-            if n < 4 or n > 40:
-                continue
-            # (edit neighbourhoods below only reach protected tokens of 5+ characters)
-            for original in deletes.get(token, ()):  # token = original minus one character
-                out.update(tokens[original])
-            for d in _deletions(token):
-                hit = tokens.get(d)  # token = original plus one character
-                if hit:
-                    out.update(hit)
-                for original in deletes.get(d, ()):  # substitution / transposition
-                    out.update(tokens[original])
-            if n > 4:
-                prefix4 = self.prefix4
-                for i in range(n - 3):
-                    for original in prefix4.get(token[i : i + 4], ()):
-                        if original in token:
-                            out.update(tokens[original])

@@ -57,6 +57,7 @@ class Ref:
     spelled: str  # plain toneless pinyin, e.g. gongshangyinhang ('' for Latin refs)
     initials: str  # gsyh ('' for Latin refs)
     original: str  # characters as written, aligned with ``skel``
+    spelled_plain: str  # pinyin spelling folded like package ids (no i→l): gongshangyinhang
 
 
 @dataclass(slots=True)
@@ -67,6 +68,7 @@ class CompiledApp:
     packages: dict[str, tuple[str, ...]]  # lower-case official package id → skeleton tokens
     distinctive_tokens: frozenset[str]  # of official package ids
     name_tokens: frozenset[str]  # Latin tokens of names and keywords (skeleton)
+    name_tokens_plain: frozenset[str]  # the same folded like package ids
     certs: frozenset[str]
     developers: tuple[str, ...]  # skeletons
     icon_hashes: tuple[int, ...]
@@ -84,8 +86,9 @@ def compile_ref(text: str, kind: str) -> Ref | None:
         ]
         spelled = "".join(latin_tokens("".join(plain)))
         inits = "".join(latin_tokens("".join(p[0] for p in plain)))
+        spelled_plain = "".join(package_tokens("".join(plain)))
     else:
-        spelled = inits = ""
+        spelled = inits = spelled_plain = ""
     return Ref(
         text=text,
         kind=kind,
@@ -97,6 +100,7 @@ def compile_ref(text: str, kind: str) -> Ref | None:
         tokens=tuple(latin_tokens(text)),
         spelled=spelled,
         initials=inits,
+        spelled_plain=spelled_plain,
     )
 
 
@@ -131,6 +135,9 @@ def compile_app(
         t for tokens in packages.values() for t in tokens if _distinctive(t, lex.generic_tokens, min_token)
     }
     name_tokens = {t for ref in refs for t in ref.tokens if _distinctive(t, lex.generic_tokens, min_token)}
+    name_tokens_plain = {
+        t for ref in refs for t in package_tokens(ref.text) if _distinctive(t, lex.generic_tokens, min_token)
+    }
     icon_hashes: list[int] = []
     if app.icon_phash:
         icon_hashes.append(hash_to_int(app.icon_phash))
@@ -148,6 +155,7 @@ def compile_app(
         packages=packages,
         distinctive_tokens=frozenset(distinctive),
         name_tokens=frozenset(name_tokens),
+        name_tokens_plain=frozenset(name_tokens_plain),
         certs=frozenset(app.cert_sha256),
         developers=tuple(skeleton(d) for d in app.developers),
         icon_hashes=tuple(icon_hashes),

@@ -98,9 +98,9 @@ class LookalikeIndex:
         cand = self.candidates
         cand.name_candidates(view.skel, found)
         if view.latin:
-            cand.token_candidates(view.latin, found)
+            cand.name_tokens.candidates(view.latin, found)
         if view.package_tokens:
-            cand.token_candidates(view.package_tokens, found)
+            cand.package_tokens.candidates(view.package_tokens, found)
             cand.structure_candidates(view.package_tokens, found)
         if icon_hits:
             found.update(icon_hits)

@@ -268,9 +268,9 @@ def package_signals(view: ListingView, app: CompiledApp, ev: dict, lex: Lexicon,
                 _add(signals, ev["package_squat"] * 0.95, Reason("package_squat", package, detail))
                 break
     for ref in app.refs:  # the brand spelt in pinyin inside a package id
-        if len(ref.spelled) >= 6 and any(ref.spelled in t for t in tokens):
+        if len(ref.spelled_plain) >= 6 and any(ref.spelled_plain in t for t in tokens):
             detail = {"package": package, "deformation": "pinyin"}
-            _add(signals, ev["package_token_reuse"], Reason("package_token_reuse", ref.spelled, detail))
+            _add(signals, ev["package_token_reuse"], Reason("package_token_reuse", ref.spelled_plain, detail))
 
 
 def icon_signal(distance: int | None, view: ListingView, cfg: dict, lex: Lexicon, signals: Signals) -> None:
