@@ -49,7 +49,7 @@ class FindingViewSet(ScopedReadOnly):
 
     @extend_schema(request=s.FindingMoveSerializer, responses=s.FindingSerializer)
     @action(detail=True, methods=["post"], url_path="move")
-    def move(self, request, pk=None):
+    def move(self, request, pk=None, format=None):
         finding = self.get_object()
         payload = s.FindingMoveSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
@@ -88,7 +88,7 @@ class EvidenceViewSet(mixins.CreateModelMixin, mixins.DestroyModelMixin, ScopedR
 
     @extend_schema(responses={(200, "application/octet-stream"): bytes})
     @action(detail=True, methods=["get"])
-    def download(self, request, pk=None):
+    def download(self, request, pk=None, format=None):
         evidence = self.get_object()
         if not evidence.file:
             raise Http404

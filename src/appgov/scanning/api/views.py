@@ -20,7 +20,7 @@ class ScanViewSet(viewsets.ReadOnlyModelViewSet):
         return scope(super().get_queryset(), self.request.user)
 
     @extend_schema(request=s.ScanRequestSerializer, responses={202: s.ScanSerializer})
-    def create(self, request):
+    def create(self, request, *args, **kwargs):
         payload = s.ScanRequestSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         version = scoped(AppVersion, request.user).filter(pk=payload.validated_data["version"]).first()

@@ -1,0 +1,620 @@
+"""Scoping across every URL the project serves.
+
+Every URL pattern (Django views and DRF router routes, format-suffix variants included) is enumerated
+from the resolver and must be described in ROUTES below; a new pattern that is not described fails
+`test_every_url_pattern_is_known` (and its own parametrized case) until someone says how to exercise it.
+
+For each pattern:
+- object routes are requested with the id of an object of institution B, with every method the view
+  accepts, as an administrator of institution A and as an examiner outside B's jurisdiction: the answer
+  is 403/404/405 and never carries B's data; nothing of B changes.
+- the examiner of B's jurisdiction reads B (200 where the route is a read) and every write is refused (403).
+- list routes, dashboards, exports and reports (also with ?institution=/?app= pointing at B) never show
+  B's names or codes to A or to the outside examiner, and their counts match what the user may see.
+
+B's names, codes and files all contain the marker "ZQX" (see conftest.py); a response is searched for it
+after its CSRF tokens are removed, spreadsheets cell by cell and PDFs through pdftotext.
+"""
+
+import datetime
+import io
+import json
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+
+import pytest
+from django.core.files.base import ContentFile
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, resolve
+
+from appgov.core import changelog
+from appgov.core.models import ChangeLogEntry
+
+MARK = "zqx"  # compared case-insensitively
+
+# ---------- what each route is ----------
+
+
+@dataclass(frozen=True)
+class Route:
+    kind: str  # "object", "list", "public" (no login, no data), "self" (the user's own account)
+    obj: str | None = None  # for object routes: the key in b_objects() of the object the id names
+    reg_read: bool = False  # the examiner of B's jurisdiction gets 200 on GET
+    shows_b: bool = False  # ... and the answer shows B's marker (proves the leak check can fail)
+    query: tuple = ()  # extra query strings tried on list routes, formatted with B's objects
+    # Why the examiner's POST may answer 200/302 instead of 403/405 (a read-only page that renders on
+    # POST as on GET, or a view that refuses with a message); B must still be unchanged. Empty: strict.
+    post_ignored: str = ""
+
+
+OBJ_READ = dict(kind="object", reg_read=True, shows_b=True)
+LIST_B = dict(kind="list", reg_read=True, shows_b=True)
+PROBE = ("institution={institution}", "app={app}", "institution={institution}&app={app}")
+READ_PAGE = "a read-only page that renders on POST as on GET"
+MESSAGE = "refuses the examiner with a message and a redirect"
+SEARCH = "q=手机银行"  # matches A's and B's apps; the probe itself must not carry the marker
+
+ROUTES: dict[str, Route] = {
+    # accounts and language
+    "login": Route("public"),
+    "logout": Route("self"),
+    "account-token": Route("self"),
+    "set_language": Route("public"),
+    "api-token": Route("public"),
+    # API schema and docs
+    "api-schema": Route("public"),
+    "api-docs": Route("public"),
+    "api-redoc": Route("public"),
+    "api-root": Route("list", reg_read=True),
+    # dashboards and the change log
+    "dashboard": Route(**LIST_B),
+    "changelog": Route(**LIST_B, query=(SEARCH, "q=_administrator", "q=ledger.mobileapp")),
+    "changelog-detail": Route(obj="changelog", **OBJ_READ),
+    # ledger UI
+    "ledger:app-list": Route(**LIST_B, query=(SEARCH, "managing_department={department}")),
+    "ledger:app-create": Route("list"),
+    "ledger:app-detail": Route(obj="app", **OBJ_READ),
+    "ledger:app-edit": Route("object", obj="app"),
+    "ledger:app-transition": Route("object", obj="app"),
+    "ledger:app-evidence-add": Route("object", obj="app"),
+    "ledger:version-create": Route("object", obj="app"),
+    "ledger:account-create": Route("object", obj="app"),
+    "ledger:version-detail": Route(obj="version", **OBJ_READ),
+    "ledger:version-edit": Route("object", obj="version"),
+    "ledger:version-download": Route(obj="version", **OBJ_READ),
+    "ledger:listing-create": Route("object", obj="version"),
+    "ledger:vulnerability-create": Route("object", obj="version"),
+    "ledger:listing-state": Route("object", obj="listing"),
+    "ledger:channel-list": Route(**LIST_B),
+    "ledger:import": Route("list"),
+    "ledger:export": Route(**LIST_B, query=(SEARCH,)),
+    "ledger:template": Route("list", reg_read=True),
+    # API: tenancy and users
+    "regulatoroffice-list": Route("list", reg_read=True),
+    "regulatoroffice-detail": Route("object", obj="office", reg_read=True),  # offices are not marked
+    "institution-list": Route(**LIST_B),
+    "institution-detail": Route(obj="institution", **OBJ_READ),
+    "institution-history": Route(obj="institution", **OBJ_READ),
+    "department-list": Route(**LIST_B),
+    "department-detail": Route(obj="department", **OBJ_READ),
+    "department-history": Route(obj="department", **OBJ_READ),
+    "person-list": Route(**LIST_B),
+    "person-detail": Route(obj="person", **OBJ_READ),
+    "person-history": Route(obj="person", **OBJ_READ),
+    "user-list": Route(**LIST_B),
+    "user-me": Route("self"),
+    "user-detail": Route(obj="user", **OBJ_READ),
+    # API: ledger
+    "mobileapp-list": Route(**LIST_B, query=(SEARCH, "managing_department={department}")),
+    "mobileapp-detail": Route(obj="app", **OBJ_READ),
+    "mobileapp-gates": Route("object", obj="app", reg_read=True),
+    "mobileapp-history": Route(obj="app", **OBJ_READ),
+    "mobileapp-transition": Route("object", obj="app"),
+    "appversion-list": Route(**LIST_B, query=("app={app}",)),
+    "appversion-detail": Route(obj="version", **OBJ_READ),
+    "appversion-download": Route(obj="version", **OBJ_READ),
+    "appversion-history": Route(obj="version", **OBJ_READ),
+    "appversion-package": Route("object", obj="version"),
+    "channel-list": Route(**LIST_B),
+    "channel-detail": Route(obj="channel", **OBJ_READ),
+    "channel-history": Route(obj="channel", **OBJ_READ),
+    "listing-list": Route("list", reg_read=True, query=("app={app}", "channel={channel}")),
+    "listing-detail": Route("object", obj="listing", reg_read=True),
+    "listing-history": Route(obj="listing", **OBJ_READ),
+    "publishingaccount-list": Route(**LIST_B, query=("app={app}",)),
+    "publishingaccount-detail": Route(obj="account", **OBJ_READ),
+    "publishingaccount-history": Route(obj="account", **OBJ_READ),
+    "vulnerability-list": Route(**LIST_B, query=("app={app}", "version={version}")),
+    "vulnerability-detail": Route(obj="vuln", **OBJ_READ),
+    "vulnerability-history": Route(obj="vuln", **OBJ_READ),
+    "gateevidence-list": Route(**LIST_B, query=("app={app}",)),
+    "gateevidence-detail": Route(obj="evidence", **OBJ_READ),
+    "gateevidence-history": Route(obj="evidence", **OBJ_READ),
+    # compliance UI
+    "compliance:dashboard": Route("list", reg_read=True, query=PROBE),
+    "compliance:evaluate": Route("list"),
+    "compliance:control-list": Route("list", reg_read=True, query=PROBE),
+    "compliance:control-detail": Route("list", reg_read=True, query=PROBE),
+    "compliance:evidence-download": Route(obj="cevidence", **OBJ_READ),
+    "compliance:finding-list": Route(**LIST_B, query=PROBE),
+    "compliance:finding-bulk": Route("list"),
+    "compliance:finding-detail": Route(obj="finding", **OBJ_READ),
+    "compliance:report-pdf": Route("list", reg_read=True, query=PROBE),
+    "compliance:results-xlsx": Route("list", reg_read=True, query=PROBE),
+    # compliance API
+    "api-controls": Route("list", reg_read=True),
+    "controlresult-list": Route(**LIST_B, query=PROBE),
+    "controlresult-detail": Route(obj="cresult", **OBJ_READ),
+    "evaluation-list": Route("list", reg_read=True, query=PROBE),
+    "evaluation-detail": Route("object", obj="evaluation", reg_read=True),
+    "finding-list": Route(**LIST_B, query=PROBE),
+    "finding-detail": Route(obj="finding", **OBJ_READ),
+    "finding-move": Route("object", obj="finding"),
+    "evidence-list": Route(**LIST_B, query=PROBE),
+    "evidence-detail": Route(obj="cevidence", **OBJ_READ),
+    "evidence-download": Route(obj="cevidence", **OBJ_READ),
+    # scanning UI and API
+    "scanning:scan-detail": Route(obj="scan", **OBJ_READ),
+    "scanning:scan-download": Route(obj="scan", **OBJ_READ),
+    "scanning:scan-request": Route("object", obj="version"),
+    "scanning:sdk-inventory": Route(**LIST_B),
+    "scan-list": Route(**LIST_B, query=("version={version}",)),
+    "scan-detail": Route(obj="scan", **OBJ_READ),
+    "sdkuse-list": Route(**LIST_B, query=("version={version}",)),
+    "sdkuse-detail": Route(obj="sdkuse", **OBJ_READ),
+    "sdkassessment-list": Route(**LIST_B),
+    "sdkassessment-detail": Route(obj="sdkassessment", **OBJ_READ),
+    "sdkassessment-history": Route(obj="sdkassessment", **OBJ_READ),
+    "releasecertificate-list": Route("list", reg_read=True, query=("app={app}",)),
+    "releasecertificate-detail": Route("object", obj="releasecert", reg_read=True),
+    "releasecertificate-history": Route("object", obj="releasecert", reg_read=True),
+}
+
+# Values for URL kwargs that are not object ids.
+STATIC_KWARGS = {"format": "json", "fmt": "cyclonedx"}
+GLOBAL_KWARGS = {"control_id": "first_control"}  # filled from b_objects(); the catalogue is global
+
+
+# ---------- enumerate the URL patterns ----------
+
+
+@dataclass(frozen=True)
+class Pattern:
+    route: str  # the full pattern text, unique
+    name: str | None
+    kwargs: tuple[str, ...]
+    callback: object
+
+    @property
+    def id(self):
+        return f"{self.name}:{self.route}"
+
+
+def walk(patterns=None, prefix="", namespace=None):
+    for entry in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(entry, URLResolver):
+            ns = namespace
+            if entry.namespace:
+                ns = f"{namespace}:{entry.namespace}" if namespace else entry.namespace
+            yield from walk(entry.url_patterns, prefix + str(entry.pattern), ns)
+        elif isinstance(entry, URLPattern):
+            name = f"{namespace}:{entry.name}" if namespace and entry.name else entry.name
+            yield Pattern(
+                prefix + str(entry.pattern), name, tuple(entry.pattern.regex.groupindex), entry.callback
+            )
+
+
+PATTERNS = list(walk())
+
+
+def to_url(pattern: Pattern, values: dict) -> str:
+    """Fill a pattern (Django route syntax or DRF regex) with values, giving a concrete path."""
+    text = pattern.route.replace("^", "").replace("$", "")
+    text = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: str(values[m.group(1)]), text)
+    text = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m.group(1)]), text)
+    text = text.replace("\\.", ".").replace("/?", "")
+    if pattern.route.endswith("<drf_format_suffix:format>"):
+        text = text[: -len(str(values["format"]))] + "." + str(values["format"])
+    url = "/" + text
+    match = resolve(url)
+    assert match.func == pattern.callback or getattr(match.func, "cls", None) == getattr(
+        pattern.callback, "cls", object()
+    ), f"{url} resolves elsewhere than {pattern.route}"
+    return url
+
+
+def methods_of(callback) -> list[str]:
+    actions = getattr(callback, "actions", None)
+    if actions:
+        allowed = set(getattr(callback.cls, "http_method_names", actions))
+        return [m for m in ("get", "post", "put", "patch", "delete") if m in actions and m in allowed]
+    view_class = getattr(callback, "view_class", None) or getattr(callback, "cls", None)
+    if view_class is not None:
+        return [m for m in ("get", "post", "put", "patch", "delete") if hasattr(view_class, m)]
+    return ["get", "post"]
+
+
+# ---------- B's objects ----------
+
+
+class Objects(dict):
+    """B's objects by key, made on first use (the compliance evaluation is not cheap)."""
+
+    def __init__(self, world):
+        super().__init__()
+        self.world = world
+
+    def __missing__(self, key):
+        if key not in FACTORIES:
+            raise KeyError(f"no factory for {key!r}: add one to FACTORIES in tests/test_scoping.py")
+        for name, value in FACTORIES[key](self.world).items():
+            self[name] = value
+        return self[key]
+
+
+@pytest.fixture
+def b(world):
+    return Objects(world)
+
+
+def _b_ledger(world):
+    entry = (
+        ChangeLogEntry.objects.filter(institution=world.b.inst, object_repr__contains="ZQX")
+        .order_by("-seq")
+        .first()
+    )
+    return {
+        "app": world.b.app.pk,
+        "version": world.b.version.pk,
+        "listing": world.b.listing.pk,
+        "channel": world.b.channel.pk,
+        "account": world.b.account.pk,
+        "vuln": world.b.vuln.pk,
+        "evidence": world.b.evidence.pk,
+        "department": world.b.depts["OFFICE"].pk,
+        "person": world.b.people["P001"].pk,
+        "user": world.b.admin.pk,
+        "institution": world.b.inst.pk,
+        "office": world.b.office.pk,
+        "changelog": entry.seq,
+    }
+
+
+def _b_compliance(world):
+    """An evaluation of B (results, findings) and a compliance evidence file of B."""
+    from appgov.compliance import services as compliance
+    from appgov.compliance.evaluation import catalogue
+    from appgov.compliance.models import ControlResult, Finding
+
+    inst = world.b.inst
+    evaluation = compliance.evaluate_now(inst)
+    control_id = catalogue().controls[0].id
+    cevidence = compliance.add_evidence(
+        inst,
+        control_id,
+        "app",
+        world.b.app.pk,
+        "ZQX 合规证明",
+        datetime.date(2026, 1, 1),
+        file=ContentFile(b"ZQX compliance evidence", name="zqx-compliance.pdf"),
+    )
+    finding = Finding.objects.filter(institution=inst, subject_repr__contains="ZQX").first()
+    assert finding is not None, (
+        "the evaluation of B opened no finding on B's apps; give B an app that fails a control"
+    )
+    return {
+        "cresult": ControlResult.objects.filter(institution=inst, subject_repr__contains="ZQX").first().pk,
+        "evaluation": evaluation.pk,
+        "finding": finding.pk,
+        "cevidence": cevidence.pk,
+        "first_control": control_id,
+    }
+
+
+def _b_scanning(world):
+    """A finished scan of B's version with an SDK, an SDK assessment and a release certificate."""
+    from appgov.scanning.models import ReleaseCertificate, Scan, SdkAssessment, SdkUse
+
+    report = {
+        "app": {"id": "cn.zqx.bank", "name": "ZQX 手机银行"},
+        "sdks": [{"id": "zqx-sdk", "name": "ZQX SDK"}],
+        "findings": [],
+        "permissions": [],
+        "urls": [],
+        "signing": {"certificates": []},
+    }
+    scan = Scan.objects.create(version=world.b.version, package_sha256="f" * 64, status="done", report=report)
+    use = SdkUse.objects.create(
+        version=world.b.version, scan=scan, sdk_id="zqx-sdk", name="ZQX SDK", vendor="ZQX"
+    )
+    assessment = SdkAssessment.objects.create(
+        institution=world.b.inst,
+        sdk_id="zqx-sdk",
+        assessed_on="2026-01-01",
+        conclusion="approved",
+        reference="ZQX-SDK-1",
+    )
+    cert = ReleaseCertificate.objects.create(app=world.b.app, sha256="e" * 64, label="release")
+    return {"scan": scan.pk, "sdkuse": use.pk, "sdkassessment": assessment.pk, "releasecert": cert.pk}
+
+
+FACTORIES = {}
+for _factory, _keys in [
+    (
+        _b_ledger,
+        "app version listing channel account vuln evidence department person user institution office changelog",
+    ),
+    (_b_compliance, "cresult evaluation finding cevidence first_control"),
+    (_b_scanning, "scan sdkuse sdkassessment releasecert"),
+]:
+    FACTORIES.update(dict.fromkeys(_keys.split(), _factory))
+
+
+def b_state(world):
+    """Everything of B that a refused write could have changed."""
+    from appgov.compliance.models import Evaluation, Evidence, Finding
+
+    inst = world.b.inst
+    objects = [world.b.app, world.b.app2, world.b.version, world.b.listing, world.b.channel, world.b.account]
+    objects += [world.b.vuln, world.b.evidence, world.b.depts["OFFICE"], world.b.people["P001"], inst]
+    fresh = [type(o).objects.filter(pk=o.pk).first() for o in objects]
+    return {
+        "log": ChangeLogEntry.objects.filter(institution=inst).count(),
+        "objects": [changelog.snapshot(o) if o else None for o in fresh],
+        "findings": sorted(Finding.objects.filter(institution=inst).values_list("id", "status")),
+        "evidence": Evidence.objects.filter(institution=inst).count(),
+        "evaluations": Evaluation.objects.filter(institution=inst).count(),
+        "apps": inst.apps.count(),
+        "scanning": _scanning_state(inst),
+    }
+
+
+def _scanning_state(inst):
+    from appgov.scanning.models import ReleaseCertificate, Scan, SdkAssessment
+
+    return (
+        Scan.objects.filter(version__app__institution=inst).count(),
+        SdkAssessment.objects.filter(institution=inst).count(),
+        ReleaseCertificate.objects.filter(app__institution=inst).count(),
+    )
+
+
+# ---------- requests and what a response shows ----------
+
+CSRF_LIKE = re.compile(r"[A-Za-z0-9]{64}")
+
+WRITE_FORM = {
+    "name": "ZQX-hijacked",
+    "code": "HIJACK-1",
+    "kind": "app",
+    "audience": "external",
+    "to_state": "retired",
+    "to_status": "verified",
+    "state": "delisted",
+    "item": "exit_decision",
+    "reference": "hijack",
+    "title": "hijack",
+    "severity": "low",
+    "platform": "android",
+    "version_name": "6.6.6",
+    "support_status": "supported",
+    "account_name": "hijack",
+    "holder": "institution",
+    "note": "hijack",
+}
+
+
+def session(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def send(client, method, url, data=None):
+    if method in ("get", "delete"):
+        return getattr(client, method)(url)
+    if method == "post" and not url.startswith("/api/"):
+        return client.post(url, data or WRITE_FORM)
+    return getattr(client, method)(url, json.dumps(data or WRITE_FORM), content_type="application/json")
+
+
+def shown_text(response) -> str:
+    if getattr(response, "streaming", False):
+        content = b"".join(response.streaming_content)
+    else:
+        content = response.content
+    ctype = response.get("Content-Type", "")
+    if "spreadsheetml" in ctype:
+        import openpyxl
+
+        wb = openpyxl.load_workbook(io.BytesIO(content), read_only=True)
+        return " ".join(
+            str(v) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row if v
+        )
+    if ctype.startswith("application/pdf"):
+        if not shutil.which("pdftotext"):
+            pytest.fail("pdftotext (Debian poppler-utils) is needed to read PDF reports for leaks")
+        done = subprocess.run(["pdftotext", "-", "-"], input=content, capture_output=True, timeout=60)
+        if done.returncode == 0:
+            return done.stdout.decode("utf-8", "replace")
+        return content.decode("latin-1")  # not a PDF after all (an uploaded file): its bytes are what leaks
+    return CSRF_LIKE.sub("", content.decode("utf-8", "replace"))
+
+
+def assert_no_b(response, where):
+    assert response.status_code < 500, f"{where}: {response.status_code}"
+    text = shown_text(response)
+    assert MARK not in text.lower(), (
+        f"{where} shows B's data: …{text[max(0, text.lower().find(MARK) - 80) :][:200]}…"
+    )
+
+
+def kwargs_for(pattern: Pattern, route: Route, objects: dict) -> dict:
+    values = {}
+    for name in pattern.kwargs:
+        if name in STATIC_KWARGS:
+            values[name] = STATIC_KWARGS[name]
+        elif name in GLOBAL_KWARGS:
+            values[name] = objects[GLOBAL_KWARGS[name]]
+        else:
+            assert route.obj, f"{pattern.id}: the id {name!r} names no object; set Route.obj"
+            values[name] = objects[route.obj]
+    return values
+
+
+# ---------- the tests ----------
+
+
+def test_every_url_pattern_is_known():
+    unknown = sorted({p.id for p in PATTERNS if p.name not in ROUTES})
+    assert not unknown, (
+        "URL patterns the scoping suite does not know how to exercise; describe each in ROUTES in "
+        f"tests/test_scoping.py: {unknown}"
+    )
+    stale = sorted(set(ROUTES) - {p.name for p in PATTERNS})
+    assert not stale, f"ROUTES names patterns that no longer exist: {stale}"
+
+
+ROUTE_NAMES = sorted({p.name or p.route for p in PATTERNS})
+
+
+@pytest.mark.parametrize("name", ROUTE_NAMES)
+def test_route_is_scoped(name, world, b):
+    """Every pattern of one URL name (format-suffix variants included), as outsiders and as B's examiner."""
+    route = ROUTES.get(name)
+    assert route is not None, f"{name} is not described in ROUTES (tests/test_scoping.py)"
+    before = b_state(world)
+    patterns = [p for p in PATTERNS if (p.name or p.route) == name]
+    # the plain pattern gets every check; a format-suffix twin runs the same view, so reads suffice there
+    for pattern in sorted(patterns, key=lambda p: "format" in p.kwargs):
+        check_pattern(pattern, route, world, b, full="format" not in pattern.kwargs)
+    assert b_state(world) == before, f"{name} changed B"
+
+
+def check_pattern(pattern, route, world, b, full):
+    url = to_url(pattern, kwargs_for(pattern, route, b))
+    methods = methods_of(pattern.callback) if full else ["get"]
+
+    if route.kind == "public":
+        for method in methods:
+            assert_no_b(send(Client(), method, url), f"anonymous {method.upper()} {url}")
+        return
+
+    anonymous = Client().get(url)
+    assert anonymous.status_code in (302, 401, 403, 405), f"anonymous GET {url}: {anonymous.status_code}"
+    if anonymous.status_code == 302:
+        assert anonymous["Location"].startswith("/login/")
+
+    outsiders = {"user of A": world.a.admin, "examiner outside B's jurisdiction": world.reg_out}
+    if route.kind == "object":
+        for who, user in outsiders.items():
+            client = session(user)
+            for method in methods:
+                response = send(client, method, url)
+                assert response.status_code in (403, 404, 405), (
+                    f"{who} {method.upper()} {url}: {response.status_code}"
+                )
+                assert_no_b(response, f"{who} {method.upper()} {url}")
+    elif route.kind in ("list", "self"):
+        urls = [url] + ([f"{url}?{q.format_map(b)}" for q in route.query] if full else [])
+        for who, user in outsiders.items():
+            client = session(user)
+            for target in urls:
+                assert_no_b(client.get(target), f"{who} GET {target}")
+
+    # the examiner of B's jurisdiction: reads, never writes
+    client = session(world.reg_in)
+    response = client.get(url)
+    assert response.status_code < 500, f"examiner GET {url}: {response.status_code}"
+    if route.reg_read and full:
+        assert response.status_code == 200, f"examiner GET {url}: {response.status_code}"
+        if route.shows_b:
+            assert MARK in shown_text(response).lower(), (
+                f"examiner GET {url} does not show B (check is blind)"
+            )
+    if route.kind == "self":
+        return
+    for method in methods:
+        if method == "get":
+            continue
+        response = send(client, method, url)
+        allowed = (403, 405) + ((200, 302) if route.post_ignored and method == "post" else ())
+        assert response.status_code in allowed, f"examiner {method.upper()} {url}: {response.status_code}"
+
+
+def test_counts_match_what_the_user_may_see(world, b):
+    """API list counts and dashboard totals are the user's own, never B's or both institutions'."""
+    from appgov.users.scoping import scoped
+
+    checked = 0
+    for pattern in PATTERNS:
+        cls = getattr(pattern.callback, "cls", None)
+        actions = getattr(pattern.callback, "actions", {}) or {}
+        if actions.get("get") != "list" or "format" in pattern.kwargs:
+            continue
+        model = cls.queryset.model
+        if getattr(model, "institution_path", None) is None:
+            continue
+        url = to_url(pattern, {})
+        for user in (world.a.admin, world.reg_out, world.reg_in):
+            body = session(user).get(url, {"limit": 1000}).json()
+            expected = scoped(model, user).count()
+            assert body["count"] == expected, (url, user.username, body["count"], expected)
+            checked += 1
+    assert checked >= 30
+    assert session(world.a.admin).get("/").context["data"]["total"] == 2
+    assert session(world.reg_out).get("/").context["data"]["total"] == 2
+    assert session(world.reg_in).get("/").context["data"]["total"] == 3
+    assert session(world.reg_hq).get("/").context["data"]["total"] >= 5
+
+
+def test_media_files_are_never_served_directly(world, b):
+    for name in (world.b.version.package.name, world.b.evidence.file.name):
+        for user in (world.a.admin, world.reg_in):
+            response = session(user).get(f"/media/{name}")
+            assert response.status_code == 404, name
+    assert world.b.evidence.file.name  # the evidence file exists and is only reachable through scoped views
+
+
+def test_writes_naming_b_objects_from_a_list_route_are_refused(world, b):
+    """Creating an object of A that points at an object of B (through forms or the API) is refused."""
+    client = session(world.a.admin)
+    from appgov.ledger.models import AppVersion, GateEvidence, Listing, MobileApp, PublishingAccount
+
+    before = b_state(world)
+    form = {
+        "code": "X-B",
+        "name": "x",
+        "kind": "app",
+        "audience": "external",
+        "managing_department": b["department"],
+    }
+    assert client.post("/ledger/apps/new/", form).status_code == 200
+    api_posts = [
+        ("/api/ledger/apps/", {"code": "X-B", "name": "x", "kind": "app", "responsible_person": b["person"]}),
+        ("/api/ledger/versions/", {"app": b["app"], "platform": "ios", "version_name": "6.6.6"}),
+        ("/api/ledger/listings/", {"version": b["version"], "channel": b["channel"]}),
+        ("/api/ledger/listings/", {"version": world.a.version.pk, "channel": b["channel"]}),
+        ("/api/ledger/publishing-accounts/", {"app": b["app"], "channel": b["channel"], "account_name": "x"}),
+        ("/api/ledger/vulnerabilities/", {"version": b["version"], "title": "x", "severity": "low"}),
+        ("/api/ledger/gate-evidence/", {"app": b["app"], "item": "exit_decision", "reference": "x"}),
+        ("/api/people/", {"employee_no": "X1", "name": "x", "department": b["department"]}),
+    ]
+    for url, payload in api_posts:
+        response = client.post(url, json.dumps(payload), content_type="application/json")
+        assert response.status_code == 400, (url, response.status_code, response.content[:300])
+        assert_no_b(response, url)
+    response = client.post(
+        "/compliance/findings/bulk/",
+        {"ids": [b["finding"]], "to_status": "verified", "note": "x"},
+        follow=True,
+    )
+    assert_no_b(response, "finding bulk move")
+    assert not MobileApp.objects.filter(code="X-B").exists()
+    assert not AppVersion.objects.filter(version_name="6.6.6").exists()
+    assert not Listing.objects.filter(channel_id=b["channel"]).exclude(pk=world.b.listing.pk).exists()
+    assert not PublishingAccount.objects.filter(account_name="x").exists()
+    assert not GateEvidence.objects.filter(reference="x").exists()
+    assert b_state(world) == before
