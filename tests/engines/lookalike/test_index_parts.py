@@ -59,3 +59,42 @@ def test_config_overrides_and_errors(tmp_path):
         load_config(bad)
     with pytest.raises(ConfigError, match="between 0 and 1"):
         load_config(overrides={"evidence": {"homophone": 3}})
+
+
+def _schema(name):
+    import json
+    from importlib import resources
+
+    return json.loads(resources.files("appgov.engines.lookalike").joinpath("data", name).read_text("utf-8"))
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        {"listing_id": "a", "source": "s", "name": "n"},
+        {
+            "listing_id": "a",
+            "source": "s",
+            "name": "n",
+            "cert_sha256": "A" * 64,
+            "icon_phash": "0x" + "f" * 16,
+        },
+        {"listing_id": "a", "source": "s"},
+        {"listing_id": "a", "source": "s", "name": 3},
+        {"listing_id": "a", "source": "s", "name": "n", "cert_sha256": "abc"},
+        {"listing_id": "a", "source": "s", "name": "n", "icon_phash": "xyz"},
+        {"listing_id": "a", "source": "s", "name": "n", "package_id": "has space"},
+    ],
+)
+def test_listing_schema_agrees_with_validator(row):
+    import jsonschema
+
+    from appgov.engines.lookalike import FieldError, listing_from_dict
+
+    schema_ok = jsonschema.Draft202012Validator(_schema("listing.schema.json")).is_valid(row)
+    try:
+        listing_from_dict(row)
+        validator_ok = True
+    except FieldError:
+        validator_ok = False
+    assert schema_ok == validator_ok

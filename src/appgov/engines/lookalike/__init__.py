@@ -14,7 +14,14 @@ Public API (no Django)::
 from .config import ConfigError, load_config
 from .icons import IconIndex, phash_file, phash_image
 from .index import IconError, LookalikeIndex, screen
-from .inputs import InputError, iter_listings, listing_from_dict, protected_from_dict, read_protected
+from .inputs import (
+    FieldError,
+    InputError,
+    iter_listings,
+    listing_from_dict,
+    protected_from_dict,
+    read_protected,
+)
 from .models import Alert, Listing, ProtectedApp, Reason
 from .sweep import SweepStats, sweep_file
 
@@ -22,6 +29,7 @@ __all__ = [
     "Alert",
     "ConfigError",
     "IconError",
+    "FieldError",
     "IconIndex",
     "InputError",
     "Listing",

@@ -34,7 +34,9 @@ class InputError(ValueError):
         super().__init__(f"{where}: {what}")
 
 
-class _FieldError(Exception):
+class FieldError(ValueError):
+    """A field of one decoded object is invalid (``field``, ``message``)."""
+
     def __init__(self, field: str | None, message: str):
         self.field = field
         self.message = message
@@ -52,14 +54,14 @@ def _str(obj: dict[str, Any], name: str, *, required: bool) -> str | None:
     value = obj.get(name)
     if value is None:
         if required:
-            raise _FieldError(name, "is required")
+            raise FieldError(name, "is required")
         return None
     if not isinstance(value, str):
-        raise _FieldError(name, f"expected a string, got {type(value).__name__}")
+        raise FieldError(name, f"expected a string, got {type(value).__name__}")
     value = value.strip()
     if not value:
         if required:
-            raise _FieldError(name, "must not be empty")
+            raise FieldError(name, "must not be empty")
         return None
     return value
 
@@ -68,19 +70,19 @@ def _str_list(obj: dict[str, Any], name: str, *, required: bool) -> tuple[str, .
     value = obj.get(name)
     if value is None:
         if required:
-            raise _FieldError(name, "is required")
+            raise FieldError(name, "is required")
         return ()
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list):
-        raise _FieldError(name, f"expected a list of strings, got {type(value).__name__}")
+        raise FieldError(name, f"expected a list of strings, got {type(value).__name__}")
     out = []
     for i, item in enumerate(value):
         if not isinstance(item, str) or not item.strip():
-            raise _FieldError(f"{name}[{i}]", "expected a non-empty string")
+            raise FieldError(f"{name}[{i}]", "expected a non-empty string")
         out.append(item.strip())
     if required and not out:
-        raise _FieldError(name, "must list at least one value")
+        raise FieldError(name, "must list at least one value")
     return tuple(dict.fromkeys(out))
 
 
@@ -88,7 +90,7 @@ def _package(value: str | None, name: str) -> str | None:
     if value is None:
         return None
     if len(value) > 255 or not _NO_SPACE.fullmatch(value):
-        raise _FieldError(name, "expected an identifier without spaces (at most 255 characters)")
+        raise FieldError(name, "expected an identifier without spaces (at most 255 characters)")
     return value
 
 
@@ -98,7 +100,7 @@ def _cert(value: str | None, name: str) -> str | None:
     try:
         return normalise_cert(value)
     except ValueError as exc:
-        raise _FieldError(name, str(exc)) from None
+        raise FieldError(name, str(exc)) from None
 
 
 def _phash(value: str | None, name: str) -> str | None:
@@ -108,7 +110,7 @@ def _phash(value: str | None, name: str) -> str | None:
     if value.startswith("0x"):
         value = value[2:]
     if not _HEX16.fullmatch(value):
-        raise _FieldError(name, "expected a 64-bit perceptual hash as 16 hex digits")
+        raise FieldError(name, "expected a 64-bit perceptual hash as 16 hex digits")
     return value
 
 
@@ -118,14 +120,14 @@ def _timestamp(value: str | None, name: str) -> str | None:
     try:
         datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise _FieldError(name, "expected an ISO 8601 date or date-time, e.g. 2025-03-01") from None
+        raise FieldError(name, "expected an ISO 8601 date or date-time, e.g. 2025-03-01") from None
     return value
 
 
 def protected_from_dict(obj: Any) -> ProtectedApp:
-    """Validate one decoded protected-app object (raises ``_FieldError``)."""
+    """Validate one decoded protected-app object (raises ``FieldError``)."""
     if not isinstance(obj, dict):
-        raise _FieldError(None, "expected a JSON object")
+        raise FieldError(None, "expected a JSON object")
     packages = tuple(_package(p, "package_ids") for p in _str_list(obj, "package_ids", required=False))
     certs = []
     for i, cert in enumerate(_str_list(obj, "cert_sha256", required=False)):
@@ -144,9 +146,9 @@ def protected_from_dict(obj: Any) -> ProtectedApp:
 
 
 def listing_from_dict(obj: Any) -> Listing:
-    """Validate one decoded listing object (raises ``_FieldError``)."""
+    """Validate one decoded listing object (raises ``FieldError``)."""
     if not isinstance(obj, dict):
-        raise _FieldError(None, "expected a JSON object")
+        raise FieldError(None, "expected a JSON object")
     return Listing(
         listing_id=_str(obj, "listing_id", required=True),
         source=_str(obj, "source", required=True),
@@ -170,7 +172,7 @@ def parse_line(raw: bytes | str, path: str, line_no: int, build):
         raise InputError(path, line_no, None, f"invalid JSON ({exc})") from None
     try:
         return build(obj)
-    except _FieldError as exc:
+    except FieldError as exc:
         raise InputError(path, line_no, exc.field, exc.message) from None
 
 
