@@ -131,3 +131,22 @@ def test_compare_reports():
     assert diff["permissions"] == {"added": ["B"], "removed": []}
     assert diff["hosts"] == {"added": [], "removed": ["a.cn"]}
     assert diff["certificate_changed"] is True
+
+
+def test_release_gate_needs_every_uploaded_package_scanned_without_high_risks(world, system):
+    from appgov.scanning.gates import package_scans_clean
+
+    org = world.a
+    version = org.version
+    assert version.package, "the world's version has an uploaded package"
+    Scan.objects.filter(version=version).delete()
+    assert package_scans_clean(org.app) is False  # uploaded but never scanned
+    with system():
+        scan = Scan.objects.create(version=version, package_sha256=version.package_sha256)
+    assert package_scans_clean(org.app) is False  # still queued
+    Scan.objects.filter(pk=scan.pk).update(status=Scan.Status.DONE, high_findings=2)
+    assert package_scans_clean(org.app) is False  # finished with high risks
+    Scan.objects.filter(pk=scan.pk).update(high_findings=0)
+    assert package_scans_clean(org.app) is True
+    Scan.objects.filter(pk=scan.pk).update(package_sha256="9" * 64)  # the scan was of another file
+    assert package_scans_clean(org.app) is False

@@ -11,6 +11,7 @@ class ScanningConfig(AppConfig):
         from appgov.ledger.signals import package_attached
 
         package_attached.connect(_scan_uploaded_package, dispatch_uid="scan-uploaded-package")
+        from . import gates  # noqa: F401  registers the gate item that uses scan results
 
 
 def _scan_uploaded_package(sender, version, actor=None, **kwargs):
