@@ -13,6 +13,7 @@ import pytest
 from appgov.engines.querywatch import run_rules
 
 DAY = dt.date(2024, 3, 12)  # a Tuesday
+DEFAULT = object()
 
 
 def at(hhmm: str, day: dt.date = DAY) -> dt.datetime:
@@ -124,7 +125,7 @@ class World:
         channel="counter",
         branch_id=None,
         terminal_id=None,
-        ip=None,
+        ip=DEFAULT,
         client_app_id=None,
         authorization_id=None,
         product="personal",
@@ -143,12 +144,46 @@ class World:
                 "channel": channel,
                 "client_app_id": client_app_id,
                 "terminal_id": terminal_id or f"T-{operator_id}",
-                "ip": ip or f"10.0.0.{len(operator_id) + sum(map(ord, operator_id)) % 200}",
+                "ip": f"10.0.0.{sum(map(ord, operator_id)) % 200}" if ip is DEFAULT else ip,
                 "authorization_id": authorization_id,
                 "product": product,
             }
         )
         return event_id
+
+    def add_auth(
+        self,
+        subject_id,
+        purpose,
+        signed_at=dt.datetime(2024, 3, 1),
+        valid_from=dt.datetime(2024, 3, 1),
+        valid_to=dt.datetime(2024, 6, 1),
+        branch_id="B1",
+    ) -> str:
+        authorization_id = f"A{len(self.authorizations) + 1:03d}"
+        self.authorizations.append(
+            {
+                "authorization_id": authorization_id,
+                "subject_id": subject_id,
+                "purpose": purpose,
+                "signed_at": signed_at,
+                "valid_from": valid_from,
+                "valid_to": valid_to,
+                "branch_id": branch_id,
+            }
+        )
+        return authorization_id
+
+    def add_employee(self, subject_id, person_id, branch_id, left_at=None, moved_at=None) -> None:
+        self.employees.append(
+            {
+                "subject_id": subject_id,
+                "person_id": person_id,
+                "branch_id": branch_id,
+                "left_at": left_at,
+                "moved_at": moved_at,
+            }
+        )
 
     def authorized_query(self, time, purpose="担保资格审查", **kwargs) -> str:
         authorization_id = f"A{len(self.authorizations) + 1:03d}"
