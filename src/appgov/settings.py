@@ -180,6 +180,9 @@ TASKS = {
     }
 }
 
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}}
+APPGOV_LIST_CACHE_SECONDS = int(os.environ.get("APPGOV_LIST_CACHE_SECONDS", "300"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -4,6 +4,7 @@ from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
+from appgov.core import list_cache
 from appgov.core.api.base import ScopedModelViewSet
 
 from .. import filtersets, services
@@ -18,6 +19,12 @@ class MobileAppViewSet(ScopedModelViewSet):
     serializer_class = s.MobileAppSerializer
     filterset_class = filtersets.MobileAppFilterSet
     institution_from_user = True
+
+    def list(self, request, *args, **kwargs):
+        data = list_cache.cached(
+            request, "api-app-list", lambda: super(MobileAppViewSet, self).list(request, *args, **kwargs).data
+        )
+        return Response(data)
 
     @extend_schema(responses=s.GateStatusSerializer(many=True))
     @action(detail=True, methods=["get"])

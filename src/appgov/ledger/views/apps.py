@@ -3,9 +3,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from appgov.core import list_cache
 from appgov.core.models import Department
 from appgov.users.roles import LIFECYCLE_ROLES, can_write
 from appgov.users.scoping import scoped
@@ -23,45 +25,44 @@ PAGE_SIZES = (25, 50, 100)
 @login_required
 @require_safe
 def app_list(request):
-    queryset = (
-        scoped(MobileApp, request.user)
-        .select_related("institution", "managing_department", "responsible_person")
-        .only(
-            "id",
-            "code",
-            "name",
-            "kind",
-            "audience",
-            "platforms",
-            "state",
-            "is_important_system",
-            "updated_at",
-            "institution__name",
-            "managing_department__name",
-            "responsible_person__name",
-        )
-    )
-    filterset = MobileAppFilterSet(request.GET, queryset=queryset, request=request)
     try:
         per_page = int(request.GET.get("per_page", 50))
     except ValueError:
         per_page = 50
     per_page = per_page if per_page in PAGE_SIZES else 50
-    ordered = filterset.qs.order_by(*(filterset.qs.query.order_by or ["code"]), "id")
-    page = Paginator(ordered, per_page).get_page(request.GET.get("page"))
+    querystring = querystring_without_page(request)
+    labels = {"kind": dict(AppKind.choices), "state": dict(LifecycleState.choices)}
+    filterset = MobileAppFilterSet(request.GET, queryset=_list_queryset(request.user), request=request)
+
+    def render_table():
+        ordered = filterset.qs.order_by(*(filterset.qs.query.order_by or ["code"]), "id")
+        page = Paginator(ordered, per_page).get_page(request.GET.get("page"))
+        html = render_to_string(
+            "ledger/_app_table.html",
+            {
+                "page": page,
+                "labels": labels,
+                "querystring_without_page": querystring,
+                "show_institution": request.user.is_regulator,
+            },
+            request=request,
+        )
+        return page.paginator.count, html
+
+    result_count, table_html = list_cache.cached(request, "ledger-app-list", render_table)
     return render(
         request,
         "ledger/app_list.html",
         {
             "filterset": filterset,
-            "page": page,
             "per_page": per_page,
             "page_sizes": PAGE_SIZES,
-            "querystring_without_page": querystring_without_page(request),
+            "querystring_without_page": querystring,
+            "table_html": table_html,
+            "result_count": result_count,
             "can_create": can_write(request.user, "ledger.mobileapp"),
             "show_institution": request.user.is_regulator,
             # Labels translated once per request, not once per row; filters rendered without widget templates.
-            "labels": {"kind": dict(AppKind.choices), "state": dict(LifecycleState.choices)},
             "choices": {
                 "kind": AppKind.choices,
                 "state": LifecycleState.choices,
@@ -78,6 +79,27 @@ def app_list(request):
             else scoped(Department, request.user).values_list("pk", "name"),
             "q": request.GET.get("q", ""),
         },
+    )
+
+
+def _list_queryset(user):
+    return (
+        scoped(MobileApp, user)
+        .select_related("institution", "managing_department", "responsible_person")
+        .only(
+            "id",
+            "code",
+            "name",
+            "kind",
+            "audience",
+            "platforms",
+            "state",
+            "is_important_system",
+            "updated_at",
+            "institution__name",
+            "managing_department__name",
+            "responsible_person__name",
+        )
     )
 
 
@@ -122,7 +144,7 @@ def app_detail(request, pk):
             if can_write(request.user, "ledger.publishingaccount")
             else None,
             "tab": tab,
-        "compliance_results": _compliance_results(app) if tab == "compliance" else [],
+            "compliance_results": _compliance_results(app) if tab == "compliance" else [],
         },
     )
 
