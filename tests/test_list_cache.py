@@ -1,6 +1,8 @@
 """The ledger list cache never serves a stale or another institution's list."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.test import override_settings
 
 from appgov.core import services
@@ -22,8 +24,11 @@ def test_a_write_invalidates_the_cached_list(world, login, api, url):
     client = login(user) if url.startswith("/ledger") else api(user)
     first = client.get(url)
     assert world.a.app.name.encode() in first.content
-    again = client.get(url)
-    assert again.content == first.content  # served from the cache
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(url)
+    assert again.status_code == 200
+    app_queries = [q["sql"] for q in queries.captured_queries if 'FROM "ledger_mobileapp"' in q["sql"]]
+    assert not app_queries, f"served from the cache, yet queried apps: {app_queries}"
     services.update(world.a.app, user, name="改名后的手机银行")
     after = client.get(url)
     assert "改名后的手机银行".encode() in after.content
