@@ -2,8 +2,8 @@
 
 import pytest
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from appgov.core import services
 
