@@ -107,7 +107,7 @@ def hopping_episodes(
             if column != key
         },
     )
-    exploded = base.mutate(window=base.bucket).union(base.mutate(window=base.bucket - 1))
+    exploded = base.mutate(window=ibis.array([base.bucket, base.bucket - 1]).unnest())
     per_window = exploded.group_by(["key_value", "window"]).aggregate(
         **{name: exploded[column].nunique() for name, column in measures.items()}
     )

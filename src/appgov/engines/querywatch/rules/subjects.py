@@ -18,10 +18,10 @@ def q09_subject_many_parties(ctx: RuleContext) -> ir.Table:
     events = events.select("event_id", "ts", "operator_id", "branch_id", "subject_id")
     # a subject queried fewer times than either threshold cannot reach it
     # (grouping by a hash is much cheaper than by the text; collisions only let extra subjects through)
-    hashed = events.select(h=events.subject_id.hash())
-    repeated = hashed.group_by("h").aggregate(n=hashed.h.count())
-    repeated = repeated.filter(repeated.n >= min(min_operators, min_branches))
-    events = events.semi_join(repeated, events.subject_id.hash() == repeated.h)
+    events = events.mutate(subject_hash=events.subject_id.hash())
+    counts = events.group_by("subject_hash").aggregate(n=events.event_id.count())
+    repeated = counts.filter(counts.n >= min(min_operators, min_branches)).select(repeated_hash=counts.subject_hash)
+    events = events.semi_join(repeated, events.subject_hash == repeated.repeated_hash).drop("subject_hash")
     episodes = hopping_episodes(
         events,
         key="subject_id",
