@@ -150,3 +150,18 @@ def test_alert_dict_shape(check):
     assert 0 <= alert["score"] <= 1
     assert all("signal" in r and "value" in r for r in alert["reasons"])
     assert alert["explanation_zh"].startswith("疑似仿冒")
+
+
+def test_edit_similarity_on_long_names():
+    from appgov.engines.lookalike import Listing, LookalikeIndex, ProtectedApp
+
+    app = ProtectedApp(app_id="adbc", institution="中国农业发展银行", names=("中国农业发展银行手机银行",))
+    index = LookalikeIndex([app])
+    # two characters changed in a 12-character official name: no single edit, no homophone
+    alert = index.screen_one(Listing("L1", "store", "中国农业达展银行手机银街", "com.x.y", "某公司"))
+    reason = signals(alert)["name_similarity"]
+    assert (alert.app_id, reason.detail["deformation"], reason.detail["similarity"]) == (
+        "adbc",
+        "edits",
+        0.833,
+    )

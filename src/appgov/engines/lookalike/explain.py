@@ -20,6 +20,8 @@ _DEFORMATION_ZH = {
     "separator": "改变分隔符",
     "pinyin": "拼音拼写",
     "initials": "拼音首字母",
+    "edits": "多处改字",
+    "words": "改变词序或增删词",
 }
 
 KIND_ZH = {"repackaged": "疑似二次打包（重打包）", "counterfeit": "疑似仿冒", "suspect": "可疑"}
@@ -50,6 +52,8 @@ def _reason_zh(reason: Reason) -> str | None:
             return f"名称「{d.get('listing_part')}」与「{reason.value}」仅差一处（{how}）"
         case "name_homophone":
             return f"名称「{d.get('listing_part')}」与「{reason.value}」读音相同或相近"
+        case "name_similarity":
+            return f"名称与「{reason.value}」高度相似（相似度 {d.get('similarity')}）"
         case "pinyin_spelling":
             return f"名称用拼音拼写「{reason.value}」"
         case "pinyin_initials":

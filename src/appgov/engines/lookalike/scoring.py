@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Indel
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel, Levenshtein
 
 from .compiled import CompiledApp, Lexicon, Ref
 from .deformation import single_edit
@@ -134,12 +135,28 @@ def _cjk_ref_signals(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, signal
         }
         _add(signals, evidence * (1 if whole else window_factor), Reason("name_squat", ref.text, detail))
         return
+    # Several edits on a long name (e.g. two characters changed in 中国工商银行手机银行): edit similarity.
+    if lr >= 8:
+        similarity = max(
+            Levenshtein.normalized_similarity(ref.skel, core),
+            Levenshtein.normalized_similarity(ref.skel, skel),
+        )
+        if similarity >= ev["name_similarity_min"]:
+            detail = {"deformation": "edits", "similarity": round(similarity, 3), "listing_part": core}
+            _add(signals, ev["name_similarity"], Reason("name_similarity", ref.text, detail))
 
 
 def _latin_ref_signals(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, signals: Signals) -> None:
     listing_tokens = view.latin
     if not listing_tokens:
         return
+    if (
+        len(ref.tokens) >= 2 and len(ref.skel) >= 8
+    ):  # "Bank of Ningbo" / "Ningbo Bank Mobile": word order, extras
+        similarity = fuzz.token_set_ratio(" ".join(ref.tokens), " ".join(listing_tokens)) / 100
+        if similarity >= ev["name_similarity_min"]:
+            detail = {"deformation": "words", "similarity": round(similarity, 3)}
+            _add(signals, ev["name_similarity"], Reason("name_similarity", ref.text, detail))
     for token in ref.tokens:
         if len(token) < 3 or token in lex.generic_tokens or token.isdigit():
             continue
@@ -315,6 +332,7 @@ NAME_SIGNALS = (
     "brand_keyword",
     "name_squat",
     "name_homophone",
+    "name_similarity",
     "pinyin_spelling",
     "pinyin_initials",
 )
