@@ -1,6 +1,7 @@
 """Run the control catalogue over an institution: results, history, findings and the compliance calendar."""
 
 import datetime
+import json
 from collections import Counter
 from functools import cache
 from importlib import resources
@@ -197,7 +198,7 @@ def _store_results(institution, evaluation, computed, now) -> None:
 
 
 def _insert_results(institution, evaluation, now, rows) -> None:
-    """New results in one executemany (control_id, subject_type, subject_id, *RESULT_FIELDS per row).
+    """New results in one statement (control_id, subject_type, subject_id, *RESULT_FIELDS per row).
 
     bulk_create spends most of a first evaluation (58,000 rows for 1,000 apps) building model instances and
     SQL, and on SQLite it splits into a statement per 83 rows (Django's 999-parameter cap). Values are
@@ -222,18 +223,34 @@ def _insert_results(institution, evaluation, now, rows) -> None:
             str(outcome),
             zh,
             en,
-            links.get_db_prep_save(lk, connection),
+            lk,
         )
         for cid, stype, sid, srepr, outcome, zh, en, lk in rows
     ]
     quote = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        quote(meta.db_table),
-        ", ".join(quote(meta.get_field(name).column) for name in fields),
-        ", ".join(["%s"] * len(fields)),
+    head = "INSERT INTO {} ({}) VALUES ".format(
+        quote(meta.db_table), ", ".join(quote(meta.get_field(name).column) for name in fields)
     )
+    one_row = "({})".format(", ".join(["%s"] * len(fields)))
     with connection.cursor() as cursor:
-        cursor.executemany(sql, params)
+        if connection.vendor == "sqlite":
+            # In-process: executemany reuses one prepared statement and has no parameter cap.
+            cursor.executemany(
+                head + one_row, [(*p[:-1], links.get_db_prep_save(p[-1], connection)) for p in params]
+            )
+        else:
+            # PostgreSQL: one statement with one array per column (a 58,000-row VALUES list takes the
+            # driver and the server seconds to build and parse; executemany would be a round trip per row).
+            columns = list(zip(*params, strict=True))
+            types = ["text", "text", "bigint", "text", "text", "text", "text", "text"]
+            cursor.execute(
+                head.replace(" VALUES ", " ")
+                + "SELECT %s, %s, %s::timestamptz, %s::timestamptz, u.a, u.b, u.c, u.d, u.e, u.f, u.g, u.h::jsonb"
+                + " FROM unnest({}) AS u(a, b, c, d, e, f, g, h)".format(
+                    ", ".join(f"%s::{t}[]" for t in types)
+                ),
+                [*constant, *(list(col) for col in columns[4:11]), [json.dumps(lk) for lk in columns[11]]],
+            )
 
 
 def _store_summaries(evaluation, computed, cat) -> None:
