@@ -61,6 +61,7 @@ WRITE_ROLES: dict[str, set[str]] = {
             "complaint",
             "leadinggroup",
             "securityreport",
+            "staffsubject",
         )
     },
 }
