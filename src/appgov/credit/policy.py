@@ -8,7 +8,9 @@ import yaml
 
 @cache
 def policy() -> dict:
-    return yaml.safe_load(resources.files("appgov.credit").joinpath("policy.yaml").read_text(encoding="utf-8"))
+    return yaml.safe_load(
+        resources.files("appgov.credit").joinpath("policy.yaml").read_text(encoding="utf-8")
+    )
 
 
 @cache

@@ -1,6 +1,14 @@
 from .accounts import AccessReview, AccessReviewItem, AccountChange, CreditAccount, CreditAppConnection
 from .governance import LeadingGroup, SecurityReport
-from .monitoring import REASON_CODES, Alert, Authorization, MonitoringRun, QueryLogBatch, ReviewDay
+from .monitoring import (
+    REASON_CODES,
+    Alert,
+    Authorization,
+    MonitoringRun,
+    QueryLogBatch,
+    ReviewDay,
+    StaffSubject,
+)
 from .registers import BulkDataRequest, Complaint, DissentCase, Kiosk, KioskPurge
 
 __all__ = [
@@ -22,4 +30,5 @@ __all__ = [
     "QueryLogBatch",
     "ReviewDay",
     "SecurityReport",
+    "StaffSubject",
 ]

@@ -139,7 +139,9 @@ class AccessReviewItem(models.Model):
 
     review = models.ForeignKey(AccessReview, on_delete=models.CASCADE, related_name="items")
     account = models.ForeignKey(CreditAccount, on_delete=models.PROTECT, related_name="review_items")
-    decision = models.CharField(_("decision"), max_length=10, choices=Decision.choices, default=Decision.PENDING)
+    decision = models.CharField(
+        _("decision"), max_length=10, choices=Decision.choices, default=Decision.PENDING
+    )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -148,7 +150,9 @@ class AccessReviewItem(models.Model):
 
     class Meta:
         ordering = ["account__operator_id"]
-        constraints = [models.UniqueConstraint(fields=["review", "account"], name="access_review_item_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["review", "account"], name="access_review_item_unique")
+        ]
 
 
 class CreditAppConnection(models.Model):
@@ -166,7 +170,9 @@ class CreditAppConnection(models.Model):
 
     class Meta:
         ordering = ["client_app_id"]
-        constraints = [models.UniqueConstraint(fields=["app", "client_app_id"], name="credit_app_conn_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["app", "client_app_id"], name="credit_app_conn_unique")
+        ]
         verbose_name = _("credit-system app connection")
         verbose_name_plural = _("credit-system app connections")
 

@@ -32,14 +32,23 @@ class Authorization(models.Model):
     valid_from = models.DateTimeField(_("valid from"))
     valid_to = models.DateTimeField(_("valid until"), null=True, blank=True)
     branch = models.ForeignKey(
-        "core.Department", verbose_name=_("branch"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "core.Department",
+        verbose_name=_("branch"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    scanned_file = models.FileField(_("scanned authorisation"), upload_to="credit/authorizations/%Y/", blank=True)
+    scanned_file = models.FileField(
+        _("scanned authorisation"), upload_to="credit/authorizations/%Y/", blank=True
+    )
 
     class Meta:
         ordering = ["-signed_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["institution", "authorization_no"], name="credit_authorization_unique")
+            models.UniqueConstraint(
+                fields=["institution", "authorization_no"], name="credit_authorization_unique"
+            )
         ]
         verbose_name = _("authorisation")
         verbose_name_plural = _("authorisations")
@@ -65,14 +74,20 @@ class QueryLogBatch(models.Model):
         UPLOAD = "upload", _("Upload")
         DIRECTORY = "directory", _("Directory import")
 
+    class Table(models.TextChoices):
+        QUERY_EVENTS = "query_events", _("Query log")
+        CREDIT_RELATIONSHIPS = "credit_relationships", _("Credit relationships")
+        LOAN_APPLICATIONS = "loan_applications", _("Loan and card applications")
+
     institution = models.ForeignKey("core.Institution", on_delete=models.PROTECT, related_name="+")
+    table = models.CharField(_("table"), max_length=24, choices=Table.choices, default=Table.QUERY_EVENTS)
     source = models.CharField(_("source"), max_length=10, choices=Source.choices)
     original_name = models.CharField(_("file"), max_length=255)
     sha256 = models.CharField(_("SHA-256 of the original file"), max_length=64)
     parquet = models.FileField(upload_to="credit/querylogs/%Y/%m/")
     rows = models.PositiveIntegerField(_("rows"))
-    first_ts = models.DateTimeField(_("first query"))
-    last_ts = models.DateTimeField(_("last query"))
+    first_ts = models.DateTimeField(_("earliest time"), null=True, blank=True)
+    last_ts = models.DateTimeField(_("latest time"), null=True, blank=True)
     days = models.JSONField(_("days covered"), default=list)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -128,7 +143,12 @@ class ReviewDay(models.Model):
     day = models.DateField(_("day of the queries"))
     branch_code = models.CharField(_("branch code"), max_length=64)
     branch = models.ForeignKey(
-        "core.Department", verbose_name=_("branch"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "core.Department",
+        verbose_name=_("branch"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     events = models.PositiveIntegerField(_("queries"), default=0)
     due_on = models.DateField(_("review due on"))
@@ -141,7 +161,9 @@ class ReviewDay(models.Model):
     class Meta:
         ordering = ["-day", "branch_code"]
         constraints = [
-            models.UniqueConstraint(fields=["institution", "day", "branch_code"], name="credit_review_day_unique")
+            models.UniqueConstraint(
+                fields=["institution", "day", "branch_code"], name="credit_review_day_unique"
+            )
         ]
         verbose_name = _("daily review")
         verbose_name_plural = _("daily reviews")
@@ -198,10 +220,27 @@ class Alert(models.Model):
 
     class Meta:
         ordering = ["ts", "rule_id", "alert_id"]
-        constraints = [models.UniqueConstraint(fields=["institution", "alert_id"], name="credit_alert_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["institution", "alert_id"], name="credit_alert_unique")
+        ]
         indexes = [models.Index(fields=["institution", "rule_id", "disposition"])]
         verbose_name = _("query alert")
         verbose_name_plural = _("query alerts")
 
     def __str__(self):
         return f"{self.rule_id} {self.ts:%Y-%m-%d %H:%M} {self.operator_id}"
+
+
+class StaffSubject(models.Model):
+    """The pseudonymised credit-subject id of a staff member, so queries of colleagues show (rule Q10)."""
+
+    institution_path = "person__institution"
+
+    person = models.OneToOneField(
+        "core.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="+"
+    )
+    subject_pseudonym = models.CharField(_("subject (pseudonymised id)"), max_length=128)
+
+    class Meta:
+        verbose_name = _("staff credit subject")
+        verbose_name_plural = _("staff credit subjects")

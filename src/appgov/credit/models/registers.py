@@ -16,7 +16,9 @@ def validate_ipv4_network(value: str) -> None:
     try:
         network = ipaddress.IPv4Network(value, strict=True)
     except ValueError as exc:
-        raise ValidationError(_("Not an IPv4 network like 10.8.20.0/24: %(error)s") % {"error": exc}) from None
+        raise ValidationError(
+            _("Not an IPv4 network like 10.8.20.0/24: %(error)s") % {"error": exc}
+        ) from None
     if "/" not in value or network.prefixlen == 0:
         raise ValidationError(_("Give the kiosk segment with its prefix length, e.g. 10.8.20.0/24."))
 
@@ -26,7 +28,9 @@ class Kiosk(models.Model):
 
     institution = models.ForeignKey("core.Institution", on_delete=models.PROTECT, related_name="+")
     terminal_id = models.CharField(_("terminal id"), max_length=64)
-    branch = models.ForeignKey("core.Department", verbose_name=_("branch"), on_delete=models.PROTECT, related_name="+")
+    branch = models.ForeignKey(
+        "core.Department", verbose_name=_("branch"), on_delete=models.PROTECT, related_name="+"
+    )
     location = models.CharField(_("location"), max_length=200, blank=True)
     network_segment = models.CharField(
         _("dedicated network segment"), max_length=43, blank=True, validators=[validate_ipv4_network]
@@ -35,9 +39,16 @@ class Kiosk(models.Model):
     open_to = models.TimeField(_("automatic shutdown at"), null=True, blank=True)
     supplier = models.CharField(_("supplier"), max_length=200, blank=True)
     contract_reference = models.CharField(_("purchase contract"), max_length=200, blank=True)
-    confidentiality_clause = models.BooleanField(_("contract has a supplier confidentiality clause"), default=False)
+    confidentiality_clause = models.BooleanField(
+        _("contract has a supplier confidentiality clause"), default=False
+    )
     owner = models.ForeignKey(
-        "core.Person", verbose_name=_("responsible owner"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "core.Person",
+        verbose_name=_("responsible owner"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     kiosk_account = models.ForeignKey(
         "credit.CreditAccount",
@@ -51,7 +62,9 @@ class Kiosk(models.Model):
 
     class Meta:
         ordering = ["terminal_id"]
-        constraints = [models.UniqueConstraint(fields=["institution", "terminal_id"], name="credit_kiosk_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["institution", "terminal_id"], name="credit_kiosk_unique")
+        ]
         verbose_name = _("self-service kiosk")
         verbose_name_plural = _("self-service kiosks")
 
@@ -113,7 +126,9 @@ class BulkDataRequest(models.Model):
     data_scope = models.TextField(_("data extracted"))
     recipient = models.CharField(_("recipient"), max_length=200)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.REQUESTED)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
     requested_on = models.DateField(_("requested on"))
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -128,7 +143,9 @@ class BulkDataRequest(models.Model):
 
     class Meta:
         ordering = ["-requested_on", "-id"]
-        constraints = [models.UniqueConstraint(fields=["institution", "reference"], name="credit_bulk_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["institution", "reference"], name="credit_bulk_unique")
+        ]
         verbose_name = _("bulk-data request")
         verbose_name_plural = _("bulk-data requests")
 
@@ -154,7 +171,12 @@ class DissentCase(models.Model):
     received_on = models.DateField(_("received on"))
     content = models.TextField(_("what is disputed"))
     branch = models.ForeignKey(
-        "core.Department", verbose_name=_("branch"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "core.Department",
+        verbose_name=_("branch"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
     answered_on = models.DateField(_("answered in writing on"), null=True, blank=True)
@@ -164,7 +186,9 @@ class DissentCase(models.Model):
 
     class Meta:
         ordering = ["status", "received_on"]
-        constraints = [models.UniqueConstraint(fields=["institution", "reference"], name="credit_dissent_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["institution", "reference"], name="credit_dissent_unique")
+        ]
         verbose_name = _("dissent case")
         verbose_name_plural = _("dissent cases")
 
@@ -211,7 +235,9 @@ class Complaint(models.Model):
 
     class Meta:
         ordering = ["status", "received_on"]
-        constraints = [models.UniqueConstraint(fields=["institution", "reference"], name="credit_complaint_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["institution", "reference"], name="credit_complaint_unique")
+        ]
         verbose_name = _("complaint")
         verbose_name_plural = _("complaints")
 

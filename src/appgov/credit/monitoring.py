@@ -1,0 +1,408 @@
+"""The daily query monitoring: export the engine's tables from the database, run the rules on DuckDB,
+store the alerts and open one review worklist (日核查) per branch and day; dispositions and closing."""
+
+import datetime
+import logging
+from collections import Counter, defaultdict
+
+import duckdb
+import pyarrow as pa
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from appgov.core import services as core
+from appgov.core.models import ChangeLogEntry, Department, Person
+from appgov.engines.querywatch import TABLES, QueryWatchError, run_rules
+from appgov.engines.querywatch.coerce import coerce_table
+
+from .models import (
+    AccountChange,
+    Alert,
+    Authorization,
+    CreditAppConnection,
+    Kiosk,
+    MonitoringRun,
+    QueryLogBatch,
+    ReviewDay,
+    StaffSubject,
+)
+from .policy import policy
+
+log = logging.getLogger(__name__)
+LOOKBACK_DAYS = 7  # earlier days give the burst baselines (Q08) and the windows across midnight their context
+UNKNOWN_BRANCH = "—"
+
+
+def _naive(value):
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).replace(tzinfo=None)
+    return datetime.datetime.combine(value, datetime.time())
+
+
+def _table(name: str, rows: list[dict]) -> pa.Table:
+    """Rows in the engine's column names, typed by its own coercion (same checks as an uploaded file)."""
+    spec = TABLES[name]
+    columns = {c.name: [r.get(c.name) for r in rows] for c in spec.columns}
+    raw = pa.table(
+        {k: pa.array([None if v is None else str(v) for v in vs], pa.string()) for k, vs in columns.items()}
+    )
+    return coerce_table(
+        spec, raw, f"{name} (exported from the database)", lambda i: f"row {i + 1}", "Asia/Shanghai"
+    )
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, datetime.time):
+        return value.strftime("%H:%M")
+    return str(value)
+
+
+def operators_rows(institution) -> list[dict]:
+    """One row per account state, [valid_from, valid_to), rebuilt from the applied (approved) changes."""
+    rows = []
+    changes = (
+        AccountChange.objects.filter(account__institution=institution, status=AccountChange.Status.APPLIED)
+        .select_related("account__person", "account__branch")
+        .order_by("account_id", "decided_at", "id")
+    )
+    by_account = defaultdict(list)
+    for change in changes:
+        by_account[change.account].append(change)
+    for account, items in by_account.items():
+        periods = []  # [state, role, start]
+        for change in items:
+            at = _naive(change.decided_at)
+            state, role = (periods[-1][0], periods[-1][1]) if periods else (None, account.role)
+            if change.action == AccountChange.Action.CREATE:
+                state, role = "active", change.new_role or account.role
+            elif change.action == AccountChange.Action.DISABLE:
+                state = "disabled"
+            elif change.action == AccountChange.Action.ENABLE:
+                state = "active"
+            else:
+                role = change.new_role
+            if periods and periods[-1][2] == at:
+                periods[-1] = [state, role, at]  # two changes in the same instant: the later one holds
+            else:
+                periods.append([state, role, at])
+        for index, (state, role, start) in enumerate(periods):
+            end = periods[index + 1][2] if index + 1 < len(periods) else None
+            rows.append(
+                {
+                    "operator_id": account.operator_id,
+                    "person_id": account.person.employee_no,
+                    "branch_id": account.branch.code,
+                    "role": role,
+                    "status": state,
+                    "valid_from": _text(start),
+                    "valid_to": _text(end),
+                    "password_changed_at": _text(_naive(account.password_changed_at)),
+                }
+            )
+    return rows
+
+
+def _moved_at(person, granted_department_id) -> datetime.datetime | None:
+    """When the person left the department their account was granted in, from the change log."""
+    entries = ChangeLogEntry.objects.filter(object_type="core.person", object_id=str(person.pk)).order_by(
+        "-seq"
+    )
+    for entry in entries:
+        before, after = entry.before or {}, entry.after or {}
+        if (
+            before.get("department_id") == granted_department_id
+            and after.get("department_id") != granted_department_id
+        ):
+            return _naive(entry.timestamp)
+    return None
+
+
+def employees_rows(institution) -> list[dict]:
+    pseudonyms = dict(
+        StaffSubject.objects.filter(person__institution=institution).values_list(
+            "person_id", "subject_pseudonym"
+        )
+    )
+    granted = {}
+    from .models import CreditAccount
+
+    for account in CreditAccount.objects.filter(institution=institution).exclude(granted_department=None):
+        granted[account.person_id] = account.granted_department_id
+    rows = []
+    for person in Person.objects.filter(institution=institution).select_related("department"):
+        moved = None
+        if person.pk in granted and person.department_id != granted[person.pk]:
+            moved = _moved_at(person, granted[person.pk]) or _naive(
+                timezone.now() - datetime.timedelta(days=1)
+            )
+        rows.append(
+            {
+                # staff without a registered pseudonym get one that matches no subject: Q05 still sees them
+                "subject_id": pseudonyms.get(person.pk, f"unregistered-staff:{person.employee_no}"),
+                "person_id": person.employee_no,
+                "branch_id": person.department.code if person.department_id else None,
+                "left_at": _text(_naive(person.left_on)),
+                "moved_at": _text(moved),
+            }
+        )
+    return rows
+
+
+def export_tables(institution, day: datetime.date) -> dict[str, pa.Table]:
+    """Every input table of the engine for one institution, the query log limited to the lookback window."""
+    tables = {}
+    start = datetime.datetime.combine(day - datetime.timedelta(days=LOOKBACK_DAYS), datetime.time())
+    end = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time())
+    con = duckdb.connect()
+    try:
+        for name in ("query_events", "credit_relationships", "loan_applications"):
+            paths = [
+                b.parquet.path for b in QueryLogBatch.objects.filter(institution=institution, table=name)
+            ]
+            if not paths:
+                tables[name] = _table(name, [])
+                continue
+            columns = ", ".join(f'"{c.name}"' for c in TABLES[name].columns)
+            query = f"SELECT DISTINCT {columns} FROM read_parquet(?, union_by_name=true)"
+            if name == "query_events":
+                query += " WHERE ts >= ? AND ts < ?"
+                tables[name] = con.execute(query, [paths, start, end]).fetch_arrow_table()
+            else:
+                tables[name] = con.execute(query, [paths]).fetch_arrow_table()
+    finally:
+        con.close()
+    tables["operators"] = _table("operators", operators_rows(institution))
+    tables["authorizations"] = _table(
+        "authorizations",
+        [
+            {
+                "authorization_id": a.authorization_no,
+                "subject_id": a.subject_pseudonym,
+                "purpose": a.purpose,
+                "signed_at": _text(_naive(a.signed_at)),
+                "valid_from": _text(_naive(a.valid_from)),
+                "valid_to": _text(_naive(a.valid_to)),
+                "branch_id": a.branch.code if a.branch_id else None,
+            }
+            for a in Authorization.objects.filter(institution=institution).select_related("branch")
+        ],
+    )
+    tables["approved_apps"] = _table(
+        "approved_apps",
+        [
+            {
+                "client_app_id": c.client_app_id,
+                "approved_from": _text(_naive(c.approved_from)),
+                # approved through the whole last day
+                "approved_to": _text(_naive(c.approved_to + datetime.timedelta(days=1)))
+                if c.approved_to
+                else None,
+            }
+            for c in CreditAppConnection.objects.filter(app__institution=institution)
+            if c.approval_reference and c.approved_from
+        ],
+    )
+    tables["employees"] = _table("employees", employees_rows(institution))
+    tables["kiosks"] = _table(
+        "kiosks",
+        [
+            {
+                "terminal_id": k.terminal_id,
+                "branch_id": k.branch.code,
+                "network_segment": k.network_segment,
+                "open_from": _text(k.open_from),
+                "open_to": _text(k.open_to),
+            }
+            for k in Kiosk.objects.filter(institution=institution, in_service=True).select_related("branch")
+            if k.network_segment and k.open_from and k.open_to
+        ],
+    )
+    tables["calendar"] = _table("calendar", [])  # no holiday register yet: the rules' default week applies
+    return tables
+
+
+def rules_override() -> dict:
+    return {"rules": {"Q13": {"params": {"max_password_age_days": policy()["password_max_age_days"]}}}}
+
+
+def run_day(institution, day: datetime.date) -> MonitoringRun:
+    """Run every rule for one day; alerts of that day are stored once (by engine alert id) and each branch
+    that queried that day gets its review worklist. A re-run keeps earlier dispositions."""
+    run = MonitoringRun.objects.create(institution=institution, day=day, started_at=timezone.now())
+    try:
+        tables = export_tables(institution, day)
+        result = run_rules(tables, rules_override(), "duckdb", threads=2, memory_limit="2GB")
+    except QueryWatchError as exc:
+        run.status, run.error, run.finished_at = MonitoringRun.Status.FAILED, str(exc)[:4000], timezone.now()
+        run.save()
+        return run
+    events = tables["query_events"]
+    day_start = datetime.datetime.combine(day, datetime.time())
+    day_end = day_start + datetime.timedelta(days=1)
+    branch_events = Counter()
+    for ts, branch in zip(
+        events.column("ts").to_pylist(), events.column("branch_id").to_pylist(), strict=True
+    ):
+        if day_start <= ts < day_end:
+            branch_events[branch] += 1
+    alerts = [a for a in result.alert_dicts() if day_start <= a["ts"] < day_end]
+    _store(run, institution, day, alerts, branch_events, result.summary)
+    return run
+
+
+def _store(run, institution, day, alerts, branch_events, summary) -> None:
+    import json
+
+    tz = timezone.get_default_timezone()
+    departments = {d.code: d for d in Department.objects.filter(institution=institution)}
+    due = day + datetime.timedelta(days=policy()["review_due_days"])
+    with transaction.atomic():
+        codes = set(branch_events) | {a["branch_id"] or UNKNOWN_BRANCH for a in alerts}
+        review_days = {}
+        for code in sorted(codes):
+            rd, created = ReviewDay.objects.get_or_create(
+                institution=institution,
+                day=day,
+                branch_code=code,
+                defaults={
+                    "branch": departments.get(code),
+                    "due_on": due,
+                    "events": branch_events.get(code, 0),
+                },
+            )
+            if not created and rd.events != branch_events.get(code, 0):
+                rd.events = branch_events.get(code, 0)
+                rd.save(update_fields=["events"])
+            review_days[code] = rd
+        existing = set(
+            Alert.objects.filter(
+                institution=institution, alert_id__in=[a["alert_id"] for a in alerts]
+            ).values_list("alert_id", flat=True)
+        )
+        new = [
+            Alert(
+                institution=institution,
+                run=run,
+                review_day=review_days[a["branch_id"] or UNKNOWN_BRANCH],
+                alert_id=a["alert_id"],
+                rule_id=a["rule_id"],
+                severity=a["severity"],
+                reason=a["reason"],
+                ts=timezone.make_aware(a["ts"], tz),
+                operator_id=a["operator_id"] or "",
+                branch_code=a["branch_id"] or "",
+                subject_id=a["subject_id"] or "",
+                event_ids=a["event_ids"],
+                explanation=a["explanation"],
+                details=json.loads(a["details"]),
+            )
+            for a in alerts
+            if a["alert_id"] not in existing
+        ]
+        Alert.objects.bulk_create(new)
+        # a closed worklist that receives new alerts is open again: its day is not fully reviewed
+        for code in {a.branch_code or UNKNOWN_BRANCH for a in new}:
+            rd = review_days[code]
+            if rd.closed_at is not None:
+                core.update(
+                    rd,
+                    None,
+                    closed_at=None,
+                    closed_by=None,
+                    conclusion=rd.conclusion + "\n[重新打开：新增告警]",
+                )
+        run.status, run.finished_at = MonitoringRun.Status.DONE, timezone.now()
+        run.events, run.alerts, run.new_alerts = sum(branch_events.values()), len(alerts), len(new)
+        run.summary = summary
+        run.save()
+
+
+def run_daily_monitoring(today: datetime.date | None = None) -> str:
+    """Daily job: yesterday's queries of every institution that has ingested logs covering that day."""
+    from appgov.core.models import Institution
+
+    today = today or timezone.localdate()
+    day = today - datetime.timedelta(days=1)
+    done, failed = 0, 0
+    for institution in Institution.objects.all():
+        covering = [
+            b
+            for b in QueryLogBatch.objects.filter(
+                institution=institution, table=QueryLogBatch.Table.QUERY_EVENTS
+            )
+            if day.isoformat() in b.days
+        ]
+        if not covering:
+            continue
+        run = run_day(institution, day)
+        done += run.status == MonitoringRun.Status.DONE
+        failed += run.status == MonitoringRun.Status.FAILED
+    return f"{done} institutions monitored for {day}, {failed} failed"
+
+
+# ---------- the daily review ----------
+
+
+def disposition(alert: Alert, value: str, comment: str, actor) -> Alert:
+    if value not in (
+        Alert.Disposition.FALSE_POSITIVE,
+        Alert.Disposition.CONFIRMED,
+        Alert.Disposition.ESCALATED,
+    ):
+        raise ValidationError({"disposition": _("Choose false positive, violation confirmed or escalated.")})
+    if not comment.strip():
+        raise ValidationError({"comment": _("The reviewer's comment is required.")})
+    if alert.review_day.closed_at is not None:
+        raise ValidationError(_("The review of this day is closed."))
+    return core.update(
+        alert, actor, disposition=value, comment=comment, reviewed_by=actor, reviewed_at=timezone.now()
+    )
+
+
+def close_review_day(review_day: ReviewDay, actor, conclusion: str) -> ReviewDay:
+    if review_day.closed_at is not None:
+        raise ValidationError(_("This day is already closed."))
+    open_count = review_day.alert_rows.filter(disposition=Alert.Disposition.OPEN).count()
+    if open_count:
+        raise ValidationError(
+            _("%(count)d alerts are not dispositioned; a day closes only when every alert is.")
+            % {"count": open_count}
+        )
+    if not conclusion.strip():
+        raise ValidationError({"conclusion": _("Write the review conclusion.")})
+    return core.update(review_day, actor, closed_by=actor, closed_at=timezone.now(), conclusion=conclusion)
+
+
+def overdue_review_days(queryset, today: datetime.date):
+    return queryset.filter(closed_at__isnull=True, due_on__lt=today)
+
+
+def rule_metrics(alerts_queryset) -> list[dict]:
+    """Per rule: alerts, each disposition, and the confirmed rate among decided alerts (for tuning, 06.2)."""
+    rows = (
+        alerts_queryset.values("rule_id")
+        .annotate(
+            total=Count("id"),
+            open=Count("id", filter=Q(disposition=Alert.Disposition.OPEN)),
+            confirmed=Count("id", filter=Q(disposition=Alert.Disposition.CONFIRMED)),
+            escalated=Count("id", filter=Q(disposition=Alert.Disposition.ESCALATED)),
+            false_positive=Count("id", filter=Q(disposition=Alert.Disposition.FALSE_POSITIVE)),
+        )
+        .order_by("rule_id")
+    )
+    out = []
+    for row in rows:
+        decided = row["total"] - row["open"]
+        row["decided"] = decided
+        row["confirmed_rate"] = (row["confirmed"] + row["escalated"]) / decided if decided else None
+        out.append(row)
+    return out

@@ -1,0 +1,18 @@
+from django_tasks import task
+
+from appgov.core.context import acting_as
+
+
+@task()
+def run_monitoring_day(institution_id: int, day: str) -> str:
+    """Run the query rules for one institution and day (queued from the UI after an upload)."""
+    import datetime
+
+    from appgov.core.models import Institution
+
+    from .monitoring import run_day
+
+    institution = Institution.objects.get(pk=institution_id)
+    with acting_as(None, prefix=f"job-creditwatch-{institution_id}-{day}"):
+        run = run_day(institution, datetime.date.fromisoformat(day))
+    return f"{institution.code} {day}: {run.status}, {run.alerts} alerts ({run.new_alerts} new)"
