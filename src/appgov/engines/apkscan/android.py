@@ -211,7 +211,7 @@ def analyse_apk(
         data = zf.read(name)
         dex = DexFile(data, f"{zf.label}!{name}")
         class_names.extend(dex.defined_classes())
-        scanner.scan(data, name)
+        scanner.scan(dex.string_data(), name)
         if keep_for_yara:
             yara_targets.append((name, data))
         del data, dex

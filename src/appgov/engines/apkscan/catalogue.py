@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from .errors import UsageError
@@ -13,8 +12,19 @@ from .errors import UsageError
 SDK_FIELDS = ("id", "name", "vendor", "category", "signatures", "personal_information")
 
 
+_DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
 @cache
 def load_data(name: str) -> dict:
+    """A package data file: read straight from the package directory when it is on disk (fast path);
+    importlib.resources covers zipped installs."""
+    path = _DATA_DIR / name
+    if path.is_file():
+        with open(path, "rb") as fh:
+            return json.load(fh)
+    from importlib import resources
+
     with resources.files(__package__).joinpath("data", name).open("rb") as fh:
         return json.load(fh)
 

@@ -93,6 +93,18 @@ class DexFile:
             raise PackageError(f"type index {type_index} out of range ({self.type_ids_size})", self.where)
         return self.string(self._type_ids[type_index])
 
+    def string_data(self) -> bytes:
+        """The bytes spanning every string_data_item (all string constants, names and descriptors).
+
+        URL / secret / marker searches only need these; code and other tables are skipped."""
+        if not self.string_ids_size:
+            return b""
+        lo, hi = min(self._string_offs), max(self._string_offs)
+        if hi >= len(self.buf):
+            raise PackageError(f"string data offset {hi} lies outside the file", self.where)
+        end = self.buf.find(b"\x00", hi)
+        return bytes(self.buf[lo : (end + 1 if end >= 0 else len(self.buf))])
+
     def defined_classes(self) -> list[str]:
         """Dotted names of the classes this dex defines (e.g. 'com.umeng.analytics.MobclickAgent')."""
         defs = _u32_array(self.buf, self.class_defs_off, self.class_defs_size * 8)[::8]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import re
 
 from .catalogue import load_data
 
@@ -37,8 +38,9 @@ def detect_packers(entry_names: list[str], native_libs: list[str], index: set[st
         evidence = []
         for pat in packer["native_libs"]:
             evidence += [f"native library {b}" for b in sorted(lib_bases) if fnmatch.fnmatchcase(b, pat)][:3]
-        for pat in packer["entries"]:
-            evidence += [f"entry {n}" for n in entry_names if fnmatch.fnmatchcase(n, pat)][:3]
+        if packer["entries"]:
+            rx = re.compile("|".join(fnmatch.translate(p) for p in packer["entries"]))
+            evidence += [f"entry {n}" for n in entry_names if rx.match(n)][:3]
         evidence += [f"class or package {p}" for p in packer["classes"] if p in index]
         if evidence:
             found.append(

@@ -13,7 +13,6 @@ import base64
 import hashlib
 import re
 import struct
-import warnings
 
 from .certs import summarize
 from .errors import PackageError
@@ -298,7 +297,9 @@ def _signature_kind(oid: str) -> str:
 
 
 def _verify_v1(zf: ZipArchive, sig_name: str, errors: list[str]) -> bool:
-    from asn1crypto import cms
+    from cryptography import x509
+
+    from .der import parse_signed_data
 
     base = sig_name.rsplit(".", 1)[0]
     sf_name = next((n for n in zf.entries if n.upper() == (base + ".SF").upper()), None)
@@ -307,67 +308,45 @@ def _verify_v1(zf: ZipArchive, sig_name: str, errors: list[str]) -> bool:
         return False
     sf = zf.read(sf_name)
     try:
-        info = cms.ContentInfo.load(zf.read(sig_name))
-        signed = info["content"]
-        certs = {}
-        for c in signed["certificates"]:
-            if c.name == "certificate":
-                certs.setdefault(c.chosen.serial_number, []).append((c.chosen.issuer.native, c.chosen.dump()))
-        signer_infos = list(signed["signer_infos"])
-    except (ValueError, TypeError, KeyError) as exc:
+        cert_ders, signer_infos, _content = parse_signed_data(zf.read(sig_name))
+    except ValueError as exc:
         errors.append(f"{sig_name}: PKCS#7 cannot be parsed ({exc})")
         return False
     if not signer_infos:
         errors.append(f"{sig_name}: no signer")
         return False
-    from cryptography import x509
-
+    certs = []
+    for d in cert_ders:
+        try:
+            certs.append(x509.load_der_x509_certificate(d))
+        except ValueError:
+            continue
     any_ok = False
     for si in signer_infos:
-        try:
-            sid = si["sid"].chosen
-            candidates = (
-                certs.get(sid["serial_number"].native, [])
-                if si["sid"].name == "issuer_and_serial_number"
-                else []
-            )
-            der = next((d for iss, d in candidates if iss == sid["issuer"].native), None)
-            if der is None and len(candidates) == 1:
-                der = candidates[0][1]
-            digest_alg = si["digest_algorithm"]["algorithm"].native
-            sig_oid = si["signature_algorithm"]["algorithm"].dotted
-            signature = si["signature"].native
-            signed_attrs = si["signed_attrs"]
-        except (ValueError, KeyError, TypeError) as exc:
-            errors.append(f"{sig_name}: signer info cannot be parsed ({exc})")
-            continue
-        if der is None:
+        candidates = [c for c in certs if si.serial is None or c.serial_number == si.serial]
+        if len(candidates) > 1 and si.issuer_der is not None:
+            candidates = [c for c in candidates if c.issuer.public_bytes() == si.issuer_der] or candidates
+        if not candidates:
             errors.append(f"{sig_name}: signer certificate not in the PKCS#7 block")
             continue
-        kind = _signature_kind(sig_oid)
-        hash_name = (
-            digest_alg if digest_alg in ("sha1", "sha224", "sha256", "sha384", "sha512", "md5") else None
-        )
-        if hash_name is None:
-            errors.append(f"{sig_name}: unsupported digest {digest_alg}")
+        if si.digest is None:
+            errors.append(f"{sig_name}: unsupported digest algorithm")
             continue
-        if signed_attrs.native is not None and len(signed_attrs):
-            md = None
-            for attr in signed_attrs:
-                if attr["type"].native == "message_digest":
-                    md = attr["values"][0].native
-            if md != hashlib.new(hash_name, sf).digest():
+        if si.signed_attrs_der is not None:
+            if si.message_digest != hashlib.new(si.digest, sf).digest():
                 errors.append(f"{sig_name}: signed message digest does not match {sf_name}")
                 continue
-            data = b"\x31" + signed_attrs.dump()[1:]
+            data = si.signed_attrs_der
         else:
             data = sf
         try:
-            public_key = x509.load_der_x509_certificate(der).public_key()
+            public_key = candidates[0].public_key()
         except ValueError:
-            errors.append(f"{sig_name}: signer certificate cannot be parsed")
+            errors.append(f"{sig_name}: signer certificate key cannot be read")
             continue
-        if not _verify_signature(kind, hash_name, public_key, signature, data):
+        if not _verify_signature(
+            _signature_kind(si.signature_oid), si.digest, public_key, si.signature, data
+        ):
             errors.append(f"{sig_name}: signature over {sf_name} does not verify")
             continue
         any_ok = True
@@ -421,23 +400,21 @@ def _verify_sf_and_manifest(zf: ZipArchive, sf_name: str, sf: bytes, errors: lis
 
 
 def _v1_certificates(zf: ZipArchive, sig_name: str) -> list[bytes]:
-    from cryptography.hazmat.primitives.serialization import Encoding, pkcs7
+    from .der import parse_signed_data
 
     raw = zf.read(sig_name)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return [c.public_bytes(Encoding.DER) for c in pkcs7.load_der_pkcs7_certificates(raw)]
-    except (ValueError, TypeError):
+        return parse_signed_data(raw)[0]
+    except ValueError:
         pass
-    try:
+    try:  # BER (indefinite lengths) and other encodings our DER walker refuses
         from asn1crypto import cms
 
         signed = cms.ContentInfo.load(raw)["content"]
         return [c.chosen.dump() for c in signed["certificates"] if c.name == "certificate"]
-    except (ValueError, TypeError, KeyError) as exc:
+    except Exception as exc:  # noqa: BLE001 - asn1crypto raises assorted types on hostile input
         raise PackageError(
-            f"PKCS#7 signature block cannot be parsed ({exc})", f"{zf.label}!{sig_name}"
+            f"PKCS#7 signature block cannot be parsed ({type(exc).__name__})", f"{zf.label}!{sig_name}"
         ) from None
 
 
