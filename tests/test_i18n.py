@@ -19,6 +19,10 @@ PO_PATH = APPGOV_DIR / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
+def translated_text(entry):
+    return " ".join(entry.msgstr_plural.values()) if entry.msgid_plural else entry.msgstr
+
+
 def entry_key(entry):
     return (entry.msgctxt, entry.msgid, entry.msgid_plural)
 
@@ -52,6 +56,8 @@ def test_catalogue_has_no_empty_fuzzy_or_obsolete_entries(catalogue):
     assert catalogue.metadata["Language"] == "zh_Hans"
     assert catalogue.metadata["Content-Type"] == "text/plain; charset=UTF-8"
     assert [e.msgid for e in catalogue.untranslated_entries()] == []
+    plural_gaps = [e.msgid for e in catalogue if e.msgid_plural and not all(e.msgstr_plural.values())]
+    assert plural_gaps == []
     assert [e.msgid for e in catalogue.fuzzy_entries()] == []
     assert [e.msgid for e in catalogue.obsolete_entries()] == []
     assert len(catalogue) > 300
@@ -60,9 +66,11 @@ def test_catalogue_has_no_empty_fuzzy_or_obsolete_entries(catalogue):
 def test_every_translation_is_chinese_unless_it_is_a_name(catalogue):
     # Product and platform names stay as they are; everything else must be translated, not copied.
     kept_as_is = {"APP", "API", "Android", "iOS", "SDK"}
-    copied = [e.msgid for e in catalogue if e.msgstr == e.msgid and e.msgid not in kept_as_is]
+    copied = [e.msgid for e in catalogue if translated_text(e) == e.msgid and e.msgid not in kept_as_is]
     assert copied == []
-    no_chinese = [e.msgid for e in catalogue if not HAN.search(e.msgstr) and e.msgid not in kept_as_is]
+    no_chinese = [
+        e.msgid for e in catalogue if not HAN.search(translated_text(e)) and e.msgid not in kept_as_is
+    ]
     assert no_chinese == []
 
 
@@ -115,7 +123,11 @@ def test_compiled_catalogue_holds_every_translation(compiled_locale, catalogue):
     assert compiled.info()["plural-forms"] == "nplurals=1; plural=0;"
     for entry in catalogue:
         key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
-        assert compiled._catalog[key] == entry.msgstr, entry.msgid
+        if entry.msgid_plural:
+            for index, text in entry.msgstr_plural.items():
+                assert compiled._catalog[(key, int(index))] == text, entry.msgid
+        else:
+            assert compiled._catalog[key] == entry.msgstr, entry.msgid
 
 
 @pytest.mark.django_db
