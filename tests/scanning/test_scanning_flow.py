@@ -5,7 +5,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from appgov.compliance.evaluation import evaluate
 from appgov.compliance.models import ControlResult
@@ -29,14 +28,25 @@ def fixture_apks(tmp_path_factory):
 
 def _upload(api, user, version, path):
     with open(path, "rb") as fh:
-        return api(user).post(f"/api/ledger/versions/{version.pk}/package/", {"package": fh}, format="multipart")
+        return api(user).post(
+            f"/api/ledger/versions/{version.pk}/package/", {"package": fh}, format="multipart"
+        )
 
 
 def _run_worker():
-    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+    """Do what the db_worker does with each queued task (the worker command itself closes the database
+    connection, which the test transaction cannot survive on PostgreSQL)."""
+    from django_tasks_db.models import DBTaskResult
+
+    queued = list(DBTaskResult.objects.filter(task_path="appgov.scanning.tasks.run_scan", status="READY"))
+    assert queued, "the upload queued no scan task"
+    for row in queued:
+        row.task.call(*row.args_kwargs["args"], **row.args_kwargs["kwargs"])
 
 
-def test_upload_queues_a_scan_that_the_worker_runs(world, api, login, fixture_apks, django_capture_on_commit_callbacks):
+def test_upload_queues_a_scan_that_the_worker_runs(
+    world, api, login, fixture_apks, django_capture_on_commit_callbacks
+):
     org = world.a
     security = org.users["security"]
     with django_capture_on_commit_callbacks(execute=True):
@@ -74,15 +84,21 @@ def test_scan_results_feed_compliance_and_registered_facts_change_them(world, fi
         report = scan_file(str(fixture_apks["sdk_app"]), services.options_for(org.version))
         services.store_report(scan, report)
     evaluate(org.inst)
-    result = ControlResult.objects.get(institution=org.inst, control_id="NFRA-06.3", subject_type="app_version",
-                                       subject_id=org.version.pk)
+    result = ControlResult.objects.get(
+        institution=org.inst, control_id="NFRA-06.3", subject_type="app_version", subject_id=org.version.pk
+    )
     assert result.outcome == "fail" and "SDK" in result.explanation_zh
 
     # The institution assesses every SDK found and registers its release certificate: rescan passes 06.3.
     with system():
         for sdk in report["sdks"]:
-            SdkAssessment.objects.create(institution=org.inst, sdk_id=sdk["id"], assessed_on="2026-10-01",
-                                         conclusion="approved", reference="SDK-ASSESS-1")
+            SdkAssessment.objects.create(
+                institution=org.inst,
+                sdk_id=sdk["id"],
+                assessed_on="2026-10-01",
+                conclusion="approved",
+                reference="SDK-ASSESS-1",
+            )
         ReleaseCertificate.objects.create(app=org.app, sha256=report["signing"]["certificates"][0]["sha256"])
         rescan = Scan.objects.create(version=org.version, package_sha256="1" * 64)
         report2 = scan_file(str(fixture_apks["sdk_app"]), services.options_for(org.version))
@@ -101,14 +117,18 @@ def test_repackaged_build_is_flagged_against_the_release_certificate(world, fixt
     with system():
         ReleaseCertificate.objects.create(app=org.app, sha256=genuine["signing"]["certificates"][0]["sha256"])
         scan = Scan.objects.create(version=org.version, package_sha256="2" * 64)
-        services.store_report(scan, scan_file(str(fixture_apks["sdk_app_other_key"]), services.options_for(org.version)))
+        services.store_report(
+            scan, scan_file(str(fixture_apks["sdk_app_other_key"]), services.options_for(org.version))
+        )
     assert scan.report["signing"]["matches_release_cert"] is False
     evaluate(org.inst)
     result = ControlResult.objects.get(institution=org.inst, control_id="NFRA-12.4", subject_id=org.app.pk)
     assert result.outcome == "fail"
 
 
-def test_a_package_that_cannot_be_analysed_ends_as_a_failed_scan(world, api, fixture_apks, django_capture_on_commit_callbacks, tmp_path):
+def test_a_package_that_cannot_be_analysed_ends_as_a_failed_scan(
+    world, api, fixture_apks, django_capture_on_commit_callbacks, tmp_path
+):
     org = world.a
     broken = tmp_path / "broken.apk"
     broken.write_bytes(b"PK\x03\x04" + b"\x00" * 64)
@@ -122,10 +142,18 @@ def test_a_package_that_cannot_be_analysed_ends_as_a_failed_scan(world, api, fix
 
 
 def test_compare_reports():
-    old = {"sdks": [{"id": "umeng"}], "permissions": [{"name": "A"}], "urls": [{"host": "a.cn"}],
-           "signing": {"certificates": [{"sha256": "x"}]}}
-    new = {"sdks": [{"id": "jpush"}], "permissions": [{"name": "A"}, {"name": "B"}], "urls": [],
-           "signing": {"certificates": [{"sha256": "y"}]}}
+    old = {
+        "sdks": [{"id": "umeng"}],
+        "permissions": [{"name": "A"}],
+        "urls": [{"host": "a.cn"}],
+        "signing": {"certificates": [{"sha256": "x"}]},
+    }
+    new = {
+        "sdks": [{"id": "jpush"}],
+        "permissions": [{"name": "A"}, {"name": "B"}],
+        "urls": [],
+        "signing": {"certificates": [{"sha256": "y"}]},
+    }
     diff = services.compare(old, new)
     assert diff["sdks"] == {"added": ["jpush"], "removed": ["umeng"]}
     assert diff["permissions"] == {"added": ["B"], "removed": []}
