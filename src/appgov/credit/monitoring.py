@@ -175,9 +175,9 @@ def export_tables(institution, day: datetime.date) -> dict[str, pa.Table]:
             query = f"SELECT DISTINCT {columns} FROM read_parquet(?, union_by_name=true)"
             if name == "query_events":
                 query += " WHERE ts >= ? AND ts < ?"
-                tables[name] = con.execute(query, [paths, start, end]).fetch_arrow_table()
+                tables[name] = con.execute(query, [paths, start, end]).to_arrow_table()
             else:
-                tables[name] = con.execute(query, [paths]).fetch_arrow_table()
+                tables[name] = con.execute(query, [paths]).to_arrow_table()
     finally:
         con.close()
     tables["operators"] = _table("operators", operators_rows(institution))
