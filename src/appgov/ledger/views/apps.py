@@ -31,7 +31,11 @@ def app_list(request):
         per_page = 50
     per_page = per_page if per_page in PAGE_SIZES else 50
     querystring = querystring_without_page(request)
-    labels = {"kind": dict(AppKind.choices), "state": dict(LifecycleState.choices)}
+    labels = {
+        "kind": dict(AppKind.choices),
+        "state": dict(LifecycleState.choices),
+        "platform": dict(Platform.choices),
+    }
     filterset = MobileAppFilterSet(request.GET, queryset=_list_queryset(request.user), request=request)
 
     def render_table():
@@ -144,6 +148,7 @@ def app_detail(request, pk):
             if can_write(request.user, "ledger.publishingaccount")
             else None,
             "tab": tab,
+            "platform_labels": dict(Platform.choices),
             "compliance_results": _compliance_results(app) if tab == "compliance" else [],
         },
     )
