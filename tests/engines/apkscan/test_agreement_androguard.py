@@ -79,7 +79,7 @@ def test_agreement_with_androguard(androguard_examples, validate_report):
             if ours[key] != theirs[key]:
                 disagreements.append(f"{path.name}: {key}: ours={ours[key]!r} androguard={theirs[key]!r}")
         compared += 1
-    assert compared >= 60, compared
+    assert compared >= 120, compared
     assert not disagreements, "\n".join(disagreements)
 
 
