@@ -170,6 +170,30 @@ ROUTES: dict[str, Route] = {
     "releasecertificate-list": Route("list", reg_read=True, query=("app={app}",)),
     "releasecertificate-detail": Route("object", obj="releasecert", reg_read=True),
     "releasecertificate-history": Route("object", obj="releasecert", reg_read=True),
+    # counterfeit monitoring UI and API
+    "counterfeit:dashboard": Route(**LIST_B),
+    "counterfeit:case-list": Route(**LIST_B, query=("app={app}", SEARCH, "overdue=true")),
+    "counterfeit:case-detail": Route(obj="ccase", **OBJ_READ),
+    "counterfeit:case-move": Route("object", obj="ccase"),
+    "counterfeit:case-clarify": Route("object", obj="ccase"),
+    "counterfeit:case-report": Route("object", obj="ccase"),
+    "counterfeit:feed-list": Route(**LIST_B),
+    "counterfeit:listing-list": Route(**LIST_B, query=(SEARCH, "pending=true")),
+    "counterfeit:sweep-now": Route("list"),
+    "counterfeit:protection": Route(**LIST_B),
+    "counterfeit:protection-app": Route("object", obj="app"),
+    "listingfeed-list": Route(**LIST_B),
+    "listingfeed-detail": Route(obj="cfeed", **OBJ_READ),
+    "observedlisting-list": Route(**LIST_B, query=("feed={cfeed}",)),
+    "observedlisting-detail": Route(obj="clisting", **OBJ_READ),
+    "sweeprun-list": Route("list", reg_read=True),
+    "sweeprun-detail": Route("object", obj="csweep", reg_read=True),
+    "counterfeitcase-list": Route(**LIST_B, query=("app={app}",)),
+    "counterfeitcase-detail": Route(obj="ccase", **OBJ_READ),
+    "counterfeitcase-history": Route(obj="ccase", **OBJ_READ),
+    "counterfeitcase-move": Route("object", obj="ccase"),
+    "counterfeitcase-clarify": Route("object", obj="ccase"),
+    "counterfeitcase-report": Route("object", obj="ccase"),
 }
 
 # Values for URL kwargs that are not object ids.
@@ -353,10 +377,26 @@ def _b_scanning(world):
     return {"scan": scan.pk, "sdkuse": use.pk, "sdkassessment": assessment.pk, "releasecert": cert.pk}
 
 
+def _b_counterfeit(world):
+    """A listing feed of B swept into a counterfeit case of B's app (through the services, so it is logged)."""
+    from appgov.counterfeit import feeds
+    from appgov.counterfeit.models import CounterfeitCase
+    from appgov.counterfeit.sweep import sweep
+
+    rows = [{"listing_id": "ZQX-L1", "source": "ZQX商店", "name": "ZQX手机银行极速版", "developer": "某某科技"}]
+    feed = feeds.receive_feed(
+        world.b.inst, feeds.parse_objects(rows), channel="api", label="ZQX 商店监测", actor=world.b.admin
+    )
+    run = sweep(world.b.inst, "manual", world.b.admin)
+    case = CounterfeitCase.objects.get(institution=world.b.inst)
+    return {"ccase": case.pk, "cfeed": feed.pk, "clisting": case.listing_id, "csweep": run.pk}
+
+
 # B's objects a module's pages and lists show, made before the state is taken (by the view's module).
 PREPARE = {
     "appgov.compliance": "finding",
     "appgov.scanning": "scan",
+    "appgov.counterfeit": "ccase",
     "appgov.ledger": "app",
     "appgov.core": "app",
 }
@@ -369,6 +409,7 @@ for _factory, _keys in [
     ),
     (_b_compliance, "cresult evaluation finding cevidence first_control"),
     (_b_scanning, "scan sdkuse sdkassessment releasecert"),
+    (_b_counterfeit, "ccase cfeed clisting csweep"),
 ]:
     FACTORIES.update(dict.fromkeys(_keys.split(), _factory))
 
@@ -389,7 +430,19 @@ def b_state(world):
         "evaluations": Evaluation.objects.filter(institution=inst).count(),
         "apps": inst.apps.count(),
         "scanning": _scanning_state(inst),
+        "counterfeit": _counterfeit_state(inst),
     }
+
+
+def _counterfeit_state(inst):
+    from appgov.counterfeit.models import BrandProfile, CounterfeitCase, ListingFeed, SweepRun
+
+    return (
+        sorted(CounterfeitCase.objects.filter(institution=inst).values_list("id", "state", "note")),
+        ListingFeed.objects.filter(institution=inst).count(),
+        SweepRun.objects.filter(institution=inst).count(),
+        BrandProfile.objects.filter(institution=inst).count(),
+    )
 
 
 def _scanning_state(inst):

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "appgov.ledger",
     "appgov.compliance",
     "appgov.scanning",
+    "appgov.counterfeit",
     "appgov.credit",
 ]
 

@@ -9,6 +9,7 @@ api_patterns = [
     path("ledger/", include("appgov.ledger.api.urls")),
     path("compliance/", include("appgov.compliance.api.urls")),
     path("scanning/", include("appgov.scanning.api.urls")),
+    path("counterfeit/", include("appgov.counterfeit.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
@@ -22,5 +23,6 @@ urlpatterns = [
     path("ledger/", include("appgov.ledger.urls")),
     path("compliance/", include("appgov.compliance.urls")),
     path("scanning/", include("appgov.scanning.urls")),
+    path("counterfeit/", include("appgov.counterfeit.urls")),
     path("", dashboard, name="dashboard"),
 ]

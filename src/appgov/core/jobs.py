@@ -17,6 +17,7 @@ class DailyJob:
 
 DAILY_JOBS: list[DailyJob] = [
     DailyJob("ledger.review_version_support", "appgov.ledger.services.review_version_support", "01:00"),
+    DailyJob("counterfeit.sweep", "appgov.counterfeit.sweep.sweep_all_institutions", "01:30"),
     DailyJob("credit.import_logs", "appgov.credit.ingestion.import_directories", "00:30"),
     DailyJob("credit.monitor_queries", "appgov.credit.monitoring.run_daily_monitoring", "00:45"),
     DailyJob("compliance.evaluate_all", "appgov.compliance.evaluation.evaluate_all_institutions", "02:00"),

@@ -37,6 +37,14 @@ WRITE_ROLES: dict[str, set[str]] = {
     "scanning.releasecertificate": {Role.ADMINISTRATOR, Role.SECURITY, Role.GOVERNANCE_OFFICE},
     "scanning.scanprofile": {Role.ADMINISTRATOR, Role.SECURITY},
     "scanning.appprivacyinventory": _LEDGER | {Role.COMPLIANCE},
+    # counterfeit monitoring; case moves are further limited per step in counterfeit.services
+    "counterfeit.brandprofile": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE},
+    "counterfeit.appprotection": _LEDGER,
+    "counterfeit.listingfeed": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.SECURITY},
+    "counterfeit.sweeprun": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.SECURITY},
+    "counterfeit.counterfeitcase": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.SECURITY, Role.COMPLIANCE},
+    "counterfeit.clarification": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.COMPLIANCE},
+    "counterfeit.regulatorreport": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.COMPLIANCE},
     # Finding moves are further limited per step in compliance.findings.
     "compliance.finding": _LEDGER | {Role.SECURITY, Role.COMPLIANCE, Role.AUDITOR, Role.CREDIT_OFFICER},
     "compliance.evaluation": _LEDGER | {Role.SECURITY, Role.COMPLIANCE, Role.AUDITOR, Role.CREDIT_OFFICER},

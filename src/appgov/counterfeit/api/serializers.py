@@ -1,0 +1,129 @@
+from rest_framework import serializers
+
+from ..models import Clarification, CounterfeitCase, ListingFeed, ObservedListing, RegulatorReport, SweepRun
+
+
+class ListingFeedSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ListingFeed
+        fields = [
+            "id",
+            "institution",
+            "channel",
+            "label",
+            "file_name",
+            "file_sha256",
+            "received_at",
+            "lines",
+            "new",
+            "changed",
+            "unchanged",
+        ]
+        read_only_fields = fields
+
+
+class FeedUploadSerializer(serializers.Serializer):
+    """Either a file (multipart: .jsonl or .csv) or `listings`, a list of objects in the listing schema."""
+
+    label = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    file = serializers.FileField(required=False)
+    listings = serializers.ListField(child=serializers.JSONField(), required=False)
+
+    def validate(self, attrs):
+        if ("file" in attrs) == ("listings" in attrs):
+            raise serializers.ValidationError("send either a file or listings")
+        return attrs
+
+
+class ObservedListingSerializer(serializers.ModelSerializer):
+    pending = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ObservedListing
+        exclude = ["content_hash", "screened_hash"]
+
+    def get_pending(self, obj) -> bool:
+        return obj.screened_hash != obj.content_hash
+
+
+class ClarificationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Clarification
+        fields = ["id", "published_on", "channel", "link", "note"]
+
+
+class RegulatorReportSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = RegulatorReport
+        fields = ["id", "office", "reported_on", "reference", "summary"]
+        read_only_fields = ["office"]
+
+
+class CaseSerializer(serializers.ModelSerializer):
+    clarifications = ClarificationSerializer(many=True, read_only=True)
+    regulator_report = serializers.SerializerMethodField()
+    listing_id = serializers.CharField(source="listing.listing_id", read_only=True)
+    report_overdue = serializers.SerializerMethodField()
+    clarification_overdue = serializers.SerializerMethodField()
+
+    class Meta:
+        model = CounterfeitCase
+        fields = [
+            "id",
+            "institution",
+            "app",
+            "listing",
+            "listing_id",
+            "state",
+            "alert_kind",
+            "score",
+            "reasons",
+            "explanation_zh",
+            "source",
+            "listing_name",
+            "package_id",
+            "opened_at",
+            "last_alert_at",
+            "verdict",
+            "confirmed_on",
+            "clarification_due_on",
+            "report_due_on",
+            "takedown_platform",
+            "takedown_requested_on",
+            "takedown_reference",
+            "taken_down_on",
+            "note",
+            "clarifications",
+            "regulator_report",
+            "report_overdue",
+            "clarification_overdue",
+        ]
+        read_only_fields = fields
+
+    def get_regulator_report(self, obj) -> dict | None:
+        report = getattr(obj, "regulator_report", None)
+        return RegulatorReportSerializer(report).data if report else None
+
+    def get_report_overdue(self, obj) -> bool:
+        from ..services import report_overdue
+
+        return report_overdue(obj)
+
+    def get_clarification_overdue(self, obj) -> bool:
+        from ..services import clarification_overdue
+
+        return clarification_overdue(obj)
+
+
+class CaseMoveSerializer(serializers.Serializer):
+    to_state = serializers.CharField()
+    note = serializers.CharField(required=False, allow_blank=True)
+    on = serializers.DateField(required=False, allow_null=True)
+    platform = serializers.CharField(required=False, allow_blank=True)
+    reference = serializers.CharField(required=False, allow_blank=True)
+
+
+class SweepRunSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SweepRun
+        exclude = ["requested_by"]

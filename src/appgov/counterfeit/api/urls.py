@@ -1,0 +1,10 @@
+from rest_framework.routers import DefaultRouter
+
+from . import views
+
+router = DefaultRouter()
+router.register("feeds", views.ListingFeedViewSet)
+router.register("listings", views.ObservedListingViewSet, basename="observedlisting")
+router.register("sweeps", views.SweepRunViewSet)
+router.register("cases", views.CaseViewSet, basename="counterfeitcase")
+urlpatterns = router.urls

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CounterfeitConfig(AppConfig):
+    # Named "counterfeit", not "lookalike": the engine it drives is appgov.engines.lookalike, and two
+    # packages called lookalike would be confused in imports and in the import-linter contract.
+    name = "appgov.counterfeit"
+    label = "counterfeit"
+    verbose_name = _("Counterfeit app monitoring")

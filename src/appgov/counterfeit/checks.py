@@ -1,0 +1,234 @@
+"""Compliance checks judged from the counterfeit-monitoring records.
+
+NFRA-09.5 (per app): monitoring runs (a finished sweep within `sweep_max_age_days`, a listing feed within
+`feed_max_age_days`), and every confirmed case of the app was clarified publicly and reported to the
+regulator by its deadline (policy.py). A delivery made late keeps the control failing for
+`late_delivery_window_days` after the due date.
+
+NFRA-12.4 (per app): a repackaged copy of the app (certificate mismatch on an official package id, or a
+case confirmed as repackaged) found in the listings and not taken down fails the app. Otherwise the result
+of the package-scan check (scanning/checks.py, which judges signing and tampering of the app's own
+packages) stands, with the listing-monitoring state added to its explanation.
+"""
+
+import datetime
+from collections import defaultdict
+
+from django.urls import reverse
+from django.utils import timezone
+
+from appgov.compliance.registry import CHECKS, Outcome, Result, SubjectType, check, failed, passed
+
+from .models import CONFIRMED_STATES, CaseState, CounterfeitCase, ListingFeed, SweepRun
+from .policy import policy
+
+APP = SubjectType.APP
+
+
+def _case_link(case) -> dict:
+    return {
+        "label": f"#{case.pk} {case.listing_name}",
+        "url": reverse("counterfeit:case-detail", args=[case.pk]),
+    }
+
+
+class _Monitoring:
+    """Everything the two checks read for one institution, loaded once per evaluation (four queries)."""
+
+    def __init__(self, ctx):
+        inst = ctx.institution
+        self.last_sweep = (
+            SweepRun.objects.filter(institution=inst, status=SweepRun.Status.DONE)
+            .order_by("-finished_at")
+            .values_list("finished_at", flat=True)
+            .first()
+        )
+        self.last_feed = (
+            ListingFeed.objects.filter(institution=inst)
+            .order_by("-received_at")
+            .values_list("received_at", flat=True)
+        ).first()
+        self.cases_by_app = defaultdict(list)
+        cases = (
+            CounterfeitCase.objects.filter(institution=inst)
+            .exclude(state=CaseState.FALSE_POSITIVE)
+            .select_related("regulator_report")
+            .prefetch_related("clarifications")
+        )
+        for case in cases:
+            self.cases_by_app[case.app_id].append(case)
+
+
+def _monitoring(ctx) -> _Monitoring:
+    cached = getattr(ctx, "_counterfeit_monitoring", None)
+    if cached is None:
+        cached = ctx._counterfeit_monitoring = _Monitoring(ctx)
+    return cached
+
+
+def _local_date(moment) -> datetime.date:
+    return timezone.localtime(moment).date()
+
+
+def _monitoring_problem(mon, today, pol) -> tuple[str, str] | None:
+    if mon.last_feed is None:
+        return "未接收任何应用上架信息（监测数据源）", "no listing feed has ever been received"
+    feed_age = (today - _local_date(mon.last_feed)).days
+    if feed_age > pol["feed_max_age_days"]:
+        return (
+            f"最近一次接收上架信息在 {feed_age} 天前（要求 {pol['feed_max_age_days']} 天内）",
+            f"the last listing feed is {feed_age} days old (policy: {pol['feed_max_age_days']})",
+        )
+    if mon.last_sweep is None:
+        return "从未运行仿冒应用筛查", "no counterfeit sweep has ever finished"
+    sweep_age = (today - _local_date(mon.last_sweep)).days
+    if sweep_age > pol["sweep_max_age_days"]:
+        return (
+            f"最近一次仿冒筛查在 {sweep_age} 天前（要求 {pol['sweep_max_age_days']} 天内）",
+            f"the last sweep finished {sweep_age} days ago (policy: {pol['sweep_max_age_days']})",
+        )
+    return None
+
+
+def _delivery_problems(case, today, pol) -> list[tuple[str, str]]:
+    """Missing or late clarification / report of one confirmed case."""
+    window = datetime.timedelta(days=pol["late_delivery_window_days"])
+    problems = []
+    clarified = min((c.published_on for c in case.clarifications.all()), default=None)
+    due = case.clarification_due_on
+    if due is not None:
+        if clarified is None and today > due:
+            problems.append(
+                (f"#{case.pk} 未按期公开澄清（应于 {due} 前）", f"#{case.pk} not clarified by {due}")
+            )
+        elif clarified is not None and clarified > due and today <= due + window:
+            problems.append(
+                (
+                    f"#{case.pk} 公开澄清逾期（{clarified}，应于 {due} 前）",
+                    f"#{case.pk} clarified late ({clarified}, due {due})",
+                )
+            )
+    report = getattr(case, "regulator_report", None)
+    due = case.report_due_on
+    if due is not None:
+        if report is None and today > due:
+            problems.append(
+                (
+                    f"#{case.pk} 未按期向监管报告（应于 {due} 前）",
+                    f"#{case.pk} not reported to the regulator by {due}",
+                )
+            )
+        elif report is not None and report.reported_on > due and today <= due + window:
+            problems.append(
+                (
+                    f"#{case.pk} 向监管报告逾期（{report.reported_on}，应于 {due} 前）",
+                    f"#{case.pk} reported late ({report.reported_on}, due {due})",
+                )
+            )
+    return problems
+
+
+@check("NFRA-09.5")
+def counterfeit_monitored_and_reported(ctx, control):
+    mon, pol = _monitoring(ctx), policy()
+    monitoring = _monitoring_problem(mon, ctx.today, pol)
+    for app in ctx.live_apps:
+        label = f"{app.code} {app.name}"
+        cases = [c for c in mon.cases_by_app.get(app.pk, []) if c.state in CONFIRMED_STATES]
+        problems = [p for case in cases for p in _delivery_problems(case, ctx.today, pol)]
+        if monitoring:
+            problems.insert(0, monitoring)
+        links = [_case_link(c) for c in cases[:5]]
+        if problems:
+            yield failed(
+                APP,
+                app.pk,
+                label,
+                "；".join(p[0] for p in problems[:6]) + "。",
+                "; ".join(p[1] for p in problems[:6]) + ".",
+                links,
+            )
+            continue
+        swept = _local_date(mon.last_sweep)
+        if cases:
+            zh = f"仿冒监测运行中（最近筛查 {swept}）；{len(cases)} 起已确认仿冒均已按期公开澄清并向监管报告"
+            en = f"Monitoring runs (last sweep {swept}); {len(cases)} confirmed cases clarified and reported on time"
+        else:
+            zh = f"仿冒监测运行中（最近筛查 {swept}），未确认仿冒该应用的情况"
+            en = f"Monitoring runs (last sweep {swept}); no confirmed counterfeit of this app"
+        yield passed(APP, app.pk, label, zh, en, links)
+
+
+# ---- NFRA-12.4: composed with the package-scan check registered by appgov.scanning ---------------------
+
+OPEN_REPACKAGED = {CaseState.NEW, CaseState.CONFIRMED_REPACKAGED, CaseState.TAKEDOWN_REQUESTED}
+
+
+def _open_repackaged(case) -> bool:
+    if case.state == CaseState.CONFIRMED_REPACKAGED or (
+        case.state == CaseState.TAKEDOWN_REQUESTED and case.verdict == CounterfeitCase.Verdict.REPACKAGED
+    ):
+        return True
+    return case.state == CaseState.NEW and case.alert_kind == "repackaged"
+
+
+def _compose_repackaging(scan_check):
+    def repackaging_monitored(ctx, control):
+        mon = _monitoring(ctx)
+        base = {r.subject_id: r for r in scan_check(ctx, control) if r.subject_type == APP}
+        for app in ctx.live_apps:
+            label = f"{app.code} {app.name}"
+            copies = [c for c in mon.cases_by_app.get(app.pk, []) if _open_repackaged(c)]
+            if copies:
+                names = "、".join(f"#{c.pk}「{c.listing_name}」（{c.source}）" for c in copies[:5])
+                yield failed(
+                    APP,
+                    app.pk,
+                    label,
+                    f"上架监测发现 {len(copies)} 个未下架的重打包版本：{names}",
+                    f"{len(copies)} repackaged copies found in listings and not taken down: "
+                    + ", ".join(f"#{c.pk} {c.listing_name} ({c.source})" for c in copies[:5]),
+                    [_case_link(c) for c in copies[:5]],
+                )
+                continue
+            result = base.get(app.pk)
+            if mon.last_sweep is not None:
+                note_zh = f"上架监测未发现未下架的重打包版本（最近筛查 {_local_date(mon.last_sweep)}）"
+                note_en = f"listing monitoring found no repackaged copy left up (last sweep {_local_date(mon.last_sweep)})"
+            else:
+                note_zh, note_en = "尚未运行上架重打包监测", "no listing sweep has run yet"
+            if result is None:
+                yield Result(APP, app.pk, label, Outcome.EVIDENCE_NEEDED, note_zh, note_en)
+                continue
+            yield Result(
+                result.subject_type,
+                result.subject_id,
+                result.subject_repr,
+                result.outcome,
+                f"{result.zh.rstrip('。')}；{note_zh}。",
+                f"{result.en.rstrip('.')}; {note_en}.",
+                result.links,
+            )
+
+    return repackaging_monitored
+
+
+def _register_repackaging():
+    from appgov.scanning import checks as scanning_checks  # noqa: F401  registers the scan check first
+
+    scan_check = CHECKS.get("NFRA-12.4")
+    if getattr(scan_check, "_composed_with_counterfeit", False):
+        return  # module imported twice (autodiscovery and a direct import)
+    CHECKS.pop("NFRA-12.4", None)
+
+    def evidence_only(ctx, control):
+        from appgov.compliance.evaluation import evidence_check
+
+        return evidence_check(ctx, control)
+
+    composed = _compose_repackaging(scan_check or evidence_only)
+    composed._composed_with_counterfeit = True
+    check("NFRA-12.4")(composed)
+
+
+_register_repackaging()

@@ -1,0 +1,262 @@
+"""The case workflow and the protection settings. Every write goes through core.services (validated, in the
+change log); plain values in, never a request.
+
+    new ──► confirmed counterfeit ─┐
+     │ ──► confirmed repackaged ───┴─► takedown requested ──► taken down
+     └──► false positive ──(reopen)──► new
+
+Confirming a case fixes its deadlines (policy.py): public clarification and report to the regulator, in
+working days after the confirmation date.
+"""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from appgov.core import services as core_services
+from appgov.engines.lookalike import phash_file
+from appgov.users.roles import Role
+
+from .models import (
+    AppProtection,
+    BrandProfile,
+    CaseState,
+    Clarification,
+    CounterfeitCase,
+    RegulatorReport,
+)
+from .policy import deadlines
+
+S = CaseState
+MOVES = {
+    (S.NEW, S.CONFIRMED_COUNTERFEIT),
+    (S.NEW, S.CONFIRMED_REPACKAGED),
+    (S.NEW, S.FALSE_POSITIVE),
+    (S.CONFIRMED_COUNTERFEIT, S.TAKEDOWN_REQUESTED),
+    (S.CONFIRMED_REPACKAGED, S.TAKEDOWN_REQUESTED),
+    (S.TAKEDOWN_REQUESTED, S.TAKEN_DOWN),
+    (S.FALSE_POSITIVE, S.NEW),
+}
+# Who may judge a case and pursue the takedown, and who speaks for the institution (clarification, report).
+TRIAGE_ROLES = {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.SECURITY}
+REPORTING_ROLES = {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.COMPLIANCE}
+
+
+def _require(actor, roles, obj):
+    core_services.check_can_write(actor, obj)
+    if actor is not None and actor.role not in roles:
+        raise PermissionDenied(_("Your role may not do this on a counterfeit case."))
+
+
+def _date(value, field) -> datetime.date:
+    today = timezone.localdate()
+    if value in (None, ""):
+        return today
+    if isinstance(value, str):
+        try:
+            value = datetime.date.fromisoformat(value)
+        except ValueError:
+            raise ValidationError({field: _("Give the date as YYYY-MM-DD.")}) from None
+    if value > today:
+        raise ValidationError({field: _("The date cannot be in the future.")})
+    return value
+
+
+def _add_note(case, text):
+    if text:
+        stamp = timezone.localtime().strftime("%Y-%m-%d %H:%M")
+        case.note = f"{case.note}\n{stamp} {text}".strip()
+
+
+def moves_from(state) -> list[str]:
+    return [to for frm, to in MOVES if frm == state]
+
+
+def move_case(
+    case: CounterfeitCase,
+    to_state: str,
+    actor=None,
+    *,
+    note: str = "",
+    on=None,
+    platform: str = "",
+    reference: str = "",
+) -> CounterfeitCase:
+    """Move a case one step; `on` is the date of the event (confirmation, request, takedown), default today."""
+    _require(actor, TRIAGE_ROLES, case)
+    if (case.state, to_state) not in MOVES:
+        raise ValidationError(
+            _("A case in state %(from)s cannot move to %(to)s.")
+            % {"from": case.get_state_display(), "to": dict(S.choices).get(to_state, to_state)}
+        )
+    note = (note or "").strip()
+    if to_state in (S.CONFIRMED_COUNTERFEIT, S.CONFIRMED_REPACKAGED):
+        day = _date(on, "on")
+        if day < timezone.localtime(case.opened_at).date():
+            raise ValidationError({"on": _("A case cannot be confirmed before it was opened.")})
+        case.verdict = (
+            CounterfeitCase.Verdict.COUNTERFEIT
+            if to_state == S.CONFIRMED_COUNTERFEIT
+            else CounterfeitCase.Verdict.REPACKAGED
+        )
+        case.confirmed_on = day
+        case.clarification_due_on, case.report_due_on = deadlines(day)
+    elif to_state == S.FALSE_POSITIVE:
+        if not note:
+            raise ValidationError({"note": _("Say why the alert is a false positive.")})
+    elif to_state == S.TAKEDOWN_REQUESTED:
+        platform = (platform or "").strip() or case.source
+        reference = (reference or "").strip()
+        if not reference:
+            raise ValidationError({"reference": _("Give the reference of the takedown request.")})
+        day = _date(on, "on")
+        if day < case.confirmed_on:
+            raise ValidationError({"on": _("A takedown cannot be requested before the case was confirmed.")})
+        case.takedown_platform, case.takedown_reference = platform[:200], reference[:200]
+        case.takedown_requested_on = day
+    elif to_state == S.TAKEN_DOWN:
+        day = _date(on, "on")
+        if day < case.takedown_requested_on:
+            raise ValidationError({"on": _("The listing cannot be taken down before the request.")})
+        case.taken_down_on = day
+    _add_note(case, f"[{dict(S.choices)[to_state]}] {note}" if note else "")
+    case.state = to_state
+    return core_services.save(case, actor)
+
+
+def reopen(case: CounterfeitCase, note: str, actor=None) -> CounterfeitCase:
+    """Back to new (a false positive reconsidered, or a listing that came back): verdict and dates are
+    cleared; clarifications and a report already made stay on record."""
+    if actor is not None:
+        _require(actor, TRIAGE_ROLES, case)
+    case.state = S.NEW
+    case.verdict = ""
+    case.confirmed_on = case.clarification_due_on = case.report_due_on = None
+    case.takedown_platform = case.takedown_reference = ""
+    case.takedown_requested_on = case.taken_down_on = None
+    _add_note(case, f"[{S.NEW.label}] {note}")
+    return core_services.save(case, actor)
+
+
+def _confirmed(case):
+    if not case.is_confirmed:
+        raise ValidationError(_("Only a confirmed case is clarified or reported."))
+
+
+def add_clarification(case, actor=None, *, published_on=None, channel="", link="", note="") -> Clarification:
+    _require(actor, REPORTING_ROLES, case)
+    _confirmed(case)
+    if not (channel or "").strip():
+        raise ValidationError({"channel": _("Name the channel of the clarification.")})
+    return core_services.save(
+        Clarification(
+            case=case,
+            published_on=_date(published_on, "published_on"),
+            channel=channel.strip()[:200],
+            link=(link or "").strip(),
+            note=(note or "").strip(),
+        ),
+        actor,
+    )
+
+
+def record_report(
+    case, actor=None, *, reported_on=None, reference="", summary="", office=None
+) -> RegulatorReport:
+    """The report to the supervising office (or an office above it)."""
+    _require(actor, REPORTING_ROLES, case)
+    _confirmed(case)
+    if RegulatorReport.objects.filter(case=case).exists():
+        raise ValidationError(_("This case has already been reported."))
+    supervising = case.institution.regulator_office
+    allowed = []
+    node = supervising
+    while node is not None:
+        allowed.append(node.pk)
+        node = node.parent
+    office = office or supervising
+    if office is None:
+        raise ValidationError({"office": _("The institution has no supervising office on record.")})
+    if office.pk not in allowed:
+        raise ValidationError({"office": _("Report to the supervising office or an office above it.")})
+    if not (reference or "").strip():
+        raise ValidationError({"reference": _("Give the reference of the report (document number).")})
+    return core_services.save(
+        RegulatorReport(
+            case=case,
+            office=office,
+            reported_on=_date(reported_on, "reported_on"),
+            reference=reference.strip()[:200],
+            summary=(summary or "").strip(),
+        ),
+        actor,
+    )
+
+
+def clarification_overdue(case, today=None) -> bool:
+    today = today or timezone.localdate()
+    if not case.is_confirmed or case.clarification_due_on is None:
+        return False
+    clarifications = list(case.clarifications.all())
+    return not clarifications and today > case.clarification_due_on
+
+
+def report_overdue(case, today=None) -> bool:
+    today = today or timezone.localdate()
+    if not case.is_confirmed or case.report_due_on is None:
+        return False
+    return not hasattr(case, "regulator_report") and today > case.report_due_on
+
+
+# ---- protection settings ------------------------------------------------------------------------------
+
+
+def _clean_list(values, field) -> list[str]:
+    if isinstance(values, str):
+        values = [v for part in values.splitlines() for v in part.split(",")]
+    out = [v.strip() for v in values or [] if isinstance(v, str) and v.strip()]
+    if any(len(v) > 200 for v in out):
+        raise ValidationError({field: _("Each entry has at most 200 characters.")})
+    return list(dict.fromkeys(out))
+
+
+GENERIC_WORDS = {"银行", "手机银行", "网上银行", "app", "bank", "mobile", "金融", "保险", "证券", "理财"}
+
+
+def save_brand_profile(institution, actor=None, *, brand_keywords=(), developers=()) -> BrandProfile:
+    profile = BrandProfile.objects.filter(institution=institution).first() or BrandProfile(
+        institution=institution
+    )
+    keywords = _clean_list(brand_keywords, "brand_keywords")
+    generic = [k for k in keywords if k.lower() in GENERIC_WORDS]
+    if generic:
+        raise ValidationError(
+            {"brand_keywords": _("Generic words match every bank's apps: %(w)s") % {"w": "、".join(generic)}}
+        )
+    profile.brand_keywords = keywords
+    profile.developers = _clean_list(developers, "developers")
+    return core_services.save(profile, actor)
+
+
+def save_protection(
+    app, actor=None, *, aliases=(), brand_keywords=(), extra_package_ids=(), monitored=True, icon=None
+) -> AppProtection:
+    protection = AppProtection.objects.filter(app=app).first() or AppProtection(app=app)
+    protection.aliases = _clean_list(aliases, "aliases")
+    protection.brand_keywords = _clean_list(brand_keywords, "brand_keywords")
+    packages = _clean_list(extra_package_ids, "extra_package_ids")
+    if any(" " in p for p in packages):
+        raise ValidationError({"extra_package_ids": _("Identifiers contain no spaces.")})
+    protection.extra_package_ids = packages
+    protection.monitored = bool(monitored)
+    core_services.check_can_write(actor, protection)
+    if icon is not None:
+        protection.icon.save(icon.name, icon, save=False)
+        try:
+            protection.icon_phash = phash_file(protection.icon.path)
+        except (OSError, ValueError) as exc:
+            protection.icon.delete(save=False)
+            raise ValidationError({"icon": _("Not a readable image: %(e)s") % {"e": exc}}) from None
+    return core_services.save(protection, actor)

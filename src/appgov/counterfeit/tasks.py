@@ -1,0 +1,18 @@
+from django_tasks import task
+
+from appgov.core.context import acting_as
+
+
+@task()
+def run_sweep(institution_id: int, user_id: int | None, trigger: str) -> str:
+    """A sweep requested from the UI or the API ("screen now", after a feed), run by the worker."""
+    from appgov.core.models import Institution
+    from appgov.users.models import User
+
+    from .sweep import sweep
+
+    institution = Institution.objects.get(pk=institution_id)
+    user = User.objects.filter(pk=user_id).first() if user_id else None
+    with acting_as(user, prefix=f"job-counterfeit-sweep-{institution_id}"):
+        run = sweep(institution, trigger, user)
+    return f"sweep {run.pk}: {run.status}, {run.screened} screened, {run.new_cases} new cases"
