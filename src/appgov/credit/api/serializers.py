@@ -1,0 +1,184 @@
+from rest_framework import serializers
+
+from appgov.core.api.base import ScopedModelSerializer
+
+from ..models import (
+    AccountChange,
+    Alert,
+    Authorization,
+    BulkDataRequest,
+    Complaint,
+    CreditAccount,
+    DissentCase,
+    Kiosk,
+    QueryLogBatch,
+    ReviewDay,
+    SecurityReport,
+)
+
+
+class CreditAccountSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = CreditAccount
+        fields = [
+            "id",
+            "institution",
+            "operator_id",
+            "person",
+            "branch",
+            "role",
+            "status",
+            "granted_department",
+            "active_since",
+            "disabled_at",
+            "password_changed_at",
+        ]
+        read_only_fields = fields
+
+
+class AccountChangeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AccountChange
+        fields = [
+            "id",
+            "account",
+            "action",
+            "new_role",
+            "reason",
+            "status",
+            "requested_by",
+            "requested_at",
+            "decided_by",
+            "decided_at",
+            "decision_note",
+        ]
+        read_only_fields = fields
+
+
+class NoteSerializer(serializers.Serializer):
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class AlertSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Alert
+        fields = [
+            "id",
+            "institution",
+            "review_day",
+            "alert_id",
+            "rule_id",
+            "severity",
+            "reason",
+            "ts",
+            "operator_id",
+            "branch_code",
+            "subject_id",
+            "event_ids",
+            "explanation",
+            "details",
+            "disposition",
+            "reviewed_by",
+            "reviewed_at",
+            "comment",
+        ]
+        read_only_fields = fields
+
+
+class DispositionSerializer(serializers.Serializer):
+    disposition = serializers.ChoiceField(choices=["false_positive", "confirmed", "escalated"])
+    comment = serializers.CharField()
+
+
+class ReviewDaySerializer(serializers.ModelSerializer):
+    overdue = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ReviewDay
+        fields = [
+            "id",
+            "institution",
+            "day",
+            "branch_code",
+            "branch",
+            "events",
+            "due_on",
+            "closed_by",
+            "closed_at",
+            "conclusion",
+            "overdue",
+        ]
+        read_only_fields = fields
+
+    def get_overdue(self, obj) -> bool:
+        from django.utils import timezone
+
+        return obj.is_overdue(timezone.localdate())
+
+
+class CloseSerializer(serializers.Serializer):
+    conclusion = serializers.CharField()
+
+
+class QueryLogBatchSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = QueryLogBatch
+        fields = [
+            "id",
+            "institution",
+            "table",
+            "source",
+            "original_name",
+            "sha256",
+            "rows",
+            "first_ts",
+            "last_ts",
+            "days",
+            "uploaded_at",
+        ]
+        read_only_fields = fields
+
+
+class UploadSerializer(serializers.Serializer):
+    table = serializers.ChoiceField(choices=QueryLogBatch.Table.values, default="query_events")
+    file = serializers.FileField()
+
+
+class DissentCaseSerializer(ScopedModelSerializer):
+    deadline = serializers.DateField(read_only=True)
+    days_left = serializers.SerializerMethodField()
+    overdue = serializers.SerializerMethodField()
+
+    class Meta:
+        model = DissentCase
+        exclude = ["institution"]
+
+    def get_days_left(self, obj) -> int:
+        from django.utils import timezone
+
+        return obj.days_left(timezone.localdate())
+
+    def get_overdue(self, obj) -> bool:
+        from django.utils import timezone
+
+        return obj.is_overdue(timezone.localdate())
+
+
+def register_serializer(model_class):
+    meta = type("Meta", (), {"model": model_class, "exclude": ["institution"]})
+    return type(f"{model_class.__name__}Serializer", (ScopedModelSerializer,), {"Meta": meta})
+
+
+AuthorizationSerializer = register_serializer(Authorization)
+KioskSerializer = register_serializer(Kiosk)
+ComplaintSerializer = register_serializer(Complaint)
+SecurityReportSerializer = register_serializer(SecurityReport)
+
+
+class BulkDataRequestSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = BulkDataRequest
+        exclude = ["destruction_certificate"]
+        read_only_fields = [
+            f.name for f in BulkDataRequest._meta.fields if f.name != "destruction_certificate"
+        ]

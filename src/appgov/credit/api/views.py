@@ -1,0 +1,152 @@
+from django.core.exceptions import ValidationError
+from drf_spectacular.utils import extend_schema
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import ValidationError as ApiValidationError
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.response import Response
+
+from appgov.core.api.base import ScopedModelViewSet
+from appgov.users.roles import can_write
+from appgov.users.scoping import scope
+
+from .. import ingestion, monitoring, services
+from ..models import (
+    AccountChange,
+    Alert,
+    Authorization,
+    BulkDataRequest,
+    Complaint,
+    CreditAccount,
+    DissentCase,
+    Kiosk,
+    QueryLogBatch,
+    ReviewDay,
+    SecurityReport,
+)
+from . import serializers as s
+
+
+def _run(call):
+    try:
+        return call()
+    except ValidationError as exc:
+        raise ApiValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from None
+
+
+class ScopedReadOnly(viewsets.ReadOnlyModelViewSet):
+    def get_queryset(self):
+        return scope(super().get_queryset(), self.request.user)
+
+    def require_write(self):
+        if not can_write(self.request.user, self.queryset.model._meta.label_lower):
+            raise PermissionDenied
+
+
+class CreditAccountViewSet(ScopedReadOnly):
+    queryset = CreditAccount.objects.all()
+    serializer_class = s.CreditAccountSerializer
+    filterset_fields = ["status", "role", "branch"]
+
+
+class AccountChangeViewSet(ScopedReadOnly):
+    queryset = AccountChange.objects.select_related("account")
+    serializer_class = s.AccountChangeSerializer
+    filterset_fields = ["status", "action", "account"]
+
+    @extend_schema(request=s.NoteSerializer, responses=s.AccountChangeSerializer)
+    @action(detail=True, methods=["post"])
+    def approve(self, request, pk=None):
+        change = self.get_object()
+        self.require_write()
+        note = request.data.get("note", "")
+        change = _run(lambda: services.approve_change(change, request.user, note))
+        return Response(s.AccountChangeSerializer(change).data)
+
+
+class AlertViewSet(ScopedReadOnly):
+    queryset = Alert.objects.select_related("review_day")
+    serializer_class = s.AlertSerializer
+    filterset_fields = ["rule_id", "disposition", "review_day", "operator_id"]
+
+    @extend_schema(request=s.DispositionSerializer, responses=s.AlertSerializer)
+    @action(detail=True, methods=["post"])
+    def disposition(self, request, pk=None):
+        alert = self.get_object()
+        self.require_write()
+        payload = s.DispositionSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        d = payload.validated_data
+        alert = _run(lambda: monitoring.disposition(alert, d["disposition"], d["comment"], request.user))
+        return Response(s.AlertSerializer(alert).data)
+
+
+class ReviewDayViewSet(ScopedReadOnly):
+    queryset = ReviewDay.objects.all()
+    serializer_class = s.ReviewDaySerializer
+    filterset_fields = ["day", "branch_code"]
+
+    @extend_schema(request=s.CloseSerializer, responses=s.ReviewDaySerializer)
+    @action(detail=True, methods=["post"])
+    def close(self, request, pk=None):
+        rd = self.get_object()
+        self.require_write()
+        payload = s.CloseSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        rd = _run(lambda: monitoring.close_review_day(rd, request.user, payload.validated_data["conclusion"]))
+        return Response(s.ReviewDaySerializer(rd).data)
+
+
+class QueryLogBatchViewSet(ScopedReadOnly):
+    queryset = QueryLogBatch.objects.all()
+    serializer_class = s.QueryLogBatchSerializer
+    filterset_fields = ["table", "source"]
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(request=s.UploadSerializer, responses={201: s.QueryLogBatchSerializer})
+    def create(self, request):
+        if not can_write(request.user, "credit.querylogbatch"):
+            raise PermissionDenied
+        payload = s.UploadSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        upload = payload.validated_data["file"]
+        batch = _run(
+            lambda: ingestion.ingest(
+                request.user.institution,
+                upload.name,
+                upload.read(),
+                table=payload.validated_data["table"],
+                actor=request.user,
+            )
+        )
+        return Response(s.QueryLogBatchSerializer(batch).data, status=status.HTTP_201_CREATED)
+
+
+QueryLogBatchViewSet.http_method_names = ["get", "post", "head", "options"]
+
+
+class BulkDataRequestViewSet(ScopedReadOnly):
+    queryset = BulkDataRequest.objects.all()
+    serializer_class = s.BulkDataRequestSerializer
+    filterset_fields = ["status"]
+
+
+def _register(model_class, serializer_class, filters):
+    return type(
+        f"{model_class.__name__}ViewSet",
+        (ScopedModelViewSet,),
+        {
+            "queryset": model_class.objects.all(),
+            "serializer_class": serializer_class,
+            "filterset_fields": filters,
+            "institution_from_user": True,
+        },
+    )
+
+
+AuthorizationViewSet = _register(Authorization, s.AuthorizationSerializer, ["purpose", "subject_pseudonym"])
+KioskViewSet = _register(Kiosk, s.KioskSerializer, ["branch", "in_service"])
+DissentCaseViewSet = _register(DissentCase, s.DissentCaseSerializer, ["status"])
+ComplaintViewSet = _register(Complaint, s.ComplaintSerializer, ["status"])
+SecurityReportViewSet = _register(SecurityReport, s.SecurityReportSerializer, ["kind"])

@@ -1,0 +1,179 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from appgov.core.models import Department, Person
+from appgov.users.scoping import scoped
+
+from .models import Authorization, BulkDataRequest, Complaint, DissentCase, Kiosk, SecurityReport
+from .policy import role_choices
+
+DATE = forms.DateInput(attrs={"type": "date"})
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"})
+TIME = forms.TimeInput(attrs={"type": "time"})
+
+
+def style(form) -> None:
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            widget.attrs.setdefault("class", "form-check-input")
+        elif isinstance(widget, forms.Select):
+            widget.attrs.setdefault("class", "form-select form-select-sm")
+        else:
+            widget.attrs.setdefault("class", "form-control form-control-sm")
+
+
+class ScopedForm(forms.ModelForm):
+    """Choices of every foreign key are limited to the user's institution."""
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        style(self)
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField):
+                field.queryset = scoped(field.queryset.model, user)
+
+
+class AccountRequestForm(forms.Form):
+    operator_id = forms.CharField(label=_("credit-system user id"), max_length=64)
+    person = forms.ModelChoiceField(label=_("holder"), queryset=Person.objects.none())
+    branch = forms.ModelChoiceField(label=_("branch"), queryset=Department.objects.none())
+    role = forms.ChoiceField(label=_("role template"), choices=role_choices)
+    reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = scoped(Person, user).filter(left_on__isnull=True)
+        self.fields["branch"].queryset = scoped(Department, user)
+        style(self)
+
+
+class ChangeRequestForm(forms.Form):
+    action = forms.ChoiceField(
+        label=_("change"),
+        choices=[("disable", _("Disable")), ("enable", _("Re-enable")), ("change_role", _("Change role"))],
+    )
+    new_role = forms.ChoiceField(
+        label=_("new role template"), choices=[("", "—"), *role_choices()], required=False
+    )
+    reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DecisionForm(forms.Form):
+    note = forms.CharField(label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DispositionForm(forms.Form):
+    disposition = forms.ChoiceField(
+        label=_("disposition"),
+        choices=[
+            ("false_positive", _("False positive")),
+            ("confirmed", _("Violation confirmed")),
+            ("escalated", _("Escalated")),
+        ],
+    )
+    comment = forms.CharField(label=_("review comment"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CloseDayForm(forms.Form):
+    conclusion = forms.CharField(label=_("review conclusion"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class UploadForm(forms.Form):
+    table = forms.ChoiceField(
+        label=_("table"),
+        choices=[
+            ("query_events", _("Query log")),
+            ("credit_relationships", _("Credit relationships")),
+            ("loan_applications", _("Loan and card applications")),
+        ],
+    )
+    file = forms.FileField(label=_("CSV or Parquet file"))
+
+
+class AuthorizationForm(ScopedForm):
+    class Meta:
+        model = Authorization
+        fields = [
+            "authorization_no",
+            "subject_pseudonym",
+            "purpose",
+            "signed_at",
+            "valid_from",
+            "valid_to",
+            "branch",
+            "scanned_file",
+        ]
+        widgets = {"signed_at": DATETIME, "valid_from": DATETIME, "valid_to": DATETIME}
+
+
+class KioskForm(ScopedForm):
+    class Meta:
+        model = Kiosk
+        fields = [
+            "terminal_id",
+            "branch",
+            "location",
+            "network_segment",
+            "open_from",
+            "open_to",
+            "supplier",
+            "contract_reference",
+            "confidentiality_clause",
+            "owner",
+            "kiosk_account",
+            "in_service",
+        ]
+        widgets = {"open_from": TIME, "open_to": TIME}
+
+
+class BulkRequestForm(ScopedForm):
+    class Meta:
+        model = BulkDataRequest
+        fields = ["reference", "purpose", "data_scope", "recipient", "requested_on", "retention_until"]
+        widgets = {
+            "requested_on": DATE,
+            "retention_until": DATE,
+            "purpose": forms.Textarea(attrs={"rows": 2}),
+            "data_scope": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class DissentForm(ScopedForm):
+    class Meta:
+        model = DissentCase
+        fields = ["reference", "subject_pseudonym", "received_on", "content", "branch", "security_lead"]
+        widgets = {"received_on": DATE, "content": forms.Textarea(attrs={"rows": 2})}
+
+
+class DissentAnswerForm(forms.Form):
+    answered_on = forms.DateField(label=_("answered in writing on"), widget=DATE)
+    outcome = forms.CharField(label=_("outcome"), widget=forms.Textarea(attrs={"rows": 2}))
+    documents_issued = forms.CharField(label=_("documents issued"), max_length=300)
+
+
+class ComplaintForm(ScopedForm):
+    class Meta:
+        model = Complaint
+        fields = ["reference", "received_on", "channel", "summary", "security_lead", "investigation_note"]
+        widgets = {
+            "received_on": DATE,
+            "summary": forms.Textarea(attrs={"rows": 2}),
+            "investigation_note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class ReportForm(ScopedForm):
+    class Meta:
+        model = SecurityReport
+        fields = [
+            "kind",
+            "period_start",
+            "period_end",
+            "submitted_on",
+            "submitted_to",
+            "reference",
+            "issues_found",
+            "file",
+        ]
+        widgets = {"period_start": DATE, "period_end": DATE, "submitted_on": DATE}

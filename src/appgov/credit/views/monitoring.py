@@ -1,0 +1,141 @@
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from appgov.ledger.views.common import get_scoped
+from appgov.users.scoping import scoped
+
+from .. import ingestion
+from .. import monitoring as service
+from ..forms import CloseDayForm, DispositionForm, UploadForm
+from ..models import Alert, MonitoringRun, QueryLogBatch, ReviewDay
+from ..tasks import run_monitoring_day
+from .common import attempt, require, writer
+
+
+@login_required
+def logs(request):
+    form = (
+        UploadForm(request.POST or None, request.FILES or None)
+        if writer(request.user, "querylogbatch")
+        else None
+    )
+    if request.method == "POST":
+        require(request.user, "querylogbatch")
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                batch = ingestion.ingest(
+                    request.user.institution,
+                    upload.name,
+                    upload.read(),
+                    table=form.cleaned_data["table"],
+                    actor=request.user,
+                )
+            except ValidationError as exc:
+                form.add_error("file", exc.messages)
+                messages.error(request, "；".join(exc.messages))
+            else:
+                messages.success(
+                    request,
+                    _("%(name)s: %(rows)d rows stored.") % {"name": batch.original_name, "rows": batch.rows},
+                )
+                if batch.table == QueryLogBatch.Table.QUERY_EVENTS:
+                    for day in batch.days:
+                        run_monitoring_day.enqueue(batch.institution_id, day)
+                return redirect("credit:logs")
+    return render(
+        request,
+        "credit/logs.html",
+        {
+            "form": form,
+            "batches": scoped(QueryLogBatch, request.user).select_related("institution")[:50],
+            "runs": scoped(MonitoringRun, request.user).select_related("institution")[:30],
+        },
+    )
+
+
+@login_required
+def reviewday_list(request):
+    today = timezone.localdate()
+    days = scoped(ReviewDay, request.user).select_related("branch", "closed_by", "institution")
+    state = request.GET.get("state", "")
+    if state == "open":
+        days = days.filter(closed_at__isnull=True)
+    elif state == "overdue":
+        days = service.overdue_review_days(days, today)
+    rows = []
+    for rd in days[:300]:
+        counts = {d: 0 for d in Alert.Disposition.values}
+        for value in rd.alert_rows.values_list("disposition", flat=True):
+            counts[value] += 1
+        rows.append(
+            {"day": rd, "counts": counts, "total": sum(counts.values()), "overdue": rd.is_overdue(today)}
+        )
+    overdue = service.overdue_review_days(scoped(ReviewDay, request.user), today).count()
+    return render(request, "credit/reviewday_list.html", {"rows": rows, "state": state, "overdue": overdue})
+
+
+@login_required
+def reviewday_detail(request, pk):
+    rd = get_scoped(ReviewDay.objects.select_related("branch", "closed_by"), request.user, pk=pk)
+    if request.method == "POST":
+        require(request.user, "reviewday")
+        form = CloseDayForm(request.POST)
+        conclusion = form.data.get("conclusion", "")
+        attempt(
+            request,
+            lambda: service.close_review_day(rd, request.user, conclusion),
+            _("Day closed."),
+            rd.get_absolute_url(),
+        )
+        return redirect(rd.get_absolute_url())
+    alerts = rd.alert_rows.select_related("reviewed_by")
+    return render(
+        request,
+        "credit/reviewday_detail.html",
+        {
+            "rd": rd,
+            "alerts": alerts,
+            "can_write": writer(request.user, "alert") and not rd.is_closed,
+            "overdue": rd.is_overdue(timezone.localdate()),
+            "dispositions": DispositionForm.base_fields["disposition"].choices,
+            "close_form": CloseDayForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def alert_disposition(request, pk):
+    alert = get_scoped(Alert.objects.select_related("review_day"), request.user, pk=pk)
+    require(request.user, "alert")
+    back = alert.review_day.get_absolute_url()
+    attempt(
+        request,
+        lambda: service.disposition(
+            alert, request.POST.get("disposition", ""), request.POST.get("comment", ""), request.user
+        ),
+        _("Disposition recorded."),
+        back,
+    )
+    return redirect(back)
+
+
+@login_required
+def rule_metrics(request):
+    try:
+        days = max(1, min(int(request.GET.get("days", 90)), 3650))
+    except ValueError:
+        days = 90
+    since = timezone.localdate() - datetime.timedelta(days=days)
+    alerts = scoped(Alert, request.user).filter(ts__date__gte=since)
+    return render(
+        request, "credit/rule_metrics.html", {"metrics": service.rule_metrics(alerts), "days": days}
+    )

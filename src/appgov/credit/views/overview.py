@@ -1,0 +1,31 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+
+from appgov.users.scoping import scoped
+
+from .. import monitoring, services
+from ..models import AccountChange, Alert, CreditAccount, DissentCase, LeadingGroup, ReviewDay
+
+
+@login_required
+def overview(request):
+    today = timezone.localdate()
+    user = request.user
+    dissents = [
+        {"case": c, "days_left": c.days_left(today), "overdue": c.is_overdue(today)}
+        for c in scoped(DissentCase, user)
+        .filter(status=DissentCase.Status.OPEN)
+        .select_related("institution")
+    ]
+    context = {
+        "accounts_active": scoped(CreditAccount, user).filter(status="active").count(),
+        "changes_pending": scoped(AccountChange, user).filter(status="pending").count(),
+        "alerts_open": scoped(Alert, user).filter(disposition="open").count(),
+        "days_open": scoped(ReviewDay, user).filter(closed_at__isnull=True).count(),
+        "days_overdue": monitoring.overdue_review_days(scoped(ReviewDay, user), today).count(),
+        "dissents": sorted(dissents, key=lambda d: d["days_left"]),
+        "groups": scoped(LeadingGroup, user).select_related("first_responsible", "institution"),
+        "exceptions": services.account_exceptions(user.institution, today) if user.institution_id else [],
+    }
+    return render(request, "credit/overview.html", context)
