@@ -9,6 +9,7 @@ api_patterns = [
     path("ledger/", include("appgov.ledger.api.urls")),
     path("compliance/", include("appgov.compliance.api.urls")),
     path("scanning/", include("appgov.scanning.api.urls")),
+    path("credit/", include("appgov.credit.api.urls")),
     path("counterfeit/", include("appgov.counterfeit.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
@@ -23,6 +24,7 @@ urlpatterns = [
     path("ledger/", include("appgov.ledger.urls")),
     path("compliance/", include("appgov.compliance.urls")),
     path("scanning/", include("appgov.scanning.urls")),
+    path("credit/", include("appgov.credit.urls")),
     path("counterfeit/", include("appgov.counterfeit.urls")),
     path("", dashboard, name="dashboard"),
 ]
