@@ -35,8 +35,13 @@ def assert_named(seq, words):
 
 
 def run_cli(capsys, *argv):
+    # Django's command runner closes every connection when a command ends; in a test that would end the
+    # test's transaction (PostgreSQL), so keep the connection open.
+    from unittest import mock
+
     try:
-        code = cli.main(list(argv))
+        with mock.patch("django.db.connections.close_all"):
+            code = cli.main(list(argv))
     except SystemExit as exc:  # Django's command runner exits 1 on CommandError
         code = exc.code
     captured = capsys.readouterr()

@@ -1,5 +1,7 @@
 """The `appgov` console script: demo data (idempotent, complete, with an intact change log) and migrations."""
 
+from unittest import mock
+
 import pytest
 from django.db.models import Count
 
@@ -29,8 +31,11 @@ def counts():
 
 
 def run(capsys, *argv):
+    # Django's command runner closes every connection when a command ends; in a test that would end the
+    # test's transaction (PostgreSQL), so keep the connection open.
     try:
-        code = cli.main(list(argv))
+        with mock.patch("django.db.connections.close_all"):
+            code = cli.main(list(argv))
     except SystemExit as exc:
         code = exc.code
     out = capsys.readouterr()
@@ -83,7 +88,8 @@ def test_demo_apps_pass_the_gates_they_have_passed():
     """A demo app in a state has the evidence of the steps behind it (so the demo tells a true story)."""
     from appgov.ledger import gates
 
-    cli.main(["demo"])
+    with mock.patch("django.db.connections.close_all"):
+        cli.main(["demo"])
     for app in MobileApp.objects.filter(
         institution__code__in=DEMO_INSTITUTIONS, state=LifecycleState.ADMITTED
     ):
