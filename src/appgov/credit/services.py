@@ -223,8 +223,8 @@ def account_exceptions(institution, today: datetime.date) -> list[dict]:
                 {
                     "account": account,
                     "kind": "left",
-                    "zh": f"{person} 已于 {person.left_on} 离职",
-                    "en": f"{person} left on {person.left_on}",
+                    "zh": f"{account.operator_id}：{person} 已于 {person.left_on} 离职，账户仍启用",
+                    "en": f"{account.operator_id}: {person} left on {person.left_on}, account still active",
                 }
             )
         elif account.granted_department_id and person.department_id != account.granted_department_id:
@@ -232,8 +232,8 @@ def account_exceptions(institution, today: datetime.date) -> list[dict]:
                 {
                     "account": account,
                     "kind": "moved",
-                    "zh": f"{person} 已由 {account.granted_department} 调至 {person.department or '—'}",
-                    "en": f"{person} moved from {account.granted_department} to {person.department or '—'}",
+                    "zh": f"{account.operator_id}：{person} 已由 {account.granted_department} 调至 {person.department or '—'}",
+                    "en": f"{account.operator_id}: {person} moved from {account.granted_department} to {person.department or '—'}",
                 }
             )
     since = today - datetime.timedelta(days=policy()["alert_window_days"])
@@ -356,6 +356,8 @@ def record_bulk_destruction(request: BulkDataRequest, destroyed_on: datetime.dat
 def answer_dissent(case: DissentCase, answered_on, outcome, documents_issued, actor) -> DissentCase:
     if case.status == DissentCase.Status.CLOSED:
         raise ValidationError(_("This dissent is already answered."))
+    if not (answered_on and outcome.strip()):
+        raise ValidationError(_("A dissent is answered with a date and an outcome."))
     return core.update(
         case,
         actor,
@@ -369,4 +371,6 @@ def answer_dissent(case: DissentCase, answered_on, outcome, documents_issued, ac
 def close_complaint(complaint: Complaint, closed_on, outcome, actor) -> Complaint:
     if complaint.status == Complaint.Status.CLOSED:
         raise ValidationError(_("This complaint is already closed."))
+    if not (closed_on and outcome.strip()):
+        raise ValidationError(_("A closed complaint needs its closing date and outcome."))
     return core.update(complaint, actor, status=Complaint.Status.CLOSED, closed_on=closed_on, outcome=outcome)
