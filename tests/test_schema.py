@@ -42,14 +42,14 @@ def test_no_server_errors(world, api):
 
     headers = {"Authorization": f"Token {Token.objects.get_or_create(user=world.a.admin)[0].key}"}
     failures, counts = [], {}
-    with test_connection_kept_open():
+    with keep_test_connection_open():
         exercise_every_operation(headers, failures, counts)
     assert not failures, "server errors:\n\n" + "\n\n".join(failures)
     assert all(n > 0 for n in counts.values()), [label for label, n in counts.items() if not n]
 
 
 @contextlib.contextmanager
-def test_connection_kept_open():
+def keep_test_connection_open():
     """The WSGI handler closes database connections at the end of each request (Django's test client
     switches that off); here it would close the test's transaction on PostgreSQL, so switch it off too."""
     from django.core.signals import request_finished, request_started
