@@ -19,9 +19,14 @@ def q06_shared_account(ctx: RuleContext) -> ir.Table:
     events = ctx.events.select("event_id", "ts", "operator_id", "branch_id", "terminal_id", "ip")
     # only accounts that used more than one terminal or IP during the log can switch
     per_account = events.group_by("operator_id").aggregate(
-        t_low=events.terminal_id.min(), t_high=events.terminal_id.max(), i_low=events.ip.min(), i_high=events.ip.max()
+        t_low=events.terminal_id.min(),
+        t_high=events.terminal_id.max(),
+        i_low=events.ip.min(),
+        i_high=events.ip.max(),
     )
-    several = per_account.filter((per_account.t_low != per_account.t_high) | (per_account.i_low != per_account.i_high))
+    several = per_account.filter(
+        (per_account.t_low != per_account.t_high) | (per_account.i_low != per_account.i_high)
+    )
     events = only_keys(events, "operator_id", several.select(busy_key=several.operator_id))
     over = {"group_by": events.operator_id, "order_by": [events[c] for c in EVENT_ORDER]}
     previous_ts = events.ts.lag().over(**over)
@@ -129,7 +134,9 @@ def q11_many_subjects(ctx: RuleContext) -> ir.Table:
     params = ctx.params("Q11")
     threshold = params["min_distinct_subjects"]
     events = ctx.events.select("event_id", "ts", "operator_id", "branch_id", "subject_id")
-    events = only_keys(events, "operator_id", busy_keys(events, "operator_id", max(params["window_minutes"], 30), threshold))
+    events = only_keys(
+        events, "operator_id", busy_keys(events, "operator_id", max(params["window_minutes"], 30), threshold)
+    )
     episodes = hopping_episodes(
         events,
         key="operator_id",

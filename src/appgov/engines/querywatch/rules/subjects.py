@@ -20,7 +20,9 @@ def q09_subject_many_parties(ctx: RuleContext) -> ir.Table:
     # (grouping by a hash is much cheaper than by the text; collisions only let extra subjects through)
     events = events.mutate(subject_hash=events.subject_id.hash())
     counts = events.group_by("subject_hash").aggregate(n=events.event_id.count())
-    repeated = counts.filter(counts.n >= min(min_operators, min_branches)).select(repeated_hash=counts.subject_hash)
+    repeated = counts.filter(counts.n >= min(min_operators, min_branches)).select(
+        repeated_hash=counts.subject_hash
+    )
     events = events.semi_join(repeated, events.subject_hash == repeated.repeated_hash).drop("subject_hash")
     episodes = hopping_episodes(
         events,
