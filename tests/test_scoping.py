@@ -194,10 +194,63 @@ ROUTES: dict[str, Route] = {
     "counterfeitcase-move": Route("object", obj="ccase"),
     "counterfeitcase-clarify": Route("object", obj="ccase"),
     "counterfeitcase-report": Route("object", obj="ccase"),
+    # credit-information security (PBoC 102)
+    "credit:overview": Route("list", reg_read=True, post_ignored=READ_PAGE),
+    "credit:account-list": Route(**LIST_B, query=("status=active",)),
+    "credit:account-detail": Route(obj="caccount", **OBJ_READ),
+    "credit:change-decide": Route("object", obj="cchange"),
+    "credit:review-list": Route(**LIST_B),
+    "credit:review-detail": Route(obj="creview", **OBJ_READ),
+    "credit:logs": Route(**LIST_B),
+    "credit:reviewday-list": Route(**LIST_B, query=("state=overdue",), post_ignored=READ_PAGE),
+    "credit:reviewday-detail": Route(obj="creviewday", **OBJ_READ),
+    "credit:alert-disposition": Route("object", obj="calert"),
+    "credit:rule-metrics": Route("list", reg_read=True, post_ignored=READ_PAGE),
+    "credit:authorization-list": Route(**LIST_B),
+    "credit:kiosk-list": Route(**LIST_B),
+    "credit:kiosk-purge": Route("object", obj="ckiosk"),
+    "credit:bulk-list": Route(**LIST_B),
+    "credit:bulk-step": Route("object", obj="cbulk"),
+    "credit:dissent-list": Route(**LIST_B),
+    "credit:dissent-detail": Route(obj="cdissent", **OBJ_READ),
+    "credit:complaint-list": Route(**LIST_B),
+    "credit:complaint-close": Route("object", obj="ccomplaint"),
+    "credit:report-list": Route(**LIST_B),
+    "credit:leading-group": Route("list", reg_read=True),
+    "creditaccount-list": Route(**LIST_B),
+    "creditaccount-detail": Route(obj="caccount", **OBJ_READ),
+    "creditaccountchange-list": Route("list", reg_read=True),
+    "creditaccountchange-detail": Route("object", obj="cchange", reg_read=True),
+    "creditaccountchange-approve": Route("object", obj="cchange"),
+    "creditalert-list": Route(**LIST_B),
+    "creditalert-detail": Route(obj="calert", **OBJ_READ),
+    "creditalert-disposition": Route("object", obj="calert"),
+    "creditreviewday-list": Route(**LIST_B),
+    "creditreviewday-detail": Route(obj="creviewday", **OBJ_READ),
+    "creditreviewday-close": Route("object", obj="creviewday"),
+    "creditlogfile-list": Route(**LIST_B),
+    "creditlogfile-detail": Route(obj="cbatch", **OBJ_READ),
+    "creditbulkdata-list": Route(**LIST_B),
+    "creditbulkdata-detail": Route(obj="cbulk", **OBJ_READ),
+    "creditauthorization-list": Route(**LIST_B),
+    "creditauthorization-detail": Route(obj="cauth", **OBJ_READ),
+    "creditauthorization-history": Route(obj="cauth", **OBJ_READ),
+    "creditkiosk-list": Route(**LIST_B),
+    "creditkiosk-detail": Route(obj="ckiosk", **OBJ_READ),
+    "creditkiosk-history": Route(obj="ckiosk", **OBJ_READ),
+    "creditdissent-list": Route(**LIST_B),
+    "creditdissent-detail": Route(obj="cdissent", **OBJ_READ),
+    "creditdissent-history": Route(obj="cdissent", **OBJ_READ),
+    "creditcomplaint-list": Route(**LIST_B),
+    "creditcomplaint-detail": Route(obj="ccomplaint", **OBJ_READ),
+    "creditcomplaint-history": Route(obj="ccomplaint", **OBJ_READ),
+    "creditreport-list": Route(**LIST_B),
+    "creditreport-detail": Route(obj="creport", **OBJ_READ),
+    "creditreport-history": Route(obj="creport", **OBJ_READ),
 }
 
 # Values for URL kwargs that are not object ids.
-STATIC_KWARGS = {"format": "json", "fmt": "cyclonedx"}
+STATIC_KWARGS = {"decision": "approve", "step": "approve", "format": "json", "fmt": "cyclonedx"}
 GLOBAL_KWARGS = {"control_id": "first_control"}  # filled from b_objects(); the catalogue is global
 
 
@@ -392,11 +445,19 @@ def _b_counterfeit(world):
     return {"ccase": case.pk, "cfeed": feed.pk, "clisting": case.listing_id, "csweep": run.pk}
 
 
+def _b_credit(world):
+    """B's credit-system account, approvals, review, alerts, log file and registers (tests/credit_fixtures.py)."""
+    from credit_fixtures import make_credit_objects
+
+    return make_credit_objects(world.b)
+
+
 # B's objects a module's pages and lists show, made before the state is taken (by the view's module).
 PREPARE = {
     "appgov.compliance": "finding",
     "appgov.scanning": "scan",
     "appgov.counterfeit": "ccase",
+    "appgov.credit": "caccount",
     "appgov.ledger": "app",
     "appgov.core": "app",
 }
@@ -410,6 +471,7 @@ for _factory, _keys in [
     (_b_compliance, "cresult evaluation finding cevidence first_control"),
     (_b_scanning, "scan sdkuse sdkassessment releasecert"),
     (_b_counterfeit, "ccase cfeed clisting csweep"),
+    (_b_credit, "caccount cchange creview creviewday calert cbatch cauth ckiosk cbulk cdissent ccomplaint creport"),
 ]:
     FACTORIES.update(dict.fromkeys(_keys.split(), _factory))
 
