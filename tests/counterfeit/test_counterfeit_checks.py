@@ -18,10 +18,9 @@ def results(world, control_id, today=None):
     return {r.subject_id: r for r in CHECKS[control_id](ctx, control)}
 
 
-def test_nfra_09_5_fails_without_monitoring(world):
+def test_nfra_09_5_without_any_feed_needs_evidence(world):
     out = results(world, "NFRA-09.5")
-    assert out[world.a.app.pk].outcome == "fail"
-    assert "no listing feed" in out[world.a.app.pk].en
+    assert out[world.a.app.pk].outcome == "evidence_needed"
 
 
 def test_nfra_09_5_passes_when_monitoring_runs_and_fails_when_it_stops(swept):

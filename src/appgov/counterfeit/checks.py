@@ -3,7 +3,8 @@
 NFRA-09.5 (per app): monitoring runs (a finished sweep within `sweep_max_age_days`, a listing feed within
 `feed_max_age_days`), and every confirmed case of the app was clarified publicly and reported to the
 regulator by its deadline (policy.py). A delivery made late keeps the control failing for
-`late_delivery_window_days` after the due date.
+`late_delivery_window_days` after the due date. An institution that has never sent a listing feed does not
+monitor through AppGov: its apps are judged on uploaded evidence (a monitoring vendor's reports), as before.
 
 NFRA-12.4 (per app): a repackaged copy of the app (certificate mismatch on an official package id, or a
 case confirmed as repackaged) found in the listings and not taken down fails the app. Otherwise the result
@@ -71,8 +72,6 @@ def _local_date(moment) -> datetime.date:
 
 
 def _monitoring_problem(mon, today, pol) -> tuple[str, str] | None:
-    if mon.last_feed is None:
-        return "未接收任何应用上架信息（监测数据源）", "no listing feed has ever been received"
     feed_age = (today - _local_date(mon.last_feed)).days
     if feed_age > pol["feed_max_age_days"]:
         return (
@@ -131,6 +130,13 @@ def _delivery_problems(case, today, pol) -> list[tuple[str, str]]:
 @check("NFRA-09.5")
 def counterfeit_monitored_and_reported(ctx, control):
     mon, pol = _monitoring(ctx), policy()
+    if mon.last_feed is None:
+        # The institution does not monitor through AppGov (no feed ever): its monitoring records from
+        # elsewhere (a vendor's reports) are judged as evidence, as for any control.
+        from appgov.compliance.evaluation import evidence_check
+
+        yield from evidence_check(ctx, control)
+        return
     monitoring = _monitoring_problem(mon, ctx.today, pol)
     for app in ctx.live_apps:
         label = f"{app.code} {app.name}"
