@@ -164,7 +164,11 @@ def least_privilege(ctx, control, data):
         if overdue:
             zh.append(f"权限复核逾期未签署：{overdue[0].title}")
         if stale:
-            zh.append(f"最近一次权限复核签署于 {last or '从未'}，超过 {policy()['access_review_days']} 天")
+            zh.append(
+                f"最近一次权限复核签署于 {last}，已超过 {policy()['access_review_days']} 天"
+                if last
+                else "尚无已签署的征信用户权限复核"
+            )
         yield failed(
             *_subject(ctx),
             "；".join(zh),
@@ -246,7 +250,8 @@ def _alert_check(control_id, rules, what_zh, what_en):
         else:
             yield passed(
                 *_subject(ctx),
-                f"近 {days} 天{what_zh}：无已确认违规（告警 {len(hits)} 笔均已核查为误报）",
+                f"近 {days} 天{what_zh}：无已确认违规"
+                + (f"（告警 {len(hits)} 笔均已核查为误报）" if hits else "（无告警）"),
                 f"Last {days} days, {what_en}: no confirmed violation ({len(hits)} alerts reviewed as false positives)",
             )
 
