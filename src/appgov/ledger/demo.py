@@ -455,6 +455,9 @@ def load_demo(stdout=None) -> list[tuple[str, str, str]]:
         from appgov.credit.demo import load_credit_demo
 
         load_credit_demo()
+        from appgov.counterfeit.demo import load_counterfeit_demo
+
+        load_counterfeit_demo()
     logins = [
         (u.username, u.get_role_display(), str(u.institution or u.regulator_office))
         for u in User.objects.filter(username__in=_demo_usernames()).select_related(
