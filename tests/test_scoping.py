@@ -112,8 +112,8 @@ ROUTES: dict[str, Route] = {
     "mobileapp-gates": Route("object", obj="app", reg_read=True),
     "mobileapp-history": Route(obj="app", **OBJ_READ),
     "mobileapp-transition": Route("object", obj="app"),
-    "appversion-list": Route(**LIST_B, query=("app={app}",)),
-    "appversion-detail": Route(obj="version", **OBJ_READ),
+    "appversion-list": Route("list", reg_read=True, query=("app={app}",)),  # files are links, no names
+    "appversion-detail": Route("object", obj="version", reg_read=True),
     "appversion-download": Route(obj="version", **OBJ_READ),
     "appversion-history": Route(obj="version", **OBJ_READ),
     "appversion-package": Route("object", obj="version"),
@@ -132,6 +132,7 @@ ROUTES: dict[str, Route] = {
     "gateevidence-list": Route(**LIST_B, query=("app={app}",)),
     "gateevidence-detail": Route(obj="evidence", **OBJ_READ),
     "gateevidence-history": Route(obj="evidence", **OBJ_READ),
+    "gateevidence-download": Route(obj="evidence", **OBJ_READ),
     # compliance UI
     "compliance:dashboard": Route("list", reg_read=True, query=PROBE, post_ignored=READ_PAGE),
     "compliance:evaluate": Route("list"),

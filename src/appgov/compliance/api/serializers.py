@@ -1,5 +1,7 @@
 from rest_framework import serializers
 
+from appgov.core.api.base import DownloadLinkField
+
 from ..models import ControlResult, Evaluation, Evidence, Finding
 from ..models.subjects import SubjectType
 
@@ -97,3 +99,10 @@ class EvidenceSerializer(serializers.ModelSerializer):
             "uploaded_at",
         ]
         read_only_fields = ["uploaded_by", "uploaded_at"]
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        link = DownloadLinkField("evidence-download", "file")
+        link._context = self.context
+        data["file"] = link.to_representation(instance)  # the scoped download, never a /media/ path
+        return data

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from appgov.core.api.base import ScopedModelSerializer
+from appgov.core.api.base import DownloadLinkField, ScopedModelSerializer
 
 from ..models import (
     AppVersion,
@@ -27,7 +27,7 @@ class MobileAppSerializer(ScopedModelSerializer):
 
 
 class AppVersionSerializer(ScopedModelSerializer):
-    package = serializers.FileField(read_only=True)
+    package = DownloadLinkField("appversion-download", "package", help_text="URL of the package download")
 
     class Meta:
         model = AppVersion
@@ -65,7 +65,7 @@ class VulnerabilitySerializer(ScopedModelSerializer):
 
 
 class GateEvidenceSerializer(ScopedModelSerializer):
-    file = serializers.FileField(read_only=True)
+    file = DownloadLinkField("gateevidence-download", "file", help_text="URL of the file download")
 
     class Meta:
         model = GateEvidence

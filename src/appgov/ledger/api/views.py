@@ -120,3 +120,13 @@ class GateEvidenceViewSet(ScopedModelViewSet):
         serializer.instance = services.record_gate_evidence(
             data["app"], data["item"], data["reference"], self.request.user
         )
+
+    @extend_schema(responses={(200, "application/octet-stream"): bytes})
+    @action(detail=True, methods=["get"])
+    def download(self, request, pk=None, format=None):
+        evidence = self.get_object()
+        if not evidence.file:
+            raise Http404
+        return FileResponse(
+            evidence.file.open("rb"), as_attachment=True, filename=evidence.file.name.rsplit("/", 1)[-1]
+        )
