@@ -337,7 +337,7 @@ def test_api_evaluations(world, api):
     assert response.status_code == 201
     body = response.json()
     assert (
-        body["counts"]["fail"] == 4
+        body["counts"]["fail"] == 5  # the four ledger failures and PBC102-01
         and sum(body["counts"].values()) == ControlResult.objects.filter(institution=a.inst).count()
     )
     assert Evaluation.objects.get(pk=body["id"]).trigger == "api"
