@@ -254,7 +254,7 @@ def test_api_controls_and_results(evaluated, api):
     body = client.get("/api/compliance/results/", {"limit": 1000}).json()
     assert body["count"] == ControlResult.objects.filter(institution=a.inst).count()
     fails = client.get("/api/compliance/results/", {"outcome": "fail", "limit": 1000}).json()["results"]
-    assert {r["control_id"] for r in fails} == {"NFRA-01.2", "NFRA-02.1", "NFRA-02.2", "NFRA-08.4", "PBC102-01"}
+    assert {r["control_id"] for r in fails} == {"NFRA-01.2", "NFRA-02.1", "NFRA-02.2", "NFRA-08.4"}
     b_result = ControlResult.objects.filter(institution=b.inst).first()
     assert client.get(f"/api/compliance/results/{b_result.pk}/").status_code == 404
     assert api(evaluated.reg_in).get("/api/compliance/results/", {"control_id": "NFRA-02"}).json()[
@@ -337,7 +337,7 @@ def test_api_evaluations(world, api):
     assert response.status_code == 201
     body = response.json()
     assert (
-        body["counts"]["fail"] == 5  # the four ledger failures and PBC102-01
+        body["counts"]["fail"] == 4
         and sum(body["counts"].values()) == ControlResult.objects.filter(institution=a.inst).count()
     )
     assert Evaluation.objects.get(pk=body["id"]).trigger == "api"

@@ -88,7 +88,7 @@ def _credit_check(control_id, needs_use=True):
     return decorator
 
 
-@_credit_check("PBC102-01", needs_use=False)
+@_credit_check("PBC102-01")
 def leading_group(ctx, control, data):
     group = data["group"]
     if group is None:
