@@ -32,7 +32,9 @@ def run_cli(path: Path, cwd: Path, *args: str, timeout: float = 60):
         "    rc = main(sys.argv[1:])\n"
         "finally:\n"
         "    with open(os.environ['APPGOV_TEST_RSS'], 'w') as fh:\n"
-        "        fh.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))\n"
+        # VmHWM belongs to this process image; ru_maxrss survives exec and would count the forking pytest process
+        "        hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM:')][0].split()[1]\n"
+        "        fh.write(hwm)\n"
         "sys.exit(rc)\n"
     )
     t = time.monotonic()
