@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
+from cryptography.exceptions import UnsupportedAlgorithm
+
 from .certs import summarize
 
 _HASHES = ("sha1", "sha224", "sha256", "sha384", "sha512", "md5")
@@ -85,7 +87,12 @@ def _verify_signer(si, cert_ders, content, errors) -> bool:
         data = b"\x31" + attrs.dump()[1:]
     else:
         data = content
-    if _verify_signature(kind, digest_alg, cert_der.public_key(), signature, data):
+    try:
+        signer_key = cert_der.public_key()
+    except (ValueError, UnsupportedAlgorithm):
+        errors.append("signer certificate key cannot be read")
+        return False
+    if _verify_signature(kind, digest_alg, signer_key, signature, data):
         return True
     errors.append("CMS signature does not verify")
     return False

@@ -14,6 +14,8 @@ import hashlib
 import re
 import struct
 
+from cryptography.exceptions import UnsupportedAlgorithm
+
 from .certs import summarize
 from .errors import PackageError
 from .ziparchive import ZipArchive
@@ -193,7 +195,7 @@ def _parse_scheme(zf: ZipArchive, scheme: str, value: bytes, block_start: int, d
         verified = False
         try:
             public_key = load_der_public_key(public_key_der)
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, UnsupportedAlgorithm):
             public_key = None
             errors.append("public key is not valid DER SubjectPublicKeyInfo")
         if public_key is not None:
@@ -234,7 +236,7 @@ def _parse_scheme(zf: ZipArchive, scheme: str, value: bytes, block_start: int, d
                     ours = public_key.public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
                     if cert_key != ours:
                         errors.append("certificate public key differs from the signer's public key")
-                except (PackageError, ValueError):
+                except (PackageError, ValueError, UnsupportedAlgorithm):
                     errors.append("first certificate cannot be parsed")
             else:
                 errors.append("signer has no certificate")
@@ -341,7 +343,7 @@ def _verify_v1(zf: ZipArchive, sig_name: str, errors: list[str]) -> bool:
             data = sf
         try:
             public_key = candidates[0].public_key()
-        except ValueError:
+        except (ValueError, UnsupportedAlgorithm):
             errors.append(f"{sig_name}: signer certificate key cannot be read")
             continue
         if not _verify_signature(
