@@ -8,6 +8,7 @@ from importlib import resources
 
 import yaml
 from django.db import connection, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from appgov.core.context import current_request_id
@@ -63,7 +64,9 @@ def evidence_check(ctx: EvaluationContext, control) -> list[Result]:
         valid = [e for e in started if e.valid_on(ctx.today)]
         if period:
             valid = [e for e in valid if (ctx.today - e.effective_on).days <= period]
-        links = [{"label": e.title, "url": f"/compliance/evidence/{e.pk}/"} for e in valid[:3]]
+        links = [
+            {"label": e.title, "url": reverse("compliance:evidence-download", args=[e.pk])} for e in valid[:3]
+        ]
         if valid:
             results.append(
                 Result(

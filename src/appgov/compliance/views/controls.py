@@ -1,11 +1,10 @@
-import datetime
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -42,7 +41,7 @@ class EvidenceForm(forms.Form):
 def _subject_choices(institution, control):
     from appgov.compliance.context import EvaluationContext
 
-    ctx = EvaluationContext(institution, datetime.date.today())
+    ctx = EvaluationContext(institution, timezone.localdate())
     applies = control.applies_to if control.applies_to != SubjectType.REGULATOR else SubjectType.INSTITUTION
     return [(f"{t}:{i}", label) for t, i, label, _o in ctx.subjects(applies)]
 
@@ -107,7 +106,7 @@ def control_detail(request, control_id):
             "results": results,
             "evidence": evidence,
             "form": form,
-            "today": datetime.date.today(),
+            "today": timezone.localdate(),
         },
     )
 
