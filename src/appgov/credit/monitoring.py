@@ -29,6 +29,7 @@ from .models import (
     ReviewDay,
     StaffSubject,
 )
+from . import workcalendar
 from .policy import policy
 
 log = logging.getLogger(__name__)
@@ -226,7 +227,10 @@ def export_tables(institution, day: datetime.date) -> dict[str, pa.Table]:
             if k.network_segment and k.open_from and k.open_to
         ],
     )
-    tables["calendar"] = _table("calendar", [])  # no holiday register yet: the rules' default week applies
+    # every date of the window, resolved from the standard week and the dated exceptions (Q07)
+    tables["calendar"] = _table(
+        "calendar", workcalendar.engine_rows(institution, day - datetime.timedelta(days=LOOKBACK_DAYS), day)
+    )
     return tables
 
 

@@ -70,6 +70,8 @@ WRITE_ROLES: dict[str, set[str]] = {
             "leadinggroup",
             "securityreport",
             "staffsubject",
+            "workinghours",
+            "calendarday",
         )
     },
 }

@@ -1,4 +1,5 @@
 from .accounts import AccessReview, AccessReviewItem, AccountChange, CreditAccount, CreditAppConnection
+from .calendar import WEEKDAYS, CalendarDay, WorkingHours
 from .governance import LeadingGroup, SecurityReport
 from .monitoring import (
     REASON_CODES,
@@ -18,6 +19,7 @@ __all__ = [
     "AccountChange",
     "Alert",
     "Authorization",
+    "CalendarDay",
     "BulkDataRequest",
     "Complaint",
     "CreditAccount",
@@ -31,4 +33,6 @@ __all__ = [
     "ReviewDay",
     "SecurityReport",
     "StaffSubject",
+    "WEEKDAYS",
+    "WorkingHours",
 ]

@@ -167,6 +167,7 @@ class CreditAppConnection(models.Model):
     approval_reference = models.CharField(_("approval document"), max_length=200, blank=True)
     approved_from = models.DateField(_("approved from"), null=True, blank=True)
     approved_to = models.DateField(_("approved until"), null=True, blank=True)
+    retirement_reason = models.TextField(_("reason the connection ended"), blank=True)
 
     class Meta:
         ordering = ["client_app_id"]

@@ -42,6 +42,8 @@ class Authorization(models.Model):
     scanned_file = models.FileField(
         _("scanned authorisation"), upload_to="credit/authorizations/%Y/", blank=True
     )
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
 
     class Meta:
         ordering = ["-signed_at", "-id"]

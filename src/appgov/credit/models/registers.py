@@ -59,6 +59,8 @@ class Kiosk(models.Model):
         related_name="+",
     )
     in_service = models.BooleanField(_("in service"), default=True)
+    retired_on = models.DateField(_("taken out of service on"), null=True, blank=True)
+    retirement_reason = models.TextField(_("reason for taking out of service"), blank=True)
 
     class Meta:
         ordering = ["terminal_id"]
@@ -140,6 +142,7 @@ class BulkDataRequest(models.Model):
     destruction_certificate = models.FileField(
         _("destruction certificate"), upload_to="credit/bulk/%Y/", blank=True
     )
+    decision_note = models.TextField(_("decision note"), blank=True)
 
     class Meta:
         ordering = ["-requested_on", "-id"]
