@@ -18,7 +18,20 @@ T = datetime.time
 
 def _query(event_id, when):
     # 贷后管理 at the counter by a valid account: Q07 applies (本人查询 would be exempt)
-    return (event_id, when, "OP100", "BR01", "S-7", "贷后管理", "counter", None, "T1", "10.0.0.1", None, "personal")
+    return (
+        event_id,
+        when,
+        "OP100",
+        "BR01",
+        "S-7",
+        "贷后管理",
+        "counter",
+        None,
+        "T1",
+        "10.0.0.1",
+        None,
+        "personal",
+    )
 
 
 def _q07(event_id):

@@ -4,7 +4,18 @@ from django.utils.translation import gettext_lazy as _
 from appgov.core.models import Department, Person
 from appgov.users.scoping import scoped
 
-from .models import Authorization, BulkDataRequest, Complaint, DissentCase, Kiosk, SecurityReport
+from .models import (
+    Authorization,
+    BulkDataRequest,
+    CalendarDay,
+    Complaint,
+    CreditAppConnection,
+    DissentCase,
+    Kiosk,
+    SecurityReport,
+    StaffSubject,
+    WorkingHours,
+)
 from .policy import role_choices
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -177,3 +188,72 @@ class ReportForm(ScopedForm):
             "file",
         ]
         widgets = {"period_start": DATE, "period_end": DATE, "submitted_on": DATE}
+
+
+class PasswordChangeForm(forms.Form):
+    password_changed_at = forms.DateTimeField(label=_("password changed at"), widget=DATETIME)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style(self)
+
+
+class ReasonForm(forms.Form):
+    """The date and reason of a retirement, withdrawal or end of approval."""
+
+    on = forms.DateField(label=_("with effect from"), widget=DATE, required=False)
+    reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style(self)
+
+
+class WorkingHoursForm(ScopedForm):
+    class Meta:
+        model = WorkingHours
+        fields = ["branch", "weekday", "is_workday", "work_start", "work_end"]
+        widgets = {"work_start": TIME, "work_end": TIME}
+
+
+class CalendarDayForm(ScopedForm):
+    class Meta:
+        model = CalendarDay
+        fields = ["date", "branch", "is_workday", "work_start", "work_end", "name"]
+        widgets = {"date": DATE, "work_start": TIME, "work_end": TIME}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        self.user = user
+        self.fields["work_start"].help_text = _("Empty on a working day: the standard Monday hours.")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("is_workday") and data.get("work_start") is None and data.get("work_end") is None:
+            from .workcalendar import standard_hours
+
+            if self.user is not None and self.user.institution_id:
+                start, end = standard_hours(self.user.institution, data.get("branch"))
+                data["work_start"], data["work_end"] = start, end
+        return data
+
+
+class CalendarImportForm(forms.Form):
+    file = forms.FileField(label=_("CSV or XLSX file"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style(self)
+
+
+class StaffSubjectForm(ScopedForm):
+    class Meta:
+        model = StaffSubject
+        fields = ["person", "subject_pseudonym"]
+
+
+class AppConnectionForm(ScopedForm):
+    class Meta:
+        model = CreditAppConnection
+        fields = ["app", "client_app_id", "approval_reference", "approved_from", "approved_to"]
+        widgets = {"approved_from": DATE, "approved_to": DATE}

@@ -18,6 +18,7 @@ from appgov.core.models import ChangeLogEntry, Department, Person
 from appgov.engines.querywatch import TABLES, QueryWatchError, run_rules
 from appgov.engines.querywatch.coerce import coerce_table
 
+from . import workcalendar
 from .models import (
     AccountChange,
     Alert,
@@ -29,7 +30,6 @@ from .models import (
     ReviewDay,
     StaffSubject,
 )
-from . import workcalendar
 from .policy import policy
 
 log = logging.getLogger(__name__)

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from appgov.core import services as core
 from appgov.users.roles import Role
@@ -18,10 +19,14 @@ from .models import (
     AccessReviewItem,
     AccountChange,
     Alert,
+    Authorization,
     BulkDataRequest,
     Complaint,
     CreditAccount,
+    CreditAppConnection,
     DissentCase,
+    Kiosk,
+    StaffSubject,
 )
 from .policy import policy, role_templates
 
@@ -335,6 +340,7 @@ def approve_bulk_request(request: BulkDataRequest, actor) -> BulkDataRequest:
 
 
 def record_bulk_extraction(request: BulkDataRequest, extracted_on: datetime.date, actor) -> BulkDataRequest:
+    core.check_can_write(actor, request)
     if request.status != BulkDataRequest.Status.APPROVED:
         raise ValidationError(_("Data may be extracted only after approval."))
     if extracted_on > request.retention_until:
@@ -343,6 +349,7 @@ def record_bulk_extraction(request: BulkDataRequest, extracted_on: datetime.date
 
 
 def record_bulk_destruction(request: BulkDataRequest, destroyed_on: datetime.date, certificate, actor):
+    core.check_can_write(actor, request)
     if request.status != BulkDataRequest.Status.EXTRACTED:
         raise ValidationError(_("Only extracted data can be destroyed."))
     if not certificate:
@@ -374,3 +381,138 @@ def close_complaint(complaint: Complaint, closed_on, outcome, actor) -> Complain
     if not (closed_on and outcome.strip()):
         raise ValidationError(_("A closed complaint needs its closing date and outcome."))
     return core.update(complaint, actor, status=Complaint.Status.CLOSED, closed_on=closed_on, outcome=outcome)
+
+
+# ---------- editing the registers ----------
+
+EDIT_LOCKS = {
+    # model: (field, values in which the entry no longer changes by editing, message)
+    BulkDataRequest: (
+        "status",
+        {
+            BulkDataRequest.Status.APPROVED,
+            BulkDataRequest.Status.REJECTED,
+            BulkDataRequest.Status.EXTRACTED,
+            BulkDataRequest.Status.DESTROYED,
+        },
+        gettext_lazy("A bulk-data request can be edited only until it is decided."),
+    ),
+    DissentCase: (
+        "status",
+        {DissentCase.Status.CLOSED},
+        gettext_lazy("An answered dissent can no longer be edited."),
+    ),
+    Complaint: (
+        "status",
+        {Complaint.Status.CLOSED},
+        gettext_lazy("A closed complaint can no longer be edited."),
+    ),
+}
+
+
+def edit_entry(obj, actor):
+    """Save an edited register entry (validated and change-logged). Entries whose workflow has moved on
+    keep the facts they were decided on: a decided bulk request, an answered dissent, a closed complaint
+    and a withdrawn authorisation are not edited."""
+    core.check_can_write(actor, obj)
+    stored = type(obj)._default_manager.get(pk=obj.pk)
+    lock = EDIT_LOCKS.get(type(obj))
+    if lock is not None and getattr(stored, lock[0]) in lock[1]:
+        raise ValidationError(str(lock[2]))
+    if isinstance(obj, Authorization) and stored.withdrawn_at is not None:
+        raise ValidationError(_("A withdrawn authorisation can no longer be edited."))
+    return core.save(obj, actor)
+
+
+def _reason(reason: str, field: str = "reason") -> str:
+    if not (reason or "").strip():
+        raise ValidationError({field: _("Give the reason.")})
+    return reason.strip()
+
+
+def retire_kiosk(kiosk: Kiosk, on: datetime.date, reason: str, actor) -> Kiosk:
+    """Take a kiosk out of service: it leaves the engine's kiosk register, so a later query from it alerts."""
+    reason = _reason(reason)
+    if not kiosk.in_service:
+        raise ValidationError(_("This kiosk is already out of service."))
+    return core.update(kiosk, actor, in_service=False, retired_on=on, retirement_reason=reason)
+
+
+def withdraw_authorization(auth: Authorization, when: datetime.datetime, reason: str, actor) -> Authorization:
+    """The subject withdrew the authorisation (or it was found void): it stops being valid at `when`."""
+    reason = _reason(reason)
+    if auth.withdrawn_at is not None:
+        raise ValidationError(_("This authorisation is already withdrawn."))
+    if when <= auth.valid_from:
+        raise ValidationError(
+            {
+                "withdrawn_at": _(
+                    "The withdrawal must come after the start of validity; correct the entry instead."
+                )
+            }
+        )
+    valid_to = when if auth.valid_to is None or when < auth.valid_to else auth.valid_to
+    return core.update(auth, actor, withdrawn_at=when, withdrawal_reason=reason, valid_to=valid_to)
+
+
+def reject_bulk_request(request: BulkDataRequest, note: str, actor) -> BulkDataRequest:
+    core.check_can_write(actor, request)
+    _check_approver(actor, None)
+    note = _reason(note, "decision_note")
+    if request.status != BulkDataRequest.Status.REQUESTED:
+        raise ValidationError(_("Only a pending request can be rejected."))
+    return core.update(
+        request,
+        actor,
+        status=BulkDataRequest.Status.REJECTED,
+        approved_by=actor,
+        approved_at=timezone.now(),
+        decision_note=note,
+    )
+
+
+def end_app_connection(connection: CreditAppConnection, on: datetime.date, reason: str, actor):
+    """An app stops connecting to the credit system: its approval ends on `on` (queries after it: Q04)."""
+    reason = _reason(reason)
+    if connection.approved_from and on < connection.approved_from:
+        raise ValidationError({"approved_to": _("The end cannot precede the start of the approval.")})
+    if connection.approved_to is not None and connection.approved_to <= on and connection.retirement_reason:
+        raise ValidationError(_("This connection has already ended."))
+    return core.update(connection, actor, approved_to=on, retirement_reason=reason)
+
+
+def save_app_connection(connection: CreditAppConnection, actor) -> CreditAppConnection:
+    if (
+        connection.approved_from
+        and connection.approved_to
+        and connection.approved_to < connection.approved_from
+    ):
+        raise ValidationError({"approved_to": _("The end cannot precede the start of the approval.")})
+    return core.save(connection, actor)
+
+
+def save_staff_subject(subject: StaffSubject, actor) -> StaffSubject:
+    """One staff member, one credit subject id; two staff members cannot share one."""
+    subject.subject_pseudonym = (subject.subject_pseudonym or "").strip()
+    if subject.person_id:
+        clash = (
+            StaffSubject.objects.filter(
+                person__institution_id=subject.person.institution_id,
+                subject_pseudonym=subject.subject_pseudonym,
+            )
+            .exclude(pk=subject.pk)
+            .select_related("person")
+            .first()
+        )
+        if clash is not None:
+            raise ValidationError(
+                {
+                    "subject_pseudonym": _("This subject id is already registered for %(person)s.")
+                    % {"person": clash.person}
+                }
+            )
+    return core.save(subject, actor)
+
+
+def delete_staff_subject(subject: StaffSubject, actor) -> None:
+    core.delete(subject, actor)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import accounts, monitoring, overview, registers
+from .views import accounts, edits, monitoring, overview, registers
 
 app_name = "credit"
 urlpatterns = [
@@ -26,4 +26,34 @@ urlpatterns = [
     path("complaints/<int:pk>/close/", registers.complaint_close, name="complaint-close"),
     path("reports/", registers.register, {"kind": "report"}, name="report-list"),
     path("leading-group/", registers.leading_group, name="leading-group"),
+    path("accounts/<int:pk>/password/", edits.account_password, name="account-password"),
+    path("calendar/", edits.calendar, name="calendar"),
+    path("staff-subjects/", edits.staff_list, name="staff-list"),
+    path("app-connections/", edits.app_list, name="app-list"),
 ]
+# edit pages of every register and their retire / withdraw / end / delete step
+for _kind, _prefix in [
+    ("authorization", "authorizations"),
+    ("kiosk", "kiosks"),
+    ("bulk", "bulk-data"),
+    ("dissent", "dissents"),
+    ("complaint", "complaints"),
+    ("report", "reports"),
+    ("staff", "staff-subjects"),
+    ("app", "app-connections"),
+    ("hours", "calendar/hours"),
+    ("day", "calendar/days"),
+]:
+    urlpatterns.append(
+        path(f"{_prefix}/<int:pk>/edit/", edits.entry_edit, {"kind": _kind}, name=f"{_kind}-edit")
+    )
+    _action = edits.EDITABLE[_kind].action
+    if _action:
+        urlpatterns.append(
+            path(
+                f"{_prefix}/<int:pk>/{_action}/",
+                edits.entry_action,
+                {"kind": _kind},
+                name=f"{_kind}-{_action}",
+            )
+        )

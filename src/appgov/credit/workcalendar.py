@@ -136,9 +136,7 @@ def _read(filename: str, data: bytes) -> list[tuple[int, dict]]:
     for line, values in enumerate(table[1:], start=2):
         if all(v is None or str(v).strip() == "" for v in values):
             continue
-        rows.append(
-            (line, {name: (values[i] if i < len(values) else None) for name, i in columns.items()})
-        )
+        rows.append((line, {name: (values[i] if i < len(values) else None) for name, i in columns.items()}))
     return rows
 
 
@@ -185,7 +183,8 @@ def import_calendar(institution, filename: str, data: bytes, actor, source: str 
             bad(
                 line,
                 "is_workday",
-                _("'%(value)s' is not one of true/false, 1/0, 是/否, 上班/放假") % {"value": raw["is_workday"]},
+                _("'%(value)s' is not one of true/false, 1/0, 是/否, 上班/放假")
+                % {"value": raw["is_workday"]},
             )
             continue
         times = {}
@@ -205,7 +204,11 @@ def import_calendar(institution, filename: str, data: bytes, actor, source: str 
                 continue
         key = (day, code)
         if key in seen:
-            bad(line, "date", _("%(date)s is already given on line %(line)d") % {"date": day, "line": seen[key]})
+            bad(
+                line,
+                "date",
+                _("%(date)s is already given on line %(line)d") % {"date": day, "line": seen[key]},
+            )
             continue
         seen[key] = line
         existing = CalendarDay.objects.filter(institution=institution, date=day, branch=branch).first()
@@ -286,9 +289,9 @@ def engine_rows(institution, first: datetime.date, last: datetime.date) -> list[
         else:
             branch_week[(hours.branch.code, hours.weekday)] = hours
     days, branch_days = {}, {}
-    for entry in CalendarDay.objects.filter(institution=institution, date__range=(first, last)).select_related(
-        "branch"
-    ):
+    for entry in CalendarDay.objects.filter(
+        institution=institution, date__range=(first, last)
+    ).select_related("branch"):
         if entry.branch_id is None:
             days[entry.date] = entry
         else:

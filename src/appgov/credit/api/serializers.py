@@ -176,9 +176,36 @@ SecurityReportSerializer = register_serializer(SecurityReport)
 
 
 class BulkDataRequestSerializer(serializers.ModelSerializer):
+    has_destruction_certificate = serializers.SerializerMethodField()
+
     class Meta:
         model = BulkDataRequest
         exclude = ["destruction_certificate"]
         read_only_fields = [
             f.name for f in BulkDataRequest._meta.fields if f.name != "destruction_certificate"
         ]
+
+    def get_has_destruction_certificate(self, obj) -> bool:
+        return bool(obj.destruction_certificate)
+
+
+class BulkDataRequestCreateSerializer(serializers.ModelSerializer):
+    """A new request; it starts as requested, by the caller, and is approved by someone else."""
+
+    class Meta:
+        model = BulkDataRequest
+        fields = ["reference", "purpose", "data_scope", "recipient", "requested_on", "retention_until"]
+        validators = []  # uniqueness per institution is checked by the model on save (400 naming the field)
+
+
+class BulkRejectSerializer(serializers.Serializer):
+    decision_note = serializers.CharField(help_text="why the request is rejected")
+
+
+class BulkExtractionSerializer(serializers.Serializer):
+    extracted_on = serializers.DateField(help_text="the day the data were extracted (not after retention)")
+
+
+class BulkDestructionSerializer(serializers.Serializer):
+    destroyed_on = serializers.DateField(help_text="the day the data were destroyed (not before extraction)")
+    destruction_certificate = serializers.FileField(help_text="the signed destruction certificate")

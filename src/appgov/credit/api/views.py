@@ -7,6 +7,7 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
+from appgov.core import services as core
 from appgov.core.api.base import ScopedModelViewSet
 from appgov.users.roles import can_write
 from appgov.users.scoping import scope
@@ -57,7 +58,7 @@ class AccountChangeViewSet(ScopedReadOnly):
 
     @extend_schema(request=s.NoteSerializer, responses=s.AccountChangeSerializer)
     @action(detail=True, methods=["post"])
-    def approve(self, request, pk=None):
+    def approve(self, request, pk=None, format=None):
         change = self.get_object()
         self.require_write()
         note = request.data.get("note", "")
@@ -72,7 +73,7 @@ class AlertViewSet(ScopedReadOnly):
 
     @extend_schema(request=s.DispositionSerializer, responses=s.AlertSerializer)
     @action(detail=True, methods=["post"])
-    def disposition(self, request, pk=None):
+    def disposition(self, request, pk=None, format=None):
         alert = self.get_object()
         self.require_write()
         payload = s.DispositionSerializer(data=request.data)
@@ -89,7 +90,7 @@ class ReviewDayViewSet(ScopedReadOnly):
 
     @extend_schema(request=s.CloseSerializer, responses=s.ReviewDaySerializer)
     @action(detail=True, methods=["post"])
-    def close(self, request, pk=None):
+    def close(self, request, pk=None, format=None):
         rd = self.get_object()
         self.require_write()
         payload = s.CloseSerializer(data=request.data)
@@ -127,9 +128,72 @@ QueryLogBatchViewSet.http_method_names = ["get", "post", "head", "options"]
 
 
 class BulkDataRequestViewSet(ScopedReadOnly):
+    """Bulk-data requests (PBC102-04) and their workflow: requested → approved (by someone other than the
+    requester, with an approver role) or rejected → extracted (within retention) → destroyed (with the
+    certificate). A step out of order answers 400 naming the problem."""
+
     queryset = BulkDataRequest.objects.all()
     serializer_class = s.BulkDataRequestSerializer
     filterset_fields = ["status"]
+    http_method_names = ["get", "post", "head", "options"]
+
+    def _step(self, request, payload_class, call):
+        bulk = self.get_object()
+        self.require_write()
+        data = {}
+        if payload_class is not None:
+            payload = payload_class(data=request.data)
+            payload.is_valid(raise_exception=True)
+            data = payload.validated_data
+        bulk = _run(lambda: call(bulk, data))
+        return Response(s.BulkDataRequestSerializer(bulk).data)
+
+    @extend_schema(request=s.BulkDataRequestCreateSerializer, responses={201: s.BulkDataRequestSerializer})
+    def create(self, request, format=None):
+        self.require_write()
+        payload = s.BulkDataRequestCreateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        bulk = BulkDataRequest(
+            **payload.validated_data, institution_id=request.user.institution_id, requested_by=request.user
+        )
+        bulk = _run(lambda: core.save(bulk, request.user))
+        return Response(s.BulkDataRequestSerializer(bulk).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses=s.BulkDataRequestSerializer)
+    @action(detail=True, methods=["post"])
+    def approve(self, request, pk=None, format=None):
+        return self._step(request, None, lambda bulk, d: services.approve_bulk_request(bulk, request.user))
+
+    @extend_schema(request=s.BulkRejectSerializer, responses=s.BulkDataRequestSerializer)
+    @action(detail=True, methods=["post"])
+    def reject(self, request, pk=None, format=None):
+        return self._step(
+            request,
+            s.BulkRejectSerializer,
+            lambda bulk, d: services.reject_bulk_request(bulk, d["decision_note"], request.user),
+        )
+
+    @extend_schema(request=s.BulkExtractionSerializer, responses=s.BulkDataRequestSerializer)
+    @action(detail=True, methods=["post"])
+    def extraction(self, request, pk=None, format=None):
+        return self._step(
+            request,
+            s.BulkExtractionSerializer,
+            lambda bulk, d: services.record_bulk_extraction(bulk, d["extracted_on"], request.user),
+        )
+
+    @extend_schema(
+        request={"multipart/form-data": s.BulkDestructionSerializer}, responses=s.BulkDataRequestSerializer
+    )
+    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser])
+    def destruction(self, request, pk=None, format=None):
+        return self._step(
+            request,
+            s.BulkDestructionSerializer,
+            lambda bulk, d: services.record_bulk_destruction(
+                bulk, d["destroyed_on"], d["destruction_certificate"], request.user
+            ),
+        )
 
 
 def _register(model_class, serializer_class, filters):

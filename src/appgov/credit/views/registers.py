@@ -141,6 +141,9 @@ def bulk_step(request, pk, step):
 
     actions = {
         "approve": lambda: services.approve_bulk_request(bulk, request.user),
+        "reject": lambda: services.reject_bulk_request(
+            bulk, request.POST.get("decision_note", ""), request.user
+        ),
         "extract": lambda: services.record_bulk_extraction(bulk, parse("extracted_on"), request.user),
         "destroy": lambda: services.record_bulk_destruction(
             bulk, parse("destroyed_on"), request.FILES.get("destruction_certificate"), request.user
@@ -211,4 +214,16 @@ def leading_group(request):
         if isinstance(result, LeadingGroup):
             result.members.set(people.filter(pk__in=request.POST.getlist("members")))
         return redirect("credit:leading-group")
-    return render(request, "credit/leading_group.html", {"groups": groups, "people": people})
+    current = (
+        groups.filter(institution_id=request.user.institution_id).first() if people is not None else None
+    )
+    return render(
+        request,
+        "credit/leading_group.html",
+        {
+            "groups": groups,
+            "people": people,
+            "current": current,
+            "member_ids": {m.pk for m in current.members.all()} if current else set(),
+        },
+    )
