@@ -42,3 +42,31 @@ def case_of(world, listing_id):
     from appgov.counterfeit.models import CounterfeitCase
 
     return CounterfeitCase.objects.get(institution=world.a.inst, listing__listing_id=listing_id)
+
+
+def icon_png(seed: int, size: int = 128) -> bytes:
+    """A distinctive icon: blocks of random grey levels (seeded), as PNG bytes."""
+    import io
+    import random
+
+    from PIL import Image
+
+    rng = random.Random(seed)
+    cells = 8
+    image = Image.new("RGB", (cells, cells))
+    image.putdata([(v, v, 255 - v) for v in (rng.randrange(256) for _ in range(cells * cells))])
+    out = io.BytesIO()
+    image.resize((size, size), Image.Resampling.NEAREST).save(out, "PNG")
+    return out.getvalue()
+
+
+def zip_feed(files: dict) -> bytes:
+    """A ZIP archive of name → bytes (a feed file and its icons)."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return out.getvalue()

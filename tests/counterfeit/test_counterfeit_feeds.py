@@ -62,7 +62,7 @@ def test_csv_upload_with_the_same_columns(world):
         ("bad.csv", b"listing_id,source,name\nX1,s,a\nX2,s\n", "line 3: 2 cells, the header has 3"),
         ("bad.csv", b"listing_id,source,name,first_seen\nX1,s,a,yesterday\n", "line 2: field 'first_seen'"),
         ("bad.jsonl", b'{"listing_id": "X1", "source": "s", "name": "\xff"}', "line 1: not UTF-8"),
-        ("feed.xlsx", b"PK", "Upload a .jsonl (JSON Lines) or .csv file."),
+        ("feed.xlsx", b"PK", "Upload a .jsonl (JSON Lines) or .csv file, or a .zip of one with its icons."),
         ("empty.jsonl", b"\n\n", "The feed holds no listing."),
     ],
 )

@@ -4,22 +4,33 @@ store its listings as new, changed or unchanged. A feed with any bad line stores
 The listing schema is the engine's (docs/engines/lookalike.md): listing_id, source, name, package_id,
 developer, cert_sha256, icon, icon_phash, url, first_seen, changed_at. Validation is the engine's own
 (`listing_from_dict`), so the upload and the CLI accept exactly the same lines.
+
+Icons: a feed that carries its icon images is a ZIP archive holding one .jsonl/.csv feed file and the
+images, each listing's `icon` naming its image by its path inside the archive. Every image is checked and
+hashed at ingest (icons.py) and kept; a bad image refuses the whole feed like any bad line. A plain
+.jsonl/.csv/API feed can only give precomputed hashes (`icon_phash`); its icon paths are kept as
+references, and the feed counts the listings whose icon is therefore not compared (`icons_missing`).
 """
 
 import csv
+import dataclasses
 import hashlib
 import io
 import json
+import posixpath
+import zipfile
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from appgov.core import services as core_services
 from appgov.engines.lookalike import FieldError, Listing, listing_from_dict
 
-from .models import ListingFeed, ObservedListing
+from . import icons as icon_files
+from .models import CaseState, CounterfeitCase, ListingFeed, ObservedListing
 
 LISTING_FIELDS = (
     "listing_id",
@@ -40,6 +51,9 @@ SCREENED_FIELDS = ("source", "name", "package_id", "developer", "cert_sha256", "
 MAX_LISTINGS = 500_000
 MAX_ERRORS = 20
 CHUNK = 500
+FEED_SUFFIXES = (".jsonl", ".ndjson", ".json", ".csv")
+MAX_FEED_BYTES = 512 * 1024 * 1024  # the feed file inside an archive, uncompressed
+MAX_ARCHIVE_ICON_BYTES = 2 * 1024 * 1024 * 1024  # all icons of one archive, uncompressed
 
 
 @dataclass
@@ -62,14 +76,116 @@ def _fail(problems: list[Problem]):
     raise ValidationError([str(p) for p in problems[:MAX_ERRORS]])
 
 
-def _collect(rows, problems: list[Problem]) -> list[Listing]:
-    """Validate (line, object) pairs with the engine's validator; duplicates of a listing_id are errors."""
+class Archive:
+    """A ZIP upload: one feed file (.jsonl or .csv) and the icon images its lines name. Members are read
+    by name, never extracted, each within a size limit whatever its header claims."""
+
+    def __init__(self, data: bytes):
+        try:
+            self.zip = zipfile.ZipFile(io.BytesIO(data))
+            infos = [i for i in self.zip.infolist() if not i.is_dir()]
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
+            raise ValidationError(_("Not a readable ZIP archive (%(e)s).") % {"e": exc}) from None
+        self.members = {self.key(i.filename): i for i in infos if not i.filename.startswith("__MACOSX/")}
+        feeds = [i for k, i in self.members.items() if k.lower().endswith(FEED_SUFFIXES)]
+        if len(feeds) != 1:
+            raise ValidationError(
+                _("The archive must hold exactly one feed file (.jsonl or .csv); it holds %(n)d.")
+                % {"n": len(feeds)}
+            )
+        self.feed_info = feeds[0]
+        self.icon_bytes_read = 0
+        self._cache: dict[str, icon_files.IconFile | icon_files.IconProblem] = {}
+
+    @staticmethod
+    def key(path: str) -> str:
+        return posixpath.normpath(path.replace("\\", "/").lstrip("/")).removeprefix("./")
+
+    @property
+    def feed_name(self) -> str:
+        return self.feed_info.filename
+
+    def _read(self, info, limit: int) -> bytes:
+        with self.zip.open(info) as member:
+            data = member.read(limit + 1)
+        if len(data) > limit:
+            raise icon_files.IconProblem(
+                _("%(name)s: more than %(max)d bytes once uncompressed")
+                % {"name": info.filename, "max": limit}
+            )
+        return data
+
+    def feed_data(self) -> bytes:
+        try:
+            return self._read(self.feed_info, MAX_FEED_BYTES)
+        except icon_files.IconProblem as exc:
+            raise ValidationError(str(exc)) from None
+        except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError) as exc:
+            raise ValidationError(
+                _("%(name)s cannot be read from the archive (%(e)s).") % {"name": self.feed_name, "e": exc}
+            ) from None
+
+    def has(self, path: str) -> bool:
+        return self.key(path) in self.members
+
+    def icon(self, path: str) -> "icon_files.IconFile":
+        """The checked icon at `path` (cached: many listings may share one image); IconProblem if bad."""
+        key = self.key(path)
+        if key not in self._cache:
+            try:
+                icon = icon_files.fingerprint(self.icon_data(path))
+                # the bytes are read again when the feed is stored, not held for the whole feed
+                icon.data, icon.reader = None, lambda path=path: self.icon_data(path)
+                self._cache[key] = icon
+            except icon_files.IconProblem as exc:
+                self._cache[key] = exc
+        found = self._cache[key]
+        if isinstance(found, icon_files.IconProblem):
+            raise found
+        return found
+
+    def icon_data(self, path: str) -> bytes:
+        info = self.members[self.key(path)]
+        if self.icon_bytes_read > MAX_ARCHIVE_ICON_BYTES:
+            raise icon_files.IconProblem(
+                _("the archive's icons exceed %(max)d bytes in all") % {"max": MAX_ARCHIVE_ICON_BYTES}
+            )
+        try:
+            data = self._read(info, icon_files.MAX_ICON_BYTES)
+        except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError) as exc:
+            raise icon_files.IconProblem(_("cannot be read from the archive (%(e)s)") % {"e": exc}) from None
+        self.icon_bytes_read += len(data)
+        return data
+
+
+def _with_icon(listing: Listing, archive: Archive | None, icons: dict) -> Listing:
+    """Check and hash the icon file an archive carries for the listing (IconProblem when it is bad or
+    missing); the hash it computes fills `icon_phash` when the line gave none."""
+    if archive is None or not listing.icon:
+        return listing
+    if not archive.has(listing.icon):
+        if listing.icon_phash:
+            return listing  # the hash was precomputed: the image itself is not needed
+        raise icon_files.IconProblem(_("%(path)s is not in the archive") % {"path": listing.icon})
+    icon = archive.icon(listing.icon)
+    icons[listing.listing_id] = icon
+    if listing.icon_phash:
+        return listing
+    return dataclasses.replace(listing, icon_phash=icon.phash)
+
+
+def _collect(rows, problems: list[Problem], archive: Archive | None = None, icons=None) -> list[Listing]:
+    """Validate (line, object) pairs with the engine's validator; duplicates of a listing_id are errors.
+    With an archive, each listing's icon file is checked and hashed into `icons` (listing_id → IconFile)."""
     listings, seen = [], {}
+    icons = {} if icons is None else icons
     for line, obj in rows:
         try:
-            listing = listing_from_dict(obj)
+            listing = _with_icon(listing_from_dict(obj), archive, icons)
         except FieldError as exc:
             problems.append(Problem(line, exc.field, exc.message))
+        except icon_files.IconProblem as exc:
+            problems.append(Problem(line, "icon", str(exc)))
         else:
             if listing.listing_id in seen:
                 problems.append(
@@ -103,7 +219,7 @@ def _decode(data: bytes, line: int) -> str:
         _fail([Problem(line, None, _("not UTF-8 (byte %(pos)d)") % {"pos": exc.start + 1})])
 
 
-def parse_jsonl(data: bytes) -> list[Listing]:
+def parse_jsonl(data: bytes, archive: Archive | None = None, icons=None) -> list[Listing]:
     problems: list[Problem] = []
 
     def rows():
@@ -116,10 +232,10 @@ def parse_jsonl(data: bytes) -> list[Listing]:
             except json.JSONDecodeError as exc:
                 problems.append(Problem(line, None, _("invalid JSON (%(error)s)") % {"error": exc.msg}))
 
-    return _collect(rows(), problems)
+    return _collect(rows(), problems, archive, icons)
 
 
-def parse_csv(data: bytes) -> list[Listing]:
+def parse_csv(data: bytes, archive: Archive | None = None, icons=None) -> list[Listing]:
     """CSV with a header row naming the same columns as the JSON Lines schema; empty cells are null."""
     text = _decode(data.removeprefix(b"\xef\xbb\xbf"), 1)
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -154,7 +270,7 @@ def parse_csv(data: bytes) -> list[Listing]:
         except csv.Error as exc:
             problems.append(Problem(reader.line_num, None, str(exc)))
 
-    return _collect(rows(), problems)
+    return _collect(rows(), problems, archive, icons)
 
 
 def parse_objects(objects) -> list[Listing]:
@@ -164,22 +280,44 @@ def parse_objects(objects) -> list[Listing]:
     return _collect(enumerate(objects, start=1), [])
 
 
-def parse_upload(name: str, data: bytes) -> list[Listing]:
+def parse_upload(name: str, data: bytes, icons=None) -> list[Listing]:
+    """A .jsonl/.csv feed, or a .zip archive of one and its icon images (their checked hashes go into
+    `icons`, listing_id → IconFile, when a dict is given)."""
     lower = name.lower()
+    if lower.endswith(".zip"):
+        archive = Archive(data)
+        icons = {} if icons is None else icons
+        inner = archive.feed_name.lower()
+        feed_data = archive.feed_data()
+        parse = parse_csv if inner.endswith(".csv") else parse_jsonl
+        return parse(feed_data, archive, icons)
     if lower.endswith(".csv"):
         return parse_csv(data)
     if lower.endswith((".jsonl", ".ndjson", ".json")):
         return parse_jsonl(data)
-    raise ValidationError(_("Upload a .jsonl (JSON Lines) or .csv file."))
+    raise ValidationError(_("Upload a .jsonl (JSON Lines) or .csv file, or a .zip of one with its icons."))
 
 
-def content_hash(listing: Listing) -> str:
+def content_hash(listing: Listing, icon_hashes: dict | None = None) -> str:
     values = [getattr(listing, f) or "" for f in SCREENED_FIELDS]
+    if icon_hashes:  # further icon hashes take part once the engine uses them (icons.py)
+        values.append(sorted(icon_hashes.items()))
     return hashlib.sha256(json.dumps(values, ensure_ascii=False).encode()).hexdigest()
 
 
 def _row_values(listing: Listing) -> dict:
     return {f: getattr(listing, f) or "" for f in LISTING_FIELDS if f != "listing_id"}
+
+
+ICON_FIELDS = ("icon_hashes", "icon_file")
+
+
+def _carried_over(listing: Listing, row: ObservedListing | None) -> Listing:
+    """A feed without the icon file, naming the same icon as before: keep the hash computed from the file
+    that an earlier feed carried (a plain feed cannot re-send it)."""
+    if row is None or not listing.icon or listing.icon_phash or not row.icon_file or row.icon != listing.icon:
+        return listing
+    return dataclasses.replace(listing, icon_phash=row.icon_phash or None)
 
 
 def receive_feed(
@@ -191,12 +329,21 @@ def receive_feed(
     actor=None,
     file_name: str = "",
     file_sha256: str = "",
+    icons: dict | None = None,
 ) -> ListingFeed:
-    """Store a validated feed: new listings are created, changed ones updated (and so screened again)."""
+    """Store a validated feed: new listings are created, changed ones updated (and so screened again).
+
+    `icons` (listing_id → icons.IconFile) are the checked icon files an archive carried; they are kept
+    (content-addressed) with their hashes. An unchanged listing whose case was closed as taken down, seen
+    again in a feed received after the takedown date, is screened again (the copy is back up).
+    """
     core_services.check_can_write(actor, ListingFeed)
     if actor is not None and actor.institution_id != institution.pk:
         raise ValidationError(_("A feed is received for the user's own institution."))
+    icons = icons or {}
     label = (label or "").strip() or file_name or _("Listing feed")
+    now = timezone.now()
+    today = timezone.localdate()
     with transaction.atomic():
         feed = core_services.save(
             ListingFeed(
@@ -210,7 +357,8 @@ def receive_feed(
             ),
             actor,
         )
-        new, changed, unchanged = [], [], 0
+        new, changed, unchanged, reappeared, missing = [], [], [], 0, 0
+        stored_icons: dict[str, str] = {}  # sha256 → storage name
         for start in range(0, len(listings), CHUNK):
             chunk = listings[start : start + CHUNK]
             existing = {
@@ -219,9 +367,23 @@ def receive_feed(
                     institution=institution, listing_id__in=[item.listing_id for item in chunk]
                 )
             }
+            chunk_unchanged, moved = [], []
             for listing in chunk:
-                digest = content_hash(listing)
                 row = existing.get(listing.listing_id)
+                listing = _carried_over(listing, row)
+                values = _row_values(listing)
+                icon = icons.get(listing.listing_id)
+                if icon is not None:
+                    if icon.sha256 not in stored_icons:
+                        stored_icons[icon.sha256] = icon.store()
+                    values.update(icon_hashes=icon.extra, icon_file=stored_icons[icon.sha256])
+                elif row is not None and row.icon_file and row.icon == listing.icon:
+                    values.update(icon_hashes=row.icon_hashes, icon_file=row.icon_file.name)
+                else:
+                    values.update(icon_hashes={}, icon_file="")
+                if listing.icon and not listing.icon_phash:
+                    missing += 1
+                digest = content_hash(listing, values["icon_hashes"])
                 if row is None:
                     new.append(
                         ObservedListing(
@@ -229,37 +391,73 @@ def receive_feed(
                             feed=feed,
                             listing_id=listing.listing_id,
                             content_hash=digest,
-                            **_row_values(listing),
+                            last_seen_at=now,
+                            **values,
                         )
                     )
                     continue
-                values = _row_values(listing)
-                if row.content_hash == digest and all(getattr(row, k) == v for k, v in values.items()):
-                    unchanged += 1
+                same = all(_stored(row, k) == v for k, v in values.items())
+                if row.content_hash == digest and same:
+                    chunk_unchanged.append(row)
                     continue
                 for key, value in values.items():
                     setattr(row, key, value)
-                row.feed = feed
+                row.feed, row.last_seen_at = feed, now
                 if row.content_hash != digest:
                     row.content_hash = digest
                     changed.append(row)
                 else:
-                    unchanged += 1  # only the URL or dates moved: nothing to screen again
-                    row.save(update_fields=[*values, "feed", "updated_at"])
+                    unchanged.append(row)  # only the URL or dates moved: nothing to screen again
+                    moved.append(row.pk)
+                    row.save(update_fields=[*values, "feed", "last_seen_at", "updated_at"])
+            if chunk_unchanged:
+                pks = [r.pk for r in chunk_unchanged]
+                ObservedListing.objects.filter(pk__in=pks).update(feed=feed, last_seen_at=now)
+                unchanged.extend(chunk_unchanged)
+            reappeared += _rescreen_taken_down([*moved, *(r.pk for r in chunk_unchanged)], today)
         ObservedListing.objects.bulk_create(new, batch_size=CHUNK)
         ObservedListing.objects.bulk_update(
             changed,
-            [*(f for f in LISTING_FIELDS if f != "listing_id"), "feed", "content_hash"],
+            [
+                *(f for f in LISTING_FIELDS if f != "listing_id"),
+                *ICON_FIELDS,
+                "feed",
+                "content_hash",
+                "last_seen_at",
+            ],
             batch_size=CHUNK,
         )
-        feed.new, feed.changed, feed.unchanged = len(new), len(changed), unchanged
+        feed.new, feed.changed, feed.unchanged = len(new), len(changed), len(unchanged)
+        feed.reappeared, feed.icons_missing = reappeared, missing
+        feed.icons_hashed = sum(1 for listing in listings if listing.listing_id in icons)
         feed = core_services.save(feed, actor)
     return feed
 
 
+def _stored(row: ObservedListing, key: str):
+    value = getattr(row, key)
+    return value.name if key == "icon_file" else value
+
+
+def _rescreen_taken_down(pks: list[int], today) -> int:
+    """Unchanged listings whose case was taken down before today are back: make them pending again, so
+    the next sweep alerts and reopens the case (sweep._record_alert)."""
+    if not pks:
+        return 0
+    back = set(
+        CounterfeitCase.objects.filter(
+            listing_id__in=pks, state=CaseState.TAKEN_DOWN, taken_down_on__lt=today
+        ).values_list("listing_id", flat=True)
+    )
+    if back:
+        ObservedListing.objects.filter(pk__in=back).update(screened_hash="")
+    return len(back)
+
+
 def receive_upload(institution, uploaded_file, label: str, actor=None) -> ListingFeed:
     data = uploaded_file.read()
-    listings = parse_upload(uploaded_file.name, data)
+    icons: dict = {}
+    listings = parse_upload(uploaded_file.name, data, icons)
     return receive_feed(
         institution,
         listings,
@@ -268,4 +466,5 @@ def receive_upload(institution, uploaded_file, label: str, actor=None) -> Listin
         actor=actor,
         file_name=uploaded_file.name,
         file_sha256=hashlib.sha256(data).hexdigest(),
+        icons=icons,
     )

@@ -56,6 +56,8 @@ class AppProtection(models.Model):
     )
     icon = models.FileField(_("icon"), upload_to="counterfeit/icons/%Y/%m/", blank=True)
     icon_phash = models.CharField(_("icon perceptual hash"), max_length=16, blank=True, validators=[HEX16])
+    # further hashes of the icon the engine takes besides the pHash (icons.fingerprint), by name
+    icon_hashes = models.JSONField(default=dict, blank=True)
     monitored = models.BooleanField(_("monitored"), default=True)
 
     class Meta:
@@ -89,6 +91,19 @@ class ListingFeed(models.Model):
     new = models.PositiveIntegerField(_("new"), default=0)
     changed = models.PositiveIntegerField(_("changed"), default=0)
     unchanged = models.PositiveIntegerField(_("unchanged"), default=0)
+    reappeared = models.PositiveIntegerField(
+        _("back after takedown"),
+        default=0,
+        help_text=_("Unchanged listings seen again after their case was closed as taken down"),
+    )
+    icons_hashed = models.PositiveIntegerField(_("icons hashed"), default=0)
+    icons_missing = models.PositiveIntegerField(
+        _("icons not sent"),
+        default=0,
+        help_text=_(
+            "Listings naming an icon file that the feed did not carry and without a precomputed hash"
+        ),
+    )
 
     class Meta:
         ordering = ["-received_at", "-id"]
@@ -117,12 +132,15 @@ class ObservedListing(models.Model):
     cert_sha256 = models.CharField(_("certificate SHA-256"), max_length=64, blank=True)
     icon = models.CharField(_("icon"), max_length=1000, blank=True)
     icon_phash = models.CharField(_("icon perceptual hash"), max_length=16, blank=True)
+    icon_hashes = models.JSONField(default=dict, blank=True)
+    icon_file = models.FileField(_("icon file"), upload_to="counterfeit/listing-icons/", blank=True)
     url = models.CharField(_("URL"), max_length=2000, blank=True)
     first_seen = models.CharField(_("first seen"), max_length=40, blank=True)
     changed_at = models.CharField(_("changed"), max_length=40, blank=True)
     content_hash = models.CharField(max_length=64)
     screened_hash = models.CharField(max_length=64, blank=True)
     screened_at = models.DateTimeField(_("screened"), null=True, blank=True)
+    last_seen_at = models.DateTimeField(_("last seen"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -161,6 +179,14 @@ class SweepRun(models.Model):
     screened = models.PositiveIntegerField(_("listings screened"), default=0)
     alerts = models.PositiveIntegerField(_("alerts"), default=0)
     new_cases = models.PositiveIntegerField(_("new cases"), default=0)
+    # what the institution's protected apps (and the engine settings) were when this sweep ran: when it
+    # differs from the last finished sweep's, every listing is screened again, not only new/changed ones
+    protection_digest = models.CharField(max_length=64, blank=True)
+    rescreened_all = models.BooleanField(
+        _("all listings screened"),
+        default=False,
+        help_text=_("The protected apps changed since the last sweep, so every listing was screened again"),
+    )
     error = models.TextField(_("error"), blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -7,6 +7,7 @@ signed with any registered release certificate is nobody's counterfeit. Alerts a
 screening institution's own apps (sweep.py), so nothing of another institution reaches its cases.
 """
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from appgov.engines import lookalike as engine
 from appgov.ledger.models import MobileApp
 from appgov.scanning.models import ReleaseCertificate
 
+from . import icons
 from .models import AppProtection, BrandProfile
 from .policy import policy
 
@@ -28,6 +30,7 @@ class AppInfo:
     app_id: int
     institution_id: int
     monitored: bool
+    digest: str = ""  # of everything the engine is given about the app (sweep.protection_digest)
 
 
 def _unique(*lists) -> tuple[str, ...]:
@@ -45,22 +48,23 @@ def protected_apps() -> tuple[list[engine.ProtectedApp], dict[str, AppInfo]]:
     for app in MobileApp.objects.select_related("institution").order_by("pk"):
         brand = brands.get(app.institution_id)
         extra = protections.get(app.pk)
-        apps.append(
-            engine.ProtectedApp(
-                app_id=str(app.pk),
-                institution=app.institution.name,
-                names=_unique([app.name], extra.aliases if extra else []),
-                brand_keywords=_unique(
-                    brand.brand_keywords if brand else [], extra.brand_keywords if extra else []
-                ),
-                package_ids=_unique(app.identifiers, extra.extra_package_ids if extra else []),
-                developers=_unique(brand.developers if brand else []),
-                cert_sha256=tuple(certs.get(app.pk, ())),
-                icon=_icon_file(extra),
-                icon_phash=(extra.icon_phash or None) if extra else None,
-            )
+        protected = engine.ProtectedApp(
+            app_id=str(app.pk),
+            institution=app.institution.name,
+            names=_unique([app.name], extra.aliases if extra else []),
+            brand_keywords=_unique(
+                brand.brand_keywords if brand else [], extra.brand_keywords if extra else []
+            ),
+            package_ids=_unique(app.identifiers, extra.extra_package_ids if extra else []),
+            developers=_unique(brand.developers if brand else []),
+            cert_sha256=tuple(sorted(certs.get(app.pk, ()))),
+            icon=_icon_file(extra),
+            **icons.engine_fields(extra.icon_phash if extra else "", extra.icon_hashes if extra else {}),
         )
-        info[str(app.pk)] = AppInfo(app.pk, app.institution_id, extra.monitored if extra else True)
+        apps.append(protected)
+        monitored = extra.monitored if extra else True
+        digest = hashlib.sha256(repr((protected, monitored)).encode()).hexdigest()
+        info[str(app.pk)] = AppInfo(app.pk, app.institution_id, monitored, digest)
     return apps, info
 
 

@@ -12,13 +12,14 @@ working days after the confirmation date.
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from appgov.core import services as core_services
-from appgov.engines.lookalike import phash_file
 from appgov.users.roles import Role
 
+from . import icons
 from .models import (
     AppProtection,
     BrandProfile,
@@ -253,10 +254,11 @@ def save_protection(
     protection.monitored = bool(monitored)
     core_services.check_can_write(actor, protection)
     if icon is not None:
-        protection.icon.save(icon.name, icon, save=False)
+        data = icon.read(icons.MAX_ICON_BYTES + 1)
         try:
-            protection.icon_phash = phash_file(protection.icon.path)
-        except (OSError, ValueError) as exc:
-            protection.icon.delete(save=False)
-            raise ValidationError({"icon": _("Not a readable image: %(e)s") % {"e": exc}}) from None
+            checked = icons.fingerprint(data)
+        except icons.IconProblem as exc:
+            raise ValidationError({"icon": _("Not a usable icon: %(e)s") % {"e": exc}}) from None
+        protection.icon.save(icon.name, ContentFile(data), save=False)
+        protection.icon_phash, protection.icon_hashes = checked.phash, checked.extra
     return core_services.save(protection, actor)

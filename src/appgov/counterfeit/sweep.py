@@ -2,6 +2,8 @@
 each alert on one of its own apps into a case (one case per listing and app, whatever the number of sweeps).
 """
 
+import hashlib
+import json
 import logging
 
 from django.core.exceptions import ValidationError
@@ -14,8 +16,9 @@ from appgov.core import services as core_services
 from appgov.core.models import Institution
 from appgov.engines import lookalike as engine
 
-from . import services
+from . import icons, services
 from .models import CaseState, CounterfeitCase, ObservedListing, SweepRun
+from .policy import policy
 from .protection import build_index
 
 log = logging.getLogger(__name__)
@@ -24,8 +27,8 @@ KIND_RANK = {"suspect": 0, "counterfeit": 1, "repackaged": 2}
 
 
 def _engine_listing(row: ObservedListing) -> engine.Listing:
-    # The icon path of a feed names a file on the feed provider's side, not on this server: only the
-    # perceptual hash computed at ingest (icon_phash) takes part.
+    # The icon path of a feed names a file on the feed provider's side (or inside its archive), not on
+    # this server: only the hashes computed at ingest (or precomputed by the provider) take part.
     return engine.Listing(
         listing_id=str(row.pk),
         source=row.source,
@@ -33,8 +36,8 @@ def _engine_listing(row: ObservedListing) -> engine.Listing:
         package_id=row.package_id or None,
         developer=row.developer or None,
         cert_sha256=row.cert_sha256 or None,
-        icon_phash=row.icon_phash or None,
         url=row.url or None,
+        **icons.engine_fields(row.icon_phash, row.icon_hashes),
     )
 
 
@@ -49,8 +52,27 @@ def _own_app(alert: engine.Alert, institution_id: int, info) -> tuple[str | None
 
 
 def pending_listings(institution):
-    """Listings never screened, or changed since they were."""
+    """Listings never screened, changed since they were, or back after a takedown (feeds.py)."""
     return ObservedListing.objects.filter(institution=institution).exclude(screened_hash=F("content_hash"))
+
+
+def protection_digest(institution_id: int, info) -> str:
+    """What the institution's own protected apps and the engine settings are: when it differs from the last
+    finished sweep's, an unchanged listing may alert now (a new app, alias, keyword, icon or certificate),
+    so every listing is screened again. Other institutions' apps only ever remove alerts of ours."""
+    own = sorted(a.digest for a in info.values() if a.institution_id == institution_id)
+    payload = json.dumps([own, policy()["engine"]], ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def _last_digest(institution) -> str | None:
+    last = (
+        SweepRun.objects.filter(institution=institution, status=SweepRun.Status.DONE)
+        .order_by("-started_at", "-id")
+        .values_list("protection_digest", flat=True)
+        .first()
+    )
+    return last
 
 
 def sweep(institution: Institution, trigger: str, actor=None, prepared=None) -> SweepRun:
@@ -62,9 +84,19 @@ def sweep(institution: Institution, trigger: str, actor=None, prepared=None) -> 
     try:
         index, info = prepared or build_index()
         run.protected_apps = sum(1 for a in info.values() if a.institution_id == institution.pk)
+        run.protection_digest = protection_digest(institution.pk, info)
+        last = _last_digest(institution)
+        # a first sweep screens everything anyway (nothing was screened); after that, a change of the
+        # protected apps screens every listing again, not only the new and changed ones
+        run.rescreened_all = last is not None and last != run.protection_digest
+        queryset = (
+            ObservedListing.objects.filter(institution=institution)
+            if run.rescreened_all
+            else pending_listings(institution)
+        )
         last_pk = 0
         while True:
-            rows = list(pending_listings(institution).filter(pk__gt=last_pk).order_by("pk")[:BATCH])
+            rows = list(queryset.filter(pk__gt=last_pk).order_by("pk")[:BATCH])
             if not rows:
                 break
             last_pk = rows[-1].pk
@@ -119,10 +151,18 @@ def _record_alert(institution, listing, app_id, alert, ties, run) -> int:
     if case.state == CaseState.NEW:
         core_services.update(case, None, **fields)
     elif case.state == CaseState.TAKEN_DOWN or (case.state == CaseState.FALSE_POSITIVE and escalated):
-        # the listing is back (changed) after a takedown, or now looks worse than when it was dismissed
+        # the listing is back after a takedown (changed or not), or now looks worse than when it was
+        # dismissed
         for key, value in fields.items():
             setattr(case, key, value)
-        services.reopen(case, _("alerted again after the listing changed (sweep #%(run)d)") % {"run": run.pk})
+        if case.state == CaseState.TAKEN_DOWN:
+            note = _("the listing is up again after its takedown on %(day)s (sweep #%(run)d)") % {
+                "day": case.taken_down_on,
+                "run": run.pk,
+            }
+        else:
+            note = _("alerted again after the listing changed (sweep #%(run)d)") % {"run": run.pk}
+        services.reopen(case, note)
     else:
         CounterfeitCase.objects.filter(pk=case.pk).update(last_alert_at=now)
     return 0

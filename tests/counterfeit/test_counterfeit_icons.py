@@ -1,0 +1,169 @@
+"""Icon files at ingest: a ZIP feed carries its icons, which are checked, hashed and kept; a bad image refuses
+the whole feed with its line; the computed hash reaches the engine (an imitated icon alerts)."""
+
+import io
+import zipfile
+
+import pytest
+from counterfeit_fixtures import icon_png, jsonl, listing, zip_feed
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from appgov.counterfeit import feeds, icons, services
+from appgov.counterfeit.models import CounterfeitCase, ListingFeed, ObservedListing, SweepRun
+from appgov.counterfeit.sweep import sweep
+from appgov.engines.lookalike import phash_image
+
+ICON_A = icon_png(1)
+ICON_OTHER = icon_png(2)
+
+
+def _phash(data: bytes) -> str:
+    with Image.open(io.BytesIO(data)) as image:
+        return phash_image(image)
+
+
+def _upload(world, name, data, user=None):
+    user = user or world.a.users["security"]
+    return feeds.receive_upload(world.a.inst, SimpleUploadedFile(name, data), "icons", user)
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def test_zip_feed_hashes_and_keeps_its_icons(world, media):
+    assert _phash(ICON_A) != _phash(ICON_OTHER)
+    rows = [
+        listing("I1", "某应用", icon="icons/a.png"),
+        listing("I2", "另一应用", icon="./icons/a.png"),  # the same image: one stored file
+        listing("I3", "第三应用", icon="icons/missing.png", icon_phash="8f373714acfcf4d0"),  # precomputed
+        listing("I4", "无图标应用"),
+    ]
+    feed = _upload(world, "crawl.zip", zip_feed({"feed.jsonl": jsonl(rows), "icons/a.png": ICON_A}))
+    assert (feed.new, feed.icons_hashed, feed.icons_missing) == (4, 2, 0)
+    i1, i2, i3, i4 = (ObservedListing.objects.get(listing_id=f"I{n}") for n in range(1, 5))
+    assert i1.icon_phash == i2.icon_phash == _phash(ICON_A)
+    assert i1.icon_file.name == i2.icon_file.name and i1.icon_file.name.startswith(
+        "counterfeit/listing-icons/"
+    )
+    assert default_storage.open(i1.icon_file.name).read() == ICON_A
+    assert (i3.icon_phash, i3.icon_file.name) == ("8f373714acfcf4d0", "")
+    assert (i4.icon_phash, i4.icon_file.name) == ("", "")
+
+
+def test_csv_inside_a_zip(world, media):
+    csv = "listing_id,source,name,icon\nC1,应用宝,某应用,a.png\n"
+    feed = _upload(world, "crawl.zip", zip_feed({"feed.csv": csv.encode(), "a.png": ICON_A}))
+    assert feed.icons_hashed == 1
+    assert ObservedListing.objects.get(listing_id="C1").icon_phash == _phash(ICON_A)
+
+
+def _truncated():
+    return ICON_A[: len(ICON_A) // 2]
+
+
+def _bomb():
+    out = io.BytesIO()
+    Image.new("1", (5000, 5000)).save(out, "PNG")  # a few KB, 25 million pixels
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "icon_bytes,expected",
+    [
+        (b"this is not an image", "line 2: field 'icon': not an image in a supported format"),
+        (_truncated(), "line 2: field 'icon': the image cannot be decoded"),
+        (_bomb(), "line 2: field 'icon': the icon is 5000×5000 pixels"),
+        (b"\x89PNG" + b"0" * (icons.MAX_ICON_BYTES + 10), "line 2: field 'icon': icons/bad.png: more than"),
+        (b"", "line 2: field 'icon': the icon file is empty"),
+        (None, "line 2: field 'icon': icons/bad.png is not in the archive"),
+    ],
+    ids=["not-an-image", "truncated", "bomb", "too-big", "empty", "missing"],
+)
+def test_bad_icon_refuses_the_whole_feed(world, media, icon_bytes, expected):
+    rows = [listing("G1", "好应用", icon="icons/a.png"), listing("B1", "坏图标", icon="icons/bad.png")]
+    files = {"feed.jsonl": jsonl(rows), "icons/a.png": ICON_A}
+    if icon_bytes is not None:
+        files["icons/bad.png"] = icon_bytes
+    with pytest.raises(ValidationError) as err:
+        _upload(world, "crawl.zip", zip_feed(files))
+    assert any(expected in m for m in err.value.messages), err.value.messages
+    assert not ListingFeed.objects.exists() and not ObservedListing.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "files,expected",
+    [
+        ({"icons/a.png": ICON_A}, "exactly one feed file (.jsonl or .csv); it holds 0"),
+        ({"a.jsonl": b"", "b.csv": b""}, "it holds 2"),
+    ],
+)
+def test_archive_needs_exactly_one_feed_file(world, media, files, expected):
+    with pytest.raises(ValidationError) as err:
+        _upload(world, "crawl.zip", zip_feed(files))
+    assert any(expected in m for m in err.value.messages), err.value.messages
+
+
+def test_not_a_zip(world, media):
+    with pytest.raises(ValidationError) as err:
+        _upload(world, "crawl.zip", b"PK\x03\x04 broken")
+    assert "Not a readable ZIP archive" in err.value.messages[0]
+
+
+def test_zip_member_claiming_a_small_size_is_read_within_the_limit(world, media):
+    """A member whose header lies about its size is still cut at the limit (read(limit + 1))."""
+    archive = feeds.Archive(zip_feed({"feed.jsonl": b"{}", "big.png": b"0" * (icons.MAX_ICON_BYTES + 5)}))
+    with pytest.raises(icons.IconProblem, match="more than"):
+        archive.icon("big.png")
+    assert isinstance(archive.zip, zipfile.ZipFile)
+
+
+def test_plain_feed_icon_paths_are_counted_as_not_sent_and_a_hash_from_a_zip_is_kept(world, media):
+    rows = [listing("P1", "某应用", icon="icons/a.png")]
+    _upload(world, "crawl.zip", zip_feed({"feed.jsonl": jsonl(rows), "icons/a.png": ICON_A}))
+    row = ObservedListing.objects.get(listing_id="P1")
+    hashed, stored = row.icon_phash, row.icon_file.name
+    # the next, plain feed names the same icon without sending it: the hash from the file stays
+    feed = _upload(world, "daily.jsonl", jsonl(rows))
+    assert (feed.unchanged, feed.changed, feed.icons_missing) == (1, 0, 0)
+    row.refresh_from_db()
+    assert (row.icon_phash, row.icon_file.name) == (hashed, stored)
+    # a new listing naming an icon that never came: kept as a reference, counted, not compared
+    feed = _upload(world, "daily.jsonl", jsonl([*rows, listing("P2", "x", icon="icons/b.png")]))
+    assert feed.icons_missing == 1
+    assert ObservedListing.objects.get(listing_id="P2").icon_phash == ""
+
+
+def test_icon_computed_at_ingest_reaches_the_engine(protected, media):
+    """A's app has an icon; a listing with a finance name (no brand) and A's icon alerts through the icon
+    hash computed at ingest; the same listing without its icon file does not."""
+    world = protected
+    services.save_protection(world.a.app, icon=SimpleUploadedFile("alpha.png", ICON_A))
+    rows = [
+        listing("X-ICON", "掌上银行助手", "com.x.helper", "某某科技", icon="i/copy.png"),
+        listing("X-OTHER", "掌上银行管家", "com.x.keeper", "某某科技", icon="i/other.png"),
+    ]
+    plain = [listing("X-PLAIN", "掌上银行助手", "com.x.helper2", "某某科技", icon="i/copy.png")]
+    _upload(
+        world, "a.zip", zip_feed({"f.jsonl": jsonl(rows), "i/copy.png": ICON_A, "i/other.png": ICON_OTHER})
+    )
+    _upload(world, "b.jsonl", jsonl(plain))
+    run = sweep(world.a.inst, SweepRun.Trigger.MANUAL)
+    assert run.status == "done", run.error
+    cases = {c.listing.listing_id: c for c in CounterfeitCase.objects.filter(institution=world.a.inst)}
+    assert set(cases) == {"X-ICON"}
+    assert [r["signal"] for r in cases["X-ICON"].reasons if r["signal"] == "icon_phash"] == ["icon_phash"]
+
+
+def test_protection_icon_is_checked(protected, media):
+    world = protected
+    with pytest.raises(ValidationError) as err:
+        services.save_protection(world.a.app, icon=SimpleUploadedFile("bomb.png", _bomb()))
+    assert "icon" in err.value.message_dict and "5000×5000" in err.value.message_dict["icon"][0]
+    protection = services.save_protection(world.a.app, icon=SimpleUploadedFile("alpha.png", ICON_A))
+    assert protection.icon_phash == _phash(ICON_A) and protection.icon_hashes == {}
