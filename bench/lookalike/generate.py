@@ -27,7 +27,7 @@ import wordlists as W
 from opencc import OpenCC
 from pypinyin import Style, lazy_pinyin
 
-from appgov.engines.lookalike.icons import phash_image
+from appgov.engines.lookalike.icons import fingerprint, phash_image
 
 _s2t = OpenCC("s2t")
 
@@ -166,6 +166,7 @@ class Institution:
     icon_path: str
     icon_hash: str
     apps: list[dict] = field(default_factory=list)
+    icon_fp: dict = field(default_factory=dict)  # all icon hashes (icons.fingerprint), as ingest stores them
 
 
 def initials(text: str) -> str:
@@ -292,6 +293,7 @@ def build_protected(
         (icons_dir / "protected").mkdir(exist_ok=True)
         icon.save(icons_dir / icon_rel)
         it = Institution(inst, kind, short, acro, abbr, place, _cert(rng), icon_rel, phash_image(icon))
+        it.icon_fp = fingerprint(icon)
         token = acro.lower()
         app_kinds = ["main", "credit_card", "direct"][: max(1, min(n_apps, target - count))]
         for app_kind in app_kinds:
@@ -324,6 +326,7 @@ def build_protected(
                 "cert_sha256": [it.cert],
                 "icon": it.icon_path,
                 "icon_phash": it.icon_hash,
+                "icon_hashes": extra_hashes(it.icon_fp),
             }
             it.apps.append(app)
             count += 1
@@ -475,7 +478,14 @@ NEGATIVE_TYPES = [
     "finance_tool",
     "same_city_app",
     "ordinary_app",
+    "other_bank_icon",
+    "generic_finance_icon",
 ]
+
+
+def extra_hashes(fp: dict) -> dict:
+    """The ``icon_hashes`` of a listing: its fingerprint without the plain pHash (``icon_phash``)."""
+    return {k: v for k, v in fp.items() if k != "phash"}
 
 
 class Factory:
@@ -487,7 +497,7 @@ class Factory:
         self.held_out = held_out
         self.icons_dir = icons_dir
         self.n = 0
-        self.icon_pool = [phash_image(icons_gen.unrelated(random.Random(i))) for i in range(400)]
+        self.icon_pool = [fingerprint(icons_gen.unrelated(random.Random(i))) for i in range(400)]
 
     def _id(self) -> str:
         self.n += 1
@@ -513,10 +523,13 @@ class Factory:
             "package_id": kw.get("package_id", self._package()),
             "developer": kw.get("developer", self._developer()),
             "cert_sha256": kw.get("cert_sha256", _cert(rng) if rng.random() < 0.7 else None),
-            "icon_phash": kw.get("icon_phash", rng.choice(self.icon_pool) if rng.random() < 0.7 else None),
+            "icon_fp": kw.get("icon_fp", rng.choice(self.icon_pool) if rng.random() < 0.7 else None),
             "url": None,
             "first_seen": kw.get("first_seen", f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"),
         }
+        fp = out.pop("icon_fp")  # the hashes computed at ingest (icons.fingerprint)
+        out["icon_phash"] = fp["phash"] if fp else None
+        out["icon_hashes"] = extra_hashes(fp) if fp else None
         if "icon" in kw:
             out["icon"] = kw["icon"]
         return out
@@ -566,7 +579,7 @@ class Factory:
             with icons_gen.Image.open(self.icons_dir / it.icon_path) as img:
                 imitation = icons_gen.IMITATIONS[kind](img.convert("RGB"), rng)
             name = rng.choice(W.FINANCE_TOOLS + ["手机银行", "掌上银行", "贷款"])
-            return self.listing(name, icon_phash=phash_image(imitation)), label
+            return self.listing(name, icon_fp=fingerprint(imitation)), label
         if kind == "latin_homoglyph":
             acro = it.acronym
             options = [i for i, c in enumerate(acro) if c in LATIN_HOMOGLYPHS]
@@ -597,7 +610,7 @@ class Factory:
         official = {
             "package_id": app["package_ids"][0],
             "developer": app["developers"][0],
-            "icon_phash": it.icon_hash,
+            "icon_fp": it.icon_fp,
         }
         if kind in ("official_other_store", "other_institution_genuine"):
             return self.listing(rng.choice(app["names"]), cert_sha256=it.cert, **official), label
@@ -641,6 +654,18 @@ class Factory:
             ), label
         if kind == "ordinary_app":
             return self.listing(ordinary_name(rng)), label
+        if kind == "other_bank_icon":
+            # The icon positives' names with the logo of a bank that is not protected (drawn like the
+            # protected logos), half of the time badged, recoloured, cropped or blurred as well.
+            icon = icons_gen.logo(rng, rng.choice(["", "".join(rng.sample("ABCDEFGHJKLMNPQRSTWXYZ", 3))]))
+            if rng.random() < 0.5:
+                icon = icons_gen.IMITATIONS[rng.choice(ICON_TYPES)](icon, rng)
+            name = rng.choice(W.FINANCE_TOOLS + ["手机银行", "掌上银行", "贷款"])
+            return self.listing(name, icon_fp=fingerprint(icon)), label
+        if kind == "generic_finance_icon":  # a ¥/$ coin, a card, a chart, a shield: what finance tools use
+            icon = icons_gen.generic_finance(rng)
+            name = rng.choice(W.FINANCE_TOOLS + ["手机银行", "掌上银行", "贷款"])
+            return self.listing(name, icon_fp=fingerprint(icon)), label
         raise ValueError(kind)
 
 

@@ -105,4 +105,36 @@ def blur(img: Image.Image, rng: random.Random) -> Image.Image:
     return img.filter(ImageFilter.GaussianBlur(rng.uniform(1.5, 3.0)))
 
 
+def generic_finance(rng: random.Random) -> Image.Image:
+    """A generic finance-tool icon: a plain or rounded background with one central white symbol (a ¥ or
+    $ coin, a card, a bar chart, a shield, a wallet) — many unrelated finance apps look like this."""
+    img = Image.new("RGB", (SIZE, SIZE), _colour(rng, light=rng.random() < 0.3))
+    draw = ImageDraw.Draw(img)
+    fg = (255, 255, 255) if rng.random() < 0.8 else _colour(rng, light=True)
+    kind = rng.choice(["coin", "glyph", "card", "chart", "shield", "wallet"])
+    m = rng.randint(22, 34)
+    if kind in ("coin", "glyph"):
+        if kind == "coin":
+            draw.ellipse([m, m, SIZE - m, SIZE - m], outline=fg, width=rng.randint(5, 9))
+        draw.text(
+            (64, 64), rng.choice(["¥", "$", "€"]), fill=fg, font=_font(rng.randint(40, 64)), anchor="mm"
+        )
+    elif kind == "card":
+        draw.rounded_rectangle([m - 8, m + 8, SIZE - m + 8, SIZE - m - 8], radius=8, fill=fg)
+        draw.rectangle([m - 8, m + 22, SIZE - m + 8, m + 32], fill=img.getpixel((0, 0)))
+    elif kind == "chart":
+        for i in range(rng.randint(3, 4)):
+            top = rng.randint(m, SIZE - m - 16)
+            draw.rectangle([m + i * 18, top, m + i * 18 + 11, SIZE - m], fill=fg)
+    elif kind == "shield":
+        draw.polygon(
+            [(64, m), (SIZE - m, m + 14), (SIZE - m - 6, 88), (64, SIZE - m + 6), (m + 6, 88), (m, m + 14)],
+            fill=fg,
+        )
+    else:
+        draw.rounded_rectangle([m - 6, m + 6, SIZE - m + 6, SIZE - m], radius=10, outline=fg, width=7)
+        draw.ellipse([SIZE - m - 18, 56, SIZE - m - 4, 70], fill=fg)
+    return img
+
+
 IMITATIONS = {"icon_recolour": recolour, "icon_crop": crop, "icon_badge": badge, "icon_blur": blur}

@@ -84,6 +84,14 @@ def _schema(name):
         {"listing_id": "a", "source": "s", "name": "n", "cert_sha256": "abc"},
         {"listing_id": "a", "source": "s", "name": "n", "icon_phash": "xyz"},
         {"listing_id": "a", "source": "s", "name": "n", "package_id": "has space"},
+        {
+            "listing_id": "a",
+            "source": "s",
+            "name": "n",
+            "icon_hashes": {"value": "0x" + "A" * 16, "masked_tl": None, "future_kind": 1},
+        },
+        {"listing_id": "a", "source": "s", "name": "n", "icon_hashes": {"masked_br": "xyz"}},
+        {"listing_id": "a", "source": "s", "name": "n", "icon_hashes": ["0" * 16]},
     ],
 )
 def test_listing_schema_agrees_with_validator(row):

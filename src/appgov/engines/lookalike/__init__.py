@@ -12,7 +12,7 @@ Public API (no Django)::
 """
 
 from .config import ConfigError, load_config
-from .icons import IconIndex, phash_file, phash_image
+from .icons import IconIndex, fingerprint, phash_file, phash_image
 from .index import IconError, LookalikeIndex, screen
 from .inputs import (
     FieldError,
@@ -37,6 +37,7 @@ __all__ = [
     "ProtectedApp",
     "Reason",
     "SweepStats",
+    "fingerprint",
     "iter_listings",
     "listing_from_dict",
     "load_config",

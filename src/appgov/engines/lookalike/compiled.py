@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pypinyin import Style, lazy_pinyin
 
-from .icons import hash_to_int, phash_file, variant_hashes_file
+from .icons import HASH_KINDS, hash_to_int, official_hashes
 from .models import ProtectedApp
 from .normalize import is_cjk, latin_tokens, normalise, package_tokens, skeleton
 from .phonetic import phrase_syllables
@@ -71,7 +71,7 @@ class CompiledApp:
     name_tokens_plain: frozenset[str]  # the same folded like package ids
     certs: frozenset[str]
     developers: tuple[str, ...]  # skeletons
-    icon_hashes: tuple[int, ...]
+    icon_hashes: dict[str, tuple[int, ...]]  # hash kind → hashes (phash: icon + crop/hue variants)
 
 
 def compile_ref(text: str, kind: str) -> Ref | None:
@@ -105,8 +105,8 @@ def compile_ref(text: str, kind: str) -> Ref | None:
 
 
 @cache
-def _icon_hashes(path: Path, variants: bool) -> tuple[str, ...]:
-    return tuple(variant_hashes_file(path)) if variants else (phash_file(path),)
+def _icon_hashes(path: Path, crops: bool, hues: bool) -> dict[str, tuple[str, ...]]:
+    return official_hashes(path, crops=crops, hues=hues)
 
 
 def _distinctive(token: str, generic: frozenset[str], min_len: int) -> bool:
@@ -120,6 +120,7 @@ def compile_app(
     icons_root: str | Path | None,
     min_token: int,
     icon_variants: bool = True,
+    hue_variants: bool = True,
 ) -> CompiledApp:
     lex = lexicon()
     refs: list[Ref] = []
@@ -138,16 +139,23 @@ def compile_app(
     name_tokens_plain = {
         t for ref in refs for t in package_tokens(ref.text) if _distinctive(t, lex.generic_tokens, min_token)
     }
-    icon_hashes: list[int] = []
+    found: dict[str, list[int]] = {kind: [] for kind in HASH_KINDS}
+    given = dict(app.icon_hashes or {})
     if app.icon_phash:
-        icon_hashes.append(hash_to_int(app.icon_phash))
-    if app.icon and (icon_variants or not app.icon_phash):
+        given["phash"] = app.icon_phash
+    for kind, value in given.items():
+        if kind in found:
+            found[kind].append(hash_to_int(value))
+    # The file is read when variants are wanted or when the precomputed fingerprint is incomplete.
+    if app.icon and (icon_variants or app.icon_hashes is None or "phash" not in given):
         path = Path(icons_root, app.icon) if icons_root else Path(app.icon)
         try:
-            hashes = _icon_hashes(path, icon_variants)
+            computed = _icon_hashes(path, icon_variants, icon_variants and hue_variants)
         except (OSError, ValueError) as exc:
             raise IconFileError(f"app {app.app_id}: cannot read icon {path}: {exc}") from None
-        icon_hashes.extend(hash_to_int(h) for h in hashes if hash_to_int(h) not in icon_hashes)
+        for kind, values in computed.items():
+            found[kind].extend(h for h in map(hash_to_int, values) if h not in found[kind])
+    icon_hashes = {kind: tuple(values) for kind, values in found.items() if values}
     return CompiledApp(
         index=index,
         app=app,
@@ -158,5 +166,5 @@ def compile_app(
         name_tokens_plain=frozenset(name_tokens_plain),
         certs=frozenset(app.cert_sha256),
         developers=tuple(skeleton(d) for d in app.developers),
-        icon_hashes=tuple(icon_hashes),
+        icon_hashes=icon_hashes,
     )

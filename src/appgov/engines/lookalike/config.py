@@ -40,8 +40,14 @@ def _check(config: dict[str, Any]) -> None:
     if config["thresholds"]["alert"] > config["thresholds"]["counterfeit"]:
         raise ConfigError("thresholds.alert must not exceed thresholds.counterfeit")
     icons = config["icons"]
-    if not 0 <= icons["max_distance"] <= 32 or not 1 <= icons["index_chunks"] <= 16:
-        raise ConfigError("icons.max_distance must be 0..32 and icons.index_chunks 1..16")
+    if (
+        not 0 <= icons["max_distance"] <= 32
+        or not 0 <= icons["extra_max_distance"] <= 32
+        or not 1 <= icons["index_chunks"] <= 16
+    ):
+        raise ConfigError(
+            "icons.max_distance and icons.extra_max_distance must be 0..32 and icons.index_chunks 1..16"
+        )
 
 
 def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -1,10 +1,25 @@
-"""Icon perceptual hashes (imagehash pHash, 64 bits) and a multi-index hash table to search them.
+"""Icon fingerprints (imagehash pHashes, 64 bits each) and a multi-index hash table to search them.
+
+One icon has several 64-bit hashes (:func:`fingerprint`), each robust to a different imitation:
+
+* ``phash`` — imagehash's pHash of the whole icon's luminance (the value formerly called
+  ``icon_phash``): survives re-encoding, resizing and blur, not recolouring, badges or crops.
+* ``value`` — pHash of the HSV *value* channel (max of R, G, B). A hue shift (the "Hue" slider of any
+  image editor: the imitator keeps the drawing and changes its colours) leaves that channel unchanged,
+  whereas it moves the luminance pHash by 10–30 bits.
+* ``masked_tl``, ``masked_tr``, ``masked_bl``, ``masked_br`` — pHash of the luminance with one corner
+  (``MASK_FRACTION`` of each side) replaced by the mean of the rest. An overlay inside that corner
+  (a "官方"/"NEW" badge, a red dot, a number) leaves the masked image unchanged, whereas it moves the
+  whole-icon pHash by 10–20 bits. Listing and official icon are compared corner by corner.
+
+A hash whose source image is nearly flat (standard deviation below ``MIN_CONTRAST`` grey levels) says
+nothing about the drawing and collides with every other flat image: it is left out of the fingerprint.
 
 Multi-index hashing (Norouzi et al., 2012): the 64-bit hash is cut into ``m`` chunks. If two hashes
 are within Hamming distance ``r``, at least one chunk is within ``r // m`` (pigeonhole). The index
 stores, for every protected icon and every chunk, all chunk values within that small radius, so a
 query costs ``m`` exact lookups plus one popcount per (rare) collision — never all pairs. Queries
-run on numpy arrays of hashes, a batch at a time.
+run on numpy arrays of hashes, a batch at a time; there is one index per hash kind.
 """
 
 from __future__ import annotations
@@ -15,6 +30,13 @@ from pathlib import Path
 import imagehash
 import numpy as np
 from PIL import Image
+
+HASH_KINDS = ("phash", "value", "masked_tl", "masked_tr", "masked_bl", "masked_br")
+EXTRA_KINDS = HASH_KINDS[1:]  # the kinds beyond the plain pHash (``icon_hashes`` of the inputs)
+CORNERS = {"masked_tl": (0, 0), "masked_tr": (0, 1), "masked_bl": (1, 0), "masked_br": (1, 1)}
+MASK_FRACTION = 0.4  # side of the masked corner square, as a fraction of the icon's side
+WORK_SIZE = 64  # the extra hashes are computed on a WORK_SIZE x WORK_SIZE copy of the icon
+MIN_CONTRAST = 4.0  # grey levels (standard deviation) below which a representation is "flat"
 
 
 def phash_image(image: Image.Image) -> str:
@@ -28,26 +50,80 @@ def phash_file(path: str | Path) -> str:
         return phash_image(image)
 
 
-def variant_images(image: Image.Image) -> list[Image.Image]:
-    """The official icon and the imitations it is most often turned into: tighter crops (zoomed
-    logo) and hue rotations (recoloured logo). Indexing these lets a plain pHash lookup find them."""
+def _phash_array(pixels: np.ndarray) -> str | None:
+    if float(pixels.std()) < MIN_CONTRAST:
+        return None
+    return phash_image(Image.fromarray(np.clip(np.rint(pixels), 0, 255).astype(np.uint8), mode="L"))
+
+
+def _fingerprint_image(image: Image.Image) -> dict[str, str]:
+    out = {"phash": phash_image(image)}
+    small = image.convert("RGB").resize((WORK_SIZE, WORK_SIZE), Image.Resampling.LANCZOS)
+    value = np.asarray(small, dtype=np.float32).max(axis=2)  # HSV value channel
+    grey = np.asarray(small.convert("L"), dtype=np.float32)
+    hashes: dict[str, str | None] = {"value": _phash_array(value)}
+    side = round(WORK_SIZE * MASK_FRACTION)
+    for kind, (row, col) in CORNERS.items():
+        rows = slice(0, side) if row == 0 else slice(WORK_SIZE - side, WORK_SIZE)
+        cols = slice(0, side) if col == 0 else slice(WORK_SIZE - side, WORK_SIZE)
+        keep = np.ones(grey.shape, dtype=bool)
+        keep[rows, cols] = False
+        masked = grey.copy()
+        masked[rows, cols] = grey[keep].mean()
+        hashes[kind] = _phash_array(masked)
+    out.update({k: v for k, v in hashes.items() if v is not None})
+    return out
+
+
+def fingerprint(source: str | Path | Image.Image) -> dict[str, str]:
+    """All hashes of an icon (an image file path or a decoded PIL image), by kind, as 16 hex digits.
+
+    This is what a feed or the Django side computes once at ingest and stores: ``phash`` goes to a
+    listing's ``icon_phash``, the other kinds (those present) to its ``icon_hashes``. Kinds whose image
+    is nearly flat are absent. Raises ``OSError``/``ValueError`` (PIL) when the file is not an image.
+    """
+    if isinstance(source, Image.Image):
+        return _fingerprint_image(source)
+    with Image.open(source) as image:
+        image.load()
+        return _fingerprint_image(image)
+
+
+def crop_variants(image: Image.Image) -> list[Image.Image]:
+    """Tighter crops of the official icon (a zoomed logo): indexed as extra ``phash`` values, because
+    no hash here is crop-invariant."""
     image = image.convert("RGB")
     width, height = image.size
-    out = [image]
+    out = []
     for fraction in (0.05, 0.08, 0.11):
         mx, my = int(width * fraction), int(height * fraction)
         out.append(image.crop((mx, my, width - mx, height - my)).resize(image.size, Image.Resampling.BICUBIC))
+    return out
+
+
+def hue_variants(image: Image.Image) -> list[Image.Image]:
+    """Hue rotations of the official icon: recolouring for listings that carry only a plain pHash
+    (older feeds without ``icon_hashes``); the ``value`` hash covers hue shifts for the others."""
+    image = image.convert("RGB")
     hue, sat, val = image.convert("HSV").split()
+    out = []
     for shift in (43, 85, 128, 170, 213):
         rotated = hue.point(lambda x, shift=shift: (x + shift) % 256)
         out.append(Image.merge("HSV", (rotated, sat, val)).convert("RGB"))
     return out
 
 
-def variant_hashes_file(path: str | Path) -> list[str]:
+def official_hashes(path: str | Path, crops: bool = True, hues: bool = True) -> dict[str, tuple[str, ...]]:
+    """The hashes indexed for an official icon: its fingerprint, plus the pHashes of its crop and hue
+    variants (``phash`` kind) when asked."""
     with Image.open(path) as image:
         image.load()
-        return list(dict.fromkeys(phash_image(v) for v in variant_images(image)))
+        fp = _fingerprint_image(image)
+        out = {kind: (value,) for kind, value in fp.items()}
+        variants = (crop_variants(image) if crops else []) + (hue_variants(image) if hues else [])
+        phashes = [fp["phash"], *(phash_image(v) for v in variants)]
+        out["phash"] = tuple(dict.fromkeys(phashes))
+    return out
 
 
 def hash_to_int(hex_hash: str) -> int:

@@ -12,7 +12,7 @@ from .candidates import CandidateIndex
 from .compiled import CompiledApp, IconFileError, compile_app, lexicon
 from .config import load_config
 from .explain import explain
-from .icons import IconIndex, hash_to_int, phash_file
+from .icons import HASH_KINDS, IconIndex, fingerprint, hash_to_int
 from .listing_view import ListingView
 from .models import Alert, Listing, ProtectedApp, Reason
 from .scoring import developer_is_official, score_pair
@@ -46,6 +46,7 @@ class LookalikeIndex:
                 icons_root=icons_root,
                 min_token=cand["min_latin_token"],
                 icon_variants=bool(self.config["icons"]["variants"]),
+                hue_variants=bool(self.config["icons"]["hue_variants"]),
             )
             for i, app in enumerate(protected)
         ]
@@ -61,12 +62,17 @@ class LookalikeIndex:
                 self.official_packages.setdefault(package, []).append(app)
         self.official_certs = frozenset(c for app in self.apps for c in app.certs)
         icons = self.config["icons"]
-        hashes, labels = [], []
-        for app in self.apps:
-            for h in app.icon_hashes:
-                hashes.append(h)
-                labels.append(app.index)
-        self.icon_index = IconIndex(hashes, labels, icons["max_distance"], icons["index_chunks"])
+        # One multi-index table per hash kind; a listing's hash is compared with the same kind only.
+        self.icon_indexes: dict[str, IconIndex] = {}
+        for kind in HASH_KINDS:
+            hashes, labels = [], []
+            for app in self.apps:
+                for h in app.icon_hashes.get(kind, ()):
+                    hashes.append(h)
+                    labels.append(app.index)
+            radius = icons["max_distance"] if kind == "phash" else icons["extra_max_distance"]
+            if hashes:
+                self.icon_indexes[kind] = IconIndex(hashes, labels, radius, icons["index_chunks"])
 
     # -- public API -------------------------------------------------------------------------------
 
@@ -79,13 +85,16 @@ class LookalikeIndex:
         icon_hits = self._icon_hits(listings)
         alerts = []
         for pos, listing in enumerate(listings):
-            alert = self.screen_one(listing, icon_hits.get(pos))
+            alert = self.screen_one(listing, icon_hits.get(pos, {}))
             if alert is not None:
                 alerts.append(alert)
         return alerts
 
-    def screen_one(self, listing: Listing, icon_hits: dict[int, int] | None = None) -> Alert | None:
-        """The strongest alert for one listing, or None. ``icon_hits``: app index → pHash distance."""
+    def screen_one(
+        self, listing: Listing, icon_hits: dict[int, dict[str, int]] | None = None
+    ) -> Alert | None:
+        """The strongest alert for one listing, or None. ``icon_hits``: app index → {hash kind: distance}
+        (``screen_batch`` finds them for a whole batch; when None, this listing's icon is looked up)."""
         cfg = self.config
         package = listing.package_id.lower() if listing.package_id else None
         official_apps = self.official_packages.get(package) if package else None
@@ -93,6 +102,8 @@ class LookalikeIndex:
             return self._official_package(listing, official_apps)
         if listing.cert_sha256 and listing.cert_sha256 in self.official_certs:
             return None  # signed with an institution's own key: its own (maybe unregistered) app
+        if icon_hits is None:
+            icon_hits = self._icon_hits([listing]).get(0)
         view = ListingView(listing, self.lexicon)
         found: set[int] = set()
         cand = self.candidates
@@ -107,8 +118,8 @@ class LookalikeIndex:
         scored = []
         for index in found:
             app = self.apps[index]
-            distance = icon_hits.get(index) if icon_hits else None
-            pair = score_pair(view, app, distance, cfg, self.lexicon)
+            icon = icon_hits.get(index) if icon_hits else None
+            pair = score_pair(view, app, icon, cfg, self.lexicon)
             if pair is not None and pair.score >= cfg["thresholds"]["alert"]:
                 scored.append((pair.score, pair.specificity, -index, pair, app))
         if not scored:
@@ -174,34 +185,42 @@ class LookalikeIndex:
             also_matches=tuple(also_matches),
         )
 
-    def _listing_hash(self, listing: Listing) -> int | None:
+    def _listing_hashes(self, listing: Listing) -> dict[str, int]:
+        """The listing's icon hashes by kind: precomputed ones, and a fingerprint of the ``icon`` file
+        when the listing carries none or only a plain pHash (older feeds)."""
+        hashes = {kind: hash_to_int(h) for kind, h in (listing.icon_hashes or {}).items()}
         if listing.icon_phash:
-            return hash_to_int(listing.icon_phash)
-        if listing.icon:
+            hashes["phash"] = hash_to_int(listing.icon_phash)
+        if listing.icon and (listing.icon_hashes is None or "phash" not in hashes):
             path = Path(self.icons_root, listing.icon) if self.icons_root else Path(listing.icon)
             try:
-                return hash_to_int(phash_file(path))
+                computed = fingerprint(path)
             except (OSError, ValueError) as exc:
                 raise IconError(f"listing {listing.listing_id}: cannot read icon {path}: {exc}") from None
-        return None
+            for kind, h in computed.items():
+                hashes.setdefault(kind, hash_to_int(h))
+        return hashes
 
-    def _icon_hits(self, listings: list[Listing]) -> dict[int, dict[int, int]]:
-        if len(self.icon_index) == 0:
+    def _icon_hits(self, listings: list[Listing]) -> dict[int, dict[int, dict[str, int]]]:
+        """Batch position → app index → {hash kind: Hamming distance} of every icon match."""
+        if not self.icon_indexes:
             return {}
-        positions, hashes = [], []
+        per_kind: dict[str, tuple[list[int], list[int]]] = {}
         for pos, listing in enumerate(listings):
-            h = self._listing_hash(listing)
-            if h is not None:
-                positions.append(pos)
-                hashes.append(h)
-        if not hashes:
-            return {}
-        qpos, labels, dist = self.icon_index.query(np.array(hashes, dtype=np.uint64))
-        hits: dict[int, dict[int, int]] = {}
-        for q, label, d in zip(qpos.tolist(), labels.tolist(), dist.tolist(), strict=True):
-            per = hits.setdefault(positions[q], {})
-            if label not in per or d < per[label]:
-                per[label] = d
+            if not (listing.icon or listing.icon_phash or listing.icon_hashes):
+                continue
+            for kind, h in self._listing_hashes(listing).items():
+                if kind in self.icon_indexes:
+                    positions, hashes = per_kind.setdefault(kind, ([], []))
+                    positions.append(pos)
+                    hashes.append(h)
+        hits: dict[int, dict[int, dict[str, int]]] = {}
+        for kind, (positions, hashes) in per_kind.items():
+            qpos, labels, dist = self.icon_indexes[kind].query(np.array(hashes, dtype=np.uint64))
+            for q, label, d in zip(qpos.tolist(), labels.tolist(), dist.tolist(), strict=True):
+                per = hits.setdefault(positions[q], {}).setdefault(label, {})
+                if kind not in per or d < per[kind]:
+                    per[kind] = d
         return hits
 
 

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from .icons import HASH_KINDS
 from .models import Listing, ProtectedApp
 
 _HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -114,6 +115,32 @@ def _phash(value: str | None, name: str) -> str | None:
     return value
 
 
+def _icon_fields(obj: dict[str, Any]) -> tuple[str | None, dict[str, str] | None]:
+    """``icon_phash`` and ``icon_hashes`` (an object of 16-hex-digit hashes by kind; unknown kinds are
+    ignored, a ``phash`` kind must agree with ``icon_phash`` and stands in for it when that is absent)."""
+    phash = _phash(_str(obj, "icon_phash", required=False), "icon_phash")
+    value = obj.get("icon_hashes")
+    if value is None:
+        return phash, None
+    if not isinstance(value, dict):
+        raise FieldError("icon_hashes", f"expected an object of hashes by kind, got {type(value).__name__}")
+    hashes: dict[str, str] = {}
+    for kind in HASH_KINDS:
+        item = value.get(kind)
+        if item is None:
+            continue
+        name = f"icon_hashes.{kind}"
+        if not isinstance(item, str):
+            raise FieldError(name, f"expected a string, got {type(item).__name__}")
+        hashes[kind] = _phash(item.strip(), name)
+    given = hashes.pop("phash", None)
+    if given is not None:
+        if phash is not None and phash != given:
+            raise FieldError("icon_hashes.phash", f"differs from icon_phash ({phash})")
+        phash = given
+    return phash, hashes
+
+
 def _timestamp(value: str | None, name: str) -> str | None:
     if value is None:
         return None
@@ -132,6 +159,7 @@ def protected_from_dict(obj: Any) -> ProtectedApp:
     certs = []
     for i, cert in enumerate(_str_list(obj, "cert_sha256", required=False)):
         certs.append(_cert(cert, f"cert_sha256[{i}]"))
+    icon_phash, icon_hashes = _icon_fields(obj)
     return ProtectedApp(
         app_id=_str(obj, "app_id", required=True),
         institution=_str(obj, "institution", required=True),
@@ -141,7 +169,8 @@ def protected_from_dict(obj: Any) -> ProtectedApp:
         developers=_str_list(obj, "developers", required=False),
         cert_sha256=tuple(dict.fromkeys(certs)),  # type: ignore[arg-type]
         icon=_str(obj, "icon", required=False),
-        icon_phash=_phash(_str(obj, "icon_phash", required=False), "icon_phash"),
+        icon_phash=icon_phash,
+        icon_hashes=icon_hashes,
     )
 
 
@@ -149,6 +178,7 @@ def listing_from_dict(obj: Any) -> Listing:
     """Validate one decoded listing object (raises ``FieldError``)."""
     if not isinstance(obj, dict):
         raise FieldError(None, "expected a JSON object")
+    icon_phash, icon_hashes = _icon_fields(obj)
     return Listing(
         listing_id=_str(obj, "listing_id", required=True),
         source=_str(obj, "source", required=True),
@@ -157,10 +187,11 @@ def listing_from_dict(obj: Any) -> Listing:
         developer=_str(obj, "developer", required=False),
         cert_sha256=_cert(_str(obj, "cert_sha256", required=False), "cert_sha256"),
         icon=_str(obj, "icon", required=False),
-        icon_phash=_phash(_str(obj, "icon_phash", required=False), "icon_phash"),
+        icon_phash=icon_phash,
         url=_str(obj, "url", required=False),
         first_seen=_timestamp(_str(obj, "first_seen", required=False), "first_seen"),
         changed_at=_timestamp(_str(obj, "changed_at", required=False), "changed_at"),
+        icon_hashes=icon_hashes,
     )
 
 

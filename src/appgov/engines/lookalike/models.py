@@ -19,6 +19,7 @@ class ProtectedApp:
     cert_sha256: tuple[str, ...] = ()
     icon: str | None = None
     icon_phash: str | None = None
+    icon_hashes: dict[str, str] | None = None  # further hashes by kind (icons.EXTRA_KINDS), 16 hex each
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,7 @@ class Listing:
     url: str | None = None
     first_seen: str | None = None
     changed_at: str | None = None
+    icon_hashes: dict[str, str] | None = None  # further hashes by kind (icons.EXTRA_KINDS), 16 hex each
 
 
 @dataclass(frozen=True, slots=True)

@@ -290,22 +290,47 @@ def package_signals(view: ListingView, app: CompiledApp, ev: dict, lex: Lexicon,
             _add(signals, ev["package_token_reuse"], Reason("package_token_reuse", ref.spelled_plain, detail))
 
 
-def icon_signal(distance: int | None, view: ListingView, cfg: dict, lex: Lexicon, signals: Signals) -> None:
-    """Icon near an official icon (or one of its indexed variants). Alone it is weak evidence: many
-    simple icons share a pHash neighbourhood; with a finance word in the name it is strong."""
-    if distance is None:
+ICON_SIGNALS = {"phash": "icon_phash", "value": "icon_value_phash"}  # the masked_* kinds: icon_masked_phash
+_CORNER = {
+    "masked_tl": "top_left",
+    "masked_tr": "top_right",
+    "masked_bl": "bottom_left",
+    "masked_br": "bottom_right",
+}
+
+
+def icon_signal(
+    hits: dict[str, int] | None, view: ListingView, cfg: dict, lex: Lexicon, signals: Signals
+) -> None:
+    """Icon near an official icon by one or more hash kinds (kind → Hamming distance): the whole-icon
+    pHash (or an indexed crop/hue variant of the official icon), the hue-invariant value-channel pHash,
+    the corner-masked pHashes (a badge in that corner). Each kind that matched is a reason; they are one
+    piece of evidence (the strongest counts, not their sum: they all look at the same image). Alone it is
+    weak evidence — many simple icons share a pHash neighbourhood; with a finance word in the name it is
+    strong enough for a ``suspect`` alert, never for ``counterfeit`` without a name/package signal."""
+    if not hits:
         return
     ev = cfg["evidence"]
     icons = cfg["icons"]
-    detail = {"max_distance": icons["max_distance"]}
-    if _has_finance_context(view.skel, lex):
-        evidence = ev["icon_with_finance_name"]
-        detail["finance_name"] = True
-    elif distance <= icons["identical_distance"]:
-        evidence = ev["icon_identical"]
-    else:
-        evidence = ev["icon_similar"]
-    _add(signals, evidence, Reason("icon_phash", distance, detail))
+    finance = _has_finance_context(view.skel, lex)
+    masked = [(d, kind) for kind, d in hits.items() if kind in _CORNER]
+    chosen = {k: d for k, d in hits.items() if k in ICON_SIGNALS}
+    if masked:
+        distance, kind = min(masked)
+        chosen[kind] = distance
+    for kind, distance in chosen.items():
+        radius = icons["max_distance"] if kind == "phash" else icons["extra_max_distance"]
+        detail: dict = {"max_distance": radius}
+        if kind in _CORNER:
+            detail["masked_corner"] = _CORNER[kind]
+        if finance:
+            evidence = ev["icon_with_finance_name"]
+            detail["finance_name"] = True
+        elif distance <= icons["identical_distance"]:
+            evidence = ev["icon_identical"]
+        else:
+            evidence = ev["icon_similar"]
+        _add(signals, evidence, Reason(ICON_SIGNALS.get(kind, "icon_masked_phash"), distance, detail))
 
 
 def developer_is_official(developer: str | None, app: CompiledApp, match_ratio: float) -> bool | None:
@@ -337,26 +362,28 @@ NAME_SIGNALS = (
     "pinyin_initials",
 )
 PACKAGE_SIGNALS = ("package_squat", "package_token_reuse")
+ICON_SIGNAL_NAMES = ("icon_phash", "icon_value_phash", "icon_masked_phash")
 
 
 def score_pair(
-    view: ListingView, app: CompiledApp, icon_distance: int | None, cfg: dict, lex: Lexicon
+    view: ListingView, app: CompiledApp, icon_hits: dict[str, int] | None, cfg: dict, lex: Lexicon
 ) -> PairScore | None:
+    """Score one (listing, app) pair; ``icon_hits``: hash kind → distance of the icon matches, if any."""
     ev = cfg["evidence"]
     signals: Signals = {}
     name_signals(view, app, ev, lex, signals)
     package_signals(view, app, ev, lex, signals)
-    icon_signal(icon_distance, view, cfg, lex, signals)
+    icon_signal(icon_hits, view, cfg, lex, signals)
     if not signals:
         return None
     name_ev = max((signals[s][0] for s in NAME_SIGNALS if s in signals), default=0.0)
     pkg_ev = max((signals[s][0] for s in PACKAGE_SIGNALS if s in signals), default=0.0)
-    icon_ev = signals["icon_phash"][0] if "icon_phash" in signals else 0.0
+    icon_ev = max((signals[s][0] for s in ICON_SIGNAL_NAMES if s in signals), default=0.0)
     score = 1 - (1 - name_ev) * (1 - pkg_ev) * (1 - icon_ev)
     ordered = sorted(signals.values(), key=lambda item: -item[0])
     reasons = [reason for _, reason in ordered]
     best = ordered[0][1]
-    specificity = len(str(best.value)) if best.signal != "icon_phash" else 0
+    specificity = len(str(best.value)) if best.signal not in ICON_SIGNAL_NAMES else 0
     developer = view.listing.developer
     official_dev = developer_is_official(developer, app, cfg["developer"]["match_ratio"])
     if official_dev:
@@ -377,7 +404,11 @@ def _distinct_entity(view: ListingView, developer: str, signals: Signals) -> boo
     """The listing's developer is an entity named after the listing itself (e.g. 安顺农商银行 by
     安顺农商银行股份有限公司) while the name only resembles the protected one: most likely another,
     genuine institution rather than an imitator. Never applies to copied names or packages/icons."""
-    if any(s in signals for s in _COPY_SIGNALS) or "package_squat" in signals or "icon_phash" in signals:
+    if (
+        any(s in signals for s in _COPY_SIGNALS)
+        or "package_squat" in signals
+        or any(s in signals for s in ICON_SIGNAL_NAMES)
+    ):
         return False
     core = view.core
     if len(core) < 3:
