@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models import Department, Person
@@ -43,6 +44,24 @@ class ScopedForm(forms.ModelForm):
         for field in self.fields.values():
             if isinstance(field, forms.ModelChoiceField):
                 field.queryset = scoped(field.queryset.model, user)
+
+    def add_error(self, field, error):
+        """The model's clean() may name a field the form does not show (e.g. a dissent's answer date when
+        its receipt date is edited): such errors become form-wide messages instead of a ValueError."""
+        if field is None and isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+            known = {k: v for k, v in error.error_dict.items() if k in self.fields or k == NON_FIELD_ERRORS}
+            other = [
+                message
+                for name, errors in error.error_dict.items()
+                if name not in known
+                for message in ValidationError(errors).messages
+            ]
+            if other:
+                super().add_error(None, other)
+            if known:
+                super().add_error(None, ValidationError(known))
+            return
+        super().add_error(field, error)
 
 
 class AccountRequestForm(forms.Form):

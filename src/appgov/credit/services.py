@@ -415,13 +415,20 @@ def edit_entry(obj, actor):
     keep the facts they were decided on: a decided bulk request, an answered dissent, a closed complaint
     and a withdrawn authorisation are not edited."""
     core.check_can_write(actor, obj)
-    stored = type(obj)._default_manager.get(pk=obj.pk)
-    lock = EDIT_LOCKS.get(type(obj))
-    if lock is not None and getattr(stored, lock[0]) in lock[1]:
-        raise ValidationError(str(lock[2]))
-    if isinstance(obj, Authorization) and stored.withdrawn_at is not None:
-        raise ValidationError(_("A withdrawn authorisation can no longer be edited."))
+    problem = edit_refusal(type(obj)._default_manager.get(pk=obj.pk))
+    if problem:
+        raise ValidationError(problem)
     return core.save(obj, actor)
+
+
+def edit_refusal(stored) -> str:
+    """Why a stored register entry can no longer be edited ("" when it can)."""
+    lock = EDIT_LOCKS.get(type(stored))
+    if lock is not None and getattr(stored, lock[0]) in lock[1]:
+        return str(lock[2])
+    if isinstance(stored, Authorization) and stored.withdrawn_at is not None:
+        return _("A withdrawn authorisation can no longer be edited.")
+    return ""
 
 
 def _reason(reason: str, field: str = "reason") -> str:

@@ -31,7 +31,9 @@ urlpatterns = [
     path("staff-subjects/", edits.staff_list, name="staff-list"),
     path("app-connections/", edits.app_list, name="app-list"),
 ]
-# edit pages of every register and their retire / withdraw / end / delete step
+# edit pages of every register and their retire / withdraw / end / delete step (before bulk-step, whose
+# <str:step> would otherwise take "edit")
+_edits = []
 for _kind, _prefix in [
     ("authorization", "authorizations"),
     ("kiosk", "kiosks"),
@@ -44,12 +46,10 @@ for _kind, _prefix in [
     ("hours", "calendar/hours"),
     ("day", "calendar/days"),
 ]:
-    urlpatterns.append(
-        path(f"{_prefix}/<int:pk>/edit/", edits.entry_edit, {"kind": _kind}, name=f"{_kind}-edit")
-    )
+    _edits.append(path(f"{_prefix}/<int:pk>/edit/", edits.entry_edit, {"kind": _kind}, name=f"{_kind}-edit"))
     _action = edits.EDITABLE[_kind].action
     if _action:
-        urlpatterns.append(
+        _edits.append(
             path(
                 f"{_prefix}/<int:pk>/{_action}/",
                 edits.entry_action,
@@ -57,3 +57,4 @@ for _kind, _prefix in [
                 name=f"{_kind}-{_action}",
             )
         )
+urlpatterns = _edits + urlpatterns

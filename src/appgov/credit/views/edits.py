@@ -136,8 +136,14 @@ def entry_edit(request, kind, pk):
     spec = EDITABLE[kind]
     obj = get_scoped(spec.model, request.user, pk=pk)
     require(request.user, _label(spec))
-    form = spec.form(request.POST or None, request.FILES or None, instance=obj, user=request.user)
-    if request.method == "POST" and form.is_valid():
+    refusal = services.edit_refusal(obj)
+    form = None
+    if refusal:
+        if request.method == "POST":
+            messages.error(request, refusal)
+    else:
+        form = spec.form(request.POST or None, request.FILES or None, instance=obj, user=request.user)
+    if form is not None and request.method == "POST" and form.is_valid():
         edited = form.save(commit=False)
         try:
             (spec.save or services.edit_entry)(edited, request.user)
@@ -153,6 +159,7 @@ def entry_edit(request, kind, pk):
         {
             "obj": fresh,
             "form": form,
+            "refusal": refusal,
             "title": spec.title,
             "back": reverse(spec.list_url),
             "action": spec.action,
