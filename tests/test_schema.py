@@ -32,6 +32,10 @@ def test_schema_covers_every_api_area():
         "GET /api/ledger/apps/{id}/history/",
         "GET /api/institutions/",
         "GET /api/users/me/",
+        "POST /api/counterfeit/brand-profiles/",
+        "PATCH /api/counterfeit/brand-profiles/{id}/",
+        "POST /api/counterfeit/app-protections/",
+        "PATCH /api/counterfeit/app-protections/{id}/",
     ]:
         assert expected in labels
     assert len(labels) > 60

@@ -183,6 +183,12 @@ ROUTES: dict[str, Route] = {
     "counterfeit:sweep-now": Route("list"),
     "counterfeit:protection": Route(**LIST_B),
     "counterfeit:protection-app": Route("object", obj="app"),
+    "brandprofile-list": Route(**LIST_B),
+    "brandprofile-detail": Route(obj="cbrand", **OBJ_READ),
+    "brandprofile-history": Route(obj="cbrand", **OBJ_READ),
+    "appprotection-list": Route(**LIST_B, query=("app={app}",)),
+    "appprotection-detail": Route(obj="cprotection", **OBJ_READ),
+    "appprotection-history": Route(obj="cprotection", **OBJ_READ),
     "listingfeed-list": Route(**LIST_B),
     "listingfeed-detail": Route(obj="cfeed", **OBJ_READ),
     "observedlisting-list": Route(**LIST_B, query=("feed={cfeed}",)),
@@ -218,6 +224,26 @@ ROUTES: dict[str, Route] = {
     "credit:complaint-close": Route("object", obj="ccomplaint"),
     "credit:report-list": Route(**LIST_B),
     "credit:leading-group": Route("list", reg_read=True),
+    "credit:account-password": Route("object", obj="caccount"),
+    "credit:calendar": Route(**LIST_B, query=("year=2025",)),
+    "credit:staff-list": Route(**LIST_B),
+    "credit:app-list": Route(**LIST_B),
+    "credit:authorization-edit": Route("object", obj="cauth"),
+    "credit:authorization-withdraw": Route("object", obj="cauth"),
+    "credit:kiosk-edit": Route("object", obj="ckiosk"),
+    "credit:kiosk-retire": Route("object", obj="ckiosk"),
+    "credit:bulk-edit": Route("object", obj="cbulk"),
+    "credit:dissent-edit": Route("object", obj="cdissent"),
+    "credit:complaint-edit": Route("object", obj="ccomplaint"),
+    "credit:report-edit": Route("object", obj="creport"),
+    "credit:staff-edit": Route("object", obj="cstaff"),
+    "credit:staff-delete": Route("object", obj="cstaff"),
+    "credit:app-edit": Route("object", obj="capp"),
+    "credit:app-end": Route("object", obj="capp"),
+    "credit:hours-edit": Route("object", obj="chours"),
+    "credit:hours-delete": Route("object", obj="chours"),
+    "credit:day-edit": Route("object", obj="cday"),
+    "credit:day-delete": Route("object", obj="cday"),
     "creditaccount-list": Route(**LIST_B),
     "creditaccount-detail": Route(obj="caccount", **OBJ_READ),
     "creditaccountchange-list": Route("list", reg_read=True),
@@ -233,6 +259,10 @@ ROUTES: dict[str, Route] = {
     "creditlogfile-detail": Route(obj="cbatch", **OBJ_READ),
     "creditbulkdata-list": Route(**LIST_B),
     "creditbulkdata-detail": Route(obj="cbulk", **OBJ_READ),
+    "creditbulkdata-approve": Route("object", obj="cbulk"),
+    "creditbulkdata-reject": Route("object", obj="cbulk"),
+    "creditbulkdata-extraction": Route("object", obj="cbulk"),
+    "creditbulkdata-destruction": Route("object", obj="cbulk"),
     "creditauthorization-list": Route(**LIST_B),
     "creditauthorization-detail": Route(obj="cauth", **OBJ_READ),
     "creditauthorization-history": Route(obj="cauth", **OBJ_READ),
@@ -433,7 +463,7 @@ def _b_scanning(world):
 
 def _b_counterfeit(world):
     """A listing feed of B swept into a counterfeit case of B's app (through the services, so it is logged)."""
-    from appgov.counterfeit import feeds
+    from appgov.counterfeit import feeds, services
     from appgov.counterfeit.models import CounterfeitCase
     from appgov.counterfeit.sweep import sweep
 
@@ -443,7 +473,16 @@ def _b_counterfeit(world):
     )
     run = sweep(world.b.inst, "manual", world.b.admin)
     case = CounterfeitCase.objects.get(institution=world.b.inst)
-    return {"ccase": case.pk, "cfeed": feed.pk, "clisting": case.listing_id, "csweep": run.pk}
+    brand = services.save_brand_profile(world.b.inst, world.b.admin, brand_keywords=["ZQX"])
+    protection = services.save_protection(world.b.app, world.b.admin, aliases=["ZQX银行"])
+    return {
+        "ccase": case.pk,
+        "cfeed": feed.pk,
+        "clisting": case.listing_id,
+        "csweep": run.pk,
+        "cbrand": brand.pk,
+        "cprotection": protection.pk,
+    }
 
 
 def _b_credit(world):
@@ -471,8 +510,12 @@ for _factory, _keys in [
     ),
     (_b_compliance, "cresult evaluation finding cevidence first_control"),
     (_b_scanning, "scan sdkuse sdkassessment releasecert"),
-    (_b_counterfeit, "ccase cfeed clisting csweep"),
-    (_b_credit, "caccount cchange creview creviewday calert cbatch cauth ckiosk cbulk cdissent ccomplaint creport"),
+    (_b_counterfeit, "ccase cfeed clisting csweep cbrand cprotection"),
+    (
+        _b_credit,
+        "caccount cchange creview creviewday calert cbatch cauth ckiosk cbulk cdissent ccomplaint creport"
+        " cday chours cstaff capp",
+    ),
 ]:
     FACTORIES.update(dict.fromkeys(_keys.split(), _factory))
 
@@ -498,13 +541,18 @@ def b_state(world):
 
 
 def _counterfeit_state(inst):
-    from appgov.counterfeit.models import BrandProfile, CounterfeitCase, ListingFeed, SweepRun
+    from appgov.counterfeit.models import AppProtection, BrandProfile, CounterfeitCase, ListingFeed, SweepRun
 
     return (
         sorted(CounterfeitCase.objects.filter(institution=inst).values_list("id", "state", "note")),
         ListingFeed.objects.filter(institution=inst).count(),
         SweepRun.objects.filter(institution=inst).count(),
-        BrandProfile.objects.filter(institution=inst).count(),
+        sorted(BrandProfile.objects.filter(institution=inst).values_list("id", "brand_keywords", "developers")),
+        sorted(
+            AppProtection.objects.filter(app__institution=inst).values_list(
+                "id", "aliases", "brand_keywords", "extra_package_ids", "monitored", "icon"
+            )
+        ),
     )
 
 

@@ -188,6 +188,21 @@ def feed_list(request):
                     )
                     % {"new": feed.new, "changed": feed.changed, "same": feed.unchanged},
                 )
+                if feed.reappeared:
+                    messages.warning(
+                        request,
+                        _("%(n)d listings taken down earlier are listed again: they are screened again.")
+                        % {"n": feed.reappeared},
+                    )
+                if feed.icons_missing:
+                    messages.warning(
+                        request,
+                        _(
+                            "%(n)d listings name an icon file the feed did not carry and give no icon_phash: "
+                            "their icons are not compared. Upload a .zip with the images."
+                        )
+                        % {"n": feed.icons_missing},
+                    )
         return redirect("counterfeit:feed-list")
     page = Paginator(scoped(ListingFeed, user).select_related("institution", "received_by"), 50).get_page(
         request.GET.get("page")

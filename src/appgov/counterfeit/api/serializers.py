@@ -1,6 +1,73 @@
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from ..models import Clarification, CounterfeitCase, ListingFeed, ObservedListing, RegulatorReport, SweepRun
+from appgov.core.api.base import ScopedModelSerializer
+
+from ..models import (
+    AppProtection,
+    BrandProfile,
+    Clarification,
+    CounterfeitCase,
+    ListingFeed,
+    ObservedListing,
+    RegulatorReport,
+    SweepRun,
+)
+
+
+def _words():
+    return serializers.ListField(child=serializers.CharField(max_length=200), required=False, max_length=500)
+
+
+class BrandProfileSerializer(ScopedModelSerializer):
+    """The institution's brand keywords and official developer names (one profile per institution)."""
+
+    brand_keywords = _words()
+    developers = _words()
+
+    class Meta:
+        model = BrandProfile
+        fields = ["id", "institution", "brand_keywords", "developers"]
+        read_only_fields = ["institution"]
+
+
+class AppProtectionSerializer(ScopedModelSerializer):
+    """What protects one ledger app beyond the ledger: aliases, app keywords, other official identifiers,
+    the icon (multipart `icon`; its hash is computed here) and whether it is monitored."""
+
+    aliases = _words()
+    brand_keywords = _words()
+    extra_package_ids = _words()
+    # a FileField, not an ImageField: the image is checked by icons.fingerprint with this app's limits
+    icon = serializers.FileField(required=False, write_only=True, allow_empty_file=False, use_url=False)
+    has_icon = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AppProtection
+        fields = [
+            "id",
+            "app",
+            "aliases",
+            "brand_keywords",
+            "extra_package_ids",
+            "monitored",
+            "icon",
+            "has_icon",
+            "icon_phash",
+            "icon_hashes",
+        ]
+        read_only_fields = ["icon_phash", "icon_hashes"]
+
+    def get_has_icon(self, obj) -> bool:
+        return bool(obj.icon)
+
+    def validate_app(self, app):
+        instance = self.instance
+        if instance is not None and instance.app_id != app.pk:
+            raise serializers.ValidationError(_("The app of a protection cannot change."))
+        if instance is None and AppProtection.objects.filter(app=app).exists():
+            raise serializers.ValidationError(_("This app already has its protection settings: change them."))
+        return app
 
 
 class ListingFeedSerializer(serializers.ModelSerializer):
@@ -18,6 +85,9 @@ class ListingFeedSerializer(serializers.ModelSerializer):
             "new",
             "changed",
             "unchanged",
+            "reappeared",
+            "icons_hashed",
+            "icons_missing",
         ]
         read_only_fields = fields
 
@@ -37,13 +107,17 @@ class FeedUploadSerializer(serializers.Serializer):
 
 class ObservedListingSerializer(serializers.ModelSerializer):
     pending = serializers.SerializerMethodField()
+    has_icon_file = serializers.SerializerMethodField()
 
     class Meta:
         model = ObservedListing
-        exclude = ["content_hash", "screened_hash"]
+        exclude = ["content_hash", "screened_hash", "icon_file"]
 
     def get_pending(self, obj) -> bool:
         return obj.screened_hash != obj.content_hash
+
+    def get_has_icon_file(self, obj) -> bool:
+        return bool(obj.icon_file)
 
 
 class ClarificationSerializer(serializers.ModelSerializer):
@@ -126,4 +200,4 @@ class CaseMoveSerializer(serializers.Serializer):
 class SweepRunSerializer(serializers.ModelSerializer):
     class Meta:
         model = SweepRun
-        exclude = ["requested_by"]
+        exclude = ["requested_by", "protection_digest"]

@@ -2,6 +2,7 @@ import hashlib
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
@@ -9,13 +10,13 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
-from appgov.core.api.base import ChangeLogEntrySerializer
+from appgov.core.api.base import ChangeLogEntrySerializer, ScopedModelViewSet
 from appgov.core.services import history
 from appgov.users.roles import can_write
 from appgov.users.scoping import scope
 
 from .. import feeds, services
-from ..models import CounterfeitCase, ListingFeed, ObservedListing, SweepRun
+from ..models import AppProtection, BrandProfile, CounterfeitCase, ListingFeed, ObservedListing, SweepRun
 from . import serializers as s
 
 
@@ -65,6 +66,66 @@ class ListingFeedViewSet(_Scoped, viewsets.ReadOnlyModelViewSet):
 
 
 ListingFeedViewSet.http_method_names = ["get", "post", "head", "options"]
+
+
+class BrandProfileViewSet(ScopedModelViewSet):
+    """Brand keywords and official developer names of the user's institution (one profile each); generic
+    words such as 银行 are refused. Writes: administrator, governance office (services.save_brand_profile)."""
+
+    queryset = BrandProfile.objects.select_related("institution")
+    serializer_class = s.BrandProfileSerializer
+    filterset_fields = ["institution"]
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+
+    def perform_create(self, serializer):
+        user = self.request.user
+        if BrandProfile.objects.filter(institution_id=user.institution_id).exists():
+            raise ValidationError(_("The institution already has a brand profile: change it (PATCH)."))
+        serializer.instance = self._save(user.institution, serializer.validated_data, None)
+
+    def perform_update(self, serializer):
+        profile = serializer.instance
+        serializer.instance = self._save(profile.institution, serializer.validated_data, profile)
+
+    def _save(self, institution, data, profile):
+        return services.save_brand_profile(
+            institution,
+            self.request.user,
+            brand_keywords=data.get("brand_keywords", profile.brand_keywords if profile else []),
+            developers=data.get("developers", profile.developers if profile else []),
+        )
+
+
+class AppProtectionViewSet(ScopedModelViewSet):
+    """Per-app protection: aliases, app keywords, other official identifiers, the icon (multipart `icon`,
+    checked and hashed here) and monitoring on/off. Writes: administrator, governance office, app owner."""
+
+    queryset = AppProtection.objects.select_related("app")
+    serializer_class = s.AppProtectionSerializer
+    filterset_fields = ["app", "monitored"]
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+
+    def perform_create(self, serializer):
+        serializer.instance = self._save(serializer.validated_data["app"], serializer.validated_data, None)
+
+    def perform_update(self, serializer):
+        protection = serializer.instance
+        serializer.instance = self._save(protection.app, serializer.validated_data, protection)
+
+    def _save(self, app, data, current):
+        def value(name, default):
+            return data[name] if name in data else (getattr(current, name) if current else default)
+
+        return services.save_protection(
+            app,
+            self.request.user,
+            aliases=value("aliases", []),
+            brand_keywords=value("brand_keywords", []),
+            extra_package_ids=value("extra_package_ids", []),
+            monitored=value("monitored", True),
+            icon=data.get("icon"),
+        )
 
 
 def _enqueue(user, trigger):
