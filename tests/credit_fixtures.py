@@ -16,12 +16,16 @@ def make_credit_objects(org) -> dict:
         Alert,
         Authorization,
         BulkDataRequest,
+        CalendarDay,
         Complaint,
+        CreditAppConnection,
         DissentCase,
         Kiosk,
         MonitoringRun,
         ReviewDay,
         SecurityReport,
+        StaffSubject,
+        WorkingHours,
     )
 
     mark, inst = org.mark, org.inst
@@ -64,7 +68,27 @@ def make_credit_objects(org) -> dict:
         f"{mark}-E1,{day} 10:00:00,{mark}-OP1,{mark}-BR,{mark}-S1,贷款审批,counter,,,,,personal\n"
     ).encode()
     batch = ingestion.ingest(inst, f"{mark.lower()}-log.csv", csv, actor=officer)
+    today = timezone.localdate()
     return {
+        "cday": core.save(CalendarDay(institution=inst, date=today, name=f"{mark} 假日")).pk,
+        "chours": core.save(
+            WorkingHours(
+                institution=inst,
+                branch=branch,
+                weekday=1,
+                work_start=datetime.time(9),
+                work_end=datetime.time(17),
+            )
+        ).pk,
+        "cstaff": core.save(StaffSubject(person=org.people["P001"], subject_pseudonym=f"{mark}-STAFF-1")).pk,
+        "capp": core.save(
+            CreditAppConnection(
+                app=org.app,
+                client_app_id=f"{mark}-CLIENT-1",
+                approval_reference=f"{mark} 审批",
+                approved_from=datetime.date(2026, 1, 1),
+            )
+        ).pk,
         "caccount": change.account.pk,
         "cchange": pending.pk,
         "creview": review.pk,
