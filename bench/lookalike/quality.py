@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import subprocess
@@ -163,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
             "negatives": sum(1 for lb in labels if not lb["positive"]),
             "seconds": {"generate": round(t1 - t0, 2), "screen": round(t3 - t2, 2)},
             "goal": {"recall": 0.95, "precision": 0.90},
+            "load_average_1_5_15": list(os.getloadavg()),
             "machine": machine(),
         }
     )

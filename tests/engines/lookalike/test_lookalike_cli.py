@@ -216,3 +216,22 @@ def test_cli_icon_signal_from_icon_files(tmp_path):
     alerts = read(out)
     assert [a["listing_id"] for a in alerts] == ["L1", "L2"]
     assert all(a["reasons"][0]["signal"] == "icon_phash" for a in alerts)
+
+
+def test_cli_since_rescreens_a_listing_that_came_back(tmp_path):
+    """The engine keeps no state between sweeps: a counterfeit taken down and re-listed unchanged is
+    screened again by --since only because its feed dates its return in changed_at."""
+    protected = write_jsonl(tmp_path / "p.jsonl", [PROTECTED])
+    listings = write_jsonl(
+        tmp_path / "l.jsonl",
+        [
+            listing(1, "工商银行极速版", first_seen="2025-01-01", changed_at="2025-07-01"),  # came back
+            listing(2, "工商银行极速版", first_seen="2025-01-01"),  # seen continuously since January
+        ],
+    )
+    out = tmp_path / "alerts.jsonl"
+    args = ["--protected", str(protected), "--listings", str(listings), "--out", str(out)]
+    assert main([*args, "--since", "2025-06-15"]) == 0
+    assert [a["listing_id"] for a in read(out)] == ["L1"]
+    assert main(args) == 0  # a full sweep (e.g. after the protected apps changed) screens both
+    assert [a["listing_id"] for a in read(out)] == ["L1", "L2"]

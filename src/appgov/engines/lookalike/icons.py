@@ -58,7 +58,7 @@ def _phash_array(pixels: np.ndarray) -> str | None:
 
 def _fingerprint_image(image: Image.Image) -> dict[str, str]:
     out = {"phash": phash_image(image)}
-    small = image.convert("RGB").resize((WORK_SIZE, WORK_SIZE), Image.Resampling.LANCZOS)
+    small = image.convert("RGB").resize((WORK_SIZE, WORK_SIZE), Image.Resampling.LANCZOS, reducing_gap=2.0)
     value = np.asarray(small, dtype=np.float32).max(axis=2)  # HSV value channel
     grey = np.asarray(small.convert("L"), dtype=np.float32)
     hashes: dict[str, str | None] = {"value": _phash_array(value)}
