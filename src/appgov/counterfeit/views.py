@@ -74,6 +74,11 @@ def case_detail(request, pk):
     )
     report = getattr(case, "regulator_report", None) if hasattr(case, "regulator_report") else None
     user = request.user
+    history = history_entries(case)
+    labels = dict(CaseState.choices)
+    for entry in history:
+        entry.state_before = labels.get((entry.before or {}).get("state"), "")
+        entry.state_after = labels.get((entry.after or {}).get("state"), "")
     role = getattr(user, "role", None)
     return render(
         request,
@@ -82,7 +87,7 @@ def case_detail(request, pk):
             "case": case,
             "report": report,
             "clarifications": case.clarifications.all(),
-            "history": history_entries(case),
+            "history": history,
             "moves": [(to, CaseState(to).label) for to in sorted(services.moves_from(case.state))],
             "can_triage": can_write(user, "counterfeit.counterfeitcase") and role in services.TRIAGE_ROLES,
             "can_report": can_write(user, "counterfeit.regulatorreport") and role in services.REPORTING_ROLES,
