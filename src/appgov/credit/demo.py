@@ -1,6 +1,7 @@
 """Demo credit-information security data for the demo bank: branches, clerks and their accounts (through
 requests and approvals), a leading group, a kiosk, authorisations, yesterday's query log run through the
-engine (alerts to review), a dissent near its 20-day deadline, a complaint, a bulk-data request, a report.
+engine (alerts to review), the working calendar (standard week, 2026 public holidays and 调休 days from
+data/prc-holidays-2026.csv), staff subject ids and the mobile bank's credit-system connection, a dissent near its 20-day deadline, a complaint, a bulk-data request, a report.
 
 Idempotent: nothing is added when the bank already has a leading group."""
 
@@ -12,20 +13,25 @@ from django.utils import timezone
 
 from appgov.core import services as core
 from appgov.core.models import Department, Institution, Person
+from appgov.ledger.models import MobileApp
 from appgov.users.models import User
 
-from . import ingestion, monitoring, services
+from . import ingestion, monitoring, services, workcalendar
 from .models import (
     AccountChange,
     Authorization,
     BulkDataRequest,
+    CalendarDay,
     Complaint,
     CreditAccount,
+    CreditAppConnection,
     DissentCase,
     Kiosk,
     KioskPurge,
     LeadingGroup,
     SecurityReport,
+    StaffSubject,
+    WorkingHours,
 )
 
 CLERKS = [
@@ -116,8 +122,56 @@ def load_credit_demo(
             record_reference="清理记录 QL-2026-03",
         )
     )
+    # the working calendar: the bank's standard week and the 2026 public holidays / 调休 days (editable)
+    for weekday in range(1, 8):
+        workday = weekday <= 5
+        workcalendar.save_hours(
+            WorkingHours(
+                institution=inst,
+                weekday=weekday,
+                is_workday=workday,
+                work_start=datetime.time(8, 30) if workday else None,
+                work_end=datetime.time(17, 30) if workday else None,
+            ),
+            officer,
+        )
+    workcalendar.save_hours(  # 滨江支行 also opens on Saturday mornings
+        WorkingHours(
+            institution=inst,
+            branch=branches["BR-BJ"],
+            weekday=6,
+            work_start=datetime.time(9),
+            work_end=datetime.time(12),
+        ),
+        officer,
+    )
+    workcalendar.load_prc_holidays(inst, officer)
+    # staff credit subject ids (Q10) and the mobile bank's connection to the credit system (Q04)
+    for no in ("C201", "C202", "C203"):
+        services.save_staff_subject(StaffSubject(person=people[no], subject_pseudonym=f"STAFF-{no}"), officer)
+    mobile = MobileApp.objects.filter(institution=inst).order_by("pk").first()
+    if mobile is not None:
+        services.save_app_connection(
+            CreditAppConnection(
+                app=mobile,
+                client_app_id="hzcb.mobile.credit",
+                approval_reference="征信系统接入审批 明湖银发〔2024〕31号",
+                approved_from=datetime.date(2024, 6, 1),
+            ),
+            officer,
+        )
     day = today - datetime.timedelta(days=1)
-    while day.weekday() >= 5:  # the last working day
+    closed = set(
+        CalendarDay.objects.filter(institution=inst, branch__isnull=True, is_workday=False).values_list(
+            "date", flat=True
+        )
+    )
+    open_weekends = set(
+        CalendarDay.objects.filter(institution=inst, branch__isnull=True, is_workday=True).values_list(
+            "date", flat=True
+        )
+    )
+    while (day.weekday() >= 5 and day not in open_weekends) or day in closed:  # the last working day
         day -= datetime.timedelta(days=1)
     rows, subject, applications = [], 0, []
     signed = timezone.make_aware(
