@@ -2,6 +2,7 @@
 the whole feed with its line; the computed hash reaches the engine (an imitated icon alerts)."""
 
 import io
+import json
 import zipfile
 
 import pytest
@@ -14,7 +15,7 @@ from PIL import Image
 from appgov.counterfeit import feeds, icons, services
 from appgov.counterfeit.models import CounterfeitCase, ListingFeed, ObservedListing, SweepRun
 from appgov.counterfeit.sweep import sweep
-from appgov.engines.lookalike import phash_image
+from appgov.engines.lookalike import fingerprint, phash_image
 
 ICON_A = icon_png(1)
 ICON_OTHER = icon_png(2)
@@ -23,6 +24,15 @@ ICON_OTHER = icon_png(2)
 def _phash(data: bytes) -> str:
     with Image.open(io.BytesIO(data)) as image:
         return phash_image(image)
+
+
+def _extra(data: bytes) -> dict:
+    """The engine's further hashes of an icon (all but the pHash)."""
+    with Image.open(io.BytesIO(data)) as image:
+        hashes = fingerprint(image)
+    hashes.pop("phash")
+    assert hashes  # a distinctive icon has them
+    return hashes
 
 
 def _upload(world, name, data, user=None):
@@ -48,11 +58,12 @@ def test_zip_feed_hashes_and_keeps_its_icons(world, media):
     assert (feed.new, feed.icons_hashed, feed.icons_missing) == (4, 2, 0)
     i1, i2, i3, i4 = (ObservedListing.objects.get(listing_id=f"I{n}") for n in range(1, 5))
     assert i1.icon_phash == i2.icon_phash == _phash(ICON_A)
+    assert i1.icon_hashes == i2.icon_hashes == _extra(ICON_A)
     assert i1.icon_file.name == i2.icon_file.name and i1.icon_file.name.startswith(
         "counterfeit/listing-icons/"
     )
     assert default_storage.open(i1.icon_file.name).read() == ICON_A
-    assert (i3.icon_phash, i3.icon_file.name) == ("8f373714acfcf4d0", "")
+    assert (i3.icon_phash, i3.icon_file.name, i3.icon_hashes) == ("8f373714acfcf4d0", "", {})
     assert (i4.icon_phash, i4.icon_file.name) == ("", "")
 
 
@@ -166,4 +177,49 @@ def test_protection_icon_is_checked(protected, media):
         services.save_protection(world.a.app, icon=SimpleUploadedFile("bomb.png", _bomb()))
     assert "icon" in err.value.message_dict and "5000×5000" in err.value.message_dict["icon"][0]
     protection = services.save_protection(world.a.app, icon=SimpleUploadedFile("alpha.png", ICON_A))
-    assert protection.icon_phash == _phash(ICON_A) and protection.icon_hashes == {}
+    assert protection.icon_phash == _phash(ICON_A) and protection.icon_hashes == _extra(ICON_A)
+
+
+def test_precomputed_icon_hashes_of_a_plain_feed_are_kept_and_reach_the_engine(protected, media):
+    """A provider that fingerprints its icons itself sends icon_phash and icon_hashes (JSON Lines, or a JSON
+    object in the CSV cell); they are stored and passed to the engine as they are."""
+    from appgov.counterfeit.sweep import _engine_listing
+
+    world = protected
+    extra = _extra(ICON_A)
+    rows = [listing("H1", "某应用", icon="x.png", icon_phash=_phash(ICON_A), icon_hashes=extra)]
+    feed = _upload(world, "hashes.jsonl", jsonl(rows))
+    assert (feed.icons_hashed, feed.icons_missing) == (0, 0)
+    row = ObservedListing.objects.get(listing_id="H1")
+    assert (row.icon_phash, row.icon_hashes) == (_phash(ICON_A), extra)
+    engine_listing = _engine_listing(row)
+    assert (engine_listing.icon_phash, engine_listing.icon_hashes, engine_listing.icon) == (
+        _phash(ICON_A),
+        extra,
+        None,
+    )
+    cell = json.dumps(extra).replace('"', '""')
+    csv = f'listing_id,source,name,icon_hashes\nH2,应用宝,某应用,"{cell}"\nH3,应用宝,x,{{oops\n'
+    with pytest.raises(ValidationError) as err:
+        _upload(world, "hashes.csv", csv.encode())
+    assert err.value.messages == [
+        "line 3: field 'icon_hashes': invalid JSON (Expecting property name enclosed in double quotes)"
+    ]
+    _upload(world, "hashes.csv", csv.encode().rsplit(b"H3", 1)[0])
+    assert ObservedListing.objects.get(listing_id="H2").icon_hashes == extra
+
+
+def test_hashes_from_a_file_are_not_lost_when_a_plain_feed_follows(protected, media):
+    world = protected
+    rows = [listing("K1", "某应用", icon="i/a.png")]
+    _upload(world, "a.zip", zip_feed({"f.jsonl": jsonl(rows), "i/a.png": ICON_A}))
+    before = ObservedListing.objects.get(listing_id="K1")
+    assert before.icon_hashes == _extra(ICON_A)
+    feed = _upload(world, "b.jsonl", jsonl(rows))
+    assert feed.unchanged == 1
+    after = ObservedListing.objects.get(listing_id="K1")
+    assert (after.icon_phash, after.icon_hashes, after.content_hash) == (
+        before.icon_phash,
+        before.icon_hashes,
+        before.content_hash,
+    )

@@ -41,6 +41,7 @@ LISTING_FIELDS = (
     "cert_sha256",
     "icon",
     "icon_phash",
+    "icon_hashes",
     "url",
     "first_seen",
     "changed_at",
@@ -266,7 +267,16 @@ def parse_csv(data: bytes, archive: Archive | None = None, icons=None) -> list[L
                         )
                     )
                     continue
-                yield line, {h: (v if v.strip() else None) for h, v in zip(header, values, strict=True)}
+                row = {h: (v if v.strip() else None) for h, v in zip(header, values, strict=True)}
+                if row.get("icon_hashes"):
+                    try:  # a JSON object in its cell: {"value": "…", "masked_tl": "…"}
+                        row["icon_hashes"] = json.loads(row["icon_hashes"])
+                    except json.JSONDecodeError as exc:
+                        problems.append(
+                            Problem(line, "icon_hashes", _("invalid JSON (%(error)s)") % {"error": exc.msg})
+                        )
+                        continue
+                yield line, row
         except csv.Error as exc:
             problems.append(Problem(reader.line_num, None, str(exc)))
 
@@ -306,10 +316,12 @@ def content_hash(listing: Listing, icon_hashes: dict | None = None) -> str:
 
 
 def _row_values(listing: Listing) -> dict:
-    return {f: getattr(listing, f) or "" for f in LISTING_FIELDS if f != "listing_id"}
+    values = {f: getattr(listing, f) or "" for f in LISTING_FIELDS if f not in ("listing_id", "icon_hashes")}
+    values["icon_hashes"] = dict(listing.icon_hashes or {})
+    return values
 
 
-ICON_FIELDS = ("icon_hashes", "icon_file")
+ICON_FIELDS = ("icon_file",)
 
 
 def _carried_over(listing: Listing, row: ObservedListing | None) -> Listing:
@@ -317,7 +329,11 @@ def _carried_over(listing: Listing, row: ObservedListing | None) -> Listing:
     that an earlier feed carried (a plain feed cannot re-send it)."""
     if row is None or not listing.icon or listing.icon_phash or not row.icon_file or row.icon != listing.icon:
         return listing
-    return dataclasses.replace(listing, icon_phash=row.icon_phash or None)
+    return dataclasses.replace(
+        listing,
+        icon_phash=row.icon_phash or None,
+        icon_hashes={**row.icon_hashes, **(listing.icon_hashes or {})},
+    )
 
 
 def receive_feed(
@@ -373,15 +389,18 @@ def receive_feed(
                 listing = _carried_over(listing, row)
                 values = _row_values(listing)
                 icon = icons.get(listing.listing_id)
-                if icon is not None:
+                if icon is not None:  # the archive's file: computed kinds, unless the line gave them
                     if icon.sha256 not in stored_icons:
                         stored_icons[icon.sha256] = icon.store()
-                    values.update(icon_hashes=icon.extra, icon_file=stored_icons[icon.sha256])
+                    values.update(
+                        icon_hashes={**icon.extra, **values["icon_hashes"]},
+                        icon_file=stored_icons[icon.sha256],
+                    )
                 elif row is not None and row.icon_file and row.icon == listing.icon:
-                    values.update(icon_hashes=row.icon_hashes, icon_file=row.icon_file.name)
+                    values.update(icon_file=row.icon_file.name)  # hashes carried over (_carried_over)
                 else:
-                    values.update(icon_hashes={}, icon_file="")
-                if listing.icon and not listing.icon_phash:
+                    values.update(icon_file="")
+                if listing.icon and not (listing.icon_phash or listing.icon_hashes):
                     missing += 1
                 digest = content_hash(listing, values["icon_hashes"])
                 if row is None:

@@ -1,10 +1,10 @@
 """Icon images at ingest: refuse what is not a sane icon, compute the hashes the look-alike engine compares,
 and keep the file (content-addressed) for later re-hashing and for the reviewer.
 
-`fingerprint(data)` is the only place that knows which hashes the engine takes; `engine_fields(...)` the
-only place that knows how they are handed to the engine's Listing / ProtectedApp. Today the engine takes
-one 64-bit pHash (`icon_phash`); when it takes more (e.g. a badge-robust centre hash), `_engine_hashes`
-and `engine_fields` change and nothing else: the extra hashes are stored in `icon_hashes` by name.
+`fingerprint(data)` checks an image and computes the engine's fingerprint
+(`appgov.engines.lookalike.fingerprint`: the plain pHash plus badge-robust and hue-invariant hashes by
+kind); `engine_fields(...)` hands stored hashes to the engine's Listing / ProtectedApp. The pHash is
+stored in `icon_phash`, the other kinds in `icon_hashes`.
 
 Images are decoded with explicit limits instead of Pillow's process-wide `Image.MAX_IMAGE_PIXELS` (other
 apps of the process decode other images): at most MAX_ICON_BYTES of file, MAX_ICON_PIXELS pixels
@@ -61,13 +61,15 @@ class IconFile:
 
 
 def _engine_hashes(image: Image.Image) -> tuple[str, dict]:
-    """(pHash, further hashes by name) of a decoded icon, as the engine computes them."""
-    return engine.phash_image(image), {}
+    """(pHash, further hashes by kind) of a decoded icon, as the engine computes them."""
+    hashes = dict(engine.fingerprint(image))
+    return hashes.pop("phash"), hashes
 
 
 def engine_fields(phash: str, extra: dict | None) -> dict:
-    """The keyword arguments of engine.Listing / engine.ProtectedApp that carry the icon's hashes."""
-    return {"icon_phash": phash or None}
+    """The keyword arguments of engine.Listing / engine.ProtectedApp that carry the icon's hashes (no
+    further hashes: None, so the engine treats the listing as one with a plain pHash only)."""
+    return {"icon_phash": phash or None, "icon_hashes": dict(extra) if extra else None}
 
 
 def fingerprint(data: bytes) -> IconFile:
