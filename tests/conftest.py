@@ -45,6 +45,7 @@ def pytest_configure(config):
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
         AXES_ENABLED=False,
         MEDIA_ROOT=_MEDIA_ROOT,
+        CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
     ).enable()
 
 

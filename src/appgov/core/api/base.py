@@ -9,6 +9,8 @@ from appgov.core import services
 from appgov.core.models import ChangeLogEntry
 from appgov.users.scoping import scope
 
+from .rows import row_renderer
+
 
 class ScopedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
     """A foreign key that only accepts objects the requesting user can see (no existence leak)."""
@@ -65,6 +67,17 @@ class ScopedModelViewSet(viewsets.ModelViewSet):
 
     def get_queryset(self):
         return scope(super().get_queryset(), self.request.user)
+
+    def list(self, request, *args, **kwargs):
+        plan = row_renderer(self.get_serializer())
+        if plan is None:
+            return super().list(request, *args, **kwargs)
+        sources, render = plan
+        rows = self.filter_queryset(self.get_queryset()).values(*sources)
+        page = self.paginate_queryset(rows)
+        if page is not None:
+            return self.get_paginated_response([render(row) for row in page])
+        return Response([render(row) for row in rows])
 
     def perform_create(self, serializer):
         obj = serializer.Meta.model(**dict(serializer.validated_data))

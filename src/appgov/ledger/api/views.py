@@ -13,9 +13,7 @@ from . import serializers as s
 
 
 class MobileAppViewSet(ScopedModelViewSet):
-    queryset = MobileApp.objects.select_related(
-        "managing_department", "responsible_person", "data_owner_department"
-    )
+    queryset = MobileApp.objects.all()  # related objects are rendered as ids, so nothing is joined
     serializer_class = s.MobileAppSerializer
     filterset_class = filtersets.MobileAppFilterSet
     institution_from_user = True

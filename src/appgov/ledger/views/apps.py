@@ -4,6 +4,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -25,52 +27,39 @@ PAGE_SIZES = (25, 50, 100)
 @login_required
 @require_safe
 def app_list(request):
+    # The whole content block (filters, count, table) is one cached fragment: a cache hit costs no query
+    # beyond the change-log head, and a miss renders plain row dicts rather than model instances.
+    content = list_cache.cached(request, "ledger-app-list", lambda: _render_app_list_content(request))
+    return render(request, "ledger/app_list.html", {"content": content})
+
+
+def _render_app_list_content(request) -> str:
     try:
         per_page = int(request.GET.get("per_page", 50))
     except ValueError:
         per_page = 50
     per_page = per_page if per_page in PAGE_SIZES else 50
-    querystring = querystring_without_page(request)
-    labels = {
-        "kind": dict(AppKind.choices),
-        "state": dict(LifecycleState.choices),
-        "platform": dict(Platform.choices),
-    }
     filterset = MobileAppFilterSet(request.GET, queryset=_list_queryset(request.user), request=request)
-
-    def render_table():
-        ordered = filterset.qs.order_by(*(filterset.qs.query.order_by or ["code"]), "id")
-        page = Paginator(ordered, per_page).get_page(request.GET.get("page"))
-        html = render_to_string(
-            "ledger/_app_table.html",
-            {
-                "page": page,
-                "labels": labels,
-                "querystring_without_page": querystring,
-                "show_institution": request.user.is_regulator,
-            },
-            request=request,
-        )
-        return page.paginator.count, html
-
-    result_count, table_html = list_cache.cached(request, "ledger-app-list", render_table)
-    return render(
-        request,
-        "ledger/app_list.html",
+    ordered = filterset.qs.order_by(*(filterset.qs.query.order_by or ["code"]), "id")
+    paginator = Paginator(ordered.values(*LIST_FIELDS), per_page)
+    paginator.count = filterset.qs.order_by().count()  # counted without the joins the row values need
+    page = paginator.get_page(request.GET.get("page"))
+    page.object_list = _list_rows(page.object_list)
+    return render_to_string(
+        "ledger/_app_list_content.html",
         {
             "filterset": filterset,
+            "page": page,
             "per_page": per_page,
             "page_sizes": PAGE_SIZES,
-            "querystring_without_page": querystring,
-            "table_html": table_html,
-            "result_count": result_count,
+            "querystring_without_page": querystring_without_page(request),
+            "app_url_prefix": reverse("ledger:app-detail", args=[0])[: -len("0/")],
             "can_create": can_write(request.user, "ledger.mobileapp"),
             "show_institution": request.user.is_regulator,
-            # Labels translated once per request, not once per row; filters rendered without widget templates.
             "choices": {
-                "kind": AppKind.choices,
-                "state": LifecycleState.choices,
-                "platform": Platform.choices,
+                "kind": _labels(AppKind).items(),
+                "state": _labels(LifecycleState).items(),
+                "platform": _labels(Platform).items(),
             },
             "selected": {
                 "kind": request.GET.getlist("kind"),
@@ -80,10 +69,44 @@ def app_list(request):
             },
             "departments": []
             if request.user.is_regulator
-            else scoped(Department, request.user).values_list("pk", "name"),
+            else [(str(pk), name) for pk, name in scoped(Department, request.user).values_list("pk", "name")],
             "q": request.GET.get("q", ""),
         },
+        request=request,
     )
+
+
+LIST_FIELDS = (
+    "id",
+    "code",
+    "name",
+    "kind",
+    "platforms",
+    "state",
+    "is_important_system",
+    "updated_at",
+    "institution__name",
+    "managing_department__name",
+    "responsible_person__name",
+)
+
+
+def _labels(choices) -> dict[str, str]:
+    """Choice labels translated once (a lazy label would be translated again at every use)."""
+    return {value: str(label) for value, label in choices.choices}
+
+
+def _list_rows(values) -> list[dict]:
+    """Rows with their labels resolved here, once per page, so the template only prints strings."""
+    kinds, states, platforms = (_labels(AppKind), _labels(LifecycleState), _labels(Platform))
+    rows = []
+    for row in values:
+        row["kind_label"] = kinds.get(row["kind"], row["kind"])
+        row["state_label"] = states.get(row["state"], row["state"])
+        row["platforms_label"] = "、".join(str(platforms.get(p, p)) for p in row["platforms"] or [])
+        row["updated"] = timezone.localtime(row["updated_at"]).strftime("%Y-%m-%d")
+        rows.append(row)
+    return rows
 
 
 def _list_queryset(user):
