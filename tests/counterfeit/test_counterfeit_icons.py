@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from appgov.counterfeit import feeds, icons, services
-from appgov.counterfeit.models import CounterfeitCase, ListingFeed, ObservedListing, SweepRun
+from appgov.counterfeit.models import AppProtection, CounterfeitCase, ListingFeed, ObservedListing, SweepRun
 from appgov.counterfeit.sweep import sweep
 from appgov.engines.lookalike import fingerprint, phash_image
 
@@ -223,3 +223,33 @@ def test_hashes_from_a_file_are_not_lost_when_a_plain_feed_follows(protected, me
         before.icon_hashes,
         before.content_hash,
     )
+
+
+def test_rehash_icons_recomputes_from_the_kept_files(protected, media):
+    """After an engine upgrade, the kept files give the new hashes; the changed listing is screened again
+    and the changed protected app makes the next sweep screen every listing."""
+    from django.core.management import call_command
+
+    world = protected
+    services.save_protection(world.a.app, icon=SimpleUploadedFile("alpha.png", ICON_A))
+    rows = [listing("R1", "某应用", icon="i/a.png"), listing("R2", "另一应用")]
+    _upload(world, "a.zip", zip_feed({"f.jsonl": jsonl(rows), "i/a.png": ICON_A}))
+    # what an older engine had stored (a pHash only), and screened like that
+    old = ObservedListing.objects.get(listing_id="R1")
+    old_hash = feeds.content_hash(feeds._listing_of(old), {})
+    ObservedListing.objects.filter(pk=old.pk).update(icon_hashes={}, content_hash=old_hash)
+    AppProtection.objects.filter(app=world.a.app).update(icon_hashes={})
+    sweep(world.a.inst, SweepRun.Trigger.MANUAL)
+    assert sweep(world.a.inst, SweepRun.Trigger.MANUAL).screened == 0
+    out = io.StringIO()
+    call_command("counterfeit", "rehash-icons", stdout=out)
+    assert (
+        out.getvalue().strip() == "1 listing icons (1 changed), 1 app icons (1 changed), 0 files unreadable"
+    )
+    r1 = ObservedListing.objects.get(listing_id="R1")
+    assert r1.icon_hashes == _extra(ICON_A) and r1.content_hash != r1.screened_hash
+    run = sweep(world.a.inst, SweepRun.Trigger.MANUAL)
+    assert run.rescreened_all and run.screened == 2
+    out = io.StringIO()
+    call_command("counterfeit", "rehash-icons", stdout=out)
+    assert "(0 changed)" in out.getvalue()

@@ -487,3 +487,68 @@ def receive_upload(institution, uploaded_file, label: str, actor=None) -> Listin
         file_sha256=hashlib.sha256(data).hexdigest(),
         icons=icons,
     )
+
+
+def _listing_of(row: ObservedListing) -> Listing:
+    return Listing(
+        listing_id=row.listing_id,
+        source=row.source,
+        name=row.name,
+        package_id=row.package_id or None,
+        developer=row.developer or None,
+        cert_sha256=row.cert_sha256 or None,
+        icon=row.icon or None,
+        icon_phash=row.icon_phash or None,
+    )
+
+
+def rehash_icons() -> dict:
+    """Recompute the hashes of every kept icon file (listings and protected apps) with the engine's current
+    fingerprint, e.g. after the engine gained a hash kind. The file is the truth: its hashes replace the
+    stored ones. A listing whose hashes change gets a new content hash, so the next sweep screens it; a
+    protected app whose hashes change changes the protection digest, so the next sweep screens all."""
+    from django.core.files.storage import default_storage
+
+    from .models import AppProtection
+
+    counts = {"listings": 0, "listings_changed": 0, "apps": 0, "apps_changed": 0, "unreadable": 0}
+    cache: dict[str, tuple[str, dict] | None] = {}
+
+    def hashes(name: str):
+        if name not in cache:
+            try:
+                with default_storage.open(name) as handle:
+                    checked = icon_files.fingerprint(handle.read(icon_files.MAX_ICON_BYTES + 1))
+                cache[name] = (checked.phash, checked.extra)
+            except (OSError, icon_files.IconProblem):
+                cache[name] = None
+                counts["unreadable"] += 1
+        return cache[name]
+
+    last_pk = 0
+    while True:
+        rows = list(
+            ObservedListing.objects.exclude(icon_file="").filter(pk__gt=last_pk).order_by("pk")[:CHUNK]
+        )
+        if not rows:
+            break
+        last_pk = rows[-1].pk
+        changed = []
+        for row in rows:
+            counts["listings"] += 1
+            found = hashes(row.icon_file.name)
+            if found is None or (row.icon_phash, row.icon_hashes) == found:
+                continue
+            row.icon_phash, row.icon_hashes = found
+            row.content_hash = content_hash(_listing_of(row), row.icon_hashes)
+            changed.append(row)
+        with transaction.atomic():
+            ObservedListing.objects.bulk_update(changed, ["icon_phash", "icon_hashes", "content_hash"])
+        counts["listings_changed"] += len(changed)
+    for protection in AppProtection.objects.exclude(icon="").select_related("app"):
+        counts["apps"] += 1
+        found = hashes(protection.icon.name)
+        if found is not None and (protection.icon_phash, protection.icon_hashes) != found:
+            core_services.update(protection, None, icon_phash=found[0], icon_hashes=found[1])
+            counts["apps_changed"] += 1
+    return counts
