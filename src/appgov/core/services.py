@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 
 from appgov.users.roles import can_write
 
@@ -18,11 +19,14 @@ def check_can_write(actor, obj_or_model) -> None:
         return
     label = obj_or_model._meta.label_lower
     if not can_write(actor, label):
-        raise PermissionDenied(f"role {actor.role!r} may not change {label}")
+        raise PermissionDenied(
+            _("The role “%(role)s” may not change %(what)s.")
+            % {"role": actor.get_role_display(), "what": obj_or_model._meta.verbose_name_plural}
+        )
     if isinstance(obj_or_model, models.Model):
         owner = changelog.institution_of(obj_or_model)
         if owner is not None and owner != actor.institution_id:
-            raise PermissionDenied("this object belongs to another institution")
+            raise PermissionDenied(_("This record belongs to another institution."))
 
 
 def save(obj: models.Model, actor=None, *, exclude_validation: list[str] | None = None) -> models.Model:
@@ -53,7 +57,7 @@ def _meaningful_change(obj, before: dict | None, after: dict) -> bool:
 def update(obj: models.Model, actor=None, **fields) -> models.Model:
     for name, value in fields.items():
         if not hasattr(obj, name):
-            raise ValidationError({name: f"unknown field {name!r}"})
+            raise ValidationError({name: _("There is no field “%(name)s”.") % {"name": name}})
         setattr(obj, name, value)
     return save(obj, actor)
 
@@ -68,7 +72,10 @@ def delete(obj: models.Model, actor=None) -> None:
             obj.delete()
         except models.ProtectedError as exc:
             names = ", ".join(sorted({str(o) for o in list(exc.protected_objects)[:5]}))
-            raise ValidationError(f"{obj} is still referenced by: {names}") from exc
+            raise ValidationError(
+                _("%(record)s cannot be deleted: it is still referenced by %(names)s.")
+                % {"record": obj, "names": names}
+            ) from exc
 
 
 def history(obj: models.Model):

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
 
 from appgov.users.roles import can_write
 from appgov.users.scoping import scoped
@@ -47,6 +48,7 @@ def _subject_choices(institution, control):
 
 
 @login_required
+@require_safe
 def control_list(request):
     cat = catalogue()
     return render(request, "compliance/control_list.html", {"controls": cat.controls, "sources": cat.sources})
@@ -112,6 +114,7 @@ def control_detail(request, control_id):
 
 
 @login_required
+@require_safe
 def evidence_download(request, pk):
     evidence = scoped(Evidence, request.user).filter(pk=pk).first()
     if evidence is None or not evidence.file:

@@ -1,10 +1,9 @@
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from appgov.core.models import Institution
 from appgov.users.roles import can_write
@@ -14,6 +13,7 @@ from .. import selectors, services
 
 
 @login_required
+@require_safe
 def compliance_dashboard(request):
     institution = selectors.institution_for(request.user, request.GET.get("institution"))
     data = selectors.dashboard(institution)

@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from appgov.core.services import history
 from appgov.ledger.views.common import get_scoped, querystring_without_page
@@ -19,6 +19,7 @@ from ..models import Finding
 
 
 @login_required
+@require_safe
 def finding_list(request):
     qs = scoped(Finding, request.user).select_related("owner", "institution")
     filterset = FindingFilterSet(request.GET, queryset=qs, request=request)

@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from appgov.ledger.models import MobileApp
 from appgov.ledger.views.common import get_scoped
@@ -16,6 +17,7 @@ def _app(request, institution):
 
 
 @login_required
+@require_safe
 def report_pdf(request):
     institution = selectors.institution_for(request.user, request.GET.get("institution"))
     app = _app(request, institution)
@@ -27,6 +29,7 @@ def report_pdf(request):
 
 
 @login_required
+@require_safe
 def results_xlsx(request):
     institution = selectors.institution_for(request.user, request.GET.get("institution"))
     app = _app(request, institution)

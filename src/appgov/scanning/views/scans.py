@@ -7,7 +7,7 @@ from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from appgov.engines.apkscan.cyclonedx import to_cyclonedx
 from appgov.ledger.models import AppVersion
@@ -20,6 +20,7 @@ from ..selectors import version_scans
 
 
 @login_required
+@require_safe
 def scan_detail(request, pk):
     scan = get_scoped(Scan.objects.select_related("version__app"), request.user, pk=pk)
     context = version_scans(scan.version)
@@ -29,6 +30,7 @@ def scan_detail(request, pk):
 
 
 @login_required
+@require_safe
 def scan_download(request, pk, fmt):
     if fmt not in ("report", "cyclonedx"):
         raise Http404
@@ -57,6 +59,7 @@ def scan_request(request, version_pk):
 
 
 @login_required
+@require_safe
 def sdk_inventory(request):
     uses = scoped(SdkUse, request.user)
     latest_scans = (
