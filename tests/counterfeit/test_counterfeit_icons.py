@@ -253,3 +253,26 @@ def test_rehash_icons_recomputes_from_the_kept_files(protected, media):
     out = io.StringIO()
     call_command("counterfeit", "rehash-icons", stdout=out)
     assert "(0 changed)" in out.getvalue()
+
+
+def test_api_accepts_a_zip_feed_and_names_a_bad_icon(world, media, api):
+    client = api(world.a.users["security"])
+    rows = [listing("Z1", "某应用", icon="a.png"), listing("Z2", "坏图标", icon="b.png")]
+    bad = zip_feed({"feed.jsonl": jsonl(rows), "a.png": ICON_A, "b.png": b"GIF89a broken"})
+    response = client.post(
+        "/api/counterfeit/feeds/",
+        {"label": "zip", "file": SimpleUploadedFile("crawl.zip", bad)},
+        format="multipart",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 400
+    assert response.json()["detail"][0].startswith("line 2: field 'icon': not an image in a supported format")
+    good = zip_feed({"feed.jsonl": jsonl(rows), "a.png": ICON_A, "b.png": ICON_OTHER})
+    response = client.post(
+        "/api/counterfeit/feeds/", {"file": SimpleUploadedFile("crawl.zip", good)}, format="multipart"
+    )
+    assert response.status_code == 201, response.content
+    assert (response.json()["icons_hashed"], response.json()["icons_missing"]) == (2, 0)
+    listed = client.get("/api/counterfeit/listings/?listing_id=Z2").json()["results"][0]
+    assert listed["has_icon_file"] is True and listed["icon_phash"] == _phash(ICON_OTHER)
+    assert listed["icon_hashes"] == _extra(ICON_OTHER) and "icon_file" not in listed
