@@ -180,6 +180,8 @@ ROUTES: dict[str, Route] = {
     "counterfeit:case-report": Route("object", obj="ccase"),
     "counterfeit:feed-list": Route(**LIST_B),
     "counterfeit:listing-list": Route(**LIST_B, query=(SEARCH, "pending=true")),
+    "counterfeit:listing-icon": Route("object", obj="clisting", reg_read=True),  # image bytes, no names
+    "counterfeit:protection-icon": Route("object", obj="app", reg_read=True),
     "counterfeit:sweep-now": Route("list"),
     "counterfeit:protection": Route(**LIST_B),
     "counterfeit:protection-app": Route("object", obj="app"),
@@ -463,18 +465,37 @@ def _b_scanning(world):
 
 def _b_counterfeit(world):
     """A listing feed of B swept into a counterfeit case of B's app (through the services, so it is logged)."""
-    from appgov.counterfeit import feeds, services
+    from PIL import Image
+
+    from appgov.counterfeit import feeds, icons, services
     from appgov.counterfeit.models import CounterfeitCase
     from appgov.counterfeit.sweep import sweep
 
-    rows = [{"listing_id": "ZQX-L1", "source": "ZQX商店", "name": "ZQX手机银行极速版", "developer": "某某科技"}]
+    rows = [
+        {
+            "listing_id": "ZQX-L1",
+            "source": "ZQX商店",
+            "name": "ZQX手机银行极速版",
+            "developer": "某某科技",
+            "icon": "z.png",
+        }
+    ]
+    png = io.BytesIO()
+    Image.new("RGB", (32, 32), (10, 200, 30)).save(png, "PNG")
     feed = feeds.receive_feed(
-        world.b.inst, feeds.parse_objects(rows), channel="api", label="ZQX 商店监测", actor=world.b.admin
+        world.b.inst,
+        feeds.parse_objects(rows),
+        channel="api",
+        label="ZQX 商店监测",
+        actor=world.b.admin,
+        icons={"ZQX-L1": icons.fingerprint(png.getvalue())},  # as a ZIP feed carries it
     )
     run = sweep(world.b.inst, "manual", world.b.admin)
     case = CounterfeitCase.objects.get(institution=world.b.inst)
     brand = services.save_brand_profile(world.b.inst, world.b.admin, brand_keywords=["ZQX"])
-    protection = services.save_protection(world.b.app, world.b.admin, aliases=["ZQX银行"])
+    protection = services.save_protection(
+        world.b.app, world.b.admin, aliases=["ZQX银行"], icon=ContentFile(png.getvalue(), name="zqx.png")
+    )
     return {
         "ccase": case.pk,
         "cfeed": feed.pk,
@@ -547,7 +568,9 @@ def _counterfeit_state(inst):
         sorted(CounterfeitCase.objects.filter(institution=inst).values_list("id", "state", "note")),
         ListingFeed.objects.filter(institution=inst).count(),
         SweepRun.objects.filter(institution=inst).count(),
-        sorted(BrandProfile.objects.filter(institution=inst).values_list("id", "brand_keywords", "developers")),
+        sorted(
+            BrandProfile.objects.filter(institution=inst).values_list("id", "brand_keywords", "developers")
+        ),
         sorted(
             AppProtection.objects.filter(app__institution=inst).values_list(
                 "id", "aliases", "brand_keywords", "extra_package_ids", "monitored", "icon"

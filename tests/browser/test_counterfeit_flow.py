@@ -126,6 +126,8 @@ def test_feed_to_takedown_clarification_and_report(browser, live_server, monitor
     assert security.locator("#case-state").get_attribute("data-state") == "new"
     assert "ALPHA手机银行" in security.locator("#explanation").inner_text()
     case_url = security.url
+    # the icon the ZIP carried is shown (loaded through the scoped icon view)
+    assert security.locator("#listing-icon").evaluate("img => img.complete && img.naturalWidth") == 64
     shot(security, "03-case-new")
 
     # a takedown without its reference is refused with the reason, the case stays confirmed

@@ -276,3 +276,32 @@ def test_api_accepts_a_zip_feed_and_names_a_bad_icon(world, media, api):
     listed = client.get("/api/counterfeit/listings/?listing_id=Z2").json()["results"][0]
     assert listed["has_icon_file"] is True and listed["icon_phash"] == _phash(ICON_OTHER)
     assert listed["icon_hashes"] == _extra(ICON_OTHER) and "icon_file" not in listed
+
+
+def test_case_page_shows_the_listing_icon_next_to_the_official_one(protected, media, login):
+    world = protected
+    services.save_protection(world.a.app, icon=SimpleUploadedFile("renamed.gif", ICON_A))  # a PNG really
+    rows = [listing("V1", "掌上银行助手", "com.x.helper", "某某科技", icon="i/copy.png")]
+    _upload(world, "a.zip", zip_feed({"f.jsonl": jsonl(rows), "i/copy.png": ICON_A}))
+    sweep(world.a.inst, SweepRun.Trigger.MANUAL)
+    case = CounterfeitCase.objects.get(listing__listing_id="V1")
+    page = login(world.a.users["read_only"]).get(case.get_absolute_url()).content.decode()
+    listing_url = f"/counterfeit/listings/{case.listing_id}/icon/"
+    official_url = f"/counterfeit/protection/apps/{world.a.app.pk}/icon/"
+    assert listing_url in page and official_url in page
+    for url in (listing_url, official_url):
+        response = login(world.a.users["read_only"]).get(url)
+        assert response.status_code == 200 and response["Content-Type"] == "image/png"
+        assert response["X-Content-Type-Options"] == "nosniff"
+        assert b"".join(response.streaming_content) == ICON_A
+        assert login(world.b.admin).get(url).status_code == 404
+    # a listing without a kept file has no icon to show
+    bare = ObservedListing.objects.create(
+        institution=world.a.inst,
+        feed=case.listing.feed,
+        listing_id="V2",
+        source="s",
+        name="n",
+        content_hash="x",
+    )
+    assert login(world.a.admin).get(f"/counterfeit/listings/{bare.pk}/icon/").status_code == 404

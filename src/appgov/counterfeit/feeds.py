@@ -387,8 +387,10 @@ def receive_feed(
             for listing in chunk:
                 row = existing.get(listing.listing_id)
                 listing = _carried_over(listing, row)
-                values = _row_values(listing)
                 icon = icons.get(listing.listing_id)
+                if icon is not None and not listing.icon_phash:
+                    listing = dataclasses.replace(listing, icon_phash=icon.phash)
+                values = _row_values(listing)
                 if icon is not None:  # the archive's file: computed kinds, unless the line gave them
                     if icon.sha256 not in stored_icons:
                         stored_icons[icon.sha256] = icon.store()

@@ -259,6 +259,7 @@ def save_protection(
             checked = icons.fingerprint(data)
         except icons.IconProblem as exc:
             raise ValidationError({"icon": _("Not a usable icon: %(e)s") % {"e": exc}}) from None
-        protection.icon.save(icon.name, ContentFile(data), save=False)
+        # named by its content and detected format (the upload's own name and extension are not trusted)
+        protection.icon.save(checked.storage_name.rsplit("/", 1)[-1], ContentFile(data), save=False)
         protection.icon_phash, protection.icon_hashes = checked.phash, checked.extra
     return core_services.save(protection, actor)

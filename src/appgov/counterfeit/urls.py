@@ -12,7 +12,9 @@ urlpatterns = [
     path("cases/<int:pk>/report/", views.case_report, name="case-report"),
     path("feeds/", views.feed_list, name="feed-list"),
     path("listings/", views.listing_list, name="listing-list"),
+    path("listings/<int:pk>/icon/", views.listing_icon, name="listing-icon"),
     path("sweep/", views.sweep_now, name="sweep-now"),
     path("protection/", views.protection, name="protection"),
     path("protection/apps/<int:app_pk>/", views.protection_app, name="protection-app"),
+    path("protection/apps/<int:app_pk>/icon/", views.protection_icon, name="protection-icon"),
 ]

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -72,6 +73,7 @@ def case_detail(request, pk):
         request.user,
         pk=pk,
     )
+    official = AppProtection.objects.filter(app_id=case.app_id).exclude(icon="").first()
     report = getattr(case, "regulator_report", None) if hasattr(case, "regulator_report") else None
     user = request.user
     history = history_entries(case)
@@ -88,6 +90,7 @@ def case_detail(request, pk):
             "report": report,
             "clarifications": case.clarifications.all(),
             "history": history,
+            "official_icon": bool(official),
             "moves": [(to, CaseState(to).label) for to in sorted(services.moves_from(case.state))],
             "can_triage": can_write(user, "counterfeit.counterfeitcase") and role in services.TRIAGE_ROLES,
             "can_report": can_write(user, "counterfeit.regulatorreport") and role in services.REPORTING_ROLES,
@@ -308,3 +311,39 @@ def protection_app(request, app_pk):
     else:
         messages.success(request, _("Protection of %(app)s saved.") % {"app": app.name})
     return redirect("counterfeit:protection")
+
+
+ICON_TYPES = {"png": "image/png", "jpg": "image/jpeg", "webp": "image/webp", "gif": "image/gif"}
+ICON_TYPES.update({"bmp": "image/bmp", "ico": "image/x-icon"})
+
+
+def _icon_response(field):
+    """A kept icon (checked at ingest to be one of icons.ICON_FORMATS), shown inline, never sniffed."""
+    ext = field.name.rsplit(".", 1)[-1].lower()
+    if ext not in ICON_TYPES or not field.storage.exists(field.name):
+        raise Http404
+    response = FileResponse(field.open("rb"), content_type=ICON_TYPES[ext])
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@login_required
+@require_safe
+def listing_icon(request, pk):
+    """The icon file a feed carried for a listing (scoped like the listing)."""
+    listing = get_scoped(ObservedListing, request.user, pk=pk)
+    if not listing.icon_file:
+        raise Http404
+    return _icon_response(listing.icon_file)
+
+
+@login_required
+@require_safe
+def protection_icon(request, app_pk):
+    """The official icon of a protected app (scoped like the app)."""
+    app = get_scoped(MobileApp, request.user, pk=app_pk)
+    protection = AppProtection.objects.filter(app=app).first()
+    if protection is None or not protection.icon:
+        raise Http404
+    return _icon_response(protection.icon)
