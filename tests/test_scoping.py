@@ -44,15 +44,14 @@ class Route:
     reg_read: bool = False  # the examiner of B's jurisdiction gets 200 on GET
     shows_b: bool = False  # ... and the answer shows B's marker (proves the leak check can fail)
     query: tuple = ()  # extra query strings tried on list routes, formatted with B's objects
-    # Why the examiner's POST may answer 200/302 instead of 403/405 (a read-only page that renders on
-    # POST as on GET, or a view that refuses with a message); B must still be unchanged. Empty: strict.
+    # Why the examiner's POST may answer 200/302 instead of 403/405 (a view that refuses with a message
+    # and a redirect); B must still be unchanged. Empty: strict.
     post_ignored: str = ""
 
 
 OBJ_READ = dict(kind="object", reg_read=True, shows_b=True)
 LIST_B = dict(kind="list", reg_read=True, shows_b=True)
 PROBE = ("institution={institution}", "app={app}", "institution={institution}&app={app}")
-READ_PAGE = "a read-only page that renders on POST as on GET"
 MESSAGE = "refuses the examiner with a message and a redirect"
 SEARCH = "q=手机银行"  # matches A's and B's apps; the probe itself must not carry the marker
 
@@ -204,17 +203,17 @@ ROUTES: dict[str, Route] = {
     "counterfeitcase-clarify": Route("object", obj="ccase"),
     "counterfeitcase-report": Route("object", obj="ccase"),
     # credit-information security (PBoC 102)
-    "credit:overview": Route("list", reg_read=True, post_ignored=READ_PAGE),
+    "credit:overview": Route("list", reg_read=True),
     "credit:account-list": Route(**LIST_B, query=("status=active",)),
     "credit:account-detail": Route(obj="caccount", **OBJ_READ),
     "credit:change-decide": Route("object", obj="cchange"),
     "credit:review-list": Route(**LIST_B),
     "credit:review-detail": Route(obj="creview", **OBJ_READ),
     "credit:logs": Route(**LIST_B),
-    "credit:reviewday-list": Route(**LIST_B, query=("state=overdue",), post_ignored=READ_PAGE),
+    "credit:reviewday-list": Route(**LIST_B, query=("state=overdue",)),
     "credit:reviewday-detail": Route(obj="creviewday", **OBJ_READ),
     "credit:alert-disposition": Route("object", obj="calert"),
-    "credit:rule-metrics": Route("list", reg_read=True, post_ignored=READ_PAGE),
+    "credit:rule-metrics": Route("list", reg_read=True),
     "credit:authorization-list": Route(**LIST_B),
     "credit:kiosk-list": Route(**LIST_B),
     "credit:kiosk-purge": Route("object", obj="ckiosk"),

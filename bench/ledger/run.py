@@ -1,7 +1,7 @@
 """Ledger scale benchmark: 10,000 apps x 5 versions; the ledger list page and the API list under 20 concurrent
 clients on 127.0.0.1 (gunicorn), plus SQL queries per page for several page sizes.
 
-Usage: python bench/ledger/run.py [--apps 10000] [--clients 20] [--requests 600] [--workers 3]
+Usage: python bench/ledger/run.py [--apps 10000] [--clients 20] [--requests 600] [--workers 3] [--threads 2]
 Uses its own database (bench/data/ledger-bench.sqlite3, or DATABASE_URL if set). Results: bench/results/ledger-list.json
 """
 
@@ -10,6 +10,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -199,12 +200,24 @@ def load(base: str, paths: list[str], headers: dict, clients: int, total: int) -
     }
 
 
+def server_cpu_seconds(master_pid: int) -> float:
+    """CPU time (user + system) of the gunicorn master and its workers so far: a cost per request that,
+    unlike latency, does not depend on what else the machine is doing."""
+    children = subprocess.run(["ps", "--ppid", str(master_pid), "-o", "pid="], capture_output=True, text=True)
+    total = 0
+    for pid in [master_pid, *map(int, children.stdout.split())]:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--apps", type=int, default=10000)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=600)
     parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--port", type=int, default=8765)
     args = parser.parse_args()
     setup_env(args)
@@ -227,6 +240,7 @@ def main():
     ]
     runs = {}
     for label, cache_seconds in (("list_cache_on", "300"), ("list_cache_off", "0")):
+        shutil.rmtree(DATA / "var" / "cache", ignore_errors=True)  # every run starts cold
         server = subprocess.Popen(
             [
                 sys.executable,
@@ -238,7 +252,7 @@ def main():
                 "--workers",
                 str(args.workers),
                 "--threads",
-                "2",
+                str(args.threads),
                 "--log-level",
                 "warning",
             ],
@@ -254,8 +268,13 @@ def main():
             cookie = session_cookie(base)
             load(base, pages[:3], {"Cookie": cookie}, 4, 20)  # warm-up
             load_before = os.getloadavg()[0]
+            cpu0 = server_cpu_seconds(server.pid)
             ui = load(base, pages, {"Cookie": cookie}, args.clients, args.requests)
+            cpu1 = server_cpu_seconds(server.pid)
             api = load(base, apis, {"Authorization": f"Token {api_token}"}, args.clients, args.requests)
+            cpu2 = server_cpu_seconds(server.pid)
+            ui["server_cpu_ms_per_request"] = round(1000 * (cpu1 - cpu0) / args.requests, 1)
+            api["server_cpu_ms_per_request"] = round(1000 * (cpu2 - cpu1) / args.requests, 1)
             runs[label] = {
                 "load_average_1min_before": round(load_before, 2),
                 "ledger_list_page": ui,
@@ -281,6 +300,7 @@ def main():
         "versions": args.apps * 5,
         "clients": args.clients,
         "gunicorn_workers": args.workers,
+        "gunicorn_threads": args.threads,
         "populate_seconds": round(populate_s, 1),
         "sql_queries_per_request": counts,
         "runs": runs,

@@ -21,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from appgov.core import services as core
 from appgov.engines.querywatch import TABLES, InputError, load_rules_config
@@ -39,23 +40,23 @@ def _read(name: str, data: bytes, spec) -> tuple[pa.Table, callable]:
         try:
             table = pq.read_table(io.BytesIO(data))
         except (pa.ArrowException, OSError) as exc:
-            raise InputError(name, f"unreadable Parquet file: {exc}") from None
+            raise InputError(name, _("unreadable Parquet file: %(error)s") % {"error": exc}) from None
         return table, lambda i: f"row {i + 1}"
     if suffix == ".csv":
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise InputError(name, f"not UTF-8 text (byte {exc.start})") from None
+            raise InputError(name, _("not UTF-8 text (byte %(byte)d)") % {"byte": exc.start}) from None
         header = next(csv.reader(io.StringIO(text)), None)
         if not header:
             raise InputError(
-                name, "empty file: a header line with the column names is required", row="line 1"
+                name, _("empty file: a header line with the column names is required"), row="line 1"
             )
         header = [h.strip() for h in header]
         check_columns_present(spec, header, name)
         duplicates = sorted({h for h in header if header.count(h) > 1})
         if duplicates:
-            raise InputError(name, "column appears twice in the header", duplicates[0], "line 1")
+            raise InputError(name, _("column appears twice in the header"), duplicates[0], "line 1")
         try:
             table = pacsv.read_csv(
                 io.BytesIO(text.encode("utf-8")),
@@ -68,9 +69,9 @@ def _read(name: str, data: bytes, spec) -> tuple[pa.Table, callable]:
                 ),
             )
         except pa.ArrowInvalid as exc:
-            raise InputError(name, f"CSV cannot be parsed: {exc}") from None
+            raise InputError(name, _("CSV cannot be parsed: %(error)s") % {"error": exc}) from None
         return table, lambda i: f"line {i + 2}"
-    raise InputError(name, "unsupported file type (use .csv or .parquet)")
+    raise InputError(name, _("unsupported file type (use .csv or .parquet)"))
 
 
 def _check_unique_events(name, table: pa.Table, row_label, institution) -> None:
@@ -82,7 +83,7 @@ def _check_unique_events(name, table: pa.Table, row_label, institution) -> None:
         rows = [i for i, v in enumerate(ids.to_pylist()) if v == first][:2]
         raise InputError(
             name,
-            f"duplicate event_id {first!r} (first at {row_label(rows[0])})",
+            _("duplicate event_id %(id)r (first at %(row)s)") % {"id": first, "row": row_label(rows[0])},
             "event_id",
             row_label(rows[1]),
         )
@@ -103,7 +104,10 @@ def _check_unique_events(name, table: pa.Table, row_label, institution) -> None:
     if hit:
         index = ids.to_pylist().index(hit[0])
         raise InputError(
-            name, f"event_id {hit[0]!r} was already ingested in an earlier file", "event_id", row_label(index)
+            name,
+            _("event_id %(id)r was already ingested in an earlier file") % {"id": hit[0]},
+            "event_id",
+            row_label(index),
         )
 
 
@@ -112,7 +116,7 @@ def validate(name: str, data: bytes, table_name: str, institution) -> pa.Table:
     spec = TABLES[table_name]
     raw, row_label = _read(name, data, spec)
     if raw.num_rows == 0:
-        raise InputError(name, "the file holds no rows")
+        raise InputError(name, _("the file holds no rows"))
     canonical = coerce_table(spec, raw, name, row_label, load_rules_config(None).timezone)
     if table_name == "query_events":
         _check_unique_events(name, canonical, row_label, institution)
@@ -122,12 +126,14 @@ def validate(name: str, data: bytes, table_name: str, institution) -> pa.Table:
 def ingest(institution, name: str, data: bytes, *, table: str = "query_events", source="upload", actor=None):
     """Validate and store one file; ValidationError (with the engine's message) leaves nothing behind."""
     if table not in TIME_COLUMN:
-        raise ValidationError({"table": f"unknown table {table!r}"})
+        raise ValidationError({"table": _("unknown table %(table)r") % {"table": table}})
     if len(data) > MAX_BYTES:
-        raise ValidationError({"file": f"{name}: larger than {MAX_BYTES} bytes"})
+        raise ValidationError(
+            {"file": _("%(name)s: larger than %(max)d bytes") % {"name": name, "max": MAX_BYTES}}
+        )
     digest = hashlib.sha256(data).hexdigest()
     if QueryLogBatch.objects.filter(institution=institution, sha256=digest).exists():
-        raise ValidationError({"file": f"{name}: this file was already ingested"})
+        raise ValidationError({"file": _("%(name)s: this file was already ingested") % {"name": name}})
     core.check_can_write(actor, QueryLogBatch)
     try:
         canonical = validate(name, data, table, institution)

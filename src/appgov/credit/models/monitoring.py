@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 REASON_CODES = [
     "本人查询",
@@ -205,7 +206,7 @@ class Alert(models.Model):
     severity = models.CharField(_("severity"), max_length=10)
     reason = models.CharField(_("reason"), max_length=64)
     ts = models.DateTimeField(_("time"))
-    operator_id = models.CharField(_("operator"), max_length=64, blank=True)
+    operator_id = models.CharField(pgettext_lazy("credit-system user", "operator"), max_length=64, blank=True)
     branch_code = models.CharField(_("branch code"), max_length=64, blank=True)
     subject_id = models.CharField(_("subject"), max_length=128, blank=True)
     event_ids = models.JSONField(_("query events"), default=list)

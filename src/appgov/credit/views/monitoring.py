@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from appgov.ledger.views.common import get_scoped
 from appgov.users.scoping import scoped
@@ -62,6 +62,7 @@ def logs(request):
 
 
 @login_required
+@require_safe
 def reviewday_list(request):
     today = timezone.localdate()
     days = scoped(ReviewDay, request.user).select_related("branch", "closed_by", "institution")
@@ -129,6 +130,7 @@ def alert_disposition(request, pk):
 
 
 @login_required
+@require_safe
 def rule_metrics(request):
     try:
         days = max(1, min(int(request.GET.get("days", 90)), 3650))

@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from appgov.users.scoping import scoped
 
@@ -9,6 +10,7 @@ from ..models import AccountChange, Alert, CreditAccount, DissentCase, LeadingGr
 
 
 @login_required
+@require_safe
 def overview(request):
     today = timezone.localdate()
     user = request.user

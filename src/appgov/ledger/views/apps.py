@@ -41,10 +41,14 @@ def _render_app_list_content(request) -> str:
     per_page = per_page if per_page in PAGE_SIZES else 50
     filterset = MobileAppFilterSet(request.GET, queryset=_list_queryset(request.user), request=request)
     ordered = filterset.qs.order_by(*(filterset.qs.query.order_by or ["code"]), "id")
-    paginator = Paginator(ordered.values(*LIST_FIELDS), per_page)
-    paginator.count = filterset.qs.order_by().count()  # counted without the joins the row values need
+    # The page is found on ids alone (a deep OFFSET over the joined rows costs ~10x more), then its rows
+    # are read by id; counted without joins as well.
+    paginator = Paginator(ordered.values_list("id", flat=True), per_page)
+    paginator.count = filterset.qs.order_by().count()
     page = paginator.get_page(request.GET.get("page"))
-    page.object_list = _list_rows(page.object_list)
+    ids = list(page.object_list)
+    rows = {row["id"]: row for row in MobileApp.objects.filter(id__in=ids).values(*LIST_FIELDS)}
+    page.object_list = _list_rows(rows[pk] for pk in ids)
     return render_to_string(
         "ledger/_app_list_content.html",
         {
