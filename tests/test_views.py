@@ -614,3 +614,19 @@ def test_import_needs_a_writer(world, login):
     assert response.status_code == 403
     assert not MobileApp.objects.filter(code="AUD-1").exists()
     assert login(world.reg_in).post(reverse("ledger:import")).status_code == 403
+
+
+def test_app_list_rows_escape_what_users_typed(world, login, settings):
+    from appgov.core import services
+
+    settings.APPGOV_LIST_CACHE_SECONDS = 0
+    services.update(world.a.app, world.a.office_user, name='ALPHA<script>alert("x")</script>&银行')
+    body = text(login(world.a.users["read_only"]).get(reverse("ledger:app-list")))
+    assert "<script>" not in body
+    assert "ALPHA&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;银行" in body
+    assert f'href="{reverse("ledger:app-detail", args=[world.a.app.pk])}"' in body
+
+
+def test_app_list_shows_the_institution_to_examiners(world, login):
+    body = text(login(world.reg_hq).get(reverse("ledger:app-list")))
+    assert f"<td>{world.a.inst.name}</td>" in body and f"<td>{world.b.inst.name}</td>" in body

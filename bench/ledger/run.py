@@ -1,7 +1,7 @@
 """Ledger scale benchmark: 10,000 apps x 5 versions; the ledger list page and the API list under 20 concurrent
 clients on 127.0.0.1 (gunicorn), plus SQL queries per page for several page sizes.
 
-Usage: python bench/ledger/run.py [--apps 10000] [--clients 20] [--requests 600] [--workers 3] [--threads 2]
+Usage: python bench/ledger/run.py [--apps 10000] [--clients 20] [--requests 600] [--workers 2*cores] [--threads 1]
 Uses its own database (bench/data/ledger-bench.sqlite3, or DATABASE_URL if set). Results: bench/results/ledger-list.json
 """
 
@@ -216,8 +216,8 @@ def main():
     parser.add_argument("--apps", type=int, default=10000)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=600)
-    parser.add_argument("--workers", type=int, default=3)
-    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1))  # as `appgov runall`
+    parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--port", type=int, default=8765)
     args = parser.parse_args()
     setup_env(args)

@@ -19,6 +19,7 @@ from ..filtersets import MobileAppFilterSet
 from ..forms import GateEvidenceForm, MobileAppForm, PublishingAccountForm
 from ..models import MobileApp
 from ..models.choices import AppKind, LifecycleState, Platform
+from .app_rows import rows_html
 from .common import apply_service_errors, get_scoped, history_entries, querystring_without_page, require_write
 
 PAGE_SIZES = (25, 50, 100)
@@ -49,6 +50,7 @@ def _render_app_list_content(request) -> str:
     ids = list(page.object_list)
     rows = {row["id"]: row for row in MobileApp.objects.filter(id__in=ids).values(*LIST_FIELDS)}
     page.object_list = _list_rows(rows[pk] for pk in ids)
+    app_url_prefix = reverse("ledger:app-detail", args=[0])[: -len("0/")]
     return render_to_string(
         "ledger/_app_list_content.html",
         {
@@ -57,7 +59,9 @@ def _render_app_list_content(request) -> str:
             "per_page": per_page,
             "page_sizes": PAGE_SIZES,
             "querystring_without_page": querystring_without_page(request),
-            "app_url_prefix": reverse("ledger:app-detail", args=[0])[: -len("0/")],
+            "rows_html": rows_html(
+                page.object_list, app_url_prefix=app_url_prefix, show_institution=request.user.is_regulator
+            ),
             "can_create": can_write(request.user, "ledger.mobileapp"),
             "show_institution": request.user.is_regulator,
             "choices": {
