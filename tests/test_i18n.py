@@ -168,6 +168,15 @@ def test_signed_in_pages_speak_chinese(speaks_catalogue, world, login):
         assert text in page, text
 
 
+def test_ledger_rows_built_in_python_speak_chinese(speaks_catalogue, world, login, settings):
+    from appgov.core import services
+
+    settings.APPGOV_LIST_CACHE_SECONDS = 0
+    services.update(world.a.app, world.a.office_user, is_important_system=True)
+    page = login(world.a.admin).get("/ledger/apps/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert '<span class="badge text-bg-warning">重要</span>' in page
+
+
 def test_model_choice_labels_translate(speaks_catalogue, catalogue):
     from appgov.core.models import RegulatorOffice
     from appgov.ledger.models.choices import LifecycleState, ListingState, Severity

@@ -84,7 +84,8 @@ def test_delete_of_a_referenced_object_is_refused_and_nothing_is_logged(world):
     count = ChangeLogEntry.objects.count()
     with pytest.raises(ValidationError) as exc:
         core.delete(world.a.depts["OFFICE"], world.a.admin)
-    assert "still referenced" in str(exc.value)
+    # the message names what still refers to the department (in the active language, zh-Hans here)
+    assert "仍被以下记录引用" in str(exc.value) and world.a.app.name in str(exc.value)
     assert Department.objects.filter(pk=world.a.depts["OFFICE"].pk).exists()
     assert ChangeLogEntry.objects.count() == count
 

@@ -175,3 +175,17 @@ def test_calendar_of_another_institution_is_not_exported(credit, world):
     assert workcalendar.engine_rows(credit["inst"], D(2026, 10, 1), D(2026, 10, 7)) == []
     core.save(CalendarDay(institution=credit["inst"], date=D(2026, 10, 3), name="x"))
     assert len(workcalendar.engine_rows(credit["inst"], D(2026, 10, 1), D(2026, 10, 7))) == 1
+
+
+def test_overview_warns_when_this_year_has_no_holidays(world, login):
+    from django.utils import timezone
+
+    from appgov.credit.models import CalendarDay
+
+    client = login(world.a.admin)
+    CalendarDay.objects.filter(institution=world.a.inst).delete()
+    assert 'id="no-holidays"' in client.get("/credit/").content.decode()
+    CalendarDay.objects.create(
+        institution=world.a.inst, date=timezone.localdate(), is_workday=False, name="假日"
+    )
+    assert 'id="no-holidays"' not in client.get("/credit/").content.decode()

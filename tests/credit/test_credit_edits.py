@@ -27,6 +27,14 @@ from appgov.credit.models import (
 NEW_PAGES = ["/credit/calendar/", "/credit/staff-subjects/", "/credit/app-connections/"]
 
 
+@pytest.fixture(autouse=True)
+def english(settings):
+    """Messages are matched in their English source form: pages (no Accept-Language) and services."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
+
+
 def _log_count(obj):
     return ChangeLogEntry.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk)).count()
 

@@ -1,10 +1,12 @@
 import django_filters
+from django import forms
 
 from appgov.users.scoping import scope
 
 
 class ScopedFilterSet(django_filters.FilterSet):
-    """Choices of every model filter are limited to what the requesting user may see."""
+    """Choices of every model filter are limited to what the requesting user may see; the form's widgets
+    carry Bootstrap's classes, so a template can print a filter field as it is."""
 
     def __init__(self, data=None, queryset=None, *, request=None, **kwargs):
         super().__init__(data, queryset, request=request, **kwargs)
@@ -12,3 +14,21 @@ class ScopedFilterSet(django_filters.FilterSet):
         for f in self.filters.values():
             if isinstance(f, django_filters.ModelChoiceFilter | django_filters.ModelMultipleChoiceFilter):
                 f.queryset = scope(f.queryset.model._default_manager.all(), user)
+
+    @property
+    def form(self):
+        form = super().form
+        if not getattr(form, "styled", False):
+            for field in form.fields.values():
+                widget = field.widget
+                if isinstance(widget, forms.CheckboxInput):
+                    css = "form-check-input"
+                elif isinstance(widget, forms.Select):
+                    css = "form-select form-select-sm"
+                else:
+                    css = "form-control form-control-sm"
+                widget.attrs.setdefault("class", css)
+                if isinstance(widget, forms.SelectMultiple):
+                    widget.attrs.setdefault("size", 3)
+            form.styled = True
+        return form

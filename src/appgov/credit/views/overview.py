@@ -6,7 +6,7 @@ from django.views.decorators.http import require_safe
 from appgov.users.scoping import scoped
 
 from .. import monitoring, services
-from ..models import AccountChange, Alert, CreditAccount, DissentCase, LeadingGroup, ReviewDay
+from ..models import AccountChange, Alert, CalendarDay, CreditAccount, DissentCase, LeadingGroup, ReviewDay
 
 
 @login_required
@@ -29,5 +29,9 @@ def overview(request):
         "dissents": sorted(dissents, key=lambda d: d["days_left"]),
         "groups": scoped(LeadingGroup, user).select_related("first_responsible", "institution"),
         "exceptions": services.account_exceptions(user.institution, today) if user.institution_id else [],
+        # Without this year's holidays, rule Q07 silently judges working time by a Monday-Friday week.
+        "no_holidays_this_year": bool(user.institution_id)
+        and not scoped(CalendarDay, user).filter(date__year=today.year, is_workday=False).exists(),
+        "year": today.year,
     }
     return render(request, "credit/overview.html", context)

@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 
 
 def rows_html(rows, *, app_url_prefix: str, show_institution: bool) -> SafeString:
-    important = f' <span class="badge text-bg-warning">{escape(_("important"))}</span>'
+    label = _("important")  # outside the f-string, where makemessages can find it
+    important = f' <span class="badge text-bg-warning">{escape(label)}</span>'
     prefix = escape(app_url_prefix)
     parts = []
     for row in rows:
