@@ -345,3 +345,17 @@ def test_compile_accepts_djangos_own_catalogues(tmp_path, catalogue_path):
 def test_compile_without_catalogues_is_an_error(tmp_path):
     with pytest.raises(CommandError, match="no .po files"):
         compile_in(tmp_path)
+
+
+def test_catalogue_codes_are_shown_as_words(speaks_catalogue, world, login):
+    from appgov.compliance.evaluation import catalogue
+    from appgov.compliance.templatetags.catalogue_labels import LABELS
+
+    for control in catalogue().controls:
+        for kind in ("applies_to", "method", "frequency", "severity"):
+            code = getattr(control, kind)
+            assert code is None or str(code) in LABELS[kind], (control.id, kind, code)
+    page = login(world.a.admin).get("/compliance/controls/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    for word in ("自动检查", "证明材料", "移动应用", "机构", "严重"):
+        assert word in page, word
+    assert ">automated<" not in page and ">app_version<" not in page

@@ -630,3 +630,24 @@ def test_app_list_rows_escape_what_users_typed(world, login, settings):
 def test_app_list_shows_the_institution_to_examiners(world, login):
     body = text(login(world.reg_hq).get(reverse("ledger:app-list")))
     assert f"<td>{world.a.inst.name}</td>" in body and f"<td>{world.b.inst.name}</td>" in body
+
+
+def test_change_log_names_fields_by_their_labels(world, login):
+    from appgov.core import services
+    from appgov.core.models import ChangeLogEntry
+
+    app = world.a.app
+    services.update(
+        app, world.a.office_user, managing_department=world.a.depts["OFFICE"], responsible_person=None
+    )
+    entry = ChangeLogEntry.objects.filter(object_type="ledger.mobileapp", object_id=str(app.pk)).order_by(
+        "-seq"
+    )[0]
+    client = login(world.a.admin)
+    page = text(client.get(reverse("changelog-detail", args=[entry.seq]), HTTP_ACCEPT_LANGUAGE="en"))
+    assert "<td>responsible person</td>" in page
+    assert "responsible_person_id" not in page
+    history = text(
+        client.get(reverse("ledger:app-detail", args=[app.pk]) + "?tab=history", HTTP_ACCEPT_LANGUAGE="en")
+    )
+    assert "responsible person" in history and "responsible_person_id" not in history

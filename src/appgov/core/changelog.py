@@ -137,6 +137,25 @@ def diff(before: dict | None, after: dict | None) -> list[tuple[str, object, obj
     ]
 
 
+def labelled_diff(entry, skip: tuple[str, ...] = ()) -> list[tuple[str, object, object]]:
+    """diff() of an entry with each field named by its model's verbose name (the stored key otherwise:
+    a field since removed, or a model that no longer exists)."""
+    labels = field_labels(entry.object_type)
+    return [(labels.get(k, k), old, new) for k, old, new in diff(entry.before, entry.after) if k not in skip]
+
+
+def field_labels(object_type: str) -> dict[str, str]:
+    from django.apps import apps
+
+    try:
+        model = apps.get_model(object_type)
+    except (LookupError, ValueError):
+        return {}
+    labels = {f.attname: str(f.verbose_name) for f in model._meta.concrete_fields}
+    labels.update({f.name: str(f.verbose_name) for f in model._meta.many_to_many})
+    return labels
+
+
 @dataclass
 class VerifyProblem:
     seq: int

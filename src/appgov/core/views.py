@@ -36,5 +36,5 @@ def changelog_detail(request, seq):
     return render(
         request,
         "core/changelog_detail.html",
-        {"entry": entry, "diff": changelog.diff(entry.before, entry.after)},
+        {"entry": entry, "diff": changelog.labelled_diff(entry)},
     )

@@ -26,9 +26,7 @@ def history_entries(obj):
 
     entries = list(core_services.history(obj)[:100])
     for entry in entries:
-        entry.changes = [c for c in changelog.diff(entry.before, entry.after) if c[0] not in ("updated_at",)][
-            :6
-        ]
+        entry.changes = changelog.labelled_diff(entry, skip=("updated_at",))[:6]
     return entries
 
 
