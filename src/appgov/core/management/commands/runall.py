@@ -45,6 +45,8 @@ class Command(BaseCommand):
             "worker": [*manage, "db_worker", "--interval", "1"],
             "scheduler": [*manage, "scheduler"],
         }
+        # SIGTERM (kill, systemd stop) must stop the three children as Ctrl-C does, not orphan them.
+        signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
         procs = {name: subprocess.Popen(cmd) for name, cmd in commands.items()}
         self.stdout.write(f"AppGov running on http://{bind}/ (web, worker, scheduler). Ctrl-C stops all.")
         try:
@@ -63,3 +65,7 @@ class Command(BaseCommand):
                     p.wait(timeout=15)
                 except subprocess.TimeoutExpired:
                     p.kill()
+
+
+def _raise_keyboard_interrupt(signum, frame):
+    raise KeyboardInterrupt
