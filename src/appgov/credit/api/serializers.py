@@ -7,13 +7,17 @@ from ..models import (
     Alert,
     Authorization,
     BulkDataRequest,
+    CalendarDay,
     Complaint,
     CreditAccount,
+    CreditAppConnection,
     DissentCase,
     Kiosk,
     QueryLogBatch,
     ReviewDay,
     SecurityReport,
+    StaffSubject,
+    WorkingHours,
 )
 
 
@@ -173,6 +177,44 @@ AuthorizationSerializer = register_serializer(Authorization)
 KioskSerializer = register_serializer(Kiosk)
 ComplaintSerializer = register_serializer(Complaint)
 SecurityReportSerializer = register_serializer(SecurityReport)
+CalendarDaySerializer = register_serializer(CalendarDay)
+WorkingHoursSerializer = register_serializer(WorkingHours)
+
+
+class StaffSubjectSerializer(ScopedModelSerializer):
+    class Meta:
+        model = StaffSubject
+        fields = ["id", "person", "subject_pseudonym"]
+
+
+class CreditAppConnectionSerializer(ScopedModelSerializer):
+    class Meta:
+        model = CreditAppConnection
+        fields = [
+            "id",
+            "app",
+            "client_app_id",
+            "approval_reference",
+            "approved_from",
+            "approved_to",
+            "retirement_reason",
+        ]
+        read_only_fields = ["retirement_reason"]  # set by the end step, with its date
+
+
+class EndConnectionSerializer(serializers.Serializer):
+    on = serializers.DateField(help_text="last approved day")
+    reason = serializers.CharField()
+
+
+class CalendarImportSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text="CSV (UTF-8) or XLSX; see docs/credit.md for the columns")
+
+
+class CalendarImportResultSerializer(serializers.Serializer):
+    created = serializers.IntegerField()
+    updated = serializers.IntegerField()
+    unchanged = serializers.IntegerField()
 
 
 class BulkDataRequestSerializer(serializers.ModelSerializer):

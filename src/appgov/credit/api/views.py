@@ -12,19 +12,23 @@ from appgov.core.api.base import ScopedModelViewSet
 from appgov.users.roles import can_write
 from appgov.users.scoping import scope
 
-from .. import ingestion, monitoring, services
+from .. import ingestion, monitoring, services, workcalendar
 from ..models import (
     AccountChange,
     Alert,
     Authorization,
     BulkDataRequest,
+    CalendarDay,
     Complaint,
     CreditAccount,
+    CreditAppConnection,
     DissentCase,
     Kiosk,
     QueryLogBatch,
     ReviewDay,
     SecurityReport,
+    StaffSubject,
+    WorkingHours,
 )
 from . import serializers as s
 
@@ -214,3 +218,91 @@ KioskViewSet = _register(Kiosk, s.KioskSerializer, ["branch", "in_service"])
 DissentCaseViewSet = _register(DissentCase, s.DissentCaseSerializer, ["status"])
 ComplaintViewSet = _register(Complaint, s.ComplaintSerializer, ["status"])
 SecurityReportViewSet = _register(SecurityReport, s.SecurityReportSerializer, ["kind"])
+
+
+class WorkingHoursViewSet(ScopedModelViewSet):
+    """The standard week (per weekday, for every branch or one) that rule Q07 judges working time by."""
+
+    queryset = WorkingHours.objects.all()
+    serializer_class = s.WorkingHoursSerializer
+    filterset_fields = ["branch", "weekday"]
+    institution_from_user = True
+
+    def save_object(self, obj):
+        return workcalendar.save_hours(obj, self.request.user)
+
+    def delete_object(self, obj):
+        workcalendar.delete_entry(obj, self.request.user)
+
+
+class CalendarDayViewSet(ScopedModelViewSet):
+    """Dated exceptions to the standard week: holidays and 调休 working days."""
+
+    queryset = CalendarDay.objects.all()
+    serializer_class = s.CalendarDaySerializer
+    filterset_fields = {"branch": ["exact"], "is_workday": ["exact"], "date": ["exact", "gte", "lte"]}
+    institution_from_user = True
+
+    def save_object(self, obj):
+        return workcalendar.save_day(obj, self.request.user)
+
+    def delete_object(self, obj):
+        workcalendar.delete_entry(obj, self.request.user)
+
+    @extend_schema(request=s.CalendarImportSerializer, responses=s.CalendarImportResultSerializer)
+    @action(detail=False, methods=["post"], url_path="import", parser_classes=[MultiPartParser, FormParser])
+    def import_file(self, request, format=None):
+        """A year's holidays from CSV or XLSX, all or nothing: a file with any bad row stores nothing and
+        the answer lists every problem by line and column."""
+        if not can_write(request.user, "credit.calendarday") or not request.user.institution_id:
+            raise PermissionDenied()
+        payload = s.CalendarImportSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        upload = payload.validated_data["file"]
+        result = _run(
+            lambda: workcalendar.import_calendar(
+                request.user.institution, upload.name, upload.read(), request.user, source=upload.name
+            )
+        )
+        data = {"created": result.created, "updated": result.updated, "unchanged": result.unchanged}
+        return Response(data, status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)
+
+
+class StaffSubjectViewSet(ScopedModelViewSet):
+    """Staff members' pseudonymised credit-subject ids (rule Q10: queries of colleagues)."""
+
+    queryset = StaffSubject.objects.select_related("person")
+    serializer_class = s.StaffSubjectSerializer
+    filterset_fields = ["person", "subject_pseudonym"]
+
+    def save_object(self, obj):
+        return services.save_staff_subject(obj, self.request.user)
+
+    def delete_object(self, obj):
+        services.delete_staff_subject(obj, self.request.user)
+
+
+class CreditAppConnectionViewSet(ScopedModelViewSet):
+    """Ledger apps approved to query the credit system, under their client id in the logs (rule Q04).
+    A connection is ended (with a date and reason), not deleted."""
+
+    queryset = CreditAppConnection.objects.all()
+    serializer_class = s.CreditAppConnectionSerializer
+    filterset_fields = ["app", "client_app_id"]
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+
+    def save_object(self, obj):
+        return services.save_app_connection(obj, self.request.user)
+
+    @extend_schema(request=s.EndConnectionSerializer, responses=s.CreditAppConnectionSerializer)
+    @action(detail=True, methods=["post"])
+    def end(self, request, pk=None, format=None):
+        connection = self.get_object()
+        payload = s.EndConnectionSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        ended = _run(
+            lambda: services.end_app_connection(
+                connection, payload.validated_data["on"], payload.validated_data["reason"], request.user
+            )
+        )
+        return Response(s.CreditAppConnectionSerializer(ended, context=self.get_serializer_context()).data)
