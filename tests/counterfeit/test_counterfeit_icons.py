@@ -305,3 +305,32 @@ def test_case_page_shows_the_listing_icon_next_to_the_official_one(protected, me
         content_hash="x",
     )
     assert login(world.a.admin).get(f"/counterfeit/listings/{bare.pk}/icon/").status_code == 404
+
+
+def test_a_feed_failing_in_the_database_leaves_no_icon_file_behind(world, media, monkeypatch):
+    from django.db import IntegrityError
+
+    from appgov.counterfeit.models import ListingFeed
+
+    kept = _upload(
+        world,
+        "first.zip",
+        zip_feed({"feed.jsonl": jsonl([listing("K1", "旧应用", icon="a.png")]), "a.png": ICON_A}),
+    )
+    assert kept.icons_hashed == 1
+    files_before = sorted(p.relative_to(media) for p in media.rglob("*") if p.is_file())
+    feeds_before = ListingFeed.objects.count()
+
+    def broken(*args, **kwargs):
+        raise IntegrityError("simulated failure while storing the listings")
+
+    monkeypatch.setattr(ObservedListing.objects, "bulk_create", broken)
+    rows = [listing("K2", "新应用", icon="a.png"), listing("K3", "另一新应用", icon="b.png")]
+    with pytest.raises(IntegrityError):
+        _upload(
+            world, "second.zip", zip_feed({"feed.jsonl": jsonl(rows), "a.png": ICON_A, "b.png": ICON_OTHER})
+        )
+    # the new icon's file is gone again; the one an earlier feed stored (and still uses) is kept
+    assert sorted(p.relative_to(media) for p in media.rglob("*") if p.is_file()) == files_before
+    assert ListingFeed.objects.count() == feeds_before
+    assert default_storage.open(ObservedListing.objects.get(listing_id="K1").icon_file.name).read() == ICON_A

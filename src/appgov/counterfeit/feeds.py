@@ -22,6 +22,7 @@ import zipfile
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -358,6 +359,18 @@ def receive_feed(
         raise ValidationError(_("A feed is received for the user's own institution."))
     icons = icons or {}
     label = (label or "").strip() or file_name or _("Listing feed")
+    written: list[str] = []  # icon files this call created: removed again if the feed is not stored
+    try:
+        return _store_feed(
+            institution, channel, label, file_name, file_sha256, listings, icons, actor, written
+        )
+    except BaseException:
+        for name in written:
+            default_storage.delete(name)
+        raise
+
+
+def _store_feed(institution, channel, label, file_name, file_sha256, listings, icons, actor, written):
     now = timezone.now()
     today = timezone.localdate()
     with transaction.atomic():
@@ -393,7 +406,10 @@ def receive_feed(
                 values = _row_values(listing)
                 if icon is not None:  # the archive's file: computed kinds, unless the line gave them
                     if icon.sha256 not in stored_icons:
+                        existed = default_storage.exists(icon.storage_name)
                         stored_icons[icon.sha256] = icon.store()
+                        if not existed:
+                            written.append(stored_icons[icon.sha256])
                     values.update(
                         icon_hashes={**icon.extra, **values["icon_hashes"]},
                         icon_file=stored_icons[icon.sha256],
