@@ -62,3 +62,33 @@ def test_a_row_with_every_kind_of_value_matches(world, api, settings, monkeypatc
     row = next(r for r in fast["results"] if r["id"] == app.pk)
     assert row["platforms"] == ["android", "ios"] and row["responsible_person"] is None
     assert row["updated_at"].endswith("+08:00")  # local time, as the serializer gives it
+
+
+def test_fields_that_are_not_columns_keep_the_serializer():
+    from rest_framework import serializers
+
+    from appgov.ledger.models import MobileApp
+
+    class WithProperty(serializers.ModelSerializer):
+        label = serializers.CharField(source="__str__", read_only=True)
+
+        class Meta:
+            model = MobileApp
+            fields = ["id", "code", "label"]
+
+    class WithMethod(serializers.ModelSerializer):
+        extra = serializers.SerializerMethodField()
+
+        class Meta:
+            model = MobileApp
+            fields = ["id", "extra"]
+
+    class Plain(serializers.ModelSerializer):
+        class Meta:
+            model = MobileApp
+            fields = ["id", "code", "platforms", "updated_at"]
+
+    assert row_renderer(WithProperty()) is None
+    assert row_renderer(WithMethod()) is None
+    sources, render = row_renderer(Plain())
+    assert sources == ["id", "code", "platforms", "updated_at"]

@@ -113,3 +113,10 @@ def test_readers_and_regulators_cannot_write_and_others_see_nothing(credit, api,
         ).status_code
         == 404
     )
+
+
+def test_an_oversized_calendar_file_is_refused_by_name(credit, api):
+    officer = _english(api(credit["officer"]))
+    big = SimpleUploadedFile("huge.csv", b"date,is_workday\n" + b"2026-05-01,0\n" * 200_000)
+    refused = officer.post("/api/credit/calendar-days/import/", {"file": big}, format="multipart")
+    assert refused.status_code == 400 and "huge.csv: larger than 2 MB" in refused.content.decode()

@@ -251,6 +251,12 @@ def import_calendar(institution, filename: str, data: bytes, actor, source: str 
     return result
 
 
+def import_upload(institution, upload, actor) -> ImportResult:
+    """import_calendar() of an uploaded file, read no further than the size limit (a larger file is
+    refused by _read without being loaded whole)."""
+    return import_calendar(institution, upload.name, upload.read(MAX_BYTES + 1), actor, source=upload.name)
+
+
 def load_prc_holidays(institution, actor=None, path: Path = PRC_HOLIDAYS_2026) -> ImportResult:
     """The public holidays and 调休 working days of a year for every branch (demo and first set-up)."""
     return import_calendar(

@@ -34,12 +34,8 @@ def _converter(field) -> Converter | None:
         return _identity  # values() gives the related id
     if isinstance(field, serializers.ListField) and not isinstance(field.child, _AS_IS):
         return None
-    if isinstance(field, serializers.CharField) and not field.trim_whitespace:
-        return None
-    if isinstance(field, serializers.IntegerField | serializers.BooleanField | serializers.CharField):
-        # The serializer coerces (int(), bool(), str()); stored values already have these types.
-        return _identity
     if isinstance(field, _AS_IS):
+        # The serializer coerces (int(), bool(), str(), choices as stored); values() already has these.
         return _identity
     if isinstance(field, _VIA_FIELD):
         return field.to_representation
@@ -52,12 +48,16 @@ def _identity(value):
 
 def row_renderer(serializer) -> tuple[list[str], Callable[[dict], dict]] | None:
     """(the names to ask .values() for, a function from a values() row to the serializer's output)."""
+    model = getattr(getattr(serializer, "Meta", None), "model", None)
+    if model is None:
+        return None
+    columns = {f.name for f in model._meta.concrete_fields}  # a property or method cannot be a values() name
     plan = []
     for name, field in serializer.fields.items():
         if field.write_only:
             continue
         convert = _converter(field)
-        if convert is None or field.source == "*" or "." in field.source:
+        if convert is None or field.source not in columns:
             return None
         plan.append((name, field.source, convert))
     sources = [source for _, source, _ in plan]

@@ -259,11 +259,7 @@ class CalendarDayViewSet(ScopedModelViewSet):
         payload = s.CalendarImportSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         upload = payload.validated_data["file"]
-        result = _run(
-            lambda: workcalendar.import_calendar(
-                request.user.institution, upload.name, upload.read(), request.user, source=upload.name
-            )
-        )
+        result = _run(lambda: workcalendar.import_upload(request.user.institution, upload, request.user))
         data = {"created": result.created, "updated": result.updated, "unchanged": result.unchanged}
         return Response(data, status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)
 

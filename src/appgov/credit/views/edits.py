@@ -267,7 +267,7 @@ def calendar(request):
                     result = workcalendar.load_prc_holidays(user.institution, user)
                 elif import_form.is_valid():
                     upload = import_form.cleaned_data["file"]
-                    result = workcalendar.import_calendar(user.institution, upload.name, upload.read(), user)
+                    result = workcalendar.import_upload(user.institution, upload, user)
                 else:
                     result = None
             except ValidationError as exc:
