@@ -8,13 +8,23 @@ from django.test.utils import CaptureQueriesContext
 from appgov.core import services
 
 
-@pytest.fixture(autouse=True)
-def cache_on(settings):
+@pytest.fixture(autouse=True, params=["memory", "file"])
+def cache_on(request, settings, tmp_path):
+    """Both the tests' memory cache and the file cache the web workers share in production."""
     from django.core.cache import cache
 
+    if request.param == "file":
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": str(tmp_path / "cache"),
+            }
+        }
     settings.APPGOV_LIST_CACHE_SECONDS = 300
     cache.clear()
     yield
+    if request.param == "file":  # the test really went through files (sessions are cached too)
+        assert any((tmp_path / "cache").iterdir())
     cache.clear()
 
 
