@@ -110,7 +110,7 @@ def _build_org(mark, kind, office, extra_app):
     from appgov.ledger import services
     from appgov.ledger.models import AppVersion, Channel, Listing, MobileApp, PublishingAccount, Vulnerability
     from appgov.users.models import User
-    from appgov.users.roles import Role
+    from appgov.core.roles import Role
 
     low = mark.lower()
     inst = core.save(
@@ -218,7 +218,7 @@ def build_world():
     from appgov.core.context import acting_as
     from appgov.core.models import RegulatorOffice
     from appgov.users.models import User
-    from appgov.users.roles import Role
+    from appgov.core.roles import Role
 
     with acting_as(None, prefix="job-testworld"):
         offices = {}

@@ -11,7 +11,7 @@ from appgov.core.models import ChangeLogEntry, Institution, RegulatorOffice
 from appgov.ledger.models import AppVersion, Channel, Listing, MobileApp, PublishingAccount
 from appgov.ledger.models.choices import AppKind, LifecycleState, Platform
 from appgov.users.models import User
-from appgov.users.roles import Role
+from appgov.core.roles import Role
 
 DEMO_INSTITUTIONS = ["HZCB", "XHLIFE"]
 

@@ -13,7 +13,7 @@ from appgov.core.context import acting_as
 from appgov.core.models import ChangeLogEntry, Department, ScheduledRun
 from appgov.ledger import gates, services
 from appgov.ledger.models import AppVersion, GateEvidence, LifecycleEvent, Listing, MobileApp, Vulnerability
-from appgov.users.roles import WRITE_ROLES, Role, can_write
+from appgov.core.roles import WRITE_ROLES, Role, can_write
 
 
 def last_entry():

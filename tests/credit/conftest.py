@@ -12,7 +12,7 @@ def credit(world, system):
     from appgov.core.models import Department, Person
     from appgov.credit import services
     from appgov.users.models import User
-    from appgov.users.roles import Role
+    from appgov.core.roles import Role
 
     inst = world.a.inst
     with system():

@@ -75,3 +75,27 @@ def evaluate_now(institution, actor=None, trigger=Evaluation.Trigger.MANUAL) -> 
     if actor is not None:
         core_services.check_can_write(actor, Evaluation(institution=institution))
     return evaluate(institution, trigger)
+
+
+class EvidenceService(core_services.ModelService):
+    model = Evidence
+
+    def create(self, actor, data: dict):
+        return add_evidence(
+            actor.institution,
+            data["control_id"],
+            data["subject_type"],
+            data["subject_id"],
+            data["title"],
+            data["effective_on"],
+            actor,
+            data.get("file"),
+            data.get("link", ""),
+            data.get("expires_on"),
+        )
+
+    def update(self, obj, actor, data: dict):
+        raise ValidationError(_("Evidence is not edited: upload new evidence instead."))
+
+
+evidence = EvidenceService()

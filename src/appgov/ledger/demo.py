@@ -12,8 +12,8 @@ from django.db import transaction
 from appgov.core import services as core
 from appgov.core.context import acting_as
 from appgov.core.models import Department, Institution, Person, RegulatorOffice
+from appgov.core.roles import Role
 from appgov.users.models import User
-from appgov.users.roles import Role
 
 from . import services
 from .models import AppVersion, Channel, GateEvidence, Listing, MobileApp, PublishingAccount, Vulnerability

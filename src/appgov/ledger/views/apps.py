@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST, require_safe
 
 from appgov.core import list_cache
 from appgov.core.models import Department
-from appgov.users.roles import LIFECYCLE_ROLES, can_write
-from appgov.users.scoping import scoped
+from appgov.core.roles import LIFECYCLE_ROLES, can_write
+from appgov.core.scoping import scoped
 
 from .. import gates, services
 from ..filtersets import MobileAppFilterSet

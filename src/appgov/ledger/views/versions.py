@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from appgov.users.roles import can_write
+from appgov.core.roles import can_write
 
 from .. import services
 from ..forms import AppVersionForm, ListingForm, PublishingAccountForm, VulnerabilityForm
