@@ -107,10 +107,10 @@ def _build_org(mark, kind, office, extra_app):
 
     from appgov.core import services as core
     from appgov.core.models import Department, Institution, Person
+    from appgov.core.roles import Role
     from appgov.ledger import services
     from appgov.ledger.models import AppVersion, Channel, Listing, MobileApp, PublishingAccount, Vulnerability
     from appgov.users.models import User
-    from appgov.core.roles import Role
 
     low = mark.lower()
     inst = core.save(
@@ -217,8 +217,8 @@ def build_world():
     from appgov.core import services as core
     from appgov.core.context import acting_as
     from appgov.core.models import RegulatorOffice
-    from appgov.users.models import User
     from appgov.core.roles import Role
+    from appgov.users.models import User
 
     with acting_as(None, prefix="job-testworld"):
         offices = {}

@@ -4,8 +4,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from appgov.core.api import viewsets as base
-from appgov.core.api.viewsets import ScopedReadOnlyViewSet
 from appgov.core.api.rows import row_renderer
+from appgov.core.api.viewsets import ScopedReadOnlyViewSet
 
 
 def list_routes(patterns=None, prefix=""):
