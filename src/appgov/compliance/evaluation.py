@@ -12,13 +12,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from appgov.core.context import current_request_id
+from appgov.core.controls.context import EvaluationContext
+from appgov.core.controls.registry import Result, check_for
 
 from . import findings as finding_service
 from .catalogue import load_catalogue
-from .context import EvaluationContext
 from .models import ControlResult, ControlSummary, Evaluation, ScheduleItem
 from .models.subjects import Outcome, SubjectType
-from .registry import CHECKS, Result
 
 PERIOD_DAYS = {"daily": 1, "monthly": 31, "quarterly": 92, "annual": 365, "triennial": 3 * 365}
 FREQUENCY_ZH = {
@@ -126,7 +126,7 @@ def run_control(ctx: EvaluationContext, control) -> list[Result]:
                 "An obligation of the regulator, not evaluated for institutions; recorded on the supervision side.",
             )
         ]
-    check = CHECKS.get(control.id)
+    check = check_for(control.id)
     return list(check(ctx, control)) if check else evidence_check(ctx, control)
 
 

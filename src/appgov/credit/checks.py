@@ -4,8 +4,8 @@ app for PBC102-03.3). An institution with no credit-system data at all is judged
 import datetime
 from collections import Counter
 
-from appgov.compliance.evaluation import evidence_check
-from appgov.compliance.registry import SubjectType, check, failed, passed
+from appgov.core.controls.registry import SubjectType, check, failed, passed
+from appgov.core.controls.registry import judge_on_evidence as evidence_check
 
 from . import services
 from .models import (

@@ -2,9 +2,9 @@
 
 import datetime
 
-from appgov.compliance.context import app_link, version_link
-from appgov.compliance.registry import SubjectType, check, evidence_needed, failed, not_applicable, passed
+from appgov.core.controls.registry import SubjectType, check, evidence_needed, failed, not_applicable, passed
 
+from .facts import app_link, version_link
 from .models.choices import AccountHolder, LifecycleState, ListingState, Severity, SupportStatus
 
 APP = SubjectType.APP

@@ -3,8 +3,8 @@ has no finding mapped to it, fails when it has one, and falls back to evidence w
 
 from collections import defaultdict
 
-from appgov.compliance.evaluation import evidence_check
-from appgov.compliance.registry import SubjectType, check, failed, passed
+from appgov.core.controls.registry import SubjectType, check, failed, passed
+from appgov.core.controls.registry import judge_on_evidence as evidence_check
 
 from .models import Scan
 

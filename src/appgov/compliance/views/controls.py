@@ -40,7 +40,7 @@ class EvidenceForm(forms.Form):
 
 
 def _subject_choices(institution, control):
-    from appgov.compliance.context import EvaluationContext
+    from appgov.core.controls.context import EvaluationContext
 
     ctx = EvaluationContext(institution, timezone.localdate())
     applies = control.applies_to if control.applies_to != SubjectType.REGULATOR else SubjectType.INSTITUTION
