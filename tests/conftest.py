@@ -20,6 +20,7 @@ import tempfile
 from dataclasses import dataclass, field
 
 import pytest
+from changelog_guard import pytest_runtest_call  # noqa: F401  the change-log guard wraps every test body
 
 _MEDIA_ROOT = tempfile.mkdtemp(prefix="appgov-test-media-")
 os.environ.setdefault("APPGOV_FAST_PASSWORD_HASHER", "1")
