@@ -39,6 +39,7 @@ SEED = 20261204
 INSURERS = {"chinalife", "pingan", "cpic", "cntp", "picc", "taikang", "ncl", "sinosig", "zhongan"}
 SERVICE_WORDS = ("积分兑换", "信用卡提额", "客服中心", "福利社", "贷款申请", "额度查询", "服务号", "在线客服", "优惠券",
                  "理赔服务", "保单查询", "养老金", "数字人民币", "会员中心", "领取补贴", "安全认证")
+BANK_MARKS = ("bjrcb", "srcb", "gzcb", "zybank", "cscb", "cdcb", "gyb", "hsbc", "sc", "bea", "unionpay", "cnpost")
 UNREGISTERED_FORMS = ((".pad", "HD"), (".lite", "极速版"), (".uat", "测试版"), (".enterprise", "企业手机银行"),
                       (".elder", "大字版"), (".intl", "国际版"), (".wear", "手表版"), (".staff", "员工版"))
 
@@ -67,6 +68,7 @@ class SetBuilder:
         self.store_apps = [a for a in apps if not a.is_channel]
         self.channel_apps = [a for a in apps if a.is_channel]
         self.fraud_certs = [foreign_cert(f"ring-{k}") for k in range(40)]
+        self.avoid = names.brand_tokens_of(p for a in apps for p in a.packages if "." in p)
 
     # -------------------------------------------------------------- helpers
     def _next_id(self) -> str:
@@ -168,7 +170,7 @@ class SetBuilder:
                     continue
                 extra = self.android_listing()
                 package = (names.typo_package(app.android_package, self.rng)
-                           if self.rng.random() < 0.15 and app.android_package else names.random_package(self.rng))
+                           if self.rng.random() < 0.15 and app.android_package else names.random_package(self.rng, self.avoid))
                 developer = self.rng.choice(app.developers) if self.rng.random() < 0.15 else self.fraud_developer()
                 self.add(case, "counterfeit", app, brand_level, name=name, package_id=package, developer=developer,
                          cert_sha256=self.rng.choice(self.fraud_certs), icon=self.fraud_icon(app, base), **extra)
@@ -182,10 +184,10 @@ class SetBuilder:
             if self.rng.random() < 0.8:
                 extra = self.android_listing()
                 cert = self.rng.choice(self.fraud_certs)
-                package = names.random_package(self.rng)
+                package = names.random_package(self.rng, self.avoid)
             else:  # an iOS enterprise-signed or re-listed copy: no certificate, another bundle id
                 extra, cert = {"source": "apple-app-store"}, None
-                package = "com." + names.random_package(self.rng).split(".", 1)[1] + ".ios"
+                package = "com." + names.random_package(self.rng, self.avoid).split(".", 1)[1] + ".ios"
             self.add("developer_impersonation", "counterfeit", app, brand_level,
                      name=name, package_id=package, developer=self.rng.choice(app.developers), cert_sha256=cert,
                      icon=self.deformed_icon(app, base) if self.rng.random() < 0.5 else None, **extra)
@@ -224,7 +226,7 @@ class SetBuilder:
                 k += 1
                 img = logos.deform(self.base_icons[app.app_id], how, self.rng, app.names[0])
                 self.add(f"icon_only_{how}", "counterfeit", app, False, name=self.rng.choice(GENERIC_BANK_NAMES),
-                         package_id=names.random_package(self.rng), developer=self.fraud_developer(),
+                         package_id=names.random_package(self.rng, self.avoid), developer=self.fraud_developer(),
                          cert_sha256=self.rng.choice(self.fraud_certs), icon=self.save_icon(img),
                          **self.android_listing())
 
@@ -327,7 +329,7 @@ class SetBuilder:
                      cert_sha256=foreign_cert("genuine-" + package), icon=self.save_icon(img), **self.android_listing())
 
     def other_bank_icons_generic_names(self, count: int = 100) -> None:
-        keys = sorted(logos.OTHER_MARKS)
+        keys = sorted(BANK_MARKS)
         for k in range(count):
             key = keys[k % len(keys)]
             img = logos.draw_logo(logos.OTHER_MARKS[key])
@@ -348,7 +350,7 @@ class SetBuilder:
             else:
                 img = logos.draw_ordinary(self.rng)
             dev = self.rng.choice(DEV_CITIES) + self.rng.choice(DEV_WORDS) + self.rng.choice(DEV_TAILS)
-            package = names.random_package(self.rng)
+            package = names.random_package(self.rng, self.avoid)
             self.add(case, "none", None, False, name=name, package_id=package, developer=dev,
                      cert_sha256=foreign_cert("genuine-" + package + str(k)),
                      icon=self.save_icon(img) if self.rng.random() < 0.8 else None, **self.android_listing())

@@ -6,7 +6,6 @@ import random
 
 import opencc
 from pypinyin import Style, lazy_pinyin
-
 from vocab import EMOJI, INSURANCE_SUFFIXES, PREFIXES, SOUND, SPACERS, SUFFIXES, VISUAL
 
 _S2T = opencc.OpenCC("s2t")
@@ -161,7 +160,40 @@ def typo_package(package: str, rng: random.Random) -> str:
     return package.replace(".", rng.choice(("_", "", ".m.")), 1)
 
 
-def random_package(rng: random.Random) -> str:
+def _within_one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diffs) <= 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+                                    and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def near_brand_token(package: str, brand_tokens: set[str]) -> bool:
+    """True when a token of package equals, contains or is one edit from a distinctive protected token
+    (an unrelated app must not carry a typo-squat by accident)."""
+    for token in package.lower().split("."):
+        for brand in brand_tokens:
+            if len(brand) >= 3 and (brand in token or _within_one_edit(token, brand)):
+                return True
+    return False
+
+
+def brand_tokens_of(packages) -> set[str]:
+    return {t.lower() for pkg in packages for t in pkg.split(".") if t.lower() not in GENERIC_TOKENS}
+
+
+def random_package(rng: random.Random, avoid: set[str] | None = None) -> str:
+    for _ in range(50):
+        package = _random_package(rng)
+        if not avoid or not near_brand_token(package, avoid):
+            return package
+    raise RuntimeError("could not draw a package id away from the protected brands")
+
+
+def _random_package(rng: random.Random) -> str:
     syll = ("lede", "kuai", "xin", "jin", "rong", "dai", "qian", "bao", "hui", "fu", "yin", "tong", "le", "an", "da",
             "sheng", "yun", "fei", "hua", "ming")
     head = rng.choice(("com", "com", "cn", "net", "io", "org"))
