@@ -208,11 +208,13 @@ def leading_group(request):
         if group.first_responsible is None:
             messages.error(request, _("Choose the first responsible person."))
             return redirect("credit:leading-group")
-        result = attempt(
-            request, lambda: core.save(group, request.user), _("Leading group saved."), "credit:leading-group"
+        members = list(people.filter(pk__in=request.POST.getlist("members")))
+        attempt(
+            request,
+            lambda: core.save(group, request.user, m2m={"members": members}),  # one entry, members included
+            _("Leading group saved."),
+            "credit:leading-group",
         )
-        if isinstance(result, LeadingGroup):
-            result.members.set(people.filter(pk__in=request.POST.getlist("members")))
         return redirect("credit:leading-group")
     current = (
         groups.filter(institution_id=request.user.institution_id).first() if people is not None else None
