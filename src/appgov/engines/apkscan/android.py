@@ -172,6 +172,10 @@ def analyse_apk(
                 fact["max_sdk"] = el.int("android:maxSdkVersion")
                 permissions.append(fact)
     components = _components(app_el, effective_target, custom)
+    from .deeplinks import deep_links
+
+    component_elements = [el for el in app_el.children if el.tag in COMPONENT_TAGS]
+    links = deep_links(list(zip(component_elements, components, strict=True)))
 
     debuggable = app_el.bool("android:debuggable")
     allow_backup = app_el.bool("android:allowBackup")
@@ -282,6 +286,7 @@ def analyse_apk(
             "fake_encrypted_entries": fake_encrypted[:50],
             "custom_permissions": [{"name": k, "protection_level": v} for k, v in sorted(custom.items())],
             "effective_target_sdk": effective_target,
+            "deep_links": links,
         },
         yara_targets=yara_targets,
     )

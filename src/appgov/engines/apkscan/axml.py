@@ -84,6 +84,10 @@ ANDROID_ATTR_IDS = {
     0x01010505: "directBootAware",
     0x01010527: "networkSecurityConfig",
     0x0101052C: "roundIcon",
+    0x010103E3: "ssp",
+    0x010103E4: "sspPrefix",
+    0x010103E5: "sspPattern",
+    0x010104EE: "autoVerify",
     0x01010572: "compileSdkVersion",
     0x01010573: "compileSdkVersionCodename",
     0x0101057A: "appComponentFactory",
@@ -234,8 +238,8 @@ class StringPool:
         self._cache[index] = s
         return s
 
-    def raw_region(self) -> bytes:
-        return bytes(self.buf[self.base : self.end])
+    def raw_region(self) -> memoryview:
+        return memoryview(self.buf)[self.base : self.end]
 
 
 def parse_axml(buf: bytes, where: str, max_depth: int = 64, max_elements: int = 200_000) -> Element:

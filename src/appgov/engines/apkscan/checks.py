@@ -134,6 +134,13 @@ def build_findings(ex: Extracted, report: dict, options) -> list[dict]:
         debug = [c["subject"] for c in sig["certificates"] if c.get("debug_certificate")]
         if debug:
             add(_finding("DEBUG_CERTIFICATE", debug))
+        test_keys = [
+            f"{c['public_test_key']}: {c['subject']} (sha256 {c['sha256']})"
+            for c in sig["certificates"]
+            if c.get("public_test_key")
+        ]
+        if test_keys:
+            add(_finding("PUBLIC_TEST_KEY_CERTIFICATE", test_keys))
         if (
             ex.platform == "android"
             and sig["schemes"]
@@ -204,6 +211,19 @@ def build_findings(ex: Extracted, report: dict, options) -> list[dict]:
                 ],
             )
         )
+    links = report.get("deep_links", [])
+    unverified = [
+        f"{d['component']}: {', '.join(d['uris'][:5])}"
+        for d in links
+        if d["exported"] and not d["auto_verify"] and any(s.lower() in ("http", "https") for s in d["schemes"])
+    ]
+    if unverified:
+        add(_finding("DEEP_LINK_UNVERIFIED", unverified))
+    custom = [
+        f"{d['component']}: {', '.join(d['uris'][:5])}" for d in links if d["exported"] and d["custom_schemes"]
+    ]
+    if custom:
+        add(_finding("DEEP_LINK_CUSTOM_SCHEME", custom))
     if markers.get("webview_debugging"):
         add(_finding("WEBVIEW_DEBUGGING", markers["webview_debugging"]))
     by_kind: dict[str, list[dict]] = {}

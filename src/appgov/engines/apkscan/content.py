@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from .catalogue import load_data
 
+TOKEN_CHARS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 HOST_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62})(?:\.[A-Za-z0-9\-]{1,63})*\.?$")
 TRAILING = ".,;:)'\"]}>"
 
@@ -58,6 +59,27 @@ def normalise_url(raw: str) -> tuple[str, str, str] | None:
 
 URL_TAIL_RE = re.compile(rb"://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]{3,2048}")
 SCHEMES = (b"https", b"http", b"wss", b"ws", b"ftp")
+MAX_SCHEME = 5
+# the longest match any search can make (URL tail, PEM block with its look-ahead): chunked scans
+# overlap by this much so nothing is cut at a chunk boundary
+MAX_MATCH = 20 * 1024
+
+
+def token_pattern(literal: str) -> re.Pattern:
+    """`literal` as a token: no letter / digit / underscore right before or after it (when it starts or
+    ends with one). The literal comes first so the regex engine's fast literal search is used."""
+    lit = literal.encode()
+    rx = re.escape(lit)
+    if chr(lit[0]).isalnum():
+        rx += b"(?<![A-Za-z0-9_]" + b"." * len(lit) + b")"
+    if chr(lit[-1]).isalnum():
+        rx += b"(?![A-Za-z0-9_])"
+    return re.compile(rx, re.DOTALL)
+
+
+def load_non_network_uris() -> tuple[tuple[str, ...], set[str]]:
+    data = load_data("non_network_uris.json")
+    return tuple(p.lower() for p in data["prefixes"]), set(data["hosts"])
 
 
 class ContentScanner:
@@ -66,7 +88,7 @@ class ContentScanner:
     def __init__(self, limits):
         self.limits = limits
         policy = load_data("policy.json")
-        self.ignore_hosts = set(policy["url_ignore_hosts"])
+        self.ignore_prefixes, self.ignore_hosts = load_non_network_uris()
         groups = {
             "anti_debug": policy["anti_debug_markers"],
             "anti_root": policy["anti_root_markers"],
@@ -75,48 +97,69 @@ class ContentScanner:
             "webview_debugging": policy["webview_debug_markers"],
             "pinning": policy["pinning_markers"],
         }
-        self.markers = [(g, m.encode()) for g, ms in groups.items() for m in ms]
+        self.markers = [(g, m, token_pattern(m)) for g, ms in groups.items() for m in ms]
         self.pin_re = re.compile(rb"sha(?:1|256)/[A-Za-z0-9+/]{27,43}=")
         self.secret_res = []
         self.url_secret_res = []
+        from .secret_checks import VALIDATORS
+
         for p in load_data("secrets.json")["patterns"]:
-            spec = (p["kind"], p["severity"], bool(p.get("word_start")), re.compile(p["regex"].encode()))
+            check = VALIDATORS[p["validate"]] if p.get("validate") else None
+            spec = (p["kind"], p["severity"], bool(p.get("word_start")), re.compile(p["regex"].encode()), check)
             (self.url_secret_res if p.get("in_urls_only") else self.secret_res).append(spec)
         self.found = ContentFindings()
 
     def scan(
-        self, data: bytes, location: str, urls: bool = True, secrets: bool = True, markers: bool = True
+        self,
+        data: bytes,
+        location: str,
+        urls: bool = True,
+        secrets: bool = True,
+        markers: bool = True,
+        start: int = 0,
+        stop: int | None = None,
     ) -> None:
+        """Search `data`. Only matches starting in [start, stop) count: chunked scans (ChunkedScan) pass
+        the bytes before `start` as context and leave matches from `stop` on to the next chunk."""
         f = self.found
+        stop = len(data) if stop is None else stop
         if urls or secrets:
-            for m in URL_TAIL_RE.finditer(data):
-                start = m.start()
-                scheme = next((s for s in SCHEMES if data[max(0, start - len(s)) : start] == s), None)
-                if scheme is None:
+            for m in URL_TAIL_RE.finditer(data, max(0, start - MAX_SCHEME)):
+                begin = m.start()
+                if begin >= stop + MAX_SCHEME:
+                    break
+                scheme = next((s for s in SCHEMES if data[max(0, begin - len(s)) : begin] == s), None)
+                if scheme is None or not start <= begin - len(scheme) < stop:
                     continue
                 raw = (scheme + m.group()).decode("ascii", "ignore")
                 if secrets:
-                    for kind, severity, _ws, rx in self.url_secret_res:
+                    for kind, severity, _ws, rx, _check in self.url_secret_res:
                         if rx.search(m.group()):
                             self._add(kind, severity, location, raw)
                 if not urls or len(f.urls) >= self.limits.max_urls:
                     continue
                 norm = normalise_url(raw)
-                if norm is None or self._ignored(norm[1]):
+                if norm is None or self._ignored(norm[1]) or norm[0].lower().startswith(self.ignore_prefixes):
                     continue
                 f.urls.setdefault(norm[0], set()).add(location)
         if secrets:
-            for kind, severity, word_start, rx in self.secret_res:
-                for m in rx.finditer(data):
-                    start = m.start()
-                    if word_start and start > 0 and chr(data[start - 1]).isalnum():
+            for kind, severity, word_start, rx, check in self.secret_res:
+                for m in rx.finditer(data, start):
+                    begin = m.start()
+                    if begin >= stop:
+                        break
+                    if word_start and begin > 0 and chr(data[begin - 1]).isalnum():
                         continue
-                    self._add(kind, severity, location, m.group().decode("latin-1"))
+                    value = m.group() if check is None else check(data, m)
+                    if value is not None:
+                        self._add(kind, severity, location, value.decode("latin-1"))
         if markers:
-            for group, literal in self.markers:
-                if data.find(literal) >= 0:
-                    f.markers.setdefault(group, set()).add(f"{location}: {literal.decode('latin-1')}")
-            if self.pin_re.search(data):
+            for group, literal, rx in self.markers:
+                m = rx.search(data, start)
+                if m is not None and m.start() < stop:
+                    f.markers.setdefault(group, set()).add(f"{location}: {literal}")
+            m = self.pin_re.search(data, start)
+            if m is not None and m.start() < stop:
                 f.markers.setdefault("pin_hashes", set()).add(location)
 
     def _add(self, kind: str, severity: str, location: str, value: str) -> None:
@@ -138,8 +181,38 @@ class ContentScanner:
         self._add(kind, severity, location, value)
 
 
-def scan_utf16_pool(scanner: ContentScanner, region: bytes, utf8: bool, location: str) -> None:
-    if utf8:
-        scanner.scan(region, location)
-    else:
-        scanner.scan(region.decode("utf-16-le", "replace").encode("utf-8", "replace"), location)
+class ChunkedScan:
+    """Feeds a stream to a ContentScanner in bounded pieces. Consecutive pieces overlap by MAX_MATCH
+    bytes and each match is counted in exactly one piece, so results equal one scan of the whole."""
+
+    def __init__(self, scanner: ContentScanner, location: str, piece: int = 8 * 1024 * 1024, **what):
+        self.scanner, self.location, self.piece, self.what = scanner, location, piece, what
+        self.buf = b""
+        self.start = 0  # matches starting before this offset in buf were counted already
+
+    def feed(self, data: bytes) -> None:
+        self.buf = self.buf + data if self.buf else bytes(data)
+        if len(self.buf) >= self.piece + 2 * MAX_MATCH:
+            stop = len(self.buf) - MAX_MATCH
+            self.scanner.scan(self.buf, self.location, start=self.start, stop=stop, **self.what)
+            keep = MAX_MATCH + 64  # the deferred tail plus context for look-behind checks
+            self.buf = self.buf[-keep:]
+            self.start = 64
+
+    def close(self) -> None:
+        if len(self.buf) > self.start:
+            self.scanner.scan(self.buf, self.location, start=self.start, **self.what)
+        self.buf = b""
+
+
+def scan_utf16_pool(scanner: ContentScanner, region, utf8: bool, location: str) -> None:
+    """A resource string pool, in pieces so a huge pool never exists twice in memory."""
+    chunked = ChunkedScan(scanner, location)
+    step = 4 * 1024 * 1024
+    for off in range(0, len(region), step):
+        piece = bytes(region[off : off + step])
+        if not utf8:
+            # utf-16 code units never straddle pieces: step is even
+            piece = piece.decode("utf-16-le", "replace").encode("utf-8", "replace")
+        chunked.feed(piece)
+    chunked.close()

@@ -104,8 +104,12 @@ def scan_file(path: str, options: ScanOptions | None = None) -> dict:
         from .yara_rules import compile_rules
 
         yara_rules = compile_rules(options.yara_rules)
-    if not os.path.isfile(path):
+    if os.path.isdir(path):
+        raise PackageError("is a directory, not a package file (give the .apk / .ipa / .hap itself)", path)
+    if not os.path.exists(path):
         raise PackageError("no such file", path)
+    if not os.path.isfile(path):
+        raise PackageError("is not a regular file (device, pipe or socket)", path)
     limits = options.limits
     zf, handle = ZipArchive.open_file(path, limits)
     try:
