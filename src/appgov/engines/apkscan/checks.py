@@ -21,13 +21,25 @@ def _finding(rule: str, evidence: list[str], suffix: str = "", severity: str | N
     }
 
 
+def _walk(nested: list[dict]):
+    for n in nested:
+        yield n
+        yield from _walk(n.get("nested", []))
+
+
 def build_findings(ex: Extracted, report: dict, options) -> list[dict]:
     policy = load_data("policy.json")
     out: list[dict] = []
     add = out.append
 
-    # NFRA-06.3 / 07.2: SDKs and components
-    sdks = report["sdks"]
+    # NFRA-06.3 / 07.2: SDKs and components (those of nested packages count too)
+    sdks = list(report["sdks"])
+    seen_sdks = {x["id"] for x in sdks}
+    for n in _walk(report.get("nested", [])):
+        for x in n.get("sdks", []):
+            if x["id"] not in seen_sdks:
+                seen_sdks.add(x["id"])
+                sdks.append(dict(x, name=f"{x['name']} [in {n['path']}]"))
     third_party = [s for s in sdks if s["category"] != "library"]
     if options.assessed_sdks is not None:
         assessed = set(options.assessed_sdks)
@@ -52,8 +64,18 @@ def build_findings(ex: Extracted, report: dict, options) -> list[dict]:
     dyn = markers.get("dynamic_code", []) + [
         f"embedded code file {n}" for n in ex.extra.get("embedded_code_files", [])
     ]
+    dyn += [
+        f"nested {n['kind']} {n['path']}: {n['class_count']} classes"
+        + (f", SDKs {', '.join(x['id'] for x in n['sdks'])}" if n.get("sdks") else "")
+        for n in _walk(report.get("nested", []))
+    ]
     if dyn:
         add(_finding("DYNAMIC_CODE_LOADING", dyn))
+    for t in report.get("tooling", {}).get("dex", []):
+        if t["rebuilt"]:
+            add(_finding("DEX_REBUILT", [f"{t['file']}: {t['compiler']}"] + t["evidence"], t["file"]))
+        elif t["compiler_id"] == "r8_no_marker":
+            add(_finding("DEX_MARKER_STRIPPED", [f"{t['file']}: {t['compiler']}"] + t["evidence"], t["file"]))
 
     # NFRA-07.4: links and malicious code
     not_allowed: dict[str, list[str]] = {}
@@ -235,4 +257,7 @@ def build_findings(ex: Extracted, report: dict, options) -> list[dict]:
         add(_finding("HARDCODED_SECRET", [f"{i['location']}: {i['masked_value']}" for i in items], kind, sev))
 
     out.sort(key=lambda f: (SEVERITY_ORDER[f["severity"]], f["id"]))
+    from .fingerprints import assign
+
+    assign(out, report)
     return out

@@ -17,7 +17,7 @@ from .sdks import SdkMatcher
 from .ziparchive import ZipArchive
 
 SCHEMA_VERSION = "1.0"
-ENGINE_VERSION = "1.0.0"
+ENGINE_VERSION = "1.1.0"
 
 
 @dataclass
@@ -185,12 +185,18 @@ def _assemble(
             {"path": p, "abi": p.split("/")[1] if p.count("/") >= 2 else None} for p in ex.native_libs[:500]
         ],
     }
+    extra = dict(ex.extra)
+    deep_links = extra.pop("deep_links", [])
+    nested = [_nested_report(n, matcher) for n in extra.pop("nested", [])]
+    emulator_checks = extra.pop("emulator_checks", [])
+    emulator_checks += [c for n in _walk(nested) for c in n.pop("emulator_checks", [])]
+    tooling = {"dex": extra.pop("tooling", []), "manipulators": extra.pop("manipulators", [])}
     hardening = {
         "packers": ex.packers,
         "obfuscators": ex.obfuscators,
         "anti_debug": markers.get("anti_debug", []),
         "anti_root": markers.get("anti_root", []),
-        "emulator_detection": markers.get("emulator_detection", []),
+        "emulator_detection": markers.get("emulator_detection", []) + emulator_checks[:20],
         "anti_analysis": ex.anti_analysis,
     }
     return {
@@ -209,8 +215,25 @@ def _assemble(
         "flags": ex.flags,
         "native": native,
         "secrets": [{k: v for k, v in s.items()} for s in ex.scanner.found.secrets],
-        "platform_details": ex.extra,
+        "deep_links": deep_links,
+        "tooling": tooling,
+        "nested": nested,
+        "platform_details": extra,
     }
+
+
+def _walk(nested: list[dict]):
+    for n in nested:
+        yield n
+        yield from _walk(n["nested"])
+
+
+def _nested_report(item: dict, matcher: SdkMatcher) -> dict:
+    """A nested package's facts with its SDKs matched from its own class names."""
+    out = dict(item)
+    out["sdks"] = matcher.match(out.pop("class_names", []))
+    out["nested"] = [_nested_report(n, matcher) for n in item["nested"]]
+    return out
 
 
 def _summary(report: dict) -> dict:
