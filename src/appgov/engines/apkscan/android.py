@@ -20,7 +20,7 @@ from .ziparchive import ZipArchive
 
 LIB_RE = re.compile(r"^lib/([^/]+)/([^/]+\.so)$")
 TEXT_ASSET_RE = re.compile(
-    r"^(assets|res/raw)/.+\.(json|xml|html?|js|txt|properties|conf|cfg|ini|yaml|yml|plist)$", re.I
+    r"^(assets|res/raw)/.+\.(json|xml|html?|js|txt|properties|conf|cfg|ini|yaml|yml|plist|pem|key)$", re.I
 )
 EMBEDDED_CODE_RE = re.compile(r"^(assets|res/raw)/.+\.(dex|jar|apk|zip)$", re.I)
 COMPONENT_TAGS = ("activity", "activity-alias", "service", "receiver", "provider")
