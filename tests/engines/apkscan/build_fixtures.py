@@ -215,7 +215,9 @@ def build_all(out_dir: Path) -> dict[str, Path]:
         "res/raw/payload.dex": payload_dex.read_bytes(),
         "assets/keys/client.pem": _pkcs8_pem(),
     }
-    _build_apk(work, "depth_app", [SOURCES / "depth_app" / "smali"], depth_extra, "release", names["depth_app"])
+    _build_apk(
+        work, "depth_app", [SOURCES / "depth_app" / "smali"], depth_extra, "release", names["depth_app"]
+    )
     packed_libs = {
         "lib/armeabi-v7a/libjiagu.so": elf_stub("libjiagu.so", ["ptrace", "TracerPid"]),
         "lib/arm64-v8a/libjiagu_a64.so": elf_stub("libjiagu_a64.so", ["ptrace"], machine=183, is64=True),

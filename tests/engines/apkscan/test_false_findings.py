@@ -60,9 +60,8 @@ def test_pem_body_must_decode():
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric import ec
 
-    real = (
-        ec.generate_private_key(ec.SECP256R1())
-        .private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    real = ec.generate_private_key(ec.SECP256R1()).private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
     as_java_string = real.replace(b"\n", b"\\n")  # how a key looks inside source or JSON
     garbage = b"-----BEGIN PRIVATE KEY-----\n" + b"A" * 40 + b"!!\n-----END PRIVATE KEY-----"
@@ -70,7 +69,9 @@ def test_pem_body_must_decode():
     for data, expected in ((real, 1), (as_java_string, 1), (garbage, 0), (template, 0)):
         scanner = ContentScanner(Limits())
         scanner.scan(b'{"k": "' + data + b'"}', "assets/x.json")
-        assert len([s for s in scanner.found.secrets if s["kind"] == "private_key_pem"]) == expected, data[:60]
+        assert len([s for s in scanner.found.secrets if s["kind"] == "private_key_pem"]) == expected, data[
+            :60
+        ]
 
 
 def test_xml_feature_and_namespace_uris_are_not_urls(apks):

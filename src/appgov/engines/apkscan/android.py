@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
+from .android_code import DEX_RE, analyse_code
+from .antivm import resource_obfuscation
 from .arsc import ResourceTable
 from .axml import Element, parse_axml
 from .catalogue import load_data
-from .android_code import DEX_RE, analyse_code
-from .antivm import resource_obfuscation
 from .content import ChunkedScan, ContentScanner, scan_utf16_pool
 from .errors import PackageError
 from .hardening import detect_obfuscation, detect_packers, name_index
@@ -143,7 +143,9 @@ def analyse_apk(
             try:
                 table = ResourceTable(zf.read("resources.arsc"), f"{zf.label}!resources.arsc")
             except PackageError:
-                table = None  # resources are optional for the facts we need; a broken table only loses the label
+                table = (
+                    None  # resources are optional for the facts we need; a broken table only loses the label
+                )
     uses_sdk = next((c for c in manifest.children if c.tag == "uses-sdk"), None)
     min_sdk = uses_sdk.int("android:minSdkVersion") if uses_sdk is not None else None
     target_sdk = uses_sdk.int("android:targetSdkVersion") if uses_sdk is not None else None

@@ -31,7 +31,13 @@ class CodeFacts:
 
 
 def analyse_dex(
-    zf: ZipArchive, name: str, location: str, scanner: ContentScanner, limits: Limits, facts: CodeFacts, keep: bool
+    zf: ZipArchive,
+    name: str,
+    location: str,
+    scanner: ContentScanner,
+    limits: Limits,
+    facts: CodeFacts,
+    keep: bool,
 ) -> None:
     """One DEX entry. Up to limits.max_dex_in_memory it is inflated once and read in place; a larger
     one is streamed in pieces (strings searched, class tables not read) so memory stays bounded."""
@@ -62,7 +68,12 @@ def analyse_dex(
 
 
 def analyse_code(
-    zf: ZipArchive, scanner: ContentScanner, limits: Limits, keep: bool, prefix: str = "", depth: int = 0,
+    zf: ZipArchive,
+    scanner: ContentScanner,
+    limits: Limits,
+    keep: bool,
+    prefix: str = "",
+    depth: int = 0,
     counter: list[int] | None = None,
 ) -> CodeFacts:
     facts = CodeFacts()
@@ -83,9 +94,20 @@ def _nested(zf, name, prefix, scanner, limits, keep, depth, counter) -> dict:
     location = prefix + name
     entry = zf.entries[name]
     kind = name.rsplit(".", 1)[-1].lower()
-    item = {"path": location, "kind": kind, "depth": depth, "size": entry.size, "package": None,
-            "dex_files": [], "class_count": 0, "tooling": [], "emulator_checks": [], "nested": [],
-            "class_names": [], "error": None}
+    item = {
+        "path": location,
+        "kind": kind,
+        "depth": depth,
+        "size": entry.size,
+        "package": None,
+        "dex_files": [],
+        "class_count": 0,
+        "tooling": [],
+        "emulator_checks": [],
+        "nested": [],
+        "class_names": [],
+        "error": None,
+    }
     if depth > limits.max_nested_depth:
         item["error"] = f"nested deeper than {limits.max_nested_depth} levels: not analysed"
         return item
@@ -115,7 +137,9 @@ def _nested(zf, name, prefix, scanner, limits, keep, depth, counter) -> dict:
                 try:
                     manifest = parse_axml(
                         inner.read("AndroidManifest.xml", max_size=limits.max_manifest_size),
-                        f"{inner.label}!AndroidManifest.xml", limits.max_xml_depth, limits.max_xml_elements,
+                        f"{inner.label}!AndroidManifest.xml",
+                        limits.max_xml_depth,
+                        limits.max_xml_elements,
                     )
                     item["package"] = manifest.str("package")
                 except PackageError as exc:

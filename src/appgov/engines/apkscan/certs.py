@@ -5,9 +5,8 @@ from __future__ import annotations
 import hashlib
 import warnings
 
-from .errors import PackageError
-
 from .catalogue import load_data
+from .errors import PackageError
 
 # short names for the attribute types used in the well-known test-certificate list
 _OID_NAMES = {
@@ -38,7 +37,9 @@ def classify_subject(attributes: list[tuple[str, str]]) -> tuple[bool, str | Non
     have = sorted((k, v.strip()) for k, v in attributes)
     data = load_data("test_certificates.json")
     debug = any(have == sorted(e["attributes"].items()) for e in data["debug"])
-    test_key = next((e["name"] for e in data["public_test_keys"] if have == sorted(e["attributes"].items())), None)
+    test_key = next(
+        (e["name"] for e in data["public_test_keys"] if have == sorted(e["attributes"].items())), None
+    )
     return debug, test_key
 
 

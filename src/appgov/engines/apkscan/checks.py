@@ -237,12 +237,16 @@ def build_findings(ex: Extracted, report: dict, options) -> list[dict]:
     unverified = [
         f"{d['component']}: {', '.join(d['uris'][:5])}"
         for d in links
-        if d["exported"] and not d["auto_verify"] and any(s.lower() in ("http", "https") for s in d["schemes"])
+        if d["exported"]
+        and not d["auto_verify"]
+        and any(s.lower() in ("http", "https") for s in d["schemes"])
     ]
     if unverified:
         add(_finding("DEEP_LINK_UNVERIFIED", unverified))
     custom = [
-        f"{d['component']}: {', '.join(d['uris'][:5])}" for d in links if d["exported"] and d["custom_schemes"]
+        f"{d['component']}: {', '.join(d['uris'][:5])}"
+        for d in links
+        if d["exported"] and d["custom_schemes"]
     ]
     if custom:
         add(_finding("DEEP_LINK_CUSTOM_SCHEME", custom))

@@ -105,7 +105,13 @@ class ContentScanner:
 
         for p in load_data("secrets.json")["patterns"]:
             check = VALIDATORS[p["validate"]] if p.get("validate") else None
-            spec = (p["kind"], p["severity"], bool(p.get("word_start")), re.compile(p["regex"].encode()), check)
+            spec = (
+                p["kind"],
+                p["severity"],
+                bool(p.get("word_start")),
+                re.compile(p["regex"].encode()),
+                check,
+            )
             (self.url_secret_res if p.get("in_urls_only") else self.secret_res).append(spec)
         self.found = ContentFindings()
 
@@ -183,26 +189,34 @@ class ContentScanner:
 
 class ChunkedScan:
     """Feeds a stream to a ContentScanner in bounded pieces. Consecutive pieces overlap by MAX_MATCH
-    bytes and each match is counted in exactly one piece, so results equal one scan of the whole."""
+    bytes and each match is counted in exactly one piece, so results equal one scan of the whole.
+    Pieces are joined once per scan into buffers of one size, so the allocator reuses the same memory
+    instead of fragmenting it with ever-growing buffers."""
 
     def __init__(self, scanner: ContentScanner, location: str, piece: int = 8 * 1024 * 1024, **what):
         self.scanner, self.location, self.piece, self.what = scanner, location, piece, what
-        self.buf = b""
-        self.start = 0  # matches starting before this offset in buf were counted already
+        self.tail = b""  # the end of the previous piece: context plus the deferred matches
+        self.pending: list[bytes] = []
+        self.size = 0
+        self.start = 0  # matches starting before this offset of the joined buffer were counted already
 
     def feed(self, data: bytes) -> None:
-        self.buf = self.buf + data if self.buf else bytes(data)
-        if len(self.buf) >= self.piece + 2 * MAX_MATCH:
-            stop = len(self.buf) - MAX_MATCH
-            self.scanner.scan(self.buf, self.location, start=self.start, stop=stop, **self.what)
-            keep = MAX_MATCH + 64  # the deferred tail plus context for look-behind checks
-            self.buf = self.buf[-keep:]
+        self.pending.append(bytes(data))
+        self.size += len(data)
+        if self.size >= self.piece:
+            buf = b"".join([self.tail, *self.pending])
+            self.pending, self.size = [], 0
+            stop = len(buf) - MAX_MATCH
+            self.scanner.scan(buf, self.location, start=self.start, stop=stop, **self.what)
+            self.tail = buf[stop - 64 :]  # the deferred tail plus context for look-behind checks
             self.start = 64
+            del buf
 
     def close(self) -> None:
-        if len(self.buf) > self.start:
-            self.scanner.scan(self.buf, self.location, start=self.start, **self.what)
-        self.buf = b""
+        buf = b"".join([self.tail, *self.pending])
+        if len(buf) > self.start:
+            self.scanner.scan(buf, self.location, start=self.start, **self.what)
+        self.tail, self.pending, self.size = b"", [], 0
 
 
 def scan_utf16_pool(scanner: ContentScanner, region, utf8: bool, location: str) -> None:

@@ -33,7 +33,9 @@ def identify(map_types: list[int], marker: str | None) -> dict:
     merged = len(data_seq) > 1 and data_seq[0] == MAP_LIST
     seq = [t for t in data_seq if t != MAP_LIST]
     fits = [
-        c for c in data["compilers"] if _is_subsequence(seq, [int(x, 16) for x in c["data_order"] if int(x, 16) != MAP_LIST])
+        c
+        for c in data["compilers"]
+        if _is_subsequence(seq, [int(x, 16) for x in c["data_order"] if int(x, 16) != MAP_LIST])
     ]
     marker_tool = data["markers"].get(marker[:5]) if marker else None
     if marker_tool:

@@ -113,7 +113,7 @@ def scan_file(path: str, options: ScanOptions | None = None) -> dict:
     limits = options.limits
     zf, handle = ZipArchive.open_file(path, limits)
     try:
-        sha256 = hashlib.sha256(zf.buf).hexdigest() if zf.size < 2**31 else _sha256_file(path)
+        sha256 = _sha256_file(path)  # read, not hashed through the map: mapped pages would count as memory
         platform = detect_platform(zf)
         scanner = ContentScanner(limits)
         keep = yara_rules is not None

@@ -10,6 +10,7 @@ Nothing is ever extracted to disk: entries are inflated in memory with a hard si
 from __future__ import annotations
 
 import mmap
+import os
 import re
 import struct
 import zlib
@@ -61,6 +62,7 @@ class ZipArchive:
         self.size = len(buf)
         # shared between nested archives so a bomb cannot hide inside an inner archive
         self._budget = inflate_budget if inflate_budget is not None else [limits.max_total_inflated]
+        self.fd: int | None = None  # set for a file: bulk reads use pread so pages are not mapped in
         self.entries: dict[str, ZipEntry] = {}
         self.order: list[ZipEntry] = []
         self.cd_offset = 0
@@ -85,7 +87,9 @@ class ZipArchive:
         except BaseException:
             fh.close()
             raise
-        return cls(mm, path, limits), _Closer(mm, fh)
+        zf = cls(mm, path, limits)
+        zf.fd = fh.fileno()
+        return zf, _Closer(mm, fh)
 
     # -- central directory -------------------------------------------------------------------
     def _find_eocd(self) -> int:
@@ -210,6 +214,13 @@ class ZipArchive:
                 raise PackageError(f"entry {last.name!r} data runs into the central directory", self.label)
 
     # -- reading -----------------------------------------------------------------------------
+    def read_range(self, start: int, end: int) -> bytes:
+        """Bytes [start, end) of the archive. From a file they are read, not touched through the map:
+        mapped pages count as the process's memory, so a big stored entry would inflate peak RSS."""
+        if self.fd is not None:
+            return os.pread(self.fd, end - start, start)
+        return bytes(self.buf[start:end])
+
     def names(self) -> list[str]:
         return [e.name for e in self.order]
 
@@ -268,13 +279,12 @@ class ZipArchive:
         if entry.method not in (0, 8):
             raise PackageError(f"unsupported compression method {entry.method}", where)
         start, end = self.data_span(entry)
-        buf = self.buf  # slices of it are copies of at most `chunk` bytes
         crc, produced = 0, 0
         if entry.method == 0:
             if end - start != entry.size:
                 raise PackageError(f"stored entry is {end - start} bytes but declares {entry.size}", where)
             for off in range(start, end, chunk):
-                piece = bytes(buf[off : min(off + chunk, end)])
+                piece = self.read_range(off, min(off + chunk, end))
                 crc = zlib.crc32(piece, crc)
                 produced += len(piece)
                 yield piece
@@ -285,7 +295,7 @@ class ZipArchive:
                 if not pending:
                     if pos >= end or inflater.eof:
                         break
-                    pending = buf[pos : min(pos + chunk, end)]
+                    pending = self.read_range(pos, min(pos + chunk, end))
                     pos += len(pending)
                 before = len(pending)
                 try:
