@@ -60,6 +60,22 @@ def build_findings(ex: Extracted, report: dict, options) -> list[dict]:
         note = policy["known_risk_sdks"].get(s["id"])
         if note:
             add(_finding("SDK_KNOWN_RISK_COMPONENT", [f"{s['name']}: {note}"], s["id"]))
+    for v in report.get("vulnerabilities", []):
+        sev = v["severity"].lower() if (v.get("severity") or "").lower() in SEVERITY_ORDER else None
+        note = (
+            "version not known from the package: check it"
+            if v["version_status"] == "unknown"
+            else (f"version {v['component_version']} is in the affected range")
+        )
+        add(
+            _finding(
+                "KNOWN_VULNERABLE_COMPONENT",
+                [f"{v['advisory_id']}: {v['component']} ({note})"]
+                + ([v["summary"]] if v.get("summary") else []),
+                f"{v['advisory_id']}:{v['component']}",
+                sev if v["version_status"] == "affected" else None,
+            )
+        )
     markers = {k: sorted(v) for k, v in ex.scanner.found.markers.items()}
     dyn = markers.get("dynamic_code", []) + [
         f"embedded code file {n}" for n in ex.extra.get("embedded_code_files", [])

@@ -35,6 +35,7 @@ class ScanOptions:
     extra_catalogues: tuple[str, ...] = ()
     exodus_files: tuple[str, ...] = ()
     min_target_sdk: int | None = None
+    vuln_feeds: tuple[str, ...] = ()  # OSV JSON / CSV / XLSX advisories (see vulnfeed.py)
     limits: Limits = field(default_factory=Limits)
 
 
@@ -99,6 +100,11 @@ def scan_file(path: str, options: ScanOptions | None = None) -> dict:
     started = time.perf_counter()
     release = [normalise_fingerprint(f) for f in options.release_certs]
     catalogue = sdk_catalogue(tuple(options.extra_catalogues), tuple(options.exodus_files))
+    advisories = []
+    if options.vuln_feeds:
+        from .vulnfeed import load_feed
+
+        advisories = [a for f in options.vuln_feeds for a in load_feed(f)]
     yara_rules = None
     if options.yara_rules:
         from .yara_rules import compile_rules
@@ -142,6 +148,10 @@ def scan_file(path: str, options: ScanOptions | None = None) -> dict:
         from .links import check_links
 
         check_links(report["urls"], options)
+    if options.vuln_feeds:
+        from .vulnfeed import match
+
+        report["vulnerabilities"] = match(report, advisories)
     report["findings"] = build_findings(ex, report, options)
     report["summary"] = _summary(report)
     report["elapsed_ms"] = int((time.perf_counter() - started) * 1000)

@@ -1,0 +1,81 @@
+"""Engine halves of issue 15 items 12 and 13: the version diff and vulnerability feeds."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from appgov.engines.apkscan import ScanOptions, UsageError, scan_file
+from appgov.engines.apkscan.cli import main
+from appgov.engines.apkscan.reportdiff import diff_reports
+
+
+def test_diff_between_versions(apks):
+    old = scan_file(str(apks["depth_app"]))
+    new = scan_file(str(apks["sdk_app"]))
+    d = diff_reports(old, new, assessed_sdks=["umeng_analytics"])
+    assert "android.permission.READ_CONTACTS" in d["new_dangerous_permissions"]
+    assert {"umeng_analytics", "jpush"} <= {s["id"] for s in d["new_sdks"]}
+    assert next(s for s in d["new_sdks"] if s["id"] == "umeng_analytics")["assessed"] is True
+    assert any(f["rule"] == "DEBUGGABLE" for f in d["added_high_findings"])
+    assert "not_debuggable" in d["lost_hardening"] and d["gate_blocking"] is True
+    same = diff_reports(new, scan_file(str(apks["sdk_app"])))
+    assert not same["added_high_findings"] and not same["lost_hardening"] and same["gate_blocking"] is False
+
+
+def test_osv_and_csv_feeds(apks, tmp_path, capsys):
+    osv = {
+        "id": "GHSA-test-0001",
+        "summary": "push SDK leaks tokens",
+        "aliases": ["CVE-2099-0001"],
+        "affected": [
+            {
+                "package": {"name": "jpush"},
+                "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixed": "5.0.0"}]}],
+            }
+        ],
+    }
+    (tmp_path / "osv.json").write_text(json.dumps({"vulns": [osv]}))
+    (tmp_path / "cnvd.csv").write_text(
+        "advisory_id,component,introduced,fixed,severity,summary\n"
+        "CNVD-2099-00001,Umeng U-App Analytics,,9.0,high,collects identifiers early\n"
+    )
+    report = scan_file(
+        str(apks["sdk_app"]), ScanOptions(vuln_feeds=(str(tmp_path / "osv.json"), str(tmp_path / "cnvd.csv")))
+    )
+    ids = {(v["advisory_id"], v["component"], v["version_status"]) for v in report["vulnerabilities"]}
+    assert ("GHSA-test-0001", "sdk:jpush", "unknown") in ids and (
+        "CNVD-2099-00001",
+        "sdk:umeng_analytics",
+        "unknown",
+    ) in ids
+    assert sum(f["rule"] == "KNOWN_VULNERABLE_COMPONENT" for f in report["findings"]) == 2
+    (tmp_path / "bad.csv").write_text("id,name\nX,Y\n")
+    with pytest.raises(UsageError, match="advisory_id"):
+        scan_file(str(apks["sdk_app"]), ScanOptions(vuln_feeds=(str(tmp_path / "bad.csv"),)))
+    assert main([str(apks["sdk_app"]), "--vuln-feed", str(tmp_path / "osv.json")]) == 0
+    assert "GHSA-test-0001" in capsys.readouterr().out
+
+
+def test_version_ranges():
+    from appgov.engines.apkscan.vulnfeed import match
+
+    report = {
+        "sdks": [{"id": "fastjson", "name": "fastjson", "version": "1.2.80"}],
+        "native": {"libraries": []},
+    }
+    adv = [
+        {
+            "advisory_id": "CVE-2022-25845",
+            "aliases": [],
+            "component": "fastjson",
+            "versions": [],
+            "ranges": [{"introduced": "1.2.0", "fixed": "1.2.83", "last_affected": None}],
+            "severity": "critical",
+            "summary": None,
+        }
+    ]
+    assert match(report, adv)[0]["version_status"] == "affected"
+    report["sdks"][0]["version"] = "1.2.83"
+    assert match(report, adv) == []
