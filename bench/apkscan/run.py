@@ -204,7 +204,9 @@ def main() -> int:
         "summary": summary,
         "analyzeapk_over_appgov_median_ratio": round(ratio, 1),
         "files_meeting_15x": sum(1 for r in ok if r["analyzeapk_over_appgov"] >= 15),
-        "share_meeting_15x": round(sum(1 for r in ok if r["analyzeapk_over_appgov"] >= 15) / max(len(ok), 1), 3),
+        "share_meeting_15x": round(
+            sum(1 for r in ok if r["analyzeapk_over_appgov"] >= 15) / max(len(ok), 1), 3
+        ),
         "startup_seconds": {"python_and_engine_imports": startup, "bare_python": bare_python},
         "goals": goals,
     }

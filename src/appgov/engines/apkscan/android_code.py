@@ -5,7 +5,6 @@ same limits and decompression budget, findings carrying the path that holds them
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from .antivm import build_field_checks
 from .axml import parse_axml
@@ -14,20 +13,23 @@ from .dex import DexFile
 from .dextools import find_marker, identify
 from .errors import PackageError
 from .limits import Limits
+from .records import Record
 from .ziparchive import ZipArchive
 
 DEX_RE = re.compile(r"^classes\d*\.dex$")
 NESTED_RE = re.compile(r"^(assets|res)/.+\.(apk|dex|jar|zip)$", re.I)
 
 
-@dataclass
-class CodeFacts:
-    class_names: list[str] = field(default_factory=list)
-    tooling: list[dict] = field(default_factory=list)
-    emulator_checks: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # what could not be analysed, and why
-    yara_targets: list[tuple[str, bytes]] = field(default_factory=list)
-    nested: list[dict] = field(default_factory=list)
+class CodeFacts(Record):
+    _fields = {
+        "class_names": list,
+        "tooling": list,
+        "emulator_checks": list,
+        "notes": list,  # what could not be analysed, and why
+        "yara_targets": list,
+        "nested": list,
+    }
+    __slots__ = tuple(_fields)
 
 
 def analyse_dex(

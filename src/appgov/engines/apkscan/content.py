@@ -3,24 +3,25 @@ secrets and marker strings. Everything works on bytes with compiled regular expr
 
 from __future__ import annotations
 
-import ipaddress
 import re
-from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from .catalogue import load_data
+from .records import Record
 
 TOKEN_CHARS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 HOST_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62})(?:\.[A-Za-z0-9\-]{1,63})*\.?$")
 TRAILING = ".,;:)'\"]}>"
 
 
-@dataclass
-class ContentFindings:
-    urls: dict[str, set[str]] = field(default_factory=dict)  # url -> locations
-    secrets: list[dict] = field(default_factory=list)
-    markers: dict[str, set[str]] = field(default_factory=dict)  # marker group -> locations
-    _secret_keys: set = field(default_factory=set)
+class ContentFindings(Record):
+    _fields = {
+        "urls": dict,  # url -> set of locations
+        "secrets": list,
+        "markers": dict,  # marker group -> set of locations
+        "_secret_keys": set,
+    }
+    __slots__ = tuple(_fields)
 
 
 def mask(value: str) -> str:
@@ -34,11 +35,14 @@ def mask(value: str) -> str:
 def valid_host(host: str) -> bool:
     if not host or len(host) > 253:
         return False
-    try:
-        ipaddress.ip_address(host.strip("[]"))
-        return True
-    except ValueError:
-        pass
+    if host[0].isdigit() or host[0] == "[" or ":" in host:
+        import ipaddress  # only for hosts that may be addresses: the module is slow to import
+
+        try:
+            ipaddress.ip_address(host.strip("[]"))
+            return True
+        except ValueError:
+            pass
     if "." not in host or not HOST_RE.match(host):
         return False
     tld = host.rstrip(".").rsplit(".", 1)[-1]

@@ -6,9 +6,9 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
-from dataclasses import dataclass, field
 
 from .errors import PackageError
+from .records import Record
 
 FAT_MAGIC = 0xCAFEBABE
 FAT_MAGIC_64 = 0xCAFEBABF
@@ -32,16 +32,18 @@ CS_HASH = {1: ("sha1", 20), 2: ("sha256", 32), 3: ("sha256", 20), 4: ("sha384", 
 _SWIFT_RE = re.compile(r"^_TtC(\d+)(.+)$")
 
 
-@dataclass
-class Slice:
-    arch: str
-    classes: list[str] = field(default_factory=list)
-    dylibs: list[str] = field(default_factory=list)
-    cstrings: bytes = b""
-    encrypted: bool = False
-    code_signature: bytes | None = None
-    code_limit_data: tuple[int, int] | None = None  # (slice offset, slice size) in the file
-    sig_offset: int = 0
+class Slice(Record):
+    _fields = {
+        "arch": "",
+        "classes": list,
+        "dylibs": list,
+        "cstrings": b"",
+        "encrypted": False,
+        "code_signature": None,
+        "code_limit_data": None,  # (slice offset, slice size) in the file
+        "sig_offset": 0,
+    }
+    __slots__ = tuple(_fields)
 
 
 def demangle_swift_class(name: str) -> str:

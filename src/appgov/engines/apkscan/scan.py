@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from dataclasses import dataclass, field
 
 from .catalogue import sdk_catalogue
 from .checks import build_findings
@@ -13,6 +12,7 @@ from .content import ContentScanner
 from .errors import PackageError, UsageError
 from .limits import Limits
 from .model import Extracted
+from .records import Record
 from .sdks import SdkMatcher
 from .ziparchive import ZipArchive
 
@@ -20,23 +20,25 @@ SCHEMA_VERSION = "1.0"
 ENGINE_VERSION = "1.1.0"
 
 
-@dataclass
-class ScanOptions:
-    allow_domains: list[str] | None = None  # None: no allow-list, URLs get allowed=None
-    release_certs: list[str] = field(default_factory=list)  # SHA-256 fingerprints (hex, colons optional)
-    check_links: bool = False
-    link_timeout: float = 3.0  # per request
-    links_total_timeout: float = 20.0  # whole link check
-    max_links: int = 200
-    link_workers: int = 8
-    yara_rules: str | None = None  # path to a YARA rules file
-    pi_inventory: list[str] | None = None  # declared personal-information categories
-    assessed_sdks: list[str] | None = None  # SDK ids with a security assessment on record
-    extra_catalogues: tuple[str, ...] = ()
-    exodus_files: tuple[str, ...] = ()
-    min_target_sdk: int | None = None
-    vuln_feeds: tuple[str, ...] = ()  # OSV JSON / CSV / XLSX advisories (see vulnfeed.py)
-    limits: Limits = field(default_factory=Limits)
+class ScanOptions(Record):
+    _fields = {
+        "allow_domains": None,  # None: no allow-list, URLs get allowed=None
+        "release_certs": list,  # SHA-256 fingerprints (hex, colons optional)
+        "check_links": False,
+        "link_timeout": 3.0,  # per request
+        "links_total_timeout": 20.0,  # whole link check
+        "max_links": 200,
+        "link_workers": 8,
+        "yara_rules": None,  # path to a YARA rules file
+        "pi_inventory": None,  # declared personal-information categories
+        "assessed_sdks": None,  # SDK ids with a security assessment on record
+        "extra_catalogues": (),
+        "exodus_files": (),
+        "min_target_sdk": None,
+        "vuln_feeds": (),  # OSV JSON / CSV / XLSX advisories (see vulnfeed.py)
+        "limits": Limits,
+    }
+    __slots__ = tuple(_fields)
 
 
 def normalise_fingerprint(fp: str) -> str:
@@ -99,7 +101,11 @@ def scan_file(path: str, options: ScanOptions | None = None) -> dict:
     options = options or ScanOptions()
     started = time.perf_counter()
     release = [normalise_fingerprint(f) for f in options.release_certs]
-    catalogue = sdk_catalogue(tuple(options.extra_catalogues), tuple(options.exodus_files))
+    # the user's own files are checked before the package; the shipped catalogue waits until the
+    # package has proved readable, so a bad file fails before any other work
+    catalogue = None
+    if options.extra_catalogues or options.exodus_files:
+        catalogue = sdk_catalogue(tuple(options.extra_catalogues), tuple(options.exodus_files))
     advisories = []
     if options.vuln_feeds:
         from .vulnfeed import load_feed
@@ -121,6 +127,8 @@ def scan_file(path: str, options: ScanOptions | None = None) -> dict:
     try:
         sha256 = _sha256_file(path)  # read, not hashed through the map: mapped pages would count as memory
         platform = detect_platform(zf)
+        if catalogue is None:
+            catalogue = sdk_catalogue()
         scanner = ContentScanner(limits)
         keep = yara_rules is not None
         if platform == "android":

@@ -14,7 +14,6 @@ import os
 import re
 import struct
 import zlib
-from dataclasses import dataclass
 
 from .errors import PackageError
 from .limits import Limits
@@ -29,15 +28,17 @@ _DRIVE_RE = re.compile(r"^[A-Za-z]:")
 CHUNK = 1024 * 1024  # inflate / read granularity: memory per piece, independent of the entry size
 
 
-@dataclass(frozen=True, slots=True)
 class ZipEntry:
-    name: str
-    method: int
-    flags: int
-    crc: int
-    compressed_size: int
-    size: int
-    header_offset: int
+    """One central-directory record (a plain slotted class: there can be 200 000 of them)."""
+
+    __slots__ = ("name", "method", "flags", "crc", "compressed_size", "size", "header_offset")
+
+    def __init__(self, name, method, flags, crc, compressed_size, size, header_offset):
+        self.name, self.method, self.flags, self.crc = name, method, flags, crc
+        self.compressed_size, self.size, self.header_offset = compressed_size, size, header_offset
+
+    def __repr__(self) -> str:
+        return f"ZipEntry({self.name!r}, size={self.size}, at={self.header_offset})"
 
     @property
     def encrypted_flag(self) -> bool:
