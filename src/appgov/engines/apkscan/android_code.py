@@ -59,9 +59,8 @@ def analyse_dex(
     dex = DexFile(data, where)
     facts.class_names.extend(dex.defined_classes())
     lo, hi = dex.string_span()
-    region = memoryview(data)[lo:hi]
-    scanner.scan(region, location)
-    tool = identify(dex.map_types(), find_marker(region))
+    scanner.scan(data, location, start=lo, stop=hi)
+    tool = identify(dex.map_types(), find_marker(data, lo, hi))
     tool["file"] = location
     facts.tooling.append(tool)
     facts.emulator_checks.extend(build_field_checks(dex, location))

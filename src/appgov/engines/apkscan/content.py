@@ -4,6 +4,7 @@ secrets and marker strings. Everything works on bytes with compiled regular expr
 from __future__ import annotations
 
 import re
+from functools import cache
 from urllib.parse import urlsplit
 
 from .catalogue import load_data
@@ -69,6 +70,7 @@ MAX_SCHEME = 5
 MAX_MATCH = 20 * 1024
 
 
+@cache
 def token_pattern(literal: str) -> re.Pattern:
     """`literal` as a token: no letter / digit / underscore right before or after it (when it starts or
     ends with one). The literal comes first so the regex engine's fast literal search is used."""
@@ -101,7 +103,7 @@ class ContentScanner:
             "webview_debugging": policy["webview_debug_markers"],
             "pinning": policy["pinning_markers"],
         }
-        self.markers = [(g, m, token_pattern(m)) for g, ms in groups.items() for m in ms]
+        self.markers = [(g, m, m.encode()) for g, ms in groups.items() for m in ms]
         self.pin_re = re.compile(rb"sha(?:1|256)/[A-Za-z0-9+/]{27,43}=")
         self.secret_res = []
         self.url_secret_res = []
@@ -133,8 +135,10 @@ class ContentScanner:
         the bytes before `start` as context and leave matches from `stop` on to the next chunk."""
         f = self.found
         stop = len(data) if stop is None else stop
+        # no match is longer than MAX_MATCH, so nothing past this can belong to a match starting before stop
+        endpos = min(len(data), stop + MAX_MATCH)
         if urls or secrets:
-            for m in URL_TAIL_RE.finditer(data, max(0, start - MAX_SCHEME)):
+            for m in URL_TAIL_RE.finditer(data, max(0, start - MAX_SCHEME), endpos):
                 begin = m.start()
                 if begin >= stop + MAX_SCHEME:
                     break
@@ -154,7 +158,7 @@ class ContentScanner:
                 f.urls.setdefault(norm[0], set()).add(location)
         if secrets:
             for kind, severity, word_start, rx, check in self.secret_res:
-                for m in rx.finditer(data, start):
+                for m in rx.finditer(data, start, endpos):
                     begin = m.start()
                     if begin >= stop:
                         break
@@ -164,13 +168,34 @@ class ContentScanner:
                     if value is not None:
                         self._add(kind, severity, location, value.decode("latin-1"))
         if markers:
-            for group, literal, rx in self.markers:
-                m = rx.search(data, start)
-                if m is not None and m.start() < stop:
+            for group, literal, raw in self.markers:
+                if self._has_token(data, literal, raw, start, stop):
                     f.markers.setdefault(group, set()).add(f"{location}: {literal}")
-            m = self.pin_re.search(data, start)
+            m = self.pin_re.search(data, start, endpos)
             if m is not None and m.start() < stop:
                 f.markers.setdefault("pin_hashes", set()).add(location)
+
+    @staticmethod
+    def _has_token(data, literal: str, raw: bytes, start: int, stop: int) -> bool:
+        """`raw` occurs as a token starting in [start, stop). A plain find (fast, no regex to compile)
+        locates candidates; after many rejected ones the token regex takes over, so a package full of
+        'exposed' cannot make this loop long."""
+        limit = stop - 1 + len(raw)
+        pos = data.find(raw, start, limit)
+        left = chr(raw[0]).isalnum()
+        right = chr(raw[-1]).isalnum()
+        for _ in range(64):
+            if pos < 0:
+                return False
+            before = data[pos - 1] if pos > 0 else 0
+            after = data[pos + len(raw)] if pos + len(raw) < len(data) else 0
+            if not (left and before in TOKEN_CHARS) and not (right and after in TOKEN_CHARS):
+                return True
+            pos = data.find(raw, pos + 1, limit)
+        if pos < 0:
+            return False
+        m = token_pattern(literal).search(data, pos, min(len(data), limit + 1))
+        return m is not None and m.start() < stop
 
     def _add(self, kind: str, severity: str, location: str, value: str) -> None:
         key = (kind, value)

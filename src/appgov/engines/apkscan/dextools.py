@@ -21,9 +21,9 @@ def _is_subsequence(seq: list[int], order: list[int]) -> bool:
     return True
 
 
-def find_marker(region) -> str | None:
-    """The d8 / r8 / l8 marker (JSON describing compiler, version, mode) in a DEX string region."""
-    m = MARKER_RE.search(region)
+def find_marker(data, start: int = 0, end: int | None = None) -> str | None:
+    """The d8 / r8 / l8 marker (JSON describing compiler, version, mode) in a DEX's string region."""
+    m = MARKER_RE.search(data, start, len(data) if end is None else end)
     return m.group().decode("utf-8", "replace") if m else None
 
 
