@@ -261,7 +261,7 @@ def analyse_apk(
     index = name_index(class_names)
     packers = detect_packers(entry_names, native_libs, index)
     obfuscators = detect_obfuscation(class_names, native_libs, index)
-    anti_analysis = list(code.notes) + ([arsc_note] if arsc_note else [])
+    anti_analysis = []
     if fake_encrypted:
         anti_analysis.append(
             f"ZIP encryption flag set on {len(fake_encrypted)} entries that are not encrypted (fake encryption)"
@@ -294,6 +294,7 @@ def analyse_apk(
             "custom_permissions": [{"name": k, "protection_level": v} for k, v in sorted(custom.items())],
             "effective_target_sdk": effective_target,
             "deep_links": links,
+            "analysis_limits": list(code.notes) + ([arsc_note] if arsc_note else []),
             "tooling": code.tooling,
             "manipulators": [t["file"] + ": dexmerge" for t in code.tooling if t["dexmerge"]]
             + resource_obfuscation(entry_names),

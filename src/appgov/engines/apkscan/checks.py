@@ -187,8 +187,9 @@ def build_findings(ex: Extracted, report: dict, options) -> list[dict]:
             min_sdk = int(report["app"]["min_os"] or 1)
             if min_sdk < 24:
                 add(_finding("JANUS_V1_ONLY", [f"schemes {sig['schemes']}, minSdkVersion {min_sdk}"]))
-    if ex.anti_analysis:
-        add(_finding("ZIP_ENTRY_ANOMALY", ex.anti_analysis))
+    fake = ex.extra.get("fake_encrypted_entries")
+    if fake:  # FairPlay and the like are facts in hardening.anti_analysis, not ZIP tricks
+        add(_finding("ZIP_ENTRY_ANOMALY", [a for a in ex.anti_analysis if "fake encryption" in a] or fake))
 
     # NFRA-16.1 personal information
     if options.pi_inventory is not None:

@@ -27,6 +27,12 @@ class Limits(Record):
         # (strings searched, class tables not read): peak memory stays under 200 MB for any DEX size
         "max_dex_in_memory": 64 * 1024**2,
         "max_resource_table_size": 64 * 1024**2,  # resources.arsc held in memory to resolve labels
+        # a Mach-O executable up to this size is read whole; a larger one is analysed in streamed
+        # passes, keeping at most max_binary_sections bytes of its class-name / C-string sections
+        "max_binary_in_memory": 96 * 1024**2,
+        "max_binary_sections": 48 * 1024**2,
+        # a HarmonyOS module (.hap) inside an .app bundle is held in memory while read
+        "max_nested_hap_size": 96 * 1024**2,
         "max_urls": 5_000,
         "max_secrets": 500,
     }
