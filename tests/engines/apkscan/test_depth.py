@@ -134,6 +134,17 @@ def test_fingerprints_are_stable_across_rebuilds(apks):
     f1 = {"id": "WEBVIEW_DEBUGGING", "evidence": ["classes2.dex: setWebContentsDebuggingEnabled"]}
     f2 = {"id": "WEBVIEW_DEBUGGING", "evidence": ["classes5.dex: setWebContentsDebuggingEnabled"]}
     assert finding_location(f1, "evidence") == finding_location(f2, "evidence")
+    u1 = {"id": "URL_NOT_ALLOWED", "evidence": ["t.cn: 2 URL(s), e.g. https://t.cn/a"]}
+    u2 = {"id": "URL_NOT_ALLOWED", "evidence": ["t.cn: 5 URL(s), e.g. https://t.cn/b"]}
+    u3 = {
+        "id": "URL_NOT_ALLOWED",
+        "evidence": ["t.cn: 5 URL(s), e.g. https://t.cn/b", "x.cn: 1 URL(s), e.g. http://x.cn"],
+    }
+    assert (
+        finding_location(u1, "evidence")
+        == finding_location(u2, "evidence")
+        != finding_location(u3, "evidence")
+    )
 
 
 def _huge_dex_apk(path, manifest: bytes, size: int, url: bytes) -> None:

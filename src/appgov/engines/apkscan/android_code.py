@@ -53,6 +53,7 @@ def analyse_dex(
         facts.notes.append(
             f"{location}: {entry.size} bytes, over the {limits.max_dex_in_memory} byte in-memory limit: "
             "strings searched while streaming, class names and compiler not read"
+            + (", not given to YARA" if keep else "")
         )
         return
     data = zf.read_entry(entry)

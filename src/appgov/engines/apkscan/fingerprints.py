@@ -15,10 +15,19 @@ from .catalogue import load_data
 
 _DEX_NUMBER = re.compile(r"\bclasses\d*\.dex\b")
 _COUNTS = re.compile(r"^\d+ (http:// URL\(s\)|URL\(s\))")
+# counts and examples inside a line ("host: 3 URL(s), e.g. ...", "... 120 classes") change between
+# builds without the problem changing
+_VOLATILE = (
+    (re.compile(r": \d+ URL\(s\), e\.g\. .*$"), ""),
+    (re.compile(r"\b\d+ classes\b"), "N classes"),
+)
 
 
 def _normalise(line: str) -> str:
-    return _DEX_NUMBER.sub("classes*.dex", line)
+    line = _DEX_NUMBER.sub("classes*.dex", line)
+    for rx, repl in _VOLATILE:
+        line = rx.sub(repl, line)
+    return line
 
 
 def finding_location(finding: dict, strategy: str) -> str:
