@@ -56,6 +56,16 @@ def test_osv_and_csv_feeds(apks, tmp_path, capsys):
         scan_file(str(apks["sdk_app"]), ScanOptions(vuln_feeds=(str(tmp_path / "bad.csv"),)))
     assert main([str(apks["sdk_app"]), "--vuln-feed", str(tmp_path / "osv.json")]) == 0
     assert "GHSA-test-0001" in capsys.readouterr().out
+    assert (
+        main([str(apks["sdk_app"]), "--vuln-feed", str(tmp_path / "osv.json"), "--format", "cyclonedx"]) == 0
+    )
+    bom = json.loads(capsys.readouterr().out)
+    vuln = next(v for v in bom["vulnerabilities"] if v["id"] == "GHSA-test-0001")
+    assert vuln["affects"] == [{"ref": "sdk:jpush"}] and vuln["references"][0]["id"] == "CVE-2099-0001"
+    assert {c["bom-ref"] for c in bom["components"]} >= {"sdk:jpush"}
+    assert main([str(apks["depth_app"]), "--format", "text"]) == 0
+    text = capsys.readouterr().out
+    assert "app link (autoVerify)" in text and "assets/plugin.apk" in text and "dexlib2" in text
 
 
 def test_version_ranges():
