@@ -50,7 +50,8 @@ def test_osv_and_csv_feeds(apks, tmp_path, capsys):
         "sdk:umeng_analytics",
         "unknown",
     ) in ids
-    assert sum(f["rule"] == "KNOWN_VULNERABLE_COMPONENT" for f in report["findings"]) == 2
+    found = [f for f in report["findings"] if f["rule"] == "KNOWN_VULNERABLE_COMPONENT"]
+    assert len(found) == 2 and {f["severity"] for f in found} == {"low"}  # versions unknown: check them
     (tmp_path / "bad.csv").write_text("id,name\nX,Y\n")
     with pytest.raises(UsageError, match="advisory_id"):
         scan_file(str(apks["sdk_app"]), ScanOptions(vuln_feeds=(str(tmp_path / "bad.csv"),)))
@@ -89,3 +90,6 @@ def test_version_ranges():
     assert match(report, adv)[0]["version_status"] == "affected"
     report["sdks"][0]["version"] = "1.2.83"
     assert match(report, adv) == []
+    every = [dict(adv[0], ranges=[{"introduced": "0", "fixed": None, "last_affected": None}])]
+    report["sdks"][0]["version"] = None
+    assert match(report, every)[0]["version_status"] == "affected"  # no fixed version: all are affected

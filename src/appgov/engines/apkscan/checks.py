@@ -73,7 +73,7 @@ def build_findings(ex: Extracted, report: dict, options) -> list[dict]:
                 [f"{v['advisory_id']}: {v['component']} ({note})"]
                 + ([v["summary"]] if v.get("summary") else []),
                 f"{v['advisory_id']}:{v['component']}",
-                sev if v["version_status"] == "affected" else None,
+                (sev or "medium") if v["version_status"] == "affected" else "low",
             )
         )
     markers = {k: sorted(v) for k, v in ex.scanner.found.markers.items()}

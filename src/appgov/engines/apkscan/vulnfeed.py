@@ -9,8 +9,9 @@ the institution's own) with these columns (header row, names case-insensitive):
     last_affected optional  last affected version (when there is no fix)
     severity      optional  critical / high / medium / low
     summary       optional
-A component whose version the scan does not know matches every advisory for it, as
-`version_status: "unknown"`: the version must be checked by a person."""
+An advisory that affects every version (no fixed / last_affected bound) matches as `affected`. A
+component whose version the scan does not know matches any other advisory for it as
+`version_status: "unknown"` (a low finding: the version must be checked by a person)."""
 
 from __future__ import annotations
 
@@ -148,7 +149,13 @@ def match(report: dict, advisories: list[dict]) -> list[dict]:
             if adv["component"].lower() not in comp["names"]:
                 continue
             version = comp["version"]
-            if version is None:
+            every = not adv["versions"] and all(
+                r["introduced"] in (None, "", "0") and not r["fixed"] and not r["last_affected"]
+                for r in adv["ranges"]
+            )
+            if every:
+                status = "affected"
+            elif version is None:
                 status = "unknown"
             elif version in adv["versions"] or any(_in_range(version, r) for r in adv["ranges"]):
                 status = "affected"
