@@ -80,7 +80,9 @@ def test_compilers_of_real_apks(androguard_examples, tmp_path):
     assert report["tooling"]["dex"][0]["compiler_id"] == "r8_no_marker"
     assert "DEX_MARKER_STRIPPED" in _rules(report)
     as_r8 = apk_with(
-        base / "com.test.intent_filter.apk", {"classes.dex": dex.replace(b"~~D8{", b"~~R8{")}, tmp_path / "r.apk"
+        base / "com.test.intent_filter.apk",
+        {"classes.dex": dex.replace(b"~~D8{", b"~~R8{")},
+        tmp_path / "r.apk",
     )
     r8 = scan_file(str(as_r8))["tooling"]["dex"][0]
     assert r8["compiler_id"] == "r8" and r8["marker"].startswith('~~R8{"compilation-mode":')

@@ -93,3 +93,19 @@ def test_version_ranges():
     every = [dict(adv[0], ranges=[{"introduced": "0", "fixed": None, "last_affected": None}])]
     report["sdks"][0]["version"] = None
     assert match(report, every)[0]["version_status"] == "affected"  # no fixed version: all are affected
+
+
+def test_xlsx_feed(apks, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Advisory_ID", "Component", "Introduced", "Fixed", "Severity", "Summary"])
+    ws.append(["CNNVD-2099-001", "libjcore220.so", None, None, "high", "native push core"])
+    ws.append([None, None, None, None, None, None])  # blank rows in exports are skipped
+    wb.save(tmp_path / "cnnvd.xlsx")
+    report = scan_file(str(apks["sdk_app"]), ScanOptions(vuln_feeds=(str(tmp_path / "cnnvd.xlsx"),)))
+    (v,) = report["vulnerabilities"]
+    assert v["component"] == "native:lib/armeabi-v7a/libjcore220.so" and v["version_status"] == "affected"
+    finding = next(f for f in report["findings"] if f["rule"] == "KNOWN_VULNERABLE_COMPONENT")
+    assert finding["severity"] == "high" and "CNNVD-2099-001" in finding["id"]
