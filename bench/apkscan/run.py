@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,7 +33,11 @@ DATA = ROOT / "bench" / "data"
 RESULTS = ROOT / "bench" / "results" / "apkscan-bench.json"
 EXAMPLES = Path("/tmp/androguard-deb/usr/share/doc/androguard/examples")
 VENV_PY = ROOT / ".venv" / "bin" / "python"
+if not VENV_PY.exists():  # a worktree without its own venv uses the main checkout's
+    VENV_PY = Path(os.environ.get("APPGOV_VENV_PYTHON", "/work/main/.venv/bin/python"))
 MIN_SIZE, MAX_SIZE = 20 * 1024, 25 * 1024 * 1024
+# a real binary manifest for the hostile packages (any of the examples would do)
+MANIFEST = DATA / "hostile-manifest.xml"
 
 ANDROGUARD_CODE = (
     "import sys\n"
@@ -54,7 +59,7 @@ def env() -> dict:
 
 def apkid_command() -> list[str]:
     """`apkid` from the project venv if its rules load, else from bench/data/apkid-venv (installed on demand)."""
-    own = ROOT / ".venv" / "bin" / "apkid"
+    own = VENV_PY.parent / "apkid"
     probe = subprocess.run(
         [str(own), "-st", "/dev/null"], capture_output=True, text=True, env=env(), timeout=120
     )
@@ -62,7 +67,7 @@ def apkid_command() -> list[str]:
         return [str(own)]
     venv = DATA / "apkid-venv"
     if not (venv / "bin" / "apkid").exists():
-        uv = ROOT / ".venv" / "bin" / "uv"
+        uv = VENV_PY.parent / "uv"
         subprocess.run([str(uv), "venv", "-q", "-p", str(VENV_PY), str(venv)], check=True, timeout=300)
         subprocess.run(
             [str(uv), "pip", "install", "-q", "-p", str(venv / "bin" / "python"), "apkid==3.2.0"],
@@ -108,6 +113,87 @@ def measure(cmd: list[str], timeout: float = 600) -> dict:
     }
 
 
+APKID_LABELS = {  # our compiler_id -> the label APKiD gives the same layout / marker
+    "dx": "dx",
+    "dx_merged": "dx (possible dexmerge)",
+    "d8": "r8",
+    "r8": "r8",
+    "l8": "r8",
+    "r8_no_marker": "r8 without marker (suspicious)",
+    "dexlib2": "dexlib 2.x",
+}
+
+
+def compiler_agreement(files: list[Path], apkid: list[str]) -> dict:
+    """Per DEX file: the compiler we report against the one `apkid -j` reports (not timed)."""
+    rows, agree = [], 0
+    for f in files:
+        ours = subprocess.run(
+            [str(VENV_PY), "-m", "appgov.cli", "scan", str(f)],
+            capture_output=True,
+            text=True,
+            env=env(),
+            timeout=600,
+        )
+        theirs = subprocess.run(
+            [*apkid, "-j", str(f)], capture_output=True, text=True, env=env(), timeout=600
+        )
+        if ours.returncode or theirs.returncode:
+            continue
+        by_file = {}
+        for item in json.loads(theirs.stdout).get("files", []):
+            name = item["filename"].rsplit("!", 1)[-1]
+            by_file[name] = item.get("matches", {}).get("compiler", [])
+        for t in json.loads(ours.stdout)["tooling"]["dex"]:
+            expected = APKID_LABELS.get(t["compiler_id"], t["compiler"])
+            if expected.startswith("r8") and t["dexmerge"] and t["compiler_id"] != "dx_merged":
+                expected = "r8 (possible dexmerge)"
+            apkid_says = by_file.get(t["file"], [])
+            same = expected in apkid_says
+            agree += same
+            rows.append(
+                {"apk": f.name, "dex": t["file"], "appgov": t["compiler"], "apkid": apkid_says, "agree": same}
+            )
+    return {"dex_files": len(rows), "agree": agree, "rows": rows}
+
+
+def hostile_dex_apk(path: Path, dex_entries: int, size: int = 250 * 1024 * 1024) -> Path:
+    """The issue's hostile packages: DEX entries of `size` bytes compressing about 250:1 (inside the
+    500:1 ratio limit), written in pieces so building them needs no memory."""
+    if path.exists():
+        return path
+    header = b"dex\n035\x00" + b"\x00" * 0x68
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("AndroidManifest.xml", MANIFEST.read_bytes() if MANIFEST.exists() else b"")
+        for i in range(dex_entries):
+            info = zipfile.ZipInfo("classes.dex" if i == 0 else f"classes{i + 1}.dex")
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with zf.open(info, "w", force_zip64=True) as out:
+                out.write(header)
+                left = size - len(header)
+                while left > 0:
+                    piece = (os.urandom(2048) + b"\x00" * (1 << 20))[:left]
+                    out.write(piece)
+                    left -= len(piece)
+    return path
+
+
+def hostile(tools: dict) -> list[dict]:
+    out = []
+    for n in (1, 6):
+        apk = hostile_dex_apk(DATA / f"hostile-{n}x250MiB-dex.apk", n)
+        r = measure(tools["appgov_scan"](apk))
+        r.update(
+            {"file": apk.name, "dex_entries": n, "inflated_mib": 250 * n, "size_bytes": apk.stat().st_size}
+        )
+        out.append(r)
+        print(
+            f"hostile {apk.name}: {r['seconds']} s, peak {r['peak_rss_mb']} MB, exit {r['exit_code']}",
+            flush=True,
+        )
+    return out
+
+
 def machine() -> dict:
     lscpu = subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines()[:12]
     return {
@@ -130,6 +216,9 @@ def main() -> int:
     args = ap.parse_args()
     DATA.mkdir(parents=True, exist_ok=True)
     files = inputs(args.extra)
+    if not MANIFEST.exists():
+        with zipfile.ZipFile(files[0]) as zf:
+            MANIFEST.write_bytes(zf.read("AndroidManifest.xml"))
     apkid = apkid_command()
     tools = {
         "appgov_scan": lambda f: [str(VENV_PY), "-m", "appgov.cli", "scan", str(f), "--out", os.devnull],
@@ -159,6 +248,14 @@ def main() -> int:
             flush=True,
         )
     ok = [r for r in rows if all(r[t]["exit_code"] == 0 for t in tools)]
+    for r in ok:
+        r["analyzeapk_over_appgov"] = round(
+            r["androguard_AnalyzeAPK"]["seconds"] / max(r["appgov_scan"]["seconds"], 1e-3), 1
+        )
+    # interpreter start-up plus our imports, with no package read: the floor under every small file
+    startup_cmd = [str(VENV_PY), "-c", "import appgov.engines.apkscan.cli, appgov.engines.apkscan.scan"]
+    startup = sorted(measure(startup_cmd)["seconds"] for _ in range(5))[2]
+    bare_python = sorted(measure([str(VENV_PY), "-c", "pass"])["seconds"] for _ in range(5))[2]
 
     def med(tool, key):
         return round(statistics.median(r[tool][key] for r in ok), 3)
@@ -193,8 +290,15 @@ def main() -> int:
         "files_compared": len(ok),
         "summary": summary,
         "analyzeapk_over_appgov_median_ratio": round(ratio, 1),
+        "files_meeting_15x": sum(1 for r in ok if r["analyzeapk_over_appgov"] >= 15),
+        "share_meeting_15x": round(
+            sum(1 for r in ok if r["analyzeapk_over_appgov"] >= 15) / max(len(ok), 1), 3
+        ),
+        "startup_seconds": {"python_and_engine_imports": startup, "bare_python": bare_python},
         "goals": goals,
     }
+    doc["compiler_agreement_with_apkid"] = compiler_agreement(files, apkid)
+    doc["hostile"] = hostile(tools)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(json.dumps({"summary": summary, "ratio": round(ratio, 1), "goals": goals}, indent=1))

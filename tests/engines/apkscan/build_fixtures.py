@@ -26,6 +26,11 @@ KEY_PASS = "fixture-pass"
 KEYS = {
     "release": "CN=Example Bank Release, O=Example Bank, C=CN",
     "other": "CN=Repackager, O=Unknown, C=CN",
+    # the debug key with its attributes in the order most debug keystores write them
+    "debug_reordered": "C=US, O=Android, CN=Android Debug",
+    # the subject of the AOSP build test keys (testkey / platform / shared / media)
+    "aosp_test": "EMAILADDRESS=android@android.com, CN=Android, OU=Android, O=Android, L=Mountain View, "
+    "ST=California, C=US",
 }
 
 
@@ -64,6 +69,17 @@ def elf_stub(soname: str, strings: list[str], machine: int = 40, is64: bool = Fa
         ident = b"\x7fELF" + bytes([1, 1, 1, 0]) + b"\x00" * 8
         header = ident + struct.pack("<HHIIIIIHHHHHH", 3, machine, 1, 0, 0, 0, 0, 52, 32, 0, 40, 0, 0)
     return header + payload
+
+
+def _pkcs8_pem() -> bytes:
+    """A freshly generated (throw-away) RSA private key in PEM, as apps wrongly ship them."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    return key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
 
 
 def _smali(out_dex: Path, dirs: list[Path]) -> None:
@@ -172,6 +188,9 @@ def build_all(out_dir: Path) -> dict[str, Path]:
         "sdk_app_other_key": target / "sdk_app_other_key.apk",
         "packed_app": target / "packed_app.apk",
         "sdk_app_v1_only": target / "sdk_app_v1_only.apk",
+        "sdk_app_debug_key": target / "sdk_app_debug_key.apk",
+        "sdk_app_aosp_test_key": target / "sdk_app_aosp_test_key.apk",
+        "depth_app": target / "depth_app.apk",
     }
     if all(p.exists() for p in names.values()):
         return names
@@ -187,6 +206,18 @@ def build_all(out_dir: Path) -> dict[str, Path]:
     _build_apk(work, "sdk_app", sdk_dirs, sdk_libs, "release", names["sdk_app"])
     _build_apk(work, "sdk_app", sdk_dirs, sdk_libs, "other", names["sdk_app_other_key"])
     _build_apk(work, "sdk_app", sdk_dirs, sdk_libs, "release", names["sdk_app_v1_only"], schemes=("v1",))
+    _build_apk(work, "sdk_app", sdk_dirs, sdk_libs, "debug_reordered", names["sdk_app_debug_key"])
+    _build_apk(work, "sdk_app", sdk_dirs, sdk_libs, "aosp_test", names["sdk_app_aosp_test_key"])
+    payload_dex = work / "payload.dex"
+    _smali(payload_dex, [SOURCES / "sdk_smali"])
+    depth_extra = {
+        "assets/plugin.apk": names["sdk_app"].read_bytes(),
+        "res/raw/payload.dex": payload_dex.read_bytes(),
+        "assets/keys/client.pem": _pkcs8_pem(),
+    }
+    _build_apk(
+        work, "depth_app", [SOURCES / "depth_app" / "smali"], depth_extra, "release", names["depth_app"]
+    )
     packed_libs = {
         "lib/armeabi-v7a/libjiagu.so": elf_stub("libjiagu.so", ["ptrace", "TracerPid"]),
         "lib/arm64-v8a/libjiagu_a64.so": elf_stub("libjiagu_a64.so", ["ptrace"], machine=183, is64=True),

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+from .android_code import DEX_RE, analyse_code
+from .antivm import resource_obfuscation
 from .arsc import ResourceTable
 from .axml import Element, parse_axml
 from .catalogue import load_data
-from .content import ContentScanner, scan_utf16_pool
-from .dex import DexFile
+from .content import ChunkedScan, ContentScanner, scan_utf16_pool
 from .errors import PackageError
 from .hardening import detect_obfuscation, detect_packers, name_index
 from .limits import Limits
@@ -17,10 +18,9 @@ from .netconfig import analyse_network
 from .signing import analyse_signing
 from .ziparchive import ZipArchive
 
-DEX_RE = re.compile(r"^classes\d*\.dex$")
 LIB_RE = re.compile(r"^lib/([^/]+)/([^/]+\.so)$")
 TEXT_ASSET_RE = re.compile(
-    r"^(assets|res/raw)/.+\.(json|xml|html?|js|txt|properties|conf|cfg|ini|yaml|yml|plist)$", re.I
+    r"^(assets|res/raw)/.+\.(json|xml|html?|js|txt|properties|conf|cfg|ini|yaml|yml|plist|pem|key)$", re.I
 )
 EMBEDDED_CODE_RE = re.compile(r"^(assets|res/raw)/.+\.(dex|jar|apk|zip)$", re.I)
 COMPONENT_TAGS = ("activity", "activity-alias", "service", "receiver", "provider")
@@ -131,11 +131,21 @@ def analyse_apk(
             f"root element is <{manifest.tag}>, not <manifest>", f"{zf.label}!AndroidManifest.xml"
         )
     table = None
+    arsc_note = None
     if "resources.arsc" in zf:
-        try:
-            table = ResourceTable(zf.read("resources.arsc"), f"{zf.label}!resources.arsc")
-        except PackageError:
-            table = None  # resources are optional for the facts we need; a broken table only loses the label
+        arsc = zf.entries["resources.arsc"]
+        if arsc.size > limits.max_resource_table_size:
+            arsc_note = (
+                f"resources.arsc: {arsc.size} bytes, over the {limits.max_resource_table_size} byte limit: "
+                "labels not resolved, strings searched while streaming"
+            )
+        else:
+            try:
+                table = ResourceTable(zf.read("resources.arsc"), f"{zf.label}!resources.arsc")
+            except PackageError:
+                table = (
+                    None  # resources are optional for the facts we need; a broken table only loses the label
+                )
     uses_sdk = next((c for c in manifest.children if c.tag == "uses-sdk"), None)
     min_sdk = uses_sdk.int("android:minSdkVersion") if uses_sdk is not None else None
     target_sdk = uses_sdk.int("android:targetSdkVersion") if uses_sdk is not None else None
@@ -172,6 +182,10 @@ def analyse_apk(
                 fact["max_sdk"] = el.int("android:maxSdkVersion")
                 permissions.append(fact)
     components = _components(app_el, effective_target, custom)
+    from .deeplinks import deep_links
+
+    component_elements = [el for el in app_el.children if el.tag in COMPONENT_TAGS]
+    links = deep_links(list(zip(component_elements, components, strict=True)))
 
     debuggable = app_el.bool("android:debuggable")
     allow_backup = app_el.bool("android:allowBackup")
@@ -201,23 +215,20 @@ def analyse_apk(
             if m.group(1) not in abis:
                 abis.append(m.group(1))
 
-    # DEX files: class names for SDK / packer detection, raw bytes for URLs, secrets and markers
+    # DEX files (and APK / DEX / JAR nested in assets or res): class names for SDK / packer detection,
+    # string regions for URLs, secrets and markers, compiler layout, emulator checks
+    code = analyse_code(zf, scanner, limits, keep_for_yara)
+    class_names = code.class_names
+    yara_targets = code.yara_targets
     dex_names = sorted((n for n in entry_names if DEX_RE.match(n)), key=lambda n: (len(n), n))
-    if len(dex_names) > limits.max_dex_files:
-        raise PackageError(f"{len(dex_names)} dex files, over the {limits.max_dex_files} limit", zf.label)
-    class_names: list[str] = []
-    yara_targets = []
-    for name in dex_names:
-        data = zf.read(name)
-        dex = DexFile(data, f"{zf.label}!{name}")
-        class_names.extend(dex.defined_classes())
-        scanner.scan(dex.string_data(), name)
-        if keep_for_yara:
-            yara_targets.append((name, data))
-        del data, dex
     if table is not None:
         region, utf8 = table.string_region()
         scan_utf16_pool(scanner, region, utf8, "resources.arsc")
+    elif arsc_note is not None:
+        chunked = ChunkedScan(scanner, "resources.arsc")
+        for piece in zf.iter_entry(zf.entries["resources.arsc"]):
+            chunked.feed(piece)
+        chunked.close()
     scanner.scan(manifest_bytes, "AndroidManifest.xml", secrets=False, markers=False)
     budget = limits.max_text_assets_total
     embedded_code = []
@@ -282,6 +293,13 @@ def analyse_apk(
             "fake_encrypted_entries": fake_encrypted[:50],
             "custom_permissions": [{"name": k, "protection_level": v} for k, v in sorted(custom.items())],
             "effective_target_sdk": effective_target,
+            "deep_links": links,
+            "analysis_limits": list(code.notes) + ([arsc_note] if arsc_note else []),
+            "tooling": code.tooling,
+            "manipulators": [t["file"] + ": dexmerge" for t in code.tooling if t["dexmerge"]]
+            + resource_obfuscation(entry_names),
+            "emulator_checks": code.emulator_checks,
+            "nested": code.nested,
         },
         yara_targets=yara_targets,
     )

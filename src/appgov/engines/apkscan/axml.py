@@ -8,7 +8,6 @@ PackageError naming the byte offset.
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass, field
 
 from .errors import PackageError
 
@@ -84,6 +83,10 @@ ANDROID_ATTR_IDS = {
     0x01010505: "directBootAware",
     0x01010527: "networkSecurityConfig",
     0x0101052C: "roundIcon",
+    0x010103E3: "ssp",
+    0x010103E4: "sspPrefix",
+    0x010103E5: "sspPattern",
+    0x010104EE: "autoVerify",
     0x01010572: "compileSdkVersion",
     0x01010573: "compileSdkVersionCodename",
     0x0101057A: "appComponentFactory",
@@ -91,13 +94,16 @@ ANDROID_ATTR_IDS = {
 }
 
 
-@dataclass(slots=True)
 class Value:
     """A typed attribute value. `text` is the raw string when the compiler kept one."""
 
-    type: int
-    data: int
-    text: str | None = None
+    __slots__ = ("type", "data", "text")
+
+    def __init__(self, type: int, data: int, text: str | None = None):  # noqa: A002 - the AXML field name
+        self.type, self.data, self.text = type, data, text
+
+    def __repr__(self) -> str:
+        return f"Value(type=0x{self.type:02x}, data={self.data}, text={self.text!r})"
 
     def as_str(self) -> str | None:
         if self.type == TYPE_STRING or (self.text is not None and self.type != TYPE_REFERENCE):
@@ -142,12 +148,17 @@ class Value:
         return self.type == TYPE_REFERENCE
 
 
-@dataclass(slots=True)
 class Element:
-    tag: str
-    attrs: dict[str, Value] = field(default_factory=dict)
-    children: list[Element] = field(default_factory=list)
-    text: str = ""
+    __slots__ = ("tag", "attrs", "children", "text")
+
+    def __init__(self, tag: str, attrs: dict | None = None, children: list | None = None, text: str = ""):
+        self.tag = tag
+        self.attrs: dict[str, Value] = {} if attrs is None else attrs
+        self.children: list[Element] = [] if children is None else children
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"Element({self.tag!r}, {len(self.attrs)} attributes, {len(self.children)} children)"
 
     def get(self, name: str) -> Value | None:
         """Attribute by local name; android: attributes are keyed as 'android:name'."""
@@ -234,8 +245,8 @@ class StringPool:
         self._cache[index] = s
         return s
 
-    def raw_region(self) -> bytes:
-        return bytes(self.buf[self.base : self.end])
+    def raw_region(self) -> memoryview:
+        return memoryview(self.buf)[self.base : self.end]
 
 
 def parse_axml(buf: bytes, where: str, max_depth: int = 64, max_elements: int = 200_000) -> Element:

@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from functools import cache
-from pathlib import Path
 
 from .errors import UsageError
 
 SDK_FIELDS = ("id", "name", "vendor", "category", "signatures", "personal_information")
 
 
-_DATA_DIR = Path(__file__).resolve().parent / "data"
+_DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
 
 @cache
 def load_data(name: str) -> dict:
     """A package data file: read straight from the package directory when it is on disk (fast path);
     importlib.resources covers zipped installs."""
-    path = _DATA_DIR / name
-    if path.is_file():
+    path = os.path.join(_DATA_DIR, name)
+    if os.path.isfile(path):
         with open(path, "rb") as fh:
             return json.load(fh)
     from importlib import resources
@@ -30,12 +30,12 @@ def load_data(name: str) -> dict:
 
 
 def _read_user_file(path: str) -> object:
-    p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"{path}: cannot read ({exc})") from None
-    if p.suffix.lower() in (".yaml", ".yml"):
+    if path.lower().endswith((".yaml", ".yml")):
         import yaml
 
         try:

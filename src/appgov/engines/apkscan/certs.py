@@ -5,9 +5,50 @@ from __future__ import annotations
 import hashlib
 import warnings
 
+from .catalogue import load_data
 from .errors import PackageError
 
-DEBUG_SUBJECTS = ("CN=Android Debug,O=Android,C=US",)
+# short names for the attribute types used in the well-known test-certificate list
+_OID_NAMES = {
+    "2.5.4.3": "CN",
+    "2.5.4.6": "C",
+    "2.5.4.7": "L",
+    "2.5.4.8": "ST",
+    "2.5.4.10": "O",
+    "2.5.4.11": "OU",
+    "1.2.840.113549.1.9.1": "EMAILADDRESS",
+}
+_ASN1CRYPTO_NAMES = {
+    "common_name": "CN",
+    "country_name": "C",
+    "locality_name": "L",
+    "state_or_province_name": "ST",
+    "organization_name": "O",
+    "organizational_unit_name": "OU",
+    "email_address": "EMAILADDRESS",
+}
+
+
+def classify_subject(attributes: list[tuple[str, str]]) -> tuple[bool, str | None]:
+    """(is the Android SDK debug certificate, name of the public test key it is or None).
+
+    Compared as a set of parsed name attributes, so the order the keystore wrote them in
+    (`CN=Android Debug,O=Android,C=US` or `C=US,O=Android,CN=Android Debug`) does not matter."""
+    have = sorted((k, v.strip()) for k, v in attributes)
+    data = load_data("test_certificates.json")
+    debug = any(have == sorted(e["attributes"].items()) for e in data["debug"])
+    test_key = next(
+        (e["name"] for e in data["public_test_keys"] if have == sorted(e["attributes"].items())), None
+    )
+    return debug, test_key
+
+
+def _attributes(name) -> list[tuple[str, str]]:
+    out = []
+    for attr in name:
+        key = _OID_NAMES.get(attr.oid.dotted_string, attr.oid.dotted_string)
+        out.append((key, str(attr.value)))
+    return out
 
 
 def load_der(der: bytes, where: str):
@@ -39,6 +80,10 @@ def summarize(der: bytes, where: str) -> dict:
     except ValueError:
         not_before = not_after = None
     key_type, key_bits = _key_info(cert)
+    try:
+        debug, test_key = classify_subject(_attributes(cert.subject))
+    except ValueError:
+        debug, test_key = False, None
     return {
         "sha256": hashlib.sha256(der).hexdigest(),
         "sha1": hashlib.sha1(der).hexdigest(),
@@ -51,7 +96,8 @@ def summarize(der: bytes, where: str) -> dict:
         "key_type": key_type,
         "key_bits": key_bits,
         "self_signed": subject == issuer,
-        "debug_certificate": subject in DEBUG_SUBJECTS,
+        "debug_certificate": debug,
+        "public_test_key": test_key,
     }
 
 
@@ -74,7 +120,8 @@ def _summarize_lenient(der: bytes, where: str) -> dict:
     try:
         cert = ax509.Certificate.load(der)
         tbs = cert["tbs_certificate"]
-        subject = ",".join(f"{k}={v}" for k, v in reversed(list(tbs["subject"].native.items())))
+        subject_attrs = list(tbs["subject"].native.items())
+        subject = ",".join(f"{k}={v}" for k, v in reversed(subject_attrs))
         issuer = ",".join(f"{k}={v}" for k, v in reversed(list(tbs["issuer"].native.items())))
         validity = tbs["validity"]
         not_before = validity["not_before"].native.isoformat()
@@ -83,6 +130,9 @@ def _summarize_lenient(der: bytes, where: str) -> dict:
         key_type = tbs["subject_public_key_info"].algorithm
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise PackageError(f"certificate cannot be parsed: {exc}", where) from None
+    debug, test_key = classify_subject(
+        [(_ASN1CRYPTO_NAMES.get(k, k), v) for k, v in subject_attrs if isinstance(v, str)]
+    )
     return {
         "sha256": hashlib.sha256(der).hexdigest(),
         "sha1": hashlib.sha1(der).hexdigest(),
@@ -95,5 +145,6 @@ def _summarize_lenient(der: bytes, where: str) -> dict:
         "key_type": key_type,
         "key_bits": None,
         "self_signed": subject == issuer,
-        "debug_certificate": False,
+        "debug_certificate": debug,
+        "public_test_key": test_key,
     }

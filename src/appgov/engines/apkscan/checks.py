@@ -21,13 +21,25 @@ def _finding(rule: str, evidence: list[str], suffix: str = "", severity: str | N
     }
 
 
+def _walk(nested: list[dict]):
+    for n in nested:
+        yield n
+        yield from _walk(n.get("nested", []))
+
+
 def build_findings(ex: Extracted, report: dict, options) -> list[dict]:
     policy = load_data("policy.json")
     out: list[dict] = []
     add = out.append
 
-    # NFRA-06.3 / 07.2: SDKs and components
-    sdks = report["sdks"]
+    # NFRA-06.3 / 07.2: SDKs and components (those of nested packages count too)
+    sdks = list(report["sdks"])
+    seen_sdks = {x["id"] for x in sdks}
+    for n in _walk(report.get("nested", [])):
+        for x in n.get("sdks", []):
+            if x["id"] not in seen_sdks:
+                seen_sdks.add(x["id"])
+                sdks.append(dict(x, name=f"{x['name']} [in {n['path']}]"))
     third_party = [s for s in sdks if s["category"] != "library"]
     if options.assessed_sdks is not None:
         assessed = set(options.assessed_sdks)
@@ -48,12 +60,38 @@ def build_findings(ex: Extracted, report: dict, options) -> list[dict]:
         note = policy["known_risk_sdks"].get(s["id"])
         if note:
             add(_finding("SDK_KNOWN_RISK_COMPONENT", [f"{s['name']}: {note}"], s["id"]))
+    for v in report.get("vulnerabilities", []):
+        sev = v["severity"].lower() if (v.get("severity") or "").lower() in SEVERITY_ORDER else None
+        note = (
+            "version not known from the package: check it"
+            if v["version_status"] == "unknown"
+            else (f"version {v['component_version']} is in the affected range")
+        )
+        add(
+            _finding(
+                "KNOWN_VULNERABLE_COMPONENT",
+                [f"{v['advisory_id']}: {v['component']} ({note})"]
+                + ([v["summary"]] if v.get("summary") else []),
+                f"{v['advisory_id']}:{v['component']}",
+                (sev or "medium") if v["version_status"] == "affected" else "low",
+            )
+        )
     markers = {k: sorted(v) for k, v in ex.scanner.found.markers.items()}
     dyn = markers.get("dynamic_code", []) + [
         f"embedded code file {n}" for n in ex.extra.get("embedded_code_files", [])
     ]
+    dyn += [
+        f"nested {n['kind']} {n['path']}: {n['class_count']} classes"
+        + (f", SDKs {', '.join(x['id'] for x in n['sdks'])}" if n.get("sdks") else "")
+        for n in _walk(report.get("nested", []))
+    ]
     if dyn:
         add(_finding("DYNAMIC_CODE_LOADING", dyn))
+    for t in report.get("tooling", {}).get("dex", []):
+        if t["rebuilt"]:
+            add(_finding("DEX_REBUILT", [f"{t['file']}: {t['compiler']}"] + t["evidence"], t["file"]))
+        elif t["compiler_id"] == "r8_no_marker":
+            add(_finding("DEX_MARKER_STRIPPED", [f"{t['file']}: {t['compiler']}"] + t["evidence"], t["file"]))
 
     # NFRA-07.4: links and malicious code
     not_allowed: dict[str, list[str]] = {}
@@ -134,6 +172,13 @@ def build_findings(ex: Extracted, report: dict, options) -> list[dict]:
         debug = [c["subject"] for c in sig["certificates"] if c.get("debug_certificate")]
         if debug:
             add(_finding("DEBUG_CERTIFICATE", debug))
+        test_keys = [
+            f"{c['public_test_key']}: {c['subject']} (sha256 {c['sha256']})"
+            for c in sig["certificates"]
+            if c.get("public_test_key")
+        ]
+        if test_keys:
+            add(_finding("PUBLIC_TEST_KEY_CERTIFICATE", test_keys))
         if (
             ex.platform == "android"
             and sig["schemes"]
@@ -142,8 +187,9 @@ def build_findings(ex: Extracted, report: dict, options) -> list[dict]:
             min_sdk = int(report["app"]["min_os"] or 1)
             if min_sdk < 24:
                 add(_finding("JANUS_V1_ONLY", [f"schemes {sig['schemes']}, minSdkVersion {min_sdk}"]))
-    if ex.anti_analysis:
-        add(_finding("ZIP_ENTRY_ANOMALY", ex.anti_analysis))
+    fake = ex.extra.get("fake_encrypted_entries")
+    if fake:  # FairPlay and the like are facts in hardening.anti_analysis, not ZIP tricks
+        add(_finding("ZIP_ENTRY_ANOMALY", [a for a in ex.anti_analysis if "fake encryption" in a] or fake))
 
     # NFRA-16.1 personal information
     if options.pi_inventory is not None:
@@ -204,6 +250,23 @@ def build_findings(ex: Extracted, report: dict, options) -> list[dict]:
                 ],
             )
         )
+    links = report.get("deep_links", [])
+    unverified = [
+        f"{d['component']}: {', '.join(d['uris'][:5])}"
+        for d in links
+        if d["exported"]
+        and not d["auto_verify"]
+        and any(s.lower() in ("http", "https") for s in d["schemes"])
+    ]
+    if unverified:
+        add(_finding("DEEP_LINK_UNVERIFIED", unverified))
+    custom = [
+        f"{d['component']}: {', '.join(d['uris'][:5])}"
+        for d in links
+        if d["exported"] and d["custom_schemes"]
+    ]
+    if custom:
+        add(_finding("DEEP_LINK_CUSTOM_SCHEME", custom))
     if markers.get("webview_debugging"):
         add(_finding("WEBVIEW_DEBUGGING", markers["webview_debugging"]))
     by_kind: dict[str, list[dict]] = {}
@@ -215,4 +278,7 @@ def build_findings(ex: Extracted, report: dict, options) -> list[dict]:
         add(_finding("HARDCODED_SECRET", [f"{i['location']}: {i['masked_value']}" for i in items], kind, sev))
 
     out.sort(key=lambda f: (SEVERITY_ORDER[f["severity"]], f["id"]))
+    from .fingerprints import assign
+
+    assign(out, report)
     return out

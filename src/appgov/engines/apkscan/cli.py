@@ -47,6 +47,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--exodus", action="append", default=[], metavar="FILE", help="εxodus tracker list to import"
     )
+    p.add_argument(
+        "--vuln-feed",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="vulnerability feed: OSV JSON, or CSV/XLSX with columns advisory_id, component, introduced, fixed, ...",
+    )
     p.add_argument("--min-target-sdk", type=int, help="required target SDK / API level (default from policy)")
     p.add_argument("--pretty", action="store_true", help="indent JSON output")
     return p
@@ -86,6 +93,7 @@ def main(argv: list[str]) -> int:
             extra_catalogues=tuple(args.catalogue),
             exodus_files=tuple(args.exodus),
             min_target_sdk=args.min_target_sdk,
+            vuln_feeds=tuple(args.vuln_feed),
         )
         report = scan_file(args.path, options)
     except (PackageError, UsageError) as exc:

@@ -43,7 +43,7 @@ def to_cyclonedx(report: dict) -> dict:
                 + ([{"name": "appgov:abi", "value": lib["abi"]}] if lib.get("abi") else []),
             }
         )
-    return {
+    bom = {
         "bomFormat": "CycloneDX",
         "specVersion": "1.5",
         "serialNumber": f"urn:uuid:{uuid.uuid4()}",
@@ -74,3 +74,23 @@ def to_cyclonedx(report: dict) -> dict:
         "components": components,
         "dependencies": [{"ref": root_ref, "dependsOn": [c["bom-ref"] for c in components]}],
     }
+    vulns = report.get("vulnerabilities") or []
+    if vulns:
+        by_id: dict[str, dict] = {}
+        for v in vulns:
+            item = by_id.setdefault(
+                v["advisory_id"],
+                {
+                    "id": v["advisory_id"],
+                    "references": [
+                        {"id": a, "source": {"name": a.split("-", 1)[0]}} for a in v.get("aliases", [])
+                    ],
+                    "description": v.get("summary") or "",
+                    "affects": [],
+                },
+            )
+            if v.get("severity"):
+                item["ratings"] = [{"severity": str(v["severity"]).lower()}]
+            item["affects"].append({"ref": v["component"]})
+        bom["vulnerabilities"] = list(by_id.values())
+    return bom

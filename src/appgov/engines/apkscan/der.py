@@ -7,8 +7,6 @@ bounds-checked; malformed input raises ValueError.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 OID_SIGNED_DATA = "1.2.840.113549.1.7.2"
 OID_MESSAGE_DIGEST = "1.2.840.113549.1.9.4"
 DIGEST_OIDS = {
@@ -21,12 +19,12 @@ DIGEST_OIDS = {
 }
 
 
-@dataclass(slots=True)
 class TLV:
-    tag: int
-    start: int  # offset of the tag byte
-    body: int  # offset of the contents
-    end: int  # offset after the contents
+    __slots__ = ("tag", "start", "body", "end")
+
+    def __init__(self, tag: int, start: int, body: int, end: int):
+        # start: offset of the tag byte; body: of the contents; end: after the contents
+        self.tag, self.start, self.body, self.end = tag, start, body, end
 
     def raw(self, buf: bytes) -> bytes:
         return bytes(buf[self.start : self.end])
@@ -81,15 +79,24 @@ def oid(buf: bytes, t: TLV) -> str:
     return ".".join(map(str, parts))
 
 
-@dataclass
 class SignerInfo:
-    serial: int | None
-    issuer_der: bytes | None
-    digest: str | None
-    signature_oid: str
-    signed_attrs_der: bytes | None  # re-tagged as SET OF, ready to verify
-    message_digest: bytes | None
-    signature: bytes
+    __slots__ = (
+        "serial",
+        "issuer_der",
+        "digest",
+        "signature_oid",
+        "signed_attrs_der",
+        "message_digest",
+        "signature",
+    )
+
+    def __init__(
+        self, serial, issuer_der, digest, signature_oid, signed_attrs_der, message_digest, signature
+    ):
+        self.serial, self.issuer_der, self.digest = serial, issuer_der, digest
+        self.signature_oid = signature_oid
+        self.signed_attrs_der = signed_attrs_der  # re-tagged as SET OF, ready to verify
+        self.message_digest, self.signature = message_digest, signature
 
 
 def parse_signed_data(buf: bytes) -> tuple[list[bytes], list[SignerInfo], bytes | None]:

@@ -8,6 +8,7 @@ string.
 
 from __future__ import annotations
 
+import bisect
 import struct
 import sys
 from array import array
@@ -58,9 +59,12 @@ class DexFile:
             struct.unpack_from("<IIII", buf, 56)
         )
         (self.class_defs_size, self.class_defs_off) = struct.unpack_from("<II", buf, 96)
+        (self.field_ids_size, self.field_ids_off) = struct.unpack_from("<II", buf, 80)
+        (self.map_off,) = struct.unpack_from("<I", buf, 52)
         self._check_table("string_ids", self.string_ids_off, self.string_ids_size, 4)
         self._check_table("type_ids", self.type_ids_off, self.type_ids_size, 4)
         self._check_table("class_defs", self.class_defs_off, self.class_defs_size, 32)
+        self._check_table("field_ids", self.field_ids_off, self.field_ids_size, 8)
         self._string_offs = _u32_array(buf, self.string_ids_off, self.string_ids_size)
         self._type_ids = _u32_array(buf, self.type_ids_off, self.type_ids_size)
 
@@ -93,17 +97,62 @@ class DexFile:
             raise PackageError(f"type index {type_index} out of range ({self.type_ids_size})", self.where)
         return self.string(self._type_ids[type_index])
 
-    def string_data(self) -> bytes:
-        """The bytes spanning every string_data_item (all string constants, names and descriptors).
-
-        URL / secret / marker searches only need these; code and other tables are skipped."""
+    def string_span(self) -> tuple[int, int]:
+        """(start, end) of the bytes spanning every string_data_item (all string constants, names and
+        descriptors). URL / secret / marker searches only need these; code and other tables are skipped."""
         if not self.string_ids_size:
-            return b""
+            return 0, 0
         lo, hi = min(self._string_offs), max(self._string_offs)
         if hi >= len(self.buf):
             raise PackageError(f"string data offset {hi} lies outside the file", self.where)
         end = self.buf.find(b"\x00", hi)
-        return bytes(self.buf[lo : (end + 1 if end >= 0 else len(self.buf))])
+        return lo, (end + 1 if end >= 0 else len(self.buf))
+
+    def string_index(self, value: str) -> int | None:
+        """Index of the string equal to `value` (string ids are sorted; ASCII values compare bytewise)."""
+        lo, hi = 0, self.string_ids_size
+        while lo < hi:
+            mid = (lo + hi) // 2
+            s = self.string(mid)
+            if s == value:
+                return mid
+            if s < value:
+                lo = mid + 1
+            else:
+                hi = mid
+        return None
+
+    def type_index(self, descriptor: str) -> int | None:
+        si = self.string_index(descriptor)
+        if si is None:
+            return None
+        i = bisect.bisect_left(self._type_ids, si)
+        return i if i < len(self._type_ids) and self._type_ids[i] == si else None
+
+    def field_names_of(self, type_index: int) -> list[str]:
+        """Names of the fields of class `type_index` this dex refers to (reads and writes alike)."""
+        if not self.field_ids_size:
+            return []
+        raw = array("H")
+        raw.frombytes(self.buf[self.field_ids_off : self.field_ids_off + 8 * self.field_ids_size])
+        if sys.byteorder != "little":
+            raw.byteswap()
+        names = []
+        for i in range(self.field_ids_size):
+            if raw[4 * i] == type_index:
+                names.append(self.string(raw[4 * i + 2] | (raw[4 * i + 3] << 16)))
+        return names
+
+    def map_types(self) -> list[int]:
+        """Item types of the map_list in file order (the order a compiler wrote its sections in)."""
+        off = self.map_off
+        if not off or off + 4 > len(self.buf):
+            return []
+        (count,) = struct.unpack_from("<I", self.buf, off)
+        if count > 64 or off + 4 + 12 * count > len(self.buf):
+            raise PackageError(f"map_list at byte {off} declares {count} items that do not fit", self.where)
+        items = [struct.unpack_from("<HHII", self.buf, off + 4 + 12 * i) for i in range(count)]
+        return [t for t, _unused, _size, _off in sorted(items, key=lambda it: it[3])]
 
     def defined_classes(self) -> list[str]:
         """Dotted names of the classes this dex defines (e.g. 'com.umeng.analytics.MobclickAgent')."""

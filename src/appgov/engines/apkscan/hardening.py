@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import fnmatch
-import re
-
 from .catalogue import load_data
+from .globs import GlobSet, glob_match
 
 SYSTEM_PREFIXES = (
     "android.",
@@ -37,10 +35,10 @@ def detect_packers(entry_names: list[str], native_libs: list[str], index: set[st
     for packer in data["packers"]:
         evidence = []
         for pat in packer["native_libs"]:
-            evidence += [f"native library {b}" for b in sorted(lib_bases) if fnmatch.fnmatchcase(b, pat)][:3]
+            evidence += [f"native library {b}" for b in sorted(lib_bases) if glob_match(b, pat)][:3]
         if packer["entries"]:
-            rx = re.compile("|".join(fnmatch.translate(p) for p in packer["entries"]))
-            evidence += [f"entry {n}" for n in entry_names if rx.match(n)][:3]
+            globs = GlobSet(packer["entries"])
+            evidence += [f"entry {n}" for n in entry_names if globs.matches(n)][:3]
         evidence += [f"class or package {p}" for p in packer["classes"] if p in index]
         if evidence:
             found.append(
@@ -63,7 +61,7 @@ def detect_obfuscation(class_names: list[str], native_libs: list[str], index: se
     for ob in data["obfuscators"]:
         if any(p in index for p in ob["classes"]):
             out.append(ob["name"])
-        elif any(fnmatch.fnmatchcase(b, pat) for pat in ob["native_libs"] for b in lib_bases):
+        elif any(glob_match(b, pat) for pat in ob["native_libs"] for b in lib_bases):
             out.append(ob["name"])
     app_classes = [c for c in class_names if not c.startswith(SYSTEM_PREFIXES)]
     if len(app_classes) >= policy["min_classes"]:

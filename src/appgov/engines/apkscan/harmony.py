@@ -22,6 +22,9 @@ LIB_RE = re.compile(r"^libs/([^/]+)/([^/]+\.so)$")
 MAX_JSON = 4 * 1024 * 1024
 
 
+STREAM_ABOVE = 16 * 1024 * 1024  # .abc / .so larger than this are searched in pieces
+
+
 def _load_json(data: bytes, where: str) -> dict:
     try:
         value = json.loads(data.decode("utf-8-sig"))
@@ -133,6 +136,12 @@ def analyse_hap(zf: ZipArchive, limits: Limits, scanner: ContentScanner, keep_fo
                 f"{len(haps)} nested hap modules, over the {limits.max_nested_archives} limit", zf.label
             )
         target = next((h for h in haps if "entry" in h.lower()), haps[0])
+        if zf.entries[target].size > limits.max_nested_hap_size:
+            raise PackageError(
+                f"entry module is {zf.entries[target].size} bytes, over the {limits.max_nested_hap_size} byte "
+                "limit for a module held in memory",
+                f"{zf.label}!{target}",
+            )
         data = zf.read(target)
         sub = ZipArchive(data, f"{zf.label}!{target}", limits, zf._budget)
         ex = analyse_hap(sub, limits, scanner, keep_for_yara)
@@ -232,7 +241,13 @@ def analyse_hap(zf: ZipArchive, limits: Limits, scanner: ContentScanner, keep_fo
     for n in zf.names():
         if n.endswith(".abc") or n in native_libs:
             e = zf.entries[n]
-            if e.size > 64 * 1024 * 1024:
+            if e.size > STREAM_ABOVE:  # searched in pieces: the module itself may be held in memory
+                from .content import ChunkedScan
+
+                chunked = ChunkedScan(scanner, n)
+                for piece in zf.iter_entry(e):
+                    chunked.feed(piece)
+                chunked.close()
                 continue
             data = zf.read_entry(e)
             scanner.scan(data, n)

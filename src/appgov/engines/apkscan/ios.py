@@ -143,9 +143,23 @@ def analyse_ipa(zf: ZipArchive, limits: Limits, scanner: ContentScanner, keep_fo
     entitlements = None
     dylibs: list[str] = []
     yara_targets = []
+    notes: list[str] = []
     for name, is_main in binaries:
-        data = zf.read(name)
-        slices = parse_macho(data, f"{zf.label}!{name}")
+        entry = zf.entries[name]
+        streamed = entry.size > limits.max_binary_in_memory
+        if streamed:
+            from .macho_stream import parse_streamed
+
+            slices, data, more = parse_streamed(
+                zf, entry, f"{zf.label}!{name}", limits.max_binary_sections, scanner, name, is_main
+            )
+            notes += more + [
+                f"{name}: {entry.size} bytes, over the {limits.max_binary_in_memory} byte in-memory "
+                "limit: analysed in streamed passes" + (", not given to YARA" if keep_for_yara else "")
+            ]
+        else:
+            data = zf.read_entry(entry)
+            slices = parse_macho(data, f"{zf.label}!{name}")
         for sl in slices:
             classes.extend(sl.classes)
             scanner.scan(sl.cstrings, name)
@@ -155,7 +169,8 @@ def analyse_ipa(zf: ZipArchive, limits: Limits, scanner: ContentScanner, keep_fo
                 encrypted = encrypted or sl.encrypted
                 dylibs.extend(d for d in sl.dylibs if d not in dylibs)
         if is_main:
-            scanner.scan(data, name, urls=False)
+            if not streamed:
+                scanner.scan(data, name, urls=False)
             main_sig = next((s for s in slices if s.code_signature), None)
             if main_sig is not None:
                 cs = parse_code_signature(
@@ -168,7 +183,7 @@ def analyse_ipa(zf: ZipArchive, limits: Limits, scanner: ContentScanner, keep_fo
                 signing["verified"] = cs["verified"]
                 signing["verification_errors"] = cs["errors"]
                 entitlements = cs["entitlements"]
-        if keep_for_yara:
+        if keep_for_yara and not streamed:
             yara_targets.append((name, data))
         del data
 
@@ -208,10 +223,12 @@ def analyse_ipa(zf: ZipArchive, limits: Limits, scanner: ContentScanner, keep_fo
         entry_names=zf.names(),
         packers=[],
         obfuscators=[],
-        anti_analysis=["FairPlay-encrypted executable: class names and strings are not readable"]
-        if encrypted
-        else [],
+        anti_analysis=(
+            ["FairPlay-encrypted executable: class names and strings are not readable"] if encrypted else []
+        )
+        + notes,
         extra={
+            "analysis_limits": notes,
             "url_schemes": url_schemes,
             "queried_url_schemes": [str(s) for s in info.get("LSApplicationQueriesSchemes") or []][:200],
             "provisioning": provisioning,

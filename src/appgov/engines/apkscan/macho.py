@@ -6,9 +6,9 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
-from dataclasses import dataclass, field
 
 from .errors import PackageError
+from .records import Record
 
 FAT_MAGIC = 0xCAFEBABE
 FAT_MAGIC_64 = 0xCAFEBABF
@@ -32,16 +32,18 @@ CS_HASH = {1: ("sha1", 20), 2: ("sha256", 32), 3: ("sha256", 20), 4: ("sha384", 
 _SWIFT_RE = re.compile(r"^_TtC(\d+)(.+)$")
 
 
-@dataclass
-class Slice:
-    arch: str
-    classes: list[str] = field(default_factory=list)
-    dylibs: list[str] = field(default_factory=list)
-    cstrings: bytes = b""
-    encrypted: bool = False
-    code_signature: bytes | None = None
-    code_limit_data: tuple[int, int] | None = None  # (slice offset, slice size) in the file
-    sig_offset: int = 0
+class Slice(Record):
+    _fields = {
+        "arch": "",
+        "classes": list,
+        "dylibs": list,
+        "cstrings": b"",
+        "encrypted": False,
+        "code_signature": None,
+        "code_limit_data": None,  # (slice offset, slice size) in the file
+        "sig_offset": 0,
+    }
+    __slots__ = tuple(_fields)
 
 
 def demangle_swift_class(name: str) -> str:
@@ -58,41 +60,101 @@ def demangle_swift_class(name: str) -> str:
     return ".".join(parts) if parts else name
 
 
+class _BytesSource:
+    """Random access to a binary held in memory."""
+
+    def __init__(self, buf):
+        self.buf, self.size = buf, len(buf)
+
+    def read(self, off: int, n: int) -> bytes:
+        return bytes(self.buf[off : off + n])
+
+
+class _CapturedSource:
+    """Random access to the regions of a streamed binary that were captured in earlier passes."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.regions: dict[int, bytes] = {}
+
+    def read(self, off: int, n: int) -> bytes:
+        for start, data in self.regions.items():
+            if start <= off and off + n <= start + len(data):
+                return data[off - start : off - start + n]
+        end = min(off + n, self.size)
+        raise _NotCaptured(off, end)
+
+
+class _NotCaptured(Exception):
+    def __init__(self, start: int, end: int):
+        super().__init__(f"bytes {start}..{end} not captured")
+        self.start, self.end = start, end
+
+
+def _unpack(fmt: str, src, off: int) -> tuple:
+    return struct.unpack(fmt, src.read(off, struct.calcsize(fmt)))
+
+
 def parse_macho(buf: bytes, where: str) -> list[Slice]:
-    if len(buf) < 8:
-        raise PackageError(f"{len(buf)} bytes is too short for a Mach-O header", where)
-    (magic_be,) = struct.unpack_from(">I", buf, 0)
+    return _parse_source(_BytesSource(buf), where, None)
+
+
+def _parse_source(src, where: str, wanted: list | None) -> list[Slice]:
+    """Slices of a Mach-O. With `wanted` (a list), section and code-signature bytes are not read but
+    their (offset, size, what, slice index) appended to it, for a streamed binary."""
+    if src.size < 8:
+        raise PackageError(f"{src.size} bytes is too short for a Mach-O header", where)
+    (magic_be,) = _unpack(">I", src, 0)
     if magic_be in (FAT_MAGIC, FAT_MAGIC_64):
-        (n,) = struct.unpack_from(">I", buf, 4)
+        (n,) = _unpack(">I", src, 4)
         if n == 0 or n > 16:
             raise PackageError(f"fat Mach-O claims {n} architectures", where)
         entry = 32 if magic_be == FAT_MAGIC_64 else 20
-        if 8 + n * entry > len(buf):
+        if 8 + n * entry > src.size:
             raise PackageError("fat Mach-O architecture table overruns the file", where)
         slices = []
         for i in range(n):
             if magic_be == FAT_MAGIC_64:
-                _cpu, _sub, off, size = struct.unpack_from(">iiQQ", buf, 8 + i * entry)
+                _cpu, _sub, off, size = _unpack(">iiQQ", src, 8 + i * entry)
             else:
-                _cpu, _sub, off, size = struct.unpack_from(">iiII", buf, 8 + i * entry)
-            if off + size > len(buf) or size < 28:
+                _cpu, _sub, off, size = _unpack(">iiII", src, 8 + i * entry)
+            if off + size > src.size or size < 28:
                 raise PackageError(
                     f"fat architecture {i} at bytes {off}..{off + size} lies outside the file", where
                 )
-            slices.append(_parse_thin(buf, off, size, f"{where} (slice {i})"))
+            slices.append(_parse_thin(src, off, size, f"{where} (slice {i})", wanted, i))
         return slices
-    return [_parse_thin(buf, 0, len(buf), where)]
+    return [_parse_thin(src, 0, src.size, where, wanted, 0)]
 
 
-def _parse_thin(buf: bytes, base: int, size: int, where: str) -> Slice:
-    (magic,) = struct.unpack_from("<I", buf, base)
+def fat_slices(head: bytes, size: int) -> list[tuple[int, int]]:
+    """(offset, size) of each architecture of a fat binary from its first bytes; [(0, size)] if thin."""
+    if len(head) >= 8 and struct.unpack_from(">I", head, 0)[0] in (FAT_MAGIC, FAT_MAGIC_64):
+        is64 = struct.unpack_from(">I", head, 0)[0] == FAT_MAGIC_64
+        (n,) = struct.unpack_from(">I", head, 4)
+        entry = 32 if is64 else 20
+        out = []
+        for i in range(min(n, 16)):
+            if 8 + (i + 1) * entry > len(head):
+                break
+            if is64:
+                _c, _s, off, sz = struct.unpack_from(">iiQQ", head, 8 + i * entry)
+            else:
+                _c, _s, off, sz = struct.unpack_from(">iiII", head, 8 + i * entry)
+            out.append((off, sz))
+        return out
+    return [(0, size)]
+
+
+def _parse_thin(src, base: int, size: int, where: str, wanted: list | None = None, index: int = 0) -> Slice:
+    (magic,) = _unpack("<I", src, base)
     if magic not in (MH_MAGIC, MH_MAGIC_64):
         raise PackageError(f"bad Mach-O magic 0x{magic:08x} at byte {base}", where)
     is64 = magic == MH_MAGIC_64
     hdr = 32 if is64 else 28
     if size < hdr:
         raise PackageError("Mach-O header truncated", where)
-    cputype, _sub, _ftype, ncmds, sizeofcmds, _flags = struct.unpack_from("<iiIIII", buf, base + 4)
+    cputype, _sub, _ftype, ncmds, sizeofcmds, _flags = _unpack("<iiIIII", src, base + 4)
     if ncmds > MAX_CMDS or hdr + sizeofcmds > size:
         raise PackageError(
             f"Mach-O declares {ncmds} load commands / {sizeofcmds} bytes, more than the file holds", where
@@ -103,49 +165,52 @@ def _parse_thin(buf: bytes, base: int, size: int, where: str) -> Slice:
     for i in range(ncmds):
         if pos + 8 > end:
             raise PackageError(f"load command {i} at byte {pos} overruns the command area", where)
-        cmd, cmdsize = struct.unpack_from("<II", buf, pos)
+        cmd, cmdsize = _unpack("<II", src, pos)
         if cmdsize < 8 or pos + cmdsize > end:
             raise PackageError(f"load command {i} (0x{cmd:x}) at byte {pos} has bad size {cmdsize}", where)
         if cmd in (LC_SEGMENT, LC_SEGMENT_64):
-            _read_segment(buf, base, size, pos, cmd == LC_SEGMENT_64, sl, where)
+            _read_segment(src, base, size, pos, cmd == LC_SEGMENT_64, sl, where, wanted, index)
         elif cmd in (LC_LOAD_DYLIB, LC_LOAD_WEAK_DYLIB, LC_REEXPORT_DYLIB) and cmdsize >= 24:
-            (name_off,) = struct.unpack_from("<I", buf, pos + 8)
+            (name_off,) = _unpack("<I", src, pos + 8)
             if 8 <= name_off < cmdsize:
-                raw = bytes(buf[pos + name_off : pos + cmdsize]).split(b"\x00", 1)[0]
+                raw = src.read(pos + name_off, cmdsize - name_off).split(b"\x00", 1)[0]
                 sl.dylibs.append(raw.decode("utf-8", "replace"))
         elif cmd in (LC_ENCRYPTION_INFO, LC_ENCRYPTION_INFO_64) and cmdsize >= 20:
-            (_off, _size, cryptid) = struct.unpack_from("<III", buf, pos + 8)
+            (_off, _size, cryptid) = _unpack("<III", src, pos + 8)
             sl.encrypted = cryptid != 0
         elif cmd == LC_CODE_SIGNATURE and cmdsize >= 16:
-            dataoff, datasize = struct.unpack_from("<II", buf, pos + 8)
+            dataoff, datasize = _unpack("<II", src, pos + 8)
             if dataoff + datasize > size:
                 raise PackageError(
                     f"code signature at bytes {dataoff}..{dataoff + datasize} lies outside the slice", where
                 )
-            sl.code_signature = bytes(buf[base + dataoff : base + dataoff + datasize])
             sl.sig_offset = dataoff
+            if wanted is None:
+                sl.code_signature = src.read(base + dataoff, datasize)
+            else:
+                wanted.append((base + dataoff, datasize, "code_signature", index))
         pos += cmdsize
     return sl
 
 
-def _read_segment(buf, base, size, pos, is64, sl: Slice, where) -> None:
+def _read_segment(src, base, size, pos, is64, sl: Slice, where, wanted=None, index=0) -> None:
     if is64:
-        nsects = struct.unpack_from("<I", buf, pos + 64)[0]
+        nsects = _unpack("<I", src, pos + 64)[0]
         sect_pos, sect_size = pos + 72, 80
     else:
-        nsects = struct.unpack_from("<I", buf, pos + 48)[0]
+        nsects = _unpack("<I", src, pos + 48)[0]
         sect_pos, sect_size = pos + 56, 68
     if nsects > 1000:
         raise PackageError(f"segment at byte {pos} claims {nsects} sections", where)
     for j in range(nsects):
         sp = sect_pos + j * sect_size
-        if sp + sect_size > len(buf):
+        if sp + sect_size > src.size:
             raise PackageError(f"section header {j} at byte {sp} overruns the file", where)
-        sectname = bytes(buf[sp : sp + 16]).split(b"\x00", 1)[0]
+        sectname = src.read(sp, 16).split(b"\x00", 1)[0]
         if is64:
-            _addr, ssize, offset = struct.unpack_from("<QQI", buf, sp + 32)
+            _addr, ssize, offset = _unpack("<QQI", src, sp + 32)
         else:
-            _addr, ssize, offset = struct.unpack_from("<III", buf, sp + 32)
+            _addr, ssize, offset = _unpack("<III", src, sp + 32)
         if sectname not in (b"__objc_classname", b"__cstring"):
             continue
         if offset + ssize > size:
@@ -153,17 +218,26 @@ def _read_segment(buf, base, size, pos, is64, sl: Slice, where) -> None:
                 f"section {sectname.decode()} at bytes {offset}..{offset + ssize} lies outside the slice",
                 where,
             )
-        data = bytes(buf[base + offset : base + offset + ssize])
-        if sectname == b"__objc_classname":
-            sl.classes.extend(
-                demangle_swift_class(s.decode("utf-8", "replace")) for s in data.split(b"\x00") if s
-            )
+        if wanted is not None:
+            wanted.append((base + offset, ssize, sectname.decode(), index))
         else:
-            sl.cstrings += data
+            add_section(sl, sectname.decode(), src.read(base + offset, ssize))
 
 
-def parse_code_signature(blob: bytes, binary: bytes, slice_base: int, where: str) -> dict:
-    """Certificates, entitlements and verification of the CMS signature and code page hashes."""
+def add_section(sl: Slice, name: str, data: bytes) -> None:
+    if name == "__objc_classname":
+        sl.classes.extend(
+            demangle_swift_class(s.decode("utf-8", "replace")) for s in data.split(b"\x00") if s
+        )
+    else:
+        sl.cstrings += data
+
+
+def parse_code_signature(blob: bytes, binary, slice_base: int, where: str) -> dict:
+    """Certificates, entitlements and verification of the CMS signature and code page hashes.
+
+    `binary` is the file's bytes, or for a streamed binary a function (hash name, page size, start,
+    end) -> the digests of the pages in [start, end)."""
     if len(blob) < 12:
         raise PackageError("code signature blob truncated", where)
     magic, length, count = struct.unpack_from(">III", blob, 0)
@@ -232,15 +306,27 @@ def _verify_pages(cd: bytes, binary: bytes, base: int, errors: list[str]) -> boo
         return False
     name, _ = spec
     page = 1 << page_log if page_log else code_limit
-    if ncode > 1_000_000 or hash_off + ncode * hash_size > len(cd) or base + code_limit > len(binary):
+    size = len(binary) if not callable(binary) else None
+    if (
+        ncode > 1_000_000
+        or hash_off + ncode * hash_size > len(cd)
+        or (size is not None and base + code_limit > size)
+    ):
         errors.append("CodeDirectory hash slots overrun")
         return False
-    with memoryview(binary) as mv:
-        for i in range(ncode):
-            start = base + i * page
-            stop = min(start + page, base + code_limit)
-            digest = hashlib.new(name, mv[start:stop]).digest()[:hash_size]
-            if digest != cd[hash_off + i * hash_size : hash_off + (i + 1) * hash_size]:
-                errors.append(f"code page {i} hash does not match the CodeDirectory")
-                return False
+    if callable(binary):
+        digests = binary(name, page, base, base + code_limit)
+    else:
+        with memoryview(binary) as mv:
+            digests = [
+                hashlib.new(name, mv[start : min(start + page, base + code_limit)]).digest()
+                for start in range(base, base + code_limit, page)
+            ]
+    if len(digests) < ncode:
+        errors.append("CodeDirectory covers more pages than the binary has")
+        return False
+    for i in range(ncode):
+        if digests[i][:hash_size] != cd[hash_off + i * hash_size : hash_off + (i + 1) * hash_size]:
+            errors.append(f"code page {i} hash does not match the CodeDirectory")
+            return False
     return True

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from dataclasses import dataclass, field
 
 from .catalogue import sdk_catalogue
 from .checks import build_findings
@@ -13,29 +12,33 @@ from .content import ContentScanner
 from .errors import PackageError, UsageError
 from .limits import Limits
 from .model import Extracted
+from .records import Record
 from .sdks import SdkMatcher
 from .ziparchive import ZipArchive
 
 SCHEMA_VERSION = "1.0"
-ENGINE_VERSION = "1.0.0"
+ENGINE_VERSION = "1.1.0"
 
 
-@dataclass
-class ScanOptions:
-    allow_domains: list[str] | None = None  # None: no allow-list, URLs get allowed=None
-    release_certs: list[str] = field(default_factory=list)  # SHA-256 fingerprints (hex, colons optional)
-    check_links: bool = False
-    link_timeout: float = 3.0  # per request
-    links_total_timeout: float = 20.0  # whole link check
-    max_links: int = 200
-    link_workers: int = 8
-    yara_rules: str | None = None  # path to a YARA rules file
-    pi_inventory: list[str] | None = None  # declared personal-information categories
-    assessed_sdks: list[str] | None = None  # SDK ids with a security assessment on record
-    extra_catalogues: tuple[str, ...] = ()
-    exodus_files: tuple[str, ...] = ()
-    min_target_sdk: int | None = None
-    limits: Limits = field(default_factory=Limits)
+class ScanOptions(Record):
+    _fields = {
+        "allow_domains": None,  # None: no allow-list, URLs get allowed=None
+        "release_certs": list,  # SHA-256 fingerprints (hex, colons optional)
+        "check_links": False,
+        "link_timeout": 3.0,  # per request
+        "links_total_timeout": 20.0,  # whole link check
+        "max_links": 200,
+        "link_workers": 8,
+        "yara_rules": None,  # path to a YARA rules file
+        "pi_inventory": None,  # declared personal-information categories
+        "assessed_sdks": None,  # SDK ids with a security assessment on record
+        "extra_catalogues": (),
+        "exodus_files": (),
+        "min_target_sdk": None,
+        "vuln_feeds": (),  # OSV JSON / CSV / XLSX advisories (see vulnfeed.py)
+        "limits": Limits,
+    }
+    __slots__ = tuple(_fields)
 
 
 def normalise_fingerprint(fp: str) -> str:
@@ -98,19 +101,34 @@ def scan_file(path: str, options: ScanOptions | None = None) -> dict:
     options = options or ScanOptions()
     started = time.perf_counter()
     release = [normalise_fingerprint(f) for f in options.release_certs]
-    catalogue = sdk_catalogue(tuple(options.extra_catalogues), tuple(options.exodus_files))
+    # the user's own files are checked before the package; the shipped catalogue waits until the
+    # package has proved readable, so a bad file fails before any other work
+    catalogue = None
+    if options.extra_catalogues or options.exodus_files:
+        catalogue = sdk_catalogue(tuple(options.extra_catalogues), tuple(options.exodus_files))
+    advisories = []
+    if options.vuln_feeds:
+        from .vulnfeed import load_feed
+
+        advisories = [a for f in options.vuln_feeds for a in load_feed(f)]
     yara_rules = None
     if options.yara_rules:
         from .yara_rules import compile_rules
 
         yara_rules = compile_rules(options.yara_rules)
-    if not os.path.isfile(path):
+    if os.path.isdir(path):
+        raise PackageError("is a directory, not a package file (give the .apk / .ipa / .hap itself)", path)
+    if not os.path.exists(path):
         raise PackageError("no such file", path)
+    if not os.path.isfile(path):
+        raise PackageError("is not a regular file (device, pipe or socket)", path)
     limits = options.limits
     zf, handle = ZipArchive.open_file(path, limits)
     try:
-        sha256 = hashlib.sha256(zf.buf).hexdigest() if zf.size < 2**31 else _sha256_file(path)
+        sha256 = _sha256_file(path)  # read, not hashed through the map: mapped pages would count as memory
         platform = detect_platform(zf)
+        if catalogue is None:
+            catalogue = sdk_catalogue()
         scanner = ContentScanner(limits)
         keep = yara_rules is not None
         if platform == "android":
@@ -138,6 +156,10 @@ def scan_file(path: str, options: ScanOptions | None = None) -> dict:
         from .links import check_links
 
         check_links(report["urls"], options)
+    if options.vuln_feeds:
+        from .vulnfeed import match
+
+        report["vulnerabilities"] = match(report, advisories)
     report["findings"] = build_findings(ex, report, options)
     report["summary"] = _summary(report)
     report["elapsed_ms"] = int((time.perf_counter() - started) * 1000)
@@ -181,12 +203,18 @@ def _assemble(
             {"path": p, "abi": p.split("/")[1] if p.count("/") >= 2 else None} for p in ex.native_libs[:500]
         ],
     }
+    extra = dict(ex.extra)
+    deep_links = extra.pop("deep_links", [])
+    nested = [_nested_report(n, matcher) for n in extra.pop("nested", [])]
+    emulator_checks = extra.pop("emulator_checks", [])
+    emulator_checks += [c for n in _walk(nested) for c in n.pop("emulator_checks", [])]
+    tooling = {"dex": extra.pop("tooling", []), "manipulators": extra.pop("manipulators", [])}
     hardening = {
         "packers": ex.packers,
         "obfuscators": ex.obfuscators,
         "anti_debug": markers.get("anti_debug", []),
         "anti_root": markers.get("anti_root", []),
-        "emulator_detection": markers.get("emulator_detection", []),
+        "emulator_detection": markers.get("emulator_detection", []) + emulator_checks[:20],
         "anti_analysis": ex.anti_analysis,
     }
     return {
@@ -205,8 +233,25 @@ def _assemble(
         "flags": ex.flags,
         "native": native,
         "secrets": [{k: v for k, v in s.items()} for s in ex.scanner.found.secrets],
-        "platform_details": ex.extra,
+        "deep_links": deep_links,
+        "tooling": tooling,
+        "nested": nested,
+        "platform_details": extra,
     }
+
+
+def _walk(nested: list[dict]):
+    for n in nested:
+        yield n
+        yield from _walk(n["nested"])
+
+
+def _nested_report(item: dict, matcher: SdkMatcher) -> dict:
+    """A nested package's facts with its SDKs matched from its own class names."""
+    out = dict(item)
+    out["sdks"] = matcher.match(out.pop("class_names", []))
+    out["nested"] = [_nested_report(n, matcher) for n in item["nested"]]
+    return out
 
 
 def _summary(report: dict) -> dict:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import fnmatch
 import re
 from collections import defaultdict
+
+from .globs import glob_match
 
 
 class SdkMatcher:
@@ -65,7 +66,7 @@ class SdkMatcher:
         for lib in native_libs:
             base = lib.rsplit("/", 1)[-1]
             for pattern, sid in self.lib_globs:
-                if fnmatch.fnmatchcase(base, pattern):
+                if glob_match(base, pattern):
                     ev = hits[sid][("native_lib", pattern)]
                     if lib not in ev and len(ev) < 5:
                         ev.append(lib)

@@ -110,17 +110,20 @@ def find_signing_block(zf: ZipArchive) -> tuple[int, dict[int, bytes]] | None:
 def _chunked_digest(zf: ZipArchive, block_start: int, hash_name: str) -> bytes:
     eocd = bytearray(zf.buf[zf.eocd_offset : zf.size])
     struct.pack_into("<I", eocd, 16, block_start)
-    sections = [(zf.buf, 0, block_start), (zf.buf, zf.cd_offset, zf.eocd_offset), (eocd, 0, len(eocd))]
     digests = []
-    for src, a, b in sections:
-        with memoryview(src) as mv:
-            for off in range(a, b, CHUNK):
-                piece = mv[off : min(off + CHUNK, b)]
-                h = hashlib.new(hash_name)
-                h.update(b"\xa5" + struct.pack("<I", len(piece)))
-                h.update(piece)
-                digests.append(h.digest())
-                piece.release()
+    for a, b in ((0, block_start), (zf.cd_offset, zf.eocd_offset)):
+        for off in range(a, b, CHUNK):
+            piece = zf.read_range(off, min(off + CHUNK, b))
+            h = hashlib.new(hash_name)
+            h.update(b"\xa5" + struct.pack("<I", len(piece)))
+            h.update(piece)
+            digests.append(h.digest())
+    for off in range(0, len(eocd), CHUNK):
+        piece = eocd[off : off + CHUNK]
+        h = hashlib.new(hash_name)
+        h.update(b"\xa5" + struct.pack("<I", len(piece)))
+        h.update(piece)
+        digests.append(h.digest())
     top = hashlib.new(hash_name)
     top.update(b"\x5a" + struct.pack("<I", len(digests)))
     for d in digests:
@@ -393,9 +396,12 @@ def _verify_sf_and_manifest(zf: ZipArchive, sf_name: str, sf: bytes, errors: lis
         if not digests:
             errors.append(f"entry {name!r} is not covered by the v1 signature")
             return False
-        data = zf.read_entry(entry)
-        for alg, v in digests:
-            if base64.b64decode(v) != hashlib.new(alg, data).digest():
+        hashers = [(hashlib.new(alg), v, alg) for alg, v in digests]
+        for piece in zf.iter_entry(entry):  # in pieces: an entry may be far larger than memory allows
+            for h, _v, _alg in hashers:
+                h.update(piece)
+        for h, v, alg in hashers:
+            if base64.b64decode(v) != h.digest():
                 errors.append(f"entry {name!r}: {alg} digest in MANIFEST.MF does not match")
                 return False
     return True

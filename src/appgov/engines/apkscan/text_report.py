@@ -31,9 +31,27 @@ def to_text(report: dict) -> str:
         f"pinning {net['pinning_present']}; http URLs {net['http_url_count']}"
     )
     lines.append(f"URLs: {len(report['urls'])}; secrets: {len(report['secrets'])}")
+    for d in report.get("deep_links", []):
+        verified = (
+            "app link (autoVerify)" if d["app_link"] else ("autoVerify" if d["auto_verify"] else "unverified")
+        )
+        lines.append(f"深度链接 Deep link: {d['component']} [{verified}] {', '.join(d['uris'][:3])}")
+    for t in report.get("tooling", {}).get("dex", []):
+        lines.append(f"编译器 Compiler: {t['file']}: {t['compiler']}")
+    for n in report.get("nested", []):
+        sdks = ", ".join(x["id"] for x in n.get("sdks", [])) or "none"
+        lines.append(
+            f"内嵌包 Nested: {n['path']} ({n['kind']}, {n['class_count']} classes, SDKs {sdks})"
+            + (f" — {n['error']}" if n.get("error") else "")
+        )
+    for v in report.get("vulnerabilities", []):
+        lines.append(f"漏洞 Advisory: {v['advisory_id']} {v['component']} ({v['version_status']})")
     lines.append(f"发现 Findings: {len(report['findings'])}")
     for f in report["findings"]:
-        lines.append(f"  [{f['severity']}] {f['control']} {f['id']}: {f['title']['zh']} / {f['title']['en']}")
+        lines.append(
+            f"  [{f['severity']}] {f['control']} {f['id']}: {f['title']['zh']} / {f['title']['en']}"
+            + (f"  (fingerprint {f['fingerprint']})" if f.get("fingerprint") else "")
+        )
         for e in f["evidence"][:3]:
             lines.append(f"      - {e}")
     lines.append(f"耗时 Elapsed: {report['elapsed_ms']} ms")

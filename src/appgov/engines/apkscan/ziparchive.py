@@ -10,10 +10,10 @@ Nothing is ever extracted to disk: entries are inflated in memory with a hard si
 from __future__ import annotations
 
 import mmap
+import os
 import re
 import struct
 import zlib
-from dataclasses import dataclass
 
 from .errors import PackageError
 from .limits import Limits
@@ -25,17 +25,20 @@ CDH_SIG = b"PK\x01\x02"
 LFH_SIG = b"PK\x03\x04"
 
 _DRIVE_RE = re.compile(r"^[A-Za-z]:")
+CHUNK = 1024 * 1024  # inflate / read granularity: memory per piece, independent of the entry size
 
 
-@dataclass(frozen=True, slots=True)
 class ZipEntry:
-    name: str
-    method: int
-    flags: int
-    crc: int
-    compressed_size: int
-    size: int
-    header_offset: int
+    """One central-directory record (a plain slotted class: there can be 200 000 of them)."""
+
+    __slots__ = ("name", "method", "flags", "crc", "compressed_size", "size", "header_offset")
+
+    def __init__(self, name, method, flags, crc, compressed_size, size, header_offset):
+        self.name, self.method, self.flags, self.crc = name, method, flags, crc
+        self.compressed_size, self.size, self.header_offset = compressed_size, size, header_offset
+
+    def __repr__(self) -> str:
+        return f"ZipEntry({self.name!r}, size={self.size}, at={self.header_offset})"
 
     @property
     def encrypted_flag(self) -> bool:
@@ -60,6 +63,7 @@ class ZipArchive:
         self.size = len(buf)
         # shared between nested archives so a bomb cannot hide inside an inner archive
         self._budget = inflate_budget if inflate_budget is not None else [limits.max_total_inflated]
+        self.fd: int | None = None  # set for a file: bulk reads use pread so pages are not mapped in
         self.entries: dict[str, ZipEntry] = {}
         self.order: list[ZipEntry] = []
         self.cd_offset = 0
@@ -84,7 +88,9 @@ class ZipArchive:
         except BaseException:
             fh.close()
             raise
-        return cls(mm, path, limits), _Closer(mm, fh)
+        zf = cls(mm, path, limits)
+        zf.fd = fh.fileno()
+        return zf, _Closer(mm, fh)
 
     # -- central directory -------------------------------------------------------------------
     def _find_eocd(self) -> int:
@@ -209,6 +215,13 @@ class ZipArchive:
                 raise PackageError(f"entry {last.name!r} data runs into the central directory", self.label)
 
     # -- reading -----------------------------------------------------------------------------
+    def read_range(self, start: int, end: int) -> bytes:
+        """Bytes [start, end) of the archive. From a file they are read, not touched through the map:
+        mapped pages count as the process's memory, so a big stored entry would inflate peak RSS."""
+        if self.fd is not None:
+            return os.pread(self.fd, end - start, start)
+        return bytes(self.buf[start:end])
+
     def names(self) -> list[str]:
         return [e.name for e in self.order]
 
@@ -236,9 +249,8 @@ class ZipArchive:
             raise KeyError(name)
         return self.read_entry(entry, max_size)
 
-    def read_entry(self, entry: ZipEntry, max_size: int | None = None) -> bytes:
+    def _check_declared(self, entry: ZipEntry, cap: int) -> None:
         where = f"{self.label}!{entry.name}"
-        cap = min(max_size or self.limits.max_entry_size, self.limits.max_entry_size)
         if (
             entry.compressed_size
             and entry.size > 1024 * 1024
@@ -256,32 +268,75 @@ class ZipArchive:
             raise PackageError(
                 "archive inflates to more than the total decompression budget (zip bomb)", where
             )
-        start, end = self.data_span(entry)
-        raw = self.buf[start:end]
-        if entry.method == 0:
-            data = bytes(raw)
-            if len(data) != entry.size:
-                raise PackageError(f"stored entry is {len(data)} bytes but declares {entry.size}", where)
-        elif entry.method == 8:
-            inflater = zlib.decompressobj(-15)
-            try:
-                data = inflater.decompress(raw, entry.size + 1)
-            except zlib.error as exc:
-                hint = " (entry has the encryption flag set)" if entry.encrypted_flag else ""
-                raise PackageError(f"cannot inflate compressed data{hint}: {exc}", where) from None
-            if len(data) != entry.size:
-                raise PackageError(
-                    f"inflates to {'more' if len(data) > entry.size else len(data)} bytes but declares {entry.size}",
-                    where,
-                )
-        else:
+
+    def iter_entry(self, entry: ZipEntry, chunk: int = CHUNK, max_size: int | None = None):
+        """The entry's bytes in pieces of at most `chunk` bytes, never the whole entry at once.
+
+        Sizes, the decompression budget and the CRC are checked as for read_entry; a failure raises
+        PackageError after the pieces before it were yielded (callers discard partial results)."""
+        where = f"{self.label}!{entry.name}"
+        cap = min(max_size or self.limits.max_entry_size, self.limits.max_entry_size)
+        self._check_declared(entry, cap)
+        if entry.method not in (0, 8):
             raise PackageError(f"unsupported compression method {entry.method}", where)
-        self._budget[0] -= len(data)
-        if zlib.crc32(data) != entry.crc:
-            raise PackageError(
-                f"CRC mismatch (stored {entry.crc:08x}, computed {zlib.crc32(data):08x})", where
-            )
-        return data
+        start, end = self.data_span(entry)
+        crc, produced = 0, 0
+        if entry.method == 0:
+            if end - start != entry.size:
+                raise PackageError(f"stored entry is {end - start} bytes but declares {entry.size}", where)
+            for off in range(start, end, chunk):
+                piece = self.read_range(off, min(off + chunk, end))
+                crc = zlib.crc32(piece, crc)
+                produced += len(piece)
+                yield piece
+        else:
+            inflater = zlib.decompressobj(-15)
+            pos, pending = start, b""
+            while True:
+                if not pending:
+                    if pos >= end or inflater.eof:
+                        break
+                    pending = self.read_range(pos, min(pos + chunk, end))
+                    pos += len(pending)
+                before = len(pending)
+                try:
+                    piece = inflater.decompress(pending, chunk)
+                except zlib.error as exc:
+                    hint = " (entry has the encryption flag set)" if entry.encrypted_flag else ""
+                    raise PackageError(f"cannot inflate compressed data{hint}: {exc}", where) from None
+                pending = inflater.unconsumed_tail
+                if inflater.eof:
+                    pending = b""
+                produced += len(piece)
+                if produced > entry.size:
+                    raise PackageError(f"inflates to more bytes than the {entry.size} it declares", where)
+                if piece:
+                    crc = zlib.crc32(piece, crc)
+                    yield piece
+                elif len(pending) == before and not inflater.eof:
+                    raise PackageError("compressed data makes no progress (corrupt stream)", where)
+            if produced != entry.size:
+                raise PackageError(f"inflates to {produced} bytes but declares {entry.size}", where)
+        self._budget[0] -= produced
+        if crc != entry.crc:
+            raise PackageError(f"CRC mismatch (stored {entry.crc:08x}, computed {crc:08x})", where)
+
+    def read_entry(self, entry: ZipEntry, max_size: int | None = None) -> bytes | bytearray:
+        """The whole entry, inflated into one buffer of exactly its declared size (no intermediate copies)."""
+        where = f"{self.label}!{entry.name}"
+        cap = min(max_size or self.limits.max_entry_size, self.limits.max_entry_size)
+        self._check_declared(entry, cap)
+        if entry.size <= CHUNK:
+            pieces = list(self.iter_entry(entry, CHUNK, max_size))
+            return b"".join(pieces)
+        out = bytearray(entry.size)
+        pos = 0
+        for piece in self.iter_entry(entry, CHUNK, max_size):
+            out[pos : pos + len(piece)] = piece
+            pos += len(piece)
+        if pos != entry.size:
+            raise PackageError(f"inflates to {pos} bytes but declares {entry.size}", where)
+        return out
 
 
 class _Closer:
