@@ -36,6 +36,7 @@ class ScanOptions:
     exodus_files: tuple[str, ...] = ()
     min_target_sdk: int | None = None
     limits: Limits = field(default_factory=Limits)
+    appid: str | None = None  # mini-program appid: decrypts Windows-cache (V1MMWX) copies of .wxapkg
 
 
 def normalise_fingerprint(fp: str) -> str:
@@ -104,6 +105,12 @@ def scan_file(path: str, options: ScanOptions | None = None) -> dict:
         from .yara_rules import compile_rules
 
         yara_rules = compile_rules(options.yara_rules)
+    from .miniprogram import is_miniprogram_input
+
+    if is_miniprogram_input(path):
+        from .miniprogram import scan_miniprogram
+
+        return scan_miniprogram(path, options)
     if not os.path.isfile(path):
         raise PackageError("no such file", path)
     limits = options.limits
