@@ -16,9 +16,12 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
-        prog="appgov scan", description="Static analysis of an APK, IPA, HAP or WeChat mini-program package (NFRA 2024 controls)."
+        prog="appgov scan",
+        description="Static analysis of an APK, IPA, HAP or WeChat mini-program package (NFRA 2024 controls).",
     )
-    p.add_argument("path", help="package file (.apk, .ipa, .hap, .app, .wxapkg), or a folder / ZIP of .wxapkg packages")
+    p.add_argument(
+        "path", help="package file (.apk, .ipa, .hap, .app, .wxapkg), or a folder / ZIP of .wxapkg packages"
+    )
     p.add_argument("--format", choices=("json", "text", "cyclonedx"), default="json")
     p.add_argument("--out", help="write the report to FILE instead of stdout")
     p.add_argument("--allow-domains", metavar="FILE", help="allowed domains, one per line (# comments)")

@@ -19,9 +19,9 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 PROJECTS = Path(__file__).resolve().parent / "projects"
 DEFINE_HEAD = (
-    "define(\"{path}\", function(require, module, exports, window, document, frames, self, location, "
+    'define("{path}", function(require, module, exports, window, document, frames, self, location, '
     "navigator, localStorage, history, Caches, screen, alert, confirm, prompt, XMLHttpRequest, WebSocket, "
-    "Reporter, webkit, WeixinJSCore){{\"use strict\";\n"
+    'Reporter, webkit, WeixinJSCore){{"use strict";\n'
 )
 
 
@@ -41,8 +41,13 @@ def pack(files: dict[str, bytes]) -> bytes:
     return header + b"".join(index) + b"".join(body)
 
 
-def pack_raw(entries: list[tuple[bytes, int, int]], body: bytes, count: int | None = None,
-             index_len: int | None = None, data_len: int | None = None) -> bytes:
+def pack_raw(
+    entries: list[tuple[bytes, int, int]],
+    body: bytes,
+    count: int | None = None,
+    index_len: int | None = None,
+    data_len: int | None = None,
+) -> bytes:
     """A package with a hand-written index (name, offset, size), for hostile-input tests."""
     idx = struct.pack(">I", len(entries) if count is None else count) + b"".join(
         struct.pack(">I", len(n)) + n + struct.pack(">II", off, size) for n, off, size in entries
@@ -73,7 +78,9 @@ def compile_project(name: str) -> dict[str, bytes]:
 
     config = dict(app)
     config["page"] = {}
-    for page in app["pages"] + [f"{sp['root']}/{p}" for sp in app.get("subPackages", []) for p in sp["pages"]]:
+    for page in app["pages"] + [
+        f"{sp['root']}/{p}" for sp in app.get("subPackages", []) for p in sp["pages"]
+    ]:
         page_json = root / f"{page}.json"
         window = json.loads(page_json.read_text(encoding="utf-8")) if page_json.exists() else {}
         config["page"][f"{page}.html"] = {"window": window}
@@ -92,7 +99,9 @@ def compile_project(name: str) -> dict[str, bytes]:
         else:
             target[rel] = p.read_bytes()
     main["app-service.js"] = ("".join(modules[None]) + 'require("app.js");\n').encode("utf-8")
-    main["page-frame.html"] = b"<!DOCTYPE html><html><head><script src=\"./app-wxss.js\"></script></head></html>"
+    main["page-frame.html"] = (
+        b'<!DOCTYPE html><html><head><script src="./app-wxss.js"></script></head></html>'
+    )
     out = {"__APP__.wxapkg": pack(main)}
     for r in sub_roots:
         subs[r][f"{r}/app-service.js"] = "".join(modules[r]).encode("utf-8")

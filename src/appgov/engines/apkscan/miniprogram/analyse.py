@@ -28,7 +28,9 @@ class Analysis:
     yara_targets: list[tuple[str, bytes]] = field(default_factory=list)
 
 
-def analyse(packages: list[LoadedPackage], scanner: ContentScanner, limits: MiniProgramLimits, keep_yara: bool) -> Analysis:
+def analyse(
+    packages: list[LoadedPackage], scanner: ContentScanner, limits: MiniProgramLimits, keep_yara: bool
+) -> Analysis:
     rules = load_mp_data("code_rules.json")
     text_ext = tuple(rules["text_extensions"])
     secret_res = [(s["kind"], s["severity"], re.compile(s["regex"].encode())) for s in rules["secrets"]]

@@ -18,14 +18,18 @@ def _json(pkg: LoadedPackage, name: str, max_size: int) -> dict:
     entry = pkg.package.entries[name]
     where = f"{pkg.label}!/{name}"
     if entry.size > max_size:
-        raise PackageError(f"{entry.size} bytes, over the {max_size} byte limit for a configuration file", where)
+        raise PackageError(
+            f"{entry.size} bytes, over the {max_size} byte limit for a configuration file", where
+        )
     raw = pkg.package.read(name)
     try:
         value = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise PackageError(f"not UTF-8 at byte {exc.start}", where) from None
     except json.JSONDecodeError as exc:
-        raise PackageError(f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}", where) from None
+        raise PackageError(
+            f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}", where
+        ) from None
     except RecursionError:
         raise PackageError("JSON nested too deeply", where) from None
     if not isinstance(value, dict):
@@ -87,7 +91,9 @@ def _components(using: dict, used_by: str, into: dict) -> None:
             item["used_by"].append(used_by)
 
 
-def read_identity(packages: list[LoadedPackage], appid_option: str | None, source_path: str, max_config: int) -> dict:
+def read_identity(
+    packages: list[LoadedPackage], appid_option: str | None, source_path: str, max_config: int
+) -> dict:
     main, fname = find_main(packages)
     cfg = _json(main, fname, max_config) if main else {}
     components: dict = {}
@@ -157,7 +163,9 @@ def read_identity(packages: list[LoadedPackage], appid_option: str | None, sourc
         "platform": "wechat-miniprogram",
         "appid_source": source,
         "config_file": f"{main.label}!/{fname}" if main else None,
-        "entry_page": cfg.get("entryPagePath") if isinstance(cfg.get("entryPagePath"), str) else (pages[0] if pages else None),
+        "entry_page": cfg.get("entryPagePath")
+        if isinstance(cfg.get("entryPagePath"), str)
+        else (pages[0] if pages else None),
         "pages": pages,
         "subpackages": subpackages,
         "plugins": plugins,
@@ -165,7 +173,11 @@ def read_identity(packages: list[LoadedPackage], appid_option: str | None, sourc
         "permission_scopes": scopes,
         "required_private_infos": [str(x) for x in _list(cfg.get("requiredPrivateInfos"))],
         "required_background_modes": [str(x) for x in _list(cfg.get("requiredBackgroundModes"))],
-        "privacy_check": {"use_privacy_check": cfg.get("__usePrivacyCheck__") if isinstance(cfg.get("__usePrivacyCheck__"), bool) else None},
+        "privacy_check": {
+            "use_privacy_check": cfg.get("__usePrivacyCheck__")
+            if isinstance(cfg.get("__usePrivacyCheck__"), bool)
+            else None
+        },
         "navigate_to_appids": [str(x) for x in _list(cfg.get("navigateToMiniProgramAppIdList"))],
         "debug": cfg.get("debug") is True,
     }

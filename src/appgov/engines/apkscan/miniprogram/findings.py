@@ -41,8 +41,10 @@ def build_findings(report: dict, options) -> list[dict]:
         add(
             finding(
                 "MP_PLUGIN",
-                [f"plugin {p['alias']}: provider {p['provider'] or '(none)'} version {p['version'] or '(none)'}"
-                 + (f" in sub-package {p['subpackage']}" if p["subpackage"] else "")],
+                [
+                    f"plugin {p['alias']}: provider {p['provider'] or '(none)'} version {p['version'] or '(none)'}"
+                    + (f" in sub-package {p['subpackage']}" if p["subpackage"] else "")
+                ],
                 f"{p['provider']}:{p['alias']}",
             )
         )
@@ -50,16 +52,42 @@ def build_findings(report: dict, options) -> list[dict]:
     # NFRA-16.1 personal information: declared vs used
     for api in privacy["undeclared_required_private_infos"]:
         calls = privacy["calls"][api]
-        add(finding("MP_PRIVATE_INFO_UNDECLARED", [f"wx.{api} ({calls['pi_category']}) called {calls['count']}x, e.g. {', '.join(calls['locations'][:3])}", f"requiredPrivateInfos: {app['required_private_infos']}"], api))
+        add(
+            finding(
+                "MP_PRIVATE_INFO_UNDECLARED",
+                [
+                    f"wx.{api} ({calls['pi_category']}) called {calls['count']}x, e.g. {', '.join(calls['locations'][:3])}",
+                    f"requiredPrivateInfos: {app['required_private_infos']}",
+                ],
+                api,
+            )
+        )
     for scope, apis in sorted(privacy["missing_permission_desc"].items()):
-        add(finding("MP_PERMISSION_DESC_MISSING", [f"{scope} needed by {', '.join('wx.' + a for a in apis)}; app.json permission has no purpose for it"], scope))
+        add(
+            finding(
+                "MP_PERMISSION_DESC_MISSING",
+                [
+                    f"{scope} needed by {', '.join('wx.' + a for a in apis)}; app.json permission has no purpose for it"
+                ],
+                scope,
+            )
+        )
     unused = [f"requiredPrivateInfos: {a}" for a in privacy["declared_not_used"]] + [
         f"permission: {s}" for s in privacy["scopes_declared_not_used"]
     ]
     if unused:
         add(finding("MP_DECLARED_NOT_USED", unused))
-    if privacy["calls"] and not (app["privacy_check"]["use_privacy_check"] or app["privacy_check"]["hooks_found"]):
-        add(finding("MP_PRIVACY_AUTH_NOT_HANDLED", [f"{len(privacy['calls'])} privacy interface(s) called: {', '.join(sorted(privacy['calls']))}"]))
+    if privacy["calls"] and not (
+        app["privacy_check"]["use_privacy_check"] or app["privacy_check"]["hooks_found"]
+    ):
+        add(
+            finding(
+                "MP_PRIVACY_AUTH_NOT_HANDLED",
+                [
+                    f"{len(privacy['calls'])} privacy interface(s) called: {', '.join(sorted(privacy['calls']))}"
+                ],
+            )
+        )
     if options.pi_inventory is not None:
         declared = set(options.pi_inventory)
         sources: dict[str, list[str]] = {}
@@ -80,7 +108,12 @@ def build_findings(report: dict, options) -> list[dict]:
         if u["allowed"] is False:
             not_allowed.setdefault(u["host"], []).append(u["url"])
     if not_allowed:
-        add(finding("URL_NOT_ALLOWED", [f"{h}: {len(v)} URL(s), e.g. {v[0]}" for h, v in sorted(not_allowed.items())]))
+        add(
+            finding(
+                "URL_NOT_ALLOWED",
+                [f"{h}: {len(v)} URL(s), e.g. {v[0]}" for h, v in sorted(not_allowed.items())],
+            )
+        )
     for u in report["urls"]:
         if u.get("link_status") == "dead":
             add(finding("LINK_DEAD", [f"{u['url']}: {u.get('link_detail')}"], u["url"]))
@@ -88,9 +121,17 @@ def build_findings(report: dict, options) -> list[dict]:
         add(finding("YARA_MATCH", [f"rule {m['rule']} matched {m['target']}"], m["rule"]))
     for w in mp["webviews"]:
         if w.get("query_source"):
-            add(finding("MP_WEBVIEW_ARBITRARY_URL", [f"{w['location']}: <web-view src=\"{w['src']}\">, page code reads {w['query_source']}"], w["location"]))
+            add(
+                finding(
+                    "MP_WEBVIEW_ARBITRARY_URL",
+                    [f'{w["location"]}: <web-view src="{w["src"]}">, page code reads {w["query_source"]}'],
+                    w["location"],
+                )
+            )
     risks = mp["code_risks"]
-    dyn = [f"eval: {loc}" for loc in risks["eval"]["locations"]] + [f"Function constructor: {loc}" for loc in risks["function_constructor"]["locations"]]
+    dyn = [f"eval: {loc}" for loc in risks["eval"]["locations"]] + [
+        f"Function constructor: {loc}" for loc in risks["function_constructor"]["locations"]
+    ]
     if dyn:
         add(finding("MP_DYNAMIC_CODE", dyn))
 
@@ -98,7 +139,12 @@ def build_findings(report: dict, options) -> list[dict]:
     if mp["source_maps"]:
         add(finding("MP_SOURCE_MAP_SHIPPED", mp["source_maps"][:20]))
     if not report["hardening"]["obfuscators"] and mp["code_files"]:
-        add(finding("MP_NO_CODE_OBFUSCATION", [f"{mp['code_files']} code file(s); no obfuscator identifiers found"]))
+        add(
+            finding(
+                "MP_NO_CODE_OBFUSCATION",
+                [f"{mp['code_files']} code file(s); no obfuscator identifiers found"],
+            )
+        )
 
     # NFRA-12.3 transport
     http = [u["url"] for u in report["urls"] if u["scheme"] in ("http", "ws")]

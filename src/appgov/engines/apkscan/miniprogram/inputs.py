@@ -12,8 +12,8 @@ from ..errors import PackageError
 from ..limits import Limits
 from ..ziparchive import ZipArchive
 from .limits import MiniProgramLimits
-from .pccache import is_pc_encrypted
 from .pccache import decrypt as decrypt_pc
+from .pccache import is_pc_encrypted
 from .wxapkg import WxPackage
 
 SUFFIX = ".wxapkg"

@@ -125,7 +125,9 @@ class JsScanner:
             norm = normalise_url(u.group().decode("ascii", "ignore")) if u else None
             url = norm[0] if norm else None
             if len(f.network_calls) < 2000:
-                f.network_calls.append({"api": m.group(1).decode(), "kind": kind, "url": url, "location": loc(m.start())})
+                f.network_calls.append(
+                    {"api": m.group(1).decode(), "kind": kind, "url": url, "location": loc(m.start())}
+                )
             if url:
                 f.url_uses.setdefault(url, set()).add(kind)
         idioms = {m.start() for m in self.func_idiom_re.finditer(data)}

@@ -62,4 +62,3 @@ def decrypt(data: bytes, appid: str | None, label: str) -> bytes:
         )
     table = bytes(b ^ xor_byte(appid) for b in range(256))
     return head[:-pad] + bytes(body[head_len:]).translate(table)
-

@@ -42,7 +42,12 @@ def _privacy(identity: dict, a: Analysis) -> dict:
         for api, h in sorted(f.privacy_calls.items())
     }
     open_types = {
-        t: {"pi_category": table["open_types"][t]["pi_category"], "zh": table["open_types"][t]["zh"], "count": h.count, "locations": h.locations}
+        t: {
+            "pi_category": table["open_types"][t]["pi_category"],
+            "zh": table["open_types"][t]["zh"],
+            "count": h.count,
+            "locations": h.locations,
+        }
         for t, h in sorted(f.open_types.items())
     }
     declared = set(identity["required_private_infos"])
@@ -62,16 +67,19 @@ def _privacy(identity: dict, a: Analysis) -> dict:
         "declared_not_used": sorted(d for d in declared if d in apis and d not in calls),
         "missing_permission_desc": missing_desc,
         "scopes_declared_not_used": sorted(
-            s["scope"] for s in identity["permission_scopes"]
+            s["scope"]
+            for s in identity["permission_scopes"]
             if s["scope"] not in used_scopes and s["scope"] not in f.scopes_in_code
         ),
-        "pi_categories_used": sorted({c["pi_category"] for c in calls.values()} | {c["pi_category"] for c in open_types.values()}),
+        "pi_categories_used": sorted(
+            {c["pi_category"] for c in calls.values()} | {c["pi_category"] for c in open_types.values()}
+        ),
     }
 
 
 def _urls(a: Analysis, options) -> list[dict]:
-    from ..scan import _build_urls
     from ..model import Extracted
+    from ..scan import _build_urls
 
     urls = _build_urls(Extracted(platform=PLATFORM, app={}, scanner=a.scanner), options)
     uses = a.js.facts.url_uses
@@ -91,13 +99,17 @@ def scan_miniprogram(path: str, options) -> dict:
         yara_rules = compile_rules(options.yara_rules)
     loaded = load(path, getattr(options, "appid", None), limits, options.limits)
     try:
-        identity = read_identity(loaded.packages, getattr(options, "appid", None), os.path.abspath(path), limits.max_config_size)
+        identity = read_identity(
+            loaded.packages, getattr(options, "appid", None), os.path.abspath(path), limits.max_config_size
+        )
         a = analyse(loaded.packages, ContentScanner(options.limits), limits, yara_rules is not None)
         report = _assemble(path, loaded, identity, a, options)
         if yara_rules is not None:
             from ..yara_rules import run_rules
 
-            report["yara"] = run_rules(yara_rules, path if os.path.isfile(path) else os.devnull, a.yara_targets)
+            report["yara"] = run_rules(
+                yara_rules, path if os.path.isfile(path) else os.devnull, a.yara_targets
+            )
     finally:
         loaded.close()
     if options.check_links:
@@ -115,7 +127,9 @@ def _assemble(path: str, loaded, identity: dict, a: Analysis, options) -> dict:
     urls = _urls(a, options)
     hosts = sorted({u["host"] for u in urls})
     module_names = [name for name in f.page_js]
-    sdks = match_sdks(a.file_names, module_names, f, hosts) + plugin_sdks(identity["plugins"], identity["config_file"])
+    sdks = match_sdks(a.file_names, module_names, f, hosts) + plugin_sdks(
+        identity["plugins"], identity["config_file"]
+    )
     sdks.sort(key=lambda s: s["id"])
     identity["privacy_check"]["hooks_found"] = sorted(f.privacy_hooks)
     rules = load_mp_data("code_rules.json")
@@ -124,9 +138,16 @@ def _assemble(path: str, loaded, identity: dict, a: Analysis, options) -> dict:
     )
     debug_evidence = []
     if identity["debug"]:
-        debug_evidence.append(f"{identity['config_file']}: \"debug\": true")
-    debug_evidence += [f"wx.setEnableDebug({{enableDebug: true}}) at {loc}" for loc in f.enable_debug.locations]
-    debug_evidence += [f"vConsole shipped: {m['evidence'][0]}" for s in sdks if s["id"] == "mp_vconsole" for m in s["matched_by"][:1]]
+        debug_evidence.append(f'{identity["config_file"]}: "debug": true')
+    debug_evidence += [
+        f"wx.setEnableDebug({{enableDebug: true}}) at {loc}" for loc in f.enable_debug.locations
+    ]
+    debug_evidence += [
+        f"vConsole shipped: {m['evidence'][0]}"
+        for s in sdks
+        if s["id"] == "mp_vconsole"
+        for m in s["matched_by"][:1]
+    ]
     webviews = []
     for w in f.webviews:
         item = dict(w)
@@ -135,8 +156,16 @@ def _assemble(path: str, loaded, identity: dict, a: Analysis, options) -> dict:
             item["page"] = page
             item["query_source"] = a.js.page_reads_query(page)
         webviews.append(item)
-    anomalies = [f"{p['label']}: {p['trailing_bytes']} bytes after the declared data area" for p in a.packages if p["trailing_bytes"]]
-    anomalies += [f"sub-package {s['root']} declared but no package holding it was given" for s in identity["subpackages"] if not s["package_found"] and loaded.kind != "file"]
+    anomalies = [
+        f"{p['label']}: {p['trailing_bytes']} bytes after the declared data area"
+        for p in a.packages
+        if p["trailing_bytes"]
+    ]
+    anomalies += [
+        f"sub-package {s['root']} declared but no package holding it was given"
+        for s in identity["subpackages"]
+        if not s["package_found"] and loaded.kind != "file"
+    ]
     if identity["config_file"] is None:
         anomalies.append("no main package: no /app-config.json or /app.json in the given packages")
     obfuscators = []
@@ -145,34 +174,71 @@ def _assemble(path: str, loaded, identity: dict, a: Analysis, options) -> dict:
     code_files = sum(p["code_files"] for p in a.packages)
     http_count = sum(1 for u in urls if u["scheme"] in ("http", "ws"))
     permissions = [
-        {"name": s["scope"], "protection_level": "user_authorisation", "dangerous": True,
-         "pi_category": load_mp_data("privacy_apis.json")["permission_scopes"].get(s["scope"]),
-         "declared_in": "permission", "description": s["desc"]}
+        {
+            "name": s["scope"],
+            "protection_level": "user_authorisation",
+            "dangerous": True,
+            "pi_category": load_mp_data("privacy_apis.json")["permission_scopes"].get(s["scope"]),
+            "declared_in": "permission",
+            "description": s["desc"],
+        }
         for s in identity["permission_scopes"]
     ] + [
-        {"name": f"requiredPrivateInfos:{api}", "protection_level": "declared_private_info", "dangerous": True,
-         "pi_category": load_mp_data("privacy_apis.json")["apis"].get(api, {}).get("pi_category"),
-         "declared_in": "requiredPrivateInfos", "description": None}
+        {
+            "name": f"requiredPrivateInfos:{api}",
+            "protection_level": "declared_private_info",
+            "dangerous": True,
+            "pi_category": load_mp_data("privacy_apis.json")["apis"].get(api, {}).get("pi_category"),
+            "declared_in": "requiredPrivateInfos",
+            "description": None,
+        }
         for api in identity["required_private_infos"]
     ]
     return {
         "schema_version": "1.0",
         "engine": {"name": "appgov.engines.apkscan", "version": _engine_version(), "analyser": "miniprogram"},
-        "file": {"name": os.path.basename(os.path.normpath(path)), "size": loaded.total_size, "sha256": loaded.sha256, "input_kind": loaded.kind},
+        "file": {
+            "name": os.path.basename(os.path.normpath(path)),
+            "size": loaded.total_size,
+            "sha256": loaded.sha256,
+            "input_kind": loaded.kind,
+        },
         "platform": PLATFORM,
         "app": identity,
         "permissions": permissions,
         "components": [],
         "sdks": sdks,
         "urls": urls,
-        "signing": {"schemes": [], "certificates": [], "verified": None, "matches_release_cert": None,
-                    "note": "mini-program packages carry no developer signature; WeChat delivers and verifies them"},
-        "hardening": {"packers": [], "obfuscators": obfuscators, "anti_debug": [], "anti_root": [], "emulator_detection": [], "anti_analysis": []},
-        "network": {"cleartext_permitted": False, "user_ca_trusted": False, "pinning_present": False, "http_url_count": http_count,
-                    "cleartext_reason": "WeChat allows only https / wss for request, upload, download and socket in released mini-programs",
-                    "ip_literal_hosts": sorted({u["host"] for u in urls if u["ip_literal"]}),
-                    "calls": f.network_calls[:500]},
-        "flags": {"debuggable": bool(debug_evidence), "allow_backup": None, "test_only": False, "debug_evidence": debug_evidence},
+        "signing": {
+            "schemes": [],
+            "certificates": [],
+            "verified": None,
+            "matches_release_cert": None,
+            "note": "mini-program packages carry no developer signature; WeChat delivers and verifies them",
+        },
+        "hardening": {
+            "packers": [],
+            "obfuscators": obfuscators,
+            "anti_debug": [],
+            "anti_root": [],
+            "emulator_detection": [],
+            "anti_analysis": [],
+        },
+        "network": {
+            "cleartext_permitted": False,
+            "user_ca_trusted": False,
+            "pinning_present": False,
+            "http_url_count": http_count,
+            "cleartext_reason": "WeChat allows only https / wss for request, upload, download and socket in released mini-programs",
+            "ip_literal_hosts": sorted({u["host"] for u in urls if u["ip_literal"]}),
+            "calls": f.network_calls[:500],
+        },
+        "flags": {
+            "debuggable": bool(debug_evidence),
+            "allow_backup": None,
+            "test_only": False,
+            "debug_evidence": debug_evidence,
+        },
         "native": {"abis": [], "has_64bit": None, "libraries": []},
         "secrets": list(a.scanner.found.secrets),
         "yara": {"rules_file": None, "matches": []},
@@ -184,8 +250,14 @@ def _assemble(path: str, loaded, identity: dict, a: Analysis, options) -> dict:
             "compiled_webview_files": f.compiled_webview_files[:20],
             "code_risks": {
                 "eval": {"count": f.eval_calls.count, "locations": f.eval_calls.locations},
-                "function_constructor": {"count": f.function_constructor.count, "locations": f.function_constructor.locations},
-                "function_global_idiom": {"count": f.function_global_idiom.count, "locations": f.function_global_idiom.locations},
+                "function_constructor": {
+                    "count": f.function_constructor.count,
+                    "locations": f.function_constructor.locations,
+                },
+                "function_global_idiom": {
+                    "count": f.function_global_idiom.count,
+                    "locations": f.function_global_idiom.locations,
+                },
             },
             "source_maps": a.source_maps,
             "source_map_comments": f.source_map_comments.locations,

@@ -29,7 +29,9 @@ def _entry(e: dict, matched_by: list[dict]) -> dict:
     }
 
 
-def match_sdks(file_names: list[str], module_names: list[str], facts: JsFacts, hosts: list[str]) -> list[dict]:
+def match_sdks(
+    file_names: list[str], module_names: list[str], facts: JsFacts, hosts: list[str]
+) -> list[dict]:
     paths = [n.lower() for n in file_names + module_names]
     out = []
     for e in catalogue():
@@ -82,6 +84,10 @@ def plugin_sdks(plugins: list[dict], config_file: str | None) -> list[dict]:
                 "vendor_known": bool(info),
             }
         entry["matched_by"].append(
-            {"kind": "miniprogram_plugin", "signature": f"{provider}@{p['version'] or '*'}", "evidence": [where]}
+            {
+                "kind": "miniprogram_plugin",
+                "signature": f"{provider}@{p['version'] or '*'}",
+                "evidence": [where],
+            }
         )
     return list(out.values())

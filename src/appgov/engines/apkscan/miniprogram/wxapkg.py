@@ -79,7 +79,9 @@ class WxPackage:
         data_start = HEADER_SIZE + index_len
         declared_end = data_start + data_len
         if data_start > size:
-            raise self._fail(f"index of {index_len} bytes runs past the end of the {size}-byte file (truncated)")
+            raise self._fail(
+                f"index of {index_len} bytes runs past the end of the {size}-byte file (truncated)"
+            )
         if declared_end > size:
             raise self._fail(
                 f"header declares {declared_end} bytes (index {index_len}, data {data_len}) but the file has {size} (truncated)"
@@ -87,7 +89,9 @@ class WxPackage:
         self.trailing_bytes = size - declared_end
         (count,) = struct.unpack_from(">I", buf, HEADER_SIZE)
         if count > self.limits.max_files_per_package:
-            raise self._fail(f"index declares {count} files, over the {self.limits.max_files_per_package} limit")
+            raise self._fail(
+                f"index declares {count} files, over the {self.limits.max_files_per_package} limit"
+            )
         if count * MIN_INDEX_ENTRY > index_len - 4:
             raise self._fail(f"index declares {count} files, more than its {index_len} bytes can hold")
         pos, index_end = HEADER_SIZE + 4, data_start
@@ -96,7 +100,9 @@ class WxPackage:
                 raise self._fail(f"index truncated at file {i} (byte {pos})")
             (name_len,) = struct.unpack_from(">I", buf, pos)
             if name_len == 0 or name_len > self.limits.max_name_length:
-                raise self._fail(f"file {i} at byte {pos}: name length {name_len} (allowed 1..{self.limits.max_name_length})")
+                raise self._fail(
+                    f"file {i} at byte {pos}: name length {name_len} (allowed 1..{self.limits.max_name_length})"
+                )
             if pos + 4 + name_len + 8 > index_end:
                 raise self._fail(f"index truncated in file {i} (byte {pos}, name of {name_len} bytes)")
             raw = bytes(buf[pos + 4 : pos + 4 + name_len])
