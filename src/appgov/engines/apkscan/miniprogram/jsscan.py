@@ -15,6 +15,7 @@ from .catalogue import load_mp_data
 
 MAX_LOCATIONS = 5
 DEFINE_RE = re.compile(rb"define\(\s*[\"']([^\"']{1,512}?\.js)[\"']\s*,\s*function")
+NEWLINE_RE = re.compile(rb"\n")
 URL_LITERAL_RE = re.compile(rb"(?:https?|wss?)://[A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=%]{3,2048}")
 
 
@@ -25,10 +26,13 @@ class Hits:
     count: int = 0
     locations: list[str] = field(default_factory=list)
 
-    def add(self, location: str) -> None:
+    def add(self, locate, pos: int) -> None:
+        """Count one occurrence; `locate(pos)` names it only while examples are still wanted."""
         self.count += 1
-        if len(self.locations) < MAX_LOCATIONS and location not in self.locations:
-            self.locations.append(location)
+        if len(self.locations) < MAX_LOCATIONS:
+            location = locate(pos)
+            if location not in self.locations:
+                self.locations.append(location)
 
 
 @dataclass
@@ -56,6 +60,7 @@ class Locator:
 
     def __init__(self, data: bytes, where: str):
         self.data, self.where = data, where
+        self._newlines: list[int] | None = None
         self.starts: list[int] = []
         self.names: list[str] = []
         for m in DEFINE_RE.finditer(data):
@@ -66,7 +71,9 @@ class Locator:
         return self.starts[i], self.starts[i + 1] if i + 1 < len(self.starts) else len(self.data)
 
     def __call__(self, pos: int) -> str:
-        line = self.data.count(b"\n", 0, pos) + 1
+        if self._newlines is None:  # built once per file: counting per match is quadratic on big bundles
+            self._newlines = [m.start() for m in NEWLINE_RE.finditer(self.data)]
+        line = bisect.bisect_left(self._newlines, pos) + 1
         i = bisect.bisect_right(self.starts, pos) - 1
         if i >= 0:
             return f"{self.where}#{self.names[i]}:{line}"
@@ -111,13 +118,13 @@ class JsScanner:
         loc = Locator(data, where)
         for rx in (self.api_re, self.api_bracket_re):
             for m in rx.finditer(data):
-                f.privacy_calls.setdefault(m.group(1).decode(), Hits()).add(loc(m.start()))
+                f.privacy_calls.setdefault(m.group(1).decode(), Hits()).add(loc, m.start())
         for m in self.open_type_re.finditer(data):
-            f.open_types.setdefault(m.group(1).decode(), Hits()).add(loc(m.start()))
+            f.open_types.setdefault(m.group(1).decode(), Hits()).add(loc, m.start())
         for m in self.scope_re.finditer(data):
-            f.scopes_in_code.setdefault(m.group(1).decode(), Hits()).add(loc(m.start()))
+            f.scopes_in_code.setdefault(m.group(1).decode(), Hits()).add(loc, m.start())
         for m in self.hook_re.finditer(data):
-            f.privacy_hooks.setdefault(m.group(1).decode(), Hits()).add(loc(m.start()))
+            f.privacy_hooks.setdefault(m.group(1).decode(), Hits()).add(loc, m.start())
         for m in self.net_re.finditer(data):
             kind = self.net_apis[m.group(1).decode()]
             window = data[m.end() : m.end() + self.net_window]
@@ -134,22 +141,22 @@ class JsScanner:
         for m in self.func_re.finditer(data):
             if any(abs(m.start() - i) <= 4 for i in idioms):
                 continue
-            f.function_constructor.add(loc(m.start()))
+            f.function_constructor.add(loc, m.start())
         for i in sorted(idioms):
-            f.function_global_idiom.add(loc(i))
+            f.function_global_idiom.add(loc, i)
         for m in self.eval_re.finditer(data):
-            f.eval_calls.add(loc(m.start()))
+            f.eval_calls.add(loc, m.start())
         for m in self.debug_re.finditer(data):
-            f.enable_debug.add(loc(m.start()))
+            f.enable_debug.add(loc, m.start())
         f.obfuscator_identifiers += sum(1 for _ in self.obf_re.finditer(data))
         for literal in (b"sourceMappingURL=",):
             pos = data.find(literal)
             if pos >= 0:
-                f.source_map_comments.add(loc(pos))
+                f.source_map_comments.add(loc, pos)
         for marker, literal in self.marker_literals:
             pos = data.find(literal)
             if pos >= 0:
-                f.sdk_markers.setdefault(marker, Hits()).add(loc(pos))
+                f.sdk_markers.setdefault(marker, Hits()).add(loc, pos)
         if is_template:
             self._webviews(data, loc)
         elif b"web-view" in data and where.endswith(("page-frame.html", "page-frame.js", "app-wxss.js")):
