@@ -17,6 +17,28 @@ TEMPLATE_SUFFIXES = (".wxml", ".html", ".htm")
 CODE_SUFFIXES = (".js", ".wxs", *TEMPLATE_SUFFIXES)
 
 
+class SecretShapes:
+    """The mini-program secret shapes, each tried only near its anchor literals: a case-insensitive
+    pattern run over a whole multi-megabyte bundle costs far more than a few bounded searches."""
+
+    def __init__(self, rules: dict):
+        self.before, self.after = rules["secret_window"]
+        self.shapes = [
+            (s["kind"], s["severity"], re.compile(s["regex"].encode()), [a.encode() for a in s["anchors"]])
+            for s in rules["secrets"]
+        ]
+
+    def scan(self, data: bytes, where: str, scanner: ContentScanner) -> None:
+        for kind, severity, rx, anchors in self.shapes:
+            for anchor in anchors:
+                pos = data.find(anchor)
+                while pos >= 0:
+                    m = rx.search(data, max(0, pos - self.before), pos + self.after)
+                    if m:
+                        scanner.add_secret(kind, severity, where, m.group(1).decode("latin-1"))
+                    pos = data.find(anchor, pos + 1)
+
+
 @dataclass
 class Analysis:
     scanner: ContentScanner
@@ -33,7 +55,7 @@ def analyse(
 ) -> Analysis:
     rules = load_mp_data("code_rules.json")
     text_ext = tuple(rules["text_extensions"])
-    secret_res = [(s["kind"], s["severity"], re.compile(s["regex"].encode())) for s in rules["secrets"]]
+    shapes = SecretShapes(rules)
     result = Analysis(scanner=scanner, js=JsScanner(all_markers()))
     for pkg in packages:
         wx = pkg.package
@@ -54,9 +76,7 @@ def analyse(
             template = lower.endswith(TEMPLATE_SUFFIXES)
             counts["templates" if template else "js"] += 1
             scanner.scan(data, where, markers=False)
-            for kind, severity, rx in secret_res:
-                for m in rx.finditer(data):
-                    scanner.add_secret(kind, severity, where, m.group(1).decode("latin-1"))
+            shapes.scan(data, where, scanner)
             if not lower.endswith(CODE_SUFFIXES):
                 continue  # configuration, styles and source maps: URLs and secrets only
             result.js.scan_code(data, where, template)

@@ -16,6 +16,15 @@ from .catalogue import load_mp_data
 MAX_LOCATIONS = 5
 DEFINE_RE = re.compile(rb"define\(\s*[\"']([^\"']{1,512}?\.js)[\"']\s*,\s*function")
 NEWLINE_RE = re.compile(rb"\n")
+NEW_BEFORE_RE = re.compile(rb"(?<![\w$])new\s+$")
+IDENTIFIER_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$")
+
+
+def _word_start(data: bytes, pos: int, also: bytes = b"") -> bool:
+    """True when `pos` does not continue an identifier (or a member access, with also=b".")."""
+    return pos == 0 or (data[pos - 1] not in IDENTIFIER_BYTES and data[pos - 1] not in also)
+
+
 URL_LITERAL_RE = re.compile(rb"(?:https?|wss?)://[A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=%]{3,2048}")
 
 
@@ -89,22 +98,30 @@ class JsScanner:
         apis = load_mp_data("privacy_apis.json")
         rules = load_mp_data("code_rules.json")
         names = _alternation(apis["apis"])
-        self.api_re = re.compile(rb"(?<![\w$])(?:wx|uni|qq|Taro)\s*\.\s*(" + names + rb")(?![\w$])")
-        self.api_bracket_re = re.compile(rb"(?<![\w$])wx\s*\[\s*[\"'](" + names + rb")[\"']\s*\]")
+        # one regex per object name: a literal first lets the engine skip ahead (an alternation does not)
+        self.api_res = [
+            re.compile(obj + rb"\s*\.\s*(" + names + rb")(?![\w$])")
+            for obj in (b"wx", b"uni", b"qq", b"Taro")
+        ]
+        self.api_res.append(re.compile(rb"wx\s*\[\s*[\"'](" + names + rb")[\"']\s*\]"))
         open_types = [k for k in apis["open_types"] if k != "description"]
         self.open_type_re = re.compile(rb"open-type\s*=\s*[\"'](" + _alternation(open_types) + rb")[\"']")
         scopes = {v["scope"] for v in apis["apis"].values() if v.get("scope")} | {
             k for k in apis["permission_scopes"] if k.startswith("scope.")
         }
-        self.scope_re = re.compile(rb"[\"'](" + _alternation(scopes) + rb")[\"']")
-        self.hook_re = re.compile(rb"(?<![\w$])(" + _alternation(apis["privacy_hooks"]) + rb")(?![\w$])")
+        self.scope_re = re.compile(rb"scope\.(" + _alternation(s[6:] for s in scopes) + rb")[\"']")
+        self.hook_res = [
+            (h, re.compile(re.escape(h.encode()) + rb"(?![\w$])")) for h in apis["privacy_hooks"]
+        ]
         self.net_apis = rules["network_apis"]
-        self.net_re = re.compile(
-            rb"(?<![\w$])(?:wx|uni|Taro)\s*\.\s*(" + _alternation(self.net_apis) + rb")\s*\("
-        )
+        net = _alternation(self.net_apis)
+        self.net_res = [
+            re.compile(obj + rb"\s*\.\s*(" + net + rb")\s*\(") for obj in (b"wx", b"uni", b"Taro")
+        ]
         self.net_window = int(rules["network_call_window"])
         self.eval_re = re.compile(rules["eval"].encode())
         self.func_re = re.compile(rules["function_constructor"].encode())
+        self.func_string_arg_re = re.compile(rules["function_constructor_string_arg"].encode())
         self.func_idiom_re = re.compile(rules["function_global_idiom"].encode())
         self.debug_re = re.compile(rules["set_enable_debug"].encode())
         self.obf_re = re.compile(rules["obfuscator_identifier"].encode())
@@ -112,43 +129,44 @@ class JsScanner:
         self.query_re = re.compile(rules["page_query_read"].encode())
         self.marker_literals = [(m, m.encode()) for m in sdk_markers]
         self.facts = JsFacts()
+        self._urls: dict[bytes, str | None] = {}
 
     def scan_code(self, data: bytes, where: str, is_template: bool) -> None:
         f = self.facts
         loc = Locator(data, where)
-        for rx in (self.api_re, self.api_bracket_re):
+        for rx in self.api_res:
             for m in rx.finditer(data):
-                f.privacy_calls.setdefault(m.group(1).decode(), Hits()).add(loc, m.start())
+                if _word_start(data, m.start()):
+                    f.privacy_calls.setdefault(m.group(1).decode(), Hits()).add(loc, m.start())
         for m in self.open_type_re.finditer(data):
             f.open_types.setdefault(m.group(1).decode(), Hits()).add(loc, m.start())
         for m in self.scope_re.finditer(data):
-            f.scopes_in_code.setdefault(m.group(1).decode(), Hits()).add(loc, m.start())
-        for m in self.hook_re.finditer(data):
-            f.privacy_hooks.setdefault(m.group(1).decode(), Hits()).add(loc, m.start())
-        for m in self.net_re.finditer(data):
-            kind = self.net_apis[m.group(1).decode()]
-            window = data[m.end() : m.end() + self.net_window]
-            u = URL_LITERAL_RE.search(window)
-            norm = normalise_url(u.group().decode("ascii", "ignore")) if u else None
-            url = norm[0] if norm else None
-            if len(f.network_calls) < 2000:
-                f.network_calls.append(
-                    {"api": m.group(1).decode(), "kind": kind, "url": url, "location": loc(m.start())}
-                )
-            if url:
-                f.url_uses.setdefault(url, set()).add(kind)
+            if m.start() and data[m.start() - 1] in b"\"'":
+                f.scopes_in_code.setdefault("scope." + m.group(1).decode(), Hits()).add(loc, m.start())
+        for hook, rx in self.hook_res:
+            for m in rx.finditer(data):
+                if _word_start(data, m.start()):
+                    f.privacy_hooks.setdefault(hook, Hits()).add(loc, m.start())
+        for rx in self.net_res:
+            for m in rx.finditer(data):
+                if _word_start(data, m.start()):
+                    self._network_call(data, m, loc)
         idioms = {m.start() for m in self.func_idiom_re.finditer(data)}
         for m in self.func_re.finditer(data):
-            if any(abs(m.start() - i) <= 4 for i in idioms):
+            pos = m.start()
+            if pos in idioms:
                 continue
-            f.function_constructor.add(loc, m.start())
+            with_new = NEW_BEFORE_RE.search(data, max(0, pos - 12), pos) is not None
+            if with_new or (_word_start(data, pos, b".") and self.func_string_arg_re.match(data, m.end())):
+                f.function_constructor.add(loc, pos)
         for i in sorted(idioms):
             f.function_global_idiom.add(loc, i)
         for m in self.eval_re.finditer(data):
-            f.eval_calls.add(loc, m.start())
+            if _word_start(data, m.start(), b"."):
+                f.eval_calls.add(loc, m.start())
         for m in self.debug_re.finditer(data):
             f.enable_debug.add(loc, m.start())
-        f.obfuscator_identifiers += sum(1 for _ in self.obf_re.finditer(data))
+        f.obfuscator_identifiers += sum(1 for m in self.obf_re.finditer(data) if _word_start(data, m.start()))
         for literal in (b"sourceMappingURL=",):
             pos = data.find(literal)
             if pos >= 0:
@@ -164,6 +182,24 @@ class JsScanner:
         for i, name in enumerate(loc.names):  # compiled app-service.js: keep each page module's code
             start, end = loc.module_span(i)
             f.page_js.setdefault(name.removesuffix(".js"), data[start:end])
+
+    def _network_call(self, data: bytes, m: re.Match, loc: Locator) -> None:
+        f = self.facts
+        kind = self.net_apis[m.group(1).decode()]
+        u = URL_LITERAL_RE.search(data, m.end(), m.end() + self.net_window)
+        url = self._normalised(u.group()) if u else None
+        if len(f.network_calls) < 2000:
+            f.network_calls.append(
+                {"api": m.group(1).decode(), "kind": kind, "url": url, "location": loc(m.start())}
+            )
+        if url:
+            f.url_uses.setdefault(url, set()).add(kind)
+
+    def _normalised(self, raw: bytes) -> str | None:
+        if raw not in self._urls:  # bundles repeat the same base URLs many times
+            norm = normalise_url(raw.decode("ascii", "ignore"))
+            self._urls[raw] = norm[0] if norm else None
+        return self._urls[raw]
 
     def _webviews(self, data: bytes, loc: Locator) -> None:
         for m in self.webview_re.finditer(data):
