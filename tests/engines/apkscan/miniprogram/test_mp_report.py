@@ -198,3 +198,16 @@ def test_main_package_alone_notes_missing_subpackage(bank_main, validate_report)
     assert r["file"]["input_kind"] == "file"
     assert r["app"]["subpackages"][0]["package_found"] is False
     assert "chooseMedia" not in r["platform_details"]["privacy"]["calls"]  # lives in the sub-package
+
+
+def test_yara_rules_run_on_the_javascript(bank_folder, tmp_path, validate_report):
+    rules = tmp_path / "rules.yar"
+    rules.write_text(
+        'rule jscode2session_from_client { strings: $a = "sns/jscode2session" condition: $a }\n'
+        'rule never_matches { strings: $a = "no such text anywhere 0xdeadbeef" condition: $a }\n'
+    )
+    r = validate_report(scan_file(str(bank_folder), ScanOptions(yara_rules=str(rules))))
+    targets = {m["target"] for m in r["yara"]["matches"] if m["rule"] == "jscode2session_from_client"}
+    assert targets == {f"{APPID}/12/__APP__.wxapkg!/app-service.js"}
+    assert all(m["rule"] != "never_matches" for m in r["yara"]["matches"])
+    assert "YARA_MATCH:jscode2session_from_client" in _rules(r)
