@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 import time
 
-from ..content import ContentScanner
+from ..content import ContentScanner, mask
 from .analyse import Analysis, analyse
 from .appconfig import read_identity
 from .catalogue import load_mp_data
@@ -17,6 +18,10 @@ from .limits import MiniProgramLimits
 from .sdks import match_sdks, plugin_sdks
 
 PLATFORM = "wechat-miniprogram"
+SECRET_PARAM_RE = re.compile(
+    r"([?&](?:secret|appsecret|app_secret|access_token|client_secret|password|passwd|sign_key)=)([^&#]+)",
+    re.IGNORECASE,
+)
 
 
 def _is_ip(host: str) -> bool:
@@ -86,7 +91,16 @@ def _urls(a: Analysis, options) -> list[dict]:
     for u in urls:
         u["ip_literal"] = _is_ip(u["host"])
         u["uses"] = sorted(uses.get(u["url"], ()))
+        u["url"] = mask_url_secrets(u["url"])
+    for call in a.js.facts.network_calls:
+        if call["url"]:
+            call["url"] = mask_url_secrets(call["url"])
     return urls
+
+
+def mask_url_secrets(url: str) -> str:
+    """Query values that are credentials (secret=, access_token=, ...) never reach the report."""
+    return SECRET_PARAM_RE.sub(lambda m: m.group(1) + mask(m.group(2)), url)
 
 
 def scan_miniprogram(path: str, options) -> dict:
