@@ -130,3 +130,14 @@ def test_anomalies(tmp_path):
     ]
     assert "MP_PACKAGE_ANOMALY" in _ids(r)
     assert r["app"]["id"] == "" and r["app"]["pages"] == []
+
+
+def test_compiled_templates(tmp_path):
+    """Compiled WXML keeps tag names and attribute values as quoted literals in arrays."""
+    frame = "var z=[];Z([3,'getPhoneNumber']);_n('web-view');_rz(z,o,'open-type',1,e,s,gg);"
+    r = _scan(
+        tmp_path, {"app-config.json": _config(), "page-frame.html": frame, "app-service.js": "wx.getUserInfo"}
+    )
+    assert set(r["platform_details"]["privacy"]["open_types"]) == {"getPhoneNumber"}
+    assert r["platform_details"]["compiled_webview_files"] == ["t.wxapkg!/page-frame.html"]
+    assert set(r["platform_details"]["privacy"]["calls"]) == {"getUserInfo"}

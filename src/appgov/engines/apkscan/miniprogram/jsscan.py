@@ -104,8 +104,14 @@ class JsScanner:
             for obj in (b"wx", b"uni", b"qq", b"Taro")
         ]
         self.api_res.append(re.compile(rb"wx\s*\[\s*[\"'](" + names + rb")[\"']\s*\]"))
-        open_types = [k for k in apis["open_types"] if k != "description"]
+        open_types = [k for k in apis["open_types"] if k not in ("description", "compiled_literals")]
         self.open_type_re = re.compile(rb"open-type\s*=\s*[\"'](" + _alternation(open_types) + rb")[\"']")
+        # compiled templates keep attribute values as quoted literals in shared arrays, away from the name;
+        # these values mean nothing else in mini-program code (getUserInfo is also an interface: not here)
+        self.open_type_literals = [
+            (t, re.compile(re.escape(t.encode()) + rb"[\"']"))
+            for t in apis["open_types"]["compiled_literals"]
+        ]
         scopes = {v["scope"] for v in apis["apis"].values() if v.get("scope")} | {
             k for k in apis["permission_scopes"] if k.startswith("scope.")
         }
@@ -138,8 +144,15 @@ class JsScanner:
             for m in rx.finditer(data):
                 if _word_start(data, m.start()):
                     f.privacy_calls.setdefault(m.group(1).decode(), Hits()).add(loc, m.start())
+        attributes = 0
         for m in self.open_type_re.finditer(data):
             f.open_types.setdefault(m.group(1).decode(), Hits()).add(loc, m.start())
+            attributes += 1
+        if not attributes and not where.endswith(".wxml"):  # a compiled template, not source WXML
+            for t, rx in self.open_type_literals:
+                for m in rx.finditer(data):
+                    if m.start() and data[m.start() - 1] in b"\"'":
+                        f.open_types.setdefault(t, Hits()).add(loc, m.start())
         for m in self.scope_re.finditer(data):
             if m.start() and data[m.start() - 1] in b"\"'":
                 f.scopes_in_code.setdefault("scope." + m.group(1).decode(), Hits()).add(loc, m.start())
@@ -177,8 +190,8 @@ class JsScanner:
                 f.sdk_markers.setdefault(marker, Hits()).add(loc, pos)
         if is_template:
             self._webviews(data, loc)
-        elif b"web-view" in data and where.endswith(("page-frame.html", "page-frame.js", "app-wxss.js")):
-            f.compiled_webview_files.append(where)
+        if (b"'web-view'" in data or b'"web-view"' in data) and len(f.compiled_webview_files) < 50:
+            f.compiled_webview_files.append(where)  # compiled template naming the component
         for i, name in enumerate(loc.names):  # compiled app-service.js: keep each page module's code
             start, end = loc.module_span(i)
             f.page_js.setdefault(name.removesuffix(".js"), data[start:end])
