@@ -51,7 +51,7 @@ def _parse(buf, label: str, appid: str | None, limits: MiniProgramLimits) -> Loa
     digest = _sha256(buf)
     size = len(buf)
     if encrypted:
-        buf = decrypt_pc(bytes(buf), appid, label)
+        buf = decrypt_pc(buf, appid, label)
     return LoadedPackage(label, WxPackage(buf, label, limits), size, digest, encrypted)
 
 

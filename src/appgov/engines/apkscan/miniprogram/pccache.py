@@ -19,6 +19,7 @@ PBKDF2_SALT = b"saltiest"
 PBKDF2_ITERATIONS = 1000
 AES_IV = b"the iv: 16 bytes"
 ENCRYPTED_HEAD = 1024
+CHUNK = 8 * 1024**2
 
 
 def is_pc_encrypted(head: bytes) -> bool:
@@ -33,7 +34,7 @@ def xor_byte(appid: str) -> int:
     return ord(appid[-2]) & 0xFF if len(appid) >= 2 else 0x66
 
 
-def decrypt(data: bytes, appid: str | None, label: str) -> bytes:
+def decrypt(data, appid: str | None, label: str) -> bytearray:
     """The plain .wxapkg bytes. Raises PackageError when no appid was given or it does not fit."""
     if not appid:
         raise PackageError(
@@ -43,16 +44,16 @@ def decrypt(data: bytes, appid: str | None, label: str) -> bytes:
         )
     from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
-    body = data[len(PC_TAG) :]
-    head_len = min(ENCRYPTED_HEAD, len(body))
+    body_len = len(data) - len(PC_TAG)
+    head_len = min(ENCRYPTED_HEAD, body_len)
     if head_len == 0 or head_len % 16:
         raise PackageError(
-            f"V1MMWX copy has {len(body)} bytes after the tag; the encrypted head must be a whole number of "
+            f"V1MMWX copy has {body_len} bytes after the tag; the encrypted head must be a whole number of "
             "16-byte AES blocks (truncated file)",
             label,
         )
     dec = Cipher(algorithms.AES(_key(appid)), modes.CBC(AES_IV)).decryptor()
-    head = dec.update(bytes(body[:head_len])) + dec.finalize()
+    head = dec.update(bytes(data[len(PC_TAG) : len(PC_TAG) + head_len])) + dec.finalize()
     pad = head[-1]
     if not 1 <= pad <= 16 or head[-pad:] != bytes([pad]) * pad or not head or head[0] != FIRST_MARK:
         raise PackageError(
@@ -61,4 +62,12 @@ def decrypt(data: bytes, appid: str | None, label: str) -> bytes:
             label,
         )
     table = bytes(b ^ xor_byte(appid) for b in range(256))
-    return head[:-pad] + bytes(body[head_len:]).translate(table)
+    start = len(PC_TAG) + head_len
+    out = bytearray(len(head) - pad + len(data) - start)
+    out[: len(head) - pad] = head[:-pad]
+    pos = len(head) - pad
+    for chunk_start in range(start, len(data), CHUNK):  # one output buffer; the input may be an mmap
+        chunk = data[chunk_start : chunk_start + CHUNK].translate(table)
+        out[pos : pos + len(chunk)] = chunk
+        pos += len(chunk)
+    return out
