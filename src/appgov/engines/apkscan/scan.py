@@ -100,17 +100,17 @@ def scan_file(path: str, options: ScanOptions | None = None) -> dict:
     started = time.perf_counter()
     release = [normalise_fingerprint(f) for f in options.release_certs]
     catalogue = sdk_catalogue(tuple(options.extra_catalogues), tuple(options.exodus_files))
+    from .miniprogram import is_miniprogram_input
+
+    if is_miniprogram_input(path):  # options are validated above; the mini-program path compiles YARA itself
+        from .miniprogram import scan_miniprogram
+
+        return scan_miniprogram(path, options)
     yara_rules = None
     if options.yara_rules:
         from .yara_rules import compile_rules
 
         yara_rules = compile_rules(options.yara_rules)
-    from .miniprogram import is_miniprogram_input
-
-    if is_miniprogram_input(path):
-        from .miniprogram import scan_miniprogram
-
-        return scan_miniprogram(path, options)
     if not os.path.isfile(path):
         raise PackageError("no such file", path)
     limits = options.limits
