@@ -211,3 +211,9 @@ def test_yara_rules_run_on_the_javascript(bank_folder, tmp_path, validate_report
     assert targets == {f"{APPID}/12/__APP__.wxapkg!/app-service.js"}
     assert all(m["rule"] != "never_matches" for m in r["yara"]["matches"])
     assert "YARA_MATCH:jscode2session_from_client" in _rules(r)
+
+
+def test_report_names_the_controls_it_cannot_judge(report):
+    not_judged = report["platform_details"]["controls_not_judged"]
+    assert set(not_judged) == {"NFRA-12.4", "NFRA-10", "NFRA-10.2"}
+    assert not {f["control"] for f in report["findings"]} & {"NFRA-10", "NFRA-10.2"}

@@ -278,6 +278,7 @@ def _assemble(path: str, loaded, identity: dict, a: Analysis, options) -> dict:
             "wechat_server_api_calls": server_api_calls,
             "anomalies": anomalies,
             "skipped_large_files": a.skipped_large,
+            "controls_not_judged": load_mp_data("findings.json")["controls_not_judged"],
         },
     }
 
