@@ -16,9 +16,12 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
-        prog="appgov scan", description="Static analysis of an APK, IPA or HAP package (NFRA 2024 controls)."
+        prog="appgov scan",
+        description="Static analysis of an APK, IPA, HAP or WeChat mini-program package (NFRA 2024 controls).",
     )
-    p.add_argument("path", help="package file (.apk, .ipa, .hap, .app)")
+    p.add_argument(
+        "path", help="package file (.apk, .ipa, .hap, .app, .wxapkg), or a folder / ZIP of .wxapkg packages"
+    )
     p.add_argument("--format", choices=("json", "text", "cyclonedx"), default="json")
     p.add_argument("--out", help="write the report to FILE instead of stdout")
     p.add_argument("--allow-domains", metavar="FILE", help="allowed domains, one per line (# comments)")
@@ -55,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="vulnerability feed: OSV JSON, or CSV/XLSX with columns advisory_id, component, introduced, fixed, ...",
     )
     p.add_argument("--min-target-sdk", type=int, help="required target SDK / API level (default from policy)")
+    p.add_argument(
+        "--appid", help="WeChat mini-program appid (wx...): decrypts a Windows-client cache copy of a .wxapkg"
+    )
     p.add_argument("--pretty", action="store_true", help="indent JSON output")
     return p
 
@@ -94,6 +100,7 @@ def main(argv: list[str]) -> int:
             exodus_files=tuple(args.exodus),
             min_target_sdk=args.min_target_sdk,
             vuln_feeds=tuple(args.vuln_feed),
+            appid=args.appid,
         )
         report = scan_file(args.path, options)
     except (PackageError, UsageError) as exc:

@@ -28,6 +28,8 @@ def to_cyclonedx(report: dict) -> dict:
             "supplier": {"name": s["vendor"]},
             "properties": props,
         }
+        if s.get("version"):  # mini-program plugins declare theirs
+            comp["version"] = s["version"]
         if s.get("privacy_policy_url"):
             comp["externalReferences"] = [
                 {"type": "other", "url": s["privacy_policy_url"], "comment": "privacy policy"}

@@ -41,11 +41,15 @@ def finding_location(finding: dict, strategy: str) -> str:
     return subject + "|" + "|".join(lines)
 
 
-def assign(findings: list[dict], report: dict) -> None:
-    rules = load_data("findings.json")["findings"]
+def assign(findings: list[dict], report: dict, rules: dict | None = None) -> None:
+    """rules: the rule table the findings come from (the APK rules by default; mini-programs pass theirs)."""
+    rules = rules if rules is not None else load_data("findings.json")["findings"]
+    shared = load_data("findings.json")["findings"] if rules is not None else rules
     app = report["app"].get("id") or ""
     for f in findings:
-        strategy = rules[f["rule"]].get("fingerprint_by", "subject")
+        rule = rules.get(f["rule"]) or shared.get(f["rule"], {})
+        secret = "SECRET" in f["rule"] or "KEY" in f["rule"]
+        strategy = rule.get("fingerprint_by", "values" if secret and rule is not shared.get(f["rule"]) else "subject")
         location = finding_location(f, strategy)
         basis = "\x1f".join(("appgov-finding/1", report["platform"], app, f["rule"], location))
         f["location"] = location if len(location) <= 300 else location[:280] + "…"

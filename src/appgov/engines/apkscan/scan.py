@@ -37,6 +37,7 @@ class ScanOptions(Record):
         "min_target_sdk": None,
         "vuln_feeds": (),  # OSV JSON / CSV / XLSX advisories (see vulnfeed.py)
         "limits": Limits,
+        "appid": None,  # mini-program appid: decrypts Windows-cache (V1MMWX) copies of .wxapkg
     }
     __slots__ = tuple(_fields)
 
@@ -111,6 +112,12 @@ def scan_file(path: str, options: ScanOptions | None = None) -> dict:
         from .vulnfeed import load_feed
 
         advisories = [a for f in options.vuln_feeds for a in load_feed(f)]
+    from .miniprogram import is_miniprogram_input
+
+    if is_miniprogram_input(path):  # options are validated above; the mini-program path compiles YARA itself
+        from .miniprogram import scan_miniprogram
+
+        return scan_miniprogram(path, options)
     yara_rules = None
     if options.yara_rules:
         from .yara_rules import compile_rules

@@ -19,6 +19,10 @@ def to_text(report: dict) -> str:
         f"权限 Permissions: {len(report['permissions'])} "
         f"({sum(1 for p in report['permissions'] if p['dangerous'])} dangerous)"
     )
+    if report["platform"] == "wechat-miniprogram":
+        from .miniprogram.text import miniprogram_lines
+
+        lines += miniprogram_lines(report)
     lines.append(f"SDK: {len(report['sdks'])}")
     for s in report["sdks"]:
         lines.append(f"  {s['id']}: {s.get('name_zh') or s['name']} ({s['vendor']}, {s['category']})")
