@@ -6,3 +6,9 @@ class CoreConfig(AppConfig):
     name = "appgov.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from .workflow import autodiscover
+
+        # Each module's workflow files are read and checked now: a bad file stops the start, naming the key.
+        autodiscover()
