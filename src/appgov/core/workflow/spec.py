@@ -179,9 +179,12 @@ def parse(data, source: str) -> Workflow:
     for index, raw in enumerate(data["transitions"]):
         where = f"transitions/{index}"
         spec = {**defaults, **raw}
-        for part in ("inputs", "guards", "apply", "after"):  # defaults come first, then the move's own
+        for part in ("guards", "apply", "after"):  # defaults come first, then the move's own
             if part in defaults and part in raw:
-                spec[part] = list(defaults[part]) + list(raw[part])
+                spec[part] = list(defaults[part]) + [n for n in raw[part] if n not in defaults[part]]
+        if "inputs" in defaults and "inputs" in raw:  # a move's own input replaces a default one of its name
+            own = {i["name"] for i in raw["inputs"] if isinstance(i, dict)}
+            spec["inputs"] = [i for i in defaults["inputs"] if i["name"] not in own] + list(raw["inputs"])
         if raw["name"] in names:
             raise bad(source, f"{where}/name", f"transition {raw['name']!r} is listed twice")
         names.add(raw["name"])
