@@ -149,7 +149,9 @@ class GateEvidenceService(core_services.ModelService):
     model = GateEvidence
 
     def create(self, actor, data: dict):
-        return record_gate_evidence(data["app"], data["item"], data.get("reference", ""), actor, data.get("file"))
+        return record_gate_evidence(
+            data["app"], data["item"], data.get("reference", ""), actor, data.get("file")
+        )
 
 
 apps = AppService()

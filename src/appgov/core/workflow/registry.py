@@ -59,8 +59,13 @@ def read(package: str, filename: str):
         raise ImproperlyConfigured(f"{source}: not valid YAML: {exc}") from None
 
 
-def load(package: str, filename: str, rules: Rules, extra_transitions: list[dict] = (),
-         extra_guards: dict | None = None) -> Workflow:
+def load(
+    package: str,
+    filename: str,
+    rules: Rules,
+    extra_transitions: list[dict] = (),
+    extra_guards: dict | None = None,
+) -> Workflow:
     """Read, validate and register a workflow; a bad file raises ImproperlyConfigured naming file and key.
 
     extra_transitions / extra_guards: entries in the file's own format that the module keeps in another
@@ -75,7 +80,9 @@ def load(package: str, filename: str, rules: Rules, extra_transitions: list[dict
     workflow = parse(data, source)
     check(workflow, rules)
     if workflow.model in _BY_MODEL and _BY_MODEL[workflow.model].source != source:
-        raise bad(source, "model", f"{workflow.model} already has a workflow ({_BY_MODEL[workflow.model].source})")
+        raise bad(
+            source, "model", f"{workflow.model} already has a workflow ({_BY_MODEL[workflow.model].source})"
+        )
     _BY_MODEL[workflow.model] = workflow
     _RULES[workflow.model] = rules
     return workflow

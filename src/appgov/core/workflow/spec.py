@@ -137,9 +137,7 @@ class Workflow:
     transitions: tuple[Transition, ...] = field(default=())
 
     def find(self, from_state: str, to_state: str) -> Transition | None:
-        return next(
-            (t for t in self.transitions if from_state in t.sources and t.target == to_state), None
-        )
+        return next((t for t in self.transitions if from_state in t.sources and t.target == to_state), None)
 
     def from_state(self, state: str) -> list[Transition]:
         return [t for t in self.transitions if state in t.sources]

@@ -67,4 +67,6 @@ def _record_event(app, actor, inputs, transition, from_state):
 
 
 _transitions, _guards = _from_gates()
-lifecycle = workflow.load(__name__, "lifecycle.yaml", rules, extra_transitions=_transitions, extra_guards=_guards)
+lifecycle = workflow.load(
+    __name__, "lifecycle.yaml", rules, extra_transitions=_transitions, extra_guards=_guards
+)
