@@ -6,40 +6,20 @@ after which it reopens. A passing re-check resolves an open finding; a failing o
 
 import datetime
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from appgov.core import changelog
+from appgov.core import changelog, workflow
 from appgov.core.models import ChangeLogEntry
-from appgov.core.roles import Role
 
 from .models import Finding, SlaPolicy
 from .models.subjects import Outcome, SubjectType
+from .workflows import finding as finding_workflow
 
 S = Finding.Status
-# Which status may follow which, and which roles may make the move by hand.
-MANUAL_MOVES = {
-    (S.OPEN, S.IN_RECTIFICATION),
-    (S.IN_RECTIFICATION, S.RESOLVED),
-    (S.OPEN, S.RESOLVED),
-    (S.RESOLVED, S.VERIFIED),
-    (S.RESOLVED, S.IN_RECTIFICATION),
-    (S.OPEN, S.RISK_ACCEPTED),
-    (S.IN_RECTIFICATION, S.RISK_ACCEPTED),
-    (S.RISK_ACCEPTED, S.OPEN),
-}
-FINDING_ROLES = {
-    Role.ADMINISTRATOR,
-    Role.GOVERNANCE_OFFICE,
-    Role.APP_OWNER,
-    Role.SECURITY,
-    Role.COMPLIANCE,
-    Role.CREDIT_OFFICER,
-}
-VERIFY_ROLES = {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.COMPLIANCE, Role.AUDITOR}
-ACCEPT_ROLES = {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.COMPLIANCE}
+# Which status may follow which by hand, and which roles may make each move: workflows/finding.yaml.
+FINDING_WORKFLOW = finding_workflow
+MANUAL_MOVES = FINDING_WORKFLOW.pairs()
 
 
 def sla_days(institution, severity: str) -> int:
@@ -150,50 +130,10 @@ def reopen_expired_acceptances(institution, today: datetime.date) -> int:
 def move(
     finding: Finding, to_status: str, actor=None, note: str = "", accepted_until: datetime.date | None = None
 ) -> Finding:
-    """A person moves a finding through its workflow."""
-    if actor is not None:
-        if actor.is_regulator or actor.institution_id != finding.institution_id:
-            raise PermissionDenied(_("You may not change this finding"))
-        allowed = (
-            VERIFY_ROLES
-            if to_status == S.VERIFIED
-            else ACCEPT_ROLES
-            if to_status == S.RISK_ACCEPTED
-            else FINDING_ROLES
-        )
-        if actor.role not in allowed:
-            raise PermissionDenied(_("Your role may not make this change"))
-    today = timezone.localdate()
-    if to_status == S.RISK_ACCEPTED:
-        if accepted_until is None or accepted_until <= today:
-            raise ValidationError(
-                {"risk_accepted_until": _("Risk acceptance needs an expiry date in the future")}
-            )
-        if not note.strip():
-            raise ValidationError({"note": _("Say why the risk is accepted")})
-    with transaction.atomic():
-        # The move is judged on the locked row, not on the caller's copy, which may be stale.
-        finding = Finding.objects.select_for_update().get(pk=finding.pk)
-        if (finding.status, to_status) not in MANUAL_MOVES:
-            raise ValidationError(
-                _("A finding cannot go from %(a)s to %(b)s")
-                % {"a": finding.get_status_display(), "b": to_status}
-            )
-        before = changelog.snapshot(finding)
-        finding.status = to_status
-        now = timezone.now()
-        if to_status == S.RESOLVED:
-            finding.resolved_at = now
-        if to_status == S.VERIFIED:
-            finding.verified_at, finding.verified_by = now, actor
-        finding.risk_accepted_until = accepted_until if to_status == S.RISK_ACCEPTED else None
-        if note.strip():
-            finding.note = (
-                finding.note + "\n" if finding.note else ""
-            ) + f"{timezone.localdate()} {getattr(actor, 'username', 'system')}: {note.strip()}"
-        finding.save()
-        _log(finding, before, actor)
-    return finding
+    """A person moves a finding through its workflow (judged on the locked row, one change-log entry)."""
+    given = {"note": note, "risk_accepted_until": accepted_until}
+    takes = {i.name for t in FINDING_WORKFLOW.into(to_status) for i in t.inputs}
+    return workflow.transition(finding, to_status, actor, **{k: v for k, v in given.items() if k in takes})
 
 
 def overdue(queryset, today=None):

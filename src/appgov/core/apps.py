@@ -11,4 +11,8 @@ class CoreConfig(AppConfig):
         # Each app's tasks.py registers its daily jobs (and defines its background tasks).
         from django.utils.module_loading import autodiscover_modules
 
+        from .workflow import autodiscover
+
         autodiscover_modules("tasks")
+        # Each module's workflow files are read and checked now: a bad file stops the start, naming the key.
+        autodiscover()

@@ -5,8 +5,8 @@ change log); plain values in, never a request.
      │ ──► confirmed repackaged ───┴─► takedown requested ──► taken down
      └──► false positive ──(reopen)──► new
 
-Confirming a case fixes its deadlines (policy.py): public clarification and report to the regulator, in
-working days after the confirmation date.
+The moves are data (workflows/case.yaml) run by core.workflow. Confirming a case fixes its deadlines
+(policy.py): public clarification and report to the regulator, in working days after the confirmation date.
 """
 
 import datetime
@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from appgov.core import services as core_services
+from appgov.core import workflow
 from appgov.core.roles import Role
 
 from . import icons
@@ -28,20 +29,15 @@ from .models import (
     CounterfeitCase,
     RegulatorReport,
 )
-from .policy import deadlines
+from .workflows import ALERT_FIELDS
+from .workflows import case as case_workflow
 
 S = CaseState
-MOVES = {
-    (S.NEW, S.CONFIRMED_COUNTERFEIT),
-    (S.NEW, S.CONFIRMED_REPACKAGED),
-    (S.NEW, S.FALSE_POSITIVE),
-    (S.CONFIRMED_COUNTERFEIT, S.TAKEDOWN_REQUESTED),
-    (S.CONFIRMED_REPACKAGED, S.TAKEDOWN_REQUESTED),
-    (S.TAKEDOWN_REQUESTED, S.TAKEN_DOWN),
-    (S.FALSE_POSITIVE, S.NEW),
-}
+# The moves, their roles, inputs and rules are data: workflows/case.yaml.
+CASE_WORKFLOW = case_workflow
+MOVES = CASE_WORKFLOW.pairs()
 # Who may judge a case and pursue the takedown, and who speaks for the institution (clarification, report).
-TRIAGE_ROLES = {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.SECURITY}
+TRIAGE_ROLES = set(CASE_WORKFLOW.named("confirm_counterfeit").roles)
 REPORTING_ROLES = {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.COMPLIANCE}
 
 
@@ -65,14 +61,8 @@ def _date(value, field) -> datetime.date:
     return value
 
 
-def _add_note(case, text):
-    if text:
-        stamp = timezone.localtime().strftime("%Y-%m-%d %H:%M")
-        case.note = f"{case.note}\n{stamp} {text}".strip()
-
-
 def moves_from(state) -> list[str]:
-    return [to for frm, to in MOVES if frm == state]
+    return [t.target for t in CASE_WORKFLOW.from_state(state)]
 
 
 def move_case(
@@ -85,60 +75,20 @@ def move_case(
     platform: str = "",
     reference: str = "",
 ) -> CounterfeitCase:
-    """Move a case one step; `on` is the date of the event (confirmation, request, takedown), default today."""
-    _require(actor, TRIAGE_ROLES, case)
-    if (case.state, to_state) not in MOVES:
-        raise ValidationError(
-            _("A case in state %(from)s cannot move to %(to)s.")
-            % {"from": case.get_state_display(), "to": dict(S.choices).get(to_state, to_state)}
-        )
-    note = (note or "").strip()
-    if to_state in (S.CONFIRMED_COUNTERFEIT, S.CONFIRMED_REPACKAGED):
-        day = _date(on, "on")
-        if day < timezone.localtime(case.opened_at).date():
-            raise ValidationError({"on": _("A case cannot be confirmed before it was opened.")})
-        case.verdict = (
-            CounterfeitCase.Verdict.COUNTERFEIT
-            if to_state == S.CONFIRMED_COUNTERFEIT
-            else CounterfeitCase.Verdict.REPACKAGED
-        )
-        case.confirmed_on = day
-        case.clarification_due_on, case.report_due_on = deadlines(day)
-    elif to_state == S.FALSE_POSITIVE:
-        if not note:
-            raise ValidationError({"note": _("Say why the alert is a false positive.")})
-    elif to_state == S.TAKEDOWN_REQUESTED:
-        platform = (platform or "").strip() or case.source
-        reference = (reference or "").strip()
-        if not reference:
-            raise ValidationError({"reference": _("Give the reference of the takedown request.")})
-        day = _date(on, "on")
-        if day < case.confirmed_on:
-            raise ValidationError({"on": _("A takedown cannot be requested before the case was confirmed.")})
-        case.takedown_platform, case.takedown_reference = platform[:200], reference[:200]
-        case.takedown_requested_on = day
-    elif to_state == S.TAKEN_DOWN:
-        day = _date(on, "on")
-        if day < case.takedown_requested_on:
-            raise ValidationError({"on": _("The listing cannot be taken down before the request.")})
-        case.taken_down_on = day
-    _add_note(case, f"[{dict(S.choices)[to_state]}] {note}" if note else "")
-    case.state = to_state
-    return core_services.save(case, actor)
+    """Move a case one step; `on` is the date of the event (confirmation, request, takedown), default today.
+
+    One form serves every move, so values a move does not take (a reference when confirming) are ignored."""
+    given = {"note": note, "on": on, "platform": platform, "reference": reference}
+    takes = {i.name for t in CASE_WORKFLOW.into(to_state) for i in t.inputs}
+    return workflow.transition(case, to_state, actor, **{k: v for k, v in given.items() if k in takes})
 
 
 def reopen(case: CounterfeitCase, note: str, actor=None) -> CounterfeitCase:
     """Back to new (a false positive reconsidered, or a listing that came back): verdict and dates are
-    cleared; clarifications and a report already made stay on record."""
-    if actor is not None:
-        _require(actor, TRIAGE_ROLES, case)
-    case.state = S.NEW
-    case.verdict = ""
-    case.confirmed_on = case.clarification_due_on = case.report_due_on = None
-    case.takedown_platform = case.takedown_reference = ""
-    case.takedown_requested_on = case.taken_down_on = None
-    _add_note(case, f"[{S.NEW.label}] {note}")
-    return core_services.save(case, actor)
+    cleared; clarifications and a report already made stay on record. The alert fields of the caller's copy
+    (a sweep sets them from the new alert) are stored with the move."""
+    alert = {name: getattr(case, name) for name in ALERT_FIELDS}
+    return workflow.transition(case, S.NEW, actor, note=note, alert=alert)
 
 
 def _confirmed(case):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from appgov.core import services as core
+from appgov.core import workflow
 from appgov.core.roles import Role
 
 from .models import (
@@ -331,34 +332,22 @@ def sign_off_review(review: AccessReview, actor) -> AccessReview:
 
 
 def approve_bulk_request(request: BulkDataRequest, actor) -> BulkDataRequest:
-    core.check_can_write(actor, request)
-    _check_approver(actor, request.requested_by_id)
-    if request.status != BulkDataRequest.Status.REQUESTED:
-        raise ValidationError(_("Only a pending request can be approved."))
-    return core.update(
-        request, actor, status=BulkDataRequest.Status.APPROVED, approved_by=actor, approved_at=timezone.now()
-    )
+    """Approved by an approver other than the requester (workflows/bulk_data.yaml)."""
+    return workflow.transition(request, BulkDataRequest.Status.APPROVED, actor)
 
 
 def record_bulk_extraction(request: BulkDataRequest, extracted_on: datetime.date, actor) -> BulkDataRequest:
-    core.check_can_write(actor, request)
-    if request.status != BulkDataRequest.Status.APPROVED:
-        raise ValidationError(_("Data may be extracted only after approval."))
-    if extracted_on > request.retention_until:
-        raise ValidationError({"extracted_on": _("Extraction after the end of retention.")})
-    return core.update(request, actor, status=BulkDataRequest.Status.EXTRACTED, extracted_on=extracted_on)
+    return workflow.transition(request, BulkDataRequest.Status.EXTRACTED, actor, extracted_on=extracted_on)
 
 
 def record_bulk_destruction(request: BulkDataRequest, destroyed_on: datetime.date, certificate, actor):
-    core.check_can_write(actor, request)
-    if request.status != BulkDataRequest.Status.EXTRACTED:
-        raise ValidationError(_("Only extracted data can be destroyed."))
-    if not certificate:
-        raise ValidationError({"destruction_certificate": _("Attach the destruction certificate.")})
-    if request.extracted_on and destroyed_on < request.extracted_on:
-        raise ValidationError({"destroyed_on": _("Destruction cannot precede extraction.")})
-    request.destruction_certificate = certificate
-    return core.update(request, actor, status=BulkDataRequest.Status.DESTROYED, destroyed_on=destroyed_on)
+    return workflow.transition(
+        request,
+        BulkDataRequest.Status.DESTROYED,
+        actor,
+        destroyed_on=destroyed_on,
+        destruction_certificate=certificate,
+    )
 
 
 def answer_dissent(case: DissentCase, answered_on, outcome, documents_issued, actor) -> DissentCase:
@@ -464,19 +453,7 @@ def withdraw_authorization(auth: Authorization, when: datetime.datetime, reason:
 
 
 def reject_bulk_request(request: BulkDataRequest, note: str, actor) -> BulkDataRequest:
-    core.check_can_write(actor, request)
-    _check_approver(actor, None)
-    note = _reason(note, "decision_note")
-    if request.status != BulkDataRequest.Status.REQUESTED:
-        raise ValidationError(_("Only a pending request can be rejected."))
-    return core.update(
-        request,
-        actor,
-        status=BulkDataRequest.Status.REJECTED,
-        approved_by=actor,
-        approved_at=timezone.now(),
-        decision_note=note,
-    )
+    return workflow.transition(request, BulkDataRequest.Status.REJECTED, actor, decision_note=note)
 
 
 def end_app_connection(connection: CreditAppConnection, on: datetime.date, reason: str, actor):

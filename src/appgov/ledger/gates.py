@@ -1,4 +1,6 @@
-"""Lifecycle gates: the transitions and checklists come from gates.yaml; named checks are registered here."""
+"""Lifecycle gates: the transitions and checklists come from gates.yaml; named checks are registered here.
+
+The lifecycle workflow (workflows/lifecycle.yaml, run by core.workflow) takes its moves and guards from here."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +17,7 @@ from .models.choices import AccountHolder, LifecycleState, ListingState, Severit
 _LABEL = {
     "type": "object",
     "required": ["zh", "en"],
+    "additionalProperties": False,  # an unquoted comma in a flow mapping splits a label into extra keys
     "properties": {"zh": {"type": "string"}, "en": {"type": "string"}},
 }
 SCHEMA = {
@@ -132,9 +135,15 @@ def parse_gates(data: dict) -> list[Transition]:
 
 
 @cache
-def transitions() -> tuple[Transition, ...]:
+def gate_file() -> tuple[Transition, ...]:
+    """gates.yaml as parsed, before the check functions are known (other apps register theirs later)."""
     text = resources.files("appgov.ledger").joinpath("gates.yaml").read_text(encoding="utf-8")
-    loaded = tuple(parse_gates(yaml.safe_load(text)))
+    return tuple(parse_gates(yaml.safe_load(text)))
+
+
+@cache
+def transitions() -> tuple[Transition, ...]:
+    loaded = gate_file()
     for t in loaded:
         for item in t.items:
             if item.kind == "check" and item.id not in CHECKS:

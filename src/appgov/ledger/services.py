@@ -5,23 +5,19 @@ import tempfile
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from appgov.core import changelog
 from appgov.core import services as core_services
-from appgov.core.models import ChangeLogEntry
-from appgov.core.roles import LIFECYCLE_ROLES
+from appgov.core import workflow
 
 from . import gates
 from .models import (
     AppVersion,
     Channel,
     GateEvidence,
-    LifecycleEvent,
     Listing,
     MobileApp,
     PublishingAccount,
@@ -65,36 +61,25 @@ def gate_status(app: MobileApp) -> list[GateStatus]:
 
 
 def transition(app: MobileApp, to_state: str, actor=None, note: str = "") -> MobileApp:
-    """Move an app to another lifecycle state if the gate allows it; refused with the missing items otherwise."""
-    if actor is not None and (
-        actor.role not in LIFECYCLE_ROLES or actor.institution_id != app.institution_id
-    ):
-        raise PermissionDenied(_("You may not change the lifecycle of this app"))
-    with transaction.atomic():
-        app = MobileApp.objects.select_for_update().get(pk=app.pk)
-        step = gates.find_transition(app.state, to_state)
-        if step is None:
-            raise ValidationError(
-                _("No transition from %(a)s to %(b)s") % {"a": app.get_state_display(), "b": to_state}
-            )
-        missing = gates.missing_items(app, step)
-        if missing:
-            raise GateRefused(app, step, missing)
-        before = changelog.snapshot(app)
-        from_state = app.state
-        app.state = to_state
-        today = timezone.localdate()
-        if to_state == LifecycleState.RELEASED and not app.launched_on:
-            app.launched_on = today
-        if to_state == LifecycleState.RETIRED:
-            app.retired_on = today
-        app.save()
-        changelog.record(app, ChangeLogEntry.Action.TRANSITION, before, changelog.snapshot(app), actor)
-        event = LifecycleEvent.objects.create(
-            app=app, from_state=from_state, to_state=to_state, actor=actor, note=note
+    """Move an app to another lifecycle state if the gate allows it; refused with the missing items otherwise.
+
+    The move is core.workflow's (workflows/lifecycle.yaml with the gates of gates.yaml); this keeps the
+    ledger's refusals: GateRefused naming the gate items, and the plain refusal of a move not in the file."""
+    try:
+        return workflow.transition(app, to_state, actor, note=note)
+    except workflow.WrongState as exc:
+        raise ValidationError(
+            _("No transition from %(a)s to %(b)s")
+            % {"a": LifecycleState(exc.from_state).label, "b": to_state}
+        ) from None
+    except workflow.TransitionRefused as exc:
+        step = next(
+            t for t in gates.transitions() if t.action == exc.transition.name and t.to_state == to_state
         )
-        changelog.record(event, ChangeLogEntry.Action.CREATE, None, changelog.snapshot(event), actor)
-    return app
+        ids = {item.id for item in exc.missing}
+        if not ids <= {item.id for item in step.items}:
+            raise  # a refusal about the move's inputs, not its checklist
+        raise GateRefused(app, step, [item for item in step.items if item.id in ids]) from None
 
 
 def record_gate_evidence(app: MobileApp, item: str, reference: str, actor=None, file=None) -> GateEvidence:
@@ -164,7 +149,9 @@ class GateEvidenceService(core_services.ModelService):
     model = GateEvidence
 
     def create(self, actor, data: dict):
-        return record_gate_evidence(data["app"], data["item"], data.get("reference", ""), actor, data.get("file"))
+        return record_gate_evidence(
+            data["app"], data["item"], data.get("reference", ""), actor, data.get("file")
+        )
 
 
 apps = AppService()
