@@ -107,10 +107,11 @@ def _case_action(request, pk, action, success):
         raise PermissionDenied
     try:
         action(case)
-    except (ValidationError, PermissionDenied) as exc:
+    except ValidationError as exc:
         messages.error(request, _errors(exc))
     else:
         messages.success(request, success)
+    # a PermissionDenied from the service is a 403, as the API answers, not a message
     return redirect(case.get_absolute_url())
 
 

@@ -15,14 +15,12 @@ def require(user, label: str) -> None:
 
 
 def attempt(request, action, success_message, back):
-    """Run a service call; its validation or permission error becomes a message, never a 500."""
+    """Run a service call; its validation error becomes a message, never a 500. A PermissionDenied is left to
+    answer 403, as the API does for the same refusal."""
     try:
         result = action()
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))
-        return redirect(back)
-    except PermissionDenied as exc:
-        messages.error(request, str(exc) or "permission denied")
         return redirect(back)
     messages.success(request, success_message)
     return result
