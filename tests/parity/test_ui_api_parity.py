@@ -305,9 +305,6 @@ CASES = [
         Req("POST", "/credit/bulk-data/{pk}/approve/"),
         Req("POST", "/api/credit/bulk-data/{pk}/approve/"),
         FORBIDDEN,
-        known_gap="credit/views/common.py attempt() turns the service's PermissionDenied into an error "
-        "message and a redirect (302); the API answers 403",
-        gap_problems=("page: expected forbidden, got invalid (HTTP 302)",),
     ),
     Case(
         "closed complaint edited",
@@ -410,7 +407,7 @@ CASES = [
         TAKEN_DOWN_PAGE,
         TAKEN_DOWN_API,
         INVALID,
-        "A case in state New cannot move to Taken down.",
+        "A counterfeit case in state “New” cannot move to “Taken down”.",
     ),
     Case(
         "regulator examiner moves a counterfeit case",
@@ -427,9 +424,6 @@ CASES = [
         CONFIRM_PAGE,
         CONFIRM_API,
         FORBIDDEN,
-        known_gap="counterfeit/views.py _case_action turns the service's PermissionDenied into an error "
-        "message and a redirect (302); the API answers 403",
-        gap_problems=("page: expected forbidden, got invalid (HTTP 302)",),
     ),
     Case(
         "B's administrator moves A's counterfeit case",
