@@ -16,7 +16,10 @@ from appgov.ledger.models import (
 )
 from appgov.ledger.models.choices import LifecycleState, ListingState
 
-from .models import Evidence
+from django.db.models import Min
+from django.utils import timezone
+
+from .models import ControlSummary, Evidence
 from .models.subjects import SubjectType
 
 
@@ -133,6 +136,26 @@ class EvaluationContext:
         for ev in Evidence.objects.filter(institution=self.institution).order_by("-effective_on"):
             grouped[(ev.control_id, ev.subject_type, ev.subject_id)].append(ev)
         return grouped
+
+    @cached_property
+    def control_introduced_on(self) -> dict:
+        """control id -> the day it was first evaluated for this institution (absent: first evaluated today)."""
+        rows = (
+            ControlSummary.objects.filter(evaluation__institution=self.institution)
+            .values("control_id")
+            .annotate(first=Min("evaluation__started_at"))
+        )
+        return {row["control_id"]: timezone.localdate(row["first"]) for row in rows}
+
+    def registered_on(self, subject_type: str, subject_id: int):
+        """The day the subject was registered in AppGov (None for the institution itself)."""
+        if subject_type == SubjectType.APP:
+            app = self.app_by_id.get(subject_id)
+            return timezone.localdate(app.created_at) if app is not None and app.created_at else None
+        if subject_type == SubjectType.APP_VERSION:
+            version = self.version_by_id.get(subject_id)
+            return timezone.localdate(version.created_at) if version is not None and version.created_at else None
+        return None
 
     def subjects(self, applies_to: str) -> list[tuple[str, int, str, object]]:
         """(subject_type, id, label, object) for every subject a control of this kind applies to."""
