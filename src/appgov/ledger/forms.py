@@ -155,10 +155,12 @@ class GateEvidenceForm(StyledModelForm):
 
     class Meta:
         model = GateEvidence
-        fields = ["item", "reference", "file"]
+        fields = ["item", "reference", "version", "dated_on", "file"]
+        widgets = {"dated_on": forms.DateInput(attrs={"type": "date"})}
 
-    def __init__(self, *args, items=(), **kwargs):
+    def __init__(self, *args, items=(), app=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["version"].queryset = app.versions.all() if app is not None else AppVersion.objects.none()
         self.fields["item"].choices = items
         self.fields["item"].widget.attrs["class"] = "form-select"
 

@@ -186,6 +186,8 @@ class DissentCase(models.Model):
     outcome = models.TextField(_("outcome"), blank=True)
     documents_issued = models.CharField(_("documents issued"), max_length=300, blank=True)
     security_lead = models.BooleanField(_("used as a security-investigation lead"), default=False)
+    # 异议标注: the disputed record is marked while it is verified.
+    marked_on = models.DateField(_("disputed data marked on (异议标注)"), null=True, blank=True)
 
     class Meta:
         ordering = ["status", "received_on"]
@@ -235,6 +237,9 @@ class Complaint(models.Model):
     outcome = models.TextField(_("outcome"), blank=True)
     security_lead = models.BooleanField(_("used as a security-investigation lead"), default=False)
     investigation_note = models.TextField(_("investigation"), blank=True)
+    # 《银行业保险业消费投诉处理管理办法》(2020): 15 days, extendable for complex cases with approval.
+    extended_until = models.DateField(_("deadline extended until"), null=True, blank=True)
+    extension_approval = models.CharField(_("extension approved by / document"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["status", "received_on"]

@@ -116,7 +116,12 @@ class GateEvidenceViewSet(ScopedModelViewSet):
     def perform_create(self, serializer):
         data = serializer.validated_data
         serializer.instance = services.record_gate_evidence(
-            data["app"], data["item"], data["reference"], self.request.user
+            data["app"],
+            data["item"],
+            data["reference"],
+            self.request.user,
+            version=data.get("version"),
+            dated_on=data.get("dated_on"),
         )
 
     @extend_schema(responses={(200, "application/octet-stream"): bytes})
