@@ -3,7 +3,9 @@
 from collections import defaultdict
 from functools import cached_property
 
+from django.db.models import Min
 from django.urls import reverse
+from django.utils import timezone
 
 from appgov.ledger.models import (
     AppVersion,
@@ -15,9 +17,6 @@ from appgov.ledger.models import (
     Vulnerability,
 )
 from appgov.ledger.models.choices import LifecycleState, ListingState
-
-from django.db.models import Min
-from django.utils import timezone
 
 from .models import ControlSummary, Evidence
 from .models.subjects import SubjectType
@@ -154,7 +153,9 @@ class EvaluationContext:
             return timezone.localdate(app.created_at) if app is not None and app.created_at else None
         if subject_type == SubjectType.APP_VERSION:
             version = self.version_by_id.get(subject_id)
-            return timezone.localdate(version.created_at) if version is not None and version.created_at else None
+            return (
+                timezone.localdate(version.created_at) if version is not None and version.created_at else None
+            )
         return None
 
     def subjects(self, applies_to: str) -> list[tuple[str, int, str, object]]:

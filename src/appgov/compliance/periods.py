@@ -22,4 +22,6 @@ def next_due(done_on: datetime.date, frequency: str) -> datetime.date:
     try:
         return add_months(done_on, FREQUENCY_MONTHS[frequency])
     except KeyError:
-        raise ValueError(f"unknown frequency {frequency!r} (known: daily, {', '.join(FREQUENCY_MONTHS)})") from None
+        raise ValueError(
+            f"unknown frequency {frequency!r} (known: daily, {', '.join(FREQUENCY_MONTHS)})"
+        ) from None

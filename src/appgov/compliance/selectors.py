@@ -53,7 +53,6 @@ def dashboard(institution) -> dict:
     articles = []
     for key in dict.fromkeys(article_of(c.id) for c in cat.controls):
         counts = by_article.get(key, Counter())
-        judged = counts[Outcome.PASS] + counts[Outcome.FAIL] + counts[Outcome.EVIDENCE_NEEDED]
         articles.append(
             {
                 "article": key,

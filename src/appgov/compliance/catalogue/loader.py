@@ -15,7 +15,18 @@ from typing import Any
 import jsonschema
 import yaml
 
-from .model import DEFAULT_GRACE_DAYS, AppliesTo, Article, Catalogue, Control, Frequency, Method, Severity, Source, TextBasis
+from .model import (
+    DEFAULT_GRACE_DAYS,
+    AppliesTo,
+    Article,
+    Catalogue,
+    Control,
+    Frequency,
+    Method,
+    Severity,
+    Source,
+    TextBasis,
+)
 
 PACKAGED_FILES = ("nfra-2024.yaml", "pbc-2018-102.yaml")
 _PACKAGE_LABEL = "appgov/compliance/catalogue"
