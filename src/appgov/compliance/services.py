@@ -13,6 +13,7 @@ from . import findings
 from .evaluation import control_or_none, evaluate
 from .models import Evaluation, Evidence, SlaPolicy
 from .models.subjects import SubjectType
+from .periods import next_due
 
 move_finding = findings.move
 
@@ -47,6 +48,9 @@ def add_evidence(
         raise ValidationError({"subject_id": _("No such subject in your institution")})
     if expires_on is None and control.evidence_validity_days:
         expires_on = effective_on + datetime.timedelta(days=control.evidence_validity_days)
+        if control.frequency:
+            # Valid through the whole calendar period (a year across 29 February has 366 days).
+            expires_on = max(expires_on, next_due(effective_on, control.frequency) + datetime.timedelta(days=1))
     evidence = Evidence(
         institution=institution,
         control_id=control_id,
