@@ -18,8 +18,8 @@ from django.urls import reverse
 
 from appgov.compliance import services
 from appgov.compliance.evaluation import catalogue, evaluate
-from appgov.compliance.periods import FREQUENCY_MONTHS, add_months, next_due
 from appgov.compliance.models import ControlResult, ScheduleItem
+from appgov.compliance.periods import FREQUENCY_MONTHS, add_months, next_due
 from appgov.compliance.registry import CHECKS
 from appgov.core import services as core
 from appgov.core.models import Department, Institution, Person
