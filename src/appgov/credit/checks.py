@@ -48,7 +48,7 @@ class Text(NamedTuple):
 def t(message, **params) -> Text:
     """A gettext message rendered in Chinese and English; list parameters are joined per language."""
     rendered = []
-    for language, sep, more in (("zh-hans", "、", " 等 {n} 项"), ("en", ", ", " and {n} more")):
+    for language, sep, more in (("zh-hans", "、", " 等 {n} 项"), ("en", ", ", " … ({n} in all)")):
         with translation.override(language):
             values = {}
             for key, value in params.items():

@@ -1,8 +1,9 @@
 """Which working days have their query log: a day without a log is not a clean day (PBC102-02.5, 03.x, 06.1).
 
 A working day (the institution-wide credit calendar: its exceptions, else its weekly hours, else Monday to
-Friday) is covered when an ingested query-log batch covers it, or when the credit officer recorded that
-there were no queries that day (a closed review day of branch NO_QUERIES_BRANCH with no queries).
+Friday) is covered when an ingested query-log batch covers it, when a branch's review worklist exists for it
+(made only from a monitored log), or when the credit officer recorded that there were no queries that day
+(a closed review day of branch NO_QUERIES_BRANCH with no queries).
 Deadlines that end on a non-working day move to the next working day (民法典 第二百零三条).
 """
 
@@ -56,14 +57,14 @@ def covered_days(institution, first: datetime.date, last: datetime.date) -> set[
                 covered.add(datetime.date.fromisoformat(text))
             except (TypeError, ValueError):
                 continue
+    # A branch's review day exists only for a day whose log was monitored; the no-query record counts once
+    # the officer has closed it.
+    reviewed = ReviewDay.objects.filter(institution=institution, day__range=(first, last))
+    covered.update(reviewed.exclude(branch_code=NO_QUERIES_BRANCH).values_list("day", flat=True))
     covered.update(
-        ReviewDay.objects.filter(
-            institution=institution,
-            branch_code=NO_QUERIES_BRANCH,
-            events=0,
-            closed_at__isnull=False,
-            day__range=(first, last),
-        ).values_list("day", flat=True)
+        reviewed.filter(branch_code=NO_QUERIES_BRANCH, events=0, closed_at__isnull=False).values_list(
+            "day", flat=True
+        )
     )
     return {d for d in covered if first <= d <= last}
 
