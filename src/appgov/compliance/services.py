@@ -50,7 +50,9 @@ def add_evidence(
         expires_on = effective_on + datetime.timedelta(days=control.evidence_validity_days)
         if control.frequency:
             # Valid through the whole calendar period (a year across 29 February has 366 days).
-            expires_on = max(expires_on, next_due(effective_on, control.frequency) + datetime.timedelta(days=1))
+            expires_on = max(
+                expires_on, next_due(effective_on, control.frequency) + datetime.timedelta(days=1)
+            )
     evidence = Evidence(
         institution=institution,
         control_id=control_id,
