@@ -11,7 +11,6 @@ from appgov.compliance.context import EvaluationContext
 from appgov.compliance.evaluation import catalogue, run_control
 from appgov.core import services as core
 from appgov.credit import services
-from appgov.credit.logcoverage import declare_no_queries, missing_log_days, working_days
 from appgov.credit.models import (
     AccountChange,
     Alert,
@@ -38,6 +37,8 @@ def one(inst, control_id, today=TODAY):
 
 def cover(org, first, last):
     """The officer records every working day from first to last as a day without queries."""
+    from appgov.credit.logcoverage import declare_no_queries, working_days
+
     for day in working_days(org["inst"], first, last):
         declare_no_queries(org["inst"], day, org["officer"], "征信系统查询量统计为零")
 
@@ -88,6 +89,8 @@ def test_working_days_without_a_log_fail_the_monitoring_controls(credit_org, con
 
 
 def test_missing_days_follow_the_credit_calendar(credit_org):
+    from appgov.credit.logcoverage import missing_log_days
+
     org = credit_org
     first = datetime.date(2026, 2, 9)
     missing = missing_log_days(org["inst"], TODAY, 31, 1)
@@ -113,6 +116,8 @@ def test_missing_days_follow_the_credit_calendar(credit_org):
 
 
 def test_a_no_query_day_needs_a_reason_and_a_past_day(credit_org):
+    from appgov.credit.logcoverage import declare_no_queries
+
     org = credit_org
     with pytest.raises(ValidationError):
         declare_no_queries(org["inst"], datetime.date(2026, 3, 9), org["officer"], " ")

@@ -8,7 +8,6 @@ from django.utils import timezone
 from appgov.core import services as core
 from appgov.ledger.models import Channel, Listing
 from appgov.scanning.models import AppPrivacyInventory, ReleaseCertificate, Scan, ScanProfile
-from appgov.scanning.platform_rules import platforms, rules_for_channel
 
 RULES = 'rule dead_code { strings: $a = "evil" condition: $a }'
 
@@ -118,6 +117,8 @@ def listed_on(version, name, day):
 
 
 def test_platform_rules_file_names_sources_and_dates():
+    from appgov.scanning.platform_rules import platforms
+
     known = {p.id for p in platforms()}
     assert {"huawei-appgallery", "xiaomi", "oppo", "vivo", "google-play", "apple-app-store"} <= known
     for platform in platforms():
@@ -154,6 +155,8 @@ def test_10_2_a_platform_without_a_known_rule_is_not_a_pass(world):
 
 
 def test_10_2_rule_in_force_depends_on_when_the_package_was_listed(world):
+    from appgov.scanning.platform_rules import rules_for_channel
+
     class FakeChannel:
         name, operator = "小米应用商店", ""
 
