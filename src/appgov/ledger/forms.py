@@ -72,6 +72,7 @@ class MobileAppForm(StyledModelForm):
             "data_owner_department",
             "business_lines",
             "regions",
+            "nationwide_basis",
             "partner",
             "partner_contract_ref",
             "vendor",
@@ -108,11 +109,14 @@ class AppVersionForm(StyledModelForm):
             "support_ends_on",
             "min_os_version",
             "change_report_ref",
+            "privacy_notice_url",
+            "privacy_notice_effective_on",
             "notes",
         ]
         widgets = {
             "release_date": forms.DateInput(attrs={"type": "date"}),
             "support_ends_on": forms.DateInput(attrs={"type": "date"}),
+            "privacy_notice_effective_on": forms.DateInput(attrs={"type": "date"}),
             "notes": forms.Textarea(attrs={"rows": 2}),
         }
 
