@@ -18,6 +18,11 @@ def test_control_page_shows_the_citation(world, login):
     assert "宽限期" in page or "Grace period" in page
 
 
+def test_control_list_names_the_sources_with_their_numbers(world, login):
+    page = login(world.a.admin).get("/compliance/controls/").content.decode()
+    assert NUMBER in page and "银发〔2018〕102号" in page
+
+
 def test_pdf_report_cites_both_notices(world, login, tmp_path):
     evaluate(world.a.inst)
     path = tmp_path / "report.pdf"
