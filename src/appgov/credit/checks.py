@@ -16,6 +16,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from appgov.compliance.evaluation import evidence_check
+from appgov.compliance.periods import add_months
 from appgov.compliance.registry import SubjectType, check, failed, passed
 
 from . import services
@@ -258,8 +259,8 @@ def least_privilege(ctx, control, data):
     overdue = [r for r in data["reviews"] if r.signed_off_at is None and r.due_on < ctx.today]
     signed = [r for r in data["reviews"] if r.signed_off_at]
     last = max((r.signed_off_at.date() for r in signed), default=None)
-    days = policy()["access_review_days"]
-    stale = last is None or (ctx.today - last).days > days
+    months = policy()["access_review_months"]
+    stale = last is None or ctx.today > add_months(last, months)
     problems = []
     if bad:
         problems.append(t(_("roles outside their template: %(items)s"), items=bad))
@@ -268,9 +269,9 @@ def least_privilege(ctx, control, data):
     if stale:
         problems.append(
             t(
-                _("the last access review was signed on %(day)s, more than %(days)d days ago"),
+                _("the last access review was signed on %(day)s, more than %(months)d months ago"),
                 day=last,
-                days=days,
+                months=months,
             )
             if last
             else t(_("no access review of the credit accounts has been signed"))
@@ -471,9 +472,8 @@ def _bulk_problems(ctx, b) -> list[Text]:
 
 def _kiosk_problems(ctx, k) -> list[Text]:
     gaps = [Text(zh, en) for zh, en in k.missing()]
-    limit = policy()["kiosk_purge_days"]
     last = max((p.purged_on for p in k.purges.all()), default=None)
-    if last is None or (ctx.today - last).days > limit:
+    if last is None or ctx.today > add_months(last, policy()["kiosk_purge_months"]):
         gaps.append(t(_("device purge (last: %(day)s)"), day=last or "—"))
     return [t(_("%(kiosk)s lacks %(items)s"), kiosk=k.terminal_id, items=gaps)] if gaps else []
 
@@ -648,11 +648,11 @@ def reports(ctx, control, data):
     if SecurityReport.Kind.RULES_FILING not in latest:
         missing.append(t(labels[SecurityReport.Kind.RULES_FILING]))
     for kind, key in (
-        (SecurityReport.Kind.STATUS_REPORT, "status_report_days"),
-        (SecurityReport.Kind.SELF_INSPECTION, "self_inspection_days"),
+        (SecurityReport.Kind.STATUS_REPORT, "status_report_months"),
+        (SecurityReport.Kind.SELF_INSPECTION, "self_inspection_months"),
     ):
         last = latest.get(kind)
-        if last is None or (ctx.today - last).days > policy()[key]:
+        if last is None or ctx.today > add_months(last, policy()[key]):
             missing.append(t(_("%(report)s (last: %(day)s)"), report=t(labels[kind]), day=last or "—"))
     if missing:
         yield _fail(ctx, t(_("Missing or overdue: %(items)s"), items=missing))
