@@ -9,9 +9,9 @@ import datetime
 
 from django.utils import timezone
 
-from appgov.compliance.context import EvaluationContext
 from appgov.compliance.evaluation import catalogue, run_control
 from appgov.core import services as core
+from appgov.core.controls.context import EvaluationContext
 from appgov.ledger.models import AppVersion, Listing, MobileApp, PublishingAccount, Vulnerability
 
 TODAY = datetime.date(2026, 3, 2)  # a fixed "today" so ages and due dates do not depend on the clock

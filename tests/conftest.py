@@ -20,6 +20,7 @@ import tempfile
 from dataclasses import dataclass, field
 
 import pytest
+from changelog_guard import pytest_runtest_call  # noqa: F401  the change-log guard wraps every test body
 
 _MEDIA_ROOT = tempfile.mkdtemp(prefix="appgov-test-media-")
 os.environ.setdefault("APPGOV_FAST_PASSWORD_HASHER", "1")
@@ -107,10 +108,10 @@ def _build_org(mark, kind, office, extra_app):
 
     from appgov.core import services as core
     from appgov.core.models import Department, Institution, Person
+    from appgov.core.roles import Role
     from appgov.ledger import services
     from appgov.ledger.models import AppVersion, Channel, Listing, MobileApp, PublishingAccount, Vulnerability
     from appgov.users.models import User
-    from appgov.users.roles import Role
 
     low = mark.lower()
     inst = core.save(
@@ -217,8 +218,8 @@ def build_world():
     from appgov.core import services as core
     from appgov.core.context import acting_as
     from appgov.core.models import RegulatorOffice
+    from appgov.core.roles import Role
     from appgov.users.models import User
-    from appgov.users.roles import Role
 
     with acting_as(None, prefix="job-testworld"):
         offices = {}

@@ -144,11 +144,11 @@ def test_validation_errors_are_400_with_the_field(world, api):
     response = client.post(
         APPS, {"code": "V-1", "name": "x", "kind": "app", "platforms": ["nokia"]}, format="json"
     )
-    assert response.status_code == 400 and "platforms" in response.json()
+    assert response.status_code == 400 and "platforms" in response.json()["errors"]
     response = client.post(APPS, {"code": world.a.app.code, "name": "dup", "kind": "app"}, format="json")
     assert response.status_code == 400, response.content
     response = client.post(APPS, {"name": "no code", "kind": "app"}, format="json")
-    assert response.status_code == 400 and "code" in response.json()
+    assert response.status_code == 400 and "code" in response.json()["errors"]
     assert ChangeLogEntry.objects.count() == count
 
 
@@ -159,17 +159,17 @@ def test_cross_institution_references_are_refused(world, api):
         {"code": "X-1", "name": "x", "kind": "app", "managing_department": world.b.depts["OFFICE"].pk},
         format="json",
     )
-    assert response.status_code == 400 and "managing_department" in response.json()
+    assert response.status_code == 400 and "managing_department" in response.json()["errors"]
     response = client.post(
         "/api/ledger/versions/",
         {"app": world.b.app.pk, "platform": "ios", "version_name": "9.9"},
         format="json",
     )
-    assert response.status_code == 400 and "app" in response.json()
+    assert response.status_code == 400 and "app" in response.json()["errors"]
     response = client.post(
         "/api/ledger/listings/", {"version": world.a.version.pk, "channel": world.b.channel.pk}, format="json"
     )
-    assert response.status_code == 400 and "channel" in response.json()
+    assert response.status_code == 400 and "channel" in response.json()["errors"]
     response = client.patch(
         f"/api/ledger/versions/{world.a.version.pk}/", {"app": world.b.app.pk}, format="json"
     )  # moving a version to B's app
@@ -247,7 +247,7 @@ def test_transition_refused_lists_missing_items_then_succeeds(world, api):
 def test_transition_to_an_unknown_state_is_400(world, api):
     response = api(world.a.office_user).post(f"{APPS}{world.a.app2.pk}/transition/", {"to_state": "heaven"})
     assert response.status_code == 400
-    assert response.json().get("non_field_errors")
+    assert response.json()["errors"].get("non_field_errors")
 
 
 def test_unknown_gate_evidence_item_is_400(world, api):
@@ -256,7 +256,7 @@ def test_unknown_gate_evidence_item_is_400(world, api):
         {"app": world.a.app2.pk, "item": "bribe", "reference": "x"},
         format="json",
     )
-    assert response.status_code == 400 and "item" in response.json()
+    assert response.status_code == 400 and "item" in response.json()["errors"]
 
 
 def test_package_upload_and_download(world, api):
@@ -284,7 +284,7 @@ def test_package_upload_errors(world, api, settings):
     assert client.post(url, {}).status_code == 400
     settings.APPGOV_MAX_PACKAGE_BYTES = 100
     response = client.post(url, {"package": SimpleUploadedFile("big.apk", b"x" * 101)})
-    assert response.status_code == 400 and "package" in response.json()
+    assert response.status_code == 400 and "package" in response.json()["errors"]
     assert (
         api(world.a.users["read_only"]).post(url, {"package": SimpleUploadedFile("a.apk", b"x")}).status_code
         == 403

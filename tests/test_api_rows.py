@@ -3,9 +3,9 @@
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from appgov.core.api import base
-from appgov.core.api.base import ScopedModelViewSet
+from appgov.core.api import viewsets as base
 from appgov.core.api.rows import row_renderer
+from appgov.core.api.viewsets import ScopedReadOnlyViewSet
 
 
 def list_routes(patterns=None, prefix=""):
@@ -18,7 +18,7 @@ def list_routes(patterns=None, prefix=""):
             route = prefix + str(entry.pattern)
             if (
                 cls
-                and issubclass(cls, ScopedModelViewSet)
+                and issubclass(cls, ScopedReadOnlyViewSet)
                 and actions.get("get") == "list"
                 and "format" not in route
             ):

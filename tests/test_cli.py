@@ -8,10 +8,10 @@ from django.db.models import Count
 from appgov import cli
 from appgov.core import changelog
 from appgov.core.models import ChangeLogEntry, Institution, RegulatorOffice
+from appgov.core.roles import Role
 from appgov.ledger.models import AppVersion, Channel, Listing, MobileApp, PublishingAccount
 from appgov.ledger.models.choices import AppKind, LifecycleState, Platform
 from appgov.users.models import User
-from appgov.users.roles import Role
 
 DEMO_INSTITUTIONS = ["HZCB", "XHLIFE"]
 

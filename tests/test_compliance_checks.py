@@ -19,9 +19,9 @@ from django.urls import reverse
 from appgov.compliance import services
 from appgov.compliance.evaluation import catalogue, evaluate
 from appgov.compliance.models import ControlResult, ScheduleItem
-from appgov.compliance.periods import FREQUENCY_MONTHS, add_months, next_due
-from appgov.compliance.registry import CHECKS
 from appgov.core import services as core
+from appgov.core.controls.periods import FREQUENCY_MONTHS, add_months, next_due
+from appgov.core.controls.registry import CHECKS
 from appgov.core.models import Department, Institution, Person
 from appgov.ledger import services as ledger
 from appgov.ledger.models import GateEvidence
@@ -60,7 +60,7 @@ def assert_result(result, outcome, *words):
 
 
 def test_the_ledger_registers_exactly_these_checks():
-    from appgov.compliance.registry import CHECKS as registered
+    from appgov.core.controls.registry import CHECKS as registered
 
     ledger_ids = {cid for cid, func in registered.items() if func.__module__ == "appgov.ledger.checks"}
     assert ledger_ids == LEDGER_CHECKS

@@ -3,9 +3,9 @@
 
 import datetime
 
-from appgov.compliance.context import EvaluationContext
 from appgov.compliance.evaluation import catalogue, run_control
-from appgov.compliance.registry import CHECKS
+from appgov.core.controls.context import EvaluationContext
+from appgov.core.controls.registry import CHECKS
 
 
 def test_checks_judge_the_subject_kind_the_catalogue_names(world):

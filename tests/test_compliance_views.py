@@ -279,7 +279,7 @@ def test_api_finding_moves(evaluated, api):
     response = api(a.users["compliance"]).post(
         url, {"to_status": "risk_accepted", "note": "理由"}, format="json"
     )
-    assert response.status_code == 400 and "risk_accepted_until" in response.json()
+    assert response.status_code == 400 and "risk_accepted_until" in response.json()["errors"]
     response = api(a.users["app_owner"]).post(url, {"to_status": "verified"}, format="json")
     assert response.status_code in (400, 403)
     until = (today() + datetime.timedelta(days=20)).isoformat()
@@ -307,9 +307,9 @@ def test_api_evidence_create_and_download(evaluated, api):
     assert response.json()["uploaded_by"] == a.users["compliance"].pk
     assert Evidence.objects.get(pk=response.json()["id"]).expires_on is not None
     bad = client.post("/api/compliance/evidence/", {**payload, "subject_id": b.app.pk}, format="json")
-    assert bad.status_code == 400 and "subject_id" in bad.json()
+    assert bad.status_code == 400 and "subject_id" in bad.json()["errors"]
     bad = client.post("/api/compliance/evidence/", {**payload, "control_id": "NFRA-99.1"}, format="json")
-    assert bad.status_code == 400 and "control_id" in bad.json()
+    assert bad.status_code == 400 and "control_id" in bad.json()["errors"]
     bad = client.post("/api/compliance/evidence/", {**payload, "link": ""}, format="json")
     assert bad.status_code == 400
     upload = client.post(

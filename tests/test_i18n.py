@@ -179,8 +179,8 @@ def test_ledger_rows_built_in_python_speak_chinese(speaks_catalogue, world, logi
 
 def test_model_choice_labels_translate(speaks_catalogue, catalogue):
     from appgov.core.models import RegulatorOffice
+    from appgov.core.roles import Role
     from appgov.ledger.models.choices import LifecycleState, ListingState, Severity
-    from appgov.users.roles import Role
 
     samples = [
         LifecycleState.RELEASED,

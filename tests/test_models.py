@@ -8,10 +8,10 @@ from django.db import IntegrityError, transaction
 
 from appgov.core import changelog
 from appgov.core.models import Institution, Person, RegulatorOffice
+from appgov.core.roles import Role
+from appgov.core.scoping import institution_lookup, scoped
 from appgov.ledger.models import AppVersion, Listing, MobileApp
 from appgov.users.models import User
-from appgov.users.roles import Role
-from appgov.users.scoping import institution_lookup, scoped
 
 
 def app_errors(**fields):

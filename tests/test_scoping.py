@@ -105,6 +105,7 @@ ROUTES: dict[str, Route] = {
     "user-list": Route(**LIST_B),
     "user-me": Route("self"),
     "user-detail": Route(obj="user", **OBJ_READ),
+    "user-history": Route("object", obj="user", reg_read=True),  # the generic history action
     # API: ledger
     "mobileapp-list": Route(**LIST_B, query=(SEARCH, "managing_department={department}")),
     "mobileapp-detail": Route(obj="app", **OBJ_READ),
@@ -147,13 +148,17 @@ ROUTES: dict[str, Route] = {
     "api-controls": Route("list", reg_read=True),
     "controlresult-list": Route(**LIST_B, query=PROBE),
     "controlresult-detail": Route(obj="cresult", **OBJ_READ),
+    "controlresult-history": Route("object", obj="cresult", reg_read=True),  # the generic history action
     "evaluation-list": Route("list", reg_read=True, query=PROBE),
     "evaluation-detail": Route("object", obj="evaluation", reg_read=True),
+    "evaluation-history": Route("object", obj="evaluation", reg_read=True),  # the generic history action
     "finding-list": Route(**LIST_B, query=PROBE),
     "finding-detail": Route(obj="finding", **OBJ_READ),
+    "finding-history": Route("object", obj="finding", reg_read=True),  # the generic history action
     "finding-move": Route("object", obj="finding"),
     "evidence-list": Route(**LIST_B, query=PROBE),
     "evidence-detail": Route(obj="cevidence", **OBJ_READ),
+    "evidence-history": Route("object", obj="cevidence", reg_read=True),  # the generic history action
     "evidence-download": Route(obj="cevidence", **OBJ_READ),
     # scanning UI and API
     "scanning:scan-detail": Route(obj="scan", **OBJ_READ),
@@ -162,8 +167,10 @@ ROUTES: dict[str, Route] = {
     "scanning:sdk-inventory": Route(**LIST_B),
     "scan-list": Route(**LIST_B, query=("version={version}",)),
     "scan-detail": Route(obj="scan", **OBJ_READ),
+    "scan-history": Route("object", obj="scan", reg_read=True),  # the generic history action
     "sdkuse-list": Route(**LIST_B, query=("version={version}",)),
     "sdkuse-detail": Route(obj="sdkuse", **OBJ_READ),
+    "sdkuse-history": Route("object", obj="sdkuse", reg_read=True),  # the generic history action
     "sdkassessment-list": Route(**LIST_B),
     "sdkassessment-detail": Route(obj="sdkassessment", **OBJ_READ),
     "sdkassessment-history": Route("object", obj="sdkassessment", reg_read=True),  # made without the log
@@ -192,10 +199,13 @@ ROUTES: dict[str, Route] = {
     "appprotection-history": Route(obj="cprotection", **OBJ_READ),
     "listingfeed-list": Route(**LIST_B),
     "listingfeed-detail": Route(obj="cfeed", **OBJ_READ),
+    "listingfeed-history": Route("object", obj="cfeed", reg_read=True),  # the generic history action
     "observedlisting-list": Route(**LIST_B, query=("feed={cfeed}",)),
     "observedlisting-detail": Route(obj="clisting", **OBJ_READ),
+    "observedlisting-history": Route("object", obj="clisting", reg_read=True),  # the generic history action
     "sweeprun-list": Route("list", reg_read=True),
     "sweeprun-detail": Route("object", obj="csweep", reg_read=True),
+    "sweeprun-history": Route("object", obj="csweep", reg_read=True),  # the generic history action
     "counterfeitcase-list": Route(**LIST_B, query=("app={app}",)),
     "counterfeitcase-detail": Route(obj="ccase", **OBJ_READ),
     "counterfeitcase-history": Route(obj="ccase", **OBJ_READ),
@@ -247,19 +257,25 @@ ROUTES: dict[str, Route] = {
     "credit:day-delete": Route("object", obj="cday"),
     "creditaccount-list": Route(**LIST_B),
     "creditaccount-detail": Route(obj="caccount", **OBJ_READ),
+    "creditaccount-history": Route("object", obj="caccount", reg_read=True),  # the generic history action
     "creditaccountchange-list": Route("list", reg_read=True),
     "creditaccountchange-detail": Route("object", obj="cchange", reg_read=True),
+    "creditaccountchange-history": Route("object", obj="cchange", reg_read=True),  # the generic history action
     "creditaccountchange-approve": Route("object", obj="cchange"),
     "creditalert-list": Route(**LIST_B),
     "creditalert-detail": Route(obj="calert", **OBJ_READ),
+    "creditalert-history": Route("object", obj="calert", reg_read=True),  # the generic history action
     "creditalert-disposition": Route("object", obj="calert"),
     "creditreviewday-list": Route(**LIST_B),
     "creditreviewday-detail": Route(obj="creviewday", **OBJ_READ),
+    "creditreviewday-history": Route("object", obj="creviewday", reg_read=True),  # the generic history action
     "creditreviewday-close": Route("object", obj="creviewday"),
     "creditlogfile-list": Route(**LIST_B),
     "creditlogfile-detail": Route(obj="cbatch", **OBJ_READ),
+    "creditlogfile-history": Route("object", obj="cbatch", reg_read=True),  # the generic history action
     "creditbulkdata-list": Route(**LIST_B),
     "creditbulkdata-detail": Route(obj="cbulk", **OBJ_READ),
+    "creditbulkdata-history": Route("object", obj="cbulk", reg_read=True),  # the generic history action
     "creditbulkdata-approve": Route("object", obj="cbulk"),
     "creditbulkdata-reject": Route("object", obj="cbulk"),
     "creditbulkdata-extraction": Route("object", obj="cbulk"),
@@ -776,7 +792,7 @@ def check_pattern(pattern, route, world, b, full):
 
 def test_counts_match_what_the_user_may_see(world, b):
     """API list counts and dashboard totals are the user's own, never B's or both institutions'."""
-    from appgov.users.scoping import scoped
+    from appgov.core.scoping import scoped
 
     checked = 0
     for pattern in PATTERNS:

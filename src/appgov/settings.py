@@ -152,14 +152,14 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["appgov.users.permissions.RoleWritePermission"],
+    "DEFAULT_PERMISSION_CLASSES": ["appgov.core.api.permissions.RoleWritePermission"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "appgov.core.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "appgov.core.api.exceptions.exception_handler",
 }
 SPECTACULAR_SETTINGS = {

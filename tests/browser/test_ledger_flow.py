@@ -8,8 +8,8 @@ import openpyxl
 import pytest
 
 from appgov.core.models import Department, Institution, Person, RegulatorOffice
+from appgov.core.roles import Role
 from appgov.users.models import User
-from appgov.users.roles import Role
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "Browser-test-pass-2026"

@@ -7,9 +7,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from appgov.compliance.context import EvaluationContext
 from appgov.compliance.evaluation import catalogue, run_control
 from appgov.core import services as core
+from appgov.core.controls.context import EvaluationContext
 from appgov.credit import services
 from appgov.credit.models import (
     AccountChange,
@@ -29,12 +29,13 @@ TODAY = datetime.date(2026, 3, 11)  # a Wednesday
 def credit_org(world, system):
     """World A with a branch, two officers (requester and approver) and one account created through the
     approval workflow, active since 2026-01-02."""
+    from appgov.core.roles import Role
+
     from appgov.core import services as core
     from appgov.core.models import Department, Person
     from appgov.credit import services
     from appgov.credit.models import AccountChange, CreditAccount
     from appgov.users.models import User
-    from appgov.users.roles import Role
 
     inst = world.a.inst
     with system():

@@ -102,7 +102,7 @@ def test_12_1_a_calendar_year_across_29_february(world):
 
 
 def test_calendar_periods():
-    from appgov.compliance.periods import add_months
+    from appgov.core.controls.periods import add_months
 
     assert add_months(datetime.date(2024, 2, 29), 12) == datetime.date(2025, 2, 28)
     assert add_months(datetime.date(2024, 1, 31), 1) == datetime.date(2024, 2, 29)

@@ -2,7 +2,7 @@
 
 from appgov.compliance.catalogue import Method
 from appgov.compliance.evaluation import catalogue
-from appgov.compliance.registry import CHECKS
+from appgov.core.controls.registry import CHECKS
 
 
 def test_every_automated_control_has_a_registered_check(db):

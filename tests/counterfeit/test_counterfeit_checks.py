@@ -5,9 +5,9 @@ import datetime
 from counterfeit_fixtures import case_of
 from django.utils import timezone
 
-from appgov.compliance.context import EvaluationContext
 from appgov.compliance.evaluation import catalogue
-from appgov.compliance.registry import CHECKS
+from appgov.core.controls.context import EvaluationContext
+from appgov.core.controls.registry import check_for
 from appgov.counterfeit import services
 from appgov.counterfeit.models import CounterfeitCase, ListingFeed, SweepRun
 
@@ -15,7 +15,7 @@ from appgov.counterfeit.models import CounterfeitCase, ListingFeed, SweepRun
 def results(world, control_id, today=None):
     ctx = EvaluationContext(world.a.inst, today or timezone.localdate())
     control = catalogue().by_id(control_id)
-    return {r.subject_id: r for r in CHECKS[control_id](ctx, control)}
+    return {r.subject_id: r for r in check_for(control_id)(ctx, control)}
 
 
 def test_nfra_09_5_without_any_feed_needs_evidence(world):

@@ -138,7 +138,7 @@ def test_api_feed_json_and_file(world, api):
         HTTP_ACCEPT_LANGUAGE="en",
     )
     assert bad.status_code == 400
-    assert bad.json() == {"detail": ["line 2: field 'source': is required"]}
+    assert bad.json()["errors"] == {"non_field_errors": ["line 2: field 'source': is required"]}
     upload = SimpleUploadedFile("f.csv", CSV.encode())
     response = client.post("/api/counterfeit/feeds/", {"label": "csv", "file": upload}, format="multipart")
     assert response.status_code == 201 and response.json()["new"] == 2

@@ -43,7 +43,7 @@ def test_brand_profile_create_read_update(profiles, api):
     bad = office.patch(
         url, {"brand_keywords": ["ALPHA", "手机银行"]}, format="json", HTTP_ACCEPT_LANGUAGE="en"
     )
-    assert bad.status_code == 400 and "Generic words" in bad.json()["brand_keywords"][0]
+    assert bad.status_code == 400 and "Generic words" in bad.json()["errors"]["brand_keywords"][0]
     assert BrandProfile.objects.get(institution=world.a.inst).developers == ["ALPHA金融", "ALPHA科技"]
     assert (
         ChangeLogEntry.objects.filter(
@@ -107,10 +107,10 @@ def test_app_protection_create_update_icon(profiles, api, settings, tmp_path):
     )
     assert patched.json()["aliases"] == ["阿尔法银行"]  # kept
     bad = owner.patch(url, {"icon": SimpleUploadedFile("a.png", b"not an image")}, format="multipart")
-    assert bad.status_code == 400 and "icon" in bad.json()
+    assert bad.status_code == 400 and "icon" in bad.json()["errors"]
     assert AppProtection.objects.get(pk=body["id"]).icon_phash == expected
     spaced = owner.patch(url, {"extra_package_ids": ["has space"]}, format="json")
-    assert spaced.status_code == 400 and "extra_package_ids" in spaced.json()
+    assert spaced.status_code == 400 and "extra_package_ids" in spaced.json()["errors"]
     # one protection per app; the app of a protection does not change
     assert owner.post(APPS, {"app": world.a.app.pk}, format="json").status_code == 400
     assert owner.patch(url, {"app": world.a.app2.pk}, format="json").status_code == 400

@@ -10,9 +10,9 @@ def credit(world, system):
     """Institution A with a branch, two credit officers (requester and approver) and one active account."""
     from appgov.core import services as core
     from appgov.core.models import Department, Person
+    from appgov.core.roles import Role
     from appgov.credit import services
     from appgov.users.models import User
-    from appgov.users.roles import Role
 
     inst = world.a.inst
     with system():

@@ -36,7 +36,7 @@ def test_the_whole_workflow_and_out_of_order_steps(credit, api):
     assert body["status"] == "requested" and body["requested_by"] == credit["officer"].pk
     pk = body["id"]
     duplicate = officer.post(BASE, NEW, format="json")
-    assert duplicate.status_code == 400 and "__all__" in duplicate.json()
+    assert duplicate.status_code == 400 and "non_field_errors" in duplicate.json()["errors"]
 
     # extraction before approval: 400 naming the problem
     early = officer.post(f"{BASE}{pk}/extraction/", {"extracted_on": "2026-03-05"}, format="json")
@@ -49,16 +49,16 @@ def test_the_whole_workflow_and_out_of_order_steps(credit, api):
     assert again.status_code == 400 and "pending" in _text(again)
 
     missing = officer.post(f"{BASE}{pk}/extraction/", {}, format="json")
-    assert missing.status_code == 400 and "extracted_on" in missing.json()
+    assert missing.status_code == 400 and "extracted_on" in missing.json()["errors"]
     late = officer.post(f"{BASE}{pk}/extraction/", {"extracted_on": "2026-07-01"}, format="json")
-    assert late.status_code == 400 and "extracted_on" in late.json()
+    assert late.status_code == 400 and "extracted_on" in late.json()["errors"]
     assert (
         officer.post(f"{BASE}{pk}/extraction/", {"extracted_on": "2026-03-05"}, format="json").status_code
         == 200
     )
 
     no_file = officer.post(f"{BASE}{pk}/destruction/", {"destroyed_on": "2026-06-30"}, format="multipart")
-    assert no_file.status_code == 400 and "destruction_certificate" in no_file.json()
+    assert no_file.status_code == 400 and "destruction_certificate" in no_file.json()["errors"]
     certificate = SimpleUploadedFile("cert.pdf", b"%PDF-1.4 destruction certificate")
     before = officer.post(
         f"{BASE}{pk}/destruction/",

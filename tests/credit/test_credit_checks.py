@@ -1,8 +1,8 @@
 import datetime
 
-from appgov.compliance.context import EvaluationContext
 from appgov.compliance.evaluation import catalogue, run_control
 from appgov.core import services as core
+from appgov.core.controls.context import EvaluationContext
 from appgov.credit import services
 from appgov.credit.models import BulkDataRequest, LeadingGroup, ReviewDay
 

@@ -11,4 +11,19 @@ class ComplianceConfig(AppConfig):
         # Each app registers the checks for the data it owns.
         from django.utils.module_loading import autodiscover_modules
 
+        from appgov.core.controls.registry import set_evidence_judgement
+
+        from . import facts  # noqa: F401  registers the evidence fact
+        from .evaluation import evidence_check
+
+        set_evidence_judgement(evidence_check)
         autodiscover_modules("checks")
+        from appgov.core import extensions
+
+        from .selectors import app_results
+
+        extensions.register_detail_context(
+            "ledger.mobileapp",
+            "compliance_results",
+            lambda app, request: app_results(app) if request.GET.get("tab") == "compliance" else [],
+        )

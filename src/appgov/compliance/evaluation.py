@@ -12,14 +12,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from appgov.core.context import current_request_id
+from appgov.core.controls.context import EvaluationContext
+from appgov.core.controls.periods import next_due
+from appgov.core.controls.registry import Result, check_for
 
 from . import findings as finding_service
 from .catalogue import load_catalogue
-from .context import EvaluationContext
 from .models import ControlResult, ControlSummary, Evaluation, ScheduleItem
 from .models.subjects import Outcome, SubjectType
-from .periods import next_due
-from .registry import CHECKS, Result
 
 FREQUENCY_ZH = {
     "daily": "每日",
@@ -127,7 +127,7 @@ def run_control(ctx: EvaluationContext, control) -> list[Result]:
                 "An obligation of the regulator, not evaluated for institutions; recorded on the supervision side.",
             )
         ]
-    check = CHECKS.get(control.id)
+    check = check_for(control.id)
     results = list(check(ctx, control)) if check else evidence_check(ctx, control)
     return [weigh_evidence_needed(ctx, control, result) for result in results]
 
@@ -136,7 +136,7 @@ def grace_ends_on(ctx: EvaluationContext, control, subject_type: str, subject_id
     """Last day a subject may stay "evidence needed": grace_days after the later of the subject's
     registration in AppGov and the control's first evaluation for this institution."""
     starts = [ctx.control_introduced_on.get(control.id, ctx.today)]
-    registered = ctx.registered_on(subject_type, subject_id)
+    registered = _registered_on(ctx, subject_type, subject_id)
     if registered is not None:
         starts.append(registered)
     return max(starts) + datetime.timedelta(days=control.grace_days)
@@ -166,6 +166,18 @@ def weigh_evidence_needed(ctx: EvaluationContext, control, result: Result) -> Re
         f"Grace period ({control.grace_days} days) ended on {ends} and this still cannot be judged: {result.en}",
         result.links,
     )
+
+
+def _registered_on(ctx: EvaluationContext, subject_type: str, subject_id: int) -> datetime.date | None:
+    """The day the subject was registered in AppGov (None for the institution itself)."""
+    if subject_type == SubjectType.APP:
+        subject = ctx.app_by_id.get(subject_id)
+    elif subject_type == SubjectType.APP_VERSION:
+        subject = ctx.version_by_id.get(subject_id)
+    else:
+        return None
+    created = getattr(subject, "created_at", None)
+    return timezone.localdate(created) if created else None
 
 
 def evaluate(

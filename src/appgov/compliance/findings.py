@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from appgov.core import changelog
 from appgov.core.models import ChangeLogEntry
-from appgov.users.roles import Role
+from appgov.core.roles import Role
 
 from .models import Finding, SlaPolicy
 from .models.subjects import Outcome, SubjectType

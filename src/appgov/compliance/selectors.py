@@ -5,8 +5,8 @@ from collections import Counter, defaultdict
 from django.http import Http404
 
 from appgov.core.models import Institution
+from appgov.core.scoping import scoped
 from appgov.ledger.models import AppVersion
-from appgov.users.scoping import scoped
 
 from .evaluation import catalogue, control_or_none
 from .findings import overdue

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from appgov.core import services as core_services
+from appgov.core.controls.periods import next_due
 from appgov.core.models import Institution
 from appgov.ledger.models import AppVersion, MobileApp
 
@@ -13,7 +14,6 @@ from . import findings
 from .evaluation import control_or_none, evaluate
 from .models import Evaluation, Evidence, SlaPolicy
 from .models.subjects import SubjectType
-from .periods import next_due
 
 move_finding = findings.move
 
@@ -81,3 +81,27 @@ def evaluate_now(institution, actor=None, trigger=Evaluation.Trigger.MANUAL) -> 
     if actor is not None:
         core_services.check_can_write(actor, Evaluation(institution=institution))
     return evaluate(institution, trigger)
+
+
+class EvidenceService(core_services.ModelService):
+    model = Evidence
+
+    def create(self, actor, data: dict):
+        return add_evidence(
+            actor.institution,
+            data["control_id"],
+            data["subject_type"],
+            data["subject_id"],
+            data["title"],
+            data["effective_on"],
+            actor,
+            data.get("file"),
+            data.get("link", ""),
+            data.get("expires_on"),
+        )
+
+    def update(self, obj, actor, data: dict):
+        raise ValidationError(_("Evidence is not edited: upload new evidence instead."))
+
+
+evidence = EvidenceService()

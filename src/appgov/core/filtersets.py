@@ -1,7 +1,7 @@
 import django_filters
 from django import forms
 
-from appgov.users.scoping import scope
+from appgov.core.scoping import scope
 
 
 class ScopedFilterSet(django_filters.FilterSet):

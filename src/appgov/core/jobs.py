@@ -1,4 +1,5 @@
-"""Daily jobs: each app registers its own; the scheduler enqueues them and the worker runs them."""
+"""Daily jobs: each app registers its own in its tasks.py (`register_daily_job`, found by the core app's
+autodiscovery); the scheduler enqueues them and the worker runs them."""
 
 import importlib
 from dataclasses import dataclass
@@ -15,14 +16,18 @@ class DailyJob:
     at: str = "01:00"  # local time after which the job runs each day
 
 
-DAILY_JOBS: list[DailyJob] = [
-    DailyJob("ledger.review_version_support", "appgov.ledger.services.review_version_support", "01:00"),
-    DailyJob("counterfeit.sweep", "appgov.counterfeit.sweep.sweep_all_institutions", "01:30"),
-    DailyJob("credit.import_logs", "appgov.credit.ingestion.import_directories", "00:30"),
-    DailyJob("credit.monitor_queries", "appgov.credit.monitoring.run_daily_monitoring", "00:45"),
-    DailyJob("compliance.evaluate_all", "appgov.compliance.evaluation.evaluate_all_institutions", "02:00"),
-    DailyJob("compliance.daily_digest", "appgov.compliance.digest.send_daily_digest", "07:30"),
-]
+DAILY_JOBS: list[DailyJob] = []
+
+
+def register_daily_job(name: str, function: str, at: str = "01:00") -> DailyJob:
+    job = DailyJob(name, function, at)
+    existing = next((j for j in DAILY_JOBS if j.name == name), None)
+    if existing is not None and existing != job:
+        raise RuntimeError(f"two daily jobs named {name}")
+    if existing is None:
+        DAILY_JOBS.append(job)
+        DAILY_JOBS.sort(key=lambda j: (j.at, j.name))
+    return job
 
 
 @task()

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from appgov.users.roles import can_write
+from appgov.core.roles import can_write
 
 from . import changelog
 from .models import ChangeLogEntry
@@ -29,8 +29,18 @@ def check_can_write(actor, obj_or_model) -> None:
             raise PermissionDenied(_("This record belongs to another institution."))
 
 
-def save(obj: models.Model, actor=None, *, exclude_validation: list[str] | None = None) -> models.Model:
-    """Create or update obj after full validation; the change log records before and after."""
+def save(
+    obj: models.Model,
+    actor=None,
+    *,
+    exclude_validation: list[str] | None = None,
+    m2m: dict[str, list] | None = None,
+) -> models.Model:
+    """Create or update obj after full validation; the change log records before and after.
+
+    m2m: many-to-many values to set with the save (field name -> objects or ids); they are part of the
+    same change-log entry, so a change of members is never silent.
+    """
     check_can_write(actor, obj)
     obj.full_clean(exclude=exclude_validation)
     with transaction.atomic():
@@ -39,6 +49,8 @@ def save(obj: models.Model, actor=None, *, exclude_validation: list[str] | None 
             old = type(obj)._default_manager.filter(pk=obj.pk).first()
             before = changelog.snapshot(old) if old is not None else None
         obj.save()
+        for name, values in (m2m or {}).items():
+            getattr(obj, name).set(values)
         after = changelog.snapshot(obj)
         if _meaningful_change(obj, before, after):
             action = ChangeLogEntry.Action.CREATE if before is None else ChangeLogEntry.Action.UPDATE
@@ -82,3 +94,132 @@ def history(obj: models.Model):
     return ChangeLogEntry.objects.filter(
         object_type=obj._meta.label_lower, object_id=str(obj.pk)
     ).select_related("actor")
+
+
+class ModelService:
+    """The writes of one model. Pages, the API, imports and jobs all call the same instance, so a rule
+    written here holds whatever the entry point. Subclasses override `check_editable` / `check_deletable`
+    (refusals name the reason) or the methods themselves (extra rules, related records)."""
+
+    model: type[models.Model] | None = None
+
+    def __init__(self, model: type[models.Model] | None = None):
+        if model is not None:
+            self.model = model
+        if self.model is None:
+            raise TypeError(f"{type(self).__name__} needs a model")
+
+    # rules -----------------------------------------------------------------------------------------
+    def check_editable(self, obj, actor) -> None:
+        """Raise ValidationError (with the reason) when obj may no longer be changed."""
+
+    def check_deletable(self, obj, actor) -> None:
+        """Raise ValidationError (with the reason) when obj may not be deleted."""
+
+    def prepare(self, obj, actor, data: dict) -> None:
+        """Set derived fields before validation (e.g. the institution from the actor)."""
+        if (
+            getattr(self.model, "institution_path", None) == "institution"
+            and getattr(obj, "institution_id", None) is None
+            and actor is not None
+            and getattr(actor, "institution_id", None)
+        ):
+            obj.institution_id = actor.institution_id
+
+    # writes ----------------------------------------------------------------------------------------
+    def create(self, actor, data: dict):
+        plain, m2m = self._split(data)
+        obj = self.model()
+        _assign(obj, plain)
+        self.prepare(obj, actor, data)
+        return self.save_object(obj, actor, m2m)
+
+    def update(self, obj, actor, data: dict):
+        with transaction.atomic():
+            obj = lock(obj)
+            self.check_editable(obj, actor)
+            plain, m2m = self._split(data)
+            _assign(obj, plain)
+            self.prepare(obj, actor, data)
+            return self.save_object(obj, actor, m2m)
+
+    def delete(self, obj, actor) -> None:
+        with transaction.atomic():
+            obj = lock(obj)
+            self.check_deletable(obj, actor)
+            self.delete_object(obj, actor)
+
+    def save_object(self, obj, actor, m2m: dict):
+        return save(obj, actor, m2m=m2m)
+
+    def delete_object(self, obj, actor) -> None:
+        delete(obj, actor)
+
+    def form_data(self, form) -> dict:
+        """What an edit form changes, as the data a create/update takes (the form's model fields only)."""
+        names = {f.name for f in self.model._meta.get_fields() if getattr(f, "editable", False)}
+        return {k: v for k, v in form.cleaned_data.items() if k in names}
+
+    def _split(self, data: dict) -> tuple[dict, dict]:
+        m2m_names = {f.name for f in self.model._meta.many_to_many}
+        return (
+            {k: v for k, v in data.items() if k not in m2m_names},
+            {k: v for k, v in data.items() if k in m2m_names},
+        )
+
+
+class FunctionService(ModelService):
+    """A ModelService whose save, delete and edit refusal are a module's own functions taking (obj, actor)
+    (the refusal takes the stored obj and returns the reason, or "")."""
+
+    def __init__(self, model, *, save=None, delete=None, refusal=None, deletable=True):
+        super().__init__(model)
+        self._save, self._delete, self._refusal, self._deletable = save, delete, refusal, deletable
+
+    def check_editable(self, obj, actor) -> None:
+        problem = self._refusal(obj) if self._refusal else ""
+        if problem:
+            raise ValidationError(problem)
+
+    def check_deletable(self, obj, actor) -> None:
+        if not self._deletable:
+            raise ValidationError(
+                _("%(what)s are kept for the record: retire or withdraw instead of deleting.")
+                % {"what": self.model._meta.verbose_name_plural}
+            )
+
+    def save_object(self, obj, actor, m2m: dict):
+        if self._save is None:
+            return super().save_object(obj, actor, m2m)
+        if m2m:
+            raise ValidationError(_("This record has no many-to-many fields to set."))
+        return self._save(obj, actor)
+
+    def delete_object(self, obj, actor) -> None:
+        (self._delete or delete)(obj, actor)
+
+
+def _assign(obj, data: dict) -> None:
+    for name, value in data.items():
+        field = obj._meta.get_field(name) if name in {f.name for f in obj._meta.concrete_fields} else None
+        if isinstance(field, models.FileField):
+            field.save_form_data(obj, value)  # False clears, None / the stored file keeps it
+        else:
+            setattr(obj, name, value)
+
+
+def lock(obj: models.Model) -> models.Model:
+    """obj read again under a row lock (inside the caller's transaction): a decision is taken on the row as it
+    is now, not on a copy read before someone else changed it."""
+    if obj.pk is None:
+        return obj
+    return type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+
+
+def _tenancy_services():
+    from .models import Department, Institution, Person
+
+    return ModelService(Institution), ModelService(Department), ModelService(Person)
+
+
+institutions, departments, people = _tenancy_services()

@@ -8,3 +8,10 @@ class CounterfeitConfig(AppConfig):
     name = "appgov.counterfeit"
     label = "counterfeit"
     verbose_name = _("Counterfeit app monitoring")
+
+    def ready(self):
+        from appgov.core import extensions
+
+        from .demo import load_counterfeit_demo
+
+        extensions.register_demo_loader(20, "counterfeit", load_counterfeit_demo)

@@ -18,7 +18,16 @@ from collections import defaultdict
 from django.urls import reverse
 from django.utils import timezone
 
-from appgov.compliance.registry import CHECKS, Outcome, Result, SubjectType, check, failed, passed
+from appgov.core.controls.registry import (
+    Outcome,
+    Result,
+    SubjectType,
+    check,
+    extend,
+    failed,
+    judge_on_evidence,
+    passed,
+)
 
 from .models import CONFIRMED_STATES, CaseState, CounterfeitCase, ListingFeed, SweepRun
 from .policy import policy
@@ -133,9 +142,7 @@ def counterfeit_monitored_and_reported(ctx, control):
     if mon.last_feed is None:
         # The institution does not monitor through AppGov (no feed ever): its monitoring records from
         # elsewhere (a vendor's reports) are judged as evidence, as for any control.
-        from appgov.compliance.evaluation import evidence_check
-
-        yield from evidence_check(ctx, control)
+        yield from judge_on_evidence(ctx, control)
         return
     monitoring = _monitoring_problem(mon, ctx.today, pol)
     for app in ctx.live_apps:
@@ -219,22 +226,5 @@ def _compose_repackaging(scan_check):
     return repackaging_monitored
 
 
-def _register_repackaging():
-    from appgov.scanning import checks as scanning_checks  # noqa: F401  registers the scan check first
-
-    scan_check = CHECKS.get("NFRA-12.4")
-    if getattr(scan_check, "_composed_with_counterfeit", False):
-        return  # module imported twice (autodiscovery and a direct import)
-    CHECKS.pop("NFRA-12.4", None)
-
-    def evidence_only(ctx, control):
-        from appgov.compliance.evaluation import evidence_check
-
-        return evidence_check(ctx, control)
-
-    composed = _compose_repackaging(scan_check or evidence_only)
-    composed._composed_with_counterfeit = True
-    check("NFRA-12.4")(composed)
-
-
-_register_repackaging()
+# NFRA-12.4 is judged by scanning (the app's own packages); listing monitoring adds what it sees.
+extend("NFRA-12.4")(_compose_repackaging)

@@ -7,11 +7,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.owned import InstitutionOwned
+
 HEX16 = RegexValidator(r"^[0-9a-f]{16}$", _("expected 16 lowercase hex digits"))
 HEX64 = RegexValidator(r"^[0-9a-f]{64}$", _("expected 64 lowercase hex digits"))
 
 
-class BrandProfile(models.Model):
+class BrandProfile(InstitutionOwned):
     """What identifies the institution's brand beyond its apps' names (工商银行, 工行, ICBC)."""
 
     institution_path = "institution"
@@ -40,7 +42,7 @@ class BrandProfile(models.Model):
         return str(self.institution)
 
 
-class AppProtection(models.Model):
+class AppProtection(InstitutionOwned):
     """Per-app additions to what the ledger already knows (name, identifiers, release certificates)."""
 
     institution_path = "app__institution"
@@ -68,7 +70,7 @@ class AppProtection(models.Model):
         return str(self.app)
 
 
-class ListingFeed(models.Model):
+class ListingFeed(InstitutionOwned):
     """One delivery of observed listings (an uploaded file or an API call)."""
 
     institution_path = "institution"
@@ -114,7 +116,7 @@ class ListingFeed(models.Model):
         return f"{self.label} · {self.received_at:%Y-%m-%d %H:%M}" if self.received_at else self.label
 
 
-class ObservedListing(models.Model):
+class ObservedListing(InstitutionOwned):
     """A listing seen on a store, mini-program platform or website, as the engine's listing schema has it.
 
     ``content_hash`` covers every field the engine reads; a listing is screened again when it differs from
@@ -155,7 +157,7 @@ class ObservedListing(models.Model):
         return f"{self.name} ({self.source})"
 
 
-class SweepRun(models.Model):
+class SweepRun(InstitutionOwned):
     """One screening of the institution's new or changed listings (daily job, button, or after an upload)."""
 
     institution_path = "institution"
@@ -226,7 +228,7 @@ class AlertKind(models.TextChoices):
     SUSPECT = "suspect", _("Suspect")
 
 
-class CounterfeitCase(models.Model):
+class CounterfeitCase(InstitutionOwned):
     """One alert of the engine on one listing against one of the institution's apps, and what was done."""
 
     institution_path = "institution"
@@ -280,7 +282,7 @@ class CounterfeitCase(models.Model):
         return self.state in CONFIRMED_STATES
 
 
-class Clarification(models.Model):
+class Clarification(InstitutionOwned):
     """A public clarification (公开澄清) that the listing is not the institution's app."""
 
     institution_path = "case__institution"
@@ -300,7 +302,7 @@ class Clarification(models.Model):
         return f"{self.published_on} {self.channel}"
 
 
-class RegulatorReport(models.Model):
+class RegulatorReport(InstitutionOwned):
     """The report of a confirmed case to NFRA or its local office."""
 
     institution_path = "case__institution"

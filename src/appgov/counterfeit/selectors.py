@@ -5,7 +5,7 @@ import statistics
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q
 from django.utils import timezone
 
-from appgov.users.scoping import scoped
+from appgov.core.scoping import scoped
 
 from .models import (
     CONFIRMED_STATES,

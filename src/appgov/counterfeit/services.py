@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from appgov.core import services as core_services
-from appgov.users.roles import Role
+from appgov.core.roles import Role
 
 from . import icons
 from .models import (
@@ -263,3 +263,55 @@ def save_protection(
         protection.icon.save(checked.storage_name.rsplit("/", 1)[-1], ContentFile(data), save=False)
         protection.icon_phash, protection.icon_hashes = checked.phash, checked.extra
     return core_services.save(protection, actor)
+
+
+class BrandProfileService(core_services.ModelService):
+    """One brand profile per institution; generic words are refused by save_brand_profile."""
+
+    model = BrandProfile
+
+    def create(self, actor, data: dict):
+        if BrandProfile.objects.filter(institution_id=actor.institution_id).exists():
+            raise ValidationError(_("The institution already has a brand profile: change it (PATCH)."))
+        return self._save(actor.institution, actor, data, None)
+
+    def update(self, obj, actor, data: dict):
+        return self._save(obj.institution, actor, data, obj)
+
+    @staticmethod
+    def _save(institution, actor, data, profile):
+        return save_brand_profile(
+            institution,
+            actor,
+            brand_keywords=data.get("brand_keywords", profile.brand_keywords if profile else []),
+            developers=data.get("developers", profile.developers if profile else []),
+        )
+
+
+class AppProtectionService(core_services.ModelService):
+    model = AppProtection
+
+    def create(self, actor, data: dict):
+        return self._save(data["app"], actor, data, None)
+
+    def update(self, obj, actor, data: dict):
+        return self._save(obj.app, actor, data, obj)
+
+    @staticmethod
+    def _save(app, actor, data, current):
+        def value(name, default):
+            return data[name] if name in data else (getattr(current, name) if current else default)
+
+        return save_protection(
+            app,
+            actor,
+            aliases=value("aliases", []),
+            brand_keywords=value("brand_keywords", []),
+            extra_package_ids=value("extra_package_ids", []),
+            monitored=value("monitored", True),
+            icon=data.get("icon"),
+        )
+
+
+brand_profiles = BrandProfileService()
+app_protections = AppProtectionService()

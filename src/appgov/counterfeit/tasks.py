@@ -1,6 +1,9 @@
 from django_tasks import task
 
 from appgov.core.context import acting_as
+from appgov.core.jobs import register_daily_job
+
+register_daily_job("counterfeit.sweep", "appgov.counterfeit.sweep.sweep_all_institutions", "01:30")
 
 
 @task()

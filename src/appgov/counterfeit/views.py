@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from appgov.core.roles import can_write
+from appgov.core.scoping import scoped
 from appgov.ledger.models import MobileApp
 from appgov.ledger.views.common import get_scoped, history_entries, querystring_without_page
-from appgov.users.roles import can_write
-from appgov.users.scoping import scoped
 
 from . import feeds, selectors, services
 from .filtersets import CaseFilterSet, ListingFilterSet

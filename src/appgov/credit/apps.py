@@ -8,3 +8,10 @@ class CreditConfig(AppConfig):
     name = "appgov.credit"
     label = "credit"
     verbose_name = _("Credit-information security")
+
+    def ready(self):
+        from appgov.core import extensions
+
+        from .demo import load_credit_demo
+
+        extensions.register_demo_loader(10, "credit", load_credit_demo)

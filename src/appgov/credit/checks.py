@@ -15,9 +15,9 @@ from typing import NamedTuple
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from appgov.compliance.evaluation import evidence_check
-from appgov.compliance.periods import add_months
-from appgov.compliance.registry import SubjectType, check, failed, passed
+from appgov.core.controls.periods import add_months
+from appgov.core.controls.registry import SubjectType, check, failed, passed
+from appgov.core.controls.registry import judge_on_evidence as evidence_check
 
 from . import services
 from .logcoverage import missing_log_days

@@ -3,7 +3,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models import Department, Person
-from appgov.users.scoping import scoped
+from appgov.core.scoping import scoped
 
 from .models import (
     Authorization,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from appgov.core import services as core
-from appgov.users.roles import Role
+from appgov.core.roles import Role
 
 from .models import (
     AccessReview,
@@ -26,6 +26,7 @@ from .models import (
     CreditAppConnection,
     DissentCase,
     Kiosk,
+    SecurityReport,
     StaffSubject,
 )
 from .policy import policy, role_templates
@@ -523,3 +524,15 @@ def save_staff_subject(subject: StaffSubject, actor) -> StaffSubject:
 
 def delete_staff_subject(subject: StaffSubject, actor) -> None:
     core.delete(subject, actor)
+
+
+# ---------- the one service per register: pages and API call these ----------
+
+authorizations = core.FunctionService(Authorization, refusal=edit_refusal, deletable=False)
+kiosks = core.FunctionService(Kiosk, refusal=edit_refusal, deletable=False)
+bulk_requests = core.FunctionService(BulkDataRequest, refusal=edit_refusal, deletable=False)
+dissents = core.FunctionService(DissentCase, refusal=edit_refusal, deletable=False)
+complaints = core.FunctionService(Complaint, refusal=edit_refusal, deletable=False)
+security_reports = core.FunctionService(SecurityReport, refusal=edit_refusal, deletable=False)
+staff_subjects = core.FunctionService(StaffSubject, save=save_staff_subject, delete=delete_staff_subject)
+app_connections = core.FunctionService(CreditAppConnection, save=save_app_connection, deletable=False)

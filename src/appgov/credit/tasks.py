@@ -1,6 +1,10 @@
 from django_tasks import task
 
 from appgov.core.context import acting_as
+from appgov.core.jobs import register_daily_job
+
+register_daily_job("credit.import_logs", "appgov.credit.ingestion.import_directories", "00:30")
+register_daily_job("credit.monitor_queries", "appgov.credit.monitoring.run_daily_monitoring", "00:45")
 
 
 @task()

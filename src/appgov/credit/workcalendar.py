@@ -318,3 +318,7 @@ def engine_rows(institution, first: datetime.date, last: datetime.date) -> list[
                 rows.append(_row(day, code, branch_week[(code, weekday)]))
         day += datetime.timedelta(days=1)
     return rows
+
+
+hours = core.FunctionService(WorkingHours, save=save_hours, delete=delete_entry)
+days = core.FunctionService(CalendarDay, save=save_day, delete=delete_entry)

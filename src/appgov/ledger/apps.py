@@ -6,3 +6,6 @@ class LedgerConfig(AppConfig):
     name = "appgov.ledger"
     label = "ledger"
     verbose_name = _("Ledger")
+
+    def ready(self):
+        from . import facts  # noqa: F401  registers the ledger's evaluation facts

@@ -6,10 +6,10 @@ from importlib import resources
 import yaml
 from django.utils import timezone
 
-from appgov.compliance.context import app_link, version_link
-from appgov.compliance.periods import add_months
-from appgov.compliance.registry import SubjectType, check, evidence_needed, failed, not_applicable, passed
+from appgov.core.controls.periods import add_months
+from appgov.core.controls.registry import SubjectType, check, evidence_needed, failed, not_applicable, passed
 
+from .facts import app_link, version_link
 from .models import AppVersion, GateEvidence
 from .models.choices import (
     AccountHolder,

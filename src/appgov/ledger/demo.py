@@ -9,11 +9,12 @@ import random
 
 from django.db import transaction
 
+from appgov.core import extensions
 from appgov.core import services as core
 from appgov.core.context import acting_as
 from appgov.core.models import Department, Institution, Person, RegulatorOffice
+from appgov.core.roles import Role
 from appgov.users.models import User
-from appgov.users.roles import Role
 
 from . import services
 from .models import AppVersion, Channel, GateEvidence, Listing, MobileApp, PublishingAccount, Vulnerability
@@ -452,12 +453,8 @@ def load_demo(stdout=None) -> list[tuple[str, str, str]]:
             regulator_office=offices["NFRA-JS"],
             first_name="江苏监管局检查员",
         )
-        from appgov.credit.demo import load_credit_demo
-
-        load_credit_demo()
-        from appgov.counterfeit.demo import load_counterfeit_demo
-
-        load_counterfeit_demo()
+        for loader in extensions.demo_loaders():  # credit, counterfeit, … register theirs in ready()
+            loader()
     logins = [
         (u.username, u.get_role_display(), str(u.institution or u.regulator_office))
         for u in User.objects.filter(username__in=_demo_usernames()).select_related(

@@ -3,7 +3,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from appgov.users.scoping import scope
+from appgov.core.scoping import scope
 
 from .models import AppVersion, Channel, GateEvidence, Listing, MobileApp, PublishingAccount, Vulnerability
 from .models.choices import Platform

@@ -3,7 +3,7 @@
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from appgov.users.scoping import scoped
+from appgov.core.scoping import scoped
 
 from .models import AppVersion, MobileApp, Vulnerability
 from .models.choices import AppKind, LifecycleState, ListingState, Platform, Severity, SupportStatus

@@ -14,10 +14,19 @@ from django.utils.translation import gettext as _
 from appgov.core import changelog
 from appgov.core import services as core_services
 from appgov.core.models import ChangeLogEntry
-from appgov.users.roles import LIFECYCLE_ROLES
+from appgov.core.roles import LIFECYCLE_ROLES
 
 from . import gates
-from .models import AppVersion, GateEvidence, LifecycleEvent, MobileApp
+from .models import (
+    AppVersion,
+    Channel,
+    GateEvidence,
+    LifecycleEvent,
+    Listing,
+    MobileApp,
+    PublishingAccount,
+    Vulnerability,
+)
 from .models.choices import LifecycleState, SupportStatus
 from .signals import package_attached
 
@@ -147,3 +156,37 @@ def review_version_support(today=None) -> int:
         save(version, None)
         changed += 1
     return changed
+
+
+class AppService(core_services.ModelService):
+    """Apps: the lifecycle state moves only through `transition` (gates), never through an edit."""
+
+    model = MobileApp
+
+    def update(self, obj, actor, data: dict):
+        data.pop("state", None)
+        return super().update(obj, actor, data)
+
+
+class GateEvidenceService(core_services.ModelService):
+    model = GateEvidence
+
+    def create(self, actor, data: dict):
+        return record_gate_evidence(
+            data["app"],
+            data["item"],
+            data.get("reference", ""),
+            actor,
+            data.get("file"),
+            version=data.get("version"),
+            dated_on=data.get("dated_on"),
+        )
+
+
+apps = AppService()
+versions = core_services.ModelService(AppVersion)
+gate_evidence = GateEvidenceService()
+channels = core_services.ModelService(Channel)
+listings = core_services.ModelService(Listing)
+publishing_accounts = core_services.ModelService(PublishingAccount)
+vulnerabilities = core_services.ModelService(Vulnerability)

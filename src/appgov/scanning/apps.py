@@ -11,7 +11,14 @@ class ScanningConfig(AppConfig):
         from appgov.ledger.signals import package_attached
 
         package_attached.connect(_scan_uploaded_package, dispatch_uid="scan-uploaded-package")
+        from appgov.core import extensions
+
         from . import gates  # noqa: F401  registers the gate item that uses scan results
+        from .selectors import version_scans
+
+        extensions.register_detail_context(
+            "ledger.appversion", "scanning", lambda v, request: version_scans(v)
+        )
 
 
 def _scan_uploaded_package(sender, version, actor=None, **kwargs):

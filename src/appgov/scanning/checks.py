@@ -16,8 +16,8 @@ from collections import defaultdict
 
 from django.utils import timezone
 
-from appgov.compliance.evaluation import evidence_check
-from appgov.compliance.registry import SubjectType, check, evidence_needed, failed, not_applicable, passed
+from appgov.core.controls.registry import SubjectType, check, evidence_needed, failed, not_applicable, passed
+from appgov.core.controls.registry import judge_on_evidence as evidence_check
 from appgov.ledger.models.choices import LifecycleState, ListingState
 
 from .models import AppPrivacyInventory, ReleaseCertificate, Scan, ScanProfile

@@ -7,8 +7,10 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.owned import InstitutionOwned
 
-class Scan(models.Model):
+
+class Scan(InstitutionOwned):
     institution_path = "version__app__institution"
 
     class Status(models.TextChoices):
@@ -45,7 +47,7 @@ class Scan(models.Model):
         return reverse("scanning:scan-detail", args=[self.pk])
 
 
-class SdkUse(models.Model):
+class SdkUse(InstitutionOwned):
     """One SDK found in one version (the per-version SDK inventory)."""
 
     institution_path = "version__app__institution"
@@ -64,7 +66,7 @@ class SdkUse(models.Model):
         constraints = [models.UniqueConstraint(fields=["scan", "sdk_id"], name="one_sdk_per_scan")]
 
 
-class SdkAssessment(models.Model):
+class SdkAssessment(InstitutionOwned):
     """The institution's security assessment of a third-party SDK (NFRA-06.3, NFRA-07.2)."""
 
     institution_path = "institution"
@@ -89,7 +91,7 @@ class SdkAssessment(models.Model):
         return f"{self.sdk_id}: {self.get_conclusion_display()}"
 
 
-class ReleaseCertificate(models.Model):
+class ReleaseCertificate(InstitutionOwned):
     """A signing certificate the institution publishes an app with (NFRA-12.4: anything else is repackaged)."""
 
     institution_path = "app__institution"
@@ -109,7 +111,7 @@ class ReleaseCertificate(models.Model):
         return self.label or self.sha256[:16]
 
 
-class ScanProfile(models.Model):
+class ScanProfile(InstitutionOwned):
     """What the scanner compares an institution's packages with."""
 
     institution_path = "institution"
@@ -128,7 +130,7 @@ class ScanProfile(models.Model):
     changed_at = models.DateTimeField(_("profile last changed"), null=True, auto_now=True)
 
 
-class AppPrivacyInventory(models.Model):
+class AppPrivacyInventory(InstitutionOwned):
     """The personal-information categories an app declares it collects (NFRA-16.1)."""
 
     institution_path = "app__institution"

@@ -160,3 +160,7 @@ def compare(previous: dict | None, current: dict) -> dict:
         out[label] = {"added": sorted(after - before), "removed": sorted(before - after)}
     out["certificate_changed"] = certs(previous) != certs(current)
     return out
+
+
+sdk_assessments = core_services.ModelService(SdkAssessment)
+release_certificates = core_services.ModelService(ReleaseCertificate)

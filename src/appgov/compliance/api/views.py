@@ -1,12 +1,11 @@
-from django.http import FileResponse, Http404
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, viewsets
+from rest_framework import mixins
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from appgov.users.scoping import scope
+from appgov.core.api.viewsets import ScopedModelViewSet, ScopedReadOnlyViewSet
 
 from .. import services
 from ..evaluation import catalogue
@@ -21,18 +20,13 @@ class ControlCatalogueView(APIView):
         return Response(s.ControlSerializer(catalogue().controls, many=True).data)
 
 
-class ScopedReadOnly(viewsets.ReadOnlyModelViewSet):
-    def get_queryset(self):
-        return scope(super().get_queryset(), self.request.user)
-
-
-class ControlResultViewSet(ScopedReadOnly):
+class ControlResultViewSet(ScopedReadOnlyViewSet):
     queryset = ControlResult.objects.all()
     serializer_class = s.ControlResultSerializer
     filterset_class = ControlResultFilterSet
 
 
-class EvaluationViewSet(mixins.CreateModelMixin, ScopedReadOnly):
+class EvaluationViewSet(mixins.CreateModelMixin, ScopedReadOnlyViewSet):
     queryset = Evaluation.objects.all()
     serializer_class = s.EvaluationSerializer
 
@@ -42,7 +36,7 @@ class EvaluationViewSet(mixins.CreateModelMixin, ScopedReadOnly):
         return Response(s.EvaluationSerializer(evaluation).data, status=201)
 
 
-class FindingViewSet(ScopedReadOnly):
+class FindingViewSet(ScopedReadOnlyViewSet):
     queryset = Finding.objects.all()
     serializer_class = s.FindingSerializer
     filterset_class = FindingFilterSet
@@ -60,38 +54,15 @@ class FindingViewSet(ScopedReadOnly):
         return Response(s.FindingSerializer(finding).data)
 
 
-class EvidenceViewSet(mixins.CreateModelMixin, mixins.DestroyModelMixin, ScopedReadOnly):
+class EvidenceViewSet(ScopedModelViewSet):
     queryset = Evidence.objects.all()
     serializer_class = s.EvidenceSerializer
     filterset_class = EvidenceFilterSet
     parser_classes = [JSONParser, MultiPartParser, FormParser]
-
-    def perform_create(self, serializer):
-        d = serializer.validated_data
-        serializer.instance = services.add_evidence(
-            self.request.user.institution,
-            d["control_id"],
-            d["subject_type"],
-            d["subject_id"],
-            d["title"],
-            d["effective_on"],
-            self.request.user,
-            d.get("file"),
-            d.get("link", ""),
-            d.get("expires_on"),
-        )
-
-    def perform_destroy(self, instance):
-        from appgov.core import services as core_services
-
-        core_services.delete(instance, self.request.user)
+    http_method_names = ["get", "post", "delete", "head", "options"]
+    service = services.evidence
 
     @extend_schema(responses={(200, "application/octet-stream"): bytes})
     @action(detail=True, methods=["get"])
     def download(self, request, pk=None, format=None):
-        evidence = self.get_object()
-        if not evidence.file:
-            raise Http404
-        return FileResponse(
-            evidence.file.open("rb"), as_attachment=True, filename=evidence.file.name.rsplit("/", 1)[-1]
-        )
+        return self.download_file(self.get_object(), "file")

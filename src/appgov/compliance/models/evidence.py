@@ -3,6 +3,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.owned import InstitutionOwned
+
 from .subjects import SubjectType
 
 
@@ -10,7 +12,7 @@ def evidence_path(instance, filename):
     return f"evidence/{instance.institution_id}/{instance.control_id}/{filename}"
 
 
-class Evidence(models.Model):
+class Evidence(InstitutionOwned):
     """A file or link that shows a control is met for a subject, from its effective date until it expires."""
 
     institution_path = "institution"

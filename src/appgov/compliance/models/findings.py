@@ -2,12 +2,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.owned import InstitutionOwned
 from appgov.ledger.models.choices import Severity
 
 from .subjects import SubjectType
 
 
-class SlaPolicy(models.Model):
+class SlaPolicy(InstitutionOwned):
     """Days to rectify per severity for one institution; the packaged sla.yaml is the default."""
 
     institution_path = "institution"
@@ -27,7 +28,7 @@ class SlaPolicy(models.Model):
         return f"{self.get_severity_display()}: {self.days}"
 
 
-class Finding(models.Model):
+class Finding(InstitutionOwned):
     institution_path = "institution"
 
     class Status(models.TextChoices):

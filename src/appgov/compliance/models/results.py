@@ -1,10 +1,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.owned import InstitutionOwned
+
 from .subjects import Outcome, SubjectType
 
 
-class Evaluation(models.Model):
+class Evaluation(InstitutionOwned):
     """One run of the catalogue over an institution."""
 
     institution_path = "institution"
@@ -28,7 +30,7 @@ class Evaluation(models.Model):
         verbose_name_plural = _("evaluations")
 
 
-class ControlResult(models.Model):
+class ControlResult(InstitutionOwned):
     """The current result of one control for one subject (updated in place by each evaluation)."""
 
     institution_path = "institution"
@@ -59,7 +61,7 @@ class ControlResult(models.Model):
         verbose_name_plural = _("control results")
 
 
-class ControlSummary(models.Model):
+class ControlSummary(InstitutionOwned):
     """Counts per control per evaluation: the history behind the trend chart."""
 
     institution_path = "evaluation__institution"

@@ -1,10 +1,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.owned import InstitutionOwned
+
 from .subjects import SubjectType
 
 
-class ScheduleItem(models.Model):
+class ScheduleItem(InstitutionOwned):
     """When a periodic obligation is next due for a subject (annual risk assessment, three-yearly audit, ...)."""
 
     institution_path = "institution"

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
-from appgov.users.roles import can_write
-from appgov.users.scoping import scoped
+from appgov.core.roles import can_write
+from appgov.core.scoping import scoped
 
 from .. import selectors, services
 from ..evaluation import catalogue, control_or_none
@@ -40,7 +40,7 @@ class EvidenceForm(forms.Form):
 
 
 def _subject_choices(institution, control):
-    from appgov.compliance.context import EvaluationContext
+    from appgov.core.controls.context import EvaluationContext
 
     ctx = EvaluationContext(institution, timezone.localdate())
     applies = control.applies_to if control.applies_to != SubjectType.REGULATOR else SubjectType.INSTITUTION

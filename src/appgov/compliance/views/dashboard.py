@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from appgov.core.models import Institution
-from appgov.users.roles import can_write
-from appgov.users.scoping import scoped
+from appgov.core.roles import can_write
+from appgov.core.scoping import scoped
 
 from .. import selectors, services
 

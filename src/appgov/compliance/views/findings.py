@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from appgov.core.scoping import scoped
 from appgov.core.services import history
 from appgov.ledger.views.common import get_scoped, querystring_without_page
-from appgov.users.scoping import scoped
 
 from .. import services
 from ..filtersets import FindingFilterSet

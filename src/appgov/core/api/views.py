@@ -1,7 +1,8 @@
 from django.db.models import Q
 from rest_framework import viewsets
 
-from appgov.core.api.base import ScopedModelViewSet
+from appgov.core import services
+from appgov.core.api.viewsets import ScopedModelViewSet
 from appgov.core.models import Department, Institution, Person, RegulatorOffice
 
 from . import serializers as s
@@ -27,6 +28,7 @@ class RegulatorOfficeViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class InstitutionViewSet(ScopedModelViewSet):
+    service = services.institutions
     queryset = Institution.objects.all()
     serializer_class = s.InstitutionSerializer
     http_method_names = ["get", "put", "patch", "head", "options"]
@@ -34,17 +36,17 @@ class InstitutionViewSet(ScopedModelViewSet):
 
 
 class DepartmentViewSet(ScopedModelViewSet):
+    service = services.departments
     queryset = Department.objects.all()
     serializer_class = s.DepartmentSerializer
     filterset_fields = ["kind"]
-    institution_from_user = True
 
 
 class PersonViewSet(ScopedModelViewSet):
+    service = services.people
     queryset = Person.objects.select_related("department")
     serializer_class = s.PersonSerializer
     filterset_fields = ["department"]
-    institution_from_user = True
 
     def get_queryset(self):
         qs = super().get_queryset()

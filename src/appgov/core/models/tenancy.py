@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.owned import InstitutionOwned
+
 
 class RegulatorOffice(models.Model):
     institution_path = None  # offices are not owned by an institution; see users.scoping
@@ -82,7 +84,7 @@ class Institution(models.Model):
         return self.name
 
 
-class Department(models.Model):
+class Department(InstitutionOwned):
     institution_path = "institution"
 
     class Kind(models.TextChoices):
@@ -111,7 +113,7 @@ class Department(models.Model):
         return self.name
 
 
-class Person(models.Model):
+class Person(InstitutionOwned):
     institution_path = "institution"
     institution = models.ForeignKey(
         Institution, verbose_name=_("institution"), on_delete=models.PROTECT, related_name="people"

@@ -1,36 +1,22 @@
 import hashlib
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import status, viewsets
+from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
-from appgov.core.api.base import ChangeLogEntrySerializer, ScopedModelViewSet
-from appgov.core.services import history
-from appgov.users.roles import can_write
-from appgov.users.scoping import scope
+from appgov.core.api.viewsets import ScopedModelViewSet, ScopedReadOnlyViewSet
+from appgov.core.roles import can_write
 
 from .. import feeds, services
 from ..models import AppProtection, BrandProfile, CounterfeitCase, ListingFeed, ObservedListing, SweepRun
 from . import serializers as s
 
 
-class _Scoped:
-    def get_queryset(self):
-        return scope(super().get_queryset(), self.request.user)
-
-
-def _bad(exc: ValidationError) -> Response:
-    body = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
-    return Response(body, status=status.HTTP_400_BAD_REQUEST)
-
-
-class ListingFeedViewSet(_Scoped, viewsets.ReadOnlyModelViewSet):
+class ListingFeedViewSet(ScopedReadOnlyViewSet):
     """Listing feeds; POST a file (.jsonl / .csv) or a list of listings. A bad line stores nothing (400)."""
 
     queryset = ListingFeed.objects.all()
@@ -46,21 +32,18 @@ class ListingFeedViewSet(_Scoped, viewsets.ReadOnlyModelViewSet):
         payload = s.FeedUploadSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
-        try:
-            if "file" in data:
-                feed = feeds.receive_upload(user.institution, data["file"], data.get("label", ""), user)
-            else:
-                listings = feeds.parse_objects(data["listings"])
-                feed = feeds.receive_feed(
-                    user.institution,
-                    listings,
-                    channel=ListingFeed.Channel.API,
-                    label=data.get("label", ""),
-                    actor=user,
-                    file_sha256=hashlib.sha256(repr(data["listings"]).encode()).hexdigest(),
-                )
-        except ValidationError as exc:
-            return _bad(exc)
+        if "file" in data:
+            feed = feeds.receive_upload(user.institution, data["file"], data.get("label", ""), user)
+        else:
+            listings = feeds.parse_objects(data["listings"])
+            feed = feeds.receive_feed(
+                user.institution,
+                listings,
+                channel=ListingFeed.Channel.API,
+                label=data.get("label", ""),
+                actor=user,
+                file_sha256=hashlib.sha256(repr(data["listings"]).encode()).hexdigest(),
+            )
         _enqueue(user, SweepRun.Trigger.FEED)
         return Response(s.ListingFeedSerializer(feed).data, status=status.HTTP_201_CREATED)
 
@@ -77,23 +60,7 @@ class BrandProfileViewSet(ScopedModelViewSet):
     filterset_fields = ["institution"]
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
-    def perform_create(self, serializer):
-        user = self.request.user
-        if BrandProfile.objects.filter(institution_id=user.institution_id).exists():
-            raise ValidationError(_("The institution already has a brand profile: change it (PATCH)."))
-        serializer.instance = self._save(user.institution, serializer.validated_data, None)
-
-    def perform_update(self, serializer):
-        profile = serializer.instance
-        serializer.instance = self._save(profile.institution, serializer.validated_data, profile)
-
-    def _save(self, institution, data, profile):
-        return services.save_brand_profile(
-            institution,
-            self.request.user,
-            brand_keywords=data.get("brand_keywords", profile.brand_keywords if profile else []),
-            developers=data.get("developers", profile.developers if profile else []),
-        )
+    service = services.brand_profiles
 
 
 class AppProtectionViewSet(ScopedModelViewSet):
@@ -106,26 +73,7 @@ class AppProtectionViewSet(ScopedModelViewSet):
     parser_classes = [JSONParser, MultiPartParser, FormParser]
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
-    def perform_create(self, serializer):
-        serializer.instance = self._save(serializer.validated_data["app"], serializer.validated_data, None)
-
-    def perform_update(self, serializer):
-        protection = serializer.instance
-        serializer.instance = self._save(protection.app, serializer.validated_data, protection)
-
-    def _save(self, app, data, current):
-        def value(name, default):
-            return data[name] if name in data else (getattr(current, name) if current else default)
-
-        return services.save_protection(
-            app,
-            self.request.user,
-            aliases=value("aliases", []),
-            brand_keywords=value("brand_keywords", []),
-            extra_package_ids=value("extra_package_ids", []),
-            monitored=value("monitored", True),
-            icon=data.get("icon"),
-        )
+    service = services.app_protections
 
 
 def _enqueue(user, trigger):
@@ -135,13 +83,13 @@ def _enqueue(user, trigger):
     transaction.on_commit(lambda: run_sweep.enqueue(institution_id, user_id, trigger))
 
 
-class ObservedListingViewSet(_Scoped, viewsets.ReadOnlyModelViewSet):
+class ObservedListingViewSet(ScopedReadOnlyViewSet):
     queryset = ObservedListing.objects.all()
     serializer_class = s.ObservedListingSerializer
     filterset_fields = ["feed", "source", "listing_id"]
 
 
-class SweepRunViewSet(_Scoped, viewsets.ReadOnlyModelViewSet):
+class SweepRunViewSet(ScopedReadOnlyViewSet):
     """Sweeps; POST queues a screening of the new and changed listings of the user's institution."""
 
     queryset = SweepRun.objects.all()
@@ -159,7 +107,7 @@ class SweepRunViewSet(_Scoped, viewsets.ReadOnlyModelViewSet):
 SweepRunViewSet.http_method_names = ["get", "post", "head", "options"]
 
 
-class CaseViewSet(_Scoped, viewsets.ReadOnlyModelViewSet):
+class CaseViewSet(ScopedReadOnlyViewSet):
     """Counterfeit cases; moves, clarifications and the regulator report are POST actions (services)."""
 
     queryset = CounterfeitCase.objects.select_related("regulator_report").prefetch_related("clarifications")
@@ -175,10 +123,7 @@ class CaseViewSet(_Scoped, viewsets.ReadOnlyModelViewSet):
             raise PermissionDenied()
         payload = payload_class(data=request.data)
         payload.is_valid(raise_exception=True)
-        try:
-            func(case, payload.validated_data)
-        except ValidationError as exc:
-            return _bad(exc)
+        func(case, payload.validated_data)
         case = self.get_queryset().get(pk=case.pk)
         return Response(s.CaseSerializer(case).data)
 
@@ -216,9 +161,3 @@ class CaseViewSet(_Scoped, viewsets.ReadOnlyModelViewSet):
             s.RegulatorReportSerializer,
             lambda case, d: services.record_report(case, request.user, **d),
         )
-
-    @extend_schema(responses=ChangeLogEntrySerializer(many=True))
-    @action(detail=True, methods=["get"])
-    def history(self, request, pk=None, format=None):
-        entries = history(self.get_object())[:200]
-        return Response(ChangeLogEntrySerializer(entries, many=True).data)

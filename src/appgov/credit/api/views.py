@@ -1,16 +1,12 @@
-from django.core.exceptions import ValidationError
 from drf_spectacular.utils import extend_schema
-from rest_framework import status, viewsets
+from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
-from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
-from appgov.core import services as core
-from appgov.core.api.base import ScopedModelViewSet
-from appgov.users.roles import can_write
-from appgov.users.scoping import scope
+from appgov.core.api.viewsets import ScopedModelViewSet, ScopedReadOnlyViewSet
+from appgov.core.roles import can_write
 
 from .. import ingestion, monitoring, services, workcalendar
 from ..models import (
@@ -33,29 +29,13 @@ from ..models import (
 from . import serializers as s
 
 
-def _run(call):
-    try:
-        return call()
-    except ValidationError as exc:
-        raise ApiValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from None
-
-
-class ScopedReadOnly(viewsets.ReadOnlyModelViewSet):
-    def get_queryset(self):
-        return scope(super().get_queryset(), self.request.user)
-
-    def require_write(self):
-        if not can_write(self.request.user, self.queryset.model._meta.label_lower):
-            raise PermissionDenied
-
-
-class CreditAccountViewSet(ScopedReadOnly):
+class CreditAccountViewSet(ScopedReadOnlyViewSet):
     queryset = CreditAccount.objects.all()
     serializer_class = s.CreditAccountSerializer
     filterset_fields = ["status", "role", "branch"]
 
 
-class AccountChangeViewSet(ScopedReadOnly):
+class AccountChangeViewSet(ScopedReadOnlyViewSet):
     queryset = AccountChange.objects.select_related("account")
     serializer_class = s.AccountChangeSerializer
     filterset_fields = ["status", "action", "account"]
@@ -66,11 +46,11 @@ class AccountChangeViewSet(ScopedReadOnly):
         change = self.get_object()
         self.require_write()
         note = request.data.get("note", "")
-        change = _run(lambda: services.approve_change(change, request.user, note))
+        change = services.approve_change(change, request.user, note)
         return Response(s.AccountChangeSerializer(change).data)
 
 
-class AlertViewSet(ScopedReadOnly):
+class AlertViewSet(ScopedReadOnlyViewSet):
     queryset = Alert.objects.select_related("review_day")
     serializer_class = s.AlertSerializer
     filterset_fields = ["rule_id", "disposition", "review_day", "operator_id"]
@@ -83,11 +63,11 @@ class AlertViewSet(ScopedReadOnly):
         payload = s.DispositionSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         d = payload.validated_data
-        alert = _run(lambda: monitoring.disposition(alert, d["disposition"], d["comment"], request.user))
+        alert = monitoring.disposition(alert, d["disposition"], d["comment"], request.user)
         return Response(s.AlertSerializer(alert).data)
 
 
-class ReviewDayViewSet(ScopedReadOnly):
+class ReviewDayViewSet(ScopedReadOnlyViewSet):
     queryset = ReviewDay.objects.all()
     serializer_class = s.ReviewDaySerializer
     filterset_fields = ["day", "branch_code"]
@@ -99,11 +79,11 @@ class ReviewDayViewSet(ScopedReadOnly):
         self.require_write()
         payload = s.CloseSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        rd = _run(lambda: monitoring.close_review_day(rd, request.user, payload.validated_data["conclusion"]))
+        rd = monitoring.close_review_day(rd, request.user, payload.validated_data["conclusion"])
         return Response(s.ReviewDaySerializer(rd).data)
 
 
-class QueryLogBatchViewSet(ScopedReadOnly):
+class QueryLogBatchViewSet(ScopedReadOnlyViewSet):
     queryset = QueryLogBatch.objects.all()
     serializer_class = s.QueryLogBatchSerializer
     filterset_fields = ["table", "source"]
@@ -116,14 +96,12 @@ class QueryLogBatchViewSet(ScopedReadOnly):
         payload = s.UploadSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         upload = payload.validated_data["file"]
-        batch = _run(
-            lambda: ingestion.ingest(
-                request.user.institution,
-                upload.name,
-                upload.read(),
-                table=payload.validated_data["table"],
-                actor=request.user,
-            )
+        batch = ingestion.ingest(
+            request.user.institution,
+            upload.name,
+            upload.read(),
+            table=payload.validated_data["table"],
+            actor=request.user,
         )
         return Response(s.QueryLogBatchSerializer(batch).data, status=status.HTTP_201_CREATED)
 
@@ -131,7 +109,7 @@ class QueryLogBatchViewSet(ScopedReadOnly):
 QueryLogBatchViewSet.http_method_names = ["get", "post", "head", "options"]
 
 
-class BulkDataRequestViewSet(ScopedReadOnly):
+class BulkDataRequestViewSet(ScopedReadOnlyViewSet):
     """Bulk-data requests (PBC102-04) and their workflow: requested → approved (by someone other than the
     requester, with an approver role) or rejected → extracted (within retention) → destroyed (with the
     certificate). A step out of order answers 400 naming the problem."""
@@ -149,7 +127,7 @@ class BulkDataRequestViewSet(ScopedReadOnly):
             payload = payload_class(data=request.data)
             payload.is_valid(raise_exception=True)
             data = payload.validated_data
-        bulk = _run(lambda: call(bulk, data))
+        bulk = call(bulk, data)
         return Response(s.BulkDataRequestSerializer(bulk).data)
 
     @extend_schema(request=s.BulkDataRequestCreateSerializer, responses={201: s.BulkDataRequestSerializer})
@@ -157,10 +135,9 @@ class BulkDataRequestViewSet(ScopedReadOnly):
         self.require_write()
         payload = s.BulkDataRequestCreateSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        bulk = BulkDataRequest(
-            **payload.validated_data, institution_id=request.user.institution_id, requested_by=request.user
+        bulk = services.bulk_requests.create(
+            request.user, {**payload.validated_data, "requested_by": request.user}
         )
-        bulk = _run(lambda: core.save(bulk, request.user))
         return Response(s.BulkDataRequestSerializer(bulk).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=None, responses=s.BulkDataRequestSerializer)
@@ -200,7 +177,9 @@ class BulkDataRequestViewSet(ScopedReadOnly):
         )
 
 
-def _register(model_class, serializer_class, filters):
+def _register(model_class, serializer_class, filters, service):
+    """A register kept for the record: created and edited through its service (which refuses edits once the
+    workflow has moved on), never deleted through the API (withdraw / retire / close on its own steps)."""
     return type(
         f"{model_class.__name__}ViewSet",
         (ScopedModelViewSet,),
@@ -208,16 +187,21 @@ def _register(model_class, serializer_class, filters):
             "queryset": model_class.objects.all(),
             "serializer_class": serializer_class,
             "filterset_fields": filters,
-            "institution_from_user": True,
+            "service": service,
+            "http_method_names": ["get", "post", "put", "patch", "head", "options"],
         },
     )
 
 
-AuthorizationViewSet = _register(Authorization, s.AuthorizationSerializer, ["purpose", "subject_pseudonym"])
-KioskViewSet = _register(Kiosk, s.KioskSerializer, ["branch", "in_service"])
-DissentCaseViewSet = _register(DissentCase, s.DissentCaseSerializer, ["status"])
-ComplaintViewSet = _register(Complaint, s.ComplaintSerializer, ["status"])
-SecurityReportViewSet = _register(SecurityReport, s.SecurityReportSerializer, ["kind"])
+AuthorizationViewSet = _register(
+    Authorization, s.AuthorizationSerializer, ["purpose", "subject_pseudonym"], services.authorizations
+)
+KioskViewSet = _register(Kiosk, s.KioskSerializer, ["branch", "in_service"], services.kiosks)
+DissentCaseViewSet = _register(DissentCase, s.DissentCaseSerializer, ["status"], services.dissents)
+ComplaintViewSet = _register(Complaint, s.ComplaintSerializer, ["status"], services.complaints)
+SecurityReportViewSet = _register(
+    SecurityReport, s.SecurityReportSerializer, ["kind"], services.security_reports
+)
 
 
 class WorkingHoursViewSet(ScopedModelViewSet):
@@ -226,13 +210,7 @@ class WorkingHoursViewSet(ScopedModelViewSet):
     queryset = WorkingHours.objects.all()
     serializer_class = s.WorkingHoursSerializer
     filterset_fields = ["branch", "weekday"]
-    institution_from_user = True
-
-    def save_object(self, obj):
-        return workcalendar.save_hours(obj, self.request.user)
-
-    def delete_object(self, obj):
-        workcalendar.delete_entry(obj, self.request.user)
+    service = workcalendar.hours
 
 
 class CalendarDayViewSet(ScopedModelViewSet):
@@ -241,13 +219,7 @@ class CalendarDayViewSet(ScopedModelViewSet):
     queryset = CalendarDay.objects.all()
     serializer_class = s.CalendarDaySerializer
     filterset_fields = {"branch": ["exact"], "is_workday": ["exact"], "date": ["exact", "gte", "lte"]}
-    institution_from_user = True
-
-    def save_object(self, obj):
-        return workcalendar.save_day(obj, self.request.user)
-
-    def delete_object(self, obj):
-        workcalendar.delete_entry(obj, self.request.user)
+    service = workcalendar.days
 
     @extend_schema(request=s.CalendarImportSerializer, responses=s.CalendarImportResultSerializer)
     @action(detail=False, methods=["post"], url_path="import", parser_classes=[MultiPartParser, FormParser])
@@ -259,7 +231,7 @@ class CalendarDayViewSet(ScopedModelViewSet):
         payload = s.CalendarImportSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         upload = payload.validated_data["file"]
-        result = _run(lambda: workcalendar.import_upload(request.user.institution, upload, request.user))
+        result = workcalendar.import_upload(request.user.institution, upload, request.user)
         data = {"created": result.created, "updated": result.updated, "unchanged": result.unchanged}
         return Response(data, status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)
 
@@ -270,12 +242,7 @@ class StaffSubjectViewSet(ScopedModelViewSet):
     queryset = StaffSubject.objects.select_related("person")
     serializer_class = s.StaffSubjectSerializer
     filterset_fields = ["person", "subject_pseudonym"]
-
-    def save_object(self, obj):
-        return services.save_staff_subject(obj, self.request.user)
-
-    def delete_object(self, obj):
-        services.delete_staff_subject(obj, self.request.user)
+    service = services.staff_subjects
 
 
 class CreditAppConnectionViewSet(ScopedModelViewSet):
@@ -286,9 +253,7 @@ class CreditAppConnectionViewSet(ScopedModelViewSet):
     serializer_class = s.CreditAppConnectionSerializer
     filterset_fields = ["app", "client_app_id"]
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
-
-    def save_object(self, obj):
-        return services.save_app_connection(obj, self.request.user)
+    service = services.app_connections
 
     @extend_schema(request=s.EndConnectionSerializer, responses=s.CreditAppConnectionSerializer)
     @action(detail=True, methods=["post"])
@@ -296,9 +261,7 @@ class CreditAppConnectionViewSet(ScopedModelViewSet):
         connection = self.get_object()
         payload = s.EndConnectionSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        ended = _run(
-            lambda: services.end_app_connection(
-                connection, payload.validated_data["on"], payload.validated_data["reason"], request.user
-            )
+        ended = services.end_app_connection(
+            connection, payload.validated_data["on"], payload.validated_data["reason"], request.user
         )
         return Response(s.CreditAppConnectionSerializer(ended, context=self.get_serializer_context()).data)

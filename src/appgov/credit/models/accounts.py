@@ -4,10 +4,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.owned import InstitutionOwned
+
 from ..policy import role_choices
 
 
-class CreditAccount(models.Model):
+class CreditAccount(InstitutionOwned):
     """One credit-system user. It is created, disabled and re-enabled only through an approved AccountChange."""
 
     institution_path = "institution"
@@ -58,7 +60,7 @@ class CreditAccount(models.Model):
         return reverse("credit:account-detail", args=[self.pk])
 
 
-class AccountChange(models.Model):
+class AccountChange(InstitutionOwned):
     """A request to create, disable, enable or re-role an account; applied only when a second person approves."""
 
     institution_path = "account__institution"
@@ -98,7 +100,7 @@ class AccountChange(models.Model):
         return f"{self.get_action_display()} {self.account.operator_id} · {self.get_status_display()}"
 
 
-class AccessReview(models.Model):
+class AccessReview(InstitutionOwned):
     """A periodic review of every active account; signed off once every item is confirmed or revoked."""
 
     institution_path = "institution"
@@ -129,7 +131,7 @@ class AccessReview(models.Model):
         return reverse("credit:review-detail", args=[self.pk])
 
 
-class AccessReviewItem(models.Model):
+class AccessReviewItem(InstitutionOwned):
     institution_path = "review__institution"
 
     class Decision(models.TextChoices):
@@ -155,7 +157,7 @@ class AccessReviewItem(models.Model):
         ]
 
 
-class CreditAppConnection(models.Model):
+class CreditAppConnection(InstitutionOwned):
     """An app of the ledger that connects to the credit system, under the client id seen in the query logs."""
 
     institution_path = "app__institution"

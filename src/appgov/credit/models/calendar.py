@@ -9,6 +9,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.owned import InstitutionOwned
+
 WEEKDAYS = [
     (1, _("Monday")),
     (2, _("Tuesday")),
@@ -36,7 +38,7 @@ def _check_hours(obj) -> None:
         obj.work_start = obj.work_end = None
 
 
-class WorkingHours(models.Model):
+class WorkingHours(InstitutionOwned):
     """The standard week: for each weekday whether it is worked and from when to when (end exclusive).
     Without a branch it holds for every branch; a branch's own row overrides it."""
 
@@ -82,7 +84,7 @@ class WorkingHours(models.Model):
         _check_hours(self)
 
 
-class CalendarDay(models.Model):
+class CalendarDay(InstitutionOwned):
     """A dated exception to the standard week: a holiday (non-working day) or a working day such as a
     调休 make-up Saturday, for every branch or for one branch."""
 

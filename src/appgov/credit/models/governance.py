@@ -3,8 +3,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.owned import InstitutionOwned
 
-class LeadingGroup(models.Model):
+
+class LeadingGroup(InstitutionOwned):
     """征信信息安全工作领导小组; the leader in charge of credit reporting is the first responsible person."""
 
     institution_path = "institution"
@@ -26,7 +28,7 @@ class LeadingGroup(models.Model):
         return str(self.institution)
 
 
-class SecurityReport(models.Model):
+class SecurityReport(InstitutionOwned):
     """Filing of internal-control and accountability rules, status reports and self-inspection reports."""
 
     institution_path = "institution"

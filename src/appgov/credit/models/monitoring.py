@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from appgov.core.models.owned import InstitutionOwned
+
 REASON_CODES = [
     "本人查询",
     "贷款审批",
@@ -19,7 +21,7 @@ REASON_CODES = [
 ]
 
 
-class Authorization(models.Model):
+class Authorization(InstitutionOwned):
     """An archived authorisation of a data subject (or the approval / official request for internal and
     state-organ queries). Exported to the engine's `authorizations` table."""
 
@@ -68,7 +70,7 @@ class Authorization(models.Model):
             raise ValidationError({"valid_from": _("An authorisation cannot be valid before it is signed.")})
 
 
-class QueryLogBatch(models.Model):
+class QueryLogBatch(InstitutionOwned):
     """One ingested query-log file, stored validated in the engine's canonical Parquet form."""
 
     institution_path = "institution"
@@ -107,7 +109,7 @@ class QueryLogBatch(models.Model):
         return f"{self.original_name} ({self.rows})"
 
 
-class MonitoringRun(models.Model):
+class MonitoringRun(InstitutionOwned):
     """One run of the query-monitoring engine over one day of an institution's logs."""
 
     institution_path = "institution"
@@ -137,7 +139,7 @@ class MonitoringRun(models.Model):
         return f"{self.day} · {self.get_status_display()}"
 
 
-class ReviewDay(models.Model):
+class ReviewDay(InstitutionOwned):
     """The daily review worklist (日核查) of one branch for one day of queries."""
 
     institution_path = "institution"
@@ -187,7 +189,7 @@ class ReviewDay(models.Model):
         return not self.is_closed and today > self.due_on
 
 
-class Alert(models.Model):
+class Alert(InstitutionOwned):
     """One alert of the engine, and how the daily review dispositioned it."""
 
     institution_path = "institution"
@@ -234,7 +236,7 @@ class Alert(models.Model):
         return f"{self.rule_id} {self.ts:%Y-%m-%d %H:%M} {self.operator_id}"
 
 
-class StaffSubject(models.Model):
+class StaffSubject(InstitutionOwned):
     """The pseudonymised credit-subject id of a staff member, so queries of colleagues show (rule Q10)."""
 
     institution_path = "person__institution"

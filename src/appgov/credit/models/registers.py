@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.owned import InstitutionOwned
+
 from ..policy import policy
 
 
@@ -23,7 +25,7 @@ def validate_ipv4_network(value: str) -> None:
         raise ValidationError(_("Give the kiosk segment with its prefix length, e.g. 10.8.20.0/24."))
 
 
-class Kiosk(models.Model):
+class Kiosk(InstitutionOwned):
     institution_path = "institution"
 
     institution = models.ForeignKey("core.Institution", on_delete=models.PROTECT, related_name="+")
@@ -93,7 +95,7 @@ class Kiosk(models.Model):
         return gaps
 
 
-class KioskPurge(models.Model):
+class KioskPurge(InstitutionOwned):
     """A purge of the credit data stored on a kiosk."""
 
     institution_path = "kiosk__institution"
@@ -110,7 +112,7 @@ class KioskPurge(models.Model):
         verbose_name_plural = _("kiosk purges")
 
 
-class BulkDataRequest(models.Model):
+class BulkDataRequest(InstitutionOwned):
     """Bulk extraction of credit data: approved, retained until a deadline, destroyed with a certificate."""
 
     institution_path = "institution"
@@ -159,7 +161,7 @@ class BulkDataRequest(models.Model):
         return self.status == self.Status.EXTRACTED and today > self.retention_until
 
 
-class DissentCase(models.Model):
+class DissentCase(InstitutionOwned):
     """A dissent (异议) about credit information; answered within 20 days of receipt (条例 art. 25)."""
 
     institution_path = "institution"
@@ -224,7 +226,7 @@ class DissentCase(models.Model):
             raise ValidationError({"answered_on": _("The answer cannot precede the receipt.")})
 
 
-class Complaint(models.Model):
+class Complaint(InstitutionOwned):
     institution_path = "institution"
 
     class Status(models.TextChoices):

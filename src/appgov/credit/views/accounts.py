@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from appgov.core.scoping import scoped
 from appgov.ledger.views.common import apply_service_errors, get_scoped, history_entries
-from appgov.users.scoping import scoped
 
 from .. import services
 from ..forms import AccountRequestForm, ChangeRequestForm, DecisionForm

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 
-from appgov.users.roles import can_write
+from appgov.core.roles import can_write
 
 
 def writer(user, label: str) -> bool:

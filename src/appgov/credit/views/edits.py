@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from appgov.core.models import Person
+from appgov.core.scoping import scoped
 from appgov.ledger.views.common import apply_service_errors, get_scoped, history_entries
-from appgov.users.scoping import scoped
 
 from .. import services, workcalendar
 from ..forms import (

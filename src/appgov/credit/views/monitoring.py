@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from appgov.core.scoping import scoped
 from appgov.ledger.views.common import get_scoped
-from appgov.users.scoping import scoped
 
 from .. import ingestion
 from .. import monitoring as service

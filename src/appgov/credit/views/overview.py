@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from appgov.users.scoping import scoped
+from appgov.core.scoping import scoped
 
 from .. import monitoring, services
 from ..models import AccountChange, Alert, CalendarDay, CreditAccount, DissentCase, LeadingGroup, ReviewDay

@@ -1,11 +1,10 @@
-from django.http import FileResponse, Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from appgov.core import list_cache
-from appgov.core.api.base import ScopedModelViewSet
+from appgov.core.api.viewsets import ScopedModelViewSet
 
 from .. import filtersets, services
 from ..models import AppVersion, Channel, GateEvidence, Listing, MobileApp, PublishingAccount, Vulnerability
@@ -13,10 +12,10 @@ from . import serializers as s
 
 
 class MobileAppViewSet(ScopedModelViewSet):
+    service = services.apps
     queryset = MobileApp.objects.all()  # related objects are rendered as ids, so nothing is joined
     serializer_class = s.MobileAppSerializer
     filterset_class = filtersets.MobileAppFilterSet
-    institution_from_user = True
 
     def list(self, request, *args, **kwargs):
         data = list_cache.cached(
@@ -56,6 +55,7 @@ class MobileAppViewSet(ScopedModelViewSet):
 
 
 class AppVersionViewSet(ScopedModelViewSet):
+    service = services.versions
     queryset = AppVersion.objects.select_related("app")
     serializer_class = s.AppVersionSerializer
     filterset_class = filtersets.AppVersionFilterSet
@@ -74,62 +74,45 @@ class AppVersionViewSet(ScopedModelViewSet):
     @extend_schema(responses={(200, "application/octet-stream"): bytes})
     @action(detail=True, methods=["get"])
     def download(self, request, pk=None, format=None):
-        version = self.get_object()
-        if not version.package:
-            raise Http404
-        return FileResponse(
-            version.package.open("rb"), as_attachment=True, filename=version.package.name.rsplit("/", 1)[-1]
-        )
+        return self.download_file(self.get_object(), "package")
 
 
 class ChannelViewSet(ScopedModelViewSet):
+    service = services.channels
     queryset = Channel.objects.all()
     serializer_class = s.ChannelSerializer
     filterset_class = filtersets.ChannelFilterSet
-    institution_from_user = True
 
 
 class ListingViewSet(ScopedModelViewSet):
+    service = services.listings
     queryset = Listing.objects.select_related("version", "channel")
     serializer_class = s.ListingSerializer
     filterset_class = filtersets.ListingFilterSet
 
 
 class PublishingAccountViewSet(ScopedModelViewSet):
+    service = services.publishing_accounts
     queryset = PublishingAccount.objects.select_related("app", "channel")
     serializer_class = s.PublishingAccountSerializer
     filterset_class = filtersets.PublishingAccountFilterSet
 
 
 class VulnerabilityViewSet(ScopedModelViewSet):
+    service = services.vulnerabilities
     queryset = Vulnerability.objects.select_related("version")
     serializer_class = s.VulnerabilitySerializer
     filterset_class = filtersets.VulnerabilityFilterSet
 
 
 class GateEvidenceViewSet(ScopedModelViewSet):
+    service = services.gate_evidence
     queryset = GateEvidence.objects.select_related("app")
     serializer_class = s.GateEvidenceSerializer
     filterset_fields = ["app", "item"]
     http_method_names = ["get", "post", "delete", "head", "options"]
 
-    def perform_create(self, serializer):
-        data = serializer.validated_data
-        serializer.instance = services.record_gate_evidence(
-            data["app"],
-            data["item"],
-            data["reference"],
-            self.request.user,
-            version=data.get("version"),
-            dated_on=data.get("dated_on"),
-        )
-
     @extend_schema(responses={(200, "application/octet-stream"): bytes})
     @action(detail=True, methods=["get"])
     def download(self, request, pk=None, format=None):
-        evidence = self.get_object()
-        if not evidence.file:
-            raise Http404
-        return FileResponse(
-            evidence.file.open("rb"), as_attachment=True, filename=evidence.file.name.rsplit("/", 1)[-1]
-        )
+        return self.download_file(self.get_object(), "file")

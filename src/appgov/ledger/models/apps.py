@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.owned import InstitutionOwned
+
 from .choices import AppKind, Audience, LifecycleState, Platform
 
 
@@ -12,7 +14,7 @@ def _string_list(value, field):
         raise ValidationError(_("%(field)s must be a list of non-empty texts") % {"field": field})
 
 
-class MobileApp(models.Model):
+class MobileApp(InstitutionOwned):
     institution_path = "institution"
 
     institution = models.ForeignKey(

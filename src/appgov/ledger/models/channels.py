@@ -2,10 +2,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.owned import InstitutionOwned
+
 from .choices import AccountHolder, ChannelKind, ListingState
 
 
-class Channel(models.Model):
+class Channel(InstitutionOwned):
     """A distribution platform the institution publishes on, with its qualification check (NFRA-08.3)."""
 
     institution_path = "institution"
@@ -29,7 +31,7 @@ class Channel(models.Model):
         return self.name
 
 
-class PublishingAccount(models.Model):
+class PublishingAccount(InstitutionOwned):
     """The account an app is published under on a channel, and who holds it (NFRA-08.5)."""
 
     institution_path = "app__institution"
@@ -61,7 +63,7 @@ class PublishingAccount(models.Model):
             raise ValidationError({"channel": _("belongs to another institution")})
 
 
-class Listing(models.Model):
+class Listing(InstitutionOwned):
     """Which version is listed on which channel, since when, in which state."""
 
     institution_path = "version__app__institution"

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.owned import InstitutionOwned
+
 from .choices import LifecycleState
 
 
@@ -9,7 +11,7 @@ def evidence_upload_path(instance, filename):
     return f"gate-evidence/{instance.app.institution_id}/{instance.app_id}/{filename}"
 
 
-class GateEvidence(models.Model):
+class GateEvidence(InstitutionOwned):
     """A record that satisfies an evidence item of a lifecycle gate (test report, risk assessment, ...)."""
 
     institution_path = "app__institution"
@@ -58,7 +60,7 @@ class GateEvidence(models.Model):
         return item_title(self.item)
 
 
-class LifecycleEvent(models.Model):
+class LifecycleEvent(InstitutionOwned):
     institution_path = "app__institution"
 
     app = models.ForeignKey(

@@ -2,6 +2,8 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.owned import InstitutionOwned
+
 from .choices import Platform, Severity, SupportStatus
 
 
@@ -9,7 +11,7 @@ def package_upload_path(instance, filename):
     return f"packages/{instance.app.institution_id}/{instance.app_id}/{instance.package_sha256}/{filename}"
 
 
-class AppVersion(models.Model):
+class AppVersion(InstitutionOwned):
     institution_path = "app__institution"
 
     app = models.ForeignKey(
@@ -60,7 +62,7 @@ class AppVersion(models.Model):
         return reverse("ledger:version-detail", args=[self.pk])
 
 
-class Vulnerability(models.Model):
+class Vulnerability(InstitutionOwned):
     """A defect or vulnerability found in a version (penetration test, scan, review); NFRA-08.2."""
 
     institution_path = "version__app__institution"

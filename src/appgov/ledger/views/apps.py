@@ -9,10 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from appgov.core import list_cache
+from appgov.core import extensions, list_cache
 from appgov.core.models import Department
-from appgov.users.roles import LIFECYCLE_ROLES, can_write
-from appgov.users.scoping import scoped
+from appgov.core.roles import LIFECYCLE_ROLES, can_write
+from appgov.core.scoping import scoped
 
 from .. import gates, services
 from ..filtersets import MobileAppFilterSet
@@ -122,12 +122,6 @@ def _list_queryset(user):
     return scoped(MobileApp, user)
 
 
-def _compliance_results(app):
-    from appgov.compliance.selectors import app_results
-
-    return app_results(app)
-
-
 @login_required
 @require_safe
 def app_detail(request, pk):
@@ -164,7 +158,8 @@ def app_detail(request, pk):
             else None,
             "tab": tab,
             "platform_labels": dict(Platform.choices),
-            "compliance_results": _compliance_results(app) if tab == "compliance" else [],
+            "compliance_results": [],
+            **extensions.detail_context(app, request),  # compliance adds "compliance_results" on its tab
         },
     )
 

@@ -5,8 +5,8 @@ from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from appgov.users.roles import can_write
-from appgov.users.scoping import scoped
+from appgov.core.roles import can_write
+from appgov.core.scoping import scoped
 
 from .. import services
 from ..forms import ChannelForm

@@ -5,8 +5,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from appgov.core import services as core_services
-from appgov.users.roles import can_write
-from appgov.users.scoping import scope, scoped
+from appgov.core.roles import can_write
+from appgov.core.scoping import scope, scoped
 
 
 def get_scoped(model_or_queryset, user, **lookup):

@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from appgov.users.roles import can_write
-from appgov.users.scoping import scoped
+from appgov.core.roles import can_write
+from appgov.core.scoping import scoped
 
 from .. import spreadsheet
 from ..filtersets import MobileAppFilterSet

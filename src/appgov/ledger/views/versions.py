@@ -7,18 +7,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from appgov.users.roles import can_write
+from appgov.core import extensions
+from appgov.core.roles import can_write
 
 from .. import services
 from ..forms import AppVersionForm, ListingForm, PublishingAccountForm, VulnerabilityForm
 from ..models import AppVersion, Listing, MobileApp, PublishingAccount, Vulnerability
 from .common import apply_service_errors, get_scoped, history_entries, require_write
-
-
-def _scans(version):
-    from appgov.scanning.selectors import version_scans
-
-    return version_scans(version)
 
 
 @login_required
@@ -33,7 +28,7 @@ def version_detail(request, pk):
             "listings": version.listings.select_related("channel"),
             "vulnerabilities": version.vulnerabilities.all(),
             "history": history_entries(version),
-            "scanning": _scans(version),
+            **extensions.detail_context(version, request),  # scanning adds "scanning"
             "can_edit": can_write(request.user, "ledger.appversion"),
             "listing_form": ListingForm(user=request.user)
             if can_write(request.user, "ledger.listing")

@@ -1,23 +1,20 @@
 from drf_spectacular.utils import extend_schema
-from rest_framework import status, viewsets
+from rest_framework import status
 from rest_framework.response import Response
 
-from appgov.core.api.base import ScopedModelViewSet
+from appgov.core.api.viewsets import ScopedModelViewSet, ScopedReadOnlyViewSet
+from appgov.core.scoping import scoped
 from appgov.ledger.models import AppVersion
-from appgov.users.scoping import scope, scoped
 
 from .. import services
 from ..models import ReleaseCertificate, Scan, SdkAssessment, SdkUse
 from . import serializers as s
 
 
-class ScanViewSet(viewsets.ReadOnlyModelViewSet):
+class ScanViewSet(ScopedReadOnlyViewSet):
     queryset = Scan.objects.all()
     serializer_class = s.ScanSerializer
     filterset_fields = ["version", "status"]
-
-    def get_queryset(self):
-        return scope(super().get_queryset(), self.request.user)
 
     @extend_schema(request=s.ScanRequestSerializer, responses={202: s.ScanSerializer})
     def create(self, request, *args, **kwargs):
@@ -33,23 +30,21 @@ class ScanViewSet(viewsets.ReadOnlyModelViewSet):
 ScanViewSet.http_method_names = ["get", "post", "head", "options"]
 
 
-class SdkUseViewSet(viewsets.ReadOnlyModelViewSet):
+class SdkUseViewSet(ScopedReadOnlyViewSet):
     queryset = SdkUse.objects.all()
     serializer_class = s.SdkUseSerializer
     filterset_fields = ["version", "scan", "sdk_id", "category"]
-
-    def get_queryset(self):
-        return scope(super().get_queryset(), self.request.user)
 
 
 class SdkAssessmentViewSet(ScopedModelViewSet):
     queryset = SdkAssessment.objects.all()
     serializer_class = s.SdkAssessmentSerializer
     filterset_fields = ["sdk_id", "conclusion"]
-    institution_from_user = True
+    service = services.sdk_assessments
 
 
 class ReleaseCertificateViewSet(ScopedModelViewSet):
     queryset = ReleaseCertificate.objects.all()
     serializer_class = s.ReleaseCertificateSerializer
     filterset_fields = ["app"]
+    service = services.release_certificates

@@ -1,21 +1,17 @@
 from drf_spectacular.utils import extend_schema
-from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from appgov.core.api.viewsets import ScopedReadOnlyViewSet
 from appgov.users.models import User
-from appgov.users.scoping import scope
 
 from .serializers import UserSerializer
 
 
-class UserViewSet(viewsets.ReadOnlyModelViewSet):
+class UserViewSet(ScopedReadOnlyViewSet):
     queryset = User.objects.all()
     serializer_class = UserSerializer
     filterset_fields = ["role", "is_active"]
-
-    def get_queryset(self):
-        return scope(super().get_queryset(), self.request.user)
 
     @extend_schema(responses=UserSerializer)
     @action(detail=False, methods=["get"])

@@ -1,6 +1,6 @@
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
-from .roles import can_write
+from appgov.core.roles import can_write
 
 
 class RoleWritePermission(BasePermission):

@@ -1,0 +1,28 @@
+"""OpenAPI generation: every operation documents the one error shape for its refusals."""
+
+from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
+
+from .exceptions import ErrorSerializer
+
+ERROR_STATUSES = {
+    "400": "The request was refused; `errors` names each field and what is wrong with it.",
+    "401": "Not signed in (no session and no valid token).",
+    "403": "Signed in, but the role may not do this, or the record is locked.",
+    "404": "No such record in the caller's scope.",
+}
+
+
+class AutoSchema(SpectacularAutoSchema):
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        for code, description in ERROR_STATUSES.items():
+            if code in responses:
+                continue
+            if code == "400" and self.method in ("GET", "HEAD", "DELETE") and not self._is_list_view():
+                continue
+            if code == "404" and self._is_list_view() and self.method == "GET":
+                continue
+            body = self._get_response_for_code(ErrorSerializer, code, direction=direction)
+            body["description"] = description
+            responses[code] = body
+        return responses

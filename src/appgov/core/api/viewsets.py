@@ -1,0 +1,94 @@
+"""The API viewsets every module declares its endpoints with.
+
+- reads are scoped by the model's queryset (`for_user`), lists rendered from rows when the serializer allows;
+- every write goes through the module's service (`service = SomeService()`): there is no plain save to fall
+  back on, so a rule the pages enforce cannot be skipped by the API;
+- every object has its change history at `…/{id}/history/`, and files one download action.
+"""
+
+from django.core.exceptions import ImproperlyConfigured
+from django.http import FileResponse, Http404
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
+
+from appgov.core import services
+from appgov.core.roles import can_write
+from appgov.core.scoping import scope
+
+from .base import ChangeLogEntrySerializer
+from .rows import row_renderer
+
+WRITE_ACTIONS = {"create", "update", "partial_update", "destroy"}
+
+
+class ScopedReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
+    """List, detail and history of the records the user may see. Custom actions that write call
+    `self.require_write()` and then a service."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        for_user = getattr(queryset, "for_user", None)
+        if for_user is not None:
+            return for_user(self.request.user)
+        return scope(queryset, self.request.user)  # Institution itself, users
+
+    def require_write(self, model=None) -> None:
+        model = model or self.queryset.model
+        if not can_write(self.request.user, model._meta.label_lower):
+            raise PermissionDenied()
+
+    def list(self, request, *args, **kwargs):
+        plan = row_renderer(self.get_serializer())
+        if plan is None:
+            return super().list(request, *args, **kwargs)
+        sources, render = plan
+        rows = self.filter_queryset(self.get_queryset()).values(*sources)
+        page = self.paginate_queryset(rows)
+        if page is not None:
+            return self.get_paginated_response([render(row) for row in page])
+        return Response([render(row) for row in rows])
+
+    @extend_schema(responses=ChangeLogEntrySerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def history(self, request, pk=None, format=None):
+        obj = self.get_object()
+        entries = services.history(obj)[:200]
+        return Response(ChangeLogEntrySerializer(entries, many=True).data)
+
+    def download_file(self, obj, field: str, *, inline: bool = False):
+        """The one download answer: the file of a scoped object, never a /media/ URL, never sniffed."""
+        stored = getattr(obj, field)
+        if not stored:
+            raise Http404
+        response = FileResponse(
+            stored.open("rb"), as_attachment=not inline, filename=stored.name.rsplit("/", 1)[-1]
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
+
+
+class ScopedModelViewSet(
+    mixins.CreateModelMixin, mixins.UpdateModelMixin, mixins.DestroyModelMixin, ScopedReadOnlyViewSet
+):
+    """CRUD over a model, scoped to the user; create / update / delete call `service` (a ModelService)."""
+
+    service: services.ModelService | None = None
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.service is None and getattr(cls, "queryset", None) is not None:
+            raise ImproperlyConfigured(f"{cls.__name__} writes and must name the service that performs its writes")
+
+    def perform_create(self, serializer):
+        serializer.instance = self.service.create(self.request.user, dict(serializer.validated_data))
+
+    def perform_update(self, serializer):
+        serializer.instance = self.service.update(
+            serializer.instance, self.request.user, dict(serializer.validated_data)
+        )
+
+    def perform_destroy(self, instance):
+        self.service.delete(instance, self.request.user)

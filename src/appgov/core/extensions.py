@@ -1,0 +1,34 @@
+"""How a module adds to another module's pages and set-up without the other importing it.
+
+A lower module (the ledger) renders its pages and loads its demo; higher modules (scanning, compliance, credit,
+counterfeit) register, in their AppConfig.ready(), what they add: a block of a detail page's context, or a demo
+loader. The lower module asks this registry, so the import-linter layers hold.
+"""
+
+from collections.abc import Callable
+
+# model label -> [(context key, provider(obj, request) -> value)]
+_DETAIL_CONTEXT: dict[str, list[tuple[str, Callable]]] = {}
+_DEMO_LOADERS: list[tuple[int, str, Callable[[], object]]] = []
+
+
+def register_detail_context(model_label: str, key: str, provider: Callable) -> None:
+    entries = _DETAIL_CONTEXT.setdefault(model_label, [])
+    if any(existing == key for existing, _p in entries):
+        raise RuntimeError(f"two providers of {key!r} for {model_label}")
+    entries.append((key, provider))
+
+
+def detail_context(obj, request) -> dict:
+    """What the registered modules add to the detail page of obj."""
+    return {key: provider(obj, request) for key, provider in _DETAIL_CONTEXT.get(obj._meta.label_lower, [])}
+
+
+def register_demo_loader(order: int, name: str, loader: Callable[[], object]) -> None:
+    if any(existing == name for _o, existing, _l in _DEMO_LOADERS):
+        return  # ready() may run twice in tests
+    _DEMO_LOADERS.append((order, name, loader))
+
+
+def demo_loaders() -> list[Callable[[], object]]:
+    return [loader for _o, _n, loader in sorted(_DEMO_LOADERS, key=lambda item: (item[0], item[1]))]

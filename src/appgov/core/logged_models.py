@@ -1,0 +1,20 @@
+"""Which models the change log must see, and which hold derived data it need not (with the reason).
+
+Every model of a project app is logged unless it is listed here; tests/changelog_guard.py fails a test in
+which project code writes a logged model without a change-log entry for the written row, and
+tests/clguard checks that every model is either logged or listed here, so a new model forces a decision.
+"""
+
+DERIVED: dict[str, str] = {
+    "core.changelogentry": "the change log itself",
+    "core.changeloghead": "the change log's tip, moved with every entry",
+    "core.scheduledrun": (
+        "the scheduler's bookkeeping of which daily job it enqueued; the job's own writes are logged"
+    ),
+    "compliance.controlresult": "recomputed by every evaluation from logged facts; the evaluation is logged",
+    "compliance.controlsummary": "per-evaluation counts computed from the results",
+    "compliance.scheduleitem": "the compliance calendar, recomputed by every evaluation",
+    "scanning.sdkuse": "the SDK inventory of a scan, part of the scan's stored report (the scan is logged)",
+    "credit.monitoringrun": "a run of the rules over a day; its alerts and review days are logged",
+    "counterfeit.observedlisting": "store listings as received; the feed that brought them is logged with its hash",
+}

@@ -1,0 +1,142 @@
+"""A pytest plugin: no write by project code to a logged model may leave the change log without an entry.
+
+While each test body runs, every write is recorded — post_save, post_delete, m2m_changed, and the
+queryset writes that send no signal (update, bulk_create, bulk_update, delete) — when project code under
+src/appgov (not a test, not a demo loader or fixture builder) made it. After the body, each written row of a
+model that core.logged_models does not list as derived must have a change-log entry written during the test;
+otherwise the test fails naming the model, the row and the line of project code that wrote it.
+"""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+SRC = str(Path(__file__).resolve().parents[1] / "src" / "appgov") + "/"
+# Project code that builds data for a person to try (demo) is seeded, not a change someone made.
+UNGUARDED = ("/demo.py", "/management/commands/demo.py", "/engines/")
+
+
+def _writer():
+    """The innermost frame of project code on the stack (file:line), or None when no project code wrote."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        name = frame.f_code.co_filename
+        if name.startswith(SRC) and not name.startswith(SRC + "core/services.py"):
+            if any(part in name for part in UNGUARDED):
+                return None
+            if "/core/changelog.py" in name or "/core/models/changelog.py" in name:
+                return None
+            return f"{name[len(SRC):]}:{frame.f_lineno}"
+        frame = frame.f_back
+    return None
+
+
+class Recorder:
+    def __init__(self):
+        self.writes: dict[tuple[str, str], str] = {}
+
+    def add(self, model, pks, where):
+        from appgov.core.logged_models import DERIVED
+
+        label = model._meta.label_lower
+        if not label.startswith(tuple(f"{a}." for a in ("core", "users", "ledger", "compliance", "scanning",
+                                                           "counterfeit", "credit"))):
+            return
+        if label in DERIVED:
+            return
+        for pk in pks:
+            if pk is not None:
+                self.writes.setdefault((label, str(pk)), where)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    if "django_db_setup" not in getattr(item, "fixturenames", ()) and "db" not in getattr(
+        item, "fixturenames", ()
+    ):
+        return (yield)
+    if item.get_closest_marker("unlogged_writes"):
+        return (yield)
+    from django.db.models import QuerySet, signals
+
+    from appgov.core.models import ChangeLogEntry, ChangeLogHead
+
+    try:
+        start = ChangeLogHead.objects.filter(pk=1).values_list("last_seq", flat=True).first() or 0
+    except Exception:  # no database access in this test
+        return (yield)
+    rec = Recorder()
+
+    def on_save(sender, instance, raw=False, **kwargs):
+        where = _writer()
+        if where and not raw:
+            rec.add(sender, [instance.pk], where)
+
+    def on_delete(sender, instance, **kwargs):
+        where = _writer()
+        if where:
+            rec.add(sender, [instance.pk], where)
+
+    def on_m2m(sender, instance, action, **kwargs):
+        if action.startswith("post_"):
+            where = _writer()
+            if where:
+                rec.add(type(instance), [instance.pk], where)
+
+    originals = {name: getattr(QuerySet, name) for name in ("update", "bulk_create", "bulk_update", "delete")}
+
+    def update(self, **kwargs):
+        where = _writer()
+        if where:
+            rec.add(self.model, list(self.values_list("pk", flat=True)), where)
+        return originals["update"](self, **kwargs)
+
+    def bulk_create(self, objs, *args, **kwargs):
+        result = originals["bulk_create"](self, objs, *args, **kwargs)
+        where = _writer()
+        if where:
+            rec.add(self.model, [o.pk for o in result], where)
+        return result
+
+    def bulk_update(self, objs, *args, **kwargs):
+        where = _writer()
+        if where:
+            rec.add(self.model, [o.pk for o in objs], where)
+        return originals["bulk_update"](self, objs, *args, **kwargs)
+
+    def delete(self):
+        where = _writer()
+        if where:
+            rec.add(self.model, list(self.values_list("pk", flat=True)), where)
+        return originals["delete"](self)
+
+    signals.post_save.connect(on_save, weak=False, dispatch_uid="clguard-save")
+    signals.post_delete.connect(on_delete, weak=False, dispatch_uid="clguard-delete")
+    signals.m2m_changed.connect(on_m2m, weak=False, dispatch_uid="clguard-m2m")
+    for name, func in (("update", update), ("bulk_create", bulk_create), ("bulk_update", bulk_update),
+                       ("delete", delete)):
+        setattr(QuerySet, name, func)
+    try:
+        result = yield
+    finally:
+        signals.post_save.disconnect(dispatch_uid="clguard-save")
+        signals.post_delete.disconnect(dispatch_uid="clguard-delete")
+        signals.m2m_changed.disconnect(dispatch_uid="clguard-m2m")
+        for name, func in originals.items():
+            setattr(QuerySet, name, func)
+    if rec.writes:
+        try:
+            logged = set(
+                ChangeLogEntry.objects.filter(seq__gt=start).values_list("object_type", "object_id")
+            )
+        except Exception:  # the test broke the transaction on purpose; its own assertion decides
+            return result
+        missing = {key: where for key, where in rec.writes.items() if key not in logged}
+        if missing:
+            lines = [f"{label} #{pk} written at {where}" for (label, pk), where in sorted(missing.items())]
+            raise AssertionError(
+                "writes the change log never saw (log them in the service, or declare the model derived in "
+                "core/logged_models.py with the reason):\n  " + "\n  ".join(lines[:20])
+            )
+    return result

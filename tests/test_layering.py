@@ -1,0 +1,86 @@
+"""The architecture holds by test, not by habit: the engines' forbidden list is complete, every model is
+institution-owned (scoped) or a declared root, every write API names its service, and every app registers its
+own daily jobs."""
+
+import importlib.metadata
+import tomllib
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+
+from appgov.core.models.owned import InstitutionOwned
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _contracts():
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]["contracts"]
+
+
+def _django_ecosystem_modules() -> set[str]:
+    """Top-level modules of every installed distribution that depends on Django (and Django itself)."""
+    names = set()
+    for dist in importlib.metadata.distributions():
+        name = dist.metadata["Name"].lower()
+        if name == "appgov":
+            continue
+        # a dependency only through an optional extra (hypothesis[django]) does not make a Django package
+        requires = [r.split(";")[0].strip().lower() for r in (dist.requires or []) if "extra ==" not in r]
+        if name != "django" and not any(
+            r == "django" or r.startswith(("django ", "django>", "django<", "django=", "django~", "django!"))
+            for r in requires
+        ):
+            continue
+        top = (dist.read_text("top_level.txt") or "").split()
+        if not top:
+            top = {p.parts[0] for p in dist.files or [] if p.suffix == ".py" and len(p.parts) > 1}
+        names.update(t for t in top if t and not t.startswith(("_", "tests")))
+    return names
+
+
+def test_engines_are_forbidden_every_project_app_and_every_django_package():
+    contract = next(c for c in _contracts() if c["source_modules"] == ["appgov.engines"])
+    forbidden = set(contract["forbidden_modules"])
+    project_apps = {a for a in settings.INSTALLED_APPS if a.startswith("appgov.")}
+    assert project_apps <= forbidden, project_apps - forbidden
+    ecosystem = _django_ecosystem_modules()
+    assert {"django", "rest_framework", "django_tasks_db"} <= ecosystem  # the scan itself works
+    assert ecosystem <= forbidden, sorted(ecosystem - forbidden)
+
+
+def test_every_project_app_is_in_the_layers_contract():
+    contract = next(c for c in _contracts() if c["type"] == "layers")
+    layered = {name.strip() for layer in contract["layers"] for name in layer.split("|")}
+    project_apps = {a for a in settings.INSTALLED_APPS if a.startswith("appgov.")}
+    assert project_apps <= layered, project_apps - layered
+
+
+def test_every_model_is_scoped_by_its_queryset_or_is_a_declared_root():
+    roots = {"core.institution", "core.regulatoroffice", "core.changelogentry", "core.changeloghead",
+             "core.scheduledrun", "users.user"}
+    for model in apps.get_models():
+        if not model.__module__.startswith("appgov."):
+            continue
+        label = model._meta.label_lower
+        assert issubclass(model, InstitutionOwned) or label in roots, f"{label} is not InstitutionOwned"
+
+
+def test_every_app_registers_its_own_daily_jobs_in_its_tasks_module():
+    from appgov.core.jobs import DAILY_JOBS
+
+    for job in DAILY_JOBS:
+        app = job.name.split(".")[0]
+        assert job.function.startswith(f"appgov.{app}."), job
+        assert (ROOT / "src" / "appgov" / app / "tasks.py").exists(), job
+
+
+def test_a_write_viewset_without_a_service_cannot_be_declared():
+    import pytest
+    from django.core.exceptions import ImproperlyConfigured
+
+    from appgov.core.api.viewsets import ScopedModelViewSet
+    from appgov.ledger.models import Channel
+
+    with pytest.raises(ImproperlyConfigured, match="service"):
+        type("NoService", (ScopedModelViewSet,), {"queryset": Channel.objects.all()})
