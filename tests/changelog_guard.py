@@ -18,25 +18,39 @@ UNGUARDED = ("/demo.py", "/management/commands/demo.py", "/engines/")
 
 
 def _writer():
-    """The innermost frame of project code on the stack (file:line), or None when no project code wrote."""
+    """Where project code asked the ORM for this write (file:line), or None when the ORM was called by a
+    library (Django's own auth recording a login) or by a test."""
     frame = sys._getframe(2)
     while frame is not None:
         name = frame.f_code.co_filename
-        if name.startswith(SRC) and not name.startswith(SRC + "core/services.py"):
-            if any(part in name for part in UNGUARDED):
-                return None
-            if "/core/changelog.py" in name or "/core/models/changelog.py" in name:
-                return None
-            return f"{name[len(SRC):]}:{frame.f_lineno}"
-        frame = frame.f_back
+        if name == __file__ or "/django/db/" in name or "/django/dispatch/" in name:
+            frame = frame.f_back
+            continue
+        if not name.startswith(SRC) or any(part in name for part in UNGUARDED):
+            return None
+        return f"{name[len(SRC):]}:{frame.f_lineno}"
     return None
+
+
+def _row(model, pk):
+    from appgov.core import changelog
+
+    obj = model._default_manager.filter(pk=pk).first()
+    return None if obj is None else _comparable(model, changelog.snapshot(obj))
+
+
+def _comparable(model, snap: dict) -> dict:
+    stamps = {f.attname for f in model._meta.concrete_fields if getattr(f, "auto_now", False)}
+    return {k: v for k, v in snap.items() if k not in stamps}
 
 
 class Recorder:
     def __init__(self):
         self.writes: dict[tuple[str, str], str] = {}
+        self.kinds: dict[tuple[str, str], tuple] = {}  # what each write left, to tell a rolled-back one
+        self.models: dict[str, type] = {}
 
-    def add(self, model, pks, where):
+    def add(self, model, pks, where, kind=("any",)):
         from appgov.core.logged_models import DERIVED
 
         label = model._meta.label_lower
@@ -45,9 +59,24 @@ class Recorder:
             return
         if label in DERIVED:
             return
+        self.models[label] = model
         for pk in pks:
             if pk is not None:
                 self.writes.setdefault((label, str(pk)), where)
+                self.kinds[(label, str(pk))] = kind
+
+    def stuck(self, label, pk) -> bool:
+        """Whether the recorded write is still in the database (not rolled back with its savepoint, not a save
+        that changed nothing)."""
+        kind, model = self.kinds[(label, pk)], self.models[label]
+        row = _row(model, pk)
+        if kind[0] == "save":
+            return row is not None and row == kind[1]
+        if kind[0] == "update":
+            return row is not None and all(row.get(k, v) == v for k, v in kind[1].items())
+        if kind[0] == "delete":
+            return row is None
+        return True
 
 
 @pytest.hookimpl(wrapper=True)
@@ -68,15 +97,26 @@ def pytest_runtest_call(item):
         return (yield)
     rec = Recorder()
 
-    def on_save(sender, instance, raw=False, **kwargs):
+    from appgov.core import changelog
+
+    before: dict[int, dict | None] = {}
+
+    def on_pre_save(sender, instance, raw=False, **kwargs):
+        if not raw and instance.pk is not None and _writer():
+            before[id(instance)] = _row(sender, instance.pk)
+
+    def on_save(sender, instance, raw=False, created=False, **kwargs):
         where = _writer()
         if where and not raw:
-            rec.add(sender, [instance.pk], where)
+            after = _comparable(sender, changelog.snapshot(instance))
+            if not created and before.pop(id(instance), None) == after:
+                return  # saved without a change: nothing to log
+            rec.add(sender, [instance.pk], where, ("save", after))
 
     def on_delete(sender, instance, **kwargs):
         where = _writer()
         if where:
-            rec.add(sender, [instance.pk], where)
+            rec.add(sender, [instance.pk], where, ("delete",))
 
     def on_m2m(sender, instance, action, **kwargs):
         if action.startswith("post_"):
@@ -89,14 +129,23 @@ def pytest_runtest_call(item):
     def update(self, **kwargs):
         where = _writer()
         if where:
-            rec.add(self.model, list(self.values_list("pk", flat=True)), where)
+            from django.db.models import Expression
+
+            plain = {}
+            for k, v in kwargs.items():
+                if isinstance(v, Expression):
+                    continue
+                field = self.model._meta.get_field(k)
+                plain[field.attname] = changelog._json_value(v.pk if hasattr(v, "pk") else v)
+            rec.add(self.model, list(self.values_list("pk", flat=True)), where, ("update", plain))
         return originals["update"](self, **kwargs)
 
     def bulk_create(self, objs, *args, **kwargs):
         result = originals["bulk_create"](self, objs, *args, **kwargs)
         where = _writer()
         if where:
-            rec.add(self.model, [o.pk for o in result], where)
+            for o in result:
+                rec.add(self.model, [o.pk], where, ("save", _comparable(self.model, changelog.snapshot(o))))
         return result
 
     def bulk_update(self, objs, *args, **kwargs):
@@ -108,9 +157,10 @@ def pytest_runtest_call(item):
     def delete(self):
         where = _writer()
         if where:
-            rec.add(self.model, list(self.values_list("pk", flat=True)), where)
+            rec.add(self.model, list(self.values_list("pk", flat=True)), where, ("delete",))
         return originals["delete"](self)
 
+    signals.pre_save.connect(on_pre_save, weak=False, dispatch_uid="clguard-pre-save")
     signals.post_save.connect(on_save, weak=False, dispatch_uid="clguard-save")
     signals.post_delete.connect(on_delete, weak=False, dispatch_uid="clguard-delete")
     signals.m2m_changed.connect(on_m2m, weak=False, dispatch_uid="clguard-m2m")
@@ -120,6 +170,7 @@ def pytest_runtest_call(item):
     try:
         result = yield
     finally:
+        signals.pre_save.disconnect(dispatch_uid="clguard-pre-save")
         signals.post_save.disconnect(dispatch_uid="clguard-save")
         signals.post_delete.disconnect(dispatch_uid="clguard-delete")
         signals.m2m_changed.disconnect(dispatch_uid="clguard-m2m")
@@ -130,9 +181,11 @@ def pytest_runtest_call(item):
             logged = set(
                 ChangeLogEntry.objects.filter(seq__gt=start).values_list("object_type", "object_id")
             )
+            missing = {
+                key: where for key, where in rec.writes.items() if key not in logged and rec.stuck(*key)
+            }
         except Exception:  # the test broke the transaction on purpose; its own assertion decides
             return result
-        missing = {key: where for key, where in rec.writes.items() if key not in logged}
         if missing:
             lines = [f"{label} #{pk} written at {where}" for (label, pk), where in sorted(missing.items())]
             raise AssertionError(

@@ -29,10 +29,9 @@ TODAY = datetime.date(2026, 3, 11)  # a Wednesday
 def credit_org(world, system):
     """World A with a branch, two officers (requester and approver) and one account created through the
     approval workflow, active since 2026-01-02."""
-    from appgov.core.roles import Role
-
     from appgov.core import services as core
     from appgov.core.models import Department, Person
+    from appgov.core.roles import Role
     from appgov.credit import services
     from appgov.credit.models import AccountChange, CreditAccount
     from appgov.users.models import User

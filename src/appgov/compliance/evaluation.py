@@ -11,10 +11,12 @@ from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from appgov.core import changelog
 from appgov.core.context import current_request_id
 from appgov.core.controls.context import EvaluationContext
 from appgov.core.controls.periods import next_due
 from appgov.core.controls.registry import Result, check_for
+from appgov.core.models import ChangeLogEntry
 
 from . import findings as finding_service
 from .catalogue import load_catalogue
@@ -206,6 +208,9 @@ def evaluate(
         evaluation.finished_at = timezone.now()
         evaluation.counts = dict(Counter(result.outcome for _c, result in computed.values()))
         evaluation.save(update_fields=["finished_at", "counts"])
+        # logged as one entry (its results are derived): who evaluated when, and what came out; this also
+        # moves the change-log head, so cached pages that show results are rebuilt
+        changelog.record(evaluation, ChangeLogEntry.Action.CREATE, None, changelog.snapshot(evaluation))
     return evaluation
 
 

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST, require_safe
 
 from appgov.core.roles import can_write
 from appgov.core.scoping import scoped
+from appgov.core.views.helpers import get_scoped, history_entries, querystring_without_page
 from appgov.ledger.models import MobileApp
-from appgov.ledger.views.common import get_scoped, history_entries, querystring_without_page
 
 from . import feeds, selectors, services
 from .filtersets import CaseFilterSet, ListingFilterSet

@@ -1,7 +1,7 @@
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.forms import ScopedModelForm, date_input, datetime_input, style_form, time_input
 from appgov.core.models import Department, Person
 from appgov.core.scoping import scoped
 
@@ -19,49 +19,9 @@ from .models import (
 )
 from .policy import role_choices
 
-DATE = forms.DateInput(attrs={"type": "date"})
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"})
-TIME = forms.TimeInput(attrs={"type": "time"})
-
-
-def style(form) -> None:
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxInput):
-            widget.attrs.setdefault("class", "form-check-input")
-        elif isinstance(widget, forms.Select):
-            widget.attrs.setdefault("class", "form-select form-select-sm")
-        else:
-            widget.attrs.setdefault("class", "form-control form-control-sm")
-
-
-class ScopedForm(forms.ModelForm):
-    """Choices of every foreign key are limited to the user's institution."""
-
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        style(self)
-        for field in self.fields.values():
-            if isinstance(field, forms.ModelChoiceField):
-                field.queryset = scoped(field.queryset.model, user)
-
-    def add_error(self, field, error):
-        """The model's clean() may name a field the form does not show (e.g. a dissent's answer date when
-        its receipt date is edited): such errors become form-wide messages instead of a ValueError."""
-        if field is None and isinstance(error, ValidationError) and hasattr(error, "error_dict"):
-            known = {k: v for k, v in error.error_dict.items() if k in self.fields or k == NON_FIELD_ERRORS}
-            other = [
-                message
-                for name, errors in error.error_dict.items()
-                if name not in known
-                for message in ValidationError(errors).messages
-            ]
-            if other:
-                super().add_error(None, other)
-            if known:
-                super().add_error(None, ValidationError(known))
-            return
-        super().add_error(field, error)
+DATE = date_input()
+DATETIME = datetime_input()
+TIME = time_input()
 
 
 class AccountRequestForm(forms.Form):
@@ -75,7 +35,7 @@ class AccountRequestForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = scoped(Person, user).filter(left_on__isnull=True)
         self.fields["branch"].queryset = scoped(Department, user)
-        style(self)
+        style_form(self)
 
 
 class ChangeRequestForm(forms.Form):
@@ -121,7 +81,7 @@ class UploadForm(forms.Form):
     file = forms.FileField(label=_("CSV or Parquet file"))
 
 
-class AuthorizationForm(ScopedForm):
+class AuthorizationForm(ScopedModelForm):
     class Meta:
         model = Authorization
         fields = [
@@ -137,7 +97,7 @@ class AuthorizationForm(ScopedForm):
         widgets = {"signed_at": DATETIME, "valid_from": DATETIME, "valid_to": DATETIME}
 
 
-class KioskForm(ScopedForm):
+class KioskForm(ScopedModelForm):
     class Meta:
         model = Kiosk
         fields = [
@@ -157,7 +117,7 @@ class KioskForm(ScopedForm):
         widgets = {"open_from": TIME, "open_to": TIME}
 
 
-class BulkRequestForm(ScopedForm):
+class BulkRequestForm(ScopedModelForm):
     class Meta:
         model = BulkDataRequest
         fields = ["reference", "purpose", "data_scope", "recipient", "requested_on", "retention_until"]
@@ -169,7 +129,7 @@ class BulkRequestForm(ScopedForm):
         }
 
 
-class DissentForm(ScopedForm):
+class DissentForm(ScopedModelForm):
     class Meta:
         model = DissentCase
         fields = [
@@ -190,7 +150,7 @@ class DissentAnswerForm(forms.Form):
     documents_issued = forms.CharField(label=_("documents issued"), max_length=300)
 
 
-class ComplaintForm(ScopedForm):
+class ComplaintForm(ScopedModelForm):
     class Meta:
         model = Complaint
         fields = [
@@ -211,7 +171,7 @@ class ComplaintForm(ScopedForm):
         }
 
 
-class ReportForm(ScopedForm):
+class ReportForm(ScopedModelForm):
     class Meta:
         model = SecurityReport
         fields = [
@@ -232,7 +192,7 @@ class PasswordChangeForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        style(self)
+        style_form(self)
 
 
 class ReasonForm(forms.Form):
@@ -243,17 +203,17 @@ class ReasonForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        style(self)
+        style_form(self)
 
 
-class WorkingHoursForm(ScopedForm):
+class WorkingHoursForm(ScopedModelForm):
     class Meta:
         model = WorkingHours
         fields = ["branch", "weekday", "is_workday", "work_start", "work_end"]
         widgets = {"work_start": TIME, "work_end": TIME}
 
 
-class CalendarDayForm(ScopedForm):
+class CalendarDayForm(ScopedModelForm):
     class Meta:
         model = CalendarDay
         fields = ["date", "branch", "is_workday", "work_start", "work_end", "name"]
@@ -280,16 +240,16 @@ class CalendarImportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        style(self)
+        style_form(self)
 
 
-class StaffSubjectForm(ScopedForm):
+class StaffSubjectForm(ScopedModelForm):
     class Meta:
         model = StaffSubject
         fields = ["person", "subject_pseudonym"]
 
 
-class AppConnectionForm(ScopedForm):
+class AppConnectionForm(ScopedModelForm):
     class Meta:
         model = CreditAppConnection
         fields = ["app", "client_app_id", "approval_reference", "approved_from", "approved_to"]

@@ -13,6 +13,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from appgov.core import changelog
 from appgov.core import services as core
 from appgov.core.models import ChangeLogEntry, Department, Person
 from appgov.engines.querywatch import TABLES, QueryWatchError, run_rules
@@ -272,20 +273,26 @@ def _store(run, institution, day, alerts, branch_events, summary) -> None:
     with transaction.atomic():
         codes = set(branch_events) | {a["branch_id"] or UNKNOWN_BRANCH for a in alerts}
         review_days = {}
+        stored = {
+            rd.branch_code: rd
+            for rd in ReviewDay.objects.filter(institution=institution, day=day, branch_code__in=codes)
+        }
         for code in sorted(codes):
-            rd, created = ReviewDay.objects.get_or_create(
-                institution=institution,
-                day=day,
-                branch_code=code,
-                defaults={
-                    "branch": departments.get(code),
-                    "due_on": due,
-                    "events": branch_events.get(code, 0),
-                },
-            )
-            if not created and rd.events != branch_events.get(code, 0):
-                rd.events = branch_events.get(code, 0)
-                rd.save(update_fields=["events"])
+            rd = stored.get(code)
+            if rd is None:  # the day's worklist of a branch: a regulated record (日核查), logged like any other
+                rd = core.save(
+                    ReviewDay(
+                        institution=institution,
+                        day=day,
+                        branch_code=code,
+                        branch=departments.get(code),
+                        due_on=due,
+                        events=branch_events.get(code, 0),
+                    ),
+                    None,
+                )
+            elif rd.events != branch_events.get(code, 0):
+                rd = core.update(rd, None, events=branch_events.get(code, 0))
             review_days[code] = rd
         existing = set(
             Alert.objects.filter(
@@ -313,6 +320,10 @@ def _store(run, institution, day, alerts, branch_events, summary) -> None:
             if a["alert_id"] not in existing
         ]
         Alert.objects.bulk_create(new)
+        # every alert is a regulated record: logged as created, in one batch with the run's lock on the log
+        changelog.record_many(
+            [(alert, ChangeLogEntry.Action.CREATE, None, changelog.snapshot(alert)) for alert in new]
+        )
         # a closed worklist that receives new alerts is open again: its day is not fully reviewed
         for code in {a.branch_code or UNKNOWN_BRANCH for a in new}:
             rd = review_days[code]

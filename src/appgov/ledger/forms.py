@@ -3,7 +3,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from appgov.core.scoping import scope
+from appgov.core.forms import ScopedModelForm, date_input
 
 from .models import AppVersion, Channel, GateEvidence, Listing, MobileApp, PublishingAccount, Vulnerability
 from .models.choices import Platform
@@ -27,24 +27,7 @@ class ListField(forms.CharField):
         return split_list(super().to_python(value))
 
 
-class StyledModelForm(forms.ModelForm):
-    """Bootstrap classes on every widget and foreign-key choices limited to the user's scope."""
-
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field, forms.ModelChoiceField):
-                field.queryset = scope(field.queryset, user)
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                widget.attrs.setdefault("class", "form-check-input")
-            elif isinstance(widget, forms.Select | forms.SelectMultiple):
-                widget.attrs.setdefault("class", "form-select")
-            else:
-                widget.attrs.setdefault("class", "form-control")
-
-
-class MobileAppForm(StyledModelForm):
+class MobileAppForm(ScopedModelForm):
     platforms = forms.MultipleChoiceField(
         label=_("platforms"), choices=Platform.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -86,7 +69,7 @@ class MobileAppForm(StyledModelForm):
             "description",
         ]
         widgets = {
-            "mlps_assessed_on": forms.DateInput(attrs={"type": "date"}),
+            "mlps_assessed_on": date_input(),
             "description": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -95,7 +78,7 @@ class MobileAppForm(StyledModelForm):
         self.fields["platforms"].widget.attrs.pop("class", None)
 
 
-class AppVersionForm(StyledModelForm):
+class AppVersionForm(ScopedModelForm):
     package_file = forms.FileField(label=_("package file"), required=False)
 
     class Meta:
@@ -114,53 +97,53 @@ class AppVersionForm(StyledModelForm):
             "notes",
         ]
         widgets = {
-            "release_date": forms.DateInput(attrs={"type": "date"}),
-            "support_ends_on": forms.DateInput(attrs={"type": "date"}),
-            "privacy_notice_effective_on": forms.DateInput(attrs={"type": "date"}),
+            "release_date": date_input(),
+            "support_ends_on": date_input(),
+            "privacy_notice_effective_on": date_input(),
             "notes": forms.Textarea(attrs={"rows": 2}),
         }
 
 
-class ChannelForm(StyledModelForm):
+class ChannelForm(ScopedModelForm):
     class Meta:
         model = Channel
         fields = ["name", "kind", "operator", "url", "qualification_checked_on"]
-        widgets = {"qualification_checked_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"qualification_checked_on": date_input()}
 
 
-class ListingForm(StyledModelForm):
+class ListingForm(ScopedModelForm):
     class Meta:
         model = Listing
         fields = ["channel", "state", "listed_on", "delisted_on", "url"]
         widgets = {
-            "listed_on": forms.DateInput(attrs={"type": "date"}),
-            "delisted_on": forms.DateInput(attrs={"type": "date"}),
+            "listed_on": date_input(),
+            "delisted_on": date_input(),
         }
 
 
-class PublishingAccountForm(StyledModelForm):
+class PublishingAccountForm(ScopedModelForm):
     class Meta:
         model = PublishingAccount
         fields = ["channel", "account_name", "holder", "holder_name"]
 
 
-class VulnerabilityForm(StyledModelForm):
+class VulnerabilityForm(ScopedModelForm):
     class Meta:
         model = Vulnerability
         fields = ["title", "severity", "source", "status", "found_on", "fixed_on"]
         widgets = {
-            "found_on": forms.DateInput(attrs={"type": "date"}),
-            "fixed_on": forms.DateInput(attrs={"type": "date"}),
+            "found_on": date_input(),
+            "fixed_on": date_input(),
         }
 
 
-class GateEvidenceForm(StyledModelForm):
+class GateEvidenceForm(ScopedModelForm):
     item = forms.ChoiceField(label=_("gate item"))
 
     class Meta:
         model = GateEvidence
         fields = ["item", "reference", "version", "dated_on", "file"]
-        widgets = {"dated_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"dated_on": date_input()}
 
     def __init__(self, *args, items=(), app=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -72,19 +72,27 @@ def execute_scan(scan_id: int) -> Scan:
     scan = Scan.objects.select_related("version__app").get(pk=scan_id)
     if scan.status not in (Scan.Status.QUEUED, Scan.Status.RUNNING):
         return scan
-    Scan.objects.filter(pk=scan.pk).update(status=Scan.Status.RUNNING, started_at=timezone.now())
+    scan = _set_status(scan, status=Scan.Status.RUNNING, started_at=timezone.now())
     version = scan.version
     try:
         report = apkscan.scan_file(version.package.path, options_for(version))
     except apkscan.PackageError as exc:
-        Scan.objects.filter(pk=scan.pk).update(
-            status=Scan.Status.FAILED, error=str(exc)[:2000], finished_at=timezone.now()
-        )
-        scan.refresh_from_db()
-        return scan
+        return _set_status(scan, status=Scan.Status.FAILED, error=str(exc)[:2000], finished_at=timezone.now())
     store_report(scan, report)
     scan.refresh_from_db()
     return scan
+
+
+def _set_status(scan: Scan, **fields) -> Scan:
+    """A scan's progress (running, failed) is part of its record: changed under a row lock and logged."""
+    with transaction.atomic():
+        scan = core_services.lock(scan)
+        before = changelog.snapshot(scan)
+        for name, value in fields.items():
+            setattr(scan, name, value)
+        scan.save(update_fields=list(fields))
+        changelog.record(scan, ChangeLogEntry.Action.UPDATE, before, changelog.snapshot(scan), None)
+    return Scan.objects.select_related("version__app").get(pk=scan.pk)
 
 
 def store_report(scan: Scan, report: dict) -> None:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
+from appgov.core.forms import date_input
 from appgov.core.roles import can_write
 from appgov.core.scoping import scoped
 
@@ -22,10 +23,10 @@ class EvidenceForm(forms.Form):
     subject = forms.ChoiceField(label=gettext_lazy("Subject"))
     title = forms.CharField(label=gettext_lazy("Title"), max_length=300)
     effective_on = forms.DateField(
-        label=gettext_lazy("Effective from"), widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("Effective from"), widget=date_input()
     )
     expires_on = forms.DateField(
-        label=gettext_lazy("Expires on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("Expires on"), required=False, widget=date_input()
     )
     link = forms.CharField(label=gettext_lazy("Link or record reference"), required=False, max_length=500)
     file = forms.FileField(label=gettext_lazy("File"), required=False)

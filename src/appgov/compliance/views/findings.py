@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from appgov.core.scoping import scoped
 from appgov.core.services import history
-from appgov.ledger.views.common import get_scoped, querystring_without_page
+from appgov.core.views.helpers import get_scoped, querystring_without_page
 
 from .. import services
 from ..filtersets import FindingFilterSet

@@ -3,8 +3,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from appgov.core.views.helpers import get_scoped
 from appgov.ledger.models import MobileApp
-from appgov.ledger.views.common import get_scoped
 
 from .. import reports, selectors
 

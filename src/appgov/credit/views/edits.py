@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from appgov.core.models import Person
 from appgov.core.scoping import scoped
-from appgov.ledger.views.common import apply_service_errors, get_scoped, history_entries
+from appgov.core.views.helpers import apply_service_errors, get_scoped, history_entries
 
 from .. import services, workcalendar
 from ..forms import (

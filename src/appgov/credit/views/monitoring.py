@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from appgov.core.scoping import scoped
-from appgov.ledger.views.common import get_scoped
+from appgov.core.views.helpers import get_scoped
 
 from .. import ingestion
 from .. import monitoring as service

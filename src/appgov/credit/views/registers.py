@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from appgov.core import services as core
 from appgov.core.models import Person
 from appgov.core.scoping import scoped
-from appgov.ledger.views.common import apply_service_errors, get_scoped
+from appgov.core.views.helpers import apply_service_errors, get_scoped
 
 from .. import services
 from ..forms import (

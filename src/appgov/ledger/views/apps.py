@@ -13,6 +13,13 @@ from appgov.core import extensions, list_cache
 from appgov.core.models import Department
 from appgov.core.roles import LIFECYCLE_ROLES, can_write
 from appgov.core.scoping import scoped
+from appgov.core.views.helpers import (
+    apply_service_errors,
+    get_scoped,
+    history_entries,
+    querystring_without_page,
+    require_write,
+)
 
 from .. import gates, services
 from ..filtersets import MobileAppFilterSet
@@ -20,7 +27,6 @@ from ..forms import GateEvidenceForm, MobileAppForm, PublishingAccountForm
 from ..models import MobileApp
 from ..models.choices import AppKind, LifecycleState, Platform
 from .app_rows import rows_html
-from .common import apply_service_errors, get_scoped, history_entries, querystring_without_page, require_write
 
 PAGE_SIZES = (25, 50, 100)
 

@@ -7,12 +7,12 @@ from django.utils.translation import gettext as _
 
 from appgov.core.roles import can_write
 from appgov.core.scoping import scoped
+from appgov.core.views.helpers import apply_service_errors, require_write
 
 from .. import services
 from ..forms import ChannelForm
 from ..models import Channel
 from ..models.choices import ListingState
-from .common import apply_service_errors, require_write
 
 
 @login_required

@@ -9,11 +9,11 @@ from django.views.decorators.http import require_safe
 
 from appgov.core import extensions
 from appgov.core.roles import can_write
+from appgov.core.views.helpers import apply_service_errors, get_scoped, history_entries, require_write
 
 from .. import services
 from ..forms import AppVersionForm, ListingForm, PublishingAccountForm, VulnerabilityForm
 from ..models import AppVersion, Listing, MobileApp, PublishingAccount, Vulnerability
-from .common import apply_service_errors, get_scoped, history_entries, require_write
 
 
 @login_required

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from appgov.core.scoping import scoped
+from appgov.core.views.helpers import get_scoped
 from appgov.engines.apkscan.cyclonedx import to_cyclonedx
 from appgov.ledger.models import AppVersion
-from appgov.ledger.views.common import get_scoped
 
 from .. import services
 from ..models import Scan, SdkUse

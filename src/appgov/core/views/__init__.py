@@ -1,0 +1,3 @@
+from .changelog import changelog_detail, changelog_list
+
+__all__ = ["changelog_detail", "changelog_list"]
