@@ -42,6 +42,11 @@ def result_for(inst, control_id, subject_id, day=None, subject_type=None):
     return found[0]
 
 
+# What world A fails: no leading department, app2's ledger fields, app's admission and release review; since
+# issue 13 also the app's missing ICP filing (11.1), release certificate (12.4) and per-version privacy notice (16.2).
+WORLD_A_FAILS = {"NFRA-01.2", "NFRA-02.1", "NFRA-02.2", "NFRA-08.4", "NFRA-11.1", "NFRA-12.4", "NFRA-16.2"}
+
+
 def make_app(org, code, **fields):
     """A complete, admitted-looking app of the org, in operation unless told otherwise (saved with validation)."""
     low = code.lower().replace("-", "")

@@ -106,7 +106,15 @@ def test_how_known_is_verbatim_and_method_follows_it(catalogue, obligations):
         control = catalogue.by_id(control_id)
         assert control.how_known == how_known, control_id
         code = how_known.split(" (", 1)[0]
-        assert control.method == HOW_KNOWN_TO_METHOD[code], f"{control_id}: {code} → {control.method}"
+        # The method says what is built, how_known what the obligation allows: an "A" obligation no check
+        # judges yet is evidence; a periodic one a registered check judges is automated
+        # (tests/compliance_fidelity/test_methods.py ties "automated" to the registry both ways).
+        expected = HOW_KNOWN_TO_METHOD[code]
+        if expected == Method.AUTOMATED and control.method == Method.EVIDENCE:
+            continue
+        if expected == Method.PERIODIC and control.method == Method.AUTOMATED:
+            continue
+        assert control.method == expected, f"{control_id}: {code} → {control.method}"
 
 
 def test_control_ids_point_at_their_article_and_source(catalogue):
@@ -122,8 +130,9 @@ def test_periodic_controls_and_frequencies(catalogue):
         "NFRA-05.4": Frequency.ANNUAL,
         "NFRA-17.2": Frequency.ANNUAL,
         "NFRA-17.3": Frequency.TRIENNIAL,
-        "PBC102-08": Frequency.ANNUAL,
     }
+    # PBC102-08 keeps its annual frequency; its check reads the submitted reports, so it is automated.
+    assert catalogue.by_id("PBC102-08").frequency == Frequency.ANNUAL
     assert catalogue.by_id("NFRA-17.3").evidence_validity_days >= 1095
 
 

@@ -17,9 +17,10 @@ from compliance_fixtures import (
 from django.urls import reverse
 
 from appgov.compliance import services
-from appgov.compliance.evaluation import PERIOD_DAYS, catalogue, evaluate
+from appgov.compliance.evaluation import catalogue, evaluate
 from appgov.compliance.models import ControlResult, ScheduleItem
 from appgov.core import services as core
+from appgov.core.controls.periods import FREQUENCY_MONTHS, add_months, next_due
 from appgov.core.controls.registry import CHECKS
 from appgov.core.models import Department, Institution, Person
 from appgov.ledger import services as ledger
@@ -161,8 +162,11 @@ def test_05_2_licence_scope(world):
     r = result_for(a.inst, "NFRA-05.2", region.pk)
     assert_result(r, FAIL, "上海市")
     assert "浙江省" not in r.zh
+    # 全国 is compared like any region (issue 13 item 10): a regional licence needs the recorded basis
     nationwide = make_app(a, "C-053", regions=["全国"])
-    assert_result(result_for(a.inst, "NFRA-05.2", nationwide.pk), PASS)
+    assert_result(result_for(a.inst, "NFRA-05.2", nationwide.pk), FAIL, "全国", "业务依据")
+    based = core.update(nationwide, nationwide_basis="ALPHA银许〔2025〕3号 网络银行业务全国范围")
+    assert_result(result_for(a.inst, "NFRA-05.2", based.pk), PASS, "网络银行业务全国范围")
     inst = core.update(a.inst, licensed_regions=[])
     assert_result(result_for(inst, "NFRA-05.2", a.app.pk), EVIDENCE, "许可业务范围")
 
@@ -172,7 +176,10 @@ def test_05_2_licence_scope(world):
 
 def test_08_2_open_high_vulnerabilities(world):
     a = world.a
-    # the world's version is listed and only has an open medium vulnerability
+    # the world's version is listed and only has an open medium vulnerability, but it was never tested
+    # (issue 13 item 4): no scan and no test report for this version is not "no open high vulnerabilities"
+    assert_result(result_for(a.inst, "NFRA-08.2", a.version.pk), EVIDENCE, "从未测试")
+    ledger.record_gate_evidence(a.app, "test_report", "ALPHA-TR-1.0.0", version=a.version)
     assert_result(result_for(a.inst, "NFRA-08.2", a.version.pk), PASS, "无未修复的高危漏洞")
     add_vulnerability(a.version, "high", title="ALPHA短信验证码可绕过")
     assert_result(
@@ -185,6 +192,7 @@ def test_08_2_open_high_vulnerabilities(world):
     assert_result(result_for(a.inst, "NFRA-08.2", unreleased.pk), NA, "未发布")
     fixed = make_version(a.app, "1.1.0", release_date=days_ago(3), listed_on=False)
     add_vulnerability(fixed, "high", status="fixed")
+    ledger.record_gate_evidence(a.app, "test_report", "ALPHA-TR-1.1.0", version=fixed)
     assert_result(result_for(a.inst, "NFRA-08.2", fixed.pk), PASS)
 
 
@@ -193,10 +201,13 @@ def test_08_2_open_high_vulnerabilities(world):
 
 def test_08_4_release_gate_records(world):
     a = world.a
-    # the world's app has a test report but no compliance review
-    assert_result(result_for(a.inst, "NFRA-08.4", a.app.pk), FAIL, "发布前缺少", "合规审查")
-    assert "安全测试报告" not in result_for(a.inst, "NFRA-08.4", a.app.pk).zh
-    ledger.record_gate_evidence(a.app, "compliance_review", "ALPHA-CR-1")
+    # the world's app has a test report of no version and no date: it counts for no release (issue 13 item 8)
+    assert_result(result_for(a.inst, "NFRA-08.4", a.app.pk), FAIL, "发布前缺少", "合规审查", "安全测试报告")
+    ledger.record_gate_evidence(a.app, "test_report", "ALPHA-TR-1", version=a.version)
+    r = result_for(a.inst, "NFRA-08.4", a.app.pk)
+    assert_result(r, FAIL, "合规审查")
+    assert "安全测试报告" not in r.zh
+    ledger.record_gate_evidence(a.app, "compliance_review", "ALPHA-CR-1", version=a.version)
     assert_result(result_for(a.inst, "NFRA-08.4", a.app.pk), PASS, "齐全")
     assert_result(result_for(a.inst, "NFRA-08.4", a.app2.pk), NA, "尚未发布")
 
@@ -265,7 +276,10 @@ def test_09_4_termination(world):
 
 def test_11_1_filing_numbers(world):
     a = world.a
-    assert_result(result_for(a.inst, "NFRA-11.1", a.app.pk), PASS, "ALPHA-FILING-1")
+    # both filings are read (issue 13 item 9): the world's app has no ICP filing number
+    assert_result(result_for(a.inst, "NFRA-11.1", a.app.pk), FAIL, "ICP备案号")
+    app = core.update(a.app, icp_filing_no="浙ICP备2025000001号-3A")
+    assert_result(result_for(a.inst, "NFRA-11.1", app.pk), PASS, "ALPHA-FILING-1", "浙ICP备")
     app = core.update(a.app, app_filing_no="")
     assert_result(result_for(a.inst, "NFRA-11.1", app.pk), FAIL, "缺少APP备案号")
     assert_result(result_for(a.inst, "NFRA-11.1", a.app2.pk), NA, "尚未上线")
@@ -300,7 +314,7 @@ def test_12_1_mlps_assessment(world):
     assert_result(result_for(a.inst, "NFRA-12.1", fresh.pk), PASS, "等保3级")
     stale_date = days_ago(400)
     stale = make_app(a, "C-122", mlps_level=3, mlps_assessed_on=stale_date)
-    due = stale_date + datetime.timedelta(days=365)
+    due = add_months(stale_date, 12)  # a calendar year (issue 13 item 12)
     assert_result(result_for(a.inst, "NFRA-12.1", stale.pk), FAIL, "已过期", str(stale_date), str(due))
     # level 2 runs on a two-year cycle: 400 days is fine
     level2 = make_app(a, "C-123", mlps_level=2, mlps_assessed_on=stale_date)
@@ -328,16 +342,32 @@ def test_13_1_data_owner(world):
 
 
 def test_16_2_privacy_notice(world):
+    """Per released version its own notice (issue 13 item 14); apps for the public also a complaint channel."""
     a = world.a
-    assert_result(result_for(a.inst, "NFRA-16.2", a.app.pk), PASS, "隐私政策与投诉渠道已公开")
+    # the app has a privacy URL, but its released version has no notice of its own
+    assert_result(result_for(a.inst, "NFRA-16.2", a.app.pk), FAIL, "1.0.0", "隐私政策")
+    core.update(
+        a.version,
+        privacy_notice_url="https://alpha.example.cn/privacy/1.0.0",
+        privacy_notice_effective_on=today(),
+    )
+    assert_result(result_for(a.inst, "NFRA-16.2", a.app.pk), PASS, "当期隐私政策", "投诉渠道已公布")
     app = core.update(a.app, complaint_channel="")
     r = result_for(a.inst, "NFRA-16.2", app.pk)
-    assert_result(r, FAIL, "未公开", "投诉渠道")
+    assert_result(r, FAIL, "投诉渠道")
     assert "隐私政策" not in r.zh
     internal = make_app(a, "C-162", audience="internal", complaint_channel="")
-    assert_result(result_for(a.inst, "NFRA-16.2", internal.pk), PASS, "内部应用")
-    bare = make_app(a, "C-163", privacy_policy_url="", complaint_channel="")
-    assert_result(result_for(a.inst, "NFRA-16.2", bare.pk), FAIL, "隐私政策", "投诉渠道")
+    v = make_version(
+        internal,
+        release_date=days_ago(10),
+        privacy_notice_url="https://x.example.cn/p",
+        privacy_notice_effective_on=days_ago(10),
+    )
+    assert_result(result_for(a.inst, "NFRA-16.2", internal.pk), PASS, "当期隐私政策")
+    assert "投诉渠道" not in result_for(a.inst, "NFRA-16.2", internal.pk).zh
+    # a notice older than the release is not this release's notice
+    core.update(v, privacy_notice_effective_on=days_ago(40))
+    assert_result(result_for(a.inst, "NFRA-16.2", internal.pk), FAIL, "早于该版本发布")
     assert_result(result_for(a.inst, "NFRA-16.2", a.app2.pk), NA)
 
 
@@ -439,26 +469,24 @@ def test_evidence_of_another_subject_or_institution_does_not_count(world):
 
 # --- periodic controls: overdue and the calendar -----------------------------------------------------------
 
+# Periods are calendar periods (next_due): the overdue case goes back a period plus a month.
 PERIODIC = [
-    ("NFRA-17.2", "app", 365),
-    ("NFRA-17.3", "app", 1095),
-    ("NFRA-05.4", "app", 365),
-    ("PBC102-08", "credit_system", 365),
+    ("NFRA-17.2", "app", "annual"),
+    ("NFRA-17.3", "app", "triennial"),
+    ("NFRA-05.4", "app", "annual"),
 ]
 
 
 def test_periodic_controls_of_the_catalogue():
-    periodic = {
-        c.id: (c.applies_to, PERIOD_DAYS[c.frequency]) for c in catalogue().controls if c.method == "periodic"
-    }
-    assert periodic == {cid: (t, days) for cid, t, days in PERIODIC}
+    periodic = {c.id: (c.applies_to, c.frequency) for c in catalogue().controls if c.method == "periodic"}
+    assert periodic == {cid: (t, freq) for cid, t, freq in PERIODIC}
 
 
 @pytest.mark.parametrize("control_id,subject_type,period", PERIODIC)
 def test_periodic_control_is_overdue_after_its_period(world, control_id, subject_type, period):
     a = world.a
     subject = subject_of(a, subject_type)
-    last = days_ago(period + 30)
+    last = add_months(today(), -FREQUENCY_MONTHS[period] - 1)
     # the expiry is set far ahead so only the period makes it overdue
     services.add_evidence(
         a.inst,
@@ -477,7 +505,7 @@ def test_periodic_control_is_overdue_after_its_period(world, control_id, subject
         institution=a.inst, control_id=control_id, subject_type=subject_type, subject_id=subject
     )
     assert item.last_done_on == last
-    assert item.due_on == last + datetime.timedelta(days=period)
+    assert item.due_on == next_due(last, period)
     assert (
         ControlResult.objects.get(
             institution=a.inst, control_id=control_id, subject_id=subject, subject_type=subject_type
@@ -490,15 +518,10 @@ def test_periodic_control_is_overdue_after_its_period(world, control_id, subject
     assert_result(result_for(a.inst, control_id, subject, subject_type=subject_type), PASS, "本期报告")
     evaluate(a.inst)
     item.refresh_from_db()
-    assert (item.last_done_on, item.due_on) == (recent, recent + datetime.timedelta(days=period))
-    # the day before the due date it still passes; the day after it is overdue
+    assert (item.last_done_on, item.due_on) == (recent, next_due(recent, period))
+    # on the due date it still passes; the day after it is overdue
     due = item.due_on
-    assert (
-        result_for(
-            a.inst, control_id, subject, due - datetime.timedelta(days=1), subject_type=subject_type
-        ).outcome
-        == PASS
-    )
+    assert result_for(a.inst, control_id, subject, due, subject_type=subject_type).outcome == PASS
     assert (
         result_for(
             a.inst, control_id, subject, due + datetime.timedelta(days=1), subject_type=subject_type
@@ -507,13 +530,15 @@ def test_periodic_control_is_overdue_after_its_period(world, control_id, subject
     )
 
 
-def test_periodic_control_never_done_is_evidence_needed_and_due_today(world):
+def test_periodic_control_never_done_is_evidence_needed_and_due_at_the_end_of_its_grace(world):
     a = world.a
-    assert_result(result_for(a.inst, "NFRA-17.2", a.app.pk), EVIDENCE, "年度风险评估报告")
+    assert_result(result_for(a.inst, "NFRA-17.2", a.app.pk), EVIDENCE, "年度风险评估报告", "宽限期至")
     evaluate(a.inst)
     items = ScheduleItem.objects.filter(institution=a.inst, control_id="NFRA-17.2")
     assert {i.subject_id for i in items} == {a.app.pk, a.app2.pk}  # one calendar entry per app
-    assert {i.due_on for i in items} == {today()} and {i.last_done_on for i in items} == {None}
+    grace = catalogue().by_id("NFRA-17.2").grace_days
+    assert {i.due_on for i in items} == {today() + datetime.timedelta(days=grace)}
+    assert {i.last_done_on for i in items} == {None}
 
 
 def test_periodic_overdue_is_not_hidden_by_evidence_dated_in_the_future(world):

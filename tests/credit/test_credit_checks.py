@@ -16,6 +16,8 @@ def _outcome(inst, control_id, today):
 def test_leading_group_check(credit):
     inst, today = credit["inst"], datetime.date(2026, 3, 15)
     assert _outcome(inst, "PBC102-01", today).outcome == "fail"
+    # the head of the group must be senior management (issue 13 item 13)
+    core.update(credit["clerk"], None, is_senior_management=True)
     core.save(
         LeadingGroup(
             institution=inst,
@@ -50,6 +52,13 @@ def test_overdue_review_day_fails_06_1(credit):
     rd = ReviewDay.objects.create(
         institution=credit["inst"], day=day, branch_code="BR01", due_on=day + datetime.timedelta(days=1)
     )
+    # the working days before it have no log: not clean, a failure (issue 13 item 5)
+    result = _outcome(credit["inst"], "PBC102-06.1", datetime.date(2026, 3, 11))
+    assert result.outcome == "fail" and "21 个工作日" in result.zh and "2026-02-09" in result.zh
+    from appgov.credit.logcoverage import declare_no_queries, missing_log_days
+
+    for missing in missing_log_days(credit["inst"], datetime.date(2026, 3, 11), 31, 1):
+        declare_no_queries(credit["inst"], missing, credit["officer"], "征信系统查询统计为零")
     assert _outcome(credit["inst"], "PBC102-06.1", datetime.date(2026, 3, 11)).outcome == "pass"
     assert _outcome(credit["inst"], "PBC102-06.1", datetime.date(2026, 3, 12)).outcome == "fail"
     from appgov.credit.monitoring import close_review_day

@@ -20,13 +20,20 @@ def _dissent(inst, received):
 
 
 def test_dissent_deadline_is_20_days_from_receipt(world):
+    # received Tue 3 March: day 20 is Mon 23 March, a working day (no calendar: Monday to Friday)
+    case = _dissent(world.a.inst, datetime.date(2026, 3, 3))
+    assert case.deadline == datetime.date(2026, 3, 23)
+    assert case.days_left(datetime.date(2026, 3, 3)) == 20
+    assert case.days_left(datetime.date(2026, 3, 20)) == 3
+    assert not case.is_overdue(datetime.date(2026, 3, 23))  # the last day is still in time
+    assert case.is_overdue(datetime.date(2026, 3, 24))
+    assert case.days_left(datetime.date(2026, 3, 27)) == -4
+
+
+def test_dissent_deadline_on_a_weekend_moves_to_the_next_working_day(world):
+    # received 1 March: day 20 is Saturday 21 March, so the period ends on Monday 23 March (民法典 art. 203)
     case = _dissent(world.a.inst, datetime.date(2026, 3, 1))
-    assert case.deadline == datetime.date(2026, 3, 21)
-    assert case.days_left(datetime.date(2026, 3, 1)) == 20
-    assert case.days_left(datetime.date(2026, 3, 18)) == 3
-    assert not case.is_overdue(datetime.date(2026, 3, 21))  # the last day is still in time
-    assert case.is_overdue(datetime.date(2026, 3, 22))
-    assert case.days_left(datetime.date(2026, 3, 25)) == -4
+    assert case.deadline == datetime.date(2026, 3, 23)
 
 
 def test_answered_late_stays_overdue_and_answer_needs_outcome(world):

@@ -14,6 +14,7 @@ from django.utils import timezone
 from appgov.core import changelog
 from appgov.core.context import current_request_id
 from appgov.core.controls.context import EvaluationContext
+from appgov.core.controls.periods import next_due
 from appgov.core.controls.registry import Result, check_for
 from appgov.core.models import ChangeLogEntry
 
@@ -22,7 +23,6 @@ from .catalogue import load_catalogue
 from .models import ControlResult, ControlSummary, Evaluation, ScheduleItem
 from .models.subjects import Outcome, SubjectType
 
-PERIOD_DAYS = {"daily": 1, "monthly": 31, "quarterly": 92, "annual": 365, "triennial": 3 * 365}
 FREQUENCY_ZH = {
     "daily": "每日",
     "monthly": "每月",
@@ -59,13 +59,14 @@ def evidence_check(ctx: EvaluationContext, control) -> list[Result]:
     Periodic controls also fail once the last evidence is older than their period.
     """
     results = []
-    period = PERIOD_DAYS.get(control.frequency or "")
+    period = control.frequency or None
     for subject_type, subject_id, label, _obj in ctx.subjects(control.applies_to):
         rows = ctx.evidence.get((control.id, subject_type, subject_id), [])
         started = [e for e in rows if e.effective_on <= ctx.today]
         valid = [e for e in started if e.valid_on(ctx.today)]
         if period:
-            valid = [e for e in valid if (ctx.today - e.effective_on).days <= period]
+            # Calendar periods: done on 2024-02-29, an annual control is due by 2025-02-28 (not 365 days).
+            valid = [e for e in valid if ctx.today <= next_due(e.effective_on, period)]
         links = [
             {"label": e.title, "url": reverse("compliance:evidence-download", args=[e.pk])} for e in valid[:3]
         ]
@@ -129,7 +130,56 @@ def run_control(ctx: EvaluationContext, control) -> list[Result]:
             )
         ]
     check = check_for(control.id)
-    return list(check(ctx, control)) if check else evidence_check(ctx, control)
+    results = list(check(ctx, control)) if check else evidence_check(ctx, control)
+    return [weigh_evidence_needed(ctx, control, result) for result in results]
+
+
+def grace_ends_on(ctx: EvaluationContext, control, subject_type: str, subject_id: int) -> datetime.date:
+    """Last day a subject may stay "evidence needed": grace_days after the later of the subject's
+    registration in AppGov and the control's first evaluation for this institution."""
+    starts = [ctx.control_introduced_on.get(control.id, ctx.today)]
+    registered = _registered_on(ctx, subject_type, subject_id)
+    if registered is not None:
+        starts.append(registered)
+    return max(starts) + datetime.timedelta(days=control.grace_days)
+
+
+def weigh_evidence_needed(ctx: EvaluationContext, control, result: Result) -> Result:
+    """A control that cannot be judged is not a pass, and after its grace period it is a failure."""
+    if result.outcome != Outcome.EVIDENCE_NEEDED:
+        return result
+    ends = grace_ends_on(ctx, control, result.subject_type, result.subject_id)
+    if ctx.today <= ends:
+        return Result(
+            result.subject_type,
+            result.subject_id,
+            result.subject_repr,
+            Outcome.EVIDENCE_NEEDED,
+            f"{result.zh.rstrip('。')}。宽限期至 {ends}，逾期未提供即为不符合。",
+            f"{result.en.rstrip('.')}. Grace period until {ends}; after it this is a failure.",
+            result.links,
+        )
+    return Result(
+        result.subject_type,
+        result.subject_id,
+        result.subject_repr,
+        Outcome.FAIL,
+        f"宽限期（{control.grace_days} 天）已于 {ends} 届满，仍无法判定：{result.zh}",
+        f"Grace period ({control.grace_days} days) ended on {ends} and this still cannot be judged: {result.en}",
+        result.links,
+    )
+
+
+def _registered_on(ctx: EvaluationContext, subject_type: str, subject_id: int) -> datetime.date | None:
+    """The day the subject was registered in AppGov (None for the institution itself)."""
+    if subject_type == SubjectType.APP:
+        subject = ctx.app_by_id.get(subject_id)
+    elif subject_type == SubjectType.APP_VERSION:
+        subject = ctx.version_by_id.get(subject_id)
+    else:
+        return None
+    created = getattr(subject, "created_at", None)
+    return timezone.localdate(created) if created else None
 
 
 def evaluate(
@@ -286,7 +336,7 @@ def _sync_schedule(institution, ctx, cat, today) -> None:
     }
     create, update, keep = [], [], set()
     for control in cat.controls:
-        period = PERIOD_DAYS.get(control.frequency or "")
+        period = control.frequency or None
         if control.method != "periodic" or not period or control.applies_to == SubjectType.REGULATOR:
             continue
         for subject_type, subject_id, label, _obj in ctx.subjects(control.applies_to):
@@ -294,7 +344,7 @@ def _sync_schedule(institution, ctx, cat, today) -> None:
             keep.add(key)
             rows = [e for e in ctx.evidence.get(key, []) if e.effective_on <= today]
             last = rows[0].effective_on if rows else None
-            due = last + datetime.timedelta(days=period) if last else today
+            due = next_due(last, period) if last else grace_ends_on(ctx, control, subject_type, subject_id)
             item = existing.get(key)
             if item is None:
                 create.append(

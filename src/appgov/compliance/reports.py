@@ -1,6 +1,7 @@
 """移动应用合规评估报告 (PDF, WeasyPrint with a Debian CJK font) and the Excel export of results."""
 
 import io
+from collections import Counter
 
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -72,6 +73,8 @@ def report_context(institution, app=None) -> dict:
         "evidence_needed": [r for r in results if r.outcome == Outcome.EVIDENCE_NEEDED],
         "findings": findings,
         "counts": counts,
+        "rate": selectors.compliance_rate(Counter(r.outcome for r in results)),
+        "sources": catalogue().sources,
         "outcome_zh": OUTCOME_ZH,
         "catalogue_version": catalogue().version,
     }

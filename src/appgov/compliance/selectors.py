@@ -30,6 +30,12 @@ def institution_for(user, requested_id=None) -> Institution:
     return inst
 
 
+def compliance_rate(counts) -> int | None:
+    """Percent of applicable results that pass; "evidence needed" counts as not compliant (None if none apply)."""
+    applicable = counts[Outcome.PASS] + counts[Outcome.FAIL] + counts[Outcome.EVIDENCE_NEEDED]
+    return round(100 * counts[Outcome.PASS] / applicable) if applicable else None
+
+
 def article_of(control_id: str) -> str:
     return control_id.split(".")[0]
 
@@ -47,7 +53,6 @@ def dashboard(institution) -> dict:
     articles = []
     for key in dict.fromkeys(article_of(c.id) for c in cat.controls):
         counts = by_article.get(key, Counter())
-        judged = counts[Outcome.PASS] + counts[Outcome.FAIL]
         articles.append(
             {
                 "article": key,
@@ -55,7 +60,7 @@ def dashboard(institution) -> dict:
                 "fail": counts[Outcome.FAIL],
                 "evidence": counts[Outcome.EVIDENCE_NEEDED],
                 "na": counts[Outcome.NOT_APPLICABLE],
-                "rate": round(100 * counts[Outcome.PASS] / judged) if judged else None,
+                "rate": compliance_rate(counts),
             }
         )
     # Heatmap: app-level controls x apps (apps by name), worst outcome of the app and its versions.
@@ -106,7 +111,8 @@ def dashboard(institution) -> dict:
         "institution": institution,
         "catalogue_version": cat.version,
         "last_evaluation": evaluations[0] if evaluations else None,
-        "totals": Counter(r[4] for r in results),
+        "totals": (totals := Counter(r[4] for r in results)),
+        "rate": compliance_rate(totals),
         "articles": articles,
         "heatmap": heatmap,
         "trend": trend,

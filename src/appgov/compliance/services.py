@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from appgov.core import services as core_services
+from appgov.core.controls.periods import next_due
 from appgov.core.models import Institution
 from appgov.ledger.models import AppVersion, MobileApp
 
@@ -47,6 +48,11 @@ def add_evidence(
         raise ValidationError({"subject_id": _("No such subject in your institution")})
     if expires_on is None and control.evidence_validity_days:
         expires_on = effective_on + datetime.timedelta(days=control.evidence_validity_days)
+        if control.frequency:
+            # Valid through the whole calendar period (a year across 29 February has 366 days).
+            expires_on = max(
+                expires_on, next_due(effective_on, control.frequency) + datetime.timedelta(days=1)
+            )
     evidence = Evidence(
         institution=institution,
         control_id=control_id,

@@ -132,8 +132,16 @@ class BulkRequestForm(ScopedModelForm):
 class DissentForm(ScopedModelForm):
     class Meta:
         model = DissentCase
-        fields = ["reference", "subject_pseudonym", "received_on", "content", "branch", "security_lead"]
-        widgets = {"received_on": DATE, "content": forms.Textarea(attrs={"rows": 2})}
+        fields = [
+            "reference",
+            "subject_pseudonym",
+            "received_on",
+            "marked_on",
+            "content",
+            "branch",
+            "security_lead",
+        ]
+        widgets = {"received_on": DATE, "marked_on": DATE, "content": forms.Textarea(attrs={"rows": 2})}
 
 
 class DissentAnswerForm(forms.Form):
@@ -145,9 +153,19 @@ class DissentAnswerForm(forms.Form):
 class ComplaintForm(ScopedModelForm):
     class Meta:
         model = Complaint
-        fields = ["reference", "received_on", "channel", "summary", "security_lead", "investigation_note"]
+        fields = [
+            "reference",
+            "received_on",
+            "channel",
+            "summary",
+            "extended_until",
+            "extension_approval",
+            "security_lead",
+            "investigation_note",
+        ]
         widgets = {
             "received_on": DATE,
+            "extended_until": DATE,
             "summary": forms.Textarea(attrs={"rows": 2}),
             "investigation_note": forms.Textarea(attrs={"rows": 2}),
         }

@@ -1,19 +1,87 @@
 """Compliance checks judged from the ledger's own data (registered in the compliance check registry)."""
 
-import datetime
+from functools import cache
+from importlib import resources
 
+import yaml
+from django.utils import timezone
+
+from appgov.core.controls.periods import add_months
 from appgov.core.controls.registry import SubjectType, check, evidence_needed, failed, not_applicable, passed
 
 from .facts import app_link, version_link
-from .models.choices import AccountHolder, LifecycleState, ListingState, Severity, SupportStatus
+from .models import AppVersion, GateEvidence
+from .models.choices import (
+    AccountHolder,
+    AppKind,
+    Audience,
+    LifecycleState,
+    ListingState,
+    Severity,
+    SupportStatus,
+)
 
 APP = SubjectType.APP
 VERSION = SubjectType.APP_VERSION
 INSTITUTION = SubjectType.INSTITUTION
 LIVE = {LifecycleState.RELEASED, LifecycleState.IN_OPERATION, LifecycleState.RETIRING}
 BUSINESS_KINDS = {"business", "branch"}
-# MLPS 2.0 practice: level 3 assessed every year, level 4 every half year; levels 1-2 on the institution's own cycle (2 years).
-MLPS_CYCLE_DAYS = {1: 730, 2: 730, 3: 365, 4: 183, 5: 183}
+NATIONWIDE = "全国"
+# 移动互联网应用程序备案 (工业和信息化部关于开展移动互联网应用程序备案工作的通知, 工信部信管〔2023〕105号,
+# 2023-07-21) covers APPs, mini-programs and quick apps; an official account is the platform's content, not in scope.
+APP_FILING_KINDS = {AppKind.APP, AppKind.MINI_PROGRAM, AppKind.QUICK_APP}
+# 互联网信息服务备案 (《互联网信息服务管理办法》, 国务院令第292号, 2000-09-25): the service's own domain.
+ICP_FILING_KINDS = {AppKind.APP, AppKind.MINI_PROGRAM, AppKind.QUICK_APP}
+RELEASE_GATE_ITEMS = (
+    ("test_report", "安全测试报告", "security test report"),
+    ("compliance_review", "合规审查", "compliance review"),
+)
+
+
+@cache
+def mlps_cycles() -> dict[int, dict]:
+    raw = yaml.safe_load(
+        resources.files(__package__).joinpath("mlps_cycles.yaml").read_text(encoding="utf-8")
+    )
+    return {
+        int(level): {"months": int(v["months"]), "basis": v["basis"]} for level, v in raw["levels"].items()
+    }
+
+
+def _gate_rows(ctx) -> dict:
+    """app id -> [(item, version id, dated_on)] of its gate evidence, loaded once per evaluation."""
+    rows = getattr(ctx, "_gate_rows", None)
+    if rows is None:
+        rows = ctx._gate_rows = {}
+        for app_id, item, version_id, dated_on in GateEvidence.objects.filter(
+            app__institution=ctx.institution
+        ).values_list("app_id", "item", "version_id", "dated_on"):
+            rows.setdefault(app_id, []).append((item, version_id, dated_on))
+    return rows
+
+
+def _covers(version, version_id, dated_on) -> bool:
+    """Gate evidence counts for a version it names, or, unnamed, when dated on or after the version's build."""
+    if version_id is not None:
+        return version_id == version.pk
+    return dated_on is not None and dated_on >= timezone.localdate(version.created_at)
+
+
+def _release_items(ctx, version) -> set:
+    return {
+        item for item, vid, dated in _gate_rows(ctx).get(version.app_id, []) if _covers(version, vid, dated)
+    }
+
+
+def _scanned_versions(ctx) -> set:
+    found = getattr(ctx, "_scanned_versions", None)
+    if found is None:
+        found = ctx._scanned_versions = set(
+            AppVersion.objects.filter(app__institution=ctx.institution, scans__status="done").values_list(
+                "pk", flat=True
+            )
+        )
+    return found
 
 
 def _app(ctx, app):
@@ -190,13 +258,30 @@ def licence_scope(ctx, control):
             )
             continue
         extra_lines = [b for b in app.business_lines if b not in lines]
-        extra_regions = [r for r in app.regions if r not in regions and r not in ("全国",)]
+        # Every served region is compared, 全国 included: a regional licence does not cover a nationwide app
+        # unless the basis for serving nationwide is recorded.
+        extra_regions = [
+            r
+            for r in app.regions
+            if r not in regions
+            and NATIONWIDE not in regions
+            and not (r == NATIONWIDE and app.nationwide_basis)
+        ]
         if extra_lines or extra_regions:
             zh = "超出许可范围：" + "、".join(
                 [*(f"业务“{b}”" for b in extra_lines), *(f"地域“{r}”" for r in extra_regions)]
             )
+            if NATIONWIDE in extra_regions:
+                zh += "（面向全国服务须登记许可的业务依据）"
             en = "Outside the licence: " + ", ".join([*extra_lines, *extra_regions])
             yield failed(*_app(ctx, app), zh, en, [app_link(app)])
+        elif NATIONWIDE in app.regions and NATIONWIDE not in regions:
+            yield passed(
+                *_app(ctx, app),
+                f"面向全国服务，依据：{app.nationwide_basis}；业务条线在许可范围内",
+                f"Serves nationwide on the recorded basis: {app.nationwide_basis}",
+                [app_link(app)],
+            )
         else:
             yield passed(
                 *_app(ctx, app),
@@ -236,6 +321,16 @@ def no_open_high(ctx, control):
                 label,
                 f"已发布版本存在 {len(high)} 个未修复的高危漏洞：{high[0].title}",
                 f"{len(high)} open high/critical vulnerabilities on a released version: {high[0].title}",
+                [version_link(version)],
+            )
+        elif version.pk not in _scanned_versions(ctx) and "test_report" not in _release_items(ctx, version):
+            yield evidence_needed(
+                VERSION,
+                version.pk,
+                label,
+                "已发布版本从未测试（无安全扫描、无该版本的测试报告），不能认定没有高危漏洞",
+                "A released version that was never tested (no scan, no test report for it) cannot be called free "
+                "of open high vulnerabilities",
                 [version_link(version)],
             )
         else:
@@ -358,18 +453,44 @@ def termination(ctx, control):
 
 @check("NFRA-11.1")
 def filings(ctx, control):
+    """Both filings, each for the kinds and distribution it covers: APP filing (APPs, mini-programs, quick apps
+    offered to the public) and ICP filing of the service; official accounts and internal-only apps are out."""
     for app in ctx.live_apps:
         if app.state not in LIVE and app.pk not in ctx.active_listing_apps:
             yield not_applicable(*_app(ctx, app), "尚未上线", "Not live yet")
-        elif not app.app_filing_no:
+            continue
+        if app.audience == Audience.INTERNAL:
+            yield not_applicable(
+                *_app(ctx, app),
+                "仅供内部员工使用、不向公众提供，不属于APP备案和互联网信息服务备案范围",
+                "Internal-only app, not offered to the public: outside both filings",
+            )
+            continue
+        needs = []
+        if app.kind in APP_FILING_KINDS:
+            needs.append(("app_filing_no", "APP备案号", "app filing number"))
+        if app.kind in ICP_FILING_KINDS:
+            needs.append(("icp_filing_no", "ICP备案号", "ICP filing number"))
+        if not needs:
+            yield not_applicable(
+                *_app(ctx, app),
+                f"{app.get_kind_display()}不属于APP备案范围（由平台备案）",
+                f"{app.get_kind_display()} is outside the app filing scope",
+            )
+            continue
+        missing = [(zh, en) for field, zh, en in needs if not getattr(app, field)]
+        if missing:
             yield failed(
-                *_app(ctx, app), "已上线但缺少APP备案号", "Live without an app filing number", [app_link(app)]
+                *_app(ctx, app),
+                "已上线但缺少" + "、".join(m[0] for m in missing),
+                "Live without " + " and ".join(m[1] for m in missing),
+                [app_link(app)],
             )
         else:
             yield passed(
                 *_app(ctx, app),
-                f"备案号：{app.app_filing_no}",
-                f"Filing number {app.app_filing_no}",
+                "；".join(f"{zh}：{getattr(app, field)}" for field, zh, _en in needs),
+                "; ".join(f"{en} {getattr(app, field)}" for field, _zh, en in needs),
                 [app_link(app)],
             )
 
@@ -415,7 +536,7 @@ def mlps(ctx, control):
                 [app_link(app)],
             )
             continue
-        cycle = MLPS_CYCLE_DAYS[app.mlps_level]
+        cycle = mlps_cycles()[app.mlps_level]
         if app.mlps_assessed_on is None:
             yield failed(
                 *_app(ctx, app),
@@ -423,19 +544,18 @@ def mlps(ctx, control):
                 f"MLPS level {app.mlps_level} without an assessment",
                 [app_link(app)],
             )
-        elif (ctx.today - app.mlps_assessed_on).days > cycle:
-            due = app.mlps_assessed_on + datetime.timedelta(days=cycle)
+        elif ctx.today > (due := add_months(app.mlps_assessed_on, cycle["months"])):
             yield failed(
                 *_app(ctx, app),
-                f"等保测评已过期（上次 {app.mlps_assessed_on}，应于 {due} 前复测）",
-                f"MLPS assessment expired (last {app.mlps_assessed_on}, due by {due})",
+                f"等保测评已过期（上次 {app.mlps_assessed_on}，应于 {due} 前复测；周期依据：{cycle['basis']}）",
+                f"MLPS assessment expired (last {app.mlps_assessed_on}, due by {due}; cycle basis: {cycle['basis']})",
                 [app_link(app)],
             )
         else:
             yield passed(
                 *_app(ctx, app),
-                f"等保{app.mlps_level}级，测评于 {app.mlps_assessed_on}",
-                f"MLPS level {app.mlps_level}, assessed {app.mlps_assessed_on}",
+                f"等保{app.mlps_level}级，测评于 {app.mlps_assessed_on}，下次应于 {due} 前（周期依据：{cycle['basis']}）",
+                f"MLPS level {app.mlps_level}, assessed {app.mlps_assessed_on}, next by {due}",
                 [app_link(app)],
             )
 
@@ -459,60 +579,97 @@ def data_owner(ctx, control):
             )
 
 
+def _release_day(ctx, version):
+    """The day a version went out: its release date, else its first listing."""
+    listed = [item.listed_on for item in ctx.listings_by_version.get(version.pk, []) if item.listed_on]
+    return version.release_date or min(listed, default=None)
+
+
 @check("NFRA-16.2")
 def privacy_notice(ctx, control):
+    """Per app: every released version has its own privacy notice, in force from no earlier than that release
+    (a notice older than the release cannot describe what the release collects); apps for the public also
+    need a complaint channel."""
     for app in ctx.live_apps:
         if app.state not in LIVE:
             yield not_applicable(*_app(ctx, app), "尚未上线", "Not live yet")
-        elif app.audience == "internal" and app.privacy_policy_url:
-            yield passed(
+            continue
+        problems_zh, problems_en = [], []
+        if app.audience != Audience.INTERNAL and not app.complaint_channel:
+            problems_zh.append("未公布投诉渠道")
+            problems_en.append("no complaint channel")
+        released = [(v, listed) for v, a, listed in _released_versions(ctx) if a.pk == app.pk]
+        released = [v for v, listed in released if listed or v.release_date]
+        for version in released:
+            name = f"{version.platform} {version.version_name}"
+            released_on = _release_day(ctx, version)
+            if not (version.privacy_notice_url and version.privacy_notice_effective_on):
+                problems_zh.append(f"{name} 未登记该版本的隐私政策及生效日期")
+                problems_en.append(f"{name}: no privacy notice for this version")
+            elif released_on and version.privacy_notice_effective_on < released_on:
+                problems_zh.append(
+                    f"{name} 的隐私政策生效于 {version.privacy_notice_effective_on}，早于该版本发布（{released_on}）"
+                )
+                problems_en.append(f"{name}: privacy notice older than the release")
+        if problems_zh:
+            yield failed(
+                *_app(ctx, app), "；".join(problems_zh[:6]), "; ".join(problems_en[:6]), [app_link(app)]
+            )
+        elif not released:
+            yield evidence_needed(
                 *_app(ctx, app),
-                "内部应用，已提供隐私政策",
-                "Internal app with a privacy policy",
+                "已上线但未登记已发布版本，无法核对各版本的隐私政策",
+                "Live but no released version recorded; privacy notices per version cannot be checked",
                 [app_link(app)],
             )
         else:
-            missing = [
-                zh
-                for field, zh in (("privacy_policy_url", "隐私政策"), ("complaint_channel", "投诉渠道"))
-                if not getattr(app, field)
-            ]
-            if missing:
-                yield failed(
-                    *_app(ctx, app),
-                    "未公开：" + "、".join(missing),
-                    "Not published: " + ", ".join(missing),
-                    [app_link(app)],
-                )
-            else:
-                yield passed(
-                    *_app(ctx, app),
-                    "隐私政策与投诉渠道已公开",
-                    "Privacy policy and complaint channel published",
-                    [app_link(app)],
-                )
+            yield passed(
+                *_app(ctx, app),
+                f"{len(released)} 个已发布版本均有当期隐私政策"
+                + ("" if app.audience == Audience.INTERNAL else "，投诉渠道已公布"),
+                f"Each of the {len(released)} released versions has its own privacy notice",
+                [app_link(app)],
+            )
 
 
 @check("NFRA-08.4")
 def release_gate(ctx, control):
+    """Per app: each released version has its own test report and compliance review (evidence naming the
+    version, or dated on or after its build); the first release's report does not cover later ones."""
     for app in ctx.live_apps:
         if app.state not in LIVE:
             yield not_applicable(*_app(ctx, app), "尚未发布", "Not released yet")
             continue
-        items = ctx.gate_evidence_by_app.get(app.pk, set())
-        missing = [
-            zh
-            for key, zh in (("test_report", "安全测试报告"), ("compliance_review", "合规审查"))
-            if key not in items
+        released = [
+            v for v, a, listed in _released_versions(ctx) if a.pk == app.pk and (listed or v.release_date)
         ]
-        if missing:
+        if not released:
+            yield evidence_needed(
+                *_app(ctx, app),
+                "已发布但未登记发布的版本，无法核对发布关口材料",
+                "Released but no released version recorded; release-gate records cannot be checked",
+                [app_link(app)],
+            )
+            continue
+        gaps_zh, gaps_en = [], []
+        for version in released:
+            items = _release_items(ctx, version)
+            missing = [(zh, en) for key, zh, en in RELEASE_GATE_ITEMS if key not in items]
+            if missing:
+                name = f"{version.platform} {version.version_name}"
+                gaps_zh.append(f"{name} 缺少" + "、".join(m[0] for m in missing))
+                gaps_en.append(f"{name} without " + " and ".join(m[1] for m in missing))
+        if gaps_zh:
             yield failed(
                 *_app(ctx, app),
-                "发布前缺少：" + "、".join(missing),
-                "Released without: " + ", ".join(missing),
+                "发布前缺少本版本的材料：" + "；".join(gaps_zh[:6]),
+                "Released without records for that version: " + "; ".join(gaps_en[:6]),
                 [app_link(app)],
             )
         else:
             yield passed(
-                *_app(ctx, app), "发布关口材料齐全", "Release gate records complete", [app_link(app)]
+                *_app(ctx, app),
+                f"{len(released)} 个已发布版本的发布关口材料齐全",
+                f"Release-gate records complete for each of the {len(released)} released versions",
+                [app_link(app)],
             )

@@ -55,6 +55,7 @@ class MobileAppForm(ScopedModelForm):
             "data_owner_department",
             "business_lines",
             "regions",
+            "nationwide_basis",
             "partner",
             "partner_contract_ref",
             "vendor",
@@ -91,11 +92,14 @@ class AppVersionForm(ScopedModelForm):
             "support_ends_on",
             "min_os_version",
             "change_report_ref",
+            "privacy_notice_url",
+            "privacy_notice_effective_on",
             "notes",
         ]
         widgets = {
             "release_date": date_input(),
             "support_ends_on": date_input(),
+            "privacy_notice_effective_on": date_input(),
             "notes": forms.Textarea(attrs={"rows": 2}),
         }
 
@@ -138,10 +142,12 @@ class GateEvidenceForm(ScopedModelForm):
 
     class Meta:
         model = GateEvidence
-        fields = ["item", "reference", "file"]
+        fields = ["item", "reference", "version", "dated_on", "file"]
+        widgets = {"dated_on": date_input()}
 
-    def __init__(self, *args, items=(), **kwargs):
+    def __init__(self, *args, items=(), app=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["version"].queryset = app.versions.all() if app is not None else AppVersion.objects.none()
         self.fields["item"].choices = items
         self.fields["item"].widget.attrs["class"] = "form-select"
 

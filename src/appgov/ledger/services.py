@@ -82,11 +82,19 @@ def transition(app: MobileApp, to_state: str, actor=None, note: str = "") -> Mob
         raise GateRefused(app, step, [item for item in step.items if item.id in ids]) from None
 
 
-def record_gate_evidence(app: MobileApp, item: str, reference: str, actor=None, file=None) -> GateEvidence:
+def record_gate_evidence(
+    app: MobileApp, item: str, reference: str, actor=None, file=None, version=None, dated_on=None
+) -> GateEvidence:
+    """Record gate evidence; release evidence names the version it was made for, or carries its date
+    (it then counts for versions registered before that date, NFRA-08.4)."""
     known = {i.id for t in gates.transitions() for i in t.items if i.kind == "evidence"}
     if item not in known:
         raise ValidationError({"item": _("Unknown gate evidence item: %(item)s") % {"item": item}})
-    evidence = GateEvidence(app=app, item=item, reference=reference, recorded_by=actor)
+    if version is not None and version.app_id != app.pk:
+        raise ValidationError({"version": _("The version belongs to another app.")})
+    evidence = GateEvidence(
+        app=app, item=item, reference=reference, recorded_by=actor, version=version, dated_on=dated_on
+    )
     if file is not None:
         evidence.file = file
     return save(evidence, actor)
@@ -150,7 +158,13 @@ class GateEvidenceService(core_services.ModelService):
 
     def create(self, actor, data: dict):
         return record_gate_evidence(
-            data["app"], data["item"], data.get("reference", ""), actor, data.get("file")
+            data["app"],
+            data["item"],
+            data.get("reference", ""),
+            actor,
+            data.get("file"),
+            version=data.get("version"),
+            dated_on=data.get("dated_on"),
         )
 
 

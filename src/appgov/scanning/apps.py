@@ -16,7 +16,9 @@ class ScanningConfig(AppConfig):
         from . import gates  # noqa: F401  registers the gate item that uses scan results
         from .selectors import version_scans
 
-        extensions.register_detail_context("ledger.appversion", "scanning", lambda v, request: version_scans(v))
+        extensions.register_detail_context(
+            "ledger.appversion", "scanning", lambda v, request: version_scans(v)
+        )
 
 
 def _scan_uploaded_package(sender, version, actor=None, **kwargs):

@@ -121,6 +121,13 @@ class ScanProfile(InstitutionOwned):
     )
     allowed_domains = models.JSONField(_("allowed domains"), default=list, blank=True)
     min_target_sdk = models.PositiveIntegerField(_("minimum Android target SDK"), null=True, blank=True)
+    # NFRA-07.4 needs all three: embedded links checked against the allow-list, probed for dead links, and
+    # the packages matched against malicious-code rules. Scans older than `changed_at` or than the validity
+    # no longer count.
+    check_links = models.BooleanField(_("probe embedded links (dead links)"), default=False)
+    yara_rules = models.TextField(_("malicious-code rules (YARA)"), blank=True)
+    validity_days = models.PositiveIntegerField(_("a scan counts for (days)"), default=90)
+    changed_at = models.DateTimeField(_("profile last changed"), null=True, auto_now=True)
 
 
 class AppPrivacyInventory(InstitutionOwned):

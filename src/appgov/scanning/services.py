@@ -48,7 +48,23 @@ def options_for(version: AppVersion) -> "apkscan.ScanOptions":
         ),
         pi_inventory=inventory.categories if inventory else None,
         min_target_sdk=profile.min_target_sdk if profile else None,
+        check_links=bool(profile and profile.check_links),
+        yara_rules=_rules_file(profile.yara_rules) if profile and profile.yara_rules.strip() else None,
     )
+
+
+def _rules_file(text: str) -> str:
+    """The profile's YARA rules as a file the engine reads (named by content, written once)."""
+    import hashlib
+
+    from django.conf import settings
+
+    folder = settings.VAR_DIR / "scan-rules"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{hashlib.sha256(text.encode()).hexdigest()}.yar"
+    if not path.exists():
+        path.write_text(text, encoding="utf-8")
+    return str(path)
 
 
 def execute_scan(scan_id: int) -> Scan:

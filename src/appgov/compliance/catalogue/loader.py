@@ -15,7 +15,18 @@ from typing import Any
 import jsonschema
 import yaml
 
-from .model import AppliesTo, Article, Catalogue, Control, Frequency, Method, Severity, Source, TextBasis
+from .model import (
+    DEFAULT_GRACE_DAYS,
+    AppliesTo,
+    Article,
+    Catalogue,
+    Control,
+    Frequency,
+    Method,
+    Severity,
+    Source,
+    TextBasis,
+)
 
 PACKAGED_FILES = ("nfra-2024.yaml", "pbc-2018-102.yaml")
 _PACKAGE_LABEL = "appgov/compliance/catalogue"
@@ -345,6 +356,8 @@ def _build(documents: list[_Document]) -> Catalogue:
                     evidence_en=item["evidence_en"],
                     evidence_validity_days=item["evidence_validity_days"],
                     how_known=item["how_known"],
+                    grace_days=item.get("grace_days", DEFAULT_GRACE_DAYS),
+                    period_basis=item.get("period_basis"),
                 )
             )
     return Catalogue(tuple(sources), articles, tuple(controls), digest.hexdigest()[:_VERSION_LENGTH])

@@ -26,6 +26,9 @@ class Method(StrEnum):
     REGULATOR = "regulator"  # an obligation of the regulator's offices
 
 
+DEFAULT_GRACE_DAYS = 30
+
+
 class Frequency(StrEnum):
     DAILY = "daily"
     MONTHLY = "monthly"
@@ -103,6 +106,10 @@ class Control:
     evidence_en: str
     evidence_validity_days: int
     how_known: str
+    # Days an unjudged subject may stay "evidence needed" before it is a failure with a finding.
+    grace_days: int = DEFAULT_GRACE_DAYS
+    # Source of a period or deadline the regulation itself does not give (a rule, or institution policy).
+    period_basis: str | None = None
 
 
 class Catalogue:

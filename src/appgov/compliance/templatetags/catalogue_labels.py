@@ -42,3 +42,11 @@ def catalogue_label(code, kind: str):
     if code in (None, ""):
         return "—"
     return LABELS[kind].get(str(code), code)
+
+
+@register.simple_tag
+def control_source(control):
+    """{% control_source control as source %}: the regulation a control comes from (title, number, date)."""
+    from appgov.compliance.evaluation import catalogue
+
+    return catalogue().source(control.source_id)

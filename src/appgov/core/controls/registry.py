@@ -47,7 +47,9 @@ def extend(control_id: str):
 
     def decorator(wrapper):
         wrappers = _EXTENSIONS.setdefault(control_id, [])
-        if all(w.__qualname__ != wrapper.__qualname__ or w.__module__ != wrapper.__module__ for w in wrappers):
+        if all(
+            w.__qualname__ != wrapper.__qualname__ or w.__module__ != wrapper.__module__ for w in wrappers
+        ):
             wrappers.append(wrapper)
         return wrapper
 

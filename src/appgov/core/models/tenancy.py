@@ -129,6 +129,8 @@ class Person(InstitutionOwned):
         related_name="people",
     )
     position = models.CharField(_("position"), max_length=100, blank=True)
+    # 高级管理人员: PBC102-01 wants the head of the credit leading group to be one.
+    is_senior_management = models.BooleanField(_("senior management"), default=False)
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=32, blank=True)
     active_from = models.DateField(_("employed since"), null=True, blank=True)

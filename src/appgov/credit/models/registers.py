@@ -188,6 +188,8 @@ class DissentCase(InstitutionOwned):
     outcome = models.TextField(_("outcome"), blank=True)
     documents_issued = models.CharField(_("documents issued"), max_length=300, blank=True)
     security_lead = models.BooleanField(_("used as a security-investigation lead"), default=False)
+    # 异议标注: the disputed record is marked while it is verified.
+    marked_on = models.DateField(_("disputed data marked on (异议标注)"), null=True, blank=True)
 
     class Meta:
         ordering = ["status", "received_on"]
@@ -202,8 +204,12 @@ class DissentCase(InstitutionOwned):
 
     @property
     def deadline(self) -> datetime.date:
-        # The day of receipt is not counted (民法典 art. 201): received on the 1st, due by the 21st.
-        return self.received_on + datetime.timedelta(days=policy()["dissent_days"])
+        # The day of receipt is not counted (民法典 art. 201): received on the 1st, due by the 21st; a last day
+        # that is not a working day of the credit calendar moves to the next working day (民法典 art. 203).
+        from ..logcoverage import next_working_day_on_or_after
+
+        nominal = self.received_on + datetime.timedelta(days=policy()["dissent_days"])
+        return next_working_day_on_or_after(self.institution_id, nominal)
 
     def days_left(self, today) -> int:
         return (self.deadline - today).days
@@ -237,6 +243,9 @@ class Complaint(InstitutionOwned):
     outcome = models.TextField(_("outcome"), blank=True)
     security_lead = models.BooleanField(_("used as a security-investigation lead"), default=False)
     investigation_note = models.TextField(_("investigation"), blank=True)
+    # 《银行业保险业消费投诉处理管理办法》(2020): 15 days, extendable for complex cases with approval.
+    extended_until = models.DateField(_("deadline extended until"), null=True, blank=True)
+    extension_approval = models.CharField(_("extension approved by / document"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["status", "received_on"]
@@ -251,7 +260,18 @@ class Complaint(InstitutionOwned):
 
     @property
     def deadline(self) -> datetime.date:
-        return self.received_on + datetime.timedelta(days=policy()["complaint_days"])
+        """15 days from receipt (银行业保险业消费投诉处理管理办法, 2020), or the approved extension; a last day
+        that is not a working day moves to the next working day (民法典 art. 203)."""
+        from ..logcoverage import next_working_day_on_or_after
+
+        nominal = self.received_on + datetime.timedelta(days=policy()["complaint_days"])
+        if self.extended_until and self.extension_approval.strip():
+            nominal = max(nominal, self.extended_until)
+        return next_working_day_on_or_after(self.institution_id, nominal)
+
+    @property
+    def latest_allowed(self) -> datetime.date:
+        return self.received_on + datetime.timedelta(days=policy()["complaint_max_days"])
 
     def is_overdue(self, today) -> bool:
         if self.status == self.Status.CLOSED:
@@ -261,3 +281,16 @@ class Complaint(InstitutionOwned):
     def clean(self):
         if self.status == self.Status.CLOSED and not (self.closed_on and self.outcome):
             raise ValidationError(_("A closed complaint needs its closing date and outcome."))
+        if self.extended_until and not self.extension_approval.strip():
+            raise ValidationError(
+                {"extension_approval": _("An extended deadline needs the approval that extended it.")}
+            )
+        if self.extended_until and self.received_on and self.extended_until > self.latest_allowed:
+            raise ValidationError(
+                {
+                    "extended_until": _(
+                        "At most %(days)d days after receipt (the longest extension allowed)."
+                    )
+                    % {"days": policy()["complaint_max_days"]}
+                }
+            )

@@ -59,6 +59,9 @@ class MobileApp(InstitutionOwned):
     )
     business_lines = models.JSONField(_("business lines"), default=list, blank=True)
     regions = models.JSONField(_("regions served"), default=list, blank=True)
+    # A nationwide app of an institution licensed for some regions only needs its permitted-business basis
+    # (NFRA-05.2), e.g. the approval for nationwide online business.
+    nationwide_basis = models.CharField(_("basis for serving nationwide"), max_length=300, blank=True)
     partner = models.CharField(_("third-party partner"), max_length=200, blank=True)
     partner_contract_ref = models.CharField(_("partner contract reference"), max_length=100, blank=True)
     vendor = models.CharField(_("outsourcing vendor"), max_length=200, blank=True)

@@ -20,6 +20,17 @@ class GateEvidence(InstitutionOwned):
         "ledger.MobileApp", verbose_name=_("app"), on_delete=models.CASCADE, related_name="gate_evidence"
     )
     item = models.CharField(_("gate item"), max_length=64)
+    # Release-gate evidence (test report, security assessment, compliance review) belongs to one version,
+    # or is dated and counts only for versions built before that date (NFRA-08.4).
+    version = models.ForeignKey(
+        "ledger.AppVersion",
+        verbose_name=_("version"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="gate_evidence",
+    )
+    dated_on = models.DateField(_("document date"), null=True, blank=True)
     reference = models.CharField(
         _("reference"), max_length=200, help_text=_("Document number, link or title")
     )

@@ -37,6 +37,9 @@ class AppVersion(InstitutionOwned):
         blank=True,
         help_text=_("For important information systems (NFRA-11.2)"),
     )
+    # The privacy notice that applies to this release (NFRA-16.2): in force no earlier than the release.
+    privacy_notice_url = models.URLField(_("privacy notice of this version"), blank=True)
+    privacy_notice_effective_on = models.DateField(_("privacy notice effective on"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 

@@ -156,7 +156,7 @@ def app_detail(request, pk):
             "history": history_entries(app),
             "can_edit": can_write(request.user, "ledger.mobileapp"),
             "can_move": user_may_move,
-            "evidence_form": GateEvidenceForm(items=evidence_items, user=request.user)
+            "evidence_form": GateEvidenceForm(items=evidence_items, user=request.user, app=app)
             if can_write(request.user, "ledger.gateevidence")
             else None,
             "account_form": PublishingAccountForm(user=request.user)
@@ -232,9 +232,28 @@ def app_evidence_add(request, pk):
             request.POST.get("reference", "").strip(),
             request.user,
             request.FILES.get("file"),
+            **_gate_evidence_version_and_date(app, request.POST),
         )
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))
     else:
         messages.success(request, _("Evidence recorded."))
     return redirect(f"{app.get_absolute_url()}?tab=lifecycle")
+
+
+def _gate_evidence_version_and_date(app, data) -> dict:
+    """The optional version and document date of posted gate evidence (NFRA-08.4: evidence per release)."""
+    import datetime
+
+    out = {}
+    if data.get("version"):
+        version = app.versions.filter(pk=data["version"]).first() if str(data["version"]).isdigit() else None
+        if version is None:
+            raise ValidationError({"version": _("The version belongs to another app.")})
+        out["version"] = version
+    if data.get("dated_on"):
+        try:
+            out["dated_on"] = datetime.date.fromisoformat(data["dated_on"])
+        except ValueError:
+            raise ValidationError({"dated_on": _("Enter a valid date.")}) from None
+    return out

@@ -1,0 +1,301 @@
+"""Write docs/compliance.md: per control what it checks, what it needs and when it fails.
+
+    DOC_OUT=docs/compliance.md PYTHONPATH=src python scripts/compliance_doc.py
+
+Evidence, periodic and regulator controls are described from the catalogue; automated ones from AUTO below,
+which must name every control a check is registered for (a KeyError says which one is missing).
+"""
+
+import os
+
+import django
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "appgov.settings")
+django.setup()
+from appgov.compliance.evaluation import catalogue  # noqa: E402 (after django.setup)
+
+AUTO = {
+    "NFRA-01.2": (
+        "The institution's leading management department is recorded.",
+        "Institution.leading_department.",
+        "No department designated.",
+    ),
+    "NFRA-02.1": (
+        "Each live app's ledger record has its required fields and platform identifiers.",
+        "Managing and data-owner departments, responsible person, platforms, business lines, regions; package names / bundle ids / AppIDs per platform.",
+        "Any required field missing.",
+    ),
+    "NFRA-02.2": (
+        "Every app past the proposal stage passed admission.",
+        "An admission lifecycle event or admission_review gate evidence.",
+        "Past admission without either.",
+    ),
+    "NFRA-02.3": (
+        "The number of live apps against the planned ceiling.",
+        "Institution.planned_app_ceiling.",
+        "More apps than the ceiling (no ceiling: evidence needed).",
+    ),
+    "NFRA-03.1": (
+        "Each live app has a managing department and a responsible person still employed.",
+        "MobileApp.managing_department, responsible_person (Person.left_on).",
+        "Missing, or the person has left.",
+    ),
+    "NFRA-04.1": (
+        "Apps built with a partner have the cooperation contract on record.",
+        "MobileApp.partner, partner_contract_ref.",
+        "Partner without contract.",
+    ),
+    "NFRA-05.2": (
+        "Every app's business lines and served regions against the licence; 全国 is compared like any region.",
+        "Institution.licensed_business_lines / licensed_regions; MobileApp.business_lines / regions; for a nationwide app of a regional licence MobileApp.nationwide_basis.",
+        "A line or region outside the licence; a nationwide app of a regional institution without its recorded basis. No licence recorded: evidence needed.",
+    ),
+    "NFRA-06.3": (
+        "The latest finished scan of each version: SDKs without a security assessment.",
+        "A finished scan; SdkAssessment rows.",
+        "Scan finding mapped to 06.3. Never scanned: uploaded evidence, else evidence needed.",
+    ),
+    "NFRA-07.2": (
+        "Latest scan: known-risk components.",
+        "A finished scan.",
+        "Scan finding mapped to 07.2. Never scanned: evidence.",
+    ),
+    "NFRA-07.4": (
+        "Latest scan: embedded URLs against the allow-list, dead links, malicious-code (YARA) rules.",
+        "The institution's ScanProfile with a non-empty allow-list, check_links on and YARA rules; a scan newer than the profile's last change and within validity_days (default 90).",
+        "A finding mapped to 07.4. Profile incomplete, scan older than the profile change or than its validity: evidence needed (then failure after grace).",
+    ),
+    "NFRA-08.2": (
+        "Each released version: open high/critical vulnerabilities; a released version must have been tested.",
+        "Vulnerability rows; a finished scan or a test_report gate evidence of that version.",
+        "Open high/critical vulnerability. Never tested: evidence needed (then failure after grace).",
+    ),
+    "NFRA-08.4": (
+        "Each released version of a released app has its own release-gate records.",
+        "test_report and compliance_review gate evidence naming the version, or dated on/after the version was registered.",
+        "A released version without them (undated, unversioned evidence counts for none).",
+    ),
+    "NFRA-08.5": (
+        "Publishing accounts of listed apps are held by the institution.",
+        "PublishingAccount.holder.",
+        "Any account held by someone else (listed without accounts: evidence needed).",
+    ),
+    "NFRA-09.3": (
+        "Unsupported versions are no longer listed.",
+        "AppVersion.support_status / support_ends_on; Listing.state.",
+        "Unsupported version still listed.",
+    ),
+    "NFRA-09.4": (
+        "Retiring/retired apps complete the exit steps and are taken down.",
+        "Gate evidence exit_risk_assessment, data_migration, privacy_handling, user_notice; no active listing.",
+        "Retired with a step missing or still listed (retiring: evidence needed).",
+    ),
+    "NFRA-09.5": (
+        "Counterfeit monitoring runs and confirmed cases are clarified and reported on time.",
+        "Listing feeds, sweeps, counterfeit cases (counterfeit/policy.py).",
+        "Stale feed or sweep; a case not clarified/reported by its due date. No feed ever: evidence.",
+    ),
+    "NFRA-10.2": (
+        "Each listed version against the target-API rule of the distribution platform it is listed on (scanning/platform_rules.yaml: Huawei AppGallery, Xiaomi, OPPO, vivo, Google Play with sources and dates; Apple App Store and HarmonyOS with no rule).",
+        "Listings on channels recognisable as a platform; a finished scan giving the target API.",
+        "Target below the rule in force when listed. No known rule for the platform, or no scan: evidence needed.",
+    ),
+    "NFRA-11.1": (
+        "Both filings for the kinds and distribution they cover: APP filing for APPs, mini-programs, quick apps offered to the public; ICP filing of the service.",
+        "MobileApp.app_filing_no and icp_filing_no.",
+        "A live public app/mini-program/quick app missing either. Official accounts and internal-only apps: not applicable.",
+    ),
+    "NFRA-11.2": (
+        "Production changes of important systems are reported.",
+        "AppVersion.change_report_ref.",
+        "Important system released without a change report.",
+    ),
+    "NFRA-12.1": (
+        "MLPS level and the last assessment within the level's cycle (calendar months).",
+        "MobileApp.mlps_level / mlps_assessed_on; cycles in ledger/mlps_cycles.yaml (level 3: 12 months, level 4: 6 months per 公通字〔2007〕43号 art. 14; levels 1, 2, 5: institution policy).",
+        "Not assessed or past the cycle (no level: evidence needed).",
+    ),
+    "NFRA-12.2": (
+        "Latest scan: hardening.",
+        "A finished scan.",
+        "Finding mapped to 12.2. Never scanned: evidence.",
+    ),
+    "NFRA-12.3": (
+        "Latest scan: encrypted transport.",
+        "A finished scan.",
+        "Finding mapped to 12.3. Never scanned: evidence.",
+    ),
+    "NFRA-12.4": (
+        "A released Android/HarmonyOS app has a registered release certificate; scans find no signing/tampering issue; listing monitoring finds no repackaged copy left up.",
+        "ReleaseCertificate rows; finished scans; counterfeit cases.",
+        "No release certificate for a released Android/HarmonyOS app; a scan finding; an open repackaged copy.",
+    ),
+    "NFRA-13.1": (
+        "The data-owner department is a business department or branch.",
+        "MobileApp.data_owner_department.kind.",
+        "None, or not a business department.",
+    ),
+    "NFRA-16.1": (
+        "Latest scan: personal information collected against the app's declared inventory.",
+        "AppPrivacyInventory of the app; a finished scan.",
+        "Finding mapped to 16.1. No inventory: evidence needed.",
+    ),
+    "NFRA-16.2": (
+        "Each released version has its own privacy notice, in force from no earlier than that release; apps for the public have a complaint channel.",
+        "AppVersion.privacy_notice_url / privacy_notice_effective_on; MobileApp.complaint_channel.",
+        "A released version without its notice, a notice older than its release, a public app without complaint channel.",
+    ),
+    "PBC102-01": (
+        "A leading group exists; its head (first responsible person) is employed and senior management.",
+        "LeadingGroup; Person.is_senior_management.",
+        "No group, head left, head not senior management.",
+    ),
+    "PBC102-02.1": (
+        "Creation, disabling and re-enabling of every account approved by another person.",
+        "Applied AccountChange rows of each account.",
+        "An account whose state is not backed by an approved change; a self-approved change.",
+    ),
+    "PBC102-02.2": (
+        "Active accounts' roles fit their templates; access reviews signed on time.",
+        "role_templates.yaml; AccessReview.",
+        "Out-of-template role, overdue or stale review.",
+    ),
+    "PBC102-02.3": (
+        "No shared accounts, no active account of a leaver or mover.",
+        "services.account_exceptions.",
+        "Any exception.",
+    ),
+    "PBC102-02.4": (
+        "Passwords changed within the policy age.",
+        "CreditAccount.password_changed_at; policy.yaml.",
+        "Older password.",
+    ),
+    "PBC102-02.5": (
+        "Real-time monitoring alerts of the window, and every working day's log.",
+        "Alerts of rules Q05-Q09, Q11-Q13; query-log batches / review days / no-query days.",
+        "A working day without log or no-query record; confirmed or unreviewed alerts.",
+    ),
+    "PBC102-03.1": (
+        "Queries without authorisation (Q01-Q03), every working day's log.",
+        "As 02.5.",
+        "As 02.5.",
+    ),
+    "PBC102-03.2": ("Staff queries (Q10), every working day's log.", "As 02.5.", "As 02.5."),
+    "PBC102-03.3": (
+        "Apps connected to the credit system are approved; Q04 alerts of unregistered client apps count against the institution.",
+        "CreditAppConnection; Q04 alerts.",
+        "Connection without current approval, Q04 alerts on it, or Q04 alerts of an unregistered client app.",
+    ),
+    "PBC102-04": (
+        "Bulk data requests approved, expired data destroyed with certificate.",
+        "BulkDataRequest.",
+        "Past retention or unapproved extraction (no requests: evidence).",
+    ),
+    "PBC102-05": (
+        "Kiosk register complete and devices purged on time.",
+        "Kiosk, purges; policy.yaml kiosk_purge_months (institution policy).",
+        "Gaps (no kiosks: evidence).",
+    ),
+    "PBC102-06.1": (
+        "Every working day of the credit calendar has its log (or a recorded no-query day) and every daily worklist is closed by its due date.",
+        "QueryLogBatch.days, ReviewDay (branch '*' = no-query day), the credit calendar.",
+        "A missing day or an overdue worklist.",
+    ),
+    "PBC102-06.2": (
+        "How alerts were handled: each dispositioned by its review day's due date.",
+        "Alert.disposition / reviewed_at; ReviewDay.due_on.",
+        "An alert open past its due date or dispositioned late.",
+    ),
+    "PBC102-07.1": (
+        "Dissents marked (异议标注) and answered within 20 days (《征信业管理条例》art. 25), a last day on a non-working day moving to the next working day of the credit calendar (民法典 art. 203).",
+        "DissentCase.marked_on / answered_on; credit calendar.",
+        "Not marked, or past the deadline (no dissents: evidence).",
+    ),
+    "PBC102-07.2": (
+        "Complaints handled within 15 days, or the approved extension (at most 60 days) per 《银行业保险业消费投诉处理管理办法》(银保监会令2020年第3号).",
+        "Complaint.closed_on / extended_until / extension_approval.",
+        "Late, or extended without approval or beyond 60 days (no complaints: evidence).",
+    ),
+    "PBC102-08": (
+        "Rules filed; status report and self-inspection within a calendar year.",
+        "SecurityReport rows; policy.yaml (12 calendar months, institution policy).",
+        "Missing or older than policy (no reports: evidence).",
+    ),
+}
+
+cat = catalogue()
+out = []
+w = out.append
+w("# Compliance controls: what each checks, what it needs, when it fails\n")
+w(
+    "Written by scripts/compliance_doc.py from the catalogue (src/appgov/compliance/catalogue/*.yaml) and the checks"
+)
+w(
+    "registered in each app's `checks.py`; tests/compliance_fidelity/test_docs.py keeps every control in this page.\n"
+)
+w("## Rules that hold for every control\n")
+w(
+    "- **No control passes by default.** A control that cannot be judged (no data, no scan, a scan without what"
+)
+w("  the control asks about, no record of the kind) is *evidence needed*, never a pass.")
+w(
+    "- **Evidence needed weighs.** It carries the end of its grace period: `grace_days` of the control (default"
+)
+w(
+    "  30) counted from the later of the subject's registration in AppGov and the control's first evaluation for the"
+)
+w("  institution. After it, the result is a **failure with a finding**. The compliance rate is")
+w(
+    "  pass ÷ (pass + fail + evidence needed): evidence needed counts as not compliant. Dashboards show it in its"
+)
+w("  own colour (amber), apart from failures (red).")
+w("- **`method: automated`** means a check is registered for the control (tested both ways in")
+w(
+    "  tests/compliance_fidelity/test_methods.py). Controls no check judges yet are `evidence`, judged on uploaded"
+)
+w("  evidence; `periodic` ones on evidence due on a calendar.")
+w("- **Periods are calendar periods**: annual = same date next year (done 2024-02-29, due 2025-02-28), not")
+w("  365 days; evidence of a periodic control stays valid through its period.")
+w(
+    "- **Deadlines or periods the notices do not set** cite their rule (name, number, date) or say *institution"
+)
+w("  policy*: the catalogue's `period_basis`, ledger/mlps_cycles.yaml, credit/policy.yaml,")
+w("  scanning/platform_rules.yaml.\n")
+w("## Sources\n")
+for s in cat.sources:
+    w(
+        f"- **{s.id}**: 《{s.title_zh}》{'（' + s.document_no + '）' if s.document_no else ''}, issued {s.issued}."
+    )
+w("")
+w("## Controls\n")
+w("| Control | Subject | Method | What it checks | What it needs | When it fails |")
+w("|---|---|---|---|---|---|")
+for c in cat.controls:
+    title = f"**{c.id}** {c.title_en}"
+    if c.method == "automated":
+        what, needs, fails = AUTO[c.id]
+    elif c.method == "regulator":
+        what, needs, fails = (
+            "An obligation of the regulator's offices.",
+            "Recorded on the supervision side.",
+            "Not evaluated for institutions (not applicable).",
+        )
+    else:
+        period = f" every {c.frequency} (calendar period)" if c.frequency else ""
+        what = f"Uploaded evidence{period}."
+        needs = (
+            c.evidence_en.rstrip(".")
+            + f"; counts {c.evidence_validity_days} days from its effective date"
+            + (f", and through its {c.frequency} period" if c.frequency else "")
+            + "."
+        )
+        fails = (
+            "Last evidence older than its period. " if c.frequency else ""
+        ) + f"No valid evidence: evidence needed, a failure after {c.grace_days} days of grace."
+    if c.period_basis:
+        needs += f" Period/deadline basis: {c.period_basis}."
+    w(
+        f"| {title} | {c.applies_to} | {c.method}{' · ' + c.frequency if c.frequency else ''} | {what} | {needs} | {fails} |"
+    )
+open(os.environ["DOC_OUT"], "w", encoding="utf-8").write("\n".join(out) + "\n")
+print(len(cat.controls))

@@ -1,0 +1,25 @@
+"""Issue 13 item 7: `method: automated` describes what is built, in both directions."""
+
+from appgov.compliance.catalogue import Method
+from appgov.compliance.evaluation import catalogue
+from appgov.core.controls.registry import CHECKS
+
+
+def test_every_automated_control_has_a_registered_check(db):
+    missing = [c.id for c in catalogue().controls if c.method == Method.AUTOMATED and c.id not in CHECKS]
+    assert missing == []
+
+
+def test_every_registered_check_belongs_to_an_automated_control(db):
+    wrong = {
+        cid: str(catalogue().by_id(cid).method)
+        for cid in CHECKS
+        if catalogue().by_id(cid).method != Method.AUTOMATED
+    }
+    assert wrong == {}
+
+
+def test_the_fifteen_controls_without_a_check_are_judged_on_evidence(db):
+    for control_id in ("NFRA-02.4", "NFRA-09.1", "NFRA-10.1", "NFRA-15.2", "NFRA-17.4"):
+        assert catalogue().by_id(control_id).method == Method.EVIDENCE
+    assert catalogue().by_id("PBC102-08").method == Method.AUTOMATED
