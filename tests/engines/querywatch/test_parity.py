@@ -3,27 +3,15 @@
 from __future__ import annotations
 
 import importlib.util
-import logging
 from pathlib import Path
 
 import pytest
 
-from appgov.engines.querywatch import local_spark_session, make_backend, run_rules
+from appgov.engines.querywatch import make_backend, run_rules
 
 pytestmark = pytest.mark.spark
 
 GENERATOR = Path(__file__).resolve().parents[3] / "bench" / "querywatch" / "generate.py"
-
-
-@pytest.fixture(scope="module")
-def spark_backend():
-    pytest.importorskip("pyspark")
-    logging.getLogger("py4j").setLevel(logging.ERROR)
-    # whole-stage code generation costs more than it saves on test-sized data
-    session = local_spark_session(threads=2, extra_conf={"spark.sql.codegen.wholeStage": "false"})
-    session.sparkContext.setLogLevel("ERROR")
-    yield make_backend("spark", spark_session=session)
-    session.stop()
 
 
 def _generator():

@@ -173,6 +173,17 @@ def _q13(row: dict, rule: RuleSettings) -> str:
     )
 
 
+DOCUMENT_FIELD_NAMES = {"requester": "申请人", "document_no": "文书编号", "scope": "查询范围"}
+
+
+def _q14(row: dict, rule: RuleSettings) -> str:
+    missing = "、".join(DOCUMENT_FIELD_NAMES.get(name, name) for name in row.get("d_missing_fields") or [])
+    return (
+        f"{_who(row)}于 {_time(row['ts'])} 以“{row['d_reason_code']}”查询主体 {row['subject_id']}，"
+        f"所引用的存档申请文书 {row.get('d_authorization_id')} 缺少{missing}，无法核实查询依据。"
+    )
+
+
 EXPLAINERS = {
     "Q01": _q01,
     "Q02": _q02,
@@ -187,6 +198,7 @@ EXPLAINERS = {
     "Q11": _q11,
     "Q12": _q12,
     "Q13": _q13,
+    "Q14": _q14,
 }
 
 

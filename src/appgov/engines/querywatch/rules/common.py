@@ -162,9 +162,9 @@ def gap_episodes(table: ir.Table, group_by: str, gap: ir.IntervalValue) -> ir.Ta
     previous = table.ts.lag().over(group_by=table[group_by], order_by=order)
     marked = table.mutate(_start=(previous.isnull() | (table.ts - gap > previous)).cast("int64"))
     order = [marked[column] for column in EVENT_ORDER]
-    return marked.mutate(
-        episode=marked._start.cumsum(group_by=marked[group_by], order_by=order)
-    ).drop("_start")
+    return marked.mutate(episode=marked._start.cumsum(group_by=marked[group_by], order_by=order)).drop(
+        "_start"
+    )
 
 
 def busy_keys(events: ir.Table, key: str, bucket_minutes: int, threshold: int) -> ir.Table:
