@@ -7,7 +7,7 @@ from .alerts import ALERT_SCHEMA
 from .backends import local_spark_session, make_backend
 from .config import RULE_IDS, RulesConfig, RuleSettings, load_rules_config
 from .errors import InputError, QueryWatchError, RulesConfigError
-from .incremental import IncrementResult, required_history_start, run_increment
+from .incremental import IncrementResult, prepare_reference, required_history_start, run_increment
 from .inputs import find_input_files
 from .output import write_outputs
 from .runner import QueryWatchResult, run_rules
@@ -28,6 +28,7 @@ __all__ = [
     "load_rules_config",
     "local_spark_session",
     "make_backend",
+    "prepare_reference",
     "required_history_start",
     "run_increment",
     "run_rules",

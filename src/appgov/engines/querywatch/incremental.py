@@ -14,7 +14,8 @@ import datetime as dt
 import os
 import tempfile
 import time
-from collections.abc import Mapping
+import uuid
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -89,6 +90,47 @@ def required_history_start(
     return start
 
 
+def prepare_reference(
+    tables: Mapping[str, Any],
+    rules_config: RulesConfig | str | os.PathLike | dict | None = None,
+    backend: Any = None,
+) -> dict[str, ir.Table]:
+    """Check the reference tables once and keep them in ``backend`` (a DuckDB ibis backend) for many cycles.
+
+    ``tables``: every input table but ``query_events``. Returns ibis tables in canonical form, to be passed
+    in ``history`` to each ``run_increment`` on the same backend (then only their schema is checked per
+    cycle). Call it again when a reference table changes (a new authorisation, a disabled account).
+    """
+    config = rules_config if isinstance(rules_config, RulesConfig) else load_rules_config(rules_config)
+    if backend is None or backend_engine_name(backend) != "duckdb":
+        raise ValueError("prepare_reference keeps tables in a DuckDB backend; on Spark pass files per cycle")
+    empty = pa.table({column.name: pa.array([], pa.string()) for column in TABLES["query_events"].columns})
+    with tempfile.TemporaryDirectory(prefix="querywatch-ref-") as staging:
+        checker = duckdb.connect(config={"threads": 2, "memory_limit": "1GB"})
+        try:
+            staged = stage_inputs(
+                {**tables, "query_events": empty},
+                Path(staging),
+                stage_everything=False,
+                timezone=config.timezone,
+                duckdb_conn=checker,
+            )
+        finally:
+            checker.close()
+        prepared = {}
+        for name, table in staged.items():
+            if name == "query_events":
+                continue
+            # a temporary table of the connection: it outlives the staging files (plain SQL: ibis's own
+            # create_table/cache emit statements this DuckDB version rejects)
+            source = _bind(backend, table, f"querywatch_ref_src_{name}")
+            target = f"querywatch_ref_{name}_{uuid.uuid4().hex[:8]}"
+            backend.raw_sql(f"CREATE TEMP TABLE {target} AS {backend.compile(source)}")
+            _drop_view(backend, "duckdb", name, f"querywatch_ref_src_{name}")
+            prepared[name] = backend.table(target)
+    return prepared
+
+
 @dataclass
 class IncrementResult:
     alerts: pa.Table  # ALERT_SCHEMA: new alerts and the current state of episodes the batch extended
@@ -157,7 +199,12 @@ def run_increment(
         tables = {name: _bind(con, table) for name, table in staged.items()}
         new = tables["query_events"]
         stored = _bind(con, staged_history, HISTORY_VIEW).select(*new.columns)
-        everything = new.union(stored.anti_join(new, "event_id"))
+
+        def everything(since: dt.datetime | None = None) -> ir.Table:
+            """The batch and the stored queries (from ``since``), each query once."""
+            kept = stored if since is None else stored.filter(stored.ts >= since)
+            return new.union(kept.anti_join(new, "event_id"))
+
         bounds = new.aggregate(first=new.ts.min(), last=new.ts.max()).to_pyarrow().to_pylist()[0]
         bounds = {key: _naive(value) for key, value in bounds.items()}
         history_first = _naive(stored.ts.min().to_pyarrow().as_py())
@@ -200,7 +247,7 @@ def _day_start(moment: dt.datetime) -> dt.datetime:
 def _judged_events(
     needs: RuleNeeds,
     new: ir.Table,
-    everything: ir.Table,
+    everything: Callable[[dt.datetime | None], ir.Table],
     as_of: dt.datetime,
     previous_as_of: dt.datetime | None,
 ) -> ir.Table:
@@ -211,8 +258,9 @@ def _judged_events(
     if previous_as_of is None:
         return ripe_new
     # queries judged now for the first time: ripe since the previous cycle (whichever batch brought them)
-    became_ripe = everything.filter(
-        (everything.ts > previous_as_of - needs.look_ahead) & (everything.ts <= ripe_until)
+    candidates = everything(previous_as_of - needs.look_ahead)
+    became_ripe = candidates.filter(
+        (candidates.ts > previous_as_of - needs.look_ahead) & (candidates.ts <= ripe_until)
     )
     return became_ripe.union(ripe_new.anti_join(became_ripe, "event_id"))
 
@@ -223,7 +271,7 @@ def _run_rule(
     tables: dict[str, ir.Table],
     judged: ir.Table,
     judged_ids: set[str] | None,
-    everything: ir.Table,
+    everything: Callable[[dt.datetime | None], ir.Table],
     first: dt.datetime,
     history_first: dt.datetime | None,
     config: RulesConfig,
@@ -240,7 +288,8 @@ def _run_rule(
     # read as far back as the look-back plus a few episode gaps; most episodes began within that
     start = _day_start(first) if needs.whole_day else first - needs.lookback - 4 * (needs.chain or ZERO)
     while True:
-        events = everything.filter(everything.ts >= start)
+        events = everything(start)
+        events = events.filter(events.ts >= start)
         events = events.semi_join(keys, events[needs.key] == keys.busy_key)
         context = RuleContext({**tables, "query_events": events}, config)
         rows = [
