@@ -141,3 +141,23 @@ def test_five_minute_increments_of_a_busy_morning_equal_the_nightly_run(world):
         assert stored[alert_id] == alert, alert_id
     q03 = [alert for alert in nightly.values() if alert["rule_id"] == "Q03"]
     assert [alert["subject_id"] for alert in q03] == ["S-LATE"]  # S-LOAN's application came within the hour
+
+
+def test_a_batch_is_checked_all_or_nothing(world, tmp_path):
+    from appgov.engines.querywatch import InputError, validate_events
+
+    world.query("10:00")
+    world.query("10:01")
+    good = validate_events(world.tables()["query_events"])
+    assert good.num_rows == 2 and good.schema.field("ts").type == pa.timestamp("us")
+    path = tmp_path / "batch.csv"
+    path.write_text(
+        "event_id,ts,operator_id,branch_id,subject_id,reason_code,channel,client_app_id,terminal_id,ip,"
+        "authorization_id,product\n"
+        "E1,2024-03-12 10:00,OP1,B1,S1,异议查询,counter,,T1,,,personal\n"
+        "E2,2024-03-12 25:00,OP1,B1,S2,异议查询,counter,,T1,,,personal\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as error:
+        validate_events(path)
+    assert error.value.column == "ts" and error.value.row == "line 3"

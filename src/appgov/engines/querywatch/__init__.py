@@ -7,7 +7,13 @@ from .alerts import ALERT_SCHEMA
 from .backends import local_spark_session, make_backend
 from .config import RULE_IDS, RulesConfig, RuleSettings, load_rules_config
 from .errors import InputError, QueryWatchError, RulesConfigError
-from .incremental import IncrementResult, prepare_reference, required_history_start, run_increment
+from .incremental import (
+    IncrementResult,
+    prepare_reference,
+    required_history_start,
+    run_increment,
+    validate_events,
+)
 from .inputs import find_input_files
 from .output import write_outputs
 from .runner import QueryWatchResult, run_rules
@@ -32,5 +38,6 @@ __all__ = [
     "required_history_start",
     "run_increment",
     "run_rules",
+    "validate_events",
     "write_outputs",
 ]

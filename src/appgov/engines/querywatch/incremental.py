@@ -23,6 +23,7 @@ from typing import Any
 import duckdb
 import ibis.expr.types as ir
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from .alerts import alerts_table, build_alerts
 from .backends import backend_engine_name, make_backend
@@ -308,3 +309,23 @@ def _run_rule(
 def _naive(value: dt.datetime | None) -> dt.datetime | None:
     """Spark hands timestamps back in UTC with a zone; the session is UTC, so the wall time is kept."""
     return value.replace(tzinfo=None) if value is not None and value.tzinfo is not None else value
+
+
+def validate_events(
+    source: Any, rules_config: RulesConfig | str | os.PathLike | dict | None = None
+) -> pa.Table:
+    """Check a batch of queries as a nightly run would and return it in canonical form (all or nothing).
+
+    For the ingest side (API batches, files dropped into a watched folder): a batch that fails raises
+    InputError naming the file or table, column and row; nothing of it should then be stored.
+    """
+    config = rules_config if isinstance(rules_config, RulesConfig) else load_rules_config(rules_config)
+    with tempfile.TemporaryDirectory(prefix="querywatch-batch-") as staging:
+        checker = duckdb.connect(config={"threads": 1, "memory_limit": "1GB"})
+        try:
+            staged = _stage_one(TABLES["query_events"], source, Path(staging), True, config.timezone, checker)
+        finally:
+            checker.close()
+        if staged.ibis_table is not None:
+            return staged.ibis_table.to_pyarrow()
+        return pq.read_table(staged.parquet_path)

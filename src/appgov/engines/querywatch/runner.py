@@ -135,10 +135,13 @@ def summarise(
         mine = [row for row in rows if row["rule_id"] == rule_id]
         per_rule[rule_id] = {
             "rule_id": rule_id,
+            "id": rule.sigma_id,
             "name": rule.name,
             "title_en": rule.title_en,
+            "status": rule.status,
             "severity": rule.severity,
             "legal_basis": rule.legal_basis,
+            "references": list(rule.references),
             "enabled": rule.enabled,
             "params": rule.params,
             "alerts": len(mine),
