@@ -124,10 +124,11 @@ def sliding_episodes(
     )
     order = [alerting.w_end_ts, alerting.w_end_id]
     alerting = alerting.mutate(episode=alerting._start.cumsum(group_by=alerting.w_key, order_by=order))
-    maxima = alerting.group_by(["w_key", "episode"]).aggregate(
-        **{f"max_{name}": alerting[name].max() for name in measures}
+    # the window counts ride along with the members (one more pass over the pairs would re-read the input)
+    members = pairs.inner_join(
+        alerting.select("w_end_id", "episode", **{f"w_{name}": alerting[name] for name in measures}),
+        "w_end_id",
     )
-    members = pairs.inner_join(alerting.select("w_end_id", "episode"), "w_end_id")
     aggregates: dict[str, Any] = {
         "event_ids": members.event_id.collect(distinct=True).sort(),
         "ts": members.ts.min(),
@@ -137,12 +138,10 @@ def sliding_episodes(
     for name, column in measures.items():
         aggregates[name] = members[column].nunique()
         aggregates[f"{name}_list"] = members[column].collect(distinct=True).sort()
+        aggregates[f"max_{name}"] = members[f"w_{name}"].max()
     if "branch_id" not in measures.values():
         aggregates["branch_id"] = members.branch_id.min()
-    grouped = members.group_by([members.w_key.name("key_value"), "episode"]).aggregate(**aggregates)
-    return grouped.inner_join(
-        maxima, [grouped.key_value == maxima.w_key, grouped.episode == maxima.episode]
-    ).select(grouped, *[maxima[f"max_{name}"] for name in measures])
+    return members.group_by([members.w_key.name("key_value"), "episode"]).aggregate(**aggregates)
 
 
 def anchor_key(ts: ir.TimestampValue, event_id: ir.StringValue) -> ir.StringValue:
