@@ -10,9 +10,56 @@ PROJECT_DIR = Path(os.environ.get("APPGOV_HOME", BASE_DIR.parent.parent))
 VAR_DIR = Path(os.environ.get("APPGOV_VAR_DIR", PROJECT_DIR / "var"))
 (VAR_DIR / "static").mkdir(parents=True, exist_ok=True)
 
-SECRET_KEY = os.environ.get("APPGOV_SECRET_KEY", "dev-only-insecure-key-change-me-in-production")
-DEBUG = os.environ.get("APPGOV_DEBUG", "0") == "1"
+
+def _env_flag(name: str, default: bool = False) -> bool:
+    return os.environ.get(name, "1" if default else "0").strip().lower() in ("1", "true", "yes", "on")
+
+
+def _secret_key() -> str:
+    if os.environ.get("APPGOV_SECRET_KEY"):
+        return os.environ["APPGOV_SECRET_KEY"]
+    key_file = os.environ.get("APPGOV_SECRET_KEY_FILE")
+    if key_file:
+        return Path(key_file).read_text(encoding="utf-8").strip()
+    return BUILTIN_SECRET_KEY
+
+
+# Known to everyone who has the source: web servers refuse to start with it (appgov.core.startup) unless
+# APPGOV_DEBUG=1 or APPGOV_DEMO=1 (`make run`) says this is not a production installation.
+BUILTIN_SECRET_KEY = "dev-only-insecure-key-change-me-in-production"
+SECRET_KEY = _secret_key()
+DEBUG = _env_flag("APPGOV_DEBUG")
+APPGOV_DEMO = _env_flag("APPGOV_DEMO")
 ALLOWED_HOSTS = os.environ.get("APPGOV_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("APPGOV_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+
+# HTTPS (behind a TLS-terminating proxy or not): APPGOV_HTTPS=1 switches on secure cookies, the redirect to
+# https and HSTS; each can be tuned apart. APPGOV_PROXY_COUNT names how many trusted proxies stand in front
+# (their X-Forwarded-Proto and X-Forwarded-For are believed, nothing else's).
+APPGOV_HTTPS = _env_flag("APPGOV_HTTPS")
+SESSION_COOKIE_SECURE = _env_flag("APPGOV_SECURE_COOKIES", APPGOV_HTTPS)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = _env_flag("APPGOV_SSL_REDIRECT", APPGOV_HTTPS)
+SECURE_HSTS_SECONDS = int(os.environ.get("APPGOV_HSTS_SECONDS", "31536000" if APPGOV_HTTPS else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_flag("APPGOV_HSTS_INCLUDE_SUBDOMAINS", APPGOV_HTTPS)
+SECURE_HSTS_PRELOAD = _env_flag("APPGOV_HSTS_PRELOAD")
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # monitoring probes talk plain HTTP on the loopback
+APPGOV_PROXY_COUNT = int(os.environ.get("APPGOV_PROXY_COUNT", "0"))
+if APPGOV_PROXY_COUNT:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    AXES_IPWARE_PROXY_COUNT = APPGOV_PROXY_COUNT
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+# No inline script anywhere (templates load static files only); styles may be inline (ECharts, ReDoc).
+APPGOV_CSP = os.environ.get(
+    "APPGOV_CSP",
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+    "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+)
+APPGOV_CSP_REPORT_ONLY = _env_flag("APPGOV_CSP_REPORT_ONLY")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -49,6 +96,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "appgov.core.middleware.RequestContextMiddleware",
+    "appgov.core.middleware.SecurityHeadersMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -160,7 +208,7 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "appgov.core.pagination.CappedLimitOffsetPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "appgov.core.api.exceptions.exception_handler",
@@ -174,12 +222,27 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # the schema (and the docs pages reading it) only for signed-in users or token holders
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
 }
+# /healthz: how old a worker's (per queue) or the scheduler's last heartbeat may be, and the free space the
+# var dir (database, uploads) must keep.
+APPGOV_HEALTH_WORKER_MAX_AGE = int(os.environ.get("APPGOV_HEALTH_WORKER_MAX_AGE", "60"))
+APPGOV_HEALTH_SCHEDULER_MAX_AGE = int(os.environ.get("APPGOV_HEALTH_SCHEDULER_MAX_AGE", "180"))
+APPGOV_HEALTH_MIN_FREE_BYTES = int(os.environ.get("APPGOV_HEALTH_MIN_FREE_BYTES", str(512 * 1024 * 1024)))
+# Workers and the scheduler write a heartbeat this often; a RUNNING task whose worker has been silent for the
+# lease is retried (until it was started MAX_ATTEMPTS times) or marked failed, by the scheduler.
+APPGOV_HEARTBEAT_SECONDS = int(os.environ.get("APPGOV_HEARTBEAT_SECONDS", "10"))
+APPGOV_TASK_LEASE_SECONDS = int(os.environ.get("APPGOV_TASK_LEASE_SECONDS", "120"))
+APPGOV_TASK_MAX_ATTEMPTS = int(os.environ.get("APPGOV_TASK_MAX_ATTEMPTS", "2"))
+APPGOV_API_MAX_PAGE_SIZE = int(os.environ.get("APPGOV_API_MAX_PAGE_SIZE", "500"))
 
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("APPGOV_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
-        "QUEUES": ["default"],
+        # "long" takes the jobs that run for minutes (counterfeit sweeps) so scans never wait behind them;
+        # `appgov runall` starts one worker per queue.
+        "QUEUES": ["default", "long"],
     }
 }
 
@@ -195,9 +258,26 @@ CACHES = {
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 APPGOV_LIST_CACHE_SECONDS = int(os.environ.get("APPGOV_LIST_CACHE_SECONDS", "300"))
 
+# APPGOV_LOG_FORMAT=json: one JSON object per line with request_id and user (appgov.core.logjson); the
+# request log (one line per request) is on at INFO (APPGOV_LOG_LEVEL=INFO, or APPGOV_REQUEST_LOG=1).
+APPGOV_LOG_FORMAT = os.environ.get("APPGOV_LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_context": {"()": "appgov.core.logjson.RequestContextFilter"}},
+    "formatters": {
+        "json": {"()": "appgov.core.logjson.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s %(user)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if APPGOV_LOG_FORMAT == "json" else "text",
+            "filters": ["request_context"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("APPGOV_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "appgov.request": {"level": "INFO" if _env_flag("APPGOV_REQUEST_LOG") else "NOTSET"},
+    },
 }
