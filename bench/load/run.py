@@ -393,11 +393,11 @@ def run_faults(args, env, setup, var_dir: Path, mounted: bool) -> dict:
     load = Load(service.base, setup, args.clients, args.write_ratio)
     watch = HealthWatch(service.base, load)
     step = args.duration / 6
+    marks = {"steady": 0.0}
     try:
         runner = threading.Thread(target=load.run, args=(args.duration,), daemon=True)
         runner.start()
         watch.start()
-        marks = {"steady": 0.0}
         time.sleep(step)
 
         load.phase, marks["worker_killed"] = "worker_killed", time.monotonic() - load.started
