@@ -259,8 +259,10 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 APPGOV_LIST_CACHE_SECONDS = int(os.environ.get("APPGOV_LIST_CACHE_SECONDS", "300"))
 
 # APPGOV_LOG_FORMAT=json: one JSON object per line with request_id and user (appgov.core.logjson); the
-# request log (one line per request) is on at INFO (APPGOV_LOG_LEVEL=INFO, or APPGOV_REQUEST_LOG=1).
+# request log (one line per request, with the request id; `appgov runall` then drops gunicorn's plain access
+# log) is on with JSON, or with APPGOV_REQUEST_LOG=1.
 APPGOV_LOG_FORMAT = os.environ.get("APPGOV_LOG_FORMAT", "text")
+APPGOV_REQUEST_LOG = _env_flag("APPGOV_REQUEST_LOG", APPGOV_LOG_FORMAT == "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -278,6 +280,6 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": os.environ.get("APPGOV_LOG_LEVEL", "WARNING")},
     "loggers": {
-        "appgov.request": {"level": "INFO" if _env_flag("APPGOV_REQUEST_LOG") else "NOTSET"},
+        "appgov.request": {"level": "INFO" if APPGOV_REQUEST_LOG else "NOTSET"},
     },
 }

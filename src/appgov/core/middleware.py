@@ -30,6 +30,8 @@ class RequestContextMiddleware:
                 request.path,
                 response.status_code,
                 extra={
+                    # after the view: an API token's user is known only once DRF authenticated it
+                    "user": getattr(getattr(request, "user", None), "username", "") or "",
                     "method": request.method,
                     "path": request.path,
                     "status": response.status_code,

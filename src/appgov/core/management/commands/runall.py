@@ -8,6 +8,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
@@ -87,11 +88,12 @@ class Command(BaseCommand):
             "--bind", bind,
             "--workers", str(workers),
             "--threads", str(threads),
-            "--access-logfile", "-",
             "--timeout", "120",
             "--max-requests", str(max_requests),
             "--max-requests-jitter", str(max_requests_jitter),
         ]  # fmt: skip
+        if not settings.APPGOV_REQUEST_LOG:  # otherwise the request log (JSON, with request id) replaces it
+            web += ["--access-logfile", "-"]
         children = [Child("web", web)]
         for queue in worker_queues():
             children.append(
