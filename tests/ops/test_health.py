@@ -27,7 +27,8 @@ def test_healthy_when_every_part_beats(db):
     body = response.json()
     assert body["status"] == "ok"
     assert set(body["checks"]) == {"database", "worker:default", "worker:long", "scheduler", "disk"}
-    assert body["checks"]["worker:long"]["age_seconds"] < 5
+    long_queue = body["checks"]["worker:long"]
+    assert 0 <= long_queue["age_seconds"] <= long_queue["max_age_seconds"]
     assert body["checks"]["disk"]["free_bytes"] > 0
     assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
