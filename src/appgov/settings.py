@@ -142,7 +142,7 @@ if os.environ.get("APPGOV_FAST_PASSWORD_HASHER") == "1":  # test suites only
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -158,10 +158,13 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 
-# Login throttling: five failures lock the username from that address for 15 minutes.
+# Login throttling for 15 minutes: five failures lock the username from that address; twenty failures over
+# any usernames lock the address itself (appgov.users.lockout).
 AXES_FAILURE_LIMIT = int(os.environ.get("APPGOV_LOGIN_FAILURE_LIMIT", "5"))
+APPGOV_LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("APPGOV_LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = 0.25
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "appgov.users.lockout.AddressAwareHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_ENABLED = os.environ.get("APPGOV_AXES_ENABLED", "1") == "1"

@@ -27,7 +27,7 @@ def test_templates_hold_no_inline_script():
 
 
 def test_the_checker_finds_each_kind():
-    samples = ['<script>alert(1)</script>', '<select onchange="go()">', '<a href="javascript:go()">']
+    samples = ["<script>alert(1)</script>", '<select onchange="go()">', '<a href="javascript:go()">']
     for (_what, pattern), sample in zip(INLINE, samples, strict=True):
         assert pattern.search(sample)
     assert not INLINE[0][1].search('<script src="/static/x.js" defer></script>')
