@@ -124,14 +124,17 @@ class Service:
              "--workers", str(web_workers)],
             env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip
-        deadline = time.monotonic() + 180
+        deadline, last = time.monotonic() + 180, None
         while time.monotonic() < deadline:
             with contextlib.suppress(requests.RequestException):
-                if requests.get(f"{self.base}/healthz", timeout=5).status_code == 200:
+                last = requests.get(f"{self.base}/healthz", timeout=5)
+                if last.status_code == 200:
                     return
             time.sleep(0.5)
+        output = self.output()
         self.stop()
-        raise RuntimeError("the service did not become healthy within 180 s")
+        health = last.text if last is not None else "no answer"
+        raise RuntimeError(f"the service did not become healthy within 180 s: {health}\n{output[-3000:]}")
 
     def child(self, *words):
         for process in psutil.Process(self.process.pid).children():
@@ -491,11 +494,14 @@ def main():
     parser.add_argument("--write-ratio", type=float, default=0.3)
     parser.add_argument("--web-workers", type=int, default=2 * (os.cpu_count() or 1))
     parser.add_argument("--faults", action="store_true", help="the fault run instead of the soak")
-    parser.add_argument("--var-size-mb", type=int, default=300, help="size of the var dir tmpfs (fault run)")
+    parser.add_argument("--var-size-mb", type=int, default=400, help="size of the var dir tmpfs (fault run)")
     args = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL")
     db = "postgresql" if database_url else "sqlite"
-    extra = {"APPGOV_HEARTBEAT_SECONDS": "2", "APPGOV_TASK_LEASE_SECONDS": "15"} if args.faults else {}
+    extra = {}
+    if args.faults:  # quick heartbeats and lease; the small var dir counts as healthy until it is filled
+        extra = {"APPGOV_HEARTBEAT_SECONDS": "2", "APPGOV_TASK_LEASE_SECONDS": "15",
+                 "APPGOV_HEALTH_MIN_FREE_BYTES": str(64 * 1024 * 1024)}  # fmt: skip
     started_at = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
     with (
         small_filesystem(args.var_size_mb)
