@@ -61,6 +61,7 @@ ROUTES: dict[str, Route] = {
     "login": Route("public"),
     "logout": Route("self"),
     "account-token": Route("self"),
+    "password-change": Route("self"),
     "set_language": Route("public"),
     "api-token": Route("public"),
     # API schema and docs: signed-in users and token holders only (issue 12 item 14)

@@ -203,7 +203,7 @@ APPGOV_MAX_PACKAGE_BYTES = int(os.environ.get("APPGOV_MAX_PACKAGE_BYTES", str(50
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "appgov.users.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["appgov.users.permissions.RoleWritePermission"],
@@ -238,6 +238,8 @@ APPGOV_HEALTH_MIN_FREE_BYTES = int(os.environ.get("APPGOV_HEALTH_MIN_FREE_BYTES"
 APPGOV_HEARTBEAT_SECONDS = int(os.environ.get("APPGOV_HEARTBEAT_SECONDS", "10"))
 APPGOV_TASK_LEASE_SECONDS = int(os.environ.get("APPGOV_TASK_LEASE_SECONDS", "120"))
 APPGOV_TASK_MAX_ATTEMPTS = int(os.environ.get("APPGOV_TASK_MAX_ATTEMPTS", "2"))
+# API tokens stop working this many days after they were issued (a user issues a new one on the token page).
+APPGOV_API_TOKEN_DAYS = int(os.environ.get("APPGOV_API_TOKEN_DAYS", "90"))
 APPGOV_API_MAX_PAGE_SIZE = int(os.environ.get("APPGOV_API_MAX_PAGE_SIZE", "500"))
 
 TASKS = {
