@@ -42,7 +42,7 @@ import requests
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "bench" / "results"
 DEMO_PASSWORD = "AppGov-demo-2026"
-TASK_TABLE = "django_tasks_db_dbtaskresult"
+TASK_TABLE = "django_tasks_database_dbtaskresult"  # DBTaskResult._meta.db_table
 
 SETUP_SNIPPET = """
 import json
