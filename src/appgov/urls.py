@@ -32,3 +32,5 @@ urlpatterns = [
     path("counterfeit/", include("appgov.counterfeit.urls")),
     path("", dashboard, name="dashboard"),
 ]
+
+handler500 = "appgov.core.health.server_error"

@@ -1,15 +1,20 @@
 """Liveness of the service for the operator's monitoring: `GET /healthz` (no login, JSON, 200 or 503),
-and the heartbeats the task workers and the scheduler write for it."""
+the heartbeats the task workers and the scheduler write for it, and the 503 answer when storage is full."""
 
+import errno
 import os
 import shutil
 import socket
+import sys
 import time
 
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -82,3 +87,36 @@ def healthz(request):
     return JsonResponse(
         {"status": "ok" if healthy else "fail", "checks": results}, status=200 if healthy else 503
     )
+
+
+def _disk_full(exc: BaseException | None) -> bool:
+    """Whether an exception (or one it was raised from) says the disk or the database storage is full."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+            return True
+        if "database or disk is full" in str(exc) or getattr(exc, "sqlstate", None) == "53100":
+            return True  # SQLite's SQLITE_FULL; PostgreSQL's disk_full
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def server_error(request, *args, **kwargs):
+    """handler500: a full disk is the operator's problem, not a bug; say so with 503 (and Retry-After) instead
+    of a bare 500, so clients retry and monitoring sees the cause. Anything else is Django's 500."""
+    if not _disk_full(sys.exc_info()[1]):
+        return defaults.server_error(request, *args, **kwargs)
+    message = _(
+        "The server's storage is full, so nothing was saved. Try again later; the operator has been alerted."
+    )
+    if request.path.startswith("/api/"):
+        response = JsonResponse({"detail": str(message), "code": "storage_full"}, status=503)
+    else:
+        response = HttpResponse(
+            f'<!doctype html><meta charset="utf-8"><title>503</title><p>{escape(message)}</p>',
+            status=503,
+            content_type="text/html; charset=utf-8",
+        )
+    response["Retry-After"] = "60"
+    return response
