@@ -65,6 +65,8 @@ class TokenActivity(models.Model):
     """When and from where an API token was last used (the token page shows it); written at most once a
     minute per token so busy clients do not turn every read into a write."""
 
+    institution_path = "token__user__institution"
+
     token = models.OneToOneField(
         "authtoken.Token", primary_key=True, on_delete=models.CASCADE, related_name="activity"
     )
