@@ -3,9 +3,9 @@ still draw their charts, the declared behaviours (auto-submitting selects, selec
 browser reports no CSP violation."""
 
 import pytest
-from appgov.users.roles import Role
 
 from appgov.core.models import Department, Institution, RegulatorOffice
+from appgov.core.roles import Role
 from appgov.users.models import User
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
