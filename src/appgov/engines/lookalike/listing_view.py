@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import re
+
 from .compiled import Lexicon
 from .deformation import split_affixes
 from .models import Listing
-from .normalize import latin_tokens, normalise, package_tokens, skeleton
+from .normalize import collapse_runs, latin_tokens, normalise, package_tokens, skeleton
 from .phonetic import phrase_syllables
+
+# Ids that mini-program and official-account platforms assign: WeChat AppID, official-account
+# original id, Alipay AppID.
+_PLATFORM_ID = re.compile(r"wx[0-9a-f]{16}|gh_[0-9a-f]{12}|20\d{14}", re.IGNORECASE)
+
+
+def is_platform_id(package_id: str | None, source: str, lex: Lexicon) -> bool:
+    if not package_id:
+        return False
+    if _PLATFORM_ID.fullmatch(package_id):
+        return True
+    # On a mini-program / official-account source, an id without dots is the platform's id.
+    return "." not in package_id and source.strip().lower() in lex.platform_id_sources
 
 
 class ListingView:
@@ -19,9 +34,11 @@ class ListingView:
         "_pkg_tokens",
         "_core_syllables",
         "_lex",
+        "collapsed",
+        "platform_id",
     )
 
-    def __init__(self, listing: Listing, lex: Lexicon):
+    def __init__(self, listing: Listing, lex: Lexicon, platform_ids_exact: bool = True):
         self.listing = listing
         self.skel = skeleton(listing.name)
         self._lex = lex
@@ -30,6 +47,9 @@ class ListingView:
         self._latin: list[str] | None = None
         self._pkg_tokens: list[str] | None = None
         self._core_syllables: list[str] | None = None
+        self.collapsed = collapse_runs(self.skel)
+        # A platform-assigned id is compared exactly only (by the index), never as a look-alike id.
+        self.platform_id = platform_ids_exact and is_platform_id(listing.package_id, listing.source, lex)
 
     @property
     def norm(self) -> str:
@@ -78,5 +98,5 @@ class ListingView:
     def package_tokens(self) -> list[str]:
         if self._pkg_tokens is None:
             pkg = self.listing.package_id
-            self._pkg_tokens = package_tokens(pkg) if pkg else []
+            self._pkg_tokens = package_tokens(pkg) if pkg and not self.platform_id else []
         return self._pkg_tokens

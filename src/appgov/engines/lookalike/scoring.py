@@ -1,9 +1,11 @@
 """Signals of one (listing, protected app) pair and their combination into a score.
 
 Each signal yields an evidence value in [0, 1] (``evidence`` section of the settings) and a
-:class:`Reason`. Name, package and icon evidence are combined with a noisy-OR
-(``1 - (1-name)(1-package)(1-icon)``); a listing published under an official developer name has its
-score multiplied by ``developer.official_developer_factor``.
+:class:`Reason`. Name, package, developer and icon evidence are combined with a noisy-OR
+(``1 - (1-name)(1-package)(1-developer)(1-icon)``). The developer field is a claim, not an identity:
+it never lowers the score here (the only trust it earns is in ``index``: an official package id
+without a certificate); an official developer name on a listing signed with a known non-official
+certificate is itself evidence (``developer_impersonation``).
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
 
-from .compiled import CompiledApp, Lexicon, Ref
+from .compiled import CompiledApp, Lexicon, Ref, developer_core
 from .deformation import single_edit
 from .listing_view import ListingView
 from .models import Reason
+from .normalize import skeleton
 from .phonetic import homophone
 
 # Per-signal evidence collector: keeps the strongest reason for each signal name.
@@ -62,9 +65,25 @@ def _has_finance_context(text: str, lex: Lexicon) -> bool:
     return any(word in text for word in lex.finance_context)
 
 
+def _doubled_signal(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, signals: Signals) -> None:
+    """The reference appears once doubled characters of the listing are collapsed (中国建设设银行,
+    江苏银银行, 工工商银行): a repetition that may sit inside added words."""
+    collapsed = view.collapsed
+    if collapsed is view.skel or len(ref.collapsed) < 3:
+        return
+    pos = collapsed.find(ref.collapsed)
+    if pos < 0:
+        return
+    deformation, affix = _affix_kind(collapsed[:pos], collapsed[pos + len(ref.collapsed) :], lex)
+    detail = {"deformation": "repetition", "affix": affix, "listing_part": view.skel}
+    _add(signals, ev["name_doubled"], Reason("name_doubled", ref.text, detail))
+
+
 def _cjk_ref_signals(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, signals: Signals) -> None:
     skel = view.skel
     lr = len(ref.skel)
+    if ref.skel not in skel:
+        _doubled_signal(view, ref, ev, lex, signals)
     if skel == ref.skel:
         if view.norm == ref.norm:
             _add(
@@ -334,13 +353,16 @@ def icon_signal(
 
 
 def developer_is_official(developer: str | None, app: CompiledApp, match_ratio: float) -> bool | None:
-    """True/False when the listing names a developer, None when it does not."""
+    """True/False when the listing names a developer, None when it does not. Names are compared
+    without their company-form ending: 宁海银行股份有限公司 is not 宁波银行股份有限公司 (similar as whole
+    strings, different entities), 中国工商银行有限公司 is 中国工商银行股份有限公司."""
     if not developer:
         return None
-    from .normalize import skeleton
-
     dev = skeleton(developer)
-    return any(dev == d or Indel.normalized_similarity(dev, d) >= match_ratio for d in app.developers)
+    if dev in app.developer_keys:
+        return True
+    core = developer_core(dev)
+    return any(core == d or Indel.normalized_similarity(core, d) >= match_ratio for d in app.developer_cores)
 
 
 @dataclass(slots=True)
@@ -348,11 +370,13 @@ class PairScore:
     score: float
     reasons: list[Reason]
     specificity: int  # length of the official identifier that matched best (ties go to the longer)
+    brand: float  # evidence of brand text alone (name, package, developer claim): what attribution ranks
 
 
 NAME_SIGNALS = (
     "name_identical",
     "name_homoglyph",
+    "name_doubled",
     "official_name_contained",
     "brand_keyword",
     "name_squat",
@@ -368,36 +392,59 @@ ICON_SIGNAL_NAMES = ("icon_phash", "icon_value_phash", "icon_masked_phash")
 def score_pair(
     view: ListingView, app: CompiledApp, icon_hits: dict[str, int] | None, cfg: dict, lex: Lexicon
 ) -> PairScore | None:
-    """Score one (listing, app) pair; ``icon_hits``: hash kind → distance of the icon matches, if any."""
+    """Score one (listing, app) pair; ``icon_hits``: hash kind → distance of the icon matches, if any.
+
+    The listing is known not to carry an official package id or an official certificate (``index``
+    decides those first)."""
     ev = cfg["evidence"]
     signals: Signals = {}
     name_signals(view, app, ev, lex, signals)
     package_signals(view, app, ev, lex, signals)
     icon_signal(icon_hits, view, cfg, lex, signals)
+    listing = view.listing
+    developer = listing.developer
+    official_dev = developer_is_official(developer, app, cfg["developer"]["match_ratio"])
+    dev_ev = 0.0
+    if official_dev and listing.cert_sha256:
+        # Signed, but not with an official key (official certificates never reach scoring).
+        dev_ev = ev["developer_impersonation"]
+        _add(
+            signals,
+            dev_ev,
+            Reason("developer_impersonation", developer, {"certificate": listing.cert_sha256}),
+        )
     if not signals:
         return None
     name_ev = max((signals[s][0] for s in NAME_SIGNALS if s in signals), default=0.0)
     pkg_ev = max((signals[s][0] for s in PACKAGE_SIGNALS if s in signals), default=0.0)
     icon_ev = max((signals[s][0] for s in ICON_SIGNAL_NAMES if s in signals), default=0.0)
-    score = 1 - (1 - name_ev) * (1 - pkg_ev) * (1 - icon_ev)
+    brand = 1 - (1 - name_ev) * (1 - pkg_ev) * (1 - dev_ev)
+    score = 1 - (1 - brand) * (1 - icon_ev)
     ordered = sorted(signals.values(), key=lambda item: -item[0])
     reasons = [reason for _, reason in ordered]
     best = ordered[0][1]
-    specificity = len(str(best.value)) if best.signal not in ICON_SIGNAL_NAMES else 0
-    developer = view.listing.developer
-    official_dev = developer_is_official(developer, app, cfg["developer"]["match_ratio"])
-    if official_dev:
-        score *= cfg["developer"]["official_developer_factor"]
-        reasons.append(Reason("developer_official", developer))
+    specificity = (
+        len(str(best.value)) if best.signal not in ICON_SIGNAL_NAMES + ("developer_impersonation",) else 0
+    )
+    if official_dev and not listing.cert_sha256:
+        # No certificate to check it against: reported, and it changes nothing (anyone can type it).
+        reasons.append(Reason("developer_claimed_unverified", developer))
     elif official_dev is False:
         reasons.append(Reason("developer_mismatch", developer))
         if _distinct_entity(view, developer, signals):
             score *= cfg["developer"]["distinct_entity_factor"]
+            brand *= cfg["developer"]["distinct_entity_factor"]
             reasons.append(Reason("developer_distinct_entity", developer, {"listing_core": view.core}))
-    return PairScore(score=score, reasons=reasons, specificity=specificity)
+    return PairScore(score=score, reasons=reasons, specificity=specificity, brand=brand)
 
 
-_COPY_SIGNALS = ("name_identical", "official_name_contained", "brand_keyword", "name_homoglyph")
+_COPY_SIGNALS = (
+    "name_identical",
+    "official_name_contained",
+    "brand_keyword",
+    "name_homoglyph",
+    "name_doubled",
+)
 
 
 def _distinct_entity(view: ListingView, developer: str, signals: Signals) -> bool:
@@ -413,6 +460,4 @@ def _distinct_entity(view: ListingView, developer: str, signals: Signals) -> boo
     core = view.core
     if len(core) < 3:
         return False
-    from .normalize import skeleton
-
     return core in skeleton(developer)
