@@ -146,8 +146,8 @@ def compile_ref(text: str, kind: str) -> Ref | None:
 
 
 @cache
-def _icon_hashes(path: Path, crops: bool, hues: bool) -> dict[str, tuple[str, ...]]:
-    return official_hashes(path, crops=crops, hues=hues)
+def _icon_hashes(path: Path, crops: bool, hues: bool, avatars: bool) -> dict[str, tuple[str, ...]]:
+    return official_hashes(path, crops=crops, hues=hues, avatars=avatars)
 
 
 def _distinctive(token: str, generic: frozenset[str], min_len: int) -> bool:
@@ -162,6 +162,7 @@ def compile_app(
     min_token: int,
     icon_variants: bool = True,
     hue_variants: bool = True,
+    avatar_variants: bool = True,
 ) -> CompiledApp:
     lex = lexicon()
     refs: list[Ref] = []
@@ -191,7 +192,9 @@ def compile_app(
     if app.icon and (icon_variants or app.icon_hashes is None or "phash" not in given):
         path = Path(icons_root, app.icon) if icons_root else Path(app.icon)
         try:
-            computed = _icon_hashes(path, icon_variants, icon_variants and hue_variants)
+            computed = _icon_hashes(
+                path, icon_variants, icon_variants and hue_variants, icon_variants and avatar_variants
+            )
         except (OSError, ValueError) as exc:
             raise IconFileError(f"app {app.app_id}: cannot read icon {path}: {exc}") from None
         for kind, values in computed.items():

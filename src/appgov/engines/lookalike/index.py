@@ -48,6 +48,7 @@ class LookalikeIndex:
                 min_token=cand["min_latin_token"],
                 icon_variants=bool(self.config["icons"]["variants"]),
                 hue_variants=bool(self.config["icons"]["hue_variants"]),
+                avatar_variants=bool(self.config["icons"]["avatar_variants"]),
             )
             for i, app in enumerate(protected)
         ]

@@ -324,14 +324,19 @@ def icon_signal(
     """Icon near an official icon by one or more hash kinds (kind → Hamming distance): the whole-icon
     pHash (or an indexed crop/hue variant of the official icon), the hue-invariant value-channel pHash,
     the corner-masked pHashes (a badge in that corner). Each kind that matched is a reason; they are one
-    piece of evidence (the strongest counts, not their sum: they all look at the same image). Alone it is
-    weak evidence — many simple icons share a pHash neighbourhood; with a finance word in the name it is
-    strong enough for a ``suspect`` alert, never for ``counterfeit`` without a name/package signal."""
+    piece of evidence (the strongest counts, not their sum: they all look at the same image). A plain
+    pHash near match alone is weak evidence — many simple icons share a pHash neighbourhood; with a
+    finance word in the name, or confirmed by a second hash kind, it is enough for a ``suspect`` alert,
+    never for ``counterfeit`` without a name/package signal."""
     if not hits:
         return
     ev = cfg["evidence"]
     icons = cfg["icons"]
     finance = _has_finance_context(view.skel, lex)
+    # Confirmed: two hash kinds agree, or the pHash is exact, or a hue-/badge-robust hash alone (value,
+    # corner-masked, searched within only extra_max_distance bits) matched. Then the icon alone is a
+    # suspect even under a name without finance words.
+    confirmed = len(hits) >= 2 or hits.get("phash", 99) == 0 or any(k != "phash" for k in hits)
     masked = [(d, kind) for kind, d in hits.items() if kind in _CORNER]
     chosen = {k: d for k, d in hits.items() if k in ICON_SIGNALS}
     if masked:
@@ -339,12 +344,15 @@ def icon_signal(
         chosen[kind] = distance
     for kind, distance in chosen.items():
         radius = icons["max_distance"] if kind == "phash" else icons["extra_max_distance"]
-        detail: dict = {"max_distance": radius}
+        detail: dict = {"max_distance": radius, "hash_kinds_matched": len(hits)}
         if kind in _CORNER:
             detail["masked_corner"] = _CORNER[kind]
         if finance:
             evidence = ev["icon_with_finance_name"]
             detail["finance_name"] = True
+        elif confirmed:
+            evidence = ev["icon_confirmed"]
+            detail["confirmed"] = True
         elif distance <= icons["identical_distance"]:
             evidence = ev["icon_identical"]
         else:
