@@ -111,8 +111,9 @@ def test_official_developer_on_a_foreign_certificate_is_impersonation(index):
     assert (alert.app_id, alert.kind) == ("icbc", "counterfeit")
     assert alert.reasons[0].signal == "developer_impersonation"
     assert "冒用开发者名称" in alert.explanation_zh
-    # "有限公司" instead of "股份有限公司" is the same claim
-    assert screen(index, "手机银行", cert_sha256=FOREIGN, developer="中国工商银行有限公司").app_id == "icbc"
+    # "有限公司" instead of "股份有限公司", or a branch, is the same claim
+    for developer in ("中国工商银行有限公司", "中国工商银行股份有限公司北京市分行", "中国工商银行牡丹卡中心"):
+        assert screen(index, "手机银行", cert_sha256=FOREIGN, developer=developer).app_id == "icbc"
     # without a certificate the same claim proves nothing either way: no alert from it alone
     assert screen(index, "手机银行", developer=ICBC_DEV) is None
 

@@ -79,6 +79,7 @@ class LookalikeIndex:
             )
             for key in app.developer_keys:
                 self.developer_apps.setdefault(key, []).append(app.index)
+        self.developer_key_lengths = sorted({len(k) for k in self.developer_apps if len(k) >= 4})
         icons = self.config["icons"]
         # One multi-index table per hash kind; a listing's hash is compared with the same kind only.
         self.icon_indexes: dict[str, IconIndex] = {}
@@ -138,11 +139,8 @@ class LookalikeIndex:
         if view.package_tokens:
             cand.package_tokens.candidates(view.package_tokens, found)
             cand.structure_candidates(view.package_tokens, found)
-        if (
-            cert and listing.developer
-        ):  # a foreign certificate: an official developer name is a claim to check
-            for key in developer_keys(listing.developer):
-                found.update(self.developer_apps.get(key, ()))
+        if cert and listing.developer:  # a foreign certificate: a developer name is a claim to check
+            self._developer_candidates(listing.developer, found)
         if icon_hits:
             found.update(icon_hits)
         scored = []
@@ -179,6 +177,16 @@ class LookalikeIndex:
         return self._alert(listing, best_app, best.score, kind, best.reasons, ties[:5], candidates)
 
     # -- internals --------------------------------------------------------------------------------
+
+    def _developer_candidates(self, developer: str, found: set[int]) -> None:
+        """Apps whose official developer the listing names: exactly, without the company form, or as
+        the start of a longer name (a branch: 中国工商银行股份有限公司北京市分行)."""
+        apps = self.developer_apps
+        for key in developer_keys(developer):
+            found.update(apps.get(key, ()))
+            for length in self.developer_key_lengths:
+                if length < len(key):
+                    found.update(apps.get(key[:length], ()))
 
     def _own_build(self, listing: Listing, owners: list[CompiledApp]) -> Alert | None:
         """A listing signed with an official certificate: the institution's own build. Registered

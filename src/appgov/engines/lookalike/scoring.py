@@ -11,6 +11,7 @@ certificate is itself evidence (``developer_impersonation``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
@@ -370,7 +371,20 @@ def developer_is_official(developer: str | None, app: CompiledApp, match_ratio: 
     if dev in app.developer_keys:
         return True
     core = developer_core(dev)
-    return any(core == d or Indel.normalized_similarity(core, d) >= match_ratio for d in app.developer_cores)
+    if any(core == d or Indel.normalized_similarity(core, d) >= match_ratio for d in app.developer_cores):
+        return True
+    # A branch or centre of the official entity (中国工商银行股份有限公司北京市分行, 交通银行太平洋信用卡中心)
+    # speaks for it as much as the head office does.
+    return any(
+        (dev.startswith(full) and len(dev) > len(full))
+        or (core.startswith(d) and core.endswith(_branch_words()))
+        for full, d in zip(app.developers, app.developer_cores, strict=True)
+    )
+
+
+@cache
+def _branch_words() -> tuple[str, ...]:
+    return tuple(skeleton(w) for w in ("分行", "支行", "分公司", "中心", "营业部", "事业部"))
 
 
 @dataclass(slots=True)
