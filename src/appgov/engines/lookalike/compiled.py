@@ -25,6 +25,8 @@ class Lexicon:
     generic_tokens: frozenset[str]
     finance_context: tuple[str, ...]  # skeleton forms
     platform_id_sources: frozenset[str]  # sources whose ids the platform assigns (mini-programs ...)
+    category_names: frozenset[str]  # skeleton forms of ordinary category nouns (农商银行, 网上银行 ...)
+    institution_words: tuple[str, ...]  # skeleton forms of words that end an institution's name
 
 
 @cache
@@ -43,6 +45,10 @@ def lexicon() -> Lexicon:
         generic_tokens=frozenset(generic),
         finance_context=tuple(sorted(context, key=len, reverse=True)),
         platform_id_sources=frozenset(str(s).strip().lower() for s in data["platform_id_sources"]),
+        category_names=frozenset(skeleton(str(w)) for w in data["category_names"]) - {""},
+        institution_words=tuple(
+            sorted({skeleton(str(w)) for w in data["institution_words"]} - {""}, key=len, reverse=True)
+        ),
     )
 
 

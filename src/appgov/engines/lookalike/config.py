@@ -61,6 +61,7 @@ def _check(config: dict[str, Any]) -> None:
         not 0 <= icons["max_distance"] <= 32
         or not 0 <= icons["extra_max_distance"] <= 32
         or not 1 <= icons["index_chunks"] <= 16
+        or not 0 <= icons["confirm_distance"] <= 64
     ):
         raise ConfigError(
             "icons.max_distance and icons.extra_max_distance must be 0..32 and icons.index_chunks 1..16"

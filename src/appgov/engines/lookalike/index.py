@@ -9,14 +9,14 @@ from pathlib import Path
 import numpy as np
 
 from .candidates import CandidateIndex
-from .compiled import CompiledApp, IconFileError, compile_app, developer_keys, lexicon
+from .compiled import CompiledApp, IconFileError, compile_app, developer_core, developer_keys, lexicon
 from .config import load_config
 from .explain import explain
 from .icons import HASH_KINDS, IconIndex, fingerprint, hash_to_int
 from .listing_view import ListingView
 from .models import Alert, Candidate, Listing, ProtectedApp, Reason
 from .normalize import skeleton
-from .scoring import developer_is_official, score_pair
+from .scoring import PHASH_FAR, developer_is_official, institution_name, score_pair
 
 IconError = IconFileError
 
@@ -136,6 +136,8 @@ class LookalikeIndex:
             cand.name_candidates(view.collapsed, found)
         if view.latin:
             cand.name_tokens.candidates(view.latin, found)
+            if len(view.latin) > 1 or view.latin[0] != view.skel:  # spaced or mixed with Chinese
+                cand.name_tokens.candidates([view.spelled], found)
         if view.package_tokens:
             cand.package_tokens.candidates(view.package_tokens, found)
             cand.structure_candidates(view.package_tokens, found)
@@ -150,6 +152,10 @@ class LookalikeIndex:
             pair = score_pair(view, app, icon, cfg, self.lexicon)
             if pair is not None and pair.score >= cfg["thresholds"]["alert"]:
                 scored.append((pair, app))
+        if scored and scored[0][0].brand == 0 and self._brand_elsewhere(view, listing):
+            # An icon names an app only when no brand text points elsewhere: the listing is named like
+            # another institution (成都银行) or published by one (华泰证券股份有限公司).
+            scored = [item for item in scored if item[0].brand > 0]
         if not scored:
             return None
         # Attribution: the app whose own brand evidence (name, keyword, package, developer claim) is
@@ -177,6 +183,16 @@ class LookalikeIndex:
         return self._alert(listing, best_app, best.score, kind, best.reasons, ties[:5], candidates)
 
     # -- internals --------------------------------------------------------------------------------
+
+    def _brand_elsewhere(self, view: ListingView, listing: Listing) -> bool:
+        if institution_name(view.core, self.lexicon) or institution_name(view.skel, self.lexicon):
+            return True
+        if listing.developer:
+            own = developer_core(skeleton(listing.developer))
+            return institution_name(own, self.lexicon) and not any(
+                own in app.developer_cores for app in self.apps
+            )
+        return False
 
     def _developer_candidates(self, developer: str, found: set[int]) -> None:
         """Apps whose official developer the listing names: exactly, without the company form, or as
@@ -306,6 +322,25 @@ class LookalikeIndex:
                 per = hits.setdefault(positions[q], {}).setdefault(label, {})
                 if kind not in per or d < per[kind]:
                     per[kind] = d
+        # Where only the value or a corner-masked hash matched, how far the whole pHash is (a badge
+        # moves it a little, an unrelated icon that shares one masked hash by chance is far away).
+        if "phash" in per_kind:
+            positions, hashes = per_kind["phash"]
+            phash_of = dict(zip(positions, hashes, strict=True))
+            for pos, apps in hits.items():
+                listing_phash = phash_of.get(pos)
+                if listing_phash is None:
+                    continue
+                for label, per in apps.items():
+                    if "phash" not in per:
+                        per[PHASH_FAR] = (
+                            min(
+                                (listing_phash ^ h).bit_count()
+                                for h in self.apps[label].icon_hashes.get("phash", ())
+                            )
+                            if self.apps[label].icon_hashes.get("phash")
+                            else 64
+                        )
         return hits
 
 

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import re
 
+from pypinyin import Style, lazy_pinyin
+
 from .compiled import Lexicon
 from .deformation import split_affixes
 from .models import Listing
-from .normalize import collapse_runs, latin_tokens, normalise, package_tokens, skeleton
+from .normalize import collapse_runs, is_cjk, latin_tokens, normalise, package_tokens, skeleton
 from .phonetic import phrase_syllables
 
 # Ids that mini-program and official-account platforms assign: WeChat AppID, official-account
 # original id, Alipay AppID.
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+|[^\u3400-\u9fff]+")
 _PLATFORM_ID = re.compile(r"wx[0-9a-f]{16}|gh_[0-9a-f]{12}|20\d{14}", re.IGNORECASE)
 
 
@@ -36,6 +39,7 @@ class ListingView:
         "_lex",
         "collapsed",
         "platform_id",
+        "_spelled",
     )
 
     def __init__(self, listing: Listing, lex: Lexicon, platform_ids_exact: bool = True):
@@ -47,9 +51,14 @@ class ListingView:
         self._latin: list[str] | None = None
         self._pkg_tokens: list[str] | None = None
         self._core_syllables: list[str] | None = None
+        self._spelled: str | None = None
         self.collapsed = collapse_runs(self.skel)
         # A platform-assigned id is compared exactly only (by the index), never as a look-alike id.
         self.platform_id = platform_ids_exact and is_platform_id(listing.package_id, listing.source, lex)
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return self._lex
 
     @property
     def norm(self) -> str:
@@ -100,3 +109,17 @@ class ListingView:
             pkg = self.listing.package_id
             self._pkg_tokens = package_tokens(pkg) if pkg and not self.platform_id else []
         return self._pkg_tokens
+
+    @property
+    def spelled(self) -> str:
+        """The name with its Chinese characters written in plain pinyin and Latin kept, folded like
+        ``latin_tokens`` and joined: 工商yinhang → gongshangylnhang, Zhong Guo → zhongguo."""
+        if self._spelled is None:
+            parts = []
+            for run in _CJK_RUN.findall(self.norm):
+                if is_cjk(run[0]):
+                    parts.extend(lazy_pinyin(run, style=Style.NORMAL))
+                else:
+                    parts.append(run)
+            self._spelled = "".join(latin_tokens(" ".join(parts)))
+        return self._spelled

@@ -17,11 +17,11 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
 
 from .compiled import CompiledApp, Lexicon, Ref, developer_core
-from .deformation import single_edit
+from .deformation import single_edit, split_affixes
 from .listing_view import ListingView
 from .models import Reason
 from .normalize import skeleton
-from .phonetic import homophone
+from .phonetic import homophone, phrase_syllables
 
 # Per-signal evidence collector: keeps the strongest reason for each signal name.
 Signals = dict[str, tuple[float, Reason]]
@@ -34,18 +34,35 @@ def _add(signals: Signals, evidence: float, reason: Reason) -> None:
 
 
 def _only_added_words(text: str, lex: Lexicon) -> bool:
-    """True when ``text`` splits completely into added words (官方, 极速版, pro ...)."""
+    """True when ``text`` splits completely into added words (官方, 极速版, pro ...), version numbers or
+    years (2027, v2) and edition names (极简版, 尊贵版: one or two characters and 版)."""
     if not text:
         return True
     words = lex.added_words
-    reachable = [True] + [False] * len(text)
-    for end in range(1, len(text) + 1):
+    n_text = len(text)
+    reachable = [True] + [False] * n_text
+    for end in range(1, n_text + 1):
         for word in words:
             n = len(word)
             if n <= end and reachable[end - n] and text[end - n : end] == word:
                 reachable[end] = True
                 break
+        else:
+            if text[end - 1] == _EDITION and any(reachable[end - k] for k in (2, 3) if k <= end):
+                reachable[end] = True
+            elif text[end - 1] in _DIGITS:  # skeletons read 0/1 as o/l: 2027 is 2o27
+                start = end
+                while start > 0 and text[start - 1] in _DIGITS:
+                    start -= 1
+                run = text[start:end]
+                versioned = start > 0 and text[start - 1] == "v" and reachable[start - 1]
+                if sum(c.isdigit() for c in run) >= 2 or versioned:
+                    reachable[end] = reachable[start] or versioned
     return reachable[-1]
+
+
+_EDITION = "版"
+_DIGITS = frozenset("0123456789ol")
 
 
 def _affix_kind(before: str, after: str, lex: Lexicon) -> tuple[str, str]:
@@ -80,6 +97,46 @@ def _doubled_signal(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, signals
     _add(signals, ev["name_doubled"], Reason("name_doubled", ref.text, detail))
 
 
+def _slice(view: ListingView, start: int, length: int):
+    return lambda: view.core_syllables[start : start + length]
+
+
+def _windows(view: ListingView, lr: int, lex: Lexicon):
+    """Parts of the listing name compared with a reference of ``lr`` characters for one-edit and
+    sound-alike deformations: (skeleton part, characters as written, syllables (lazy), whole name?).
+
+    The whole name without added words, the whole name as it is (掌上活 for 掌上生活: 掌上 is also an
+    added word), and the start/end of a longer name — those only when the rest of the name is added
+    words or finance words (中国人民大学 is not 中国人寿 with 大学 added). A part that is an ordinary
+    category noun (农商银行, 网上银行 …) is never a deformation of a brand."""
+    core, original = view.core, view.core_original
+    category = lex.category_names
+    seen = set()
+    if core not in category:
+        seen.add(core)
+        yield core, original, lambda: view.core_syllables, True
+    skel = view.skel
+    if skel != core and skel not in category and skel not in seen:
+        seen.add(skel)
+        written = view.norm if len(view.norm) == len(skel) else skel
+        yield skel, written, lambda: phrase_syllables(written), True
+    offset = sum(len(p) for p in view.affixes[0])  # where the core starts in the skeleton
+    if len(core) > lr:
+        for length in (lr - 1, lr, lr + 1):
+            if not 0 < length < len(core):
+                continue
+            for start in (0, len(core) - length):
+                window = core[start : start + length]
+                at = offset + start
+                rest = skel[:at] + "\0" + skel[at + length :]
+                if window in category or window in seen:
+                    continue
+                if not (_only_added_words(rest.replace("\0", ""), lex) or _has_finance_context(rest, lex)):
+                    continue
+                seen.add(window)
+                yield window, original[start : start + length], _slice(view, start, length), False
+
+
 def _cjk_ref_signals(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, signals: Signals) -> None:
     skel = view.skel
     lr = len(ref.skel)
@@ -107,31 +164,22 @@ def _cjk_ref_signals(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, signal
             _add(signals, ev["brand_keyword_long"], Reason("brand_keyword", ref.text, detail))
         else:
             rest = skel[:pos] + "\0" + skel[pos + lr :]
-            if _has_finance_context(rest, lex):
+            decorated_only = _only_added_words(skel[:pos], lex) and _only_added_words(skel[pos + lr :], lex)
+            if decorated_only or _has_finance_context(rest, lex):  # 建行服务号, 工行官方版, 工行贷款
                 _add(signals, ev["brand_keyword_short"], Reason("brand_keyword", ref.text, detail))
             else:
                 _add(signals, ev["brand_keyword_short_bare"], Reason("brand_keyword", ref.text, detail))
         return
     if lr < 3:
         return
-    core = view.core
-    original = view.core_original
-    windows: list[tuple[str, int, bool]] = [(core, 0, True)]
-    if len(core) > lr:
-        for length in (lr - 1, lr, lr + 1):
-            if 0 < length < len(core):
-                windows.append((core[:length], 0, False))
-                windows.append((core[-length:], len(core) - length, False))
     window_factor = ev["window_factor"]
-    # Sound-alikes: same length, every differing character shares a reading.
-    for window, start, whole in windows:
+    for window, written, syllables, whole in _windows(view, lr, lex):
         if len(window) != lr:
             continue
-        written = original[start : start + lr]
-        syllables = view.core_syllables[start : start + lr]
+        # Sound-alikes: same length, every differing character shares a reading.
         diffs = [i for i in range(lr) if written[i] != ref.original[i]]
         if diffs and all(
-            syllables[i] == ref.syllables[i] or homophone(written[i], ref.original[i]) for i in diffs
+            syllables()[i] == ref.syllables[i] or homophone(written[i], ref.original[i]) for i in diffs
         ):
             evidence = ev["homophone"] if lr >= 4 else ev["homophone_short"]
             detail = {"deformation": "homophone", "listing_part": written}
@@ -141,7 +189,7 @@ def _cjk_ref_signals(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, signal
                 Reason("name_homophone", ref.text, detail),
             )
             break
-    for window, _start, whole in windows:
+    for window, _written, _syllables, whole in _windows(view, lr, lex):
         edit = single_edit(ref.skel, window)
         if edit is None or (edit.kind == "omission" and not whole):
             continue
@@ -155,6 +203,7 @@ def _cjk_ref_signals(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, signal
         }
         _add(signals, evidence * (1 if whole else window_factor), Reason("name_squat", ref.text, detail))
         return
+    core = view.core
     # Several edits on a long name (e.g. two characters changed in 中国工商银行手机银行): edit similarity.
     if lr >= 8:
         similarity = max(
@@ -200,7 +249,7 @@ def _latin_ref_signals(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, sign
                 detail = {"deformation": deformation, "affix": affix}
                 _add(signals, ev["brand_keyword_long"] * 0.95, Reason("brand_keyword", ref.text, detail))
                 break
-            if len(token) < 5 and len(lt) != len(token):
+            if (len(token) < 5 and len(lt) != len(token)) or lt in lex.generic_tokens:
                 continue  # 4-letter acronyms: only same-length look-alikes (substitution, swap)
             edit = single_edit(token, lt)
             if edit is not None:
@@ -220,7 +269,7 @@ def _spelling_signals(view: ListingView, ref: Ref, ev: dict, signals: Signals) -
     listing_tokens = view.latin
     if not listing_tokens or not ref.cjk:
         return
-    joined = "".join(listing_tokens)
+    joined = view.spelled  # Chinese characters in pinyin, Latin kept: 工商yinhang, Zhong Guo Yin Hang
     if len(ref.spelled) >= 6 and (ref.spelled in joined):
         detail = {"deformation": "pinyin", "spelling": ref.spelled}
         _add(signals, ev["pinyin_spelling"], Reason("pinyin_spelling", ref.text, detail))
@@ -272,7 +321,11 @@ def package_signals(view: ListingView, app: CompiledApp, ev: dict, lex: Lexicon,
             continue
         if len(tokens) == len(official_tokens):
             diffs = [i for i in range(len(tokens)) if tokens[i] != official_tokens[i]]
-            if len(diffs) == 1 and official_tokens[diffs[0]] in app.distinctive_tokens:
+            if (
+                len(diffs) == 1
+                and official_tokens[diffs[0]] in app.distinctive_tokens
+                and tokens[diffs[0]] not in lex.generic_tokens  # mbank is a word, not a squat of mybank
+            ):
                 edit = single_edit(official_tokens[diffs[0]], tokens[diffs[0]])
                 if edit is not None:
                     detail.update(deformation=edit.kind, original=edit.ref_part, changed=edit.new_part)
@@ -296,7 +349,7 @@ def package_signals(view: ListingView, app: CompiledApp, ev: dict, lex: Lexicon,
                 detail = {"package": package, "deformation": kind, "affix": affix}
                 _add(signals, ev["package_affix"] * 0.95, Reason("package_token_reuse", token, detail))
                 break
-            if len(token) < 6:
+            if len(token) < 6 or pt in lex.generic_tokens:
                 continue
             edit = single_edit(token, pt)
             if edit is not None:
@@ -310,6 +363,7 @@ def package_signals(view: ListingView, app: CompiledApp, ev: dict, lex: Lexicon,
             _add(signals, ev["package_token_reuse"], Reason("package_token_reuse", ref.spelled_plain, detail))
 
 
+PHASH_FAR = "phash_far"  # in icon hits: pHash distance to the app's nearest pHash when beyond the radius
 ICON_SIGNALS = {"phash": "icon_phash", "value": "icon_value_phash"}  # the masked_* kinds: icon_masked_phash
 _CORNER = {
     "masked_tl": "top_left",
@@ -334,10 +388,19 @@ def icon_signal(
     ev = cfg["evidence"]
     icons = cfg["icons"]
     finance = _has_finance_context(view.skel, lex)
-    # Confirmed: two hash kinds agree, or the pHash is exact, or a hue-/badge-robust hash alone (value,
-    # corner-masked, searched within only extra_max_distance bits) matched. Then the icon alone is a
-    # suspect even under a name without finance words.
-    confirmed = len(hits) >= 2 or hits.get("phash", 99) == 0 or any(k != "phash" for k in hits)
+    # Confirmed: two hash kinds agree (the corner masks count as one), or the pHash is exact, or the
+    # hue-robust value hash matched, or a corner-masked hash matched and the whole pHash is still within
+    # icons.confirm_distance (a badge moves it a little; an unrelated icon that shares a masked hash by
+    # chance is far away). Then the icon alone is a suspect even under a name without finance words.
+    has_masked = any(k in _CORNER for k in hits)
+    kinds = ("phash" in hits) + ("value" in hits) + has_masked
+    far = hits.get(PHASH_FAR)
+    confirmed = (
+        kinds >= 2
+        or hits.get("phash", 99) == 0
+        or "value" in hits
+        or (has_masked and far is not None and far <= icons["confirm_distance"])
+    )
     masked = [(d, kind) for kind, d in hits.items() if kind in _CORNER]
     chosen = {k: d for k, d in hits.items() if k in ICON_SIGNALS}
     if masked:
@@ -345,7 +408,7 @@ def icon_signal(
         chosen[kind] = distance
     for kind, distance in chosen.items():
         radius = icons["max_distance"] if kind == "phash" else icons["extra_max_distance"]
-        detail: dict = {"max_distance": radius, "hash_kinds_matched": len(hits)}
+        detail: dict = {"max_distance": radius, "hash_kinds_matched": kinds}
         if kind in _CORNER:
             detail["masked_corner"] = _CORNER[kind]
         if finance:
@@ -472,14 +535,35 @@ _COPY_SIGNALS = (
 def _distinct_entity(view: ListingView, developer: str, signals: Signals) -> bool:
     """The listing's developer is an entity named after the listing itself (e.g. 安顺农商银行 by
     安顺农商银行股份有限公司) while the name only resembles the protected one: most likely another,
-    genuine institution rather than an imitator. Never applies to copied names or packages/icons."""
-    if (
-        any(s in signals for s in _COPY_SIGNALS)
-        or "package_squat" in signals
-        or any(s in signals for s in ICON_SIGNAL_NAMES)
-    ):
+    genuine institution rather than an imitator. Also when the developer is itself a financial
+    institution whose own name is in the listing's name (招商证券智远一户通 by 招商证券股份有限公司): a
+    package or icon that resembles a protected app's is then that institution's own. Never applies to
+    copied official names or brand keywords."""
+    if any(s in signals for s in _COPY_SIGNALS):
+        return False
+    dev = skeleton(developer)
+    own = developer_core(dev)
+    if len(own) >= 3 and own in view.skel and institution_name(own, view.lexicon):
+        return True
+    if "package_squat" in signals or any(s in signals for s in ICON_SIGNAL_NAMES):
         return False
     core = view.core
     if len(core) < 3:
         return False
-    return core in skeleton(developer)
+    return core in dev
+
+
+def institution_name(text: str, lex: Lexicon) -> bool:
+    """``text`` (a skeleton) names an institution: it has an institution word (银行, 证券, 保险 …) after
+    at least two characters that are not added words, and the part up to that word is not an ordinary
+    category noun (手机银行, 网上银行, 农商银行 are not institutions)."""
+    for word in lex.institution_words:
+        pos = text.find(word, 2)
+        while pos >= 2:
+            head = text[:pos]
+            name = text[: pos + len(word)]
+            stripped = split_affixes(head, lex.added_words)[0] if head not in lex.added_words else ""
+            if len(stripped) >= 2 and name not in lex.category_names and head not in lex.category_names:
+                return True
+            pos = text.find(word, pos + 1)
+    return False
