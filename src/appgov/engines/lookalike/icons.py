@@ -37,7 +37,14 @@ CORNERS = {"masked_tl": (0, 0), "masked_tr": (0, 1), "masked_bl": (1, 0), "maske
 MASK_FRACTION = 0.4  # side of the masked corner square, as a fraction of the icon's side
 WORK_SIZE = 64  # the extra hashes are computed on a WORK_SIZE x WORK_SIZE copy of the icon
 CROP_FRACTIONS = (0.05, 0.08, 0.11, 0.15, 0.2)  # margins cut from each side by the crop variants
-AVATAR_SCALES = (1.12, 1.0, 0.9, 0.8)  # the official icon zoomed / shrunk before it is rounded (avatars)
+AVATAR_SCALES = (
+    1.12,
+    1.0,
+    0.9,
+    0.8,
+    0.75,
+    0.7,
+)  # the official icon zoomed / shrunk, then cut round (avatars)
 MIN_CONTRAST = 4.0  # grey levels (standard deviation) below which a representation is "flat"
 
 
@@ -112,24 +119,22 @@ def crop_variants(image: Image.Image) -> list[Image.Image]:
 
 
 def avatar_variants(image: Image.Image) -> list[Image.Image]:
-    """The official icon as a mini-program / official-account avatar: inside a circle on white (the
-    platforms show avatars round and feeds often store the round rendering), zoomed in a little, as
-    is, or shrunk with a white margin (avatars are often padded so that the logo fits the circle)."""
+    """The official icon as a mini-program / official-account avatar: cut round on white (the
+    platforms show avatars round and feeds often store the round rendering) — zoomed in a little, as
+    is, or shrunk with a white margin around the circle (avatars are often padded)."""
     image = image.convert("RGB")
     width, height = image.size
-    mask = Image.new("L", image.size, 0)
-    ImageDraw.Draw(mask).ellipse([0, 0, width - 1, height - 1], fill=255)
     out = []
     for scale in AVATAR_SCALES:
         if scale >= 1:
             mx, my = int(width * (1 - 1 / scale) / 2), int(height * (1 - 1 / scale) / 2)
             logo = image.crop((mx, my, width - mx, height - my)).resize(image.size, Image.Resampling.BICUBIC)
         else:
-            logo = Image.new("RGB", image.size, (255, 255, 255))
-            small = image.resize((round(width * scale), round(height * scale)), Image.Resampling.LANCZOS)
-            logo.paste(small, ((width - small.width) // 2, (height - small.height) // 2))
+            logo = image.resize((round(width * scale), round(height * scale)), Image.Resampling.LANCZOS)
+        mask = Image.new("L", logo.size, 0)
+        ImageDraw.Draw(mask).ellipse([0, 0, logo.width - 1, logo.height - 1], fill=255)
         round_icon = Image.new("RGB", image.size, (255, 255, 255))
-        round_icon.paste(logo, (0, 0), mask)
+        round_icon.paste(logo, ((width - logo.width) // 2, (height - logo.height) // 2), mask)
         out.append(round_icon)
     return out
 

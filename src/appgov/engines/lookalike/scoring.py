@@ -319,6 +319,11 @@ def package_signals(view: ListingView, app: CompiledApp, ev: dict, lex: Lexicon,
             detail.update(deformation=kind, affix=".".join(extra))
             _add(signals, ev["package_affix"], Reason("package_squat", package, detail))
             continue
+        whole = single_edit(official, package.lower()) if package and len(official) >= 10 else None
+        if whole is not None:  # one character from this very package id (com.cmbc.cc.mbank1)
+            detail.update(deformation=whole.kind, original=whole.ref_part, changed=whole.new_part)
+            _add(signals, ev["package_squat"], Reason("package_squat", package, detail))
+            continue
         if len(tokens) == len(official_tokens):
             diffs = [i for i in range(len(tokens)) if tokens[i] != official_tokens[i]]
             if (
