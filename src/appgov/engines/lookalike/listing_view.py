@@ -41,6 +41,7 @@ class ListingView:
         "platform_id",
         "_spelled",
     )
+    _spelled: tuple[str, frozenset[int], list[tuple[int, int]]] | None
 
     def __init__(self, listing: Listing, lex: Lexicon, platform_ids_exact: bool = True):
         self.listing = listing
@@ -51,7 +52,7 @@ class ListingView:
         self._latin: list[str] | None = None
         self._pkg_tokens: list[str] | None = None
         self._core_syllables: list[str] | None = None
-        self._spelled: str | None = None
+        self._spelled = None
         self.collapsed = collapse_runs(self.skel)
         # A platform-assigned id is compared exactly only (by the index), never as a look-alike id.
         self.platform_id = platform_ids_exact and is_platform_id(listing.package_id, listing.source, lex)
@@ -114,12 +115,44 @@ class ListingView:
     def spelled(self) -> str:
         """The name with its Chinese characters written in plain pinyin and Latin kept, folded like
         ``latin_tokens`` and joined: 工商yinhang → gongshangylnhang, Zhong Guo → zhongguo."""
+        return self._spelling()[0]
+
+    def spelled_match(self, target: str) -> bool:
+        """``target`` (a brand spelt in pinyin) is in ``spelled``; in a name that mixes Chinese and Latin
+        the match must start and end at syllable / word boundaries and take in some of the Latin
+        (时光待办 spells shiguangdaiban, which contains guangda: not a spelling of 光大)."""
+        spelled, boundaries, latin_spans = self._spelling()
+        if not latin_spans or len(latin_spans) == 1 and latin_spans[0] == (0, len(spelled)):
+            return target in spelled
+        start = spelled.find(target)
+        while start >= 0:
+            end = start + len(target)
+            if (
+                start in boundaries
+                and end in boundaries
+                and any(a < end and start < b for a, b in latin_spans)
+            ):
+                return True
+            start = spelled.find(target, start + 1)
+        return False
+
+    def _spelling(self) -> tuple[str, frozenset[int], list[tuple[int, int]]]:
         if self._spelled is None:
-            parts = []
+            units: list[tuple[str, bool]] = []
             for run in _CJK_RUN.findall(self.norm):
                 if is_cjk(run[0]):
-                    parts.extend(lazy_pinyin(run, style=Style.NORMAL))
+                    units.extend((syllable, False) for syllable in lazy_pinyin(run, style=Style.NORMAL))
                 else:
-                    parts.append(run)
-            self._spelled = "".join(latin_tokens(" ".join(parts)))
+                    units.extend((token, True) for token in latin_tokens(run))
+            text, boundaries, latin_spans, pos = [], {0}, [], 0
+            for unit, is_latin in units:
+                folded = "".join(latin_tokens(unit)) if not is_latin else unit
+                if not folded:
+                    continue
+                text.append(folded)
+                if is_latin:
+                    latin_spans.append((pos, pos + len(folded)))
+                pos += len(folded)
+                boundaries.add(pos)
+            self._spelled = ("".join(text), frozenset(boundaries), latin_spans)
         return self._spelled

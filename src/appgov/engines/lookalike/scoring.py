@@ -270,7 +270,7 @@ def _spelling_signals(view: ListingView, ref: Ref, ev: dict, signals: Signals) -
     if not listing_tokens or not ref.cjk:
         return
     joined = view.spelled  # Chinese characters in pinyin, Latin kept: 工商yinhang, Zhong Guo Yin Hang
-    if len(ref.spelled) >= 6 and (ref.spelled in joined):
+    if len(ref.spelled) >= 6 and ref.spelled in joined and view.spelled_match(ref.spelled):
         detail = {"deformation": "pinyin", "spelling": ref.spelled}
         _add(signals, ev["pinyin_spelling"], Reason("pinyin_spelling", ref.text, detail))
     elif len(ref.initials) >= 4 and ref.initials in listing_tokens:
@@ -394,17 +394,17 @@ def icon_signal(
     icons = cfg["icons"]
     finance = _has_finance_context(view.skel, lex)
     # Confirmed: two hash kinds agree (the corner masks count as one), or the pHash is exact, or the
-    # hue-robust value hash matched, or a corner-masked hash matched and the whole pHash is still within
-    # icons.confirm_distance (a badge moves it a little; an unrelated icon that shares a masked hash by
-    # chance is far away). Then the icon alone is a suspect even under a name without finance words.
+    # value hash or a corner-masked hash matched and the whole pHash is still within
+    # icons.confirm_distance (a badge or a hue shift moves it a little; an unrelated icon that shares
+    # one of those hashes by chance is far away). Then the icon alone is a suspect even under a name
+    # without finance words.
     has_masked = any(k in _CORNER for k in hits)
     kinds = ("phash" in hits) + ("value" in hits) + has_masked
     far = hits.get(PHASH_FAR)
     confirmed = (
         kinds >= 2
         or hits.get("phash", 99) == 0
-        or "value" in hits
-        or (has_masked and far is not None and far <= icons["confirm_distance"])
+        or (far is not None and far <= icons["confirm_distance"])  # value / corner-masked alone
     )
     masked = [(d, kind) for kind, d in hits.items() if kind in _CORNER]
     chosen = {k: d for k, d in hits.items() if k in ICON_SIGNALS}
