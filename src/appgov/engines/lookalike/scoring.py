@@ -393,19 +393,16 @@ def icon_signal(
     ev = cfg["evidence"]
     icons = cfg["icons"]
     finance = _has_finance_context(view.skel, lex)
-    # Confirmed: two hash kinds agree (the corner masks count as one), or the pHash is exact, or the
-    # value hash or a corner-masked hash matched and the whole pHash is still within
-    # icons.confirm_distance (a badge or a hue shift moves it a little; an unrelated icon that shares
-    # one of those hashes by chance is far away). Then the icon alone is a suspect even under a name
-    # without finance words.
+    # Confirmed: two hash kinds agree (the corner masks count as one), or a corner-masked hash matched
+    # and the whole pHash is still within icons.confirm_distance (a badge moves it a little; an
+    # unrelated icon that shares a masked hash by chance is far away). One pHash or one value hash
+    # alone, even exact, never confirms: simple shapes share them too often (the scale bench's
+    # ordinary icons matched exactly by the hundred).
+    # A confirmed icon alone is a suspect even under a name without finance words.
     has_masked = any(k in _CORNER for k in hits)
     kinds = ("phash" in hits) + ("value" in hits) + has_masked
     far = hits.get(PHASH_FAR)
-    confirmed = (
-        kinds >= 2
-        or hits.get("phash", 99) == 0
-        or (far is not None and far <= icons["confirm_distance"])  # value / corner-masked alone
-    )
+    confirmed = kinds >= 2 or (has_masked and far is not None and far <= icons["confirm_distance"])
     masked = [(d, kind) for kind, d in hits.items() if kind in _CORNER]
     chosen = {k: d for k, d in hits.items() if k in ICON_SIGNALS}
     if masked:
