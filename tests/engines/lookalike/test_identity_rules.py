@@ -179,3 +179,41 @@ def test_removed_setting_is_named(tmp_path):
     path.write_text("developer:\n  official_developer_factor: 0.3\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="official_developer_factor' was removed"):
         load_config(path)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "北京农商银行",  # 农商银行 is a category noun, not one character from 网商银行
+        "网上银行",  # nor is 网上银行
+        "中国人民大学",  # a short name inside an unrelated longer one is no squat of 中国人寿-like names
+        "时光待办Pro",  # Chinese read as pinyin across syllables is no spelling of a brand
+    ],
+)
+def test_ordinary_names_are_not_squats(index, name):
+    assert screen(index, name, developer="某某网络科技有限公司") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "app_id"),
+    [("工商yinhang", "icbc"), ("Zhong Guo Jian She Yin Hang", "ccb"), ("民生yinhang", "cmbc")],
+)
+def test_mixed_chinese_and_pinyin(index, name, app_id):
+    alert = screen(index, name)
+    assert alert.app_id == app_id and "pinyin_spelling" in {r.signal for r in alert.reasons}
+
+
+def test_generic_package_word_is_no_squat_and_one_edit_of_a_package_is(index):
+    # mbank is a word, not mybank with a letter missing
+    assert screen(index, "记账本", package_id="com.bjrcb.mbank") is None
+    alert = screen(index, "记账本", package_id="com.bankcomm.maidanba1")
+    assert alert.app_id == "bocom_card"
+    assert {r.signal: r for r in alert.reasons}["package_squat"].detail["deformation"] == "insertion"
+
+
+def test_developer_institution_named_in_the_listing_is_its_own_app(index):
+    # 民生证券 is another institution: a package one letter from 民生银行's is its own, not a squat
+    assert (
+        screen(index, "民生证券金管家", package_id="cn.com.cmbs.newmbank", developer="民生证券股份有限公司")
+        is None
+    )
