@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import sys
 from datetime import date, timedelta
 from pathlib import Path
@@ -62,7 +63,8 @@ class SetBuilder:
         self.rng = rng
         self.icons_root = out / "icons"
         self.base_icons = protected_icon_files(apps, self.icons_root)
-        (self.icons_root / "generated").mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(self.icons_root / "generated", ignore_errors=True)  # no icons of an earlier build
+        (self.icons_root / "generated").mkdir(parents=True)
         self.listings: list[dict] = []
         self.labels: list[dict] = []
         self.store_apps = [a for a in apps if not a.is_channel]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import sys
 from pathlib import Path
 
@@ -54,7 +55,8 @@ def build(out: Path, path: Path = HAND_FILE) -> tuple[list[dict], list[dict]]:
     apps = load_protected()
     by_id = {a.app_id: a for a in apps}
     icons_root = out / "icons"
-    (icons_root / "hand").mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(icons_root / "hand", ignore_errors=True)  # no icons of an earlier build
+    (icons_root / "hand").mkdir(parents=True)
     (icons_root / "protected").mkdir(parents=True, exist_ok=True)
     base = {}
     for app in apps:
