@@ -177,6 +177,15 @@ def spelled(text: str) -> str:
     return "".join(lazy_pinyin(text, style=Style.NORMAL))
 
 
+def mini_id(rng: random.Random, kind: str) -> str:
+    """A platform-assigned id: WeChat mini-program AppID, official-account id, Alipay AppID."""
+    if kind == "wx":
+        return "wx" + rng.randbytes(8).hex()
+    if kind == "gh_":
+        return "gh_" + rng.randbytes(6).hex()
+    return "2021" + "".join(rng.choice("0123456789") for _ in range(12))
+
+
 def _cert(rng: random.Random) -> str:
     return hashlib.sha256(rng.randbytes(32)).hexdigest()
 
@@ -316,12 +325,17 @@ def build_protected(
             if abbr:
                 keywords.append(abbr)
             keywords.append(acro)
+            extra = random.Random(f"{inst}/{app_kind}")  # apart from rng: older cases stay the same
+            if app_kind == "main" and extra.random() < 0.5:  # its WeChat mini-program / official account
+                pkg_extra = [mini_id(extra, extra.choice(["wx", "wx", "gh_"]))]
+            else:
+                pkg_extra = []
             app = {
                 "app_id": f"app{count:05d}",
                 "institution": inst,
                 "names": list(dict.fromkeys(names)),
                 "brand_keywords": list(dict.fromkeys(keywords)),
-                "package_ids": [pkg],
+                "package_ids": [pkg, *pkg_extra],
                 "developers": [f"{inst}股份有限公司"],
                 "cert_sha256": [it.cert],
                 "icon": it.icon_path,
@@ -483,6 +497,52 @@ NEGATIVE_TYPES = [
 ]
 
 
+# Cases added for issue 14 (drawn after all the older ones, so those stay the same).
+ISSUE14_POSITIVE_TYPES = [
+    "developer_impersonation",  # official developer name, a foreign certificate
+    "decorated_name",  # emoji, 你好 prefixes, doubled characters, spaces, traditional, 福利/贷款 additions
+    "miniprogram_counterfeit",  # mini-program / official account: platform id, no certificate, avatar
+    "icon_generic_name",  # an imitated icon (incl. an avatar) under a name without any brand or finance word
+]
+ISSUE14_NEGATIVE_TYPES = [
+    "official_any_developer",  # official package id + official certificate, any developer name
+    "official_miniprogram",  # the institution's own mini-program id, official or no developer
+    "miniprogram_ordinary",  # ordinary mini-programs and official accounts
+    "unprotected_decorated",  # an unprotected institution's app with emoji / 官方版 decorations
+]
+PLATFORM_SOURCES = ["wechat-miniprogram", "alipay-miniprogram", "wechat-official-account"]
+EMOJI = ["✅", "🔥", "⭐", "💰", "🎁", "👍", "❤️", "✨", "🧧"]
+DECORATION_PREFIX = ["你好", "官方", "", "", "新版"]
+DECORATION_SUFFIX = ["官方版", "极速版", "贷款", "福利", "福利版", "", "", "APP"]
+MINI_SUFFIX = {
+    "wechat-miniprogram": ["", "小程序", "+", "服务", "官方"],
+    "alipay-miniprogram": ["", "小程序", "生活号", "服务"],
+    "wechat-official-account": ["", "公众号", "服务号", "微银行", "微信银行"],
+}
+
+
+def decorate(text: str, rng: random.Random) -> str:
+    """What counterfeit listings do to a brand: emoji, greetings, a doubled character, a space,
+    traditional characters, 官方版/福利 additions — two or three of them at once."""
+    out = text
+    moves = rng.sample(["emoji", "greeting", "double", "space", "traditional", "suffix"], rng.choice([2, 3]))
+    if "double" in moves and len(out) >= 3:
+        i = rng.randrange(1, len(out) - 1)
+        out = out[: i + 1] + out[i] + out[i + 1 :]
+    if "space" in moves and len(out) >= 3:
+        i = rng.randrange(1, len(out))
+        out = out[:i] + rng.choice([" ", "  ", "·"]) + out[i:]
+    if "traditional" in moves:
+        out = _s2t.convert(out)
+    if "greeting" in moves:
+        out = rng.choice(DECORATION_PREFIX) + out
+    if "suffix" in moves:
+        out = out + rng.choice(DECORATION_SUFFIX)
+    if "emoji" in moves or rng.random() < 0.3:
+        out = rng.choice(EMOJI) + out + rng.choice(EMOJI + [""])
+    return out
+
+
 def extra_hashes(fp: dict) -> dict:
     """The ``icon_hashes`` of a listing: its fingerprint without the plain pHash (``icon_phash``)."""
     return {k: v for k, v in fp.items() if k != "phash"}
@@ -603,6 +663,122 @@ class Factory:
             return self.listing(app["names"][0], package_id=app["package_ids"][0], cert_sha256=None), label
         raise ValueError(kind)
 
+    def _imitated_icon(self, it: Institution, kinds: list[str]) -> dict:
+        with icons_gen.Image.open(self.icons_dir / it.icon_path) as img:
+            return fingerprint(
+                icons_gen.MORE_IMITATIONS[self.rng.choice(kinds)](img.convert("RGB"), self.rng)
+            )
+
+    def issue14_positive(self, kind: str) -> tuple[dict, dict] | None:
+        rng = self.rng
+        it, app = self._pick()
+        label = {"positive": True, "type": kind, "institution": it.name, "app_id": app["app_id"]}
+        developer = app["developers"][0]
+        base = rng.choice([it.short, app["names"][0]])
+        if kind == "developer_impersonation":
+            style = rng.random()
+            if style < 0.4:  # the official name, a one-edit package (issue 14: 中国工商银行 · com.iccb)
+                official = app["package_ids"][0]
+                parts = official.split(".")
+                i = max(range(len(parts)), key=lambda k: len(parts[k]))
+                new = deform_token(
+                    rng.choice(["pkg_substitution", "pkg_transposition", "pkg_insertion"]), parts[i], rng
+                )
+                if not new or new == parts[i]:
+                    return None
+                name = rng.choice([app["names"][0], it.short])
+                pkg = ".".join(parts[:i] + [new] + parts[i + 1 :])
+            elif style < 0.75:  # a decorated name, an unrelated package
+                name, pkg = decorate(base, rng), self._package()
+            else:  # a generic finance name: the developer claim is the only pointer
+                name, pkg = rng.choice(W.FINANCE_TOOLS + ["手机银行", "掌上银行", "贷款"]), self._package()
+            return self.listing(name, package_id=pkg, developer=developer, cert_sha256=_cert(rng)), label
+        if kind == "decorated_name":
+            name = decorate(base, rng)
+            if name == base:
+                return None
+            dev = developer if rng.random() < 0.5 else self._developer()
+            cert = rng.choice([None, _cert(rng)]) if dev != developer else None
+            return self.listing(name, developer=dev, cert_sha256=cert), label
+        if kind == "miniprogram_counterfeit":
+            source = rng.choice(PLATFORM_SOURCES)
+            name = rng.choice([base, base, decorate(base, rng)]) + rng.choice(MINI_SUFFIX[source])
+            prefix = {
+                "wechat-miniprogram": "wx",
+                "alipay-miniprogram": "2021",
+                "wechat-official-account": "gh_",
+            }
+            row = self.listing(
+                name,
+                package_id=mini_id(rng, prefix[source]),
+                developer=rng.choice([developer, self._developer(), None]),
+                cert_sha256=None,
+                icon_fp=self._imitated_icon(it, ["icon_avatar"]) if rng.random() < 0.6 else None,
+            )
+            row["source"] = source
+            return row, label
+        if kind == "icon_generic_name":
+            name = ordinary_name(rng)
+            icon = self._imitated_icon(
+                it, ["icon_crop", "icon_badge", "icon_recolour", "icon_blur", "icon_avatar"]
+            )
+            return self.listing(name, icon_fp=icon), label
+        raise ValueError(kind)
+
+    def issue14_negative(self, kind: str) -> tuple[dict, dict] | None:
+        rng = self.rng
+        label = {"positive": False, "type": kind, "institution": None, "app_id": None}
+        it, app = self._pick()
+        if kind == "official_any_developer":
+            return self.listing(
+                rng.choice(app["names"]),
+                package_id=app["package_ids"][0],
+                developer=rng.choice([self._developer(), None, "个人开发者"]),
+                cert_sha256=it.cert,
+                icon_fp=it.icon_fp,
+            ), label
+        if kind == "official_miniprogram":
+            minis = [p for a in it.apps for p in a["package_ids"][1:]]
+            if not minis:
+                return None
+            mini = rng.choice(minis)
+            source = "wechat-official-account" if mini.startswith("gh_") else "wechat-miniprogram"
+            row = self.listing(
+                rng.choice(app["names"]) + rng.choice(MINI_SUFFIX[source]),
+                package_id=mini,
+                developer=rng.choice([app["developers"][0], None]),
+                cert_sha256=None,
+                icon_fp=self._imitated_icon(it, ["icon_avatar"]),
+            )
+            row["source"] = source
+            return row, label
+        if kind == "miniprogram_ordinary":
+            source = rng.choice(PLATFORM_SOURCES)
+            name = rng.choice([ordinary_name(rng), rng.choice(W.FINANCE_TOOLS)]) + rng.choice(
+                MINI_SUFFIX[source]
+            )
+            prefix = {
+                "wechat-miniprogram": "wx",
+                "alipay-miniprogram": "2021",
+                "wechat-official-account": "gh_",
+            }
+            row = self.listing(name, package_id=mini_id(rng, prefix[source]), cert_sha256=None)
+            row["source"] = source
+            return row, label
+        if kind == "unprotected_decorated":
+            if rng.random() < 0.4:
+                name = rng.choice(W.FOREIGN_BANKS)
+            else:
+                name = rng.choice(self.held_out) + rng.choice(["银行", "农商银行", "村镇银行"])
+            return self.listing(
+                rng.choice(EMOJI)
+                + name
+                + rng.choice(["官方版", "手机银行", "", "APP"])
+                + rng.choice(EMOJI + [""]),
+                developer=name + "股份有限公司",
+            ), label
+        raise ValueError(kind)
+
     def negative(self, kind: str) -> tuple[dict, dict] | None:
         rng = self.rng
         label = {"positive": False, "type": kind, "institution": None, "app_id": None}
@@ -616,8 +792,9 @@ class Factory:
             return self.listing(rng.choice(app["names"]), cert_sha256=it.cert, **official), label
         if kind == "official_no_certificate":
             return self.listing(rng.choice(app["names"]), cert_sha256=None, **official), label
-        if kind == "institution_other_app":
+        if kind == "institution_other_app":  # signed with its key, not registered: "unregistered"
             name = it.short + rng.choice(["招聘", "员工之家", "党建", "培训", "云办公", "远程银行"])
+            label.update(expect="unregistered", institution=it.name)
             return self.listing(name, developer=official["developer"], cert_sha256=it.cert), label
         if kind == "unprotected_institution":
             if rng.random() < 0.4:
@@ -697,6 +874,22 @@ def build_eval(factory: Factory, per_positive: int, per_negative: int) -> list[t
             row = factory.negative(kind)
             if row is not None:
                 rows.append(row)
+    for kind in ISSUE14_POSITIVE_TYPES:
+        made = tries = 0
+        while made < per_positive and tries < per_positive * 20:
+            tries += 1
+            row = factory.issue14_positive(kind)
+            if row is not None:
+                rows.append(row)
+                made += 1
+    for kind in ISSUE14_NEGATIVE_TYPES:
+        made = tries = 0
+        while made < per_negative and tries < per_negative * 20:
+            tries += 1
+            row = factory.issue14_negative(kind)
+            if row is not None:
+                rows.append(row)
+                made += 1
     return rows
 
 

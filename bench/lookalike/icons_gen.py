@@ -101,6 +101,19 @@ def badge(img: Image.Image, rng: random.Random) -> Image.Image:
     return out
 
 
+def avatar(img: Image.Image, rng: random.Random) -> Image.Image:
+    """A mini-program / official-account avatar: the logo, a little zoomed or not, inside a circle on
+    a white or light-grey square (platforms show avatars round; feeds store the square image)."""
+    m = rng.randint(0, 8)
+    src = img.convert("RGB").crop((m, m, SIZE - m, SIZE - m)).resize((SIZE, SIZE), Image.Resampling.BICUBIC)
+    grey = rng.choice([255, 255, 245, 235])
+    out = Image.new("RGB", (SIZE, SIZE), (grey, grey, grey))
+    mask = Image.new("L", (SIZE, SIZE), 0)
+    ImageDraw.Draw(mask).ellipse([0, 0, SIZE - 1, SIZE - 1], fill=255)
+    out.paste(src, (0, 0), mask)
+    return out
+
+
 def blur(img: Image.Image, rng: random.Random) -> Image.Image:
     return img.filter(ImageFilter.GaussianBlur(rng.uniform(1.5, 3.0)))
 
@@ -138,3 +151,5 @@ def generic_finance(rng: random.Random) -> Image.Image:
 
 
 IMITATIONS = {"icon_recolour": recolour, "icon_crop": crop, "icon_badge": badge, "icon_blur": blur}
+# Imitations that the issue-14 cases add (kept apart so that the older cases draw the same numbers).
+MORE_IMITATIONS = {**IMITATIONS, "icon_avatar": avatar}

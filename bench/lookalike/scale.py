@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate as G  # noqa: E402
 import icons_gen  # noqa: E402
 import wordlists as W  # noqa: E402
-from quality import DATA, ROOT, evaluate, machine  # noqa: E402
+from quality import DATA, IMITATION_KINDS, ROOT, evaluate, machine  # noqa: E402
 
 from appgov.engines.lookalike import LookalikeIndex, listing_from_dict, load_config, read_protected  # noqa: E402
 from appgov.engines.lookalike.icons import fingerprint, phash_file  # noqa: E402
@@ -222,7 +222,9 @@ def main(argv: list[str] | None = None) -> int:
     labels = [json.loads(line) for line in open(DATA / "eval_labels.jsonl", encoding="utf-8")]
     labelled_ids = {lb["listing_id"] for lb in labels}
     quality = evaluate(alerts, labels, {p.app_id: p.institution for p in protected})
-    unrelated_alerts = [a for lid, a in alerts.items() if lid not in labelled_ids]
+    unrelated_alerts = [
+        a for lid, a in alerts.items() if lid not in labelled_ids and a["kind"] in IMITATION_KINDS
+    ]
     tp = quality["overall"]["true_positives"]
     fp = quality["overall"]["false_positives"] + len(unrelated_alerts)
     brute = brute_force(protected, listings_path, 2000, 100)

@@ -150,9 +150,13 @@ def test_badged_or_recoloured_icon_alone_is_suspect_not_counterfeit(icon_index, 
         icons_root=icons,
     )
     recoloured = no_hue.screen_one(_listing("手机银行", "recoloured.png"))
-    assert _summary(recoloured) == ("hxb", "suspect", ["icon_value_phash", "developer_mismatch"])
-    # Without a finance word in the name, an icon alone is not an alert.
-    assert icon_index.screen_one(_listing("天气预报", "badged.png")) is None
+    assert _summary(recoloured)[:2] == ("hxb", "suspect")
+    assert "icon_value_phash" in _summary(recoloured)[2]
+    # Without a finance word in the name (issue 14: a copied icon under a generic name), the icon alone
+    # is still a suspect when a hue-/badge-robust hash confirms it — never a counterfeit.
+    generic = icon_index.screen_one(_listing("天气预报", "badged.png"))
+    assert _summary(generic) == ("hxb", "suspect", ["icon_masked_phash", "developer_mismatch"])
+    assert generic.score == pytest.approx(0.6) and generic.reasons[0].detail["confirmed"] is True
 
 
 def test_other_banks_icon_does_not_alert(icon_index):

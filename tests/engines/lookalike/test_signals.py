@@ -128,8 +128,16 @@ def test_package_squats(check, package, deformation):
     assert reason.detail["deformation"] == deformation
 
 
-def test_developer_official_suppresses_name_only_evidence(check):
-    assert check("工商银行员工之家", developer="中国工商银行股份有限公司") is None
+def test_official_developer_name_without_official_id_or_certificate_does_not_lower_the_score(check):
+    # issue 14: the developer field is self-declared; without a certificate it earns trust only
+    # together with an official package id
+    alert = check("工商银行员工之家", developer="中国工商银行股份有限公司")
+    assert (alert.app_id, alert.kind) == ("icbc", "counterfeit")
+    assert "developer_claimed_unverified" in signals(alert)
+    assert (
+        check("工商银行员工之家", developer="中国工商银行股份有限公司").score
+        == check("工商银行员工之家").score
+    )
 
 
 def test_distinct_entity_developer_is_not_an_imitator(check):

@@ -10,7 +10,7 @@ from pypinyin import Style, lazy_pinyin
 
 from .icons import HASH_KINDS, hash_to_int, official_hashes
 from .models import ProtectedApp
-from .normalize import is_cjk, latin_tokens, normalise, package_tokens, skeleton
+from .normalize import collapse_runs, is_cjk, latin_tokens, normalise, package_tokens, skeleton
 from .phonetic import phrase_syllables
 from .resources import load_yaml
 
@@ -24,6 +24,9 @@ class Lexicon:
     added_words: tuple[str, ...]  # skeleton forms, longest first
     generic_tokens: frozenset[str]
     finance_context: tuple[str, ...]  # skeleton forms
+    platform_id_sources: frozenset[str]  # sources whose ids the platform assigns (mini-programs ...)
+    category_names: frozenset[str]  # skeleton forms of ordinary category nouns (农商银行, 网上银行 ...)
+    institution_words: tuple[str, ...]  # skeleton forms of words that end an institution's name
 
 
 @cache
@@ -32,15 +35,55 @@ def lexicon() -> Lexicon:
     added = {skeleton(str(w)) for w in data["added_words"]}
     added.discard("")
     generic = set()
-    for token in data["generic_tokens"]:
+    for token in data["generic_tokens"]:  # in both folds: names (i → l) and package ids (0/1 only)
         generic.update(latin_tokens(str(token)))
+        generic.update(package_tokens(str(token)))
     context = {skeleton(str(w)) for w in data["finance_context"]}
     context.discard("")
     return Lexicon(
         added_words=tuple(sorted(added, key=lambda w: (-len(w), w))),
         generic_tokens=frozenset(generic),
         finance_context=tuple(sorted(context, key=len, reverse=True)),
+        platform_id_sources=frozenset(str(s).strip().lower() for s in data["platform_id_sources"]),
+        category_names=frozenset(skeleton(str(w)) for w in data["category_names"]) - {""},
+        institution_words=tuple(
+            sorted({skeleton(str(w)) for w in data["institution_words"]} - {""}, key=len, reverse=True)
+        ),
     )
+
+
+_COMPANY_FORMS = (
+    "股份有限公司",
+    "有限责任公司",
+    "有限公司",
+    "股份公司",
+    "集团",
+    "公司",
+    "coltd",
+    "limited",
+    "ltd",
+    "inc",
+)
+
+
+@cache
+def _company_forms() -> tuple[str, ...]:
+    return tuple(skeleton(f) for f in _COMPANY_FORMS)
+
+
+def developer_core(skel: str) -> str:
+    """A developer skeleton without its company-form ending (股份有限公司, 有限公司, Co. Ltd ...)."""
+    for form in _company_forms():
+        if skel.endswith(form) and len(skel) > len(form) + 1:
+            return skel[: -len(form)]
+    return skel
+
+
+def developer_keys(developer: str) -> set[str]:
+    """Lookup keys of a developer name: its skeleton, and the skeleton without a company-form ending
+    (中国工商银行股份有限公司 and 中国工商银行有限公司 share 中国工商银行)."""
+    skel = skeleton(developer)
+    return {skel, developer_core(skel)} if skel else set()
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +101,7 @@ class Ref:
     initials: str  # gsyh ('' for Latin refs)
     original: str  # characters as written, aligned with ``skel``
     spelled_plain: str  # pinyin spelling folded like package ids (no i→l): gongshangyinhang
+    collapsed: str  # ``skel`` with runs of one character written once
 
 
 @dataclass(slots=True)
@@ -71,6 +115,8 @@ class CompiledApp:
     name_tokens_plain: frozenset[str]  # the same folded like package ids
     certs: frozenset[str]
     developers: tuple[str, ...]  # skeletons
+    developer_keys: frozenset[str]  # skeletons and the same without company-form words (有限公司 ...)
+    developer_cores: tuple[str, ...]  # skeletons without company-form words
     icon_hashes: dict[str, tuple[int, ...]]  # hash kind → hashes (phash: icon + crop/hue variants)
 
 
@@ -101,12 +147,13 @@ def compile_ref(text: str, kind: str) -> Ref | None:
         spelled=spelled,
         initials=inits,
         spelled_plain=spelled_plain,
+        collapsed=collapse_runs(skel),
     )
 
 
 @cache
-def _icon_hashes(path: Path, crops: bool, hues: bool) -> dict[str, tuple[str, ...]]:
-    return official_hashes(path, crops=crops, hues=hues)
+def _icon_hashes(path: Path, crops: bool, hues: bool, avatars: bool) -> dict[str, tuple[str, ...]]:
+    return official_hashes(path, crops=crops, hues=hues, avatars=avatars)
 
 
 def _distinctive(token: str, generic: frozenset[str], min_len: int) -> bool:
@@ -121,6 +168,7 @@ def compile_app(
     min_token: int,
     icon_variants: bool = True,
     hue_variants: bool = True,
+    avatar_variants: bool = True,
 ) -> CompiledApp:
     lex = lexicon()
     refs: list[Ref] = []
@@ -150,7 +198,9 @@ def compile_app(
     if app.icon and (icon_variants or app.icon_hashes is None or "phash" not in given):
         path = Path(icons_root, app.icon) if icons_root else Path(app.icon)
         try:
-            computed = _icon_hashes(path, icon_variants, icon_variants and hue_variants)
+            computed = _icon_hashes(
+                path, icon_variants, icon_variants and hue_variants, icon_variants and avatar_variants
+            )
         except (OSError, ValueError) as exc:
             raise IconFileError(f"app {app.app_id}: cannot read icon {path}: {exc}") from None
         for kind, values in computed.items():
@@ -166,5 +216,7 @@ def compile_app(
         name_tokens_plain=frozenset(name_tokens_plain),
         certs=frozenset(app.cert_sha256),
         developers=tuple(skeleton(d) for d in app.developers),
+        developer_keys=frozenset(k for d in app.developers for k in developer_keys(d)),
+        developer_cores=tuple(developer_core(skeleton(d)) for d in app.developers),
         icon_hashes=icon_hashes,
     )

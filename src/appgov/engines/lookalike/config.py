@@ -15,10 +15,21 @@ class ConfigError(ValueError):
     pass
 
 
+# Settings that existed once and were taken out on purpose: a file that still sets one is told why.
+REMOVED = {
+    "developer.official_developer_factor": (
+        "removed: a self-declared developer name no longer lowers the score (issue 14); the certificate "
+        "is the identity, see 'identity' in docs/engines/lookalike.md"
+    ),
+}
+
+
 def _merge(base: dict[str, Any], override: dict[str, Any], path: str = "") -> dict[str, Any]:
     out = copy.deepcopy(base)
     for key, value in override.items():
         where = f"{path}{key}"
+        if where in REMOVED:
+            raise ConfigError(f"setting '{where}' was {REMOVED[where]}")
         if key not in base:
             raise ConfigError(f"unknown setting '{where}'")
         if isinstance(base[key], dict):
@@ -33,17 +44,24 @@ def _merge(base: dict[str, Any], override: dict[str, Any], path: str = "") -> di
 
 
 def _check(config: dict[str, Any]) -> None:
-    for section in ("thresholds", "evidence"):
+    for section in ("thresholds", "evidence", "identity"):
         for key, value in config[section].items():
             if not 0 <= value <= 1:
                 raise ConfigError(f"setting '{section}.{key}' must be between 0 and 1, got {value}")
     if config["thresholds"]["alert"] > config["thresholds"]["counterfeit"]:
         raise ConfigError("thresholds.alert must not exceed thresholds.counterfeit")
+    for key in ("report_unregistered", "platform_ids_exact_only"):
+        if config["identity"][key] not in (0, 1):
+            raise ConfigError(f"setting 'identity.{key}' must be 0 or 1")
+    attribution = config["attribution"]
+    if not 0 <= attribution["candidate_margin"] <= 1 or not 1 <= attribution["max_candidates"] <= 50:
+        raise ConfigError("attribution.candidate_margin must be 0..1 and attribution.max_candidates 1..50")
     icons = config["icons"]
     if (
         not 0 <= icons["max_distance"] <= 32
         or not 0 <= icons["extra_max_distance"] <= 32
         or not 1 <= icons["index_chunks"] <= 16
+        or not 0 <= icons["confirm_distance"] <= 64
     ):
         raise ConfigError(
             "icons.max_distance and icons.extra_max_distance must be 0..32 and icons.index_chunks 1..16"

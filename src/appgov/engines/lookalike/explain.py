@@ -26,7 +26,12 @@ _DEFORMATION_ZH = {
 
 _CORNER_ZH = {"top_left": "左上", "top_right": "右上", "bottom_left": "左下", "bottom_right": "右下"}
 
-KIND_ZH = {"repackaged": "疑似二次打包（重打包）", "counterfeit": "疑似仿冒", "suspect": "可疑"}
+KIND_ZH = {
+    "repackaged": "疑似二次打包（重打包）",
+    "counterfeit": "疑似仿冒",
+    "suspect": "可疑",
+    "unregistered": "未登记的本机构应用",
+}
 
 
 def deformation_zh(kind: str | None) -> str:
@@ -39,6 +44,16 @@ def _reason_zh(reason: Reason) -> str | None:
     match reason.signal:
         case "certificate_mismatch":
             return f"使用官方包名 {d.get('official_package')}，但签名证书不是官方证书"
+        case "official_certificate_unregistered":
+            package = d.get("package")
+            what = f"包名 {package}" if package else "该应用"
+            return f"使用本机构官方签名证书，但{what}未在应用台账中登记（台账完整性）"
+        case "developer_impersonation":
+            return f"开发者填写为官方开发者「{reason.value}」，但签名证书不是官方证书（冒用开发者名称）"
+        case "developer_claimed_unverified":
+            return f"开发者填写为「{reason.value}」，但无证书可核验，开发者名称可自行填写，不作为官方依据"
+        case "name_doubled":
+            return f"名称「{d.get('listing_part')}」去掉重复字后与「{reason.value}」相同或包含它"
         case "official_package_unverified":
             return f"使用官方包名 {reason.value}，无证书可核验且开发者不是官方开发者"
         case "name_identical":

@@ -29,13 +29,22 @@ from pathlib import Path
 
 import imagehash
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageDraw
 
 HASH_KINDS = ("phash", "value", "masked_tl", "masked_tr", "masked_bl", "masked_br")
 EXTRA_KINDS = HASH_KINDS[1:]  # the kinds beyond the plain pHash (``icon_hashes`` of the inputs)
 CORNERS = {"masked_tl": (0, 0), "masked_tr": (0, 1), "masked_bl": (1, 0), "masked_br": (1, 1)}
 MASK_FRACTION = 0.4  # side of the masked corner square, as a fraction of the icon's side
 WORK_SIZE = 64  # the extra hashes are computed on a WORK_SIZE x WORK_SIZE copy of the icon
+CROP_FRACTIONS = (0.05, 0.08, 0.11, 0.15, 0.2)  # margins cut from each side by the crop variants
+AVATAR_SCALES = (
+    1.12,
+    1.0,
+    0.9,
+    0.8,
+    0.75,
+    0.7,
+)  # the official icon zoomed / shrunk, then cut round (avatars)
 MIN_CONTRAST = 4.0  # grey levels (standard deviation) below which a representation is "flat"
 
 
@@ -56,9 +65,17 @@ def _phash_array(pixels: np.ndarray) -> str | None:
     return phash_image(Image.fromarray(np.clip(np.rint(pixels), 0, 255).astype(np.uint8), mode="L"))
 
 
+def _small(image: Image.Image) -> Image.Image:
+    return image.convert("RGB").resize((WORK_SIZE, WORK_SIZE), Image.Resampling.LANCZOS, reducing_gap=2.0)
+
+
+def _value_hash(small: Image.Image) -> str | None:
+    return _phash_array(np.asarray(small, dtype=np.float32).max(axis=2))  # HSV value channel
+
+
 def _fingerprint_image(image: Image.Image) -> dict[str, str]:
     out = {"phash": phash_image(image)}
-    small = image.convert("RGB").resize((WORK_SIZE, WORK_SIZE), Image.Resampling.LANCZOS, reducing_gap=2.0)
+    small = _small(image)
     value = np.asarray(small, dtype=np.float32).max(axis=2)  # HSV value channel
     grey = np.asarray(small.convert("L"), dtype=np.float32)
     hashes: dict[str, str | None] = {"value": _phash_array(value)}
@@ -95,9 +112,30 @@ def crop_variants(image: Image.Image) -> list[Image.Image]:
     image = image.convert("RGB")
     width, height = image.size
     out = []
-    for fraction in (0.05, 0.08, 0.11):
+    for fraction in CROP_FRACTIONS:
         mx, my = int(width * fraction), int(height * fraction)
         out.append(image.crop((mx, my, width - mx, height - my)).resize(image.size, Image.Resampling.BICUBIC))
+    return out
+
+
+def avatar_variants(image: Image.Image) -> list[Image.Image]:
+    """The official icon as a mini-program / official-account avatar: cut round on white (the
+    platforms show avatars round and feeds often store the round rendering) — zoomed in a little, as
+    is, or shrunk with a white margin around the circle (avatars are often padded)."""
+    image = image.convert("RGB")
+    width, height = image.size
+    out = []
+    for scale in AVATAR_SCALES:
+        if scale >= 1:
+            mx, my = int(width * (1 - 1 / scale) / 2), int(height * (1 - 1 / scale) / 2)
+            logo = image.crop((mx, my, width - mx, height - my)).resize(image.size, Image.Resampling.BICUBIC)
+        else:
+            logo = image.resize((round(width * scale), round(height * scale)), Image.Resampling.LANCZOS)
+        mask = Image.new("L", logo.size, 0)
+        ImageDraw.Draw(mask).ellipse([0, 0, logo.width - 1, logo.height - 1], fill=255)
+        round_icon = Image.new("RGB", image.size, (255, 255, 255))
+        round_icon.paste(logo, ((width - logo.width) // 2, (height - logo.height) // 2), mask)
+        out.append(round_icon)
     return out
 
 
@@ -113,16 +151,25 @@ def hue_variants(image: Image.Image) -> list[Image.Image]:
     return out
 
 
-def official_hashes(path: str | Path, crops: bool = True, hues: bool = True) -> dict[str, tuple[str, ...]]:
-    """The hashes indexed for an official icon: its fingerprint, plus the pHashes of its crop and hue
-    variants (``phash`` kind) when asked."""
+def official_hashes(
+    path: str | Path, crops: bool = True, hues: bool = True, avatars: bool = True
+) -> dict[str, tuple[str, ...]]:
+    """The hashes indexed for an official icon: its fingerprint, plus the pHashes of its crop, avatar
+    and hue variants (``phash`` kind) when asked. Crop and avatar variants also add their value-channel
+    hash (``value`` kind), so that a cropped copy or an avatar is matched by two hash kinds — what
+    ``icon_confirmed`` needs (hue variants do not: the value channel ignores hue anyway)."""
     with Image.open(path) as image:
         image.load()
         fp = _fingerprint_image(image)
         out = {kind: (value,) for kind, value in fp.items()}
-        variants = (crop_variants(image) if crops else []) + (hue_variants(image) if hues else [])
-        phashes = [fp["phash"], *(phash_image(v) for v in variants)]
+        shaped = (crop_variants(image) if crops else []) + (avatar_variants(image) if avatars else [])
+        phashes = [fp["phash"], *(phash_image(v) for v in shaped)]
+        phashes += [phash_image(v) for v in (hue_variants(image) if hues else [])]
         out["phash"] = tuple(dict.fromkeys(phashes))
+        values = [fp.get("value"), *(_value_hash(_small(v)) for v in shaped)]
+        values = [v for v in values if v is not None]
+        if values:
+            out["value"] = tuple(dict.fromkeys(values))
     return out
 
 

@@ -9,13 +9,14 @@ from pathlib import Path
 import numpy as np
 
 from .candidates import CandidateIndex
-from .compiled import CompiledApp, IconFileError, compile_app, lexicon
+from .compiled import CompiledApp, IconFileError, compile_app, developer_core, developer_keys, lexicon
 from .config import load_config
 from .explain import explain
 from .icons import HASH_KINDS, IconIndex, fingerprint, hash_to_int
 from .listing_view import ListingView
-from .models import Alert, Listing, ProtectedApp, Reason
-from .scoring import developer_is_official, score_pair
+from .models import Alert, Candidate, Listing, ProtectedApp, Reason
+from .normalize import skeleton
+from .scoring import PHASH_FAR, developer_is_official, institution_name, score_pair
 
 IconError = IconFileError
 
@@ -47,6 +48,7 @@ class LookalikeIndex:
                 min_token=cand["min_latin_token"],
                 icon_variants=bool(self.config["icons"]["variants"]),
                 hue_variants=bool(self.config["icons"]["hue_variants"]),
+                avatar_variants=bool(self.config["icons"]["avatar_variants"]),
             )
             for i, app in enumerate(protected)
         ]
@@ -61,6 +63,23 @@ class LookalikeIndex:
             for package in app.packages:
                 self.official_packages.setdefault(package, []).append(app)
         self.official_certs = frozenset(c for app in self.apps for c in app.certs)
+        # Certificate → the apps it signs; institution → every package id registered for it (any of
+        # its apps): a listing signed with an institution's key is its own build, registered or not.
+        self.cert_apps: dict[str, list[CompiledApp]] = {}
+        self.institution_packages: dict[str, set[str]] = {}
+        self.institution_names: dict[str, set[str]] = {}
+        self.developer_apps: dict[str, list[int]] = {}
+        for app in self.apps:
+            for cert in app.certs:
+                self.cert_apps.setdefault(cert, []).append(app)
+            inst = app.app.institution
+            self.institution_packages.setdefault(inst, set()).update(app.packages)
+            self.institution_names.setdefault(inst, set()).update(
+                r.skel for r in app.refs if r.kind == "name"
+            )
+            for key in app.developer_keys:
+                self.developer_apps.setdefault(key, []).append(app.index)
+        self.developer_key_lengths = sorted({len(k) for k in self.developer_apps if len(k) >= 4})
         icons = self.config["icons"]
         # One multi-index table per hash kind; a listing's hash is compared with the same kind only.
         self.icon_indexes: dict[str, IconIndex] = {}
@@ -94,25 +113,36 @@ class LookalikeIndex:
         self, listing: Listing, icon_hits: dict[int, dict[str, int]] | None = None
     ) -> Alert | None:
         """The strongest alert for one listing, or None. ``icon_hits``: app index → {hash kind: distance}
-        (``screen_batch`` finds them for a whole batch; when None, this listing's icon is looked up)."""
+        (``screen_batch`` finds them for a whole batch; when None, this listing's icon is looked up).
+
+        Identity first: an official certificate makes the listing the institution's own build (never
+        a counterfeit; ``unregistered`` when its package id is not registered for the institution); an
+        official package id on another certificate is ``repackaged``; only then are look-alikes scored."""
         cfg = self.config
+        cert = listing.cert_sha256
+        if cert and cert in self.cert_apps:
+            return self._own_build(listing, self.cert_apps[cert])
         package = listing.package_id.lower() if listing.package_id else None
         official_apps = self.official_packages.get(package) if package else None
         if official_apps:
             return self._official_package(listing, official_apps)
-        if listing.cert_sha256 and listing.cert_sha256 in self.official_certs:
-            return None  # signed with an institution's own key: its own (maybe unregistered) app
         if icon_hits is None:
             icon_hits = self._icon_hits([listing]).get(0)
-        view = ListingView(listing, self.lexicon)
+        view = ListingView(listing, self.lexicon, bool(cfg["identity"]["platform_ids_exact_only"]))
         found: set[int] = set()
         cand = self.candidates
         cand.name_candidates(view.skel, found)
+        if view.collapsed is not view.skel:
+            cand.name_candidates(view.collapsed, found)
         if view.latin:
             cand.name_tokens.candidates(view.latin, found)
+            if len(view.latin) > 1 or view.latin[0] != view.skel:  # spaced or mixed with Chinese
+                cand.name_tokens.candidates([view.spelled], found)
         if view.package_tokens:
             cand.package_tokens.candidates(view.package_tokens, found)
             cand.structure_candidates(view.package_tokens, found)
+        if cert and listing.developer:  # a foreign certificate: a developer name is a claim to check
+            self._developer_candidates(listing.developer, found)
         if icon_hits:
             found.update(icon_hits)
         scored = []
@@ -121,29 +151,90 @@ class LookalikeIndex:
             icon = icon_hits.get(index) if icon_hits else None
             pair = score_pair(view, app, icon, cfg, self.lexicon)
             if pair is not None and pair.score >= cfg["thresholds"]["alert"]:
-                scored.append((pair.score, pair.specificity, -index, pair, app))
+                scored.append((pair, app))
+        if scored and scored[0][0].brand == 0 and self._brand_elsewhere(view, listing):
+            # An icon names an app only when no brand text points elsewhere: the listing is named like
+            # another institution (成都银行) or published by one (华泰证券股份有限公司).
+            scored = [item for item in scored if item[0].brand > 0]
         if not scored:
             return None
-        scored.sort(reverse=True)
-        top_score, top_spec, _, best, best_app = scored[0]
+        # Attribution: the app whose own brand evidence (name, keyword, package, developer claim) is
+        # strongest; the score (icons included) breaks ties, then the longer identifier, then the order.
+        scored.sort(
+            key=lambda item: (-round(item[0].brand, 6), -item[0].score, -item[0].specificity, item[1].index)
+        )
+        best, best_app = scored[0]
         ties = [
             app.app.app_id
-            for score, spec, _, _, app in scored[1:]
-            if score >= top_score - 1e-9
-            and spec == top_spec
+            for pair, app in scored[1:]
+            if abs(pair.brand - best.brand) < 1e-9
+            and abs(pair.score - best.score) < 1e-9
+            and pair.specificity == best.specificity
             and app.app.institution != best_app.app.institution
         ]
+        attribution = cfg["attribution"]
+        candidates = [
+            Candidate(app.app.app_id, app.app.institution, pair.score, pair.brand)
+            for pair, app in scored[: attribution["max_candidates"] * 4]
+            if app is best_app
+            or (best.brand > 0 and pair.brand > best.brand - attribution["candidate_margin"])
+        ][: attribution["max_candidates"]]
         kind = "counterfeit" if best.score >= cfg["thresholds"]["counterfeit"] else "suspect"
-        return self._alert(listing, best_app, best.score, kind, best.reasons, ties[:5])
+        return self._alert(listing, best_app, best.score, kind, best.reasons, ties[:5], candidates)
+
+    # -- internals --------------------------------------------------------------------------------
+
+    def _brand_elsewhere(self, view: ListingView, listing: Listing) -> bool:
+        if institution_name(view.core, self.lexicon) or institution_name(view.skel, self.lexicon):
+            return True
+        if listing.developer:
+            own = developer_core(skeleton(listing.developer))
+            return institution_name(own, self.lexicon) and not any(
+                own in app.developer_cores for app in self.apps
+            )
+        return False
+
+    def _developer_candidates(self, developer: str, found: set[int]) -> None:
+        """Apps whose official developer the listing names: exactly, without the company form, or as
+        the start of a longer name (a branch: 中国工商银行股份有限公司北京市分行)."""
+        apps = self.developer_apps
+        for key in developer_keys(developer):
+            found.update(apps.get(key, ()))
+            for length in self.developer_key_lengths:
+                if length < len(key):
+                    found.update(apps.get(key[:length], ()))
+
+    def _own_build(self, listing: Listing, owners: list[CompiledApp]) -> Alert | None:
+        """A listing signed with an official certificate: the institution's own build. Registered
+        (its package id is one of the institution's, or without a package id its name is one of the
+        institution's official names) → nothing to say; otherwise an ``unregistered`` report."""
+        institutions = {app.app.institution for app in owners}
+        package = listing.package_id.lower() if listing.package_id else None
+        if package is not None:
+            if any(package in self.institution_packages[inst] for inst in institutions):
+                return None
+        else:
+            skel = skeleton(listing.name)
+            if any(skel in self.institution_names[inst] for inst in institutions):
+                return None
+        if not self.config["identity"]["report_unregistered"]:
+            return None
+        app = owners[0]
+        registered = sorted(p for inst in institutions for p in self.institution_packages[inst])
+        reason = Reason(
+            "official_certificate_unregistered",
+            listing.cert_sha256,
+            {"package": listing.package_id, "registered_packages": registered},
+        )
+        return self._alert(listing, app, 1.0, "unregistered", [reason])
 
     # -- internals --------------------------------------------------------------------------------
 
     def _official_package(self, listing: Listing, apps: list[CompiledApp]) -> Alert | None:
-        """A listing that uses an official package id: official, repackaged, or unverifiable."""
+        """A listing that uses an official package id and no official certificate: repackaged, or
+        (without a certificate) trusted only when its developer is an official one or not given."""
         cert = listing.cert_sha256
         if cert is not None:
-            if any(cert in app.certs for app in apps):
-                return None  # the official app itself
             app = next((a for a in apps if a.certs), None)
             if app is None:
                 return None  # no official certificate on file: nothing to compare with
@@ -168,9 +259,18 @@ class LookalikeIndex:
         return self._alert(listing, app, evidence, "suspect", reasons)
 
     def _alert(
-        self, listing: Listing, app: CompiledApp, score: float, kind: str, reasons, also_matches=()
+        self,
+        listing: Listing,
+        app: CompiledApp,
+        score: float,
+        kind: str,
+        reasons,
+        also_matches=(),
+        candidates=None,
     ) -> Alert:
         name = app.app.names[0]
+        if candidates is None:
+            candidates = [Candidate(app.app.app_id, app.app.institution, min(1.0, score), min(1.0, score))]
         return Alert(
             listing_id=listing.listing_id,
             app_id=app.app.app_id,
@@ -183,6 +283,7 @@ class LookalikeIndex:
             listing_name=listing.name,
             package_id=listing.package_id,
             also_matches=tuple(also_matches),
+            candidates=tuple(candidates),
         )
 
     def _listing_hashes(self, listing: Listing) -> dict[str, int]:
@@ -221,6 +322,25 @@ class LookalikeIndex:
                 per = hits.setdefault(positions[q], {}).setdefault(label, {})
                 if kind not in per or d < per[kind]:
                     per[kind] = d
+        # Where only the value or a corner-masked hash matched, how far the whole pHash is (a badge
+        # moves it a little, an unrelated icon that shares one masked hash by chance is far away).
+        if "phash" in per_kind:
+            positions, hashes = per_kind["phash"]
+            phash_of = dict(zip(positions, hashes, strict=True))
+            for pos, apps in hits.items():
+                listing_phash = phash_of.get(pos)
+                if listing_phash is None:
+                    continue
+                for label, per in apps.items():
+                    if "phash" not in per:
+                        per[PHASH_FAR] = (
+                            min(
+                                (listing_phash ^ h).bit_count()
+                                for h in self.apps[label].icon_hashes.get("phash", ())
+                            )
+                            if self.apps[label].icon_hashes.get("phash")
+                            else 64
+                        )
         return hits
 
 

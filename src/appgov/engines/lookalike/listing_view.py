@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
+import re
+
+from pypinyin import Style, lazy_pinyin
+
 from .compiled import Lexicon
 from .deformation import split_affixes
 from .models import Listing
-from .normalize import latin_tokens, normalise, package_tokens, skeleton
+from .normalize import collapse_runs, is_cjk, latin_tokens, normalise, package_tokens, skeleton
 from .phonetic import phrase_syllables
+
+# Ids that mini-program and official-account platforms assign: WeChat AppID, official-account
+# original id, Alipay AppID.
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+|[^\u3400-\u9fff]+")
+_PLATFORM_ID = re.compile(r"wx[0-9a-f]{16}|gh_[0-9a-f]{12}|20\d{14}", re.IGNORECASE)
+
+
+def is_platform_id(package_id: str | None, source: str, lex: Lexicon) -> bool:
+    if not package_id:
+        return False
+    if _PLATFORM_ID.fullmatch(package_id):
+        return True
+    # On a mini-program / official-account source, an id without dots is the platform's id.
+    return "." not in package_id and source.strip().lower() in lex.platform_id_sources
 
 
 class ListingView:
@@ -19,9 +37,13 @@ class ListingView:
         "_pkg_tokens",
         "_core_syllables",
         "_lex",
+        "collapsed",
+        "platform_id",
+        "_spelled",
     )
+    _spelled: tuple[str, frozenset[int], list[tuple[int, int]]] | None
 
-    def __init__(self, listing: Listing, lex: Lexicon):
+    def __init__(self, listing: Listing, lex: Lexicon, platform_ids_exact: bool = True):
         self.listing = listing
         self.skel = skeleton(listing.name)
         self._lex = lex
@@ -30,6 +52,14 @@ class ListingView:
         self._latin: list[str] | None = None
         self._pkg_tokens: list[str] | None = None
         self._core_syllables: list[str] | None = None
+        self._spelled = None
+        self.collapsed = collapse_runs(self.skel)
+        # A platform-assigned id is compared exactly only (by the index), never as a look-alike id.
+        self.platform_id = platform_ids_exact and is_platform_id(listing.package_id, listing.source, lex)
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return self._lex
 
     @property
     def norm(self) -> str:
@@ -78,5 +108,51 @@ class ListingView:
     def package_tokens(self) -> list[str]:
         if self._pkg_tokens is None:
             pkg = self.listing.package_id
-            self._pkg_tokens = package_tokens(pkg) if pkg else []
+            self._pkg_tokens = package_tokens(pkg) if pkg and not self.platform_id else []
         return self._pkg_tokens
+
+    @property
+    def spelled(self) -> str:
+        """The name with its Chinese characters written in plain pinyin and Latin kept, folded like
+        ``latin_tokens`` and joined: 工商yinhang → gongshangylnhang, Zhong Guo → zhongguo."""
+        return self._spelling()[0]
+
+    def spelled_match(self, target: str) -> bool:
+        """``target`` (a brand spelt in pinyin) is in ``spelled``; in a name that mixes Chinese and Latin
+        the match must start and end at syllable / word boundaries and take in some of the Latin
+        (时光待办 spells shiguangdaiban, which contains guangda: not a spelling of 光大)."""
+        spelled, boundaries, latin_spans = self._spelling()
+        if not latin_spans or len(latin_spans) == 1 and latin_spans[0] == (0, len(spelled)):
+            return target in spelled
+        start = spelled.find(target)
+        while start >= 0:
+            end = start + len(target)
+            if (
+                start in boundaries
+                and end in boundaries
+                and any(a < end and start < b for a, b in latin_spans)
+            ):
+                return True
+            start = spelled.find(target, start + 1)
+        return False
+
+    def _spelling(self) -> tuple[str, frozenset[int], list[tuple[int, int]]]:
+        if self._spelled is None:
+            units: list[tuple[str, bool]] = []
+            for run in _CJK_RUN.findall(self.norm):
+                if is_cjk(run[0]):
+                    units.extend((syllable, False) for syllable in lazy_pinyin(run, style=Style.NORMAL))
+                else:
+                    units.extend((token, True) for token in latin_tokens(run))
+            text, boundaries, latin_spans, pos = [], {0}, [], 0
+            for unit, is_latin in units:
+                folded = "".join(latin_tokens(unit)) if not is_latin else unit
+                if not folded:
+                    continue
+                text.append(folded)
+                if is_latin:
+                    latin_spans.append((pos, pos + len(folded)))
+                pos += len(folded)
+                boundaries.add(pos)
+            self._spelled = ("".join(text), frozenset(boundaries), latin_spans)
+        return self._spelled

@@ -56,6 +56,24 @@ class Reason:
 
 
 @dataclass(frozen=True, slots=True)
+class Candidate:
+    """A protected app that an alert could be about, with its own score and brand-text evidence."""
+
+    app_id: str
+    institution: str
+    score: float
+    brand_evidence: float  # name, brand keyword, package token, developer claim (not the icon)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "app_id": self.app_id,
+            "institution": self.institution,
+            "score": round(self.score, 4),
+            "brand_evidence": round(self.brand_evidence, 4),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Alert:
     """A listing that looks like an imitation or a repackaging of a protected app."""
 
@@ -63,13 +81,16 @@ class Alert:
     app_id: str
     institution: str
     score: float
-    kind: str  # "repackaged" | "counterfeit" | "suspect"
+    kind: str  # "repackaged" | "counterfeit" | "suspect" | "unregistered" (see KINDS)
     reasons: tuple[Reason, ...]
     explanation_zh: str
     source: str = ""
     listing_name: str = ""
     package_id: str | None = None
     also_matches: tuple[str, ...] = ()  # other institutions' apps matched exactly as well
+    # The plausible protected apps, best first (the first is ``app_id``); more than one when another
+    # app's brand evidence comes within ``attribution.candidate_margin`` of the named one's.
+    candidates: tuple[Candidate, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -84,4 +105,12 @@ class Alert:
             "listing_name": self.listing_name,
             "package_id": self.package_id,
             "also_matches": list(self.also_matches),
+            "candidates": [c.to_dict() for c in self.candidates],
         }
+
+
+# Alert kinds. The first three are imitations of a protected app; "unregistered" is not: the listing is
+# signed with an institution's own certificate but its package id is not registered for it (a
+# ledger-completeness finding, not a counterfeit).
+KINDS = ("repackaged", "counterfeit", "suspect", "unregistered")
+IMITATION_KINDS = ("repackaged", "counterfeit", "suspect")

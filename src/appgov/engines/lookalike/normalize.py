@@ -122,6 +122,17 @@ def latin_tokens(text: str) -> list[str]:
     return out
 
 
+def collapse_runs(text: str) -> str:
+    """Runs of one character written once (中国建设设银行 → 中国建设银行, 江苏银银行 → 江苏银行)."""
+    if len(text) < 2:
+        return text
+    out = [text[0]]
+    for ch in text[1:]:
+        if ch != out[-1]:
+            out.append(ch)
+    return "".join(out) if len(out) != len(text) else text
+
+
 _PACKAGE_FOLD = str.maketrans({"0": "o", "1": "l"})
 _PACKAGE_TOKEN = re.compile(r"[a-z0-9]+")
 

@@ -1,23 +1,27 @@
 """Signals of one (listing, protected app) pair and their combination into a score.
 
 Each signal yields an evidence value in [0, 1] (``evidence`` section of the settings) and a
-:class:`Reason`. Name, package and icon evidence are combined with a noisy-OR
-(``1 - (1-name)(1-package)(1-icon)``); a listing published under an official developer name has its
-score multiplied by ``developer.official_developer_factor``.
+:class:`Reason`. Name, package, developer and icon evidence are combined with a noisy-OR
+(``1 - (1-name)(1-package)(1-developer)(1-icon)``). The developer field is a claim, not an identity:
+it never lowers the score here (the only trust it earns is in ``index``: an official package id
+without a certificate); an official developer name on a listing signed with a known non-official
+certificate is itself evidence (``developer_impersonation``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
 
-from .compiled import CompiledApp, Lexicon, Ref
-from .deformation import single_edit
+from .compiled import CompiledApp, Lexicon, Ref, developer_core
+from .deformation import single_edit, split_affixes
 from .listing_view import ListingView
 from .models import Reason
-from .phonetic import homophone
+from .normalize import skeleton
+from .phonetic import homophone, phrase_syllables
 
 # Per-signal evidence collector: keeps the strongest reason for each signal name.
 Signals = dict[str, tuple[float, Reason]]
@@ -30,18 +34,35 @@ def _add(signals: Signals, evidence: float, reason: Reason) -> None:
 
 
 def _only_added_words(text: str, lex: Lexicon) -> bool:
-    """True when ``text`` splits completely into added words (官方, 极速版, pro ...)."""
+    """True when ``text`` splits completely into added words (官方, 极速版, pro ...), version numbers or
+    years (2027, v2) and edition names (极简版, 尊贵版: one or two characters and 版)."""
     if not text:
         return True
     words = lex.added_words
-    reachable = [True] + [False] * len(text)
-    for end in range(1, len(text) + 1):
+    n_text = len(text)
+    reachable = [True] + [False] * n_text
+    for end in range(1, n_text + 1):
         for word in words:
             n = len(word)
             if n <= end and reachable[end - n] and text[end - n : end] == word:
                 reachable[end] = True
                 break
+        else:
+            if text[end - 1] == _EDITION and any(reachable[end - k] for k in (2, 3) if k <= end):
+                reachable[end] = True
+            elif text[end - 1] in _DIGITS:  # skeletons read 0/1 as o/l: 2027 is 2o27
+                start = end
+                while start > 0 and text[start - 1] in _DIGITS:
+                    start -= 1
+                run = text[start:end]
+                versioned = start > 0 and text[start - 1] == "v" and reachable[start - 1]
+                if sum(c.isdigit() for c in run) >= 2 or versioned:
+                    reachable[end] = reachable[start] or versioned
     return reachable[-1]
+
+
+_EDITION = "版"
+_DIGITS = frozenset("0123456789ol")
 
 
 def _affix_kind(before: str, after: str, lex: Lexicon) -> tuple[str, str]:
@@ -62,9 +83,65 @@ def _has_finance_context(text: str, lex: Lexicon) -> bool:
     return any(word in text for word in lex.finance_context)
 
 
+def _doubled_signal(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, signals: Signals) -> None:
+    """The reference appears once doubled characters of the listing are collapsed (中国建设设银行,
+    江苏银银行, 工工商银行): a repetition that may sit inside added words."""
+    collapsed = view.collapsed
+    if collapsed is view.skel or len(ref.collapsed) < 3:
+        return
+    pos = collapsed.find(ref.collapsed)
+    if pos < 0:
+        return
+    deformation, affix = _affix_kind(collapsed[:pos], collapsed[pos + len(ref.collapsed) :], lex)
+    detail = {"deformation": "repetition", "affix": affix, "listing_part": view.skel}
+    _add(signals, ev["name_doubled"], Reason("name_doubled", ref.text, detail))
+
+
+def _slice(view: ListingView, start: int, length: int):
+    return lambda: view.core_syllables[start : start + length]
+
+
+def _windows(view: ListingView, lr: int, lex: Lexicon):
+    """Parts of the listing name compared with a reference of ``lr`` characters for one-edit and
+    sound-alike deformations: (skeleton part, characters as written, syllables (lazy), whole name?).
+
+    The whole name without added words, the whole name as it is (掌上活 for 掌上生活: 掌上 is also an
+    added word), and the start/end of a longer name — those only when the rest of the name is added
+    words or finance words (中国人民大学 is not 中国人寿 with 大学 added). A part that is an ordinary
+    category noun (农商银行, 网上银行 …) is never a deformation of a brand."""
+    core, original = view.core, view.core_original
+    category = lex.category_names
+    seen = set()
+    if core not in category:
+        seen.add(core)
+        yield core, original, lambda: view.core_syllables, True
+    skel = view.skel
+    if skel != core and skel not in category and skel not in seen:
+        seen.add(skel)
+        written = view.norm if len(view.norm) == len(skel) else skel
+        yield skel, written, lambda: phrase_syllables(written), True
+    offset = sum(len(p) for p in view.affixes[0])  # where the core starts in the skeleton
+    if len(core) > lr:
+        for length in (lr - 1, lr, lr + 1):
+            if not 0 < length < len(core):
+                continue
+            for start in (0, len(core) - length):
+                window = core[start : start + length]
+                at = offset + start
+                rest = skel[:at] + "\0" + skel[at + length :]
+                if window in category or window in seen:
+                    continue
+                if not (_only_added_words(rest.replace("\0", ""), lex) or _has_finance_context(rest, lex)):
+                    continue
+                seen.add(window)
+                yield window, original[start : start + length], _slice(view, start, length), False
+
+
 def _cjk_ref_signals(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, signals: Signals) -> None:
     skel = view.skel
     lr = len(ref.skel)
+    if ref.skel not in skel:
+        _doubled_signal(view, ref, ev, lex, signals)
     if skel == ref.skel:
         if view.norm == ref.norm:
             _add(
@@ -87,31 +164,22 @@ def _cjk_ref_signals(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, signal
             _add(signals, ev["brand_keyword_long"], Reason("brand_keyword", ref.text, detail))
         else:
             rest = skel[:pos] + "\0" + skel[pos + lr :]
-            if _has_finance_context(rest, lex):
+            decorated_only = _only_added_words(skel[:pos], lex) and _only_added_words(skel[pos + lr :], lex)
+            if decorated_only or _has_finance_context(rest, lex):  # 建行服务号, 工行官方版, 工行贷款
                 _add(signals, ev["brand_keyword_short"], Reason("brand_keyword", ref.text, detail))
             else:
                 _add(signals, ev["brand_keyword_short_bare"], Reason("brand_keyword", ref.text, detail))
         return
     if lr < 3:
         return
-    core = view.core
-    original = view.core_original
-    windows: list[tuple[str, int, bool]] = [(core, 0, True)]
-    if len(core) > lr:
-        for length in (lr - 1, lr, lr + 1):
-            if 0 < length < len(core):
-                windows.append((core[:length], 0, False))
-                windows.append((core[-length:], len(core) - length, False))
     window_factor = ev["window_factor"]
-    # Sound-alikes: same length, every differing character shares a reading.
-    for window, start, whole in windows:
+    for window, written, syllables, whole in _windows(view, lr, lex):
         if len(window) != lr:
             continue
-        written = original[start : start + lr]
-        syllables = view.core_syllables[start : start + lr]
+        # Sound-alikes: same length, every differing character shares a reading.
         diffs = [i for i in range(lr) if written[i] != ref.original[i]]
         if diffs and all(
-            syllables[i] == ref.syllables[i] or homophone(written[i], ref.original[i]) for i in diffs
+            syllables()[i] == ref.syllables[i] or homophone(written[i], ref.original[i]) for i in diffs
         ):
             evidence = ev["homophone"] if lr >= 4 else ev["homophone_short"]
             detail = {"deformation": "homophone", "listing_part": written}
@@ -121,7 +189,7 @@ def _cjk_ref_signals(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, signal
                 Reason("name_homophone", ref.text, detail),
             )
             break
-    for window, _start, whole in windows:
+    for window, _written, _syllables, whole in _windows(view, lr, lex):
         edit = single_edit(ref.skel, window)
         if edit is None or (edit.kind == "omission" and not whole):
             continue
@@ -135,6 +203,7 @@ def _cjk_ref_signals(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, signal
         }
         _add(signals, evidence * (1 if whole else window_factor), Reason("name_squat", ref.text, detail))
         return
+    core = view.core
     # Several edits on a long name (e.g. two characters changed in 中国工商银行手机银行): edit similarity.
     if lr >= 8:
         similarity = max(
@@ -180,7 +249,7 @@ def _latin_ref_signals(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, sign
                 detail = {"deformation": deformation, "affix": affix}
                 _add(signals, ev["brand_keyword_long"] * 0.95, Reason("brand_keyword", ref.text, detail))
                 break
-            if len(token) < 5 and len(lt) != len(token):
+            if (len(token) < 5 and len(lt) != len(token)) or lt in lex.generic_tokens:
                 continue  # 4-letter acronyms: only same-length look-alikes (substitution, swap)
             edit = single_edit(token, lt)
             if edit is not None:
@@ -200,8 +269,8 @@ def _spelling_signals(view: ListingView, ref: Ref, ev: dict, signals: Signals) -
     listing_tokens = view.latin
     if not listing_tokens or not ref.cjk:
         return
-    joined = "".join(listing_tokens)
-    if len(ref.spelled) >= 6 and (ref.spelled in joined):
+    joined = view.spelled  # Chinese characters in pinyin, Latin kept: 工商yinhang, Zhong Guo Yin Hang
+    if len(ref.spelled) >= 6 and ref.spelled in joined and view.spelled_match(ref.spelled):
         detail = {"deformation": "pinyin", "spelling": ref.spelled}
         _add(signals, ev["pinyin_spelling"], Reason("pinyin_spelling", ref.text, detail))
     elif len(ref.initials) >= 4 and ref.initials in listing_tokens:
@@ -250,9 +319,18 @@ def package_signals(view: ListingView, app: CompiledApp, ev: dict, lex: Lexicon,
             detail.update(deformation=kind, affix=".".join(extra))
             _add(signals, ev["package_affix"], Reason("package_squat", package, detail))
             continue
+        whole = single_edit(official, package.lower()) if package and len(official) >= 10 else None
+        if whole is not None:  # one character from this very package id (com.cmbc.cc.mbank1)
+            detail.update(deformation=whole.kind, original=whole.ref_part, changed=whole.new_part)
+            _add(signals, ev["package_squat"], Reason("package_squat", package, detail))
+            continue
         if len(tokens) == len(official_tokens):
             diffs = [i for i in range(len(tokens)) if tokens[i] != official_tokens[i]]
-            if len(diffs) == 1 and official_tokens[diffs[0]] in app.distinctive_tokens:
+            if (
+                len(diffs) == 1
+                and official_tokens[diffs[0]] in app.distinctive_tokens
+                and tokens[diffs[0]] not in lex.generic_tokens  # mbank is a word, not a squat of mybank
+            ):
                 edit = single_edit(official_tokens[diffs[0]], tokens[diffs[0]])
                 if edit is not None:
                     detail.update(deformation=edit.kind, original=edit.ref_part, changed=edit.new_part)
@@ -276,7 +354,7 @@ def package_signals(view: ListingView, app: CompiledApp, ev: dict, lex: Lexicon,
                 detail = {"package": package, "deformation": kind, "affix": affix}
                 _add(signals, ev["package_affix"] * 0.95, Reason("package_token_reuse", token, detail))
                 break
-            if len(token) < 6:
+            if len(token) < 6 or pt in lex.generic_tokens:
                 continue
             edit = single_edit(token, pt)
             if edit is not None:
@@ -290,6 +368,7 @@ def package_signals(view: ListingView, app: CompiledApp, ev: dict, lex: Lexicon,
             _add(signals, ev["package_token_reuse"], Reason("package_token_reuse", ref.spelled_plain, detail))
 
 
+PHASH_FAR = "phash_far"  # in icon hits: pHash distance to the app's nearest pHash when beyond the radius
 ICON_SIGNALS = {"phash": "icon_phash", "value": "icon_value_phash"}  # the masked_* kinds: icon_masked_phash
 _CORNER = {
     "masked_tl": "top_left",
@@ -305,14 +384,25 @@ def icon_signal(
     """Icon near an official icon by one or more hash kinds (kind → Hamming distance): the whole-icon
     pHash (or an indexed crop/hue variant of the official icon), the hue-invariant value-channel pHash,
     the corner-masked pHashes (a badge in that corner). Each kind that matched is a reason; they are one
-    piece of evidence (the strongest counts, not their sum: they all look at the same image). Alone it is
-    weak evidence — many simple icons share a pHash neighbourhood; with a finance word in the name it is
-    strong enough for a ``suspect`` alert, never for ``counterfeit`` without a name/package signal."""
+    piece of evidence (the strongest counts, not their sum: they all look at the same image). A plain
+    pHash near match alone is weak evidence — many simple icons share a pHash neighbourhood; with a
+    finance word in the name, or confirmed by a second hash kind, it is enough for a ``suspect`` alert,
+    never for ``counterfeit`` without a name/package signal."""
     if not hits:
         return
     ev = cfg["evidence"]
     icons = cfg["icons"]
     finance = _has_finance_context(view.skel, lex)
+    # Confirmed: two hash kinds agree (the corner masks count as one), or a corner-masked hash matched
+    # and the whole pHash is still within icons.confirm_distance (a badge moves it a little; an
+    # unrelated icon that shares a masked hash by chance is far away). One pHash or one value hash
+    # alone, even exact, never confirms: simple shapes share them too often (the scale bench's
+    # ordinary icons matched exactly by the hundred).
+    # A confirmed icon alone is a suspect even under a name without finance words.
+    has_masked = any(k in _CORNER for k in hits)
+    kinds = ("phash" in hits) + ("value" in hits) + has_masked
+    far = hits.get(PHASH_FAR)
+    confirmed = kinds >= 2 or (has_masked and far is not None and far <= icons["confirm_distance"])
     masked = [(d, kind) for kind, d in hits.items() if kind in _CORNER]
     chosen = {k: d for k, d in hits.items() if k in ICON_SIGNALS}
     if masked:
@@ -320,12 +410,15 @@ def icon_signal(
         chosen[kind] = distance
     for kind, distance in chosen.items():
         radius = icons["max_distance"] if kind == "phash" else icons["extra_max_distance"]
-        detail: dict = {"max_distance": radius}
+        detail: dict = {"max_distance": radius, "hash_kinds_matched": kinds}
         if kind in _CORNER:
             detail["masked_corner"] = _CORNER[kind]
         if finance:
             evidence = ev["icon_with_finance_name"]
             detail["finance_name"] = True
+        elif confirmed:
+            evidence = ev["icon_confirmed"]
+            detail["confirmed"] = True
         elif distance <= icons["identical_distance"]:
             evidence = ev["icon_identical"]
         else:
@@ -334,13 +427,29 @@ def icon_signal(
 
 
 def developer_is_official(developer: str | None, app: CompiledApp, match_ratio: float) -> bool | None:
-    """True/False when the listing names a developer, None when it does not."""
+    """True/False when the listing names a developer, None when it does not. Names are compared
+    without their company-form ending: 宁海银行股份有限公司 is not 宁波银行股份有限公司 (similar as whole
+    strings, different entities), 中国工商银行有限公司 is 中国工商银行股份有限公司."""
     if not developer:
         return None
-    from .normalize import skeleton
-
     dev = skeleton(developer)
-    return any(dev == d or Indel.normalized_similarity(dev, d) >= match_ratio for d in app.developers)
+    if dev in app.developer_keys:
+        return True
+    core = developer_core(dev)
+    if any(core == d or Indel.normalized_similarity(core, d) >= match_ratio for d in app.developer_cores):
+        return True
+    # A branch or centre of the official entity (中国工商银行股份有限公司北京市分行, 交通银行太平洋信用卡中心)
+    # speaks for it as much as the head office does.
+    return any(
+        (dev.startswith(full) and len(dev) > len(full))
+        or (core.startswith(d) and core.endswith(_branch_words()))
+        for full, d in zip(app.developers, app.developer_cores, strict=True)
+    )
+
+
+@cache
+def _branch_words() -> tuple[str, ...]:
+    return tuple(skeleton(w) for w in ("分行", "支行", "分公司", "中心", "营业部", "事业部"))
 
 
 @dataclass(slots=True)
@@ -348,11 +457,13 @@ class PairScore:
     score: float
     reasons: list[Reason]
     specificity: int  # length of the official identifier that matched best (ties go to the longer)
+    brand: float  # evidence of brand text alone (name, package, developer claim): what attribution ranks
 
 
 NAME_SIGNALS = (
     "name_identical",
     "name_homoglyph",
+    "name_doubled",
     "official_name_contained",
     "brand_keyword",
     "name_squat",
@@ -368,51 +479,93 @@ ICON_SIGNAL_NAMES = ("icon_phash", "icon_value_phash", "icon_masked_phash")
 def score_pair(
     view: ListingView, app: CompiledApp, icon_hits: dict[str, int] | None, cfg: dict, lex: Lexicon
 ) -> PairScore | None:
-    """Score one (listing, app) pair; ``icon_hits``: hash kind → distance of the icon matches, if any."""
+    """Score one (listing, app) pair; ``icon_hits``: hash kind → distance of the icon matches, if any.
+
+    The listing is known not to carry an official package id or an official certificate (``index``
+    decides those first)."""
     ev = cfg["evidence"]
     signals: Signals = {}
     name_signals(view, app, ev, lex, signals)
     package_signals(view, app, ev, lex, signals)
     icon_signal(icon_hits, view, cfg, lex, signals)
+    listing = view.listing
+    developer = listing.developer
+    official_dev = developer_is_official(developer, app, cfg["developer"]["match_ratio"])
+    dev_ev = 0.0
+    if official_dev and listing.cert_sha256:
+        # Signed, but not with an official key (official certificates never reach scoring).
+        dev_ev = ev["developer_impersonation"]
+        _add(
+            signals,
+            dev_ev,
+            Reason("developer_impersonation", developer, {"certificate": listing.cert_sha256}),
+        )
     if not signals:
         return None
     name_ev = max((signals[s][0] for s in NAME_SIGNALS if s in signals), default=0.0)
     pkg_ev = max((signals[s][0] for s in PACKAGE_SIGNALS if s in signals), default=0.0)
     icon_ev = max((signals[s][0] for s in ICON_SIGNAL_NAMES if s in signals), default=0.0)
-    score = 1 - (1 - name_ev) * (1 - pkg_ev) * (1 - icon_ev)
+    brand = 1 - (1 - name_ev) * (1 - pkg_ev) * (1 - dev_ev)
+    score = 1 - (1 - brand) * (1 - icon_ev)
     ordered = sorted(signals.values(), key=lambda item: -item[0])
     reasons = [reason for _, reason in ordered]
     best = ordered[0][1]
-    specificity = len(str(best.value)) if best.signal not in ICON_SIGNAL_NAMES else 0
-    developer = view.listing.developer
-    official_dev = developer_is_official(developer, app, cfg["developer"]["match_ratio"])
-    if official_dev:
-        score *= cfg["developer"]["official_developer_factor"]
-        reasons.append(Reason("developer_official", developer))
+    specificity = (
+        len(str(best.value)) if best.signal not in ICON_SIGNAL_NAMES + ("developer_impersonation",) else 0
+    )
+    if official_dev and not listing.cert_sha256:
+        # No certificate to check it against: reported, and it changes nothing (anyone can type it).
+        reasons.append(Reason("developer_claimed_unverified", developer))
     elif official_dev is False:
         reasons.append(Reason("developer_mismatch", developer))
         if _distinct_entity(view, developer, signals):
             score *= cfg["developer"]["distinct_entity_factor"]
+            brand *= cfg["developer"]["distinct_entity_factor"]
             reasons.append(Reason("developer_distinct_entity", developer, {"listing_core": view.core}))
-    return PairScore(score=score, reasons=reasons, specificity=specificity)
+    return PairScore(score=score, reasons=reasons, specificity=specificity, brand=brand)
 
 
-_COPY_SIGNALS = ("name_identical", "official_name_contained", "brand_keyword", "name_homoglyph")
+_COPY_SIGNALS = (
+    "name_identical",
+    "official_name_contained",
+    "brand_keyword",
+    "name_homoglyph",
+    "name_doubled",
+)
 
 
 def _distinct_entity(view: ListingView, developer: str, signals: Signals) -> bool:
     """The listing's developer is an entity named after the listing itself (e.g. 安顺农商银行 by
     安顺农商银行股份有限公司) while the name only resembles the protected one: most likely another,
-    genuine institution rather than an imitator. Never applies to copied names or packages/icons."""
-    if (
-        any(s in signals for s in _COPY_SIGNALS)
-        or "package_squat" in signals
-        or any(s in signals for s in ICON_SIGNAL_NAMES)
-    ):
+    genuine institution rather than an imitator. Also when the developer is itself a financial
+    institution whose own name is in the listing's name (招商证券智远一户通 by 招商证券股份有限公司): a
+    package or icon that resembles a protected app's is then that institution's own. Never applies to
+    copied official names or brand keywords."""
+    if any(s in signals for s in _COPY_SIGNALS):
+        return False
+    dev = skeleton(developer)
+    own = developer_core(dev)
+    if len(own) >= 3 and own in view.skel and institution_name(own, view.lexicon):
+        return True
+    if "package_squat" in signals or any(s in signals for s in ICON_SIGNAL_NAMES):
         return False
     core = view.core
     if len(core) < 3:
         return False
-    from .normalize import skeleton
+    return core in dev
 
-    return core in skeleton(developer)
+
+def institution_name(text: str, lex: Lexicon) -> bool:
+    """``text`` (a skeleton) names an institution: it has an institution word (银行, 证券, 保险 …) after
+    at least two characters that are not added words, and the part up to that word is not an ordinary
+    category noun (手机银行, 网上银行, 农商银行 are not institutions)."""
+    for word in lex.institution_words:
+        pos = text.find(word, 2)
+        while pos >= 2:
+            head = text[:pos]
+            name = text[: pos + len(word)]
+            stripped = split_affixes(head, lex.added_words)[0] if head not in lex.added_words else ""
+            if len(stripped) >= 2 and name not in lex.category_names and head not in lex.category_names:
+                return True
+            pos = text.find(word, pos + 1)
+    return False
