@@ -22,7 +22,20 @@ FORMULA_SUBJECTS = ["=1+2", "+SUM(A1)", "-3", "@SUM(A1)"]
 
 
 def _row(event_id, ts, subject, branch="BR01", reason="本人查询", operator="OP100"):
-    return (event_id, ts, operator, branch, subject, reason, "counter", None, "T1", "10.0.0.1", None, "personal")
+    return (
+        event_id,
+        ts,
+        operator,
+        branch,
+        subject,
+        reason,
+        "counter",
+        None,
+        "T1",
+        "10.0.0.1",
+        None,
+        "personal",
+    )
 
 
 def _log(day):
@@ -225,7 +238,7 @@ def test_the_review_page_shows_the_days_queries_of_its_branch_paged(review, cred
     assert sorted(shown) == sorted(expected) and len(shown) == len(set(shown)) == 61
     assert _query_ids(beyond) == _query_ids(second)  # a page past the end shows the last one
     assert "E-OTHER-BRANCH" not in first + second and "E-DAY-BEFORE" not in first + second
-    assert "(61)" in first and 'href="/credit/daily-review/%d/queries.xlsx"' % rd.pk in first
+    assert "(61)" in first and f'href="/credit/daily-review/{rd.pk}/queries.xlsx"' in first
 
 
 def test_the_query_list_exports_to_excel_with_formula_like_cells_as_text(review, credit, login):
@@ -256,5 +269,7 @@ def test_a_day_without_a_stored_log_says_so_and_exports_an_empty_list(credit, da
     client = login(credit["officer"])
     page = client.get(rd.get_absolute_url()).content.decode()
     assert _query_ids(page) == [] and "queries.xlsx" not in page
-    sheet = openpyxl.load_workbook(io.BytesIO(client.get(f"/credit/daily-review/{rd.pk}/queries.xlsx").content))
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(client.get(f"/credit/daily-review/{rd.pk}/queries.xlsx").content)
+    )
     assert len(list(sheet.active.iter_rows(values_only=True))) == 1  # the header only
