@@ -225,6 +225,7 @@ ROUTES: dict[str, Route] = {
     "credit:logs": Route(**LIST_B),
     "credit:reviewday-list": Route(**LIST_B, query=("state=overdue",)),
     "credit:reviewday-detail": Route(obj="creviewday", **OBJ_READ),
+    "credit:reviewday-queries-export": Route(obj="creviewday", **OBJ_READ),  # the day's query list, .xlsx
     "credit:alert-disposition": Route("object", obj="calert"),
     "credit:rule-metrics": Route("list", reg_read=True),
     "credit:authorization-list": Route(**LIST_B),

@@ -62,6 +62,7 @@ WRITE_ROLES: dict[str, set[str]] = {
             "monitoringrun",
             "reviewday",
             "alert",
+            "alertdisposition",
             "kiosk",
             "kioskpurge",
             "bulkdatarequest",

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from django.utils import translation
+from django.db.models import Min
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from appgov.core.controls.periods import add_months
@@ -82,13 +83,18 @@ def _data(ctx):
                 CreditAccount.objects.filter(institution=inst).select_related("person__department")
             ),
             "changes": list(AccountChange.objects.filter(account__institution=inst)),
+            # handled on time is judged by the first decision: a later change of disposition (a new entry in
+            # the alert's history) does not make a timely review late
             "alerts": list(
-                Alert.objects.filter(institution=inst, ts__date__gte=since).values(
+                Alert.objects.filter(institution=inst, ts__date__gte=since)
+                .annotate(first_decided_at=Min("dispositions__decided_at"))
+                .values(
                     "rule_id",
                     "reason",
                     "disposition",
                     "operator_id",
                     "reviewed_at",
+                    "first_decided_at",
                     "review_day__due_on",
                     "details",
                 )
@@ -583,6 +589,12 @@ def daily_review(ctx, control, data):
         yield _pass(ctx, t(_("Every working day's log reviewed on time (latest: %(day)s)"), day=last))
 
 
+def _decided_on(alert: dict) -> datetime.date | None:
+    """The local date of an alert's first decision (its history), or of its review for older records."""
+    at = alert["first_decided_at"] or alert["reviewed_at"]
+    return timezone.localtime(at).date() if at is not None else None
+
+
 @_credit_check("PBC102-06.2")
 def alert_handling(ctx, control, data):
     """How alerts were handled: each dispositioned by its review day's due date, none left open past it."""
@@ -595,8 +607,8 @@ def alert_handling(ctx, control, data):
         a
         for a in hits
         if a["disposition"] != "open"
-        and a["reviewed_at"] is not None
-        and a["reviewed_at"].date() > a["review_day__due_on"]
+        and _decided_on(a) is not None
+        and _decided_on(a) > a["review_day__due_on"]
     ]
     days = policy()["alert_window_days"]
     if unhandled or late:

@@ -56,7 +56,9 @@ class DecisionForm(forms.Form):
 class DispositionForm(forms.Form):
     disposition = forms.ChoiceField(
         label=_("disposition"),
+        # no default: a reviewer must choose, or the alert stays open
         choices=[
+            ("", _("— choose a disposition —")),
             ("false_positive", _("False positive")),
             ("confirmed", _("Violation confirmed")),
             ("escalated", _("Escalated")),

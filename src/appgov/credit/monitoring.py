@@ -23,6 +23,7 @@ from . import workcalendar
 from .models import (
     AccountChange,
     Alert,
+    AlertDisposition,
     Authorization,
     CreditAppConnection,
     Kiosk,
@@ -367,20 +368,44 @@ def run_daily_monitoring(today: datetime.date | None = None) -> str:
 # ---------- the daily review ----------
 
 
+DECISIONS = (Alert.Disposition.FALSE_POSITIVE, Alert.Disposition.CONFIRMED, Alert.Disposition.ESCALATED)
+
+
 def disposition(alert: Alert, value: str, comment: str, actor) -> Alert:
-    if value not in (
-        Alert.Disposition.FALSE_POSITIVE,
-        Alert.Disposition.CONFIRMED,
-        Alert.Disposition.ESCALATED,
-    ):
+    """Record a decision on an alert as a new history entry; the alert carries it as its current state.
+
+    There is no default: an alert stays open until someone chooses. An earlier decision is never overwritten:
+    changing it needs a new comment saying why, and both entries stay in the history."""
+    value, comment = (value or "").strip(), (comment or "").strip()
+    if value not in DECISIONS:
         raise ValidationError({"disposition": _("Choose false positive, violation confirmed or escalated.")})
-    if not comment.strip():
+    if not comment:
         raise ValidationError({"comment": _("The reviewer's comment is required.")})
-    if alert.review_day.closed_at is not None:
-        raise ValidationError(_("The review of this day is closed."))
-    return core.update(
-        alert, actor, disposition=value, comment=comment, reviewed_by=actor, reviewed_at=timezone.now()
-    )
+    core.check_can_write(actor, alert)
+    with transaction.atomic():
+        alert = core.lock(alert)
+        if alert.review_day.closed_at is not None:
+            raise ValidationError(_("The review of this day is closed."))
+        if alert.disposition != Alert.Disposition.OPEN and comment == alert.comment.strip():
+            raise ValidationError(
+                {
+                    "comment": _(
+                        "This alert was already dispositioned; write a new comment saying why the decision is"
+                        " recorded again or changed."
+                    )
+                }
+            )
+        now = timezone.now()
+        entry = AlertDisposition(
+            alert=alert, disposition=value, comment=comment, decided_by=actor, decided_at=now
+        )
+        entry.full_clean()
+        entry.save()
+        # the entry is an append-only record; its write is checked as a write on the alert it decides
+        changelog.record(entry, ChangeLogEntry.Action.CREATE, None, changelog.snapshot(entry), actor)
+        return core.update(
+            alert, actor, disposition=value, comment=comment, reviewed_by=actor, reviewed_at=now
+        )
 
 
 def close_review_day(review_day: ReviewDay, actor, conclusion: str) -> ReviewDay:

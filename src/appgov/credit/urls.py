@@ -13,6 +13,11 @@ urlpatterns = [
     path("logs/", monitoring.logs, name="logs"),
     path("daily-review/", monitoring.reviewday_list, name="reviewday-list"),
     path("daily-review/<int:pk>/", monitoring.reviewday_detail, name="reviewday-detail"),
+    path(
+        "daily-review/<int:pk>/queries.xlsx",
+        monitoring.reviewday_queries_export,
+        name="reviewday-queries-export",
+    ),
     path("alerts/<int:pk>/disposition/", monitoring.alert_disposition, name="alert-disposition"),
     path("rule-metrics/", monitoring.rule_metrics, name="rule-metrics"),
     path("authorizations/", registers.register, {"kind": "authorization"}, name="authorization-list"),

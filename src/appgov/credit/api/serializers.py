@@ -5,6 +5,7 @@ from appgov.core.api.base import ScopedModelSerializer
 from ..models import (
     AccountChange,
     Alert,
+    AlertDisposition,
     Authorization,
     BulkDataRequest,
     CalendarDay,
@@ -63,7 +64,16 @@ class NoteSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
 
+class AlertDispositionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AlertDisposition
+        fields = ["id", "disposition", "comment", "decided_by", "decided_at"]
+        read_only_fields = fields
+
+
 class AlertSerializer(serializers.ModelSerializer):
+    dispositions = AlertDispositionSerializer(many=True, read_only=True)
+
     class Meta:
         model = Alert
         fields = [
@@ -85,13 +95,26 @@ class AlertSerializer(serializers.ModelSerializer):
             "reviewed_by",
             "reviewed_at",
             "comment",
+            "dispositions",
         ]
         read_only_fields = fields
 
 
 class DispositionSerializer(serializers.Serializer):
-    disposition = serializers.ChoiceField(choices=["false_positive", "confirmed", "escalated"])
-    comment = serializers.CharField()
+    # no default and no early refusal here: the service refuses a missing or unknown choice with the same
+    # message the page shows
+    disposition = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="false_positive, confirmed or escalated; there is no default",
+    )
+    comment = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="why; required, and a new one to change an earlier disposition",
+    )
 
 
 class ReviewDaySerializer(serializers.ModelSerializer):

@@ -51,7 +51,7 @@ class AccountChangeViewSet(ScopedReadOnlyViewSet):
 
 
 class AlertViewSet(ScopedReadOnlyViewSet):
-    queryset = Alert.objects.select_related("review_day")
+    queryset = Alert.objects.select_related("review_day").prefetch_related("dispositions")
     serializer_class = s.AlertSerializer
     filterset_fields = ["rule_id", "disposition", "review_day", "operator_id"]
 
@@ -64,6 +64,7 @@ class AlertViewSet(ScopedReadOnlyViewSet):
         payload.is_valid(raise_exception=True)
         d = payload.validated_data
         alert = monitoring.disposition(alert, d["disposition"], d["comment"], request.user)
+        alert = self.get_queryset().get(pk=alert.pk)  # with the history that now ends in this decision
         return Response(s.AlertSerializer(alert).data)
 
 

@@ -4,6 +4,7 @@ from .governance import LeadingGroup, SecurityReport
 from .monitoring import (
     REASON_CODES,
     Alert,
+    AlertDisposition,
     Authorization,
     MonitoringRun,
     QueryLogBatch,
@@ -18,6 +19,7 @@ __all__ = [
     "AccessReviewItem",
     "AccountChange",
     "Alert",
+    "AlertDisposition",
     "Authorization",
     "CalendarDay",
     "BulkDataRequest",

@@ -236,6 +236,37 @@ class Alert(InstitutionOwned):
         return f"{self.rule_id} {self.ts:%Y-%m-%d %H:%M} {self.operator_id}"
 
 
+class AlertDisposition(InstitutionOwned):
+    """One decision of the daily review on an alert. Decisions are appended, never overwritten: a change of
+    disposition is a new entry with who and why, and the alert carries the latest as its current state."""
+
+    institution_path = "alert__institution"
+
+    alert = models.ForeignKey(Alert, on_delete=models.PROTECT, related_name="dispositions")
+    disposition = models.CharField(
+        _("disposition"),
+        max_length=16,
+        choices=[c for c in Alert.Disposition.choices if c[0] != Alert.Disposition.OPEN],
+    )
+    comment = models.TextField(_("review comment"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewer"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"))
+
+    class Meta:
+        ordering = ["decided_at", "id"]
+        verbose_name = _("alert disposition")
+        verbose_name_plural = _("alert dispositions")
+
+    def __str__(self):
+        return f"{self.alert} · {self.get_disposition_display()}"
+
+
 class StaffSubject(InstitutionOwned):
     """The pseudonymised credit-subject id of a staff member, so queries of colleagues show (rule Q10)."""
 

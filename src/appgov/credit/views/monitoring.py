@@ -1,8 +1,10 @@
 import datetime
+import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,12 +13,14 @@ from django.views.decorators.http import require_POST, require_safe
 from appgov.core.scoping import scoped
 from appgov.core.views.helpers import get_scoped
 
-from .. import ingestion
+from .. import ingestion, querylist
 from .. import monitoring as service
 from ..forms import CloseDayForm, DispositionForm, UploadForm
 from ..models import Alert, MonitoringRun, QueryLogBatch, ReviewDay
 from ..tasks import run_monitoring_day
 from .common import attempt, require, writer
+
+QUERY_PAGE_SIZE = 50
 
 
 @login_required
@@ -97,7 +101,11 @@ def reviewday_detail(request, pk):
             rd.get_absolute_url(),
         )
         return redirect(rd.get_absolute_url())
-    alerts = rd.alert_rows.select_related("reviewed_by")
+    alerts = rd.alert_rows.select_related("reviewed_by").prefetch_related("dispositions__decided_by")
+    try:
+        number = int(request.GET.get("qpage", 1))
+    except ValueError:
+        number = 1
     return render(
         request,
         "credit/reviewday_detail.html",
@@ -106,10 +114,27 @@ def reviewday_detail(request, pk):
             "alerts": alerts,
             "can_write": writer(request.user, "alert") and not rd.is_closed,
             "overdue": rd.is_overdue(timezone.localdate()),
-            "dispositions": DispositionForm.base_fields["disposition"].choices,
+            "dispositions": DispositionForm.base_fields["disposition"].choices[1:],
             "close_form": CloseDayForm(),
+            "queries": querylist.DayPage(rd, number, QUERY_PAGE_SIZE),
+            "query_columns": querylist.COLUMNS,
+            "query_headers": querylist.headers(),
         },
     )
+
+
+@login_required
+@require_safe
+def reviewday_queries_export(request, pk):
+    """The day's complete query list of the branch as an Excel file."""
+    rd = get_scoped(ReviewDay, request.user, pk=pk)
+    response = HttpResponse(
+        querylist.workbook(rd),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    name = f"queries-{rd.day:%Y%m%d}-{re.sub(r'[^A-Za-z0-9_-]', '_', rd.branch_code)}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @login_required
