@@ -11,6 +11,11 @@ DERIVED: dict[str, str] = {
     "core.scheduledrun": (
         "the scheduler's bookkeeping of which daily job it enqueued; the job's own writes are logged"
     ),
+    "core.processheartbeat": "a worker's or the scheduler's liveness beat every few seconds, read by /healthz",
+    "users.tokenactivity": (
+        "when and from where an API token was last used (like Django's last_login): access bookkeeping shown on "
+        "the token page"
+    ),
     "compliance.controlresult": "recomputed by every evaluation from logged facts; the evaluation is logged",
     "compliance.controlsummary": "per-evaluation counts computed from the results",
     "compliance.scheduleitem": "the compliance calendar, recomputed by every evaluation",
