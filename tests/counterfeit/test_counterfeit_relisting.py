@@ -66,10 +66,26 @@ def judged(swept):
     return world, fake, repack, tool
 
 
-def _protect_the_mini_program_against_the_tool(world):
-    """A's other app gains an alias equal to the tool's name: the next sweep screens every listing again,
-    and the dismissed tool listing now matches that other app best."""
-    services.save_protection(world.a.app2, aliases=["ALPHA计算器"])
+def _register_an_app_like_the_tool(world):
+    """A's ledger gains an app named like the dismissed tool listing: the next sweep screens every listing
+    again (the protected apps changed), and the tool listing now alerts against that app, not the first."""
+    from appgov.core import services as core
+    from appgov.ledger.models import MobileApp
+
+    app = world.a.app
+    return core.save(
+        MobileApp(
+            institution=world.a.inst,
+            code="A-CALC",
+            name="ALPHA计算器",
+            kind="app",
+            platforms=["android"],
+            android_packages=["cn.alpha.calc"],
+            managing_department=app.managing_department,
+            responsible_person=app.responsible_person,
+            data_owner_department=app.data_owner_department,
+        )
+    )
 
 
 def test_a_feed_without_the_listings_changes_no_case_and_not_the_overdue_count(judged):
@@ -77,7 +93,7 @@ def test_a_feed_without_the_listings_changes_no_case_and_not_the_overdue_count(j
     before = {c.pk: _state(c) for c in (fake, repack, tool)}
     overdue_before = selectors.overdue_cases(world.reg_hq, TODAY).count()
     assert overdue_before == 2  # neither clarified, one never reported
-    _protect_the_mini_program_against_the_tool(world)
+    calc = _register_an_app_like_the_tool(world)
     rows = [
         listing("N-1", "天气通", "com.weather.tong", "气象公司"),
         listing("N-2", "记账本", "com.note.book", "工具公司"),
@@ -87,7 +103,9 @@ def test_a_feed_without_the_listings_changes_no_case_and_not_the_overdue_count(j
     run = sweep(world.a.inst, SweepRun.Trigger.FEED)
     assert run.status == "done" and run.rescreened_all
     assert {c.pk: _state(c) for c in (fake, repack, tool)} == before
+    assert run.alerts == 3  # they still alert, L-TOOL now against the new app
     assert CounterfeitCase.objects.filter(listing__listing_id__in=["L-FAKE", "L-REPACK", "L-TOOL"]).count() == 3
+    assert not CounterfeitCase.objects.filter(app=calc).exists()
     assert selectors.overdue_cases(world.reg_hq, TODAY).count() == overdue_before
 
 
@@ -129,13 +147,14 @@ def test_a_feed_of_the_takedown_day_does_not_make_a_relisting(swept):
 def test_a_false_positive_sticks_to_the_listing_seen_again_unchanged(judged):
     world, fake, repack, tool = judged
     before = _state(tool)
-    _protect_the_mini_program_against_the_tool(world)
+    calc = _register_an_app_like_the_tool(world)
     rows = a_feed_rows()
     rows[3]["url"] = "https://store.example.cn/app/calc"  # not a key fact
     _feed(world, rows, "tool seen again")
     run = sweep(world.a.inst, SweepRun.Trigger.FEED)
     assert run.status == "done"
     assert CounterfeitCase.objects.filter(listing=tool.listing).count() == 1
+    assert not CounterfeitCase.objects.filter(app=calc).exists()
     assert _state(tool) == before
 
 
