@@ -61,7 +61,10 @@ def judged(swept):
     fake = _take_down(world, "L-FAKE", confirmed_days_ago=30, down_days_ago=20)
     repack = _take_down(world, "L-REPACK", confirmed_days_ago=30, down_days_ago=25, report=False)
     tool = services.move_case(
-        _first_case(world, "L-TOOL"), "false_positive", world.a.users["security"], note="计算器工具，与我行无关"
+        _first_case(world, "L-TOOL"),
+        "false_positive",
+        world.a.users["security"],
+        note="计算器工具，与我行无关",
     )
     return world, fake, repack, tool
 
@@ -104,7 +107,9 @@ def test_a_feed_without_the_listings_changes_no_case_and_not_the_overdue_count(j
     assert run.status == "done" and run.rescreened_all
     assert {c.pk: _state(c) for c in (fake, repack, tool)} == before
     assert run.alerts == 3  # they still alert, L-TOOL now against the new app
-    assert CounterfeitCase.objects.filter(listing__listing_id__in=["L-FAKE", "L-REPACK", "L-TOOL"]).count() == 3
+    assert (
+        CounterfeitCase.objects.filter(listing__listing_id__in=["L-FAKE", "L-REPACK", "L-TOOL"]).count() == 3
+    )
     assert not CounterfeitCase.objects.filter(app=calc).exists()
     assert selectors.overdue_cases(world.reg_hq, TODAY).count() == overdue_before
 

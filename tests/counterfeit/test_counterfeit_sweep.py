@@ -98,8 +98,10 @@ def test_taken_down_listing_that_comes_back_changed_is_a_new_case(swept):
     services.move_case(case, "confirmed_counterfeit", world.a.users["security"])
     services.move_case(case, "takedown_requested", world.a.users["security"], reference="TD-1")
     services.move_case(case, "taken_down", world.a.users["security"])
-    # taken down today, back in a feed received tomorrow
-    CounterfeitCase.objects.filter(pk=case.pk).update(taken_down_on=case.taken_down_on - datetime.timedelta(1))
+    # taken down yesterday, back in a feed received today
+    CounterfeitCase.objects.filter(pk=case.pk).update(
+        taken_down_on=case.taken_down_on - datetime.timedelta(1)
+    )
     rows = a_feed_rows()
     rows[2]["developer"] = "另一个公司"
     feeds.receive_feed(world.a.inst, feeds.parse_jsonl(jsonl(rows)), channel="api", label="again")
