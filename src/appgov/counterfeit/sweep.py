@@ -241,8 +241,7 @@ def _record_alert(institution, listing, app_id, alert, ties, run) -> int:
             return 1
         case = dismissed  # the judgement is on the listing, not on the app it matched then
     if case.state == CaseState.NEW:
-        if case.app_id == app_id:
-            core_services.update(case, None, **fields)
+        core_services.update(case, None, **fields)
         return 0
     if case.state == CaseState.TAKEN_DOWN:
         if not _relisted(case, listing):
