@@ -40,7 +40,7 @@ demo: migrate
 	$(APPGOV) demo
 
 run: demo
-	$(APPGOV) runall --bind $(BIND)
+	APPGOV_DEMO=1 $(APPGOV) runall --bind $(BIND)
 
 lint: install-test
 	$(BIN)/ruff check src tests bench

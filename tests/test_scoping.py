@@ -39,7 +39,8 @@ MARK = "zqx"  # compared case-insensitively
 
 @dataclass(frozen=True)
 class Route:
-    kind: str  # "object", "list", "public" (no login, no data), "self" (the user's own account)
+    kind: str  # "object", "list", "public" (no login, no data), "self" (the user's own account),
+    # "probe" (no login, no data, answers 503 while a part of the service is down: /healthz)
     obj: str | None = None  # for object routes: the key in b_objects() of the object the id names
     reg_read: bool = False  # the examiner of B's jurisdiction gets 200 on GET
     shows_b: bool = False  # ... and the answer shows B's marker (proves the leak check can fail)
@@ -60,12 +61,14 @@ ROUTES: dict[str, Route] = {
     "login": Route("public"),
     "logout": Route("self"),
     "account-token": Route("self"),
+    "password-change": Route("self"),
     "set_language": Route("public"),
     "api-token": Route("public"),
-    # API schema and docs
-    "api-schema": Route("public"),
-    "api-docs": Route("public"),
-    "api-redoc": Route("public"),
+    # API schema and docs: signed-in users and token holders only (issue 12 item 14)
+    "api-schema": Route("self"),
+    "api-docs": Route("self"),
+    "api-redoc": Route("self"),
+    "healthz": Route("probe"),
     "api-root": Route("list", reg_read=True),
     # dashboards and the change log
     "dashboard": Route(**LIST_B),
@@ -743,6 +746,11 @@ def check_pattern(pattern, route, world, b, full):
     url = to_url(pattern, kwargs_for(pattern, route, b))
     methods = methods_of(pattern.callback) if full else ["get"]
 
+    if route.kind == "probe":
+        response = Client().get(url)
+        assert response.status_code in (200, 503), f"anonymous GET {url}: {response.status_code}"
+        assert MARK not in response.content.decode().lower(), f"anonymous GET {url} shows B"
+        return
     if route.kind == "public":
         for method in methods:
             assert_no_b(send(Client(), method, url), f"anonymous {method.upper()} {url}")

@@ -31,6 +31,7 @@ def setup_env(args):
         os.environ["DATABASE_URL"] = f"sqlite:///{DATA / 'ledger-bench.sqlite3'}"
     os.environ["APPGOV_VAR_DIR"] = str(DATA / "var")
     os.environ["APPGOV_AXES_ENABLED"] = "0"
+    os.environ.setdefault("APPGOV_DEMO", "1")  # a throw-away installation: the built-in SECRET_KEY is fine
     os.environ["DJANGO_SETTINGS_MODULE"] = "appgov.settings"
     sys.path.insert(0, str(ROOT / "src"))
     import django

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-RULE_IDS = [f"Q{number:02d}" for number in range(1, 14)]
+RULE_IDS = [f"Q{number:02d}" for number in range(1, 15)]
 
 
 def score(alerts: list[dict], truth: dict) -> dict:

@@ -314,6 +314,10 @@ class Generator:
                 "valid_from": _ts_array(signed),
                 "valid_to": _ts_array(signed + 90 * 86_400_000_000),
                 "branch_id": events["branch_id"].take(pa.array(auth_rows)),
+                # the archived request document (checked for state-organ and internal queries, Q14)
+                "requester": pa.repeat(pa.scalar("经办人"), len(auth_rows)),
+                "document_no": pc.binary_join_element_wise("DOC-", auth_ids, ""),
+                "scope": pa.repeat(pa.scalar("信用报告"), len(auth_rows)),
             }
         )
         post_loan = np.flatnonzero(reasons == "贷后管理")
@@ -428,6 +432,9 @@ class Generator:
                         "valid_from": when - dt.timedelta(days=30 if auth == "expired" else 2),
                         "valid_to": valid_to,
                         "branch_id": branch_id,
+                        "requester": "经办人",
+                        "document_no": None if auth == "no_document" else f"DOC-{authorization_id}",
+                        "scope": "信用报告",
                     }
                 )
         if reason == "贷后管理" and relation is not None:
@@ -688,6 +695,12 @@ class Generator:
             ids = [self.event(op, branch, self._at(f"{hour:02d}:15")) for hour in (9, 10, 14)]
             self.truth_entry("Q13", variant, ids)
 
+        # Q14: a court's request archived without its document number
+        branch = b()
+        op = self.new_operator(branch)
+        ids = [self.event(op, branch, self._at("10:40"), reason="司法查询", auth="no_document")]
+        self.truth_entry("Q14", "no_document_no", ids)
+
     # ---------------------------------------------------------------- output
     def approved_apps_table(self) -> pa.Table:
         rows = [
@@ -754,6 +767,9 @@ SCHEMAS = {
             ("valid_from", _TS),
             ("valid_to", _TS),
             ("branch_id", pa.string()),
+            ("requester", pa.string()),
+            ("document_no", pa.string()),
+            ("scope", pa.string()),
         ]
     ),
     "credit_relationships": pa.schema(

@@ -10,9 +10,56 @@ PROJECT_DIR = Path(os.environ.get("APPGOV_HOME", BASE_DIR.parent.parent))
 VAR_DIR = Path(os.environ.get("APPGOV_VAR_DIR", PROJECT_DIR / "var"))
 (VAR_DIR / "static").mkdir(parents=True, exist_ok=True)
 
-SECRET_KEY = os.environ.get("APPGOV_SECRET_KEY", "dev-only-insecure-key-change-me-in-production")
-DEBUG = os.environ.get("APPGOV_DEBUG", "0") == "1"
+
+def _env_flag(name: str, default: bool = False) -> bool:
+    return os.environ.get(name, "1" if default else "0").strip().lower() in ("1", "true", "yes", "on")
+
+
+def _secret_key() -> str:
+    if os.environ.get("APPGOV_SECRET_KEY"):
+        return os.environ["APPGOV_SECRET_KEY"]
+    key_file = os.environ.get("APPGOV_SECRET_KEY_FILE")
+    if key_file:
+        return Path(key_file).read_text(encoding="utf-8").strip()
+    return BUILTIN_SECRET_KEY
+
+
+# Known to everyone who has the source: web servers refuse to start with it (appgov.core.startup) unless
+# APPGOV_DEBUG=1 or APPGOV_DEMO=1 (`make run`) says this is not a production installation.
+BUILTIN_SECRET_KEY = "dev-only-insecure-key-change-me-in-production"
+SECRET_KEY = _secret_key()
+DEBUG = _env_flag("APPGOV_DEBUG")
+APPGOV_DEMO = _env_flag("APPGOV_DEMO")
 ALLOWED_HOSTS = os.environ.get("APPGOV_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("APPGOV_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+
+# HTTPS (behind a TLS-terminating proxy or not): APPGOV_HTTPS=1 switches on secure cookies, the redirect to
+# https and HSTS; each can be tuned apart. APPGOV_PROXY_COUNT names how many trusted proxies stand in front
+# (their X-Forwarded-Proto and X-Forwarded-For are believed, nothing else's).
+APPGOV_HTTPS = _env_flag("APPGOV_HTTPS")
+SESSION_COOKIE_SECURE = _env_flag("APPGOV_SECURE_COOKIES", APPGOV_HTTPS)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = _env_flag("APPGOV_SSL_REDIRECT", APPGOV_HTTPS)
+SECURE_HSTS_SECONDS = int(os.environ.get("APPGOV_HSTS_SECONDS", "31536000" if APPGOV_HTTPS else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_flag("APPGOV_HSTS_INCLUDE_SUBDOMAINS", APPGOV_HTTPS)
+SECURE_HSTS_PRELOAD = _env_flag("APPGOV_HSTS_PRELOAD")
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # monitoring probes talk plain HTTP on the loopback
+APPGOV_PROXY_COUNT = int(os.environ.get("APPGOV_PROXY_COUNT", "0"))
+if APPGOV_PROXY_COUNT:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    AXES_IPWARE_PROXY_COUNT = APPGOV_PROXY_COUNT
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+# No inline script anywhere (templates load static files only); styles may be inline (ECharts, ReDoc).
+APPGOV_CSP = os.environ.get(
+    "APPGOV_CSP",
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+    "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+)
+APPGOV_CSP_REPORT_ONLY = _env_flag("APPGOV_CSP_REPORT_ONLY")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -49,6 +96,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "appgov.core.middleware.RequestContextMiddleware",
+    "appgov.core.middleware.SecurityHeadersMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -94,7 +142,7 @@ if os.environ.get("APPGOV_FAST_PASSWORD_HASHER") == "1":  # test suites only
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -110,10 +158,13 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 
-# Login throttling: five failures lock the username from that address for 15 minutes.
+# Login throttling for 15 minutes: five failures lock the username from that address; twenty failures over
+# any usernames lock the address itself (appgov.users.lockout).
 AXES_FAILURE_LIMIT = int(os.environ.get("APPGOV_LOGIN_FAILURE_LIMIT", "5"))
+APPGOV_LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("APPGOV_LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = 0.25
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "appgov.users.lockout.AddressAwareHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_ENABLED = os.environ.get("APPGOV_AXES_ENABLED", "1") == "1"
@@ -145,11 +196,14 @@ MEDIA_ROOT = Path(os.environ.get("APPGOV_MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"  # never served directly: downloads go through scoped views
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+# The key of the change-log chain lives outside the database (created 0600 at first use; back it up apart
+# from the database: without it the chain cannot be verified, with it the chain can be rewritten).
+APPGOV_CHAIN_KEY_FILE = Path(os.environ.get("APPGOV_CHAIN_KEY_FILE", VAR_DIR / "chain.key"))
 APPGOV_MAX_PACKAGE_BYTES = int(os.environ.get("APPGOV_MAX_PACKAGE_BYTES", str(500 * 1024 * 1024)))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "appgov.users.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["appgov.core.api.permissions.RoleWritePermission"],
@@ -157,7 +211,7 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "appgov.core.pagination.CappedLimitOffsetPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "appgov.core.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "appgov.core.api.exceptions.exception_handler",
@@ -171,12 +225,29 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # the schema (and the docs pages reading it) only for signed-in users or token holders
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
 }
+# /healthz: how old a worker's (per queue) or the scheduler's last heartbeat may be, and the free space the
+# var dir (database, uploads) must keep.
+APPGOV_HEALTH_WORKER_MAX_AGE = int(os.environ.get("APPGOV_HEALTH_WORKER_MAX_AGE", "60"))
+APPGOV_HEALTH_SCHEDULER_MAX_AGE = int(os.environ.get("APPGOV_HEALTH_SCHEDULER_MAX_AGE", "180"))
+APPGOV_HEALTH_MIN_FREE_BYTES = int(os.environ.get("APPGOV_HEALTH_MIN_FREE_BYTES", str(512 * 1024 * 1024)))
+# Workers and the scheduler write a heartbeat this often; a RUNNING task whose worker has been silent for the
+# lease is retried (until it was started MAX_ATTEMPTS times) or marked failed, by the scheduler.
+APPGOV_HEARTBEAT_SECONDS = int(os.environ.get("APPGOV_HEARTBEAT_SECONDS", "10"))
+APPGOV_TASK_LEASE_SECONDS = int(os.environ.get("APPGOV_TASK_LEASE_SECONDS", "120"))
+APPGOV_TASK_MAX_ATTEMPTS = int(os.environ.get("APPGOV_TASK_MAX_ATTEMPTS", "2"))
+# API tokens stop working this many days after they were issued (a user issues a new one on the token page).
+APPGOV_API_TOKEN_DAYS = int(os.environ.get("APPGOV_API_TOKEN_DAYS", "90"))
+APPGOV_API_MAX_PAGE_SIZE = int(os.environ.get("APPGOV_API_MAX_PAGE_SIZE", "500"))
 
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("APPGOV_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
-        "QUEUES": ["default"],
+        # "long" takes the jobs that run for minutes (counterfeit sweeps) so scans never wait behind them;
+        # `appgov runall` starts one worker per queue.
+        "QUEUES": ["default", "long"],
     }
 }
 
@@ -192,9 +263,28 @@ CACHES = {
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 APPGOV_LIST_CACHE_SECONDS = int(os.environ.get("APPGOV_LIST_CACHE_SECONDS", "300"))
 
+# APPGOV_LOG_FORMAT=json: one JSON object per line with request_id and user (appgov.core.logjson); the
+# request log (one line per request, with the request id; `appgov runall` then drops gunicorn's plain access
+# log) is on with JSON, or with APPGOV_REQUEST_LOG=1.
+APPGOV_LOG_FORMAT = os.environ.get("APPGOV_LOG_FORMAT", "text")
+APPGOV_REQUEST_LOG = _env_flag("APPGOV_REQUEST_LOG", APPGOV_LOG_FORMAT == "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_context": {"()": "appgov.core.logjson.RequestContextFilter"}},
+    "formatters": {
+        "json": {"()": "appgov.core.logjson.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s %(user)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if APPGOV_LOG_FORMAT == "json" else "text",
+            "filters": ["request_context"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("APPGOV_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "appgov.request": {"level": "INFO" if APPGOV_REQUEST_LOG else "NOTSET"},
+    },
 }

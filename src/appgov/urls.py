@@ -1,6 +1,7 @@
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
+from appgov.core.health import healthz
 from appgov.ledger.views.dashboard import dashboard
 
 api_patterns = [
@@ -12,11 +13,14 @@ api_patterns = [
     path("credit/", include("appgov.credit.api.urls")),
     path("counterfeit/", include("appgov.counterfeit.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # schema and docs for signed-in users and token holders (SPECTACULAR_SETTINGS["SERVE_PERMISSIONS"]);
+    # the Swagger page loads its script as a file (no inline script, see the CSP)
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
 ]
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("api/", include(api_patterns)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("appgov.users.urls")),
@@ -28,3 +32,5 @@ urlpatterns = [
     path("counterfeit/", include("appgov.counterfeit.urls")),
     path("", dashboard, name="dashboard"),
 ]
+
+handler500 = "appgov.core.health.server_error"

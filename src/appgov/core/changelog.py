@@ -1,7 +1,15 @@
-"""Append to and verify the hash-chained change log."""
+"""Append to and verify the hash-chained change log.
+
+Entries are keyed (HMAC-SHA256, key in the file named by APPGOV_CHAIN_KEY_FILE, see core.chainkey);
+the head row is sealed with the same key; `anchor()` gives the operator the head to keep elsewhere.
+Files (evidence, packages, reports) are logged with their SHA-256 next to their name, so a file
+replaced on disk is found by `verify_files()`.
+"""
 
 import datetime
 import decimal
+import hashlib
+import os
 import uuid
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -10,10 +18,49 @@ from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
+from . import chainkey
 from .context import current_actor, current_request_id
 from .models import ChangeLogEntry, ChangeLogHead
+from .models.changelog import KEYED_SCHEME, UNKEYED_SCHEME
 
 GENESIS_HASH = "0" * 64
+DIGEST_SUFFIX = "@sha256"  # snapshot key of a file's content hash: "<attname>@sha256"
+_digest_cache: dict[tuple[str, int, int], str] = {}
+
+
+def file_digest(fieldfile, remembered: bool = True) -> str | None:
+    """SHA-256 (hex) of a stored file's content; None for an empty field or a file missing from storage.
+
+    Remembered per (path, size, mtime) so the before and after snapshots of one save read a large
+    package once."""
+    if not fieldfile or not fieldfile.name:
+        return None
+    storage = fieldfile.storage
+    try:
+        path = storage.path(fieldfile.name)
+    except NotImplementedError:  # a remote storage: no cheap stat, hash every time
+        path = None
+    if path is not None:
+        try:
+            stat = os.stat(path)
+        except FileNotFoundError:
+            return None
+        memo_key = (path, stat.st_size, stat.st_mtime_ns)
+        if remembered and memo_key in _digest_cache:
+            return _digest_cache[memo_key]
+    try:
+        handle = storage.open(fieldfile.name, "rb")
+    except FileNotFoundError:
+        return None
+    digest = hashlib.sha256()
+    with handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    if path is not None:
+        if len(_digest_cache) > 10_000:
+            _digest_cache.clear()
+        _digest_cache[memo_key] = digest.hexdigest()
+    return digest.hexdigest()
 
 
 def _json_value(value):
@@ -36,7 +83,10 @@ def snapshot(obj: models.Model) -> dict:
     """Every concrete field of obj as JSON-safe values (foreign keys as ids)."""
     data = {}
     for field in obj._meta.concrete_fields:
-        data[field.attname] = _json_value(getattr(obj, field.attname))
+        value = getattr(obj, field.attname)
+        data[field.attname] = _json_value(value)
+        if isinstance(field, models.FileField):
+            data[field.attname + DIGEST_SUFFIX] = file_digest(value)
     for field in obj._meta.many_to_many:
         if obj.pk:
             data[field.name] = sorted(
@@ -67,8 +117,9 @@ def record(obj, action: str, before: dict | None, after: dict | None, actor=None
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("change log entries must be written inside the transaction of the change")
     actor = actor if actor is not None else current_actor()
-    head, _ = ChangeLogHead.objects.get_or_create(pk=1)
+    ChangeLogHead.objects.get_or_create(pk=1)
     head = ChangeLogHead.objects.select_for_update().get(pk=1)
+    key = chainkey.load(create_from_seq=head.last_seq + 1).key
     entry = ChangeLogEntry(
         seq=head.last_seq + 1,
         timestamp=timezone.now(),
@@ -83,11 +134,13 @@ def record(obj, action: str, before: dict | None, after: dict | None, actor=None
         before=before,
         after=after,
         prev_hash=head.last_hash,
+        hash_scheme=KEYED_SCHEME,
     )
-    entry.hash = entry.compute_hash()
+    entry.hash = entry.compute_hash(key)
     entry.save()
     head.last_seq, head.last_hash = entry.seq, entry.hash
-    head.save(update_fields=["last_seq", "last_hash"])
+    head.mac = head.compute_mac(key)
+    head.save(update_fields=["last_seq", "last_hash", "mac"])
     return entry
 
 
@@ -100,6 +153,7 @@ def record_many(changes: list[tuple], actor=None) -> list[ChangeLogEntry]:
     actor = actor if actor is not None else current_actor()
     ChangeLogHead.objects.get_or_create(pk=1)
     head = ChangeLogHead.objects.select_for_update().get(pk=1)
+    key = chainkey.load(create_from_seq=head.last_seq + 1).key
     entries, seq, prev = [], head.last_seq, head.last_hash
     now = timezone.now()
     for obj, action, before, after in changes:
@@ -118,13 +172,15 @@ def record_many(changes: list[tuple], actor=None) -> list[ChangeLogEntry]:
             before=before,
             after=after,
             prev_hash=prev,
+            hash_scheme=KEYED_SCHEME,
         )
-        entry.hash = entry.compute_hash()
+        entry.hash = entry.compute_hash(key)
         prev = entry.hash
         entries.append(entry)
     ChangeLogEntry.objects.bulk_create(entries, batch_size=1000)
     head.last_seq, head.last_hash = seq, prev
-    head.save(update_fields=["last_seq", "last_hash"])
+    head.mac = head.compute_mac(key)
+    head.save(update_fields=["last_seq", "last_hash", "mac"])
     return entries
 
 
@@ -152,6 +208,13 @@ def field_labels(object_type: str) -> dict[str, str]:
     except (LookupError, ValueError):
         return {}
     labels = {f.attname: str(f.verbose_name) for f in model._meta.concrete_fields}
+    labels.update(
+        {
+            f.attname + DIGEST_SUFFIX: f"{f.verbose_name} (SHA-256)"
+            for f in model._meta.concrete_fields
+            if isinstance(f, models.FileField)
+        }
+    )
     labels.update({f.name: str(f.verbose_name) for f in model._meta.many_to_many})
     return labels
 
@@ -188,15 +251,38 @@ def verify(batch_size: int = 5000) -> VerifyProblem | None:
     An entry whose link to its predecessor is broken is told apart as follows: if the entry after it
     links to the predecessor instead, it was inserted; if its link skips back over earlier entries,
     those were inserted; if its own hash still holds, the predecessor was changed and re-hashed;
-    otherwise it was edited.
+    otherwise it was edited. Keyed entries are checked with the chain key; an unkeyed entry where the
+    key file says entries were already keyed is a downgrade; the head's seal must match the key.
     """
+    try:
+        chain_key = chainkey.load()
+    except chainkey.ChainKeyError as exc:
+        return VerifyProblem(0, str(exc))
+    key = chain_key.key if chain_key else None
+    keyed_from = chain_key.keyed_from_seq if chain_key else None
     expected_seq, expected_prev = 1, GENESIS_HASH
     recent: OrderedDict[str, int] = OrderedDict()  # hash -> seq of the last entries walked
+    seen_keyed = False
     head = ChangeLogHead.objects.filter(pk=1).first()
     for entry, following in _walk(batch_size):
         if entry.seq != expected_seq:  # seq is unique and walked in order, so only gaps are possible
             return VerifyProblem(expected_seq, f"entry #{expected_seq} is missing (deleted)")
-        own_hash_ok = entry.compute_hash() == entry.hash
+        if entry.hash_scheme == KEYED_SCHEME and key is None:
+            return VerifyProblem(
+                entry.seq,
+                f"entry #{entry.seq} is keyed but the change-log key file "
+                f"({chainkey.key_path()}) is missing: it cannot be verified",
+            )
+        if entry.hash_scheme == UNKEYED_SCHEME and (
+            seen_keyed or (keyed_from is not None and entry.seq >= keyed_from)
+        ):
+            return VerifyProblem(
+                entry.seq,
+                f"entry #{entry.seq} was edited: it carries an unkeyed hash although the chain was keyed "
+                f"from #{keyed_from} on (downgraded)",
+            )
+        seen_keyed = seen_keyed or entry.hash_scheme == KEYED_SCHEME
+        own_hash_ok = entry.compute_hash(key) == entry.hash
         if entry.prev_hash != expected_prev:
             if following is not None and following.prev_hash == expected_prev:
                 return VerifyProblem(
@@ -231,6 +317,12 @@ def verify(batch_size: int = 5000) -> VerifyProblem | None:
             recent.popitem(last=False)
         expected_seq, expected_prev = entry.seq + 1, entry.hash
     last = expected_seq - 1
+    if keyed_from is not None and last < keyed_from - 1:
+        return VerifyProblem(
+            last + 1,
+            f"entries from #{last + 1} on are missing (deleted at the end: the chain key was created "
+            f"when the chain already reached #{keyed_from - 1})",
+        )
     head = ChangeLogHead.objects.filter(pk=1).first()  # again: writers may have appended while we walked
     if head is None:
         return VerifyProblem(1, "the chain head is missing although entries exist") if last else None
@@ -252,4 +344,104 @@ def verify(batch_size: int = 5000) -> VerifyProblem | None:
         return VerifyProblem(
             last, f"entry #{last} was changed and re-hashed (the chain head records another hash)"
         )
+    if key is not None and last >= keyed_from and head.mac != head.compute_mac(key):
+        return VerifyProblem(
+            last + 1,
+            f"the chain head (#{last}) was moved or edited: its seal does not match the chain key "
+            f"(entries after #{last} may have been cut off)",
+        )
     return None
+
+
+def anchor() -> dict:
+    """The chain's head as the operator keeps it outside the installation (`appgov audit anchor`)."""
+    head = ChangeLogHead.objects.filter(pk=1).first()
+    entry = ChangeLogEntry.objects.filter(seq=head.last_seq).first() if head and head.last_seq else None
+    return {
+        "seq": entry.seq if entry else 0,
+        "hash": entry.hash if entry else GENESIS_HASH,
+        "entry_timestamp": entry.timestamp.isoformat() if entry else None,
+        "anchored_at": timezone.now().isoformat(timespec="seconds"),
+    }
+
+
+def verify_anchor(anchored: dict) -> VerifyProblem | None:
+    """Whether the chain still holds the anchored head unchanged (run after verify(), which checks the
+    links up to the head)."""
+    try:
+        seq, digest = int(anchored["seq"]), str(anchored["hash"])
+    except (KeyError, TypeError, ValueError) as exc:
+        return VerifyProblem(0, f"the anchor is not an `appgov audit anchor` record ({exc!r} missing or bad)")
+    if seq == 0:
+        return None
+    entry = ChangeLogEntry.objects.filter(seq=seq).first()
+    if entry is None:
+        return VerifyProblem(
+            seq, f"entry #{seq}, anchored at {anchored.get('anchored_at')}, is missing (deleted)"
+        )
+    if entry.hash != digest:
+        return VerifyProblem(
+            seq,
+            f"entry #{seq} differs from its anchor of {anchored.get('anchored_at')}: "
+            "the chain was rewritten from there on or before",
+        )
+    return None
+
+
+@dataclass
+class FileProblem:
+    object_type: str
+    object_id: str
+    field: str
+    name: str
+    reason: str
+
+    def __str__(self):
+        return f"{self.object_type}:{self.object_id} {self.field} {self.name}: {self.reason}"
+
+
+def verify_files(batch_size: int = 5000) -> tuple[int, list[FileProblem]]:
+    """Compare every file the log last recorded for a live object with the file on disk now.
+
+    Returns (files checked, problems): a file missing from storage, or one whose content no longer has
+    the SHA-256 logged for it (replaced on disk)."""
+    from django.apps import apps
+
+    latest: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}
+    for entry, _following in _walk(batch_size):
+        target = (entry.object_type, entry.object_id)
+        if entry.after is None:
+            latest.pop(target, None)
+            continue
+        files = {
+            key[: -len(DIGEST_SUFFIX)]: (entry.after.get(key[: -len(DIGEST_SUFFIX)]), value)
+            for key, value in entry.after.items()
+            if key.endswith(DIGEST_SUFFIX)
+        }
+        if files:
+            latest.setdefault(target, {}).update(files)
+    checked, problems = 0, []
+    for (object_type, object_id), files in sorted(latest.items()):
+        try:
+            model = apps.get_model(object_type)
+        except (LookupError, ValueError):
+            continue
+        for attname, (name, digest) in sorted(files.items()):
+            if not name or not digest:
+                continue
+            field = model._meta.get_field(attname)
+            checked += 1
+            current = file_digest(FieldFile(None, field, name), remembered=False)
+            if current is None:
+                problems.append(FileProblem(object_type, object_id, attname, name, "missing from storage"))
+            elif current != digest:
+                problems.append(
+                    FileProblem(
+                        object_type,
+                        object_id,
+                        attname,
+                        name,
+                        f"replaced on disk (SHA-256 {current[:16]}…, the log recorded {digest[:16]}…)",
+                    )
+                )
+    return checked, problems

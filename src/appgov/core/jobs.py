@@ -14,13 +14,14 @@ class DailyJob:
     name: str
     function: str  # dotted path to a function taking no arguments and returning a summary
     at: str = "01:00"  # local time after which the job runs each day
+    queue: str = "default"  # "long" for jobs that run for minutes, so short jobs never wait behind them
 
 
 DAILY_JOBS: list[DailyJob] = []
 
 
-def register_daily_job(name: str, function: str, at: str = "01:00") -> DailyJob:
-    job = DailyJob(name, function, at)
+def register_daily_job(name: str, function: str, at: str = "01:00", queue: str = "default") -> DailyJob:
+    job = DailyJob(name, function, at, queue)
     existing = next((j for j in DAILY_JOBS if j.name == name), None)
     if existing is not None and existing != job:
         raise RuntimeError(f"two daily jobs named {name}")
@@ -40,4 +41,4 @@ def run_daily_job(name: str) -> str:
 
 
 def enqueue_daily(job: DailyJob):
-    return run_daily_job.enqueue(job.name)
+    return run_daily_job.using(queue_name=job.queue).enqueue(job.name)

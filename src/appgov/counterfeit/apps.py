@@ -15,3 +15,8 @@ class CounterfeitConfig(AppConfig):
         from .demo import load_counterfeit_demo
 
         extensions.register_demo_loader(20, "counterfeit", load_counterfeit_demo)
+        from django_tasks.signals import task_finished
+
+        from .sweep import fail_abandoned_sweeps
+
+        task_finished.connect(fail_abandoned_sweeps, dispatch_uid="counterfeit-abandoned-sweeps")

@@ -3,10 +3,10 @@ from django_tasks import task
 from appgov.core.context import acting_as
 from appgov.core.jobs import register_daily_job
 
-register_daily_job("counterfeit.sweep", "appgov.counterfeit.sweep.sweep_all_institutions", "01:30")
+register_daily_job("counterfeit.sweep", "appgov.counterfeit.sweep.sweep_all_institutions", "01:30", queue="long")
 
 
-@task()
+@task(queue_name="long")  # a sweep runs for minutes: scans and evaluations must not queue behind it
 def run_sweep(institution_id: int, user_id: int | None, trigger: str) -> str:
     """A sweep requested from the UI or the API ("screen now", after a feed), run by the worker."""
     from appgov.core.models import Institution

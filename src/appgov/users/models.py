@@ -59,3 +59,20 @@ class User(AbstractUser):
                 Institution.objects.filter(regulator_office_id__in=offices).values_list("pk", flat=True)
             )
         return [self.institution_id] if self.institution_id else []
+
+
+class TokenActivity(models.Model):
+    """When and from where an API token was last used (the token page shows it); written at most once a
+    minute per token so busy clients do not turn every read into a write."""
+
+    institution_path = "token__user__institution"
+
+    token = models.OneToOneField(
+        "authtoken.Token", primary_key=True, on_delete=models.CASCADE, related_name="activity"
+    )
+    last_used_at = models.DateTimeField(_("last used"))
+    last_used_from = models.GenericIPAddressField(_("last used from"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token use")
+        verbose_name_plural = _("API token uses")

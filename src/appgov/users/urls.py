@@ -7,4 +7,5 @@ urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/token/", views.api_token, name="account-token"),
+    path("account/password/", views.PasswordChangeView.as_view(), name="password-change"),
 ]

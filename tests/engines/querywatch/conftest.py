@@ -170,9 +170,15 @@ class World:
                 "valid_from": valid_from,
                 "valid_to": valid_to,
                 "branch_id": branch_id,
+                **self._document(authorization_id),
             }
         )
         return authorization_id
+
+    @staticmethod
+    def _document(authorization_id: str) -> dict:
+        """The archived request document (Q14): complete unless a test removes a field."""
+        return {"requester": "经办人 张某", "document_no": f"DOC-{authorization_id}", "scope": "信用报告"}
 
     def add_employee(self, subject_id, person_id, branch_id, left_at=None, moved_at=None) -> None:
         self.employees.append(
@@ -197,6 +203,7 @@ class World:
                 "valid_from": dt.datetime(2024, 3, 1),
                 "valid_to": dt.datetime(2024, 6, 1),
                 "branch_id": "B1",
+                **self._document(authorization_id),
             }
         )
         return self.query(
@@ -270,3 +277,19 @@ def run(duckdb_backend):
         return run_rules(w.tables(), rules, duckdb_backend)
 
     return _run
+
+
+@pytest.fixture(scope="session")
+def spark_backend():
+    """One local Spark session for every Spark test of the folder."""
+    pytest.importorskip("pyspark")
+    import logging
+
+    from appgov.engines.querywatch import local_spark_session, make_backend
+
+    logging.getLogger("py4j").setLevel(logging.ERROR)
+    # whole-stage code generation costs more than it saves on test-sized data
+    session = local_spark_session(threads=2, extra_conf={"spark.sql.codegen.wholeStage": "false"})
+    session.sparkContext.setLogLevel("ERROR")
+    yield make_backend("spark", spark_session=session)
+    session.stop()

@@ -35,7 +35,7 @@ def test_cli_writes_alerts_and_summary(data_dir, tmp_path, capsys):
     assert {line["alert_id"] for line in lines} == set(alerts.column("alert_id").to_pylist())
     assert all(line["explanation"] and isinstance(line["details"], dict) for line in lines)
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
-    assert [rule["rule_id"] for rule in summary["rules"]] == [f"Q{i:02d}" for i in range(1, 14)]
+    assert [rule["rule_id"] for rule in summary["rules"]] == [f"Q{i:02d}" for i in range(1, 15)]
     assert summary["inputs"]["query_events"]["rows"] == 2 and summary["total_alerts"] == 2
 
 

@@ -37,7 +37,7 @@ def test_clean_log_has_no_alerts(world, run):
     result = run(world)
     assert alert_keys(result) == set()
     assert result.summary["total_alerts"] == 0
-    assert [rule["alerts"] for rule in result.summary["rules"]] == [0] * 13
+    assert [rule["alerts"] for rule in result.summary["rules"]] == [0] * 14
 
 
 def test_q01_authorisation(world, run):
@@ -374,3 +374,61 @@ def test_alert_ids_are_deterministic_and_disabled_rules_are_skipped(world, run):
     quiet = run(world, {"rules": {"Q07": {"enabled": False}}})
     assert {key[0] for key in alert_keys(quiet)} == {"Q05"}
     assert next(r for r in quiet.summary["rules"] if r["rule_id"] == "Q07")["enabled"] is False
+
+
+def test_q09_q11_windows_are_exact_sliding_windows(world, run):
+    # hopping windows of 120 minutes every 60 would split these three (09:30 and 10:20 | 10:20 and 11:10)
+    spread = [
+        world.query("09:30", subject_id="SX"),
+        world.query("10:20", operator_id="OP3", subject_id="SX"),
+        world.query("11:10", operator_id="OP4", subject_id="SX"),
+    ]
+    world.query("09:00", subject_id="SY")
+    world.query("10:00", operator_id="OP3", subject_id="SY")
+    world.query(
+        "11:00:01", operator_id="OP4", subject_id="SY"
+    )  # 120 min 1 s from the first: no window holds 3
+    world.query("13:00", subject_id="SZ")
+    world.query("14:00", operator_id="OP3", subject_id="SZ")
+    edge = world.query("15:00", operator_id="OP4", subject_id="SZ")  # exactly 120 minutes: within the window
+    harvest = [
+        world.query(f"12:{minute:02d}:{second:02d}", operator_id="OP2")
+        for minute, second in ((0, 0), (2, 30), (5, 0), (7, 30), (10, 0))
+    ]  # 5 subjects, first to last exactly 10 minutes
+    rules = {"rules": {"Q11": {"params": {"min_distinct_subjects": 5}}}}
+    result = run(world, rules)
+    assert alert_keys(result) == {
+        one("Q09", "many_branches", *spread),
+        one("Q09", "many_branches", "E0007", "E0008", edge),
+        one("Q11", "many_subjects", *harvest),
+    }
+    row = next(r for r in result.alert_dicts() if r["subject_id"] == "SX")
+    assert "任意 120 分钟内最多 3 名操作员、3 家机构" in row["explanation"]
+    assert row["rule_name"] == "同一主体被多名操作员或多家机构查询"
+    assert row["rule_title_en"] == "Same subject queried by several operators or branches"
+    assert row["last_ts"] == at("11:10")
+
+
+def test_q14_request_documents_of_state_organ_and_internal_queries(world, run):
+    complete = world.add_auth("S-J1", "司法查询")
+    no_number = world.add_auth("S-J2", "司法查询")
+    world.authorizations[-1]["document_no"] = " "
+    bare = world.add_auth("S-P3", "内部员工查询")
+    for name in ("requester", "document_no", "scope"):
+        world.authorizations[-1][name] = None
+    plain = world.add_auth("S-G", "担保资格审查")
+    world.authorizations[-1]["requester"] = None  # not a state-organ or internal query: not checked
+    world.query("10:00", subject_id="S-J1", reason_code="司法查询", authorization_id=complete)
+    a = world.query("10:01", subject_id="S-J2", reason_code="司法查询", authorization_id=no_number)
+    b = world.query("10:02", subject_id="S-P3", reason_code="内部员工查询", authorization_id=bare)
+    world.query("10:03", subject_id="S-G", reason_code="担保资格审查", authorization_id=plain)
+    world.query("10:04", reason_code="行政机关查询")  # no record at all: Q01 "missing", not Q14
+    result = run(world)
+    assert alert_keys(result, "Q14") == {
+        one("Q14", "incomplete_document", a),
+        one("Q14", "incomplete_document", b),
+    }
+    text = {row["event_ids"][0]: row for row in result.alert_dicts() if row["rule_id"] == "Q14"}
+    assert "缺少文书编号" in text[a]["explanation"]
+    assert "缺少申请人、文书编号、查询范围" in text[b]["explanation"]
+    assert text[a]["rule_title_en"].startswith("State-organ or internal query")

@@ -1,4 +1,5 @@
 from .changelog import ChangeLogEntry, ChangeLogHead
+from .heartbeat import ProcessHeartbeat
 from .scheduling import ScheduledRun
 from .tenancy import Department, Institution, Person, RegulatorOffice
 
@@ -8,6 +9,7 @@ __all__ = [
     "Department",
     "Institution",
     "Person",
+    "ProcessHeartbeat",
     "RegulatorOffice",
     "ScheduledRun",
 ]

@@ -1,11 +1,20 @@
-"""The one change log of every object, hash-chained so an edit, insertion or deletion shows."""
+"""The one change log of every object, hash-chained so an edit, insertion or deletion shows.
+
+Hash schemes: 1 is the original unkeyed SHA-256 (entries written before the key existed keep it and
+still verify); 2 is HMAC-SHA256 with the installation's chain key (core.chainkey), so the chain cannot
+be recomputed by someone who can only write the database.
+"""
 
 import hashlib
+import hmac
 import json
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+UNKEYED_SCHEME = 1
+KEYED_SCHEME = 2
 
 
 class ChangeLogEntry(models.Model):
@@ -43,6 +52,7 @@ class ChangeLogEntry(models.Model):
     after = models.JSONField(_("after"), null=True, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64)
+    hash_scheme = models.PositiveSmallIntegerField(default=KEYED_SCHEME)
 
     class Meta:
         ordering = ["-seq"]
@@ -70,9 +80,18 @@ class ChangeLogEntry(models.Model):
             "prev_hash": self.prev_hash,
         }
 
-    def compute_hash(self) -> str:
-        canonical = json.dumps(self.payload(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    def compute_hash(self, key: bytes | None = None) -> str:
+        """The entry's hash under its scheme; a keyed entry needs the chain key (read from its file when
+        not given)."""
+        payload = self.payload()
+        if self.hash_scheme == UNKEYED_SCHEME:
+            canonical = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+            return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        if self.hash_scheme != KEYED_SCHEME:
+            return ""  # an unknown scheme never matches
+        payload["hash_scheme"] = self.hash_scheme
+        canonical = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return hmac.new(key or _chain_key(), canonical.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 class ChangeLogHead(models.Model):
@@ -80,3 +99,19 @@ class ChangeLogHead(models.Model):
 
     last_seq = models.PositiveBigIntegerField(default=0)
     last_hash = models.CharField(max_length=64, default="0" * 64)
+    # HMAC of (last_seq, last_hash): moving the head back to an earlier entry after cutting the tail
+    # needs the key (or an old copy of this row, which `audit verify --anchor` catches).
+    mac = models.CharField(max_length=64, blank=True, default="")
+
+    def compute_mac(self, key: bytes | None = None) -> str:
+        message = f"head:{self.last_seq}:{self.last_hash}".encode()
+        return hmac.new(key or _chain_key(), message, hashlib.sha256).hexdigest()
+
+
+def _chain_key() -> bytes:
+    from appgov.core.chainkey import ChainKeyError, load
+
+    chain_key = load()
+    if chain_key is None:
+        raise ChainKeyError("the change-log key file is missing (setting APPGOV_CHAIN_KEY_FILE)")
+    return chain_key.key

@@ -7,6 +7,13 @@ from .alerts import ALERT_SCHEMA
 from .backends import local_spark_session, make_backend
 from .config import RULE_IDS, RulesConfig, RuleSettings, load_rules_config
 from .errors import InputError, QueryWatchError, RulesConfigError
+from .incremental import (
+    IncrementResult,
+    prepare_reference,
+    required_history_start,
+    run_increment,
+    validate_events,
+)
 from .inputs import find_input_files
 from .output import write_outputs
 from .runner import QueryWatchResult, run_rules
@@ -16,6 +23,7 @@ __all__ = [
     "ALERT_SCHEMA",
     "RULE_IDS",
     "TABLES",
+    "IncrementResult",
     "InputError",
     "QueryWatchError",
     "QueryWatchResult",
@@ -26,6 +34,10 @@ __all__ = [
     "load_rules_config",
     "local_spark_session",
     "make_backend",
+    "prepare_reference",
+    "required_history_start",
+    "run_increment",
     "run_rules",
+    "validate_events",
     "write_outputs",
 ]

@@ -25,6 +25,9 @@ ALERT_SCHEMA = pa.schema(
         pa.field("event_ids", pa.list_(pa.string()), nullable=False),
         pa.field("explanation", pa.string(), nullable=False),
         pa.field("details", pa.string(), nullable=False),
+        pa.field("rule_name", pa.string(), nullable=False),
+        pa.field("rule_title_en", pa.string(), nullable=False),
+        pa.field("last_ts", pa.timestamp("us"), nullable=False),
     ]
 )
 
@@ -34,6 +37,13 @@ _BASE_COLUMNS = ("ts", "operator_id", "branch_id", "subject_id", "reason")
 def alert_id(rule_id: str, reason: str, event_ids: list[str]) -> str:
     digest = hashlib.sha256("\x1f".join([rule_id, reason, *event_ids]).encode("utf-8")).hexdigest()
     return f"{rule_id}-{digest[:20]}"
+
+
+def episode_alert_id(rule_id: str, anchor: str) -> str:
+    """The id of an episode alert: its rule and its first query, so that it stays the same while later
+    queries join the episode (a near-real-time cycle then updates the stored alert in place)."""
+    first_event_id = anchor.split("|", 1)[1]
+    return alert_id(rule_id, "episode", [first_event_id])
 
 
 def _plain(value: Any) -> Any:
@@ -63,13 +73,17 @@ def build_alerts(rule: RuleSettings, rows: list[dict[str, Any]]) -> list[dict[st
         row = {key: _plain(value) for key, value in raw.items()}
         if "event_ids" in row:
             event_ids = sorted(row["event_ids"] or [])
+            identity = episode_alert_id(rule.rule_id, row.pop("anchor"))
+            last_ts = row.get("last_ts") or row.get("d_last_ts") or row["ts"]
         else:
             event_ids = [row.pop("event_id")]
+            identity = alert_id(rule.rule_id, row["reason"], event_ids)
+            last_ts = row["ts"]
         row["event_ids"] = event_ids
         details = {key[2:]: _json_value(value) for key, value in sorted(row.items()) if key.startswith("d_")}
         alerts.append(
             {
-                "alert_id": alert_id(rule.rule_id, row["reason"], event_ids),
+                "alert_id": identity,
                 "rule_id": rule.rule_id,
                 "severity": rule.severity_for(row["reason"]),
                 "reason": row["reason"],
@@ -80,6 +94,9 @@ def build_alerts(rule: RuleSettings, rows: list[dict[str, Any]]) -> list[dict[st
                 "event_ids": event_ids,
                 "explanation": explain(rule, row),
                 "details": json.dumps(details, ensure_ascii=False, sort_keys=True),
+                "rule_name": rule.name,
+                "rule_title_en": rule.title_en,
+                "last_ts": last_ts,
             }
         )
     return alerts

@@ -126,10 +126,12 @@ def _q08(row: dict, rule: RuleSettings) -> str:
 
 def _q09(row: dict, rule: RuleSettings) -> str:
     return (
-        f"主体 {row['subject_id']} 自 {_time(row['ts'])} 起在 {rule.params['window_minutes']} 分钟窗口内"
+        f"主体 {row['subject_id']} 于 {_time(row['ts'])} 至 {_time(row.get('last_ts'))} 间"
         f"被 {len(row.get('d_operators') or [])} 名操作员（{_names(row.get('d_operators'))}）、"
         f"{len(row.get('d_branches') or [])} 家机构（{_names(row.get('d_branches'))}）查询，"
-        f"共 {len(row['event_ids'])} 笔。"
+        f"共 {len(row['event_ids'])} 笔；任意 {rule.params['window_minutes']} 分钟内最多"
+        f" {row.get('d_max_operators')} 名操作员、{row.get('d_max_branches')} 家机构"
+        f"（阈值 {rule.params['min_operators']} 名操作员或 {rule.params['min_branches']} 家机构）。"
     )
 
 
@@ -142,9 +144,10 @@ def _q10(row: dict, rule: RuleSettings) -> str:
 
 def _q11(row: dict, rule: RuleSettings) -> str:
     return (
-        f"操作员账户 {row['operator_id']} 自 {_time(row['ts'])} 起在 {rule.params['window_minutes']} 分钟窗口内"
-        f"查询了 {row['d_subjects']} 个不同主体（阈值 {rule.params['min_distinct_subjects']}），"
-        f"共 {len(row['event_ids'])} 笔，疑似批量采集或账户被盗用。"
+        f"操作员账户 {row['operator_id']} 于 {_time(row['ts'])} 至 {_time(row.get('last_ts'))} 间"
+        f"查询了 {row['d_subjects']} 个不同主体、共 {len(row['event_ids'])} 笔，"
+        f"任意 {rule.params['window_minutes']} 分钟内最多 {row['d_max_in_window']} 个不同主体"
+        f"（阈值 {rule.params['min_distinct_subjects']}），疑似批量采集或账户被盗用。"
     )
 
 
@@ -170,6 +173,17 @@ def _q13(row: dict, rule: RuleSettings) -> str:
     )
 
 
+DOCUMENT_FIELD_NAMES = {"requester": "申请人", "document_no": "文书编号", "scope": "查询范围"}
+
+
+def _q14(row: dict, rule: RuleSettings) -> str:
+    missing = "、".join(DOCUMENT_FIELD_NAMES.get(name, name) for name in row.get("d_missing_fields") or [])
+    return (
+        f"{_who(row)}于 {_time(row['ts'])} 以“{row['d_reason_code']}”查询主体 {row['subject_id']}，"
+        f"所引用的存档申请文书 {row.get('d_authorization_id')} 缺少{missing}，无法核实查询依据。"
+    )
+
+
 EXPLAINERS = {
     "Q01": _q01,
     "Q02": _q02,
@@ -184,6 +198,7 @@ EXPLAINERS = {
     "Q11": _q11,
     "Q12": _q12,
     "Q13": _q13,
+    "Q14": _q14,
 }
 
 

@@ -23,6 +23,7 @@ def write_outputs(result: QueryWatchResult, out_dir: str | os.PathLike) -> dict[
     with open(paths[ALERTS_JSONL], "w", encoding="utf-8") as handle:
         for alert in result.alerts.to_pylist():
             alert["ts"] = alert["ts"].isoformat(sep=" ")
+            alert["last_ts"] = alert["last_ts"].isoformat(sep=" ")
             alert["details"] = json.loads(alert["details"])
             handle.write(json.dumps(alert, ensure_ascii=False, sort_keys=False) + "\n")
     paths[SUMMARY_JSON].write_text(

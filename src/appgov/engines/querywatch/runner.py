@@ -91,10 +91,10 @@ def run_rules(
 _VIEW_PREFIX = "querywatch_"
 
 
-def _bind(con: Any, table: StagedTable):
+def _bind(con: Any, table: StagedTable, view_name: str | None = None):
     if table.ibis_table is not None:
         return table.ibis_table
-    view = con.read_parquet(str(table.parquet_path), table_name=f"{_VIEW_PREFIX}{table.name}")
+    view = con.read_parquet(str(table.parquet_path), table_name=view_name or f"{_VIEW_PREFIX}{table.name}")
     if not table.cast_on_read:
         return view
     # the caller's own Parquet file: canonical column set and types, the same casts as the Spark staging
@@ -110,12 +110,13 @@ def _bind(con: Any, table: StagedTable):
     )
 
 
-def _drop_view(con: Any, engine: str, name: str) -> None:
+def _drop_view(con: Any, engine: str, name: str, view_name: str | None = None) -> None:
+    view_name = view_name or f"{_VIEW_PREFIX}{name}"
     try:
         if engine == "duckdb":
-            con.raw_sql(f"DROP VIEW IF EXISTS {_VIEW_PREFIX}{name}")
+            con.raw_sql(f"DROP VIEW IF EXISTS {view_name}")
         else:
-            con._session.catalog.dropTempView(f"{_VIEW_PREFIX}{name}")
+            con._session.catalog.dropTempView(view_name)
     except Exception:  # noqa: BLE001 - cleanup only
         pass
 
@@ -134,10 +135,13 @@ def summarise(
         mine = [row for row in rows if row["rule_id"] == rule_id]
         per_rule[rule_id] = {
             "rule_id": rule_id,
+            "id": rule.sigma_id,
             "name": rule.name,
             "title_en": rule.title_en,
+            "status": rule.status,
             "severity": rule.severity,
             "legal_basis": rule.legal_basis,
+            "references": list(rule.references),
             "enabled": rule.enabled,
             "params": rule.params,
             "alerts": len(mine),

@@ -92,6 +92,10 @@ TABLES: dict[str, TableSpec] = {
                 _c("valid_from", "timestamp"),
                 _c("valid_to", "timestamp", nullable=True),
                 _c("branch_id", nullable=True),
+                # the archived request document of state-organ and internal queries (Q14)
+                _c("requester", nullable=True, required=False),
+                _c("document_no", nullable=True, required=False),
+                _c("scope", nullable=True, required=False),
             ),
             small=False,
             unique_key=("authorization_id",),

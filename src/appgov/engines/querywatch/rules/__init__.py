@@ -1,4 +1,4 @@
-"""The thirteen monitoring rules, by id."""
+"""The monitoring rules, by id."""
 
 from .access import q04_unapproved_app_or_channel, q05_invalid_operator, q13_stale_password
 from .authorization import (
@@ -8,6 +8,7 @@ from .authorization import (
 )
 from .behaviour import q06_shared_account, q08_volume_burst, q11_many_subjects
 from .common import RuleContext
+from .documents import q14_request_document
 from .subjects import q09_subject_many_parties, q10_employee_or_own_record
 from .timing import q07_outside_working_hours, q12_kiosk
 
@@ -25,6 +26,7 @@ RULES = {
     "Q11": q11_many_subjects,
     "Q12": q12_kiosk,
     "Q13": q13_stale_password,
+    "Q14": q14_request_document,
 }
 
 __all__ = ["RULES", "RuleContext"]

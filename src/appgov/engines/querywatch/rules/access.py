@@ -6,7 +6,7 @@ import ibis
 import ibis.expr.types as ir
 
 from .authorization import _event_columns
-from .common import RuleContext
+from .common import RuleContext, anchor_key
 
 
 def q04_unapproved_app_or_channel(ctx: RuleContext) -> ir.Table:
@@ -108,6 +108,8 @@ def q13_stale_password(ctx: RuleContext) -> ir.Table:
     grouped = stale.group_by(["operator_id", "day", "reason"]).aggregate(
         event_ids=stale.event_id.collect(distinct=True).sort(),
         ts=stale.ts.min(),
+        last_ts=stale.ts.max(),
+        anchor=anchor_key(stale.ts, stale.event_id).min(),
         branch_id=stale.branch_id.min(),
         d_password_changed_at=stale.o_password_changed_at.max(),
         d_queries=stale.event_id.count(),
@@ -115,6 +117,8 @@ def q13_stale_password(ctx: RuleContext) -> ir.Table:
     return grouped.select(
         "event_ids",
         "ts",
+        "last_ts",
+        "anchor",
         "operator_id",
         "branch_id",
         subject_id=ibis.null("string"),

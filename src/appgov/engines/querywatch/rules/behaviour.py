@@ -5,7 +5,15 @@ from __future__ import annotations
 import ibis
 import ibis.expr.types as ir
 
-from .common import EVENT_ORDER, RuleContext, busy_keys, hopping_episodes, islands, only_keys
+from .common import (
+    EVENT_ORDER,
+    RuleContext,
+    anchor_key,
+    busy_keys,
+    gap_episodes,
+    only_keys,
+    sliding_episodes,
+)
 
 
 def q06_shared_account(ctx: RuleContext) -> ir.Table:
@@ -53,6 +61,7 @@ def q06_shared_account(ctx: RuleContext) -> ir.Table:
     grouped = involved.group_by(["operator_id", "episode"]).aggregate(
         event_ids=involved.event_id.collect(distinct=True).sort(),
         ts=involved.ts.min(),
+        anchor=anchor_key(involved.ts, involved.event_id).min(),
         branch_id=involved.branch_id.min(),
         d_terminals=involved.terminal_id.collect(distinct=True).sort(),
         d_ips=involved.ip.collect(distinct=True).sort(),
@@ -61,6 +70,7 @@ def q06_shared_account(ctx: RuleContext) -> ir.Table:
     return grouped.select(
         "event_ids",
         "ts",
+        "anchor",
         "operator_id",
         "branch_id",
         subject_id=ibis.null("string"),
@@ -72,30 +82,45 @@ def q06_shared_account(ctx: RuleContext) -> ir.Table:
 
 
 def q08_volume_burst(ctx: RuleContext) -> ir.Table:
+    """Sliding count per account over the W minutes up to each query, against a cap and a causal baseline.
+
+    The baseline is the median hourly volume of the account over the clock hours with at least one query
+    among the ``baseline_hours`` hours before the query's hour: it uses only the past, so a query's verdict
+    is the same in the nightly run and in a near-real-time cycle. Flagged queries at most W minutes apart
+    form one episode.
+    """
     params = ctx.params("Q08")
     window_minutes = params["window_minutes"]
+    window = ibis.interval(minutes=window_minutes)
     events = ctx.events.select("event_id", "ts", "operator_id", "branch_id")
     threshold = min(params["absolute_cap"], params["min_count"])
     events = only_keys(events, "operator_id", busy_keys(events, "operator_id", window_minutes, threshold))
-    hourly = events.group_by(
-        [events.operator_id, events.ts.date().name("day"), events.ts.hour().name("hour")]
-    ).aggregate(queries=events.event_id.count())
-    baseline = hourly.group_by("operator_id").aggregate(
-        b_median=hourly.queries.median().cast("float64"), b_hours=hourly.queries.count()
+    events = events.mutate(hour=events.ts.truncate("h"))
+    hourly = events.group_by(["operator_id", "hour"]).aggregate(queries=events.event_id.count())
+    past = hourly.select(p_operator_id=hourly.operator_id, p_hour=hourly.hour, p_queries=hourly.queries)
+    pairs = hourly.inner_join(
+        past,
+        [
+            hourly.operator_id == past.p_operator_id,
+            past.p_hour < hourly.hour,
+            past.p_hour >= hourly.hour - ibis.interval(hours=params["baseline_hours"]),
+        ],
     )
-    baseline = baseline.select(
-        b_operator_id=baseline.operator_id, b_median=baseline.b_median, b_hours=baseline.b_hours
+    baseline = pairs.group_by([pairs.operator_id.name("b_operator_id"), pairs.hour.name("b_hour")]).aggregate(
+        b_median=pairs.p_queries.median().cast("float64"), b_hours=pairs.p_queries.count()
     )
     frame = ibis.window(
         group_by=events.operator_id,
         order_by=events.ts,
-        preceding=ibis.interval(minutes=window_minutes),
+        preceding=window,
         following=0,
     )
     counted = events.mutate(in_window=events.event_id.count().over(frame))
-    counted = counted.left_join(baseline, counted.operator_id == baseline.b_operator_id)
+    counted = counted.left_join(
+        baseline, [counted.operator_id == baseline.b_operator_id, counted.hour == baseline.b_hour]
+    )
     expected = (counted.b_median * (window_minutes / 60.0)).name("expected")
-    has_baseline = counted.b_hours >= params["min_baseline_hours"]
+    has_baseline = counted.b_hours.fill_null(0) >= params["min_baseline_hours"]
     over_cap = counted.in_window >= params["absolute_cap"]
     over_baseline = (
         has_baseline
@@ -106,11 +131,12 @@ def q08_volume_burst(ctx: RuleContext) -> ir.Table:
         burst=over_cap | over_baseline,
         over_cap=over_cap,
         expected=ibis.ifelse(has_baseline, expected, ibis.null("float64")),
-    ).drop("b_operator_id")
-    flagged = islands(flagged, "burst", "operator_id").filter(lambda t: t.burst)
-    grouped = flagged.group_by(["operator_id", "island"]).aggregate(
+    ).drop("b_operator_id", "b_hour")
+    flagged = gap_episodes(flagged.filter(flagged.burst), "operator_id", window)
+    grouped = flagged.group_by(["operator_id", "episode"]).aggregate(
         event_ids=flagged.event_id.collect(distinct=True).sort(),
         ts=flagged.ts.min(),
+        anchor=anchor_key(flagged.ts, flagged.event_id).min(),
         branch_id=flagged.branch_id.min(),
         d_max_in_window=flagged.in_window.max(),
         d_expected=flagged.expected.max(),
@@ -120,6 +146,7 @@ def q08_volume_burst(ctx: RuleContext) -> ir.Table:
     return grouped.select(
         "event_ids",
         "ts",
+        "anchor",
         "operator_id",
         "branch_id",
         subject_id=ibis.null("string"),
@@ -137,7 +164,7 @@ def q11_many_subjects(ctx: RuleContext) -> ir.Table:
     events = only_keys(
         events, "operator_id", busy_keys(events, "operator_id", max(params["window_minutes"], 30), threshold)
     )
-    episodes = hopping_episodes(
+    episodes = sliding_episodes(
         events,
         key="operator_id",
         window_minutes=params["window_minutes"],
@@ -147,9 +174,12 @@ def q11_many_subjects(ctx: RuleContext) -> ir.Table:
     return episodes.select(
         "event_ids",
         "ts",
+        "last_ts",
+        "anchor",
         operator_id=episodes.key_value,
         branch_id=episodes.branch_id,
         subject_id=ibis.null("string"),
         reason=ibis.literal("many_subjects"),
         d_subjects=episodes.subjects,
+        d_max_in_window=episodes.max_subjects,
     )

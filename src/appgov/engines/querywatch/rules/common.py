@@ -79,67 +79,89 @@ def ipv4_to_int(ip: ir.StringValue) -> ir.IntegerValue:
     return ibis.ifelse(valid, value, ibis.null("int64"))
 
 
-def hopping_episodes(
+def sliding_episodes(
     events: ir.Table,
     key: str,
     window_minutes: int,
     measures: dict[str, str],
     is_alert,
 ) -> ir.Table:
-    """Episodes of hopping windows (length ``window_minutes``, a new one every half window) per ``key``.
+    """Exact sliding windows: per ``key``, every window of ``window_minutes`` that ends at a query.
 
-    ``measures`` maps an output name to a column counted distinctly per window; ``is_alert`` receives the
-    per-window table and returns the condition that makes a window alerting. Overlapping or adjacent
-    alerting windows of one key merge into one episode; its events are every query in those windows.
-    Returns key, episode, event_ids (sorted), ts (first query), branch/operator/subject lists and the
-    distinct counts over the whole episode.
+    The window ending at a query at time t holds every query of the key with t - W <= ts <= t, so it
+    sees any group of queries whose first and last are at most W minutes apart ("N distinct ... within
+    any W minutes"). The distinct counts come from a self-join bounded by the window (neither engine
+    offers DISTINCT window aggregates that both compile alike). ``measures`` maps an output name to a
+    column counted distinctly per window; ``is_alert`` receives the per-window table and returns the
+    condition that makes a window alerting. Alerting windows of one key that overlap (a window starts at
+    or before the end of the previous alerting one) form one episode, whose events are every query in
+    those windows. Returns key_value, episode, event_ids (sorted), ts (first query), anchor (the first
+    query, see ``anchor_key``), for each measure the distinct count over the episode, its list and
+    ``max_<name>`` (the largest count in one window), and branch_id (smallest) unless it is a measure.
     """
-    half_seconds = window_minutes * 30
-    bucket = epoch_bucket(events.ts, half_seconds)
+    window = ibis.interval(minutes=window_minutes)
+    columns = sorted(set(measures.values()) | {"branch_id"})
     base = events.select(
         key_value=events[key],
         event_id=events.event_id,
         ts=events.ts,
-        bucket=bucket,
-        **{
-            column: events[column]
-            for column in sorted(set(measures.values()) | {"branch_id"})
-            if column != key
-        },
+        **{column: events[column] for column in columns if column != key},
     )
-    exploded = base.mutate(window=ibis.array([base.bucket, base.bucket - 1]).unnest())
-    per_window = exploded.group_by(["key_value", "window"]).aggregate(
-        **{name: exploded[column].nunique() for name, column in measures.items()}
+    ends = base.select(w_key=base.key_value, w_end_id=base.event_id, w_end_ts=base.ts)
+    pairs = ends.inner_join(
+        base,
+        [ends.w_key == base.key_value, base.ts >= ends.w_end_ts - window, base.ts <= ends.w_end_ts],
+    )
+    pairs = pairs.select(*pairs.columns)
+    per_window = pairs.group_by(["w_key", "w_end_id", "w_end_ts"]).aggregate(
+        **{name: pairs[column].nunique() for name, column in measures.items()}
     )
     alerting = per_window.filter(is_alert(per_window))
+    order = [alerting.w_end_ts, alerting.w_end_id]
+    previous_end = alerting.w_end_ts.lag().over(group_by=alerting.w_key, order_by=order)
     alerting = alerting.mutate(
-        episode=alerting.window
-        - ibis.row_number().over(group_by=alerting.key_value, order_by=alerting.window)
-    ).select("key_value", "window", "episode")
-    members = exploded.inner_join(alerting, ["key_value", "window"])
+        _start=(previous_end.isnull() | (alerting.w_end_ts - window > previous_end)).cast("int64")
+    )
+    order = [alerting.w_end_ts, alerting.w_end_id]
+    alerting = alerting.mutate(episode=alerting._start.cumsum(group_by=alerting.w_key, order_by=order))
+    # the window counts ride along with the members (one more pass over the pairs would re-read the input)
+    members = pairs.inner_join(
+        alerting.select("w_end_id", "episode", **{f"w_{name}": alerting[name] for name in measures}),
+        "w_end_id",
+    )
     aggregates: dict[str, Any] = {
         "event_ids": members.event_id.collect(distinct=True).sort(),
         "ts": members.ts.min(),
+        "last_ts": members.ts.max(),
+        "anchor": anchor_key(members.ts, members.event_id).min(),
     }
     for name, column in measures.items():
         aggregates[name] = members[column].nunique()
         aggregates[f"{name}_list"] = members[column].collect(distinct=True).sort()
+        aggregates[f"max_{name}"] = members[f"w_{name}"].max()
     if "branch_id" not in measures.values():
         aggregates["branch_id"] = members.branch_id.min()
-    return members.group_by(["key_value", "episode"]).aggregate(**aggregates)
+    return members.group_by([members.w_key.name("key_value"), "episode"]).aggregate(**aggregates)
 
 
-def islands(table: ir.Table, flag: str, group_by: str) -> ir.Table:
-    """Number the consecutive runs of rows whose ``flag`` is true (in event order) per ``group_by``.
+def anchor_key(ts: ir.TimestampValue, event_id: ir.StringValue) -> ir.StringValue:
+    """A text whose minimum over an episode names its first query (by second, then event id).
 
-    Adds ``island`` (a run number, increasing within the group); rows outside a run keep the number of
-    the run before them, so callers filter on ``flag`` first.
+    An episode's alert id is derived from it, so that the alert keeps its id while later queries join
+    the episode (near-real-time runs upsert it). Whole seconds keep it identical on both engines.
     """
+    seconds = ts.epoch_seconds().floor().cast("int64").cast("string").lpad(12, "0")
+    return seconds.concat("|", event_id)
+
+
+def gap_episodes(table: ir.Table, group_by: str, gap: ir.IntervalValue) -> ir.Table:
+    """Number the episodes of ``table``'s rows per ``group_by``: rows at most ``gap`` after the previous
+    row (in event order) continue its episode. Adds ``episode`` (increasing within the group)."""
     order = [table[column] for column in EVENT_ORDER]
-    previous = table[flag].lag().over(group_by=table[group_by], order_by=order)
-    marked = table.mutate(_start=(table[flag] & (previous.isnull() | ~previous)).cast("int64"))
+    previous = table.ts.lag().over(group_by=table[group_by], order_by=order)
+    marked = table.mutate(_start=(previous.isnull() | (table.ts - gap > previous)).cast("int64"))
     order = [marked[column] for column in EVENT_ORDER]
-    return marked.mutate(island=marked._start.cumsum(group_by=marked[group_by], order_by=order)).drop(
+    return marked.mutate(episode=marked._start.cumsum(group_by=marked[group_by], order_by=order)).drop(
         "_start"
     )
 

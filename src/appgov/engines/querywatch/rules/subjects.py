@@ -6,7 +6,7 @@ import ibis
 import ibis.expr.types as ir
 
 from .authorization import _event_columns
-from .common import RuleContext, hopping_episodes
+from .common import RuleContext, sliding_episodes
 
 
 def q09_subject_many_parties(ctx: RuleContext) -> ir.Table:
@@ -24,7 +24,7 @@ def q09_subject_many_parties(ctx: RuleContext) -> ir.Table:
         repeated_hash=counts.subject_hash
     )
     events = events.semi_join(repeated, events.subject_hash == repeated.repeated_hash).drop("subject_hash")
-    episodes = hopping_episodes(
+    episodes = sliding_episodes(
         events,
         key="subject_id",
         window_minutes=params["window_minutes"],
@@ -34,12 +34,16 @@ def q09_subject_many_parties(ctx: RuleContext) -> ir.Table:
     return episodes.select(
         "event_ids",
         "ts",
+        "last_ts",
+        "anchor",
         operator_id=ibis.null("string"),
         branch_id=ibis.null("string"),
         subject_id=episodes.key_value,
-        reason=ibis.ifelse(episodes.branches >= min_branches, "many_branches", "many_operators"),
+        reason=ibis.ifelse(episodes.max_branches >= min_branches, "many_branches", "many_operators"),
         d_operators=episodes.operators_list,
         d_branches=episodes.branches_list,
+        d_max_operators=episodes.max_operators,
+        d_max_branches=episodes.max_branches,
     )
 
 
