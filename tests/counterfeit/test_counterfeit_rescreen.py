@@ -28,17 +28,21 @@ def _feed(world, rows, label="again"):
     return feeds.receive_feed(world.a.inst, feeds.parse_jsonl(jsonl(rows)), channel="api", label=label)
 
 
-def test_unchanged_listing_back_after_its_takedown_is_screened_and_reopened(swept):
+def test_unchanged_listing_back_after_its_takedown_is_screened_as_a_new_case(swept):
     world = swept
     case = _take_down(world, "L-FAKE", days_ago=2)
     feed = _feed(world, a_feed_rows())  # the very same lines: L-FAKE is listed again
     assert (feed.unchanged, feed.changed, feed.reappeared) == (6, 0, 1)
     run = sweep(world.a.inst, SweepRun.Trigger.DAILY)
-    assert (run.screened, run.new_cases, run.rescreened_all) == (1, 0, False)
+    assert (run.screened, run.new_cases, run.rescreened_all) == (1, 1, False)
     case.refresh_from_db()
-    assert case.state == "new" and case.taken_down_on is None
-    assert "up again after its takedown" in case.note.splitlines()[-1] and f"#{run.pk}" in case.note
-    assert CounterfeitCase.objects.filter(listing=case.listing).count() == 1
+    assert case.state == "taken_down" and case.taken_down_on is not None
+    again = CounterfeitCase.objects.get(previous_case=case)
+    assert "re-listed" in again.note and f"#{run.pk}" in again.note and f"#{case.pk}" in again.note
+    assert CounterfeitCase.objects.filter(listing=case.listing).count() == 2
+    # the next feed with the same lines: the new case is open, nothing is counted back, nothing opened
+    assert _feed(world, a_feed_rows(), "third").reappeared == 0
+    assert sweep(world.a.inst, SweepRun.Trigger.DAILY).new_cases == 0
 
 
 def test_listing_seen_on_the_takedown_day_is_not_back(swept):
@@ -62,7 +66,8 @@ def test_a_listing_absent_from_a_feed_is_not_touched_and_is_rescreened_when_back
     assert fake.feed.label == "with" and fake.last_seen_at is not None
     sweep(world.a.inst, SweepRun.Trigger.DAILY)
     case.refresh_from_db()
-    assert case.state == "new"
+    assert case.state == "taken_down"
+    assert CounterfeitCase.objects.get(previous_case=case).state == "new"
 
 
 def test_protected_apps_changed_screens_every_listing_again(swept):

@@ -1,5 +1,7 @@
 """The sweep: alerts on the institution's own apps become cases, once; the official app never does."""
 
+import datetime
+
 from counterfeit_fixtures import CERT_A, a_feed_rows, case_of, jsonl, listing
 
 from appgov.core.models import ChangeLogEntry
@@ -90,20 +92,25 @@ def test_aliases_and_app_keywords_are_protected(protected):
     assert case.app == world.a.app and case.alert_kind == "counterfeit"
 
 
-def test_taken_down_listing_that_comes_back_changed_is_reopened(swept):
+def test_taken_down_listing_that_comes_back_changed_is_a_new_case(swept):
     world = swept
     case = case_of(world, "L-FAKE")
     services.move_case(case, "confirmed_counterfeit", world.a.users["security"])
     services.move_case(case, "takedown_requested", world.a.users["security"], reference="TD-1")
     services.move_case(case, "taken_down", world.a.users["security"])
+    # taken down yesterday, back in a feed received today
+    CounterfeitCase.objects.filter(pk=case.pk).update(
+        taken_down_on=case.taken_down_on - datetime.timedelta(1)
+    )
     rows = a_feed_rows()
     rows[2]["developer"] = "另一个公司"
     feeds.receive_feed(world.a.inst, feeds.parse_jsonl(jsonl(rows)), channel="api", label="again")
     run = sweep(world.a.inst, SweepRun.Trigger.DAILY)
     case.refresh_from_db()
-    assert case.state == "new" and f"#{run.pk}" in case.note.splitlines()[-1]
-    assert case.verdict == "" and case.taken_down_on is None
-    assert CounterfeitCase.objects.filter(listing=case.listing).count() == 1
+    assert case.state == "taken_down" and case.verdict == "counterfeit" and case.takedown_reference == "TD-1"
+    again = CounterfeitCase.objects.get(previous_case=case)
+    assert again.state == "new" and f"#{run.pk}" in again.note and again.listing_developer == "另一个公司"
+    assert CounterfeitCase.objects.filter(listing=case.listing).count() == 2
 
 
 def test_daily_job_sweeps_every_institution_with_listings(protected):

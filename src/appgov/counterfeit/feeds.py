@@ -477,13 +477,14 @@ def _stored(row: ObservedListing, key: str):
 
 
 def _rescreen_taken_down(pks: list[int], today) -> int:
-    """Unchanged listings whose case was taken down before today are back: make them pending again, so
-    the next sweep alerts and reopens the case (sweep._record_alert)."""
+    """Unchanged listings in this feed whose latest case was taken down before today are back: make them
+    pending again, so the next sweep opens a new case linked to the closed one (sweep._record_alert).
+    Only listings the feed carries are looked at: one absent from a feed is not back."""
     if not pks:
         return 0
     back = set(
         CounterfeitCase.objects.filter(
-            listing_id__in=pks, state=CaseState.TAKEN_DOWN, taken_down_on__lt=today
+            listing_id__in=pks, state=CaseState.TAKEN_DOWN, taken_down_on__lt=today, later_cases=None
         ).values_list("listing_id", flat=True)
     )
     if back:

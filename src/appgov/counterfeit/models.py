@@ -251,6 +251,18 @@ class CounterfeitCase(InstitutionOwned):
     source = models.CharField(_("source"), max_length=200)
     listing_name = models.CharField(_("listing name"), max_length=500)
     package_id = models.CharField(_("package id"), max_length=255, blank=True)
+    listing_developer = models.CharField(_("developer"), max_length=500, blank=True)
+    listing_cert_sha256 = models.CharField(_("certificate SHA-256"), max_length=64, blank=True)
+    # a re-listing after a takedown, or a dismissed listing whose key facts changed, is a new case that
+    # points to the earlier one; the earlier case keeps its state, dates and records
+    previous_case = models.ForeignKey(
+        "self",
+        verbose_name=_("earlier case"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="later_cases",
+    )
     opened_at = models.DateTimeField(_("opened"), auto_now_add=True)
     last_alert_at = models.DateTimeField(_("last alerted"), null=True, blank=True)
     verdict = models.CharField(_("verdict"), max_length=12, choices=Verdict.choices, blank=True)
@@ -266,7 +278,15 @@ class CounterfeitCase(InstitutionOwned):
 
     class Meta:
         ordering = ["-opened_at", "-id"]
-        constraints = [models.UniqueConstraint(fields=["listing", "app"], name="one_case_per_listing_app")]
+        constraints = [
+            # one first case per listing and app, and at most one follow-up of a case per app
+            models.UniqueConstraint(
+                fields=["listing", "app"],
+                condition=models.Q(previous_case__isnull=True),
+                name="one_first_case_per_listing_app",
+            ),
+            models.UniqueConstraint(fields=["previous_case", "app"], name="one_follow_up_per_case_app"),
+        ]
         indexes = [models.Index(fields=["institution", "state"])]
         verbose_name = _("counterfeit case")
         verbose_name_plural = _("counterfeit cases")

@@ -5,6 +5,9 @@ change log); plain values in, never a request.
      │ ──► confirmed repackaged ───┴─► takedown requested ──► taken down
      └──► false positive ──(reopen)──► new
 
+No move clears a judgement. A listing back after its takedown, or a dismissed listing whose key facts changed,
+becomes a new case linked to the earlier one (sweep.py); the earlier case keeps its dates and records.
+
 The moves are data (workflows/case.yaml) run by core.workflow. Confirming a case fixes its deadlines
 (policy.py): public clarification and report to the regulator, in working days after the confirmation date.
 """
@@ -29,7 +32,6 @@ from .models import (
     CounterfeitCase,
     RegulatorReport,
 )
-from .workflows import ALERT_FIELDS
 from .workflows import case as case_workflow
 
 S = CaseState
@@ -84,11 +86,8 @@ def move_case(
 
 
 def reopen(case: CounterfeitCase, note: str, actor=None) -> CounterfeitCase:
-    """Back to new (a false positive reconsidered, or a listing that came back): verdict and dates are
-    cleared; clarifications and a report already made stay on record. The alert fields of the caller's copy
-    (a sweep sets them from the new alert) are stored with the move."""
-    alert = {name: getattr(case, name) for name in ALERT_FIELDS}
-    return workflow.transition(case, S.NEW, actor, note=note, alert=alert)
+    """A false positive reconsidered goes back to new; its dismissal note stays."""
+    return workflow.transition(case, S.NEW, actor, note=note)
 
 
 def _confirmed(case):

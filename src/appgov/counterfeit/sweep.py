@@ -16,14 +16,13 @@ from appgov.core import services as core_services
 from appgov.core.models import Institution
 from appgov.engines import lookalike as engine
 
-from . import icons, services
+from . import icons
 from .models import CaseState, CounterfeitCase, ObservedListing, SweepRun
 from .policy import policy
 from .protection import build_index
 
 log = logging.getLogger(__name__)
 BATCH = 2000
-KIND_RANK = {"suspect": 0, "counterfeit": 1, "repackaged": 2}
 
 
 def _engine_listing(row: ObservedListing) -> engine.Listing:
@@ -96,7 +95,7 @@ def sweep(institution: Institution, trigger: str, actor=None, prepared=None) -> 
         )
         last_pk = 0
         while True:
-            rows = list(queryset.filter(pk__gt=last_pk).order_by("pk")[:BATCH])
+            rows = list(queryset.filter(pk__gt=last_pk).select_related("feed").order_by("pk")[:BATCH])
             if not rows:
                 break
             last_pk = rows[-1].pk
@@ -126,8 +125,93 @@ def sweep(institution: Institution, trigger: str, actor=None, prepared=None) -> 
     return core_services.save(run, None)
 
 
+def _key_facts(name, package_id, developer, cert) -> dict:
+    """What identifies a listing for a judgement: a false positive sticks while these stay the same (case
+    and surrounding blanks aside)."""
+    return {
+        "name": (name or "").strip().casefold(),
+        "package_id": (package_id or "").strip().lower(),
+        "developer": (developer or "").strip().casefold(),
+        "cert_sha256": (cert or "").strip().lower(),
+    }
+
+
+def _listing_facts(listing) -> dict:
+    return _key_facts(listing.name, listing.package_id, listing.developer, listing.cert_sha256)
+
+
+def _case_facts(case) -> dict:
+    return _key_facts(case.listing_name, case.package_id, case.listing_developer, case.listing_cert_sha256)
+
+
+def _changed_facts(case, listing) -> str:
+    """The key facts that differ between what was judged on the case and the listing now, as 'a → b'."""
+    was, now = _case_facts(case), _listing_facts(listing)
+    raw_was = {
+        "name": case.listing_name,
+        "package_id": case.package_id,
+        "developer": case.listing_developer,
+        "cert_sha256": case.listing_cert_sha256,
+    }
+    raw_now = {
+        "name": listing.name,
+        "package_id": listing.package_id,
+        "developer": listing.developer,
+        "cert_sha256": listing.cert_sha256,
+    }
+    labels = {
+        "name": _("name"),
+        "package_id": _("package id"),
+        "developer": _("developer"),
+        "cert_sha256": _("certificate SHA-256"),
+    }
+    return "; ".join(
+        f"{labels[k]}: {raw_was[k] or '—'} → {raw_now[k] or '—'}" for k in labels if was[k] != now[k]
+    )
+
+
+def _received_on(listing):
+    """The day the listing was last delivered (its latest feed's reception, in local time)."""
+    return timezone.localtime(listing.feed.received_at).date()
+
+
+def _relisted(case, listing) -> bool:
+    """A taken-down listing is back only if a feed received after the takedown day delivered it again: a
+    listing absent from a feed is not a re-listing (a feed is not a full snapshot of a store), the delivery
+    the case was opened on is not "again", and a feed of the takedown day itself may have been crawled
+    before the takedown."""
+    received = listing.feed.received_at
+    return (
+        case.taken_down_on is not None
+        and _received_on(listing) > case.taken_down_on
+        and (case.last_alert_at is None or received > case.last_alert_at)
+    )
+
+
+def _follow_up(institution, listing, app_id, previous, fields, run, note) -> int:
+    """A new case linked to `previous`, which stays as it is (state, dates, records, notes)."""
+    line = f"{_received_on(listing).isoformat()} {note}"
+    core_services.save(
+        CounterfeitCase(
+            institution=institution,
+            app_id=app_id,
+            listing=listing,
+            sweep=run,
+            previous_case=previous,
+            note=line,
+            **fields,
+        ),
+        None,
+    )
+    return 1
+
+
 def _record_alert(institution, listing, app_id, alert, ties, run) -> int:
-    """Open a case, or refresh the existing one of this listing and app. Returns 1 when a case was opened."""
+    """Open a case, or refresh the current one of this listing and app. Returns 1 when a case was opened.
+
+    A judged case is never changed by a sweep: a re-listing after a takedown, or a dismissed listing whose
+    key facts changed, opens a new case pointing to the earlier one; a dismissed listing whose key facts are
+    unchanged opens nothing, whichever of the institution's apps it alerts against now."""
     now = timezone.now()
     fields = dict(
         alert_kind=alert.kind,
@@ -138,34 +222,51 @@ def _record_alert(institution, listing, app_id, alert, ties, run) -> int:
         source=listing.source[:200],
         listing_name=listing.name[:500],
         package_id=listing.package_id[:255],
+        listing_developer=listing.developer[:500],
+        listing_cert_sha256=listing.cert_sha256[:64],
         last_alert_at=now,
     )
-    case = CounterfeitCase.objects.filter(listing=listing, app_id=app_id).first()
+    case = CounterfeitCase.objects.filter(listing=listing, app_id=app_id).order_by("-pk").first()
     if case is None:
-        core_services.save(
-            CounterfeitCase(institution=institution, app_id=app_id, listing=listing, sweep=run, **fields),
-            None,
+        dismissed = (
+            CounterfeitCase.objects.filter(listing=listing, state=CaseState.FALSE_POSITIVE)
+            .order_by("-pk")
+            .first()
         )
-        return 1
-    escalated = KIND_RANK[alert.kind] > KIND_RANK.get(case.alert_kind, 0)
+        if dismissed is None:
+            core_services.save(
+                CounterfeitCase(institution=institution, app_id=app_id, listing=listing, sweep=run, **fields),
+                None,
+            )
+            return 1
+        case = dismissed  # the judgement is on the listing, not on the app it matched then
     if case.state == CaseState.NEW:
         core_services.update(case, None, **fields)
-    elif case.state == CaseState.TAKEN_DOWN or (case.state == CaseState.FALSE_POSITIVE and escalated):
-        # the listing is back after a takedown (changed or not), or now looks worse than when it was
-        # dismissed
-        for key, value in fields.items():
-            setattr(case, key, value)
-        if case.state == CaseState.TAKEN_DOWN:
-            note = _("the listing is up again after its takedown on %(day)s (sweep #%(run)d)") % {
-                "day": case.taken_down_on,
-                "run": run.pk,
-            }
-        else:
-            note = _("alerted again after the listing changed (sweep #%(run)d)") % {"run": run.pk}
-        services.reopen(case, note)
-    else:
-        CounterfeitCase.objects.filter(pk=case.pk).update(last_alert_at=now)
-    return 0
+        return 0
+    if case.state == CaseState.TAKEN_DOWN:
+        if not _relisted(case, listing):
+            return 0
+        note = _(
+            "re-listed: the listing was in the feed «%(feed)s» received on %(received)s, after its takedown "
+            "on %(day)s (case #%(case)d); screened by sweep #%(run)d"
+        ) % {
+            "feed": listing.feed.label,
+            "received": _received_on(listing).isoformat(),
+            "day": case.taken_down_on.isoformat(),
+            "case": case.pk,
+            "run": run.pk,
+        }
+        return _follow_up(institution, listing, app_id, case, fields, run, note)
+    if case.state == CaseState.FALSE_POSITIVE:
+        changes = _changed_facts(case, listing)
+        if not changes:
+            return 0
+        note = _(
+            "the listing's key facts changed since case #%(case)d judged it a false positive (%(changes)s); "
+            "seen in the feed «%(feed)s», screened by sweep #%(run)d"
+        ) % {"case": case.pk, "changes": changes, "feed": listing.feed.label, "run": run.pk}
+        return _follow_up(institution, listing, app_id, case, fields, run, note)
+    return 0  # confirmed or takedown requested: in hand, the sweep changes nothing
 
 
 def sweep_all_institutions() -> str:

@@ -139,6 +139,7 @@ class CaseSerializer(serializers.ModelSerializer):
     listing_id = serializers.CharField(source="listing.listing_id", read_only=True)
     report_overdue = serializers.SerializerMethodField()
     clarification_overdue = serializers.SerializerMethodField()
+    later_cases = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
 
     class Meta:
         model = CounterfeitCase
@@ -156,6 +157,10 @@ class CaseSerializer(serializers.ModelSerializer):
             "source",
             "listing_name",
             "package_id",
+            "listing_developer",
+            "listing_cert_sha256",
+            "previous_case",
+            "later_cases",
             "opened_at",
             "last_alert_at",
             "verdict",

@@ -18,6 +18,8 @@ ALERT_FIELDS = (
     "source",
     "listing_name",
     "package_id",
+    "listing_developer",
+    "listing_cert_sha256",
     "last_alert_at",
 )
 
@@ -48,12 +50,6 @@ def _taken_down_after_request(case, actor, inputs):
     return None
 
 
-@rules.guard("alert_fields_only")
-def _alert_fields_only(case, actor, inputs):
-    unknown = sorted(set(inputs.get("alert") or {}) - set(ALERT_FIELDS))
-    return [_("%(name)s is not a field of the alert.") % {"name": name} for name in unknown]
-
-
 @rules.effect("add_note")
 def _add_note(case, actor, inputs, transition):
     if inputs.get("note"):
@@ -76,21 +72,6 @@ def _record_verdict(case, actor, inputs, transition):
 def _platform_defaults_to_source(case, actor, inputs, transition):
     if not inputs.get("platform"):
         case.takedown_platform = case.source[:200]
-
-
-@rules.effect("clear_judgement")
-def _clear_judgement(case, actor, inputs, transition):
-    """Back to new: verdict and dates are cleared; clarifications and a report already made stay on record."""
-    case.verdict = ""
-    case.confirmed_on = case.clarification_due_on = case.report_due_on = None
-    case.takedown_platform = case.takedown_reference = ""
-    case.takedown_requested_on = case.taken_down_on = None
-
-
-@rules.effect("refresh_alert")
-def _refresh_alert(case, actor, inputs, transition):
-    for name, value in (inputs.get("alert") or {}).items():
-        setattr(case, name, value)
 
 
 case = workflow.load(__name__, "case.yaml", rules)
