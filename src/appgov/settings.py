@@ -145,6 +145,8 @@ MEDIA_ROOT = Path(os.environ.get("APPGOV_MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"  # never served directly: downloads go through scoped views
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+# evidence and finding attachments (compliance/evidence_files.py)
+APPGOV_MAX_EVIDENCE_BYTES = int(os.environ.get("APPGOV_MAX_EVIDENCE_BYTES", str(20 * 1024 * 1024)))
 APPGOV_MAX_PACKAGE_BYTES = int(os.environ.get("APPGOV_MAX_PACKAGE_BYTES", str(500 * 1024 * 1024)))
 
 REST_FRAMEWORK = {

@@ -1,18 +1,21 @@
-"""Writes of the compliance module: evidence, SLA overrides, on-demand evaluation, finding moves."""
+"""Writes of the compliance module: evidence and its review, SLA overrides, on-demand evaluation, finding moves,
+attachments and reassignment."""
 
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from appgov.core import services as core_services
+from appgov.core import workflow
 from appgov.core.controls.periods import next_due
-from appgov.core.models import Institution
+from appgov.core.models import Department, Institution, Person
 from appgov.ledger.models import AppVersion, MobileApp
 
-from . import findings
+from . import evidence_files, findings
 from .evaluation import control_or_none, evaluate
-from .models import Evaluation, Evidence, SlaPolicy
+from .models import Evaluation, Evidence, Finding, FindingAttachment, SlaPolicy
 from .models.subjects import SubjectType
 
 move_finding = findings.move
@@ -65,8 +68,54 @@ def add_evidence(
         uploaded_by=actor,
     )
     if file is not None:
+        try:
+            evidence_files.check_file(file)
+        except ValidationError as exc:
+            raise ValidationError({"file": exc.messages}) from None
         evidence.file = file
     return core_services.save(evidence, actor)
+
+
+def review_evidence(evidence: Evidence, actor, decision: str, reason: str = "") -> Evidence:
+    """Accept or reject evidence (workflows/evidence_review.yaml): a second person of a reviewing role; a
+    rejection needs a reason. Locked row, one change-log entry."""
+    targets = {"accept": Evidence.Review.ACCEPTED, "reject": Evidence.Review.REJECTED}
+    if decision not in targets:
+        raise ValidationError({"decision": _("Choose accept or reject.")})
+    return workflow.transition(evidence, targets[decision], actor, reason=(reason or "").strip())
+
+
+def add_finding_attachment(finding: Finding, actor, file, title: str = "") -> FindingAttachment:
+    if file is None:
+        raise ValidationError({"file": _("Choose a file to attach.")})
+    try:
+        evidence_files.check_file(file)
+    except ValidationError as exc:
+        raise ValidationError({"file": exc.messages}) from None
+    name = (getattr(file, "name", "") or "").rsplit("/", 1)[-1]
+    attachment = FindingAttachment(finding=finding, title=(title or name)[:300], uploaded_by=actor)
+    attachment.file = file
+    return core_services.save(attachment, actor)
+
+
+def reassign_finding(finding: Finding, actor, owner=None, department=None) -> Finding:
+    """Change who is responsible for a finding (a person and/or a department of its institution), logged."""
+    if owner is None and department is None:
+        raise ValidationError({"owner": _("Name a person or a department.")})
+    for value, model, key in ((owner, Person, "owner"), (department, Department, "owner_department")):
+        if value is not None and (
+            not isinstance(value, model) or value.institution_id != finding.institution_id
+        ):
+            raise ValidationError({key: _("No such person or department in this institution.")})
+    core_services.check_can_write(actor, finding)
+    with transaction.atomic():
+        current = core_services.lock(finding)
+        if current.status not in Finding.ACTIVE:
+            raise ValidationError(_("A verified finding is closed and is not reassigned."))
+        current = core_services.update(current, actor, owner=owner, owner_department=department)
+    if finding is not current:
+        finding.refresh_from_db()
+    return current
 
 
 def set_sla(institution, severity: str, days: int, actor=None) -> SlaPolicy:

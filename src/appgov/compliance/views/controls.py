@@ -22,12 +22,8 @@ from ..models.subjects import SubjectType
 class EvidenceForm(forms.Form):
     subject = forms.ChoiceField(label=gettext_lazy("Subject"))
     title = forms.CharField(label=gettext_lazy("Title"), max_length=300)
-    effective_on = forms.DateField(
-        label=gettext_lazy("Effective from"), widget=date_input()
-    )
-    expires_on = forms.DateField(
-        label=gettext_lazy("Expires on"), required=False, widget=date_input()
-    )
+    effective_on = forms.DateField(label=gettext_lazy("Effective from"), widget=date_input())
+    expires_on = forms.DateField(label=gettext_lazy("Expires on"), required=False, widget=date_input())
     link = forms.CharField(label=gettext_lazy("Link or record reference"), required=False, max_length=500)
     file = forms.FileField(label=gettext_lazy("File"), required=False)
 
