@@ -437,7 +437,7 @@ def _b_compliance(world):
         world.b.app.pk,
         "ZQX 合规证明",
         datetime.date(2026, 1, 1),
-        file=ContentFile(b"ZQX compliance evidence", name="zqx-compliance.pdf"),
+        file=ContentFile(b"%PDF-1.4 ZQX compliance evidence", name="zqx-compliance.pdf"),
     )
     finding = Finding.objects.filter(institution=inst, subject_repr__contains="ZQX").first()
     assert finding is not None, (
