@@ -14,10 +14,11 @@ from django.utils.translation import gettext_lazy
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # Headers read to judge a file or an archive member; an archive's total unpacked size is bounded too, so a
 # small "zip bomb" cannot exhaust the server while it is checked.
-HEAD_BYTES = 16
+HEAD_BYTES = 512
 MAX_UNPACKED_FACTOR = 10
 MAX_MEMBERS = 1000
 
+ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")  # first entry, empty archive, spanned
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 ALLOWED = {
@@ -70,11 +71,15 @@ def describe(head: bytes) -> str:
         return _("an HTML, XML or SVG document")
     if not head:
         return _("an empty file")
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError:
-        return _("unrecognised content (starts with %(hex)s)") % {"hex": head[:8].hex(" ")}
-    return _("plain text")
+    for cut in range(4):  # the head may end inside a multi-byte character
+        try:
+            text = head[: len(head) - cut].decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if all(c.isprintable() or c.isspace() for c in text):
+            return _("plain text")
+        break
+    return _("unrecognised content (starts with %(hex)s)") % {"hex": head[:8].hex(" ")}
 
 
 def _refuse(name: str, found: str) -> ValidationError:
@@ -137,7 +142,7 @@ def check_file(upload) -> str:
     upload.seek(0)
     head = upload.read(HEAD_BYTES)
     kind = kind_of_header(head)
-    if kind is None and head.startswith(b"PK\x03\x04"):
+    if kind is None and head[:4] in ZIP_SIGNATURES:
         upload.seek(0)
         kind = _zip_kind(name, io.BytesIO(upload.read(limit + 1)), limit)
     upload.seek(0)
