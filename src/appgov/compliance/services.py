@@ -5,6 +5,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from appgov.core import services as core_services
@@ -107,6 +108,13 @@ def reassign_finding(finding: Finding, actor, owner=None, department=None) -> Fi
             not isinstance(value, model) or value.institution_id != finding.institution_id
         ):
             raise ValidationError({key: _("No such person or department in this institution.")})
+    if owner is not None and owner.left_on is not None and owner.left_on <= timezone.localdate():
+        raise ValidationError(
+            {
+                "owner": _("%(name)s left on %(day)s and cannot be responsible.")
+                % {"name": owner, "day": owner.left_on}
+            }
+        )
     core_services.check_can_write(actor, finding)
     with transaction.atomic():
         current = core_services.lock(finding)

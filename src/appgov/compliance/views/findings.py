@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from appgov.core import workflow
 from appgov.core.roles import can_write
 from appgov.core.scoping import scoped
 from appgov.core.services import history
@@ -79,9 +80,11 @@ def finding_detail(request, pk):
         else:
             messages.success(request, _("Finding updated."))
         return redirect("compliance:finding-detail", pk=finding.pk)
-    from ..findings import MANUAL_MOVES
-
-    moves = [(to, label) for to, label in Finding.Status.choices if (finding.status, to) in MANUAL_MOVES]
+    # the moves this user may make now: a verify the maker-checker rule refuses them is not offered
+    labels = dict(Finding.Status.choices)
+    moves = list(
+        dict.fromkeys((m.to_state, labels[m.to_state]) for m in workflow.available(finding, request.user))
+    )
     from appgov.core.models import Department, Person
 
     return render(
