@@ -140,21 +140,23 @@ def test_attachments_are_content_checked_logged_and_scoped(world, open_finding, 
 def test_reassignment_changes_person_and_department_with_a_change_log_entry(world, open_finding):
     a = world.a
     office = a.depts["OFFICE"]
-    moved = services.reassign_finding(open_finding, a.users["governance_office"], a.people["P001"], office)
+    moved = services.reassign_finding(
+        open_finding, a.users["governance_office"], a.people["P001"].pk, office.pk
+    )
     assert (moved.owner, moved.owner_department) == (a.people["P001"], office)
     entry = history(moved).first()
     assert entry.action == "update" and entry.actor == a.users["governance_office"]
     assert entry.before["owner_department_id"] is None and entry.after["owner_department_id"] == office.pk
     # only to people and departments of the finding's institution, never to someone who has left
     with pytest.raises(ValidationError) as refused:
-        services.reassign_finding(moved, a.users["governance_office"], None, world.b.depts["OFFICE"])
+        services.reassign_finding(moved, a.users["governance_office"], None, world.b.depts["OFFICE"].pk)
     assert "owner_department" in refused.value.message_dict
     with pytest.raises(ValidationError, match="cannot be responsible|不能作为责任人"):
-        services.reassign_finding(moved, a.users["governance_office"], a.people["P002"], None)
+        services.reassign_finding(moved, a.users["governance_office"], a.people["P002"].pk, None)
     with pytest.raises(ValidationError):
         services.reassign_finding(moved, a.users["governance_office"], None, None)
     with pytest.raises(PermissionDenied):
-        services.reassign_finding(moved, a.users["read_only"], a.people["P001"], None)
+        services.reassign_finding(moved, a.users["read_only"], a.people["P001"].pk, None)
     moved.refresh_from_db()
     assert moved.owner_department == office
 

@@ -16,26 +16,6 @@ from .models.subjects import Outcome, SubjectType
 OUTCOME_SCORE = {Outcome.PASS: 3, Outcome.NOT_APPLICABLE: 2, Outcome.EVIDENCE_NEEDED: 1, Outcome.FAIL: 0}
 
 
-def people_or_departments(institution, person_id, department_id):
-    """The person and the department with these ids in the institution (None where no id is given); an id
-    of another institution refuses as an unknown one."""
-    from django.core.exceptions import ValidationError
-    from django.utils.translation import gettext as _
-
-    from appgov.core.models import Department, Person
-
-    found = []
-    for pk, model, key in ((person_id, Person, "owner"), (department_id, Department, "owner_department")):
-        if pk is None:
-            found.append(None)
-            continue
-        obj = model.objects.filter(institution=institution, pk=pk).first()
-        if obj is None:
-            raise ValidationError({key: _("No such person or department in this institution.")})
-        found.append(obj)
-    return tuple(found)
-
-
 def institution_for(user, requested_id=None) -> Institution:
     """The institution a page is about: the user's own, or one of a regulator's jurisdiction."""
     institutions = scoped(Institution, user)

@@ -11,7 +11,6 @@ from .. import services
 from ..evaluation import catalogue
 from ..filtersets import ControlResultFilterSet, EvidenceFilterSet, FindingFilterSet
 from ..models import ControlResult, Evaluation, Evidence, Finding, FindingAttachment
-from ..selectors import people_or_departments
 from . import serializers as s
 
 
@@ -60,10 +59,8 @@ class FindingViewSet(ScopedReadOnlyViewSet):
         finding = self.get_object()
         payload = s.FindingReassignSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        owner, department = people_or_departments(
-            finding.institution, payload.validated_data["owner"], payload.validated_data["owner_department"]
-        )
-        finding = services.reassign_finding(finding, request.user, owner, department)
+        data = payload.validated_data
+        finding = services.reassign_finding(finding, request.user, data["owner"], data["owner_department"])
         return Response(s.FindingSerializer(finding).data)
 
     @extend_schema(

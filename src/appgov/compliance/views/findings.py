@@ -19,7 +19,6 @@ from appgov.core.views.helpers import get_scoped, querystring_without_page
 from .. import services
 from ..filtersets import FindingFilterSet
 from ..models import Finding, FindingAttachment
-from ..selectors import people_or_departments
 
 
 @login_required
@@ -113,12 +112,12 @@ def _int_or_none(value: str):
 def finding_reassign(request, pk):
     finding = get_scoped(Finding, request.user, pk=pk)
     try:
-        owner, department = people_or_departments(
-            finding.institution,
+        services.reassign_finding(
+            finding,
+            request.user,
             _int_or_none(request.POST.get("owner")),
             _int_or_none(request.POST.get("owner_department")),
         )
-        services.reassign_finding(finding, request.user, owner, department)
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))
     else:
