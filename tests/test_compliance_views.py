@@ -11,7 +11,6 @@ from compliance_fixtures import WORLD_A_FAILS, accepted_evidence, today
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
-from appgov.compliance import services
 from appgov.compliance.evaluation import catalogue, evaluate
 from appgov.compliance.models import ControlResult, Evaluation, Evidence, Finding
 
