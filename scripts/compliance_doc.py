@@ -256,6 +256,19 @@ w(
 w("  evidence; `periodic` ones on evidence due on a calendar.")
 w("- **Periods are calendar periods**: annual = same date next year (done 2024-02-29, due 2025-02-28), not")
 w("  365 days; evidence of a periodic control stays valid through its period.")
+w("- **Evidence counts once a second person accepts it.** An upload starts *pending review*; a user of the")
+w("  compliance role or the administrator other than the uploader accepts it, or rejects it with a reason")
+w(
+    "  (compliance/workflows/evidence_review.yaml). Until accepted the control stays *evidence needed* and says the"
+)
+w("  upload awaits review. Evidence recorded before this rule was migrated as accepted.")
+w("- **Evidence files are judged by content**, not by name: PDF, PNG/JPEG/GIF/WebP, Office documents")
+w("  (docx/xlsx/pptx, doc/xls/ppt) and ZIP archives of those; at most `APPGOV_MAX_EVIDENCE_BYTES` (20 MB by")
+w("  default). Finding attachments follow the same rule.")
+w("- **Findings are verified by someone other than who marked them resolved** (the `not_resolver` guard of")
+w(
+    "  compliance/workflows/finding.yaml); a finding the evaluation resolved may be verified by any verifying role."
+)
 w(
     "- **Deadlines or periods the notices do not set** cite their rule (name, number, date) or say *institution"
 )

@@ -21,6 +21,21 @@ def today():
     return timezone.localdate()
 
 
+def accepted_evidence(*args, **kwargs):
+    """services.add_evidence, then accepted by the institution's compliance user: evidence counts only once a
+    second person has reviewed it (issue 11 item 4)."""
+    from appgov.compliance import services
+    from appgov.users.models import User
+
+    evidence = services.add_evidence(*args, **kwargs)
+    reviewer = (
+        User.objects.filter(institution=evidence.institution_id, role="compliance")
+        .exclude(pk=evidence.uploaded_by_id)
+        .first()
+    )
+    return services.review_evidence(evidence, reviewer, "accept")
+
+
 def control(control_id):
     return catalogue().by_id(control_id)
 
@@ -230,6 +245,7 @@ def populate_institution(inst, n_apps, today_=None):
                     subject_id=app.pk,
                     title=f"年度风险评估{i}",
                     link=f"OA-{i}",
+                    review_status="accepted",
                     effective_on=ago(30 + 50 * (i % 10)),
                     expires_on=ago(30 + 50 * (i % 10)) + datetime.timedelta(days=365),
                 )
@@ -243,6 +259,7 @@ def populate_institution(inst, n_apps, today_=None):
                     subject_id=app.pk,
                     title=f"适老化评测{i}",
                     link=f"OA-B{i}",
+                    review_status="accepted",
                     effective_on=ago(20),
                 )
             )
@@ -254,6 +271,7 @@ def populate_institution(inst, n_apps, today_=None):
             subject_id=inst.pk,
             title="数字化转型规划",
             link="OA-PLAN",
+            review_status="accepted",
             effective_on=ago(200),
         )
     )

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from compliance_fixtures import (
+    accepted_evidence,
     add_account,
     add_vulnerability,
     make_app,
@@ -426,9 +427,7 @@ def test_evidence_controls(world, control_id, subject_type):
     # says which evidence to upload, once (no doubled full stop)
     assert_result(r, EVIDENCE, "需要上传证明材料", ctl.evidence_zh.rstrip("。"))
     assert "。。" not in r.zh
-    services.add_evidence(
-        a.inst, control_id, subject_type, subject, "有效材料", days_ago(10), link="OA-2026-1"
-    )
+    accepted_evidence(a.inst, control_id, subject_type, subject, "有效材料", days_ago(10), link="OA-2026-1")
     assert_result(result_for(a.inst, control_id, subject, subject_type=subject_type), PASS, "有效材料")
 
 
@@ -436,12 +435,12 @@ def test_evidence_controls(world, control_id, subject_type):
 def test_expired_and_future_evidence_do_not_satisfy(world, control_id, subject_type):
     a = world.a
     subject = subject_of(a, subject_type)
-    services.add_evidence(
+    accepted_evidence(
         a.inst, control_id, subject_type, subject, "过期材料", days_ago(500), link="x", expires_on=days_ago(1)
     )
     r = result_for(a.inst, control_id, subject, subject_type=subject_type)
     assert_result(r, EVIDENCE, "已过期")
-    services.add_evidence(
+    accepted_evidence(
         a.inst, control_id, subject_type, subject, "未来材料", today() + datetime.timedelta(days=3), link="y"
     )
     assert_result(result_for(a.inst, control_id, subject, subject_type=subject_type), EVIDENCE)
@@ -457,7 +456,7 @@ def test_expired_and_future_evidence_do_not_satisfy(world, control_id, subject_t
 
 def test_evidence_of_another_subject_or_institution_does_not_count(world):
     a, b = world.a, world.b
-    services.add_evidence(a.inst, "NFRA-06.2", "app", a.app2.pk, "别的应用的材料", days_ago(1), link="z")
+    accepted_evidence(a.inst, "NFRA-06.2", "app", a.app2.pk, "别的应用的材料", days_ago(1), link="z")
     assert result_for(a.inst, "NFRA-06.2", a.app.pk).outcome == EVIDENCE
     from django.core.exceptions import ValidationError
 
@@ -488,7 +487,7 @@ def test_periodic_control_is_overdue_after_its_period(world, control_id, subject
     subject = subject_of(a, subject_type)
     last = add_months(today(), -FREQUENCY_MONTHS[period] - 1)
     # the expiry is set far ahead so only the period makes it overdue
-    services.add_evidence(
+    accepted_evidence(
         a.inst,
         control_id,
         subject_type,
@@ -514,7 +513,7 @@ def test_periodic_control_is_overdue_after_its_period(world, control_id, subject
     )
     # done again: passes, and the calendar moves to the new date + period
     recent = days_ago(20)
-    services.add_evidence(a.inst, control_id, subject_type, subject, "本期报告", recent, link="r2")
+    accepted_evidence(a.inst, control_id, subject_type, subject, "本期报告", recent, link="r2")
     assert_result(result_for(a.inst, control_id, subject, subject_type=subject_type), PASS, "本期报告")
     evaluate(a.inst)
     item.refresh_from_db()
@@ -544,7 +543,7 @@ def test_periodic_control_never_done_is_evidence_needed_and_due_at_the_end_of_it
 def test_periodic_overdue_is_not_hidden_by_evidence_dated_in_the_future(world):
     a = world.a
     last = days_ago(400)
-    services.add_evidence(
+    accepted_evidence(
         a.inst,
         "NFRA-17.2",
         "app",
@@ -554,7 +553,7 @@ def test_periodic_overdue_is_not_hidden_by_evidence_dated_in_the_future(world):
         link="r1",
         expires_on=today() + datetime.timedelta(days=900),
     )
-    services.add_evidence(
+    accepted_evidence(
         a.inst, "NFRA-17.2", "app", a.app.pk, "排期中的报告", today() + datetime.timedelta(days=10), link="r2"
     )
     assert_result(result_for(a.inst, "NFRA-17.2", a.app.pk), FAIL, "逾期", str(last))
@@ -570,9 +569,7 @@ def test_regulator_controls_are_not_applicable_to_institutions(world, control_id
     assert_result(results[0], NA, "监管机构职责")
     assert (results[0].subject_type, results[0].subject_id) == ("institution", world.a.inst.pk)
     # even evidence does not turn them into a pass
-    services.add_evidence(
-        world.a.inst, control_id, "institution", world.a.inst.pk, "材料", days_ago(1), link="x"
-    )
+    accepted_evidence(world.a.inst, control_id, "institution", world.a.inst.pk, "材料", days_ago(1), link="x")
     assert run(world.a.inst, control_id)[0].outcome == NA
 
 

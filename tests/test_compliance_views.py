@@ -7,11 +7,10 @@ import io
 import subprocess
 
 import pytest
-from compliance_fixtures import WORLD_A_FAILS, today
+from compliance_fixtures import WORLD_A_FAILS, accepted_evidence, today
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
-from appgov.compliance import services
 from appgov.compliance.evaluation import catalogue, evaluate
 from appgov.compliance.models import ControlResult, Evaluation, Evidence, Finding
 
@@ -20,9 +19,9 @@ A_FILE, B_FILE = b"%PDF-1.4 ALPHA risk assessment", b"%PDF-1.4 ZQX risk assessme
 
 @pytest.fixture
 def evaluated(world):
-    """Both institutions evaluated, each with one evidence file and one evidence link."""
+    """Both institutions evaluated, each with one evidence file and one evidence link (reviewed and accepted)."""
     for org, content in ((world.a, A_FILE), (world.b, B_FILE)):
-        services.add_evidence(
+        accepted_evidence(
             org.inst,
             "NFRA-17.2",
             "app",
@@ -31,7 +30,7 @@ def evaluated(world):
             today() - datetime.timedelta(days=10),
             file=SimpleUploadedFile(f"{org.mark.lower()}-risk.pdf", content),
         )
-        services.add_evidence(
+        accepted_evidence(
             org.inst, "NFRA-06.2", "app", org.app.pk, f"{org.mark}适老化评测", today(), link=f"OA-{org.mark}"
         )
         evaluate(org.inst)
@@ -142,7 +141,14 @@ def test_control_detail_records_link_and_file_evidence(evaluated, login):
     assert stored.file.name.startswith(f"evidence/{a.inst.pk}/NFRA-05.3/")
     download = client.get(f"/compliance/evidence/{stored.pk}/")
     assert download.status_code == 200 and b"".join(download.streaming_content) == content
-    # the next evaluation counts it
+    # not before a second person of compliance has accepted it (issue 11 item 4) ...
+    evaluate(a.inst)
+    result = ControlResult.objects.get(institution=a.inst, control_id="NFRA-05.3", subject_id=a.app.pk)
+    assert result.outcome == "evidence_needed" and "待复核" in result.explanation_zh
+    reviewer = login(a.users["compliance"])
+    assert "evidence-accept" in text(reviewer.get(url))
+    assert reviewer.post(f"/compliance/evidence/{link.pk}/review/", {"decision": "accept"}).status_code == 302
+    # ... then the next evaluation counts it
     evaluate(a.inst)
     assert (
         ControlResult.objects.get(institution=a.inst, control_id="NFRA-05.3", subject_id=a.app.pk).outcome

@@ -142,6 +142,10 @@ ROUTES: dict[str, Route] = {
     "compliance:control-list": Route("list", reg_read=True, query=PROBE),
     "compliance:control-detail": Route("list", reg_read=True, query=PROBE),
     "compliance:evidence-download": Route(obj="cevidence", **OBJ_READ),
+    "compliance:evidence-review": Route("object", obj="cevidence"),
+    "compliance:finding-reassign": Route("object", obj="finding"),
+    "compliance:finding-attach": Route("object", obj="finding"),
+    "compliance:finding-attachment-download": Route(obj="fattachment", **OBJ_READ),
     "compliance:finding-list": Route(**LIST_B, query=PROBE),
     "compliance:finding-bulk": Route("list", post_ignored=MESSAGE),
     "compliance:finding-detail": Route(obj="finding", **OBJ_READ, post_ignored=MESSAGE),
@@ -159,10 +163,19 @@ ROUTES: dict[str, Route] = {
     "finding-detail": Route(obj="finding", **OBJ_READ),
     "finding-history": Route("object", obj="finding", reg_read=True),  # the generic history action
     "finding-move": Route("object", obj="finding"),
+    "finding-reassign": Route("object", obj="finding"),
+    "finding-attach": Route("object", obj="finding"),
+    "findingattachment-list": Route(**LIST_B, query=("finding={finding}",)),
+    "findingattachment-detail": Route(obj="fattachment", **OBJ_READ),
+    "findingattachment-history": Route(
+        "object", obj="fattachment", reg_read=True
+    ),  # the generic history action
+    "findingattachment-download": Route(obj="fattachment", **OBJ_READ),
     "evidence-list": Route(**LIST_B, query=PROBE),
     "evidence-detail": Route(obj="cevidence", **OBJ_READ),
     "evidence-history": Route("object", obj="cevidence", reg_read=True),  # the generic history action
     "evidence-download": Route(obj="cevidence", **OBJ_READ),
+    "evidence-review": Route("object", obj="cevidence"),
     # scanning UI and API
     "scanning:scan-detail": Route(obj="scan", **OBJ_READ),
     "scanning:scan-download": Route(obj="scan", **OBJ_READ),
@@ -264,7 +277,9 @@ ROUTES: dict[str, Route] = {
     "creditaccount-history": Route("object", obj="caccount", reg_read=True),  # the generic history action
     "creditaccountchange-list": Route("list", reg_read=True),
     "creditaccountchange-detail": Route("object", obj="cchange", reg_read=True),
-    "creditaccountchange-history": Route("object", obj="cchange", reg_read=True),  # the generic history action
+    "creditaccountchange-history": Route(
+        "object", obj="cchange", reg_read=True
+    ),  # the generic history action
     "creditaccountchange-approve": Route("object", obj="cchange"),
     "creditalert-list": Route(**LIST_B),
     "creditalert-detail": Route(obj="calert", **OBJ_READ),
@@ -441,17 +456,24 @@ def _b_compliance(world):
         world.b.app.pk,
         "ZQX 合规证明",
         datetime.date(2026, 1, 1),
-        file=ContentFile(b"ZQX compliance evidence", name="zqx-compliance.pdf"),
+        file=ContentFile(b"%PDF-1.4 ZQX compliance evidence", name="zqx-compliance.pdf"),
     )
     finding = Finding.objects.filter(institution=inst, subject_repr__contains="ZQX").first()
     assert finding is not None, (
         "the evaluation of B opened no finding on B's apps; give B an app that fails a control"
+    )
+    fattachment = compliance.add_finding_attachment(
+        finding,
+        None,
+        ContentFile(b"%PDF-1.4 ZQX rectification report", name="zqx-rectification.pdf"),
+        "ZQX 整改报告",
     )
     return {
         "cresult": ControlResult.objects.filter(institution=inst, subject_repr__contains="ZQX").first().pk,
         "evaluation": evaluation.pk,
         "finding": finding.pk,
         "cevidence": cevidence.pk,
+        "fattachment": fattachment.pk,
         "first_control": control_id,
     }
 
@@ -562,7 +584,7 @@ for _factory, _keys in [
         _b_ledger,
         "app version listing channel account vuln evidence department person user institution office changelog",
     ),
-    (_b_compliance, "cresult evaluation finding cevidence first_control"),
+    (_b_compliance, "cresult evaluation finding cevidence fattachment first_control"),
     (_b_scanning, "scan sdkuse sdkassessment releasecert"),
     (_b_counterfeit, "ccase cfeed clisting csweep cbrand cprotection"),
     (
@@ -576,7 +598,7 @@ for _factory, _keys in [
 
 def b_state(world):
     """Everything of B that a refused write could have changed."""
-    from appgov.compliance.models import Evaluation, Evidence, Finding
+    from appgov.compliance.models import Evaluation, Evidence, Finding, FindingAttachment
 
     inst = world.b.inst
     objects = [world.b.app, world.b.app2, world.b.version, world.b.listing, world.b.channel, world.b.account]
@@ -585,8 +607,11 @@ def b_state(world):
     return {
         "log": ChangeLogEntry.objects.filter(institution=inst).count(),
         "objects": [changelog.snapshot(o) if o else None for o in fresh],
-        "findings": sorted(Finding.objects.filter(institution=inst).values_list("id", "status")),
-        "evidence": Evidence.objects.filter(institution=inst).count(),
+        "findings": sorted(
+            Finding.objects.filter(institution=inst).values_list("id", "status", "owner", "owner_department")
+        ),
+        "evidence": sorted(Evidence.objects.filter(institution=inst).values_list("id", "review_status")),
+        "finding_attachments": FindingAttachment.objects.filter(finding__institution=inst).count(),
         "evaluations": Evaluation.objects.filter(institution=inst).count(),
         "apps": inst.apps.count(),
         "scanning": _scanning_state(inst),

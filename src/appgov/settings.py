@@ -199,6 +199,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 # The key of the change-log chain lives outside the database (created 0600 at first use; back it up apart
 # from the database: without it the chain cannot be verified, with it the chain can be rewritten).
 APPGOV_CHAIN_KEY_FILE = Path(os.environ.get("APPGOV_CHAIN_KEY_FILE", VAR_DIR / "chain.key"))
+# evidence and finding attachments (compliance/evidence_files.py)
+APPGOV_MAX_EVIDENCE_BYTES = int(os.environ.get("APPGOV_MAX_EVIDENCE_BYTES", str(20 * 1024 * 1024)))
 APPGOV_MAX_PACKAGE_BYTES = int(os.environ.get("APPGOV_MAX_PACKAGE_BYTES", str(500 * 1024 * 1024)))
 
 REST_FRAMEWORK = {

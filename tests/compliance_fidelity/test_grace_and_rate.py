@@ -4,7 +4,7 @@ finding after it, counts as not compliant in the rate, and the dashboard shows i
 import datetime
 
 import pytest
-from compliance_fixtures import result_for, today
+from compliance_fixtures import accepted_evidence, result_for, today
 
 from appgov.compliance import selectors
 from appgov.compliance.catalogue import CatalogueError, load_catalogue
@@ -37,13 +37,12 @@ def test_evidence_needed_within_grace_then_a_failure_with_a_finding(world):
 
 
 def test_never_doing_a_periodic_control_does_not_look_better_than_doing_it_late(world):
-    from appgov.compliance import services
 
     a = world.a
     evaluate(a.inst)
     later = today() + datetime.timedelta(days=400)
     # app: never done; app2: done once, 13 months before `later` (late by a month)
-    services.add_evidence(
+    accepted_evidence(
         a.inst, "NFRA-17.2", "app", a.app2.pk, "上年评估", later - datetime.timedelta(days=400), link="r"
     )
     never = result_for(a.inst, "NFRA-17.2", a.app.pk, day=later)

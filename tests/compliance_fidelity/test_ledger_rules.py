@@ -2,7 +2,7 @@
 
 import datetime
 
-from compliance_fixtures import make_app, make_version, result_for, today
+from compliance_fixtures import accepted_evidence, make_app, make_version, result_for, today
 
 from appgov.core import services as core
 from appgov.ledger import services as ledger
@@ -111,11 +111,10 @@ def test_calendar_periods():
 
 
 def test_periodic_evidence_stays_valid_through_its_calendar_period(world):
-    from appgov.compliance import services
 
     a = world.a
     done = datetime.date(2023, 3, 1)
-    ev = services.add_evidence(a.inst, "NFRA-17.2", "app", a.app.pk, "年度风险评估", done, link="r")
+    ev = accepted_evidence(a.inst, "NFRA-17.2", "app", a.app.pk, "年度风险评估", done, link="r")
     assert ev.valid_on(datetime.date(2024, 3, 1))  # 366 days later, still this year's assessment
     assert result_for(a.inst, "NFRA-17.2", a.app.pk, day=datetime.date(2024, 3, 1)).outcome == "pass"
     assert result_for(a.inst, "NFRA-17.2", a.app.pk, day=datetime.date(2024, 3, 2)).outcome == "fail"

@@ -214,6 +214,59 @@ def _user(role, org="a"):
     return lambda world: getattr(world, org).users[role]
 
 
+def _evidence(world, uploader_role):
+    from appgov.compliance import services
+
+    a = world.a
+    return services.add_evidence(
+        a.inst, "NFRA-05.3", "app", a.app.pk, "销售回溯方案", _date(), a.users[uploader_role], link="OA-77"
+    )
+
+
+def own_evidence(world):
+    return _evidence(world, "compliance")  # the compliance user who then tries to review it uploaded it
+
+
+def pending_evidence(world):
+    return _evidence(world, "app_owner")
+
+
+def accepted_evidence(world):
+    from appgov.compliance import services
+
+    return services.review_evidence(_evidence(world, "app_owner"), world.a.users["compliance"], "accept")
+
+
+def _open_finding(world):
+    from appgov.compliance.evaluation import evaluate
+    from appgov.compliance.models import Finding
+
+    evaluate(world.a.inst)
+    return Finding.objects.get(institution=world.a.inst, control_id="NFRA-02.2", subject_id=world.a.app.pk)
+
+
+def finding_resolved_by_compliance(world):
+    from appgov.compliance import services
+
+    finding, user = _open_finding(world), world.a.users["compliance"]
+    finding = services.move_finding(finding, "in_rectification", user)
+    return services.move_finding(finding, "resolved", user)
+
+
+def open_finding(world):
+    return _open_finding(world)
+
+
+def _other_institutions_department(finding) -> dict:
+    from appgov.core.models import Department
+
+    return {"owner_department": Department.objects.exclude(institution=finding.institution_id).first().pk}
+
+
+def _date():
+    return timezone.localdate() - datetime.timedelta(days=1)
+
+
 # ---------- the requests ----------
 
 AUTH_EDIT_PAGE = Req(
@@ -432,6 +485,73 @@ CASES = [
         CONFIRM_PAGE,
         CONFIRM_API,
         NOT_FOUND,
+    ),
+    Case(
+        "compliance reviews evidence they uploaded themselves",
+        own_evidence,
+        _user("compliance"),
+        Req("POST", "/compliance/evidence/{pk}/review/", {"decision": "accept"}),
+        Req("POST", "/api/compliance/evidence/{pk}/review/", {"decision": "accept"}),
+        FORBIDDEN,
+    ),
+    Case(
+        "app owner reviews evidence (not a reviewing role)",
+        pending_evidence,
+        _user("app_owner"),
+        Req("POST", "/compliance/evidence/{pk}/review/", {"decision": "accept"}),
+        Req("POST", "/api/compliance/evidence/{pk}/review/", {"decision": "accept"}),
+        FORBIDDEN,
+    ),
+    Case(
+        "evidence rejected without a reason",
+        pending_evidence,
+        _user("compliance"),
+        Req("POST", "/compliance/evidence/{pk}/review/", {"decision": "reject", "reason": ""}),
+        Req("POST", "/api/compliance/evidence/{pk}/review/", {"decision": "reject", "reason": ""}),
+        INVALID,
+        "Missing: why it is rejected.",
+    ),
+    Case(
+        "accepted evidence reviewed again",
+        accepted_evidence,
+        _user("administrator"),
+        Req("POST", "/compliance/evidence/{pk}/review/", {"decision": "reject", "reason": "改主意"}),
+        Req("POST", "/api/compliance/evidence/{pk}/review/", {"decision": "reject", "reason": "改主意"}),
+        INVALID,
+        "Only evidence pending review can be reviewed.",
+    ),
+    Case(
+        "B's compliance user reviews A's evidence",
+        pending_evidence,
+        _user("compliance", "b"),
+        Req("POST", "/compliance/evidence/{pk}/review/", {"decision": "accept"}),
+        Req("POST", "/api/compliance/evidence/{pk}/review/", {"decision": "accept"}),
+        NOT_FOUND,
+    ),
+    Case(
+        "finding verified by the person who marked it resolved",
+        finding_resolved_by_compliance,
+        _user("compliance"),
+        Req("POST", "/compliance/findings/{pk}/", {"to_status": "verified"}),
+        Req("POST", "/api/compliance/findings/{pk}/move/", {"to_status": "verified"}),
+        FORBIDDEN,
+    ),
+    Case(
+        "finding reassigned to another institution's department",
+        open_finding,
+        _user("governance_office"),
+        Req("POST", "/compliance/findings/{pk}/reassign/", _other_institutions_department),
+        Req("POST", "/api/compliance/findings/{pk}/reassign/", _other_institutions_department),
+        INVALID,
+        "No such person or department in this institution.",
+    ),
+    Case(
+        "read-only user reassigns a finding",
+        open_finding,
+        _user("read_only"),
+        Req("POST", "/compliance/findings/{pk}/reassign/", _other_institutions_department),
+        Req("POST", "/api/compliance/findings/{pk}/reassign/", _other_institutions_department),
+        FORBIDDEN,
     ),
 ]
 

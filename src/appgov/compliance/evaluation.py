@@ -61,7 +61,9 @@ def evidence_check(ctx: EvaluationContext, control) -> list[Result]:
     results = []
     period = control.frequency or None
     for subject_type, subject_id, label, _obj in ctx.subjects(control.applies_to):
-        rows = ctx.evidence.get((control.id, subject_type, subject_id), [])
+        on_record = ctx.evidence.get((control.id, subject_type, subject_id), [])
+        rows = [e for e in on_record if e.counts]  # only evidence a second person accepted
+        awaiting = [e for e in on_record if e.review_status == e.Review.PENDING]
         started = [e for e in rows if e.effective_on <= ctx.today]
         valid = [e for e in started if e.valid_on(ctx.today)]
         if period:
@@ -104,6 +106,9 @@ def evidence_check(ctx: EvaluationContext, control) -> list[Result]:
                 note_en = f" Evidence on record takes effect only on {rows[-1].effective_on}."
             else:
                 note_zh, note_en = "", ""
+            if awaiting:
+                note_zh += f"已上传的证明材料待复核：{awaiting[0].title}。"
+                note_en += f" Uploaded evidence awaits review: {awaiting[0].title}."
             results.append(
                 Result(
                     subject_type,
@@ -342,7 +347,7 @@ def _sync_schedule(institution, ctx, cat, today) -> None:
         for subject_type, subject_id, label, _obj in ctx.subjects(control.applies_to):
             key = (control.id, subject_type, subject_id)
             keep.add(key)
-            rows = [e for e in ctx.evidence.get(key, []) if e.effective_on <= today]
+            rows = [e for e in ctx.evidence.get(key, []) if e.counts and e.effective_on <= today]
             last = rows[0].effective_on if rows else None
             due = next_due(last, period) if last else grace_ends_on(ctx, control, subject_type, subject_id)
             item = existing.get(key)

@@ -14,7 +14,12 @@ from .models import ControlSummary, Evidence
 def evidence(ctx) -> dict:
     """(control_id, subject_type, subject_id) -> evidence rows, newest effective date first."""
     grouped = defaultdict(list)
-    for ev in Evidence.objects.filter(institution=ctx.institution).order_by("-effective_on"):
+    rejected = Evidence.Review.REJECTED
+    for ev in (
+        Evidence.objects.filter(institution=ctx.institution)
+        .exclude(review_status=rejected)
+        .order_by("-effective_on")
+    ):
         grouped[(ev.control_id, ev.subject_type, ev.subject_id)].append(ev)
     return grouped
 

@@ -81,20 +81,20 @@ def sync_findings(institution, computed: dict, ctx, today: datetime.date) -> Non
                 )
             elif finding.status == S.RESOLVED:
                 before = changelog.snapshot(finding)
-                finding.status, finding.resolved_at = S.OPEN, None
+                finding.status, finding.resolved_at, finding.resolved_by = S.OPEN, None, None
                 finding.explanation_zh, finding.explanation_en = result.zh, result.en
                 changed.append((finding, before))
         elif result.outcome in (Outcome.PASS, Outcome.NOT_APPLICABLE) and finding is not None:
             if finding.status in (S.OPEN, S.IN_RECTIFICATION):
                 before = changelog.snapshot(finding)
-                finding.status, finding.resolved_at = S.RESOLVED, now
+                finding.status, finding.resolved_at, finding.resolved_by = S.RESOLVED, now, None
                 changed.append((finding, before))
     # A subject that left the evaluation (app retired or deleted, control withdrawn) is no longer judged:
     # its open finding is resolved, awaiting a person's verification, instead of staying overdue for ever.
     for key, finding in active.items():
         if key not in computed and finding.status in (S.OPEN, S.IN_RECTIFICATION):
             before = changelog.snapshot(finding)
-            finding.status, finding.resolved_at = S.RESOLVED, now
+            finding.status, finding.resolved_at, finding.resolved_by = S.RESOLVED, now, None
             finding.note = (
                 finding.note + "\n" if finding.note else ""
             ) + f"{today}: 对象已不在评估范围内，待核实"
@@ -102,7 +102,7 @@ def sync_findings(institution, computed: dict, ctx, today: datetime.date) -> Non
     Finding.objects.bulk_create(new)  # one statement where the backend allows (see evaluation._store_results)
     Finding.objects.bulk_update(
         [f for f, _b in changed],
-        ["status", "resolved_at", "explanation_zh", "explanation_en", "note"],
+        ["status", "resolved_at", "resolved_by", "explanation_zh", "explanation_en", "note"],
         batch_size=1000,
     )
     changelog.record_many(

@@ -1,19 +1,24 @@
-"""Writes of the compliance module: evidence, SLA overrides, on-demand evaluation, finding moves."""
+"""Writes of the compliance module: evidence and its review, SLA overrides, on-demand evaluation, finding moves,
+attachments and reassignment."""
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from appgov.core import services as core_services
+from appgov.core import workflow
 from appgov.core.controls.periods import next_due
-from appgov.core.models import Institution
+from appgov.core.models import Department, Institution, Person
 from appgov.ledger.models import AppVersion, MobileApp
 
-from . import findings
+from . import evidence_files, findings
 from .evaluation import control_or_none, evaluate
-from .models import Evaluation, Evidence, SlaPolicy
+from .models import Evaluation, Evidence, Finding, FindingAttachment, SlaPolicy
 from .models.subjects import SubjectType
+from .workflows import evidence_review as evidence_review_workflow
 
 move_finding = findings.move
 
@@ -65,8 +70,73 @@ def add_evidence(
         uploaded_by=actor,
     )
     if file is not None:
+        try:
+            evidence_files.check_file(file)
+        except ValidationError as exc:
+            raise ValidationError({"file": exc.messages}) from None
         evidence.file = file
     return core_services.save(evidence, actor)
+
+
+def review_evidence(evidence: Evidence, actor, decision: str, reason: str = "") -> Evidence:
+    """Accept or reject evidence (workflows/evidence_review.yaml): a second person of a reviewing role; a
+    rejection needs a reason. Locked row, one change-log entry."""
+    targets = {"accept": Evidence.Review.ACCEPTED, "reject": Evidence.Review.REJECTED}
+    core_services.check_can_write(actor, evidence)
+    if decision not in targets:
+        roles = evidence_review_workflow.named("accept").roles
+        if actor is not None and roles is not None and actor.role not in roles:
+            raise PermissionDenied(_("Your role may not review evidence."))
+        raise ValidationError({"decision": _("Choose accept or reject.")})
+    return workflow.transition(evidence, targets[decision], actor, reason=(reason or "").strip())
+
+
+def add_finding_attachment(finding: Finding, actor, file, title: str = "") -> FindingAttachment:
+    core_services.check_can_write(actor, FindingAttachment(finding=finding))
+    if file is None:
+        raise ValidationError({"file": _("Choose a file to attach.")})
+    try:
+        evidence_files.check_file(file)
+    except ValidationError as exc:
+        raise ValidationError({"file": exc.messages}) from None
+    name = (getattr(file, "name", "") or "").rsplit("/", 1)[-1]
+    attachment = FindingAttachment(finding=finding, title=(title or name)[:300], uploaded_by=actor)
+    attachment.file = file
+    return core_services.save(attachment, actor)
+
+
+def reassign_finding(finding: Finding, actor, owner_id: int | None = None, department_id: int | None = None):
+    """Change who is responsible for a finding: a person and/or a department of its institution (ids; None
+    leaves that part unassigned). Role first, so a user who may not write learns nothing else; logged."""
+    core_services.check_can_write(actor, finding)
+    if owner_id is None and department_id is None:
+        raise ValidationError({"owner": _("Name a person or a department.")})
+    owner = department = None
+    if owner_id is not None:
+        owner = Person.objects.filter(institution=finding.institution_id, pk=owner_id).first()
+        if owner is None:
+            raise ValidationError({"owner": _("No such person or department in this institution.")})
+        if owner.left_on is not None and owner.left_on <= timezone.localdate():
+            raise ValidationError(
+                {
+                    "owner": _("%(name)s left on %(day)s and cannot be responsible.")
+                    % {"name": owner, "day": owner.left_on}
+                }
+            )
+    if department_id is not None:
+        department = Department.objects.filter(institution=finding.institution_id, pk=department_id).first()
+        if department is None:
+            raise ValidationError(
+                {"owner_department": _("No such person or department in this institution.")}
+            )
+    with transaction.atomic():
+        current = core_services.lock(finding)
+        if current.status not in Finding.ACTIVE:
+            raise ValidationError(_("A verified finding is closed and is not reassigned."))
+        current = core_services.update(current, actor, owner=owner, owner_department=department)
+    if finding is not current:
+        finding.refresh_from_db()
+    return current
 
 
 def set_sla(institution, severity: str, days: int, actor=None) -> SlaPolicy:

@@ -9,9 +9,17 @@ urlpatterns = [
     path("controls/", controls.control_list, name="control-list"),
     path("controls/<str:control_id>/", controls.control_detail, name="control-detail"),
     path("evidence/<int:pk>/", controls.evidence_download, name="evidence-download"),
+    path("evidence/<int:pk>/review/", controls.evidence_review, name="evidence-review"),
     path("findings/", findings.finding_list, name="finding-list"),
     path("findings/bulk/", findings.finding_bulk, name="finding-bulk"),
     path("findings/<int:pk>/", findings.finding_detail, name="finding-detail"),
+    path("findings/<int:pk>/reassign/", findings.finding_reassign, name="finding-reassign"),
+    path("findings/<int:pk>/attach/", findings.finding_attach, name="finding-attach"),
+    path(
+        "findings/attachments/<int:pk>/",
+        findings.finding_attachment_download,
+        name="finding-attachment-download",
+    ),
     path("report.pdf", reports.report_pdf, name="report-pdf"),
     path("results.xlsx", reports.results_xlsx, name="results-xlsx"),
 ]

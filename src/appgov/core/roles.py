@@ -47,6 +47,8 @@ WRITE_ROLES: dict[str, set[str]] = {
     "counterfeit.regulatorreport": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.COMPLIANCE},
     # Finding moves are further limited per step in compliance.findings.
     "compliance.finding": _LEDGER | {Role.SECURITY, Role.COMPLIANCE, Role.AUDITOR, Role.CREDIT_OFFICER},
+    "compliance.findingattachment": _LEDGER
+    | {Role.SECURITY, Role.COMPLIANCE, Role.AUDITOR, Role.CREDIT_OFFICER},
     "compliance.evaluation": _LEDGER | {Role.SECURITY, Role.COMPLIANCE, Role.AUDITOR, Role.CREDIT_OFFICER},
     # credit-information security (PBoC 102); approvals are further limited in credit.services
     **{

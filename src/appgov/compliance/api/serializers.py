@@ -2,7 +2,7 @@ from rest_framework import serializers
 
 from appgov.core.api.base import DownloadLinkField
 
-from ..models import ControlResult, Evaluation, Evidence, Finding
+from ..models import ControlResult, Evaluation, Evidence, Finding, FindingAttachment
 from ..models.subjects import SubjectType
 
 
@@ -58,13 +58,16 @@ class FindingSerializer(serializers.ModelSerializer):
             "subject_repr",
             "severity",
             "owner",
+            "owner_department",
             "status",
             "explanation_zh",
             "explanation_en",
             "opened_at",
             "due_on",
             "resolved_at",
+            "resolved_by",
             "verified_at",
+            "verified_by",
             "risk_accepted_until",
             "note",
         ]
@@ -97,12 +100,52 @@ class EvidenceSerializer(serializers.ModelSerializer):
             "expires_on",
             "uploaded_by",
             "uploaded_at",
+            "review_status",
+            "reviewed_by",
+            "reviewed_at",
+            "review_reason",
         ]
-        read_only_fields = ["uploaded_by", "uploaded_at"]
+        read_only_fields = [
+            "uploaded_by",
+            "uploaded_at",
+            "review_status",
+            "reviewed_by",
+            "reviewed_at",
+            "review_reason",
+        ]
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
         link = DownloadLinkField("evidence-download", "file")
         link._context = self.context
         data["file"] = link.to_representation(instance)  # the scoped download, never a /media/ path
+        return data
+
+
+class EvidenceReviewSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=[("accept", "accept"), ("reject", "reject")])
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class FindingReassignSerializer(serializers.Serializer):
+    owner = serializers.IntegerField(required=False, allow_null=True, default=None)
+    owner_department = serializers.IntegerField(required=False, allow_null=True, default=None)
+
+
+class FindingAttachmentUploadSerializer(serializers.Serializer):
+    file = serializers.FileField()
+    title = serializers.CharField(required=False, allow_blank=True, default="", max_length=300)
+
+
+class FindingAttachmentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = FindingAttachment
+        fields = ["id", "finding", "title", "file", "uploaded_by", "uploaded_at"]
+        read_only_fields = fields
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        link = DownloadLinkField("findingattachment-download", "file")
+        link._context = self.context
+        data["file"] = link.to_representation(instance)
         return data

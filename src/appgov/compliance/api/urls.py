@@ -8,4 +8,5 @@ router.register("results", views.ControlResultViewSet)
 router.register("evaluations", views.EvaluationViewSet)
 router.register("findings", views.FindingViewSet)
 router.register("evidence", views.EvidenceViewSet)
+router.register("finding-attachments", views.FindingAttachmentViewSet)
 urlpatterns = [path("controls/", views.ControlCatalogueView.as_view(), name="api-controls"), *router.urls]

@@ -10,7 +10,7 @@ from appgov.core.api.viewsets import ScopedModelViewSet, ScopedReadOnlyViewSet
 from .. import services
 from ..evaluation import catalogue
 from ..filtersets import ControlResultFilterSet, EvidenceFilterSet, FindingFilterSet
-from ..models import ControlResult, Evaluation, Evidence, Finding
+from ..models import ControlResult, Evaluation, Evidence, Finding, FindingAttachment
 from . import serializers as s
 
 
@@ -53,6 +53,46 @@ class FindingViewSet(ScopedReadOnlyViewSet):
         )
         return Response(s.FindingSerializer(finding).data)
 
+    @extend_schema(request=s.FindingReassignSerializer, responses=s.FindingSerializer)
+    @action(detail=True, methods=["post"], url_path="reassign")
+    def reassign(self, request, pk=None, format=None):
+        finding = self.get_object()
+        payload = s.FindingReassignSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        finding = services.reassign_finding(finding, request.user, data["owner"], data["owner_department"])
+        return Response(s.FindingSerializer(finding).data)
+
+    @extend_schema(
+        request=s.FindingAttachmentUploadSerializer, responses={201: s.FindingAttachmentSerializer}
+    )
+    @action(detail=True, methods=["post"], url_path="attach", parser_classes=[MultiPartParser, FormParser])
+    def attach(self, request, pk=None, format=None):
+        finding = self.get_object()
+        payload = s.FindingAttachmentUploadSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        attachment = services.add_finding_attachment(
+            finding, request.user, payload.validated_data["file"], payload.validated_data["title"]
+        )
+        return Response(
+            s.FindingAttachmentSerializer(attachment, context={"request": request}).data, status=201
+        )
+
+
+class FindingAttachmentViewSet(ScopedReadOnlyViewSet):
+    queryset = FindingAttachment.objects.all()
+    serializer_class = s.FindingAttachmentSerializer
+
+    def get_queryset(self):
+        qs = super().get_queryset()
+        finding = self.request.query_params.get("finding", "")
+        return qs.filter(finding_id=int(finding)) if finding.isdigit() else qs
+
+    @extend_schema(responses={(200, "application/octet-stream"): bytes})
+    @action(detail=True, methods=["get"])
+    def download(self, request, pk=None, format=None):
+        return self.download_file(self.get_object(), "file")
+
 
 class EvidenceViewSet(ScopedModelViewSet):
     queryset = Evidence.objects.all()
@@ -66,3 +106,13 @@ class EvidenceViewSet(ScopedModelViewSet):
     @action(detail=True, methods=["get"])
     def download(self, request, pk=None, format=None):
         return self.download_file(self.get_object(), "file")
+
+    @extend_schema(request=s.EvidenceReviewSerializer, responses=s.EvidenceSerializer)
+    @action(detail=True, methods=["post"], url_path="review", parser_classes=[JSONParser, FormParser])
+    def review(self, request, pk=None, format=None):
+        evidence = self.get_object()
+        payload = s.EvidenceReviewSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        evidence = services.review_evidence(evidence, request.user, data["decision"], data["reason"])
+        return Response(s.EvidenceSerializer(evidence, context={"request": request}).data)

@@ -1,5 +1,5 @@
 from .evidence import Evidence
-from .findings import Finding, SlaPolicy
+from .findings import Finding, FindingAttachment, SlaPolicy
 from .results import ControlResult, ControlSummary, Evaluation
 from .schedule import ScheduleItem
 
@@ -9,6 +9,7 @@ __all__ = [
     "Evaluation",
     "Evidence",
     "Finding",
+    "FindingAttachment",
     "ScheduleItem",
     "SlaPolicy",
 ]

@@ -13,9 +13,17 @@ def evidence_path(instance, filename):
 
 
 class Evidence(InstitutionOwned):
-    """A file or link that shows a control is met for a subject, from its effective date until it expires."""
+    """A file or link that shows a control is met for a subject, from its effective date until it expires.
+
+    It counts only once a second person of a reviewing role has accepted it (workflows/evidence_review.yaml).
+    """
 
     institution_path = "institution"
+
+    class Review(models.TextChoices):
+        PENDING = "pending", _("Pending review")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
 
     institution = models.ForeignKey("core.Institution", on_delete=models.PROTECT, related_name="+")
     control_id = models.CharField(_("control"), max_length=40)
@@ -30,6 +38,19 @@ class Evidence(InstitutionOwned):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    review_status = models.CharField(
+        _("review"), max_length=10, choices=Review.choices, default=Review.PENDING
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    review_reason = models.TextField(_("review reason"), blank=True)
 
     class Meta:
         ordering = ["-effective_on"]
@@ -49,5 +70,10 @@ class Evidence(InstitutionOwned):
         if errors:
             raise ValidationError(errors)
 
+    @property
+    def counts(self) -> bool:
+        """Reviewed and accepted: only then does it satisfy a control."""
+        return self.review_status == self.Review.ACCEPTED
+
     def valid_on(self, day) -> bool:
-        return self.effective_on <= day and (self.expires_on is None or day < self.expires_on)
+        return self.counts and self.effective_on <= day and (self.expires_on is None or day < self.expires_on)

@@ -54,12 +54,29 @@ class Finding(InstitutionOwned):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    owner_department = models.ForeignKey(
+        "core.Department",
+        verbose_name=_("responsible department"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
     explanation_zh = models.TextField(blank=True)
     explanation_en = models.TextField(blank=True)
     opened_at = models.DateTimeField(_("opened"))
     due_on = models.DateField(_("due"))
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    # who marked it resolved (None: the evaluation did); verification must be by someone else
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("resolved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     verified_at = models.DateTimeField(_("verified"), null=True, blank=True)
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -85,3 +102,29 @@ class Finding(InstitutionOwned):
 
     def __str__(self):
         return f"{self.control_id} · {self.subject_repr}"
+
+
+def attachment_path(instance, filename):
+    return f"findings/{instance.finding.institution_id}/{instance.finding_id}/{filename}"
+
+
+class FindingAttachment(InstitutionOwned):
+    """A file that documents a finding's rectification (a test report, a screenshot), content-checked."""
+
+    institution_path = "finding__institution"
+
+    finding = models.ForeignKey(Finding, on_delete=models.PROTECT, related_name="attachments")
+    title = models.CharField(_("title"), max_length=300)
+    file = models.FileField(_("file"), upload_to=attachment_path, max_length=300)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+        verbose_name = _("finding attachment")
+        verbose_name_plural = _("finding attachments")
+
+    def __str__(self):
+        return self.title

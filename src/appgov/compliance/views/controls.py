@@ -4,14 +4,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from appgov.core.forms import date_input
-from appgov.core.roles import can_write
+from appgov.core.roles import Role, can_write
 from appgov.core.scoping import scoped
+from appgov.core.views.helpers import get_scoped
 
 from .. import selectors, services
 from ..evaluation import catalogue, control_or_none
@@ -22,12 +24,8 @@ from ..models.subjects import SubjectType
 class EvidenceForm(forms.Form):
     subject = forms.ChoiceField(label=gettext_lazy("Subject"))
     title = forms.CharField(label=gettext_lazy("Title"), max_length=300)
-    effective_on = forms.DateField(
-        label=gettext_lazy("Effective from"), widget=date_input()
-    )
-    expires_on = forms.DateField(
-        label=gettext_lazy("Expires on"), required=False, widget=date_input()
-    )
+    effective_on = forms.DateField(label=gettext_lazy("Effective from"), widget=date_input())
+    expires_on = forms.DateField(label=gettext_lazy("Expires on"), required=False, widget=date_input())
     link = forms.CharField(label=gettext_lazy("Link or record reference"), required=False, max_length=500)
     file = forms.FileField(label=gettext_lazy("File"), required=False)
 
@@ -90,7 +88,13 @@ def control_detail(request, control_id):
                 except ValidationError as exc:
                     messages.error(request, "；".join(exc.messages))
                 else:
-                    messages.success(request, _("Evidence recorded. It counts from the next evaluation."))
+                    messages.success(
+                        request,
+                        _(
+                            "Evidence recorded. It counts once someone else of compliance has accepted it, "
+                            "from the next evaluation."
+                        ),
+                    )
                     return redirect("compliance:control-detail", control_id=control.id)
             else:
                 messages.error(request, "；".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
@@ -110,8 +114,30 @@ def control_detail(request, control_id):
             "evidence": evidence,
             "form": form,
             "today": timezone.localdate(),
+            "may_review": request.user.role in REVIEW_ROLES and institution.pk == request.user.institution_id,
         },
     )
+
+
+REVIEW_ROLES = {Role.ADMINISTRATOR, Role.COMPLIANCE}  # as workflows/evidence_review.yaml says
+
+
+@login_required
+@require_POST
+def evidence_review(request, pk):
+    """Accept or reject evidence; the service refuses the uploader and other roles (403) and a rejection
+    without a reason (a message)."""
+    evidence = get_scoped(Evidence, request.user, pk=pk)
+    try:
+        services.review_evidence(
+            evidence, request.user, request.POST.get("decision", ""), request.POST.get("reason", "")
+        )
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, _("Review recorded."))
+    url = reverse("compliance:control-detail", args=[evidence.control_id])
+    return redirect(f"{url}?institution={evidence.institution_id}")
 
 
 @login_required

@@ -4,18 +4,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from appgov.core import workflow
+from appgov.core.roles import can_write
 from appgov.core.scoping import scoped
 from appgov.core.services import history
 from appgov.core.views.helpers import get_scoped, querystring_without_page
 
 from .. import services
 from ..filtersets import FindingFilterSet
-from ..models import Finding
+from ..models import Finding, FindingAttachment
 
 
 @login_required
@@ -71,16 +74,78 @@ def finding_detail(request, pk):
             )
         except ValueError:
             messages.error(request, _("Give the date as YYYY-MM-DD."))
-        except (ValidationError, PermissionDenied) as exc:
-            messages.error(request, "；".join(getattr(exc, "messages", [str(exc) or _("Not allowed")])))
+        except ValidationError as exc:  # a PermissionDenied is a 403, as the API answers
+            messages.error(request, "；".join(exc.messages))
         else:
             messages.success(request, _("Finding updated."))
         return redirect("compliance:finding-detail", pk=finding.pk)
-    from ..findings import MANUAL_MOVES
+    # the moves this user may make now: a verify the maker-checker rule refuses them is not offered
+    labels = dict(Finding.Status.choices)
+    moves = list(
+        dict.fromkeys((m.to_state, labels[m.to_state]) for m in workflow.available(finding, request.user))
+    )
+    from appgov.core.models import Department, Person
 
-    moves = [(to, label) for to, label in Finding.Status.choices if (finding.status, to) in MANUAL_MOVES]
     return render(
         request,
         "compliance/finding_detail.html",
-        {"finding": finding, "moves": moves, "history": history(finding)[:50], "today": timezone.localdate()},
+        {
+            "finding": finding,
+            "moves": moves,
+            "history": history(finding)[:50],
+            "today": timezone.localdate(),
+            "attachments": finding.attachments.select_related("uploaded_by"),
+            "may_write": can_write(request.user, "compliance.finding")
+            and finding.institution_id == request.user.institution_id,
+            "people": Person.objects.filter(institution=finding.institution_id).order_by("name"),
+            "departments": Department.objects.filter(institution=finding.institution_id).order_by("name"),
+        },
     )
+
+
+def _int_or_none(value: str):
+    return int(value) if (value or "").isdigit() else None
+
+
+@login_required
+@require_POST
+def finding_reassign(request, pk):
+    finding = get_scoped(Finding, request.user, pk=pk)
+    try:
+        services.reassign_finding(
+            finding,
+            request.user,
+            _int_or_none(request.POST.get("owner")),
+            _int_or_none(request.POST.get("owner_department")),
+        )
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, _("Finding reassigned."))
+    return redirect("compliance:finding-detail", pk=finding.pk)
+
+
+@login_required
+@require_POST
+def finding_attach(request, pk):
+    finding = get_scoped(Finding, request.user, pk=pk)
+    try:
+        services.add_finding_attachment(
+            finding, request.user, request.FILES.get("file"), request.POST.get("title", "")
+        )
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, _("Attachment added."))
+    return redirect("compliance:finding-detail", pk=finding.pk)
+
+
+@login_required
+@require_safe
+def finding_attachment_download(request, pk):
+    attachment = get_scoped(FindingAttachment, request.user, pk=pk)
+    response = FileResponse(
+        attachment.file.open("rb"), as_attachment=True, filename=attachment.file.name.rsplit("/", 1)[-1]
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

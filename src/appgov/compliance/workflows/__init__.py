@@ -1,4 +1,4 @@
-"""The finding workflow (finding.yaml) and the rules it names."""
+"""The finding workflow (finding.yaml), the evidence review (evidence_review.yaml) and the rules they name."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -8,6 +8,13 @@ from appgov.core import workflow
 from ..models import Finding
 
 rules = workflow.Rules()
+
+
+@rules.guard("not_resolver")
+def _not_resolver(finding, actor, inputs):
+    if actor is not None and finding.resolved_by_id is not None and actor.pk == finding.resolved_by_id:
+        return _("A finding must be verified by someone other than the person who marked it resolved.")
+    return None
 
 
 @rules.guard("acceptance_ends_in_future")
@@ -33,7 +40,7 @@ def _add_note(finding, actor, inputs, transition):
 
 @rules.effect("stamp_resolved")
 def _stamp_resolved(finding, actor, inputs, transition):
-    finding.resolved_at = timezone.now()
+    finding.resolved_at, finding.resolved_by = timezone.now(), actor
 
 
 @rules.effect("stamp_verified")
@@ -42,3 +49,20 @@ def _stamp_verified(finding, actor, inputs, transition):
 
 
 finding = workflow.load(__name__, "finding.yaml", rules)
+
+review_rules = workflow.Rules()
+
+
+@review_rules.guard("not_uploader")
+def _not_uploader(evidence, actor, inputs):
+    if actor is not None and evidence.uploaded_by_id is not None and actor.pk == evidence.uploaded_by_id:
+        return _("Evidence must be reviewed by someone other than the person who uploaded it.")
+    return None
+
+
+@review_rules.effect("stamp_review")
+def _stamp_review(evidence, actor, inputs, transition):
+    evidence.reviewed_by, evidence.reviewed_at = actor, timezone.now()
+
+
+evidence_review = workflow.load(__name__, "evidence_review.yaml", review_rules)
