@@ -7,8 +7,12 @@ from .models import Scan
 
 @register_check("package_scans_clean")
 def package_scans_clean(app) -> bool:
-    """Every uploaded package has a finished scan of that very file, and none of those scans found high risks."""
-    for version in app.versions.exclude(package=""):
+    """A package is uploaded, every uploaded package has a finished scan of that very file, and none of those
+    scans found high risks (a package that is not the ledger's app or version counts as one)."""
+    versions = list(app.versions.exclude(package=""))
+    if not versions:
+        return False  # nothing was scanned, so nothing shows the release is clean
+    for version in versions:
         scan = (
             Scan.objects.filter(version=version, package_sha256=version.package_sha256)
             .order_by("-id")
