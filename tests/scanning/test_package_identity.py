@@ -212,7 +212,9 @@ def test_release_gate_fails_for_a_mismatched_package_and_passes_the_same_clean_p
     report = scan_file(str(sdk_apk))
     # the same package without its high findings (as a clean build of it would be)
     clean = {**report, "findings": [f for f in report["findings"] if f["severity"] not in services.HIGH]}
-    right = ledger.attach_package(versions["right"], SimpleUploadedFile("demo.apk", sdk_apk.read_bytes()), user)
+    right = ledger.attach_package(
+        versions["right"], SimpleUploadedFile("demo.apk", sdk_apk.read_bytes()), user
+    )
     _store(right, clean, system)
     assert package_scans_clean(app) is True
 

@@ -43,7 +43,9 @@ def refusal(head: bytes, platform: str) -> str:
         Platform.IOS: _("an IPA (ZIP archive)"),
         Platform.HARMONYOS: _("a HAP or APP (ZIP archive)"),
     }.get(platform, _("a ZIP archive"))
-    return _("The file is not an installation package: expected %(expected)s, but its first bytes are %(head)s") % {
+    return _(
+        "The file is not an installation package: expected %(expected)s, but its first bytes are %(head)s"
+    ) % {
         "expected": expected,
         "head": head[:4].hex(" ") or "—",
     }
