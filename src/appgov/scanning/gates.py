@@ -2,6 +2,7 @@
 
 from appgov.ledger.gates import register_check
 
+from . import triage
 from .models import Scan
 
 
@@ -15,9 +16,14 @@ def package_scans_clean(app) -> bool:
     for version in versions:
         scan = (
             Scan.objects.filter(version=version, package_sha256=version.package_sha256)
+            .select_related("version__app")
             .order_by("-id")
             .first()
         )
-        if scan is None or scan.status != Scan.Status.DONE or scan.high_findings:
+        if scan is None or scan.status != Scan.Status.DONE:
+            return False
+        # the stored count follows triage decisions; counted live too, so an acceptance that has expired
+        # blocks again without waiting for a recount
+        if scan.high_findings or triage.active_high_count(scan):
             return False
     return True

@@ -15,7 +15,7 @@ from appgov.core.models import ChangeLogEntry
 from appgov.engines import apkscan
 from appgov.ledger.models import AppVersion, Vulnerability
 
-from . import package_identity
+from . import package_identity, triage
 from .models import AppPrivacyInventory, ReleaseCertificate, Scan, ScanProfile, SdkAssessment, SdkUse
 
 log = logging.getLogger(__name__)
@@ -122,7 +122,9 @@ def store_report(scan: Scan, report: dict) -> None:
         for finding in added:
             by_severity[finding["severity"]] = by_severity.get(finding["severity"], 0) + 1
         report["summary"] = {**report.get("summary", {}), "findings_by_severity": by_severity}
-    high = [f for f in report.get("findings", []) if f["severity"] in HIGH]
+    # findings triaged on an earlier scan of the app (same fingerprint) stay suppressed
+    active, _suppressed = triage.split_findings(version.app, report.get("findings", []))
+    high = [f for f in active if f["severity"] in HIGH]
     with transaction.atomic():
         before = changelog.snapshot(scan)
         scan.report = report

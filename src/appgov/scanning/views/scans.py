@@ -14,7 +14,7 @@ from appgov.core.views.helpers import get_scoped
 from appgov.engines.apkscan.cyclonedx import to_cyclonedx
 from appgov.ledger.models import AppVersion
 
-from .. import services
+from .. import services, triage
 from ..models import Scan, SdkUse
 from ..selectors import version_scans
 
@@ -24,8 +24,12 @@ from ..selectors import version_scans
 def scan_detail(request, pk):
     scan = get_scoped(Scan.objects.select_related("version__app"), request.user, pk=pk)
     context = version_scans(scan.version)
+    report = scan.report or {}
+    active, suppressed = triage.split_findings(scan.version.app, report.get("findings", []))
     return render(
-        request, "scanning/scan_detail.html", {"scan": scan, "report": scan.report or {}, **context}
+        request,
+        "scanning/scan_detail.html",
+        {"scan": scan, "report": report, "findings": active, "suppressed": suppressed, **context},
     )
 
 
