@@ -51,6 +51,9 @@ def decide_finding(
     """Record (or change) the decision on the finding with `fingerprint` in `scan`, for the scan's app."""
     if actor is None:
         raise ValidationError(_("A finding is triaged by a person, not by the system."))
+    app = scan.version.app
+    # who may decide is checked before what is decided, as the page and the API both answer it first
+    core_services.check_can_write(actor, FindingDecision(institution_id=app.institution_id, app=app))
     finding = next(
         (
             f
@@ -70,7 +73,6 @@ def decide_finding(
             )
     else:
         expires_on = None
-    app = scan.version.app
     with transaction.atomic():
         stored = FindingDecision.objects.select_for_update().filter(app=app, fingerprint=fingerprint).first()
         record = stored or FindingDecision(
