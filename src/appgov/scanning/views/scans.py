@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from appgov.core.roles import can_write
 from appgov.core.scoping import scoped
-from appgov.core.views.helpers import get_scoped
+from appgov.core.views.helpers import get_scoped, require_write
 from appgov.engines.apkscan.cyclonedx import to_cyclonedx
 from appgov.ledger.models import AppVersion
 
@@ -48,6 +48,7 @@ def scan_detail(request, pk):
 def scan_triage(request, pk):
     """Security marks a finding false positive or accepted; a role that may not is answered 403."""
     scan = get_scoped(Scan.objects.select_related("version__app"), request.user, pk=pk)
+    require_write(request.user, FindingDecision)
     form = FindingDecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, "；".join(f"{k}: {'、'.join(v)}" for k, v in form.errors.items()))
