@@ -174,3 +174,28 @@ def test_the_release_gate_passes_once_every_high_finding_is_triaged(world, demo,
     for finding in _high(report):
         triage.decide_finding(scan, finding["fingerprint"], "false_positive", "人工复核为误报", security)
     assert package_scans_clean(app) is True
+
+
+def test_security_triages_from_the_scan_page_and_the_api(world, demo, sdk_report, system, login, api):
+    app, first = demo
+    _path, report = sdk_report
+    scan = _store(first, report, system)
+    one, two = _high(report)[:2]
+    security = world.a.users["security"]
+    response = login(security).post(
+        f"/scanning/scans/{scan.pk}/triage/",
+        {"fingerprint": one["fingerprint"], "decision": "false_positive", "reason": "复核为误报"},
+    )
+    assert response.status_code == 302
+    until = (timezone.localdate() + datetime.timedelta(days=90)).isoformat()
+    body = {
+        "fingerprint": two["fingerprint"],
+        "decision": "accepted",
+        "reason": "限期整改",
+        "expires_on": until,
+    }
+    answer = api(security).post(f"/api/scanning/scans/{scan.pk}/triage/", body, format="json")
+    assert answer.status_code == 200, answer.content
+    assert answer.json()["expires_on"] == until
+    decided = dict(FindingDecision.objects.filter(app=app).values_list("fingerprint", "decision"))
+    assert decided == {one["fingerprint"]: "false_positive", two["fingerprint"]: "accepted"}
