@@ -180,10 +180,12 @@ ROUTES: dict[str, Route] = {
     "scanning:scan-detail": Route(obj="scan", **OBJ_READ),
     "scanning:scan-download": Route(obj="scan", **OBJ_READ),
     "scanning:scan-request": Route("object", obj="version", post_ignored=MESSAGE),
+    "scanning:scan-triage": Route("object", obj="scan"),
     "scanning:sdk-inventory": Route(**LIST_B),
     "scan-list": Route(**LIST_B, query=("version={version}",)),
     "scan-detail": Route(obj="scan", **OBJ_READ),
     "scan-history": Route("object", obj="scan", reg_read=True),  # the generic history action
+    "scan-triage": Route("object", obj="scan"),
     "sdkuse-list": Route(**LIST_B, query=("version={version}",)),
     "sdkuse-detail": Route(obj="sdkuse", **OBJ_READ),
     "sdkuse-history": Route("object", obj="sdkuse", reg_read=True),  # the generic history action

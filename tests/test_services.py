@@ -293,11 +293,19 @@ def test_full_lifecycle_proposed_to_retired(world):
         "test_report",
         "compliance_review",
         "no_open_high_vulnerabilities",
+        "package_scans_clean",  # no package was uploaded: nothing shows the release is clean
         "app_filing_no",
         "privacy_policy_url",
         "complaint_channel",
     ]
     evidence(app, "test_report", "compliance_review")
+    version = services.attach_package(
+        version, ContentFile(b"PK\x03\x04 lifecycle package", name="a.apk"), world.a.users["security"]
+    )
+    from appgov.scanning.models import Scan
+
+    with acting_as():
+        Scan.objects.create(version=version, package_sha256=version.package_sha256, status="done")
     core.update(high, user, status="fixed", fixed_on=datetime.date(2026, 1, 2))
     core.update(
         app,
@@ -418,7 +426,7 @@ def test_gate_file_errors_name_the_place():
 def test_attach_package_stores_sha256_and_size(world):
     user = world.a.users["security"]
     version = core.save(AppVersion(app=world.a.app, platform="ios", version_name="2.0.0"), user)
-    data = b"\x00\x01fake ipa" * 5000
+    data = b"PK\x03\x04fake ipa" * 5000
     version = services.attach_package(version, ContentFile(data, name="dir/../alpha.ipa"), user)
     version.refresh_from_db()
     assert version.package_sha256 == hashlib.sha256(data).hexdigest()
@@ -447,7 +455,7 @@ def test_attach_package_over_the_limit_is_refused(world, settings):
     assert version.package_sha256 == old_sha
     assert ChangeLogEntry.objects.count() == count
     services.attach_package(
-        version, ContentFile(b"x" * 1000, name="ok.apk"), world.a.admin
+        version, ContentFile(b"PK\x03\x04" + b"x" * 996, name="ok.apk"), world.a.admin
     )  # exactly the limit
     version.refresh_from_db()
     assert version.package_size == 1000

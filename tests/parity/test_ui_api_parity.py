@@ -210,6 +210,35 @@ def admitted_app(world):
     return world.a.app2  # admitted; starting development needs two evidence items it does not have
 
 
+def triaged_scan(world):
+    """A finished scan of A's version with one fingerprinted high finding."""
+    from appgov.core.context import acting_as
+    from appgov.scanning.models import Scan
+
+    finding = {
+        "id": "CLEARTEXT_TRAFFIC",
+        "rule": "CLEARTEXT_TRAFFIC",
+        "control": "NFRA-12.3",
+        "severity": "high",
+        "title": {"zh": "允许明文（HTTP）通信", "en": "Cleartext (HTTP) traffic is permitted"},
+        "evidence": ["cleartext permitted"],
+        "fingerprint": "329601974d968d38912b6b7bc52c76eb",
+    }
+    with acting_as():
+        return Scan.objects.create(
+            version=world.a.version,
+            package_sha256=world.a.version.package_sha256,
+            status="done",
+            report={"app": {"id": "cn.alpha.mobile"}, "findings": [finding]},
+            high_findings=1,
+        )
+
+
+TRIAGE = {"fingerprint": "329601974d968d38912b6b7bc52c76eb", "decision": "accepted", "reason": "业务需要"}
+TRIAGE_PAGE = Req("POST", "/scanning/scans/{pk}/triage/", TRIAGE)
+TRIAGE_API = Req("POST", "/api/scanning/scans/{pk}/triage/", TRIAGE)
+
+
 def _user(role, org="a"):
     return lambda world: getattr(world, org).users[role]
 
@@ -321,6 +350,23 @@ WITHDRAWN_AUTHORIZATION_EDITED = Case(
 
 CASES = [
     WITHDRAWN_AUTHORIZATION_EDITED,
+    Case(
+        "scan finding accepted without an expiry date",
+        triaged_scan,
+        _user("security"),
+        TRIAGE_PAGE,
+        TRIAGE_API,
+        INVALID,
+        "An accepted risk needs an expiry date.",
+    ),
+    Case(
+        "compliance user triages a scan finding",
+        triaged_scan,
+        _user("compliance"),
+        TRIAGE_PAGE,
+        TRIAGE_API,
+        FORBIDDEN,
+    ),
     Case(
         "decided bulk-data request edited (the API has no edit of a bulk request: every change is a step)",
         decided_bulk_request,

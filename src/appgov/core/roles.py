@@ -36,6 +36,7 @@ WRITE_ROLES: dict[str, set[str]] = {
     "scanning.sdkassessment": {Role.ADMINISTRATOR, Role.SECURITY},
     "scanning.releasecertificate": {Role.ADMINISTRATOR, Role.SECURITY, Role.GOVERNANCE_OFFICE},
     "scanning.scanprofile": {Role.ADMINISTRATOR, Role.SECURITY},
+    "scanning.findingdecision": {Role.ADMINISTRATOR, Role.SECURITY},
     "scanning.appprivacyinventory": _LEDGER | {Role.COMPLIANCE},
     # counterfeit monitoring; case moves are further limited per step in counterfeit.services
     "counterfeit.brandprofile": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE},

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from appgov.core import services as core_services
 from appgov.core import workflow
 
-from . import gates
+from . import gates, package_kind
 from .models import (
     AppVersion,
     Channel,
@@ -101,11 +101,12 @@ def record_gate_evidence(
 
 
 def attach_package(version: AppVersion, uploaded, actor=None) -> AppVersion:
-    """Store an uploaded package with its SHA-256 and size; refuses files over the configured limit."""
+    """Store an uploaded package with its SHA-256 and size; refuses files over the configured limit and files
+    that are not a package of the version's platform (package_kind)."""
     # Checked before anything reaches storage, so a refused user cannot leave files in another's area.
     core_services.check_can_write(actor, version)
     limit = settings.APPGOV_MAX_PACKAGE_BYTES
-    digest, size = hashlib.sha256(), 0
+    digest, size, head = hashlib.sha256(), 0, b""
     with tempfile.TemporaryFile() as spool:
         for chunk in (
             uploaded.chunks() if hasattr(uploaded, "chunks") else iter(lambda: uploaded.read(1 << 20), b"")
@@ -113,10 +114,15 @@ def attach_package(version: AppVersion, uploaded, actor=None) -> AppVersion:
             size += len(chunk)
             if size > limit:
                 raise ValidationError({"package": _("The package is larger than %(n)d bytes") % {"n": limit}})
+            if len(head) < package_kind.HEAD_BYTES:
+                head += chunk[: package_kind.HEAD_BYTES - len(head)]
             digest.update(chunk)
             spool.write(chunk)
         if size == 0:
             raise ValidationError({"package": _("The package file is empty")})
+        not_a_package = package_kind.refusal(head, version.platform)
+        if not_a_package:
+            raise ValidationError({"package": not_a_package})
         spool.seek(0)
         version.package_sha256 = digest.hexdigest()
         version.package_size = size

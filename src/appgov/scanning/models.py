@@ -137,3 +137,46 @@ class AppPrivacyInventory(InstitutionOwned):
 
     app = models.OneToOneField("ledger.MobileApp", on_delete=models.CASCADE, related_name="privacy_inventory")
     categories = models.JSONField(_("declared personal information"), default=list, blank=True)
+
+
+class FindingDecision(InstitutionOwned):
+    """Security's triage of a scan finding, keyed by the engine's stable fingerprint (rule + location within
+    the app), so the decision holds for the same finding in the app's next versions (issue 15 item 11)."""
+
+    institution_path = "institution"
+
+    class Decision(models.TextChoices):
+        FALSE_POSITIVE = "false_positive", _("False positive")
+        ACCEPTED = "accepted", _("Risk accepted")
+
+    institution = models.ForeignKey("core.Institution", on_delete=models.PROTECT, related_name="+")
+    app = models.ForeignKey("ledger.MobileApp", on_delete=models.CASCADE, related_name="finding_decisions")
+    fingerprint = models.CharField(_("finding fingerprint"), max_length=64)
+    rule = models.CharField(_("rule"), max_length=100)
+    decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices)
+    reason = models.TextField(_("reason"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"))
+    expires_on = models.DateField(_("expires on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["app", "rule", "fingerprint"]
+        constraints = [
+            models.UniqueConstraint(fields=["app", "fingerprint"], name="finding_decision_per_app")
+        ]
+        verbose_name = _("finding decision")
+        verbose_name_plural = _("finding decisions")
+
+    def __str__(self):
+        return f"{self.rule}: {self.get_decision_display()}"
+
+    def in_force(self, today) -> bool:
+        return self.decision == self.Decision.FALSE_POSITIVE or (
+            self.expires_on is not None and self.expires_on >= today
+        )

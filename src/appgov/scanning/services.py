@@ -1,10 +1,12 @@
 """Scanning: queue a scan of a version's package, run the engine in the worker, store what it found."""
 
 import logging
+import os
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from appgov.core import changelog
@@ -13,6 +15,7 @@ from appgov.core.models import ChangeLogEntry
 from appgov.engines import apkscan
 from appgov.ledger.models import AppVersion, Vulnerability
 
+from . import package_identity, triage
 from .models import AppPrivacyInventory, ReleaseCertificate, Scan, ScanProfile, SdkAssessment, SdkUse
 
 log = logging.getLogger(__name__)
@@ -57,8 +60,6 @@ def _rules_file(text: str) -> str:
     """The profile's YARA rules as a file the engine reads (named by content, written once)."""
     import hashlib
 
-    from django.conf import settings
-
     folder = settings.VAR_DIR / "scan-rules"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{hashlib.sha256(text.encode()).hexdigest()}.yar"
@@ -74,13 +75,29 @@ def execute_scan(scan_id: int) -> Scan:
         return scan
     scan = _set_status(scan, status=Scan.Status.RUNNING, started_at=timezone.now())
     version = scan.version
+    path = version.package.path
     try:
-        report = apkscan.scan_file(version.package.path, options_for(version))
+        report = apkscan.scan_file(path, options_for(version))
     except apkscan.PackageError as exc:
-        return _set_status(scan, status=Scan.Status.FAILED, error=str(exc)[:2000], finished_at=timezone.now())
+        error = failure_message(exc, path)
+        return _set_status(scan, status=Scan.Status.FAILED, error=error[:2000], finished_at=timezone.now())
     store_report(scan, report)
     scan.refresh_from_db()
     return scan
+
+
+def failure_message(exc: "apkscan.PackageError", path: str) -> str:
+    """What a failed scan shows: translated, in the site's language (the worker has no user), with the
+    engine's reason and the entry concerned, but never where the file lies on the server."""
+    where = exc.where if exc.where and exc.where != path else ""
+    detail = f"{where}: {exc.reason}" if where else exc.reason
+    for secret in {path, str(settings.MEDIA_ROOT), os.path.dirname(path)}:
+        if secret:
+            detail = detail.replace(secret, "…")
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("The package could not be analysed; it may be damaged or not a package (%(detail)s)") % {
+            "detail": detail
+        }
 
 
 def _set_status(scan: Scan, **fields) -> Scan:
@@ -98,7 +115,16 @@ def _set_status(scan: Scan, **fields) -> Scan:
 def store_report(scan: Scan, report: dict) -> None:
     """Keep the report, the SDK inventory, and turn high findings into the version's vulnerabilities."""
     version = scan.version
-    high = [f for f in report.get("findings", []) if f["severity"] in HIGH]
+    added = package_identity.identity_findings(version, report)
+    if added:
+        report = {**report, "findings": added + list(report.get("findings", []))}
+        by_severity = dict(report.get("summary", {}).get("findings_by_severity", {}))
+        for finding in added:
+            by_severity[finding["severity"]] = by_severity.get(finding["severity"], 0) + 1
+        report["summary"] = {**report.get("summary", {}), "findings_by_severity": by_severity}
+    # findings triaged on an earlier scan of the app (same fingerprint) stay suppressed
+    active, _suppressed = triage.split_findings(version.app, report.get("findings", []))
+    high = [f for f in active if f["severity"] in HIGH]
     with transaction.atomic():
         before = changelog.snapshot(scan)
         scan.report = report

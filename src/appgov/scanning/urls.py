@@ -5,6 +5,7 @@ from .views import scans
 app_name = "scanning"
 urlpatterns = [
     path("scans/<int:pk>/", scans.scan_detail, name="scan-detail"),
+    path("scans/<int:pk>/triage/", scans.scan_triage, name="scan-triage"),
     path("scans/<int:pk>/<str:fmt>.json", scans.scan_download, name="scan-download"),
     path("versions/<int:version_pk>/scan/", scans.scan_request, name="scan-request"),
     path("sdks/", scans.sdk_inventory, name="sdk-inventory"),

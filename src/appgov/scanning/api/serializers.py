@@ -2,7 +2,7 @@ from rest_framework import serializers
 
 from appgov.core.api.base import ScopedModelSerializer
 
-from ..models import ReleaseCertificate, Scan, SdkAssessment, SdkUse
+from ..models import FindingDecision, ReleaseCertificate, Scan, SdkAssessment, SdkUse
 
 
 class ScanSerializer(serializers.ModelSerializer):
@@ -26,6 +26,29 @@ class ScanSerializer(serializers.ModelSerializer):
 
 class ScanRequestSerializer(serializers.Serializer):
     version = serializers.IntegerField()
+
+
+class FindingDecisionRequestSerializer(serializers.Serializer):
+    fingerprint = serializers.CharField(max_length=64)
+    decision = serializers.ChoiceField(choices=FindingDecision.Decision.choices)
+    reason = serializers.CharField(allow_blank=True)
+    expires_on = serializers.DateField(required=False, allow_null=True)
+
+
+class FindingDecisionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = FindingDecision
+        fields = [
+            "id",
+            "app",
+            "fingerprint",
+            "rule",
+            "decision",
+            "reason",
+            "decided_by",
+            "decided_at",
+            "expires_on",
+        ]
 
 
 class SdkUseSerializer(serializers.ModelSerializer):

@@ -1,12 +1,13 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
+from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from appgov.core.api.viewsets import ScopedModelViewSet, ScopedReadOnlyViewSet
 from appgov.core.scoping import scoped
 from appgov.ledger.models import AppVersion
 
-from .. import services
+from .. import services, triage
 from ..models import ReleaseCertificate, Scan, SdkAssessment, SdkUse
 from . import serializers as s
 
@@ -25,6 +26,16 @@ class ScanViewSet(ScopedReadOnlyViewSet):
             return Response({"version": ["not found"]}, status=status.HTTP_404_NOT_FOUND)
         scan = services.request_scan(version, request.user)
         return Response(s.ScanSerializer(scan).data, status=status.HTTP_202_ACCEPTED)
+
+    @extend_schema(request=s.FindingDecisionRequestSerializer, responses={200: s.FindingDecisionSerializer})
+    @action(detail=True, methods=["post"])
+    def triage(self, request, pk=None):
+        """Mark a finding of this scan false positive or accepted; the app's later scans inherit it."""
+        scan = self.get_object()
+        payload = s.FindingDecisionRequestSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        decision = triage.decide_finding(scan, actor=request.user, **payload.validated_data)
+        return Response(s.FindingDecisionSerializer(decision).data)
 
 
 ScanViewSet.http_method_names = ["get", "post", "head", "options"]

@@ -9,13 +9,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from appgov.core.roles import can_write
 from appgov.core.scoping import scoped
-from appgov.core.views.helpers import get_scoped
+from appgov.core.views.helpers import get_scoped, require_write
 from appgov.engines.apkscan.cyclonedx import to_cyclonedx
 from appgov.ledger.models import AppVersion
 
-from .. import services
-from ..models import Scan, SdkUse
+from .. import services, triage
+from ..forms import FindingDecisionForm
+from ..models import FindingDecision, Scan, SdkUse
 from ..selectors import version_scans
 
 
@@ -24,9 +26,40 @@ from ..selectors import version_scans
 def scan_detail(request, pk):
     scan = get_scoped(Scan.objects.select_related("version__app"), request.user, pk=pk)
     context = version_scans(scan.version)
+    report = scan.report or {}
+    active, suppressed = triage.split_findings(scan.version.app, report.get("findings", []))
     return render(
-        request, "scanning/scan_detail.html", {"scan": scan, "report": scan.report or {}, **context}
+        request,
+        "scanning/scan_detail.html",
+        {
+            "scan": scan,
+            "report": report,
+            "findings": active,
+            "suppressed": suppressed,
+            "can_triage": can_write(request.user, "scanning.findingdecision"),
+            "decision_choices": FindingDecision.Decision.choices,
+            **context,
+        },
     )
+
+
+@login_required
+@require_POST
+def scan_triage(request, pk):
+    """Security marks a finding false positive or accepted; a role that may not is answered 403."""
+    scan = get_scoped(Scan.objects.select_related("version__app"), request.user, pk=pk)
+    require_write(request.user, FindingDecision)
+    form = FindingDecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "；".join(f"{k}: {'、'.join(v)}" for k, v in form.errors.items()))
+        return redirect("scanning:scan-detail", pk=scan.pk)
+    try:
+        triage.decide_finding(scan, actor=request.user, **form.cleaned_data)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, _("Decision recorded."))
+    return redirect("scanning:scan-detail", pk=scan.pk)
 
 
 @login_required
