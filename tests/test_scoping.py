@@ -180,6 +180,14 @@ ROUTES: dict[str, Route] = {
     "releasecertificate-list": Route("list", reg_read=True, query=("app={app}",)),
     "releasecertificate-detail": Route("object", obj="releasecert", reg_read=True),
     "releasecertificate-history": Route("object", obj="releasecert", reg_read=True),
+    "scanning:profile": Route(**LIST_B),
+    "scanning:privacy-inventory-edit": Route("object", obj="app"),
+    "scanprofile-list": Route(**LIST_B),
+    "scanprofile-detail": Route(obj="scanprofile", **OBJ_READ),
+    "scanprofile-history": Route("object", obj="scanprofile", reg_read=True),  # made without the log
+    "appprivacyinventory-list": Route("list", reg_read=True, query=("app={app}",)),  # categories, no names
+    "appprivacyinventory-detail": Route("object", obj="pinventory", reg_read=True),
+    "appprivacyinventory-history": Route("object", obj="pinventory", reg_read=True),
     # counterfeit monitoring UI and API
     "counterfeit:dashboard": Route(**LIST_B),
     "counterfeit:case-list": Route(**LIST_B, query=("app={app}", SEARCH, "overdue=true")),
@@ -225,6 +233,7 @@ ROUTES: dict[str, Route] = {
     "credit:logs": Route(**LIST_B),
     "credit:reviewday-list": Route(**LIST_B, query=("state=overdue",)),
     "credit:reviewday-detail": Route(obj="creviewday", **OBJ_READ),
+    "credit:reviewday-no-queries": Route("list"),
     "credit:alert-disposition": Route("object", obj="calert"),
     "credit:rule-metrics": Route("list", reg_read=True),
     "credit:authorization-list": Route(**LIST_B),
@@ -273,6 +282,7 @@ ROUTES: dict[str, Route] = {
     "creditreviewday-detail": Route(obj="creviewday", **OBJ_READ),
     "creditreviewday-history": Route("object", obj="creviewday", reg_read=True),  # the generic history action
     "creditreviewday-close": Route("object", obj="creviewday"),
+    "creditreviewday-no-queries": Route("list"),
     "creditlogfile-list": Route(**LIST_B),
     "creditlogfile-detail": Route(obj="cbatch", **OBJ_READ),
     "creditlogfile-history": Route("object", obj="cbatch", reg_read=True),  # the generic history action
@@ -457,7 +467,14 @@ def _b_compliance(world):
 
 def _b_scanning(world):
     """A finished scan of B's version with an SDK, an SDK assessment and a release certificate."""
-    from appgov.scanning.models import ReleaseCertificate, Scan, SdkAssessment, SdkUse
+    from appgov.scanning.models import (
+        AppPrivacyInventory,
+        ReleaseCertificate,
+        Scan,
+        ScanProfile,
+        SdkAssessment,
+        SdkUse,
+    )
 
     report = {
         "app": {"id": "cn.zqx.bank", "name": "ZQX 手机银行"},
@@ -492,7 +509,18 @@ def _b_scanning(world):
         reference="ZQX-SDK-1",
     )
     cert = ReleaseCertificate.objects.create(app=world.b.app, sha256="e" * 64, label="release")
-    return {"scan": scan.pk, "sdkuse": use.pk, "sdkassessment": assessment.pk, "releasecert": cert.pk}
+    profile = ScanProfile.objects.create(
+        institution=world.b.inst, allowed_domains=["zqx-bank.example.cn"], check_links=True
+    )
+    inventory = AppPrivacyInventory.objects.create(app=world.b.app, categories=["location"])
+    return {
+        "scan": scan.pk,
+        "sdkuse": use.pk,
+        "sdkassessment": assessment.pk,
+        "releasecert": cert.pk,
+        "scanprofile": profile.pk,
+        "pinventory": inventory.pk,
+    }
 
 
 def _b_counterfeit(world):
@@ -562,7 +590,7 @@ for _factory, _keys in [
         "app version listing channel account vuln evidence department person user institution office changelog",
     ),
     (_b_compliance, "cresult evaluation finding cevidence first_control"),
-    (_b_scanning, "scan sdkuse sdkassessment releasecert"),
+    (_b_scanning, "scan sdkuse sdkassessment releasecert scanprofile pinventory"),
     (_b_counterfeit, "ccase cfeed clisting csweep cbrand cprotection"),
     (
         _b_credit,
@@ -612,12 +640,14 @@ def _counterfeit_state(inst):
 
 
 def _scanning_state(inst):
-    from appgov.scanning.models import ReleaseCertificate, Scan, SdkAssessment
+    from appgov.scanning.models import AppPrivacyInventory, ReleaseCertificate, Scan, ScanProfile, SdkAssessment
 
     return (
         Scan.objects.filter(version__app__institution=inst).count(),
         SdkAssessment.objects.filter(institution=inst).count(),
         ReleaseCertificate.objects.filter(app__institution=inst).count(),
+        [changelog.snapshot(p) for p in ScanProfile.objects.filter(institution=inst)],
+        [changelog.snapshot(i) for i in AppPrivacyInventory.objects.filter(app__institution=inst)],
     )
 
 
