@@ -640,7 +640,13 @@ def _counterfeit_state(inst):
 
 
 def _scanning_state(inst):
-    from appgov.scanning.models import AppPrivacyInventory, ReleaseCertificate, Scan, ScanProfile, SdkAssessment
+    from appgov.scanning.models import (
+        AppPrivacyInventory,
+        ReleaseCertificate,
+        Scan,
+        ScanProfile,
+        SdkAssessment,
+    )
 
     return (
         Scan.objects.filter(version__app__institution=inst).count(),

@@ -21,7 +21,11 @@ from ..profiles import pi_categories, privacy_inventories, scan_profiles
 def profile(request):
     """An institution's users see their profile (writers edit it); an examiner sees those of the jurisdiction."""
     profiles = scoped(ScanProfile, request.user).select_related("institution").order_by("institution__name")
-    own = profiles.filter(institution_id=request.user.institution_id).first() if request.user.institution_id else None
+    own = (
+        profiles.filter(institution_id=request.user.institution_id).first()
+        if request.user.institution_id
+        else None
+    )
     may_edit = bool(request.user.institution_id) and can_write(request.user, "scanning.scanprofile")
     form = None
     if request.method == "POST":
@@ -36,7 +40,9 @@ def profile(request):
             except ValidationError as exc:
                 apply_service_errors(request, form, exc)
             else:
-                messages.success(request, _("Scan profile saved; scans made before this change no longer count."))
+                messages.success(
+                    request, _("Scan profile saved; scans made before this change no longer count.")
+                )
                 return redirect("scanning:profile")
     elif may_edit:
         form = ScanProfileForm(profile=own)
