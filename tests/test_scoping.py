@@ -195,6 +195,14 @@ ROUTES: dict[str, Route] = {
     "releasecertificate-list": Route("list", reg_read=True, query=("app={app}",)),
     "releasecertificate-detail": Route("object", obj="releasecert", reg_read=True),
     "releasecertificate-history": Route("object", obj="releasecert", reg_read=True),
+    "scanning:profile": Route(**LIST_B),
+    "scanning:privacy-inventory-edit": Route("object", obj="app"),
+    "scanprofile-list": Route(**LIST_B),
+    "scanprofile-detail": Route(obj="scanprofile", **OBJ_READ),
+    "scanprofile-history": Route("object", obj="scanprofile", reg_read=True),  # made without the log
+    "appprivacyinventory-list": Route("list", reg_read=True, query=("app={app}",)),  # categories, no names
+    "appprivacyinventory-detail": Route("object", obj="pinventory", reg_read=True),
+    "appprivacyinventory-history": Route("object", obj="pinventory", reg_read=True),
     # counterfeit monitoring UI and API
     "counterfeit:dashboard": Route(**LIST_B),
     "counterfeit:case-list": Route(**LIST_B, query=("app={app}", SEARCH, "overdue=true")),
@@ -241,6 +249,7 @@ ROUTES: dict[str, Route] = {
     "credit:reviewday-list": Route(**LIST_B, query=("state=overdue",)),
     "credit:reviewday-detail": Route(obj="creviewday", **OBJ_READ),
     "credit:reviewday-queries-export": Route(obj="creviewday", **OBJ_READ),  # the day's query list, .xlsx
+    "credit:reviewday-no-queries": Route("list"),
     "credit:alert-disposition": Route("object", obj="calert"),
     "credit:rule-metrics": Route("list", reg_read=True),
     "credit:authorization-list": Route(**LIST_B),
@@ -291,6 +300,7 @@ ROUTES: dict[str, Route] = {
     "creditreviewday-detail": Route(obj="creviewday", **OBJ_READ),
     "creditreviewday-history": Route("object", obj="creviewday", reg_read=True),  # the generic history action
     "creditreviewday-close": Route("object", obj="creviewday"),
+    "creditreviewday-no-queries": Route("list"),
     "creditlogfile-list": Route(**LIST_B),
     "creditlogfile-detail": Route(obj="cbatch", **OBJ_READ),
     "creditlogfile-history": Route("object", obj="cbatch", reg_read=True),  # the generic history action
@@ -482,7 +492,14 @@ def _b_compliance(world):
 
 def _b_scanning(world):
     """A finished scan of B's version with an SDK, an SDK assessment and a release certificate."""
-    from appgov.scanning.models import ReleaseCertificate, Scan, SdkAssessment, SdkUse
+    from appgov.scanning.models import (
+        AppPrivacyInventory,
+        ReleaseCertificate,
+        Scan,
+        ScanProfile,
+        SdkAssessment,
+        SdkUse,
+    )
 
     report = {
         "app": {"id": "cn.zqx.bank", "name": "ZQX 手机银行"},
@@ -517,7 +534,18 @@ def _b_scanning(world):
         reference="ZQX-SDK-1",
     )
     cert = ReleaseCertificate.objects.create(app=world.b.app, sha256="e" * 64, label="release")
-    return {"scan": scan.pk, "sdkuse": use.pk, "sdkassessment": assessment.pk, "releasecert": cert.pk}
+    profile = ScanProfile.objects.create(
+        institution=world.b.inst, allowed_domains=["zqx-bank.example.cn"], check_links=True
+    )
+    inventory = AppPrivacyInventory.objects.create(app=world.b.app, categories=["location"])
+    return {
+        "scan": scan.pk,
+        "sdkuse": use.pk,
+        "sdkassessment": assessment.pk,
+        "releasecert": cert.pk,
+        "scanprofile": profile.pk,
+        "pinventory": inventory.pk,
+    }
 
 
 def _b_counterfeit(world):
@@ -587,7 +615,7 @@ for _factory, _keys in [
         "app version listing channel account vuln evidence department person user institution office changelog",
     ),
     (_b_compliance, "cresult evaluation finding cevidence fattachment first_control"),
-    (_b_scanning, "scan sdkuse sdkassessment releasecert"),
+    (_b_scanning, "scan sdkuse sdkassessment releasecert scanprofile pinventory"),
     (_b_counterfeit, "ccase cfeed clisting csweep cbrand cprotection"),
     (
         _b_credit,
@@ -640,12 +668,20 @@ def _counterfeit_state(inst):
 
 
 def _scanning_state(inst):
-    from appgov.scanning.models import ReleaseCertificate, Scan, SdkAssessment
+    from appgov.scanning.models import (
+        AppPrivacyInventory,
+        ReleaseCertificate,
+        Scan,
+        ScanProfile,
+        SdkAssessment,
+    )
 
     return (
         Scan.objects.filter(version__app__institution=inst).count(),
         SdkAssessment.objects.filter(institution=inst).count(),
         ReleaseCertificate.objects.filter(app__institution=inst).count(),
+        [changelog.snapshot(p) for p in ScanProfile.objects.filter(institution=inst)],
+        [changelog.snapshot(i) for i in AppPrivacyInventory.objects.filter(app__institution=inst)],
     )
 
 

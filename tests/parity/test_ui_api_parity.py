@@ -239,6 +239,44 @@ TRIAGE_PAGE = Req("POST", "/scanning/scans/{pk}/triage/", TRIAGE)
 TRIAGE_API = Req("POST", "/api/scanning/scans/{pk}/triage/", TRIAGE)
 
 
+def a_scan_profile(world):
+    from appgov.scanning.profiles import scan_profiles
+
+    return scan_profiles.create(world.a.users["security"], {"allowed_domains": ["alpha.example.cn"]})
+
+
+def a_institution(world):
+    """A refused "no queries" record must leave the institution and its change log as they were."""
+    return world.a.inst
+
+
+def _last_saturday() -> str:
+    day = timezone.localdate() - datetime.timedelta(days=7)
+    while day.isoweekday() != 6:
+        day -= datetime.timedelta(days=1)
+    return day.isoformat()
+
+
+PROFILE_PAGE = Req(
+    "POST",
+    "/scanning/profile/",
+    {"allowed_domains": "alpha.example.cn\nbad_domain!.cn", "validity_days": "90"},
+)
+PROFILE_API = Req(
+    "PATCH", "/api/scanning/profiles/{pk}/", {"allowed_domains": ["alpha.example.cn", "bad_domain!.cn"]}
+)
+NO_QUERIES_PAGE = Req(
+    "POST",
+    "/credit/daily-review/no-queries/",
+    lambda obj: {"day": _last_saturday(), "conclusion": "查询量为零"},
+)
+NO_QUERIES_API = Req(
+    "POST",
+    "/api/credit/review-days/no-queries/",
+    lambda obj: {"day": _last_saturday(), "conclusion": "查询量为零"},
+)
+
+
 def _user(role, org="a"):
     return lambda world: getattr(world, org).users[role]
 
@@ -365,6 +403,39 @@ CASES = [
         _user("compliance"),
         TRIAGE_PAGE,
         TRIAGE_API,
+
+
+        "scan profile given a bad allowed domain",
+        a_scan_profile,
+        _user("security"),
+        PROFILE_PAGE,
+        PROFILE_API,
+        INVALID,
+        "Not a domain name: bad_domain!.cn",
+    ),
+    Case(
+        "read-only user edits the scan profile",
+        a_scan_profile,
+        _user("read_only"),
+        PROFILE_PAGE,
+        PROFILE_API,
+        FORBIDDEN,
+    ),
+    Case(
+        "a Saturday recorded as a credit day without queries",
+        a_institution,
+        _officer,
+        NO_QUERIES_PAGE,
+        NO_QUERIES_API,
+        INVALID,
+        "is not a working day of the credit calendar: no log is due.",
+    ),
+    Case(
+        "security records a credit day without queries",
+        a_institution,
+        _user("security"),
+        NO_QUERIES_PAGE,
+        NO_QUERIES_API,
         FORBIDDEN,
     ),
     Case(

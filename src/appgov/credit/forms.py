@@ -71,6 +71,21 @@ class CloseDayForm(forms.Form):
     conclusion = forms.CharField(label=_("review conclusion"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class NoQueriesForm(forms.Form):
+    """A working day without a log on which the credit officer established that no query was made."""
+
+    day = forms.DateField(label=_("day without queries"), widget=date_input())
+    conclusion = forms.CharField(
+        label=_("how it was established"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("e.g. the credit system's query statistics for the day show zero"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_form(self)
+
+
 class UploadForm(forms.Form):
     table = forms.ChoiceField(
         label=_("table"),

@@ -105,6 +105,12 @@ def declare_no_queries(institution, day: datetime.date, actor, note: str) -> Rev
         raise ValidationError({"conclusion": _("Say how it was established that there were no queries.")})
     if day >= timezone.localdate():
         raise ValidationError({"day": _("Only a past day can be declared without queries.")})
+    if day not in working_days(institution, day, day):
+        raise ValidationError(
+            {"day": _("%(day)s is not a working day of the credit calendar: no log is due.") % {"day": day}}
+        )
+    if ReviewDay.objects.filter(institution=institution, day=day, branch_code=NO_QUERIES_BRANCH).exists():
+        raise ValidationError({"day": _("%(day)s is already recorded without queries.") % {"day": day}})
     logged = QueryLogBatch.objects.filter(institution=institution, table=QueryLogBatch.Table.QUERY_EVENTS)
     if any(day.isoformat() in (days or []) for days in logged.values_list("days", flat=True)):
         raise ValidationError(

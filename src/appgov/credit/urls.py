@@ -12,6 +12,7 @@ urlpatterns = [
     path("access-reviews/<int:pk>/", accounts.review_detail, name="review-detail"),
     path("logs/", monitoring.logs, name="logs"),
     path("daily-review/", monitoring.reviewday_list, name="reviewday-list"),
+    path("daily-review/no-queries/", monitoring.declare_no_queries, name="reviewday-no-queries"),
     path("daily-review/<int:pk>/", monitoring.reviewday_detail, name="reviewday-detail"),
     path(
         "daily-review/<int:pk>/queries.xlsx",

@@ -19,6 +19,9 @@ class ScanningConfig(AppConfig):
         extensions.register_detail_context(
             "ledger.appversion", "scanning", lambda v, request: version_scans(v)
         )
+        from .views.profiles import inventory_block
+
+        extensions.register_detail_context("ledger.mobileapp", "privacy_inventory", inventory_block)
 
 
 def _scan_uploaded_package(sender, version, actor=None, **kwargs):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import scans
+from .views import profiles, scans
 
 app_name = "scanning"
 urlpatterns = [
@@ -9,4 +9,6 @@ urlpatterns = [
     path("scans/<int:pk>/<str:fmt>.json", scans.scan_download, name="scan-download"),
     path("versions/<int:version_pk>/scan/", scans.scan_request, name="scan-request"),
     path("sdks/", scans.sdk_inventory, name="sdk-inventory"),
+    path("profile/", profiles.profile, name="profile"),
+    path("apps/<int:app_pk>/privacy-inventory/", profiles.inventory_edit, name="privacy-inventory-edit"),
 ]

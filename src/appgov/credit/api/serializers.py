@@ -147,6 +147,11 @@ class CloseSerializer(serializers.Serializer):
     conclusion = serializers.CharField()
 
 
+class NoQueriesSerializer(serializers.Serializer):
+    day = serializers.DateField()
+    conclusion = serializers.CharField(help_text="how it was established that no query was made")
+
+
 class QueryLogBatchSerializer(serializers.ModelSerializer):
     class Meta:
         model = QueryLogBatch

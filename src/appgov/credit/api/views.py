@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from appgov.core.api.viewsets import ScopedModelViewSet, ScopedReadOnlyViewSet
 from appgov.core.roles import can_write
 
-from .. import ingestion, monitoring, services, workcalendar
+from .. import ingestion, logcoverage, monitoring, services, workcalendar
 from ..models import (
     AccountChange,
     Alert,
@@ -82,6 +82,17 @@ class ReviewDayViewSet(ScopedReadOnlyViewSet):
         payload.is_valid(raise_exception=True)
         rd = monitoring.close_review_day(rd, request.user, payload.validated_data["conclusion"])
         return Response(s.ReviewDaySerializer(rd).data)
+
+    @extend_schema(request=s.NoQueriesSerializer, responses={201: s.ReviewDaySerializer})
+    @action(detail=False, methods=["post"], url_path="no-queries")
+    def no_queries(self, request, format=None):
+        """Record a working day without a log as a day on which no credit query was made."""
+        self.require_write()
+        payload = s.NoQueriesSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        d = payload.validated_data
+        rd = logcoverage.declare_no_queries(request.user.institution, d["day"], request.user, d["conclusion"])
+        return Response(s.ReviewDaySerializer(rd).data, status=status.HTTP_201_CREATED)
 
 
 class QueryLogBatchViewSet(ScopedReadOnlyViewSet):

@@ -13,10 +13,11 @@ from django.views.decorators.http import require_POST, require_safe
 from appgov.core.scoping import scoped
 from appgov.core.views.helpers import get_scoped
 
-from .. import ingestion, querylist
+from .. import ingestion, logcoverage, querylist
 from .. import monitoring as service
-from ..forms import CloseDayForm, DispositionForm, UploadForm
+from ..forms import CloseDayForm, DispositionForm, NoQueriesForm, UploadForm
 from ..models import Alert, MonitoringRun, QueryLogBatch, ReviewDay
+from ..policy import policy
 from ..tasks import run_monitoring_day
 from .common import attempt, require, writer
 
@@ -84,7 +85,48 @@ def reviewday_list(request):
             {"day": rd, "counts": counts, "total": sum(counts.values()), "overdue": rd.is_overdue(today)}
         )
     overdue = service.overdue_review_days(scoped(ReviewDay, request.user), today).count()
-    return render(request, "credit/reviewday_list.html", {"rows": rows, "state": state, "overdue": overdue})
+    institution = request.user.institution if request.user.institution_id else None
+    missing = (
+        logcoverage.missing_log_days(
+            institution, today, policy()["alert_window_days"], policy()["review_due_days"]
+        )
+        if institution is not None
+        else []
+    )
+    return render(
+        request,
+        "credit/reviewday_list.html",
+        {
+            "rows": rows,
+            "state": state,
+            "overdue": overdue,
+            "missing_days": missing,
+            "no_queries_form": NoQueriesForm() if writer(request.user, "reviewday") else None,
+        },
+    )
+
+
+@login_required
+@require_POST
+def declare_no_queries(request):
+    """The credit officer records a working day without a log as a day without queries."""
+    require(request.user, "reviewday")
+    form = NoQueriesForm(request.POST)
+    if not form.is_valid():
+        messages.error(
+            request, "；".join(f"{form.fields[name].label}: {' '.join(e)}" for name, e in form.errors.items())
+        )
+        return redirect("credit:reviewday-list")
+    data = form.cleaned_data
+    attempt(
+        request,
+        lambda: logcoverage.declare_no_queries(
+            request.user.institution, data["day"], request.user, data["conclusion"]
+        ),
+        _("%(day)s recorded as a day without credit queries.") % {"day": data["day"]},
+        "credit:reviewday-list",
+    )
+    return redirect("credit:reviewday-list")
 
 
 @login_required

@@ -51,3 +51,17 @@ def run_rules(compiled, package_path: str, targets: list[tuple[str, bytes]]) -> 
                 }
             )
     return {"rules_file": path, "matches": matches, "errors": errors}
+
+
+def check_source(text: str) -> None:
+    """Raise UsageError naming the problem when `text` is not a set of YARA rules that compiles."""
+    try:
+        import yara
+    except ImportError:  # pragma: no cover - yara is a test/runtime dependency
+        raise UsageError("checking YARA rules needs the 'yara' Python module (yara-python)") from None
+    try:
+        yara.compile(source=text)
+    except yara.SyntaxError as exc:
+        raise UsageError(f"YARA syntax error: {exc}") from None
+    except yara.Error as exc:
+        raise UsageError(f"cannot load YARA rules: {exc}") from None

@@ -2,7 +2,15 @@ from rest_framework import serializers
 
 from appgov.core.api.base import ScopedModelSerializer
 
-from ..models import FindingDecision, ReleaseCertificate, Scan, SdkAssessment, SdkUse
+from ..models import (
+    AppPrivacyInventory,
+    FindingDecision,
+    ReleaseCertificate,
+    Scan,
+    ScanProfile,
+    SdkAssessment,
+    SdkUse,
+)
 
 
 class ScanSerializer(serializers.ModelSerializer):
@@ -77,3 +85,37 @@ class ReleaseCertificateSerializer(ScopedModelSerializer):
     class Meta:
         model = ReleaseCertificate
         fields = "__all__"
+
+
+class ScanProfileSerializer(ScopedModelSerializer):
+    """The institution is the writer's own (set by the service); the allow-list is checked by the service."""
+
+    allowed_domains = serializers.ListField(child=serializers.CharField(), required=False)
+
+    class Meta:
+        model = ScanProfile
+        fields = [
+            "id",
+            "institution",
+            "allowed_domains",
+            "check_links",
+            "yara_rules",
+            "validity_days",
+            "min_target_sdk",
+            "changed_at",
+        ]
+        read_only_fields = ["institution", "changed_at"]
+
+
+class AppPrivacyInventorySerializer(ScopedModelSerializer):
+    categories = serializers.ListField(child=serializers.CharField(), required=False)
+
+    class Meta:
+        model = AppPrivacyInventory
+        fields = ["id", "app", "categories"]
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if self.instance is not None and not isinstance(self.instance, list | tuple):
+            fields["app"].read_only = True  # an inventory stays with its app
+        return fields

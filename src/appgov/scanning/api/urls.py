@@ -7,4 +7,6 @@ router.register("scans", views.ScanViewSet)
 router.register("sdk-uses", views.SdkUseViewSet)
 router.register("sdk-assessments", views.SdkAssessmentViewSet)
 router.register("release-certificates", views.ReleaseCertificateViewSet)
+router.register("profiles", views.ScanProfileViewSet)
+router.register("privacy-inventories", views.AppPrivacyInventoryViewSet)
 urlpatterns = router.urls

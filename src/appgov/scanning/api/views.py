@@ -7,8 +7,8 @@ from appgov.core.api.viewsets import ScopedModelViewSet, ScopedReadOnlyViewSet
 from appgov.core.scoping import scoped
 from appgov.ledger.models import AppVersion
 
-from .. import services, triage
-from ..models import ReleaseCertificate, Scan, SdkAssessment, SdkUse
+from .. import profiles, services, triage
+from ..models import AppPrivacyInventory, ReleaseCertificate, Scan, ScanProfile, SdkAssessment, SdkUse
 from . import serializers as s
 
 
@@ -59,3 +59,16 @@ class ReleaseCertificateViewSet(ScopedModelViewSet):
     serializer_class = s.ReleaseCertificateSerializer
     filterset_fields = ["app"]
     service = services.release_certificates
+
+
+class ScanProfileViewSet(ScopedModelViewSet):
+    queryset = ScanProfile.objects.select_related("institution")
+    serializer_class = s.ScanProfileSerializer
+    service = profiles.scan_profiles
+
+
+class AppPrivacyInventoryViewSet(ScopedModelViewSet):
+    queryset = AppPrivacyInventory.objects.all()
+    serializer_class = s.AppPrivacyInventorySerializer
+    filterset_fields = ["app"]
+    service = profiles.privacy_inventories
