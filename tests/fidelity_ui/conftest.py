@@ -13,3 +13,14 @@ def rest():
         return client
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def english(settings):
+    """These tests read the English messages: pages and the API answer in English (no Accept-Language falls back
+    to LANGUAGE_CODE) and services called directly run with English active."""
+    from django.utils import translation
+
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield

@@ -403,8 +403,9 @@ CASES = [
         _user("compliance"),
         TRIAGE_PAGE,
         TRIAGE_API,
-
-
+        FORBIDDEN,
+    ),
+    Case(
         "scan profile given a bad allowed domain",
         a_scan_profile,
         _user("security"),
