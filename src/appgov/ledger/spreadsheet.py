@@ -20,6 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from appgov.core import services as core_services
 from appgov.core.models import Department, Person
+from appgov.core.spreadsheets import append_row
 
 from .models import MobileApp
 from .models.choices import AppKind, Audience, LifecycleState, Platform
@@ -150,7 +151,7 @@ def _workbook(apps) -> Workbook:
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET
-    ws.append([c.header for c in COLUMNS])
+    append_row(ws, [c.header for c in COLUMNS])
     header_fill = PatternFill("solid", fgColor="DDEBF7")
     for idx, column in enumerate(COLUMNS, start=1):
         cell = ws.cell(row=1, column=idx)
@@ -165,12 +166,12 @@ def _workbook(apps) -> Workbook:
             ws.add_data_validation(dv)
     ws.freeze_panes = "C2"
     for app in apps:
-        ws.append([_cell_value(app, c) for c in COLUMNS])
+        append_row(ws, [_cell_value(app, c) for c in COLUMNS])
         for idx, column in enumerate(COLUMNS, start=1):
             if column.kind == "date":
                 ws.cell(row=ws.max_row, column=idx).number_format = "yyyy-mm-dd"
     notes = wb.create_sheet("填写说明")
-    notes.append(["列", "必填", "说明"])
+    append_row(notes, ["列", "必填", "说明"])
     for column in COLUMNS:
         hint = {
             "choice": "可选值：" + "、".join(column.choices.values()) if column.choices else "",
@@ -188,7 +189,7 @@ def _workbook(apps) -> Workbook:
             hint += "；仅在首次登记时采用，之后须通过生命周期流转变更"
         if column.field == "code":
             hint = "机构内唯一，作为重复导入时的匹配键"
-        notes.append([column.header, YES if column.required else "", hint])
+        append_row(notes, [column.header, YES if column.required else "", hint])
     notes.column_dimensions["A"].width = 18
     notes.column_dimensions["C"].width = 80
     return wb

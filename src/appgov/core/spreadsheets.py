@@ -1,0 +1,28 @@
+"""Writing cells of an Excel export so that no value a user typed can run as a formula.
+
+openpyxl stores a string that begins with "=" as a formula; Excel and LibreOffice also evaluate text that
+begins with "+", "-" or "@" (and tab / carriage return tricks) when a cell is edited or the sheet is saved as
+CSV. Such cells are written as text with Excel's quote prefix (the leading apostrophe Excel shows in the
+formula bar): the value is kept as it is, so an exported ledger re-imports unchanged, and the cell stays text
+even when someone edits it.
+"""
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def is_formula_like(value) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_TRIGGERS)
+
+
+def make_inert(cell) -> None:
+    """Make `cell` plain text if its value could be taken for a formula."""
+    if is_formula_like(cell.value):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+
+
+def append_row(ws, values) -> None:
+    """`ws.append(values)` with every formula-like string written as text."""
+    ws.append(values)
+    for cell in ws[ws.max_row]:
+        make_inert(cell)
