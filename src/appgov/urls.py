@@ -28,3 +28,5 @@ urlpatterns = [
     path("counterfeit/", include("appgov.counterfeit.urls")),
     path("", dashboard, name="dashboard"),
 ]
+
+handler400 = "appgov.core.views.errors.bad_request"

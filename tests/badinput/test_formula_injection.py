@@ -15,7 +15,9 @@ HOSTILE = '=HYPERLINK("http://x",1)'
 
 def cells_holding(workbook_bytes, text):
     wb = load_workbook(io.BytesIO(workbook_bytes))
-    return [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value and text in str(c.value)]
+    return [
+        c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value and text in str(c.value)
+    ]
 
 
 @pytest.fixture

@@ -1,10 +1,11 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from appgov.core.api.filters import BoundedJSONParser
 from appgov.core.api.viewsets import ScopedModelViewSet, ScopedReadOnlyViewSet
 
 from .. import services
@@ -58,7 +59,7 @@ class EvidenceViewSet(ScopedModelViewSet):
     queryset = Evidence.objects.all()
     serializer_class = s.EvidenceSerializer
     filterset_class = EvidenceFilterSet
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [BoundedJSONParser, MultiPartParser, FormParser]
     http_method_names = ["get", "post", "delete", "head", "options"]
     service = services.evidence
 
