@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from appgov.core import services as core_services
+from appgov.core import uploads
 from appgov.core.models import Department, Person
 from appgov.core.spreadsheets import append_row
 
@@ -277,18 +278,47 @@ def _parse(column: Column, raw, lookups) -> object:
     raise AssertionError(column.kind)
 
 
-def _read_rows(data: bytes, result: ImportResult):
+# what openpyxl raises on a damaged workbook, while opening it or while reading a row (an out-of-range
+# shared-string index is an IndexError in the middle of the rows)
+UNREADABLE = (zipfile.BadZipFile, KeyError, IndexError, OSError, ValueError, TypeError, EOFError)
+
+
+def _rows_or_problem(rows, result: ImportResult):
+    """The sheet's rows, numbered from 1; a row openpyxl cannot read ends them with a problem naming it."""
+    number = 0
+    while True:
+        number += 1
+        try:
+            values = next(rows)
+        except StopIteration:
+            return
+        except UNREADABLE as exc:
+            result.problems.append(
+                RowProblem(number, "", f"第 {number} 行无法读取，文件已损坏（{type(exc).__name__}: {exc}）")
+            )
+            return
+        yield number, values
+
+
+def _read_rows(data: bytes, result: ImportResult, filename: str = "ledger.xlsx"):
     if len(data) > MAX_BYTES:
         result.problems.append(RowProblem(0, "", f"文件超过 {MAX_BYTES // (1024 * 1024)} MB"))
         return None, []
     try:
+        uploads.check_archive(data, filename, uploads.SPREADSHEET)
+    except ValidationError as exc:
+        result.problems.append(RowProblem(0, "", "；".join(exc.messages)))
+        return None, []
+    try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+    except UNREADABLE as exc:
         result.problems.append(RowProblem(0, "", f"不是有效的 Excel .xlsx 文件（{type(exc).__name__}）"))
         return None, []
     ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
-    rows = ws.iter_rows(values_only=True)
-    header = next(rows, None)
+    rows = _rows_or_problem(ws.iter_rows(values_only=True), result)
+    header = next(rows, (1, None))[1]
+    if result.problems:
+        return None, []
     if not header:
         result.problems.append(RowProblem(1, "", "表头为空：请使用下载的模板"))
         return None, []
@@ -307,7 +337,7 @@ def _read_rows(data: bytes, result: ImportResult):
     if result.problems:
         return None, []
     body = []
-    for number, values in enumerate(rows, start=2):
+    for number, values in rows:
         if number - 1 > MAX_ROWS:
             result.problems.append(RowProblem(number, "", f"超过 {MAX_ROWS} 行上限"))
             break
@@ -315,15 +345,19 @@ def _read_rows(data: bytes, result: ImportResult):
         if all(_text(v) == "" for v in values):
             continue
         body.append((number, {h: v for h, v in zip(headers, values, strict=False) if h}))
+    if result.problems:
+        return None, []
     return headers, body
 
 
-def import_ledger(data: bytes, institution, actor=None, dry_run: bool = False) -> ImportResult:
+def import_ledger(
+    data: bytes, institution, actor=None, dry_run: bool = False, filename: str = "ledger.xlsx"
+) -> ImportResult:
     """Validate the whole workbook, then (unless dry_run) write every row in one transaction."""
     result = ImportResult()
     if actor is not None:
         core_services.check_can_write(actor, MobileApp)
-    headers, body = _read_rows(data, result)
+    headers, body = _read_rows(data, result, filename)
     if headers is None:
         raise ImportRefused(result)
     lookups = {
