@@ -22,6 +22,7 @@ from appgov.core.scoping import scope
 
 from .base import ChangeLogEntrySerializer
 from .filters import BoundedJSONParser, ScopedFilterBackend
+from .pagination import CappedLimitOffsetPagination
 from .rows import row_renderer
 
 WRITE_ACTIONS = {"create", "update", "partial_update", "destroy"}
@@ -33,6 +34,7 @@ class ScopedReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
 
     filter_backends = [ScopedFilterBackend, OrderingFilter]
     parser_classes = [BoundedJSONParser, FormParser, MultiPartParser]
+    pagination_class = CappedLimitOffsetPagination
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -86,7 +88,9 @@ class ScopedModelViewSet(
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         if cls.service is None and getattr(cls, "queryset", None) is not None:
-            raise ImproperlyConfigured(f"{cls.__name__} writes and must name the service that performs its writes")
+            raise ImproperlyConfigured(
+                f"{cls.__name__} writes and must name the service that performs its writes"
+            )
 
     def perform_create(self, serializer):
         serializer.instance = self.service.create(self.request.user, dict(serializer.validated_data))
