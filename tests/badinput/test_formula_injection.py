@@ -61,13 +61,15 @@ def test_compliance_results_export_writes_a_formula_like_name_as_text(hostile_ap
         assert_text_only(response.content)
 
 
+@pytest.mark.parametrize("write_only", [False, True], ids=["normal", "write-only"])
 @pytest.mark.parametrize("value", ["=1+1", "+1", "-1+2", "@SUM(A1)", "\t=1", "\r=1"])
-def test_every_trigger_character_is_written_as_text(value):
+def test_every_trigger_character_is_written_as_text(value, write_only):
     from openpyxl import Workbook
 
     assert is_formula_like(value)
-    wb = Workbook()
-    append_row(wb.active, [value, 5, -3, "plain"])
+    wb = Workbook(write_only=write_only)
+    ws = wb.create_sheet() if write_only else wb.active
+    append_row(ws, [value, 5, -3, "plain"])
     buffer = io.BytesIO()
     wb.save(buffer)
     row = next(load_workbook(buffer).active.iter_rows())

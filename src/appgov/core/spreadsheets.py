@@ -21,8 +21,18 @@ def make_inert(cell) -> None:
         cell.quotePrefix = True
 
 
+def safe_value(ws, value):
+    """`value` as `ws.append` should receive it: a formula-like string becomes a text cell (a Cell works in
+    normal and in write-only sheets); anything else is returned as it is."""
+    if not is_formula_like(value):
+        return value
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value=value)
+    make_inert(cell)
+    return cell
+
+
 def append_row(ws, values) -> None:
-    """`ws.append(values)` with every formula-like string written as text."""
-    ws.append(values)
-    for cell in ws[ws.max_row]:
-        make_inert(cell)
+    """`ws.append(values)` with every formula-like string written as text (normal or write-only sheet)."""
+    ws.append([safe_value(ws, v) for v in values])
