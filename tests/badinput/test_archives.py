@@ -159,3 +159,23 @@ def test_calendar_import_names_the_line_of_a_bad_shared_string(world):
     with pytest.raises(ValidationError) as refused:
         workcalendar.import_upload(world.a.inst, SimpleUploadedFile("days.xlsx", data), world.a.admin)
     assert "days.xlsx: line 1 cannot be read" in refused.value.messages[0]
+
+
+def test_page_and_api_refuse_a_calendar_bomb_alike_and_store_nothing(world, login, api):
+    from appgov.credit.models import CalendarDay
+
+    data = rewrite(calendar_workbook(), "xl/worksheets/sheet1.xml", padded)
+    before = CalendarDay.objects.count()
+    page = login(world.a.admin).post(
+        "/credit/calendar/", {"form": "import", "file": SimpleUploadedFile("days.xlsx", data)}
+    )
+    shown = page.context["import_errors"]
+    answer = api(world.a.admin).post(
+        "/api/credit/calendar-days/import/",
+        {"file": SimpleUploadedFile("days.xlsx", data)},
+        format="multipart",
+    )
+    assert answer.status_code == 400
+    assert len(shown) == 1 and "at most 200 times" in shown[0]
+    assert shown[0] in answer.json()["detail"]
+    assert CalendarDay.objects.count() == before
