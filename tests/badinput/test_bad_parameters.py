@@ -124,3 +124,9 @@ def test_another_institutions_id_answers_like_a_missing_one(key, world, api):
     assert (other.status_code, absent.status_code) == (400, 400), (other.content[:200], absent.content[:200])
     strip = lambda r: json.dumps(r.json()).replace(str(hidden.pk), "#").replace(str(missing), "#")  # noqa: E731
     assert strip(other) == strip(absent)
+
+
+def test_json_nested_100000_deep_to_the_token_endpoint_is_a_400(db, client):
+    body = "[" * 100_000 + "]" * 100_000
+    response = client.post("/api/auth/token/", body, content_type="application/json")
+    assert response.status_code == 400
