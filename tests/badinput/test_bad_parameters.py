@@ -130,3 +130,14 @@ def test_json_nested_100000_deep_to_the_token_endpoint_is_a_400(db, client):
     body = "[" * 100_000 + "]" * 100_000
     response = client.post("/api/auth/token/", body, content_type="application/json")
     assert response.status_code == 400
+
+
+def test_login_and_language_switch_do_not_redirect_off_site(world, client):
+    from conftest import PASSWORD
+
+    response = client.post(
+        "/login/?next=https://evil.example/", {"username": world.a.admin.username, "password": PASSWORD}
+    )
+    assert response.status_code == 302 and "evil.example" not in response["Location"]
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "https://evil.example/"})
+    assert response.status_code == 302 and "evil.example" not in response["Location"]
