@@ -34,3 +34,4 @@ urlpatterns = [
 ]
 
 handler500 = "appgov.core.health.server_error"
+handler400 = "appgov.core.views.errors.bad_request"

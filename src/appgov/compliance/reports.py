@@ -9,6 +9,8 @@ from django.utils import timezone, translation
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
+from appgov.core.spreadsheets import append_row
+
 from . import selectors
 from .evaluation import catalogue, control_or_none
 from .models import ControlResult, Finding
@@ -93,11 +95,12 @@ def xlsx_bytes(institution, app=None) -> bytes:
     ws = wb.active
     ws.title = "评估结果"
     headers = ["控制项", "条款", "控制项名称", "对象类型", "对象", "结果", "说明", "结果起始时间"]
-    ws.append(headers)
+    append_row(ws, headers)
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in _results(institution, app):
-        ws.append(
+        append_row(
+            ws,
             [
                 row.control_id,
                 row.control.article if row.control else "",
@@ -107,18 +110,19 @@ def xlsx_bytes(institution, app=None) -> bytes:
                 row.outcome_zh,
                 row.explanation_zh,
                 timezone.localtime(row.changed_at).strftime("%Y-%m-%d %H:%M"),
-            ]
+            ],
         )
         ws.cell(ws.max_row, 6).fill = PatternFill("solid", fgColor=FILL[row.outcome])
     for col, width in zip("ABCDEFGH", (12, 6, 30, 10, 30, 10, 60, 18), strict=True):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "A2"
     fs = wb.create_sheet("整改事项")
-    fs.append(["控制项", "对象", "严重程度", "状态", "责任人", "整改期限", "说明"])
+    append_row(fs, ["控制项", "对象", "严重程度", "状态", "责任人", "整改期限", "说明"])
     for cell in fs[1]:
         cell.font = Font(bold=True)
     for f in _findings(institution, app):  # the export of one app lists that app's findings only
-        fs.append(
+        append_row(
+            fs,
             [
                 f.control_id,
                 f.subject_repr,
@@ -127,7 +131,7 @@ def xlsx_bytes(institution, app=None) -> bytes:
                 f.owner.name if f.owner else "",
                 f.due_on,
                 f.explanation_zh,
-            ]
+            ],
         )
     out = io.BytesIO()
     wb.save(out)

@@ -2,9 +2,12 @@
 
 from collections import Counter, defaultdict
 
+from django.core.exceptions import BadRequest
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from appgov.core.models import Institution
+from appgov.core.params import as_id
 from appgov.core.scoping import scoped
 from appgov.ledger.models import AppVersion
 
@@ -20,7 +23,9 @@ def institution_for(user, requested_id=None) -> Institution:
     """The institution a page is about: the user's own, or one of a regulator's jurisdiction."""
     institutions = scoped(Institution, user)
     if requested_id:
-        inst = institutions.filter(pk=requested_id).first()
+        if as_id(requested_id) is None:
+            raise BadRequest(_("The parameter “%(name)s” must be a record number.") % {"name": "institution"})
+        inst = institutions.filter(pk=as_id(requested_id)).first()
         if inst is None:
             raise Http404
         return inst

@@ -22,7 +22,9 @@ def date_input() -> forms.DateInput:
 
 
 def datetime_input() -> forms.DateTimeInput:
-    return forms.DateTimeInput(attrs={"type": "datetime-local", "step": "1"}, format=ISO_FORMATS[forms.DateTimeInput])
+    return forms.DateTimeInput(
+        attrs={"type": "datetime-local", "step": "1"}, format=ISO_FORMATS[forms.DateTimeInput]
+    )
 
 
 def time_input() -> forms.TimeInput:
@@ -38,9 +40,15 @@ def style_form(form) -> None:
                 widget.format = fmt
                 widget.attrs.setdefault("type", INPUT_TYPES[kind])
                 if kind is forms.DateTimeInput:
-                    widget.attrs.setdefault("step", "1")  # seconds shown, so an unchanged value stays unchanged
+                    widget.attrs.setdefault(
+                        "step", "1"
+                    )  # seconds shown, so an unchanged value stays unchanged
                     if "%Y-%m-%dT%H:%M" not in (field.input_formats or []):
-                        field.input_formats = ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", *(field.input_formats or [])]
+                        field.input_formats = [
+                            "%Y-%m-%dT%H:%M:%S",
+                            "%Y-%m-%dT%H:%M",
+                            *(field.input_formats or []),
+                        ]
                 break
         if isinstance(widget, forms.CheckboxInput):
             widget.attrs.setdefault("class", "form-check-input")
@@ -66,7 +74,9 @@ class ScopedModelForm(forms.ModelForm):
         input shows, included): saving an unchanged form changes nothing."""
         cleaned = super().clean()
         if self.instance.pk is not None:
-            columns = {f.name for f in self.instance._meta.concrete_fields if not isinstance(f, models.FileField)}
+            columns = {
+                f.name for f in self.instance._meta.concrete_fields if not isinstance(f, models.FileField)
+            }
             changed = set(self.changed_data)
             for name in list(cleaned):
                 if name in columns and name not in changed:

@@ -43,7 +43,12 @@ WRITE_ROLES: dict[str, set[str]] = {
     "counterfeit.appprotection": _LEDGER,
     "counterfeit.listingfeed": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.SECURITY},
     "counterfeit.sweeprun": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.SECURITY},
-    "counterfeit.counterfeitcase": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.SECURITY, Role.COMPLIANCE},
+    "counterfeit.counterfeitcase": {
+        Role.ADMINISTRATOR,
+        Role.GOVERNANCE_OFFICE,
+        Role.SECURITY,
+        Role.COMPLIANCE,
+    },
     "counterfeit.clarification": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.COMPLIANCE},
     "counterfeit.regulatorreport": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.COMPLIANCE},
     # Finding moves are further limited per step in compliance.findings.

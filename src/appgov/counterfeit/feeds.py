@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from appgov.core import services as core_services
+from appgov.core import uploads
 from appgov.engines.lookalike import FieldError, Listing, listing_from_dict
 
 from . import icons as icon_files
@@ -56,6 +57,14 @@ CHUNK = 500
 FEED_SUFFIXES = (".jsonl", ".ndjson", ".json", ".csv")
 MAX_FEED_BYTES = 512 * 1024 * 1024  # the feed file inside an archive, uncompressed
 MAX_ARCHIVE_ICON_BYTES = 2 * 1024 * 1024 * 1024  # all icons of one archive, uncompressed
+# Checked on the central directory before a member is opened: icons are PNG/JPEG (barely compressible) and
+# a feed's text compresses some 5-20 times, so a large member inflating 100 times is a bomb.
+ARCHIVE_LIMITS = uploads.ArchiveLimits(
+    max_entries=MAX_LISTINGS + 1,
+    max_total=MAX_FEED_BYTES + MAX_ARCHIVE_ICON_BYTES,
+    max_ratio=100,
+    ratio_floor=8 * uploads.MIB,
+)
 
 
 @dataclass
@@ -82,7 +91,8 @@ class Archive:
     """A ZIP upload: one feed file (.jsonl or .csv) and the icon images its lines name. Members are read
     by name, never extracted, each within a size limit whatever its header claims."""
 
-    def __init__(self, data: bytes):
+    def __init__(self, data: bytes, filename: str = "archive.zip"):
+        uploads.check_archive(data, filename, ARCHIVE_LIMITS)
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             infos = [i for i in self.zip.infolist() if not i.is_dir()]
@@ -296,7 +306,7 @@ def parse_upload(name: str, data: bytes, icons=None) -> list[Listing]:
     `icons`, listing_id → IconFile, when a dict is given)."""
     lower = name.lower()
     if lower.endswith(".zip"):
-        archive = Archive(data)
+        archive = Archive(data, name)
         icons = {} if icons is None else icons
         inner = archive.feed_name.lower()
         feed_data = archive.feed_data()

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from appgov.core import services as core
+from appgov.core import uploads
 from appgov.core.models import Department
 from appgov.engines.querywatch import load_rules_config
 
@@ -95,13 +96,22 @@ def _read(filename: str, data: bytes) -> list[tuple[int, dict]]:
     if filename.lower().endswith(".xlsx"):
         from openpyxl import load_workbook
 
+        uploads.check_archive(data, filename, uploads.SPREADSHEET)
         try:
             sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
         except Exception as exc:  # openpyxl raises many kinds on a damaged file
             raise ValidationError(
                 _("%(file)s: not a readable XLSX workbook (%(error)s).") % {"file": filename, "error": exc}
             ) from None
-        table = [list(r) for r in sheet.iter_rows(values_only=True)]
+        table = []
+        try:
+            for row in sheet.iter_rows(values_only=True):
+                table.append(list(row))
+        except Exception as exc:  # e.g. IndexError: a cell names a shared string the workbook lacks
+            raise ValidationError(
+                _("%(file)s: line %(line)d cannot be read (%(error)s).")
+                % {"file": filename, "line": len(table) + 1, "error": f"{type(exc).__name__}: {exc}"}
+            ) from None
     elif filename.lower().endswith(".csv"):
         try:
             text = data.decode("utf-8-sig")

@@ -19,7 +19,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from appgov.core import services as core_services
+from appgov.core import uploads
 from appgov.core.models import Department, Person
+from appgov.core.spreadsheets import append_row
 
 from .models import MobileApp
 from .models.choices import AppKind, Audience, LifecycleState, Platform
@@ -150,7 +152,7 @@ def _workbook(apps) -> Workbook:
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET
-    ws.append([c.header for c in COLUMNS])
+    append_row(ws, [c.header for c in COLUMNS])
     header_fill = PatternFill("solid", fgColor="DDEBF7")
     for idx, column in enumerate(COLUMNS, start=1):
         cell = ws.cell(row=1, column=idx)
@@ -165,12 +167,12 @@ def _workbook(apps) -> Workbook:
             ws.add_data_validation(dv)
     ws.freeze_panes = "C2"
     for app in apps:
-        ws.append([_cell_value(app, c) for c in COLUMNS])
+        append_row(ws, [_cell_value(app, c) for c in COLUMNS])
         for idx, column in enumerate(COLUMNS, start=1):
             if column.kind == "date":
                 ws.cell(row=ws.max_row, column=idx).number_format = "yyyy-mm-dd"
     notes = wb.create_sheet("填写说明")
-    notes.append(["列", "必填", "说明"])
+    append_row(notes, ["列", "必填", "说明"])
     for column in COLUMNS:
         hint = {
             "choice": "可选值：" + "、".join(column.choices.values()) if column.choices else "",
@@ -188,7 +190,7 @@ def _workbook(apps) -> Workbook:
             hint += "；仅在首次登记时采用，之后须通过生命周期流转变更"
         if column.field == "code":
             hint = "机构内唯一，作为重复导入时的匹配键"
-        notes.append([column.header, YES if column.required else "", hint])
+        append_row(notes, [column.header, YES if column.required else "", hint])
     notes.column_dimensions["A"].width = 18
     notes.column_dimensions["C"].width = 80
     return wb
@@ -276,18 +278,47 @@ def _parse(column: Column, raw, lookups) -> object:
     raise AssertionError(column.kind)
 
 
-def _read_rows(data: bytes, result: ImportResult):
+# what openpyxl raises on a damaged workbook, while opening it or while reading a row (an out-of-range
+# shared-string index is an IndexError in the middle of the rows)
+UNREADABLE = (zipfile.BadZipFile, KeyError, IndexError, OSError, ValueError, TypeError, EOFError)
+
+
+def _rows_or_problem(rows, result: ImportResult):
+    """The sheet's rows, numbered from 1; a row openpyxl cannot read ends them with a problem naming it."""
+    number = 0
+    while True:
+        number += 1
+        try:
+            values = next(rows)
+        except StopIteration:
+            return
+        except UNREADABLE as exc:
+            result.problems.append(
+                RowProblem(number, "", f"第 {number} 行无法读取，文件已损坏（{type(exc).__name__}: {exc}）")
+            )
+            return
+        yield number, values
+
+
+def _read_rows(data: bytes, result: ImportResult, filename: str = "ledger.xlsx"):
     if len(data) > MAX_BYTES:
         result.problems.append(RowProblem(0, "", f"文件超过 {MAX_BYTES // (1024 * 1024)} MB"))
         return None, []
     try:
+        uploads.check_archive(data, filename, uploads.SPREADSHEET)
+    except ValidationError as exc:
+        result.problems.append(RowProblem(0, "", "；".join(exc.messages)))
+        return None, []
+    try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+    except UNREADABLE as exc:
         result.problems.append(RowProblem(0, "", f"不是有效的 Excel .xlsx 文件（{type(exc).__name__}）"))
         return None, []
     ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
-    rows = ws.iter_rows(values_only=True)
-    header = next(rows, None)
+    rows = _rows_or_problem(ws.iter_rows(values_only=True), result)
+    header = next(rows, (1, None))[1]
+    if result.problems:
+        return None, []
     if not header:
         result.problems.append(RowProblem(1, "", "表头为空：请使用下载的模板"))
         return None, []
@@ -306,7 +337,7 @@ def _read_rows(data: bytes, result: ImportResult):
     if result.problems:
         return None, []
     body = []
-    for number, values in enumerate(rows, start=2):
+    for number, values in rows:
         if number - 1 > MAX_ROWS:
             result.problems.append(RowProblem(number, "", f"超过 {MAX_ROWS} 行上限"))
             break
@@ -314,15 +345,19 @@ def _read_rows(data: bytes, result: ImportResult):
         if all(_text(v) == "" for v in values):
             continue
         body.append((number, {h: v for h, v in zip(headers, values, strict=False) if h}))
+    if result.problems:
+        return None, []
     return headers, body
 
 
-def import_ledger(data: bytes, institution, actor=None, dry_run: bool = False) -> ImportResult:
+def import_ledger(
+    data: bytes, institution, actor=None, dry_run: bool = False, filename: str = "ledger.xlsx"
+) -> ImportResult:
     """Validate the whole workbook, then (unless dry_run) write every row in one transaction."""
     result = ImportResult()
     if actor is not None:
         core_services.check_can_write(actor, MobileApp)
-    headers, body = _read_rows(data, result)
+    headers, body = _read_rows(data, result, filename)
     if headers is None:
         raise ImportRefused(result)
     lookups = {

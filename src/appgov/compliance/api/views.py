@@ -1,10 +1,11 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from appgov.core.api.filters import BoundedJSONParser
 from appgov.core.api.viewsets import ScopedModelViewSet, ScopedReadOnlyViewSet
 
 from .. import services
@@ -98,7 +99,7 @@ class EvidenceViewSet(ScopedModelViewSet):
     queryset = Evidence.objects.all()
     serializer_class = s.EvidenceSerializer
     filterset_class = EvidenceFilterSet
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [BoundedJSONParser, MultiPartParser, FormParser]
     http_method_names = ["get", "post", "delete", "head", "options"]
     service = services.evidence
 
@@ -108,7 +109,7 @@ class EvidenceViewSet(ScopedModelViewSet):
         return self.download_file(self.get_object(), "file")
 
     @extend_schema(request=s.EvidenceReviewSerializer, responses=s.EvidenceSerializer)
-    @action(detail=True, methods=["post"], url_path="review", parser_classes=[JSONParser, FormParser])
+    @action(detail=True, methods=["post"], url_path="review", parser_classes=[BoundedJSONParser, FormParser])
     def review(self, request, pk=None, format=None):
         evidence = self.get_object()
         payload = s.EvidenceReviewSerializer(data=request.data)

@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from appgov.core import workflow
+from appgov.core.params import as_id
 from appgov.core.roles import can_write
 from appgov.core.scoping import scoped
 from appgov.core.services import history
-from appgov.core.views.helpers import get_scoped, querystring_without_page
+from appgov.core.views.helpers import get_scoped, querystring_without_page, safe_next
 
 from .. import services
 from ..filtersets import FindingFilterSet
@@ -43,7 +44,7 @@ def finding_list(request):
 @login_required
 @require_POST
 def finding_bulk(request):
-    ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
+    ids = [i for i in map(as_id, request.POST.getlist("ids")) if i is not None]
     to_status = request.POST.get("to_status", "")
     done, problems = 0, []
     for finding in scoped(Finding, request.user).filter(pk__in=ids):
@@ -56,7 +57,7 @@ def finding_bulk(request):
         messages.success(request, _("%(n)d findings updated.") % {"n": done})
     for problem in problems[:10]:
         messages.error(request, problem)
-    return redirect(request.POST.get("next") or "compliance:finding-list")
+    return redirect(safe_next(request, "compliance:finding-list"))
 
 
 @login_required

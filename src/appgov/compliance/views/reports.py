@@ -3,6 +3,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from appgov.core.params import id_param
 from appgov.core.views.helpers import get_scoped
 from appgov.ledger.models import MobileApp
 
@@ -10,8 +11,8 @@ from .. import reports, selectors
 
 
 def _app(request, institution):
-    app_id = request.GET.get("app")
-    if not app_id:
+    app_id = id_param(request, "app")
+    if app_id is None:
         return None
     return get_scoped(MobileApp.objects.filter(institution=institution), request.user, pk=app_id)
 

@@ -88,7 +88,9 @@ def exception_handler(exc, context):
         body = error_body(exc.status_code, "invalid", errors)
     else:
         code = exc.get_codes() if isinstance(exc.get_codes(), str) else exc.default_code
-        message = str(exc.detail) if not isinstance(exc.detail, dict | list) else _summary(_flatten(exc.detail))
+        message = (
+            str(exc.detail) if not isinstance(exc.detail, dict | list) else _summary(_flatten(exc.detail))
+        )
         body = error_body(exc.status_code, code, {NON_FIELD: [message]}, message)
     body.update(extra)
     headers = {}

@@ -2,6 +2,7 @@ from django.db.models import Q
 from rest_framework import viewsets
 
 from appgov.core import services
+from appgov.core.api.pagination import CappedLimitOffsetPagination
 from appgov.core.api.viewsets import ScopedModelViewSet
 from appgov.core.models import Department, Institution, Person, RegulatorOffice
 
@@ -13,6 +14,7 @@ class RegulatorOfficeViewSet(viewsets.ReadOnlyModelViewSet):
 
     queryset = RegulatorOffice.objects.all()
     serializer_class = s.RegulatorOfficeSerializer
+    pagination_class = CappedLimitOffsetPagination
 
     def get_queryset(self):
         user = self.request.user

@@ -12,6 +12,8 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
+from rest_framework.filters import OrderingFilter
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from appgov.core import services
@@ -19,6 +21,8 @@ from appgov.core.roles import can_write
 from appgov.core.scoping import scope
 
 from .base import ChangeLogEntrySerializer
+from .filters import BoundedJSONParser, ScopedFilterBackend
+from .pagination import CappedLimitOffsetPagination
 from .rows import row_renderer
 
 WRITE_ACTIONS = {"create", "update", "partial_update", "destroy"}
@@ -26,7 +30,11 @@ WRITE_ACTIONS = {"create", "update", "partial_update", "destroy"}
 
 class ScopedReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     """List, detail and history of the records the user may see. Custom actions that write call
-    `self.require_write()` and then a service."""
+    `self.require_write()` and then a service. Filter choices come from the caller's scope."""
+
+    filter_backends = [ScopedFilterBackend, OrderingFilter]
+    parser_classes = [BoundedJSONParser, FormParser, MultiPartParser]
+    pagination_class = CappedLimitOffsetPagination
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -80,7 +88,9 @@ class ScopedModelViewSet(
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         if cls.service is None and getattr(cls, "queryset", None) is not None:
-            raise ImproperlyConfigured(f"{cls.__name__} writes and must name the service that performs its writes")
+            raise ImproperlyConfigured(
+                f"{cls.__name__} writes and must name the service that performs its writes"
+            )
 
     def perform_create(self, serializer):
         serializer.instance = self.service.create(self.request.user, dict(serializer.validated_data))

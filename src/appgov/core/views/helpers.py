@@ -55,3 +55,17 @@ __all__ = [
     "querystring_without_page",
     "require_write",
 ]
+
+
+def safe_next(request, fallback: str, *, field: str = "next") -> str:
+    """The `next` URL the request names when it stays on this site; `fallback` (a URL name or path) otherwise,
+    so a crafted link cannot send the user elsewhere after a form posts."""
+    from django.shortcuts import resolve_url
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    target = request.POST.get(field) or request.GET.get(field) or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return resolve_url(fallback)

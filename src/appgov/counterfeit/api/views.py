@@ -5,9 +5,10 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
+from appgov.core.api.filters import BoundedJSONParser
 from appgov.core.api.viewsets import ScopedModelViewSet, ScopedReadOnlyViewSet
 from appgov.core.roles import can_write
 
@@ -21,7 +22,7 @@ class ListingFeedViewSet(ScopedReadOnlyViewSet):
 
     queryset = ListingFeed.objects.all()
     serializer_class = s.ListingFeedSerializer
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [BoundedJSONParser, MultiPartParser, FormParser]
     filterset_fields = ["channel"]
 
     @extend_schema(request=s.FeedUploadSerializer, responses={201: s.ListingFeedSerializer})
@@ -70,7 +71,7 @@ class AppProtectionViewSet(ScopedModelViewSet):
     queryset = AppProtection.objects.select_related("app")
     serializer_class = s.AppProtectionSerializer
     filterset_fields = ["app", "monitored"]
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [BoundedJSONParser, MultiPartParser, FormParser]
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
     service = services.app_protections

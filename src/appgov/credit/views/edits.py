@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from appgov.core.models import Person
+from appgov.core.params import int_param
 from appgov.core.scoping import scoped
 from appgov.core.views.helpers import apply_service_errors, get_scoped, history_entries
 
@@ -234,10 +235,7 @@ def account_password(request, pk):
 @login_required
 def calendar(request):
     user, today = request.user, timezone.localdate()
-    try:
-        year = int(request.GET.get("year") or today.year)
-    except ValueError:
-        year = today.year
+    year = int_param(request, "year", today.year, minimum=1900, maximum=2200)
     can_write = writer(user, "calendarday")
     which = request.POST.get("form", "") if request.method == "POST" else ""
     hours_form = WorkingHoursForm(request.POST if which == "hours" else None, prefix="hours", user=user)

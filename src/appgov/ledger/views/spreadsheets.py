@@ -57,7 +57,11 @@ def ledger_import(request):
             data = upload.read(spreadsheet.MAX_BYTES + 1)
             try:
                 result = spreadsheet.import_ledger(
-                    data, request.user.institution, request.user, dry_run=bool(request.POST.get("dry_run"))
+                    data,
+                    request.user.institution,
+                    request.user,
+                    dry_run=bool(request.POST.get("dry_run")),
+                    filename=upload.name,
                 )
             except spreadsheet.ImportRefused as exc:
                 result = exc.result
