@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import scans
+from .views import feeds, regression, scans
 
 app_name = "scanning"
 urlpatterns = [
@@ -8,4 +8,10 @@ urlpatterns = [
     path("scans/<int:pk>/<str:fmt>.json", scans.scan_download, name="scan-download"),
     path("versions/<int:version_pk>/scan/", scans.scan_request, name="scan-request"),
     path("sdks/", scans.sdk_inventory, name="sdk-inventory"),
+    path("feeds/", feeds.feed_list, name="feed-list"),
+    path(
+        "versions/<int:version_pk>/regression/accept/",
+        regression.regression_accept,
+        name="regression-accept",
+    ),
 ]

@@ -7,4 +7,6 @@ router.register("scans", views.ScanViewSet)
 router.register("sdk-uses", views.SdkUseViewSet)
 router.register("sdk-assessments", views.SdkAssessmentViewSet)
 router.register("release-certificates", views.ReleaseCertificateViewSet)
+router.register("vulnerability-feeds", views.VulnerabilityFeedViewSet)
+router.register("regression-acceptances", views.GateRegressionAcceptanceViewSet)
 urlpatterns = router.urls
