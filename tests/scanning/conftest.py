@@ -1,5 +1,4 @@
 import pytest
-
 from scan_helpers import build_apks
 
 
