@@ -168,6 +168,15 @@ ROUTES: dict[str, Route] = {
     "scanning:scan-download": Route(obj="scan", **OBJ_READ),
     "scanning:scan-request": Route("object", obj="version", post_ignored=MESSAGE),
     "scanning:sdk-inventory": Route(**LIST_B),
+    "scanning:feed-list": Route(**LIST_B),
+    "scanning:regression-accept": Route("object", obj="version", post_ignored=MESSAGE),
+    "vulnerabilityfeed-list": Route(**LIST_B),
+    "vulnerabilityfeed-detail": Route(obj="vfeed", **OBJ_READ),
+    "vulnerabilityfeed-history": Route(obj="vfeed", **OBJ_READ),
+    "vulnerabilityfeed-download": Route(obj="vfeed", **OBJ_READ),
+    "gateregressionacceptance-list": Route(**LIST_B, query=("version={version}",)),
+    "gateregressionacceptance-detail": Route(obj="raccept", **OBJ_READ),
+    "gateregressionacceptance-history": Route("object", obj="raccept", reg_read=True),  # made without the log
     "scan-list": Route(**LIST_B, query=("version={version}",)),
     "scan-detail": Route(obj="scan", **OBJ_READ),
     "scan-history": Route("object", obj="scan", reg_read=True),  # the generic history action
@@ -492,7 +501,27 @@ def _b_scanning(world):
         reference="ZQX-SDK-1",
     )
     cert = ReleaseCertificate.objects.create(app=world.b.app, sha256="e" * 64, label="release")
-    return {"scan": scan.pk, "sdkuse": use.pk, "sdkassessment": assessment.pk, "releasecert": cert.pk}
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from appgov.scanning.feeds import import_feed
+    from appgov.scanning.models import GateRegressionAcceptance
+
+    feed = import_feed(
+        world.b.admin,
+        name="ZQX 漏洞库",
+        upload=SimpleUploadedFile("zqx.csv", b"advisory_id,component,summary\nZQX-2026-1,zqx-sdk,ZQX\n"),
+    )
+    accepted = GateRegressionAcceptance.objects.create(
+        version=world.b.version, scan=scan, previous_scan=scan, reason="ZQX 接受"
+    )
+    return {
+        "scan": scan.pk,
+        "sdkuse": use.pk,
+        "sdkassessment": assessment.pk,
+        "releasecert": cert.pk,
+        "vfeed": feed.pk,
+        "raccept": accepted.pk,
+    }
 
 
 def _b_counterfeit(world):
@@ -562,7 +591,7 @@ for _factory, _keys in [
         "app version listing channel account vuln evidence department person user institution office changelog",
     ),
     (_b_compliance, "cresult evaluation finding cevidence first_control"),
-    (_b_scanning, "scan sdkuse sdkassessment releasecert"),
+    (_b_scanning, "scan sdkuse sdkassessment releasecert vfeed raccept"),
     (_b_counterfeit, "ccase cfeed clisting csweep cbrand cprotection"),
     (
         _b_credit,
@@ -612,12 +641,20 @@ def _counterfeit_state(inst):
 
 
 def _scanning_state(inst):
-    from appgov.scanning.models import ReleaseCertificate, Scan, SdkAssessment
+    from appgov.scanning.models import (
+        GateRegressionAcceptance,
+        ReleaseCertificate,
+        Scan,
+        SdkAssessment,
+        VulnerabilityFeed,
+    )
 
     return (
         Scan.objects.filter(version__app__institution=inst).count(),
         SdkAssessment.objects.filter(institution=inst).count(),
         ReleaseCertificate.objects.filter(app__institution=inst).count(),
+        VulnerabilityFeed.objects.filter(institution=inst).count(),
+        GateRegressionAcceptance.objects.filter(version__app__institution=inst).count(),
     )
 
 
