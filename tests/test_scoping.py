@@ -169,7 +169,7 @@ ROUTES: dict[str, Route] = {
     "scanning:scan-request": Route("object", obj="version", post_ignored=MESSAGE),
     "scanning:sdk-inventory": Route(**LIST_B),
     "scanning:feed-list": Route(**LIST_B),
-    "scanning:regression-accept": Route("object", obj="version", post_ignored=MESSAGE),
+    "scanning:regression-accept": Route("object", obj="version"),
     "vulnerabilityfeed-list": Route(**LIST_B),
     "vulnerabilityfeed-detail": Route(obj="vfeed", **OBJ_READ),
     "vulnerabilityfeed-history": Route(obj="vfeed", **OBJ_READ),
