@@ -6,6 +6,7 @@ import json
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from scan_helpers import fixture_app, rescan, scanned_version
 
 from appgov.ledger.gates import find_transition
@@ -14,6 +15,14 @@ from appgov.scanning.models import GateRegressionAcceptance, SdkAssessment
 from appgov.scanning.regression import accept_regression, version_regression
 
 ACCEPT_API = "/api/scanning/regression-acceptances/"
+
+
+@pytest.fixture(autouse=True)
+def english(settings):
+    """Messages are asserted in English, their source form (zh-Hans is checked by tests/test_i18n.py)."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 def test_the_release_transition_lists_the_item():
