@@ -182,6 +182,15 @@ ROUTES: dict[str, Route] = {
     "scanning:scan-request": Route("object", obj="version", post_ignored=MESSAGE),
     "scanning:scan-triage": Route("object", obj="scan"),
     "scanning:sdk-inventory": Route(**LIST_B),
+    "scanning:feed-list": Route(**LIST_B),
+    "scanning:regression-accept": Route("object", obj="version"),
+    "vulnerabilityfeed-list": Route(**LIST_B),
+    "vulnerabilityfeed-detail": Route(obj="vfeed", **OBJ_READ),
+    "vulnerabilityfeed-history": Route(obj="vfeed", **OBJ_READ),
+    "vulnerabilityfeed-download": Route(obj="vfeed", **OBJ_READ),
+    "gateregressionacceptance-list": Route(**LIST_B, query=("version={version}",)),
+    "gateregressionacceptance-detail": Route(obj="raccept", **OBJ_READ),
+    "gateregressionacceptance-history": Route("object", obj="raccept", reg_read=True),  # made without the log
     "scan-list": Route(**LIST_B, query=("version={version}",)),
     "scan-detail": Route(obj="scan", **OBJ_READ),
     "scan-history": Route("object", obj="scan", reg_read=True),  # the generic history action
@@ -538,6 +547,19 @@ def _b_scanning(world):
         institution=world.b.inst, allowed_domains=["zqx-bank.example.cn"], check_links=True
     )
     inventory = AppPrivacyInventory.objects.create(app=world.b.app, categories=["location"])
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from appgov.scanning.feeds import import_feed
+    from appgov.scanning.models import GateRegressionAcceptance
+
+    feed = import_feed(
+        world.b.admin,
+        name="ZQX 漏洞库",
+        upload=SimpleUploadedFile("zqx.csv", b"advisory_id,component,summary\nZQX-2026-1,zqx-sdk,ZQX\n"),
+    )
+    accepted = GateRegressionAcceptance.objects.create(
+        version=world.b.version, scan=scan, previous_scan=scan, reason="ZQX 接受"
+    )
     return {
         "scan": scan.pk,
         "sdkuse": use.pk,
@@ -545,6 +567,8 @@ def _b_scanning(world):
         "releasecert": cert.pk,
         "scanprofile": profile.pk,
         "pinventory": inventory.pk,
+        "vfeed": feed.pk,
+        "raccept": accepted.pk,
     }
 
 
@@ -615,7 +639,7 @@ for _factory, _keys in [
         "app version listing channel account vuln evidence department person user institution office changelog",
     ),
     (_b_compliance, "cresult evaluation finding cevidence fattachment first_control"),
-    (_b_scanning, "scan sdkuse sdkassessment releasecert scanprofile pinventory"),
+    (_b_scanning, "scan sdkuse sdkassessment releasecert scanprofile pinventory vfeed raccept"),
     (_b_counterfeit, "ccase cfeed clisting csweep cbrand cprotection"),
     (
         _b_credit,
@@ -670,10 +694,12 @@ def _counterfeit_state(inst):
 def _scanning_state(inst):
     from appgov.scanning.models import (
         AppPrivacyInventory,
+        GateRegressionAcceptance,
         ReleaseCertificate,
         Scan,
         ScanProfile,
         SdkAssessment,
+        VulnerabilityFeed,
     )
 
     return (
@@ -682,6 +708,8 @@ def _scanning_state(inst):
         ReleaseCertificate.objects.filter(app__institution=inst).count(),
         [changelog.snapshot(p) for p in ScanProfile.objects.filter(institution=inst)],
         [changelog.snapshot(i) for i in AppPrivacyInventory.objects.filter(app__institution=inst)],
+        VulnerabilityFeed.objects.filter(institution=inst).count(),
+        GateRegressionAcceptance.objects.filter(version__app__institution=inst).count(),
     )
 
 

@@ -674,6 +674,52 @@ CASES = [
 ]
 
 
+def a_version(world):
+    return world.a.version  # scanned never, so it has no regression to accept
+
+
+ACCEPT_REGRESSION_PAGE = Req("POST", "/scanning/versions/{pk}/regression/accept/", {"reason": "已评估"})
+ACCEPT_REGRESSION_API = Req(
+    "POST", "/api/scanning/regression-acceptances/", lambda v: {"version": v.pk, "reason": "已评估"}
+)
+CASES += [
+    Case(
+        "security accepts a version's regression (the governance office decides)",
+        a_version,
+        _user("security"),
+        ACCEPT_REGRESSION_PAGE,
+        ACCEPT_REGRESSION_API,
+        FORBIDDEN,
+    ),
+    Case(
+        "the office accepts a regression without a reason",
+        a_version,
+        _user("governance_office"),
+        Req("POST", "/scanning/versions/{pk}/regression/accept/", {"reason": " "}),
+        Req("POST", "/api/scanning/regression-acceptances/", lambda v: {"version": v.pk, "reason": " "}),
+        INVALID,
+        "Give the reason for accepting the regression.",
+    ),
+    Case(
+        "the office accepts a regression the version does not have",
+        a_version,
+        _user("governance_office"),
+        ACCEPT_REGRESSION_PAGE,
+        ACCEPT_REGRESSION_API,
+        INVALID,
+        "This version's scan shows no regression since the previous version.",
+    ),
+    Case(
+        "B's governance office accepts A's regression",
+        a_version,
+        _user("governance_office", "b"),
+        ACCEPT_REGRESSION_PAGE,
+        ACCEPT_REGRESSION_API,
+        NOT_FOUND,
+    ),
+]
+
+
 # ---------- driving both sides and comparing ----------
 
 

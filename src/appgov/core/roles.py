@@ -38,6 +38,8 @@ WRITE_ROLES: dict[str, set[str]] = {
     "scanning.scanprofile": {Role.ADMINISTRATOR, Role.SECURITY},
     "scanning.findingdecision": {Role.ADMINISTRATOR, Role.SECURITY},
     "scanning.appprivacyinventory": _LEDGER | {Role.COMPLIANCE},
+    "scanning.vulnerabilityfeed": {Role.ADMINISTRATOR, Role.SECURITY},
+    "scanning.gateregressionacceptance": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE},
     # counterfeit monitoring; case moves are further limited per step in counterfeit.services
     "counterfeit.brandprofile": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE},
     "counterfeit.appprotection": _LEDGER,

@@ -22,6 +22,18 @@ class ScanningConfig(AppConfig):
         from .views.profiles import inventory_block
 
         extensions.register_detail_context("ledger.mobileapp", "privacy_inventory", inventory_block)
+        from appgov.core.roles import can_write
+
+        from .regression import version_regression
+
+        extensions.register_detail_context(
+            "ledger.appversion", "regression", lambda v, request: version_regression(v)
+        )
+        extensions.register_detail_context(
+            "ledger.appversion",
+            "regression_can_accept",
+            lambda v, request: can_write(request.user, "scanning.gateregressionacceptance"),
+        )
 
 
 def _scan_uploaded_package(sender, version, actor=None, **kwargs):

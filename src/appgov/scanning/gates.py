@@ -27,3 +27,16 @@ def package_scans_clean(app) -> bool:
         if scan.high_findings or triage.active_high_count(scan):
             return False
     return True
+
+
+@register_check("no_regression_since_previous_version")
+def no_regression_since_previous_version(app) -> bool:
+    """The newest version of each platform adds no high finding, dangerous permission, unassessed SDK or
+    lost hardening against the previous version's scan, or the governance office accepted it."""
+    from .regression import latest_versions, version_regression
+
+    for version in latest_versions(app):
+        regression = version_regression(version)
+        if regression is not None and regression.blocking:
+            return False
+    return True

@@ -180,3 +180,67 @@ class FindingDecision(InstitutionOwned):
         return self.decision == self.Decision.FALSE_POSITIVE or (
             self.expires_on is not None and self.expires_on >= today
         )
+
+
+def _feed_path(instance, filename):
+    """Stored under its content hash: the same file imported twice is one file on disk, and a file
+    replaced on disk no longer matches its name (the change log keeps the hash too)."""
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    return f"scanning/feeds/{instance.institution_id}/{instance.sha256}.{suffix}"
+
+
+class VulnerabilityFeed(InstitutionOwned):
+    """A vulnerability feed the institution imported (OSV JSON, or a CNVD / CNNVD export as CSV / XLSX);
+    the newest import of each name is the current one and goes to every scan (NFRA-07.2)."""
+
+    institution_path = "institution"
+
+    class Kind(models.TextChoices):
+        OSV = "osv", _("OSV JSON")
+        CSV = "csv", _("CSV")
+        XLSX = "xlsx", _("Excel (XLSX)")
+
+    institution = models.ForeignKey("core.Institution", on_delete=models.PROTECT, related_name="+")
+    name = models.CharField(_("feed"), max_length=200, help_text=_("e.g. CNVD, OSV Maven"))
+    kind = models.CharField(_("format"), max_length=10, choices=Kind.choices)
+    file = models.FileField(_("file"), upload_to=_feed_path, max_length=300)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    imported_at = models.DateTimeField(_("imported"), auto_now_add=True)
+    advisory_count = models.PositiveIntegerField(_("advisories"), default=0)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["name", "-imported_at", "-id"]
+        verbose_name = _("vulnerability feed")
+        verbose_name_plural = _("vulnerability feeds")
+
+    def __str__(self):
+        return f"{self.name} ({self.imported_at:%Y-%m-%d})" if self.imported_at else self.name
+
+
+class GateRegressionAcceptance(InstitutionOwned):
+    """The governance office accepts, with a reason, what a version's scan regressed against the previous
+    version's; it holds for exactly that pair of scans (a rescan needs a new acceptance)."""
+
+    institution_path = "version__app__institution"
+
+    version = models.ForeignKey(
+        "ledger.AppVersion", on_delete=models.CASCADE, related_name="regression_acceptances"
+    )
+    scan = models.ForeignKey(Scan, on_delete=models.PROTECT, related_name="+")
+    previous_scan = models.ForeignKey(Scan, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField(_("reason"))
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    accepted_at = models.DateTimeField(_("accepted"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-accepted_at", "-id"]
+        verbose_name = _("accepted regression")
+        verbose_name_plural = _("accepted regressions")
+
+    def __str__(self):
+        return f"{self.version} · {self.accepted_at:%Y-%m-%d}" if self.accepted_at else str(self.version)

@@ -16,6 +16,7 @@ from appgov.engines import apkscan
 from appgov.ledger.models import AppVersion, Vulnerability
 
 from . import package_identity, triage
+from .feeds import feed_paths, vulnerability_title
 from .models import AppPrivacyInventory, ReleaseCertificate, Scan, ScanProfile, SdkAssessment, SdkUse
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,7 @@ def options_for(version: AppVersion) -> "apkscan.ScanOptions":
         min_target_sdk=profile.min_target_sdk if profile else None,
         check_links=bool(profile and profile.check_links),
         yara_rules=_rules_file(profile.yara_rules) if profile and profile.yara_rules.strip() else None,
+        vuln_feeds=feed_paths(app.institution_id),
     )
 
 
@@ -154,7 +156,7 @@ def store_report(scan: Scan, report: dict) -> None:
             Vulnerability.objects.filter(version=version, source=SCAN_SOURCE).values_list("title", flat=True)
         )
         for finding in high:
-            title = f"[{finding['control']}] {finding['title']['zh']}"[:300]
+            title = vulnerability_title(finding)
             if title in existing:
                 continue
             core_services.save(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import profiles, scans
+from .views import feeds, profiles, regression, scans
 
 app_name = "scanning"
 urlpatterns = [
@@ -11,4 +11,10 @@ urlpatterns = [
     path("sdks/", scans.sdk_inventory, name="sdk-inventory"),
     path("profile/", profiles.profile, name="profile"),
     path("apps/<int:app_pk>/privacy-inventory/", profiles.inventory_edit, name="privacy-inventory-edit"),
+    path("feeds/", feeds.feed_list, name="feed-list"),
+    path(
+        "versions/<int:version_pk>/regression/accept/",
+        regression.regression_accept,
+        name="regression-accept",
+    ),
 ]

@@ -5,11 +5,13 @@ from appgov.core.api.base import ScopedModelSerializer
 from ..models import (
     AppPrivacyInventory,
     FindingDecision,
+    GateRegressionAcceptance,
     ReleaseCertificate,
     Scan,
     ScanProfile,
     SdkAssessment,
     SdkUse,
+    VulnerabilityFeed,
 )
 
 
@@ -119,3 +121,29 @@ class AppPrivacyInventorySerializer(ScopedModelSerializer):
         if self.instance is not None and not isinstance(self.instance, list | tuple):
             fields["app"].read_only = True  # an inventory stays with its app
         return fields
+
+
+class VulnerabilityFeedSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = VulnerabilityFeed
+        fields = ["id", "name", "kind", "sha256", "imported_at", "advisory_count", "uploaded_by"]
+        read_only_fields = fields
+
+
+class VulnerabilityFeedUploadSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    file = serializers.FileField(
+        help_text="OSV JSON (.json), or .csv / .xlsx with advisory_id and component columns"
+    )
+
+
+class GateRegressionAcceptanceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = GateRegressionAcceptance
+        fields = ["id", "version", "scan", "previous_scan", "reason", "accepted_by", "accepted_at"]
+        read_only_fields = fields
+
+
+class RegressionAcceptSerializer(serializers.Serializer):
+    version = serializers.IntegerField()
+    reason = serializers.CharField(allow_blank=True)

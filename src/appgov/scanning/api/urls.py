@@ -9,4 +9,6 @@ router.register("sdk-assessments", views.SdkAssessmentViewSet)
 router.register("release-certificates", views.ReleaseCertificateViewSet)
 router.register("profiles", views.ScanProfileViewSet)
 router.register("privacy-inventories", views.AppPrivacyInventoryViewSet)
+router.register("vulnerability-feeds", views.VulnerabilityFeedViewSet)
+router.register("regression-acceptances", views.GateRegressionAcceptanceViewSet)
 urlpatterns = router.urls
