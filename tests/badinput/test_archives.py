@@ -14,6 +14,16 @@ from appgov.counterfeit import feeds
 from appgov.credit import workcalendar
 from appgov.ledger import spreadsheet
 
+
+@pytest.fixture(autouse=True)
+def english(settings):
+    """These tests read the English messages (the compiled catalogue answers in Chinese by default)."""
+    from django.utils import translation
+
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
+
 BOMB_MB = 64  # one sheet part of 64 MB of blanks, some 64 KB compressed
 
 

@@ -7,6 +7,16 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 
+@pytest.fixture(autouse=True)
+def english(settings):
+    """These tests read the English messages (the compiled catalogue answers in Chinese by default)."""
+    from django.utils import translation
+
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
+
+
 @pytest.mark.parametrize(
     "url",
     [
