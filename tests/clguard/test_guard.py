@@ -27,7 +27,9 @@ def test_people_decisions_are_never_declared_derived():
 
 
 def test_the_guard_fails_a_test_whose_project_code_writes_behind_the_log():
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE.parents[1] / "src"), os.environ.get("PYTHONPATH", "")])}
+    # the probe runs on its own SQLite database: on PostgreSQL it would meet the outer run's test database
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env = {**env, "PYTHONPATH": os.pathsep.join([str(HERE.parents[1] / "src"), os.environ.get("PYTHONPATH", "")])}
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly",
          str(HERE / "probe_unlogged.py")],

@@ -2,6 +2,7 @@
 finding after it, counts as not compliant in the rate, and the dashboard shows it in its own colour."""
 
 import datetime
+from pathlib import Path
 
 import pytest
 from compliance_fixtures import accepted_evidence, result_for, today
@@ -91,5 +92,10 @@ def test_the_dashboard_shows_evidence_needed_in_its_own_colour_and_the_rate(worl
     assert 'class="stat-value text-warning" id="count-evidence"' in page
     assert 'id="count-fail"' in page and "text-danger" in page
     assert 'id="compliance-rate"' in page and f"{selectors.dashboard(a.inst)['rate']}%" in page
-    # the heatmap keeps evidence needed apart from fail (its own piece and colour)
-    assert '{value: 1, label: names[1], color: "#ffc107"}' in page
+    # the heatmap keeps evidence needed apart from fail (its own piece and colour); the chart code is a static
+    # file (no inline script under the Content-Security-Policy), the page links it
+    assert "/static/appgov/charts/compliance-dashboard.js" in page
+    from django.conf import settings
+
+    script = (Path(settings.BASE_DIR) / "static" / "appgov" / "charts" / "compliance-dashboard.js").read_text()
+    assert '{value: 1, label: names[1], color: "#ffc107"}' in script

@@ -80,6 +80,7 @@ def test_recomputing_with_another_key_from_an_entry_on_is_named(world):
     assert problem is not None and problem.seq == seq and "edited" in problem.reason
 
 
+@pytest.mark.unlogged_writes("cuts the change log on purpose (tampering)")
 def test_cutting_the_tail_and_moving_the_head_is_named(world):
     entries = write_departments(world, 4)
     keep = entries[-3]
@@ -89,6 +90,7 @@ def test_cutting_the_tail_and_moving_the_head_is_named(world):
     assert problem is not None and "head" in problem.reason and "moved" in problem.reason
 
 
+@pytest.mark.unlogged_writes("cuts the change log on purpose (tampering)")
 def test_anchor_catches_a_cut_with_an_old_copy_of_the_head_row(world, tmp_path):
     write_departments(world, 2, prefix="AA")
     old_head = ChangeLogHead.objects.values("last_seq", "last_hash", "mac").get()
@@ -145,6 +147,7 @@ def legacy_chain(count):
     ChangeLogHead.objects.update_or_create(pk=1, defaults={"last_seq": count, "last_hash": prev, "mac": ""})
 
 
+@pytest.mark.unlogged_writes("cuts the change log on purpose (tampering)")
 def test_unkeyed_entries_of_before_the_key_still_verify_and_cannot_be_downgraded_later(world, tmp_path):
     key_file = tmp_path / "var" / "chain.key"
     with override_settings(APPGOV_CHAIN_KEY_FILE=key_file):
