@@ -334,3 +334,13 @@ def test_a_feed_failing_in_the_database_leaves_no_icon_file_behind(world, media,
     assert sorted(p.relative_to(media) for p in media.rglob("*") if p.is_file()) == files_before
     assert ListingFeed.objects.count() == feeds_before
     assert default_storage.open(ObservedListing.objects.get(listing_id="K1").icon_file.name).read() == ICON_A
+
+
+def test_a_truncated_icon_is_refused_even_after_weasyprint_loosened_pillow(world, media, monkeypatch):
+    """WeasyPrint sets Pillow's process-wide LOAD_TRUNCATED_IMAGES when imported (the PDF report does); the
+    icon check must not depend on which module was imported first."""
+    from PIL import ImageFile
+
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    with pytest.raises(icons.IconProblem, match="cannot be decoded"):
+        icons.fingerprint(_truncated())

@@ -92,6 +92,12 @@ def fingerprint(data: bytes) -> IconFile:
                         % {"w": width, "h": height, "max": MAX_ICON_PIXELS}
                     )
                 fmt = image.format or "PNG"
+                # verify() reads the whole stream on a second handle: a truncated file is refused even though
+                # WeasyPrint, once imported, sets Pillow's process-wide LOAD_TRUNCATED_IMAGES
+                with Image.open(io.BytesIO(data), formats=ICON_FORMATS) as check:
+                    check.verify()
+                if fmt == "JPEG" and not data.rstrip(b"\x00").endswith(b"\xff\xd9"):
+                    raise OSError("the JPEG data ends before its end-of-image marker")
                 image.load()
                 phash, extra = _engine_hashes(image)
         except IconProblem:
