@@ -213,7 +213,7 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "appgov.core.pagination.CappedLimitOffsetPagination",
+    "DEFAULT_PAGINATION_CLASS": "appgov.core.api.pagination.CappedLimitOffsetPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "appgov.core.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "appgov.core.api.exceptions.exception_handler",
