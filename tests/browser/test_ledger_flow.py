@@ -104,7 +104,8 @@ def test_register_app_and_release_it_through_the_gates(page, office_user):
     evidence("网络安全、数据安全、隐私与业务合规审查", "CR-2026-11")
     page.locator(".gate[data-to=released] button[type=submit]").click()
     refused = page.locator(".alert-danger").inner_text()
-    assert "APP备案号" in refused and "隐私政策" in refused
+    assert "APP备案号" in refused and "隐私政策" in refused and "已上传安装包" in refused
+    _package_uploaded_and_scanned_clean("TB-001")
 
     page.click("#app-edit")
     page.fill("#id_app_filing_no", "浙ICP备20000001号-1A")
@@ -117,6 +118,26 @@ def test_register_app_and_release_it_through_the_gates(page, office_user):
 
     page.click("a[href='?tab=history']")
     assert page.locator(".list-group-item").count() >= 5
+
+
+def _package_uploaded_and_scanned_clean(app_code: str) -> None:
+    """The security team uploads the release package and the worker scans it clean (done here directly: the
+    browser test runs no worker; the scan flow has its own tests in tests/scanning)."""
+    import hashlib
+
+    from django.core.files.base import ContentFile
+
+    from appgov.ledger.models import AppVersion
+    from appgov.scanning.models import Scan
+
+    data = b"PK\x03\x04 release package of the browser test"
+    version = AppVersion.objects.get(app__code=app_code)
+    version.package.save("release.apk", ContentFile(data), save=False)
+    version.package_sha256, version.package_size = hashlib.sha256(data).hexdigest(), len(data)
+    version.save()
+    Scan.objects.create(
+        version=version, package_sha256=version.package_sha256, status="done", report={"findings": []}
+    )
 
 
 def _workbook_with_error() -> bytes:
