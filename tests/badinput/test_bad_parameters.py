@@ -142,8 +142,8 @@ def test_json_nested_100000_deep_to_the_token_endpoint_is_a_400(db, client):
     assert response.status_code == 400
 
 
-def test_login_and_language_switch_do_not_redirect_off_site(world, client):
-    from conftest import PASSWORD
+def test_login_and_language_switch_do_not_redirect_off_site(world, client, password):
+    PASSWORD = password  # noqa: N806  the world's password (tests/conftest.py)
 
     response = client.post(
         "/login/?next=https://evil.example/", {"username": world.a.admin.username, "password": PASSWORD}
