@@ -167,3 +167,18 @@ def test_10_2_rule_in_force_depends_on_when_the_package_was_listed(world):
         FakeChannel, "android", datetime.date(2024, 1, 4), datetime.date(2026, 1, 1)
     )
     assert before is None and after.min_target == 30
+
+
+# --- a scan that could not judge a control (mini-programs) ---------------------------------------------------
+
+
+def test_a_scan_that_lists_a_control_as_not_judged_never_passes_it(world):
+    a = world.a
+    ReleaseCertificate.objects.create(app=a.app, sha256="a" * 64)
+    scan = done_scan(a.version)
+    assert result_for(a.inst, "NFRA-12.3", a.version.pk).outcome == "pass"  # a normal scan with no findings
+    assert result_for(a.inst, "NFRA-12.4", a.app.pk).outcome == "pass"
+    scan.report = {"findings": [], "platform_details": {"controls_not_judged": ["NFRA-12.3", "NFRA-12.4"]}}
+    scan.save()
+    assert result_for(a.inst, "NFRA-12.3", a.version.pk).outcome == "evidence_needed"
+    assert result_for(a.inst, "NFRA-12.4", a.app.pk).outcome == "evidence_needed"

@@ -73,6 +73,12 @@ def _scans(ctx) -> _Scans:
     return cached
 
 
+def _judges(report: dict, control_id: str) -> bool:
+    """Whether the scan could judge the control at all: a mini-program package carries no signing certificate
+    or target SDK, and its report lists such controls as not judged (never a pass for want of findings)."""
+    return control_id not in (report.get("platform_details") or {}).get("controls_not_judged", ())
+
+
 def _link(scan_id) -> list[dict]:
     return [{"label": f"scan #{scan_id}", "url": f"/scanning/scans/{scan_id}/"}]
 
@@ -102,7 +108,7 @@ def _version_check(engine_controls, precondition=None):
         unscanned = set()
         for subject_type, subject_id, label, version in ctx.subjects(SubjectType.APP_VERSION):
             entry = data.latest.get(subject_id)
-            if entry is None:
+            if entry is None or not _judges(entry[1], control.id):
                 unscanned.add(subject_id)
                 continue
             scan_id, report, _finished = entry
@@ -181,7 +187,7 @@ def signing_and_tampering(ctx, control):
     by_app = defaultdict(list)
     for version in ctx.versions:
         entry = data.latest.get(version.pk)
-        if entry is not None:
+        if entry is not None and _judges(entry[1], control.id):
             by_app[version.app_id].append(entry)
     judged = set()
     for app in ctx.live_apps:
