@@ -25,6 +25,7 @@ import subprocess
 from dataclasses import dataclass
 
 import pytest
+import scoping_modules
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
@@ -37,18 +38,7 @@ MARK = "zqx"  # compared case-insensitively
 # ---------- what each route is ----------
 
 
-@dataclass(frozen=True)
-class Route:
-    kind: str  # "object", "list", "public" (no login, no data), "self" (the user's own account),
-    # "probe" (no login, no data, answers 503 while a part of the service is down: /healthz)
-    obj: str | None = None  # for object routes: the key in b_objects() of the object the id names
-    reg_read: bool = False  # the examiner of B's jurisdiction gets 200 on GET
-    shows_b: bool = False  # ... and the answer shows B's marker (proves the leak check can fail)
-    query: tuple = ()  # extra query strings tried on list routes, formatted with B's objects
-    # Why the examiner's POST may answer 200/302 instead of 403/405 (a view that refuses with a message
-    # and a redirect); B must still be unchanged. Empty: strict.
-    post_ignored: str = ""
-
+from scoping_modules.route import Route  # noqa: E402
 
 OBJ_READ = dict(kind="object", reg_read=True, shows_b=True)
 LIST_B = dict(kind="list", reg_read=True, shows_b=True)
@@ -649,6 +639,11 @@ for _factory, _keys in [
 ]:
     FACTORIES.update(dict.fromkeys(_keys.split(), _factory))
 
+for _module in scoping_modules.MODULES:
+    ROUTES.update(_module.ROUTES)
+    FACTORIES.update(dict.fromkeys(_module.FACTORY_KEYS.split(), _module.build_b))
+    PREPARE.update(getattr(_module, "PREPARE", {}))
+
 
 def b_state(world):
     """Everything of B that a refused write could have changed."""
@@ -670,6 +665,7 @@ def b_state(world):
         "apps": inst.apps.count(),
         "scanning": _scanning_state(inst),
         "counterfeit": _counterfeit_state(inst),
+        "modules": [m.state(inst) for m in scoping_modules.MODULES if hasattr(m, "state")],
     }
 
 

@@ -83,6 +83,11 @@ INSTALLED_APPS = [
     "appgov.scanning",
     "appgov.counterfeit",
     "appgov.credit",
+    "appgov.partners",
+    "appgov.operations",
+    "appgov.privacy",
+    "appgov.risk",
+    "appgov.supervision",
 ]
 
 MIDDLEWARE = [

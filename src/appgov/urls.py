@@ -12,6 +12,11 @@ api_patterns = [
     path("scanning/", include("appgov.scanning.api.urls")),
     path("credit/", include("appgov.credit.api.urls")),
     path("counterfeit/", include("appgov.counterfeit.api.urls")),
+    path("partners/", include("appgov.partners.api.urls")),
+    path("operations/", include("appgov.operations.api.urls")),
+    path("privacy/", include("appgov.privacy.api.urls")),
+    path("risk/", include("appgov.risk.api.urls")),
+    path("supervision/", include("appgov.supervision.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # schema and docs for signed-in users and token holders (SPECTACULAR_SETTINGS["SERVE_PERMISSIONS"]);
     # the Swagger page loads its script as a file (no inline script, see the CSP)
@@ -30,6 +35,11 @@ urlpatterns = [
     path("scanning/", include("appgov.scanning.urls")),
     path("credit/", include("appgov.credit.urls")),
     path("counterfeit/", include("appgov.counterfeit.urls")),
+    path("partners/", include("appgov.partners.urls")),
+    path("operations/", include("appgov.operations.urls")),
+    path("privacy/", include("appgov.privacy.urls")),
+    path("risk/", include("appgov.risk.urls")),
+    path("supervision/", include("appgov.supervision.urls")),
     path("", dashboard, name="dashboard"),
 ]
 

@@ -1,0 +1,10 @@
+from .route import Route
+
+ROUTES = {
+    "partners:index": Route("list", reg_read=True),
+}
+FACTORY_KEYS = ""
+
+
+def build_b(world) -> dict:
+    return {}

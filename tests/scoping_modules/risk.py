@@ -1,0 +1,10 @@
+from .route import Route
+
+ROUTES = {
+    "risk:index": Route("list", reg_read=True),
+}
+FACTORY_KEYS = ""
+
+
+def build_b(world) -> dict:
+    return {}
