@@ -126,6 +126,7 @@ class Table:
     model = None
     default_order: str = "-pk"
     per_page: int = 50
+    html_id: str = ""  # the id of the <table> element (pages and browser tests find the table by it)
 
     def __init__(self, queryset, request=None, *, paginate: bool = True):
         self.model = self.model or queryset.model
