@@ -34,6 +34,7 @@ class Column:
         sortable: bool = True,
         order_by: str | None = None,
         render=None,
+        regulator_only: bool = False,
     ):
         """`accessor` follows relations with "__" (institution__name); a callable attribute is called.
         `render(obj, value)` replaces the default formatting; `link` links the cell to obj.get_absolute_url()."""
@@ -44,6 +45,7 @@ class Column:
         self.explicit_order = order_by is not None
         self.order_by = order_by or accessor
         self.render_func = render
+        self.regulator_only = regulator_only  # e.g. the institution: shown to examiners, who see several
         self.name = accessor
 
     def bind(self, model) -> "Column":
@@ -130,7 +132,9 @@ class Table:
 
     def __init__(self, queryset, request=None, *, paginate: bool = True):
         self.model = self.model or queryset.model
-        self.bound = [column.bind(self.model) for column in self.columns]
+        user = getattr(request, "user", None)
+        regulator = bool(getattr(user, "is_regulator", False))
+        self.bound = [c.bind(self.model) for c in self.columns if regulator or not c.regulator_only]
         self.request = request
         params = request.GET if request is not None else {}
         self.sort = self._valid_sort(params.get("sort", ""))

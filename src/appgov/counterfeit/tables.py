@@ -36,7 +36,7 @@ class CaseTable(Table):
     default_order = "-opened_at,-id"
     columns = [
         Column("pk", "#", render=_case_link, order_by="id"),
-        Column("institution__name", gettext_lazy("Institution")),
+        Column("institution__name", gettext_lazy("Institution"), regulator_only=True),
         Column("app__name", gettext_lazy("App")),
         Column("listing_name", gettext_lazy("Listing"), render=_listing, order_by="listing_name"),
         Column("source", gettext_lazy("Source")),
@@ -66,7 +66,7 @@ class ListingTable(Table):
     per_page = 100
     columns = [
         Column("listing_id", gettext_lazy("Listing id")),
-        Column("institution__name", gettext_lazy("Institution")),
+        Column("institution__name", gettext_lazy("Institution"), regulator_only=True),
         Column("source", gettext_lazy("Source")),
         Column("name", gettext_lazy("Name")),
         Column("package_id", gettext_lazy("Package id")),

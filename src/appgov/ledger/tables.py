@@ -15,6 +15,6 @@ class ChannelTable(Table):
         Column("operator"),
         Column("qualification_checked_on"),
         Column("listed", _("Versions listed"), order_by="listed"),
-        Column("institution__name", _("Institution")),
+        Column("institution__name", _("Institution"), regulator_only=True),
     ]
     default_order = "name"
