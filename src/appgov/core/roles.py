@@ -85,6 +85,16 @@ WRITE_ROLES: dict[str, set[str]] = {
             "calendarday",
         )
     },
+    # third parties, outsourcing and distribution platforms; admission and exit moves and assessment decisions
+    # are further limited in partners/workflows/party.yaml and partners.services
+    **{
+        f"partners.{model}": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.SECURITY, Role.COMPLIANCE}
+        for model in ("party", "qualification", "contact", "relation", "contract", "assessment")
+    },
+    **{
+        f"partners.{model}": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.SECURITY}
+        for model in ("accessgrant", "accessreview", "accessreviewitem")
+    },
 }
 # Roles that may move an app through its lifecycle.
 LIFECYCLE_ROLES = {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.APP_OWNER}
