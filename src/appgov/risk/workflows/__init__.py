@@ -38,13 +38,15 @@ def _final_report_due(incident, actor, inputs, transition, from_state):
 
 @rules.guard("all_answered")
 def _all_answered(assessment, actor, inputs):
+    # a pre-filled answer is the platform's proposal: a person confirms it (answers it) before submitting
     missing = [
         item["id"]
         for item in policy.questionnaire()["items"]
         if (assessment.answers.get(item["id"]) or {}).get("answer") not in policy.ANSWERS
+        or (assessment.answers.get(item["id"]) or {}).get("prefilled")
     ]
     if missing:
-        return _("Items not answered: %(items)s.") % {"items": ", ".join(missing)}
+        return _("Items not answered or not confirmed: %(items)s.") % {"items": ", ".join(missing)}
     return None
 
 
