@@ -319,7 +319,7 @@ def test_version_form_package_too_large_writes_nothing(world, login, settings):
 
 def test_listing_vulnerability_account_and_channel_forms(world, login):
     client = login(world.a.office_user)
-    channel_url = reverse("ledger:channel-list")
+    channel_url = reverse("ledger:channel-add")
     assert client.post(channel_url, {"name": "ALPHA官网", "kind": "official_site"}).status_code == 302
     channel = Channel.objects.get(name="ALPHA官网")
     assert channel.institution == world.a.inst
