@@ -96,6 +96,23 @@ WRITE_ROLES: dict[str, set[str]] = {
         for model in ("accessgrant", "accessreview", "accessreviewitem")
     },
 }
+# risk, audit, incidents and continuity; workflow moves are further limited per step in risk/workflows
+_INCIDENTS = {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.SECURITY, Role.COMPLIANCE}
+WRITE_ROLES.update(
+    {
+        **{
+            f"risk.{m}": _INCIDENTS
+            for m in ("incident", "incidentevent", "regulatorreport", "privacynotification")
+        },
+        "risk.auditengagement": {Role.ADMINISTRATOR, Role.AUDITOR, Role.COMPLIANCE},
+        "risk.assessmentcampaign": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.COMPLIANCE},
+        "risk.assessment": _LEDGER | {Role.SECURITY, Role.COMPLIANCE, Role.AUDITOR},
+        "risk.risk": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
+        "risk.risktask": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
+        **{f"risk.{m}": _LEDGER | {Role.SECURITY} for m in ("impactanalysis", "emergencyplan", "drill")},
+        "risk.releasedossier": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
+    }
+)
 # Roles that may move an app through its lifecycle.
 LIFECYCLE_ROLES = {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.APP_OWNER}
 
