@@ -642,6 +642,39 @@ for _factory, _keys in [
 ]:
     FACTORIES.update(dict.fromkeys(_keys.split(), _factory))
 
+
+# issue 11 item 13: the scan list, the organisation pages (institution scope, departments, people, users), the
+# ledger's saved filters and bulk edit
+def _b_saved_filter(world):
+    from appgov.ledger.saved_filters import saved_filters
+
+    saved = saved_filters.create(world.b.admin, {"name": "ZQX 筛选", "query": "q=ZQX"})
+    return {"savedfilter": saved.pk}
+
+
+FACTORIES["savedfilter"] = _b_saved_filter
+ROUTES.update(
+    {
+        "scanning:scan-list": Route(**LIST_B, query=("status=done", "status=active", SEARCH)),
+        "ledger:app-bulk-edit": Route("list", query=("ids={app}",)),
+        "ledger:filter-save": Route("list"),
+        "ledger:filter-delete": Route("object", obj="savedfilter"),
+        "org-institution": Route(**LIST_B),
+        "org-institution-edit": Route("list"),
+        "org-department-list": Route(**LIST_B),
+        "org-department-create": Route("list"),
+        "org-department-edit": Route("object", obj="department"),
+        "org-person-list": Route(**LIST_B, query=("department={department}", "employed=1")),
+        "org-person-create": Route("list"),
+        "org-person-edit": Route("object", obj="person"),
+        "org-user-list": Route("list", query=("role=administrator",)),
+        "org-user-create": Route("list"),
+        "org-user-edit": Route("object", obj="user"),
+        "org-user-active": Route("object", obj="user"),
+        "org-user-password": Route("object", obj="user"),
+    }
+)
+
 for _module in scoping_modules.MODULES:
     ROUTES.update(_module.ROUTES)
     FACTORIES.update(dict.fromkeys(_module.FACTORY_KEYS.split(), _module.build_b))

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from appgov.core.models import Institution
 from appgov.core.params import as_id
 from appgov.core.scoping import scoped
-from appgov.ledger.models import AppVersion
+from appgov.ledger.models import AppVersion, MobileApp
 
 from .evaluation import catalogue, control_or_none
 from .findings import overdue
@@ -114,6 +114,7 @@ def dashboard(institution) -> dict:
     findings = Finding.objects.filter(institution=institution)
     return {
         "institution": institution,
+        "app_count": MobileApp.objects.filter(institution=institution).count(),
         "catalogue_version": cat.version,
         "last_evaluation": evaluations[0] if evaluations else None,
         "totals": (totals := Counter(r[4] for r in results)),

@@ -30,6 +30,8 @@ WRITE_ROLES: dict[str, set[str]] = {
     "ledger.publishingaccount": _LEDGER,
     "ledger.vulnerability": {Role.ADMINISTRATOR, Role.SECURITY, Role.GOVERNANCE_OFFICE},
     "ledger.gateevidence": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
+    # a user's own saved filters of the ledger list (ledger.saved_filters keeps them per user)
+    "ledger.savedfilter": set(Role) - {Role.REGULATOR_EXAMINER},
     "compliance.evidence": _LEDGER | {Role.SECURITY, Role.COMPLIANCE, Role.AUDITOR, Role.CREDIT_OFFICER},
     "compliance.slapolicy": {Role.ADMINISTRATOR, Role.COMPLIANCE},
     "scanning.scan": _LEDGER | {Role.SECURITY},

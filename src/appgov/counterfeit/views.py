@@ -89,6 +89,8 @@ def case_detail(request, pk):
         "counterfeit/case_detail.html",
         {
             "case": case,
+            "chain": (chain := _relisting_chain(case, user)),
+            "chain_index": next((n for n, c in enumerate(chain) if c.pk == case.pk), 0),
             "report": report,
             "clarifications": case.clarifications.all(),
             "history": history,
@@ -99,6 +101,28 @@ def case_detail(request, pk):
             "today": timezone.localdate(),
         },
     )
+
+
+def _relisting_chain(case, user) -> list:
+    """The cases of the same listing linked by re-listings (earlier case → later case), earliest first; empty
+    when the case stands alone."""
+    cases = scoped(CounterfeitCase, user).only(
+        "id", "state", "opened_at", "taken_down_on", "previous_case_id", "listing_name", "app_id"
+    )
+    earlier, current = [], case
+    while current.previous_case_id and len(earlier) < 50:
+        current = cases.filter(pk=current.previous_case_id).first()
+        if current is None:
+            break
+        earlier.append(current)
+    later, frontier = [], [case.pk]
+    while frontier and len(later) < 50:
+        found = list(cases.filter(previous_case_id__in=frontier).order_by("opened_at", "id"))
+        later.extend(found)
+        frontier = [c.pk for c in found]
+    if not earlier and not later:
+        return []
+    return [*reversed(earlier), case, *later]
 
 
 def _case_action(request, pk, action, success):

@@ -80,6 +80,7 @@ COLUMNS = [
     Column("iOS Bundle ID", "ios_bundle_ids", "list", width=28),
     Column("鸿蒙包名", "harmony_bundle_names", "list", width=28),
     Column("小程序AppID", "mini_program_appids", "list", width=24),
+    Column("公众号原始ID", "original_id", width=18),
     Column("管理部门编码", "managing_department", "department"),
     Column("责任人工号", "responsible_person", "person"),
     Column("数据归属部门编码", "data_owner_department", "department"),
