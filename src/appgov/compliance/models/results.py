@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.fields import SystemTextField
 from appgov.core.models.owned import InstitutionOwned
 
 from .subjects import Outcome, SubjectType
@@ -16,7 +17,7 @@ class Evaluation(InstitutionOwned):
         DAILY = "daily", _("Daily schedule")
         API = "api", _("API")
 
-    institution = models.ForeignKey("core.Institution", on_delete=models.CASCADE, related_name="evaluations")
+    institution = models.ForeignKey("core.Institution", on_delete=models.PROTECT, related_name="evaluations")
     trigger = models.CharField(_("trigger"), max_length=10, choices=Trigger.choices)
     catalogue_version = models.CharField(_("catalogue version"), max_length=32)
     started_at = models.DateTimeField(_("started"))
@@ -41,8 +42,8 @@ class ControlResult(InstitutionOwned):
     subject_id = models.BigIntegerField(_("subject id"))
     subject_repr = models.CharField(_("subject"), max_length=300)
     outcome = models.CharField(_("result"), max_length=20, choices=Outcome.choices)
-    explanation_zh = models.TextField()
-    explanation_en = models.TextField()
+    explanation_zh = SystemTextField()
+    explanation_en = SystemTextField()
     links = models.JSONField(default=list, blank=True)
     evaluation = models.ForeignKey(Evaluation, on_delete=models.SET_NULL, null=True, related_name="+")
     changed_at = models.DateTimeField(_("result since"))

@@ -5,6 +5,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.fields import BoundedTextField
 from appgov.core.models.owned import InstitutionOwned
 
 from .choices import AppKind, Audience, LifecycleState, Platform
@@ -97,7 +98,7 @@ class MobileApp(InstitutionOwned):
     state = models.CharField(
         _("lifecycle state"), max_length=20, choices=LifecycleState.choices, default=LifecycleState.PROPOSED
     )
-    description = models.TextField(_("description"), blank=True)
+    description = BoundedTextField(_("description"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -43,7 +43,7 @@ class PublishingAccount(InstitutionOwned):
     app = models.ForeignKey(
         "ledger.MobileApp",
         verbose_name=_("app"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="publishing_accounts",
     )
     channel = models.ForeignKey(
@@ -73,7 +73,7 @@ class Listing(InstitutionOwned):
     institution_path = "version__app__institution"
 
     version = models.ForeignKey(
-        "ledger.AppVersion", verbose_name=_("version"), on_delete=models.CASCADE, related_name="listings"
+        "ledger.AppVersion", verbose_name=_("version"), on_delete=models.PROTECT, related_name="listings"
     )
     channel = models.ForeignKey(
         Channel, verbose_name=_("channel"), on_delete=models.PROTECT, related_name="listings"
