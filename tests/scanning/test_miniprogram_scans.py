@@ -311,3 +311,30 @@ def test_a_wechat_version_refuses_a_plain_zip_and_an_ios_version_refuses_a_wxapk
     ios = core.save(AppVersion(app=org.app, platform="ios", version_name="9.0"))
     with pytest.raises(ValidationError):
         ledger.attach_package(ios, SimpleUploadedFile("app.ipa", pack({"a.js": b"1"})))
+
+
+def test_the_version_page_upload_stores_a_good_package_and_refuses_a_bad_one(mp, login):
+    org, app, version = mp
+    client = login(org.users["security"])
+    url = f"/scanning/versions/{version.pk}/upload/"
+    page = client.get(f"/ledger/versions/{version.pk}/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert f'action="{url}"' in page and 'accept=".wxapkg,.zip"' in page
+    refused = client.post(
+        url,
+        {"package": SimpleUploadedFile("__APP__.wxapkg", hostile()["overlap"])},
+        follow=True,
+        HTTP_ACCEPT_LANGUAGE="zh-hans",
+    )
+    assert "小程序代码包已损坏或不安全" in refused.content.decode() and "overlap" in refused.content.decode()
+    version.refresh_from_db()
+    assert not version.package and not Scan.objects.filter(version=version).exists()
+    client.post(url, {"package": SimpleUploadedFile("__APP__.wxapkg", clean())})
+    version.refresh_from_db()
+    assert version.package and Scan.objects.filter(version=version, status=Scan.Status.QUEUED).count() == 1
+    # a role that may not change versions is refused outright
+    assert (
+        login(org.users["read_only"])
+        .post(url, {"package": SimpleUploadedFile("a.wxapkg", clean())})
+        .status_code
+        == 403
+    )
