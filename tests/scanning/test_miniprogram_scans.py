@@ -338,3 +338,22 @@ def test_the_version_page_upload_stores_a_good_package_and_refuses_a_bad_one(mp,
         .status_code
         == 403
     )
+
+
+def test_a_mini_program_inventory_declares_what_only_mini_programs_collect(mp, system):
+    """NFRA-16.1 declared vs detected: 收货地址 (wx.chooseAddress) is a category of mini-programs only; the
+    inventory accepts it, and the scan then finds nothing collected beyond the declaration."""
+    from appgov.scanning.profiles import privacy_inventories
+
+    org, app, version = mp
+    with system():
+        inventory = privacy_inventories.create(None, {"app": app, "categories": ["location"]})
+    short = _upload_and_scan(version, "bank.zip", zipped(bank()))
+    undeclared = {f["id"] for f in short.report["findings"] if f["rule"] == "PI_UNDECLARED"}
+    assert "PI_UNDECLARED:address" in undeclared and "PI_UNDECLARED:location" not in undeclared
+    used = set(short.report["platform_details"]["privacy"]["pi_categories_used"])
+    sdk_pi = {c for s in short.report["sdks"] for c in s["personal_information"]}
+    with system():
+        privacy_inventories.update(inventory, None, {"categories": sorted(used | sdk_pi)})
+    full = services.execute_scan(services.request_scan(version, None).pk)
+    assert not [f for f in full.report["findings"] if f["rule"] == "PI_UNDECLARED"]
