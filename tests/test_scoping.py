@@ -177,6 +177,7 @@ ROUTES: dict[str, Route] = {
     "scanning:scan-detail": Route(obj="scan", **OBJ_READ),
     "scanning:scan-download": Route(obj="scan", **OBJ_READ),
     "scanning:scan-request": Route("object", obj="version", post_ignored=MESSAGE),
+    "scanning:package-upload": Route("object", obj="version"),
     "scanning:scan-triage": Route("object", obj="scan"),
     "scanning:sdk-inventory": Route(**LIST_B),
     "scanning:feed-list": Route(**LIST_B),

@@ -79,6 +79,12 @@ def _judges(report: dict, control_id: str) -> bool:
     return control_id not in (report.get("platform_details") or {}).get("controls_not_judged", ())
 
 
+def _counts(finding: dict) -> bool:
+    """Whether a finding can fail a control: an "info" finding is an inventory note (a mini-program's plugin,
+    whose assessment is judged through the SDK findings like any SDK), never a breach by itself."""
+    return finding.get("severity") != "info"
+
+
 def _link(scan_id) -> list[dict]:
     return [{"label": f"scan #{scan_id}", "url": f"/scanning/scans/{scan_id}/"}]
 
@@ -113,7 +119,7 @@ def _version_check(engine_controls, precondition=None):
                 continue
             scan_id, report, _finished = entry
             subject = (subject_type, subject_id, label)
-            hits = [f for f in report.get("findings", []) if f["control"] in engine_controls]
+            hits = [f for f in report.get("findings", []) if f["control"] in engine_controls and _counts(f)]
             missing = precondition(ctx, data, version, entry) if precondition else None
             if missing and not hits:
                 yield evidence_needed(*subject, missing[0], missing[1], _link(scan_id))
@@ -207,7 +213,10 @@ def signing_and_tampering(ctx, control):
             continue
         judged.add(app.pk)
         hits = [
-            f for _s, report, _f in entries for f in report.get("findings", []) if f["control"] == "NFRA-12.4"
+            f
+            for _s, report, _f in entries
+            for f in report.get("findings", [])
+            if f["control"] == "NFRA-12.4" and _counts(f)
         ]
         if hits:
             yield failed(
