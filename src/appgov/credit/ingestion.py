@@ -227,7 +227,7 @@ def _move(path: Path, folder: str) -> Path:
 
 
 def import_root() -> Path:
-    return Path(getattr(settings, "APPGOV_CREDIT_IMPORT_DIR", settings.MEDIA_ROOT.parent / "credit-import"))
+    return Path(settings.APPGOV_CREDIT_IMPORT_DIR)
 
 
 def import_directories() -> str:
