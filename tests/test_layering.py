@@ -57,8 +57,16 @@ def test_every_project_app_is_in_the_layers_contract():
 
 
 def test_every_model_is_scoped_by_its_queryset_or_is_a_declared_root():
-    roots = {"core.institution", "core.regulatoroffice", "core.changelogentry", "core.changeloghead",
-             "core.scheduledrun", "core.processheartbeat", "users.user", "users.tokenactivity"}
+    roots = {
+        "core.institution",
+        "core.regulatoroffice",
+        "core.changelogentry",
+        "core.changeloghead",
+        "core.scheduledrun",
+        "core.processheartbeat",
+        "users.user",
+        "users.tokenactivity",
+    }
     for model in apps.get_models():
         if not model.__module__.startswith("appgov."):
             continue

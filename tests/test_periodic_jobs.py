@@ -19,7 +19,9 @@ def at(hh, mm, ss=0):
 
 
 def runs():
-    return DBTaskResult.objects.filter(task_path="appgov.core.jobs.run_periodic_job", args_kwargs__args=[CYCLE])
+    return DBTaskResult.objects.filter(
+        task_path="appgov.core.jobs.run_periodic_job", args_kwargs__args=[CYCLE]
+    )
 
 
 def test_the_credit_cycle_is_registered_with_its_setting(settings):

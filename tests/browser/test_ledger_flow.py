@@ -25,7 +25,9 @@ def shot(page, name):
 @pytest.fixture
 def office_user(db):
     office = RegulatorOffice.objects.create(code="BR-HQ", name="浏览器测试总局", level="headquarters")
-    inst = Institution.objects.create(code="BR-BANK", name="浏览器测试城市商业银行", kind="bank", regulator_office=office)
+    inst = Institution.objects.create(
+        code="BR-BANK", name="浏览器测试城市商业银行", kind="bank", regulator_office=office
+    )
     dept = Department.objects.create(institution=inst, code="RETAIL", name="零售金融部", kind="business")
     Person.objects.create(institution=inst, employee_no="E001", name="张敏", department=dept)
     user = User(username="br_office", role=Role.GOVERNANCE_OFFICE, institution=inst, department=dept)
@@ -146,8 +148,20 @@ def _workbook_with_error() -> bytes:
     wb = openpyxl.load_workbook(io.BytesIO(spreadsheet.template_bytes()))
     ws = wb[spreadsheet.SHEET]
     headers = [c.value for c in ws[1]]
-    good = {"应用编号": "TB-101", "应用名称": "好的小程序", "应用类型": "小程序", "服务对象": "外部客户", "运行平台": "微信"}
-    bad = {"应用编号": "TB-102", "应用名称": "坏的应用", "应用类型": "游戏", "服务对象": "外部客户", "等保测评日期": "去年"}
+    good = {
+        "应用编号": "TB-101",
+        "应用名称": "好的小程序",
+        "应用类型": "小程序",
+        "服务对象": "外部客户",
+        "运行平台": "微信",
+    }
+    bad = {
+        "应用编号": "TB-102",
+        "应用名称": "坏的应用",
+        "应用类型": "游戏",
+        "服务对象": "外部客户",
+        "等保测评日期": "去年",
+    }
     for row in (good, bad):
         ws.append([row.get(h) for h in headers])
     out = io.BytesIO()

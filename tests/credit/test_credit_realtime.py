@@ -197,7 +197,7 @@ def test_navigation_counts_open_alerts(api, credit, day, world):
     realtime.run_cycle(credit["inst"])
     page = browser.get("/credit/alerts/").content.decode()
     count = Alert.objects.filter(disposition="open").count()
-    assert count >= 1 and f'id="nav-credit-alerts" href="/credit/alerts/"' in page
+    assert count >= 1 and 'id="nav-credit-alerts" href="/credit/alerts/"' in page
     assert f">{count}</a>" in page and "ALPHA城西支行" in page
     for alert in Alert.objects.all():
         monitoring.disposition(alert, "false_positive", "已补授权", credit["officer"])

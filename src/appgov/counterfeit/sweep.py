@@ -291,14 +291,20 @@ def fail_abandoned_sweeps(sender=None, task_result=None, **kwargs) -> int:
     path = task_result.task.module_path
     args = list(getattr(task_result, "args", []) or [])
     if path.endswith("counterfeit.tasks.run_sweep"):
-        runs = SweepRun.objects.filter(status=SweepRun.Status.RUNNING, institution_id=args[0] if args else None)
+        runs = SweepRun.objects.filter(
+            status=SweepRun.Status.RUNNING, institution_id=args[0] if args else None
+        )
     elif path.endswith("core.jobs.run_daily_job") and args[:1] == ["counterfeit.sweep"]:
         runs = SweepRun.objects.filter(status=SweepRun.Status.RUNNING)
     else:
         return 0
-    reason = _("The worker stopped while this sweep ran; it was marked failed (the next sweep screens again).")
+    reason = _(
+        "The worker stopped while this sweep ran; it was marked failed (the next sweep screens again)."
+    )
     count = 0
     for run in runs:
-        core_services.update(run, None, status=SweepRun.Status.FAILED, error=reason, finished_at=timezone.now())
+        core_services.update(
+            run, None, status=SweepRun.Status.FAILED, error=reason, finished_at=timezone.now()
+        )
         count += 1
     return count
