@@ -262,7 +262,7 @@ def test_reconcile_reports_what_changed_since_the_cycles(api, credit, day, caplo
     assert any("differ between the real-time cycles" in r.getMessage() for r in caplog.records)
     browser = Client()
     browser.force_login(credit["officer"])
-    assert "2 differences" in browser.get("/credit/logs/").content.decode()
+    assert "2 differences" in browser.get("/credit/logs/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
 
 
 def test_nightly_without_cycles_reports_no_reconcile(credit, day):
