@@ -259,6 +259,7 @@ ROUTES: dict[str, Route] = {
     "credit:reviewday-no-queries": Route("list"),
     "credit:alert-disposition": Route("object", obj="calert"),
     "credit:rule-metrics": Route("list", reg_read=True),
+    "credit:alert-list": Route(**LIST_B),  # open alerts, newest first (the nav count links here)
     "credit:authorization-list": Route(**LIST_B),
     "credit:kiosk-list": Route(**LIST_B),
     "credit:kiosk-purge": Route("object", obj="ckiosk"),
@@ -308,6 +309,7 @@ ROUTES: dict[str, Route] = {
     "creditreviewday-history": Route("object", obj="creviewday", reg_read=True),  # the generic history action
     "creditreviewday-close": Route("object", obj="creviewday"),
     "creditreviewday-no-queries": Route("list"),
+    "creditlogfile-events": Route("list"),  # the near-real-time ingest of JSON batches
     "creditlogfile-list": Route(**LIST_B),
     "creditlogfile-detail": Route(obj="cbatch", **OBJ_READ),
     "creditlogfile-history": Route("object", obj="cbatch", reg_read=True),  # the generic history action
