@@ -138,3 +138,7 @@ class MobileApp(InstitutionOwned):
             *self.harmony_bundle_names,
             *self.mini_program_appids,
         ]
+
+
+# the items of the platforms list are Platform codes: histories show their labels (core.history_display)
+MobileApp._meta.get_field("platforms").item_choices = Platform.choices

@@ -19,7 +19,7 @@ document.addEventListener("DOMContentLoaded", function () {
   heat.on("click", p => { window.location = labels.controlUrl + h.controls[p.value[0]] + "/"; });
   const trend = echarts.init(document.getElementById("trend"));
   trend.setOption({tooltip: {trigger: "axis"}, legend: {bottom: 0}, grid: {left: 40, right: 20, top: 10, bottom: 50},
-    xAxis: {type: "category", data: d.trend.map(t => t.at.slice(0, 16).replace("T", " "))}, yAxis: {type: "value"},
+    xAxis: {type: "category", data: d.trend.map(t => t.at)}, yAxis: {type: "value"},
     series: [{name: names[3], type: "line", data: d.trend.map(t => t.pass || 0), color: "#198754"},
              {name: names[0], type: "line", data: d.trend.map(t => t.fail || 0), color: "#dc3545"},
              {name: names[1], type: "line", data: d.trend.map(t => t.evidence || 0), color: "#ffc107"}]});
