@@ -29,7 +29,9 @@ def test_trend_axis_is_in_the_pages_zone(world, login):
     axis = [point["at"] for point in response.context["data"]["trend"]]
     assert axis == ["2026-12-05 01:30"], axis  # 17:30 UTC is 01:30 the next day in Beijing
     # the page script shows the value as it comes (no slicing of an ISO string)
-    script = (pytest.importorskip("pathlib").Path(__file__).resolve().parents[2] / "src/appgov/static/appgov/charts")
+    script = (
+        pytest.importorskip("pathlib").Path(__file__).resolve().parents[2] / "src/appgov/static/appgov/charts"
+    )
     assert "t.at.slice" not in (script / "compliance-dashboard.js").read_text()
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.owned import InstitutionOwned
 
+from . import app_rules
 from .choices import AppKind, Audience, LifecycleState, Platform
 
 
@@ -127,6 +128,8 @@ class MobileApp(InstitutionOwned):
                 errors[field] = [_("belongs to another institution")]
         if self.mlps_assessed_on and self.mlps_level is None:
             errors["mlps_level"] = [_("an assessment date needs a level")]
+        for field, messages in app_rules.problems(self).items():  # kind and platforms, identifier formats
+            errors.setdefault(field, []).extend(messages)
         if errors:
             raise ValidationError(errors)
 
