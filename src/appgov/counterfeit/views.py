@@ -30,6 +30,7 @@ from .models import (
     SweepRun,
 )
 from .policy import policy
+from .signal_labels import signal_rows
 from .tables import CaseTable, ListingTable
 
 
@@ -94,6 +95,7 @@ def case_detail(request, pk):
             "report": report,
             "clarifications": case.clarifications.all(),
             "history": history,
+            "signals": signal_rows(case.reasons),
             "official_icon": bool(official),
             "moves": [(to, CaseState(to).label) for to in sorted(services.moves_from(case.state))],
             "can_triage": can_write(user, "counterfeit.counterfeitcase") and role in services.TRIAGE_ROLES,

@@ -293,3 +293,6 @@ class StaffSubject(InstitutionOwned):
     class Meta:
         verbose_name = _("staff credit subject")
         verbose_name_plural = _("staff credit subjects")
+
+    def __str__(self):
+        return f"{self.person} ({self.subject_pseudonym})"
