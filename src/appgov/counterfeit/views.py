@@ -226,7 +226,7 @@ def feed_list(request):
 @login_required
 @require_safe
 def listing_list(request):
-    qs = scoped(ObservedListing, request.user).select_related("institution")
+    qs = scoped(ObservedListing, request.user).select_related("institution", "unregistered_app")
     filterset = ListingFilterSet(request.GET, queryset=qs, request=request)
     page = Paginator(filterset.qs.order_by("listing_id"), 100).get_page(request.GET.get("page"))
     return render(

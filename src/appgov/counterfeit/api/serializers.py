@@ -154,6 +154,7 @@ class CaseSerializer(serializers.ModelSerializer):
             "score",
             "reasons",
             "explanation_zh",
+            "candidates",
             "source",
             "listing_name",
             "package_id",
