@@ -218,7 +218,9 @@ ROUTES: dict[str, Route] = {
     "counterfeit:case-clarify": Route("object", obj="ccase"),
     "counterfeit:case-report": Route("object", obj="ccase"),
     "counterfeit:feed-list": Route(**LIST_B),
-    "counterfeit:listing-list": Route(**LIST_B, query=(SEARCH, "pending=true")),
+    "counterfeit:listing-list": Route(
+        **LIST_B, query=(SEARCH, "pending=true", "unregistered=true", "unregistered_app={app}")
+    ),
     "counterfeit:listing-icon": Route("object", obj="clisting", reg_read=True),  # image bytes, no names
     "counterfeit:protection-icon": Route("object", obj="app", reg_read=True),
     "counterfeit:sweep-now": Route("list"),
@@ -233,7 +235,7 @@ ROUTES: dict[str, Route] = {
     "listingfeed-list": Route(**LIST_B),
     "listingfeed-detail": Route(obj="cfeed", **OBJ_READ),
     "listingfeed-history": Route("object", obj="cfeed", reg_read=True),  # the generic history action
-    "observedlisting-list": Route(**LIST_B, query=("feed={cfeed}",)),
+    "observedlisting-list": Route(**LIST_B, query=("feed={cfeed}", "unregistered_app={app}")),
     "observedlisting-detail": Route(obj="clisting", **OBJ_READ),
     "observedlisting-history": Route("object", obj="clisting", reg_read=True),  # the generic history action
     "sweeprun-list": Route("list", reg_read=True),

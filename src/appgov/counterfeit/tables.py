@@ -53,6 +53,18 @@ class CaseTable(Table):
     ]
 
 
+def _listing_name(listing, value):
+    if not listing.unregistered_app_id:
+        return as_text(value)
+    badge = _("own build of %(app)s, not in the ledger") % {"app": listing.unregistered_app.name}
+    return format_html(
+        '{} <span class="badge text-bg-warning unregistered" title="{}">{}</span>',
+        value,
+        listing.unregistered_explanation,
+        badge,
+    )
+
+
 def _screened(listing, _value):
     if listing.screened_hash == listing.content_hash:
         return as_text(listing.screened_at)
@@ -68,7 +80,7 @@ class ListingTable(Table):
         Column("listing_id", gettext_lazy("Listing id")),
         Column("institution__name", gettext_lazy("Institution"), regulator_only=True),
         Column("source", gettext_lazy("Source")),
-        Column("name", gettext_lazy("Name")),
+        Column("name", gettext_lazy("Name"), render=_listing_name, order_by="name"),
         Column("package_id", gettext_lazy("Package id")),
         Column("developer", gettext_lazy("Developer")),
         Column("screened_at", gettext_lazy("Screened"), render=_screened, order_by="screened_at"),

@@ -253,7 +253,7 @@ def feed_list(request):
 
 class ListingList(generic.ObjectListView):
     model = ObservedListing
-    queryset = ObservedListing.objects.select_related("institution")
+    queryset = ObservedListing.objects.select_related("institution", "unregistered_app")
     filterset = ListingFilterSet
     table = ListingTable
     title = gettext_lazy("Observed listings")
