@@ -116,6 +116,13 @@ WRITE_ROLES.update(
         "risk.releasedossier": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
     }
 )
+# personal information: privacy policies and corrections of what was read from them
+WRITE_ROLES.update(
+    {
+        "privacy.privacypolicy": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
+        "privacy.policycorrection": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
+    }
+)
 # Roles that never write, whatever a table above says (tests/issue12 holds every model to it), except the
 # auditor's own work product: the audit engagements they plan and report (NFRA-17.3; DESIGN: internal audit
 # runs the three-yearly audit).
