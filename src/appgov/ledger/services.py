@@ -5,13 +5,14 @@ import tempfile
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from appgov.core import services as core_services
 from appgov.core import workflow
+from appgov.core.roles import Role
 
 from . import gates, miniprogram_package, package_kind
 from .models import (
@@ -87,9 +88,10 @@ def record_gate_evidence(
 ) -> GateEvidence:
     """Record gate evidence; release evidence names the version it was made for, or carries its date
     (it then counts for versions registered before that date, NFRA-08.4)."""
-    known = {i.id for t in gates.transitions() for i in t.items if i.kind == "evidence"}
-    if item not in known:
+    gate_item = gates.evidence_item(item)
+    if gate_item is None:
         raise ValidationError({"item": _("Unknown gate evidence item: %(item)s") % {"item": item}})
+    check_gate_evidence_role(gate_item, actor)
     if version is not None and version.app_id != app.pk:
         raise ValidationError({"version": _("The version belongs to another app.")})
     evidence = GateEvidence(
@@ -98,6 +100,18 @@ def record_gate_evidence(
     if file is not None:
         evidence.file = file
     return save(evidence, actor)
+
+
+def check_gate_evidence_role(gate_item: gates.GateItem, actor) -> None:
+    """Gate evidence is recorded by the role the gate names (gates.yaml), or by the administrator; the system
+    (actor None: a job, an import run by the operator, the demo) may record any."""
+    if actor is None or actor.role == Role.ADMINISTRATOR or actor.role in gate_item.roles:
+        return
+    allowed = "、".join(str(Role(r).label) for r in sorted(gate_item.roles))
+    raise PermissionDenied(
+        _("The role “%(role)s” may not record “%(item)s” (roles that may: %(roles)s).")
+        % {"role": actor.get_role_display(), "item": gate_item.title, "roles": allowed}
+    )
 
 
 def attach_package(version: AppVersion, uploaded, actor=None) -> AppVersion:

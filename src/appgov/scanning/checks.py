@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from appgov.core.controls.registry import SubjectType, check, evidence_needed, failed, not_applicable, passed
 from appgov.core.controls.registry import judge_on_evidence as evidence_check
-from appgov.ledger.models.choices import LifecycleState, ListingState
+from appgov.ledger.models.choices import LifecycleState, ListingState, platform_zh
 
 from .models import AppPrivacyInventory, ReleaseCertificate, Scan, ScanProfile
 from .platform_rules import rules_for_channel
@@ -32,11 +32,9 @@ SIGNED_PLATFORMS = ("android", "harmonyos")
 def _describe(hits, lang) -> str:
     parts = []
     for h in hits[:5]:
-        evidence = (
-            f"（{h['evidence'][0]}）"
-            if lang == "zh" and h.get("evidence")
-            else (f" ({h['evidence'][0]})" if h.get("evidence") else "")
-        )
+        # the scanner's evidence is English technical text: the Chinese explanation names the finding only
+        # (its evidence is on the scan page)
+        evidence = f" ({h['evidence'][0]})" if lang == "en" and h.get("evidence") else ""
         parts.append(h["title"][lang] + evidence)
     more = len(hits) - 5
     return ("；" if lang == "zh" else "; ").join(parts) + (
@@ -245,7 +243,7 @@ def platform_compatibility(ctx, control):
                 if listing.state != ListingState.LISTED:
                     continue
                 channel = listing.channel
-                where = f"{channel.name} {version.platform} {version.version_name}"
+                where = f"{channel.name} {platform_zh(version.platform)} {version.version_name}"
                 platform, rule = rules_for_channel(channel, version.platform, listing.listed_on, ctx.today)
                 if platform is None or rule is None:
                     reason = (

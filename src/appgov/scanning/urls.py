@@ -1,9 +1,10 @@
 from django.urls import path
 
-from .views import feeds, profiles, regression, scans, uploads
+from .views import feeds, profiles, regression, scan_list, scans, uploads
 
 app_name = "scanning"
 urlpatterns = [
+    path("scans/", scan_list.scan_list, name="scan-list"),
     path("scans/<int:pk>/", scans.scan_detail, name="scan-detail"),
     path("scans/<int:pk>/triage/", scans.scan_triage, name="scan-triage"),
     path("scans/<int:pk>/<str:fmt>.json", scans.scan_download, name="scan-download"),
