@@ -357,3 +357,23 @@ def test_a_mini_program_inventory_declares_what_only_mini_programs_collect(mp, s
         privacy_inventories.update(inventory, None, {"categories": sorted(used | sdk_pi)})
     full = services.execute_scan(services.request_scan(version, None).pk)
     assert not [f for f in full.report["findings"] if f["rule"] == "PI_UNDECLARED"]
+
+
+def test_the_regression_gate_compares_a_mini_program_with_its_previous_version(mp, login, system):
+    """The second gate rule reads mini-program scans too: new plugins / SDKs and new high findings since
+    the previous WeChat version block until accepted."""
+    from appgov.scanning.gates import no_regression_since_previous_version
+    from appgov.scanning.regression import version_regression
+
+    org, app, version = mp
+    _upload_and_scan(version, "__APP__.wxapkg", clean())
+    assert no_regression_since_previous_version(app) is True  # a first release has nothing to regress from
+    with system():
+        newer = core.save(AppVersion(app=app, platform="wechat", version_name="2.4.0"))
+    _upload_and_scan(newer, "bank.zip", zipped(bank()))
+    regression = version_regression(newer)
+    assert regression is not None and regression.blocking
+    assert PLUGIN_SDK in {s["id"] for s in regression.new_unassessed_sdks}
+    assert no_regression_since_previous_version(app) is False
+    page = login(org.users["security"]).get(f"/ledger/versions/{newer.pk}/", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert page.status_code == 200
