@@ -117,7 +117,6 @@ NOT_NEEDED = {
         "tasks": "no daily job",
         "filtersets": "the API lists the user's own token only",
         "tables": "no list page",
-        "services": "accounts are written by core.services and users.views' password and token flows",
     },
     "compliance": {
         "checks": "compliance evaluates the modules' checks; the evidence-only fallback is core.controls",
