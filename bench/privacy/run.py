@@ -34,6 +34,21 @@ def predicted(declared: dict) -> dict:
     }
 
 
+def resolve(name: str) -> str:
+    """A labelled SDK name that is the catalogue's name of an SDK (\"OPPO推送SDK\" for OPPO 推送) is that SDK's id; any
+    other name is compared normalised. Labellers did not have the catalogue, only a list of eleven ids."""
+    from appgov.engines.privacy import vocabulary
+
+    ids = {entry["id"] for entry in vocabulary.sdk_catalogue()}
+    if name in ids:
+        return name
+    key = vocabulary.normalise(name).removesuffix("sdk")
+    for catalogue_key, entry in vocabulary.sdk_names():
+        if catalogue_key.removesuffix("sdk") == key:
+            return entry["id"]
+    return key
+
+
 def score(path: Path) -> dict:
     items = yaml.safe_load(path.read_text(encoding="utf-8"))["excerpts"]
     counts = {f: {"tp": 0, "fp": 0, "fn": 0} for f in FIELDS}
@@ -42,9 +57,9 @@ def score(path: Path) -> dict:
         got = predicted(privacy.extract(item["text"]))
         for field in FIELDS:
             want = set(item.get(field) or [])
-            if field == "sdks":  # an SDK outside the catalogue is labelled by name; compare names loosely
-                got_f = {g.lower().replace(" ", "") for g in got[field]}
-                want = {w.lower().replace(" ", "") for w in want}
+            if field == "sdks":  # a label may name an SDK the catalogue holds: compare catalogue ids
+                got_f = {resolve(g) for g in got[field]}
+                want = {resolve(w) for w in want}
             else:
                 got_f = got[field]
             tp, fp, fn = len(got_f & want), len(got_f - want), len(want - got_f)
