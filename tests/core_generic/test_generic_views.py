@@ -210,7 +210,10 @@ def test_delete_view_deletes_through_the_service_or_shows_its_refusal(world, log
     gone, kept = _channel(world.a, "待删渠道"), _channel(world.a, "保留渠道")
     client = login(world.a.office_user)
     assert "待删渠道" in client.get(reverse("tgen:chan-delete", args=[gone.pk])).content.decode()
-    assert client.post(reverse("tgen:chan-delete", args=[gone.pk])).status_code == 302
+    # a channel is kept for the record: deleting it is voiding a mistaken entry, which needs a reason
+    response = client.post(reverse("tgen:chan-delete", args=[gone.pk]), follow=True)
+    assert Channel.objects.filter(pk=gone.pk).exists()
+    assert client.post(reverse("tgen:chan-delete", args=[gone.pk]), {"reason": "重复录入"}).status_code == 302
     assert not Channel.objects.filter(pk=gone.pk).exists()
     assert ChangeLogEntry.objects.filter(
         object_type="ledger.channel", object_id=str(gone.pk), action="delete"

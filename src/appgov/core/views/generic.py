@@ -312,7 +312,7 @@ class ObjectDeleteView(ScopedObjectMixin, View):
         obj = self.get_object()
         self.require_write()
         try:
-            self.service.delete(obj, request.user)
+            self.service.delete(obj, request.user, reason=request.POST.get("reason", ""))
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
             return redirect(self.object_url(obj))
