@@ -7,7 +7,6 @@ import os
 
 import pytest
 
-from appgov.core import services as core
 from appgov.core.models import Department, Institution, Person, RegulatorOffice
 from appgov.core.roles import Role
 from appgov.ledger.models import MobileApp
