@@ -4,6 +4,7 @@ from collections import Counter, defaultdict
 
 from django.core.exceptions import BadRequest
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from appgov.core.models import Institution
@@ -109,7 +110,9 @@ def dashboard(institution) -> dict:
     for eval_id, p, f, e in trend_rows:
         totals[eval_id].update({"pass": p, "fail": f, "evidence": e})
     trend = [
-        {"at": ev.started_at.isoformat(timespec="minutes"), **totals[ev.pk]} for ev in reversed(evaluations)
+        # the axis label in the zone the pages show (the chart script shows it as it comes, never as UTC)
+        {"at": timezone.localtime(ev.started_at).strftime("%Y-%m-%d %H:%M"), **totals[ev.pk]}
+        for ev in reversed(evaluations)
     ]
     findings = Finding.objects.filter(institution=institution)
     return {

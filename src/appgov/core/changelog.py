@@ -200,9 +200,24 @@ def diff(before: dict | None, after: dict | None) -> list[tuple[str, object, obj
 
 def labelled_diff(entry, skip: tuple[str, ...] = ()) -> list[tuple[str, object, object]]:
     """diff() of an entry with each field named by its model's verbose name (the stored key otherwise:
-    a field since removed, or a model that no longer exists)."""
+    a field since removed, or a model that no longer exists) and each value as a reader sees it (choice
+    labels, names for ids, local times; see history_display). The primary key is left out."""
+    from django.apps import apps
+
+    from .history_display import display
+
     labels = field_labels(entry.object_type)
-    return [(labels.get(k, k), old, new) for k, old, new in diff(entry.before, entry.after) if k not in skip]
+    try:
+        model = apps.get_model(entry.object_type)
+    except (LookupError, ValueError):
+        model = None
+    rows = []
+    for k, old, new in diff(entry.before, entry.after):
+        if k in skip or (model is not None and k == model._meta.pk.attname):
+            continue
+        shown_old, shown_new = display(model, k, [old, new])
+        rows.append((labels.get(k, k), shown_old, shown_new))
+    return rows
 
 
 def field_labels(object_type: str) -> dict[str, str]:

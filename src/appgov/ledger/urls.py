@@ -3,7 +3,7 @@ from django.urls import path
 from .views import apps, bulk, channels, saved_filters, spreadsheets, versions
 
 app_name = "ledger"
-urlpatterns = [
+urlpatterns = channels.urlpatterns + [
     path("apps/", apps.app_list, name="app-list"),
     path("apps/new/", apps.app_create, name="app-create"),
     path("apps/bulk-edit/", bulk.app_bulk_edit, name="app-bulk-edit"),
@@ -25,7 +25,6 @@ urlpatterns = [
         name="vulnerability-create",
     ),
     path("listings/<int:pk>/state/", versions.listing_update_state, name="listing-state"),
-    path("channels/", channels.channel_list, name="channel-list"),
     path("import/", spreadsheets.ledger_import, name="import"),
     path("export.xlsx", spreadsheets.ledger_export, name="export"),
     path("template.xlsx", spreadsheets.ledger_template, name="template"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import feeds, profiles, regression, scan_list, scans
+from .views import feeds, profiles, regression, scan_list, scans, uploads
 
 app_name = "scanning"
 urlpatterns = [
@@ -9,6 +9,7 @@ urlpatterns = [
     path("scans/<int:pk>/triage/", scans.scan_triage, name="scan-triage"),
     path("scans/<int:pk>/<str:fmt>.json", scans.scan_download, name="scan-download"),
     path("versions/<int:version_pk>/scan/", scans.scan_request, name="scan-request"),
+    path("versions/<int:version_pk>/upload/", uploads.package_upload, name="package-upload"),
     path("sdks/", scans.sdk_inventory, name="sdk-inventory"),
     path("profile/", profiles.profile, name="profile"),
     path("apps/<int:app_pk>/privacy-inventory/", profiles.inventory_edit, name="privacy-inventory-edit"),

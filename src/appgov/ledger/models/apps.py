@@ -5,8 +5,10 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.fields import BoundedTextField
 from appgov.core.models.owned import InstitutionOwned
 
+from . import app_rules
 from .choices import AppKind, Audience, LifecycleState, Platform
 
 ORIGINAL_ID = r"^gh_[0-9a-zA-Z]{12}$"
@@ -97,7 +99,7 @@ class MobileApp(InstitutionOwned):
     state = models.CharField(
         _("lifecycle state"), max_length=20, choices=LifecycleState.choices, default=LifecycleState.PROPOSED
     )
-    description = models.TextField(_("description"), blank=True)
+    description = BoundedTextField(_("description"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -147,6 +149,8 @@ class MobileApp(InstitutionOwned):
             errors["original_id"] = [_("only official accounts and mini-programs have an original ID")]
         if self.mlps_assessed_on and self.mlps_level is None:
             errors["mlps_level"] = [_("an assessment date needs a level")]
+        for field, messages in app_rules.problems(self).items():  # kind and platforms, identifier formats
+            errors.setdefault(field, []).extend(messages)
         if errors:
             raise ValidationError(errors)
 
@@ -159,3 +163,7 @@ class MobileApp(InstitutionOwned):
             *self.mini_program_appids,
             *([self.original_id] if self.original_id else []),
         ]
+
+
+# the items of the platforms list are Platform codes: histories show their labels (core.history_display)
+MobileApp._meta.get_field("platforms").item_choices = Platform.choices

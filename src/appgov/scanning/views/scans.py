@@ -15,7 +15,7 @@ from appgov.core.views.helpers import get_scoped, require_write
 from appgov.engines.apkscan.cyclonedx import to_cyclonedx
 from appgov.ledger.models import AppVersion
 
-from .. import services, triage
+from .. import package_identity, services, triage
 from ..forms import FindingDecisionForm
 from ..models import FindingDecision, Scan, SdkUse
 from ..selectors import version_scans
@@ -28,6 +28,11 @@ def scan_detail(request, pk):
     context = version_scans(scan.version)
     report = scan.report or {}
     active, suppressed = triage.split_findings(scan.version.app, report.get("findings", []))
+    package_appid = (
+        package_identity.package_appid(report)
+        if report.get("platform") == package_identity.MINI_PROGRAM
+        else ""
+    )
     return render(
         request,
         "scanning/scan_detail.html",
@@ -36,6 +41,7 @@ def scan_detail(request, pk):
             "report": report,
             "findings": active,
             "suppressed": suppressed,
+            "package_appid": package_appid,
             "can_triage": can_write(request.user, "scanning.findingdecision"),
             "decision_choices": FindingDecision.Decision.choices,
             **context,

@@ -33,7 +33,7 @@ document.addEventListener("DOMContentLoaded", function () {
     const trend = echarts.init(trendBox);
     trend.setOption({tooltip: {trigger: "axis"}, legend: {bottom: 0},
       grid: {left: 10, right: 20, top: 10, bottom: 40, containLabel: true},
-      xAxis: {type: "category", data: d.trend.map(t => t.at.slice(0, 16).replace("T", " "))}, yAxis: {type: "value"},
+      xAxis: {type: "category", data: d.trend.map(t => t.at)}, yAxis: {type: "value"},
       series: [{name: names[2], type: "line", data: d.trend.map(t => t.pass || 0), color: "#198754"},
                {name: names[0], type: "line", data: d.trend.map(t => t.fail || 0), color: "#dc3545"},
                {name: names[1], type: "line", data: d.trend.map(t => t.evidence || 0), color: "#ffc107"}]});
