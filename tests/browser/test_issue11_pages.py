@@ -7,7 +7,6 @@ import os
 
 import pytest
 
-from appgov.core import services as core
 from appgov.core.models import Department, Institution, Person, RegulatorOffice
 from appgov.core.roles import Role
 from appgov.ledger.models import MobileApp
@@ -35,7 +34,11 @@ def make_user(inst, username, role, dept=None):
 def bank(db):
     office = RegulatorOffice.objects.create(code="I11-HQ", name="页面测试监管局", level="headquarters")
     inst = Institution.objects.create(
-        code="I11-BANK", name="页面测试农商银行", kind="bank", regulator_office=office, licensed_regions=["浙江省"]
+        code="I11-BANK",
+        name="页面测试农商银行",
+        kind="bank",
+        regulator_office=office,
+        licensed_regions=["浙江省"],
     )
     tech = Department.objects.create(institution=inst, code="TECH", name="金融科技部", kind="technology")
     retail = Department.objects.create(institution=inst, code="RETAIL", name="零售金融部")
@@ -45,7 +48,11 @@ def bank(db):
     kinds = ["app", "app", "mini_program", "official_account"]
     for n in range(4):
         MobileApp.objects.create(
-            institution=inst, code=f"I11-{n:02d}", name=f"测试应用{n}", kind=kinds[n], managing_department=retail
+            institution=inst,
+            code=f"I11-{n:02d}",
+            name=f"测试应用{n}",
+            kind=kinds[n],
+            managing_department=retail,
         )
     return inst
 
@@ -58,7 +65,8 @@ def login(page, username):
     page.wait_for_url(f"{page.base_url}/")
 
 
-def test_the_administrator_manages_scope_departments_people_and_users(page, bank):
+def test_the_administrator_manages_scope_departments_people_and_users(page, bank, settings):
+    settings.APPGOV_2FA_REQUIRED_ROLES = []  # the second factor has its own browser test (test_two_factor_flow)
     login(page, "i11_admin")
     page.click("nav a.dropdown-toggle:has-text('治理')")
     page.click("nav a.dropdown-item:has-text('组织管理')")
@@ -74,7 +82,10 @@ def test_the_administrator_manages_scope_departments_people_and_users(page, bank
     page.click("#form-submit")
     assert "上海市" in page.locator("#licensed-regions").inner_text()
     bank.refresh_from_db()
-    assert bank.licensed_business_lines == ["个人存款", "个人贷款"] and bank.licensed_regions == ["浙江省", "上海市"]
+    assert bank.licensed_business_lines == ["个人存款", "个人贷款"] and bank.licensed_regions == [
+        "浙江省",
+        "上海市",
+    ]
 
     page.click("#org-nav a:has-text('部门')")
     page.click("#department-create")
@@ -151,7 +162,12 @@ def test_the_office_bulk_edits_apps_and_saves_a_filter(page, bank):
     from appgov.core.models import ChangeLogEntry
 
     for pk in ids:
-        assert ChangeLogEntry.objects.filter(object_type="ledger.mobileapp", object_id=str(pk), action="update").count() == 1
+        assert (
+            ChangeLogEntry.objects.filter(
+                object_type="ledger.mobileapp", object_id=str(pk), action="update"
+            ).count()
+            == 1
+        )
 
 
 PIE_TEXT_BOXES = """(id) => {
@@ -195,12 +211,16 @@ def test_the_kind_donut_has_a_legend_and_keeps_its_labels_inside(page, bank):
     assert "快应用" not in texts  # a kind without apps has no slice and no legend entry
     for box in drawn["boxes"]:
         assert box["x"] >= 0 and box["y"] >= 0, box
-        assert box["x"] + box["w"] <= drawn["width"] + 0.5 and box["y"] + box["h"] <= drawn["height"] + 0.5, box
+        assert box["x"] + box["w"] <= drawn["width"] + 0.5 and box["y"] + box["h"] <= drawn["height"] + 0.5, (
+            box
+        )
     shot(page, "09-dashboard")
 
 
 def test_an_institution_without_apps_gets_an_empty_state(page, bank):
-    other = Institution.objects.create(code="I11-EMPTY", name="空机构", kind="bank", regulator_office=bank.regulator_office)
+    other = Institution.objects.create(
+        code="I11-EMPTY", name="空机构", kind="bank", regulator_office=bank.regulator_office
+    )
     make_user(other, "i11_empty", Role.GOVERNANCE_OFFICE)
     login(page, "i11_empty")
     assert page.locator("#charts-empty").is_visible()
@@ -216,7 +236,9 @@ def test_the_heat_map_gives_26_apps_room_for_their_labels(page, bank):
     from appgov.compliance import services as compliance
 
     for n in range(4, 26):
-        MobileApp.objects.create(institution=bank, code=f"I11-{n:02d}", name=f"很长名称的测试手机银行应用{n:02d}号", kind="app")
+        MobileApp.objects.create(
+            institution=bank, code=f"I11-{n:02d}", name=f"很长名称的测试手机银行应用{n:02d}号", kind="app"
+        )
     compliance.evaluate_now(bank)
     login(page, "i11_office")
     page.goto(f"{page.base_url}/compliance/")
@@ -231,3 +253,63 @@ def test_the_heat_map_gives_26_apps_room_for_their_labels(page, bank):
     # rotated 60°, neighbouring control labels are bandWidth·sin 60° apart: at least a line of text
     assert drawn["xBand"] * 0.866 >= drawn["xFont"] * 1.15, drawn["xBand"]
     shot(page, "12-heatmap-26-apps")
+
+
+def test_scan_queue_sdk_page_versions_tab_and_case_chain(page, bank):
+    """The pages users looked for, as they render in zh-CN (and screenshots for a human look)."""
+    from appgov.counterfeit.models import CounterfeitCase, ListingFeed, ObservedListing
+    from appgov.ledger.models import AppVersion, Channel, Listing
+    from appgov.scanning.models import Scan, SdkUse
+
+    app = MobileApp.objects.get(code="I11-00")
+    version = AppVersion.objects.create(app=app, platform="android", version_name="3.2.0")
+    store = Channel.objects.create(institution=bank, name="华为应用市场", kind="app_store")
+    Listing.objects.create(version=version, channel=store, state="listed", listed_on="2026-10-08")
+    done = Scan.objects.create(
+        version=version, package_sha256="a" * 64, status="done", high_findings=1, report={}
+    )
+    SdkUse.objects.create(version=version, scan=done, sdk_id="umeng", name="友盟统计", vendor="友盟同欣")
+    Scan.objects.create(version=version, package_sha256="b" * 64, status="queued")
+    Scan.objects.create(version=version, package_sha256="c" * 64, status="failed", error="安装包无法解析")
+    feed = ListingFeed.objects.create(institution=bank, channel="api", label="商店监测")
+    listing = ObservedListing.objects.create(
+        institution=bank,
+        feed=feed,
+        listing_id="L-1",
+        source="某应用商店",
+        name="测试应用0极速版",
+        content_hash="0" * 64,
+    )
+    common = dict(
+        institution=bank,
+        app=app,
+        listing=listing,
+        alert_kind="counterfeit",
+        score=0.9,
+        explanation_zh="名称与我行应用相似",
+        source="某应用商店",
+        listing_name=listing.name,
+    )
+    first = CounterfeitCase.objects.create(state="taken_down", **common)
+    again = CounterfeitCase.objects.create(state="new", previous_case=first, **common)
+
+    login(page, "i11_office")
+    page.click("#nav-scanning")
+    page.click("nav a.dropdown-item:has-text('扫描记录与队列')")
+    assert "排队第 1 位" in page.locator("#scan-table").inner_text()
+    assert "安装包无法解析" in page.locator("#scan-table").inner_text()
+    shot(page, "13-scan-list")
+    page.goto(f"{page.base_url}/scanning/sdks/")
+    assert "友盟统计" in page.locator("#sdk-table").inner_text()
+    assert "1 个扫描在排队" in page.locator("#sdk-summary").inner_text()
+    shot(page, "14-sdk-page")
+    page.goto(f"{page.base_url}/ledger/apps/{app.pk}/?tab=versions")
+    assert "上架渠道（上架日期）" in page.locator("table thead").inner_text()
+    assert "华为应用市场 (2026-10-08)" in page.locator(".listed-channels").first.inner_text()
+    shot(page, "15-versions-tab")
+    page.goto(f"{page.base_url}/counterfeit/cases/{again.pk}/")
+    chain = page.locator("#relisting-chain")
+    assert chain.locator(f"a[data-case='{first.pk}']").is_visible()
+    shot(page, "16-case-chain")
+    chain.locator(f"a[data-case='{first.pk}']").click()
+    assert page.locator(f"#relisting-chain a[data-case='{again.pk}']").is_visible()

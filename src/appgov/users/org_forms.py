@@ -81,7 +81,7 @@ class UserForm(ScopedModelForm):
 
     class Meta:
         model = User
-        fields = ["username", "first_name", "last_name", "email", "department", "role", "is_active"]
+        fields = ["username", "last_name", "first_name", "email", "department", "role", "is_active"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
