@@ -107,7 +107,7 @@ WRITE_ROLES.update(
             f"risk.{m}": _INCIDENTS
             for m in ("incident", "incidentevent", "regulatorreport", "privacynotification")
         },
-        "risk.auditengagement": {Role.ADMINISTRATOR, Role.AUDITOR, Role.COMPLIANCE},
+        "risk.auditengagement": {Role.ADMINISTRATOR, Role.COMPLIANCE, Role.GOVERNANCE_OFFICE},
         "risk.assessmentcampaign": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.COMPLIANCE},
         "risk.assessment": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
         "risk.risk": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
@@ -123,11 +123,10 @@ WRITE_ROLES.update(
         "privacy.policycorrection": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
     }
 )
-# Roles that never write, whatever a table above says (tests/issue12 holds every model to it), except the
-# auditor's own work product: the audit engagements they plan and report (NFRA-17.3; DESIGN: internal audit
-# runs the three-yearly audit).
+# Roles that never write, whatever a table above says (tests/issue12 holds every model to it). The internal
+# auditor is read-only everywhere (issue 12 item 13): audit engagements are recorded by compliance or the
+# administrator on the auditor's report.
 READ_ONLY_ROLES = {Role.AUDITOR, Role.READ_ONLY, Role.REGULATOR_EXAMINER}
-AUDITOR_WORK = {"risk.auditengagement"}
 # Roles that may move an app through its lifecycle.
 LIFECYCLE_ROLES = {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.APP_OWNER}
 
@@ -135,6 +134,6 @@ LIFECYCLE_ROLES = {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.APP_OWNER}
 def can_write(user, model_label: str) -> bool:
     if not user or not user.is_authenticated or user.is_regulator or not user.institution_id:
         return False
-    if user.role in READ_ONLY_ROLES and not (user.role == Role.AUDITOR and model_label in AUDITOR_WORK):
+    if user.role in READ_ONLY_ROLES:
         return False
     return user.role in WRITE_ROLES.get(model_label, set())
