@@ -2,6 +2,7 @@
 the reports to the regulator a severity requires, and the notifications a privacy incident requires."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.owned import InstitutionOwned
@@ -73,6 +74,9 @@ class Incident(InstitutionOwned):
                 fields=["institution", "reference"], name="risk_incident_reference_unique"
             )
         ]
+
+    def get_absolute_url(self):
+        return reverse("risk:incident-detail", args=[self.pk])
 
     def __str__(self):
         return f"{self.reference} {self.title}"
