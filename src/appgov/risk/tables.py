@@ -47,7 +47,7 @@ class RiskTable(Table):
         Column("residual_rating", _("residual rating"), order_by="residual_likelihood"),
         Column("treatment"),
         Column("status"),
-        Column("owner__name", _("owner")),
+        Column("owner__name", _("risk owner")),
         Column("institution__name", _("Institution"), regulator_only=True),
     ]
     default_order = "reference"

@@ -46,8 +46,8 @@ class AssessmentCampaign(InstitutionOwned):
 
 class AssessmentState(models.TextChoices):
     DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
-    SIGNED = "signed", _("Signed")
+    SUBMITTED = "submitted", _("Submitted for sign-off")
+    SIGNED = "signed", _("Signed by compliance")
 
 
 class Assessment(InstitutionOwned):

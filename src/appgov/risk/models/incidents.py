@@ -52,7 +52,9 @@ class Incident(InstitutionOwned):
     records_exposed = models.PositiveIntegerField(_("personal information records exposed"), default=0)
     loss_yuan = models.PositiveBigIntegerField(_("financial loss (yuan)"), default=0)
     media_attention = models.BooleanField(_("media or public attention"), default=False)
-    severity = models.CharField(_("severity"), max_length=20, choices=Severity.choices, editable=False)
+    severity = models.CharField(
+        _("incident severity"), max_length=20, choices=Severity.choices, editable=False
+    )
     severity_reasons = models.JSONField(_("why this severity"), default=list, editable=False)
     state = models.CharField(
         _("state"), max_length=20, choices=IncidentState.choices, default=IncidentState.OPEN, editable=False

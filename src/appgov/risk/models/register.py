@@ -18,7 +18,7 @@ class RiskCategory(models.TextChoices):
 
 class Treatment(models.TextChoices):
     MITIGATE = "mitigate", _("Mitigate")
-    ACCEPT = "accept", _("Accept")
+    ACCEPT = "accept", _("Accept the risk")
     TRANSFER = "transfer", _("Transfer")
     AVOID = "avoid", _("Avoid")
 
@@ -53,7 +53,7 @@ class Risk(InstitutionOwned):
     residual_impact = models.PositiveSmallIntegerField(_("residual impact"), validators=SCALE)
     owner = models.ForeignKey(
         "core.Person",
-        verbose_name=_("owner"),
+        verbose_name=_("task owner"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -120,7 +120,7 @@ class RiskTask(InstitutionOwned):
     title = models.CharField(_("task"), max_length=200)
     owner = models.ForeignKey(
         "core.Person",
-        verbose_name=_("owner"),
+        verbose_name=_("task owner"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
