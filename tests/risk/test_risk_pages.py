@@ -98,3 +98,16 @@ def test_questionnaire_page_saves_answers_and_moves(world, login):
     )
     assessment.refresh_from_db()
     assert assessment.state == "signed" and assessment.score == 100
+
+
+def test_compliance_calendar_shows_the_module_due_dates(world, login, major):
+    from appgov.core import extensions
+
+    rows = extensions.due_dates(world.a.inst, timezone.localdate())
+    labels = [r["label"] for r in rows]
+    assert any("初报" in str(label) or "Initial report" in str(label) for label in labels)
+    assert any(r["control_id"] == "NFRA-17.4" for r in rows)  # the special audit
+    assert any(r["control_id"] == "NFRA-17.3" for r in rows)  # the programme's next audit of each app
+    page = login(world.a.users["compliance"]).get("/compliance/").content.decode()
+    assert "INC-1" in page and "NFRA-15.2" in page
+    assert "INC-1" not in login(world.b.admin).get("/compliance/").content.decode()
