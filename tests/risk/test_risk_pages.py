@@ -111,3 +111,27 @@ def test_compliance_calendar_shows_the_module_due_dates(world, login, major):
     page = login(world.a.users["compliance"]).get("/compliance/").content.decode()
     assert "INC-1" in page and "NFRA-15.2" in page
     assert "INC-1" not in login(world.b.admin).get("/compliance/").content.decode()
+
+
+def test_assessment_pdfs_per_app_and_for_the_campaign(world, login):
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    campaign = services.open_campaign(world.a.inst, world.a.users["compliance"], 2026, timezone.localdate())
+    assessment = Assessment.objects.get(campaign=campaign, app=world.a.app)
+    client = login(world.a.users["compliance"])
+    for url, expected in [
+        (
+            reverse("risk:campaign-pdf", args=[campaign.pk]),
+            ["移动应用风险评估报告", "应评估应用 2 个", "ALPHA理财小程序"],
+        ),
+        (reverse("risk:assessment-pdf", args=[assessment.pk]), ["ALPHA手机银行", "NFRA-17.3", "预填未确认"]),
+    ]:
+        response = client.get(url)
+        assert response["Content-Type"] == "application/pdf"
+        text = subprocess.run(
+            ["pdftotext", "-", "-"], input=response.content, capture_output=True, check=True
+        )
+        shown = "".join(text.stdout.decode().split())  # pdftotext wraps table cells
+        for part in expected:
+            assert "".join(part.split()) in shown, part
+    assert login(world.b.admin).get(reverse("risk:campaign-pdf", args=[campaign.pk])).status_code == 404

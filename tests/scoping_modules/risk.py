@@ -27,6 +27,8 @@ ROUTES = {
     "risk:programme": Route("list", reg_read=True),
     "risk:assessment-detail": Route("object", obj="rassessment", reg_read=True, shows_b=True),
     "risk:assessment-move": Route("object", obj="rassessment"),
+    "risk:assessment-pdf": Route("object", obj="rassessment", reg_read=True, shows_b=True),
+    "risk:campaign-pdf": Route("object", obj="rcampaign", reg_read=True, shows_b=True),
     "risk:assessment-prefill": Route("object", obj="rassessment"),
     "risk:incident-event": Route("object", obj="rincident"),
     "risk:report-generate": Route("object", obj="rreport"),

@@ -258,3 +258,28 @@ def programme(request):
             "can_plan": can_write(user, "risk.auditengagement"),
         },
     )
+
+
+def _pdf(data: bytes, name: str):
+    from django.http import HttpResponse
+
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_safe
+def campaign_pdf(request, pk):
+    campaign = get_scoped(AssessmentCampaign.objects.select_related("institution"), request.user, pk=pk)
+    return _pdf(reports.assessment_pdf(campaign), f"risk-assessment-{campaign.year}.pdf")
+
+
+@login_required
+@require_safe
+def assessment_pdf(request, pk):
+    obj = get_scoped(Assessment.objects.select_related("campaign__institution", "app"), request.user, pk=pk)
+    return _pdf(
+        reports.assessment_pdf(obj.campaign, obj), f"risk-assessment-{obj.campaign.year}-{obj.app.code}.pdf"
+    )
