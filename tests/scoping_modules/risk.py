@@ -23,8 +23,38 @@ API = {
 }
 
 ROUTES = {
-    "risk:index": Route("list", reg_read=True),
+    "risk:index": Route("list", reg_read=True, shows_b=True),
+    "risk:programme": Route("list", reg_read=True),
+    "risk:assessment-detail": Route("object", obj="rassessment", reg_read=True, shows_b=True),
+    "risk:assessment-move": Route("object", obj="rassessment"),
+    "risk:assessment-pdf": Route("object", obj="rassessment", reg_read=True, shows_b=True),
+    "risk:campaign-pdf": Route("object", obj="rcampaign", reg_read=True, shows_b=True),
+    "risk:assessment-prefill": Route("object", obj="rassessment"),
+    "risk:incident-event": Route("object", obj="rincident"),
+    "risk:report-generate": Route("object", obj="rreport"),
+    "risk:report-send": Route("object", obj="rreport"),
+    "risk:report-download": Route("object", obj="rreport", reg_read=True),
+    "risk:notification-record": Route("object", obj="rnotice"),
 }
+# the generic pages: list, detail, add, edit (and moves) of each record
+for _name, _key, _list, _move in [
+    ("incident", "rincident", True, True),
+    ("audit", "raudit", True, True),
+    ("campaign", "rcampaign", True, False),
+    ("risk", "rrisk", True, False),
+    ("task", "rtask", False, False),
+    ("bia", "rbia", True, False),
+    ("plan", "rplan", True, False),
+    ("drill", "rdrill", True, False),
+    ("dossier", "rdossier", False, False),
+]:
+    if _list:
+        ROUTES[f"risk:{_name}-list"] = Route("list", reg_read=True, shows_b=True)
+    ROUTES[f"risk:{_name}-add"] = Route("list")
+    ROUTES[f"risk:{_name}-detail"] = Route("object", obj=_key, reg_read=True, shows_b=True)
+    ROUTES[f"risk:{_name}-edit"] = Route("object", obj=_key)
+    if _move:
+        ROUTES[f"risk:{_name}-transition"] = Route("object", obj=_key)
 for _base, (_key, _shows, _posts, _download) in API.items():
     ROUTES[f"{_base}-list"] = Route("list", reg_read=True, shows_b=_shows)
     ROUTES[f"{_base}-detail"] = Route("object", obj=_key, reg_read=True, shows_b=_shows)

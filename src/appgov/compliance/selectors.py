@@ -7,6 +7,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from appgov.core import extensions
 from appgov.core.models import Institution
 from appgov.core.params import as_id
 from appgov.core.scoping import scoped
@@ -131,6 +132,8 @@ def dashboard(institution) -> dict:
             status__in=[Finding.Status.OPEN, Finding.Status.IN_RECTIFICATION]
         ).count(),
         "calendar": ScheduleItem.objects.filter(institution=institution).order_by("due_on")[:15],
+        "module_due": extensions.due_dates(institution, timezone.localdate())[:15],
+        "today": timezone.localdate(),
     }
 
 

@@ -10,6 +10,9 @@ from collections.abc import Callable
 # model label -> [(context key, provider(obj, request) -> value)]
 _DETAIL_CONTEXT: dict[str, list[tuple[str, Callable]]] = {}
 _DEMO_LOADERS: list[tuple[int, str, Callable[[], object]]] = []
+# name -> provider(institution, today) -> [{"due_on", "label", "control_id", "url"}]: a module's own due dates
+# for the compliance calendar (reports, audits, drills …), beside the catalogue's periodic controls
+_DUE_DATES: dict[str, Callable] = {}
 
 
 def register_detail_context(model_label: str, key: str, provider: Callable) -> None:
@@ -32,3 +35,13 @@ def register_demo_loader(order: int, name: str, loader: Callable[[], object]) ->
 
 def demo_loaders() -> list[Callable[[], object]]:
     return [loader for _o, _n, loader in sorted(_DEMO_LOADERS, key=lambda item: (item[0], item[1]))]
+
+
+def register_due_dates(name: str, provider: Callable) -> None:
+    _DUE_DATES[name] = provider  # ready() may run twice in tests: the same name replaces itself
+
+
+def due_dates(institution, today) -> list[dict]:
+    """Every registered module's open due dates of the institution, soonest first."""
+    rows = [row for provider in _DUE_DATES.values() for row in provider(institution, today)]
+    return sorted(rows, key=lambda row: row["due_on"])

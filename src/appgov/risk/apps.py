@@ -8,3 +8,12 @@ class RiskConfig(AppConfig):
     name = "appgov.risk"
     label = "risk"
     verbose_name = _("Risk, audit, incidents and continuity")
+
+    def ready(self):
+        from appgov.core import extensions
+
+        from .calendar import due_dates
+        from .demo import load_risk_demo
+
+        extensions.register_demo_loader(40, "risk", load_risk_demo)
+        extensions.register_due_dates("risk", due_dates)

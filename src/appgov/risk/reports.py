@@ -53,3 +53,39 @@ def generate(report: RegulatorReport, actor) -> RegulatorReport:
         )
         report.generated_at = timezone.now()
         return core.save(report, actor)
+
+
+def assessment_pdf(campaign, assessment=None) -> bytes:
+    """风险评估报告: one app's assessment, or the whole campaign (every app, then each app's answers)."""
+    from weasyprint import HTML
+
+    from . import policy
+
+    rows = (
+        [assessment]
+        if assessment is not None
+        else list(campaign.assessments.select_related("app", "signed_by"))
+    )
+    items = policy.questionnaire()["items"]
+    apps = [
+        {
+            "assessment": a,
+            "answers": [
+                (item, (a.answers.get(item["id"]) or {}), (a.prefill.get(item["id"]) or {})) for item in items
+            ],
+        }
+        for a in rows
+    ]
+    with translation.override("zh-hans"):
+        html = render_to_string(
+            "risk/assessment_report.html",
+            {
+                "campaign": campaign,
+                "institution": campaign.institution,
+                "apps": apps,
+                "single": assessment is not None,
+                "signed": sum(a.state == "signed" for a in rows),
+                "generated_at": timezone.localtime(),
+            },
+        )
+    return HTML(string=html).write_pdf()

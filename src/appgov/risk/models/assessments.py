@@ -3,6 +3,7 @@ against the questionnaire kept as data (data/questionnaire.yaml), pre-filled fro
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.owned import InstitutionOwned
@@ -36,14 +37,17 @@ class AssessmentCampaign(InstitutionOwned):
             models.UniqueConstraint(fields=["institution", "year"], name="risk_campaign_one_a_year")
         ]
 
+    def get_absolute_url(self):
+        return reverse("risk:campaign-detail", args=[self.pk])
+
     def __str__(self):
         return self.title
 
 
 class AssessmentState(models.TextChoices):
     DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
-    SIGNED = "signed", _("Signed")
+    SUBMITTED = "submitted", _("Submitted for sign-off")
+    SIGNED = "signed", _("Signed by compliance")
 
 
 class Assessment(InstitutionOwned):
@@ -91,6 +95,9 @@ class Assessment(InstitutionOwned):
         constraints = [
             models.UniqueConstraint(fields=["campaign", "app"], name="risk_assessment_one_per_app")
         ]
+
+    def get_absolute_url(self):
+        return reverse("risk:assessment-detail", args=[self.pk])
 
     def __str__(self):
         return f"{self.campaign.year} {self.app}"

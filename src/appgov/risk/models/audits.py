@@ -2,6 +2,7 @@
 apps; the programme (services.audit_programme) says when each app is next due."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.owned import InstitutionOwned
@@ -68,6 +69,9 @@ class AuditEngagement(InstitutionOwned):
         constraints = [
             models.UniqueConstraint(fields=["institution", "reference"], name="risk_audit_reference_unique")
         ]
+
+    def get_absolute_url(self):
+        return reverse("risk:audit-detail", args=[self.pk])
 
     def __str__(self):
         return f"{self.reference} {self.title}"

@@ -2,6 +2,7 @@
 against the recovery time objective."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.owned import InstitutionOwned
@@ -24,6 +25,9 @@ class ImpactAnalysis(InstitutionOwned):
         verbose_name = _("business impact analysis")
         verbose_name_plural = _("business impact analyses")
 
+    def get_absolute_url(self):
+        return reverse("risk:bia-detail", args=[self.pk])
+
     def __str__(self):
         return f"{self.app} {self.analysed_on}"
 
@@ -43,6 +47,9 @@ class EmergencyPlan(InstitutionOwned):
         verbose_name = _("emergency plan")
         verbose_name_plural = _("emergency plans")
         constraints = [models.UniqueConstraint(fields=["app", "version"], name="risk_plan_version_unique")]
+
+    def get_absolute_url(self):
+        return reverse("risk:plan-detail", args=[self.pk])
 
     def __str__(self):
         return f"{self.title} {self.version}"
@@ -70,6 +77,9 @@ class Drill(InstitutionOwned):
         ordering = ["app", "-planned_on"]
         verbose_name = _("drill")
         verbose_name_plural = _("drills")
+
+    def get_absolute_url(self):
+        return reverse("risk:drill-detail", args=[self.pk])
 
     def __str__(self):
         return f"{self.app} {self.scenario} {self.planned_on}"

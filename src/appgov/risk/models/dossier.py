@@ -2,6 +2,7 @@
 and the security test of authentication and application logic, each with who, when and the result."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.owned import InstitutionOwned
@@ -39,6 +40,9 @@ class ReleaseDossier(InstitutionOwned):
     class Meta:
         verbose_name = _("release dossier")
         verbose_name_plural = _("release dossiers")
+
+    def get_absolute_url(self):
+        return reverse("risk:dossier-detail", args=[self.pk])
 
     def __str__(self):
         return f"{self.version}"

@@ -2,6 +2,7 @@
 the reports to the regulator a severity requires, and the notifications a privacy incident requires."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.owned import InstitutionOwned
@@ -51,7 +52,9 @@ class Incident(InstitutionOwned):
     records_exposed = models.PositiveIntegerField(_("personal information records exposed"), default=0)
     loss_yuan = models.PositiveBigIntegerField(_("financial loss (yuan)"), default=0)
     media_attention = models.BooleanField(_("media or public attention"), default=False)
-    severity = models.CharField(_("severity"), max_length=20, choices=Severity.choices, editable=False)
+    severity = models.CharField(
+        _("incident severity"), max_length=20, choices=Severity.choices, editable=False
+    )
     severity_reasons = models.JSONField(_("why this severity"), default=list, editable=False)
     state = models.CharField(
         _("state"), max_length=20, choices=IncidentState.choices, default=IncidentState.OPEN, editable=False
@@ -73,6 +76,9 @@ class Incident(InstitutionOwned):
                 fields=["institution", "reference"], name="risk_incident_reference_unique"
             )
         ]
+
+    def get_absolute_url(self):
+        return reverse("risk:incident-detail", args=[self.pk])
 
     def __str__(self):
         return f"{self.reference} {self.title}"

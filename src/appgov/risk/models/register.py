@@ -3,6 +3,7 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.owned import InstitutionOwned
@@ -17,7 +18,7 @@ class RiskCategory(models.TextChoices):
 
 class Treatment(models.TextChoices):
     MITIGATE = "mitigate", _("Mitigate")
-    ACCEPT = "accept", _("Accept")
+    ACCEPT = "accept", _("Accept the risk")
     TRANSFER = "transfer", _("Transfer")
     AVOID = "avoid", _("Avoid")
 
@@ -52,7 +53,7 @@ class Risk(InstitutionOwned):
     residual_impact = models.PositiveSmallIntegerField(_("residual impact"), validators=SCALE)
     owner = models.ForeignKey(
         "core.Person",
-        verbose_name=_("owner"),
+        verbose_name=_("task owner"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -78,6 +79,9 @@ class Risk(InstitutionOwned):
             models.UniqueConstraint(fields=["institution", "reference"], name="risk_risk_reference_unique")
         ]
 
+    def get_absolute_url(self):
+        return reverse("risk:risk-detail", args=[self.pk])
+
     def __str__(self):
         return f"{self.reference} {self.title}"
 
@@ -89,6 +93,23 @@ class Risk(InstitutionOwned):
     def residual_score(self) -> int:
         return (self.residual_likelihood or 0) * (self.residual_impact or 0)
 
+    @property
+    def inherent_rating(self) -> str:
+        return _rating_text(self.inherent_likelihood, self.inherent_impact)
+
+    @property
+    def residual_rating(self) -> str:
+        return _rating_text(self.residual_likelihood, self.residual_impact)
+
+
+def _rating_text(likelihood, impact) -> str:
+    from appgov.risk.policy import rating
+
+    if not likelihood or not impact:
+        return ""
+    band = rating(likelihood, impact)
+    return f"{likelihood * impact}（{band['zh']}）"
+
 
 class RiskTask(InstitutionOwned):
     """One task of a risk's treatment plan."""
@@ -99,7 +120,7 @@ class RiskTask(InstitutionOwned):
     title = models.CharField(_("task"), max_length=200)
     owner = models.ForeignKey(
         "core.Person",
-        verbose_name=_("owner"),
+        verbose_name=_("task owner"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,

@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from appgov.core import changelog
+
 from ..models import Drill, EmergencyPlan, ImpactAnalysis
 from .common import KeptService
 
@@ -32,12 +34,12 @@ class ImpactAnalysisService(KeptService):
 
 
 class PlanService(KeptService):
-    def check_editable(self, obj, actor) -> None:
-        if obj.approved_on is not None:  # obj is the stored row, locked
-            raise ValidationError(_("An approved plan version cannot be changed: record a new version."))
-
     def prepare(self, obj, actor, data):
         super().prepare(obj, actor, data)
+        if obj.pk is not None:
+            stored = EmergencyPlan.objects.get(pk=obj.pk)
+            if stored.approved_on is not None and changelog.snapshot(stored) != changelog.snapshot(obj):
+                raise ValidationError(_("An approved plan version cannot be changed: record a new version."))
         if obj.approved_on and obj.approved_on > timezone.localdate():
             raise ValidationError({"approved_on": _("The date cannot be in the future.")})
 
