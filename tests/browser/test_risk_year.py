@@ -2,7 +2,7 @@
 campaign; two app assessments are answered by the app owner and signed by compliance, the third is left and,
 once the campaign is past due, the evaluation makes it a finding; the security officer records a major incident,
 the regulator report falls due, its PDF is generated and downloaded, the special audit is required and the
-auditor plans it; a drill misses the app's RTO and the evaluation makes that a finding."""
+compliance records the internal audit department's plan; a drill misses the app's RTO and the evaluation makes that a finding."""
 
 import datetime
 import os
@@ -141,9 +141,9 @@ def test_a_year_of_risk_work(browser, live_server, world, third_app, password):
 
     audit = AuditEngagement.objects.get(trigger_incident__reference="INC-2026-01")
     assert audit.state == "required" and audit.kind == "special"
-    auditor = open_as(browser, live_server, "alpha_auditor", password)
-    auditor.goto(f"{base}/risk/audits/{audit.pk}/")
-    move(auditor, "planned", planned_start=today.isoformat(), auditor_name="内部审计部")
+    # the internal auditor reads only (issue 12): compliance records the plan the audit department made
+    compliance.goto(f"{base}/risk/audits/{audit.pk}/")
+    move(compliance, "planned", planned_start=today.isoformat(), auditor_name="内部审计部")
     audit.refresh_from_db()
     assert audit.state == "planned"
 

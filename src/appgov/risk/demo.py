@@ -39,8 +39,9 @@ def load_risk_demo() -> None:
     today = timezone.localdate()
     sec, comp, owner, auditor = (_user(inst, r) for r in ("security", "compliance", "app_owner", "auditor"))
     _assessments(inst, good, bad, comp, owner, today)
-    _incidents(inst, good, bad, sec, auditor, today)
-    _audits(inst, good, bad, auditor, today)
+    # the internal auditor reads only (issue 12 item 13): compliance records the audit department's work
+    _incidents(inst, good, bad, sec, comp, today)
+    _audits(inst, good, bad, comp, today)
     _continuity(good, bad, sec, today)
     _dossiers(good, bad, sec, today)
     _register(inst, good, comp, today, complete=True)
