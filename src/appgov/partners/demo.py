@@ -214,14 +214,19 @@ def load_partners_demo():
         )
 
         # five SDK vendors (names as the SDK catalogue writes them)
-        for name, code17, sdk_id in [
-            ("腾讯科技（深圳）有限公司", "91440300708461136", "tencent_bugly"),
-            ("友盟同欣（北京）科技有限公司", "91110105MA01PQ2R4", "umeng_analytics"),
-            ("深圳市和讯华谷信息技术有限公司（极光）", "91440300MA5F8N3K7", "jpush"),
-            ("每日互动股份有限公司（个推）", "91330100MA28D6L3P", "getui"),
-            ("神策网络科技（北京）有限公司", "91110108MA00A1B2C", "sensorsdata"),
+        for name, code17, sdk_id, catalogue_name in [
+            ("腾讯科技（深圳）有限公司", "91440300708461136", "tencent_bugly", "Tencent"),
+            ("友盟同欣（北京）科技有限公司", "91110105MA01PQ2R4", "umeng_analytics", "Umeng+ (Alibaba)"),
+            (
+                "深圳市和讯华谷信息技术有限公司（极光）",
+                "91440300MA5F8N3K7",
+                "jpush",
+                "Jiguang (Aurora Mobile)",
+            ),
+            ("每日互动股份有限公司（个推）", "91330100MA28D6L3P", "getui", "Getui (Daily Interactive)"),
+            ("神策网络科技（北京）有限公司", "91110108MA00A1B2C", "sensorsdata", "Sensors Data"),
         ]:
-            vendor = party(name, code17, ["sdk_vendor"], "low")
+            vendor = party(name, code17, ["sdk_vendor"], "low", sdk_vendor_names=[catalogue_name])
             admit(vendor, days(-100))
             relate(vendor, "sdk", app("手机银行"), sdk_id=sdk_id)
 

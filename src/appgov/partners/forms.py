@@ -18,12 +18,34 @@ class ListChoiceField(forms.MultipleChoiceField):
         return list(value or [])
 
 
+class NameListField(forms.CharField):
+    """A JSON list of names edited as one name per line."""
+
+    widget = forms.Textarea(attrs={"rows": 2})
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        return [line.strip() for line in (value or "").splitlines() if line.strip()]
+
+
 class PartyForm(ScopedModelForm):
     kinds = ListChoiceField(label=_("kinds"), choices=PartyKind.choices)
+    sdk_vendor_names = NameListField(label=_("vendor names in the SDK catalogue"), required=False)
 
     class Meta:
         model = Party
-        fields = ["name", "credit_code", "kinds", "risk_tier", "address", "website", "note"]
+        fields = [
+            "name",
+            "credit_code",
+            "kinds",
+            "risk_tier",
+            "sdk_vendor_names",
+            "address",
+            "website",
+            "note",
+        ]
 
 
 class QualificationForm(ScopedModelForm):

@@ -10,6 +10,7 @@ from appgov.core.jobs import register_daily_job
 log = logging.getLogger("appgov.digest")
 
 register_daily_job("partners.expiring", "appgov.partners.tasks.report_expiring", "06:10")
+register_daily_job("partners.link_sdks", "appgov.partners.sdks.link_all", "05:50")
 
 
 def report_expiring() -> str:

@@ -29,6 +29,7 @@ class PartySerializer(ScopedModelSerializer):
             "credit_code",
             "kinds",
             "risk_tier",
+            "sdk_vendor_names",
             "state",
             "address",
             "website",

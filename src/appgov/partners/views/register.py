@@ -19,6 +19,7 @@ from .. import services, spreadsheet
 from ..forms import MoveForm, PartyForm, UploadForm
 from ..models import AccessGrant, Contract, Party, Qualification
 from ..models.choices import PartyKind, PartyState, RiskTier
+from ..sdks import unknown_vendors
 from ..selectors import expiring
 from .common import require, writer
 
@@ -37,6 +38,7 @@ def index(request):
             "grants": sum(1 for g in AccessGrant.objects.for_user(request.user) if g.active_on(today)),
         },
         "can_write": writer(request.user, Party),
+        "unknown_vendors": unknown_vendors(request.user),
     }
     return render(request, "partners/index.html", context)
 
