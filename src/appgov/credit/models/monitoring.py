@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from appgov.core.models.fields import BoundedTextField, SystemTextField
 from appgov.core.models.owned import InstitutionOwned
 
 REASON_CODES = [
@@ -46,7 +47,7 @@ class Authorization(InstitutionOwned):
         _("scanned authorisation"), upload_to="credit/authorizations/%Y/", blank=True
     )
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
-    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    withdrawal_reason = BoundedTextField(_("reason for withdrawal"), blank=True)
 
     class Meta:
         ordering = ["-signed_at", "-id"]
@@ -78,6 +79,7 @@ class QueryLogBatch(InstitutionOwned):
     class Source(models.TextChoices):
         UPLOAD = "upload", _("Upload")
         DIRECTORY = "directory", _("Directory import")
+        API = "api", _("API batch")
 
     class Table(models.TextChoices):
         QUERY_EVENTS = "query_events", _("Query log")
@@ -110,9 +112,14 @@ class QueryLogBatch(InstitutionOwned):
 
 
 class MonitoringRun(InstitutionOwned):
-    """One run of the query-monitoring engine over one day of an institution's logs."""
+    """One run of the query-monitoring engine: over one day of an institution's logs (the nightly run, which
+    also reconciles what the cycles stored), or one near-real-time cycle over the batches that arrived."""
 
     institution_path = "institution"
+
+    class Kind(models.TextChoices):
+        DAY = "day", _("Whole day")
+        INCREMENT = "increment", _("Real-time cycle")
 
     class Status(models.TextChoices):
         RUNNING = "running", _("Running")
@@ -122,13 +129,17 @@ class MonitoringRun(InstitutionOwned):
     institution = models.ForeignKey("core.Institution", on_delete=models.PROTECT, related_name="+")
     day = models.DateField(_("day of the queries"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.RUNNING)
+    kind = models.CharField(_("kind of run"), max_length=10, choices=Kind.choices, default=Kind.DAY)
+    # a cycle: the last query-log batch it took (the next cycle starts after it) and the engine's as_of
+    last_batch_id = models.PositiveBigIntegerField(_("last batch taken"), null=True, blank=True)
+    as_of = models.DateTimeField(_("complete up to"), null=True, blank=True)
     started_at = models.DateTimeField(_("started"))
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     events = models.PositiveIntegerField(_("queries checked"), default=0)
     alerts = models.PositiveIntegerField(_("alerts"), default=0)
     new_alerts = models.PositiveIntegerField(_("new alerts"), default=0)
     summary = models.JSONField(_("engine summary"), default=dict, blank=True)
-    error = models.TextField(_("error"), blank=True)
+    error = SystemTextField(_("error"), blank=True)
 
     class Meta:
         ordering = ["-day", "-started_at"]
@@ -161,7 +172,7 @@ class ReviewDay(InstitutionOwned):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
-    conclusion = models.TextField(_("review conclusion"), blank=True)
+    conclusion = BoundedTextField(_("review conclusion"), blank=True)
 
     class Meta:
         ordering = ["-day", "branch_code"]
@@ -210,9 +221,11 @@ class Alert(InstitutionOwned):
     ts = models.DateTimeField(_("time"))
     operator_id = models.CharField(pgettext_lazy("credit-system user", "operator"), max_length=64, blank=True)
     branch_code = models.CharField(_("branch code"), max_length=64, blank=True)
+    branch_name = models.CharField(_("branch"), max_length=200, blank=True)
+    rule_name = models.CharField(_("rule name"), max_length=200, blank=True)
     subject_id = models.CharField(_("subject"), max_length=128, blank=True)
     event_ids = models.JSONField(_("query events"), default=list)
-    explanation = models.TextField(_("explanation"))
+    explanation = SystemTextField(_("explanation"))
     details = models.JSONField(_("details"), default=dict, blank=True)
     disposition = models.CharField(
         _("disposition"), max_length=16, choices=Disposition.choices, default=Disposition.OPEN
@@ -221,7 +234,7 @@ class Alert(InstitutionOwned):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
-    comment = models.TextField(_("review comment"), blank=True)
+    comment = BoundedTextField(_("review comment"), blank=True)
 
     class Meta:
         ordering = ["ts", "rule_id", "alert_id"]
@@ -248,7 +261,7 @@ class AlertDisposition(InstitutionOwned):
         max_length=16,
         choices=[c for c in Alert.Disposition.choices if c[0] != Alert.Disposition.OPEN],
     )
-    comment = models.TextField(_("review comment"))
+    comment = BoundedTextField(_("review comment"))
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("reviewer"),
@@ -280,3 +293,6 @@ class StaffSubject(InstitutionOwned):
     class Meta:
         verbose_name = _("staff credit subject")
         verbose_name_plural = _("staff credit subjects")
+
+    def __str__(self):
+        return f"{self.person} ({self.subject_pseudonym})"
