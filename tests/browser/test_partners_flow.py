@@ -1,6 +1,6 @@
 """A third party from admission to exit, in a real browser: the governance office registers an outsourced
-developer (a wrong credit code is refused naming its position), fills in the due-diligence questionnaire; the
-administrator approves it and admits the party; the office records the contract, the relation to the app and a
+developer (a wrong credit code is refused naming its position), fills in the due-diligence questionnaire; a
+colleague approves it and admits the party; the office records the contract, the relation to the app and a
 vendor grant; a quarterly access review revokes the grant and is signed off; the exit is refused while a
 contract is in force and completed with the certificate of destruction."""
 
@@ -61,8 +61,14 @@ def test_admission_contract_grant_review_exit(browser, live_server, world, passw
     # the assessor cannot admit the party before the decision
     assert "没有已批准的准入尽职调查" in office.locator(".card").first.inner_text()
 
-    # the administrator approves the assessment and admits the party
-    admin = open_as(browser, live_server, "alpha_administrator", password)
+    # a second person of the governance office approves the assessment and admits the party
+    from appgov.core import services as core
+    from appgov.users.models import User
+
+    colleague = User(username="alpha_office2", role="governance_office", institution=world.a.inst)
+    colleague.set_password(password)
+    core.save(colleague, exclude_validation=["password"])
+    admin = open_as(browser, live_server, "alpha_office2", password)
     admin.goto(party_url)
     admin.click("#assessments button[value=approved]")
     assert "批准" in admin.locator("#assessments").inner_text()

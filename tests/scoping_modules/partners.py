@@ -19,7 +19,7 @@ ROUTES = {
     "partners:party-import": Route("list"),
     "partners:party-detail": Route(obj="pparty", **OBJ_READ),
     "partners:party-edit": Route("object", obj="pparty"),
-    "partners:party-move": Route("object", obj="pparty"),
+    "partners:party-transition": Route("object", obj="pparty"),
     "partners:assessment-add": Route("object", obj="pparty"),
     "partners:assessment-decide": Route("object", obj="passess"),
     "partners:relation-review": Route("object", obj="prelation"),

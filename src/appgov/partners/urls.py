@@ -1,17 +1,22 @@
 from django.urls import path
 
+from appgov.core.views import generic
+
 from . import views
 
 app_name = "partners"
 urlpatterns = [
     path("", views.index, name="index"),
-    path("parties/", views.party_list, name="party-list"),
-    path("parties/add/", views.party_add, name="party-add"),
     path("parties/export/", views.party_export, name="party-export"),
     path("parties/import/", views.party_import, name="party-import"),
-    path("parties/<int:pk>/", views.party_detail, name="party-detail"),
-    path("parties/<int:pk>/edit/", views.party_edit, name="party-edit"),
-    path("parties/<int:pk>/move/", views.party_move, name="party-move"),
+    *generic.object_urls(
+        "party",
+        list=views.PartyList,
+        detail=views.PartyDetail,
+        edit=views.PartyEdit,
+        transition=views.PartyMove,
+        base="parties/",
+    ),
     path("parties/<int:pk>/assessments/add/", views.assessment_add, name="assessment-add"),
     path("assessments/<int:pk>/decide/", views.assessment_decide, name="assessment-decide"),
     path("relations/<int:pk>/review/", views.relation_review, name="relation-review"),

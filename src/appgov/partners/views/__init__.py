@@ -7,18 +7,13 @@ from .records import (
     grant_revoke,
     relation_review,
 )
-from .register import (
-    index,
-    party_add,
-    party_detail,
-    party_edit,
-    party_export,
-    party_import,
-    party_list,
-    party_move,
-)
+from .register import PartyDetail, PartyEdit, PartyList, PartyMove, index, party_export, party_import
 
 __all__ = [
+    "PartyDetail",
+    "PartyEdit",
+    "PartyList",
+    "PartyMove",
     "assessment_add",
     "assessment_decide",
     "child_add",
@@ -26,13 +21,8 @@ __all__ = [
     "grant_import",
     "grant_revoke",
     "index",
-    "party_add",
-    "party_detail",
-    "party_edit",
     "party_export",
     "party_import",
-    "party_list",
-    "party_move",
     "relation_review",
     "review_detail",
     "review_item_decide",
