@@ -167,3 +167,12 @@ def test_iam_csv_import_names_row_and_column(world, reg, login):
     )
     assert response.status_code == 302
     assert AccessGrant.objects.get(account="ops1").level == "admin"
+
+
+def test_app_page_lists_the_apps_third_parties(world, reg, login):
+    party = reg.party("ALPHA关系展示公司")
+    reg.relation(party)
+    page = (
+        login(world.a.office_user).get(reverse("ledger:app-detail", args=[world.a.app.pk])).content.decode()
+    )
+    assert 'id="partner-relations"' in page and "ALPHA关系展示公司" in page
