@@ -97,7 +97,7 @@ def test_admission_needs_an_approved_assessment(world, reg):
     party = reg.party()
     with pytest.raises(ValidationError) as caught:
         workflow.transition(party, "approved", reg.actor)
-    assert "admission due diligence" in str(caught.value)
+    assert "准入尽职调查" in str(caught.value)
     party = reg.admit(party)
     assert party.state == "approved" and party.admitted_on is not None
     assert party.next_evaluation_due == D(2027, 1, 5)  # medium tier: annual
@@ -128,7 +128,7 @@ def test_exit_checklist(world, reg):
             party, "exited", reg.actor, data_disposition="destroyed", data_disposed_on=D(2026, 1, 6)
         )
     text = str(caught.value)
-    assert "Grants still in force" in text and contract.reference in text and "certificate" in text
+    assert "仍有效的授权" in text and contract.reference in text and "销毁证明" in text
     services.grants.revoke(grant, reg.actor, on=D(2026, 1, 6))
     services.contracts.update(contract, reg.actor, {"terminated_on": D(2026, 1, 6)})
     from django.core.files.base import ContentFile
@@ -183,3 +183,24 @@ def test_access_review_revokes_and_signs_off(world, reg):
     drop.refresh_from_db()
     keep.refresh_from_db()
     assert drop.revoked_on is not None and keep.revoked_on is None
+
+
+def test_sdks_found_by_the_scanner_link_to_their_vendor(world, reg):
+    from appgov.partners.models import Relation
+    from appgov.partners.sdks import link_sdk_vendors, unknown_vendors
+    from appgov.scanning.models import Scan, SdkUse
+
+    scan = Scan.objects.create(version=world.a.version, package_sha256="a" * 64, status="done", report={})
+    SdkUse.objects.create(
+        version=world.a.version, scan=scan, sdk_id="tencent_bugly", name="Tencent Bugly", vendor="Tencent"
+    )
+    SdkUse.objects.create(
+        version=world.a.version, scan=scan, sdk_id="getui", name="Getui Push", vendor="Getui"
+    )
+    vendor = reg.party("ALPHA腾讯", kinds=["sdk_vendor"], sdk_vendor_names=["Tencent"])
+    assert unknown_vendors(world.a.office_user) == {"Getui": ["Getui Push"]}
+    added, unknown = link_sdk_vendors(world.a.inst, world.a.office_user)
+    assert added == 1 and unknown == {"Getui": ["Getui Push"]}
+    relation = Relation.objects.get(party=vendor)
+    assert (relation.purpose, relation.sdk_id, relation.version) == ("sdk", "tencent_bugly", world.a.version)
+    assert link_sdk_vendors(world.a.inst, world.a.office_user)[0] == 0  # idempotent

@@ -7,222 +7,688 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0004_changelog_keyed_heartbeat'),
-        ('ledger', '0003_version_gate_evidence_privacy_notice_nationwide_basis'),
+        ("core", "0004_changelog_keyed_heartbeat"),
+        ("ledger", "0003_version_gate_evidence_privacy_notice_nationwide_basis"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AccessReview',
+            name="AccessReview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('started_on', models.DateField(verbose_name='started on')),
-                ('due_on', models.DateField(verbose_name='due on')),
-                ('signed_off_on', models.DateField(blank=True, editable=False, null=True, verbose_name='signed off on')),
-                ('institution', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.institution')),
-                ('signed_off_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('started_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("started_on", models.DateField(verbose_name="started on")),
+                ("due_on", models.DateField(verbose_name="due on")),
+                (
+                    "signed_off_on",
+                    models.DateField(blank=True, editable=False, null=True, verbose_name="signed off on"),
+                ),
+                (
+                    "institution",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="core.institution"
+                    ),
+                ),
+                (
+                    "signed_off_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "started_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vendor access review',
-                'verbose_name_plural': 'vendor access reviews',
-                'ordering': ['-started_on', '-id'],
+                "verbose_name": "vendor access review",
+                "verbose_name_plural": "vendor access reviews",
+                "ordering": ["-started_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Party',
+            name="Party",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('credit_code', models.CharField(max_length=18, validators=[appgov.partners.models.parties._uscc_valid], verbose_name='unified social credit code')),
-                ('kinds', models.JSONField(default=list, validators=[appgov.partners.models.parties._kinds_valid], verbose_name='kinds')),
-                ('risk_tier', models.CharField(choices=[('high', 'High'), ('medium', 'Medium'), ('low', 'Low')], default='medium', max_length=10, verbose_name='risk tier')),
-                ('state', models.CharField(choices=[('admission', 'In admission'), ('approved', 'Admitted'), ('under_contract', 'Under contract'), ('exiting', 'Exiting'), ('exited', 'Exited'), ('rejected', 'Rejected')], default='admission', editable=False, max_length=20, verbose_name='state')),
-                ('address', models.CharField(blank=True, max_length=300, verbose_name='address')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('admitted_on', models.DateField(blank=True, editable=False, null=True, verbose_name='admitted on')),
-                ('last_evaluated_on', models.DateField(blank=True, editable=False, null=True, verbose_name='last evaluated on')),
-                ('next_evaluation_due', models.DateField(blank=True, editable=False, null=True, verbose_name='next evaluation due')),
-                ('rejection_reason', models.TextField(blank=True, editable=False, verbose_name='reason for the rejection')),
-                ('exit_reason', models.TextField(blank=True, editable=False, verbose_name='reason for the exit')),
-                ('data_disposition', models.CharField(blank=True, choices=[('none_held', 'The party held no data'), ('returned', 'Data returned'), ('destroyed', 'Data destroyed')], editable=False, max_length=20, verbose_name='data returned or destroyed')),
-                ('data_disposed_on', models.DateField(blank=True, editable=False, null=True, verbose_name='data returned / destroyed on')),
-                ('destruction_certificate', models.FileField(blank=True, editable=False, upload_to='partners/exit/', verbose_name='certificate of destruction')),
-                ('exited_on', models.DateField(blank=True, editable=False, null=True, verbose_name='exited on')),
-                ('institution', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.institution', verbose_name='institution')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "credit_code",
+                    models.CharField(
+                        max_length=18,
+                        validators=[appgov.partners.models.parties._uscc_valid],
+                        verbose_name="unified social credit code",
+                    ),
+                ),
+                (
+                    "kinds",
+                    models.JSONField(
+                        default=list,
+                        validators=[appgov.partners.models.parties._kinds_valid],
+                        verbose_name="kinds",
+                    ),
+                ),
+                (
+                    "risk_tier",
+                    models.CharField(
+                        choices=[("high", "High"), ("medium", "Medium"), ("low", "Low")],
+                        default="medium",
+                        max_length=10,
+                        verbose_name="risk tier",
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("admission", "In admission"),
+                            ("approved", "Admitted"),
+                            ("under_contract", "Under contract"),
+                            ("exiting", "Exiting"),
+                            ("exited", "Exited"),
+                            ("rejected", "Rejected"),
+                        ],
+                        default="admission",
+                        editable=False,
+                        max_length=20,
+                        verbose_name="state",
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=300, verbose_name="address")),
+                ("website", models.URLField(blank=True, verbose_name="website")),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "admitted_on",
+                    models.DateField(blank=True, editable=False, null=True, verbose_name="admitted on"),
+                ),
+                (
+                    "last_evaluated_on",
+                    models.DateField(blank=True, editable=False, null=True, verbose_name="last evaluated on"),
+                ),
+                (
+                    "next_evaluation_due",
+                    models.DateField(
+                        blank=True, editable=False, null=True, verbose_name="next evaluation due"
+                    ),
+                ),
+                (
+                    "rejection_reason",
+                    models.TextField(blank=True, editable=False, verbose_name="reason for the rejection"),
+                ),
+                (
+                    "exit_reason",
+                    models.TextField(blank=True, editable=False, verbose_name="reason for the exit"),
+                ),
+                (
+                    "data_disposition",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("none_held", "The party held no data"),
+                            ("returned", "Data returned"),
+                            ("destroyed", "Data destroyed"),
+                        ],
+                        editable=False,
+                        max_length=20,
+                        verbose_name="data returned or destroyed",
+                    ),
+                ),
+                (
+                    "data_disposed_on",
+                    models.DateField(
+                        blank=True, editable=False, null=True, verbose_name="data returned / destroyed on"
+                    ),
+                ),
+                (
+                    "destruction_certificate",
+                    models.FileField(
+                        blank=True,
+                        editable=False,
+                        upload_to="partners/exit/",
+                        verbose_name="certificate of destruction",
+                    ),
+                ),
+                (
+                    "exited_on",
+                    models.DateField(blank=True, editable=False, null=True, verbose_name="exited on"),
+                ),
+                (
+                    "institution",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.institution",
+                        verbose_name="institution",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'third party',
-                'verbose_name_plural': 'third parties',
-                'ordering': ['name'],
+                "verbose_name": "third party",
+                "verbose_name_plural": "third parties",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Contract',
+            name="Contract",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(max_length=100, verbose_name='reference')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('signed_on', models.DateField(blank=True, null=True, verbose_name='signed on')),
-                ('starts_on', models.DateField(verbose_name='starts on')),
-                ('ends_on', models.DateField(blank=True, null=True, verbose_name='ends on')),
-                ('terminated_on', models.DateField(blank=True, null=True, verbose_name='terminated on')),
-                ('clause_data_protection', models.BooleanField(default=False, verbose_name='data protection clause')),
-                ('clause_security', models.BooleanField(default=False, verbose_name='network and data security duties')),
-                ('clause_audit_right', models.BooleanField(default=False, verbose_name='audit right')),
-                ('clause_no_subcontracting', models.BooleanField(default=False, verbose_name='no subcontracting without consent')),
-                ('clause_exit_data_return', models.BooleanField(default=False, verbose_name='exit and data return clause')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('party', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='contracts', to='partners.party', verbose_name='third party')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reference", models.CharField(max_length=100, verbose_name="reference")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("signed_on", models.DateField(blank=True, null=True, verbose_name="signed on")),
+                ("starts_on", models.DateField(verbose_name="starts on")),
+                ("ends_on", models.DateField(blank=True, null=True, verbose_name="ends on")),
+                ("terminated_on", models.DateField(blank=True, null=True, verbose_name="terminated on")),
+                (
+                    "clause_data_protection",
+                    models.BooleanField(default=False, verbose_name="data protection clause"),
+                ),
+                (
+                    "clause_security",
+                    models.BooleanField(default=False, verbose_name="network and data security duties"),
+                ),
+                ("clause_audit_right", models.BooleanField(default=False, verbose_name="audit right")),
+                (
+                    "clause_no_subcontracting",
+                    models.BooleanField(default=False, verbose_name="no subcontracting without consent"),
+                ),
+                (
+                    "clause_exit_data_return",
+                    models.BooleanField(default=False, verbose_name="exit and data return clause"),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "party",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="contracts",
+                        to="partners.party",
+                        verbose_name="third party",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contract',
-                'verbose_name_plural': 'contracts',
-                'ordering': ['party', '-starts_on'],
+                "verbose_name": "contract",
+                "verbose_name_plural": "contracts",
+                "ordering": ["party", "-starts_on"],
             },
         ),
         migrations.CreateModel(
-            name='Contact',
+            name="Contact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('role', models.CharField(blank=True, max_length=100, verbose_name='role')),
-                ('phone', models.CharField(blank=True, max_length=50, verbose_name='phone')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
-                ('party', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contacts', to='partners.party', verbose_name='third party')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                ("role", models.CharField(blank=True, max_length=100, verbose_name="role")),
+                ("phone", models.CharField(blank=True, max_length=50, verbose_name="phone")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email")),
+                (
+                    "party",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contacts",
+                        to="partners.party",
+                        verbose_name="third party",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'contact',
-                'verbose_name_plural': 'contacts',
-                'ordering': ['party', 'name'],
+                "verbose_name": "contact",
+                "verbose_name_plural": "contacts",
+                "ordering": ["party", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Assessment',
+            name="Assessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('admission', 'Admission due diligence'), ('periodic', 'Periodic re-evaluation')], default='admission', max_length=20, verbose_name='kind')),
-                ('assessed_on', models.DateField(verbose_name='assessed on')),
-                ('answers', models.JSONField(blank=True, default=dict, verbose_name='answers')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('score', models.PositiveSmallIntegerField(blank=True, editable=False, null=True, verbose_name='score')),
-                ('blocking', models.JSONField(blank=True, default=list, editable=False, verbose_name='blocking answers')),
-                ('decision', models.CharField(choices=[('pending', 'Awaiting decision'), ('approved', 'Approved'), ('rejected', 'Rejected')], default='pending', editable=False, max_length=10, verbose_name='decision')),
-                ('decided_on', models.DateField(blank=True, editable=False, null=True, verbose_name='decided on')),
-                ('decision_note', models.TextField(blank=True, editable=False, verbose_name='decision note')),
-                ('assessed_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('decided_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('party', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assessments', to='partners.party', verbose_name='third party')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("admission", "Admission due diligence"),
+                            ("periodic", "Periodic re-evaluation"),
+                        ],
+                        default="admission",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("assessed_on", models.DateField(verbose_name="assessed on")),
+                ("answers", models.JSONField(blank=True, default=dict, verbose_name="answers")),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "score",
+                    models.PositiveSmallIntegerField(
+                        blank=True, editable=False, null=True, verbose_name="score"
+                    ),
+                ),
+                (
+                    "blocking",
+                    models.JSONField(
+                        blank=True, default=list, editable=False, verbose_name="blocking answers"
+                    ),
+                ),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Awaiting decision"),
+                            ("approved", "Approved"),
+                            ("rejected", "Rejected"),
+                        ],
+                        default="pending",
+                        editable=False,
+                        max_length=10,
+                        verbose_name="decision",
+                    ),
+                ),
+                (
+                    "decided_on",
+                    models.DateField(blank=True, editable=False, null=True, verbose_name="decided on"),
+                ),
+                ("decision_note", models.TextField(blank=True, editable=False, verbose_name="decision note")),
+                (
+                    "assessed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "party",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assessments",
+                        to="partners.party",
+                        verbose_name="third party",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'due-diligence assessment',
-                'verbose_name_plural': 'due-diligence assessments',
-                'ordering': ['party', '-assessed_on', '-id'],
+                "verbose_name": "due-diligence assessment",
+                "verbose_name_plural": "due-diligence assessments",
+                "ordering": ["party", "-assessed_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='AccessGrant',
+            name="AccessGrant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('person_name', models.CharField(max_length=100, verbose_name="vendor's person")),
-                ('account', models.CharField(max_length=100, verbose_name='account')),
-                ('system', models.CharField(max_length=200, verbose_name='system or data set')),
-                ('purpose', models.CharField(choices=[('development', 'Development'), ('testing', 'Testing'), ('maintenance', 'Maintenance'), ('operation', 'Operation'), ('support', 'Support'), ('incident', 'Incident handling')], max_length=20, verbose_name='purpose')),
-                ('level', models.CharField(choices=[('read', 'Read'), ('write', 'Write'), ('admin', 'Administrator'), ('production_data', 'Production data')], max_length=20, verbose_name='level')),
-                ('approved_on', models.DateField(blank=True, null=True, verbose_name='approved on')),
-                ('starts_on', models.DateField(verbose_name='starts on')),
-                ('ends_on', models.DateField(blank=True, null=True, verbose_name='ends on')),
-                ('revoked_on', models.DateField(blank=True, null=True, verbose_name='revoked on')),
-                ('justification', models.TextField(blank=True, verbose_name='justification')),
-                ('app', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='ledger.mobileapp', verbose_name='app')),
-                ('approver', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='approver')),
-                ('party', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='grants', to='partners.party', verbose_name='third party')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("person_name", models.CharField(max_length=100, verbose_name="vendor's person")),
+                ("account", models.CharField(max_length=100, verbose_name="account")),
+                ("system", models.CharField(max_length=200, verbose_name="system or data set")),
+                (
+                    "purpose",
+                    models.CharField(
+                        choices=[
+                            ("development", "Development"),
+                            ("testing", "Testing"),
+                            ("maintenance", "Maintenance"),
+                            ("operation", "Operation"),
+                            ("support", "Support"),
+                            ("incident", "Incident handling"),
+                        ],
+                        max_length=20,
+                        verbose_name="purpose",
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("read", "Read"),
+                            ("write", "Write"),
+                            ("admin", "Administrator"),
+                            ("production_data", "Production data"),
+                        ],
+                        max_length=20,
+                        verbose_name="level",
+                    ),
+                ),
+                ("approved_on", models.DateField(blank=True, null=True, verbose_name="approved on")),
+                ("starts_on", models.DateField(verbose_name="starts on")),
+                ("ends_on", models.DateField(blank=True, null=True, verbose_name="ends on")),
+                ("revoked_on", models.DateField(blank=True, null=True, verbose_name="revoked on")),
+                ("justification", models.TextField(blank=True, verbose_name="justification")),
+                (
+                    "app",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="ledger.mobileapp",
+                        verbose_name="app",
+                    ),
+                ),
+                (
+                    "approver",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="approver",
+                    ),
+                ),
+                (
+                    "party",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="grants",
+                        to="partners.party",
+                        verbose_name="third party",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vendor access grant',
-                'verbose_name_plural': 'vendor access grants',
-                'ordering': ['party', 'person_name', 'system'],
+                "verbose_name": "vendor access grant",
+                "verbose_name_plural": "vendor access grants",
+                "ordering": ["party", "person_name", "system"],
             },
         ),
         migrations.CreateModel(
-            name='Qualification',
+            name="Qualification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('telecom_licence', 'Value-added telecom business licence (增值电信业务经营许可证)'), ('icp_filing', 'ICP filing (ICP 备案)'), ('mlps_certificate', 'MLPS (等级保护) certificate'), ('financial_licence', 'Financial licence'), ('business_licence', 'Business licence (营业执照)'), ('other', 'Other')], max_length=30, verbose_name='kind')),
-                ('number', models.CharField(max_length=100, verbose_name='number')),
-                ('issued_by', models.CharField(blank=True, max_length=200, verbose_name='issued by')),
-                ('businesses', models.JSONField(blank=True, default=list, verbose_name='licensed businesses')),
-                ('scope', models.TextField(blank=True, verbose_name='scope as written')),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='valid from')),
-                ('valid_until', models.DateField(blank=True, null=True, verbose_name='valid until')),
-                ('party', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='qualifications', to='partners.party', verbose_name='third party')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            (
+                                "telecom_licence",
+                                "Value-added telecom business licence (增值电信业务经营许可证)",
+                            ),
+                            ("icp_filing", "ICP filing (ICP 备案)"),
+                            ("mlps_certificate", "MLPS (等级保护) certificate"),
+                            ("financial_licence", "Financial licence"),
+                            ("business_licence", "Business licence (营业执照)"),
+                            ("other", "Other"),
+                        ],
+                        max_length=30,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("number", models.CharField(max_length=100, verbose_name="number")),
+                ("issued_by", models.CharField(blank=True, max_length=200, verbose_name="issued by")),
+                (
+                    "businesses",
+                    models.JSONField(blank=True, default=list, verbose_name="licensed businesses"),
+                ),
+                ("scope", models.TextField(blank=True, verbose_name="scope as written")),
+                ("valid_from", models.DateField(blank=True, null=True, verbose_name="valid from")),
+                ("valid_until", models.DateField(blank=True, null=True, verbose_name="valid until")),
+                (
+                    "party",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="qualifications",
+                        to="partners.party",
+                        verbose_name="third party",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'qualification',
-                'verbose_name_plural': 'qualifications',
-                'ordering': ['party', 'kind', 'number'],
+                "verbose_name": "qualification",
+                "verbose_name_plural": "qualifications",
+                "ordering": ["party", "kind", "number"],
             },
         ),
         migrations.CreateModel(
-            name='Relation',
+            name="Relation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('purpose', models.CharField(choices=[('outsourced_build', 'Outsourced build'), ('outsourced_operation', 'Outsourced operation / maintenance'), ('hosting', 'Hosting'), ('distribution', 'Distribution channel'), ('business', 'Business partner'), ('sdk', 'SDK'), ('data_processing', 'Data processing')], max_length=30, verbose_name='purpose')),
-                ('sdk_id', models.CharField(blank=True, max_length=100, verbose_name='SDK id (SDK catalogue)')),
-                ('businesses', models.JSONField(blank=True, default=list, verbose_name='business conducted in the app')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('started_on', models.DateField(blank=True, null=True, verbose_name='started on')),
-                ('ended_on', models.DateField(blank=True, null=True, verbose_name='ended on')),
-                ('review_conclusion', models.CharField(blank=True, choices=[('approved', 'Approved'), ('rejected', 'Rejected')], editable=False, max_length=10, verbose_name='compliance review')),
-                ('reviewed_on', models.DateField(blank=True, editable=False, null=True, verbose_name='reviewed on')),
-                ('review_reference', models.CharField(blank=True, editable=False, max_length=100, verbose_name='review reference')),
-                ('app', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='partner_relations', to='ledger.mobileapp', verbose_name='app')),
-                ('channel', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='partner_relations', to='ledger.channel', verbose_name='distribution channel')),
-                ('party', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='relations', to='partners.party', verbose_name='third party')),
-                ('reviewed_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('version', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='partner_relations', to='ledger.appversion', verbose_name='version')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "purpose",
+                    models.CharField(
+                        choices=[
+                            ("outsourced_build", "Outsourced build"),
+                            ("outsourced_operation", "Outsourced operation / maintenance"),
+                            ("hosting", "Hosting"),
+                            ("distribution", "Distribution channel"),
+                            ("business", "Business partner"),
+                            ("sdk", "SDK"),
+                            ("data_processing", "Data processing"),
+                        ],
+                        max_length=30,
+                        verbose_name="purpose",
+                    ),
+                ),
+                (
+                    "sdk_id",
+                    models.CharField(blank=True, max_length=100, verbose_name="SDK id (SDK catalogue)"),
+                ),
+                (
+                    "businesses",
+                    models.JSONField(blank=True, default=list, verbose_name="business conducted in the app"),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("started_on", models.DateField(blank=True, null=True, verbose_name="started on")),
+                ("ended_on", models.DateField(blank=True, null=True, verbose_name="ended on")),
+                (
+                    "review_conclusion",
+                    models.CharField(
+                        blank=True,
+                        choices=[("approved", "Approved"), ("rejected", "Rejected")],
+                        editable=False,
+                        max_length=10,
+                        verbose_name="compliance review",
+                    ),
+                ),
+                (
+                    "reviewed_on",
+                    models.DateField(blank=True, editable=False, null=True, verbose_name="reviewed on"),
+                ),
+                (
+                    "review_reference",
+                    models.CharField(
+                        blank=True, editable=False, max_length=100, verbose_name="review reference"
+                    ),
+                ),
+                (
+                    "app",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="partner_relations",
+                        to="ledger.mobileapp",
+                        verbose_name="app",
+                    ),
+                ),
+                (
+                    "channel",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="partner_relations",
+                        to="ledger.channel",
+                        verbose_name="distribution channel",
+                    ),
+                ),
+                (
+                    "party",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="relations",
+                        to="partners.party",
+                        verbose_name="third party",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "version",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="partner_relations",
+                        to="ledger.appversion",
+                        verbose_name="version",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'relation to an app',
-                'verbose_name_plural': 'relations to apps',
-                'ordering': ['app', 'purpose', 'party'],
+                "verbose_name": "relation to an app",
+                "verbose_name_plural": "relations to apps",
+                "ordering": ["app", "purpose", "party"],
             },
         ),
         migrations.CreateModel(
-            name='AccessReviewItem',
+            name="AccessReviewItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('decision', models.CharField(choices=[('pending', 'To review'), ('confirmed', 'Access confirmed'), ('revoked', 'Revoke')], default='pending', max_length=10, verbose_name='decision')),
-                ('decided_on', models.DateField(blank=True, null=True, verbose_name='decided on')),
-                ('comment', models.TextField(blank=True, verbose_name='comment')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('grant', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='review_items', to='partners.accessgrant')),
-                ('review', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='partners.accessreview')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[
+                            ("pending", "To review"),
+                            ("confirmed", "Access confirmed"),
+                            ("revoked", "Revoke"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="decision",
+                    ),
+                ),
+                ("decided_on", models.DateField(blank=True, null=True, verbose_name="decided on")),
+                ("comment", models.TextField(blank=True, verbose_name="comment")),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "grant",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="review_items",
+                        to="partners.accessgrant",
+                    ),
+                ),
+                (
+                    "review",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="partners.accessreview",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'access review item',
-                'verbose_name_plural': 'access review items',
-                'ordering': ['review', 'grant'],
-                'constraints': [models.UniqueConstraint(fields=('review', 'grant'), name='partner_review_item_unique')],
+                "verbose_name": "access review item",
+                "verbose_name_plural": "access review items",
+                "ordering": ["review", "grant"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("review", "grant"), name="partner_review_item_unique")
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='party',
-            constraint=models.UniqueConstraint(fields=('institution', 'credit_code'), name='partner_party_code_unique'),
+            model_name="party",
+            constraint=models.UniqueConstraint(
+                fields=("institution", "credit_code"), name="partner_party_code_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='contract',
-            constraint=models.UniqueConstraint(fields=('party', 'reference'), name='partner_contract_ref_unique'),
+            model_name="contract",
+            constraint=models.UniqueConstraint(
+                fields=("party", "reference"), name="partner_contract_ref_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='qualification',
-            constraint=models.UniqueConstraint(fields=('party', 'kind', 'number'), name='partner_qualification_unique'),
+            model_name="qualification",
+            constraint=models.UniqueConstraint(
+                fields=("party", "kind", "number"), name="partner_qualification_unique"
+            ),
         ),
     ]

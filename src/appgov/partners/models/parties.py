@@ -38,6 +38,8 @@ class Party(InstitutionOwned):
     address = models.CharField(_("address"), max_length=300, blank=True)
     website = models.URLField(_("website"), blank=True)
     note = models.TextField(_("note"), blank=True)
+    # the vendor as the SDK catalogue names it (e.g. "Tencent"): SDKs the scanner finds link to this party
+    sdk_vendor_names = models.JSONField(_("vendor names in the SDK catalogue"), default=list, blank=True)
     # set by the services and the workflow
     admitted_on = models.DateField(_("admitted on"), null=True, blank=True, editable=False)
     last_evaluated_on = models.DateField(_("last evaluated on"), null=True, blank=True, editable=False)
