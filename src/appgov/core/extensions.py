@@ -10,6 +10,8 @@ from collections.abc import Callable
 # model label -> [(context key, provider(obj, request) -> value)]
 _DETAIL_CONTEXT: dict[str, list[tuple[str, Callable]]] = {}
 _DEMO_LOADERS: list[tuple[int, str, Callable[[], object]]] = []
+# name -> provider(institution, app or None) -> {"title": str, "html": safe str} or None (nothing to report)
+_REPORT_SECTIONS: dict[str, Callable] = {}
 
 
 def register_detail_context(model_label: str, key: str, provider: Callable) -> None:
@@ -32,3 +34,17 @@ def register_demo_loader(order: int, name: str, loader: Callable[[], object]) ->
 
 def demo_loaders() -> list[Callable[[], object]]:
     return [loader for _o, _n, loader in sorted(_DEMO_LOADERS, key=lambda item: (item[0], item[1]))]
+
+
+def register_report_section(name: str, provider: Callable) -> None:
+    """A section a higher module adds to the compliance PDF report (after compliance's own sections)."""
+    existing = _REPORT_SECTIONS.get(name)
+    if existing is not None and existing is not provider:
+        raise RuntimeError(f"two providers of the report section {name!r}")
+    _REPORT_SECTIONS[name] = provider
+
+
+def report_sections(institution, app=None) -> list[dict]:
+    """The registered sections that have something to report, in the order of their names."""
+    sections = (_REPORT_SECTIONS[name](institution, app) for name in sorted(_REPORT_SECTIONS))
+    return [s for s in sections if s]
