@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
+from appgov.core import extensions
 from appgov.core.spreadsheets import append_row
 
 from . import selectors
@@ -60,6 +61,19 @@ def _findings(institution, app=None, statuses=None) -> list:
     )
 
 
+NUMERALS_ZH = "一二三四五六七八九十"
+
+
+def _extra_sections(institution, app=None) -> list[dict]:
+    """The sections higher modules registered (core.extensions.register_report_section), numbered after the
+    report's own ones (four for one app, five for the institution)."""
+    first = 4 if app is not None else 5
+    return [
+        {**section, "number": NUMERALS_ZH[first + i] if first + i < len(NUMERALS_ZH) else str(first + i + 1)}
+        for i, section in enumerate(extensions.report_sections(institution, app))
+    ]
+
+
 def report_context(institution, app=None) -> dict:
     data = selectors.dashboard(institution)
     results = _results(institution, app)
@@ -79,6 +93,7 @@ def report_context(institution, app=None) -> dict:
         "sources": catalogue().sources,
         "outcome_zh": OUTCOME_ZH,
         "catalogue_version": catalogue().version,
+        "extra_sections": _extra_sections(institution, app),
     }
 
 

@@ -13,6 +13,8 @@ _DEMO_LOADERS: list[tuple[int, str, Callable[[], object]]] = []
 # name -> provider(institution, today) -> [{"due_on", "label", "control_id", "url"}]: a module's own due dates
 # for the compliance calendar (reports, audits, drills …), beside the catalogue's periodic controls
 _DUE_DATES: dict[str, Callable] = {}
+# name -> provider(institution, app or None) -> {"title": str, "html": safe str} or None (nothing to report)
+_REPORT_SECTIONS: dict[str, Callable] = {}
 
 
 def register_detail_context(model_label: str, key: str, provider: Callable) -> None:
@@ -45,3 +47,17 @@ def due_dates(institution, today) -> list[dict]:
     """Every registered module's open due dates of the institution, soonest first."""
     rows = [row for provider in _DUE_DATES.values() for row in provider(institution, today)]
     return sorted(rows, key=lambda row: row["due_on"])
+
+
+def register_report_section(name: str, provider: Callable) -> None:
+    """A section a higher module adds to the compliance PDF report (after compliance's own sections)."""
+    existing = _REPORT_SECTIONS.get(name)
+    if existing is not None and existing is not provider:
+        raise RuntimeError(f"two providers of the report section {name!r}")
+    _REPORT_SECTIONS[name] = provider
+
+
+def report_sections(institution, app=None) -> list[dict]:
+    """The registered sections that have something to report, in the order of their names."""
+    sections = (_REPORT_SECTIONS[name](institution, app) for name in sorted(_REPORT_SECTIONS))
+    return [s for s in sections if s]

@@ -13,3 +13,7 @@ class PrivacyConfig(AppConfig):
         from .demo import load_privacy_demo
 
         extensions.register_demo_loader(40, "privacy", load_privacy_demo)
+        from .blocks import app_block, report_section
+
+        extensions.register_detail_context("ledger.mobileapp", "privacy", app_block)
+        extensions.register_report_section("privacy", report_section)
