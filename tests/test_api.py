@@ -118,11 +118,11 @@ def test_create_update_delete_are_logged(world, api):
     entry = ChangeLogEntry.objects.get(request_id="req-api-upd")
     assert (entry.action, entry.before["name"], entry.after["name"]) == ("update", "接口创建的应用", "改名")
 
-    response = client.delete(f"{APPS}{app.pk}/", HTTP_X_REQUEST_ID="req-api-del")
-    assert response.status_code == 204
-    assert not MobileApp.objects.filter(pk=app.pk).exists()
-    entry = ChangeLogEntry.objects.get(request_id="req-api-del")
-    assert entry.action == "delete" and entry.before["code"] == "API-1"
+    # an app with a history is kept for the record (issue 12 item 1): retired, never deleted
+    response = client.delete(f"{APPS}{app.pk}/?reason=x", HTTP_X_REQUEST_ID="req-api-del")
+    assert response.status_code == 400
+    assert MobileApp.objects.filter(pk=app.pk).exists()
+    assert not ChangeLogEntry.objects.filter(request_id="req-api-del").exists()
 
 
 def test_state_cannot_be_set_through_crud(world, api):

@@ -110,15 +110,15 @@ def test_workflow_to_verified_with_the_right_roles(world, open_finding):
     assert f.status == S.IN_RECTIFICATION
     f = finding_service.move(f, S.RESOLVED, a.users["app_owner"], "已补录准入记录")
     assert f.status == S.RESOLVED and f.resolved_at is not None
-    for role in ("read_only", "app_owner", "security", "credit_officer"):
+    for role in ("read_only", "app_owner", "security", "credit_officer", "auditor"):  # the auditor reads only
         with pytest.raises(PermissionDenied):
             finding_service.move(f, S.VERIFIED, a.users[role])
     for user in (world.reg_out, world.reg_hq, world.b.admin):  # A's regulators and other institutions: never
         with pytest.raises(PermissionDenied):
             finding_service.move(f, S.VERIFIED, user)
-    f = finding_service.move(f, S.VERIFIED, a.users["auditor"], "复核通过")
-    assert f.status == S.VERIFIED and f.verified_by == a.users["auditor"] and f.verified_at
-    assert "alpha_auditor: 复核通过" in f.note and "整改中" in f.note
+    f = finding_service.move(f, S.VERIFIED, a.users["compliance"], "复核通过")
+    assert f.status == S.VERIFIED and f.verified_by == a.users["compliance"] and f.verified_at
+    assert "alpha_compliance: 复核通过" in f.note and "整改中" in f.note
 
 
 @pytest.mark.parametrize(
@@ -171,8 +171,8 @@ def test_a_passing_re_check_resolves_and_awaits_verification(world, open_finding
     open_finding.refresh_from_db()
     assert open_finding.status == S.RESOLVED and open_finding.resolved_at is not None
     assert open_finding.verified_at is None
-    # verified by the auditor; a later failure opens a new finding, the verified one stays closed
-    finding_service.move(open_finding, S.VERIFIED, a.users["auditor"])
+    # verified by compliance; a later failure opens a new finding, the verified one stays closed
+    finding_service.move(open_finding, S.VERIFIED, a.users["compliance"])
     GateEvidence.objects.filter(app=a.app, item="admission_review").delete()
     evaluate(a.inst)
     again = Finding.objects.filter(institution=a.inst, control_id="NFRA-02.2", subject_id=a.app.pk)

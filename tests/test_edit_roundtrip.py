@@ -85,6 +85,8 @@ def test_app_and_version_edit_keep_their_dates(world, login):
     client = login(world.a.admin)
     _roundtrip(client, reverse("ledger:app-edit", args=[app.pk]), app)
     _roundtrip(client, reverse("ledger:version-edit", args=[version.pk]), version)
+    channel = services.update(world.a.channel, None, qualification_checked_on=datetime.date(2026, 5, 4))
+    _roundtrip(client, reverse("ledger:channel-edit", args=[channel.pk]), channel)
 
 
 CREDIT_KINDS = [

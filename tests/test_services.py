@@ -405,7 +405,7 @@ def test_gate_file_errors_name_the_place():
     from django.core.exceptions import ImproperlyConfigured
 
     label = {"zh": "甲", "en": "A"}
-    item = {"kind": "evidence", "label": label}
+    item = {"kind": "evidence", "roles": ["governance_office"], "label": label}
     good = {"from": "proposed", "to": "admitted", "action": "admit", "label": label, "items": ["x"]}
     with pytest.raises(ImproperlyConfigured, match="transitions/0/to"):
         gates.parse_gates({"version": 1, "transitions": [{**good, "to": "heaven"}], "items": {"x": item}})

@@ -76,6 +76,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "appgov.core",
     "appgov.users",
     "appgov.ledger",
@@ -98,6 +101,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "appgov.users.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "appgov.core.middleware.RequestContextMiddleware",
@@ -248,6 +253,13 @@ APPGOV_TASK_LEASE_SECONDS = int(os.environ.get("APPGOV_TASK_LEASE_SECONDS", "120
 APPGOV_TASK_MAX_ATTEMPTS = int(os.environ.get("APPGOV_TASK_MAX_ATTEMPTS", "2"))
 # API tokens stop working this many days after they were issued (a user issues a new one on the token page).
 APPGOV_API_TOKEN_DAYS = int(os.environ.get("APPGOV_API_TOKEN_DAYS", "90"))
+# TOTP second factor (users/twofactor.py): required of these roles, optional for the others (issue 12 item 12)
+APPGOV_2FA_REQUIRED_ROLES = [
+    r.strip()
+    for r in os.environ.get("APPGOV_2FA_REQUIRED_ROLES", "administrator,regulator_examiner").split(",")
+    if r.strip()
+]
+OTP_TOTP_ISSUER = "AppGov"
 APPGOV_API_MAX_PAGE_SIZE = int(os.environ.get("APPGOV_API_MAX_PAGE_SIZE", "500"))
 
 # Credit-query monitoring in near real time: the cycle's period, the watched folder (one sub-folder per

@@ -52,7 +52,7 @@ def test_the_resolver_is_not_offered_verify_and_is_refused_by_page_and_api(world
     resolved = _resolve(open_finding, resolver)
     page_url = f"/compliance/findings/{resolved.pk}/"
     assert 'value="verified"' not in login(resolver).get(page_url).content.decode()
-    assert 'value="verified"' in login(a.users["auditor"]).get(page_url).content.decode()
+    assert 'value="verified"' in login(a.users["compliance"]).get(page_url).content.decode()
     assert login(resolver).post(page_url, {"to_status": "verified"}).status_code == 403
     response = api(resolver).post(
         f"/api/compliance/findings/{resolved.pk}/move/", {"to_status": "verified"}, format="json"

@@ -720,6 +720,100 @@ CASES += [
 ]
 
 
+# Issue 12 item 13: the internal auditor is read-only through pages and the API alike; gate evidence is
+# recorded by the role the gate names (ledger/gates.yaml), so the app owner alone cannot evidence a gate.
+EVIDENCE_FORM = {"subject": "app:{app}", "title": "审计底稿", "effective_on": "2026-03-01", "link": "OA-1"}
+
+
+def _evidence_page_data(inst):
+    from appgov.ledger.models import MobileApp
+
+    app = MobileApp.objects.filter(institution=inst).order_by("pk").first()
+    return {**EVIDENCE_FORM, "subject": f"app:{app.pk}"}
+
+
+def _evidence_api_data(inst):
+    from appgov.ledger.models import MobileApp
+
+    app = MobileApp.objects.filter(institution=inst).order_by("pk").first()
+    return {
+        "control_id": "NFRA-05.3",
+        "subject_type": "app",
+        "subject_id": app.pk,
+        "title": "审计底稿",
+        "effective_on": "2026-03-01",
+        "link": "OA-1",
+    }
+
+
+def _gate_evidence(item):
+    return (
+        Req("POST", "/ledger/apps/{pk}/evidence/", {"item": item, "reference": "REF-1"}),
+        Req(
+            "POST",
+            "/api/ledger/gate-evidence/",
+            lambda app: {"app": app.pk, "item": item, "reference": "REF-1"},
+        ),
+    )
+
+
+CASES += [
+    Case(
+        "internal auditor uploads compliance evidence",
+        a_institution,
+        _user("auditor"),
+        Req("POST", "/compliance/controls/NFRA-05.3/", _evidence_page_data),
+        Req("POST", "/api/compliance/evidence/", _evidence_api_data),
+        FORBIDDEN,
+    ),
+    Case(
+        "internal auditor starts an evaluation",
+        a_institution,
+        _user("auditor"),
+        Req("POST", "/compliance/evaluate/"),
+        Req("POST", "/api/compliance/evaluations/"),
+        FORBIDDEN,
+    ),
+    Case(
+        "internal auditor verifies a resolved finding",
+        finding_resolved_by_compliance,
+        _user("auditor"),
+        Req("POST", "/compliance/findings/{pk}/", {"to_status": "verified"}),
+        Req("POST", "/api/compliance/findings/{pk}/move/", {"to_status": "verified"}),
+        FORBIDDEN,
+    ),
+    Case(
+        "internal auditor reassigns a finding",
+        open_finding,
+        _user("auditor"),
+        Req("POST", "/compliance/findings/{pk}/reassign/", {"owner_department": ""}),
+        Req("POST", "/api/compliance/findings/{pk}/reassign/", {"owner_department": None}),
+        FORBIDDEN,
+    ),
+    Case(
+        "app owner records the security requirement analysis (security's gate evidence)",
+        a_app,
+        _user("app_owner"),
+        *_gate_evidence("security_requirements"),
+        FORBIDDEN,
+    ),
+    Case(
+        "app owner records the admission review (the governance office's gate evidence)",
+        a_app,
+        _user("app_owner"),
+        *_gate_evidence("admission_review"),
+        FORBIDDEN,
+    ),
+    Case(
+        "governance office records the compliance review (compliance's gate evidence)",
+        a_app,
+        _user("governance_office"),
+        *_gate_evidence("compliance_review"),
+        FORBIDDEN,
+    ),
+]
+
+
 # ---------- driving both sides and comparing ----------
 
 

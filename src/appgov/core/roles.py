@@ -30,7 +30,11 @@ WRITE_ROLES: dict[str, set[str]] = {
     "ledger.publishingaccount": _LEDGER,
     "ledger.vulnerability": {Role.ADMINISTRATOR, Role.SECURITY, Role.GOVERNANCE_OFFICE},
     "ledger.gateevidence": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
-    "compliance.evidence": _LEDGER | {Role.SECURITY, Role.COMPLIANCE, Role.AUDITOR, Role.CREDIT_OFFICER},
+    # a user's own saved filters of the ledger list (ledger.saved_filters keeps them per user)
+    "ledger.savedfilter": set(Role) - {Role.REGULATOR_EXAMINER},
+    # The internal auditor writes nothing of what is audited (issue 12 item 13): they read everything of their
+    # institution, through pages and the API alike; their own work product is the audit engagement (below).
+    "compliance.evidence": _LEDGER | {Role.SECURITY, Role.COMPLIANCE, Role.CREDIT_OFFICER},
     "compliance.slapolicy": {Role.ADMINISTRATOR, Role.COMPLIANCE},
     "scanning.scan": _LEDGER | {Role.SECURITY},
     "scanning.sdkassessment": {Role.ADMINISTRATOR, Role.SECURITY},
@@ -54,10 +58,9 @@ WRITE_ROLES: dict[str, set[str]] = {
     "counterfeit.clarification": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.COMPLIANCE},
     "counterfeit.regulatorreport": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.COMPLIANCE},
     # Finding moves are further limited per step in compliance.findings.
-    "compliance.finding": _LEDGER | {Role.SECURITY, Role.COMPLIANCE, Role.AUDITOR, Role.CREDIT_OFFICER},
-    "compliance.findingattachment": _LEDGER
-    | {Role.SECURITY, Role.COMPLIANCE, Role.AUDITOR, Role.CREDIT_OFFICER},
-    "compliance.evaluation": _LEDGER | {Role.SECURITY, Role.COMPLIANCE, Role.AUDITOR, Role.CREDIT_OFFICER},
+    "compliance.finding": _LEDGER | {Role.SECURITY, Role.COMPLIANCE, Role.CREDIT_OFFICER},
+    "compliance.findingattachment": _LEDGER | {Role.SECURITY, Role.COMPLIANCE, Role.CREDIT_OFFICER},
+    "compliance.evaluation": _LEDGER | {Role.SECURITY, Role.COMPLIANCE, Role.CREDIT_OFFICER},
     # credit-information security (PBoC 102); approvals are further limited in credit.services
     **{
         f"credit.{model}": {Role.ADMINISTRATOR, Role.CREDIT_OFFICER}
@@ -85,12 +88,46 @@ WRITE_ROLES: dict[str, set[str]] = {
             "calendarday",
         )
     },
+    # third parties, outsourcing and distribution platforms; admission and exit moves and assessment decisions
+    # are further limited in partners/workflows/party.yaml and partners.services
+    **{
+        f"partners.{model}": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.SECURITY, Role.COMPLIANCE}
+        for model in ("party", "qualification", "contact", "relation", "contract", "assessment")
+    },
+    **{
+        f"partners.{model}": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.SECURITY}
+        for model in ("accessgrant", "accessreview", "accessreviewitem")
+    },
 }
+# risk, audit, incidents and continuity; workflow moves are further limited per step in risk/workflows
+_INCIDENTS = {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.SECURITY, Role.COMPLIANCE}
+WRITE_ROLES.update(
+    {
+        **{
+            f"risk.{m}": _INCIDENTS
+            for m in ("incident", "incidentevent", "regulatorreport", "privacynotification")
+        },
+        "risk.auditengagement": {Role.ADMINISTRATOR, Role.AUDITOR, Role.COMPLIANCE},
+        "risk.assessmentcampaign": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.COMPLIANCE},
+        "risk.assessment": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
+        "risk.risk": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
+        "risk.risktask": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
+        **{f"risk.{m}": _LEDGER | {Role.SECURITY} for m in ("impactanalysis", "emergencyplan", "drill")},
+        "risk.releasedossier": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
+    }
+)
+# Roles that never write, whatever a table above says (tests/issue12 holds every model to it), except the
+# auditor's own work product: the audit engagements they plan and report (NFRA-17.3; DESIGN: internal audit
+# runs the three-yearly audit).
+READ_ONLY_ROLES = {Role.AUDITOR, Role.READ_ONLY, Role.REGULATOR_EXAMINER}
+AUDITOR_WORK = {"risk.auditengagement"}
 # Roles that may move an app through its lifecycle.
 LIFECYCLE_ROLES = {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.APP_OWNER}
 
 
 def can_write(user, model_label: str) -> bool:
     if not user or not user.is_authenticated or user.is_regulator or not user.institution_id:
+        return False
+    if user.role in READ_ONLY_ROLES and not (user.role == Role.AUDITOR and model_label in AUDITOR_WORK):
         return False
     return user.role in WRITE_ROLES.get(model_label, set())

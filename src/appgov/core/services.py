@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from appgov.core.roles import can_write
 
-from . import changelog
+from . import changelog, retention
 from .models import ChangeLogEntry
 
 
@@ -74,20 +74,51 @@ def update(obj: models.Model, actor=None, **fields) -> models.Model:
     return save(obj, actor)
 
 
-def delete(obj: models.Model, actor=None) -> None:
+def delete(obj: models.Model, actor=None, reason: str = "") -> None:
+    """Delete obj, logging it and every row the delete cascades to, one entry each (issue 12 item 1).
+
+    A record kept for the record (core.retention) is refused unless it is a mistaken entry with no history,
+    voided with a reason; the reason is stored in its entry (after = {"void_reason": …})."""
     check_can_write(actor, obj)
+    retention.check_voidable(obj, reason)
     with transaction.atomic():
-        before = changelog.snapshot(obj)
-        entry_obj = obj
-        changelog.record(entry_obj, ChangeLogEntry.Action.DELETE, before, None, actor)
+        try:
+            removed, cleared = retention.cascade_rows(obj)
+        except models.ProtectedError as exc:
+            raise _still_referenced(obj, exc) from exc
+        kept = [row for row in removed if retention.kept_for_record(type(row))]
+        if kept:
+            raise ValidationError(
+                _("%(record)s cannot be deleted: it would remove %(names)s, which are kept for the record.")
+                % {"record": obj, "names": ", ".join(sorted({str(r) for r in kept[:5]}))}
+            )
+        after = {"void_reason": reason.strip()} if reason and reason.strip() else None
+        # every other row the delete touches gets its own entry: removed rows with their content, rows whose
+        # reference is cleared with the field before and after
+        changes = [(row, ChangeLogEntry.Action.DELETE, changelog.snapshot(row), {"cascade_of": _ref(obj)})
+                   for row in removed]  # fmt: skip
+        for row, attname in cleared:
+            old_value = changelog.snapshot(row).get(attname)
+            changes.append((row, ChangeLogEntry.Action.UPDATE, {attname: old_value},
+                            {attname: None, "cascade_of": _ref(obj)}))  # fmt: skip
+        changelog.record(obj, ChangeLogEntry.Action.DELETE, changelog.snapshot(obj), after, actor)
+        changelog.record_many(changes, actor)
         try:
             obj.delete()
         except models.ProtectedError as exc:
-            names = ", ".join(sorted({str(o) for o in list(exc.protected_objects)[:5]}))
-            raise ValidationError(
-                _("%(record)s cannot be deleted: it is still referenced by %(names)s.")
-                % {"record": obj, "names": names}
-            ) from exc
+            raise _still_referenced(obj, exc) from exc
+
+
+def _ref(obj) -> str:
+    return f"{obj._meta.label_lower}:{obj.pk}"
+
+
+def _still_referenced(obj, exc) -> ValidationError:
+    names = ", ".join(sorted({str(o) for o in list(exc.protected_objects)[:5]}))
+    return ValidationError(
+        _("%(record)s cannot be deleted: it is still referenced by %(names)s.")
+        % {"record": obj, "names": names}
+    )
 
 
 def history(obj: models.Model):
@@ -143,17 +174,21 @@ class ModelService:
             self.prepare(obj, actor, data)
             return self.save_object(obj, actor, m2m)
 
-    def delete(self, obj, actor) -> None:
+    def delete(self, obj, actor, reason: str = "") -> None:
+        """Delete obj; a record kept for the record only as a mistaken entry voided with a reason
+        (core.retention)."""
         with transaction.atomic():
             obj = lock(obj)
             self.check_deletable(obj, actor)
-            self.delete_object(obj, actor)
+            check_can_write(actor, obj)
+            retention.check_voidable(obj, reason)
+            self.delete_object(obj, actor, reason)
 
     def save_object(self, obj, actor, m2m: dict):
         return save(obj, actor, m2m=m2m)
 
-    def delete_object(self, obj, actor) -> None:
-        delete(obj, actor)
+    def delete_object(self, obj, actor, reason: str = "") -> None:
+        delete(obj, actor, reason)
 
     def form_data(self, form) -> dict:
         """What an edit form changes, as the data a create/update takes (the form's model fields only)."""
@@ -195,8 +230,11 @@ class FunctionService(ModelService):
             raise ValidationError(_("This record has no many-to-many fields to set."))
         return self._save(obj, actor)
 
-    def delete_object(self, obj, actor) -> None:
-        (self._delete or delete)(obj, actor)
+    def delete_object(self, obj, actor, reason: str = "") -> None:
+        if self._delete is None:
+            delete(obj, actor, reason)
+        else:
+            self._delete(obj, actor)
 
 
 def _assign(obj, data: dict) -> None:

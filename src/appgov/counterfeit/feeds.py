@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 
 from appgov.core import services as core_services
 from appgov.core import uploads
+from appgov.core.limits import length_problems
 from appgov.engines.lookalike import FieldError, Listing, listing_from_dict
 
 from . import icons as icon_files
@@ -199,7 +200,10 @@ def _collect(rows, problems: list[Problem], archive: Archive | None = None, icon
         except icon_files.IconProblem as exc:
             problems.append(Problem(line, "icon", str(exc)))
         else:
-            if listing.listing_id in seen:
+            too_long = length_problems(ObservedListing, dataclasses.asdict(listing))
+            if too_long:  # the stored row's limits (the model field), refused as a form or the API would
+                problems.extend(Problem(line, name, message) for name, message in too_long.items())
+            elif listing.listing_id in seen:
                 problems.append(
                     Problem(
                         line,

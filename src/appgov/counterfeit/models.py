@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.fields import BoundedTextField, SystemTextField
 from appgov.core.models.owned import InstitutionOwned
 
 HEX16 = RegexValidator(r"^[0-9a-f]{16}$", _("expected 16 lowercase hex digits"))
@@ -47,7 +48,7 @@ class AppProtection(InstitutionOwned):
 
     institution_path = "app__institution"
 
-    app = models.OneToOneField("ledger.MobileApp", on_delete=models.CASCADE, related_name="protection")
+    app = models.OneToOneField("ledger.MobileApp", on_delete=models.PROTECT, related_name="protection")
     aliases = models.JSONField(_("aliases"), default=list, blank=True)
     brand_keywords = models.JSONField(_("app keywords"), default=list, blank=True)
     extra_package_ids = models.JSONField(
@@ -143,6 +144,20 @@ class ObservedListing(InstitutionOwned):
     screened_hash = models.CharField(max_length=64, blank=True)
     screened_at = models.DateTimeField(_("screened"), null=True, blank=True)
     last_seen_at = models.DateTimeField(_("last seen"), null=True, blank=True)
+    # The engine's "unregistered" outcome at the last screening: the listing is signed with a release
+    # certificate of this institution's app, but its package id is not registered in the ledger: the
+    # institution's own build, distributed where the ledger does not know it (NFRA-02.1, checks.py).
+    # Cleared by the sweep that no longer finds it (e.g. once the identifier is registered).
+    unregistered_app = models.ForeignKey(
+        "ledger.MobileApp",
+        verbose_name=_("own app, not registered here"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="unregistered_listings",
+    )
+    unregistered_since = models.DateTimeField(_("unregistered since"), null=True, blank=True)
+    unregistered_explanation = models.TextField(_("why it is the institution's own build"), blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -189,7 +204,7 @@ class SweepRun(InstitutionOwned):
         default=False,
         help_text=_("The protected apps changed since the last sweep, so every listing was screened again"),
     )
-    error = models.TextField(_("error"), blank=True)
+    error = SystemTextField(_("error"), blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -245,8 +260,12 @@ class CounterfeitCase(InstitutionOwned):
     alert_kind = models.CharField(_("alert kind"), max_length=12, choices=AlertKind.choices)
     score = models.FloatField(_("score"))
     reasons = models.JSONField(_("signals"), default=list)
-    explanation_zh = models.TextField(_("explanation"))
+    explanation_zh = SystemTextField(_("explanation"))
     also_matches = models.JSONField(default=list, blank=True)
+    # the engine's plausible protected apps for this listing, best first (sweep._candidates): the
+    # institution's own apps by ledger id, another institution's app by its institution's name (and the
+    # app's name when the app is released, i.e. public)
+    candidates = models.JSONField(_("candidates"), default=list, blank=True)
     # what the listing was when it alerted (the listing row moves on with later feeds)
     source = models.CharField(_("source"), max_length=200)
     listing_name = models.CharField(_("listing name"), max_length=500)
@@ -273,7 +292,7 @@ class CounterfeitCase(InstitutionOwned):
     takedown_requested_on = models.DateField(_("takedown requested on"), null=True, blank=True)
     takedown_reference = models.CharField(_("takedown reference"), max_length=200, blank=True)
     taken_down_on = models.DateField(_("taken down on"), null=True, blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note = BoundedTextField(_("note"), blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -311,7 +330,7 @@ class Clarification(InstitutionOwned):
     published_on = models.DateField(_("published on"))
     channel = models.CharField(_("channel"), max_length=200, help_text=_("e.g. official website, WeChat"))
     link = models.URLField(_("link"), max_length=1000, blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note = BoundedTextField(_("note"), blank=True)
 
     class Meta:
         ordering = ["published_on", "id"]
@@ -333,7 +352,7 @@ class RegulatorReport(InstitutionOwned):
     )
     reported_on = models.DateField(_("reported on"))
     reference = models.CharField(_("reference"), max_length=200)
-    summary = models.TextField(_("summary"), blank=True)
+    summary = BoundedTextField(_("summary"), blank=True)
 
     class Meta:
         verbose_name = _("report to the regulator")

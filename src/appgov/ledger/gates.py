@@ -12,6 +12,8 @@ import yaml
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import get_language
 
+from appgov.core.roles import Role
+
 from .models.choices import AccountHolder, LifecycleState, ListingState, Severity
 
 _LABEL = {
@@ -50,6 +52,7 @@ SCHEMA = {
                     "kind": {"enum": ["field", "evidence", "check"]},
                     "field": {"type": "string"},
                     "control": {"type": "string"},
+                    "roles": {"type": "array", "items": {"type": "string"}, "minItems": 1},
                     "label": _LABEL,
                 },
             },
@@ -75,6 +78,7 @@ class GateItem:
     label: dict
     field: str | None = None
     control: str | None = None
+    roles: frozenset[str] = frozenset()  # evidence: who records it (and the administrator)
 
     @property
     def title(self) -> str:
@@ -116,8 +120,18 @@ def parse_gates(data: dict) -> list[Transition]:
     for item_id, spec in data["items"].items():
         if spec["kind"] == "field" and not spec.get("field"):
             raise ImproperlyConfigured(f"gates file: item {item_id!r} of kind field names no field")
+        if spec["kind"] == "evidence" and not spec.get("roles"):
+            raise ImproperlyConfigured(f"gates file: evidence item {item_id!r} names no roles")
+        unknown = set(spec.get("roles", ())) - set(Role.values)
+        if unknown:
+            raise ImproperlyConfigured(f"gates file: item {item_id!r} names unknown roles {sorted(unknown)}")
         items[item_id] = GateItem(
-            item_id, spec["kind"], spec["label"], spec.get("field"), spec.get("control")
+            item_id,
+            spec["kind"],
+            spec["label"],
+            spec.get("field"),
+            spec.get("control"),
+            frozenset(spec.get("roles", ())),
         )
     transitions, seen = [], set()
     for t in data["transitions"]:
@@ -157,6 +171,10 @@ def transitions_from(state: str) -> list[Transition]:
 
 def find_transition(from_state: str, to_state: str) -> Transition | None:
     return next((t for t in transitions() if t.from_state == from_state and t.to_state == to_state), None)
+
+
+def evidence_item(item_id: str) -> GateItem | None:
+    return next((i for t in transitions() for i in t.items if i.id == item_id and i.kind == "evidence"), None)
 
 
 def item_satisfied(app, item: GateItem, evidence_items: set[str]) -> bool:

@@ -5,15 +5,16 @@ import tempfile
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from appgov.core import services as core_services
 from appgov.core import workflow
+from appgov.core.roles import Role
 
-from . import gates, package_kind
+from . import gates, miniprogram_package, package_kind
 from .models import (
     AppVersion,
     Channel,
@@ -87,9 +88,10 @@ def record_gate_evidence(
 ) -> GateEvidence:
     """Record gate evidence; release evidence names the version it was made for, or carries its date
     (it then counts for versions registered before that date, NFRA-08.4)."""
-    known = {i.id for t in gates.transitions() for i in t.items if i.kind == "evidence"}
-    if item not in known:
+    gate_item = gates.evidence_item(item)
+    if gate_item is None:
         raise ValidationError({"item": _("Unknown gate evidence item: %(item)s") % {"item": item}})
+    check_gate_evidence_role(gate_item, actor)
     if version is not None and version.app_id != app.pk:
         raise ValidationError({"version": _("The version belongs to another app.")})
     evidence = GateEvidence(
@@ -100,6 +102,18 @@ def record_gate_evidence(
     return save(evidence, actor)
 
 
+def check_gate_evidence_role(gate_item: gates.GateItem, actor) -> None:
+    """Gate evidence is recorded by the role the gate names (gates.yaml), or by the administrator; the system
+    (actor None: a job, an import run by the operator, the demo) may record any."""
+    if actor is None or actor.role == Role.ADMINISTRATOR or actor.role in gate_item.roles:
+        return
+    allowed = "、".join(str(Role(r).label) for r in sorted(gate_item.roles))
+    raise PermissionDenied(
+        _("The role “%(role)s” may not record “%(item)s” (roles that may: %(roles)s).")
+        % {"role": actor.get_role_display(), "item": gate_item.title, "roles": allowed}
+    )
+
+
 def attach_package(version: AppVersion, uploaded, actor=None) -> AppVersion:
     """Store an uploaded package with its SHA-256 and size; refuses files over the configured limit and files
     that are not a package of the version's platform (package_kind)."""
@@ -107,7 +121,7 @@ def attach_package(version: AppVersion, uploaded, actor=None) -> AppVersion:
     core_services.check_can_write(actor, version)
     limit = settings.APPGOV_MAX_PACKAGE_BYTES
     digest, size, head = hashlib.sha256(), 0, b""
-    with tempfile.TemporaryFile() as spool:
+    with tempfile.NamedTemporaryFile() as spool:  # named: a mini-program package is read in full by path
         for chunk in (
             uploaded.chunks() if hasattr(uploaded, "chunks") else iter(lambda: uploaded.read(1 << 20), b"")
         ):
@@ -121,12 +135,17 @@ def attach_package(version: AppVersion, uploaded, actor=None) -> AppVersion:
         if size == 0:
             raise ValidationError({"package": _("The package file is empty")})
         not_a_package = package_kind.refusal(head, version.platform)
+        name = getattr(uploaded, "name", "package.bin").rsplit("/", 1)[-1] or "package.bin"
+        if not not_a_package and version.platform in package_kind.MINI_PROGRAM_PLATFORMS:
+            spool.flush()
+            kind = package_kind.kind_of(head)
+            not_a_package = miniprogram_package.refusal(spool.name, name, kind, version.platform, version.app)
+            name = miniprogram_package.stored_name(name, kind, version.platform)
         if not_a_package:
             raise ValidationError({"package": not_a_package})
         spool.seek(0)
         version.package_sha256 = digest.hexdigest()
         version.package_size = size
-        name = getattr(uploaded, "name", "package.bin").rsplit("/", 1)[-1] or "package.bin"
         version.package.save(name, File(spool), save=False)
     try:
         version = save(version, actor)

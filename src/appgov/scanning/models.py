@@ -7,6 +7,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.fields import BoundedTextField, SystemTextField
 from appgov.core.models.owned import InstitutionOwned
 
 
@@ -19,7 +20,7 @@ class Scan(InstitutionOwned):
         DONE = "done", _("Done")
         FAILED = "failed", _("Could not be analysed")
 
-    version = models.ForeignKey("ledger.AppVersion", on_delete=models.CASCADE, related_name="scans")
+    version = models.ForeignKey("ledger.AppVersion", on_delete=models.PROTECT, related_name="scans")
     package_sha256 = models.CharField(max_length=64)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     requested_by = models.ForeignKey(
@@ -28,7 +29,7 @@ class Scan(InstitutionOwned):
     requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
-    error = models.TextField(_("error"), blank=True)
+    error = SystemTextField(_("error"), blank=True)
     report = models.JSONField(_("report"), null=True, blank=True)
     engine_version = models.CharField(max_length=32, blank=True)
     high_findings = models.PositiveIntegerField(default=0)
@@ -65,6 +66,9 @@ class SdkUse(InstitutionOwned):
         ordering = ["version", "name"]
         constraints = [models.UniqueConstraint(fields=["scan", "sdk_id"], name="one_sdk_per_scan")]
 
+    def __str__(self):
+        return f"{self.name} · {self.version}"
+
 
 class SdkAssessment(InstitutionOwned):
     """The institution's security assessment of a third-party SDK (NFRA-06.3, NFRA-07.2)."""
@@ -96,7 +100,7 @@ class ReleaseCertificate(InstitutionOwned):
 
     institution_path = "app__institution"
 
-    app = models.ForeignKey("ledger.MobileApp", on_delete=models.CASCADE, related_name="release_certificates")
+    app = models.ForeignKey("ledger.MobileApp", on_delete=models.PROTECT, related_name="release_certificates")
     sha256 = models.CharField(
         _("SHA-256 fingerprint"), max_length=64, validators=[RegexValidator(r"^[0-9a-f]{64}$")]
     )
@@ -117,7 +121,7 @@ class ScanProfile(InstitutionOwned):
     institution_path = "institution"
 
     institution = models.OneToOneField(
-        "core.Institution", on_delete=models.CASCADE, related_name="scan_profile"
+        "core.Institution", on_delete=models.PROTECT, related_name="scan_profile"
     )
     allowed_domains = models.JSONField(_("allowed domains"), default=list, blank=True)
     min_target_sdk = models.PositiveIntegerField(_("minimum Android target SDK"), null=True, blank=True)
@@ -125,9 +129,12 @@ class ScanProfile(InstitutionOwned):
     # the packages matched against malicious-code rules. Scans older than `changed_at` or than the validity
     # no longer count.
     check_links = models.BooleanField(_("probe embedded links (dead links)"), default=False)
-    yara_rules = models.TextField(_("malicious-code rules (YARA)"), blank=True)
+    yara_rules = BoundedTextField(_("malicious-code rules (YARA)"), blank=True, max_length=1_000_000)
     validity_days = models.PositiveIntegerField(_("a scan counts for (days)"), default=90)
     changed_at = models.DateTimeField(_("profile last changed"), null=True, auto_now=True)
+
+    def __str__(self):
+        return f"{_('Scan profile')} · {self.institution}"
 
 
 class AppPrivacyInventory(InstitutionOwned):
@@ -135,8 +142,11 @@ class AppPrivacyInventory(InstitutionOwned):
 
     institution_path = "app__institution"
 
-    app = models.OneToOneField("ledger.MobileApp", on_delete=models.CASCADE, related_name="privacy_inventory")
+    app = models.OneToOneField("ledger.MobileApp", on_delete=models.PROTECT, related_name="privacy_inventory")
     categories = models.JSONField(_("declared personal information"), default=list, blank=True)
+
+    def __str__(self):
+        return f"{_('Personal-information inventory')} · {self.app}"
 
 
 class FindingDecision(InstitutionOwned):
@@ -150,11 +160,11 @@ class FindingDecision(InstitutionOwned):
         ACCEPTED = "accepted", _("Risk accepted")
 
     institution = models.ForeignKey("core.Institution", on_delete=models.PROTECT, related_name="+")
-    app = models.ForeignKey("ledger.MobileApp", on_delete=models.CASCADE, related_name="finding_decisions")
+    app = models.ForeignKey("ledger.MobileApp", on_delete=models.PROTECT, related_name="finding_decisions")
     fingerprint = models.CharField(_("finding fingerprint"), max_length=64)
     rule = models.CharField(_("rule"), max_length=100)
     decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices)
-    reason = models.TextField(_("reason"))
+    reason = BoundedTextField(_("reason"))
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -227,11 +237,11 @@ class GateRegressionAcceptance(InstitutionOwned):
     institution_path = "version__app__institution"
 
     version = models.ForeignKey(
-        "ledger.AppVersion", on_delete=models.CASCADE, related_name="regression_acceptances"
+        "ledger.AppVersion", on_delete=models.PROTECT, related_name="regression_acceptances"
     )
     scan = models.ForeignKey(Scan, on_delete=models.PROTECT, related_name="+")
     previous_scan = models.ForeignKey(Scan, on_delete=models.PROTECT, related_name="+")
-    reason = models.TextField(_("reason"))
+    reason = BoundedTextField(_("reason"))
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from appgov.core.api.base import DownloadLinkField
+from appgov.core.api.base import DownloadLinkField, LimitedModelSerializer
 
 from ..models import ControlResult, Evaluation, Evidence, Finding, FindingAttachment
 from ..models.subjects import SubjectType
@@ -22,7 +22,7 @@ class ControlSerializer(serializers.Serializer):
     evidence_en = serializers.CharField()
 
 
-class ControlResultSerializer(serializers.ModelSerializer):
+class ControlResultSerializer(LimitedModelSerializer):
     class Meta:
         model = ControlResult
         fields = [
@@ -40,14 +40,14 @@ class ControlResultSerializer(serializers.ModelSerializer):
         ]
 
 
-class EvaluationSerializer(serializers.ModelSerializer):
+class EvaluationSerializer(LimitedModelSerializer):
     class Meta:
         model = Evaluation
         fields = ["id", "trigger", "catalogue_version", "started_at", "finished_at", "counts"]
         read_only_fields = fields
 
 
-class FindingSerializer(serializers.ModelSerializer):
+class FindingSerializer(LimitedModelSerializer):
     class Meta:
         model = Finding
         fields = [
@@ -80,7 +80,7 @@ class FindingMoveSerializer(serializers.Serializer):
     risk_accepted_until = serializers.DateField(required=False, allow_null=True, default=None)
 
 
-class EvidenceSerializer(serializers.ModelSerializer):
+class EvidenceSerializer(LimitedModelSerializer):
     file = serializers.FileField(required=False, allow_null=True)
     subject_type = serializers.ChoiceField(
         choices=[c for c in SubjectType.choices if c[0] != SubjectType.REGULATOR]
@@ -137,7 +137,7 @@ class FindingAttachmentUploadSerializer(serializers.Serializer):
     title = serializers.CharField(required=False, allow_blank=True, default="", max_length=300)
 
 
-class FindingAttachmentSerializer(serializers.ModelSerializer):
+class FindingAttachmentSerializer(LimitedModelSerializer):
     class Meta:
         model = FindingAttachment
         fields = ["id", "finding", "title", "file", "uploaded_by", "uploaded_at"]

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.fields import BoundedTextField
 from appgov.core.models.owned import InstitutionOwned
 
 from .subjects import SubjectType
@@ -50,7 +51,7 @@ class Evidence(InstitutionOwned):
         related_name="+",
     )
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
-    review_reason = models.TextField(_("review reason"), blank=True)
+    review_reason = BoundedTextField(_("review reason"), blank=True)
 
     class Meta:
         ordering = ["-effective_on"]

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.fields import SystemTextField
 from appgov.core.models.owned import InstitutionOwned
 from appgov.ledger.models.choices import Severity
 
@@ -63,8 +64,8 @@ class Finding(InstitutionOwned):
         related_name="+",
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
-    explanation_zh = models.TextField(blank=True)
-    explanation_en = models.TextField(blank=True)
+    explanation_zh = SystemTextField(blank=True)
+    explanation_en = SystemTextField(blank=True)
     opened_at = models.DateTimeField(_("opened"))
     due_on = models.DateField(_("due"))
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
@@ -82,7 +83,7 @@ class Finding(InstitutionOwned):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     risk_accepted_until = models.DateField(_("risk accepted until"), null=True, blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note = SystemTextField(_("note"), blank=True)
 
     class Meta:
         ordering = ["due_on", "id"]

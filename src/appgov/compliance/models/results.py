@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.fields import SystemTextField
 from appgov.core.models.owned import InstitutionOwned
 
 from .subjects import Outcome, SubjectType
@@ -16,7 +17,7 @@ class Evaluation(InstitutionOwned):
         DAILY = "daily", _("Daily schedule")
         API = "api", _("API")
 
-    institution = models.ForeignKey("core.Institution", on_delete=models.CASCADE, related_name="evaluations")
+    institution = models.ForeignKey("core.Institution", on_delete=models.PROTECT, related_name="evaluations")
     trigger = models.CharField(_("trigger"), max_length=10, choices=Trigger.choices)
     catalogue_version = models.CharField(_("catalogue version"), max_length=32)
     started_at = models.DateTimeField(_("started"))
@@ -28,6 +29,19 @@ class Evaluation(InstitutionOwned):
         ordering = ["-started_at"]
         verbose_name = _("evaluation")
         verbose_name_plural = _("evaluations")
+
+    def __str__(self):
+        from django.utils import timezone
+
+        return _("Evaluation of %(when)s") % {
+            "when": timezone.localtime(self.started_at).strftime("%Y-%m-%d %H:%M") if self.started_at else "—"
+        }
+
+
+# the keys of Evaluation.counts are outcomes: histories show their labels (core.history_display)
+
+
+Evaluation._meta.get_field("counts").item_choices = Outcome.choices
 
 
 class ControlResult(InstitutionOwned):
@@ -41,8 +55,8 @@ class ControlResult(InstitutionOwned):
     subject_id = models.BigIntegerField(_("subject id"))
     subject_repr = models.CharField(_("subject"), max_length=300)
     outcome = models.CharField(_("result"), max_length=20, choices=Outcome.choices)
-    explanation_zh = models.TextField()
-    explanation_en = models.TextField()
+    explanation_zh = SystemTextField()
+    explanation_en = SystemTextField()
     links = models.JSONField(default=list, blank=True)
     evaluation = models.ForeignKey(Evaluation, on_delete=models.SET_NULL, null=True, related_name="+")
     changed_at = models.DateTimeField(_("result since"))
@@ -59,6 +73,9 @@ class ControlResult(InstitutionOwned):
         indexes = [models.Index(fields=["institution", "outcome"])]
         verbose_name = _("control result")
         verbose_name_plural = _("control results")
+
+    def __str__(self):
+        return f"{self.control_id} · {self.subject_repr}"
 
 
 class ControlSummary(InstitutionOwned):
@@ -77,3 +94,6 @@ class ControlSummary(InstitutionOwned):
         constraints = [
             models.UniqueConstraint(fields=["evaluation", "control_id"], name="one_summary_per_control")
         ]
+
+    def __str__(self):
+        return f"{self.control_id} · {self.evaluation}"

@@ -1,5 +1,6 @@
 """Building blocks every API view uses, so scoping and the change log hold for all endpoints."""
 
+from django.core.validators import MaxLengthValidator
 from rest_framework import serializers
 
 from appgov.core.models import ChangeLogEntry
@@ -33,7 +34,22 @@ class DownloadLinkField(serializers.Field):
         return request.build_absolute_uri(url) if request else url
 
 
-class ScopedModelSerializer(serializers.ModelSerializer):
+class LimitedModelSerializer(serializers.ModelSerializer):
+    """A ModelSerializer whose text fields refuse too-long values with the model field's own validator, so the
+    API's refusal is word for word the form's and the import's (issue 12 item 9): DRF would otherwise replace
+    it with its own max_length check and message."""
+
+    def build_standard_field(self, field_name, model_field):
+        field_class, field_kwargs = super().build_standard_field(field_name, model_field)
+        limit = getattr(model_field, "max_length", None)
+        if limit is not None and "max_length" in field_kwargs and not field_kwargs.get("read_only"):
+            field_kwargs.pop("max_length")
+            own = [v for v in model_field.validators if isinstance(v, MaxLengthValidator)]
+            field_kwargs["validators"] = [*field_kwargs.get("validators", []), *own]
+        return field_class, field_kwargs
+
+
+class ScopedModelSerializer(LimitedModelSerializer):
     serializer_related_field = ScopedPrimaryKeyRelatedField
 
 

@@ -1,10 +1,8 @@
-from rest_framework import serializers
-
-from appgov.core.api.base import ScopedModelSerializer
+from appgov.core.api.base import LimitedModelSerializer, ScopedModelSerializer
 from appgov.core.models import Department, Institution, Person, RegulatorOffice
 
 
-class RegulatorOfficeSerializer(serializers.ModelSerializer):
+class RegulatorOfficeSerializer(LimitedModelSerializer):
     class Meta:
         model = RegulatorOffice
         fields = ["id", "code", "name", "level", "parent"]

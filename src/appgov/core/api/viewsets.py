@@ -101,4 +101,7 @@ class ScopedModelViewSet(
         )
 
     def perform_destroy(self, instance):
-        self.service.delete(instance, self.request.user)
+        # a record kept for the record is only voided, with a reason (core.retention): `?reason=` or a body
+        data = self.request.data if hasattr(self.request.data, "get") else {}
+        reason = str(data.get("reason") or self.request.query_params.get("reason") or "")
+        self.service.delete(instance, self.request.user, reason)

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from appgov.core.api.base import ScopedModelSerializer
+from appgov.core.api.base import LimitedModelSerializer, ScopedModelSerializer
 
 from ..models import (
     AppProtection,
@@ -70,7 +70,7 @@ class AppProtectionSerializer(ScopedModelSerializer):
         return app
 
 
-class ListingFeedSerializer(serializers.ModelSerializer):
+class ListingFeedSerializer(LimitedModelSerializer):
     class Meta:
         model = ListingFeed
         fields = [
@@ -105,7 +105,7 @@ class FeedUploadSerializer(serializers.Serializer):
         return attrs
 
 
-class ObservedListingSerializer(serializers.ModelSerializer):
+class ObservedListingSerializer(LimitedModelSerializer):
     pending = serializers.SerializerMethodField()
     has_icon_file = serializers.SerializerMethodField()
 
@@ -120,20 +120,20 @@ class ObservedListingSerializer(serializers.ModelSerializer):
         return bool(obj.icon_file)
 
 
-class ClarificationSerializer(serializers.ModelSerializer):
+class ClarificationSerializer(LimitedModelSerializer):
     class Meta:
         model = Clarification
         fields = ["id", "published_on", "channel", "link", "note"]
 
 
-class RegulatorReportSerializer(serializers.ModelSerializer):
+class RegulatorReportSerializer(LimitedModelSerializer):
     class Meta:
         model = RegulatorReport
         fields = ["id", "office", "reported_on", "reference", "summary"]
         read_only_fields = ["office"]
 
 
-class CaseSerializer(serializers.ModelSerializer):
+class CaseSerializer(LimitedModelSerializer):
     clarifications = ClarificationSerializer(many=True, read_only=True)
     regulator_report = serializers.SerializerMethodField()
     listing_id = serializers.CharField(source="listing.listing_id", read_only=True)
@@ -154,6 +154,7 @@ class CaseSerializer(serializers.ModelSerializer):
             "score",
             "reasons",
             "explanation_zh",
+            "candidates",
             "source",
             "listing_name",
             "package_id",
@@ -202,7 +203,7 @@ class CaseMoveSerializer(serializers.Serializer):
     reference = serializers.CharField(required=False, allow_blank=True)
 
 
-class SweepRunSerializer(serializers.ModelSerializer):
+class SweepRunSerializer(LimitedModelSerializer):
     class Meta:
         model = SweepRun
         exclude = ["requested_by", "protection_digest"]

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from appgov.core.api.base import ScopedModelSerializer
+from appgov.core.api.base import LimitedModelSerializer, ScopedModelSerializer
 
 from ..models import (
     AccountChange,
@@ -22,7 +22,7 @@ from ..models import (
 )
 
 
-class CreditAccountSerializer(serializers.ModelSerializer):
+class CreditAccountSerializer(LimitedModelSerializer):
     class Meta:
         model = CreditAccount
         fields = [
@@ -41,7 +41,7 @@ class CreditAccountSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class AccountChangeSerializer(serializers.ModelSerializer):
+class AccountChangeSerializer(LimitedModelSerializer):
     class Meta:
         model = AccountChange
         fields = [
@@ -64,14 +64,14 @@ class NoteSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class AlertDispositionSerializer(serializers.ModelSerializer):
+class AlertDispositionSerializer(LimitedModelSerializer):
     class Meta:
         model = AlertDisposition
         fields = ["id", "disposition", "comment", "decided_by", "decided_at"]
         read_only_fields = fields
 
 
-class AlertSerializer(serializers.ModelSerializer):
+class AlertSerializer(LimitedModelSerializer):
     dispositions = AlertDispositionSerializer(many=True, read_only=True)
 
     class Meta:
@@ -119,7 +119,7 @@ class DispositionSerializer(serializers.Serializer):
     )
 
 
-class ReviewDaySerializer(serializers.ModelSerializer):
+class ReviewDaySerializer(LimitedModelSerializer):
     overdue = serializers.SerializerMethodField()
 
     class Meta:
@@ -167,7 +167,7 @@ class EventBatchSerializer(serializers.Serializer):
     )
 
 
-class QueryLogBatchSerializer(serializers.ModelSerializer):
+class QueryLogBatchSerializer(LimitedModelSerializer):
     class Meta:
         model = QueryLogBatch
         fields = [
@@ -260,7 +260,7 @@ class CalendarImportResultSerializer(serializers.Serializer):
     unchanged = serializers.IntegerField()
 
 
-class BulkDataRequestSerializer(serializers.ModelSerializer):
+class BulkDataRequestSerializer(LimitedModelSerializer):
     has_destruction_certificate = serializers.SerializerMethodField()
 
     class Meta:
@@ -274,7 +274,7 @@ class BulkDataRequestSerializer(serializers.ModelSerializer):
         return bool(obj.destruction_certificate)
 
 
-class BulkDataRequestCreateSerializer(serializers.ModelSerializer):
+class BulkDataRequestCreateSerializer(LimitedModelSerializer):
     """A new request; it starts as requested, by the caller, and is approved by someone else."""
 
     class Meta:

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.fields import BoundedTextField
 from appgov.core.models.owned import InstitutionOwned
 
 from ..policy import role_choices
@@ -76,10 +77,10 @@ class AccountChange(InstitutionOwned):
         APPLIED = "applied", _("Approved and applied")
         REJECTED = "rejected", _("Rejected")
 
-    account = models.ForeignKey(CreditAccount, on_delete=models.CASCADE, related_name="changes")
+    account = models.ForeignKey(CreditAccount, on_delete=models.PROTECT, related_name="changes")
     action = models.CharField(_("action"), max_length=12, choices=Action.choices)
     new_role = models.CharField(_("new role template"), max_length=40, blank=True, choices=role_choices)
-    reason = models.TextField(_("reason"))
+    reason = BoundedTextField(_("reason"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
@@ -89,7 +90,7 @@ class AccountChange(InstitutionOwned):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    decision_note = models.TextField(_("decision note"), blank=True)
+    decision_note = BoundedTextField(_("decision note"), blank=True)
 
     class Meta:
         ordering = ["-requested_at", "-id"]
@@ -139,7 +140,7 @@ class AccessReviewItem(InstitutionOwned):
         CONFIRMED = "confirmed", _("Access confirmed")
         REVOKED = "revoked", _("Revoke (disable requested)")
 
-    review = models.ForeignKey(AccessReview, on_delete=models.CASCADE, related_name="items")
+    review = models.ForeignKey(AccessReview, on_delete=models.PROTECT, related_name="items")
     account = models.ForeignKey(CreditAccount, on_delete=models.PROTECT, related_name="review_items")
     decision = models.CharField(
         _("decision"), max_length=10, choices=Decision.choices, default=Decision.PENDING
@@ -148,13 +149,16 @@ class AccessReviewItem(InstitutionOwned):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = BoundedTextField(_("comment"), blank=True)
 
     class Meta:
         ordering = ["account__operator_id"]
         constraints = [
             models.UniqueConstraint(fields=["review", "account"], name="access_review_item_unique")
         ]
+
+    def __str__(self):
+        return f"{self.review} · {self.account}"
 
 
 class CreditAppConnection(InstitutionOwned):
@@ -169,7 +173,7 @@ class CreditAppConnection(InstitutionOwned):
     approval_reference = models.CharField(_("approval document"), max_length=200, blank=True)
     approved_from = models.DateField(_("approved from"), null=True, blank=True)
     approved_to = models.DateField(_("approved until"), null=True, blank=True)
-    retirement_reason = models.TextField(_("reason the connection ended"), blank=True)
+    retirement_reason = BoundedTextField(_("reason the connection ended"), blank=True)
 
     class Meta:
         ordering = ["client_app_id"]

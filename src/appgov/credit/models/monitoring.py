@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from appgov.core.models.fields import BoundedTextField, SystemTextField
 from appgov.core.models.owned import InstitutionOwned
 
 REASON_CODES = [
@@ -46,7 +47,7 @@ class Authorization(InstitutionOwned):
         _("scanned authorisation"), upload_to="credit/authorizations/%Y/", blank=True
     )
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
-    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    withdrawal_reason = BoundedTextField(_("reason for withdrawal"), blank=True)
 
     class Meta:
         ordering = ["-signed_at", "-id"]
@@ -138,7 +139,7 @@ class MonitoringRun(InstitutionOwned):
     alerts = models.PositiveIntegerField(_("alerts"), default=0)
     new_alerts = models.PositiveIntegerField(_("new alerts"), default=0)
     summary = models.JSONField(_("engine summary"), default=dict, blank=True)
-    error = models.TextField(_("error"), blank=True)
+    error = SystemTextField(_("error"), blank=True)
 
     class Meta:
         ordering = ["-day", "-started_at"]
@@ -171,7 +172,7 @@ class ReviewDay(InstitutionOwned):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
-    conclusion = models.TextField(_("review conclusion"), blank=True)
+    conclusion = BoundedTextField(_("review conclusion"), blank=True)
 
     class Meta:
         ordering = ["-day", "branch_code"]
@@ -224,7 +225,7 @@ class Alert(InstitutionOwned):
     rule_name = models.CharField(_("rule name"), max_length=200, blank=True)
     subject_id = models.CharField(_("subject"), max_length=128, blank=True)
     event_ids = models.JSONField(_("query events"), default=list)
-    explanation = models.TextField(_("explanation"))
+    explanation = SystemTextField(_("explanation"))
     details = models.JSONField(_("details"), default=dict, blank=True)
     disposition = models.CharField(
         _("disposition"), max_length=16, choices=Disposition.choices, default=Disposition.OPEN
@@ -233,7 +234,7 @@ class Alert(InstitutionOwned):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
-    comment = models.TextField(_("review comment"), blank=True)
+    comment = BoundedTextField(_("review comment"), blank=True)
 
     class Meta:
         ordering = ["ts", "rule_id", "alert_id"]
@@ -260,7 +261,7 @@ class AlertDisposition(InstitutionOwned):
         max_length=16,
         choices=[c for c in Alert.Disposition.choices if c[0] != Alert.Disposition.OPEN],
     )
-    comment = models.TextField(_("review comment"))
+    comment = BoundedTextField(_("review comment"))
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("reviewer"),
@@ -292,3 +293,6 @@ class StaffSubject(InstitutionOwned):
     class Meta:
         verbose_name = _("staff credit subject")
         verbose_name_plural = _("staff credit subjects")
+
+    def __str__(self):
+        return f"{self.person} ({self.subject_pseudonym})"

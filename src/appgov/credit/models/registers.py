@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.fields import BoundedTextField
 from appgov.core.models.owned import InstitutionOwned
 
 from ..policy import policy
@@ -62,7 +63,7 @@ class Kiosk(InstitutionOwned):
     )
     in_service = models.BooleanField(_("in service"), default=True)
     retired_on = models.DateField(_("taken out of service on"), null=True, blank=True)
-    retirement_reason = models.TextField(_("reason for taking out of service"), blank=True)
+    retirement_reason = BoundedTextField(_("reason for taking out of service"), blank=True)
 
     class Meta:
         ordering = ["terminal_id"]
@@ -100,7 +101,7 @@ class KioskPurge(InstitutionOwned):
 
     institution_path = "kiosk__institution"
 
-    kiosk = models.ForeignKey(Kiosk, on_delete=models.CASCADE, related_name="purges")
+    kiosk = models.ForeignKey(Kiosk, on_delete=models.PROTECT, related_name="purges")
     purged_on = models.DateField(_("purged on"))
     performed_by = models.CharField(_("performed by"), max_length=100)
     witness = models.CharField(_("witness"), max_length=100, blank=True)
@@ -110,6 +111,9 @@ class KioskPurge(InstitutionOwned):
         ordering = ["-purged_on"]
         verbose_name = _("kiosk purge")
         verbose_name_plural = _("kiosk purges")
+
+    def __str__(self):
+        return f"{self.kiosk} · {self.purged_on}"
 
 
 class BulkDataRequest(InstitutionOwned):
@@ -126,8 +130,8 @@ class BulkDataRequest(InstitutionOwned):
 
     institution = models.ForeignKey("core.Institution", on_delete=models.PROTECT, related_name="+")
     reference = models.CharField(_("reference"), max_length=64)
-    purpose = models.TextField(_("purpose (legal, legitimate, necessary)"))
-    data_scope = models.TextField(_("data extracted"))
+    purpose = BoundedTextField(_("purpose (legal, legitimate, necessary)"))
+    data_scope = BoundedTextField(_("data extracted"))
     recipient = models.CharField(_("recipient"), max_length=200)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.REQUESTED)
     requested_by = models.ForeignKey(
@@ -144,7 +148,7 @@ class BulkDataRequest(InstitutionOwned):
     destruction_certificate = models.FileField(
         _("destruction certificate"), upload_to="credit/bulk/%Y/", blank=True
     )
-    decision_note = models.TextField(_("decision note"), blank=True)
+    decision_note = BoundedTextField(_("decision note"), blank=True)
 
     class Meta:
         ordering = ["-requested_on", "-id"]
@@ -174,7 +178,7 @@ class DissentCase(InstitutionOwned):
     reference = models.CharField(_("reference"), max_length=64)
     subject_pseudonym = models.CharField(_("subject (pseudonymised id)"), max_length=128)
     received_on = models.DateField(_("received on"))
-    content = models.TextField(_("what is disputed"))
+    content = BoundedTextField(_("what is disputed"))
     branch = models.ForeignKey(
         "core.Department",
         verbose_name=_("branch"),
@@ -185,7 +189,7 @@ class DissentCase(InstitutionOwned):
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
     answered_on = models.DateField(_("answered in writing on"), null=True, blank=True)
-    outcome = models.TextField(_("outcome"), blank=True)
+    outcome = BoundedTextField(_("outcome"), blank=True)
     documents_issued = models.CharField(_("documents issued"), max_length=300, blank=True)
     security_lead = models.BooleanField(_("used as a security-investigation lead"), default=False)
     # 异议标注: the disputed record is marked while it is verified.
@@ -237,12 +241,12 @@ class Complaint(InstitutionOwned):
     reference = models.CharField(_("reference"), max_length=64)
     received_on = models.DateField(_("received on"))
     channel = models.CharField(_("received through"), max_length=100)
-    summary = models.TextField(_("summary"))
+    summary = BoundedTextField(_("summary"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
-    outcome = models.TextField(_("outcome"), blank=True)
+    outcome = BoundedTextField(_("outcome"), blank=True)
     security_lead = models.BooleanField(_("used as a security-investigation lead"), default=False)
-    investigation_note = models.TextField(_("investigation"), blank=True)
+    investigation_note = BoundedTextField(_("investigation"), blank=True)
     # 《银行业保险业消费投诉处理管理办法》(2020): 15 days, extendable for complex cases with approval.
     extended_until = models.DateField(_("deadline extended until"), null=True, blank=True)
     extension_approval = models.CharField(_("extension approved by / document"), max_length=200, blank=True)

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from appgov.core.api.base import DownloadLinkField, ScopedModelSerializer
+from appgov.core.api.base import DownloadLinkField, LimitedModelSerializer, ScopedModelSerializer
 
 from ..models import (
     AppVersion,
@@ -73,7 +73,7 @@ class GateEvidenceSerializer(ScopedModelSerializer):
         read_only_fields = ["file", "recorded_by", "recorded_at"]
 
 
-class LifecycleEventSerializer(serializers.ModelSerializer):
+class LifecycleEventSerializer(LimitedModelSerializer):
     class Meta:
         model = LifecycleEvent
         fields = "__all__"

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.owned import InstitutionOwned
@@ -30,6 +31,9 @@ class Channel(InstitutionOwned):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("ledger:channel-detail", args=[self.pk])
+
 
 class PublishingAccount(InstitutionOwned):
     """The account an app is published under on a channel, and who holds it (NFRA-08.5)."""
@@ -39,7 +43,7 @@ class PublishingAccount(InstitutionOwned):
     app = models.ForeignKey(
         "ledger.MobileApp",
         verbose_name=_("app"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="publishing_accounts",
     )
     channel = models.ForeignKey(
@@ -69,7 +73,7 @@ class Listing(InstitutionOwned):
     institution_path = "version__app__institution"
 
     version = models.ForeignKey(
-        "ledger.AppVersion", verbose_name=_("version"), on_delete=models.CASCADE, related_name="listings"
+        "ledger.AppVersion", verbose_name=_("version"), on_delete=models.PROTECT, related_name="listings"
     )
     channel = models.ForeignKey(
         Channel, verbose_name=_("channel"), on_delete=models.PROTECT, related_name="listings"

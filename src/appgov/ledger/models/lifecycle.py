@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.fields import BoundedTextField
 from appgov.core.models.owned import InstitutionOwned
 
 from .choices import LifecycleState
@@ -17,7 +18,7 @@ class GateEvidence(InstitutionOwned):
     institution_path = "app__institution"
 
     app = models.ForeignKey(
-        "ledger.MobileApp", verbose_name=_("app"), on_delete=models.CASCADE, related_name="gate_evidence"
+        "ledger.MobileApp", verbose_name=_("app"), on_delete=models.PROTECT, related_name="gate_evidence"
     )
     item = models.CharField(_("gate item"), max_length=64)
     # Release-gate evidence (test report, security assessment, compliance review) belongs to one version,
@@ -27,7 +28,7 @@ class GateEvidence(InstitutionOwned):
         verbose_name=_("version"),
         null=True,
         blank=True,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="gate_evidence",
     )
     dated_on = models.DateField(_("document date"), null=True, blank=True)
@@ -64,7 +65,7 @@ class LifecycleEvent(InstitutionOwned):
     institution_path = "app__institution"
 
     app = models.ForeignKey(
-        "ledger.MobileApp", verbose_name=_("app"), on_delete=models.CASCADE, related_name="lifecycle_events"
+        "ledger.MobileApp", verbose_name=_("app"), on_delete=models.PROTECT, related_name="lifecycle_events"
     )
     from_state = models.CharField(_("from"), max_length=20, choices=LifecycleState.choices)
     to_state = models.CharField(_("to"), max_length=20, choices=LifecycleState.choices)
@@ -77,9 +78,12 @@ class LifecycleEvent(InstitutionOwned):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    note = models.TextField(_("note"), blank=True)
+    note = BoundedTextField(_("note"), blank=True)
 
     class Meta:
         ordering = ["app", "-at"]
         verbose_name = _("lifecycle event")
         verbose_name_plural = _("lifecycle events")
+
+    def __str__(self):
+        return f"{self.app}: {self.get_from_state_display()} → {self.get_to_state_display()}"

@@ -2,6 +2,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.fields import BoundedTextField
 from appgov.core.models.owned import InstitutionOwned
 
 from .choices import Platform, Severity, SupportStatus
@@ -15,7 +16,7 @@ class AppVersion(InstitutionOwned):
     institution_path = "app__institution"
 
     app = models.ForeignKey(
-        "ledger.MobileApp", verbose_name=_("app"), on_delete=models.CASCADE, related_name="versions"
+        "ledger.MobileApp", verbose_name=_("app"), on_delete=models.PROTECT, related_name="versions"
     )
     platform = models.CharField(_("platform"), max_length=20, choices=Platform.choices)
     version_name = models.CharField(_("version name"), max_length=64)
@@ -40,7 +41,7 @@ class AppVersion(InstitutionOwned):
     # The privacy notice that applies to this release (NFRA-16.2): in force no earlier than the release.
     privacy_notice_url = models.URLField(_("privacy notice of this version"), blank=True)
     privacy_notice_effective_on = models.DateField(_("privacy notice effective on"), null=True, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = BoundedTextField(_("notes"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -73,7 +74,7 @@ class Vulnerability(InstitutionOwned):
         ACCEPTED = "accepted", _("Risk accepted")
 
     version = models.ForeignKey(
-        AppVersion, verbose_name=_("version"), on_delete=models.CASCADE, related_name="vulnerabilities"
+        AppVersion, verbose_name=_("version"), on_delete=models.PROTECT, related_name="vulnerabilities"
     )
     title = models.CharField(_("title"), max_length=300)
     severity = models.CharField(_("severity"), max_length=10, choices=Severity.choices)

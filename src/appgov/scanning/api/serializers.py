@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from appgov.core.api.base import ScopedModelSerializer
+from appgov.core.api.base import LimitedModelSerializer, ScopedModelSerializer
 
 from ..models import (
     AppPrivacyInventory,
@@ -15,7 +15,7 @@ from ..models import (
 )
 
 
-class ScanSerializer(serializers.ModelSerializer):
+class ScanSerializer(LimitedModelSerializer):
     class Meta:
         model = Scan
         fields = [
@@ -45,7 +45,7 @@ class FindingDecisionRequestSerializer(serializers.Serializer):
     expires_on = serializers.DateField(required=False, allow_null=True)
 
 
-class FindingDecisionSerializer(serializers.ModelSerializer):
+class FindingDecisionSerializer(LimitedModelSerializer):
     class Meta:
         model = FindingDecision
         fields = [
@@ -61,7 +61,7 @@ class FindingDecisionSerializer(serializers.ModelSerializer):
         ]
 
 
-class SdkUseSerializer(serializers.ModelSerializer):
+class SdkUseSerializer(LimitedModelSerializer):
     class Meta:
         model = SdkUse
         fields = [
@@ -123,7 +123,7 @@ class AppPrivacyInventorySerializer(ScopedModelSerializer):
         return fields
 
 
-class VulnerabilityFeedSerializer(serializers.ModelSerializer):
+class VulnerabilityFeedSerializer(LimitedModelSerializer):
     class Meta:
         model = VulnerabilityFeed
         fields = ["id", "name", "kind", "sha256", "imported_at", "advisory_count", "uploaded_by"]
@@ -137,7 +137,7 @@ class VulnerabilityFeedUploadSerializer(serializers.Serializer):
     )
 
 
-class GateRegressionAcceptanceSerializer(serializers.ModelSerializer):
+class GateRegressionAcceptanceSerializer(LimitedModelSerializer):
     class Meta:
         model = GateRegressionAcceptance
         fields = ["id", "version", "scan", "previous_scan", "reason", "accepted_by", "accepted_at"]

@@ -1,9 +1,8 @@
-from rest_framework import serializers
-
+from appgov.core.api.base import LimitedModelSerializer
 from appgov.users.models import User
 
 
-class UserSerializer(serializers.ModelSerializer):
+class UserSerializer(LimitedModelSerializer):
     class Meta:
         model = User
         fields = [
