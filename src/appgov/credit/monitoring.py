@@ -20,7 +20,6 @@ from appgov.engines.querywatch import TABLES, QueryWatchError, run_rules
 from appgov.engines.querywatch.coerce import coerce_table
 
 from . import workcalendar
-from .branchnames import name_branches
 from .models import (
     AccountChange,
     Alert,
@@ -373,7 +372,7 @@ def store_alerts(run, institution, alerts, branch_events: Counter, counts_are_to
     }
     new, updated = [], []
     for a in alerts:
-        explanation = name_branches(a["explanation"], names)
+        explanation = a["explanation"]  # the engine's words; pages name the branches (alert_display)
         stored = existing.get(a["alert_id"])
         if stored is not None:
             if list(stored.event_ids) != list(a["event_ids"]):  # the episode grew: the alert shows it whole
