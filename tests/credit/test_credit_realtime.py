@@ -6,7 +6,6 @@ import json
 import logging
 
 import pytest
-from conftest import events_csv
 from django.core import mail
 from django.test import Client
 from rest_framework.authtoken.models import Token
@@ -16,6 +15,15 @@ from appgov.credit import ingestion, monitoring, realtime
 from appgov.credit.models import Alert, Authorization, MonitoringRun, QueryLogBatch, ReviewDay
 
 URL = "/api/credit/log-files/events/"
+HEADER = "event_id,ts,operator_id,branch_id,subject_id,reason_code,channel,client_app_id,terminal_id,ip,authorization_id,product"
+
+
+def events_csv(rows) -> bytes:
+    """A query-log file (not imported from conftest: a whole-suite run may resolve another folder's)."""
+    lines = [HEADER] + [",".join("" if v is None else str(v) for v in row) for row in rows]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
 RULE_Q01 = "无有效授权查询"
 
 
