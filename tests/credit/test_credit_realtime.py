@@ -121,6 +121,8 @@ def test_cycle_alerts_on_new_events_and_takes_each_batch_once(api, credit, day):
     post(api, {"batch_id": "c-2", "events": [event("E2", d(day, "11:00:00"))]})
     second = realtime.run_cycle(credit["inst"])
     assert second.events == 1 and second.summary["batches"] == [QueryLogBatch.objects.latest("id").id]
+    assert ReviewDay.objects.get(day=day, branch_code="BR01").events == 1  # set by the nightly run
+    monitoring.run_day(credit["inst"], day)
     assert ReviewDay.objects.get(day=day, branch_code="BR01").events == 2
     assert Alert.objects.filter(rule_id="Q01").count() == 1
 

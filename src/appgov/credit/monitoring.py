@@ -311,8 +311,8 @@ def finish(run, events: int, alerts: int, new: int, summary: dict) -> None:
 
 
 def _review_days(institution, keys, branch_events, counts_are_totals, departments) -> dict:
-    """The worklist of each (day, branch code), created when missing; its query count set (a whole day's
-    run) or increased (a cycle's new queries)."""
+    """The worklist of each (day, branch code), created when missing with the queries counted so far; a
+    whole day's run sets the count of an existing one."""
     out = {}
     by_day = defaultdict(set)
     for day, code in keys:
@@ -340,10 +340,11 @@ def _review_days(institution, keys, branch_events, counts_are_totals, department
                     ),
                     None,
                 )
-            else:
-                events = counted if counts_are_totals else rd.events + counted
-                if rd.events != events:
-                    rd = core.update(rd, None, events=events)
+            elif counts_are_totals and rd.events != counted:
+                # a whole day's run sets the count; a cycle leaves it (one logged update per branch every
+                # few minutes cost most of a cycle for 400 branches): the worklist shows the count of its
+                # first cycle until the nightly run
+                rd = core.update(rd, None, events=counted)
             out[(day, code)] = rd
     return out
 
