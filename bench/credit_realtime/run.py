@@ -314,6 +314,7 @@ def main():
     parser.add_argument("--batches-per-cycle", type=int, default=5)
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--skip-nightly", action="store_true")
+    parser.add_argument("--out", default=str(RESULTS))
     args = parser.parse_args()
 
     report = {"bench": "credit realtime (Django side)", "machine": machine(), "args": vars(args)}
@@ -451,12 +452,13 @@ def main():
         }
     report["when"] = timezone.now().isoformat()
     report["loadavg_at_end"] = os.getloadavg()
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     print(json.dumps(report["summary"], ensure_ascii=False, indent=1))
     if "nightly" in report:
         print(json.dumps(report["nightly"], ensure_ascii=False, indent=1))
-    print(f"written {RESULTS.relative_to(ROOT)}")
+    print(f"written {out}")
 
 
 if __name__ == "__main__":

@@ -61,6 +61,16 @@ def day():
 
 
 @pytest.fixture(autouse=True)
+def fresh_register_copy():
+    """The real-time cycle keeps the registers between cycles in the process: each test starts without."""
+    from appgov.credit import refcache
+
+    refcache.forget()
+    yield
+    refcache.forget()
+
+
+@pytest.fixture(autouse=True)
 def english_messages():
     """Service messages are matched in their English source form."""
     from django.utils import translation

@@ -20,7 +20,6 @@ from appgov.engines.querywatch import TABLES, QueryWatchError, run_rules
 from appgov.engines.querywatch.coerce import coerce_table
 
 from . import workcalendar
-from .branchnames import name_branches
 from .models import (
     AccountChange,
     Alert,
@@ -312,8 +311,8 @@ def finish(run, events: int, alerts: int, new: int, summary: dict) -> None:
 
 
 def _review_days(institution, keys, branch_events, counts_are_totals, departments) -> dict:
-    """The worklist of each (day, branch code), created when missing; its query count set (a whole day's
-    run) or increased (a cycle's new queries)."""
+    """The worklist of each (day, branch code), created when missing with the queries counted so far; a
+    whole day's run sets the count of an existing one."""
     out = {}
     by_day = defaultdict(set)
     for day, code in keys:
@@ -341,10 +340,11 @@ def _review_days(institution, keys, branch_events, counts_are_totals, department
                     ),
                     None,
                 )
-            else:
-                events = counted if counts_are_totals else rd.events + counted
-                if rd.events != events:
-                    rd = core.update(rd, None, events=events)
+            elif counts_are_totals and rd.events != counted:
+                # a whole day's run sets the count; a cycle leaves it (one logged update per branch every
+                # few minutes cost most of a cycle for 400 branches): the worklist shows the count of its
+                # first cycle until the nightly run
+                rd = core.update(rd, None, events=counted)
             out[(day, code)] = rd
     return out
 
@@ -373,7 +373,7 @@ def store_alerts(run, institution, alerts, branch_events: Counter, counts_are_to
     }
     new, updated = [], []
     for a in alerts:
-        explanation = name_branches(a["explanation"], names)
+        explanation = a["explanation"]  # the engine's words; pages name the branches (alert_display)
         stored = existing.get(a["alert_id"])
         if stored is not None:
             if list(stored.event_ids) != list(a["event_ids"]):  # the episode grew: the alert shows it whole

@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 
 from appgov.core.roles import Role
 
+from . import alert_display
+
 log = logging.getLogger("appgov.digest")
 SHOWN = 20
 
@@ -33,9 +35,10 @@ def reviewers(institution):
     )
 
 
-def _line(alert) -> str:
+def _line(alert, names: dict[str, str]) -> str:
     where = alert.branch_name or alert.branch_code or "—"
-    return f"{alert.ts:%Y-%m-%d %H:%M} {alert.rule_id} {alert.rule_name} · {where} · {alert.explanation}"
+    explanation = alert_display.with_branch_names(alert.explanation, names)
+    return f"{alert.ts:%Y-%m-%d %H:%M} {alert_display.rule_label(alert.rule_id)} · {where} · {explanation}"
 
 
 def new_alerts(institution, alerts) -> int:
@@ -58,7 +61,8 @@ def new_alerts(institution, alerts) -> int:
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("%(count)d new urgent credit-query alerts") % {"count": len(urgent)}
         link = getattr(settings, "APPGOV_BASE_URL", "") + reverse("credit:alert-list")
-        body = "\n".join([_line(a) for a in urgent[:SHOWN]] + ["", link])
+        names = alert_display.branch_names(institution.pk)
+        body = "\n".join([_line(a, names) for a in urgent[:SHOWN]] + ["", link])
     try:
         send_mail(subject, body, None, recipients)
     except OSError as exc:  # the mail server is down: the log line above stands, the cycle goes on

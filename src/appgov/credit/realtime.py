@@ -29,7 +29,8 @@ from appgov.engines.querywatch import (
 
 from . import ingestion, notify
 from .models import MonitoringRun, QueryLogBatch
-from .monitoring import batch_tables, finish, reference_tables, rules_override, store_alerts
+from .monitoring import batch_tables, finish, rules_override, store_alerts
+from .refcache import cached_reference_tables
 
 log = logging.getLogger(__name__)
 
@@ -84,8 +85,10 @@ def run_cycle(institution, batches=None) -> MonitoringRun | None:
         history_start = required_history_start(config, first)
         clock = time.perf_counter()
         history = batch_tables(institution, history_start, None, upto_batch=taken)
-        tables = {**history, **reference_tables(institution, history_start.date(), as_of.date())}
+        reference, kept = cached_reference_tables(institution, history_start.date(), as_of.date())
+        tables = {**history, **reference}
         timings["export_seconds"] = round(time.perf_counter() - clock, 3)
+        timings["registers_kept"] = kept
         clock = time.perf_counter()
         result = run_increment(
             new,

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 
 from appgov.core.scoping import scoped
 
+from .. import alert_display
 from ..models import Alert, MonitoringRun
 
 PAGE_SIZE = 100
@@ -23,6 +24,12 @@ def alert_list(request):
     else:
         state = "all"
     page = Paginator(alerts, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)  # decorated once, shown as decorated
+    # rule and severity in words, branch codes in the explanations followed by their names
+    for institution_id in {a.institution_id for a in page.object_list}:
+        alert_display.decorate(
+            [a for a in page.object_list if a.institution_id == institution_id], institution_id
+        )
     last_cycle = (
         scoped(MonitoringRun, request.user)
         .filter(kind=MonitoringRun.Kind.INCREMENT, status=MonitoringRun.Status.DONE)
