@@ -426,7 +426,11 @@ def icon_signal(
     kinds = ("phash" in hits) + ("value" in hits) + has_masked
     far = hits.get(PHASH_FAR)
     near = far is not None and far <= icons["confirm_distance"]
-    confirmed = kinds >= 2 or (has_masked and near)
+    # The middle mask leaves only the logo's periphery (often a plain field and a frame): it never
+    # confirms on its own (measured: bench/lookalike/operating_point.py, ordinary icons matched it
+    # ten times as often as any other kind)
+    confirming_mask = any(k in _CORNER and k != "masked_centre" for k in hits)
+    confirmed = kinds >= 2 or (confirming_mask and near)
     if "phash" not in hits and "value" not in hits and not near and any(k in _REGION for k in hits):
         # A middle / band mask alone, the rest of the icon far from the official one: whatever the name
         # says, the mask hid what differs (a plain field around a masked middle matches many icons)
