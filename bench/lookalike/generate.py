@@ -510,6 +510,11 @@ ISSUE14_NEGATIVE_TYPES = [
     "miniprogram_ordinary",  # ordinary mini-programs and official accounts
     "unprotected_decorated",  # an unprotected institution's app with emoji / 官方版 decorations
 ]
+# Geometric icon imitations under names without brand or finance words (icons_gen.GEOMETRIC_IMITATIONS),
+# and their hard negative: an unprotected institution's logo deformed the same way. Drawn after every
+# older case, so those stay the same.
+GEOMETRY_POSITIVE_TYPES = list(icons_gen.GEOMETRIC_IMITATIONS)
+GEOMETRY_NEGATIVE_TYPES = ["geometry_unprotected_logo"]
 PLATFORM_SOURCES = ["wechat-miniprogram", "alipay-miniprogram", "wechat-official-account"]
 EMOJI = ["✅", "🔥", "⭐", "💰", "🎁", "👍", "❤️", "✨", "🧧"]
 DECORATION_PREFIX = ["你好", "官方", "", "", "新版"]
@@ -725,6 +730,22 @@ class Factory:
             return self.listing(name, icon_fp=icon), label
         raise ValueError(kind)
 
+    def geometry_positive(self, kind: str) -> tuple[dict, dict]:
+        """A protected logo deformed geometrically, under an ordinary name (the icon is the only pointer)."""
+        it, app = self._pick()
+        label = {"positive": True, "type": kind, "institution": it.name, "app_id": app["app_id"]}
+        with icons_gen.Image.open(self.icons_dir / it.icon_path) as img:
+            icon = icons_gen.GEOMETRIC_IMITATIONS[kind](img.convert("RGB"), self.rng)
+        return self.listing(ordinary_name(self.rng), icon_fp=fingerprint(icon)), label
+
+    def geometry_negative(self, kind: str) -> tuple[dict, dict]:
+        """A logo drawn like the protected ones but of no protected institution, deformed the same ways."""
+        rng = self.rng
+        label = {"positive": False, "type": kind, "institution": None, "app_id": None}
+        icon = icons_gen.logo(rng, rng.choice(["", "".join(rng.sample("ABCDEFGHJKLMNPQRSTWXYZ", 3))]))
+        icon = rng.choice(list(icons_gen.GEOMETRIC_IMITATIONS.values()))(icon, rng)
+        return self.listing(ordinary_name(rng), icon_fp=fingerprint(icon)), label
+
     def issue14_negative(self, kind: str) -> tuple[dict, dict] | None:
         rng = self.rng
         label = {"positive": False, "type": kind, "institution": None, "app_id": None}
@@ -890,6 +911,19 @@ def build_eval(factory: Factory, per_positive: int, per_negative: int) -> list[t
             if row is not None:
                 rows.append(row)
                 made += 1
+    return rows
+
+
+def build_geometry(factory: Factory, per_positive: int, per_negative: int) -> list[tuple[dict, dict]]:
+    """The geometric icon imitations and their hard negatives: a set of its own (quality.py
+    ``synthetic_geometry``), drawn after build_eval's rows so that those stay the same."""
+    rows = []
+    for kind in GEOMETRY_POSITIVE_TYPES:
+        for _ in range(per_positive):
+            rows.append(factory.geometry_positive(kind))
+    for kind in GEOMETRY_NEGATIVE_TYPES:
+        for _ in range(per_negative):
+            rows.append(factory.geometry_negative(kind))
     return rows
 
 

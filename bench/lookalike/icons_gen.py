@@ -153,3 +153,101 @@ def generic_finance(rng: random.Random) -> Image.Image:
 IMITATIONS = {"icon_recolour": recolour, "icon_crop": crop, "icon_badge": badge, "icon_blur": blur}
 # Imitations that the issue-14 cases add (kept apart so that the older cases draw the same numbers).
 MORE_IMITATIONS = {**IMITATIONS, "icon_avatar": avatar}
+
+
+# Geometric imitations (added after the independent set showed that the pHash family misses them;
+# written from the kinds' names only — off-centre crops, rotations, badges over the middle, a text band,
+# a re-layout — never from that set's generator). Drawn by their own cases, after all older ones.
+_BAND_WORDS = ["官方", "贷款", "正版", "VIP", "NEW", "极速", "福利", "APP"]
+
+
+def _border_colour(img: Image.Image) -> tuple[int, int, int]:
+    return img.convert("RGB").getpixel((1, 1))
+
+
+def offcentre_crop(img: Image.Image, rng: random.Random) -> Image.Image:
+    """A window of 72-90 % of the side, anywhere in the icon (not centred), scaled back up."""
+    side = int(SIZE * rng.uniform(0.72, 0.9))
+    x, y = rng.randint(0, SIZE - side), rng.randint(0, SIZE - side)
+    return img.crop((x, y, x + side, y + side)).resize((SIZE, SIZE), Image.Resampling.BICUBIC)
+
+
+def rotate(img: Image.Image, rng: random.Random) -> Image.Image:
+    """Turned by 4-25 degrees either way; the corners filled with the background or white."""
+    angle = rng.uniform(4, 25) * rng.choice([-1, 1])
+    fill = rng.choice([_border_colour(img), (255, 255, 255)])
+    return img.convert("RGB").rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=fill)
+
+
+def centre_badge(img: Image.Image, rng: random.Random) -> Image.Image:
+    """A stamp over the middle of the logo (官方 / 正版 / a tick in a disc or a rounded label)."""
+    out = img.convert("RGB").copy()
+    draw = ImageDraw.Draw(out)
+    r = rng.randint(12, 20)
+    cx, cy = 64 + rng.randint(-8, 8), 64 + rng.randint(-8, 8)
+    colour = rng.choice([(230, 30, 30), (250, 200, 20), (255, 255, 255), (30, 160, 60)])
+    if rng.random() < 0.5:
+        draw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=colour)
+    else:
+        draw.rounded_rectangle(
+            [cx - r - 8, cy - r // 2 - 2, cx + r + 8, cy + r // 2 + 2], radius=6, fill=colour
+        )
+    draw.text((cx, cy), rng.choice(["V", "OK", "1", "HOT"]), fill=(0, 0, 0), font=_font(r), anchor="mm")
+    return out
+
+
+def text_band(img: Image.Image, rng: random.Random) -> Image.Image:
+    """A band of text across the bottom or the top: laid over the logo, or the logo squeezed above it."""
+    out = img.convert("RGB").copy()
+    band = int(SIZE * rng.uniform(0.18, 0.28))
+    top = rng.random() < 0.3
+    colour = rng.choice([(230, 30, 30), (20, 20, 20), (255, 255, 255), (250, 200, 20)])
+    if rng.random() < 0.5:  # squeezed: the logo keeps its width, loses height
+        logo = img.convert("RGB").resize((SIZE, SIZE - band), Image.Resampling.LANCZOS)
+        out = Image.new("RGB", (SIZE, SIZE), colour)
+        out.paste(logo, (0, band if top else 0))
+    y0 = 0 if top else SIZE - band
+    draw = ImageDraw.Draw(out)
+    draw.rectangle([0, y0, SIZE, y0 + band], fill=colour)
+    text_colour = (0, 0, 0) if sum(colour) > 500 else (255, 255, 255)
+    draw.text(
+        (64, y0 + band // 2), rng.choice(_BAND_WORDS), fill=text_colour, font=_font(band - 6), anchor="mm"
+    )
+    return out
+
+
+def relayout(img: Image.Image, rng: random.Random) -> Image.Image:
+    """The logo shrunk to 55-80 % on a new background, centred or moved up, perhaps a word below."""
+    scale = rng.uniform(0.55, 0.8)
+    side = int(SIZE * scale)
+    logo = img.convert("RGB").resize((side, side), Image.Resampling.LANCZOS)
+    bg = rng.choice([(255, 255, 255), (245, 245, 245), _border_colour(img)])
+    out = Image.new("RGB", (SIZE, SIZE), bg)
+    x = (SIZE - side) // 2 + rng.randint(-4, 4)
+    y = rng.choice([(SIZE - side) // 2, max(0, (SIZE - side) // 4)])
+    out.paste(logo, (x, y))
+    if y < (SIZE - side) // 2 and rng.random() < 0.7:
+        draw = ImageDraw.Draw(out)
+        below = y + side
+        draw.text(
+            (64, (below + SIZE) // 2),
+            rng.choice(_BAND_WORDS),
+            fill=(60, 60, 60),
+            font=_font(max(10, (SIZE - below) - 6)),
+            anchor="mm",
+        )
+    return out
+
+
+def crop_badge(img: Image.Image, rng: random.Random) -> Image.Image:
+    return badge(crop(img, rng), rng)
+
+
+GEOMETRIC_IMITATIONS = {
+    "icon_offcentre_crop": offcentre_crop,
+    "icon_rotate": rotate,
+    "icon_centre_badge": centre_badge,
+    "icon_text_band": text_band,
+    "icon_relayout": relayout,
+    "icon_crop_badge": crop_badge,
+}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pypinyin import Style, lazy_pinyin
 
-from .icons import HASH_KINDS, hash_to_int, official_hashes
+from .icons import INDEX_KINDS, hash_to_int, official_hashes
 from .models import ProtectedApp
 from .normalize import collapse_runs, is_cjk, latin_tokens, normalise, package_tokens, skeleton
 from .phonetic import phrase_syllables
@@ -152,8 +152,10 @@ def compile_ref(text: str, kind: str) -> Ref | None:
 
 
 @cache
-def _icon_hashes(path: Path, crops: bool, hues: bool, avatars: bool) -> dict[str, tuple[str, ...]]:
-    return official_hashes(path, crops=crops, hues=hues, avatars=avatars)
+def _icon_hashes(
+    path: Path, crops: bool, hues: bool, avatars: bool, geometry: bool = True
+) -> dict[str, tuple[str, ...]]:
+    return official_hashes(path, crops=crops, hues=hues, avatars=avatars, geometry=geometry)
 
 
 def _distinctive(token: str, generic: frozenset[str], min_len: int) -> bool:
@@ -169,6 +171,7 @@ def compile_app(
     icon_variants: bool = True,
     hue_variants: bool = True,
     avatar_variants: bool = True,
+    geometry_variants: bool = True,
 ) -> CompiledApp:
     lex = lexicon()
     refs: list[Ref] = []
@@ -187,7 +190,7 @@ def compile_app(
     name_tokens_plain = {
         t for ref in refs for t in package_tokens(ref.text) if _distinctive(t, lex.generic_tokens, min_token)
     }
-    found: dict[str, list[int]] = {kind: [] for kind in HASH_KINDS}
+    found: dict[str, list[int]] = {kind: [] for kind in INDEX_KINDS}
     given = dict(app.icon_hashes or {})
     if app.icon_phash:
         given["phash"] = app.icon_phash
@@ -199,7 +202,11 @@ def compile_app(
         path = Path(icons_root, app.icon) if icons_root else Path(app.icon)
         try:
             computed = _icon_hashes(
-                path, icon_variants, icon_variants and hue_variants, icon_variants and avatar_variants
+                path,
+                icon_variants,
+                icon_variants and hue_variants,
+                icon_variants and avatar_variants,
+                icon_variants and geometry_variants,
             )
         except (OSError, ValueError) as exc:
             raise IconFileError(f"app {app.app_id}: cannot read icon {path}: {exc}") from None

@@ -24,7 +24,15 @@ _DEFORMATION_ZH = {
     "words": "改变词序或增删词",
 }
 
-_CORNER_ZH = {"top_left": "左上", "top_right": "右上", "bottom_left": "左下", "bottom_right": "右下"}
+_CORNER_ZH = {
+    "top_left": "左上角标",
+    "top_right": "右上角标",
+    "bottom_left": "左下角标",
+    "bottom_right": "右下角标",
+    "centre": "中央贴标",
+    "bottom_band": "底部文字条",
+    "top_band": "顶部文字条",
+}
 
 KIND_ZH = {
     "repackaged": "疑似二次打包（重打包）",
@@ -85,7 +93,7 @@ def _reason_zh(reason: Reason) -> str | None:
             return f"图标与官方图标仅颜色不同（明度感知哈希距离 {reason.value}）"
         case "icon_masked_phash":
             corner = _CORNER_ZH.get(d.get("masked_corner", ""), "")
-            return f"图标除{corner}角标外与官方图标相同（遮去该角后感知哈希距离 {reason.value}）"
+            return f"图标除{corner}外与官方图标相同（遮去该处后感知哈希距离 {reason.value}）"
         case "developer_mismatch":
             return f"开发者「{reason.value}」不是官方开发者"
         case "developer_official":

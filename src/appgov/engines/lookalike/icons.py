@@ -31,10 +31,43 @@ import imagehash
 import numpy as np
 from PIL import Image, ImageDraw
 
-HASH_KINDS = ("phash", "value", "masked_tl", "masked_tr", "masked_bl", "masked_br")
+HASH_KINDS = (
+    "phash",
+    "value",
+    "masked_tl",
+    "masked_tr",
+    "masked_bl",
+    "masked_br",
+    "masked_centre",
+    "masked_bottom",
+    "masked_top",
+)
 EXTRA_KINDS = HASH_KINDS[1:]  # the kinds beyond the plain pHash (``icon_hashes`` of the inputs)
 CORNERS = {"masked_tl": (0, 0), "masked_tr": (0, 1), "masked_bl": (1, 0), "masked_br": (1, 1)}
 MASK_FRACTION = 0.4  # side of the masked corner square, as a fraction of the icon's side
+# Regions masked besides the corners (rows, columns as fractions of the side): a stamp over the middle
+# of the logo, a band of text across the bottom or the top.
+REGIONS = {
+    "masked_centre": ((0.28, 0.72), (0.28, 0.72)),
+    "masked_bottom": ((0.7, 1.0), (0.0, 1.0)),
+    "masked_top": ((0.0, 0.3), (0.0, 1.0)),
+}
+MASKED_KINDS = (*CORNERS, *REGIONS)
+# Index-only tables of the official icon's geometric variants (a listing's ``phash`` / ``value`` is also
+# looked up there). Kept apart from the plain tables because such a match is weaker: it counts only when
+# both of them agree (scoring.icon_signal), never one alone, even under a finance name.
+GEOMETRY_KINDS = {"phash_geo": "phash", "value_geo": "value"}
+INDEX_KINDS = (*HASH_KINDS, *GEOMETRY_KINDS)
+# Geometric variants of the official icon, indexed as extra ``phash`` and ``value`` values (no 64-bit
+# hash here survives a turn, a window moved off-centre or a re-layout on a new background):
+ROTATIONS = (5, 10, 15, 20, 25)  # degrees, both ways; the corners filled with the background / white
+OFFCENTRE_FRACTIONS = (0.1, 0.15, 0.2, 0.25)  # window = 1 - fraction, at the 8 off-centre positions
+# The logo shrunk on white / its background, centred or raised: measured on the quality bench's own
+# icons, such variants match generic finance icons (a symbol on a plain background) as often as real
+# re-layouts (the low-frequency pHash of a small object on a flat field is nearly the same for all), so
+# none is indexed by default; the code stays for a better hash.
+RELAYOUT_SCALES: tuple[float, ...] = ()
+BAND_SQUEEZE = (0.2, 0.25)  # the logo squeezed above (below) a band of this fraction: masked_bottom/top
 WORK_SIZE = 64  # the extra hashes are computed on a WORK_SIZE x WORK_SIZE copy of the icon
 CROP_FRACTIONS = (0.05, 0.08, 0.11, 0.15, 0.2)  # margins cut from each side by the crop variants
 AVATAR_SCALES = (
@@ -51,6 +84,25 @@ MIN_CONTRAST = 4.0  # grey levels (standard deviation) below which a representat
 def phash_image(image: Image.Image) -> str:
     """64-bit pHash of an image as 16 hex digits (imagehash's own bit order)."""
     return str(imagehash.phash(image, hash_size=8))
+
+
+_BIT_WEIGHTS = (1 << np.arange(63, -1, -1, dtype=np.uint64)).astype(np.uint64)
+
+
+def phash_many(images: list[Image.Image]) -> list[str]:
+    """``phash_image`` of many images at once (the same bits: imagehash's resize, DCT, median), one
+    numpy DCT for the batch instead of one per image — the official icon's variants are hashed so."""
+    if not images:
+        return []
+    import scipy.fftpack  # noqa: PLC0415  (imagehash's own dependency)
+
+    pixels = np.stack(
+        [np.asarray(im.convert("L").resize((32, 32), Image.Resampling.LANCZOS)) for im in images]
+    )
+    dct = scipy.fftpack.dct(scipy.fftpack.dct(pixels, axis=1), axis=2)[:, :8, :8].reshape(len(images), 64)
+    bits = dct > np.median(dct, axis=1, keepdims=True)
+    values = (bits.astype(np.uint64) * _BIT_WEIGHTS).sum(axis=1, dtype=np.uint64)
+    return [f"{int(v):016x}" for v in values]
 
 
 def phash_file(path: str | Path) -> str:
@@ -88,7 +140,74 @@ def _fingerprint_image(image: Image.Image) -> dict[str, str]:
         masked = grey.copy()
         masked[rows, cols] = grey[keep].mean()
         hashes[kind] = _phash_array(masked)
+    hashes.update(_region_hashes(grey))
     out.update({k: v for k, v in hashes.items() if v is not None})
+    return out
+
+
+def _region_slices(kind: str) -> tuple[slice, slice]:
+    (r0, r1), (c0, c1) = REGIONS[kind]
+    return (
+        slice(round(WORK_SIZE * r0), round(WORK_SIZE * r1)),
+        slice(round(WORK_SIZE * c0), round(WORK_SIZE * c1)),
+    )
+
+
+def _region_hashes(grey: np.ndarray, kinds=tuple(REGIONS)) -> dict[str, str | None]:
+    out = {}
+    for kind in kinds:
+        rows, cols = _region_slices(kind)
+        keep = np.ones(grey.shape, dtype=bool)
+        keep[rows, cols] = False
+        masked = grey.copy()
+        masked[rows, cols] = grey[keep].mean()
+        out[kind] = _phash_array(masked)
+    return out
+
+
+def _border(image: Image.Image) -> tuple[int, int, int]:
+    return image.getpixel((1, 1))
+
+
+def geometric_variants(image: Image.Image) -> list[Image.Image]:
+    """The official icon turned, cut by a window moved off-centre, and re-laid out (shrunk on a white
+    or its own background, centred or raised to leave room for a word below), at the work size."""
+    image = _small(image)
+    size = WORK_SIZE
+    out = []
+    for angle in ROTATIONS:
+        for sign in (-1, 1):
+            for fill in (_border(image), (255, 255, 255)):
+                out.append(image.rotate(sign * angle, resample=Image.Resampling.BICUBIC, fillcolor=fill))
+    for fraction in OFFCENTRE_FRACTIONS:
+        side = round(size * (1 - fraction))
+        for fx, fy in ((0, 0), (0.5, 0), (1, 0), (0, 0.5), (1, 0.5), (0, 1), (0.5, 1), (1, 1)):
+            x, y = round((size - side) * fx), round((size - side) * fy)
+            out.append(image.crop((x, y, x + side, y + side)).resize((size, size), Image.Resampling.BICUBIC))
+    for scale in RELAYOUT_SCALES:
+        side = round(size * scale)
+        logo = image.resize((side, side), Image.Resampling.LANCZOS)
+        for background in ((255, 255, 255), _border(image)):
+            for y in ((size - side) // 2, (size - side) // 4):
+                canvas = Image.new("RGB", (size, size), background)
+                canvas.paste(logo, ((size - side) // 2, y))
+                out.append(canvas)
+    return out
+
+
+def band_images(image: Image.Image) -> list[tuple[str, Image.Image]]:
+    """(``masked_bottom`` / ``masked_top``, masked image) of the official icon squeezed above (below) a
+    band of text: the band's region is masked as on the listing's side."""
+    image = _small(image)
+    out: list[tuple[str, Image.Image]] = []
+    for squeeze in BAND_SQUEEZE:
+        height = round(WORK_SIZE * (1 - squeeze))
+        logo = image.resize((WORK_SIZE, height), Image.Resampling.LANCZOS)
+        for kind, y in (("masked_bottom", 0), ("masked_top", WORK_SIZE - height)):
+            canvas = Image.new("RGB", (WORK_SIZE, WORK_SIZE), (255, 255, 255))
+            canvas.paste(logo, (0, y))
+            grey = np.asarray(canvas.convert("L"), dtype=np.float32)
+            out += _masked_images(grey, {kind: _region_slices(kind)})
     return out
 
 
@@ -152,24 +271,82 @@ def hue_variants(image: Image.Image) -> list[Image.Image]:
 
 
 def official_hashes(
-    path: str | Path, crops: bool = True, hues: bool = True, avatars: bool = True
+    path: str | Path, crops: bool = True, hues: bool = True, avatars: bool = True, geometry: bool = True
 ) -> dict[str, tuple[str, ...]]:
     """The hashes indexed for an official icon: its fingerprint, plus the pHashes of its crop, avatar
     and hue variants (``phash`` kind) when asked. Crop and avatar variants also add their value-channel
     hash (``value`` kind), so that a cropped copy or an avatar is matched by two hash kinds — what
-    ``icon_confirmed`` needs (hue variants do not: the value channel ignores hue anyway)."""
+    ``icon_confirmed`` needs (hue variants do not: the value channel ignores hue anyway). With
+    ``geometry``: the geometric variants' pHash and value hash (``phash_geo`` / ``value_geo``), the
+    corner masks of the crops and the band masks of the icon squeezed above / below a band. Variants
+    are hashed in batches (``phash_many``: the same bits as one by one)."""
     with Image.open(path) as image:
         image.load()
         fp = _fingerprint_image(image)
         out = {kind: (value,) for kind, value in fp.items()}
-        shaped = (crop_variants(image) if crops else []) + (avatar_variants(image) if avatars else [])
-        phashes = [fp["phash"], *(phash_image(v) for v in shaped)]
-        phashes += [phash_image(v) for v in (hue_variants(image) if hues else [])]
+        crops_ = crop_variants(image) if crops else []
+        shaped = crops_ + (avatar_variants(image) if avatars else [])
+        hued = hue_variants(image) if hues else []
+        phashes = [fp["phash"], *phash_many(shaped + hued)]
         out["phash"] = tuple(dict.fromkeys(phashes))
-        values = [fp.get("value"), *(_value_hash(_small(v)) for v in shaped)]
+        values = [fp.get("value"), *_value_many(shaped)]
         values = [v for v in values if v is not None]
         if values:
             out["value"] = tuple(dict.fromkeys(values))
+        if geometry:
+            turned = geometric_variants(image)
+            out["phash_geo"] = tuple(dict.fromkeys(phash_many(turned)))
+            geo_values = _value_many(turned)
+            if geo_values:
+                out["value_geo"] = tuple(dict.fromkeys(geo_values))
+            # a corner badge on a cropped copy; a band of text over a squeezed copy
+            masked: list[tuple[str, Image.Image]] = []
+            for variant in crops_:
+                grey = np.asarray(_small(variant).convert("L"), dtype=np.float32)
+                masked += _masked_images(grey, _corner_slices())
+            masked += band_images(image)
+            hashed = phash_many([im for _kind, im in masked])
+            for (kind, _im), value in zip(masked, hashed, strict=True):
+                out[kind] = tuple(dict.fromkeys([*out.get(kind, ()), value]))
+    return out
+
+
+def _grey_image(pixels: np.ndarray) -> Image.Image | None:
+    """An 8-bit grey image of a float array, or None when it is nearly flat (MIN_CONTRAST)."""
+    if float(pixels.std()) < MIN_CONTRAST:
+        return None
+    return Image.fromarray(np.clip(np.rint(pixels), 0, 255).astype(np.uint8), mode="L")
+
+
+def _value_many(images: list[Image.Image]) -> list[str]:
+    """Value-channel pHashes of the images that are not flat (``_value_hash`` in a batch)."""
+    greys = [_grey_image(np.asarray(_small(im), dtype=np.float32).max(axis=2)) for im in images]
+    return phash_many([g for g in greys if g is not None])
+
+
+def _corner_slices() -> dict[str, tuple[slice, slice]]:
+    side = round(WORK_SIZE * MASK_FRACTION)
+    out = {}
+    for kind, (row, col) in CORNERS.items():
+        rows = slice(0, side) if row == 0 else slice(WORK_SIZE - side, WORK_SIZE)
+        cols = slice(0, side) if col == 0 else slice(WORK_SIZE - side, WORK_SIZE)
+        out[kind] = (rows, cols)
+    return out
+
+
+def _masked_images(
+    grey: np.ndarray, regions: dict[str, tuple[slice, slice]]
+) -> list[tuple[str, Image.Image]]:
+    """(kind, image) of the grey icon with each region replaced by the mean of the rest (flat ones left out)."""
+    out = []
+    for kind, (rows, cols) in regions.items():
+        keep = np.ones(grey.shape, dtype=bool)
+        keep[rows, cols] = False
+        masked = grey.copy()
+        masked[rows, cols] = grey[keep].mean()
+        image = _grey_image(masked)
+        if image is not None:
+            out.append((kind, image))
     return out
 
 

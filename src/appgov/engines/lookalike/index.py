@@ -12,7 +12,7 @@ from .candidates import CandidateIndex
 from .compiled import CompiledApp, IconFileError, compile_app, developer_core, developer_keys, lexicon
 from .config import load_config
 from .explain import explain
-from .icons import HASH_KINDS, IconIndex, fingerprint, hash_to_int
+from .icons import GEOMETRY_KINDS, INDEX_KINDS, IconIndex, fingerprint, hash_to_int
 from .listing_view import ListingView
 from .models import Alert, Candidate, Listing, ProtectedApp, Reason
 from .normalize import skeleton
@@ -49,6 +49,7 @@ class LookalikeIndex:
                 icon_variants=bool(self.config["icons"]["variants"]),
                 hue_variants=bool(self.config["icons"]["hue_variants"]),
                 avatar_variants=bool(self.config["icons"]["avatar_variants"]),
+                geometry_variants=bool(self.config["icons"]["geometry_variants"]),
             )
             for i, app in enumerate(protected)
         ]
@@ -83,13 +84,17 @@ class LookalikeIndex:
         icons = self.config["icons"]
         # One multi-index table per hash kind; a listing's hash is compared with the same kind only.
         self.icon_indexes: dict[str, IconIndex] = {}
-        for kind in HASH_KINDS:
+        for kind in INDEX_KINDS:
             hashes, labels = [], []
             for app in self.apps:
                 for h in app.icon_hashes.get(kind, ()):
                     hashes.append(h)
                     labels.append(app.index)
-            radius = icons["max_distance"] if kind == "phash" else icons["extra_max_distance"]
+            radius = (
+                icons["max_distance"]
+                if kind == "phash" or kind in GEOMETRY_KINDS
+                else icons["extra_max_distance"]
+            )
             if hashes:
                 self.icon_indexes[kind] = IconIndex(hashes, labels, radius, icons["index_chunks"])
 
@@ -316,7 +321,13 @@ class LookalikeIndex:
                     positions.append(pos)
                     hashes.append(h)
         hits: dict[int, dict[int, dict[str, int]]] = {}
-        for kind, (positions, hashes) in per_kind.items():
+        # the listing's phash / value are also looked up among the geometric variants' tables
+        tables = [(kind, kind) for kind in per_kind]
+        tables += [(geo, plain) for geo, plain in GEOMETRY_KINDS.items() if plain in per_kind]
+        for kind, plain in tables:
+            if kind not in self.icon_indexes:
+                continue
+            positions, hashes = per_kind[plain]
             qpos, labels, dist = self.icon_indexes[kind].query(np.array(hashes, dtype=np.uint64))
             for q, label, d in zip(qpos.tolist(), labels.tolist(), dist.tolist(), strict=True):
                 per = hits.setdefault(positions[q], {}).setdefault(label, {})

@@ -375,7 +375,14 @@ _CORNER = {
     "masked_tr": "top_right",
     "masked_bl": "bottom_left",
     "masked_br": "bottom_right",
+    "masked_centre": "centre",
+    "masked_bottom": "bottom_band",
+    "masked_top": "top_band",
 }
+
+
+_REGION = ("masked_centre", "masked_bottom", "masked_top")
+_MASK_ORDER = ("masked_tl", "masked_tr", "masked_bl", "masked_br", *_REGION)
 
 
 def icon_signal(
@@ -390,6 +397,22 @@ def icon_signal(
     never for ``counterfeit`` without a name/package signal."""
     if not hits:
         return
+    geometric = False
+    if "phash_geo" in hits or "value_geo" in hits:
+        # A geometric variant of the official icon (turned, cut off-centre, re-laid out) counts only
+        # when the listing's pHash and value hash both match one: then as two kinds (confirmed).
+        plain = {k: d for k, d in hits.items() if k not in ("phash_geo", "value_geo")}
+        if (
+            hits.get("phash_geo", 64) <= cfg["icons"]["geometry_phash_distance"]
+            and "value_geo" in hits
+            and not ("phash" in plain and "value" in plain)
+        ):
+            geometric = True
+            plain["phash"] = min(plain.get("phash", 64), hits["phash_geo"])
+            plain["value"] = min(plain.get("value", 64), hits["value_geo"])
+        hits = plain
+        if not any(k in ICON_SIGNALS or k in _CORNER for k in hits):
+            return
     ev = cfg["evidence"]
     icons = cfg["icons"]
     finance = _has_finance_context(view.skel, lex)
@@ -402,15 +425,33 @@ def icon_signal(
     has_masked = any(k in _CORNER for k in hits)
     kinds = ("phash" in hits) + ("value" in hits) + has_masked
     far = hits.get(PHASH_FAR)
-    confirmed = kinds >= 2 or (has_masked and far is not None and far <= icons["confirm_distance"])
-    masked = [(d, kind) for kind, d in hits.items() if kind in _CORNER]
+    near = far is not None and far <= icons["confirm_distance"]
+    # The middle mask leaves only the logo's periphery (often a plain field and a frame): it never
+    # confirms on its own (measured: bench/lookalike/operating_point.py, ordinary icons matched it
+    # ten times as often as any other kind)
+    confirming_mask = any(k in _CORNER and k != "masked_centre" for k in hits)
+    confirmed = kinds >= 2 or (confirming_mask and near)
+    if "phash" not in hits and "value" not in hits and not near and any(k in _REGION for k in hits):
+        # A middle / band mask alone, the rest of the icon far from the official one: whatever the name
+        # says, the mask hid what differs (a plain field around a masked middle matches many icons)
+        hits = {k: d for k, d in hits.items() if k not in _REGION}
+        has_masked = any(k in _CORNER for k in hits)
+        kinds = has_masked
+        confirmed = False
+        if not has_masked:
+            return
+    # the closest masked match; at equal distance the mask that hides least (a corner, then the middle,
+    # then a band) says most precisely what was changed
+    masked = [(d, _MASK_ORDER.index(kind), kind) for kind, d in hits.items() if kind in _CORNER]
     chosen = {k: d for k, d in hits.items() if k in ICON_SIGNALS}
     if masked:
-        distance, kind = min(masked)
+        distance, _order, kind = min(masked)
         chosen[kind] = distance
     for kind, distance in chosen.items():
         radius = icons["max_distance"] if kind == "phash" else icons["extra_max_distance"]
         detail: dict = {"max_distance": radius, "hash_kinds_matched": kinds}
+        if geometric:
+            detail["geometric_variant"] = True
         if kind in _CORNER:
             detail["masked_corner"] = _CORNER[kind]
         if finance:

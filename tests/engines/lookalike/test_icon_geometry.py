@@ -1,0 +1,105 @@
+"""Geometric icon imitations (issue 14): a turned copy and a stamp over the middle of the official icon,
+under a name without brand or finance words, are `suspect` alerts naming the app; not without the
+geometric variants / the centre mask; another bank's icon treated the same way stays silent."""
+
+import pytest
+from PIL import Image, ImageDraw
+
+from appgov.engines.lookalike import Listing, LookalikeIndex, ProtectedApp, fingerprint, load_config
+from appgov.engines.lookalike.icons import geometric_variants, phash_image, phash_many
+
+
+def _official_logo() -> Image.Image:
+    img = Image.new("RGB", (128, 128), (240, 236, 228))
+    draw = ImageDraw.Draw(img)
+    draw.ellipse([12, 12, 116, 116], fill=(200, 24, 24))
+    draw.rectangle([44, 30, 84, 96], fill=(255, 255, 255))
+    draw.polygon([(24, 108), (64, 66), (104, 108)], fill=(30, 30, 30))
+    return img
+
+
+def _other_bank_logo() -> Image.Image:
+    img = Image.new("RGB", (128, 128), (240, 236, 228))
+    draw = ImageDraw.Draw(img)
+    draw.rounded_rectangle([16, 28, 112, 100], radius=14, fill=(200, 24, 24))
+    draw.ellipse([40, 40, 88, 88], fill=(255, 255, 255))
+    draw.rectangle([16, 104, 112, 116], fill=(30, 30, 30))
+    return img
+
+
+def _turned(img: Image.Image, angle: float) -> Image.Image:
+    return img.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=(240, 236, 228))
+
+
+def _centre_stamp(img: Image.Image) -> Image.Image:
+    out = img.copy()
+    ImageDraw.Draw(out).ellipse([48, 48, 82, 82], fill=(250, 200, 20))
+    return out
+
+
+@pytest.fixture(scope="module")
+def icons(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("geometry")
+    official = _official_logo()
+    for name, image in {
+        "official.png": official,
+        "turned.png": _turned(official, 13),
+        "stamped.png": _centre_stamp(official),
+        "other_turned.png": _turned(_other_bank_logo(), 13),
+        "other_stamped.png": _centre_stamp(_other_bank_logo()),
+    }.items():
+        image.save(folder / name)
+    return folder
+
+
+def _index(icons, **icon_settings):
+    app = ProtectedApp(
+        app_id="hxb",
+        institution="华夏银行",
+        names=("华夏银行",),
+        brand_keywords=("华夏银行",),
+        package_ids=("com.hxb.mobile",),
+        developers=("华夏银行股份有限公司",),
+        icon="official.png",
+    )
+    config = load_config(overrides={"icons": icon_settings} if icon_settings else None)
+    return LookalikeIndex([app], config, icons_root=icons)
+
+
+def _listing(icon):
+    return Listing(listing_id="L1", source="store", name="天气预报", package_id="com.weather.app", icon=icon)
+
+
+def test_batch_phash_is_bit_identical_to_imagehash():
+    images = [_official_logo(), *geometric_variants(_official_logo())[:8], _other_bank_logo()]
+    assert phash_many(images) == [phash_image(im) for im in images]
+
+
+def test_turned_copy_under_a_generic_name_is_a_suspect(icons):
+    alert = _index(icons).screen_one(_listing("turned.png"))
+    assert alert is not None and (alert.app_id, alert.kind) == ("hxb", "suspect")
+    icon_reasons = [r for r in alert.reasons if r.signal.startswith("icon")]
+    assert icon_reasons and all(r.detail.get("geometric_variant") for r in icon_reasons)
+    # without the geometric variants, nothing: the plain pHash family does not see a turned copy
+    assert _index(icons, geometry_variants=0).screen_one(_listing("turned.png")) is None
+
+
+def test_stamp_over_the_middle_is_seen_through_the_centre_mask(icons):
+    fp = fingerprint(icons / "stamped.png")
+    official = fingerprint(icons / "official.png")
+    assert bin(int(fp["phash"], 16) ^ int(official["phash"], 16)).count("1") > 4
+    assert bin(int(fp["masked_centre"], 16) ^ int(official["masked_centre"], 16)).count("1") <= 2
+    index = _index(icons)
+    # under a finance name the masked middle is evidence enough for a suspect ...
+    alert = index.screen_one(Listing(listing_id="L1", source="store", name="手机银行", icon="stamped.png"))
+    assert alert is not None and (alert.app_id, alert.kind) == ("hxb", "suspect")
+    assert any(r.detail.get("masked_corner") == "centre" for r in alert.reasons)
+    assert "中央贴标" in alert.explanation_zh
+    # ... under a generic name it does not confirm on its own (the periphery of many icons is alike)
+    assert index.screen_one(_listing("stamped.png")) is None
+
+
+def test_another_banks_icon_treated_the_same_way_stays_silent(icons):
+    index = _index(icons)
+    for icon in ("other_turned.png", "other_stamped.png"):
+        assert index.screen_one(_listing(icon)) is None
