@@ -171,6 +171,7 @@ ROUTES: dict[str, Route] = {
     "scanning:scan-download": Route(obj="scan", **OBJ_READ),
     "scanning:scan-request": Route("object", obj="version", post_ignored=MESSAGE),
     "scanning:scan-triage": Route("object", obj="scan"),
+    "scanning:scan-status": Route("object", obj="scan", reg_read=True),  # the polled state: no names
     "scanning:sdk-inventory": Route(**LIST_B),
     "scanning:feed-list": Route(**LIST_B),
     "scanning:regression-accept": Route("object", obj="version"),

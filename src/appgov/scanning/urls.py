@@ -1,11 +1,12 @@
 from django.urls import path
 
-from .views import feeds, profiles, regression, scans
+from .views import feeds, profiles, regression, scans, status
 
 app_name = "scanning"
 urlpatterns = [
     path("scans/<int:pk>/", scans.scan_detail, name="scan-detail"),
     path("scans/<int:pk>/triage/", scans.scan_triage, name="scan-triage"),
+    path("scans/<int:pk>/status/", status.scan_status, name="scan-status"),
     path("scans/<int:pk>/<str:fmt>.json", scans.scan_download, name="scan-download"),
     path("versions/<int:version_pk>/scan/", scans.scan_request, name="scan-request"),
     path("sdks/", scans.sdk_inventory, name="sdk-inventory"),
