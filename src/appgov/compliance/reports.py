@@ -82,12 +82,15 @@ def report_context(institution, app=None) -> dict:
     }
 
 
+def report_html(institution, app=None) -> str:
+    with translation.override("zh-hans"):
+        return render_to_string("compliance/report.html", report_context(institution, app))
+
+
 def pdf_bytes(institution, app=None) -> bytes:
     from weasyprint import HTML
 
-    with translation.override("zh-hans"):
-        html = render_to_string("compliance/report.html", report_context(institution, app))
-    return HTML(string=html).write_pdf()
+    return HTML(string=report_html(institution, app)).write_pdf()
 
 
 def xlsx_bytes(institution, app=None) -> bytes:
