@@ -11,7 +11,7 @@ from openpyxl.styles import Font, PatternFill
 
 from appgov.core.spreadsheets import append_row
 
-from . import selectors
+from . import report_sections, selectors
 from .evaluation import catalogue, control_or_none
 from .models import ControlResult, Finding
 from .models.subjects import Outcome, SubjectType
@@ -79,6 +79,13 @@ def report_context(institution, app=None) -> dict:
         "sources": catalogue().sources,
         "outcome_zh": OUTCOME_ZH,
         "catalogue_version": catalogue().version,
+        # the regulator's report: conclusion per article, evidence needed grouped per control, the scope
+        "summary": report_sections.article_summary(data["articles"], catalogue().controls),
+        "evidence_groups": report_sections.evidence_groups(results),
+        "app_count": len({r.subject_id for r in results if r.subject_type == SubjectType.APP}),
+        "evaluated_at": data["last_evaluation"].started_at if data.get("last_evaluation") else None,
+        # the period a report covers: the calendar year up to the evaluation (results are the state on that day)
+        "period_start": timezone.localdate().replace(month=1, day=1),
     }
 
 
