@@ -3,6 +3,7 @@ version), executive summary with the conclusion per article, method, exceptions 
 needed grouped per control (not one repeated row per subject), findings and rectification plan, sign-off block;
 table rows never split across pages. Read through pdftotext."""
 
+import re
 import shutil
 import subprocess
 
@@ -45,6 +46,11 @@ def test_the_report_reads_as_a_regulator_report(world, tmp_path):
     assert sum(g["count"] for g in context["evidence_groups"]) == needed.count()
     for words in ("审核签署", "编制", "复核", "审批", "盖章"):  # the sign-off block
         assert words in flat, words
+    # no raw codes: platforms and severities by their Chinese names (issue 11 item 8)
+    raw = re.findall(
+        r"(?<![\w./-])(android|ios|harmonyos|wechat|alipay|critical|high|medium|low)(?![\w./-])", text
+    )
+    assert not raw, raw
 
 
 def test_rows_never_split_across_pages():
