@@ -22,7 +22,9 @@ def _load(apks):
     from appgov.compliance.models import ReportJob
     from appgov.core import services as core
 
-    core.save(ReportJob(institution=app.institution, status=ReportJob.Status.RUNNING, progress=40, stage="排版"))
+    core.save(
+        ReportJob(institution=app.institution, status=ReportJob.Status.RUNNING, progress=40, stage="排版")
+    )
     return {"app": app.pk, "version": version.pk, "scan": scan.pk}
 
 
