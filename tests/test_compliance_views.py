@@ -372,8 +372,8 @@ def test_pdf_report(evaluated, login, tmp_path):
     content = pdf_text(response.content, tmp_path)
     for heading in (
         "移动应用合规评估报告",
-        "评估概况",
-        "分条款情况",
+        "执行摘要",  # issue 11 item 14: the summary with the conclusion per article
+        "各条款结论",
         "不符合项",
         "整改事项",
         "待提供证明材料",

@@ -148,6 +148,11 @@ ROUTES: dict[str, Route] = {
     "compliance:finding-detail": Route(obj="finding", **OBJ_READ, post_ignored=MESSAGE),
     "compliance:report-pdf": Route("list", reg_read=True, query=PROBE),
     "compliance:results-xlsx": Route("list", reg_read=True, query=PROBE),
+    # the PDF built by the worker (issue 11 item 11): asked for, followed, downloaded
+    "compliance:report-request": Route("list"),
+    "compliance:report-job": Route(obj="creportjob", **OBJ_READ),
+    "compliance:report-job-status": Route("object", obj="creportjob", reg_read=True),  # the state, no names
+    "compliance:report-job-download": Route("object", obj="creportjob", reg_read=True),
     # compliance API
     "api-controls": Route("list", reg_read=True),
     "controlresult-list": Route(**LIST_B, query=PROBE),
@@ -179,6 +184,7 @@ ROUTES: dict[str, Route] = {
     "scanning:scan-request": Route("object", obj="version", post_ignored=MESSAGE),
     "scanning:package-upload": Route("object", obj="version"),
     "scanning:scan-triage": Route("object", obj="scan"),
+    "scanning:scan-status": Route("object", obj="scan", reg_read=True),  # the polled state: no names
     "scanning:sdk-inventory": Route(**LIST_B),
     "scanning:feed-list": Route(**LIST_B),
     "scanning:regression-accept": Route("object", obj="version"),
@@ -491,7 +497,19 @@ def _b_compliance(world):
         ContentFile(b"%PDF-1.4 ZQX rectification report", name="zqx-rectification.pdf"),
         "ZQX 整改报告",
     )
+    from appgov.compliance.models import ReportJob
+    from appgov.core import services as core
+
+    report_job = core.save(
+        ReportJob(
+            institution=inst,
+            status=ReportJob.Status.DONE,
+            progress=100,
+            file=ContentFile(b"%PDF-1.4 ZQX report", name="zqx-report.pdf"),
+        )
+    )
     return {
+        "creportjob": report_job.pk,
         "cresult": ControlResult.objects.filter(institution=inst, subject_repr__contains="ZQX").first().pk,
         "evaluation": evaluation.pk,
         "finding": finding.pk,
@@ -640,7 +658,7 @@ for _factory, _keys in [
         _b_ledger,
         "app version listing channel account vuln evidence department person user institution office changelog",
     ),
-    (_b_compliance, "cresult evaluation finding cevidence fattachment first_control"),
+    (_b_compliance, "cresult evaluation finding cevidence fattachment first_control creportjob"),
     (_b_scanning, "scan sdkuse sdkassessment releasecert scanprofile pinventory vfeed raccept"),
     (_b_counterfeit, "ccase cfeed clisting csweep cbrand cprotection"),
     (
@@ -692,7 +710,7 @@ for _module in scoping_modules.MODULES:
 
 def b_state(world):
     """Everything of B that a refused write could have changed."""
-    from appgov.compliance.models import Evaluation, Evidence, Finding, FindingAttachment
+    from appgov.compliance.models import Evaluation, Evidence, Finding, FindingAttachment, ReportJob
 
     inst = world.b.inst
     objects = [world.b.app, world.b.app2, world.b.version, world.b.listing, world.b.channel, world.b.account]
@@ -705,6 +723,7 @@ def b_state(world):
             Finding.objects.filter(institution=inst).values_list("id", "status", "owner", "owner_department")
         ),
         "evidence": sorted(Evidence.objects.filter(institution=inst).values_list("id", "review_status")),
+        "report_jobs": sorted(ReportJob.objects.filter(institution=inst).values_list("id", "status")),
         "finding_attachments": FindingAttachment.objects.filter(finding__institution=inst).count(),
         "evaluations": Evaluation.objects.filter(institution=inst).count(),
         "apps": inst.apps.count(),

@@ -19,6 +19,12 @@ def _load(apks):
     version, scan = scanned_version(app, "9.9.0", apks["sdk_app"])
     for institution in Institution.objects.all():
         evaluate(institution)
+    from appgov.compliance.models import ReportJob
+    from appgov.core import services as core
+
+    core.save(
+        ReportJob(institution=app.institution, status=ReportJob.Status.RUNNING, progress=40, stage="排版")
+    )
     return {"app": app.pk, "version": version.pk, "scan": scan.pk}
 
 

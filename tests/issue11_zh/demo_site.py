@@ -24,6 +24,7 @@ OBJECT_MODELS = {
     "cevidence": "compliance.evidence",
     "finding": "compliance.finding",
     "fattachment": "compliance.findingattachment",
+    "creportjob": "compliance.reportjob",
     "scan": "scanning.scan",
     "cauth": "credit.authorization",
     "ckiosk": "credit.kiosk",

@@ -12,7 +12,7 @@ from openpyxl.styles import Font, PatternFill
 from appgov.core import extensions
 from appgov.core.spreadsheets import append_row
 
-from . import selectors
+from . import report_sections, selectors
 from .evaluation import catalogue, control_or_none
 from .models import ControlResult, Finding
 from .models.subjects import Outcome, SubjectType
@@ -66,8 +66,8 @@ NUMERALS_ZH = "一二三四五六七八九十"
 
 def _extra_sections(institution, app=None) -> list[dict]:
     """The sections higher modules registered (core.extensions.register_report_section), numbered after the
-    report's own ones (four for one app, five for the institution)."""
-    first = 4 if app is not None else 5
+    report's own five (summary, method, exceptions, evidence needed, findings); the sign-off comes last."""
+    first = 5
     return [
         {**section, "number": NUMERALS_ZH[first + i] if first + i < len(NUMERALS_ZH) else str(first + i + 1)}
         for i, section in enumerate(extensions.report_sections(institution, app))
@@ -94,15 +94,26 @@ def report_context(institution, app=None) -> dict:
         "outcome_zh": OUTCOME_ZH,
         "catalogue_version": catalogue().version,
         "extra_sections": _extra_sections(institution, app),
+        "signoff_number": NUMERALS_ZH[5 + len(extensions.report_sections(institution, app))],
+        # the regulator's report: conclusion per article, evidence needed grouped per control, the scope
+        "summary": report_sections.article_summary(data["articles"], catalogue().controls),
+        "evidence_groups": report_sections.evidence_groups(results),
+        "app_count": len({r.subject_id for r in results if r.subject_type == SubjectType.APP}),
+        "evaluated_at": data["last_evaluation"].started_at if data.get("last_evaluation") else None,
+        # the period a report covers: the calendar year up to the evaluation (results are the state on that day)
+        "period_start": timezone.localdate().replace(month=1, day=1),
     }
+
+
+def report_html(institution, app=None) -> str:
+    with translation.override("zh-hans"):
+        return render_to_string("compliance/report.html", report_context(institution, app))
 
 
 def pdf_bytes(institution, app=None) -> bytes:
     from weasyprint import HTML
 
-    with translation.override("zh-hans"):
-        html = render_to_string("compliance/report.html", report_context(institution, app))
-    return HTML(string=html).write_pdf()
+    return HTML(string=report_html(institution, app)).write_pdf()
 
 
 def xlsx_bytes(institution, app=None) -> bytes:

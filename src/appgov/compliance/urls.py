@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import controls, dashboard, findings, reports
+from .views import controls, dashboard, findings, report_jobs, reports
 
 app_name = "compliance"
 urlpatterns = [
@@ -22,4 +22,8 @@ urlpatterns = [
     ),
     path("report.pdf", reports.report_pdf, name="report-pdf"),
     path("results.xlsx", reports.results_xlsx, name="results-xlsx"),
+    path("reports/", report_jobs.report_request, name="report-request"),
+    path("reports/<int:pk>/", report_jobs.report_job, name="report-job"),
+    path("reports/<int:pk>/status/", report_jobs.report_job_status, name="report-job-status"),
+    path("reports/<int:pk>/download/", report_jobs.report_job_download, name="report-job-download"),
 ]

@@ -39,6 +39,11 @@ class Scan(InstitutionOwned):
         verbose_name = _("scan")
         verbose_name_plural = _("scans")
 
+    @property
+    def is_final(self) -> bool:
+        """Done or failed: nothing more will happen to this scan (the page stops polling it)."""
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
     def __str__(self):
         return f"{self.version} · {self.get_status_display()}"
 

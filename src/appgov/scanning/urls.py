@@ -1,12 +1,13 @@
 from django.urls import path
 
-from .views import feeds, profiles, regression, scan_list, scans, uploads
+from .views import feeds, profiles, regression, scan_list, scans, status, uploads
 
 app_name = "scanning"
 urlpatterns = [
     path("scans/", scan_list.scan_list, name="scan-list"),
     path("scans/<int:pk>/", scans.scan_detail, name="scan-detail"),
     path("scans/<int:pk>/triage/", scans.scan_triage, name="scan-triage"),
+    path("scans/<int:pk>/status/", status.scan_status, name="scan-status"),
     path("scans/<int:pk>/<str:fmt>.json", scans.scan_download, name="scan-download"),
     path("versions/<int:version_pk>/scan/", scans.scan_request, name="scan-request"),
     path("versions/<int:version_pk>/upload/", uploads.package_upload, name="package-upload"),

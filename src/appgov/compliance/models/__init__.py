@@ -1,5 +1,6 @@
 from .evidence import Evidence
 from .findings import Finding, FindingAttachment, SlaPolicy
+from .report_jobs import ReportJob
 from .results import ControlResult, ControlSummary, Evaluation
 from .schedule import ScheduleItem
 
@@ -10,6 +11,7 @@ __all__ = [
     "Evidence",
     "Finding",
     "FindingAttachment",
+    "ReportJob",
     "ScheduleItem",
     "SlaPolicy",
 ]
