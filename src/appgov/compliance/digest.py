@@ -5,6 +5,7 @@ import logging
 
 from django.utils import timezone
 
+from appgov.core import extensions
 from appgov.core.models import Institution
 
 from .findings import overdue
@@ -16,14 +17,17 @@ log = logging.getLogger("appgov.digest")
 def digest(institution, today=None) -> dict:
     today = today or timezone.localdate()
     findings = overdue(Finding.objects.filter(institution=institution), today)
-    soon = ScheduleItem.objects.filter(
-        institution=institution, due_on__lte=today + datetime.timedelta(days=30)
-    )
+    until = today + datetime.timedelta(days=30)
+    soon = ScheduleItem.objects.filter(institution=institution, due_on__lte=until)
+    # the modules' own dates (third parties' expiring qualifications, contracts and grants; incident reports,
+    # audits, drills …) registered through core.extensions.register_due_dates
+    module_due = [d for d in extensions.due_dates(institution, today) if d["due_on"] <= until]
     return {
         "institution": institution.name,
         "overdue_findings": [(f.control_id, f.subject_repr, f.due_on.isoformat()) for f in findings[:50]],
         "overdue_count": findings.count(),
         "calendar_due": [(s.control_id, s.subject_repr, s.due_on.isoformat()) for s in soon[:50]],
+        "module_due": [(d["control_id"], str(d["label"]), d["due_on"].isoformat()) for d in module_due[:50]],
     }
 
 
@@ -34,9 +38,10 @@ def send_daily_digest() -> str:
         d = digest(institution)
         total += d["overdue_count"]
         log.warning(
-            "daily digest %s: %d overdue findings, %d calendar items due within 30 days",
+            "daily digest %s: %d overdue findings, %d calendar items and %d module dates due within 30 days",
             d["institution"],
             d["overdue_count"],
             len(d["calendar_due"]),
+            len(d["module_due"]),
         )
     return f"{total} overdue findings"

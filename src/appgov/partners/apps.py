@@ -17,6 +17,9 @@ class PartnersConfig(AppConfig):
 
         extensions.register_demo_loader(30, "partners", load_partners_demo)
         extensions.register_detail_context("ledger.mobileapp", "partner_relations", _app_relations)
+        from .calendar import due_dates
+
+        extensions.register_due_dates("partners", due_dates)
 
 
 def _app_relations(app, request):
