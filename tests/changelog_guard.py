@@ -28,7 +28,7 @@ def _writer():
             continue
         if not name.startswith(SRC) or any(part in name for part in UNGUARDED):
             return None
-        return f"{name[len(SRC):]}:{frame.f_lineno}"
+        return f"{name[len(SRC) :]}:{frame.f_lineno}"
     return None
 
 
@@ -163,8 +163,12 @@ def pytest_runtest_call(item):
     signals.post_save.connect(on_save, weak=False, dispatch_uid="clguard-save")
     signals.post_delete.connect(on_delete, weak=False, dispatch_uid="clguard-delete")
     signals.m2m_changed.connect(on_m2m, weak=False, dispatch_uid="clguard-m2m")
-    for name, func in (("update", update), ("bulk_create", bulk_create), ("bulk_update", bulk_update),
-                       ("delete", delete)):
+    for name, func in (
+        ("update", update),
+        ("bulk_create", bulk_create),
+        ("bulk_update", bulk_update),
+        ("delete", delete),
+    ):
         setattr(QuerySet, name, func)
     try:
         result = yield
@@ -177,9 +181,7 @@ def pytest_runtest_call(item):
             setattr(QuerySet, name, func)
     if rec.writes:
         try:
-            logged = set(
-                ChangeLogEntry.objects.filter(seq__gt=start).values_list("object_type", "object_id")
-            )
+            logged = set(ChangeLogEntry.objects.filter(seq__gt=start).values_list("object_type", "object_id"))
             missing = {
                 key: where for key, where in rec.writes.items() if key not in logged and rec.stuck(*key)
             }

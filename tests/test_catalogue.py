@@ -114,6 +114,10 @@ def test_how_known_is_verbatim_and_method_follows_it(catalogue, obligations):
             continue
         if expected == Method.PERIODIC and control.method == Method.AUTOMATED:
             continue
+        # an "E" obligation whose records are kept in a module (the risk module's release dossier, risk
+        # register, assessments) is judged by that module's check from them
+        if expected == Method.EVIDENCE and control.method == Method.AUTOMATED:
+            continue
         assert control.method == expected, f"{control_id}: {code} → {control.method}"
 
 

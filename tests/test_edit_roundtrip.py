@@ -36,7 +36,9 @@ def browser_post_data(page: bytes) -> dict:
                 data.setdefault(name, []).append(el.get("value") or "on")
             continue
         if el.tag == "select":
-            chosen = [o.get("value", o.text or "") for o in el.xpath(".//option") if o.get("selected") is not None]
+            chosen = [
+                o.get("value", o.text or "") for o in el.xpath(".//option") if o.get("selected") is not None
+            ]
             if not chosen and el.get("multiple") is None:
                 options = el.xpath(".//option")
                 chosen = [options[0].get("value", options[0].text or "")] if options else []
@@ -57,10 +59,16 @@ def _roundtrip(client, url, obj):
     response = client.post(url, data)
     assert response.status_code in (200, 302), url
     if response.status_code == 200:
-        errors = html.fromstring(response.content).xpath("//*[contains(@class,'invalid-feedback') or contains(@class,'errorlist')]//text()")
+        errors = html.fromstring(response.content).xpath(
+            "//*[contains(@class,'invalid-feedback') or contains(@class,'errorlist')]//text()"
+        )
         assert not errors, f"{url}: saving the unchanged form was refused: {errors}"
     after = changelog.snapshot(type(obj).objects.get(pk=obj.pk))
-    changed = {k: (before.get(k), after.get(k)) for k in before if k != "updated_at" and before.get(k) != after.get(k)}
+    changed = {
+        k: (before.get(k), after.get(k))
+        for k in before
+        if k != "updated_at" and before.get(k) != after.get(k)
+    }
     assert not changed, f"{url}: saving the unchanged form changed {changed}"
 
 
@@ -77,6 +85,8 @@ def test_app_and_version_edit_keep_their_dates(world, login):
     client = login(world.a.admin)
     _roundtrip(client, reverse("ledger:app-edit", args=[app.pk]), app)
     _roundtrip(client, reverse("ledger:version-edit", args=[version.pk]), version)
+    channel = services.update(world.a.channel, None, qualification_checked_on=datetime.date(2026, 5, 4))
+    _roundtrip(client, reverse("ledger:channel-edit", args=[channel.pk]), channel)
 
 
 CREDIT_KINDS = [

@@ -84,6 +84,9 @@ ROUTES: dict[str, Route] = {
     "ledger:vulnerability-create": Route("object", obj="version"),
     "ledger:listing-state": Route("object", obj="listing"),
     "ledger:channel-list": Route(**LIST_B),
+    "ledger:channel-add": Route("list"),
+    "ledger:channel-detail": Route(obj="channel", **OBJ_READ),
+    "ledger:channel-edit": Route("object", obj="channel"),
     "ledger:import": Route("list"),
     "ledger:export": Route(**LIST_B, query=(SEARCH,)),
     "ledger:template": Route("list", reg_read=True),
@@ -174,6 +177,7 @@ ROUTES: dict[str, Route] = {
     "scanning:scan-detail": Route(obj="scan", **OBJ_READ),
     "scanning:scan-download": Route(obj="scan", **OBJ_READ),
     "scanning:scan-request": Route("object", obj="version", post_ignored=MESSAGE),
+    "scanning:package-upload": Route("object", obj="version"),
     "scanning:scan-triage": Route("object", obj="scan"),
     "scanning:sdk-inventory": Route(**LIST_B),
     "scanning:feed-list": Route(**LIST_B),
@@ -214,7 +218,9 @@ ROUTES: dict[str, Route] = {
     "counterfeit:case-clarify": Route("object", obj="ccase"),
     "counterfeit:case-report": Route("object", obj="ccase"),
     "counterfeit:feed-list": Route(**LIST_B),
-    "counterfeit:listing-list": Route(**LIST_B, query=(SEARCH, "pending=true")),
+    "counterfeit:listing-list": Route(
+        **LIST_B, query=(SEARCH, "pending=true", "unregistered=true", "unregistered_app={app}")
+    ),
     "counterfeit:listing-icon": Route("object", obj="clisting", reg_read=True),  # image bytes, no names
     "counterfeit:protection-icon": Route("object", obj="app", reg_read=True),
     "counterfeit:sweep-now": Route("list"),
@@ -229,7 +235,7 @@ ROUTES: dict[str, Route] = {
     "listingfeed-list": Route(**LIST_B),
     "listingfeed-detail": Route(obj="cfeed", **OBJ_READ),
     "listingfeed-history": Route("object", obj="cfeed", reg_read=True),  # the generic history action
-    "observedlisting-list": Route(**LIST_B, query=("feed={cfeed}",)),
+    "observedlisting-list": Route(**LIST_B, query=("feed={cfeed}", "unregistered_app={app}")),
     "observedlisting-detail": Route(obj="clisting", **OBJ_READ),
     "observedlisting-history": Route("object", obj="clisting", reg_read=True),  # the generic history action
     "sweeprun-list": Route("list", reg_read=True),
@@ -255,6 +261,7 @@ ROUTES: dict[str, Route] = {
     "credit:reviewday-no-queries": Route("list"),
     "credit:alert-disposition": Route("object", obj="calert"),
     "credit:rule-metrics": Route("list", reg_read=True),
+    "credit:alert-list": Route(**LIST_B),  # open alerts, newest first (the nav count links here)
     "credit:authorization-list": Route(**LIST_B),
     "credit:kiosk-list": Route(**LIST_B),
     "credit:kiosk-purge": Route("object", obj="ckiosk"),
@@ -304,6 +311,7 @@ ROUTES: dict[str, Route] = {
     "creditreviewday-history": Route("object", obj="creviewday", reg_read=True),  # the generic history action
     "creditreviewday-close": Route("object", obj="creviewday"),
     "creditreviewday-no-queries": Route("list"),
+    "creditlogfile-events": Route("list"),  # the near-real-time ingest of JSON batches
     "creditlogfile-list": Route(**LIST_B),
     "creditlogfile-detail": Route(obj="cbatch", **OBJ_READ),
     "creditlogfile-history": Route("object", obj="cbatch", reg_read=True),  # the generic history action
@@ -642,6 +650,39 @@ for _factory, _keys in [
     ),
 ]:
     FACTORIES.update(dict.fromkeys(_keys.split(), _factory))
+
+
+# issue 11 item 13: the scan list, the organisation pages (institution scope, departments, people, users), the
+# ledger's saved filters and bulk edit
+def _b_saved_filter(world):
+    from appgov.ledger.saved_filters import saved_filters
+
+    saved = saved_filters.create(world.b.admin, {"name": "ZQX 筛选", "query": "q=ZQX"})
+    return {"savedfilter": saved.pk}
+
+
+FACTORIES["savedfilter"] = _b_saved_filter
+ROUTES.update(
+    {
+        "scanning:scan-list": Route(**LIST_B, query=("status=done", "status=active", SEARCH)),
+        "ledger:app-bulk-edit": Route("list", query=("ids={app}",)),
+        "ledger:filter-save": Route("list"),
+        "ledger:filter-delete": Route("object", obj="savedfilter"),
+        "org-institution": Route(**LIST_B),
+        "org-institution-edit": Route("list"),
+        "org-department-list": Route(**LIST_B),
+        "org-department-create": Route("list"),
+        "org-department-edit": Route("object", obj="department"),
+        "org-person-list": Route(**LIST_B, query=("department={department}", "employed=1")),
+        "org-person-create": Route("list"),
+        "org-person-edit": Route("object", obj="person"),
+        "org-user-list": Route("list", query=("role=administrator",)),
+        "org-user-create": Route("list"),
+        "org-user-edit": Route("object", obj="user"),
+        "org-user-active": Route("object", obj="user"),
+        "org-user-password": Route("object", obj="user"),
+    }
+)
 
 for _module in scoping_modules.MODULES:
     ROUTES.update(_module.ROUTES)

@@ -124,6 +124,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "appgov.credit.context_processors.open_alerts",
             ],
         },
     }
@@ -260,6 +261,18 @@ APPGOV_2FA_REQUIRED_ROLES = [
 ]
 OTP_TOTP_ISSUER = "AppGov"
 APPGOV_API_MAX_PAGE_SIZE = int(os.environ.get("APPGOV_API_MAX_PAGE_SIZE", "500"))
+
+# Credit-query monitoring in near real time: the cycle's period, the watched folder (one sub-folder per
+# institution code), the severities e-mailed at once and the SMTP server (no server: the digest log only).
+APPGOV_CREDIT_CYCLE_MINUTES = int(os.environ.get("APPGOV_CREDIT_CYCLE_MINUTES", "5"))
+APPGOV_CREDIT_IMPORT_DIR = Path(os.environ.get("APPGOV_CREDIT_IMPORT_DIR", VAR_DIR / "credit-import"))
+APPGOV_CREDIT_NOTIFY_SEVERITIES = os.environ.get("APPGOV_CREDIT_NOTIFY_SEVERITIES", "high").split(",")
+APPGOV_SMTP_HOST = os.environ.get("APPGOV_SMTP_HOST", "")
+if APPGOV_SMTP_HOST:
+    EMAIL_HOST = APPGOV_SMTP_HOST
+    EMAIL_PORT = int(os.environ.get("APPGOV_SMTP_PORT", "25"))
+    DEFAULT_FROM_EMAIL = os.environ.get("APPGOV_MAIL_FROM", "appgov@localhost")
+APPGOV_BASE_URL = os.environ.get("APPGOV_BASE_URL", "")
 
 TASKS = {
     "default": {

@@ -24,6 +24,7 @@ def english(settings):
     with translation.override("en"):
         yield
 
+
 BOMB_MB = 64  # one sheet part of 64 MB of blanks, some 64 KB compressed
 
 

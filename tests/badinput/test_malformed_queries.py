@@ -34,7 +34,11 @@ TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=6)
 NUMBER = st.integers(-(2**70), 2**70).map(str)
 QUERY = st.lists(st.tuples(st.sampled_from(KEYS), st.one_of(HOSTILE, TEXT, NUMBER)), min_size=1, max_size=5)
 
-SKIP = {"logout", "set_language", "healthz"}  # POST-only views answer GET with 405; /healthz answers 503 by design while no worker beats
+SKIP = {
+    "logout",
+    "set_language",
+    "healthz",
+}  # POST-only views answer GET with 405; /healthz answers 503 by design while no worker beats
 GET_PATTERNS = [
     p
     for p in PATTERNS

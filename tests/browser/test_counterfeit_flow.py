@@ -69,7 +69,12 @@ def monitored(world, settings):
     from appgov.counterfeit import services
     from appgov.scanning.models import ReleaseCertificate
 
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default", "long"]}}
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": ["default", "long"],
+        }
+    }
     with acting_as(None, prefix="job-test"):
         ReleaseCertificate.objects.create(app=world.a.app, sha256="a" * 64, label="release")
         services.save_brand_profile(world.a.inst, brand_keywords=["ALPHA"], developers=["ALPHA金融机构"])

@@ -22,6 +22,13 @@ def admin(db):
     user = User(username="csp_admin", role=Role.ADMINISTRATOR, institution=inst, department=dept)
     user.set_password(PASSWORD)
     user.save()
+    # one app, evaluated: the dashboards draw charts (an institution without apps shows what to do instead)
+    from appgov.compliance import services as compliance
+    from appgov.core import services as core_services
+    from appgov.ledger.models import MobileApp
+
+    core_services.save(MobileApp(institution=inst, code="CSP-1", name="安全策略测试手机银行", kind="app"))
+    compliance.evaluate_now(inst)
     return user
 
 

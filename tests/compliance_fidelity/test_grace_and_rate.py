@@ -97,5 +97,7 @@ def test_the_dashboard_shows_evidence_needed_in_its_own_colour_and_the_rate(worl
     assert "/static/appgov/charts/compliance-dashboard.js" in page
     from django.conf import settings
 
-    script = (Path(settings.BASE_DIR) / "static" / "appgov" / "charts" / "compliance-dashboard.js").read_text()
+    script = (
+        Path(settings.BASE_DIR) / "static" / "appgov" / "charts" / "compliance-dashboard.js"
+    ).read_text()
     assert '{value: 1, label: names[1], color: "#ffc107"}' in script

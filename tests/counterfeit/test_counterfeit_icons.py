@@ -266,7 +266,9 @@ def test_api_accepts_a_zip_feed_and_names_a_bad_icon(world, media, api):
         HTTP_ACCEPT_LANGUAGE="en",
     )
     assert response.status_code == 400
-    assert response.json()["errors"]["non_field_errors"][0].startswith("line 2: field 'icon': not an image in a supported format")
+    assert response.json()["errors"]["non_field_errors"][0].startswith(
+        "line 2: field 'icon': not an image in a supported format"
+    )
     good = zip_feed({"feed.jsonl": jsonl(rows), "a.png": ICON_A, "b.png": ICON_OTHER})
     response = client.post(
         "/api/counterfeit/feeds/", {"file": SimpleUploadedFile("crawl.zip", good)}, format="multipart"

@@ -21,7 +21,9 @@ def test_members_change_is_in_the_change_log(world, login):
     group = LeadingGroup.objects.get(institution=world.a.inst)
     assert set(group.members.values_list("pk", flat=True)) == {people[1].pk, people[0].pk}
     entries = list(
-        ChangeLogEntry.objects.filter(object_type="credit.leadinggroup", object_id=str(group.pk)).order_by("seq")
+        ChangeLogEntry.objects.filter(object_type="credit.leadinggroup", object_id=str(group.pk)).order_by(
+            "seq"
+        )
     )
     assert entries[0].after["members"] == [people[1].pk]
     last = entries[-1]

@@ -4,12 +4,13 @@ from collections import Counter, defaultdict
 
 from django.core.exceptions import BadRequest
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from appgov.core.models import Institution
 from appgov.core.params import as_id
 from appgov.core.scoping import scoped
-from appgov.ledger.models import AppVersion
+from appgov.ledger.models import AppVersion, MobileApp
 
 from .evaluation import catalogue, control_or_none
 from .findings import overdue
@@ -109,11 +110,14 @@ def dashboard(institution) -> dict:
     for eval_id, p, f, e in trend_rows:
         totals[eval_id].update({"pass": p, "fail": f, "evidence": e})
     trend = [
-        {"at": ev.started_at.isoformat(timespec="minutes"), **totals[ev.pk]} for ev in reversed(evaluations)
+        # the axis label in the zone the pages show (the chart script shows it as it comes, never as UTC)
+        {"at": timezone.localtime(ev.started_at).strftime("%Y-%m-%d %H:%M"), **totals[ev.pk]}
+        for ev in reversed(evaluations)
     ]
     findings = Finding.objects.filter(institution=institution)
     return {
         "institution": institution,
+        "app_count": MobileApp.objects.filter(institution=institution).count(),
         "catalogue_version": cat.version,
         "last_evaluation": evaluations[0] if evaluations else None,
         "totals": (totals := Counter(r[4] for r in results)),

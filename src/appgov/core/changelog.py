@@ -82,8 +82,13 @@ def _json_value(value):
 def snapshot(obj: models.Model) -> dict:
     """Every concrete field of obj as JSON-safe values (foreign keys as ids)."""
     data = {}
+    redacted = getattr(type(obj), "changelog_redacted", ())
     for field in obj._meta.concrete_fields:
         value = getattr(obj, field.attname)
+        if field.attname in redacted:
+            # a secret (a password hash) is logged as a digest: its change shows, its value does not
+            data[field.attname] = hashlib.sha256(str(value).encode()).hexdigest()[:12] if value else None
+            continue
         data[field.attname] = _json_value(value)
         if isinstance(field, models.FileField):
             data[field.attname + DIGEST_SUFFIX] = file_digest(value)
@@ -195,9 +200,24 @@ def diff(before: dict | None, after: dict | None) -> list[tuple[str, object, obj
 
 def labelled_diff(entry, skip: tuple[str, ...] = ()) -> list[tuple[str, object, object]]:
     """diff() of an entry with each field named by its model's verbose name (the stored key otherwise:
-    a field since removed, or a model that no longer exists)."""
+    a field since removed, or a model that no longer exists) and each value as a reader sees it (choice
+    labels, names for ids, local times; see history_display). The primary key is left out."""
+    from django.apps import apps
+
+    from .history_display import display
+
     labels = field_labels(entry.object_type)
-    return [(labels.get(k, k), old, new) for k, old, new in diff(entry.before, entry.after) if k not in skip]
+    try:
+        model = apps.get_model(entry.object_type)
+    except (LookupError, ValueError):
+        model = None
+    rows = []
+    for k, old, new in diff(entry.before, entry.after):
+        if k in skip or (model is not None and k == model._meta.pk.attname):
+            continue
+        shown_old, shown_new = display(model, k, [old, new])
+        rows.append((labels.get(k, k), shown_old, shown_new))
+    return rows
 
 
 def field_labels(object_type: str) -> dict[str, str]:

@@ -1,5 +1,6 @@
 import django_filters
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from appgov.core.scoping import scope
 
@@ -21,6 +22,12 @@ class ScopedFilterSet(django_filters.FilterSet):
         if not getattr(form, "styled", False):
             for field in form.fields.values():
                 widget = field.widget
+                if isinstance(widget, forms.NullBooleanSelect):
+                    widget.choices = [("unknown", _("All")), ("true", _("Yes")), ("false", _("No"))]
+                elif getattr(field, "empty_label", None) == "---------":
+                    field.empty_label = _("All")
+                    if hasattr(field, "widget") and hasattr(field.widget, "choices"):
+                        field.widget.choices = field.choices
                 if isinstance(widget, forms.CheckboxInput):
                     css = "form-check-input"
                 elif isinstance(widget, forms.Select):

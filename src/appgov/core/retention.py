@@ -24,6 +24,7 @@ DELETABLE: dict[str, str] = {
     "credit.calendarday": "an exception of the credit calendar (a holiday or a 调休 working day), configuration",
     "credit.workinghours": "a branch's standard working hours, configuration",
     "credit.staffsubject": "the mapping of an employee to their subject id, replaced when it changes",
+    "ledger.savedfilter": "a user's own saved filter of the ledger list, a preference (its writes are logged)",
 }
 
 

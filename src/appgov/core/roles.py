@@ -30,8 +30,10 @@ WRITE_ROLES: dict[str, set[str]] = {
     "ledger.publishingaccount": _LEDGER,
     "ledger.vulnerability": {Role.ADMINISTRATOR, Role.SECURITY, Role.GOVERNANCE_OFFICE},
     "ledger.gateevidence": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
-    # The internal auditor writes nothing (issue 12 item 13): they read everything of their institution,
-    # through pages and the API alike, and record their conclusions outside the audited records.
+    # a user's own saved filters of the ledger list (ledger.saved_filters keeps them per user)
+    "ledger.savedfilter": set(Role) - {Role.REGULATOR_EXAMINER},
+    # The internal auditor writes nothing of what is audited (issue 12 item 13): they read everything of their
+    # institution, through pages and the API alike; their own work product is the audit engagement (below).
     "compliance.evidence": _LEDGER | {Role.SECURITY, Role.COMPLIANCE, Role.CREDIT_OFFICER},
     "compliance.slapolicy": {Role.ADMINISTRATOR, Role.COMPLIANCE},
     "scanning.scan": _LEDGER | {Role.SECURITY},
@@ -86,8 +88,44 @@ WRITE_ROLES: dict[str, set[str]] = {
             "calendarday",
         )
     },
+    # third parties, outsourcing and distribution platforms; admission and exit moves and assessment decisions
+    # are further limited in partners/workflows/party.yaml and partners.services
+    **{
+        f"partners.{model}": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.SECURITY, Role.COMPLIANCE}
+        for model in ("party", "qualification", "contact", "relation", "contract", "assessment")
+    },
+    **{
+        f"partners.{model}": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.SECURITY}
+        for model in ("accessgrant", "accessreview", "accessreviewitem")
+    },
 }
-# Roles that never write, whatever a table above says (tests/issue12 holds every model to it).
+# risk, audit, incidents and continuity; workflow moves are further limited per step in risk/workflows
+_INCIDENTS = {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.SECURITY, Role.COMPLIANCE}
+WRITE_ROLES.update(
+    {
+        **{
+            f"risk.{m}": _INCIDENTS
+            for m in ("incident", "incidentevent", "regulatorreport", "privacynotification")
+        },
+        "risk.auditengagement": {Role.ADMINISTRATOR, Role.COMPLIANCE, Role.GOVERNANCE_OFFICE},
+        "risk.assessmentcampaign": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.COMPLIANCE},
+        "risk.assessment": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
+        "risk.risk": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
+        "risk.risktask": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
+        **{f"risk.{m}": _LEDGER | {Role.SECURITY} for m in ("impactanalysis", "emergencyplan", "drill")},
+        "risk.releasedossier": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
+    }
+)
+# personal information: privacy policies and corrections of what was read from them
+WRITE_ROLES.update(
+    {
+        "privacy.privacypolicy": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
+        "privacy.policycorrection": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
+    }
+)
+# Roles that never write, whatever a table above says (tests/issue12 holds every model to it). The internal
+# auditor is read-only everywhere (issue 12 item 13): audit engagements are recorded by compliance or the
+# administrator on the auditor's report.
 READ_ONLY_ROLES = {Role.AUDITOR, Role.READ_ONLY, Role.REGULATOR_EXAMINER}
 # Roles that may move an app through its lifecycle.
 LIFECYCLE_ROLES = {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.APP_OWNER}

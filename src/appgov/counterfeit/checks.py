@@ -6,6 +6,11 @@ regulator by its deadline (policy.py). A delivery made late keeps the control fa
 `late_delivery_window_days` after the due date. An institution that has never sent a listing feed does not
 monitor through AppGov: its apps are judged on uploaded evidence (a monitoring vendor's reports), as before.
 
+NFRA-02.1 (per app): the ledger's own completeness check, plus the builds that listing monitoring found
+signed with the app's release certificate under an identifier the ledger does not register (the engine's
+``unregistered`` outcome, stored on the listing by the sweep): the app fails while such a listing is still
+delivered by the feeds (within `feed_max_age_days`). Registering the identifier clears it at the next sweep.
+
 NFRA-12.4 (per app): a repackaged copy of the app (certificate mismatch on an official package id, or a
 case confirmed as repackaged) found in the listings and not taken down fails the app. Otherwise the result
 of the package-scan check (scanning/checks.py, which judges signing and tampering of the app's own
@@ -29,7 +34,7 @@ from appgov.core.controls.registry import (
     passed,
 )
 
-from .models import CONFIRMED_STATES, CaseState, CounterfeitCase, ListingFeed, SweepRun
+from .models import CONFIRMED_STATES, CaseState, CounterfeitCase, ListingFeed, ObservedListing, SweepRun
 from .policy import policy
 
 APP = SubjectType.APP
@@ -228,3 +233,84 @@ def _compose_repackaging(scan_check):
 
 # NFRA-12.4 is judged by scanning (the app's own packages); listing monitoring adds what it sees.
 extend("NFRA-12.4")(_compose_repackaging)
+
+
+# ---- NFRA-02.1: the ledger covers every app — composed with the ledger's own completeness check --------
+
+
+def _unregistered_listings(ctx) -> dict[int, list]:
+    """app id -> listings of the institution flagged by the last sweep as its own build under an
+    identifier the ledger does not register, delivered by a feed within `feed_max_age_days` (a listing no
+    feed has carried for longer is taken to be gone)."""
+    cached = getattr(ctx, "_counterfeit_unregistered", None)
+    if cached is None:
+        since = timezone.now() - datetime.timedelta(days=policy()["feed_max_age_days"])
+        cached = defaultdict(list)
+        rows = (
+            ObservedListing.objects.filter(
+                institution=ctx.institution, unregistered_app__isnull=False, last_seen_at__gte=since
+            )
+            .only("pk", "name", "source", "package_id", "listing_id", "unregistered_app_id")
+            .order_by("listing_id")
+        )
+        for row in rows:
+            cached[row.unregistered_app_id].append(row)
+        ctx._counterfeit_unregistered = cached
+    return cached
+
+
+def _unregistered_link(app) -> dict:
+    return {
+        "label": f"{app.code} {app.name}",
+        "url": reverse("counterfeit:listing-list") + f"?unregistered=true&unregistered_app={app.pk}",
+    }
+
+
+def _unregistered_text(rows) -> tuple[str, str]:
+    shown = rows[:5]
+    zh = "、".join(f"「{r.name}」（{r.source}，{r.package_id or '无包名'}）" for r in shown)
+    en = ", ".join(f"{r.name} ({r.source}, {r.package_id or 'no package id'})" for r in shown)
+    more_zh = f"等 {len(rows)} 个" if len(rows) > len(shown) else ""
+    more_en = f" and {len(rows) - len(shown)} more" if len(rows) > len(shown) else ""
+    return (
+        f"上架监测发现使用本应用发布证书签名、但标识未登记在台账中的版本{more_zh}：{zh}",
+        f"listing monitoring found builds signed with this app's release certificate under identifiers "
+        f"the ledger does not register: {en}{more_en}",
+    )
+
+
+def _compose_unregistered(ledger_check):
+    def ledger_complete_and_no_unregistered_builds(ctx, control):
+        found = _unregistered_listings(ctx)
+        apps = {a.pk: a for a in ctx.apps}
+        seen = set()
+        for result in ledger_check(ctx, control):
+            rows = found.get(result.subject_id) if result.subject_type == APP else None
+            if not rows:
+                yield result
+                continue
+            seen.add(result.subject_id)
+            zh, en = _unregistered_text(rows)
+            if result.outcome == Outcome.FAIL:
+                zh, en = f"{result.zh.rstrip('。')}；{zh}", f"{result.en.rstrip('.')}; {en}"
+            yield failed(
+                APP,
+                result.subject_id,
+                result.subject_repr,
+                zh,
+                en,
+                [*result.links, _unregistered_link(apps[result.subject_id])],
+            )
+        # the build of an app the ledger check does not judge (e.g. retired) is a finding all the same
+        for app_id, rows in found.items():
+            if app_id in seen or app_id not in apps:
+                continue
+            app = apps[app_id]
+            zh, en = _unregistered_text(rows)
+            yield failed(APP, app.pk, f"{app.code} {app.name}", zh, en, [_unregistered_link(app)])
+
+    return ledger_complete_and_no_unregistered_builds
+
+
+# NFRA-02.1 is judged by the ledger (required fields); listing monitoring adds the builds it discovers.
+extend("NFRA-02.1")(_compose_unregistered)

@@ -39,10 +39,21 @@ class ListingFilterSet(ScopedFilterSet):
     q = django_filters.CharFilter(method="search", label=_("search"))
     source = django_filters.CharFilter(lookup_expr="iexact")
     pending = django_filters.BooleanFilter(method="filter_pending", label=_("not screened yet"))
+    unregistered = django_filters.BooleanFilter(
+        method="filter_unregistered", label=_("own build, identifier not in the ledger")
+    )
+    unregistered_app = django_filters.ModelChoiceFilter(
+        queryset=MobileApp.objects.all(), label=_("own build of the app")
+    )
 
     class Meta:
         model = ObservedListing
-        fields = ["q", "source", "feed", "pending"]
+        fields = ["q", "source", "feed", "pending", "unregistered", "unregistered_app"]
+
+    def filter_unregistered(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(unregistered_app__isnull=not value)
 
     def search(self, queryset, name, value):
         return queryset.filter(

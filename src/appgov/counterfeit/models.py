@@ -144,6 +144,20 @@ class ObservedListing(InstitutionOwned):
     screened_hash = models.CharField(max_length=64, blank=True)
     screened_at = models.DateTimeField(_("screened"), null=True, blank=True)
     last_seen_at = models.DateTimeField(_("last seen"), null=True, blank=True)
+    # The engine's "unregistered" outcome at the last screening: the listing is signed with a release
+    # certificate of this institution's app, but its package id is not registered in the ledger: the
+    # institution's own build, distributed where the ledger does not know it (NFRA-02.1, checks.py).
+    # Cleared by the sweep that no longer finds it (e.g. once the identifier is registered).
+    unregistered_app = models.ForeignKey(
+        "ledger.MobileApp",
+        verbose_name=_("own app, not registered here"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="unregistered_listings",
+    )
+    unregistered_since = models.DateTimeField(_("unregistered since"), null=True, blank=True)
+    unregistered_explanation = models.TextField(_("why it is the institution's own build"), blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -248,6 +262,10 @@ class CounterfeitCase(InstitutionOwned):
     reasons = models.JSONField(_("signals"), default=list)
     explanation_zh = SystemTextField(_("explanation"))
     also_matches = models.JSONField(default=list, blank=True)
+    # the engine's plausible protected apps for this listing, best first (sweep._candidates): the
+    # institution's own apps by ledger id, another institution's app by its institution's name (and the
+    # app's name when the app is released, i.e. public)
+    candidates = models.JSONField(_("candidates"), default=list, blank=True)
     # what the listing was when it alerted (the listing row moves on with later feeds)
     source = models.CharField(_("source"), max_length=200)
     listing_name = models.CharField(_("listing name"), max_length=500)

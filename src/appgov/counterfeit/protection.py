@@ -16,11 +16,20 @@ from django.core.exceptions import ValidationError
 
 from appgov.engines import lookalike as engine
 from appgov.ledger.models import MobileApp
+from appgov.ledger.models.choices import LifecycleState
 from appgov.scanning.models import ReleaseCertificate
 
 from . import icons
 from .models import AppProtection, BrandProfile
 from .policy import policy
+
+# apps whose name is public (on the stores); another institution's app in another state stays unnamed
+PUBLIC_STATES = {
+    LifecycleState.RELEASED,
+    LifecycleState.IN_OPERATION,
+    LifecycleState.RETIRING,
+    LifecycleState.RETIRED,
+}
 
 
 @dataclass(frozen=True)
@@ -31,6 +40,9 @@ class AppInfo:
     institution_id: int
     monitored: bool
     digest: str = ""  # of everything the engine is given about the app (sweep.protection_digest)
+    name: str = ""
+    institution_name: str = ""
+    public: bool = False  # released (its name is on the stores): may be named to another institution
 
 
 def _unique(*lists) -> tuple[str, ...]:
@@ -64,7 +76,15 @@ def protected_apps() -> tuple[list[engine.ProtectedApp], dict[str, AppInfo]]:
         apps.append(protected)
         monitored = extra.monitored if extra else True
         digest = hashlib.sha256(repr((protected, monitored)).encode()).hexdigest()
-        info[str(app.pk)] = AppInfo(app.pk, app.institution_id, monitored, digest)
+        info[str(app.pk)] = AppInfo(
+            app.pk,
+            app.institution_id,
+            monitored,
+            digest,
+            name=app.name,
+            institution_name=app.institution.name,
+            public=app.state in PUBLIC_STATES,
+        )
     return apps, info
 
 

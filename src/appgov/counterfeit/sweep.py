@@ -23,6 +23,7 @@ from .protection import build_index
 
 log = logging.getLogger(__name__)
 BATCH = 2000
+UNREGISTERED = "unregistered"  # the engine's kind for the institution's own build (not an imitation)
 
 
 def _engine_listing(row: ObservedListing) -> engine.Listing:
@@ -48,6 +49,53 @@ def _own_app(alert: engine.Alert, institution_id: int, info) -> tuple[str | None
         a for a in candidates if a in info and info[a].institution_id == institution_id and info[a].monitored
     ]
     return (own[0], own[1:]) if own else (None, [])
+
+
+def _candidates(alert: engine.Alert, institution_id: int, info) -> list[dict]:
+    """The engine's plausible apps for the listing, best first, as stored on the case. The institution's
+    own apps are named by ledger id and name; another institution's app by its institution's name, and by
+    its own name only when the app is public (released), so no unreleased app of another tenant is told."""
+    out = []
+    for cand in alert.candidates:
+        app = info.get(cand.app_id)
+        if app is None:
+            continue
+        own = app.institution_id == institution_id
+        out.append(
+            {
+                "own": own,
+                "app": app.app_id if own else None,
+                "app_name": app.name if own or app.public else "",
+                "institution": app.institution_name,
+                "score": round(cand.score, 4),
+                "brand_evidence": round(cand.brand_evidence, 4),
+            }
+        )
+    return out
+
+
+def _record_unregistered(rows, own_builds) -> None:
+    """Flag the listings the engine found to be the institution's own build under an identifier that the
+    ledger does not register (kind ``unregistered``), and clear the flag of those it no longer finds so
+    (the identifier has been registered, or the listing changed). Only changes are written."""
+    now = timezone.now()
+    for row in rows:
+        found = own_builds.get(str(row.pk))
+        if found is None:
+            if row.unregistered_app_id is not None:
+                core_services.update(
+                    row, None, unregistered_app=None, unregistered_since=None, unregistered_explanation=""
+                )
+            continue
+        app_id, alert = found
+        if row.unregistered_app_id != app_id or row.unregistered_explanation != alert.explanation_zh:
+            core_services.update(
+                row,
+                None,
+                unregistered_app_id=app_id,
+                unregistered_since=(row.unregistered_since if row.unregistered_app_id == app_id else now),
+                unregistered_explanation=alert.explanation_zh,
+            )
 
 
 def pending_listings(institution):
@@ -102,15 +150,29 @@ def sweep(institution: Institution, trigger: str, actor=None, prepared=None) -> 
             by_pk = {str(r.pk): r for r in rows}
             alerts = index.screen_batch([_engine_listing(r) for r in rows])
             with transaction.atomic():
+                own_builds = {}
                 for alert in alerts:
+                    if alert.kind == UNREGISTERED:
+                        app = info.get(alert.app_id)
+                        if app is not None and app.institution_id == institution.pk:
+                            own_builds[alert.listing_id] = (app.app_id, alert)
+                        continue
                     app_key, ties = _own_app(alert, institution.pk, info)
                     if app_key is None:
                         continue
                     run.alerts += 1
                     created = _record_alert(
-                        institution, by_pk[alert.listing_id], info[app_key].app_id, alert, ties, run
+                        institution,
+                        by_pk[alert.listing_id],
+                        info[app_key].app_id,
+                        alert,
+                        ties,
+                        run,
+                        _candidates(alert, institution.pk, info),
                     )
                     run.new_cases += created
+                run.alerts += len(own_builds)
+                _record_unregistered(rows, own_builds)
                 now = timezone.now()
                 for row in rows:
                     row.screened_hash, row.screened_at = row.content_hash, now
@@ -206,7 +268,7 @@ def _follow_up(institution, listing, app_id, previous, fields, run, note) -> int
     return 1
 
 
-def _record_alert(institution, listing, app_id, alert, ties, run) -> int:
+def _record_alert(institution, listing, app_id, alert, ties, run, candidates=()) -> int:
     """Open a case, or refresh the current one of this listing and app. Returns 1 when a case was opened.
 
     A judged case is never changed by a sweep: a re-listing after a takedown, or a dismissed listing whose
@@ -219,6 +281,7 @@ def _record_alert(institution, listing, app_id, alert, ties, run) -> int:
         reasons=[r.to_dict() for r in alert.reasons],
         explanation_zh=alert.explanation_zh,
         also_matches=ties,
+        candidates=list(candidates),
         source=listing.source[:200],
         listing_name=listing.name[:500],
         package_id=listing.package_id[:255],
@@ -291,14 +354,20 @@ def fail_abandoned_sweeps(sender=None, task_result=None, **kwargs) -> int:
     path = task_result.task.module_path
     args = list(getattr(task_result, "args", []) or [])
     if path.endswith("counterfeit.tasks.run_sweep"):
-        runs = SweepRun.objects.filter(status=SweepRun.Status.RUNNING, institution_id=args[0] if args else None)
+        runs = SweepRun.objects.filter(
+            status=SweepRun.Status.RUNNING, institution_id=args[0] if args else None
+        )
     elif path.endswith("core.jobs.run_daily_job") and args[:1] == ["counterfeit.sweep"]:
         runs = SweepRun.objects.filter(status=SweepRun.Status.RUNNING)
     else:
         return 0
-    reason = _("The worker stopped while this sweep ran; it was marked failed (the next sweep screens again).")
+    reason = _(
+        "The worker stopped while this sweep ran; it was marked failed (the next sweep screens again)."
+    )
     count = 0
     for run in runs:
-        core_services.update(run, None, status=SweepRun.Status.FAILED, error=reason, finished_at=timezone.now())
+        core_services.update(
+            run, None, status=SweepRun.Status.FAILED, error=reason, finished_at=timezone.now()
+        )
         count += 1
     return count

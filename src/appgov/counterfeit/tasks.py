@@ -3,7 +3,9 @@ from django_tasks import task
 from appgov.core.context import acting_as
 from appgov.core.jobs import register_daily_job
 
-register_daily_job("counterfeit.sweep", "appgov.counterfeit.sweep.sweep_all_institutions", "01:30", queue="long")
+register_daily_job(
+    "counterfeit.sweep", "appgov.counterfeit.sweep.sweep_all_institutions", "01:30", queue="long"
+)
 
 
 @task(queue_name="long")  # a sweep runs for minutes: scans and evaluations must not queue behind it

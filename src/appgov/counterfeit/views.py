@@ -9,11 +9,13 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from appgov.core.roles import can_write
 from appgov.core.scoping import scoped
-from appgov.core.views.helpers import get_scoped, history_entries, querystring_without_page
+from appgov.core.views import generic
+from appgov.core.views.helpers import get_scoped, history_entries
 from appgov.ledger.models import MobileApp
 
 from . import feeds, selectors, services
@@ -28,6 +30,8 @@ from .models import (
     SweepRun,
 )
 from .policy import policy
+from .signal_labels import signal_rows
+from .tables import CaseTable, ListingTable
 
 
 def _errors(exc) -> str:
@@ -50,19 +54,18 @@ def dashboard(request):
     )
 
 
-@login_required
-@require_safe
-def case_list(request):
-    qs = selectors.annotate_overdue(scoped(CounterfeitCase, request.user)).select_related(
-        "app", "institution"
-    )
-    filterset = CaseFilterSet(request.GET, queryset=qs, request=request)
-    page = Paginator(filterset.qs.order_by("-opened_at", "-id"), 50).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "counterfeit/case_list.html",
-        {"filterset": filterset, "page": page, "querystring_without_page": querystring_without_page(request)},
-    )
+class CaseList(generic.ObjectListView):
+    model = CounterfeitCase
+    filterset = CaseFilterSet
+    table = CaseTable
+    title = gettext_lazy("Counterfeit cases")
+    template_name = "counterfeit/object_list.html"
+
+    def get_queryset(self):
+        return selectors.annotate_overdue(super().get_queryset()).select_related("app", "institution")
+
+    def extra_context(self):
+        return {"tab": "cases"}
 
 
 @login_required
@@ -87,9 +90,12 @@ def case_detail(request, pk):
         "counterfeit/case_detail.html",
         {
             "case": case,
+            "chain": (chain := _relisting_chain(case, user)),
+            "chain_index": next((n for n, c in enumerate(chain) if c.pk == case.pk), 0),
             "report": report,
             "clarifications": case.clarifications.all(),
             "history": history,
+            "signals": signal_rows(case.reasons),
             "official_icon": bool(official),
             "moves": [(to, CaseState(to).label) for to in sorted(services.moves_from(case.state))],
             "can_triage": can_write(user, "counterfeit.counterfeitcase") and role in services.TRIAGE_ROLES,
@@ -97,6 +103,28 @@ def case_detail(request, pk):
             "today": timezone.localdate(),
         },
     )
+
+
+def _relisting_chain(case, user) -> list:
+    """The cases of the same listing linked by re-listings (earlier case → later case), earliest first; empty
+    when the case stands alone."""
+    cases = scoped(CounterfeitCase, user).only(
+        "id", "state", "opened_at", "taken_down_on", "previous_case_id", "listing_name", "app_id"
+    )
+    earlier, current = [], case
+    while current.previous_case_id and len(earlier) < 50:
+        current = cases.filter(pk=current.previous_case_id).first()
+        if current is None:
+            break
+        earlier.append(current)
+    later, frontier = [], [case.pk]
+    while frontier and len(later) < 50:
+        found = list(cases.filter(previous_case_id__in=frontier).order_by("opened_at", "id"))
+        later.extend(found)
+        frontier = [c.pk for c in found]
+    if not earlier and not later:
+        return []
+    return [*reversed(earlier), case, *later]
 
 
 def _case_action(request, pk, action, success):
@@ -223,17 +251,16 @@ def feed_list(request):
     )
 
 
-@login_required
-@require_safe
-def listing_list(request):
-    qs = scoped(ObservedListing, request.user).select_related("institution")
-    filterset = ListingFilterSet(request.GET, queryset=qs, request=request)
-    page = Paginator(filterset.qs.order_by("listing_id"), 100).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "counterfeit/listing_list.html",
-        {"filterset": filterset, "page": page, "querystring_without_page": querystring_without_page(request)},
-    )
+class ListingList(generic.ObjectListView):
+    model = ObservedListing
+    queryset = ObservedListing.objects.select_related("institution", "unregistered_app")
+    filterset = ListingFilterSet
+    table = ListingTable
+    title = gettext_lazy("Observed listings")
+    template_name = "counterfeit/object_list.html"
+
+    def extra_context(self):
+        return {"tab": "listings"}
 
 
 def _enqueue_sweep(user, trigger):

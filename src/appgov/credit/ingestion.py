@@ -74,7 +74,7 @@ def _read(name: str, data: bytes, spec) -> tuple[pa.Table, callable]:
     raise InputError(name, _("unsupported file type (use .csv or .parquet)"))
 
 
-def _check_unique_events(name, table: pa.Table, row_label, institution) -> None:
+def check_unique_events(name, table: pa.Table, row_label, institution) -> None:
     ids = table.column("event_id")
     counts = pc.value_counts(ids)
     repeated = [v["values"].as_py() for v in counts if v["counts"].as_py() > 1]
@@ -119,7 +119,7 @@ def validate(name: str, data: bytes, table_name: str, institution) -> pa.Table:
         raise InputError(name, _("the file holds no rows"))
     canonical = coerce_table(spec, raw, name, row_label, load_rules_config(None).timezone)
     if table_name == "query_events":
-        _check_unique_events(name, canonical, row_label, institution)
+        check_unique_events(name, canonical, row_label, institution)
     return canonical
 
 
@@ -139,6 +139,11 @@ def ingest(institution, name: str, data: bytes, *, table: str = "query_events", 
         canonical = validate(name, data, table, institution)
     except InputError as exc:
         raise ValidationError({"file": str(exc)}) from None
+    return store(institution, name, digest, canonical, table=table, source=source, actor=actor)
+
+
+def store(institution, name: str, digest: str, canonical: pa.Table, *, table: str, source: str, actor=None):
+    """Store a validated table (the engine's canonical form) as one batch, all or nothing."""
     times = canonical.column(TIME_COLUMN[table])
     first, last = pc.min(times).as_py(), pc.max(times).as_py()
     days = sorted({d.isoformat() for d in pc.unique(pc.cast(times, pa.date32())).to_pylist() if d})
@@ -168,11 +173,14 @@ def ingest(institution, name: str, data: bytes, *, table: str = "query_events", 
         raise
 
 
-def import_directory(institution, directory: Path, actor=None) -> dict:
+def import_directory(institution, directory: Path, actor=None, move_done: bool = False) -> dict:
     """Ingest every new <table>*.csv / *.parquet file of a directory; each file is all-or-nothing.
 
     The table is given by the file-name prefix (query_events…, credit_relationships…, loan_applications…).
     Files already ingested (same SHA-256) are skipped; bad files are reported and left in place.
+    ``move_done`` (the watched folder of the real-time cycle): an ingested or already-ingested file moves to
+    ``ingested/``, a refused one to ``refused/`` with ``<name>.error.txt`` beside it saying why, so the folder
+    holds only what is still to be read.
     """
     result = {"ingested": [], "skipped": [], "errors": []}
     if not directory.is_dir():
@@ -188,6 +196,8 @@ def import_directory(institution, directory: Path, actor=None) -> dict:
         data = path.read_bytes()
         if hashlib.sha256(data).hexdigest() in known:
             result["skipped"].append(path.name)
+            if move_done:
+                _move(path, "ingested")
             continue
         try:
             ingest(
@@ -195,16 +205,36 @@ def import_directory(institution, directory: Path, actor=None) -> dict:
             )
         except ValidationError as exc:
             result["errors"].append("; ".join(exc.messages))
+            if move_done:
+                moved = _move(path, "refused")
+                moved.with_name(moved.name + ".error.txt").write_text(
+                    "\n".join(exc.messages) + "\n", encoding="utf-8"
+                )
         else:
             result["ingested"].append(path.name)
+            if move_done:
+                _move(path, "ingested")
     return result
+
+
+def _move(path: Path, folder: str) -> Path:
+    target_dir = path.parent / folder
+    target_dir.mkdir(exist_ok=True)
+    target = target_dir / path.name
+    if target.exists():  # a file of the same name came earlier: keep both
+        target = target_dir / f"{path.stem}-{timezone.now():%Y%m%d%H%M%S%f}{path.suffix}"
+    return path.rename(target)
+
+
+def import_root() -> Path:
+    return Path(settings.APPGOV_CREDIT_IMPORT_DIR)
 
 
 def import_directories() -> str:
     """Daily job: <APPGOV_CREDIT_IMPORT_DIR>/<institution code>/ for every institution."""
     from appgov.core.models import Institution
 
-    root = Path(getattr(settings, "APPGOV_CREDIT_IMPORT_DIR", settings.MEDIA_ROOT.parent / "credit-import"))
+    root = import_root()
     totals = {"ingested": 0, "errors": 0}
     for institution in Institution.objects.all():
         outcome = import_directory(institution, root / institution.code)

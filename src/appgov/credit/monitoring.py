@@ -20,6 +20,7 @@ from appgov.engines.querywatch import TABLES, QueryWatchError, run_rules
 from appgov.engines.querywatch.coerce import coerce_table
 
 from . import workcalendar
+from .branchnames import name_branches
 from .models import (
     AccountChange,
     Alert,
@@ -37,6 +38,7 @@ from .policy import policy
 log = logging.getLogger(__name__)
 LOOKBACK_DAYS = 7  # earlier days give the burst baselines (Q08) and the windows across midnight their context
 UNKNOWN_BRANCH = "—"
+EARLIEST, LATEST = datetime.datetime(1900, 1, 1), datetime.datetime(9999, 1, 1)
 
 
 def _naive(value):
@@ -160,17 +162,19 @@ def employees_rows(institution) -> list[dict]:
     return rows
 
 
-def export_tables(institution, day: datetime.date) -> dict[str, pa.Table]:
-    """Every input table of the engine for one institution, the query log limited to the lookback window."""
+def batch_tables(
+    institution, start: datetime.datetime | None = None, end: datetime.datetime | None = None, upto_batch=None
+) -> dict[str, pa.Table]:
+    """The ingested tables (query log from ``start`` to ``end``, and the relationships and applications),
+    each row once; ``upto_batch``: only the query-log batches up to that id (what a cycle has already seen)."""
     tables = {}
-    start = datetime.datetime.combine(day - datetime.timedelta(days=LOOKBACK_DAYS), datetime.time())
-    end = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time())
     con = duckdb.connect()
     try:
         for name in ("query_events", "credit_relationships", "loan_applications"):
-            paths = [
-                b.parquet.path for b in QueryLogBatch.objects.filter(institution=institution, table=name)
-            ]
+            batches = QueryLogBatch.objects.filter(institution=institution, table=name)
+            if upto_batch is not None and name == "query_events":
+                batches = batches.filter(id__lte=upto_batch)
+            paths = [b.parquet.path for b in batches]
             if not paths:
                 tables[name] = _table(name, [])
                 continue
@@ -178,11 +182,19 @@ def export_tables(institution, day: datetime.date) -> dict[str, pa.Table]:
             query = f"SELECT DISTINCT {columns} FROM read_parquet(?, union_by_name=true)"
             if name == "query_events":
                 query += " WHERE ts >= ? AND ts < ?"
-                tables[name] = con.execute(query, [paths, start, end]).to_arrow_table()
+                bounds = [start or EARLIEST, end or LATEST]
+                tables[name] = con.execute(query, [paths, *bounds]).to_arrow_table()
             else:
                 tables[name] = con.execute(query, [paths]).to_arrow_table()
     finally:
         con.close()
+    return tables
+
+
+def reference_tables(institution, first_day: datetime.date, last_day: datetime.date) -> dict[str, pa.Table]:
+    """Every input table of the engine but the ingested ones, as the registers stand now; the calendar
+    covers ``first_day`` … ``last_day``."""
+    tables = {}
     tables["operators"] = _table("operators", operators_rows(institution))
     tables["authorizations"] = _table(
         "authorizations",
@@ -230,10 +242,18 @@ def export_tables(institution, day: datetime.date) -> dict[str, pa.Table]:
         ],
     )
     # every date of the window, resolved from the standard week and the dated exceptions (Q07)
-    tables["calendar"] = _table(
-        "calendar", workcalendar.engine_rows(institution, day - datetime.timedelta(days=LOOKBACK_DAYS), day)
-    )
+    tables["calendar"] = _table("calendar", workcalendar.engine_rows(institution, first_day, last_day))
     return tables
+
+
+def export_tables(institution, day: datetime.date) -> dict[str, pa.Table]:
+    """Every input table of the engine for one institution, the query log limited to the lookback window."""
+    start = datetime.datetime.combine(day - datetime.timedelta(days=LOOKBACK_DAYS), datetime.time())
+    end = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time())
+    return {
+        **batch_tables(institution, start, end),
+        **reference_tables(institution, day - datetime.timedelta(days=LOOKBACK_DAYS), day),
+    }
 
 
 def rules_override() -> dict:
@@ -242,7 +262,11 @@ def rules_override() -> dict:
 
 def run_day(institution, day: datetime.date) -> MonitoringRun:
     """Run every rule for one day; alerts of that day are stored once (by engine alert id) and each branch
-    that queried that day gets its review worklist. A re-run keeps earlier dispositions."""
+    that queried that day gets its review worklist. A re-run keeps earlier dispositions.
+
+    The nightly run is also the reconciling run of the real-time cycles: what they stored for the day is
+    compared with what the whole day gives, the differences go in the run's summary ("reconcile") and to the
+    log, and the day's alerts are completed (missing ones added, episodes brought to their full extent)."""
     run = MonitoringRun.objects.create(institution=institution, day=day, started_at=timezone.now())
     try:
         tables = export_tables(institution, day)
@@ -259,28 +283,53 @@ def run_day(institution, day: datetime.date) -> MonitoringRun:
         events.column("ts").to_pylist(), events.column("branch_id").to_pylist(), strict=True
     ):
         if day_start <= ts < day_end:
-            branch_events[branch] += 1
+            branch_events[(day, branch)] += 1
     alerts = [a for a in result.alert_dicts() if day_start <= a["ts"] < day_end]
-    _store(run, institution, day, alerts, branch_events, result.summary)
+    from .reconcile import compare_with_cycles
+
+    reconcile = compare_with_cycles(institution, day, alerts)
+    with transaction.atomic():
+        new, _updated = store_alerts(run, institution, alerts, branch_events, counts_are_totals=True)
+        finish(run, sum(branch_events.values()), len(alerts), len(new), result.summary)
+        if reconcile is not None:
+            run.summary = {**run.summary, "reconcile": reconcile}
+            run.save(update_fields=["summary"])
+    if reconcile is not None and reconcile["differences"]:
+        log.warning(
+            "credit reconcile %s %s: %d alerts differ between the real-time cycles and the nightly run",
+            institution.code,
+            day,
+            reconcile["differences"],
+        )
     return run
 
 
-def _store(run, institution, day, alerts, branch_events, summary) -> None:
-    import json
+def finish(run, events: int, alerts: int, new: int, summary: dict) -> None:
+    run.status, run.finished_at = MonitoringRun.Status.DONE, timezone.now()
+    run.events, run.alerts, run.new_alerts = events, alerts, new
+    run.summary = summary
+    run.save()
 
-    tz = timezone.get_default_timezone()
-    departments = {d.code: d for d in Department.objects.filter(institution=institution)}
-    due = day + datetime.timedelta(days=policy()["review_due_days"])
-    with transaction.atomic():
-        codes = set(branch_events) | {a["branch_id"] or UNKNOWN_BRANCH for a in alerts}
-        review_days = {}
+
+def _review_days(institution, keys, branch_events, counts_are_totals, departments) -> dict:
+    """The worklist of each (day, branch code), created when missing; its query count set (a whole day's
+    run) or increased (a cycle's new queries)."""
+    out = {}
+    by_day = defaultdict(set)
+    for day, code in keys:
+        by_day[day].add(code)
+    for day, codes in sorted(by_day.items()):
         stored = {
             rd.branch_code: rd
             for rd in ReviewDay.objects.filter(institution=institution, day=day, branch_code__in=codes)
         }
+        due = day + datetime.timedelta(days=policy()["review_due_days"])
         for code in sorted(codes):
+            counted = branch_events.get((day, code), 0)
             rd = stored.get(code)
-            if rd is None:  # the day's worklist of a branch: a regulated record (日核查), logged like any other
+            if (
+                rd is None
+            ):  # the day's worklist of a branch: a regulated record (日核查), logged like any other
                 rd = core.save(
                     ReviewDay(
                         institution=institution,
@@ -288,58 +337,94 @@ def _store(run, institution, day, alerts, branch_events, summary) -> None:
                         branch_code=code,
                         branch=departments.get(code),
                         due_on=due,
-                        events=branch_events.get(code, 0),
+                        events=counted,
                     ),
                     None,
                 )
-            elif rd.events != branch_events.get(code, 0):
-                rd = core.update(rd, None, events=branch_events.get(code, 0))
-            review_days[code] = rd
-        existing = set(
-            Alert.objects.filter(
-                institution=institution, alert_id__in=[a["alert_id"] for a in alerts]
-            ).values_list("alert_id", flat=True)
+            else:
+                events = counted if counts_are_totals else rd.events + counted
+                if rd.events != events:
+                    rd = core.update(rd, None, events=events)
+            out[(day, code)] = rd
+    return out
+
+
+def _alert_day(alert: dict) -> datetime.date:
+    return alert["ts"].date()
+
+
+def store_alerts(run, institution, alerts, branch_events: Counter, counts_are_totals: bool):
+    """Store the engine's alerts by their deterministic id: a new id is a new alert; a known id whose queries
+    changed (an episode that grew) is updated in place, its disposition kept. Returns (new, updated)."""
+    import json
+
+    tz = timezone.get_default_timezone()
+    departments = {d.code: d for d in Department.objects.filter(institution=institution)}
+    names = {code: d.name for code, d in departments.items()}
+    keys = {key for key, count in branch_events.items() if count} | {
+        (_alert_day(a), a["branch_id"] or UNKNOWN_BRANCH) for a in alerts
+    }
+    review_days = _review_days(institution, keys, branch_events, counts_are_totals, departments)
+    existing = {
+        alert.alert_id: alert
+        for alert in Alert.objects.filter(
+            institution=institution, alert_id__in=[a["alert_id"] for a in alerts]
         )
-        new = [
+    }
+    new, updated = [], []
+    for a in alerts:
+        explanation = name_branches(a["explanation"], names)
+        stored = existing.get(a["alert_id"])
+        if stored is not None:
+            if list(stored.event_ids) != list(a["event_ids"]):  # the episode grew: the alert shows it whole
+                updated.append(
+                    core.update(
+                        stored,
+                        None,
+                        event_ids=list(a["event_ids"]),
+                        explanation=explanation,
+                        details=json.loads(a["details"]),
+                    )
+                )
+            continue
+        code = a["branch_id"] or UNKNOWN_BRANCH
+        new.append(
             Alert(
                 institution=institution,
                 run=run,
-                review_day=review_days[a["branch_id"] or UNKNOWN_BRANCH],
+                review_day=review_days[(_alert_day(a), code)],
                 alert_id=a["alert_id"],
                 rule_id=a["rule_id"],
+                rule_name=a.get("rule_name") or "",
                 severity=a["severity"],
                 reason=a["reason"],
                 ts=timezone.make_aware(a["ts"], tz),
                 operator_id=a["operator_id"] or "",
                 branch_code=a["branch_id"] or "",
+                branch_name=names.get(a["branch_id"] or "", ""),
                 subject_id=a["subject_id"] or "",
-                event_ids=a["event_ids"],
-                explanation=a["explanation"],
+                event_ids=list(a["event_ids"]),
+                explanation=explanation,
                 details=json.loads(a["details"]),
             )
-            for a in alerts
-            if a["alert_id"] not in existing
-        ]
-        Alert.objects.bulk_create(new)
-        # every alert is a regulated record: logged as created, in one batch with the run's lock on the log
-        changelog.record_many(
-            [(alert, ChangeLogEntry.Action.CREATE, None, changelog.snapshot(alert)) for alert in new]
         )
-        # a closed worklist that receives new alerts is open again: its day is not fully reviewed
-        for code in {a.branch_code or UNKNOWN_BRANCH for a in new}:
-            rd = review_days[code]
-            if rd.closed_at is not None:
-                core.update(
-                    rd,
-                    None,
-                    closed_at=None,
-                    closed_by=None,
-                    conclusion=rd.conclusion + "\n[重新打开：新增告警]",
-                )
-        run.status, run.finished_at = MonitoringRun.Status.DONE, timezone.now()
-        run.events, run.alerts, run.new_alerts = sum(branch_events.values()), len(alerts), len(new)
-        run.summary = summary
-        run.save()
+    Alert.objects.bulk_create(new)
+    # every alert is a regulated record: logged as created, in one batch with the run's lock on the log
+    changelog.record_many(
+        [(alert, ChangeLogEntry.Action.CREATE, None, changelog.snapshot(alert)) for alert in new]
+    )
+    # a closed worklist that receives new alerts is open again: its day is not fully reviewed
+    for key in {(alert.ts.astimezone(tz).date(), alert.branch_code or UNKNOWN_BRANCH) for alert in new}:
+        rd = review_days[key]
+        if rd.closed_at is not None:
+            core.update(
+                rd,
+                None,
+                closed_at=None,
+                closed_by=None,
+                conclusion=rd.conclusion + "\n[重新打开：新增告警]",
+            )
+    return new, updated
 
 
 def run_daily_monitoring(today: datetime.date | None = None) -> str:

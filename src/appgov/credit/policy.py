@@ -4,6 +4,7 @@ from functools import cache
 from importlib import resources
 
 import yaml
+from django.utils.functional import lazy
 
 
 @cache
@@ -21,5 +22,15 @@ def role_templates() -> dict[str, dict]:
     return data["templates"]
 
 
+def _role_name(code: str) -> str:
+    from django.utils.translation import get_language
+
+    template = role_templates()[code]
+    return template["name_en"] if (get_language() or "zh").startswith("en") else template["name_zh"]
+
+
+role_name = lazy(_role_name, str)  # the template's name in the reader's language (never both)
+
+
 def role_choices() -> list[tuple[str, str]]:
-    return [(code, f"{t['name_zh']} / {t['name_en']}") for code, t in role_templates().items()]
+    return [(code, role_name(code)) for code in role_templates()]

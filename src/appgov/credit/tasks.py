@@ -1,10 +1,18 @@
 from django_tasks import task
 
 from appgov.core.context import acting_as
-from appgov.core.jobs import register_daily_job
+from appgov.core.jobs import register_daily_job, register_periodic_job
 
 register_daily_job("credit.import_logs", "appgov.credit.ingestion.import_directories", "00:30")
+# the nightly run re-runs yesterday in full and reconciles what the real-time cycles stored
 register_daily_job("credit.monitor_queries", "appgov.credit.monitoring.run_daily_monitoring", "00:45")
+# the near-real-time cycle: the watched folder, then the rules over the batches that arrived
+register_periodic_job(
+    "credit.realtime_cycle",
+    "appgov.credit.realtime.run_cycles",
+    every_minutes=5,
+    setting="APPGOV_CREDIT_CYCLE_MINUTES",
+)
 
 
 @task()

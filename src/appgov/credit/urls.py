@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import accounts, edits, monitoring, overview, registers
+from .views import accounts, alerts, edits, monitoring, overview, registers
 
 app_name = "credit"
 urlpatterns = [
@@ -21,6 +21,7 @@ urlpatterns = [
     ),
     path("alerts/<int:pk>/disposition/", monitoring.alert_disposition, name="alert-disposition"),
     path("rule-metrics/", monitoring.rule_metrics, name="rule-metrics"),
+    path("alerts/", alerts.alert_list, name="alert-list"),
     path("authorizations/", registers.register, {"kind": "authorization"}, name="authorization-list"),
     path("kiosks/", registers.register, {"kind": "kiosk"}, name="kiosk-list"),
     path("kiosks/<int:pk>/purge/", registers.kiosk_purge, name="kiosk-purge"),

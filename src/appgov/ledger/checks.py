@@ -19,6 +19,7 @@ from .models.choices import (
     ListingState,
     Severity,
     SupportStatus,
+    platform_zh,
 )
 
 APP = SubjectType.APP
@@ -305,7 +306,7 @@ def _released_versions(ctx):
 @check("NFRA-08.2")
 def no_open_high(ctx, control):
     for version, app, listed in _released_versions(ctx):
-        label = f"{app.name} {version.platform} {version.version_name}"
+        label = f"{app.name} {platform_zh(version.platform)} {version.version_name}"
         if not (listed or version.release_date):
             yield not_applicable(VERSION, version.pk, label, "未发布的版本", "Not released")
             continue
@@ -382,7 +383,7 @@ def accounts_held(ctx, control):
 @check("NFRA-09.3")
 def old_versions(ctx, control):
     for version, app, listed in _released_versions(ctx):
-        label = f"{app.name} {version.platform} {version.version_name}"
+        label = f"{app.name} {platform_zh(version.platform)} {version.version_name}"
         unsupported = version.support_status != SupportStatus.SUPPORTED or (
             version.support_ends_on is not None and version.support_ends_on < ctx.today
         )
@@ -498,7 +499,7 @@ def filings(ctx, control):
 @check("NFRA-11.2")
 def change_reports(ctx, control):
     for version, app, listed in _released_versions(ctx):
-        label = f"{app.name} {version.platform} {version.version_name}"
+        label = f"{app.name} {platform_zh(version.platform)} {version.version_name}"
         if not app.is_important_system:
             yield not_applicable(
                 VERSION, version.pk, label, "非重要信息系统", "Not an important information system"
@@ -601,7 +602,7 @@ def privacy_notice(ctx, control):
         released = [(v, listed) for v, a, listed in _released_versions(ctx) if a.pk == app.pk]
         released = [v for v, listed in released if listed or v.release_date]
         for version in released:
-            name = f"{version.platform} {version.version_name}"
+            name = f"{platform_zh(version.platform)} {version.version_name}"
             released_on = _release_day(ctx, version)
             if not (version.privacy_notice_url and version.privacy_notice_effective_on):
                 problems_zh.append(f"{name} 未登记该版本的隐私政策及生效日期")
@@ -656,7 +657,7 @@ def release_gate(ctx, control):
             items = _release_items(ctx, version)
             missing = [(zh, en) for key, zh, en in RELEASE_GATE_ITEMS if key not in items]
             if missing:
-                name = f"{version.platform} {version.version_name}"
+                name = f"{platform_zh(version.platform)} {version.version_name}"
                 gaps_zh.append(f"{name} 缺少" + "、".join(m[0] for m in missing))
                 gaps_en.append(f"{name} without " + " and ".join(m[1] for m in missing))
         if gaps_zh:

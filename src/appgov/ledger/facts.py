@@ -17,7 +17,7 @@ from .models import (
     PublishingAccount,
     Vulnerability,
 )
-from .models.choices import LifecycleState, ListingState
+from .models.choices import LifecycleState, ListingState, platform_zh
 
 
 def app_link(app) -> dict:
@@ -142,7 +142,12 @@ def app_subjects(ctx) -> list:
 def version_subjects(ctx) -> list:
     live = {a.pk for a in ctx.live_apps}
     return [
-        (SubjectType.APP_VERSION, v.pk, f"{ctx.app_by_id[v.app_id].name} {v.platform} {v.version_name}", v)
+        (
+            SubjectType.APP_VERSION,
+            v.pk,
+            f"{ctx.app_by_id[v.app_id].name} {platform_zh(v.platform)} {v.version_name}",
+            v,
+        )
         for v in ctx.versions
         if v.app_id in live
     ]

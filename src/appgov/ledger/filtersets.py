@@ -60,6 +60,11 @@ class AppVersionFilterSet(ScopedFilterSet):
 
 
 class ChannelFilterSet(ScopedFilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+
+    def search(self, queryset, name, value):
+        return queryset.filter(Q(name__icontains=value) | Q(operator__icontains=value))
+
     class Meta:
         model = Channel
         fields = ["kind"]

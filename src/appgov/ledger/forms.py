@@ -50,6 +50,7 @@ class MobileAppForm(ScopedModelForm):
             "ios_bundle_ids",
             "harmony_bundle_names",
             "mini_program_appids",
+            "original_id",
             "managing_department",
             "responsible_person",
             "data_owner_department",

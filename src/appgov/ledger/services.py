@@ -14,7 +14,7 @@ from appgov.core import services as core_services
 from appgov.core import workflow
 from appgov.core.roles import Role
 
-from . import gates, package_kind
+from . import gates, miniprogram_package, package_kind
 from .models import (
     AppVersion,
     Channel,
@@ -121,7 +121,7 @@ def attach_package(version: AppVersion, uploaded, actor=None) -> AppVersion:
     core_services.check_can_write(actor, version)
     limit = settings.APPGOV_MAX_PACKAGE_BYTES
     digest, size, head = hashlib.sha256(), 0, b""
-    with tempfile.TemporaryFile() as spool:
+    with tempfile.NamedTemporaryFile() as spool:  # named: a mini-program package is read in full by path
         for chunk in (
             uploaded.chunks() if hasattr(uploaded, "chunks") else iter(lambda: uploaded.read(1 << 20), b"")
         ):
@@ -135,12 +135,17 @@ def attach_package(version: AppVersion, uploaded, actor=None) -> AppVersion:
         if size == 0:
             raise ValidationError({"package": _("The package file is empty")})
         not_a_package = package_kind.refusal(head, version.platform)
+        name = getattr(uploaded, "name", "package.bin").rsplit("/", 1)[-1] or "package.bin"
+        if not not_a_package and version.platform in package_kind.MINI_PROGRAM_PLATFORMS:
+            spool.flush()
+            kind = package_kind.kind_of(head)
+            not_a_package = miniprogram_package.refusal(spool.name, name, kind, version.platform, version.app)
+            name = miniprogram_package.stored_name(name, kind, version.platform)
         if not_a_package:
             raise ValidationError({"package": not_a_package})
         spool.seek(0)
         version.package_sha256 = digest.hexdigest()
         version.package_size = size
-        name = getattr(uploaded, "name", "package.bin").rsplit("/", 1)[-1] or "package.bin"
         version.package.save(name, File(spool), save=False)
     try:
         version = save(version, actor)

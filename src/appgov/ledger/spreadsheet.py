@@ -80,6 +80,7 @@ COLUMNS = [
     Column("iOS Bundle ID", "ios_bundle_ids", "list", width=28),
     Column("鸿蒙包名", "harmony_bundle_names", "list", width=28),
     Column("小程序AppID", "mini_program_appids", "list", width=24),
+    Column("公众号原始ID", "original_id", width=18),
     Column("管理部门编码", "managing_department", "department"),
     Column("责任人工号", "responsible_person", "person"),
     Column("数据归属部门编码", "data_owner_department", "department"),
@@ -116,6 +117,7 @@ class ImportResult:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    dry_run: bool = False  # the counts say what an import would do; nothing was written
 
     @property
     def ok(self) -> bool:
@@ -368,34 +370,40 @@ def import_ledger(
     seen_codes: dict[str, int] = {}
     pending = []
     for number, cells in body:
-        values, row_ok, unparsed = {}, True, set()
+        # every problem of every cell of the row is reported in one pass: a cell that cannot be read does not
+        # hide the model's checks of the others
+        values, unparsed, before = {}, set(), len(result.problems)
         for header, raw in cells.items():
             column = BY_HEADER[header]
             try:
                 values[column.field] = _parse(column, raw, lookups)
             except ValueError as exc:
                 result.problems.append(RowProblem(number, header, str(exc)))
-                row_ok = False
                 unparsed.add(column.field)
         for column in COLUMNS:
             if column.required and column.field not in unparsed and not values.get(column.field):
                 result.problems.append(RowProblem(number, column.header, "必填项为空"))
-                row_ok = False
         code = values.get("code")
         if code:
             if code in seen_codes:
                 result.problems.append(RowProblem(number, "应用编号", f"与第 {seen_codes[code]} 行重复"))
-                row_ok = False
             seen_codes[code] = number
-        if not row_ok:
-            continue
         app = existing.get(code)
         is_new = app is None
         if is_new:
             app = MobileApp(institution=institution)
         state = values.pop("state", "")
-        if is_new and state:
-            app.state = state
+        if is_new and state and state != LifecycleState.PROPOSED:
+            # a lifecycle state is reached through the gates only: a new app starts as proposed and is moved on
+            # the app page (or by API), where each gate's evidence is asked for
+            result.problems.append(
+                RowProblem(
+                    number,
+                    "生命周期状态",
+                    f"新应用不能以“{STATE_ZH.get(state, state)}”导入：请以“{STATE_ZH[LifecycleState.PROPOSED]}”导入，"
+                    "再通过生命周期流转（含门禁材料）推进",
+                )
+            )
         elif not is_new and state and state != app.state:
             result.problems.append(
                 RowProblem(
@@ -404,28 +412,31 @@ def import_ledger(
                     f"不能通过导入把状态从“{STATE_ZH[app.state]}”改为“{STATE_ZH.get(state, state)}”，请使用生命周期流转",
                 )
             )
-            continue
         changed = is_new
         for name, value in values.items():
             if getattr(app, name) != value:
                 setattr(app, name, value)
                 changed = True
-        if not changed:
+        if not changed and len(result.problems) == before:
             result.unchanged += 1
             continue
         try:
-            app.full_clean(validate_unique=False)
+            app.full_clean(validate_unique=False, exclude=sorted(unparsed))
         except ValidationError as exc:
+            already = {p.column for p in result.problems[before:]}  # "required" said once per cell
             for fname, messages in exc.message_dict.items():
                 header = BY_FIELD[fname].header if fname in BY_FIELD else fname
+                if fname in unparsed or header in already:
+                    continue
                 for message in messages:
                     result.problems.append(RowProblem(number, header, message))
-            continue
-        pending.append((app, is_new))
+        if len(result.problems) == before:
+            pending.append((app, is_new))
     result.problems.sort(key=lambda p: (p.row, p.column))
     if result.problems:
         raise ImportRefused(result)
     if dry_run:
+        result.dry_run = True
         result.created = sum(1 for _a, new in pending if new)
         result.updated = len(pending) - result.created
         return result

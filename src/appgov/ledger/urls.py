@@ -1,11 +1,14 @@
 from django.urls import path
 
-from .views import apps, channels, spreadsheets, versions
+from .views import apps, bulk, channels, saved_filters, spreadsheets, versions
 
 app_name = "ledger"
-urlpatterns = [
+urlpatterns = channels.urlpatterns + [
     path("apps/", apps.app_list, name="app-list"),
     path("apps/new/", apps.app_create, name="app-create"),
+    path("apps/bulk-edit/", bulk.app_bulk_edit, name="app-bulk-edit"),
+    path("filters/save/", saved_filters.filter_save, name="filter-save"),
+    path("filters/<int:pk>/delete/", saved_filters.filter_delete, name="filter-delete"),
     path("apps/<int:pk>/", apps.app_detail, name="app-detail"),
     path("apps/<int:pk>/edit/", apps.app_edit, name="app-edit"),
     path("apps/<int:pk>/transition/", apps.app_transition, name="app-transition"),
@@ -22,7 +25,6 @@ urlpatterns = [
         name="vulnerability-create",
     ),
     path("listings/<int:pk>/state/", versions.listing_update_state, name="listing-state"),
-    path("channels/", channels.channel_list, name="channel-list"),
     path("import/", spreadsheets.ledger_import, name="import"),
     path("export.xlsx", spreadsheets.ledger_export, name="export"),
     path("template.xlsx", spreadsheets.ledger_template, name="template"),

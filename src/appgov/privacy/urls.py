@@ -1,8 +1,13 @@
 from django.urls import path
 
+from appgov.core.views import generic
+
 from . import views
 
 app_name = "privacy"
 urlpatterns = [
-    path("", views.index, name="index"),
+    path("", views.PolicyList.as_view(url_base="policy"), name="index"),
+    path("policies/upload/", views.upload, name="policy-upload"),
+    path("policies/<int:pk>/corrections/", views.correct, name="policy-correct"),
+    *generic.object_urls("policy", list=views.PolicyList, detail=views.PolicyDetail, base="policies/"),
 ]

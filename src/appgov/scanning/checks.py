@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from appgov.core.controls.registry import SubjectType, check, evidence_needed, failed, not_applicable, passed
 from appgov.core.controls.registry import judge_on_evidence as evidence_check
-from appgov.ledger.models.choices import LifecycleState, ListingState
+from appgov.ledger.models.choices import LifecycleState, ListingState, platform_zh
 
 from .models import AppPrivacyInventory, ReleaseCertificate, Scan, ScanProfile
 from .platform_rules import rules_for_channel
@@ -32,11 +32,9 @@ SIGNED_PLATFORMS = ("android", "harmonyos")
 def _describe(hits, lang) -> str:
     parts = []
     for h in hits[:5]:
-        evidence = (
-            f"（{h['evidence'][0]}）"
-            if lang == "zh" and h.get("evidence")
-            else (f" ({h['evidence'][0]})" if h.get("evidence") else "")
-        )
+        # the scanner's evidence is English technical text: the Chinese explanation names the finding only
+        # (its evidence is on the scan page)
+        evidence = f" ({h['evidence'][0]})" if lang == "en" and h.get("evidence") else ""
         parts.append(h["title"][lang] + evidence)
     more = len(hits) - 5
     return ("；" if lang == "zh" else "; ").join(parts) + (
@@ -79,6 +77,12 @@ def _judges(report: dict, control_id: str) -> bool:
     return control_id not in (report.get("platform_details") or {}).get("controls_not_judged", ())
 
 
+def _counts(finding: dict) -> bool:
+    """Whether a finding can fail a control: an "info" finding is an inventory note (a mini-program's plugin,
+    whose assessment is judged through the SDK findings like any SDK), never a breach by itself."""
+    return finding.get("severity") != "info"
+
+
 def _link(scan_id) -> list[dict]:
     return [{"label": f"scan #{scan_id}", "url": f"/scanning/scans/{scan_id}/"}]
 
@@ -113,7 +117,7 @@ def _version_check(engine_controls, precondition=None):
                 continue
             scan_id, report, _finished = entry
             subject = (subject_type, subject_id, label)
-            hits = [f for f in report.get("findings", []) if f["control"] in engine_controls]
+            hits = [f for f in report.get("findings", []) if f["control"] in engine_controls and _counts(f)]
             missing = precondition(ctx, data, version, entry) if precondition else None
             if missing and not hits:
                 yield evidence_needed(*subject, missing[0], missing[1], _link(scan_id))
@@ -207,7 +211,10 @@ def signing_and_tampering(ctx, control):
             continue
         judged.add(app.pk)
         hits = [
-            f for _s, report, _f in entries for f in report.get("findings", []) if f["control"] == "NFRA-12.4"
+            f
+            for _s, report, _f in entries
+            for f in report.get("findings", [])
+            if f["control"] == "NFRA-12.4" and _counts(f)
         ]
         if hits:
             yield failed(
@@ -236,7 +243,7 @@ def platform_compatibility(ctx, control):
                 if listing.state != ListingState.LISTED:
                     continue
                 channel = listing.channel
-                where = f"{channel.name} {version.platform} {version.version_name}"
+                where = f"{channel.name} {platform_zh(version.platform)} {version.version_name}"
                 platform, rule = rules_for_channel(channel, version.platform, listing.listed_on, ctx.today)
                 if platform is None or rule is None:
                     reason = (

@@ -81,8 +81,6 @@ class PrivacyInventoryForm(forms.Form):
         self.fields["categories"].choices = list(choices)
 
 
-
-
 class FindingDecisionForm(forms.Form):
     """Only the shape of the request; the rules (reason, expiry, who) are the service's (triage)."""
 

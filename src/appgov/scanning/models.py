@@ -66,6 +66,9 @@ class SdkUse(InstitutionOwned):
         ordering = ["version", "name"]
         constraints = [models.UniqueConstraint(fields=["scan", "sdk_id"], name="one_sdk_per_scan")]
 
+    def __str__(self):
+        return f"{self.name} · {self.version}"
+
 
 class SdkAssessment(InstitutionOwned):
     """The institution's security assessment of a third-party SDK (NFRA-06.3, NFRA-07.2)."""
@@ -130,6 +133,9 @@ class ScanProfile(InstitutionOwned):
     validity_days = models.PositiveIntegerField(_("a scan counts for (days)"), default=90)
     changed_at = models.DateTimeField(_("profile last changed"), null=True, auto_now=True)
 
+    def __str__(self):
+        return f"{_('Scan profile')} · {self.institution}"
+
 
 class AppPrivacyInventory(InstitutionOwned):
     """The personal-information categories an app declares it collects (NFRA-16.1)."""
@@ -138,6 +144,9 @@ class AppPrivacyInventory(InstitutionOwned):
 
     app = models.OneToOneField("ledger.MobileApp", on_delete=models.PROTECT, related_name="privacy_inventory")
     categories = models.JSONField(_("declared personal information"), default=list, blank=True)
+
+    def __str__(self):
+        return f"{_('Personal-information inventory')} · {self.app}"
 
 
 class FindingDecision(InstitutionOwned):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from appgov.core import services as core_services
 from appgov.engines.apkscan.catalogue import load_data
 from appgov.engines.apkscan.errors import UsageError
+from appgov.engines.apkscan.miniprogram.catalogue import load_mp_data
 from appgov.engines.apkscan.yara_rules import check_source
 
 from .models import AppPrivacyInventory, ScanProfile
@@ -20,8 +21,16 @@ _DOMAIN = re.compile(rf"^(\*\.)?(?:{_LABEL}\.)+[a-z][a-z0-9-]{{0,62}}(?<!-)$")
 
 
 def pi_categories() -> dict[str, str]:
-    """The engine's personal-information taxonomy: category -> its Chinese label (data/permissions.json)."""
-    return dict(load_data("permissions.json")["pi_categories"])
+    """The engine's personal-information taxonomy: category -> its Chinese label (data/permissions.json), with
+    the categories only mini-program interfaces reach (收货地址, 发票, 车牌: miniprogram/data/privacy_apis.json,
+    labelled by their first interface), so a mini-program's inventory can declare everything its scan finds."""
+    labels = dict(load_data("permissions.json")["pi_categories"])
+    mp = load_mp_data("privacy_apis.json")
+    for table in ("apis", "open_types"):
+        for spec in (mp.get(table) or {}).values():
+            if isinstance(spec, dict) and spec.get("pi_category"):
+                labels.setdefault(spec["pi_category"], spec.get("zh") or spec["pi_category"])
+    return labels
 
 
 def clean_domains(values) -> list[str]:

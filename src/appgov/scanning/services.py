@@ -13,7 +13,9 @@ from appgov.core import changelog
 from appgov.core import services as core_services
 from appgov.core.models import ChangeLogEntry
 from appgov.engines import apkscan
+from appgov.ledger import miniprogram_package
 from appgov.ledger.models import AppVersion, Vulnerability
+from appgov.ledger.package_kind import MINI_PROGRAM_PLATFORMS
 
 from . import package_identity, triage
 from .feeds import feed_paths, vulnerability_title
@@ -38,8 +40,13 @@ def request_scan(version: AppVersion, actor=None) -> Scan:
     return scan
 
 
-def options_for(version: AppVersion) -> "apkscan.ScanOptions":
+def options_for(version: AppVersion, appid: str | None = None) -> "apkscan.ScanOptions":
+    """The engine's options from the institution's scan profile and the app's ledger entry. A mini-program is
+    scanned with its registered AppID (`appid`, else the first one), the key to the Windows client's
+    encrypted cache copy of a package; package_identity never counts that AppID as the package's own."""
     app = version.app
+    if appid is None and version.platform in MINI_PROGRAM_PLATFORMS:
+        appid = next(iter(miniprogram_package.appid_candidates(app)), None)
     profile = ScanProfile.objects.filter(institution_id=app.institution_id).first()
     inventory = AppPrivacyInventory.objects.filter(app=app).first()
     return apkscan.ScanOptions(
@@ -55,6 +62,7 @@ def options_for(version: AppVersion) -> "apkscan.ScanOptions":
         check_links=bool(profile and profile.check_links),
         yara_rules=_rules_file(profile.yara_rules) if profile and profile.yara_rules.strip() else None,
         vuln_feeds=feed_paths(app.institution_id),
+        appid=appid,
     )
 
 
@@ -79,13 +87,28 @@ def execute_scan(scan_id: int) -> Scan:
     version = scan.version
     path = version.package.path
     try:
-        report = apkscan.scan_file(path, options_for(version))
+        report = _scan(version, path)
     except apkscan.PackageError as exc:
         error = failure_message(exc, path)
         return _set_status(scan, status=Scan.Status.FAILED, error=error[:2000], finished_at=timezone.now())
     store_report(scan, report)
     scan.refresh_from_db()
     return scan
+
+
+def _scan(version: AppVersion, path: str) -> dict:
+    """The engine's report; an encrypted mini-program package is tried with each registered AppID in turn."""
+    appids = []
+    if version.platform in MINI_PROGRAM_PLATFORMS:
+        appids = miniprogram_package.appid_candidates(version.app)
+    candidates = appids or [None]
+    for i, appid in enumerate(candidates):
+        try:
+            return apkscan.scan_file(path, options_for(version, appid))
+        except apkscan.PackageError as exc:
+            if not (miniprogram_package.needs_appid(exc) and i + 1 < len(candidates)):
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def failure_message(exc: "apkscan.PackageError", path: str) -> str:

@@ -1,13 +1,15 @@
 from django.urls import path
 
-from .views import feeds, profiles, regression, scans
+from .views import feeds, profiles, regression, scan_list, scans, uploads
 
 app_name = "scanning"
 urlpatterns = [
+    path("scans/", scan_list.scan_list, name="scan-list"),
     path("scans/<int:pk>/", scans.scan_detail, name="scan-detail"),
     path("scans/<int:pk>/triage/", scans.scan_triage, name="scan-triage"),
     path("scans/<int:pk>/<str:fmt>.json", scans.scan_download, name="scan-download"),
     path("versions/<int:version_pk>/scan/", scans.scan_request, name="scan-request"),
+    path("versions/<int:version_pk>/upload/", uploads.package_upload, name="package-upload"),
     path("sdks/", scans.sdk_inventory, name="sdk-inventory"),
     path("profile/", profiles.profile, name="profile"),
     path("apps/<int:app_pk>/privacy-inventory/", profiles.inventory_edit, name="privacy-inventory-edit"),

@@ -35,6 +35,7 @@ class User(AbstractUser):
     role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.READ_ONLY)
 
     institution_path = "institution"
+    changelog_redacted = ("password",)  # the change log keeps a digest of the hash, never the hash
 
     class Meta:
         verbose_name = _("user")

@@ -30,6 +30,19 @@ class Evaluation(InstitutionOwned):
         verbose_name = _("evaluation")
         verbose_name_plural = _("evaluations")
 
+    def __str__(self):
+        from django.utils import timezone
+
+        return _("Evaluation of %(when)s") % {
+            "when": timezone.localtime(self.started_at).strftime("%Y-%m-%d %H:%M") if self.started_at else "—"
+        }
+
+
+# the keys of Evaluation.counts are outcomes: histories show their labels (core.history_display)
+
+
+Evaluation._meta.get_field("counts").item_choices = Outcome.choices
+
 
 class ControlResult(InstitutionOwned):
     """The current result of one control for one subject (updated in place by each evaluation)."""
@@ -61,6 +74,9 @@ class ControlResult(InstitutionOwned):
         verbose_name = _("control result")
         verbose_name_plural = _("control results")
 
+    def __str__(self):
+        return f"{self.control_id} · {self.subject_repr}"
+
 
 class ControlSummary(InstitutionOwned):
     """Counts per control per evaluation: the history behind the trend chart."""
@@ -78,3 +94,6 @@ class ControlSummary(InstitutionOwned):
         constraints = [
             models.UniqueConstraint(fields=["evaluation", "control_id"], name="one_summary_per_control")
         ]
+
+    def __str__(self):
+        return f"{self.control_id} · {self.evaluation}"

@@ -30,3 +30,6 @@ class ScheduleItem(InstitutionOwned):
         ]
         verbose_name = _("schedule item")
         verbose_name_plural = _("compliance calendar")
+
+    def __str__(self):
+        return f"{self.control_id} · {self.subject_repr}"

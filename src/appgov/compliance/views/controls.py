@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -7,35 +6,17 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
-from appgov.core.forms import date_input
 from appgov.core.roles import Role, can_write
 from appgov.core.scoping import scoped
 from appgov.core.views.helpers import get_scoped
 
 from .. import selectors, services
 from ..evaluation import catalogue, control_or_none
+from ..forms import EvidenceForm
 from ..models import ControlResult, Evidence
 from ..models.subjects import SubjectType
-
-
-class EvidenceForm(forms.Form):
-    subject = forms.ChoiceField(label=gettext_lazy("Subject"))
-    title = forms.CharField(label=gettext_lazy("Title"), max_length=300)
-    effective_on = forms.DateField(label=gettext_lazy("Effective from"), widget=date_input())
-    expires_on = forms.DateField(label=gettext_lazy("Expires on"), required=False, widget=date_input())
-    link = forms.CharField(label=gettext_lazy("Link or record reference"), required=False, max_length=500)
-    file = forms.FileField(label=gettext_lazy("File"), required=False)
-
-    def __init__(self, *args, subjects=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["subject"].choices = subjects
-        for field in self.fields.values():
-            field.widget.attrs["class"] = (
-                "form-select" if isinstance(field, forms.ChoiceField) else "form-control"
-            )
 
 
 def _subject_choices(institution, control):

@@ -26,6 +26,7 @@ def compliance_dashboard(request):
             "charts": charts,
             "institutions": scoped(Institution, request.user) if request.user.is_regulator else [],
             "can_evaluate": can_write(request.user, "compliance.evaluation"),
+            "can_register": can_write(request.user, "ledger.mobileapp"),
         },
     )
 

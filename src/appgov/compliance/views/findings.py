@@ -93,7 +93,7 @@ def finding_detail(request, pk):
         {
             "finding": finding,
             "moves": moves,
-            "history": history(finding)[:50],
+            "history": _status_history(finding),
             "today": timezone.localdate(),
             "attachments": finding.attachments.select_related("uploaded_by"),
             "may_write": can_write(request.user, "compliance.finding")
@@ -150,3 +150,13 @@ def finding_attachment_download(request, pk):
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def _status_history(finding) -> list:
+    """The finding's change-log entries, each with its status before and after by label (never the code)."""
+    labels = dict(Finding.Status.choices)
+    entries = list(history(finding)[:50])
+    for entry in entries:
+        entry.status_before = labels.get((entry.before or {}).get("status"), "")
+        entry.status_after = labels.get((entry.after or {}).get("status"), "")
+    return entries

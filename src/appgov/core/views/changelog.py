@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from appgov.core import changelog
+from appgov.core.history_display import type_label
 from appgov.core.models import ChangeLogEntry
 
 
@@ -24,6 +25,8 @@ def changelog_list(request):
             Q(object_repr__icontains=q) | Q(actor_name__icontains=q) | Q(request_id=q) | Q(object_type=q)
         )
     page = Paginator(qs.order_by("-seq"), 50).get_page(request.GET.get("page"))
+    for entry in page:
+        entry.type_label = type_label(entry.object_type)
     return render(request, "core/changelog_list.html", {"page": page, "q": q})
 
 
@@ -36,5 +39,5 @@ def changelog_detail(request, seq):
     return render(
         request,
         "core/changelog_detail.html",
-        {"entry": entry, "diff": changelog.labelled_diff(entry)},
+        {"entry": entry, "diff": changelog.labelled_diff(entry), "type_label": type_label(entry.object_type)},
     )

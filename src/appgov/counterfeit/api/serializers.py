@@ -154,6 +154,7 @@ class CaseSerializer(LimitedModelSerializer):
             "score",
             "reasons",
             "explanation_zh",
+            "candidates",
             "source",
             "listing_name",
             "package_id",

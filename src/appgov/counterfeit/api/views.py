@@ -87,7 +87,7 @@ def _enqueue(user, trigger):
 class ObservedListingViewSet(ScopedReadOnlyViewSet):
     queryset = ObservedListing.objects.all()
     serializer_class = s.ObservedListingSerializer
-    filterset_fields = ["feed", "source", "listing_id"]
+    filterset_fields = ["feed", "source", "listing_id", "unregistered_app"]
 
 
 class SweepRunViewSet(ScopedReadOnlyViewSet):

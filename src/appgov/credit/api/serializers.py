@@ -82,11 +82,13 @@ class AlertSerializer(LimitedModelSerializer):
             "review_day",
             "alert_id",
             "rule_id",
+            "rule_name",
             "severity",
             "reason",
             "ts",
             "operator_id",
             "branch_code",
+            "branch_name",
             "subject_id",
             "event_ids",
             "explanation",
@@ -150,6 +152,19 @@ class CloseSerializer(serializers.Serializer):
 class NoQueriesSerializer(serializers.Serializer):
     day = serializers.DateField()
     conclusion = serializers.CharField(help_text="how it was established that no query was made")
+
+
+class EventBatchSerializer(serializers.Serializer):
+    """A batch of query-log events pushed to the ingest API (columns of the engine's query_events table)."""
+
+    batch_id = serializers.CharField(
+        max_length=100, help_text="the sender's id of the batch (idempotency key)"
+    )
+    events = serializers.ListField(
+        child=serializers.DictField(),
+        help_text="event_id, ts, operator_id, branch_id, subject_id, reason_code, channel, client_app_id, "
+        "terminal_id, ip, authorization_id, product (docs/credit-realtime.md)",
+    )
 
 
 class QueryLogBatchSerializer(LimitedModelSerializer):

@@ -2,13 +2,13 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
-from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from appgov.core.api.viewsets import ScopedModelViewSet, ScopedReadOnlyViewSet
 from appgov.core.roles import can_write
 
-from .. import ingestion, logcoverage, monitoring, services, workcalendar
+from .. import eventbatch, ingestion, logcoverage, monitoring, services, workcalendar
 from ..models import (
     AccountChange,
     Alert,
@@ -116,6 +116,25 @@ class QueryLogBatchViewSet(ScopedReadOnlyViewSet):
             actor=request.user,
         )
         return Response(s.QueryLogBatchSerializer(batch).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=s.EventBatchSerializer,
+        responses={201: s.QueryLogBatchSerializer, 200: s.QueryLogBatchSerializer},
+        description=(
+            "Push a batch of query-log events (near-real-time ingest). Checked whole as an uploaded file is; "
+            "errors name the event (events[i], line i+1) and the field; nothing of a refused batch is stored. "
+            "The same batch_id with the same events answers 200 with the stored batch; with other events 400."
+        ),
+    )
+    @action(detail=False, methods=["post"], url_path="events", parser_classes=[JSONParser])
+    def events(self, request, format=None):
+        if not can_write(request.user, "credit.querylogbatch"):
+            raise PermissionDenied
+        outcome = eventbatch.ingest_batch(request.user.institution, request.data, request.user)
+        return Response(
+            s.QueryLogBatchSerializer(outcome.batch).data,
+            status=status.HTTP_201_CREATED if outcome.created else status.HTTP_200_OK,
+        )
 
 
 QueryLogBatchViewSet.http_method_names = ["get", "post", "head", "options"]

@@ -157,6 +157,9 @@ class AccessReviewItem(InstitutionOwned):
             models.UniqueConstraint(fields=["review", "account"], name="access_review_item_unique")
         ]
 
+    def __str__(self):
+        return f"{self.review} · {self.account}"
+
 
 class CreditAppConnection(InstitutionOwned):
     """An app of the ledger that connects to the credit system, under the client id seen in the query logs."""

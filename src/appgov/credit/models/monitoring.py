@@ -79,6 +79,7 @@ class QueryLogBatch(InstitutionOwned):
     class Source(models.TextChoices):
         UPLOAD = "upload", _("Upload")
         DIRECTORY = "directory", _("Directory import")
+        API = "api", _("API batch")
 
     class Table(models.TextChoices):
         QUERY_EVENTS = "query_events", _("Query log")
@@ -111,9 +112,14 @@ class QueryLogBatch(InstitutionOwned):
 
 
 class MonitoringRun(InstitutionOwned):
-    """One run of the query-monitoring engine over one day of an institution's logs."""
+    """One run of the query-monitoring engine: over one day of an institution's logs (the nightly run, which
+    also reconciles what the cycles stored), or one near-real-time cycle over the batches that arrived."""
 
     institution_path = "institution"
+
+    class Kind(models.TextChoices):
+        DAY = "day", _("Whole day")
+        INCREMENT = "increment", _("Real-time cycle")
 
     class Status(models.TextChoices):
         RUNNING = "running", _("Running")
@@ -123,6 +129,10 @@ class MonitoringRun(InstitutionOwned):
     institution = models.ForeignKey("core.Institution", on_delete=models.PROTECT, related_name="+")
     day = models.DateField(_("day of the queries"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.RUNNING)
+    kind = models.CharField(_("kind of run"), max_length=10, choices=Kind.choices, default=Kind.DAY)
+    # a cycle: the last query-log batch it took (the next cycle starts after it) and the engine's as_of
+    last_batch_id = models.PositiveBigIntegerField(_("last batch taken"), null=True, blank=True)
+    as_of = models.DateTimeField(_("complete up to"), null=True, blank=True)
     started_at = models.DateTimeField(_("started"))
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     events = models.PositiveIntegerField(_("queries checked"), default=0)
@@ -211,6 +221,8 @@ class Alert(InstitutionOwned):
     ts = models.DateTimeField(_("time"))
     operator_id = models.CharField(pgettext_lazy("credit-system user", "operator"), max_length=64, blank=True)
     branch_code = models.CharField(_("branch code"), max_length=64, blank=True)
+    branch_name = models.CharField(_("branch"), max_length=200, blank=True)
+    rule_name = models.CharField(_("rule name"), max_length=200, blank=True)
     subject_id = models.CharField(_("subject"), max_length=128, blank=True)
     event_ids = models.JSONField(_("query events"), default=list)
     explanation = SystemTextField(_("explanation"))
@@ -281,3 +293,6 @@ class StaffSubject(InstitutionOwned):
     class Meta:
         verbose_name = _("staff credit subject")
         verbose_name_plural = _("staff credit subjects")
+
+    def __str__(self):
+        return f"{self.person} ({self.subject_pseudonym})"

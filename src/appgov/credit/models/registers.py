@@ -112,6 +112,9 @@ class KioskPurge(InstitutionOwned):
         verbose_name = _("kiosk purge")
         verbose_name_plural = _("kiosk purges")
 
+    def __str__(self):
+        return f"{self.kiosk} · {self.purged_on}"
+
 
 class BulkDataRequest(InstitutionOwned):
     """Bulk extraction of credit data: approved, retained until a deadline, destroyed with a certificate."""

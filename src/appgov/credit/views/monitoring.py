@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 from appgov.core.scoping import scoped
 from appgov.core.views.helpers import get_scoped
 
-from .. import ingestion, logcoverage, querylist
+from .. import alert_display, ingestion, logcoverage, querylist
 from .. import monitoring as service
 from ..forms import CloseDayForm, DispositionForm, NoQueriesForm, UploadForm
 from ..models import Alert, MonitoringRun, QueryLogBatch, ReviewDay
@@ -143,7 +143,10 @@ def reviewday_detail(request, pk):
             rd.get_absolute_url(),
         )
         return redirect(rd.get_absolute_url())
-    alerts = rd.alert_rows.select_related("reviewed_by").prefetch_related("dispositions__decided_by")
+    alerts = alert_display.decorate(
+        rd.alert_rows.select_related("reviewed_by").prefetch_related("dispositions__decided_by"),
+        rd.institution_id,
+    )
     try:
         number = int(request.GET.get("qpage", 1))
     except ValueError:
@@ -158,7 +161,7 @@ def reviewday_detail(request, pk):
             "overdue": rd.is_overdue(timezone.localdate()),
             "dispositions": DispositionForm.base_fields["disposition"].choices[1:],
             "close_form": CloseDayForm(),
-            "queries": querylist.DayPage(rd, number, QUERY_PAGE_SIZE),
+            "queries": _with_branch_names(querylist.DayPage(rd, number, QUERY_PAGE_SIZE), rd.institution_id),
             "query_columns": querylist.COLUMNS,
             "query_headers": querylist.headers(),
         },
@@ -206,5 +209,22 @@ def rule_metrics(request):
     since = timezone.localdate() - datetime.timedelta(days=days)
     alerts = scoped(Alert, request.user).filter(ts__date__gte=since)
     return render(
-        request, "credit/rule_metrics.html", {"metrics": service.rule_metrics(alerts), "days": days}
+        request,
+        "credit/rule_metrics.html",
+        {"metrics": _with_rule_labels(service.rule_metrics(alerts)), "days": days},
     )
+
+
+def _with_rule_labels(metrics):
+    for metric in metrics:
+        metric["rule_label"] = alert_display.rule_label(metric["rule_id"])
+    return metrics
+
+
+def _with_branch_names(page, institution_id):
+    """The query rows with the branch's name beside the query log's branch code."""
+    names = alert_display.branch_names(institution_id)
+    for row in page.rows:
+        code = row.get("branch_id")
+        row["branch_shown"] = f"{names[code]}（{code}）" if code in names else (code or "")
+    return page

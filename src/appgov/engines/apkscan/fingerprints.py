@@ -49,7 +49,9 @@ def assign(findings: list[dict], report: dict, rules: dict | None = None) -> Non
     for f in findings:
         rule = rules.get(f["rule"]) or shared.get(f["rule"], {})
         secret = "SECRET" in f["rule"] or "KEY" in f["rule"]
-        strategy = rule.get("fingerprint_by", "values" if secret and rule is not shared.get(f["rule"]) else "subject")
+        strategy = rule.get(
+            "fingerprint_by", "values" if secret and rule is not shared.get(f["rule"]) else "subject"
+        )
         location = finding_location(f, strategy)
         basis = "\x1f".join(("appgov-finding/1", report["platform"], app, f["rule"], location))
         f["location"] = location if len(location) <= 300 else location[:280] + "…"

@@ -1,6 +1,7 @@
 from .apps import MobileApp
 from .channels import Channel, Listing, PublishingAccount
 from .lifecycle import GateEvidence, LifecycleEvent
+from .saved_filters import SavedFilter
 from .versions import AppVersion, Vulnerability
 
 __all__ = [
@@ -11,5 +12,6 @@ __all__ = [
     "Listing",
     "MobileApp",
     "PublishingAccount",
+    "SavedFilter",
     "Vulnerability",
 ]

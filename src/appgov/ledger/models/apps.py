@@ -1,13 +1,18 @@
 """The ledger (台账) entry of one mobile application."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.fields import BoundedTextField
 from appgov.core.models.owned import InstitutionOwned
 
+from . import app_rules
 from .choices import AppKind, Audience, LifecycleState, Platform
+
+ORIGINAL_ID = r"^gh_[0-9a-zA-Z]{12}$"
+ORIGINAL_ID_KINDS = (AppKind.OFFICIAL_ACCOUNT, AppKind.MINI_PROGRAM)
 
 
 def _string_list(value, field):
@@ -34,6 +39,20 @@ class MobileApp(InstitutionOwned):
     ios_bundle_ids = models.JSONField(_("iOS bundle ids"), default=list, blank=True)
     harmony_bundle_names = models.JSONField(_("HarmonyOS bundle names"), default=list, blank=True)
     mini_program_appids = models.JSONField(_("mini-program AppIDs"), default=list, blank=True)
+    # 原始ID of a WeChat official account (or mini-program): the gh_ id that stays when the account is renamed,
+    # the one a look-alike check and a regulator's enquiry name the account by.
+    original_id = models.CharField(
+        _("original ID (gh_…)"),
+        max_length=15,
+        blank=True,
+        validators=[
+            RegexValidator(
+                ORIGINAL_ID,
+                _("An original ID is gh_ followed by 12 letters or digits, e.g. gh_1a2b3c4d5e6f."),
+            )
+        ],
+        help_text=_("WeChat official accounts and mini-programs: the gh_ id shown under account details"),
+    )
     managing_department = models.ForeignKey(
         "core.Department",
         verbose_name=_("managing department"),
@@ -126,8 +145,12 @@ class MobileApp(InstitutionOwned):
             related = getattr(self, field, None)
             if related is not None and self.institution_id and related.institution_id != self.institution_id:
                 errors[field] = [_("belongs to another institution")]
+        if self.original_id and self.kind and self.kind not in ORIGINAL_ID_KINDS:
+            errors["original_id"] = [_("only official accounts and mini-programs have an original ID")]
         if self.mlps_assessed_on and self.mlps_level is None:
             errors["mlps_level"] = [_("an assessment date needs a level")]
+        for field, messages in app_rules.problems(self).items():  # kind and platforms, identifier formats
+            errors.setdefault(field, []).extend(messages)
         if errors:
             raise ValidationError(errors)
 
@@ -138,4 +161,9 @@ class MobileApp(InstitutionOwned):
             *self.ios_bundle_ids,
             *self.harmony_bundle_names,
             *self.mini_program_appids,
+            *([self.original_id] if self.original_id else []),
         ]
+
+
+# the items of the platforms list are Platform codes: histories show their labels (core.history_display)
+MobileApp._meta.get_field("platforms").item_choices = Platform.choices

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.owned import InstitutionOwned
@@ -29,6 +30,9 @@ class Channel(InstitutionOwned):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("ledger:channel-detail", args=[self.pk])
 
 
 class PublishingAccount(InstitutionOwned):

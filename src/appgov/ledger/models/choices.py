@@ -68,3 +68,15 @@ class Severity(models.TextChoices):
     HIGH = "high", _("High")
     MEDIUM = "medium", _("Medium")
     LOW = "low", _("Low")
+
+
+def platform_zh(code: str) -> str:
+    """The platform's Chinese name (安卓, 鸿蒙, 微信…) for texts stored in Chinese (result subjects and
+    explanations), whatever language the evaluating process runs in; an unknown code stays as it is."""
+    from django.utils import translation
+
+    labels = dict(Platform.choices)
+    if code not in labels:
+        return code
+    with translation.override("zh-hans"):
+        return str(labels[code])

@@ -84,3 +84,6 @@ class LifecycleEvent(InstitutionOwned):
         ordering = ["app", "-at"]
         verbose_name = _("lifecycle event")
         verbose_name_plural = _("lifecycle events")
+
+    def __str__(self):
+        return f"{self.app}: {self.get_from_state_display()} → {self.get_to_state_display()}"

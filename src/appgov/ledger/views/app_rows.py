@@ -12,15 +12,21 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 
-def rows_html(rows, *, app_url_prefix: str, show_institution: bool) -> SafeString:
+def rows_html(rows, *, app_url_prefix: str, show_institution: bool, selectable: bool = False) -> SafeString:
     label = _("important")  # outside the f-string, where makemessages can find it
     important = f' <span class="badge text-bg-warning">{escape(label)}</span>'
     prefix = escape(app_url_prefix)
     parts = []
     for row in rows:
         institution = f"<td>{escape(row['institution__name'])}</td>" if show_institution else ""
+        select = (
+            f'<td><input type="checkbox" class="form-check-input" name="ids" value="{int(row["id"])}" '
+            f'form="bulk-form" aria-label="{escape(row["code"])}"></td>'
+            if selectable
+            else ""
+        )
         parts.append(
-            f"<tr>{institution}<td>{escape(row['code'])}</td>"
+            f"<tr>{select}{institution}<td>{escape(row['code'])}</td>"
             f'<td><a href="{prefix}{int(row["id"])}/">{escape(row["name"])}</a>'
             f"{important if row['is_important_system'] else ''}</td>"
             f"<td>{escape(row['kind_label'])}</td>"

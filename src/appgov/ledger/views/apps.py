@@ -21,7 +21,7 @@ from appgov.core.views.helpers import (
     require_write,
 )
 
-from .. import gates, services
+from .. import gates, saved_filters, services
 from ..filtersets import MobileAppFilterSet
 from ..forms import GateEvidenceForm, MobileAppForm, PublishingAccountForm
 from ..models import MobileApp
@@ -37,7 +37,18 @@ def app_list(request):
     # The whole content block (filters, count, table) is one cached fragment: a cache hit costs no query
     # beyond the change-log head, and a miss renders plain row dicts rather than model instances.
     content = list_cache.cached(request, "ledger-app-list", lambda: _render_app_list_content(request))
-    return render(request, "ledger/app_list.html", {"content": content})
+    # saved filters are the user's own: outside the cached block, which is shared by a role's users
+    can_save = can_write(request.user, "ledger.savedfilter")
+    return render(
+        request,
+        "ledger/app_list.html",
+        {
+            "content": content,
+            "can_save_filter": can_save,
+            "saved_filters": list(saved_filters.for_user(request.user)) if can_save else [],
+            "current_query": saved_filters.clean_query(request.GET),
+        },
+    )
 
 
 def _render_app_list_content(request) -> str:
@@ -66,9 +77,14 @@ def _render_app_list_content(request) -> str:
             "page_sizes": PAGE_SIZES,
             "querystring_without_page": querystring_without_page(request),
             "rows_html": rows_html(
-                page.object_list, app_url_prefix=app_url_prefix, show_institution=request.user.is_regulator
+                page.object_list,
+                app_url_prefix=app_url_prefix,
+                show_institution=request.user.is_regulator,
+                selectable=can_write(request.user, "ledger.mobileapp"),
             ),
             "can_create": can_write(request.user, "ledger.mobileapp"),
+            "can_bulk_edit": can_write(request.user, "ledger.mobileapp"),
+            "has_filters": saved_filters.has_filters(request.GET),
             "show_institution": request.user.is_regulator,
             "choices": {
                 "kind": _labels(AppKind).items(),

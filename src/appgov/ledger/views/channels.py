@@ -1,41 +1,38 @@
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
-from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+"""Distribution channels (NFRA-08.3): declared on core's generic views."""
 
-from appgov.core.roles import can_write
-from appgov.core.scoping import scoped
-from appgov.core.views.helpers import apply_service_errors, require_write
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+
+from appgov.core.views import generic
 
 from .. import services
+from ..filtersets import ChannelFilterSet
 from ..forms import ChannelForm
 from ..models import Channel
 from ..models.choices import ListingState
+from ..tables import ChannelTable
+
+LISTED = Count("listings", filter=Q(listings__state=ListingState.LISTED))
 
 
-@login_required
-def channel_list(request):
-    channels = (
-        scoped(Channel, request.user)
-        .select_related("institution")
-        .annotate(listed=Count("listings", filter=Q(listings__state=ListingState.LISTED)))
-    )
-    form = None
-    if request.method == "POST":
-        require_write(request.user, Channel)
-    if can_write(request.user, "ledger.channel"):
-        form = ChannelForm(request.POST or None, user=request.user)
-        if request.method == "POST":
-            if form.is_valid():
-                obj = form.save(commit=False)
-                obj.institution_id = request.user.institution_id
-                try:
-                    services.save(obj, request.user)
-                except ValidationError as exc:
-                    apply_service_errors(request, form, exc)
-                else:
-                    messages.success(request, _("Channel %(name)s added.") % {"name": obj.name})
-                    return redirect("ledger:channel-list")
-    return render(request, "ledger/channel_list.html", {"channels": channels, "form": form})
+class ChannelList(generic.ObjectListView):
+    model = Channel
+    queryset = Channel.objects.select_related("institution").annotate(listed=LISTED)
+    filterset = ChannelFilterSet
+    table = ChannelTable
+    title = _("Distribution channels")
+
+
+class ChannelDetail(generic.ObjectDetailView):
+    model = Channel
+    queryset = Channel.objects.select_related("institution")
+    fields = ["name", "kind", "operator", "url", "qualification_checked_on", "institution"]
+
+
+class ChannelEdit(generic.ObjectEditView):
+    model = Channel
+    form = ChannelForm
+    service = services.channels
+
+
+urlpatterns = generic.object_urls("channel", list=ChannelList, detail=ChannelDetail, edit=ChannelEdit)

@@ -2,6 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from appgov.core.roles import can_write
+
 from ..selectors import dashboard_data
 
 
@@ -27,5 +29,10 @@ def dashboard(request):
     return render(
         request,
         "ledger/dashboard.html",
-        {"data": data, "charts": charts},
+        {
+            "data": data,
+            "charts": charts,
+            "can_create": can_write(request.user, "ledger.mobileapp"),
+            "attention_total": sum(data["attention"].values()),
+        },
     )

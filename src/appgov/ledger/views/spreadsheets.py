@@ -70,11 +70,20 @@ def ledger_import(request):
                     _("Nothing was imported: %(n)d problems were found.") % {"n": len(result.problems)},
                 )
             else:
-                messages.success(
-                    request,
-                    _("Import finished: %(c)d created, %(u)d updated, %(s)d unchanged.")
-                    % {"c": result.created, "u": result.updated, "s": result.unchanged},
-                )
+                counts = {"c": result.created, "u": result.updated, "s": result.unchanged}
+                if result.dry_run:  # say what would happen, not what did
+                    messages.info(
+                        request,
+                        _(
+                            "Checked only, nothing was written: the import would create %(c)d, update %(u)d "
+                            "and leave %(s)d unchanged."
+                        )
+                        % counts,
+                    )
+                else:
+                    messages.success(
+                        request, _("Import finished: %(c)d created, %(u)d updated, %(s)d unchanged.") % counts
+                    )
     return render(
         request,
         "ledger/import.html",

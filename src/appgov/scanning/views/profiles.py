@@ -78,7 +78,7 @@ def inventory_block(app, request) -> dict:
 
 
 def _choices(labels: dict) -> list[tuple[str, str]]:
-    return [(key, f"{label}（{key}）") for key, label in labels.items()]
+    return list(labels.items())  # the label only: the code is for the API, not for the reader
 
 
 @login_required

@@ -15,7 +15,7 @@ from appgov.core.views.helpers import get_scoped, require_write
 from appgov.engines.apkscan.cyclonedx import to_cyclonedx
 from appgov.ledger.models import AppVersion
 
-from .. import services, triage
+from .. import package_identity, services, triage
 from ..forms import FindingDecisionForm
 from ..models import FindingDecision, Scan, SdkUse
 from ..selectors import version_scans
@@ -28,6 +28,11 @@ def scan_detail(request, pk):
     context = version_scans(scan.version)
     report = scan.report or {}
     active, suppressed = triage.split_findings(scan.version.app, report.get("findings", []))
+    package_appid = (
+        package_identity.package_appid(report)
+        if report.get("platform") == package_identity.MINI_PROGRAM
+        else ""
+    )
     return render(
         request,
         "scanning/scan_detail.html",
@@ -36,6 +41,7 @@ def scan_detail(request, pk):
             "report": report,
             "findings": active,
             "suppressed": suppressed,
+            "package_appid": package_appid,
             "can_triage": can_write(request.user, "scanning.findingdecision"),
             "decision_choices": FindingDecision.Decision.choices,
             **context,
@@ -94,17 +100,38 @@ def scan_request(request, version_pk):
 @login_required
 @require_safe
 def sdk_inventory(request):
-    uses = scoped(SdkUse, request.user)
-    latest_scans = (
-        scoped(Scan, request.user).filter(status=Scan.Status.DONE).order_by("version_id", "-finished_at")
-    )
+    """SDKs found in the latest finished scan of each version, with the apps using each; when there are none,
+    the page says why (nothing scanned yet, scans still in the queue or failed, or scans that found no SDK)."""
+    scans = scoped(Scan, request.user)
+    status_counts = dict(scans.values_list("status").annotate(n=Count("id")).order_by())
     latest_ids = {}
-    for version_id, scan_id in latest_scans.values_list("version_id", "pk"):
+    for version_id, scan_id in (
+        scans.filter(status=Scan.Status.DONE)
+        .order_by("version_id", "-finished_at", "-id")
+        .values_list("version_id", "pk")
+    ):
         latest_ids.setdefault(version_id, scan_id)
-    rows = (
-        uses.filter(scan_id__in=latest_ids.values())
-        .values("sdk_id", "name", "vendor", "category")
+    uses = scoped(SdkUse, request.user).filter(scan_id__in=latest_ids.values())
+    rows = list(
+        uses.values("sdk_id", "name", "vendor", "category")
         .annotate(versions=Count("version", distinct=True), apps=Count("version__app", distinct=True))
         .order_by("-apps", "name")
     )
-    return render(request, "scanning/sdk_inventory.html", {"rows": rows})
+    apps_of = {}
+    for sdk_id, app_id, app_name in uses.values_list(
+        "sdk_id", "version__app_id", "version__app__name"
+    ).distinct():
+        apps_of.setdefault(sdk_id, {})[app_id] = app_name
+    for row in rows:
+        row["app_list"] = sorted(apps_of.get(row["sdk_id"], {}).items(), key=lambda item: item[1])
+    return render(
+        request,
+        "scanning/sdk_inventory.html",
+        {
+            "rows": rows,
+            "scanned_versions": len(latest_ids),
+            "queued": status_counts.get(Scan.Status.QUEUED, 0) + status_counts.get(Scan.Status.RUNNING, 0),
+            "failed": status_counts.get(Scan.Status.FAILED, 0),
+            "any_scan": bool(status_counts),
+        },
+    )

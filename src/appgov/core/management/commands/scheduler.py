@@ -1,4 +1,5 @@
-"""Enqueue each daily job once a day (at or after its time), whatever restarts happen in between; write
+"""Enqueue each daily job once a day (at or after its time) and each periodic job once per slot (every N
+minutes, skipped while its previous run is still queued or running), whatever restarts happen in between; write
 the scheduler's heartbeat and reclaim the tasks of dead workers (core.leases) every few seconds."""
 
 import datetime
@@ -13,7 +14,7 @@ from django.utils import timezone
 
 from appgov.core import leases
 from appgov.core.health import beat
-from appgov.core.jobs import DAILY_JOBS, enqueue_daily
+from appgov.core.jobs import DAILY_JOBS, PERIODIC_JOBS, enqueue_daily, enqueue_periodic, periodic_job_pending
 from appgov.core.models import ScheduledRun
 
 logger = logging.getLogger("appgov.scheduler")
@@ -26,9 +27,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--once", action="store_true", help="check once and exit (for cron or tests)")
-        parser.add_argument("--interval", type=int, default=60, help="seconds between checks for daily jobs")
+        parser.add_argument(
+            "--interval", type=int, default=20, help="seconds between checks for daily and periodic jobs"
+        )
 
-    def handle(self, *args, once=False, interval=60, **options):
+    def handle(self, *args, once=False, interval=20, **options):
         stopping = []
         signal.signal(signal.SIGTERM, lambda *a: stopping.append(True))
         next_tick = next_housekeeping = 0.0
@@ -38,7 +41,7 @@ class Command(BaseCommand):
                 self.housekeeping()
                 next_housekeeping = now + settings.APPGOV_HEARTBEAT_SECONDS
             if now >= next_tick:
-                for name in self.tick():
+                for name in self.tick() + self.tick_periodic(timezone.localtime()):
                     self.stdout.write(f"{timezone.now():%Y-%m-%d %H:%M:%S} enqueued {name}")
                 next_tick = now + interval
             if once:
@@ -70,4 +73,25 @@ class Command(BaseCommand):
             except IntegrityError:
                 continue  # already enqueued today
             started.append(job.name)
+        return started
+
+    def tick_periodic(self, now) -> list[str]:
+        """Periodic jobs share the daily bookkeeping: one ScheduledRun row per job and slot ("name@10:35")."""
+        started = []
+        for job in PERIODIC_JOBS:
+            key = f"{job.name}@{job.slot(now)}"
+            if periodic_job_pending(job):
+                continue  # the previous cycle still runs: this slot is skipped, the next one catches up
+            try:
+                with transaction.atomic():
+                    ScheduledRun.objects.create(job=key, run_date=now.date())
+                    enqueue_periodic(job)
+            except IntegrityError:
+                continue  # already enqueued in this slot
+            started.append(key)
+        if started:  # a periodic job leaves a row per slot: keep two days of them
+            names = [f"{job.name}@" for job in PERIODIC_JOBS]
+            old = ScheduledRun.objects.filter(run_date__lt=now.date() - datetime.timedelta(days=2))
+            for prefix in names:
+                old.filter(job__startswith=prefix).delete()
         return started

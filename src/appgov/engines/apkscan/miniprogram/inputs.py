@@ -115,7 +115,8 @@ def _load_folder(path: str, appid, limits: MiniProgramLimits) -> LoadedInput:
                 found.append(full)
     if not found:
         raise PackageError(
-            f"is a directory with no {SUFFIX} package in it: give a package file, or a mini-program folder", path
+            f"is a directory with no {SUFFIX} package in it: give a package file, or a mini-program folder",
+            path,
         )
     if len(found) > limits.max_packages:
         raise PackageError(f"folder holds {len(found)} packages, over the {limits.max_packages} limit", path)

@@ -1,0 +1,96 @@
+"""The annual risk assessment of every app (NFRA-17.2): a campaign per year, one assessment per app, answered
+against the questionnaire kept as data (data/questionnaire.yaml), pre-filled from the platform, scored, signed."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from appgov.core.models.owned import InstitutionOwned
+
+
+class CampaignState(models.TextChoices):
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class AssessmentCampaign(InstitutionOwned):
+    institution_path = "institution"
+
+    institution = models.ForeignKey(
+        "core.Institution", on_delete=models.PROTECT, related_name="risk_campaigns"
+    )
+    year = models.PositiveIntegerField(_("year"))
+    title = models.CharField(_("title"), max_length=200)
+    opened_on = models.DateField(_("opened on"))
+    due_on = models.DateField(_("due on"))
+    questionnaire_version = models.CharField(_("questionnaire version"), max_length=40, editable=False)
+    state = models.CharField(
+        _("state"), max_length=20, choices=CampaignState.choices, default=CampaignState.OPEN, editable=False
+    )
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("risk assessment campaign")
+        verbose_name_plural = _("risk assessment campaigns")
+        constraints = [
+            models.UniqueConstraint(fields=["institution", "year"], name="risk_campaign_one_a_year")
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class AssessmentState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    SIGNED = "signed", _("Signed")
+
+
+class Assessment(InstitutionOwned):
+    institution_path = "campaign__institution"
+
+    campaign = models.ForeignKey(AssessmentCampaign, on_delete=models.PROTECT, related_name="assessments")
+    app = models.ForeignKey("ledger.MobileApp", on_delete=models.PROTECT, related_name="risk_assessments")
+    # {item id: {"answer": "yes" | "partly" | "no" | "na", "note": "...", "evidence": "..."}}
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    # what the platform knew when the assessment was pre-filled: {item id: {"answer", "facts"}}
+    prefill = models.JSONField(_("pre-filled from the platform"), default=dict, editable=False)
+    score = models.PositiveIntegerField(_("score"), null=True, blank=True, editable=False)
+    rating = models.CharField(_("rating"), max_length=20, blank=True, editable=False)
+    conclusion = models.TextField(_("conclusion"), blank=True)
+    state = models.CharField(
+        _("state"),
+        max_length=20,
+        choices=AssessmentState.choices,
+        default=AssessmentState.DRAFT,
+        editable=False,
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    submitted_on = models.DateField(_("submitted on"), null=True, blank=True, editable=False)
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    signed_on = models.DateField(_("signed on"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["campaign", "app__code"]
+        verbose_name = _("app risk assessment")
+        verbose_name_plural = _("app risk assessments")
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "app"], name="risk_assessment_one_per_app")
+        ]
+
+    def __str__(self):
+        return f"{self.campaign.year} {self.app}"

@@ -1,0 +1,73 @@
+"""Audits (NFRA-17.3, 17.4) and business-compliance inspections (NFRA-05.4): one engagement covers one or more
+apps; the programme (services.audit_programme) says when each app is next due."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from appgov.core.models.owned import InstitutionOwned
+
+
+class AuditKind(models.TextChoices):
+    REGULAR = "regular", _("Regular audit")
+    SPECIAL = "special", _("Special audit")
+    INSPECTION = "inspection", _("Business compliance inspection")
+
+
+class AuditorType(models.TextChoices):
+    INTERNAL = "internal", _("Internal auditor")
+    EXTERNAL = "external", _("External auditor")
+
+
+class AuditState(models.TextChoices):
+    REQUIRED = "required", _("Required")
+    PLANNED = "planned", _("Planned")
+    FIELDWORK = "fieldwork", _("Fieldwork")
+    REPORTED = "reported", _("Reported")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class AuditEngagement(InstitutionOwned):
+    institution_path = "institution"
+
+    institution = models.ForeignKey("core.Institution", on_delete=models.PROTECT, related_name="audits")
+    reference = models.CharField(_("reference"), max_length=40)
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=AuditKind.choices)
+    apps = models.ManyToManyField("ledger.MobileApp", verbose_name=_("apps covered"), related_name="audits")
+    trigger_incident = models.ForeignKey(
+        "risk.Incident",
+        verbose_name=_("triggering incident"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="special_audits",
+    )
+    auditor_type = models.CharField(
+        _("auditor"), max_length=20, choices=AuditorType.choices, default=AuditorType.INTERNAL
+    )
+    auditor_name = models.CharField(_("auditor name"), max_length=200, blank=True)
+    team = models.TextField(_("team"), blank=True)
+    scope = models.TextField(_("scope"), blank=True)
+    due_on = models.DateField(_("due on"))
+    planned_start = models.DateField(_("planned start"), null=True, blank=True)
+    fieldwork_start = models.DateField(_("fieldwork start"), null=True, blank=True, editable=False)
+    fieldwork_end = models.DateField(_("fieldwork end"), null=True, blank=True)
+    report_date = models.DateField(_("report date"), null=True, blank=True, editable=False)
+    report_file = models.FileField(_("audit report"), upload_to="risk/audits/%Y/%m/", blank=True)
+    conclusion = models.TextField(_("conclusion"), blank=True)
+    state = models.CharField(
+        _("state"), max_length=20, choices=AuditState.choices, default=AuditState.PLANNED, editable=False
+    )
+    cancel_reason = models.TextField(_("why cancelled"), blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        verbose_name = _("audit engagement")
+        verbose_name_plural = _("audit engagements")
+        constraints = [
+            models.UniqueConstraint(fields=["institution", "reference"], name="risk_audit_reference_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.reference} {self.title}"
