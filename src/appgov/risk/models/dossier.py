@@ -4,6 +4,7 @@ and the security test of authentication and application logic, each with who, wh
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.fields import BoundedTextField
 from appgov.core.models.owned import InstitutionOwned
 
 
@@ -34,7 +35,7 @@ class ReleaseDossier(InstitutionOwned):
     security_test_result = models.CharField(
         _("security test result"), max_length=20, choices=TestResult.choices, blank=True
     )
-    security_test_scope = models.TextField(_("security test scope"), blank=True)
+    security_test_scope = BoundedTextField(_("security test scope"), blank=True)
 
     class Meta:
         verbose_name = _("release dossier")
