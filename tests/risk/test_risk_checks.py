@@ -76,7 +76,7 @@ def test_17_2_signed_passes_overdue_fails_and_expires(world):
 
 
 def test_17_3_audit_reported_passes_overdue_programme_fails(world):
-    auditor = world.a.users["auditor"]
+    auditor = world.a.users["compliance"]
     audit = services.audits.create(
         auditor,
         {"reference": "AU-1", "title": "审计", "kind": "regular", "due_on": TODAY, "apps": [world.a.app]},
@@ -96,7 +96,7 @@ def test_17_3_audit_reported_passes_overdue_programme_fails(world):
 
 
 def test_05_4_inspection(world):
-    auditor = world.a.users["auditor"]
+    auditor = world.a.users["compliance"]
     inspection = services.audits.create(
         auditor,
         {"reference": "IN-1", "title": "检查", "kind": "inspection", "due_on": TODAY, "apps": [world.a.app]},
@@ -125,7 +125,7 @@ def test_17_4_and_15_2_after_a_major_incident(world, major):
     after_due = audit.due_on + datetime.timedelta(days=1)
     assert outcome(world, "NFRA-17.4", world.a.app, after_due).outcome == "fail"
     workflow.transition(
-        audit, "planned", world.a.users["auditor"], planned_start=TODAY, auditor_name="内审部"
+        audit, "planned", world.a.users["compliance"], planned_start=TODAY, auditor_name="内审部"
     )
     assert outcome(world, "NFRA-17.4", world.a.app, after_due).outcome == "pass"
 

@@ -73,7 +73,7 @@ def test_submit_waits_for_every_answer(world):
 
 
 def test_programme_plans_an_audit_for_each_app_due(world):
-    auditor = world.a.users["auditor"]
+    auditor = world.a.users["compliance"]
     today = timezone.localdate()
     rows = services.audit_programme(world.a.inst, today)
     assert {r.app.pk for r in rows} == {world.a.app.pk, world.a.app2.pk}
@@ -91,9 +91,9 @@ def test_programme_plans_an_audit_for_each_app_due(world):
 def test_special_audit_cannot_be_cancelled(world, major):
     audit = AuditEngagement.objects.get(trigger_incident=major)
     with pytest.raises(PermissionDenied, match="cannot be cancelled"):
-        workflow.transition(audit, "cancelled", world.a.users["auditor"], reason="不需要")
+        workflow.transition(audit, "cancelled", world.a.users["compliance"], reason="不需要")
     audit = workflow.transition(
-        audit, "planned", world.a.users["auditor"], planned_start=timezone.localdate(), auditor_name="内审部"
+        audit, "planned", world.a.users["compliance"], planned_start=timezone.localdate(), auditor_name="内审部"
     )
     assert audit.state == "planned"
 
