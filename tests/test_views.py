@@ -383,9 +383,16 @@ def test_lifecycle_action_refused_then_done(world, login):
     assert app.state == "admitted"
     assert "gate-item missing" in text(response)
 
-    for item in ("security_requirements", "compliance_requirements"):
+    # each item is recorded by the team its gate names (issue 12 item 13); the office is refused
+    upload = SimpleUploadedFile("sec.pdf", b"%PDF-1.4 evidence")
+    refused = client.post(
+        reverse("ledger:app-evidence-add", args=[app.pk]),
+        {"item": "security_requirements", "reference": "文档", "file": upload},
+    )
+    assert refused.status_code == 403
+    for item, role in (("security_requirements", "security"), ("compliance_requirements", "compliance")):
         upload = SimpleUploadedFile(f"{item}.pdf", b"%PDF-1.4 evidence")
-        response = client.post(
+        response = login(world.a.users[role]).post(
             reverse("ledger:app-evidence-add", args=[app.pk]),
             {"item": item, "reference": f"文档-{item}", "file": upload},
         )

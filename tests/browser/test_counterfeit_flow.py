@@ -89,6 +89,11 @@ def open_as(browser, live_server, username, password):
     page.fill("#id_username", username)
     page.fill("#id_password", password)
     page.click("button[type=submit]")
+    page.wait_for_load_state()
+    if "/account/two-factor/" in page.url:  # administrators and examiners set up their second factor first
+        from second_factor import enrol_in_browser
+
+        enrol_in_browser(page)
     page.wait_for_url(f"{live_server.url}/")
     return page
 

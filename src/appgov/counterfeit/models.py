@@ -157,7 +157,7 @@ class ObservedListing(InstitutionOwned):
         related_name="unregistered_listings",
     )
     unregistered_since = models.DateTimeField(_("unregistered since"), null=True, blank=True)
-    unregistered_explanation = models.TextField(_("why it is the institution's own build"), blank=True)
+    unregistered_explanation = SystemTextField(_("why it is the institution's own build"), blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

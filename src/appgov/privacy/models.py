@@ -74,7 +74,7 @@ class PolicyCorrection(InstitutionOwned):
         REMOVE = "remove", _("not declared (wrongly extracted)")
 
     policy = models.ForeignKey(
-        PrivacyPolicy, verbose_name=_("policy"), on_delete=models.CASCADE, related_name="corrections"
+        PrivacyPolicy, verbose_name=_("policy"), on_delete=models.PROTECT, related_name="corrections"
     )
     field = models.CharField(_("field"), max_length=20, choices=Field.choices)
     code = models.CharField(_("item"), max_length=100)

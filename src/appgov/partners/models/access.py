@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.fields import BoundedTextField
 from appgov.core.models.owned import InstitutionOwned
 
 from .choices import AccessLevel, AccessPurpose, ItemDecision
@@ -43,7 +44,7 @@ class AccessGrant(InstitutionOwned):
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
     revoked_on = models.DateField(_("revoked on"), null=True, blank=True)
-    justification = models.TextField(_("justification"), blank=True)
+    justification = BoundedTextField(_("justification"), blank=True)
 
     class Meta:
         ordering = ["party", "person_name", "system"]
@@ -112,7 +113,7 @@ class AccessReview(InstitutionOwned):
 class AccessReviewItem(InstitutionOwned):
     institution_path = "review__institution"
 
-    review = models.ForeignKey(AccessReview, on_delete=models.CASCADE, related_name="items")
+    review = models.ForeignKey(AccessReview, on_delete=models.PROTECT, related_name="items")
     grant = models.ForeignKey(AccessGrant, on_delete=models.PROTECT, related_name="review_items")
     decision = models.CharField(
         _("decision"), max_length=10, choices=ItemDecision.choices, default=ItemDecision.PENDING
@@ -121,7 +122,7 @@ class AccessReviewItem(InstitutionOwned):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = BoundedTextField(_("comment"), blank=True)
 
     class Meta:
         ordering = ["review", "grant"]

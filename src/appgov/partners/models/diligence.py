@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.fields import BoundedTextField
 from appgov.core.models.owned import InstitutionOwned
 
 from .choices import AssessmentKind, Decision
@@ -22,7 +23,7 @@ class Assessment(InstitutionOwned):
     )
     assessed_on = models.DateField(_("assessed on"))
     answers = models.JSONField(_("answers"), default=dict, blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note = BoundedTextField(_("note"), blank=True)
     # set by the service
     score = models.PositiveSmallIntegerField(_("score"), null=True, blank=True, editable=False)
     blocking = models.JSONField(_("blocking answers"), default=list, blank=True, editable=False)

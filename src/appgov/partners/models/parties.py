@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.fields import BoundedTextField
 from appgov.core.models.owned import InstitutionOwned
 
 from . import uscc
@@ -37,7 +38,7 @@ class Party(InstitutionOwned):
     )
     address = models.CharField(_("address"), max_length=300, blank=True)
     website = models.URLField(_("website"), blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note = BoundedTextField(_("note"), blank=True)
     # the vendor as the SDK catalogue names it (e.g. "Tencent"): SDKs the scanner finds link to this party
     sdk_vendor_names = models.JSONField(_("vendor names in the SDK catalogue"), default=list, blank=True)
     # set by the services and the workflow
@@ -94,14 +95,14 @@ class Qualification(InstitutionOwned):
     institution_path = "party__institution"
 
     party = models.ForeignKey(
-        Party, verbose_name=_("third party"), on_delete=models.CASCADE, related_name="qualifications"
+        Party, verbose_name=_("third party"), on_delete=models.PROTECT, related_name="qualifications"
     )
     kind = models.CharField(_("kind"), max_length=30, choices=QualificationKind.choices)
     number = models.CharField(_("number"), max_length=100)
     issued_by = models.CharField(_("issued by"), max_length=200, blank=True)
     # financial licences: the businesses (partners.Business values) the licence covers
     businesses = models.JSONField(_("licensed businesses"), default=list, blank=True)
-    scope = models.TextField(_("scope as written"), blank=True)
+    scope = BoundedTextField(_("scope as written"), blank=True)
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
 
@@ -138,7 +139,7 @@ class Contact(InstitutionOwned):
     institution_path = "party__institution"
 
     party = models.ForeignKey(
-        Party, verbose_name=_("third party"), on_delete=models.CASCADE, related_name="contacts"
+        Party, verbose_name=_("third party"), on_delete=models.PROTECT, related_name="contacts"
     )
     name = models.CharField(_("name"), max_length=100)
     role = models.CharField(_("role"), max_length=100, blank=True)

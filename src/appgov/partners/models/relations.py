@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.fields import BoundedTextField
 from appgov.core.models.owned import InstitutionOwned
 
 from .choices import Business, Purpose, ReviewConclusion
@@ -40,7 +41,7 @@ class Relation(InstitutionOwned):
     )
     sdk_id = models.CharField(_("SDK id (SDK catalogue)"), max_length=100, blank=True)
     businesses = models.JSONField(_("business conducted in the app"), default=list, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = BoundedTextField(_("description"), blank=True)
     started_on = models.DateField(_("started on"), null=True, blank=True)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     # the business compliance review of a partner's business in the app (NFRA-05.1)
@@ -122,7 +123,7 @@ class Contract(InstitutionOwned):
     clause_audit_right = models.BooleanField(_("audit right"), default=False)
     clause_no_subcontracting = models.BooleanField(_("no subcontracting without consent"), default=False)
     clause_exit_data_return = models.BooleanField(_("exit and data return clause"), default=False)
-    note = models.TextField(_("note"), blank=True)
+    note = BoundedTextField(_("note"), blank=True)
 
     class Meta:
         ordering = ["party", "-starts_on"]

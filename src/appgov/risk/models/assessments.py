@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.fields import BoundedTextField
 from appgov.core.models.owned import InstitutionOwned
 
 
@@ -61,7 +62,7 @@ class Assessment(InstitutionOwned):
     prefill = models.JSONField(_("pre-filled from the platform"), default=dict, editable=False)
     score = models.PositiveIntegerField(_("score"), null=True, blank=True, editable=False)
     rating = models.CharField(_("rating"), max_length=20, blank=True, editable=False)
-    conclusion = models.TextField(_("conclusion"), blank=True)
+    conclusion = BoundedTextField(_("conclusion"), blank=True)
     state = models.CharField(
         _("state"),
         max_length=20,

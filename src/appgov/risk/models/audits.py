@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.fields import BoundedTextField
 from appgov.core.models.owned import InstitutionOwned
 
 
@@ -47,15 +48,15 @@ class AuditEngagement(InstitutionOwned):
         _("auditor"), max_length=20, choices=AuditorType.choices, default=AuditorType.INTERNAL
     )
     auditor_name = models.CharField(_("auditor name"), max_length=200, blank=True)
-    team = models.TextField(_("team"), blank=True)
-    scope = models.TextField(_("scope"), blank=True)
+    team = BoundedTextField(_("team"), blank=True)
+    scope = BoundedTextField(_("scope"), blank=True)
     due_on = models.DateField(_("due on"))
     planned_start = models.DateField(_("planned start"), null=True, blank=True)
     fieldwork_start = models.DateField(_("fieldwork start"), null=True, blank=True, editable=False)
     fieldwork_end = models.DateField(_("fieldwork end"), null=True, blank=True)
     report_date = models.DateField(_("report date"), null=True, blank=True, editable=False)
     report_file = models.FileField(_("audit report"), upload_to="risk/audits/%Y/%m/", blank=True)
-    conclusion = models.TextField(_("conclusion"), blank=True)
+    conclusion = BoundedTextField(_("conclusion"), blank=True)
     state = models.CharField(
         _("state"), max_length=20, choices=AuditState.choices, default=AuditState.PLANNED, editable=False
     )

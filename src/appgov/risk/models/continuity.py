@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.fields import BoundedTextField
 from appgov.core.models.owned import InstitutionOwned
 
 
@@ -12,11 +13,11 @@ class ImpactAnalysis(InstitutionOwned):
     institution_path = "app__institution"
 
     app = models.ForeignKey("ledger.MobileApp", on_delete=models.PROTECT, related_name="impact_analyses")
-    critical_services = models.TextField(_("critical services"))
+    critical_services = BoundedTextField(_("critical services"))
     rto_minutes = models.PositiveIntegerField(_("recovery time objective (minutes)"))
     rpo_minutes = models.PositiveIntegerField(_("recovery point objective (minutes)"))
     mtpd_minutes = models.PositiveIntegerField(_("maximum tolerable outage (minutes)"))
-    dependencies = models.TextField(_("dependencies on vendors and systems"), blank=True)
+    dependencies = BoundedTextField(_("dependencies on vendors and systems"), blank=True)
     analysed_on = models.DateField(_("analysed on"))
     approved_on = models.DateField(_("approved on"), null=True, blank=True)
 
@@ -65,13 +66,13 @@ class Drill(InstitutionOwned):
     scenario = models.CharField(_("scenario"), max_length=300)
     planned_on = models.DateField(_("planned on"))
     held_on = models.DateField(_("held on"), null=True, blank=True)
-    participants = models.TextField(_("participants"), blank=True)
+    participants = BoundedTextField(_("participants"), blank=True)
     measured_recovery_minutes = models.PositiveIntegerField(
         _("measured recovery (minutes)"), null=True, blank=True
     )
     # the RTO the drill was measured against: the app's approved BIA when the result was recorded
     rto_minutes = models.PositiveIntegerField(_("RTO measured against (minutes)"), null=True, editable=False)
-    gap = models.TextField(_("gaps found"), blank=True)
+    gap = BoundedTextField(_("gaps found"), blank=True)
 
     class Meta:
         ordering = ["app", "-planned_on"]

@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.fields import BoundedTextField
 from appgov.core.models.owned import InstitutionOwned
 
 
@@ -35,7 +36,7 @@ class ReleaseDossier(InstitutionOwned):
     security_test_result = models.CharField(
         _("security test result"), max_length=20, choices=TestResult.choices, blank=True
     )
-    security_test_scope = models.TextField(_("security test scope"), blank=True)
+    security_test_scope = BoundedTextField(_("security test scope"), blank=True)
 
     class Meta:
         verbose_name = _("release dossier")

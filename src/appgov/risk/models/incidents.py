@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.fields import BoundedTextField
 from appgov.core.models.owned import InstitutionOwned
 
 
@@ -41,7 +42,7 @@ class Incident(InstitutionOwned):
     reference = models.CharField(_("reference"), max_length=40)
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=30, choices=IncidentKind.choices)
-    description = models.TextField(_("description"), blank=True)
+    description = BoundedTextField(_("description"), blank=True)
     apps = models.ManyToManyField(
         "ledger.MobileApp", verbose_name=_("affected apps"), related_name="incidents"
     )
@@ -59,11 +60,11 @@ class Incident(InstitutionOwned):
     state = models.CharField(
         _("state"), max_length=20, choices=IncidentState.choices, default=IncidentState.OPEN, editable=False
     )
-    containment = models.TextField(_("containment"), blank=True)
+    containment = BoundedTextField(_("containment"), blank=True)
     contained_on = models.DateField(_("contained on"), null=True, blank=True, editable=False)
-    root_cause = models.TextField(_("root cause"), blank=True)
+    root_cause = BoundedTextField(_("root cause"), blank=True)
     resolved_on = models.DateField(_("resolved on"), null=True, blank=True, editable=False)
-    lessons = models.TextField(_("lessons learned"), blank=True)
+    lessons = BoundedTextField(_("lessons learned"), blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -97,9 +98,9 @@ class IncidentEvent(InstitutionOwned):
 
     institution_path = "incident__institution"
 
-    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="events")
+    incident = models.ForeignKey(Incident, on_delete=models.PROTECT, related_name="events")
     at = models.DateTimeField(_("at"))
-    note = models.TextField(_("what happened"))
+    note = BoundedTextField(_("what happened"))
 
     class Meta:
         ordering = ["at", "pk"]
@@ -127,7 +128,7 @@ class RegulatorReport(InstitutionOwned):
     office = models.ForeignKey(
         "core.RegulatorOffice", verbose_name=_("addressed to"), on_delete=models.PROTECT, related_name="+"
     )
-    summary = models.TextField(_("summary"), blank=True)
+    summary = BoundedTextField(_("summary"), blank=True)
     document = models.FileField(_("generated report"), upload_to="risk/reports/%Y/%m/", blank=True)
     generated_at = models.DateTimeField(_("generated at"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
@@ -168,7 +169,7 @@ class PrivacyNotification(InstitutionOwned):
     notified_at = models.DateTimeField(_("notified at"), null=True, blank=True)
     channel = models.CharField(_("channel"), max_length=200, blank=True)
     recipients = models.PositiveIntegerField(_("recipients"), default=0)
-    note = models.TextField(_("note"), blank=True)
+    note = BoundedTextField(_("note"), blank=True)
 
     class Meta:
         ordering = ["due_at", "pk"]

@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.fields import BoundedTextField
 from appgov.core.models.owned import InstitutionOwned
 
 SCALE = [MinValueValidator(1), MaxValueValidator(5)]
@@ -46,7 +47,7 @@ class Risk(InstitutionOwned):
         related_name="risks",
         help_text=_("Empty for a risk of the institution as a whole"),
     )
-    cause = models.TextField(_("cause"), blank=True)
+    cause = BoundedTextField(_("cause"), blank=True)
     inherent_likelihood = models.PositiveSmallIntegerField(_("inherent likelihood"), validators=SCALE)
     inherent_impact = models.PositiveSmallIntegerField(_("inherent impact"), validators=SCALE)
     residual_likelihood = models.PositiveSmallIntegerField(_("residual likelihood"), validators=SCALE)
@@ -62,7 +63,7 @@ class Risk(InstitutionOwned):
     treatment = models.CharField(
         _("treatment"), max_length=20, choices=Treatment.choices, default=Treatment.MITIGATE
     )
-    treatment_plan = models.TextField(_("treatment plan"), blank=True)
+    treatment_plan = BoundedTextField(_("treatment plan"), blank=True)
     status = models.CharField(_("status"), max_length=20, choices=RiskStatus.choices, default=RiskStatus.OPEN)
     incidents = models.ManyToManyField(
         "risk.Incident", verbose_name=_("related incidents"), blank=True, related_name="risks"
@@ -116,7 +117,7 @@ class RiskTask(InstitutionOwned):
 
     institution_path = "risk__institution"
 
-    risk = models.ForeignKey(Risk, on_delete=models.CASCADE, related_name="tasks")
+    risk = models.ForeignKey(Risk, on_delete=models.PROTECT, related_name="tasks")
     title = models.CharField(_("task"), max_length=200)
     owner = models.ForeignKey(
         "core.Person",
