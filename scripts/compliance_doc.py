@@ -223,6 +223,83 @@ AUTO = {
     ),
 }
 
+# Written for the partners and risk modules (issue 16, issue 18): what each of their checks judges from.
+AUTO.update(
+    {
+        "NFRA-03.2": (
+            "The latest version's release dossier (risk module) records the confirmation of the compliance requirements.",
+            "risk.ReleaseDossier.compliance_reviewed_on of the app's latest version with a dossier; without any dossier, uploaded evidence as before.",
+            "Dossier without the confirmation: evidence needed (a failure after 30 days of grace). No dossier: the evidence rule.",
+        ),
+        "NFRA-07.1": (
+            "The version's release dossier records design review, code review and change approval.",
+            "risk.ReleaseDossier (dates, reviewers, change approval reference); without a dossier, uploaded evidence as before.",
+            "A part missing: evidence needed naming it (a failure after 30 days of grace). No dossier: the evidence rule.",
+        ),
+        "NFRA-07.3": (
+            "The version's release dossier records a passed security test covering customer authentication and application logic control, with tester and date.",
+            "risk.ReleaseDossier security test fields; without a recorded test, uploaded evidence as before.",
+            "Test failed, or authentication or logic control not covered.",
+        ),
+        "NFRA-13.2": (
+            "The signed annual risk assessment (within a year) confirms the data protection measures, and no data leak or security breach of the last year is unresolved past the privacy deadline.",
+            "risk.Assessment answer `data_security`; risk.Incident (data_leak, security_breach); RISK_PRIVACY_CLOSE_DAYS (30, institution policy). Without either, uploaded evidence as before.",
+            "Unresolved data security incident past the deadline; assessment answer no or partly.",
+        ),
+        "NFRA-15.1": (
+            "Approved BIA, approved emergency plan, and a drill within a year whose measured recovery met the BIA's RTO.",
+            "risk.ImpactAnalysis, risk.EmergencyPlan, risk.Drill (RTO copied from the approved BIA when measured); an app with no continuity record: uploaded evidence as before.",
+            "Last drill missed its RTO (the gap is named), or is older than a year; a missing BIA, plan or drill is evidence needed (a failure after 30 days of grace).",
+        ),
+        "NFRA-15.2": (
+            "Every regulator report (initial, follow-up, final) of the app's major incidents sent by its deadline.",
+            "risk.Incident severity (risk/data/incident_severity.yaml), risk.RegulatorReport due/sent times; deadlines RISK_REPORT_DEADLINES (institution policy). No incident register at all: uploaded evidence as before.",
+            "A report overdue and unsent, or sent late within the last 365 days.",
+        ),
+        "NFRA-16.3": (
+            "Every leak or privacy incident of the app resolved within RISK_PRIVACY_CLOSE_DAYS and its notifications (persons, authority) made by their deadlines.",
+            "risk.Incident (data_leak, privacy_complaint, privacy_violation), risk.PrivacyNotification; deadlines institution policy. No incident register: uploaded evidence as before.",
+            "Unresolved past the deadline, a notification overdue, or resolved/notified late within the last 90 days.",
+        ),
+        "NFRA-17.1": (
+            "The risk register holds open business and technology risks; every high or critical residual risk has a treatment plan (or is accepted); no review or treatment task is overdue.",
+            "risk.Risk, risk.RiskTask, risk/data/matrix.yaml; an empty register: uploaded evidence as before.",
+            "A category missing, a high risk untreated, a review or task overdue.",
+        ),
+        "NFRA-17.4": (
+            "Every major incident of the app has its special audit planned (planned start on or before its due day) or reported.",
+            "risk.AuditEngagement (kind special, made by the rule when a major incident is recorded; due RISK_SPECIAL_AUDIT_DAYS, institution policy); no incident register: uploaded evidence as before.",
+            "Special audit missing or not started by its due day; required and not yet due: evidence needed.",
+        ),
+        "NFRA-04.2": (
+            "Every business partner conducting financial business in the app holds a financial licence, valid today, whose licensed businesses cover the business it conducts there (third-party register).",
+            "partners.Relation (purpose business partner, businesses) and partners.Qualification (financial licence, businesses, validity) of the party; an app the register says nothing about: uploaded evidence as before.",
+            "A partner without a licence, with an expired one, or whose licence does not cover a business it conducts (each named); no register record: the evidence rule.",
+        ),
+        "NFRA-05.1": (
+            "Every third-party business in the app went through the compliance review (business review of the relation), current within its validity.",
+            "partners.Relation.business_reviewed_on / business_review_outcome (policy: valid 12 months); an app with no third-party business in the register: uploaded evidence as before.",
+            "A business not reviewed, rejected, or reviewed too long ago (each named); no register record: the evidence rule.",
+        ),
+        "NFRA-08.3": (
+            "Every distribution platform of a released app has valid qualifications and a current agreement in the third-party register.",
+            "ledger listings of the app's released versions, partners.Party of kind distribution platform linked to each channel, its qualifications and contracts; an app with no listing: not applicable.",
+            "A platform not in the register, without valid qualifications, or without a current agreement (each named); no platform information: evidence needed.",
+        ),
+        "NFRA-14.1": (
+            "Every outsourced build or operation party of the app was admitted, evaluated within its period (by risk tier) and is under a current contract with the required clauses.",
+            "partners.Party state, admitted_on, next_evaluation_due, partners.Contract (dates, clauses) for the app's outsourcing relations; an app with no outsourcing relation: uploaded evidence as before.",
+            "A party not admitted, overdue for evaluation, or without a current contract (each named); no register record: the evidence rule.",
+        ),
+        "NFRA-14.2": (
+            "No vendor access grant without an approver or an end date, none past its end and not revoked, none above the level its purpose needs, and access reviews on time.",
+            "partners.AccessGrant (approver, ends_on, revoked_on, level, purpose) of the app's vendors, partners.AccessReview (quarterly, policy.yaml); an app whose vendors hold no grant: uploaded evidence as before.",
+            "Any grant breaking a rule (each named) or a review overdue; no grants: the evidence rule.",
+        ),
+    }
+)
+
+
 cat = catalogue()
 out = []
 w = out.append
