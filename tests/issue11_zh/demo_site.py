@@ -21,6 +21,7 @@ OBJECT_MODELS = {
     "app": "ledger.mobileapp",
     "version": "ledger.appversion",
     "listing": "ledger.listing",
+    "channel": "ledger.channel",
     "cevidence": "compliance.evidence",
     "finding": "compliance.finding",
     "fattachment": "compliance.findingattachment",
