@@ -413,7 +413,7 @@ def test_no_control_without_a_check_passes_by_default(world):
     evaluate(world.a.inst)
     judged_by_evidence = {c.id for c in catalogue().controls if c.id not in CHECKS}
     outcomes = ControlResult.objects.filter(institution=world.a.inst, control_id__in=judged_by_evidence)
-    assert outcomes.count() > 30  # fewer since the risk module judges 12 controls from its records
+    assert outcomes.count() > 15  # fewer since the risk (12) and partners (5) modules judge controls from records
     assert set(outcomes.values_list("outcome", flat=True)) <= {EVIDENCE, NA}
     assert not outcomes.filter(outcome=PASS).exists()
 
