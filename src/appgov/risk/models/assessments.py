@@ -100,5 +100,17 @@ class Assessment(InstitutionOwned):
     def get_absolute_url(self):
         return reverse("risk:assessment-detail", args=[self.pk])
 
+    @property
+    def rating_label(self) -> str:
+        """The rating as the questionnaire's bands name it, in the user's language (低风险, not low)."""
+        from django.utils.translation import get_language
+
+        from ..policy import questionnaire
+
+        for band in questionnaire().get("bands", []):
+            if band["rating"] == self.rating:
+                return band["en"] if (get_language() or "zh").startswith("en") else band["zh"]
+        return self.rating
+
     def __str__(self):
         return f"{self.campaign.year} {self.app}"
