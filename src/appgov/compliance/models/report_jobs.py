@@ -21,7 +21,7 @@ class ReportJob(InstitutionOwned):
         DONE = "done", _("Done")
         FAILED = "failed", _("Failed")
 
-    institution = models.ForeignKey("core.Institution", on_delete=models.CASCADE, related_name="+")
+    institution = models.ForeignKey("core.Institution", on_delete=models.PROTECT, related_name="+")
     app = models.ForeignKey(
         "ledger.MobileApp", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
