@@ -21,7 +21,7 @@ def admin(db):
         code="DOC-BANK", name="文档测试银行", kind="bank", regulator_office=office
     )
     dept = Department.objects.create(institution=inst, code="OFFICE", name="科技部", kind="business")
-    user = User(username="docs_admin", role=Role.ADMINISTRATOR, institution=inst, department=dept)
+    user = User(username="docs_admin", role=Role.GOVERNANCE_OFFICE, institution=inst, department=dept)
     user.set_password(PASSWORD)
     user.save()
     return user

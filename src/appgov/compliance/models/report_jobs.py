@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.fields import SystemTextField
 from appgov.core.models.owned import InstitutionOwned
 
 
@@ -33,7 +34,7 @@ class ReportJob(InstitutionOwned):
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     stage = models.CharField(_("stage"), max_length=100, blank=True)
     file = models.FileField(_("report"), upload_to=_report_path, blank=True)
-    error = models.TextField(_("error"), blank=True)
+    error = SystemTextField(_("error"), blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     class Meta:
