@@ -234,3 +234,18 @@ def test_a_new_policy_shows_what_changed(world, login):
     assert any(sign == "+" and "95599-8" in text for sign, text in changes)
     assert any(sign == "-" and "95599，" in text for sign, text in changes)
     assert "95599-8" in login(a.office_user).get(newer.get_absolute_url()).content.decode()
+
+
+def test_the_roles_of_privacy_policies_decide_who_uploads(world, login):
+    """Compliance may upload a policy (privacy's write roles), though it may not edit the version itself; a
+    reader may not; another institution's version is refused."""
+    from django.core.exceptions import PermissionDenied
+
+    a = world.a
+    policy = services.upload(a.version, policy_file(), a.users["compliance"])
+    assert policy.uploaded_by == a.users["compliance"]
+    with pytest.raises(PermissionDenied):
+        services.upload(a.version, policy_file(), a.users["read_only"])
+    with pytest.raises(PermissionDenied):
+        services.upload(world.b.version, policy_file(), a.users["compliance"])
+    assert PrivacyPolicy.objects.count() == 1

@@ -51,7 +51,9 @@ corrections = CorrectionService()
 def upload(version, uploaded, actor) -> PrivacyPolicy:
     """Read the file, extract what it declares and store it; a file that is not a readable policy is refused
     with the reason, and nothing is stored."""
-    core.check_can_write(actor, version)
+    core.check_can_write(
+        actor, PrivacyPolicy(version=version)
+    )  # the policy's roles, the version's institution
     data = uploaded.read(engine.policy.MAX_BYTES + 1)
     try:
         text = engine.read_text(data, uploaded.name)

@@ -19,7 +19,9 @@ def load_privacy_demo():
         return
     bank = Institution.objects.filter(name__contains="明湖").first()
     actor = User.objects.filter(institution=bank, role="governance_office").first() if bank else None
-    versions = AppVersion.objects.filter(app__institution=bank, app__name="杭州明湖手机银行") if bank else None
+    versions = (
+        AppVersion.objects.filter(app__institution=bank, app__name="杭州明湖手机银行") if bank else None
+    )
     version = versions.filter(platform="android").order_by("-id").first() or (
         versions.order_by("-id").first() if versions is not None else None
     )
