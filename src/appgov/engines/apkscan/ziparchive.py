@@ -100,9 +100,11 @@ class ZipArchive:
         start = max(0, self.size - 22 - 0xFFFF)
         pos = buf.rfind(EOCD_SIG, start)
         while pos >= 0:
-            (comment_len,) = struct.unpack_from("<H", buf, pos + 20)
-            if pos + 22 + comment_len <= self.size:
-                return pos
+            # a signature in the last 21 bytes cannot start a whole record: look further back
+            if pos + 22 <= self.size:
+                (comment_len,) = struct.unpack_from("<H", buf, pos + 20)
+                if pos + 22 + comment_len <= self.size:
+                    return pos
             pos = buf.rfind(EOCD_SIG, start, pos)
         if buf[:4] == LFH_SIG:
             raise PackageError("no end-of-central-directory record (truncated archive?)", self.label)
