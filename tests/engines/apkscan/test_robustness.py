@@ -186,3 +186,11 @@ def test_internal_error_is_exit_1(apks, tmp_path, monkeypatch):
 
     monkeypatch.setattr(scan, "scan_file", boom)
     assert cli.main([str(apks["sdk_app"])]) == 1
+
+
+def test_end_of_central_directory_signature_in_the_last_bytes_is_refused_by_name(tmp_path):
+    # a signature in the final 21 bytes cannot start a whole record; it once crashed the reader with struct.error
+    path = tmp_path / "tail.apk"
+    path.write_bytes(b"PK\x03\x04" + b"\0" * 40 + b"PK\x05\x06" + b"\0" * 10)
+    with pytest.raises(PackageError, match="end-of-central-directory"):
+        scan_file(str(path))
