@@ -17,3 +17,20 @@ class RiskConfig(AppConfig):
 
         extensions.register_demo_loader(40, "risk", load_risk_demo)
         extensions.register_due_dates("risk", due_dates)
+        extensions.register_finding_source("audit_finding", _audit_finding_source)
+
+
+def _audit_finding_source(finding):
+    from .models import AuditFinding
+
+    row = (
+        AuditFinding.objects.filter(pk=finding.subject_id, finding_id=finding.pk)
+        .select_related("engagement")
+        .first()
+    )
+    if row is None:
+        return None
+    return {
+        "label": f"{row.engagement.reference} {row.engagement.title} · {row.title}",
+        "url": row.get_absolute_url(),
+    }

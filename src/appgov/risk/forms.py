@@ -7,6 +7,7 @@ from . import policy
 from .models import (
     AssessmentCampaign,
     AuditEngagement,
+    AuditFinding,
     Drill,
     EmergencyPlan,
     ImpactAnalysis,
@@ -66,6 +67,12 @@ class AuditForm(ScopedModelForm):
             self.fields["kind"].choices = [
                 c for c in self.fields["kind"].choices if c[0] != AuditKind.SPECIAL
             ]
+
+
+class AuditFindingForm(ScopedModelForm):
+    class Meta:
+        model = AuditFinding
+        fields = ["engagement", "app", "title", "description", "recommendation", "severity", "owner"]
 
 
 class CampaignForm(ScopedModelForm):

@@ -6,6 +6,7 @@ from ..models import (
     Assessment,
     AssessmentCampaign,
     AuditEngagement,
+    AuditFinding,
     Drill,
     EmergencyPlan,
     ImpactAnalysis,
@@ -86,6 +87,13 @@ class AuditSerializer(ScopedModelSerializer):
         model = AuditEngagement
         exclude = ["created_at"]
         read_only_fields = ["institution", "auditor_name", "team", "conclusion"]
+
+
+class AuditFindingSerializer(ScopedModelSerializer):
+    class Meta:
+        model = AuditFinding
+        exclude = ["created_at"]
+        read_only_fields = ["finding_id"]
 
 
 class CampaignSerializer(ScopedModelSerializer):

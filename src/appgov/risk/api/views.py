@@ -13,6 +13,7 @@ from ..models import (
     Assessment,
     AssessmentCampaign,
     AuditEngagement,
+    AuditFinding,
     Drill,
     EmergencyPlan,
     ImpactAnalysis,
@@ -121,6 +122,15 @@ class AuditViewSet(MoveMixin, ScopedModelViewSet):
     @action(detail=True, methods=["get"])
     def download(self, request, pk=None, format=None):
         return self.download_file(self.get_object(), "report_file")
+
+
+class AuditFindingViewSet(ScopedModelViewSet):
+    """Recording one opens its finding in the common findings list (finding_id), closed there."""
+
+    queryset = AuditFinding.objects.all()
+    serializer_class = s.AuditFindingSerializer
+    service = services.audit_findings
+    filterset_fields = ["engagement", "app", "severity"]
 
 
 class CampaignViewSet(ScopedModelViewSet):

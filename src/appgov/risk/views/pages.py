@@ -8,6 +8,7 @@ from .. import filtersets, forms, services, tables
 from ..models import (
     AssessmentCampaign,
     AuditEngagement,
+    AuditFinding,
     Drill,
     EmergencyPlan,
     ImpactAnalysis,
@@ -95,6 +96,7 @@ class IncidentDetail(generic.ObjectDetailView):
 
 class AuditDetail(generic.ObjectDetailView):
     model = AuditEngagement
+    template_name = "risk/audit_detail.html"
     fields = [
         "reference",
         "title",
@@ -114,6 +116,51 @@ class AuditDetail(generic.ObjectDetailView):
         "conclusion",
         "cancel_reason",
     ]
+
+    def extra_context(self, obj):
+        from appgov.core.roles import can_write
+
+        from ..findings_link import with_findings
+        from ..services.audits import FINDING_STATES
+
+        return {
+            "audit_findings": with_findings(obj.institution, obj.findings.select_related("app", "owner")),
+            "may_record": obj.state in FINDING_STATES and can_write(self.request.user, "risk.auditfinding"),
+        }
+
+
+class AuditFindingDetail(generic.ObjectDetailView):
+    model = AuditFinding
+    template_name = "risk/auditfinding_detail.html"
+    fields = [
+        "engagement",
+        "app",
+        "title",
+        "description",
+        "recommendation",
+        "severity",
+        "owner",
+        "created_at",
+    ]
+
+    def extra_context(self, obj):
+        from ..findings_link import with_findings
+
+        return {"linked": with_findings(obj.engagement.institution, [obj])[0][1]}
+
+
+class AuditFindingEdit(generic.ObjectEditView):
+    """A finding is recorded from its engagement's page (?engagement=<id> preselects it)."""
+
+    model = AuditFinding
+    form = forms.AuditFindingForm
+    service = services.audit_findings
+
+    def get_form(self, obj):
+        form = super().get_form(obj)
+        if obj is None and not self.request.POST and self.request.GET.get("engagement", "").isdigit():
+            form.initial["engagement"] = int(self.request.GET["engagement"])
+        return form
 
 
 class CampaignDetail(generic.ObjectDetailView):
@@ -148,6 +195,9 @@ urlpatterns = [
         detail=AuditDetail,
         move=True,
         list_queryset=AuditEngagement.objects.prefetch_related("apps").select_related("institution"),
+    ),
+    *generic.object_urls(
+        "auditfinding", detail=AuditFindingDetail, edit=AuditFindingEdit, base="audit-findings/"
     ),
     *_pages(
         "campaign",
