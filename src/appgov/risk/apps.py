@@ -12,6 +12,7 @@ class RiskConfig(AppConfig):
     def ready(self):
         from appgov.core import extensions
 
+        from . import gates  # noqa: F401  registers the release gate's dossier item
         from .calendar import due_dates
         from .demo import load_risk_demo
 
