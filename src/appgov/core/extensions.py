@@ -110,3 +110,20 @@ def register_finding_source(subject_type: str, provider: Callable) -> None:
 def finding_source(finding) -> dict | None:
     provider = _FINDING_SOURCES.get(finding.subject_type)
     return provider(finding) if provider else None
+
+
+# ---- running metrics of an app, for modules below the one that keeps them --------------------------------------
+# name -> provider(app, today) -> {"answer": "yes" | "partly" | "no", "facts": str} or None (nothing known):
+# the operations module (issue 17) registers its metrics and thresholds here; the risk assessment's pre-fill
+# reads them without importing operations.
+_METRICS_SUMMARIES: dict[str, Callable] = {}
+
+
+def register_metrics_summary(name: str, provider: Callable) -> None:
+    _METRICS_SUMMARIES[name] = provider  # ready() may run twice in tests: the same name replaces itself
+
+
+def metrics_summaries(app, today) -> list[dict]:
+    """What each registered provider says of the app's running metrics, in the order of their names."""
+    found = (_METRICS_SUMMARIES[name](app, today) for name in sorted(_METRICS_SUMMARIES))
+    return [s for s in found if s]
