@@ -5,7 +5,7 @@ from .audits import AuditEngagement, AuditFinding
 from .continuity import Drill, EmergencyPlan, ImpactAnalysis
 from .dossier import ReleaseDossier
 from .incidents import Incident, IncidentEvent, PrivacyNotification, RegulatorReport
-from .register import Risk, RiskTask
+from .register import Risk, RiskTask, RiskVendor
 
 __all__ = [
     "Assessment",
@@ -22,4 +22,5 @@ __all__ = [
     "ReleaseDossier",
     "Risk",
     "RiskTask",
+    "RiskVendor",
 ]

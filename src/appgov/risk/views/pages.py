@@ -163,6 +163,19 @@ class AuditFindingEdit(generic.ObjectEditView):
         return form
 
 
+class RiskDetail(generic.ObjectDetailView):
+    model = Risk
+    template_name = "risk/risk_detail.html"
+
+    def extra_context(self, obj):
+        from ..findings_link import linked_findings
+
+        return {
+            "vendors": obj.vendors.order_by("name"),
+            "linked_findings": linked_findings(obj.institution, obj.finding_ids),
+        }
+
+
 class CampaignDetail(generic.ObjectDetailView):
     model = AssessmentCampaign
     template_name = "risk/campaign_detail.html"
@@ -207,6 +220,7 @@ urlpatterns = [
         service=services.campaigns,
         title=_("Annual risk assessments"),
         detail=CampaignDetail,
+        move=True,
     ),
     *_pages(
         "risk",
@@ -216,6 +230,7 @@ urlpatterns = [
         form=forms.RiskForm,
         service=services.risks,
         title=_("Risk register"),
+        detail=RiskDetail,
         list_queryset=Risk.objects.select_related("app", "owner", "institution"),
     ),
     *_pages("task", RiskTask, form=forms.RiskTaskForm, service=services.tasks),
