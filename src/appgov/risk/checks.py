@@ -22,7 +22,7 @@ from appgov.core.controls.registry import (
 from . import policy
 from .dossier_rules import coverage_gaps, development_gaps
 from .facts import risk_data
-from .models.assessments import AssessmentState
+from .models.assessments import DECIDED_STATES, AssessmentState
 from .models.audits import AuditKind, AuditState
 from .models.incidents import PRIVACY_KINDS, IncidentKind, IncidentState
 from .models.register import RiskCategory, RiskStatus
@@ -113,8 +113,10 @@ def annual_assessment(ctx, control):
                 f"The {last.campaign.year} risk assessment was signed on {last.signed_on} (score {last.score}).",
             )
             continue
-        late = [a for a in rows if a.state != AssessmentState.SIGNED and a.campaign.due_on < ctx.today]
-        pending = [a for a in rows if a.state != AssessmentState.SIGNED and a.campaign.due_on >= ctx.today]
+        # a waived assessment (the reason is on it) is neither late nor pending: the app is judged on the rest
+        undecided = [a for a in rows if a.state not in DECIDED_STATES]
+        late = [a for a in undecided if a.campaign.due_on < ctx.today]
+        pending = [a for a in undecided if a.campaign.due_on >= ctx.today]
         if late:
             a = late[0]
             yield failed(

@@ -133,7 +133,7 @@ class AuditFindingViewSet(ScopedModelViewSet):
     filterset_fields = ["engagement", "app", "severity"]
 
 
-class CampaignViewSet(ScopedModelViewSet):
+class CampaignViewSet(MoveMixin, ScopedModelViewSet):
     queryset = AssessmentCampaign.objects.all()
     serializer_class = s.CampaignSerializer
     service = services.campaigns
