@@ -39,13 +39,17 @@ class GateRefused(ValidationError):
         self.app, self.transition, self.missing = app, transition, missing
         # details: item id -> the parts a check named missing (a release dossier's missing reviews …)
         self.details = details or {}
-        names = "；".join(
-            f"{item.title}（{'；'.join(self.details[item.id])}）" if self.details.get(item.id) else item.title
-            for item in missing
-        )
+        names = "；".join(self.item_texts())
         super().__init__(
             _("Cannot %(action)s: missing %(items)s") % {"action": transition.title, "items": names}
         )
+
+    def item_texts(self) -> list[str]:
+        """Each missing item's title, with the parts its check named missing (a dossier's missing reviews …)."""
+        return [
+            f"{item.title}（{'；'.join(self.details[item.id])}）" if self.details.get(item.id) else item.title
+            for item in self.missing
+        ]
 
 
 @dataclass

@@ -121,7 +121,9 @@ class RiskSerializer(ScopedModelSerializer):
     residual_score = serializers.IntegerField(read_only=True)
     # a many-to-many through RiskVendor, which DRF would make read-only: written through the service like the rest
     vendors = ScopedPrimaryKeyRelatedField(many=True, queryset=Party.objects.all(), required=False)
-    finding_ids = serializers.ListField(child=serializers.IntegerField(min_value=1), required=False)
+    finding_ids = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=2**63 - 1), required=False
+    )
 
     class Meta:
         model = Risk

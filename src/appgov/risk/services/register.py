@@ -52,6 +52,8 @@ def _finding_ids(institution, raw) -> list[int]:
         ids = sorted({int(str(i).strip().lstrip("#")) for i in raw})
     except ValueError:
         raise ValidationError({"finding_ids": _("Give the findings as a list of finding numbers.")}) from None
+    if any(i < 1 or i >= 2**63 for i in ids):  # not a row number (and too large for the database)
+        raise ValidationError({"finding_ids": _("Give the findings as a list of finding numbers.")})
     if not ids:
         return []
     from appgov.core import extensions
