@@ -266,6 +266,28 @@ def evidence(app, *items):
         services.record_gate_evidence(app, item, f"REF-{item}")
 
 
+def _complete_dossier(version, actor):
+    from appgov.risk import services as risk
+
+    day = datetime.date.today()
+    return risk.dossiers.create(
+        actor,
+        {
+            "version": version,
+            "design_reviewed_on": day,
+            "code_reviewed_on": day,
+            "change_approval_ref": "CHG-1",
+            "change_approved_on": day,
+            "compliance_reviewed_on": day,
+            "security_tested_on": day,
+            "security_tester": "安全测试组",
+            "tested_authentication": True,
+            "tested_logic": True,
+            "security_test_result": "passed",
+        },
+    )
+
+
 def test_full_lifecycle_proposed_to_retired(world):
     """Every gate in order, with a refusal at each step before its items are supplied."""
     user = world.a.office_user
@@ -292,6 +314,7 @@ def test_full_lifecycle_proposed_to_retired(world):
     assert [i.id for i in exc.value.missing] == [
         "test_report",
         "compliance_review",
+        "release_dossier_complete",  # the risk module's release dossier of the version (issue 18)
         "no_open_high_vulnerabilities",
         "package_scans_clean",  # no package was uploaded: nothing shows the release is clean
         "app_filing_no",
@@ -299,6 +322,7 @@ def test_full_lifecycle_proposed_to_retired(world):
         "complaint_channel",
     ]
     evidence(app, "test_report", "compliance_review")
+    _complete_dossier(version, world.a.users["security"])
     version = services.attach_package(
         version, ContentFile(b"PK\x03\x04 lifecycle package", name="a.apk"), world.a.users["security"]
     )

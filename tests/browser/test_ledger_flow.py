@@ -111,7 +111,9 @@ def test_register_app_and_release_it_through_the_gates(page, office_user):
     page.locator(".gate[data-to=released] button[type=submit]").click()
     refused = page.locator(".alert-danger").inner_text()
     assert "APP备案号" in refused and "隐私政策" in refused and "已上传安装包" in refused
+    assert "发布档案完整" in refused and "版本 1.0.0" in refused  # the risk module's release dossier (issue 18)
     _package_uploaded_and_scanned_clean("TB-001")
+    _release_dossier_complete("TB-001")
 
     page.click("#app-edit")
     page.fill("#id_app_filing_no", "浙ICP备20000001号-1A")
@@ -135,6 +137,36 @@ def _recorded_by_team(app_code: str, role: str, item: str, reference: str) -> No
         username=f"br_{role}", defaults={"role": role, "institution_id": app.institution_id}
     )
     services.record_gate_evidence(app, item, reference, user)
+
+
+def _release_dossier_complete(app_code: str) -> None:
+    """The security team records the version's release dossier (its pages have their own tests in tests/risk)."""
+    import datetime
+
+    from appgov.ledger.models import AppVersion
+    from appgov.risk import services
+
+    version = AppVersion.objects.get(app__code=app_code)
+    user, _created = User.objects.get_or_create(
+        username="br_security", defaults={"role": Role.SECURITY, "institution_id": version.app.institution_id}
+    )
+    day = datetime.date.today()
+    services.dossiers.create(
+        user,
+        {
+            "version": version,
+            "design_reviewed_on": day,
+            "code_reviewed_on": day,
+            "change_approval_ref": "CHG-BR-1",
+            "change_approved_on": day,
+            "compliance_reviewed_on": day,
+            "security_tested_on": day,
+            "security_tester": "安全测试组",
+            "tested_authentication": True,
+            "tested_logic": True,
+            "security_test_result": "passed",
+        },
+    )
 
 
 def _package_uploaded_and_scanned_clean(app_code: str) -> None:

@@ -38,10 +38,10 @@ def test_assessment_is_scored_submitted_and_signed_by_another_person(world):
         services.assessments.update(assessment, owner, {"answers": {"nonsense": "yes"}})
     with pytest.raises(ValidationError, match="one of yes"):
         services.assessments.update(assessment, owner, {"answers": {"audit": "maybe"}})
-    answers = {**_all_yes(), "vulnerabilities": "no"}
+    answers = {**_all_yes(), "vulnerabilities": "no", "vendors": "no"}
     assessment = services.assessments.update(assessment, owner, {"answers": answers})
-    # 3 of 19 weights answered no: (38 - 6) / 38
-    assert assessment.score == round(100 * 32 / 38) and assessment.rating == "medium"  # below 85
+    # 3 + 2 of 24 weights answered no (questionnaire 2026.2 has 13 items): (48 - 10) / 48
+    assert assessment.score == round(100 * 38 / 48) and assessment.rating == "medium"  # below 85
     assessment = workflow.transition(assessment, "submitted", owner)
     assert assessment.submitted_by == owner
     with pytest.raises(ValidationError, match="draft"):
@@ -93,7 +93,11 @@ def test_special_audit_cannot_be_cancelled(world, major):
     with pytest.raises(PermissionDenied, match="cannot be cancelled"):
         workflow.transition(audit, "cancelled", world.a.users["compliance"], reason="不需要")
     audit = workflow.transition(
-        audit, "planned", world.a.users["compliance"], planned_start=timezone.localdate(), auditor_name="内审部"
+        audit,
+        "planned",
+        world.a.users["compliance"],
+        planned_start=timezone.localdate(),
+        auditor_name="内审部",
     )
     assert audit.state == "planned"
 

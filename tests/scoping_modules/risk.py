@@ -12,7 +12,8 @@ API = {
     "risk-regulatorreport": ("rreport", False, ("generate", "send"), True),
     "risk-privacynotification": ("rnotice", False, ("notify",), False),
     "risk-auditengagement": ("raudit", True, ("move",), True),
-    "risk-campaign": ("rcampaign", True, (), False),
+    "risk-auditfinding": ("rauditfinding", True, (), False),
+    "risk-campaign": ("rcampaign", True, ("move",), False),
     "risk-assessment": ("rassessment", True, ("move", "prefill"), False),
     "risk-risk": ("rrisk", True, (), False),
     "risk-risktask": ("rtask", True, (), False),
@@ -40,7 +41,8 @@ ROUTES = {
 for _name, _key, _list, _move in [
     ("incident", "rincident", True, True),
     ("audit", "raudit", True, True),
-    ("campaign", "rcampaign", True, False),
+    ("auditfinding", "rauditfinding", False, False),
+    ("campaign", "rcampaign", True, True),
     ("risk", "rrisk", True, False),
     ("task", "rtask", False, False),
     ("bia", "rbia", True, False),
@@ -103,6 +105,16 @@ def build_b(world) -> dict:
         conclusion="ZQX结论",
         report_file=ContentFile(b"ZQX audit", name="zqx-audit.txt"),
     )
+    audit_finding = services.audit_findings.create(
+        admin,
+        {
+            "engagement": audit,
+            "app": world.b.app,
+            "title": "ZQX审计发现",
+            "description": "ZQX越权访问",
+            "severity": "high",
+        },
+    )
     campaign = services.open_campaign(world.b.inst, admin, 2026, today, title="ZQX 2026 风险评估")
     assessment = Assessment.objects.filter(campaign=campaign, app=world.b.app).get()
     assessment = services.assessments.update(assessment, admin, {"conclusion": "ZQX评估"})
@@ -158,6 +170,7 @@ def build_b(world) -> dict:
         "rreport": report.pk,
         "rnotice": incident.notifications.first().pk,
         "raudit": audit.pk,
+        "rauditfinding": audit_finding.pk,
         "rcampaign": campaign.pk,
         "rassessment": assessment.pk,
         "rrisk": risk.pk,
@@ -181,9 +194,11 @@ def state(inst):
         models.RegulatorReport,
         models.PrivacyNotification,
         models.AuditEngagement,
+        models.AuditFinding,
         models.AssessmentCampaign,
         models.Assessment,
         models.Risk,
+        models.RiskVendor,
         models.RiskTask,
         models.ImpactAnalysis,
         models.EmergencyPlan,

@@ -20,7 +20,10 @@ class ComplianceConfig(AppConfig):
         autodiscover_modules("checks")
         from appgov.core import extensions
 
+        from . import gateway
         from .selectors import app_results
+
+        extensions.register_findings_gateway(gateway)
 
         extensions.register_detail_context(
             "ledger.mobileapp",

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from appgov.core import changelog, workflow
+from appgov.core.controls.outcomes import WORK_SUBJECTS
 from appgov.core.models import ChangeLogEntry
 
 from .models import Finding, SlaPolicy
@@ -55,7 +56,9 @@ def sync_findings(institution, computed: dict, ctx, today: datetime.date) -> Non
     """
     active = {
         (f.control_id, f.subject_type, f.subject_id): f
-        for f in Finding.objects.filter(institution=institution, status__in=Finding.ACTIVE)
+        for f in Finding.objects.filter(institution=institution, status__in=Finding.ACTIVE).exclude(
+            subject_type__in=WORK_SUBJECTS
+        )
     }
     sla = {sev: sla_days(institution, sev) for sev in ("critical", "high", "medium", "low")}
     now = timezone.now()

@@ -6,6 +6,9 @@ loader. The lower module asks this registry, so the import-linter layers hold.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.exceptions import ImproperlyConfigured
 
 # model label -> [(context key, provider(obj, request) -> value)]
 _DETAIL_CONTEXT: dict[str, list[tuple[str, Callable]]] = {}
@@ -61,3 +64,66 @@ def report_sections(institution, app=None) -> list[dict]:
     """The registered sections that have something to report, in the order of their names."""
     sections = (_REPORT_SECTIONS[name](institution, app) for name in sorted(_REPORT_SECTIONS))
     return [s for s in sections if s]
+
+
+# ---- the common findings list (compliance) for modules that may not import it ------------------------------
+# Compliance registers the gateway in its ready(); a module that opens findings from its own work (an audit's
+# findings) or reads them (the risk assessment's pre-fill, a risk's linked findings) goes through it, so the
+# findings keep one list, one SLA policy and one workflow.
+
+
+@dataclass(frozen=True)
+class FindingInfo:
+    id: int
+    control_id: str
+    subject_repr: str
+    severity: str
+    status: str
+    status_label: str
+    due_on: object  # datetime.date
+    active: bool  # not yet verified
+    overdue: bool
+    url: str
+
+
+_FINDINGS_GATEWAY: list = []
+# subject type -> provider(finding) -> {"label": str, "url": str} or None: where a finding came from
+_FINDING_SOURCES: dict[str, Callable] = {}
+
+
+def register_findings_gateway(gateway) -> None:
+    """gateway: open_finding(**fields) -> FindingInfo, findings(institution, ids) -> {id: FindingInfo},
+    open_for_app(institution, app_id) -> [FindingInfo]."""
+    _FINDINGS_GATEWAY[:] = [gateway]
+
+
+def findings_gateway():
+    if not _FINDINGS_GATEWAY:
+        raise ImproperlyConfigured("no findings gateway registered (is appgov.compliance installed?)")
+    return _FINDINGS_GATEWAY[0]
+
+
+def register_finding_source(subject_type: str, provider: Callable) -> None:
+    _FINDING_SOURCES[subject_type] = provider
+
+
+def finding_source(finding) -> dict | None:
+    provider = _FINDING_SOURCES.get(finding.subject_type)
+    return provider(finding) if provider else None
+
+
+# ---- running metrics of an app, for modules below the one that keeps them --------------------------------------
+# name -> provider(app, today) -> {"answer": "yes" | "partly" | "no", "facts": str} or None (nothing known):
+# the operations module (issue 17) registers its metrics and thresholds here; the risk assessment's pre-fill
+# reads them without importing operations.
+_METRICS_SUMMARIES: dict[str, Callable] = {}
+
+
+def register_metrics_summary(name: str, provider: Callable) -> None:
+    _METRICS_SUMMARIES[name] = provider  # ready() may run twice in tests: the same name replaces itself
+
+
+def metrics_summaries(app, today) -> list[dict]:
+    """What each registered provider says of the app's running metrics, in the order of their names."""
+    found = (_METRICS_SUMMARIES[name](app, today) for name in sorted(_METRICS_SUMMARIES))
+    return [s for s in found if s]

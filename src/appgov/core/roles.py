@@ -107,7 +107,10 @@ WRITE_ROLES.update(
             f"risk.{m}": _INCIDENTS
             for m in ("incident", "incidentevent", "regulatorreport", "privacynotification")
         },
-        "risk.auditengagement": {Role.ADMINISTRATOR, Role.COMPLIANCE, Role.GOVERNANCE_OFFICE},
+        **{
+            f"risk.{m}": {Role.ADMINISTRATOR, Role.COMPLIANCE, Role.GOVERNANCE_OFFICE}
+            for m in ("auditengagement", "auditfinding")
+        },
         "risk.assessmentcampaign": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.COMPLIANCE},
         "risk.assessment": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
         "risk.risk": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},

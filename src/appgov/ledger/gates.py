@@ -183,7 +183,16 @@ def item_satisfied(app, item: GateItem, evidence_items: set[str]) -> bool:
         return value not in (None, "", [], {})
     if item.kind == "evidence":
         return item.id in evidence_items
-    return bool(CHECKS[item.id](app))
+    return not check_missing(app, item)
+
+
+def check_missing(app, item: GateItem) -> list[str]:
+    """What a check item finds missing ([] when it is satisfied). A check returns a bool, or the list of the
+    parts still missing (empty: satisfied), which the gate's refusal then names."""
+    result = CHECKS[item.id](app)
+    if isinstance(result, list | tuple):
+        return [str(part) for part in result]
+    return [] if result else [item.title]
 
 
 def missing_items(app, transition: Transition) -> list[GateItem]:

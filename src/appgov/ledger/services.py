@@ -35,12 +35,21 @@ delete = core_services.delete
 class GateRefused(ValidationError):
     """A lifecycle transition whose checklist is not complete; `.missing` lists the gate items."""
 
-    def __init__(self, app, transition, missing):
+    def __init__(self, app, transition, missing, details=None):
         self.app, self.transition, self.missing = app, transition, missing
-        names = "；".join(item.title for item in missing)
+        # details: item id -> the parts a check named missing (a release dossier's missing reviews …)
+        self.details = details or {}
+        names = "；".join(self.item_texts())
         super().__init__(
             _("Cannot %(action)s: missing %(items)s") % {"action": transition.title, "items": names}
         )
+
+    def item_texts(self) -> list[str]:
+        """Each missing item's title, with the parts its check named missing (a dossier's missing reviews …)."""
+        return [
+            f"{item.title}（{'；'.join(self.details[item.id])}）" if self.details.get(item.id) else item.title
+            for item in self.missing
+        ]
 
 
 @dataclass
@@ -80,7 +89,11 @@ def transition(app: MobileApp, to_state: str, actor=None, note: str = "") -> Mob
         ids = {item.id for item in exc.missing}
         if not ids <= {item.id for item in step.items}:
             raise  # a refusal about the move's inputs, not its checklist
-        raise GateRefused(app, step, [item for item in step.items if item.id in ids]) from None
+        details: dict[str, list[str]] = {}
+        for found in exc.missing:
+            if found.message != found.title:
+                details.setdefault(found.id, []).append(found.message)
+        raise GateRefused(app, step, [item for item in step.items if item.id in ids], details) from None
 
 
 def record_gate_evidence(

@@ -44,7 +44,7 @@ def due_dates(institution, today) -> list[dict]:
         rows.append(_row(a.due_on, str(a), a.get_absolute_url(), CONTROL[a.kind]))
     for a in (
         Assessment.objects.filter(campaign__institution=institution)
-        .exclude(state=AssessmentState.SIGNED)
+        .exclude(state__in=(AssessmentState.SIGNED, AssessmentState.WAIVED))
         .select_related("campaign", "app")
     ):
         rows.append(_row(a.campaign.due_on, str(a), a.get_absolute_url(), "NFRA-17.2"))

@@ -20,8 +20,9 @@ from appgov.core.controls.registry import (
 )
 
 from . import policy
+from .dossier_rules import coverage_gaps, development_gaps
 from .facts import risk_data
-from .models.assessments import AssessmentState
+from .models.assessments import DECIDED_STATES, AssessmentState
 from .models.audits import AuditKind, AuditState
 from .models.incidents import PRIVACY_KINDS, IncidentKind, IncidentState
 from .models.register import RiskCategory, RiskStatus
@@ -66,6 +67,34 @@ def _register_in_use(data) -> bool:
     return bool(data.incidents)
 
 
+def _latest(rows, key):
+    """The row with the greatest key (of equal keys, the last), or None."""
+    return sorted(rows, key=key)[-1] if rows else None
+
+
+def _no_record(ctx, control, data, stype, sid, label, zh, en):
+    """The app has no record of this kind: a pass when the incident register is in use (so the absence is a
+    fact), else the evidence judgement."""
+    if _register_in_use(data):
+        return passed(stype, sid, label, zh, en)
+    return _fallback(ctx, control)[(stype, sid)]
+
+
+def _verdict(stype, sid, label, problems, waiting=(), *, zh, en):
+    """Failed naming every problem; else evidence needed naming what is awaited; else passed with zh/en.
+    problems and waiting are lists of (zh, en) phrases."""
+    for outcome, phrases in ((failed, problems), (evidence_needed, waiting)):
+        if phrases:
+            return outcome(
+                stype,
+                sid,
+                label,
+                "；".join(p[0] for p in phrases) + "。",
+                _sentence(p[1] for p in phrases),
+            )
+    return passed(stype, sid, label, zh, en)
+
+
 # ---- NFRA-17.2 annual risk assessment ------------------------------------------------------------------
 
 
@@ -74,8 +103,7 @@ def annual_assessment(ctx, control):
     data = risk_data(ctx)
     for stype, sid, label, _app in _app_subjects(ctx):
         rows = data.assessments_by_app.get(sid, [])
-        signed = sorted((a for a in rows if a.state == AssessmentState.SIGNED), key=lambda a: a.signed_on)
-        last = signed[-1] if signed else None
+        last = _latest([a for a in rows if a.state == AssessmentState.SIGNED], key=lambda a: a.signed_on)
         if last and ctx.today <= next_due(last.signed_on, "annual"):
             yield passed(
                 stype,
@@ -85,8 +113,10 @@ def annual_assessment(ctx, control):
                 f"The {last.campaign.year} risk assessment was signed on {last.signed_on} (score {last.score}).",
             )
             continue
-        late = [a for a in rows if a.state != AssessmentState.SIGNED and a.campaign.due_on < ctx.today]
-        pending = [a for a in rows if a.state != AssessmentState.SIGNED and a.campaign.due_on >= ctx.today]
+        # a waived assessment (the reason is on it) is neither late nor pending: the app is judged on the rest
+        undecided = [a for a in rows if a.state not in DECIDED_STATES]
+        late = [a for a in undecided if a.campaign.due_on < ctx.today]
+        pending = [a for a in undecided if a.campaign.due_on >= ctx.today]
         if late:
             a = late[0]
             yield failed(
@@ -126,11 +156,10 @@ def _periodic_audit(ctx, control, kinds, months, name_zh, name_en):
     data = risk_data(ctx)
     for stype, sid, label, _app in _app_subjects(ctx):
         audits = [a for a in data.audits_by_app.get(sid, []) if a.kind in kinds]
-        reported = sorted(
-            (a for a in audits if a.state == AuditState.REPORTED and a.report_date),
+        last = _latest(
+            [a for a in audits if a.state == AuditState.REPORTED and a.report_date],
             key=lambda a: a.report_date,
         )
-        last = reported[-1] if reported else None
         if last and ctx.today <= add_months(last.report_date, months):
             yield passed(
                 stype,
@@ -189,16 +218,16 @@ def special_audit(ctx, control):
     for stype, sid, label, _app in _app_subjects(ctx):
         majors = [i for i in data.incidents_by_app.get(sid, []) if i.is_major]
         if not majors:
-            if _register_in_use(data):
-                yield passed(
-                    stype,
-                    sid,
-                    label,
-                    "事件台账中该应用无重大风险事件。",
-                    "The incident register holds no major event of the app.",
-                )
-            else:
-                yield _fallback(ctx, control)[(stype, sid)]
+            yield _no_record(
+                ctx,
+                control,
+                data,
+                stype,
+                sid,
+                label,
+                "事件台账中该应用无重大风险事件。",
+                "The incident register holds no major event of the app.",
+            )
             continue
         problems, waiting, fine = [], [], []
         for incident in majors:
@@ -232,31 +261,15 @@ def special_audit(ctx, control):
                 )
             else:
                 fine.append(audit)
-        if problems:
-            yield failed(
-                stype,
-                sid,
-                label,
-                "；".join(p[0] for p in problems) + "。",
-                _sentence(p[1] for p in problems),
-            )
-        elif waiting:
-            yield evidence_needed(
-                stype,
-                sid,
-                label,
-                "；".join(w[0] for w in waiting) + "。",
-                _sentence(w[1] for w in waiting),
-            )
-        else:
-            refs = "、".join(a.reference for a in fine)
-            yield passed(
-                stype,
-                sid,
-                label,
-                f"重大事件后的专项审计已按时启动：{refs}。",
-                f"Special audits after the major events started on time: {', '.join(a.reference for a in fine)}.",
-            )
+        yield _verdict(
+            stype,
+            sid,
+            label,
+            problems,
+            waiting,
+            zh=f"重大事件后的专项审计已按时启动：{'、'.join(a.reference for a in fine)}。",
+            en=f"Special audits after the major events started on time: {', '.join(a.reference for a in fine)}.",
+        )
 
 
 # ---- NFRA-15.2 major incidents reported, NFRA-16.3 privacy incidents handled ----------------------------
@@ -270,16 +283,16 @@ def incident_reports(ctx, control):
     for stype, sid, label, _app in _app_subjects(ctx):
         majors = [i for i in data.incidents_by_app.get(sid, []) if i.is_major]
         if not majors:
-            if _register_in_use(data):
-                yield passed(
-                    stype,
-                    sid,
-                    label,
-                    "事件台账中该应用无须向监管报告的重大突发事件。",
-                    "The incident register holds no major incident of the app to report.",
-                )
-            else:
-                yield _fallback(ctx, control)[(stype, sid)]
+            yield _no_record(
+                ctx,
+                control,
+                data,
+                stype,
+                sid,
+                label,
+                "事件台账中该应用无须向监管报告的重大突发事件。",
+                "The incident register holds no major incident of the app to report.",
+            )
             continue
         problems, sent = [], 0
         for incident in majors:
@@ -302,22 +315,14 @@ def incident_reports(ctx, control):
                     )
                 elif report.sent_at:
                     sent += 1
-        if problems:
-            yield failed(
-                stype,
-                sid,
-                label,
-                "；".join(p[0] for p in problems) + "。",
-                _sentence(p[1] for p in problems),
-            )
-        else:
-            yield passed(
-                stype,
-                sid,
-                label,
-                f"重大突发事件报告均按时报送（已报送 {sent} 份，其余尚未到期）。",
-                f"Every report of the major incidents is on time ({sent} sent, the others not yet due).",
-            )
+        yield _verdict(
+            stype,
+            sid,
+            label,
+            problems,
+            zh=f"重大突发事件报告均按时报送（已报送 {sent} 份，其余尚未到期）。",
+            en=f"Every report of the major incidents is on time ({sent} sent, the others not yet due).",
+        )
 
 
 @check("NFRA-16.3")
@@ -329,16 +334,16 @@ def privacy_incidents(ctx, control):
     for stype, sid, label, _app in _app_subjects(ctx):
         rows = [i for i in data.incidents_by_app.get(sid, []) if i.kind in PRIVACY_KINDS]
         if not rows:
-            if _register_in_use(data):
-                yield passed(
-                    stype,
-                    sid,
-                    label,
-                    "事件台账中该应用无信息泄露或隐私合规事件。",
-                    "The incident register holds no leak or privacy incident of the app.",
-                )
-            else:
-                yield _fallback(ctx, control)[(stype, sid)]
+            yield _no_record(
+                ctx,
+                control,
+                data,
+                stype,
+                sid,
+                label,
+                "事件台账中该应用无信息泄露或隐私合规事件。",
+                "The incident register holds no leak or privacy incident of the app.",
+            )
             continue
         problems, handled = [], 0
         for incident in rows:
@@ -374,22 +379,14 @@ def privacy_incidents(ctx, control):
                         )
                     )
             handled += incident.resolved_on is not None
-        if problems:
-            yield failed(
-                stype,
-                sid,
-                label,
-                "；".join(p[0] for p in problems) + "。",
-                _sentence(p[1] for p in problems),
-            )
-        else:
-            yield passed(
-                stype,
-                sid,
-                label,
-                f"信息泄露与隐私事件 {len(rows)} 起均在期限内处理和告知。",
-                f"{len(rows)} leak and privacy incidents handled and notified within their deadlines.",
-            )
+        yield _verdict(
+            stype,
+            sid,
+            label,
+            problems,
+            zh=f"信息泄露与隐私事件 {len(rows)} 起均在期限内处理和告知。",
+            en=f"{len(rows)} leak and privacy incidents handled and notified within their deadlines.",
+        )
 
 
 # ---- NFRA-13.2 data leakage, tampering, ransomware ------------------------------------------------------
@@ -459,14 +456,13 @@ def continuity(ctx, control):
     for stype, sid, label, _app in _app_subjects(ctx):
         bias = [b for b in data.bias.get(sid, []) if b.approved_on]
         plans = [p for p in data.plans.get(sid, []) if p.approved_on]
-        drills = sorted(
-            (d for d in data.drills.get(sid, []) if d.held_on and d.measured_recovery_minutes is not None),
+        last = _latest(
+            [d for d in data.drills.get(sid, []) if d.held_on and d.measured_recovery_minutes is not None],
             key=lambda d: d.held_on,
         )
         if not (data.bias.get(sid) or data.plans.get(sid) or data.drills.get(sid)):
             yield _fallback(ctx, control)[(stype, sid)]
             continue
-        last = drills[-1] if drills else None
         if last and last.missed_rto:
             yield failed(
                 stype,
@@ -560,33 +556,19 @@ def risk_register(ctx, control):
                     f"{risk.reference} has {len(late)} overdue treatment tasks",
                 )
             )
-    if problems:
-        yield failed(
-            INSTITUTION,
-            inst.pk,
-            inst.name,
-            "；".join(p[0] for p in problems) + "。",
-            _sentence(p[1] for p in problems),
-        )
-    else:
-        business = sum(r.category == RiskCategory.BUSINESS for r in live)
-        yield passed(
-            INSTITUTION,
-            inst.pk,
-            inst.name,
-            f"风险台账在管风险 {len(live)} 项（业务 {business} 项、科技 {len(live) - business} 项），高风险均有处置计划。",
-            f"{len(live)} risks in the register ({business} business, {len(live) - business} technology); "
-            "every high risk has a treatment plan.",
-        )
+    business = sum(r.category == RiskCategory.BUSINESS for r in live)
+    yield _verdict(
+        INSTITUTION,
+        inst.pk,
+        inst.name,
+        problems,
+        zh=f"风险台账在管风险 {len(live)} 项（业务 {business} 项、科技 {len(live) - business} 项），高风险均有处置计划。",
+        en=f"{len(live)} risks in the register ({business} business, {len(live) - business} technology); "
+        "every high risk has a treatment plan.",
+    )
 
 
 # ---- NFRA-07.1, 07.3 per version; NFRA-03.2 per app: the release dossier --------------------------------
-
-DOSSIER_PARTS = (
-    ("design_reviewed_on", "方案评审", "design review"),
-    ("code_reviewed_on", "代码评审", "code review"),
-    ("change_approved_on", "变更审批", "change approval"),
-)
 
 
 @check("NFRA-07.1")
@@ -597,7 +579,7 @@ def development_records(ctx, control):
         if dossier is None:
             yield _fallback(ctx, control)[(stype, sid)]
             continue
-        missing = [(zh, en) for name, zh, en in DOSSIER_PARTS if not getattr(dossier, name)]
+        missing = development_gaps(dossier)
         if missing:
             yield evidence_needed(
                 stype,
@@ -625,14 +607,7 @@ def security_testing(ctx, control):
         if dossier is None or not dossier.security_test_result:
             yield _fallback(ctx, control)[(stype, sid)]
             continue
-        gaps = [
-            (zh, en)
-            for flag, zh, en in (
-                ("tested_authentication", "客户认证", "customer authentication"),
-                ("tested_logic", "应用逻辑控制", "application logic control"),
-            )
-            if not getattr(dossier, flag)
-        ]
+        gaps = coverage_gaps(dossier)
         who = f"{dossier.security_tester}，{dossier.security_tested_on}"
         if dossier.security_test_result == "failed":
             yield failed(

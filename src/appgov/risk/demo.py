@@ -12,6 +12,7 @@ from appgov.core import workflow
 from appgov.core.models import Institution
 from appgov.ledger.models import MobileApp
 from appgov.ledger.models.choices import LifecycleState
+from appgov.partners.models import Party
 from appgov.users.models import User
 
 from . import policy, reports, services
@@ -333,5 +334,11 @@ def _register(inst, app, actor, today, complete: bool):
                 "residual_likelihood": 2,
                 "residual_impact": 3,
                 "treatment_plan": "SDK 准入评估与版本锁定",
+                # the SDK vendors of the third-party register (partners' demo loads first)
+                "vendors": [
+                    p
+                    for p in Party.objects.filter(institution=inst).order_by("pk")
+                    if "sdk_vendor" in p.kinds
+                ][:2],
             },
         )

@@ -7,6 +7,7 @@ from . import policy
 from .models import (
     AssessmentCampaign,
     AuditEngagement,
+    AuditFinding,
     Drill,
     EmergencyPlan,
     ImpactAnalysis,
@@ -68,13 +69,39 @@ class AuditForm(ScopedModelForm):
             ]
 
 
+class AuditFindingForm(ScopedModelForm):
+    class Meta:
+        model = AuditFinding
+        fields = ["engagement", "app", "title", "description", "recommendation", "severity", "owner"]
+
+
 class CampaignForm(ScopedModelForm):
     class Meta:
         model = AssessmentCampaign
         fields = ["year", "title", "opened_on", "due_on"]
 
 
+class FindingNumbersField(forms.CharField):
+    """Finding numbers (#12, 15 …) as the text a person types; the service checks each is a finding of the
+    institution."""
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return ", ".join(str(v) for v in value)
+        return value
+
+    def to_python(self, value):
+        text = (super().to_python(value) or "").replace("，", ",")
+        return [part.strip().lstrip("#") for part in text.split(",") if part.strip()]
+
+
 class RiskForm(ScopedModelForm):
+    finding_ids = FindingNumbersField(
+        label=_("related findings"),
+        required=False,
+        help_text=_("Finding numbers of the findings list, separated by commas"),
+    )
+
     class Meta:
         model = Risk
         fields = [
@@ -92,6 +119,8 @@ class RiskForm(ScopedModelForm):
             "treatment_plan",
             "status",
             "incidents",
+            "vendors",
+            "finding_ids",
             "next_review_on",
         ]
 

@@ -12,6 +12,7 @@ from appgov.counterfeit.models import CONFIRMED_STATES, CaseState, CounterfeitCa
 from appgov.ledger.models import Vulnerability
 from appgov.scanning.models import Scan
 
+from .dossier_rules import development_gaps
 from .models import AuditEngagement, Drill, EmergencyPlan, Incident, ReleaseDossier, Risk
 from .models.audits import AuditKind, AuditState
 from .models.incidents import IncidentKind, IncidentState
@@ -35,8 +36,9 @@ def propose(app, today: datetime.date) -> dict:
     out = {}
     for item in questionnaire()["items"]:
         func = RULES.get(item.get("prefill", ""))
-        if func is not None:
-            answer, facts = func(app, today)
+        proposal = func(app, today) if func is not None else None
+        if proposal is not None:  # None: the platform knows nothing of it, a person answers
+            answer, facts = proposal
             out[item["id"]] = {"answer": answer, "facts": facts}
     return out
 
@@ -56,7 +58,7 @@ def _release_dossier(app, today):
     dossier = ReleaseDossier.objects.filter(version=version).first()
     if dossier is None:
         return "no", _("Version %(v)s has no release dossier.") % {"v": version.version_name}
-    complete = dossier.design_reviewed_on and dossier.code_reviewed_on and dossier.change_approved_on
+    complete = not development_gaps(dossier)
     return ("yes" if complete else "partly"), _("Release dossier of version %(v)s.") % {
         "v": version.version_name
     }
@@ -175,3 +177,84 @@ def _audit(app, today):
     if last and today <= add_months(last, 36):
         return "yes", _("Audit reported on %(d)s.") % {"d": last}
     return "no", _("No audit reported in the last three years.")
+
+
+@rule("findings")
+def _findings(app, today):
+    """Open findings of the common findings list for the app, its versions and its audit findings (read through
+    core.extensions: risk may not import compliance)."""
+    from appgov.core import extensions
+
+    from .models import AuditFinding
+
+    gateway = extensions.findings_gateway()
+    version_ids = list(app.versions.values_list("pk", flat=True))
+    rows = gateway.open_for_app(app.institution, app.pk, version_ids)
+    audit_ids = list(
+        AuditFinding.objects.filter(app=app, finding_id__isnull=False).values_list("finding_id", flat=True)
+    )
+    rows += [f for f in gateway.findings(app.institution, audit_ids).values() if f.active]
+    overdue = [f for f in rows if f.overdue]
+    if overdue:
+        return "no", _("%(n)s of %(total)s open findings are past their deadline: %(which)s.") % {
+            "n": len(overdue),
+            "total": len(rows),
+            "which": ", ".join(f"{f.control_id} ({f.due_on})" for f in overdue[:5]),
+        }
+    if rows:
+        return "partly", _("%(n)s open findings, all within their deadline (next due %(day)s).") % {
+            "n": len(rows),
+            "day": min(f.due_on for f in rows),
+        }
+    return "yes", _("No open finding of the app in the findings list.")
+
+
+@rule("vendors")
+def _vendors(app, today):
+    """The third parties serving the app (partners' current relations): evaluation lapsed, exiting or exited."""
+    from appgov.partners.models import Relation
+    from appgov.partners.models.choices import PartyState
+
+    parties = {
+        r.party_id: r.party
+        for r in Relation.objects.filter(app=app).select_related("party")
+        if r.current_on(today)
+    }
+    if not parties:
+        return "na", _("No third party serves the app in the third-party register.")
+    exited = [p for p in parties.values() if p.state in (PartyState.EXITING, PartyState.EXITED)]
+    lapsed = [
+        p
+        for p in parties.values()
+        if p not in exited and p.next_evaluation_due is not None and p.next_evaluation_due < today
+    ]
+    unassessed = [p for p in parties.values() if p.state in (PartyState.ADMISSION, PartyState.REJECTED)]
+    problems = [
+        *(
+            _("%(name)s is %(state)s") % {"name": p.name, "state": p.get_state_display()}
+            for p in exited + unassessed
+        ),
+        *(
+            _("%(name)s: evaluation due %(day)s lapsed") % {"name": p.name, "day": p.next_evaluation_due}
+            for p in lapsed
+        ),
+    ]
+    if exited or unassessed:
+        return "no", "; ".join(str(x) for x in problems) + "."
+    if lapsed:
+        return "partly", "; ".join(str(x) for x in problems) + "."
+    return "yes", _("%(n)s third parties serve the app, all admitted and within their evaluation period.") % {
+        "n": len(parties)
+    }
+
+
+@rule("operations")
+def _operations(app, today):
+    """Running metrics, if a module registered a summary of them (operations, issue 17): the first that has
+    something to say about the app. Without one the platform proposes nothing and a person answers."""
+    from appgov.core import extensions
+
+    for summary in extensions.metrics_summaries(app, today):
+        if summary.get("answer") in ("yes", "partly", "no", "na"):
+            return summary["answer"], summary.get("facts", "")
+    return None

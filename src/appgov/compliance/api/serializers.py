@@ -83,7 +83,9 @@ class FindingMoveSerializer(serializers.Serializer):
 class EvidenceSerializer(LimitedModelSerializer):
     file = serializers.FileField(required=False, allow_null=True)
     subject_type = serializers.ChoiceField(
-        choices=[c for c in SubjectType.choices if c[0] != SubjectType.REGULATOR]
+        choices=[
+            c for c in SubjectType.choices if c[0] not in (SubjectType.REGULATOR, SubjectType.AUDIT_FINDING)
+        ]
     )
 
     class Meta:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from appgov.core import workflow
+from appgov.core import extensions, workflow
 from appgov.core.params import as_id
 from appgov.core.roles import can_write
 from appgov.core.scoping import scoped
@@ -92,6 +92,7 @@ def finding_detail(request, pk):
         "compliance/finding_detail.html",
         {
             "finding": finding,
+            "source": extensions.finding_source(finding),
             "moves": moves,
             "history": _status_history(finding),
             "today": timezone.localdate(),

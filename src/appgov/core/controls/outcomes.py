@@ -8,6 +8,12 @@ class SubjectType(models.TextChoices):
     APP_VERSION = "app_version", _("App version")
     CREDIT_SYSTEM = "credit_system", _("Credit system")
     REGULATOR = "regulator", _("Regulator")
+    # a finding of an audit or inspection, opened by the risk module's engagement (never by the evaluation)
+    AUDIT_FINDING = "audit_finding", _("Audit finding")
+
+
+# subjects whose findings a module opens from its own work: the evaluation neither judges nor resolves them
+WORK_SUBJECTS = (SubjectType.AUDIT_FINDING,)
 
 
 class Outcome(models.TextChoices):

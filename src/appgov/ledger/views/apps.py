@@ -223,7 +223,7 @@ def app_transition(request, pk):
         messages.error(
             request,
             _("Refused: %(action)s needs %(items)s")
-            % {"action": exc.transition.title, "items": "；".join(i.title for i in exc.missing)},
+            % {"action": exc.transition.title, "items": "；".join(exc.item_texts())},
         )
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))

@@ -1,11 +1,13 @@
 from rest_framework import serializers
 
-from appgov.core.api.base import DownloadLinkField, ScopedModelSerializer
+from appgov.core.api.base import DownloadLinkField, ScopedModelSerializer, ScopedPrimaryKeyRelatedField
+from appgov.partners.models import Party
 
 from ..models import (
     Assessment,
     AssessmentCampaign,
     AuditEngagement,
+    AuditFinding,
     Drill,
     EmergencyPlan,
     ImpactAnalysis,
@@ -88,7 +90,17 @@ class AuditSerializer(ScopedModelSerializer):
         read_only_fields = ["institution", "auditor_name", "team", "conclusion"]
 
 
+class AuditFindingSerializer(ScopedModelSerializer):
+    class Meta:
+        model = AuditFinding
+        exclude = ["created_at"]
+        read_only_fields = ["finding_id"]
+
+
 class CampaignSerializer(ScopedModelSerializer):
+    # closed: the report frozen at closing, through the scoped page download (never a /media/ URL)
+    report_file = DownloadLinkField("risk:campaign-pdf", "report_file")
+
     class Meta:
         model = AssessmentCampaign
         fields = "__all__"
@@ -107,6 +119,11 @@ class AssessmentSerializer(ScopedModelSerializer):
 class RiskSerializer(ScopedModelSerializer):
     inherent_score = serializers.IntegerField(read_only=True)
     residual_score = serializers.IntegerField(read_only=True)
+    # a many-to-many through RiskVendor, which DRF would make read-only: written through the service like the rest
+    vendors = ScopedPrimaryKeyRelatedField(many=True, queryset=Party.objects.all(), required=False)
+    finding_ids = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=2**63 - 1), required=False
+    )
 
     class Meta:
         model = Risk

@@ -9,6 +9,7 @@ for prefix, viewset, basename in [
     ("regulator-reports", views.RegulatorReportViewSet, "risk-regulatorreport"),
     ("privacy-notifications", views.PrivacyNotificationViewSet, "risk-privacynotification"),
     ("audits", views.AuditViewSet, "risk-auditengagement"),
+    ("audit-findings", views.AuditFindingViewSet, "risk-auditfinding"),
     ("campaigns", views.CampaignViewSet, "risk-campaign"),
     ("assessments", views.AssessmentViewSet, "risk-assessment"),
     ("risks", views.RiskViewSet, "risk-risk"),

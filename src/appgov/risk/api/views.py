@@ -13,6 +13,7 @@ from ..models import (
     Assessment,
     AssessmentCampaign,
     AuditEngagement,
+    AuditFinding,
     Drill,
     EmergencyPlan,
     ImpactAnalysis,
@@ -123,7 +124,16 @@ class AuditViewSet(MoveMixin, ScopedModelViewSet):
         return self.download_file(self.get_object(), "report_file")
 
 
-class CampaignViewSet(ScopedModelViewSet):
+class AuditFindingViewSet(ScopedModelViewSet):
+    """Recording one opens its finding in the common findings list (finding_id), closed there."""
+
+    queryset = AuditFinding.objects.all()
+    serializer_class = s.AuditFindingSerializer
+    service = services.audit_findings
+    filterset_fields = ["engagement", "app", "severity"]
+
+
+class CampaignViewSet(MoveMixin, ScopedModelViewSet):
     queryset = AssessmentCampaign.objects.all()
     serializer_class = s.CampaignSerializer
     service = services.campaigns

@@ -29,6 +29,21 @@ class AssessmentCampaign(InstitutionOwned):
     state = models.CharField(
         _("state"), max_length=20, choices=CampaignState.choices, default=CampaignState.OPEN, editable=False
     )
+    # set by the close step (workflows/campaign.yaml): the campaign report as it was at closing, kept
+    closed_on = models.DateField(_("closed on"), null=True, blank=True, editable=False)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("closed by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    report_file = models.FileField(
+        _("campaign report (frozen at closing)"), upload_to="risk/campaigns/%Y/", blank=True, editable=False
+    )
+    report_sha256 = models.CharField(_("SHA-256 of the report"), max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["-year"]
@@ -49,6 +64,11 @@ class AssessmentState(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted for sign-off")
     SIGNED = "signed", _("Signed by compliance")
+    WAIVED = "waived", _("Waived, with the reason")
+
+
+# an assessment that needs nothing more before its campaign closes
+DECIDED_STATES = (AssessmentState.SIGNED, AssessmentState.WAIVED)
 
 
 class Assessment(InstitutionOwned):
@@ -88,6 +108,7 @@ class Assessment(InstitutionOwned):
         editable=False,
     )
     signed_on = models.DateField(_("signed on"), null=True, blank=True, editable=False)
+    waiver_reason = BoundedTextField(_("why waived"), blank=True, editable=False)
 
     class Meta:
         ordering = ["campaign", "app__code"]

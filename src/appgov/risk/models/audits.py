@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.fields import BoundedTextField
 from appgov.core.models.owned import InstitutionOwned
+from appgov.ledger.models.choices import Severity
 
 
 class AuditKind(models.TextChoices):
@@ -76,3 +77,60 @@ class AuditEngagement(InstitutionOwned):
 
     def __str__(self):
         return f"{self.reference} {self.title}"
+
+
+# the control an engagement's findings are held against, by the kind of engagement
+FINDING_CONTROL = {
+    AuditKind.REGULAR: "NFRA-17.3",
+    AuditKind.SPECIAL: "NFRA-17.4",
+    AuditKind.INSPECTION: "NFRA-05.4",
+}
+
+
+class AuditFinding(InstitutionOwned):
+    """A finding of an audit or inspection. Recording it opens a finding in the common findings list (through
+    core.extensions.findings_gateway) with the SLA's due date; it is rectified and closed there."""
+
+    institution_path = "engagement__institution"
+
+    engagement = models.ForeignKey(
+        AuditEngagement, verbose_name=_("engagement"), on_delete=models.PROTECT, related_name="findings"
+    )
+    app = models.ForeignKey(
+        "ledger.MobileApp",
+        verbose_name=_("app"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Empty for a finding of the institution as a whole"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = BoundedTextField(_("description"))
+    recommendation = BoundedTextField(_("recommendation"), blank=True)
+    severity = models.CharField(_("severity"), max_length=10, choices=Severity.choices)
+    owner = models.ForeignKey(
+        "core.Person",
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Empty: the app's responsible person"),
+    )
+    # the finding in the common findings list (compliance.Finding), opened when this is recorded
+    finding_id = models.BigIntegerField(
+        _("finding in the findings list"), null=True, blank=True, editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["engagement", "pk"]
+        verbose_name = _("audit finding")
+        verbose_name_plural = _("audit findings")
+
+    def get_absolute_url(self):
+        return reverse("risk:auditfinding-detail", args=[self.pk])
+
+    def __str__(self):
+        return f"{self.engagement.reference} · {self.title}"

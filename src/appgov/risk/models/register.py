@@ -69,7 +69,19 @@ class Risk(InstitutionOwned):
         "risk.Incident", verbose_name=_("related incidents"), blank=True, related_name="risks"
     )
     control_ids = models.JSONField(_("related controls"), default=list, blank=True)
-    vendor_names = models.JSONField(_("related vendors"), default=list, blank=True)
+    vendors = models.ManyToManyField(
+        "partners.Party",
+        through="risk.RiskVendor",
+        verbose_name=_("related vendors"),
+        blank=True,
+        related_name="risks",
+    )
+    # names of vendors not (yet) in the third-party register; migration 0004 moved every name that matched a
+    # party of the institution into `vendors`
+    vendor_names = models.JSONField(_("other vendors (not in the register)"), default=list, blank=True)
+    # findings of the common findings list (compliance.Finding ids, read through core.extensions.findings_gateway:
+    # risk may not import compliance); the service refuses an id that is not a finding of the institution
+    finding_ids = models.JSONField(_("related findings"), default=list, blank=True)
     next_review_on = models.DateField(_("next review on"), null=True, blank=True)
 
     class Meta:
@@ -110,6 +122,23 @@ def _rating_text(likelihood, impact) -> str:
         return ""
     band = rating(likelihood, impact)
     return f"{likelihood * impact}（{band['zh']}）"
+
+
+class RiskVendor(InstitutionOwned):
+    """A risk's link to a third party of the register (the rows of Risk.vendors, kept: PROTECT both ways)."""
+
+    institution_path = "risk__institution"
+
+    risk = models.ForeignKey(Risk, on_delete=models.PROTECT, related_name="+")
+    party = models.ForeignKey("partners.Party", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["risk", "party"], name="risk_vendor_once")]
+        verbose_name = _("risk vendor")
+        verbose_name_plural = _("risk vendors")
+
+    def __str__(self):
+        return f"{self.risk_id} · {self.party_id}"
 
 
 class RiskTask(InstitutionOwned):

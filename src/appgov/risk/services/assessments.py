@@ -42,6 +42,8 @@ class CampaignService(KeptService):
 
 def add_assessments(campaign: AssessmentCampaign, actor=None) -> list[Assessment]:
     """An assessment, pre-filled, for every live app that has none in the campaign yet."""
+    if campaign.state == CampaignState.CLOSED:
+        raise ValidationError(_("A closed campaign cannot be changed."))
     have = set(campaign.assessments.values_list("app_id", flat=True))
     made = []
     apps = MobileApp.objects.filter(institution=campaign.institution).exclude(state=LifecycleState.RETIRED)
@@ -73,7 +75,7 @@ def prefill_assessment(assessment: Assessment, actor=None, today=None) -> Assess
 
     with transaction.atomic():
         assessment = lock(assessment)
-        if assessment.state != AssessmentState.DRAFT:
+        if assessment.state != AssessmentState.DRAFT or assessment.campaign.state == CampaignState.CLOSED:
             raise ValidationError(_("Only a draft assessment can be pre-filled."))
         proposed = propose(assessment.app, today or timezone.localdate())
         answers = dict(assessment.answers)
@@ -124,6 +126,8 @@ class AssessmentService(KeptService):
         )
 
     def check_editable(self, obj, actor) -> None:
+        if obj.campaign.state == CampaignState.CLOSED:
+            raise ValidationError(_("The campaign is closed: its assessments can no longer change."))
         if obj.state != AssessmentState.DRAFT:
             raise ValidationError(
                 _("Only a draft assessment can be changed; a submitted one is returned first.")

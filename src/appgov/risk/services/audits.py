@@ -12,7 +12,7 @@ from appgov.core.controls.periods import add_months
 from appgov.ledger.models import MobileApp
 from appgov.ledger.models.choices import LifecycleState
 
-from ..models import AuditEngagement
+from ..models import AuditEngagement, AuditFinding
 from ..models.audits import AuditKind, AuditState
 from .common import KeptService, same_institution
 
@@ -130,3 +130,67 @@ def plan_programme(
 
 
 audits = AuditService(AuditEngagement)
+
+
+# an engagement records findings from its fieldwork until its report (and with the report)
+FINDING_STATES = (AuditState.FIELDWORK, AuditState.REPORTED)
+KIND_ZH = {AuditKind.REGULAR: "审计", AuditKind.SPECIAL: "专项审计", AuditKind.INSPECTION: "业务合规检查"}
+
+
+class AuditFindingService(KeptService):
+    """Recording an audit finding opens its finding in the common findings list (severity, owner, the SLA's due
+    date), linked back to this record; the finding is then rectified, verified or accepted there."""
+
+    def check_editable(self, obj, actor) -> None:
+        if obj.finding_id is not None:
+            raise ValidationError(
+                _("This audit finding is in the findings list: change its owner or status on the finding.")
+            )
+
+    def prepare(self, obj, actor, data):
+        super().prepare(obj, actor, data)
+        engagement = obj.engagement
+        if engagement.state not in FINDING_STATES:
+            raise ValidationError(
+                {
+                    "engagement": _(
+                        "Findings are recorded from the fieldwork on (this engagement is %(state)s)."
+                    )
+                    % {"state": engagement.get_state_display()}
+                }
+            )
+        if obj.app_id and not engagement.apps.filter(pk=obj.app_id).exists():
+            raise ValidationError({"app": _("The engagement does not cover this app.")})
+        if obj.owner_id and obj.owner.institution_id != engagement.institution_id:
+            raise ValidationError({"owner": _("This person belongs to another institution.")})
+
+    def save_object(self, obj, actor, m2m):
+        from appgov.core import extensions
+        from appgov.core import services as core
+        from appgov.core.controls.outcomes import SubjectType
+
+        from ..models.audits import FINDING_CONTROL
+
+        with transaction.atomic():
+            obj = core.save(obj, actor, m2m=m2m)
+            engagement = obj.engagement
+            owner = obj.owner or (obj.app.responsible_person if obj.app_id else None)
+            where = f"{engagement.reference} {obj.app.name if obj.app_id else engagement.institution}"
+            opened = extensions.findings_gateway().open_finding(
+                institution=engagement.institution,
+                actor=actor,
+                control_id=FINDING_CONTROL[engagement.kind],
+                subject_type=SubjectType.AUDIT_FINDING,
+                subject_id=obj.pk,
+                subject_repr=f"{where} · {obj.title}",
+                severity=obj.severity,
+                owner=owner,
+                explanation_zh=f"{KIND_ZH[engagement.kind]}“{engagement.reference}”发现：{obj.description}",
+                explanation_en=f"Finding of {engagement.kind} {engagement.reference}: {obj.description}",
+            )
+            obj.finding_id = opened.id
+            obj = core.save(obj, actor)
+        return obj
+
+
+audit_findings = AuditFindingService(AuditFinding)

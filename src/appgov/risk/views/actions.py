@@ -273,6 +273,9 @@ def _pdf(data: bytes, name: str):
 @require_safe
 def campaign_pdf(request, pk):
     campaign = get_scoped(AssessmentCampaign.objects.select_related("institution"), request.user, pk=pk)
+    if campaign.report_file:  # closed: the report frozen at closing, not today's rendering
+        with campaign.report_file.open("rb") as frozen:
+            return _pdf(frozen.read(), f"risk-assessment-{campaign.year}.pdf")
     return _pdf(reports.assessment_pdf(campaign), f"risk-assessment-{campaign.year}.pdf")
 
 

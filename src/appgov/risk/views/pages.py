@@ -8,6 +8,7 @@ from .. import filtersets, forms, services, tables
 from ..models import (
     AssessmentCampaign,
     AuditEngagement,
+    AuditFinding,
     Drill,
     EmergencyPlan,
     ImpactAnalysis,
@@ -95,6 +96,7 @@ class IncidentDetail(generic.ObjectDetailView):
 
 class AuditDetail(generic.ObjectDetailView):
     model = AuditEngagement
+    template_name = "risk/audit_detail.html"
     fields = [
         "reference",
         "title",
@@ -114,6 +116,64 @@ class AuditDetail(generic.ObjectDetailView):
         "conclusion",
         "cancel_reason",
     ]
+
+    def extra_context(self, obj):
+        from appgov.core.roles import can_write
+
+        from ..findings_link import with_findings
+        from ..services.audits import FINDING_STATES
+
+        return {
+            "audit_findings": with_findings(obj.institution, obj.findings.select_related("app", "owner")),
+            "may_record": obj.state in FINDING_STATES and can_write(self.request.user, "risk.auditfinding"),
+        }
+
+
+class AuditFindingDetail(generic.ObjectDetailView):
+    model = AuditFinding
+    template_name = "risk/auditfinding_detail.html"
+    fields = [
+        "engagement",
+        "app",
+        "title",
+        "description",
+        "recommendation",
+        "severity",
+        "owner",
+        "created_at",
+    ]
+
+    def extra_context(self, obj):
+        from ..findings_link import with_findings
+
+        return {"linked": with_findings(obj.engagement.institution, [obj])[0][1]}
+
+
+class AuditFindingEdit(generic.ObjectEditView):
+    """A finding is recorded from its engagement's page (?engagement=<id> preselects it)."""
+
+    model = AuditFinding
+    form = forms.AuditFindingForm
+    service = services.audit_findings
+
+    def get_form(self, obj):
+        form = super().get_form(obj)
+        if obj is None and not self.request.POST and self.request.GET.get("engagement", "").isdigit():
+            form.initial["engagement"] = int(self.request.GET["engagement"])
+        return form
+
+
+class RiskDetail(generic.ObjectDetailView):
+    model = Risk
+    template_name = "risk/risk_detail.html"
+
+    def extra_context(self, obj):
+        from ..findings_link import linked_findings
+
+        return {
+            "vendors": obj.vendors.order_by("name"),
+            "linked_findings": linked_findings(obj.institution, obj.finding_ids),
+        }
 
 
 class CampaignDetail(generic.ObjectDetailView):
@@ -149,6 +209,9 @@ urlpatterns = [
         move=True,
         list_queryset=AuditEngagement.objects.prefetch_related("apps").select_related("institution"),
     ),
+    *generic.object_urls(
+        "auditfinding", detail=AuditFindingDetail, edit=AuditFindingEdit, base="audit-findings/"
+    ),
     *_pages(
         "campaign",
         AssessmentCampaign,
@@ -157,6 +220,7 @@ urlpatterns = [
         service=services.campaigns,
         title=_("Annual risk assessments"),
         detail=CampaignDetail,
+        move=True,
     ),
     *_pages(
         "risk",
@@ -166,6 +230,7 @@ urlpatterns = [
         form=forms.RiskForm,
         service=services.risks,
         title=_("Risk register"),
+        detail=RiskDetail,
         list_queryset=Risk.objects.select_related("app", "owner", "institution"),
     ),
     *_pages("task", RiskTask, form=forms.RiskTaskForm, service=services.tasks),

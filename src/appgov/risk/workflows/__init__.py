@@ -76,6 +76,46 @@ def _note_return(assessment, actor, inputs, transition):
     assessment.conclusion = f"{assessment.conclusion}\n{stamp} {_('returned')}: {inputs['reason']}".strip()
 
 
+@rules.guard("campaign_open")
+def _campaign_open(assessment, actor, inputs):
+    from ..models.assessments import CampaignState
+
+    if assessment.campaign.state == CampaignState.CLOSED:
+        return _("The campaign is closed: its assessments can no longer change.")
+    return None
+
+
+@rules.guard("all_decided")
+def _all_decided(campaign, actor, inputs):
+    from ..models.assessments import DECIDED_STATES
+
+    waiting = [
+        f"{a.app.code}（{a.get_state_display()}）"
+        for a in campaign.assessments.select_related("app").order_by("app__code")
+        if a.state not in DECIDED_STATES
+    ]
+    if waiting:
+        return _("Not yet signed or waived: %(apps)s.") % {"apps": ", ".join(waiting)}
+    return None
+
+
+@rules.effect("freeze_report")
+def _freeze_report(campaign, actor, inputs, transition):
+    import hashlib
+
+    from django.core.files.base import ContentFile
+
+    from ..reports import assessment_pdf
+
+    campaign.closed_on = timezone.localdate()
+    campaign.closed_by = actor
+    data = assessment_pdf(campaign)
+    campaign.report_sha256 = hashlib.sha256(data).hexdigest()
+    campaign.report_file.save(
+        f"risk-assessment-{campaign.year}-{campaign.pk}.pdf", ContentFile(data), save=False
+    )
+
+
 @rules.guard("not_special")
 def _not_special(audit, actor, inputs):
     if audit.kind == AuditKind.SPECIAL:
@@ -94,3 +134,4 @@ def _fieldwork_after_plan(audit, actor, inputs):
 incident = workflow.load(__name__, "incident.yaml", rules)
 assessment = workflow.load(__name__, "assessment.yaml", rules)
 audit = workflow.load(__name__, "audit.yaml", rules)
+campaign = workflow.load(__name__, "campaign.yaml", rules)
