@@ -151,6 +151,7 @@ def scan_file(path: str, options: ScanOptions | None = None) -> dict:
 
             ex = analyse_hap(zf, limits, scanner, keep)
         report = _assemble(ex, path, sha256, options, catalogue, release)
+        report["privacy_policy"] = _packaged_policy(zf)
         if yara_rules is not None:
             from .yara_rules import run_rules
 
@@ -171,6 +172,16 @@ def scan_file(path: str, options: ScanOptions | None = None) -> dict:
     report["summary"] = _summary(report)
     report["elapsed_ms"] = int((time.perf_counter() - started) * 1000)
     return report
+
+
+def _packaged_policy(zf: ZipArchive) -> dict | None:
+    """The privacy policy the package carries (a file of the archive itself)."""
+    from .policy_asset import MAX_POLICY_BYTES, find_policy
+
+    found = find_policy(
+        zf.names(), lambda n: zf.entries[n].size, lambda n: zf.read(n, max_size=MAX_POLICY_BYTES)
+    )
+    return found
 
 
 def _sha256_file(path: str) -> str:
