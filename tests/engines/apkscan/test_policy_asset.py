@@ -47,3 +47,21 @@ def test_a_mini_program_privacy_page():
     assert pkg[:1] == b"\xbe"
     found = policy_asset.find_policy(list(names), lambda n: len(names[n]), lambda n: names[n])
     assert found["path"] == "/pages/privacy/privacy.wxml" and found["format"] == "wxml"
+
+
+def test_the_entry_module_of_a_harmonyos_app_bundle(tmp_path):
+    import io
+    import zipfile
+
+    from appgov.engines.packagebuild import hap_bytes
+
+    entry = hap_bytes(files={"resources/rawfile/privacy.html": POLICY.encode("utf-8")})
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("entry-default.hap", entry)
+        zf.writestr("feature-pay.hap", hap_bytes(bundle="cn.example.bank.harmony"))
+        zf.writestr("pack.info", "{}")
+    bundle = tmp_path / "bank.app"
+    bundle.write_bytes(buf.getvalue())
+    found = apkscan.scan_file(str(bundle))["privacy_policy"]
+    assert found["path"] == "entry-default.hap!resources/rawfile/privacy.html" and found["text"] == POLICY
