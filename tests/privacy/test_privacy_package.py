@@ -60,3 +60,32 @@ def test_the_policy_in_the_package_is_offered_and_adopted(world, login):
     response = client.post(reverse("privacy:adopt-packaged", args=[a.version.pk]), follow=True)
     assert not PrivacyPolicy.objects.filter(version=a.version).exists()
     assert " ".join(str(m) for m in response.context["messages"])
+
+
+def test_the_api_shows_and_adopts_the_packaged_policy(world, login):
+    a = world.a
+    version = harmony_version(world)
+    scan = scan_demo_package(version, a.office_user)
+    client = login(a.office_user)
+    refused = client.post("/api/privacy/policies/", {"version": a.version.pk, "from_package": "true"})
+    assert refused.status_code == 400  # a.version's package was never scanned: nothing to adopt
+    both = client.post(
+        "/api/privacy/policies/",
+        {
+            "version": version.pk,
+            "from_package": "true",
+            "file": SimpleUploadedFile("p.txt", POLICY.read_bytes()),
+        },
+    )
+    assert both.status_code == 400 and not PrivacyPolicy.objects.exists()
+    response = client.post("/api/privacy/policies/", {"version": version.pk, "from_package": "true"})
+    assert response.status_code == 201, response.content
+    body = client.get(f"/api/privacy/policies/{response.json()['id']}/").json()
+    assert body["file_name"] == "privacy_policy.html"
+    assert body["packaged_policy"]["scan"] == scan.pk and body["packaged_policy"]["same_text"] is True
+    examiner = login(world.reg_in)
+    assert (
+        examiner.post("/api/privacy/policies/", {"version": version.pk, "from_package": "true"}).status_code
+        == 403
+    )
+    assert PrivacyPolicy.objects.count() == 1

@@ -51,8 +51,12 @@ def against_uploaded(policy, declared: dict) -> dict | None:
 
 def adopt(version, actor):
     """The package's policy becomes the version's policy (a new upload, read as any other)."""
+    from appgov.core import services as core
+
+    from .models import PrivacyPolicy
     from .services import upload
 
+    core.check_can_write(actor, PrivacyPolicy(version=version))
     found = packaged_policy(version)
     if found is None:
         raise ValidationError(_("The version's latest scan found no privacy policy in the package."))
