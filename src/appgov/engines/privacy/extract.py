@@ -116,7 +116,9 @@ def _pi_in(sentence: str) -> list[tuple[str, str]]:
 
 def _permissions_in(sentence: str) -> list[tuple[str, str]]:
     # 存储（相册）权限, “读取已安装应用列表”权限, 通讯录的权限: read without asides, quotes and 的
+    # and without the possessive (访问您的相册 is 访问相册)
     sentence = SHORT_ASIDE.sub("", QUOTES.sub("", sentence)).replace("的权限", "权限")
+    sentence = sentence.replace("您的", "").replace("你的", "")
     if not PERMISSION_CONTEXT.search(sentence):
         return []
     words = vocabulary.permission_words()

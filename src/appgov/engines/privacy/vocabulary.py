@@ -158,7 +158,7 @@ def sdk_brands() -> list[tuple[str, dict, frozenset]]:
         ]
         brands = {b for b in map(_brand, names + sdk_aliases().get(entry["id"], [])) if usable(b)}
         own[entry["id"]] = brands
-        by_vendor.setdefault(normalise(entry["vendor"].split(" ")[0]), set()).update(brands)
+        by_vendor.setdefault(normalise(entry["vendor"]), set()).update(brands)
     out = []
     for entry in sdk_catalogue():
         zh = entry.get("name_zh") or ""
@@ -166,7 +166,7 @@ def sdk_brands() -> list[tuple[str, dict, frozenset]]:
             functions_in(f"{zh} {entry['name']}") or functions_in(entry.get("category", ""))
         )
         # a brand is its vendor's: 腾讯 names Tencent's Beacon as well as its MTA
-        brands = own[entry["id"]] | by_vendor[normalise(entry["vendor"].split(" ")[0])]
+        brands = own[entry["id"]] | by_vendor[normalise(entry["vendor"])]
         out += [(b, entry, functions) for b in brands]
     return sorted(out, key=lambda p: -len(p[0]))
 
