@@ -10,6 +10,7 @@ ROUTES = {
     "privacy:policy-detail": Route(obj="ppolicy", **OBJ_READ),
     "privacy:policy-upload": Route("list"),
     "privacy:policy-correct": Route("object", obj="ppolicy"),
+    "privacy:adopt-packaged": Route("object", obj="pversion"),
     "privacypolicy-list": Route("list", reg_read=True, shows_b=True),
     "privacypolicy-detail": Route(obj="ppolicy", **OBJ_READ),
     "privacypolicy-history": Route(obj="ppolicy", **OBJ_READ),
@@ -17,7 +18,7 @@ ROUTES = {
     "policycorrection-detail": Route(obj="pcorrection", **OBJ_READ),
     "policycorrection-history": Route(obj="pcorrection", **OBJ_READ),
 }
-FACTORY_KEYS = "ppolicy pcorrection"
+FACTORY_KEYS = "ppolicy pcorrection pversion"
 PREPARE = {"appgov.privacy": "ppolicy"}
 
 
@@ -42,7 +43,7 @@ def build_b(world) -> dict:
             "reason": "ZQX",
         },
     )
-    return {"ppolicy": policy.pk, "pcorrection": correction.pk}
+    return {"ppolicy": policy.pk, "pcorrection": correction.pk, "pversion": b.version.pk}
 
 
 def state(inst):

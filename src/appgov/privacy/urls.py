@@ -9,5 +9,6 @@ urlpatterns = [
     path("", views.PolicyList.as_view(url_base="policy"), name="index"),
     path("policies/upload/", views.upload, name="policy-upload"),
     path("policies/<int:pk>/corrections/", views.correct, name="policy-correct"),
+    path("versions/<int:pk>/adopt-packaged-policy/", views.adopt_packaged, name="adopt-packaged"),
     *generic.object_urls("policy", list=views.PolicyList, detail=views.PolicyDetail, base="policies/"),
 ]

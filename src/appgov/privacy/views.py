@@ -15,7 +15,7 @@ from appgov.core.views.helpers import apply_service_errors, get_scoped
 from appgov.engines.privacy import vocabulary
 from appgov.ledger.models import AppVersion
 
-from . import services
+from . import packaged, services
 from .filtersets import PrivacyPolicyFilterSet
 from .forms import CorrectionForm, PolicyUploadForm
 from .models import PrivacyPolicy
@@ -32,9 +32,11 @@ class PolicyList(generic.ObjectListView):
 
     def extra_context(self):
         versions = AppVersion.objects.for_user(self.request.user, "change").select_related("app")
+        scanned = versions.filter(scans__status="done").distinct().select_related("app").order_by("-id")[:100]
         return {
             "upload_versions": versions.order_by("app__name", "-id")[:300],
             "upload_form": PolicyUploadForm(),
+            "packaged_offers": packaged.offers(scanned) if self.can_write() else [],
         }
 
 
@@ -73,6 +75,7 @@ class PolicyDetail(generic.ObjectDetailView):
             "scan": scan,
             "completeness": obj.completeness,
             "diff": services.diff(obj),
+            "packaged": packaged.against_uploaded(obj, declared),
             "correction_form": CorrectionForm(user=self.request.user) if self.can_write() else None,
             "corrections": obj.corrections.all(),
             "lang_zh": lang_zh,
@@ -120,4 +123,20 @@ def correct(request, pk):
             messages.success(request, _("The correction is kept and applied."))
     else:
         messages.error(request, "；".join(f"{k}: {', '.join(v)}" for k, v in form.errors.items()))
+    return redirect(policy.get_absolute_url())
+
+
+@login_required
+@require_POST
+def adopt_packaged(request, pk):
+    """The policy the version's package carries becomes the version's policy."""
+    if not can_write(request.user, "privacy.privacypolicy"):
+        raise PermissionDenied
+    version = get_scoped(AppVersion.objects.select_related("app"), request.user, pk=pk)
+    try:
+        policy = packaged.adopt(version, request.user)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+        return redirect("privacy:policy-list")
+    messages.success(request, _("The policy carried in the package is now the version's policy."))
     return redirect(policy.get_absolute_url())

@@ -1,51 +1,24 @@
-"""Build IPA and HAP test packages: real container structure, a Mach-O with a real header, load
-commands, sections and an embedded code signature (CodeDirectory + CMS), and a HAP signing block."""
+"""Build IPA test packages: real container structure, a Mach-O with a real header, load commands, sections and
+an embedded code signature (CodeDirectory + CMS). The HAP builder and the certificates are in
+appgov.engines.packagebuild (the demo builds its package with them too); re-exported here for the tests."""
 
 from __future__ import annotations
 
 import datetime
 import hashlib
-import io
-import json
 import plistlib
 import struct
 import zipfile
 from pathlib import Path
 
-from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs7
-from cryptography.x509.oid import NameOID
+
+from appgov.engines.packagebuild import build_hap, cert_sha256, make_cert
+
+__all__ = ["build_hap", "build_ipa", "build_macho", "cert_sha256", "make_cert"]
 
 PAGE_LOG = 12
-
-
-def make_cert(common_name: str, org: str = "Example Bank"):
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    name = x509.Name(
-        [
-            x509.NameAttribute(NameOID.COMMON_NAME, common_name),
-            x509.NameAttribute(NameOID.ORGANIZATION_NAME, org),
-            x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
-        ]
-    )
-    now = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now)
-        .not_valid_after(now + datetime.timedelta(days=3650))
-        .sign(key, hashes.SHA256())
-    )
-    return cert, key
-
-
-def cert_sha256(cert) -> str:
-    return hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest()
 
 
 def _pad(b: bytes, n: int = 8) -> bytes:
@@ -236,128 +209,3 @@ def build_ipa(
             plistlib.dumps({"CFBundleIdentifier": "com.umeng.common"}),
         )
     return path
-
-
-def build_hap(
-    path: Path,
-    *,
-    bundle="cn.example.bank.harmony",
-    debug=False,
-    signer=None,
-    profile_type="release",
-    module_override: dict | None = None,
-    abis=("arm64-v8a",),
-    fa_model=False,
-) -> Path:
-    if fa_model:
-        doc = {
-            "app": {
-                "bundleName": bundle,
-                "version": {"code": 1000000, "name": "1.0.0"},
-                "apiVersion": {"compatible": 8, "target": 9},
-            },
-            "module": {
-                "name": "entry",
-                "reqPermissions": [{"name": "ohos.permission.INTERNET"}],
-                "abilities": [{"name": "MainAbility", "visible": True}],
-            },
-        }
-        manifest_name = "config.json"
-    else:
-        doc = {
-            "app": {
-                "bundleName": bundle,
-                "versionCode": 1000003,
-                "versionName": "1.0.3",
-                "minAPIVersion": 10,
-                "targetAPIVersion": 11,
-                "debug": debug,
-                "label": "示例银行",
-            },
-            "module": {
-                "name": "entry",
-                "type": "entry",
-                "requestPermissions": [
-                    {"name": "ohos.permission.INTERNET"},
-                    {"name": "ohos.permission.APPROXIMATELY_LOCATION", "reason": "$string:loc"},
-                    {"name": "ohos.permission.CAMERA"},
-                ],
-                "abilities": [
-                    {
-                        "name": "EntryAbility",
-                        "exported": True,
-                        "skills": [{"actions": ["action.system.home"], "entities": ["entity.system.home"]}],
-                    },
-                    {"name": "PayAbility", "exported": True},
-                    {"name": "InnerAbility", "exported": False},
-                ],
-                "extensionAbilities": [
-                    {
-                        "name": "FormAbility",
-                        "type": "form",
-                        "exported": True,
-                        "permissions": ["ohos.permission.KEEP_BACKGROUND_RUNNING"],
-                    }
-                ],
-            },
-        }
-        manifest_name = "module.json"
-    if module_override:
-        doc.update(module_override)
-    abc = (
-        b"PANDA\x00\x00\x00"
-        + b"\x00".join(
-            [b"https://api.bank.example.cn/harmony", b"http://cdn.example-bank.cn/a.js", b"@umeng/analytics"]
-        )
-        + b"\x00"
-    )
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr(manifest_name, json.dumps(doc, ensure_ascii=False))
-        zf.writestr("ets/modules.abc", abc)
-        zf.writestr("pack.info", json.dumps({"summary": {"app": {"bundleName": bundle}}}))
-        for abi in abis:
-            zf.writestr(f"libs/{abi}/libentry.so", b"\x7fELF\x02\x01\x01" + b"\x00" * 57 + b"libentry.so\x00")
-    data = buf.getvalue()
-    if signer is not None:
-        data = _insert_hap_signing_block(data, signer, bundle, profile_type)
-    Path(path).write_bytes(data)
-    return Path(path)
-
-
-def _insert_hap_signing_block(data: bytes, signer, bundle: str, profile_type: str) -> bytes:
-    cert, key = signer
-    eocd = data.rfind(b"PK\x05\x06")
-    (cd_offset,) = struct.unpack_from("<I", data, eocd + 16)
-    profile_json = json.dumps(
-        {
-            "version-name": "2.0.0",
-            "type": profile_type,
-            "app-distribution-type": "app_gallery",
-            "bundle-info": {"bundle-name": bundle, "developer-id": "1234567890"},
-        }
-    ).encode()
-    profile = (
-        pkcs7.PKCS7SignatureBuilder()
-        .set_data(profile_json)
-        .add_signer(cert, key, hashes.SHA256())
-        .sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.Binary])
-    )
-    signature = (
-        pkcs7.PKCS7SignatureBuilder()
-        .set_data(hashlib.sha256(data[:cd_offset]).digest())
-        .add_signer(cert, key, hashes.SHA256())
-        .sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.DetachedSignature, pkcs7.PKCS7Options.Binary])
-    )
-    sub_blocks = [(0x20000000, signature), (0x20000002, profile)]
-    heads, payload = b"", b""
-    head_size = 12 * len(sub_blocks)
-    for typ, blob in sub_blocks:
-        heads += struct.pack("<III", typ, len(blob), head_size + len(payload))
-        payload += blob
-    body = heads + payload
-    footer = struct.pack("<IQ", len(sub_blocks), len(body) + 32) + b"HAP Sig Block 42" + struct.pack("<I", 3)
-    block = body + footer
-    out = bytearray(data[:cd_offset] + block + data[cd_offset:])
-    struct.pack_into("<I", out, eocd + len(block) + 16, cd_offset + len(block))
-    return bytes(out)

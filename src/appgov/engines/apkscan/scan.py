@@ -151,6 +151,7 @@ def scan_file(path: str, options: ScanOptions | None = None) -> dict:
 
             ex = analyse_hap(zf, limits, scanner, keep)
         report = _assemble(ex, path, sha256, options, catalogue, release)
+        report["privacy_policy"] = _packaged_policy(zf, limits)
         if yara_rules is not None:
             from .yara_rules import run_rules
 
@@ -171,6 +172,29 @@ def scan_file(path: str, options: ScanOptions | None = None) -> dict:
     report["summary"] = _summary(report)
     report["elapsed_ms"] = int((time.perf_counter() - started) * 1000)
     return report
+
+
+def _packaged_policy(zf: ZipArchive, limits: Limits) -> dict | None:
+    """The privacy policy the package carries; in a HarmonyOS .app bundle, the entry module's when the bundle
+    itself has none."""
+    from .policy_asset import MAX_POLICY_BYTES, find_policy
+
+    def search(archive: ZipArchive) -> dict | None:
+        return find_policy(
+            archive.names(),
+            lambda n: archive.entries[n].size,
+            lambda n: archive.read(n, max_size=MAX_POLICY_BYTES),
+        )
+
+    found = search(zf)
+    haps = [n for n in zf.names() if n.endswith(".hap")]
+    if found or not haps or "module.json" in zf or "config.json" in zf:
+        return found
+    entry = next((h for h in haps if "entry" in h.lower()), haps[0])
+    if zf.entries[entry].size > limits.max_nested_hap_size:
+        return None
+    inner = search(ZipArchive(zf.read(entry), f"{zf.label}!{entry}", limits, zf._budget))
+    return {**inner, "path": f"{entry}!{inner['path']}"} if inner else None
 
 
 def _sha256_file(path: str) -> str:

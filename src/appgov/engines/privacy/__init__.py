@@ -2,10 +2,10 @@
 permissions, third-party SDKs, rights, dates, contact), held against what the package does (the scan), and the
 policy's completeness against rules kept as data. No Django: appgov.privacy drives it."""
 
-from .compare import compare
+from .compare import compare, differences
 from .completeness import completeness
 from .errors import PolicyError
 from .extract import extract
 from .policy import read_text, split
 
-__all__ = ["PolicyError", "compare", "completeness", "extract", "read_text", "split"]
+__all__ = ["PolicyError", "compare", "completeness", "differences", "extract", "read_text", "split"]

@@ -95,3 +95,23 @@ def compare(declared: dict, observed: dict) -> list[dict]:
                 }
             )
     return gaps
+
+
+def differences(uploaded: dict, packaged: dict) -> dict:
+    """What one policy declares and the other does not (the uploaded policy against the one the package carries):
+    {"pi_types": {"only_uploaded": [...], "only_packaged": [...]}, "permissions": {...}, "sdks": {...}} and
+    "same": True when neither declares anything the other does not."""
+
+    def sdks(declared):
+        return {s.get("id") or vocabulary.normalise(s["name"]) for s in declared["sdks"]}
+
+    out = {}
+    for field, read in (
+        ("pi_types", lambda d: set(d["pi_types"])),
+        ("permissions", lambda d: set(d["permissions"])),
+        ("sdks", sdks),
+    ):
+        a, b = read(uploaded), read(packaged)
+        out[field] = {"only_uploaded": sorted(a - b), "only_packaged": sorted(b - a)}
+    out["same"] = not any(v["only_uploaded"] or v["only_packaged"] for v in out.values())
+    return out

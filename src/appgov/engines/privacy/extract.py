@@ -10,7 +10,29 @@ import re
 from . import vocabulary
 from .policy import split
 
-NEGATION = re.compile(r"(不会|不再|不收集|不获取|不读取|不调用|不申请|不涉及|无需|不需要|不会主动|禁止)")
+NEGATION = re.compile(
+    r"(不会|不再|不收集|不获取|不读取|不调用|不申请|不涉及|不采集|不存储|不保存|不上传|不访问|无需|不需要|禁止|"
+    r"从不|绝不|并未|未曾|未集成|未接入|未使用|未嵌入|没有集成|不集成|不接入|不包含|不包括)"
+)
+# "相册、通讯录我们都不碰": a denial after the items it denies, in the same part of the sentence
+POST_NEGATION = re.compile(
+    r"(?:都|均|也|一律|从|绝)?不(?:会|再)?(?:被)?(?:主动)?(?:碰|收集|获取|读取|采集|访问|上传|存储|保存|调用)"
+)
+POSITIVE_VERB = re.compile(r"(收集|获取|读取|采集|使用|访问|调用|提供|填写|上传|需要|申请|处理)")
+# where a denial stops: the next part of the sentence (，；) or a turn (但、而是、仅)
+PART_BREAK = re.compile(r"[，,。；;！？!?]|但是|但|而是|仅|只")
+# "如我们发现在未获得监护人同意的情况下收集了儿童个人信息，会尽快删除": a promise about a mistake, not a
+# declaration (the children's-section boilerplate of GB/T 35273 / the 2019 method)
+HYPOTHETICAL = re.compile(r"(?:如|若|如果|倘若|一旦)[^。；;]{0,20}发现[^。；;]*删除")
+# a device word naming a permission rather than data (…申请相机、麦克风等权限): read as a permission only
+PERMISSION_AFTER = re.compile(r"^(?:[、和及与或/][\u4e00-\u9fffA-Za-z]{1,6}){0,8}(?:等|的)?(?:系统)?权限")
+READING_VERB = re.compile(
+    r"(读取|获取|收集|采集|访问|上传)(?:您的|您)?(?:[\u4e00-\u9fffA-Za-z]{1,6}[、和及与或/])*$"
+)
+QUOTES = re.compile(r"[“”\"「」『』‘’《》]")
+SHORT_ASIDE = re.compile(r"[（(][^（）()]{1,8}[)）]")
+SDK_MENTION = re.compile(r"([A-Za-z0-9\u4e00-\u9fff+·\-. ]{2,16}?)\s*(?:SDK|sdk|Kit|KIT)")
+TABLE_CELL = re.compile(r"\s*\|\s*|\t+")
 SDK_LIST_NAME = re.compile(r"(?:第三方)?SDK\s*(?:名称|名字)\s*[:：]\s*([^；;，,|\n。]+)", re.I)
 DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
 EFFECTIVE = re.compile(r"(?:生效日期|生效时间|施行日期)[ \t]*[:：]?[ \t]*(?:" + DATE + ")")
@@ -45,21 +67,58 @@ def _dates(match) -> str | None:
     return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
 
 
+def _part(sentence: str, start: int, end: int) -> tuple[str, str]:
+    """The text before and after sentence[start:end] within its part of the sentence (up to ，；。 or 但)."""
+    before = sentence[:start]
+    breaks = list(PART_BREAK.finditer(before))
+    head = before[breaks[-1].end() :] if breaks else before
+    after = sentence[end:]
+    stop = PART_BREAK.search(after)
+    return head, after[: stop.start()] if stop else after
+
+
+def _denied(sentence: str, start: int, end: int) -> bool:
+    """A denial governs the word: 我们不会收集、存储您的指纹信息或面部特征 / 相册、通讯录我们都不碰."""
+    head, tail = _part(sentence, start, end)
+    if NEGATION.search(head):
+        return True
+    return bool(POST_NEGATION.search(tail[:16])) and not POSITIVE_VERB.search(head)
+
+
+def _names_a_permission(sentence: str, start: int, end: int) -> bool:
+    """相机 in 申请相机、麦克风等权限 names a permission, not data the app collects; 读取通话记录的权限 reads data."""
+    return bool(PERMISSION_AFTER.match(sentence[end : end + 80])) and not READING_VERB.search(
+        sentence[max(0, start - 60) : start]
+    )
+
+
 def _pi_in(sentence: str) -> list[tuple[str, str]]:
-    found, taken = [], []
-    for word, code in vocabulary.pi_words():
+    if HYPOTHETICAL.search(sentence):
+        return []
+    found = []
+    pattern, types = vocabulary.pi_pattern()
+    for match in pattern.finditer(sentence):  # left to right, the longest word at each place
+        start, end, code = match.start(), match.end(), types[match.group()]
+        if (
+            code is not None
+            and not _denied(sentence, start, end)
+            and not _names_a_permission(sentence, start, end)
+        ):
+            found.append((code, match.group()))
+    for word, (code, verbs) in vocabulary.pi_words_needing_a_verb().items():
         start = sentence.find(word)
-        while start != -1:
-            span = (start, start + len(word))
-            if not any(a <= span[0] < b or a < span[1] <= b for a, b in taken):
-                taken.append(span)
-                if not NEGATION.search(sentence[max(0, start - 12) : start]):
-                    found.append((code, word))
-            start = sentence.find(word, start + 1)
+        if start != -1 and not _denied(sentence, start, start + len(word)):
+            head, _tail = _part(sentence, start, start + len(word))
+            if any(v in head for v in verbs):
+                found.append((code, word))
     return found
 
 
 def _permissions_in(sentence: str) -> list[tuple[str, str]]:
+    # 存储（相册）权限, “读取已安装应用列表”权限, 通讯录的权限: read without asides, quotes and 的
+    # and without the possessive (访问您的相册 is 访问相册)
+    sentence = SHORT_ASIDE.sub("", QUOTES.sub("", sentence)).replace("的权限", "权限")
+    sentence = sentence.replace("您的", "").replace("你的", "")
     if not PERMISSION_CONTEXT.search(sentence):
         return []
     words = vocabulary.permission_words()
@@ -71,26 +130,81 @@ def _permissions_in(sentence: str) -> list[tuple[str, str]]:
         at = sentence.find(word)
         if at != -1 and word in short and not sentence[at + len(word) :].startswith(LIST_FOLLOWERS):
             continue  # a short name counts only as an item of a list of permissions (相机、位置等权限)
-        if at != -1 and code not in seen and not NEGATION.search(sentence[max(0, at - 12) : at]):
+        if at != -1 and code not in seen and not NEGATION.search(_part(sentence, at, at + len(word))[0]):
             seen.add(code)
             found.append((code, word))
     return found
 
 
+def _entry(entry: dict) -> dict:
+    return {"id": entry["id"], "name": entry.get("name_zh") or entry["name"], "vendor": entry["vendor"]}
+
+
+def _named_sdk(name: str) -> dict | None:
+    """The catalogue SDK a name stands for: one of its names or aliases, else its brand and function."""
+    norm = _norm(name)
+    for key, entry in vocabulary.sdk_names():
+        if key in norm:
+            return _entry(entry)
+    entry = vocabulary.resolve_sdk(name)
+    return _entry(entry) if entry else None
+
+
+def _sdk_denied(sentence: str, at: int) -> bool:
+    return bool(NEGATION.search(_part(sentence, at, at)[0]))
+
+
 def _sdks_in(sentence: str) -> list[dict]:
     norm = _norm(sentence)
     found, ids = [], set()
-    for key, entry in vocabulary.sdk_names():
-        if key in norm and entry["id"] not in ids:
-            ids.add(entry["id"])
-            found.append(
-                {"id": entry["id"], "name": entry.get("name_zh") or entry["name"], "vendor": entry["vendor"]}
-            )
+
+    def add(sdk):
+        if sdk["id"] is None or sdk["id"] not in ids:
+            ids.add(sdk["id"])
+            found.append(sdk)
+
+    pattern, entries = vocabulary.sdk_name_pattern()
+    for match in pattern.finditer(norm):
+        entry = entries[match.group()]
+        # the place in the normalised sentence is near enough for the denial test (only spaces are removed)
+        if entry["id"] not in ids and not _sdk_denied(sentence, min(match.start(), len(sentence))):
+            add(_entry(entry))
+    for match in SDK_MENTION.finditer(sentence):
+        entry = vocabulary.resolve_sdk(match.group(1))
+        if entry and entry["id"] not in ids and not _sdk_denied(sentence, match.end(1)):
+            add(_entry(entry))
     for match in SDK_LIST_NAME.finditer(sentence):
         listed = match.group(1).strip()
-        if not any(_norm(listed) in _norm(f["name"]) or _norm(f["name"]) in _norm(listed) for f in found):
+        sdk = _named_sdk(listed)
+        if sdk:
+            add(sdk)
+        elif not any(_norm(listed) in _norm(f["name"]) or _norm(f["name"]) in _norm(listed) for f in found):
             found.append({"id": None, "name": listed, "vendor": None})
     return found
+
+
+def _table_sdks(text: str) -> list[tuple[str, dict]]:
+    """SDKs named in the name column of a table (HTML <table> rows come as "a | b | c" lines, text tables with
+    | or tabs): [(row, sdk)]. The header row names the column (SDK名称, 第三方名称, 名称 in a table about SDKs)."""
+    rows, column = [], None
+    for line in text.splitlines():
+        cells = [c.strip() for c in TABLE_CELL.split(line.strip().strip("|"))]
+        if len(cells) < 2:
+            column = None
+            continue
+        header = [
+            i for i, c in enumerate(cells) if re.search(r"(SDK|第三方|插件|合作方).{0,4}名称|^SDK$|^名称$", c)
+        ]
+        if header and any("提供方" in c or "目的" in c or "个人信息" in c or "公司" in c for c in cells):
+            column = header[0]
+            continue
+        if column is None or column >= len(cells) or not cells[column]:
+            continue
+        name = cells[column]
+        if len(name) > 40 or NEGATION.search(line):
+            continue
+        rows.append((line, _named_sdk(name) or {"id": None, "name": name, "vendor": None}))
+    return rows
 
 
 def extract(text: str) -> dict:
@@ -141,4 +255,13 @@ def extract(text: str) -> dict:
                 sentence
             ):
                 result["third_party_list"] = True
+    for row, sdk in _table_sdks(text):
+        key = sdk["id"] or _norm(sdk["name"])
+        if key in sdk_ids or _norm(sdk["name"]) in sdk_names:
+            continue
+        sdk_ids.add(key)
+        sdk_names.add(_norm(sdk["name"]))
+        clause = next((c.index for c in clauses if row.split("|")[0].strip() in c.text), None)
+        result["sdks"].append({**sdk, "clause": clause, "sentence": row})
+        result["third_party_list"] = True
     return result

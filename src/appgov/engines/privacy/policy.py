@@ -43,7 +43,8 @@ def read_text(data: bytes, filename: str = "") -> str:
         return _pdf_text(data)
     text = _decode(data)
     head = text[:2048].lower()
-    if "<html" in head or "<body" in head or "<p" in head or "<div" in head or "<!doctype" in head:
+    markup = filename.lower().endswith((".html", ".htm", ".wxml", ".axml"))  # a mini-program page is markup
+    if markup or "<html" in head or "<body" in head or "<p" in head or "<div" in head or "<!doctype" in head:
         return html_text(text)
     if "\x00" in text:
         raise PolicyError("the file is neither text, HTML nor PDF")
@@ -77,7 +78,7 @@ def html_text(markup: str) -> str:
             last.tail = (last.tail or "") + "】"
         else:
             strong.text += "】"
-    for block in root.xpath("//p|//div|//li|//h1|//h2|//h3|//h4|//h5|//h6|//tr|//br|//section"):
+    for block in root.xpath("//p|//div|//li|//h1|//h2|//h3|//h4|//h5|//h6|//tr|//br|//section|//view"):
         block.tail = "\n" + (block.tail or "")
     for cell in root.xpath("//td|//th"):
         cell.tail = " | " + (cell.tail or "")

@@ -34,10 +34,40 @@ def sdk_catalogue() -> list:
 
 
 @functools.cache
-def pi_words() -> list[tuple[str, str]]:
-    """(word, pi type), longest word first, so that 身份证号码 is found before 身份证."""
+def pi_words() -> list[tuple[str, str | None]]:
+    """(word, pi type), longest word first, so that 身份证号码 is found before 身份证. Words of `not_pi`
+    (页面图片: a picture of the app, not the user's) come with None: they take their place in the sentence so
+    that a shorter synonym inside them (图片) is not read there."""
+    data = yaml.safe_load((DATA / "taxonomy.yaml").read_text(encoding="utf-8"))
     pairs = [(w, code) for code, spec in taxonomy().items() for w in spec["synonyms"]]
+    pairs += [(w, None) for w in data.get("not_pi") or []]
     return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+@functools.cache
+def pi_pattern() -> tuple[re.Pattern, dict[str, str | None]]:
+    """One expression for every word of pi_words (longest first at each place), and the type of each word."""
+    words = pi_words()
+    return re.compile("|".join(re.escape(w) for w, _c in words)), dict(words)
+
+
+@functools.cache
+def sdk_name_pattern() -> tuple[re.Pattern, dict[str, dict]]:
+    """One expression for every normalised name of sdk_names, and the catalogue entry of each."""
+    names = sdk_names()
+    return re.compile("|".join(re.escape(n) for n, _e in names)), dict(names)
+
+
+@functools.cache
+def pi_words_needing_a_verb() -> dict[str, tuple[str, list[str]]]:
+    """{word: (pi type, verbs)}: words that declare the type only with one of the verbs before them in the same
+    part of the sentence (短信验证码 declares SMS only where the app reads it: 自动读取短信验证码)."""
+    return {
+        word: (code, spec["with_verb"]["verbs"])
+        for code, spec in taxonomy().items()
+        if spec.get("with_verb")
+        for word in spec["with_verb"]["words"]
+    }
 
 
 @functools.cache
@@ -60,6 +90,103 @@ def permission_to_group() -> dict[str, str]:
         for platform in ("android", "ios", "harmony")
         for name in spec.get(platform) or []
     }
+
+
+@functools.cache
+def sdk_functions() -> dict[str, list[str]]:
+    return yaml.safe_load((DATA / "sdk_aliases.yaml").read_text(encoding="utf-8"))["functions"]
+
+
+def functions_in(text: str) -> set[str]:
+    """The functions (push, analytics, map …) a name speaks of: 个推消息推送 -> {push}."""
+    low = normalise(text)
+    return {f for f, words in sdk_functions().items() if any(w.lower() in low for w in words)}
+
+
+def _brand(name: str) -> str:
+    """A name without the function and generic words it ends with: 个推推送 -> 个推, 友盟+ 统计分析 -> 友盟,
+    支付宝支付 -> 支付宝, 百度移动统计 -> 百度."""
+    key = normalise(name)
+    endings = sorted(
+        {w.lower() for words in sdk_functions().values() for w in words} | set(GENERIC_SDK_WORDS),
+        key=len,
+        reverse=True,
+    )
+    changed = True
+    while changed:
+        changed = False
+        for w in endings:
+            if key.endswith(w) and len(key) > len(w):
+                key, changed = key[: -len(w)], True
+    return key.strip("-_/.")
+
+
+GENERIC_SDK_WORDS = [
+    "sdk",
+    "kit",
+    "服务",
+    "组件",
+    "插件",
+    "控件",
+    "开放平台",
+    "平台",
+    "移动",
+    "手机",
+    "云",
+    "科技",
+]
+
+
+@functools.cache
+def sdk_brands() -> list[tuple[str, dict, frozenset]]:
+    """(brand, catalogue entry, functions), longest brand first: each SDK's maker as policies name it (the
+    first word of its Chinese name, its English name and its vendor), with what it does. A policy naming an SDK
+    by brand and function ("个推消息推送SDK", "友盟+ U-App统计SDK", "HUAWEI Push Kit") is resolved to the one
+    catalogue SDK of that brand with that function; a brand with several such SDKs resolves to none."""
+
+    def usable(brand: str) -> bool:
+        return len(brand) >= 2 and not (brand.isascii() and len(brand) < 3)
+
+    by_vendor: dict[str, set[str]] = {}
+    own: dict[str, set[str]] = {}
+    for entry in sdk_catalogue():
+        zh = entry.get("name_zh") or ""
+        names = [
+            zh.split(" ")[0] if " " in zh else zh,
+            entry["name"].split(" ")[0],
+            entry["vendor"].split(" ")[0],
+        ]
+        brands = {b for b in map(_brand, names + sdk_aliases().get(entry["id"], [])) if usable(b)}
+        own[entry["id"]] = brands
+        by_vendor.setdefault(normalise(entry["vendor"]), set()).update(brands)
+    out = []
+    for entry in sdk_catalogue():
+        zh = entry.get("name_zh") or ""
+        functions = frozenset(
+            functions_in(f"{zh} {entry['name']}") or functions_in(entry.get("category", ""))
+        )
+        # a brand is its vendor's: 腾讯 names Tencent's Beacon as well as its MTA
+        brands = own[entry["id"]] | by_vendor[normalise(entry["vendor"])]
+        out += [(b, entry, functions) for b in brands]
+    return sorted(out, key=lambda p: -len(p[0]))
+
+
+def resolve_sdk(mention: str) -> dict | None:
+    """The catalogue SDK a policy's name of it stands for, by brand and function, or None when it is not one
+    (or could be several)."""
+    key = normalise(mention)
+    wanted = functions_in(mention)
+    if not wanted:
+        return None
+    hits = {}
+    for brand, entry, functions in sdk_brands():
+        if brand in key and wanted & functions:
+            hits.setdefault(entry["id"], (len(brand), entry))
+    if not hits:
+        return None
+    best = max(n for n, _e in hits.values())
+    top = [e for n, e in hits.values() if n == best]
+    return top[0] if len(top) == 1 else None
 
 
 def normalise(text: str) -> str:

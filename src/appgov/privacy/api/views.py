@@ -6,14 +6,15 @@ from rest_framework.response import Response
 from appgov.core.api.filters import BoundedJSONParser
 from appgov.core.api.viewsets import ScopedModelViewSet, ScopedReadOnlyViewSet
 
-from .. import services
+from .. import packaged, services
 from ..models import PolicyCorrection, PrivacyPolicy
 from . import serializers as s
 
 
 class PrivacyPolicyViewSet(ScopedReadOnlyViewSet):
-    """Privacy policies of app versions. POST (multipart: version, file) uploads and reads one; an unreadable
-    file is refused (400, the reason named) and nothing is stored. Policies are kept: no update or delete."""
+    """Privacy policies of app versions. POST (multipart: version, file) uploads and reads one, or (version,
+    from_package=true) adopts the policy the version's package carries; an unreadable file, or a package without
+    a policy, is refused (400, the reason named) and nothing is stored. Policies are kept: no update or delete."""
 
     queryset = PrivacyPolicy.objects.select_related("version")
     serializer_class = s.PrivacyPolicySerializer
@@ -28,9 +29,11 @@ class PrivacyPolicyViewSet(ScopedReadOnlyViewSet):
         self.require_write()
         payload = s.PolicyUploadSerializer(data=request.data, user=request.user)
         payload.is_valid(raise_exception=True)
-        policy = services.upload(
-            payload.validated_data["version"], payload.validated_data["file"], request.user
-        )
+        version = payload.validated_data["version"]
+        if payload.validated_data.get("from_package"):
+            policy = packaged.adopt(version, request.user)
+        else:
+            policy = services.upload(version, payload.validated_data["file"], request.user)
         return Response(s.PrivacyPolicyDetailSerializer(policy).data, status=status.HTTP_201_CREATED)
 
 

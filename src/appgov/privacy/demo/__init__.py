@@ -1,4 +1,6 @@
-"""The demo bank's main app gets a privacy policy written for the demo (demo/policy.txt)."""
+"""The demo bank's main app gets a privacy policy written for the demo (demo/policy.txt) on its Android version
+(not scanned: the control asks for evidence) and on its HarmonyOS version, whose package is built in pure Python
+and scanned for real (demo/package.py), so the privacy page shows the gaps between the two."""
 
 from pathlib import Path
 
@@ -28,3 +30,9 @@ def load_privacy_demo():
     if version is None or actor is None:
         return
     upload(version, SimpleUploadedFile("明湖手机银行隐私政策.txt", POLICY.read_bytes()), actor)
+    harmony = versions.filter(platform="harmonyos").order_by("-id").first()
+    if harmony is not None:
+        from .package import scan_demo_package
+
+        scan_demo_package(harmony, actor)
+        upload(harmony, SimpleUploadedFile("明湖手机银行隐私政策.txt", POLICY.read_bytes()), actor)

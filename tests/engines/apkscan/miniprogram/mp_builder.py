@@ -17,28 +17,14 @@ from pathlib import Path
 from cryptography.hazmat.primitives import padding
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
+from appgov.engines.packagebuild import pack_wxapkg as pack  # the package format itself, shared with the demo
+
 PROJECTS = Path(__file__).resolve().parent / "projects"
 DEFINE_HEAD = (
     'define("{path}", function(require, module, exports, window, document, frames, self, location, '
     "navigator, localStorage, history, Caches, screen, alert, confirm, prompt, XMLHttpRequest, WebSocket, "
     'Reporter, webkit, WeixinJSCore){{"use strict";\n'
 )
-
-
-def pack(files: dict[str, bytes]) -> bytes:
-    """A .wxapkg holding `files` (names without the leading slash), in the given order."""
-    names = [("/" + n.lstrip("/")).encode("utf-8") for n in files]
-    index_len = 4 + sum(4 + len(n) + 8 for n in names)
-    offset = 14 + index_len
-    index = [struct.pack(">I", len(files))]
-    body = []
-    for raw_name, data in zip(names, files.values(), strict=True):
-        index.append(struct.pack(">I", len(raw_name)) + raw_name + struct.pack(">II", offset, len(data)))
-        body.append(data)
-        offset += len(data)
-    data_len = sum(len(b) for b in body)
-    header = struct.pack(">BIIIB", 0xBE, 0, index_len, data_len, 0xED)
-    return header + b"".join(index) + b"".join(body)
 
 
 def pack_raw(

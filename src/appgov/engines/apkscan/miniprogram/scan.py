@@ -118,6 +118,7 @@ def scan_miniprogram(path: str, options) -> dict:
         )
         a = analyse(loaded.packages, ContentScanner(options.limits), limits, yara_rules is not None)
         report = _assemble(path, loaded, identity, a, options)
+        report["privacy_policy"] = _packaged_policy(loaded)
         if yara_rules is not None:
             from ..yara_rules import run_rules
 
@@ -137,6 +138,22 @@ def scan_miniprogram(path: str, options) -> dict:
     report["summary"] = _summary(report)
     report["elapsed_ms"] = int((time.perf_counter() - started) * 1000)
     return report
+
+
+def _packaged_policy(loaded) -> dict | None:
+    """A privacy-policy page the mini-program carries (pages/privacy/…wxml, a .txt or .html file), first package
+    that has one."""
+    from ..policy_asset import find_policy
+
+    for item in loaded.packages:
+        pkg = item.package
+        found = find_policy(pkg.names(), lambda n, pkg=pkg: pkg.entries[n].size, pkg.read)
+        if found:
+            return {
+                **found,
+                "path": f"{item.label}!{found['path']}" if len(loaded.packages) > 1 else found["path"],
+            }
+    return None
 
 
 def _assemble(path: str, loaded, identity: dict, a: Analysis, options) -> dict:
