@@ -9,7 +9,7 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 
-from appgov.core.models.owned import InstitutionOwned
+from appgov.core.models.owned import InstitutionOwned, OfficeOwned
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -71,7 +71,8 @@ def test_every_model_is_scoped_by_its_queryset_or_is_a_declared_root():
         if not model.__module__.startswith("appgov."):
             continue
         label = model._meta.label_lower
-        assert issubclass(model, InstitutionOwned) or label in roots, f"{label} is not InstitutionOwned"
+        scoped = issubclass(model, (InstitutionOwned, OfficeOwned))
+        assert scoped or label in roots, f"{label} is neither InstitutionOwned nor OfficeOwned"
 
 
 def test_every_app_registers_its_own_daily_jobs_in_its_tasks_module():
