@@ -130,6 +130,14 @@ WRITE_ROLES.update(
         "privacy.policycorrection": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
     }
 )
+# what an institution does with the regulator: answer bulletins (per affected app) and send submissions
+WRITE_ROLES.update(
+    {
+        "supervision.bulletintarget": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.SECURITY, Role.COMPLIANCE},
+        "supervision.bulletinanswer": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.SECURITY, Role.COMPLIANCE},
+        "supervision.submission": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.COMPLIANCE},
+    }
+)
 # Roles that never write institution data, whatever a table above says (tests/issue12 holds every model to it).
 # The internal auditor is read-only everywhere (issue 12 item 13): audit engagements are recorded by compliance or
 # the administrator on the auditor's report. Regulator roles write only regulator objects (OFFICE_WRITE_ROLES).
@@ -145,6 +153,9 @@ OFFICE_WRITE_ROLES: dict[str, set[str]] = {
     "supervision.campaignfinding": _EXAMINERS,
     "supervision.rectificationdecision": _EXAMINERS,
     "supervision.supervisorymeasure": {Role.REGULATOR_HEAD},
+    "supervision.bulletin": _EXAMINERS,
+    "supervision.answerdecision": _EXAMINERS,
+    "supervision.submissionreview": _EXAMINERS,
 }
 # Roles that may move an app through its lifecycle.
 LIFECYCLE_ROLES = {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.APP_OWNER}
