@@ -24,7 +24,11 @@ REPORT = {
 
 def done_scan(version, report=REPORT):
     return Scan.objects.create(
-        version=version, package_sha256="0" * 64, status=Scan.Status.DONE, report=report, finished_at=timezone.now()
+        version=version,
+        package_sha256="0" * 64,
+        status=Scan.Status.DONE,
+        report=report,
+        finished_at=timezone.now(),
     )
 
 
