@@ -116,7 +116,9 @@ measures = MeasureService()
 
 
 def _planned(campaign) -> None:
-    if campaign.status != Campaign.Status.PLANNED:
+    """Refuse a change to an issued campaign, judged on the stored row (a result may carry a stale copy)."""
+    status = Campaign.objects.filter(pk=campaign.pk).values_list("status", flat=True).first()
+    if status != Campaign.Status.PLANNED:
         raise ValidationError(_("The campaign's results are issued and can no longer be changed."))
 
 

@@ -43,6 +43,9 @@ class BulletinList(OfficeOnly, generic.ObjectListView):
     title = gettext_lazy("Bulletins")
     template_name = "supervision/bulletin_list.html"
 
+    def extra_context(self):
+        return {"tab": "bulletins"}
+
 
 class BulletinEdit(OfficeOnly, generic.ObjectEditView):
     model = Bulletin
