@@ -207,6 +207,8 @@ def received_acknowledge(request, pk):
 @require_POST
 def answer_submit(request, pk):
     row = get_scoped(BulletinAnswer.objects.select_related("target__bulletin"), request.user, pk=pk)
+    if not can_write(request.user, "supervision.bulletinanswer"):
+        raise PermissionDenied
     form = AnswerForm(request.POST)
     if not form.is_valid():
         messages.error(request, "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
