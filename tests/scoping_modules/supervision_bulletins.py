@@ -27,9 +27,14 @@ ROUTES = {
     "supervision:submission-new": Route("list"),
     "supervision:submission-detail": Route(obj="ssubmission", **B_READ),
     "supervision:submission-review": Route("office", obj="ssubmission"),
-    "supervision:submission-file": Route("object", obj="ssubmission", reg_read=True),
+    "supervision:submission-data": Route("object", obj="ssubmission", reg_read=True),
+    "supervision:submission-readable": Route("object", obj="ssubmission", reg_read=True),
 }
 FACTORY_KEYS = "sbulletin sreceived sanswer ssubmission"
+PREPARE = {
+    "appgov.supervision.views_bulletins": "sbulletin",
+    "appgov.supervision.views_submissions": "ssubmission",
+}
 
 
 def build_b(world) -> dict:

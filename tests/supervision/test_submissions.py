@@ -102,14 +102,14 @@ def test_pages_send_inbox_download_and_isolation(world, login):
     office = login(world.reg_in)
     inbox = office.get(reverse("supervision:submission-list")).content.decode()
     assert sub.get_absolute_url() in inbox
-    data = office.get(reverse("supervision:submission-file", args=[sub.pk, "data"]))
+    data = office.get(reverse("supervision:submission-data", args=[sub.pk]))
     assert hashlib.sha256(b"".join(data.streaming_content)).hexdigest() == sub.sha256
     office.post(reverse("supervision:submission-review", args=[sub.pk]), {"status": "under_review"})
     assert Submission.objects.get().status == Submission.Status.UNDER_REVIEW
     for outsider in (world.reg_out, world.a.office_user):
         client = login(outsider)
         assert client.get(sub.get_absolute_url()).status_code == 404
-        assert client.get(reverse("supervision:submission-file", args=[sub.pk, "data"])).status_code == 404
+        assert client.get(reverse("supervision:submission-data", args=[sub.pk])).status_code == 404
         assert (
             sub.get_absolute_url() not in client.get(reverse("supervision:submission-list")).content.decode()
         )

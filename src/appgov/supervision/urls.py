@@ -32,5 +32,16 @@ urlpatterns = [
     path("submissions/new/", views_submissions.submission_new, name="submission-new"),
     path("submissions/<int:pk>/", views_submissions.submission_detail, name="submission-detail"),
     path("submissions/<int:pk>/review/", views_submissions.submission_review, name="submission-review"),
-    path("submissions/<int:pk>/<str:part>/", views_submissions.submission_file, name="submission-file"),
+    path(
+        "submissions/<int:pk>/data/",
+        views_submissions.submission_file,
+        {"part": "data"},
+        name="submission-data",
+    ),
+    path(
+        "submissions/<int:pk>/readable/",
+        views_submissions.submission_file,
+        {"part": "readable"},
+        name="submission-readable",
+    ),
 ]

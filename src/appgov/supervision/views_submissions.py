@@ -32,7 +32,10 @@ class SubmissionList(generic.ObjectListView):
 
     def extra_context(self):
         user = self.request.user
-        return {"may_submit": not user.is_regulator and can_write(user, "supervision.submission"), "tab": "submissions"}
+        return {
+            "may_submit": not user.is_regulator and can_write(user, "supervision.submission"),
+            "tab": "submissions",
+        }
 
 
 @login_required
