@@ -190,3 +190,32 @@ def test_pages_the_office_issues_the_bank_answers_outsiders_get_404(world, login
         assert client.get(bulletin.get_absolute_url()).status_code == 404
         assert client.get(target.get_absolute_url()).status_code == 404
         assert "ZQX" not in client.get(reverse("supervision:received-list")).content.decode()
+
+
+def test_nfra_18_3_fails_when_an_answer_waits_too_long_and_passes_once_decided(world):
+    from appgov.supervision import checks
+
+    done_scan(world.b.version)
+    bulletin = draft(world)
+    target = services.issue(bulletin, world.reg_in)[0]
+    row = target.answers.get()
+    services.answer(row, world.b.office_user, kind="fixed", reason="已升级")
+    office = world.reg_in.regulator_office
+    later = timezone.localdate() + datetime.timedelta(days=checks.DECISION_DAYS + 1)
+    result = next(r for r in checks.evaluate(office, today=later) if r.control_id == "NFRA-18.3")
+    assert result.outcome == "fail" and any(bulletin.code in p.en for p in result.problems)
+    services.decide(row, world.reg_in, accepted=True)
+    result = next(r for r in checks.evaluate(office, today=later) if r.control_id == "NFRA-18.3")
+    assert result.outcome == "pass", result.problems
+
+
+def test_nfra_18_3_fails_when_an_overdue_institution_is_not_chased(world):
+    from appgov.supervision import checks
+
+    done_scan(world.b.version)
+    bulletin = draft(world)
+    services.issue(bulletin, world.reg_in)
+    office = world.reg_in.regulator_office
+    later = bulletin.answer_by + datetime.timedelta(days=checks.DECISION_DAYS + 1)
+    result = next(r for r in checks.evaluate(office, today=later) if r.control_id == "NFRA-18.3")
+    assert result.outcome == "fail" and any("not chased" in p.en for p in result.problems)

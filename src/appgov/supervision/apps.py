@@ -6,3 +6,6 @@ class SupervisionConfig(AppConfig):
     name = "appgov.supervision"
     label = "supervision"
     verbose_name = _("Supervision (regulator)")
+
+    def ready(self):
+        from . import bulletin_checks  # noqa: F401  registers the bulletin half of NFRA-18.3
