@@ -6,3 +6,10 @@ class SupervisionConfig(AppConfig):
     name = "appgov.supervision"
     label = "supervision"
     verbose_name = _("Supervision (regulator)")
+
+    def ready(self):
+        from appgov.core import extensions
+
+        from .demo import load_supervision_demo
+
+        extensions.register_demo_loader(60, "supervision", load_supervision_demo)
