@@ -8,4 +8,9 @@ class SupervisionConfig(AppConfig):
     verbose_name = _("Supervision (regulator)")
 
     def ready(self):
+        from appgov.core import extensions
+
         from . import bulletin_checks  # noqa: F401  registers the bulletin half of NFRA-18.3
+        from .demo import load_supervision_demo
+
+        extensions.register_demo_loader(60, "supervision", load_supervision_demo)

@@ -28,10 +28,10 @@ DECISION_DAYS = 15
 # what each control checks, needs and when it fails (scripts/compliance_doc.py prints these into the docs)
 RULES = {
     "NFRA-18.1": (
-        "Every institution the office supervises directly was covered in the period by a testing campaign or a "
-        "supervisory measure.",
+        "Every institution of the office's jurisdiction (its sub-offices' included) was covered in the period by "
+        "one of the office's own testing campaigns or supervisory measures.",
         "The office's campaigns (Campaign.institutions) and supervisory measures.",
-        "An institution of the office with neither (the office has no institution: not applicable).",
+        "An institution of the jurisdiction with neither (no institution in the jurisdiction: not applicable).",
     ),
     "NFRA-18.2": (
         "The office issued the results of a testing campaign (penetration, privacy or counterfeit sweep) in the "
@@ -100,13 +100,15 @@ def _result(control_id, problems, ok_zh, ok_en, fail_zh, fail_en) -> OfficeResul
 
 
 def responsible(office, start, today) -> OfficeResult:
-    institutions = list(Institution.objects.filter(regulator_office=office).order_by("code"))
+    institutions = list(
+        Institution.objects.filter(regulator_office_id__in=office.descendant_ids()).order_by("code")
+    )
     if not institutions:
         return OfficeResult(
             "NFRA-18.1",
             Outcome.NOT_APPLICABLE,
-            "本局无直接监管的机构。",
-            "No institution is supervised directly by this office.",
+            "辖内无金融机构。",
+            "No institution in this office's jurisdiction.",
         )
     campaigns = Campaign.objects.filter(office=office, period_end__gte=start, period_start__lte=today)
     covered = set(campaigns.values_list("institutions", flat=True))
@@ -122,8 +124,8 @@ def responsible(office, start, today) -> OfficeResult:
     ]
     return _result(
         "NFRA-18.1", problems,
-        f"直接监管的 {len(institutions)} 家机构期内均有检测或监管措施。",
-        f"All {len(institutions)} institutions supervised directly were covered by a campaign or measure.",
+        f"辖内 {len(institutions)} 家机构期内均有本局检测或监管措施。",
+        f"All {len(institutions)} institutions of the jurisdiction were covered by a campaign or measure.",
         f"{len(problems)} 家机构期内既无检测也无监管措施。",
         f"{len(problems)} institutions had neither a campaign nor a measure in the period.",
     )  # fmt: skip
