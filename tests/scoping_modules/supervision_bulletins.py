@@ -29,11 +29,32 @@ ROUTES = {
     "supervision:submission-review": Route("office", obj="ssubmission"),
     "supervision:submission-data": Route("object", obj="ssubmission", reg_read=True),
     "supervision:submission-readable": Route("object", obj="ssubmission", reg_read=True),
+    # API
+    "supervision-bulletin-list": Route("office_list", reg_read=True, shows_b=True),
+    "supervision-bulletin-detail": Route(obj="sbulletin", **OFFICE_READ),
+    "supervision-bulletin-history": Route("office", obj="sbulletin", reg_read=True),
+    "supervision-bulletin-issue": Route("office", obj="sbulletin"),
+    "supervision-bulletin-answers": Route(obj="sbulletin", **OFFICE_READ),
+    "supervision-received-list": Route("list", reg_read=True, shows_b=True),
+    "supervision-received-detail": Route(obj="sreceived", **B_READ),
+    "supervision-received-history": Route("object", obj="sreceived", reg_read=True),
+    "supervision-received-acknowledge": Route("object", obj="sreceived"),
+    "supervision-answer-list": Route("list", reg_read=True, shows_b=True),
+    "supervision-answer-detail": Route(obj="sanswer", **B_READ),
+    "supervision-answer-history": Route("object", obj="sanswer", reg_read=True),
+    "supervision-answer-answer": Route("object", obj="sanswer"),
+    "supervision-answer-decide": Route("office", obj="sanswer"),
+    "supervision-submission-list": Route("list", reg_read=True, shows_b=True),
+    "supervision-submission-detail": Route(obj="ssubmission", **B_READ),
+    "supervision-submission-history": Route("object", obj="ssubmission", reg_read=True),
+    "supervision-submission-review": Route("office", obj="ssubmission"),
+    "supervision-submission-data": Route("object", obj="ssubmission", reg_read=True),
 }
 FACTORY_KEYS = "sbulletin sreceived sanswer ssubmission"
 PREPARE = {
     "appgov.supervision.views_bulletins": "sbulletin",
     "appgov.supervision.views_submissions": "ssubmission",
+    "appgov.supervision.api": "sbulletin",
 }
 
 
