@@ -108,7 +108,7 @@ def _build_org(mark, kind, office, extra_app):
 
     from appgov.core import services as core
     from appgov.core.models import Department, Institution, Person
-    from appgov.core.roles import Role
+    from appgov.core.roles import REGULATOR_ROLES, Role
     from appgov.ledger import services
     from appgov.ledger.models import AppVersion, Channel, Listing, MobileApp, PublishingAccount, Vulnerability
     from appgov.users.models import User
@@ -200,7 +200,7 @@ def _build_org(mark, kind, office, extra_app):
             )
         )
     for role in Role:
-        if role == Role.REGULATOR_EXAMINER:
+        if role in REGULATOR_ROLES:
             continue
         user = User(
             username=f"{low}_{role.value}",

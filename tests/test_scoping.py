@@ -913,6 +913,10 @@ def check_pattern(pattern, route, world, b, full):
     if anonymous.status_code == 302:
         assert anonymous["Location"].startswith("/login/")
 
+    if route.kind in ("office", "office_list"):
+        check_office_pattern(url, route, methods, world, b, full)
+        return
+
     outsiders = {"user of A": world.a.admin, "examiner outside B's jurisdiction": world.reg_out}
     if route.kind == "object":
         for who, user in outsiders.items():
@@ -948,6 +952,30 @@ def check_pattern(pattern, route, world, b, full):
         response = send(client, method, url)
         allowed = (403, 405) + ((200, 302) if route.post_ignored and method == "post" else ())
         assert response.status_code in allowed, f"examiner {method.upper()} {url}: {response.status_code}"
+
+
+def check_office_pattern(url, route, methods, world, b, full):
+    """A regulator office's page (kind "office" / "office_list", records of B's office T-P2)."""
+    for who, user in {"user of A": world.a.admin, "user of B": world.b.admin}.items():
+        client = session(user)
+        for method in methods:
+            response = send(client, method, url)
+            assert response.status_code in (403, 404, 405), f"{who} {method.upper()} {url}: {response.status_code}"
+            if user is world.a.admin:  # B's own pages (header, menus) name B: only A's answer is searched
+                assert_no_b(response, f"{who} {method.upper()} {url}")
+    client = session(world.reg_out)
+    for method in methods:
+        response = send(client, method, url)
+        where = f"examiner outside B's jurisdiction {method.upper()} {url}"
+        if route.kind == "office":
+            assert response.status_code in (403, 404, 405), f"{where}: {response.status_code}"
+        assert_no_b(response, where)
+    response = session(world.reg_in).get(url)
+    assert response.status_code < 500, f"examiner GET {url}: {response.status_code}"
+    if route.reg_read and full:
+        assert response.status_code == 200, f"examiner GET {url}: {response.status_code}"
+        if route.shows_b:
+            assert MARK in shown_text(response).lower(), f"examiner GET {url} does not show B (check is blind)"
 
 
 def test_counts_match_what_the_user_may_see(world, b):

@@ -259,7 +259,7 @@ APPGOV_API_TOKEN_DAYS = int(os.environ.get("APPGOV_API_TOKEN_DAYS", "90"))
 # TOTP second factor (users/twofactor.py): required of these roles, optional for the others (issue 12 item 12)
 APPGOV_2FA_REQUIRED_ROLES = [
     r.strip()
-    for r in os.environ.get("APPGOV_2FA_REQUIRED_ROLES", "administrator,regulator_examiner").split(",")
+    for r in os.environ.get("APPGOV_2FA_REQUIRED_ROLES", "administrator,regulator_examiner,regulator_head").split(",")
     if r.strip()
 ]
 OTP_TOTP_ISSUER = "AppGov"

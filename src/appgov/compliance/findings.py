@@ -56,9 +56,11 @@ def sync_findings(institution, computed: dict, ctx, today: datetime.date) -> Non
     """
     active = {
         (f.control_id, f.subject_type, f.subject_id): f
-        for f in Finding.objects.filter(institution=institution, status__in=Finding.ACTIVE).exclude(
-            subject_type__in=WORK_SUBJECTS
-        )
+        # a regulator-issued finding is the office's to close, never the evaluation's; work findings are their
+        # module's
+        for f in Finding.objects.filter(
+            institution=institution, status__in=Finding.ACTIVE, issued_by_office__isnull=True
+        ).exclude(subject_type__in=WORK_SUBJECTS)
     }
     sla = {sev: sla_days(institution, sev) for sev in ("critical", "high", "medium", "low")}
     now = timezone.now()

@@ -14,6 +14,13 @@ class Role(models.TextChoices):
     CREDIT_OFFICER = "credit_officer", _("Credit-information security officer")
     READ_ONLY = "read_only", _("Read-only")
     REGULATOR_EXAMINER = "regulator_examiner", _("Regulator examiner")
+    REGULATOR_HEAD = "regulator_head", _("Regulator office head")
+
+
+# Regulator users belong to a regulator office (User.regulator_office), never to an institution: they read the
+# institutions of their jurisdiction and write only their office's own records (OFFICE_WRITE_ROLES below).
+REGULATOR_ROLES = frozenset({Role.REGULATOR_EXAMINER, Role.REGULATOR_HEAD})
+INSTITUTION_ROLES = frozenset(set(Role) - REGULATOR_ROLES)
 
 
 _LEDGER = {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.APP_OWNER}
@@ -31,7 +38,7 @@ WRITE_ROLES: dict[str, set[str]] = {
     "ledger.vulnerability": {Role.ADMINISTRATOR, Role.SECURITY, Role.GOVERNANCE_OFFICE},
     "ledger.gateevidence": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
     # a user's own saved filters of the ledger list (ledger.saved_filters keeps them per user)
-    "ledger.savedfilter": set(Role) - {Role.REGULATOR_EXAMINER},
+    "ledger.savedfilter": set(INSTITUTION_ROLES),
     # The internal auditor writes nothing of what is audited (issue 12 item 13): they read everything of their
     # institution, through pages and the API alike; their own work product is the audit engagement (below).
     "compliance.evidence": _LEDGER | {Role.SECURITY, Role.COMPLIANCE, Role.CREDIT_OFFICER},
@@ -126,17 +133,59 @@ WRITE_ROLES.update(
         "privacy.policycorrection": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
     }
 )
-# Roles that never write, whatever a table above says (tests/issue12 holds every model to it). The internal
-# auditor is read-only everywhere (issue 12 item 13): audit engagements are recorded by compliance or the
-# administrator on the auditor's report.
-READ_ONLY_ROLES = {Role.AUDITOR, Role.READ_ONLY, Role.REGULATOR_EXAMINER}
+# what an institution does with the regulator: answer bulletins (per affected app) and send submissions
+WRITE_ROLES.update(
+    {
+        "supervision.bulletintarget": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.SECURITY, Role.COMPLIANCE},
+        "supervision.bulletinanswer": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.SECURITY, Role.COMPLIANCE},
+        "supervision.submission": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.COMPLIANCE},
+    }
+)
+# Roles that never write institution data, whatever a table above says (tests/issue12 holds every model to it).
+# The internal auditor is read-only everywhere (issue 12 item 13): audit engagements are recorded by compliance or
+# the administrator on the auditor's report. Regulator roles write only regulator objects (OFFICE_WRITE_ROLES).
+READ_ONLY_ROLES = {Role.AUDITOR, Role.READ_ONLY, *REGULATOR_ROLES}
+
+# Which regulator roles may write each regulator-owned model (core.models.owned.OfficeOwned), by model label.
+# The examiner plans and runs campaigns, records results and decides rectifications; the office head may do all
+# of that and alone records supervisory measures (监管谈话, 风险提示函, 责令整改, 行政处罚), which bind the office.
+_EXAMINERS = {Role.REGULATOR_EXAMINER, Role.REGULATOR_HEAD}
+OFFICE_WRITE_ROLES: dict[str, set[str]] = {
+    "supervision.campaign": _EXAMINERS,
+    "supervision.campaignresult": _EXAMINERS,
+    "supervision.campaignfinding": _EXAMINERS,
+    "supervision.rectificationdecision": _EXAMINERS,
+    "supervision.supervisorymeasure": {Role.REGULATOR_HEAD},
+    "supervision.bulletin": _EXAMINERS,
+    "supervision.answerdecision": _EXAMINERS,
+    "supervision.submissionreview": _EXAMINERS,
+}
 # Roles that may move an app through its lifecycle.
 LIFECYCLE_ROLES = {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.APP_OWNER}
 
 
 def can_write(user, model_label: str) -> bool:
-    if not user or not user.is_authenticated or user.is_regulator or not user.institution_id:
+    """May this user create, change or delete objects of the model at all (the object's owner is checked by the
+    service: an institution's users their institution's objects, a regulator user their own office's)."""
+    if not user or not user.is_authenticated:
+        return False
+    if user.is_regulator:
+        return user.role in OFFICE_WRITE_ROLES.get(model_label, ())
+    if not user.institution_id:
         return False
     if user.role in READ_ONLY_ROLES:
         return False
     return user.role in WRITE_ROLES.get(model_label, set())
+
+
+def _check_tables() -> None:
+    """Institution data and regulator data never share a writer: no regulator role in WRITE_ROLES, no institution
+    role in OFFICE_WRITE_ROLES, and no model in both."""
+    both = set(WRITE_ROLES) & set(OFFICE_WRITE_ROLES)
+    regulators = {label for label, roles in WRITE_ROLES.items() if set(roles) & REGULATOR_ROLES}
+    institutions = {label for label, roles in OFFICE_WRITE_ROLES.items() if set(roles) - REGULATOR_ROLES}
+    if both or regulators or institutions:
+        raise RuntimeError(f"core.roles: writers mixed: {sorted(both | regulators | institutions)}")
+
+
+_check_tables()

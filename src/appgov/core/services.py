@@ -23,6 +23,13 @@ def check_can_write(actor, obj_or_model) -> None:
             _("The role “%(role)s” may not change %(what)s.")
             % {"role": actor.get_role_display(), "what": obj_or_model._meta.verbose_name_plural}
         )
+    if isinstance(obj_or_model, models.Model) and getattr(type(obj_or_model), "office_path", None):
+        office = obj_or_model
+        for part in type(obj_or_model).office_path.split("__"):
+            office = getattr(office, part, None)
+        if office is None or office.pk != actor.regulator_office_id:
+            raise PermissionDenied(_("This record belongs to another regulator office."))
+        return
     if isinstance(obj_or_model, models.Model):
         owner = changelog.institution_of(obj_or_model)
         if owner is not None and owner != actor.institution_id:
@@ -235,6 +242,53 @@ class FunctionService(ModelService):
             delete(obj, actor, reason)
         else:
             self._delete(obj, actor)
+
+
+class OfficeModelService(ModelService):
+    """The writes of one regulator-owned model (core.models.owned.OfficeOwned): the office is the actor's, a
+    regulator user writes only their own office's rows with a role OFFICE_WRITE_ROLES allows (check_can_write),
+    and every institution the record names must be in the actor's jurisdiction (`institution_fields`).
+    Everything else (full_clean, select_for_update, one change-log entry, m2m) is ModelService's."""
+
+    institution_fields: tuple[str, ...] = ()  # foreign keys / many-to-many to core.Institution
+    app_fields: tuple[
+        str, ...
+    ] = ()  # foreign keys / many-to-many to ledger.MobileApp (its institution counts)
+
+    def prepare(self, obj, actor, data: dict) -> None:
+        own_field = getattr(self.model, "office_path", None) == "office"
+        if own_field and obj.office_id is None and actor is not None and actor.regulator_office_id:
+            obj.office_id = actor.regulator_office_id
+
+    def save_object(self, obj, actor, m2m: dict):
+        self.check_jurisdiction(obj, actor, m2m)
+        return super().save_object(obj, actor, m2m)
+
+    def check_jurisdiction(self, obj, actor, m2m: dict | None = None) -> None:
+        """Refuse (naming the field) an institution or app outside the actor's jurisdiction."""
+        if actor is None:
+            return
+        allowed = set(actor.jurisdiction_institution_ids())
+        errors = {}
+        for name in self.institution_fields + self.app_fields:
+            field = self.model._meta.get_field(name)
+            if field.many_to_many:
+                values = (m2m or {}).get(name, [])
+            else:
+                values = [getattr(obj, name, None)] if getattr(obj, field.attname, None) is not None else []
+            for value in values:
+                value = (
+                    value
+                    if isinstance(value, models.Model)
+                    else field.related_model._default_manager.get(pk=value)
+                )
+                institution_id = value.pk if name in self.institution_fields else value.institution_id
+                if institution_id not in allowed:
+                    errors.setdefault(name, []).append(
+                        _("“%(value)s” is not in your office's jurisdiction.") % {"value": value}
+                    )
+        if errors:
+            raise ValidationError(errors)
 
 
 def _assign(obj, data: dict) -> None:

@@ -448,6 +448,12 @@ def load_demo(stdout=None) -> list[tuple[str, str, str]]:
             first_name="浙江监管局检查员",
         )
         _user(
+            "nfra_zj_head",
+            Role.REGULATOR_HEAD,
+            regulator_office=offices["NFRA-ZJ"],
+            first_name="浙江监管局处长",
+        )
+        _user(
             "nfra_js",
             Role.REGULATOR_EXAMINER,
             regulator_office=offices["NFRA-JS"],
@@ -466,7 +472,7 @@ def load_demo(stdout=None) -> list[tuple[str, str, str]]:
 
 def _demo_usernames():
     names = [f"{spec['prefix']}_{suffix}" for spec in INSTITUTIONS for suffix, _r, _d in ROLE_USERS]
-    return [*names, "nfra_zj", "nfra_js"]
+    return [*names, "nfra_zj", "nfra_zj_head", "nfra_js"]
 
 
 __all__ = ["DEMO_PASSWORD", "load_demo", "services"]

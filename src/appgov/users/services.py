@@ -6,12 +6,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from appgov.core import services as core_services
-from appgov.core.roles import Role
+from appgov.core.roles import REGULATOR_ROLES, Role
 
 from .models import User
 
 # roles an institution's administrator may give; examiners belong to a regulator office, not an institution
-INSTITUTION_ROLES = [(value, label) for value, label in Role.choices if value != Role.REGULATOR_EXAMINER]
+INSTITUTION_ROLES = [(value, label) for value, label in Role.choices if value not in REGULATOR_ROLES]
 
 
 class UserService(core_services.ModelService):
@@ -20,7 +20,7 @@ class UserService(core_services.ModelService):
     def prepare(self, obj, actor, data: dict) -> None:
         super().prepare(obj, actor, data)
         obj.username = (obj.username or "").strip()
-        if obj.role == Role.REGULATOR_EXAMINER:
+        if obj.role in REGULATOR_ROLES:
             raise ValidationError({"role": _("Regulator examiners are not staff of an institution.")})
         if obj.department_id and obj.department.institution_id != obj.institution_id:
             raise ValidationError({"department": _("belongs to another institution")})

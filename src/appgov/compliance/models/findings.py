@@ -84,6 +84,17 @@ class Finding(InstitutionOwned):
     )
     risk_accepted_until = models.DateField(_("risk accepted until"), null=True, blank=True)
     note = SystemTextField(_("note"), blank=True)
+    # A finding a regulator office issued (appgov.supervision, NFRA-18.2): the institution rectifies it and marks
+    # it resolved; only the office's decision verifies it or sends it back (compliance.issued).
+    issued_by_office = models.ForeignKey(
+        "core.RegulatorOffice",
+        verbose_name=_("issued by regulator office"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    regulator_reference = models.CharField(_("regulator reference"), max_length=60, blank=True)
 
     class Meta:
         ordering = ["due_on", "id"]
@@ -94,7 +105,10 @@ class Finding(InstitutionOwned):
         constraints = [
             models.UniqueConstraint(
                 fields=["institution", "control_id", "subject_type", "subject_id"],
-                condition=models.Q(status__in=["open", "in_rectification", "resolved", "risk_accepted"]),
+                condition=models.Q(
+                    status__in=["open", "in_rectification", "resolved", "risk_accepted"],
+                    issued_by_office__isnull=True,
+                ),
                 name="one_active_finding_per_subject",
             )
         ]
@@ -103,6 +117,10 @@ class Finding(InstitutionOwned):
 
     def __str__(self):
         return f"{self.control_id} · {self.subject_repr}"
+
+    @property
+    def is_regulator_issued(self) -> bool:
+        return self.issued_by_office_id is not None
 
 
 def attachment_path(instance, filename):

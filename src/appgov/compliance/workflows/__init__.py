@@ -17,6 +17,16 @@ def _not_resolver(finding, actor, inputs):
     return None
 
 
+@rules.guard("not_regulator_issued")
+def _not_regulator_issued(finding, actor, inputs):
+    if finding.issued_by_office_id is not None:
+        return _(
+            "This finding was issued by a regulator office: submit the rectification (mark it resolved) and the "
+            "office accepts or rejects it."
+        )
+    return None
+
+
 @rules.guard("acceptance_ends_in_future")
 def _acceptance_ends_in_future(finding, actor, inputs):
     until = inputs.get("risk_accepted_until")
