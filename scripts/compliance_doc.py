@@ -13,6 +13,8 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "appgov.settings")
 django.setup()
 from appgov.compliance.evaluation import catalogue  # noqa: E402 (after django.setup)
+from appgov.supervision.checks import PERIOD_DAYS as OFFICE_PERIOD_DAYS  # noqa: E402
+from appgov.supervision.checks import RULES as OFFICE_RULES  # noqa: E402
 
 AUTO = {
     "NFRA-01.2": (
@@ -347,6 +349,13 @@ w(
     "  compliance/workflows/finding.yaml); a finding the evaluation resolved may be verified by any verifying role."
 )
 w(
+    "- **A finding a regulator office issued** (a testing campaign, docs/supervision.md) is never resolved by the"
+)
+w(
+    "  evaluation and never verified or risk-accepted by the institution (the `not_regulator_issued` guard): the"
+)
+w("  institution marks it resolved and the issuing office accepts the rectification or sends it back.")
+w(
     "- **Deadlines or periods the notices do not set** cite their rule (name, number, date) or say *institution"
 )
 w("  policy*: the catalogue's `period_basis`, ledger/mlps_cycles.yaml, credit/policy.yaml,")
@@ -365,11 +374,11 @@ for c in cat.controls:
     if c.method == "automated":
         what, needs, fails = AUTO[c.id]
     elif c.method == "regulator":
-        what, needs, fails = (
-            "An obligation of the regulator's offices.",
-            "Recorded on the supervision side.",
-            "Not evaluated for institutions (not applicable).",
-        )
+        # judged per regulator office on its own records (appgov.supervision.checks, the page
+        # /supervision/controls/); not applicable in an institution's evaluation
+        what, needs, fails = OFFICE_RULES[c.id]
+        what = f"Per regulator office, over the last {OFFICE_PERIOD_DAYS} days: {what}"
+        fails += " Not evaluated for institutions (not applicable there)."
     else:
         period = f" every {c.frequency} (calendar period)" if c.frequency else ""
         what = f"Uploaded evidence{period}."

@@ -960,7 +960,9 @@ def check_office_pattern(url, route, methods, world, b, full):
         client = session(user)
         for method in methods:
             response = send(client, method, url)
-            assert response.status_code in (403, 404, 405), f"{who} {method.upper()} {url}: {response.status_code}"
+            assert response.status_code in (403, 404, 405), (
+                f"{who} {method.upper()} {url}: {response.status_code}"
+            )
             if user is world.a.admin:  # B's own pages (header, menus) name B: only A's answer is searched
                 assert_no_b(response, f"{who} {method.upper()} {url}")
     client = session(world.reg_out)
@@ -975,7 +977,9 @@ def check_office_pattern(url, route, methods, world, b, full):
     if route.reg_read and full:
         assert response.status_code == 200, f"examiner GET {url}: {response.status_code}"
         if route.shows_b:
-            assert MARK in shown_text(response).lower(), f"examiner GET {url} does not show B (check is blind)"
+            assert MARK in shown_text(response).lower(), (
+                f"examiner GET {url} does not show B (check is blind)"
+            )
 
 
 def test_counts_match_what_the_user_may_see(world, b):

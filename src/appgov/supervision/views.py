@@ -3,6 +3,7 @@ follow-up, supervisory measures and the office's own NFRA-18 controls. Every off
 institution's users; institution users see what was issued to them on the module's index."""
 
 import io
+import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -66,7 +67,7 @@ def export(data, key=None) -> HttpResponse:
         raise Http404
     book = Workbook(write_only=True)
     for table in [tables[key]] if key else tables.values():
-        sheet = book.create_sheet(str(table.title)[:31])
+        sheet = book.create_sheet(re.sub(r"[\[\]:*?/\\]", "-", str(table.title))[:31])
         append_row(sheet, [str(h) for h in table.headers])
         for row in table.rows:
             append_row(sheet, row)
