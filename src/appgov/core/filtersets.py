@@ -2,7 +2,10 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.params import as_id
 from appgov.core.scoping import scope
+
+MODEL_FILTERS = (django_filters.ModelChoiceFilter, django_filters.ModelMultipleChoiceFilter)
 
 
 class ScopedFilterSet(django_filters.FilterSet):
@@ -12,9 +15,23 @@ class ScopedFilterSet(django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, *, request=None, **kwargs):
         super().__init__(data, queryset, request=request, **kwargs)
         user = getattr(request, "user", None)
-        for f in self.filters.values():
-            if isinstance(f, django_filters.ModelChoiceFilter | django_filters.ModelMultipleChoiceFilter):
+        for name, f in self.filters.items():
+            if isinstance(f, MODEL_FILTERS):
                 f.queryset = scope(f.queryset.model._default_manager.all(), user)
+                self._bound_ids(name)
+
+    def _bound_ids(self, name: str) -> None:
+        """A record number beyond any database's range would overflow the query (a 500 on SQLite): it is
+        replaced by 0, which no record has, so the filter answers "not one of the available choices"."""
+        if self.data is None or name not in self.data or not hasattr(self.data, "getlist"):
+            return
+        values = self.data.getlist(name)
+        if all(as_id(v) is not None or not str(v).strip().isdigit() for v in values):
+            return
+        self.data = self.data.copy()
+        self.data.setlist(
+            name, [v if as_id(v) is not None or not str(v).strip().isdigit() else "0" for v in values]
+        )
 
     @property
     def form(self):
