@@ -92,7 +92,7 @@ class AccountService(core.ModelService):
             obj.next_review_due = obj.last_reviewed_on + datetime.timedelta(days=obj.review_every_days)
         else:
             obj.next_review_due = None
-        if obj.owner_id:
+        if obj.owner_id and "leaver_flag" not in data:  # flag_leavers sets the flag for its own day
             problem = leaver_problem(obj, today)
             if problem and not obj.leaver_flagged_on:
                 obj.leaver_flagged_on = today
@@ -131,7 +131,8 @@ def flag_leavers(today=None, person=None) -> int:
     for account in qs:
         problem = leaver_problem(account, today)
         if problem != account.leaver_flag or bool(problem) != bool(account.leaver_flagged_on):
-            accounts.update(account, None, {})
+            flagged_on = (account.leaver_flagged_on or today) if problem else None
+            accounts.update(account, None, {"leaver_flag": problem, "leaver_flagged_on": flagged_on})
             changed += 1
     return changed
 
