@@ -1,8 +1,5 @@
-from rest_framework import serializers
-
 from appgov.core.api.base import DownloadLinkField, ScopedModelSerializer
 
-from ..datafiles import experience_items
 from ..models import (
     AccountReview,
     AdaptationTask,
@@ -22,16 +19,11 @@ class AssessmentSerializer(ScopedModelSerializer):
 
 
 class ItemResultSerializer(ScopedModelSerializer):
-    item = serializers.ChoiceField(choices=[])
     evidence = DownloadLinkField("operations-itemresult-evidence", "evidence")
 
     class Meta:
         model = ExperienceItemResult
         fields = ["id", "assessment", "item", "result", "evidence", "note"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["item"].choices = [i["code"] for i in experience_items()["items"]]
 
 
 class AccountSerializer(ScopedModelSerializer):
