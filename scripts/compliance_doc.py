@@ -88,7 +88,7 @@ AUTO = {
     "NFRA-09.2": (
         "Every publishing account of the app in the ledger and every operations console account has an owner still employed, a second administrator still employed, and a review within its interval.",
         "OperatingAccount (owner, second_admin, review_every_days, reviews); ledger PublishingAccount; Person.left_on.",
-        "A ledger publishing account without its record; owner or second administrator left or missing; never reviewed or review overdue; no account at all.",
+        "A ledger publishing account without its record; owner or second administrator left or missing; never reviewed or review overdue. An app with no account known anywhere: judged on evidence.",
     ),
     "NFRA-09.3": (
         "Unsupported versions are no longer listed.",

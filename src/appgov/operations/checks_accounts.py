@@ -1,11 +1,12 @@
 """NFRA-09.2 (per live app): every publishing account of the app in the ledger has its operating-account record,
 and every operating account (publishing and operations console) has an owner still employed, a second
-administrator still employed, and a review no older than its interval. An app with no account at all: failed
-(nobody is known to hold its store or console accounts)."""
+administrator still employed, and a review no older than its interval. An app of which neither the ledger nor
+this register knows any account is judged on uploaded evidence (its permission list and access review), as
+before: the platform cannot tell that the app has no account."""
 
 from collections import defaultdict
 
-from appgov.core.controls.registry import SubjectType, check, failed, passed
+from appgov.core.controls.registry import SubjectType, check, failed, judge_on_evidence, passed
 from appgov.ledger.models import PublishingAccount
 
 from .models import OperatingAccount
@@ -49,6 +50,7 @@ def accounts_managed(ctx, control):
     publishing = defaultdict(list)
     for pub in PublishingAccount.objects.filter(app__institution=ctx.institution).select_related("channel"):
         publishing[pub.app_id].append(pub)
+    evidence = None
     for app in ctx.live_apps:
         label = f"{app.code} {app.name}"
         mine = accounts.get(app.pk, [])
@@ -65,7 +67,11 @@ def accounts_managed(ctx, control):
             problems += account_problems(account, ctx.today)
         links = [{"label": str(a), "url": a.get_absolute_url()} for a in mine[:5]]
         if not mine and not problems:
-            problems.append(("未登记任何发布或运营账号", "No publishing or operations account recorded"))
+            if evidence is None:
+                evidence = {r.subject_id: r for r in judge_on_evidence(ctx, control) if r.subject_type == APP}
+            if app.pk in evidence:
+                yield evidence[app.pk]
+            continue
         if problems:
             yield failed(
                 APP,
