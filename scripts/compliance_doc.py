@@ -52,6 +52,11 @@ AUTO = {
         "Institution.licensed_business_lines / licensed_regions; MobileApp.business_lines / regions; for a nationwide app of a regional licence MobileApp.nationwide_basis.",
         "A line or region outside the licence; a nationwide app of a regional institution without its recorded basis. No licence recorded: evidence needed.",
     ),
+    "NFRA-06.2": (
+        "Each live app has an experience assessment (适老化: care mode, simplified flows, voice assistance, no advertising pop-ups; minor protection) of its current major version, every item of operations/data/experience_items.yaml answered.",
+        "ExperienceAssessment for the highest major of the app's supported versions; ExperienceItemResult per item: met with an evidence file, or not applicable / not met with a note.",
+        "No assessment of the current major version (an older major's no longer counts); an item not assessed, not met, or met without evidence. No version at all: evidence needed.",
+    ),
     "NFRA-06.3": (
         "The latest finished scan of each version: SDKs without a security assessment.",
         "A finished scan; SdkAssessment rows.",
@@ -82,6 +87,11 @@ AUTO = {
         "PublishingAccount.holder.",
         "Any account held by someone else (listed without accounts: evidence needed).",
     ),
+    "NFRA-09.2": (
+        "Every publishing account of the app in the ledger and every operations console account has an owner still employed, a second administrator still employed, and a review within its interval.",
+        "OperatingAccount (owner, second_admin, review_every_days, reviews); ledger PublishingAccount; Person.left_on.",
+        "A ledger publishing account without its record; owner or second administrator left or missing; never reviewed or review overdue. An app with no account known anywhere: judged on evidence.",
+    ),
     "NFRA-09.3": (
         "Unsupported versions are no longer listed.",
         "AppVersion.support_status / support_ends_on; Listing.state.",
@@ -97,10 +107,20 @@ AUTO = {
         "Listing feeds, sweeps, counterfeit cases (counterfeit/policy.py).",
         "Stale feed or sweep; a case not clarified/reported by its due date. No feed ever: evidence.",
     ),
+    "NFRA-10.1": (
+        "The institution's OS-release register (shipped operations/data/os_releases.yaml, with sources, extended by users) is followed: every release not yet GA or GA within two years has an adaptation task for every live app on its platform.",
+        "OsRelease rows of the institution; AdaptationTask per release and app.",
+        "No release tracked; a release/app pair without a task.",
+    ),
     "NFRA-10.2": (
         "Each listed version against the target-API rule of the distribution platform it is listed on (scanning/platform_rules.yaml: Huawei AppGallery, Xiaomi, OPPO, vivo, Google Play with sources and dates; Apple App Store and HarmonyOS with no rule).",
         "Listings on channels recognisable as a platform; a finished scan giving the target API.",
         "Target below the rule in force when listed. No known rule for the platform, or no scan: evidence needed.",
+    ),
+    "NFRA-10.3": (
+        "Every adaptation task whose release has reached general availability has an adaptation plan and a contingency plan.",
+        "AdaptationTask.plan, contingency_plan, due_on (the release's GA date); tasks marked not applicable are left out.",
+        "A task due without either plan. An app on a mobile OS without any task: judged on evidence (a statement that no adaptation is under way). Not on a mobile OS: not applicable.",
     ),
     "NFRA-11.1": (
         "Both filings for the kinds and distribution they cover: APP filing for APPs, mini-programs, quick apps offered to the public; ICP filing of the service.",

@@ -59,7 +59,20 @@ def result_for(inst, control_id, subject_id, day=None, subject_type=None):
 
 # What world A fails: no leading department, app2's ledger fields, app's admission and release review; since
 # issue 13 also the app's missing ICP filing (11.1), release certificate (12.4) and per-version privacy notice (16.2).
-WORLD_A_FAILS = {"NFRA-01.2", "NFRA-02.1", "NFRA-02.2", "NFRA-08.4", "NFRA-11.1", "NFRA-12.4", "NFRA-16.2"}
+# issue 17 (operations): no experience assessment (06.2), the ledger's publishing account without its owner
+# record (09.2), no OS release tracked (10.1)
+WORLD_A_FAILS = {
+    "NFRA-01.2",
+    "NFRA-02.1",
+    "NFRA-02.2",
+    "NFRA-06.2",
+    "NFRA-08.4",
+    "NFRA-09.2",
+    "NFRA-10.1",
+    "NFRA-11.1",
+    "NFRA-12.4",
+    "NFRA-16.2",
+}
 
 
 def make_app(org, code, **fields):

@@ -393,7 +393,7 @@ def test_retired_apps_are_not_judged_by_live_app_checks(world):
 # one control of each subject kind that no module judges yet
 EVIDENCE_CONTROLS = [
     ("NFRA-01.1", "institution"),
-    ("NFRA-06.2", "app"),
+    ("NFRA-05.3", "app"),  # NFRA-06.2 is judged by operations since issue 17
     ("NFRA-07.3", "app_version"),
     ("PBC102-01", "credit_system"),
 ]
@@ -413,7 +413,9 @@ def test_no_control_without_a_check_passes_by_default(world):
     evaluate(world.a.inst)
     judged_by_evidence = {c.id for c in catalogue().controls if c.id not in CHECKS}
     outcomes = ControlResult.objects.filter(institution=world.a.inst, control_id__in=judged_by_evidence)
-    assert outcomes.count() > 15  # fewer since the risk (12) and partners (5) modules judge controls from records
+    assert (
+        outcomes.count() > 15
+    )  # fewer since the risk (12) and partners (5) modules judge controls from records
     assert set(outcomes.values_list("outcome", flat=True)) <= {EVIDENCE, NA}
     assert not outcomes.filter(outcome=PASS).exists()
 
@@ -456,12 +458,12 @@ def test_expired_and_future_evidence_do_not_satisfy(world, control_id, subject_t
 
 def test_evidence_of_another_subject_or_institution_does_not_count(world):
     a, b = world.a, world.b
-    accepted_evidence(a.inst, "NFRA-06.2", "app", a.app2.pk, "别的应用的材料", days_ago(1), link="z")
-    assert result_for(a.inst, "NFRA-06.2", a.app.pk).outcome == EVIDENCE
+    accepted_evidence(a.inst, "NFRA-05.3", "app", a.app2.pk, "别的应用的材料", days_ago(1), link="z")
+    assert result_for(a.inst, "NFRA-05.3", a.app.pk).outcome == EVIDENCE
     from django.core.exceptions import ValidationError
 
     with pytest.raises(ValidationError):  # B cannot attach evidence to A's app
-        services.add_evidence(b.inst, "NFRA-06.2", "app", a.app.pk, "越权材料", days_ago(1), link="z")
+        services.add_evidence(b.inst, "NFRA-05.3", "app", a.app.pk, "越权材料", days_ago(1), link="z")
     with pytest.raises(ValidationError):
         services.add_evidence(a.inst, "NFRA-99.9", "app", a.app.pk, "不存在的控制项", days_ago(1), link="z")
 

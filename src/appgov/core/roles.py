@@ -133,6 +133,24 @@ WRITE_ROLES.update(
         "privacy.policycorrection": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
     }
 )
+# operations (issue 17 items 4-6): experience assessments, operating accounts, OS releases and adaptation
+WRITE_ROLES.update(
+    {
+        **{
+            f"operations.{m}": _LEDGER | {Role.COMPLIANCE}
+            for m in ("experienceassessment", "experienceitemresult")
+        },
+        **{f"operations.{m}": _LEDGER | {Role.SECURITY} for m in ("operatingaccount", "accountreview")},
+        **{
+            f"operations.{m}": _LEDGER | {Role.SECURITY}
+            for m in ("osrelease", "platformrequirement", "adaptationtask", "compattestresult")
+        },
+    }
+)
+# Roles that never write, whatever a table above says (tests/issue12 holds every model to it). The internal
+# auditor is read-only everywhere (issue 12 item 13): audit engagements are recorded by compliance or the
+# administrator on the auditor's report.
+READ_ONLY_ROLES = {Role.AUDITOR, Role.READ_ONLY, Role.REGULATOR_EXAMINER}
 # what an institution does with the regulator: answer bulletins (per affected app) and send submissions
 WRITE_ROLES.update(
     {

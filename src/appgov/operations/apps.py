@@ -6,3 +6,23 @@ class OperationsConfig(AppConfig):
     name = "appgov.operations"
     label = "operations"
     verbose_name = _("App operations")
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from appgov.core import extensions
+        from appgov.core.models import Person
+
+        from .demo import load_operations_demo
+
+        extensions.register_demo_loader(45, "operations", load_operations_demo)
+        post_save.connect(_person_saved, sender=Person, dispatch_uid="operations.flag_leavers")
+
+
+def _person_saved(sender, instance, created, raw=False, **kwargs):
+    """A person's leaving (or return) flags (or clears) their accounts at once, not only at night."""
+    if raw or created:
+        return
+    from .services import flag_leavers
+
+    flag_leavers(person=instance)

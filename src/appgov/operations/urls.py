@@ -1,8 +1,14 @@
 from django.urls import path
 
 from . import views
+from .views import accounts, compat, experience
 
 app_name = "operations"
 urlpatterns = [
     path("", views.index, name="index"),
+    *experience.urlpatterns,
+    *accounts.urlpatterns,
+    *compat.urlpatterns,
+    path("compatibility/", compat.compatibility, name="compatibility"),
+    path("os-releases/sync/", compat.register_sync, name="osrelease-sync"),
 ]

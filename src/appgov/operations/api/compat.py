@@ -1,0 +1,33 @@
+from appgov.core.api.viewsets import ScopedModelViewSet
+
+from .. import services
+from ..models import AdaptationTask, CompatTestResult, OsRelease, PlatformRequirement
+from . import serializers as s
+
+
+class ReleaseViewSet(ScopedModelViewSet):
+    queryset = OsRelease.objects.all()
+    serializer_class = s.ReleaseSerializer
+    service = services.releases
+    filterset_fields = ["platform"]
+
+
+class RequirementViewSet(ScopedModelViewSet):
+    queryset = PlatformRequirement.objects.all()
+    serializer_class = s.RequirementSerializer
+    service = services.requirements
+    filterset_fields = ["platform", "distributor"]
+
+
+class TaskViewSet(ScopedModelViewSet):
+    queryset = AdaptationTask.objects.all()
+    serializer_class = s.TaskSerializer
+    service = services.tasks
+    filterset_fields = ["app", "release", "status"]
+
+
+class ResultViewSet(ScopedModelViewSet):
+    queryset = CompatTestResult.objects.all()
+    serializer_class = s.ResultSerializer
+    service = services.results
+    filterset_fields = ["task", "outcome"]

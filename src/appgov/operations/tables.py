@@ -1,0 +1,66 @@
+from django.utils.translation import gettext_lazy as _
+
+from appgov.core.tables import Column, Table
+
+
+class AssessmentTable(Table):
+    columns = [
+        Column("app__name", _("app"), link=True),
+        Column("major_version"),
+        Column("assessed_on"),
+        Column("assessor__name", _("assessor")),
+        Column("app__institution__name", _("Institution"), regulator_only=True),
+    ]
+    default_order = "app__name"
+
+
+class AccountTable(Table):
+    columns = [
+        Column("account_name", link=True),
+        Column("app__name", _("app")),
+        Column("kind"),
+        Column("system"),
+        Column("owner__name", _("owner")),
+        Column("second_admin__name", _("second administrator")),
+        Column("next_review_due"),
+        Column("leaver_flagged_on"),
+        Column("app__institution__name", _("Institution"), regulator_only=True),
+    ]
+    default_order = "account_name"
+
+
+class ReleaseTable(Table):
+    columns = [
+        Column("version", link=True),
+        Column("platform"),
+        Column("api_level"),
+        Column("beta_on"),
+        Column("ga_on"),
+        Column("shipped"),
+        Column("institution__name", _("Institution"), regulator_only=True),
+    ]
+    default_order = "-ga_on"
+
+
+class RequirementTable(Table):
+    columns = [
+        Column("distributor", link=True),
+        Column("platform"),
+        Column("min_target_api"),
+        Column("applies_to"),
+        Column("effective_on"),
+        Column("institution__name", _("Institution"), regulator_only=True),
+    ]
+    default_order = "distributor"
+
+
+class TaskTable(Table):
+    columns = [
+        Column("app__name", _("app"), link=True),
+        Column("release__version", _("OS release"), render=lambda obj, value: str(obj.release)),
+        Column("status"),
+        Column("due_on"),
+        Column("owner__name", _("owner")),
+        Column("app__institution__name", _("Institution"), regulator_only=True),
+    ]
+    default_order = "due_on"
