@@ -147,10 +147,6 @@ WRITE_ROLES.update(
         },
     }
 )
-# Roles that never write, whatever a table above says (tests/issue12 holds every model to it). The internal
-# auditor is read-only everywhere (issue 12 item 13): audit engagements are recorded by compliance or the
-# administrator on the auditor's report.
-READ_ONLY_ROLES = {Role.AUDITOR, Role.READ_ONLY, Role.REGULATOR_EXAMINER}
 # what an institution does with the regulator: answer bulletins (per affected app) and send submissions
 WRITE_ROLES.update(
     {
