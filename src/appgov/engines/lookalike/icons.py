@@ -57,6 +57,11 @@ MASKED_KINDS = (*CORNERS, *REGIONS)
 # looked up there). Kept apart from the plain tables because such a match is weaker: it counts only when
 # both of them agree (scoring.icon_signal), never one alone, even under a finance name.
 GEOMETRY_KINDS = {"phash_geo": "phash", "value_geo": "value"}
+# The plain pHash / value tables searched wider (icons.geometry_shortlist_distance): such a match only
+# puts the listing on the keypoint verifier's shortlist (a badge over the middle, a band, a crop with a
+# badge move the whole-icon hashes by 6-8 bits), it is never evidence by itself.
+WIDE_KINDS = {"phash_wide": "phash", "value_wide": "value"}
+SHORTLIST_KINDS = {**GEOMETRY_KINDS, **WIDE_KINDS}  # tables searched with the listing's phash / value
 INDEX_KINDS = (*HASH_KINDS, *GEOMETRY_KINDS)
 # Geometric variants of the official icon, indexed as extra ``phash`` and ``value`` values (no 64-bit
 # hash here survives a turn, a window moved off-centre or a re-layout on a new background):

@@ -12,7 +12,14 @@ from .candidates import CandidateIndex
 from .compiled import CompiledApp, IconFileError, compile_app, developer_core, developer_keys, lexicon
 from .config import load_config
 from .explain import explain
-from .icons import GEOMETRY_KINDS, INDEX_KINDS, IconIndex, fingerprint, hash_to_int
+from .icons import (
+    INDEX_KINDS,
+    SHORTLIST_KINDS,
+    WIDE_KINDS,
+    IconIndex,
+    fingerprint,
+    hash_to_int,
+)
 from .keypoints import Features, Verdict, listing_features, official_features, verify
 from .listing_view import ListingView
 from .models import Alert, Candidate, Listing, ProtectedApp, Reason
@@ -87,15 +94,15 @@ class LookalikeIndex:
         icons = self.config["icons"]
         # One multi-index table per hash kind; a listing's hash is compared with the same kind only.
         self.icon_indexes: dict[str, IconIndex] = {}
-        for kind in INDEX_KINDS:
+        for kind in (*INDEX_KINDS, *WIDE_KINDS):
             hashes, labels = [], []
             for app in self.apps:
-                for h in app.icon_hashes.get(kind, ()):
+                for h in app.icon_hashes.get(WIDE_KINDS.get(kind, kind), ()):
                     hashes.append(h)
                     labels.append(app.index)
             radius = icons["max_distance"] if kind == "phash" else icons["extra_max_distance"]
             chunks = icons["index_chunks"]
-            if kind in GEOMETRY_KINDS:
+            if kind in SHORTLIST_KINDS:
                 # a geometric variant only shortlists the listing for the keypoints (or, within
                 # max_distance, counts by the two-hash rule): searched wider, in more chunks
                 radius, chunks = icons["geometry_shortlist_distance"], icons["geometry_index_chunks"]
@@ -354,7 +361,7 @@ class LookalikeIndex:
         hits: dict[int, dict[int, dict[str, int]]] = {}
         # the listing's phash / value are also looked up among the geometric variants' tables
         tables = [(kind, kind) for kind in per_kind]
-        tables += [(geo, plain) for geo, plain in GEOMETRY_KINDS.items() if plain in per_kind]
+        tables += [(geo, plain) for geo, plain in SHORTLIST_KINDS.items() if plain in per_kind]
         for kind, plain in tables:
             if kind not in self.icon_indexes:
                 continue

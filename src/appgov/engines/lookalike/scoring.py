@@ -423,7 +423,9 @@ def icon_signal(
         return verdicts[0]
 
     geometric = False
-    geo_any = "phash_geo" in hits or "value_geo" in hits
+    wide = "phash_wide" in hits or "value_wide" in hits  # shortlist only (icons.WIDE_KINDS)
+    hits = {k: d for k, d in hits.items() if k not in ("phash_wide", "value_wide")}
+    geo_any = "phash_geo" in hits or "value_geo" in hits or wide
     geo_hits = {k: d for k, d in hits.items() if k in ("phash_geo", "value_geo")}
     if geo_any:
         # A geometric variant of the official icon (turned, cut off-centre, re-laid out) counts only
