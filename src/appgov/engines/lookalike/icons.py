@@ -71,7 +71,7 @@ OFFCENTRE_FRACTIONS = (0.1, 0.14, 0.18, 0.22, 0.26)  # window = 1 - fraction, at
 # icons (a symbol on a plain background) as often as real re-layouts (the low-frequency pHash of a small
 # object on a flat field is nearly the same for all): a match counts only once the keypoints confirm it
 # (keypoints.py; scoring.icon_signal), the hash only puts the listing on the shortlist.
-RELAYOUT_SCALES: tuple[float, ...] = (0.55, 0.62, 0.69, 0.76, 0.83)
+RELAYOUT_SCALES: tuple[float, ...] = (0.55, 0.59, 0.63, 0.67, 0.71, 0.75, 0.79, 0.83)
 BAND_SQUEEZE = (0.2, 0.25)  # the logo squeezed above (below) a band of this fraction: masked_bottom/top
 WORK_SIZE = 64  # the extra hashes are computed on a WORK_SIZE x WORK_SIZE copy of the icon
 CROP_FRACTIONS = (0.05, 0.08, 0.11, 0.15, 0.2)  # margins cut from each side by the crop variants

@@ -98,7 +98,7 @@ def official_features(path: str | Path) -> Features:
     return features_file(path, soft=True)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=4096)
 def listing_features(path: str) -> Features:
     """A listing's icon features; icons reused by many listings (a feed's copies) are read once."""
     return features_file(path, soft=False)
