@@ -32,6 +32,12 @@ def _other_logo() -> Image.Image:
     return img
 
 
+def _tiles(img: Image.Image) -> Image.Image:
+    """A generic icon of coloured tiles whose coarse layout follows the official icon's: the
+    low-frequency hashes land near the official ones, the drawing is another."""
+    return img.resize((8, 8), Image.Resampling.BOX).resize((128, 128), Image.Resampling.NEAREST)
+
+
 def _relayout(img: Image.Image, scale: float, background, word: str | None) -> Image.Image:
     """The logo shrunk onto a new background, raised, perhaps with a word below it."""
     side = round(128 * scale)
@@ -56,9 +62,10 @@ def icons(tmp_path_factory):
     for name, image in {
         "official.png": official,
         "relayout_white.png": _relayout(official, 0.66, (255, 255, 255), "NEW"),
-        "relayout_grey.png": _relayout(official, 0.74, (245, 245, 245), None),
+        "relayout_grey.png": _relayout(official, 0.7, (245, 245, 245), None),
         "other_relayout.png": _relayout(_other_logo(), 0.66, (255, 255, 255), "NEW"),
         "other.png": _other_logo(),
+        "tiles.png": _tiles(official),
     }.items():
         image.save(folder / name)
     return folder
@@ -98,6 +105,28 @@ def test_another_drawing_relaid_out_the_same_way_is_not_matched(icons):
     index = LookalikeIndex([_app()], load_config(), icons_root=icons)
     assert index.screen_one(_listing("other_relayout.png")) is None
     assert index.screen_one(_listing("other.png")) is None
+
+
+def test_generic_icon_under_a_generic_name_does_not_alert(icons):
+    """The hash rules alone confirm it (pHash and a corner mask agree): an icon-only false alert, the
+    kind that cost precision at scale. The keypoints refute it."""
+    off = LookalikeIndex([_app()], load_config(overrides={"keypoints": {"enabled": 0}}), icons_root=icons)
+    alert = off.screen_one(_listing("tiles.png"))
+    assert alert is not None and alert.kind == "suspect"
+    index = LookalikeIndex([_app()], load_config(), icons_root=icons)
+    assert index.screen_one(_listing("tiles.png")) is None
+    # as a hash-only listing it cannot be verified and, by default, is not confirmed either
+    from appgov.engines.lookalike import fingerprint
+
+    fp = fingerprint(icons / "tiles.png")
+    hashes_only = Listing(
+        listing_id="L2",
+        source="store",
+        name="天气预报",
+        icon_phash=fp["phash"],
+        icon_hashes={k: v for k, v in fp.items() if k != "phash"},
+    )
+    assert index.screen_one(hashes_only) is None
 
 
 def test_verifier_counts_agreeing_matches_only():

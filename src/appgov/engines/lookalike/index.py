@@ -165,7 +165,7 @@ class LookalikeIndex:
         for index in found:
             app = self.apps[index]
             icon = icon_hits.get(index) if icon_hits else None
-            check = self._verifier(listing, app) if icon and listing.icon else None
+            check = self._verifier(listing, app) if icon else None
             pair = score_pair(view, app, icon, cfg, self.lexicon, check)
             if pair is not None and pair.score >= cfg["thresholds"]["alert"]:
                 scored.append((pair, app))
@@ -216,7 +216,7 @@ class LookalikeIndex:
                 except (OSError, ValueError) as exc:
                     raise IconError(f"app {app.app.app_id}: cannot read icon {path}: {exc}") from None
             theirs = self._official_features[app.index]
-            if theirs is None:
+            if theirs is None or not listing.icon:
                 return None
             path = self._path(listing.icon)
             try:
