@@ -302,7 +302,8 @@ def build_protected(
         (icons_dir / "protected").mkdir(exist_ok=True)
         icon.save(icons_dir / icon_rel)
         it = Institution(inst, kind, short, acro, abbr, place, _cert(rng), icon_rel, phash_image(icon))
-        it.icon_fp = fingerprint(icon)
+        it.icon_fp = IconFingerprint(fingerprint(icon))
+        it.icon_fp.path = icon_rel  # a listing that shows the official icon points at its file
         token = acro.lower()
         app_kinds = ["main", "credit_card", "direct"][: max(1, min(n_apps, target - count))]
         for app_kind in app_kinds:
@@ -548,6 +549,20 @@ def decorate(text: str, rng: random.Random) -> str:
     return out
 
 
+class IconFingerprint(dict):
+    """An icon's hashes (``icons.fingerprint``) that remember the image they came from, so that the
+    listing also gets the icon file (``icon``): the keypoint verifier reads it (keypoints.py)."""
+
+    image = None
+    path: str | None = None
+
+
+def icon_fingerprint(image) -> IconFingerprint:
+    out = IconFingerprint(fingerprint(image))
+    out.image = image
+    return out
+
+
 def extra_hashes(fp: dict) -> dict:
     """The ``icon_hashes`` of a listing: its fingerprint without the plain pHash (``icon_phash``)."""
     return {k: v for k, v in fp.items() if k != "phash"}
@@ -562,7 +577,7 @@ class Factory:
         self.held_out = held_out
         self.icons_dir = icons_dir
         self.n = 0
-        self.icon_pool = [fingerprint(icons_gen.unrelated(random.Random(i))) for i in range(400)]
+        self.icon_pool = [icon_fingerprint(icons_gen.unrelated(random.Random(i))) for i in range(400)]
 
     def _id(self) -> str:
         self.n += 1
@@ -593,6 +608,12 @@ class Factory:
             "first_seen": kw.get("first_seen", f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"),
         }
         fp = out.pop("icon_fp")  # the hashes computed at ingest (icons.fingerprint)
+        if getattr(fp, "image", None) is not None and fp.path is None:  # written once, then shared
+            fp.path = f"listings/{out['listing_id']}.png"
+            (self.icons_dir / "listings").mkdir(parents=True, exist_ok=True)
+            fp.image.save(self.icons_dir / fp.path)
+        if getattr(fp, "path", None):
+            out["icon"] = fp.path
         out["icon_phash"] = fp["phash"] if fp else None
         out["icon_hashes"] = extra_hashes(fp) if fp else None
         if "icon" in kw:
@@ -644,7 +665,7 @@ class Factory:
             with icons_gen.Image.open(self.icons_dir / it.icon_path) as img:
                 imitation = icons_gen.IMITATIONS[kind](img.convert("RGB"), rng)
             name = rng.choice(W.FINANCE_TOOLS + ["手机银行", "掌上银行", "贷款"])
-            return self.listing(name, icon_fp=fingerprint(imitation)), label
+            return self.listing(name, icon_fp=icon_fingerprint(imitation)), label
         if kind == "latin_homoglyph":
             acro = it.acronym
             options = [i for i, c in enumerate(acro) if c in LATIN_HOMOGLYPHS]
@@ -670,7 +691,7 @@ class Factory:
 
     def _imitated_icon(self, it: Institution, kinds: list[str]) -> dict:
         with icons_gen.Image.open(self.icons_dir / it.icon_path) as img:
-            return fingerprint(
+            return icon_fingerprint(
                 icons_gen.MORE_IMITATIONS[self.rng.choice(kinds)](img.convert("RGB"), self.rng)
             )
 
@@ -736,7 +757,7 @@ class Factory:
         label = {"positive": True, "type": kind, "institution": it.name, "app_id": app["app_id"]}
         with icons_gen.Image.open(self.icons_dir / it.icon_path) as img:
             icon = icons_gen.GEOMETRIC_IMITATIONS[kind](img.convert("RGB"), self.rng)
-        return self.listing(ordinary_name(self.rng), icon_fp=fingerprint(icon)), label
+        return self.listing(ordinary_name(self.rng), icon_fp=icon_fingerprint(icon)), label
 
     def geometry_negative(self, kind: str) -> tuple[dict, dict]:
         """A logo drawn like the protected ones but of no protected institution, deformed the same ways."""
@@ -744,7 +765,7 @@ class Factory:
         label = {"positive": False, "type": kind, "institution": None, "app_id": None}
         icon = icons_gen.logo(rng, rng.choice(["", "".join(rng.sample("ABCDEFGHJKLMNPQRSTWXYZ", 3))]))
         icon = rng.choice(list(icons_gen.GEOMETRIC_IMITATIONS.values()))(icon, rng)
-        return self.listing(ordinary_name(rng), icon_fp=fingerprint(icon)), label
+        return self.listing(ordinary_name(rng), icon_fp=icon_fingerprint(icon)), label
 
     def issue14_negative(self, kind: str) -> tuple[dict, dict] | None:
         rng = self.rng
@@ -859,11 +880,11 @@ class Factory:
             if rng.random() < 0.5:
                 icon = icons_gen.IMITATIONS[rng.choice(ICON_TYPES)](icon, rng)
             name = rng.choice(W.FINANCE_TOOLS + ["手机银行", "掌上银行", "贷款"])
-            return self.listing(name, icon_fp=fingerprint(icon)), label
+            return self.listing(name, icon_fp=icon_fingerprint(icon)), label
         if kind == "generic_finance_icon":  # a ¥/$ coin, a card, a chart, a shield: what finance tools use
             icon = icons_gen.generic_finance(rng)
             name = rng.choice(W.FINANCE_TOOLS + ["手机银行", "掌上银行", "贷款"])
-            return self.listing(name, icon_fp=fingerprint(icon)), label
+            return self.listing(name, icon_fp=icon_fingerprint(icon)), label
         raise ValueError(kind)
 
 

@@ -4,7 +4,8 @@ Usage: PYTHONPATH=src python bench/lookalike/scale.py [--listings 2300000] [--wo
        PYTHONPATH=src python bench/lookalike/scale.py --icon-hashing-only [--images 500]
 Needs bench/data/lookalike/protected.jsonl and eval_*.jsonl from quality.py (run it first).
 Listings carry their icons as hashes computed at ingest: ``icon_phash`` and ``icon_hashes``
-(``icons.fingerprint``), like a feed processed by the Django side.
+(``icons.fingerprint``), like a feed processed by the Django side, and the icon file (``icon``, one of
+the pool's 2,000 PNGs), which the keypoint verifier reads for the few listings a hash shortlists.
 Measures: the full sweep through the real CLI (wall time, peak RSS of the process tree), an
 incremental --since sweep, icon hashing at ingest (images per second per core), and a brute-force
 all-pairs rapidfuzz baseline on a sample. Writes bench/results/lookalike-scale.json.
@@ -39,10 +40,13 @@ from appgov.engines.lookalike.scoring import score_pair  # noqa: E402
 
 def write_listings(path: Path, total: int, seed: int) -> int:
     rng = random.Random(seed)
-    pool = [
-        {k: int(v, 16) for k, v in fingerprint(icons_gen.unrelated(random.Random(50000 + i))).items()}
-        for i in range(2000)
-    ]
+    # The pool's icon files too: the keypoint verifier reads a listing's file when a hash shortlists it.
+    (DATA / "icons" / "pool").mkdir(parents=True, exist_ok=True)
+    pool = []
+    for i in range(2000):
+        image = icons_gen.unrelated(random.Random(50000 + i))
+        image.save(DATA / "icons" / "pool" / f"{i:04d}.png")
+        pool.append((i, {k: int(v, 16) for k, v in fingerprint(image).items()}))
     labelled = [line for line in open(DATA / "eval_listings.jsonl", encoding="utf-8")]
     positions = set(rng.sample(range(total), len(labelled)))
     it = iter(labelled)
@@ -52,7 +56,8 @@ def write_listings(path: Path, total: int, seed: int) -> int:
             if i in positions:
                 fh.write(next(it))
                 continue
-            fp = dict(rng.choice(pool))
+            pool_index, fp = rng.choice(pool)
+            fp = dict(fp)
             for _ in range(rng.randint(0, 2)):  # re-encoded copies: a bit or two of noise in every hash
                 bit = 1 << rng.randrange(64)
                 fp = {k: h ^ bit for k, h in fp.items()}
@@ -66,6 +71,7 @@ def write_listings(path: Path, total: int, seed: int) -> int:
                 + rng.choice(W.DEVELOPER_WORDS)
                 + rng.choice(W.DEVELOPER_SUFFIXES),
                 "cert_sha256": f"{rng.getrandbits(256):064x}" if rng.random() < 0.7 else None,
+                "icon": f"pool/{pool_index:04d}.png" if with_icon else None,
                 "icon_phash": f"{fp['phash']:016x}" if with_icon else None,
                 "icon_hashes": {k: f"{h:016x}" for k, h in fp.items() if k != "phash"} if with_icon else None,
                 "url": None,

@@ -135,13 +135,19 @@ def test_badged_official_icon_with_lookalike_name(icon_index):
 
 def test_badged_or_recoloured_icon_alone_is_suspect_not_counterfeit(icon_index, icons):
     badged = icon_index.screen_one(_listing("手机银行", "badged.png"))
-    assert _summary(badged) == ("hxb", "suspect", ["icon_masked_phash", "developer_mismatch"])
+    # the icon file is there: the keypoints confirm the copy (and are its first reason)
+    assert _summary(badged) == (
+        "hxb",
+        "suspect",
+        ["icon_keypoints", "icon_masked_phash", "developer_mismatch"],
+    )
+    assert badged.reasons[0].value >= 20 and badged.reasons[0].detail["scale"] == pytest.approx(1, abs=0.05)
     # The recoloured copy: near an indexed hue rotation of the official icon, and by its value channel.
     recoloured = icon_index.screen_one(_listing("手机银行", "recoloured.png"))
     assert _summary(recoloured) == (
         "hxb",
         "suspect",
-        ["icon_phash", "icon_value_phash", "developer_mismatch"],
+        ["icon_keypoints", "icon_phash", "icon_value_phash", "developer_mismatch"],
     )
     assert recoloured.score == pytest.approx(0.75)  # one icon, one piece of evidence: not 1-(1-.75)^2
     no_hue = LookalikeIndex(
@@ -154,9 +160,14 @@ def test_badged_or_recoloured_icon_alone_is_suspect_not_counterfeit(icon_index, 
     assert "icon_value_phash" in _summary(recoloured)[2]
     # Without a finance word in the name (issue 14: a copied icon under a generic name), the icon alone
     # is still a suspect when a hue-/badge-robust hash confirms it — never a counterfeit.
+    # Since issue 14's keypoint work it is the keypoints that confirm it, not the hashes.
     generic = icon_index.screen_one(_listing("天气预报", "badged.png"))
-    assert _summary(generic) == ("hxb", "suspect", ["icon_masked_phash", "developer_mismatch"])
-    assert generic.score == pytest.approx(0.6) and generic.reasons[0].detail["confirmed"] is True
+    assert _summary(generic) == (
+        "hxb",
+        "suspect",
+        ["icon_keypoints", "icon_masked_phash", "developer_mismatch"],
+    )
+    assert generic.score == pytest.approx(0.6) and generic.reasons[1].detail["confirmed"] is True
 
 
 def test_other_banks_icon_does_not_alert(icon_index):
@@ -180,8 +191,15 @@ def test_precomputed_hashes_give_the_same_alerts(icon_index, icons):
     }
     from_hashes = icon_index.screen_batch([listing_from_dict(row)])
     from_file = icon_index.screen_batch([_listing("手机银行", "badged.png")])
-    assert [a.to_dict() for a in from_hashes] == [a.to_dict() for a in from_file]
+    # the same hash reasons; the file also lets the keypoints confirm the copy
+    assert [(a.app_id, a.kind, a.score) for a in from_hashes] == [
+        (a.app_id, a.kind, a.score) for a in from_file
+    ]
+    assert [r.to_dict() for r in from_hashes[0].reasons] == [
+        r.to_dict() for r in from_file[0].reasons if r.signal != "icon_keypoints"
+    ]
     assert from_hashes[0].reasons[0].signal == "icon_masked_phash"
+    assert from_file[0].reasons[0].signal == "icon_keypoints"
     # A listing with only the plain pHash (older feeds) does not find the badged copy.
     row_plain = {**row, "icon_hashes": None}
     assert icon_index.screen_batch([listing_from_dict(row_plain)]) == []

@@ -75,13 +75,23 @@ def test_batch_phash_is_bit_identical_to_imagehash():
     assert phash_many(images) == [phash_image(im) for im in images]
 
 
+def _no_keypoints(icons, **icon_settings):
+    config = load_config(overrides={"keypoints": {"enabled": 0}, "icons": icon_settings})
+    return LookalikeIndex([_index(icons).apps[0].app], config, icons_root=icons)
+
+
 def test_turned_copy_under_a_generic_name_is_a_suspect(icons):
     alert = _index(icons).screen_one(_listing("turned.png"))
     assert alert is not None and (alert.app_id, alert.kind) == ("hxb", "suspect")
+    keypoints = alert.reasons[0]
+    assert keypoints.signal == "icon_keypoints" and keypoints.value >= 20
+    assert abs(keypoints.detail["angle"]) == pytest.approx(13, abs=2)  # the turn is measured
+    # without keypoints, by the hash rules: both hashes of a turned variant of the official icon
+    alert = _no_keypoints(icons).screen_one(_listing("turned.png"))
     icon_reasons = [r for r in alert.reasons if r.signal.startswith("icon")]
     assert icon_reasons and all(r.detail.get("geometric_variant") for r in icon_reasons)
     # without the geometric variants, nothing: the plain pHash family does not see a turned copy
-    assert _index(icons, geometry_variants=0).screen_one(_listing("turned.png")) is None
+    assert _no_keypoints(icons, geometry_variants=0).screen_one(_listing("turned.png")) is None
 
 
 def test_stamp_over_the_middle_is_seen_through_the_centre_mask(icons):
@@ -95,8 +105,11 @@ def test_stamp_over_the_middle_is_seen_through_the_centre_mask(icons):
     assert alert is not None and (alert.app_id, alert.kind) == ("hxb", "suspect")
     assert any(r.detail.get("masked_corner") == "centre" for r in alert.reasons)
     assert "中央贴标" in alert.explanation_zh
-    # ... under a generic name it does not confirm on its own (the periphery of many icons is alike)
-    assert index.screen_one(_listing("stamped.png")) is None
+    # ... under a generic name the masked middle does not confirm on its own (the periphery of many
+    # icons is alike); the keypoints do: the stamp hides little of the drawing
+    alert = index.screen_one(_listing("stamped.png"))
+    assert (alert.app_id, alert.kind, alert.reasons[0].signal) == ("hxb", "suspect", "icon_keypoints")
+    assert _no_keypoints(icons).screen_one(_listing("stamped.png")) is None
 
 
 def test_another_banks_icon_treated_the_same_way_stays_silent(icons):

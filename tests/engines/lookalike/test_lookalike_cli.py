@@ -215,7 +215,11 @@ def test_cli_icon_signal_from_icon_files(tmp_path):
     )
     alerts = read(out)
     assert [a["listing_id"] for a in alerts] == ["L1", "L2"]
-    assert all(a["reasons"][0]["signal"] == "icon_phash" for a in alerts)
+    # L1 has its icon file: the keypoints confirm the crop too; L2 has only a hash
+    assert [[r["signal"] for r in a["reasons"] if r["signal"].startswith("icon")] for a in alerts] == [
+        ["icon_keypoints", "icon_phash", "icon_value_phash"],
+        ["icon_phash"],
+    ]
 
 
 def test_cli_since_rescreens_a_listing_that_came_back(tmp_path):

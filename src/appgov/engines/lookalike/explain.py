@@ -94,6 +94,8 @@ def _reason_zh(reason: Reason) -> str | None:
         case "icon_masked_phash":
             corner = _CORNER_ZH.get(d.get("masked_corner", ""), "")
             return f"图标除{corner}外与官方图标相同（遮去该处后感知哈希距离 {reason.value}）"
+        case "icon_keypoints":
+            return f"图标经特征点比对与官方图标一致（{reason.value} 个特征点在同一旋转、缩放、平移下吻合）"
         case "developer_mismatch":
             return f"开发者「{reason.value}」不是官方开发者"
         case "developer_official":

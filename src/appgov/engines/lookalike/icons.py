@@ -57,16 +57,21 @@ MASKED_KINDS = (*CORNERS, *REGIONS)
 # looked up there). Kept apart from the plain tables because such a match is weaker: it counts only when
 # both of them agree (scoring.icon_signal), never one alone, even under a finance name.
 GEOMETRY_KINDS = {"phash_geo": "phash", "value_geo": "value"}
+# The plain pHash / value tables searched wider (icons.geometry_shortlist_distance): such a match only
+# puts the listing on the keypoint verifier's shortlist (a badge over the middle, a band, a crop with a
+# badge move the whole-icon hashes by 6-8 bits), it is never evidence by itself.
+WIDE_KINDS = {"phash_wide": "phash", "value_wide": "value"}
+SHORTLIST_KINDS = {**GEOMETRY_KINDS, **WIDE_KINDS}  # tables searched with the listing's phash / value
 INDEX_KINDS = (*HASH_KINDS, *GEOMETRY_KINDS)
 # Geometric variants of the official icon, indexed as extra ``phash`` and ``value`` values (no 64-bit
 # hash here survives a turn, a window moved off-centre or a re-layout on a new background):
 ROTATIONS = (5, 10, 15, 20, 25)  # degrees, both ways; the corners filled with the background / white
-OFFCENTRE_FRACTIONS = (0.1, 0.15, 0.2, 0.25)  # window = 1 - fraction, at the 8 off-centre positions
-# The logo shrunk on white / its background, centred or raised: measured on the quality bench's own
-# icons, such variants match generic finance icons (a symbol on a plain background) as often as real
-# re-layouts (the low-frequency pHash of a small object on a flat field is nearly the same for all), so
-# none is indexed by default; the code stays for a better hash.
-RELAYOUT_SCALES: tuple[float, ...] = ()
+OFFCENTRE_FRACTIONS = (0.1, 0.14, 0.18, 0.22, 0.26)  # window = 1 - fraction, at the 8 off-centre positions
+# The logo shrunk on white / its background, centred or raised. Such variants match generic finance
+# icons (a symbol on a plain background) as often as real re-layouts (the low-frequency pHash of a small
+# object on a flat field is nearly the same for all): a match counts only once the keypoints confirm it
+# (keypoints.py; scoring.icon_signal), the hash only puts the listing on the shortlist.
+RELAYOUT_SCALES: tuple[float, ...] = (0.55, 0.59, 0.63, 0.67, 0.71, 0.75, 0.79, 0.83)
 BAND_SQUEEZE = (0.2, 0.25)  # the logo squeezed above (below) a band of this fraction: masked_bottom/top
 WORK_SIZE = 64  # the extra hashes are computed on a WORK_SIZE x WORK_SIZE copy of the icon
 CROP_FRACTIONS = (0.05, 0.08, 0.11, 0.15, 0.2)  # margins cut from each side by the crop variants

@@ -12,7 +12,15 @@ from .candidates import CandidateIndex
 from .compiled import CompiledApp, IconFileError, compile_app, developer_core, developer_keys, lexicon
 from .config import load_config
 from .explain import explain
-from .icons import GEOMETRY_KINDS, INDEX_KINDS, IconIndex, fingerprint, hash_to_int
+from .icons import (
+    INDEX_KINDS,
+    SHORTLIST_KINDS,
+    WIDE_KINDS,
+    IconIndex,
+    fingerprint,
+    hash_to_int,
+)
+from .keypoints import Features, Verdict, listing_features, official_features, verify
 from .listing_view import ListingView
 from .models import Alert, Candidate, Listing, ProtectedApp, Reason
 from .normalize import skeleton
@@ -81,22 +89,25 @@ class LookalikeIndex:
             for key in app.developer_keys:
                 self.developer_apps.setdefault(key, []).append(app.index)
         self.developer_key_lengths = sorted({len(k) for k in self.developer_apps if len(k) >= 4})
+        # Official icons' keypoints, computed the first time a listing is verified against the app.
+        self._official_features: dict[int, Features | None] = {}
         icons = self.config["icons"]
         # One multi-index table per hash kind; a listing's hash is compared with the same kind only.
         self.icon_indexes: dict[str, IconIndex] = {}
-        for kind in INDEX_KINDS:
+        for kind in (*INDEX_KINDS, *WIDE_KINDS):
             hashes, labels = [], []
             for app in self.apps:
-                for h in app.icon_hashes.get(kind, ()):
+                for h in app.icon_hashes.get(WIDE_KINDS.get(kind, kind), ()):
                     hashes.append(h)
                     labels.append(app.index)
-            radius = (
-                icons["max_distance"]
-                if kind == "phash" or kind in GEOMETRY_KINDS
-                else icons["extra_max_distance"]
-            )
+            radius = icons["max_distance"] if kind == "phash" else icons["extra_max_distance"]
+            chunks = icons["index_chunks"]
+            if kind in SHORTLIST_KINDS:
+                # a geometric variant only shortlists the listing for the keypoints (or, within
+                # max_distance, counts by the two-hash rule): searched wider, in more chunks
+                radius, chunks = icons["geometry_shortlist_distance"], icons["geometry_index_chunks"]
             if hashes:
-                self.icon_indexes[kind] = IconIndex(hashes, labels, radius, icons["index_chunks"])
+                self.icon_indexes[kind] = IconIndex(hashes, labels, radius, chunks)
 
     # -- public API -------------------------------------------------------------------------------
 
@@ -154,7 +165,8 @@ class LookalikeIndex:
         for index in found:
             app = self.apps[index]
             icon = icon_hits.get(index) if icon_hits else None
-            pair = score_pair(view, app, icon, cfg, self.lexicon)
+            check = self._verifier(listing, app) if icon else None
+            pair = score_pair(view, app, icon, cfg, self.lexicon, check)
             if pair is not None and pair.score >= cfg["thresholds"]["alert"]:
                 scored.append((pair, app))
         if scored and scored[0][0].brand == 0 and self._brand_elsewhere(view, listing):
@@ -188,6 +200,32 @@ class LookalikeIndex:
         return self._alert(listing, best_app, best.score, kind, best.reasons, ties[:5], candidates)
 
     # -- internals --------------------------------------------------------------------------------
+
+    def _path(self, name: str) -> Path:
+        return Path(self.icons_root, name) if self.icons_root else Path(name)
+
+    def _verifier(self, listing: Listing, app: CompiledApp):
+        """The keypoint verdict of the listing's icon file against the app's official icon file, or
+        None when one of them is missing (a hash-only feed, an app given as hashes only)."""
+
+        def check() -> Verdict | None:
+            if app.index not in self._official_features:
+                path = self._path(app.app.icon) if app.app.icon else None
+                try:
+                    self._official_features[app.index] = official_features(path) if path else None
+                except (OSError, ValueError) as exc:
+                    raise IconError(f"app {app.app.app_id}: cannot read icon {path}: {exc}") from None
+            theirs = self._official_features[app.index]
+            if theirs is None or not listing.icon:
+                return None
+            path = self._path(listing.icon)
+            try:
+                mine = listing_features(str(path))
+            except (OSError, ValueError) as exc:
+                raise IconError(f"listing {listing.listing_id}: cannot read icon {path}: {exc}") from None
+            return verify(mine, theirs)
+
+        return check
 
     def _brand_elsewhere(self, view: ListingView, listing: Listing) -> bool:
         if institution_name(view.core, self.lexicon) or institution_name(view.skel, self.lexicon):
@@ -323,7 +361,7 @@ class LookalikeIndex:
         hits: dict[int, dict[int, dict[str, int]]] = {}
         # the listing's phash / value are also looked up among the geometric variants' tables
         tables = [(kind, kind) for kind in per_kind]
-        tables += [(geo, plain) for geo, plain in GEOMETRY_KINDS.items() if plain in per_kind]
+        tables += [(geo, plain) for geo, plain in SHORTLIST_KINDS.items() if plain in per_kind]
         for kind, plain in tables:
             if kind not in self.icon_indexes:
                 continue

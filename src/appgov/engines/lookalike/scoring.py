@@ -10,8 +10,10 @@ certificate is itself evidence (``developer_impersonation``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
@@ -22,6 +24,9 @@ from .listing_view import ListingView
 from .models import Reason
 from .normalize import skeleton
 from .phonetic import homophone, phrase_syllables
+
+if TYPE_CHECKING:
+    from .keypoints import Verdict
 
 # Per-signal evidence collector: keeps the strongest reason for each signal name.
 Signals = dict[str, tuple[float, Reason]]
@@ -386,33 +391,55 @@ _MASK_ORDER = ("masked_tl", "masked_tr", "masked_bl", "masked_br", *_REGION)
 
 
 def icon_signal(
-    hits: dict[str, int] | None, view: ListingView, cfg: dict, lex: Lexicon, signals: Signals
+    hits: dict[str, int] | None,
+    view: ListingView,
+    cfg: dict,
+    lex: Lexicon,
+    signals: Signals,
+    verify: Callable[[], Verdict | None] | None = None,
 ) -> None:
     """Icon near an official icon by one or more hash kinds (kind → Hamming distance): the whole-icon
     pHash (or an indexed crop/hue variant of the official icon), the hue-invariant value-channel pHash,
     the corner-masked pHashes (a badge in that corner). Each kind that matched is a reason; they are one
     piece of evidence (the strongest counts, not their sum: they all look at the same image). A plain
     pHash near match alone is weak evidence — many simple icons share a pHash neighbourhood; with a
-    finance word in the name, or confirmed by a second hash kind, it is enough for a ``suspect`` alert,
-    never for ``counterfeit`` without a name/package signal."""
+    finance word in the name, or confirmed, it is enough for a ``suspect`` alert, never for
+    ``counterfeit`` without a name/package signal.
+
+    ``verify`` (keypoints.py, called at most once, only when the icon would decide): the keypoint
+    verdict of the listing's icon against this app's official icon, None when either file is missing.
+    Under a name without brand text it is what confirms an icon (``keypoints.required_for_icon_only``)
+    and what lets a geometric variant's single hash match or a masked middle / band count."""
     if not hits:
         return
+    kp = cfg["keypoints"]
+    brand_text = any(s in signals for s in NAME_SIGNALS + PACKAGE_SIGNALS)
+    use_keypoints = bool(kp["enabled"]) and verify is not None and not brand_text
+    verdicts: list[Verdict | None] = []
+
+    def verdict() -> Verdict | None:
+        if not verdicts:
+            verdicts.append(verify() if verify is not None else None)
+        return verdicts[0]
+
     geometric = False
-    if "phash_geo" in hits or "value_geo" in hits:
+    wide = "phash_wide" in hits or "value_wide" in hits  # shortlist only (icons.WIDE_KINDS)
+    hits = {k: d for k, d in hits.items() if k not in ("phash_wide", "value_wide")}
+    geo_any = "phash_geo" in hits or "value_geo" in hits or wide
+    geo_hits = {k: d for k, d in hits.items() if k in ("phash_geo", "value_geo")}
+    if geo_any:
         # A geometric variant of the official icon (turned, cut off-centre, re-laid out) counts only
         # when the listing's pHash and value hash both match one: then as two kinds (confirmed).
         plain = {k: d for k, d in hits.items() if k not in ("phash_geo", "value_geo")}
         if (
             hits.get("phash_geo", 64) <= cfg["icons"]["geometry_phash_distance"]
-            and "value_geo" in hits
+            and hits.get("value_geo", 64) <= cfg["icons"]["max_distance"]
             and not ("phash" in plain and "value" in plain)
         ):
             geometric = True
             plain["phash"] = min(plain.get("phash", 64), hits["phash_geo"])
             plain["value"] = min(plain.get("value", 64), hits["value_geo"])
         hits = plain
-        if not any(k in ICON_SIGNALS or k in _CORNER for k in hits):
-            return
     ev = cfg["evidence"]
     icons = cfg["icons"]
     finance = _has_finance_context(view.skel, lex)
@@ -421,7 +448,6 @@ def icon_signal(
     # unrelated icon that shares a masked hash by chance is far away). One pHash or one value hash
     # alone, even exact, never confirms: simple shapes share them too often (the scale bench's
     # ordinary icons matched exactly by the hundred).
-    # A confirmed icon alone is a suspect even under a name without finance words.
     has_masked = any(k in _CORNER for k in hits)
     kinds = ("phash" in hits) + ("value" in hits) + has_masked
     far = hits.get(PHASH_FAR)
@@ -431,15 +457,46 @@ def icon_signal(
     # ten times as often as any other kind)
     confirming_mask = any(k in _CORNER and k != "masked_centre" for k in hits)
     confirmed = kinds >= 2 or (confirming_mask and near)
-    if "phash" not in hits and "value" not in hits and not near and any(k in _REGION for k in hits):
-        # A middle / band mask alone, the rest of the icon far from the official one: whatever the name
-        # says, the mask hid what differs (a plain field around a masked middle matches many icons)
+    region_only = "phash" not in hits and "value" not in hits and not near and any(k in _REGION for k in hits)
+    shortlisted = geo_any or region_only
+    if region_only:
+        # A middle / band mask alone, the rest of the icon far from the official one: the mask hid what
+        # differs (a plain field around a masked middle matches many icons); only keypoints can tell
         hits = {k: d for k, d in hits.items() if k not in _REGION}
         has_masked = any(k in _CORNER for k in hits)
         kinds = has_masked
         confirmed = False
-        if not has_masked:
-            return
+    # Keypoints decide where the icon decides: under a name without brand text.
+    keypoints_confirm = False
+    check = use_keypoints and (
+        (not finance and kp["required_for_icon_only"])
+        or (finance and kp["finance_name_check"])
+        or (shortlisted and not any(k in ICON_SIGNALS or k in _CORNER for k in hits))
+    )
+    found = verdict() if check else None
+    if check and found is not None:
+        keypoints_confirm = found.inliers >= kp["min_inliers"]
+        if not finance and kp["required_for_icon_only"]:
+            confirmed = keypoints_confirm
+        elif finance and not keypoints_confirm:
+            finance = False  # refuted: the finance word alone does not make the icon a copy
+            confirmed = False
+    elif check and not finance and kp["required_for_icon_only"] and not kp["unverifiable_hash_rule"]:
+        confirmed = False
+    if keypoints_confirm:
+        detail = {
+            "min_inliers": kp["min_inliers"],
+            "channel": found.channel,
+            "scale": found.scale,
+            "angle": found.angle,
+            "hash_kinds": sorted(k for k in {**hits, **geo_hits} if k != PHASH_FAR),
+        }
+        evidence = ev["icon_with_finance_name"] if finance else ev["icon_confirmed"]
+        if finance:
+            detail["finance_name"] = True
+        _add(signals, evidence, Reason("icon_keypoints", found.inliers, detail))
+    if not any(k in ICON_SIGNALS or k in _CORNER for k in hits):
+        return
     # the closest masked match; at equal distance the mask that hides least (a corner, then the middle,
     # then a band) says most precisely what was changed
     masked = [(d, _MASK_ORDER.index(kind), kind) for kind, d in hits.items() if kind in _CORNER]
@@ -514,11 +571,16 @@ NAME_SIGNALS = (
     "pinyin_initials",
 )
 PACKAGE_SIGNALS = ("package_squat", "package_token_reuse")
-ICON_SIGNAL_NAMES = ("icon_phash", "icon_value_phash", "icon_masked_phash")
+ICON_SIGNAL_NAMES = ("icon_phash", "icon_value_phash", "icon_masked_phash", "icon_keypoints")
 
 
 def score_pair(
-    view: ListingView, app: CompiledApp, icon_hits: dict[str, int] | None, cfg: dict, lex: Lexicon
+    view: ListingView,
+    app: CompiledApp,
+    icon_hits: dict[str, int] | None,
+    cfg: dict,
+    lex: Lexicon,
+    verify: Callable[[], Verdict | None] | None = None,
 ) -> PairScore | None:
     """Score one (listing, app) pair; ``icon_hits``: hash kind → distance of the icon matches, if any.
 
@@ -528,7 +590,7 @@ def score_pair(
     signals: Signals = {}
     name_signals(view, app, ev, lex, signals)
     package_signals(view, app, ev, lex, signals)
-    icon_signal(icon_hits, view, cfg, lex, signals)
+    icon_signal(icon_hits, view, cfg, lex, signals, verify)
     listing = view.listing
     developer = listing.developer
     official_dev = developer_is_official(developer, app, cfg["developer"]["match_ratio"])

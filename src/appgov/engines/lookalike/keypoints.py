@@ -1,0 +1,144 @@
+"""Keypoint verification of an icon against an official icon (ORB, ratio test, RANSAC similarity).
+
+The 64-bit hashes of ``icons.py`` shortlist icons cheaply but cannot tell a logo moved, turned or
+shrunk onto a new background from an unrelated drawing whose coarse light/dark layout happens to be
+alike. Here the two images are compared by local features: ORB keypoints and binary descriptors on
+the luminance and on the HSV value channel (max of R, G, B: unchanged by a hue shift), matched with
+Lowe's ratio test, and the matches must agree on one similarity transform (rotation, uniform scale,
+translation; ``cv2.estimateAffinePartial2D`` with RANSAC). The number of matches that agree (inliers)
+is the evidence: an unrelated icon's matches point every which way and few agree.
+
+It runs only for the shortlist (a listing whose icon a hash matched, under a name that does not
+decide on its own): official icons' features are computed once when the index is built, a listing's
+only when it is verified, from its ``icon`` file. A blurred copy has few corners left; the luminance
+is therefore also compared after both images are blurred alike (``soft`` channel) when the listing's
+icon is itself blurred.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import cv2
+import numpy as np
+from PIL import Image
+
+SIDE = 160  # both icons are compared at this size (pixels); the generator's icons are 128
+PAD = 16  # replicated border so that keypoints near the edge get a descriptor
+SOFT_SIGMA = 2.5  # the blur applied to both sides for the soft channel (pixels at SIDE)
+BLURRED_BELOW = 120.0  # variance of the Laplacian below which a listing's icon counts as blurred
+
+_ORB = cv2.ORB_create(
+    nfeatures=250, scaleFactor=1.2, nlevels=6, edgeThreshold=15, patchSize=15, fastThreshold=10
+)
+_ORB_SOFT = cv2.ORB_create(
+    nfeatures=250, scaleFactor=1.2, nlevels=6, edgeThreshold=15, patchSize=15, fastThreshold=4
+)
+_MATCHER = cv2.BFMatcher(cv2.NORM_HAMMING)
+cv2.setNumThreads(1)  # one image at a time per process; the sweep forks its own workers
+
+
+@dataclass(frozen=True, slots=True)
+class Channel:
+    points: np.ndarray  # float32 (n, 2)
+    descriptors: np.ndarray | None  # uint8 (n, 32)
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """Keypoints of one icon by channel: ``luma``, ``value``, ``soft`` (blurred luminance)."""
+
+    channels: dict[str, Channel]
+    blurred: bool  # the icon itself looks blurred (few edges)
+
+    def __len__(self) -> int:
+        return sum(len(c.points) for c in self.channels.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    inliers: int  # matches that agree on one similarity transform (best channel)
+    channel: str | None
+    scale: float | None  # listing → official scale of that transform
+    angle: float | None  # degrees
+
+
+def _detect(orb, pixels: np.ndarray) -> Channel:
+    padded = cv2.copyMakeBorder(pixels, PAD, PAD, PAD, PAD, cv2.BORDER_REPLICATE)
+    keypoints, descriptors = orb.detectAndCompute(padded, None)
+    points = (
+        np.float32([k.pt for k in keypoints]).reshape(-1, 2) if keypoints else np.zeros((0, 2), np.float32)
+    )
+    return Channel(points, descriptors)
+
+
+def features(image: Image.Image, soft: bool = True) -> Features:
+    """Keypoints and descriptors of an icon (a decoded PIL image). ``soft``: also the blurred channel
+    (always for official icons; for a listing only when it is blurred itself)."""
+    rgb = np.asarray(image.convert("RGB").resize((SIDE, SIDE), Image.Resampling.LANCZOS))
+    luma = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    value = rgb.max(axis=2).astype(np.uint8)
+    blurred = float(cv2.Laplacian(luma, cv2.CV_64F).var()) < BLURRED_BELOW
+    channels = {"luma": _detect(_ORB, luma), "value": _detect(_ORB, value)}
+    if soft or blurred:
+        channels["soft"] = _detect(_ORB_SOFT, cv2.GaussianBlur(luma, (0, 0), SOFT_SIGMA))
+    return Features(channels, blurred)
+
+
+def features_file(path: str | Path, soft: bool = True) -> Features:
+    with Image.open(path) as image:
+        image.load()
+        return features(image, soft)
+
+
+def official_features(path: str | Path) -> Features:
+    """An official icon's features, all channels (computed once per index)."""
+    return features_file(path, soft=True)
+
+
+@lru_cache(maxsize=4096)
+def listing_features(path: str) -> Features:
+    """A listing's icon features; icons reused by many listings (a feed's copies) are read once."""
+    return features_file(path, soft=False)
+
+
+def verify(
+    listing: Features,
+    official: Features,
+    *,
+    ratio: float = 0.8,
+    reprojection: float = 5.0,
+    min_scale: float = 0.3,
+    max_scale: float = 3.0,
+) -> Verdict:
+    """The best channel's inlier count of matches between a listing's icon and an official icon."""
+    best = Verdict(0, None, None, None)
+    for name, mine in listing.channels.items():
+        if name == "soft" and not listing.blurred:
+            continue
+        theirs = official.channels.get(name)
+        if theirs is None or mine.descriptors is None or theirs.descriptors is None:
+            continue
+        if len(mine.descriptors) < 4 or len(theirs.descriptors) < 4:
+            continue
+        pairs = _MATCHER.knnMatch(mine.descriptors, theirs.descriptors, k=2)
+        good = [p[0] for p in pairs if len(p) == 2 and p[0].distance < ratio * p[1].distance]
+        if len(good) < 4 or len(good) <= best.inliers:
+            continue
+        src = mine.points[[g.queryIdx for g in good]]
+        dst = theirs.points[[g.trainIdx for g in good]]
+        matrix, inliers = cv2.estimateAffinePartial2D(
+            src, dst, method=cv2.RANSAC, ransacReprojThreshold=reprojection, maxIters=500
+        )
+        if matrix is None or inliers is None:
+            continue
+        scale = float(np.hypot(matrix[0, 0], matrix[1, 0]))
+        if not min_scale <= scale <= max_scale:
+            continue
+        count = int(inliers.sum())
+        if count > best.inliers:
+            angle = float(np.degrees(np.arctan2(matrix[1, 0], matrix[0, 0])))
+            best = Verdict(count, name, round(scale, 3), round(angle, 1))
+    return best
