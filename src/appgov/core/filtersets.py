@@ -2,7 +2,12 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.voidable import voidable
 from appgov.core.scoping import scope
+
+
+def _unchanged(queryset, name, value):
+    return queryset  # the views leave voided rows out unless asked; this filter is the page's checkbox
 
 
 class ScopedFilterSet(django_filters.FilterSet):
@@ -12,6 +17,11 @@ class ScopedFilterSet(django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, *, request=None, **kwargs):
         super().__init__(data, queryset, request=request, **kwargs)
         user = getattr(request, "user", None)
+        if voidable(self._meta.model) and "show_voided" not in self.filters:
+            # the list views leave voided rows out unless this is ticked (core.models.voidable)
+            self.filters["show_voided"] = django_filters.BooleanFilter(
+                label=_("Show voided"), field_name="voided_at", method=_unchanged, widget=forms.CheckboxInput
+            )
         for f in self.filters.values():
             if isinstance(f, django_filters.ModelChoiceFilter | django_filters.ModelMultipleChoiceFilter):
                 f.queryset = scope(f.queryset.model._default_manager.all(), user)

@@ -187,7 +187,7 @@ def item_satisfied(app, item: GateItem, evidence_items: set[str]) -> bool:
 
 
 def missing_items(app, transition: Transition) -> list[GateItem]:
-    evidence_items = set(app.gate_evidence.values_list("item", flat=True))
+    evidence_items = set(app.gate_evidence(manager="counting").values_list("item", flat=True))
     return [item for item in transition.items if not item_satisfied(app, item, evidence_items)]
 
 

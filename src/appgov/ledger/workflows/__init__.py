@@ -15,7 +15,11 @@ rules = workflow.Rules()
 
 def _gate_guard(item: gates.GateItem):
     def guard(app, actor, inputs):
-        evidence = set(app.gate_evidence.values_list("item", flat=True)) if item.kind == "evidence" else set()
+        evidence = (
+            set(app.gate_evidence(manager="counting").values_list("item", flat=True))
+            if item.kind == "evidence"
+            else set()
+        )
         return gates.item_satisfied(app, item, evidence)
 
     return guard

@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from appgov.core.models.fields import BoundedTextField
+from appgov.core.models.fields import BoundedTextField, ListItemsLimit
 from appgov.core.models.owned import InstitutionOwned
 
 SCALE = [MinValueValidator(1), MaxValueValidator(5)]
@@ -68,8 +68,12 @@ class Risk(InstitutionOwned):
     incidents = models.ManyToManyField(
         "risk.Incident", verbose_name=_("related incidents"), blank=True, related_name="risks"
     )
-    control_ids = models.JSONField(_("related controls"), default=list, blank=True)
-    vendor_names = models.JSONField(_("related vendors"), default=list, blank=True)
+    control_ids = models.JSONField(
+        _("related controls"), default=list, blank=True, validators=[ListItemsLimit()]
+    )
+    vendor_names = models.JSONField(
+        _("related vendors"), default=list, blank=True, validators=[ListItemsLimit()]
+    )
     next_review_on = models.DateField(_("next review on"), null=True, blank=True)
 
     class Meta:
