@@ -150,7 +150,9 @@ class AppPrivacyInventory(InstitutionOwned):
     institution_path = "app__institution"
 
     app = models.OneToOneField("ledger.MobileApp", on_delete=models.PROTECT, related_name="privacy_inventory")
-    categories = models.JSONField(_("declared personal information"), default=list, blank=True)
+    categories = models.JSONField(
+        _("declared personal information"), default=list, blank=True, validators=[ListItemsLimit()]
+    )
 
     def __str__(self):
         return f"{_('Personal-information inventory')} · {self.app}"
