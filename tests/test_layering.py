@@ -111,7 +111,6 @@ MODULE_FILES = (
 NOT_NEEDED = {
     "core": {
         "checks": "the framework: it registers no control of its own",
-        "tasks": "core's jobs are the framework's (core.jobs runs every module's)",
     },
     "users": {
         "checks": "no obligation is judged on login accounts (credit-system accounts are credit's)",

@@ -83,6 +83,14 @@ ROUTES: dict[str, Route] = {
     "ledger:listing-create": Route("object", obj="version"),
     "ledger:vulnerability-create": Route("object", obj="version"),
     "ledger:listing-state": Route("object", obj="listing"),
+    # void (generic delete view) and retire on the ledger's pages (issue 12 item 1)
+    "ledger:app-delete": Route("object", obj="app"),
+    "ledger:version-delete": Route("object", obj="version"),
+    "ledger:version-retire": Route("object", obj="version"),
+    "ledger:listing-delete": Route("object", obj="listing"),
+    "ledger:account-delete": Route("object", obj="account"),
+    "ledger:evidence-delete": Route("object", obj="evidence"),
+    "ledger:evidence-retire": Route("object", obj="evidence"),
     "ledger:channel-list": Route(**LIST_B),
     "ledger:channel-add": Route("list"),
     "ledger:channel-detail": Route(obj="channel", **OBJ_READ),
@@ -106,6 +114,7 @@ ROUTES: dict[str, Route] = {
     "user-me": Route("self"),
     "user-detail": Route(obj="user", **OBJ_READ),
     "user-history": Route("object", obj="user", reg_read=True),  # the generic history action
+    "user-reset-second-factor": Route("object", obj="user"),
     # API: ledger
     "mobileapp-list": Route(**LIST_B, query=(SEARCH, "managing_department={department}")),
     "mobileapp-detail": Route(obj="app", **OBJ_READ),
@@ -117,6 +126,7 @@ ROUTES: dict[str, Route] = {
     "appversion-download": Route(obj="version", **OBJ_READ),
     "appversion-history": Route(obj="version", **OBJ_READ),
     "appversion-package": Route("object", obj="version"),
+    "appversion-retire": Route("object", obj="version"),
     "channel-list": Route(**LIST_B),
     "channel-detail": Route(obj="channel", **OBJ_READ),
     "channel-history": Route(obj="channel", **OBJ_READ),
@@ -133,6 +143,7 @@ ROUTES: dict[str, Route] = {
     "gateevidence-detail": Route(obj="evidence", **OBJ_READ),
     "gateevidence-history": Route(obj="evidence", **OBJ_READ),
     "gateevidence-download": Route(obj="evidence", **OBJ_READ),
+    "gateevidence-retire": Route("object", obj="evidence"),
     # compliance UI
     "compliance:dashboard": Route("list", reg_read=True, query=PROBE),
     "compliance:evaluate": Route("list"),
@@ -699,6 +710,7 @@ ROUTES.update(
         "org-user-edit": Route("object", obj="user"),
         "org-user-active": Route("object", obj="user"),
         "org-user-password": Route("object", obj="user"),
+        "org-user-two-factor-reset": Route("object", obj="user"),
     }
 )
 

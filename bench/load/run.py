@@ -10,7 +10,9 @@ job, a gunicorn web worker is killed, and the disk of the var dir (a small tmpfs
 root) is filled and then freed. Reports what survived to bench/results/load-<db>-faults.json.
 
 Each run sets up its own installation (migrate + demo) in a temporary var dir; on PostgreSQL (DATABASE_URL
-given, e.g. postgres://postgres@127.0.0.1:5432/appgov_load) the named database is dropped and created.
+given, e.g. postgres://postgres@127.0.0.1:5432/appgov_load) the named database is dropped and created
+(its name must contain load, soak or bench; the server's `postgres` database, or APPGOV_BENCH_PG_ADMIN_DB, is
+used to drop and create it).
 
 Usage: python bench/load/run.py [--duration 600] [--clients 20] [--write-ratio 0.3] [--faults]
 """
@@ -73,13 +75,26 @@ def appgov(env, *args, timeout=900):
     return done.stdout
 
 
+# the run drops and creates the database DATABASE_URL names: only one whose name says it is for benchmarks
+BENCH_DATABASE = re.compile(r"(load|soak|bench)", re.IGNORECASE)
+
+
 def fresh_postgres(url: str) -> None:
+    """Drop and create the database of url, connected to the server's maintenance database
+    (APPGOV_BENCH_PG_ADMIN_DB, default `postgres`). Refuses a database whose name does not contain load, soak
+    or bench, so a run can never drop the application's or CI's database."""
     import psycopg
 
     match = re.match(r"postgres(?:ql)?://(?P<auth>[^/]*)/(?P<name>\w+)$", url)
     if not match:
         raise SystemExit(f"DATABASE_URL {url!r}: expected postgres://user@host:port/name")
-    admin_url = f"postgresql://{match['auth']}/test"
+    if not BENCH_DATABASE.search(match["name"]):
+        raise SystemExit(
+            f"DATABASE_URL names {match['name']!r}: the benchmark drops and re-creates that database, so its "
+            "name must contain load, soak or bench (e.g. postgres://postgres@127.0.0.1:5432/appgov_soak)"
+        )
+    admin_db = os.environ.get("APPGOV_BENCH_PG_ADMIN_DB", "postgres")
+    admin_url = f"postgresql://{match['auth']}/{admin_db}"
     with psycopg.connect(admin_url, autocommit=True) as con:
         con.execute(f'DROP DATABASE IF EXISTS "{match["name"]}"')
         con.execute(f'CREATE DATABASE "{match["name"]}"')

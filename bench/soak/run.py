@@ -7,6 +7,11 @@ Prints the summary and writes bench/results/soak-<db>.json.
 
 Usage: python bench/soak/run.py [--duration 600] [--clients 20] [--write-ratio 0.3] [--slice 60]
 (--duration may be shortened for a quick run; the JSON records what was run).
+
+On PostgreSQL (the database is dropped and created, so its name must contain load, soak or bench):
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/appgov_soak python bench/soak/run.py
+writes bench/results/soak-postgresql.json; `--check-database` only checks that the server answers and the
+database may be re-created, and runs nothing.
 """
 
 import argparse
@@ -62,6 +67,26 @@ def slices(load, seconds: float, width: float) -> list[dict]:
     return out
 
 
+def check_database(database_url: str | None) -> str:
+    """What the soak would run on, without dropping anything: SQLite, or a PostgreSQL server that answers
+    and a database name the benchmark may re-create."""
+    if not database_url:
+        return "sqlite: a fresh file in a temporary var dir"
+    import re
+
+    import psycopg
+
+    match = re.match(r"postgres(?:ql)?://(?P<auth>[^/]*)/(?P<name>\w+)$", database_url)
+    if not match:
+        raise SystemExit(f"DATABASE_URL {database_url!r}: expected postgres://user@host:port/name")
+    if not load_bench.BENCH_DATABASE.search(match["name"]):
+        raise SystemExit(f"DATABASE_URL names {match['name']!r}: its name must contain load, soak or bench")
+    admin_db = os.environ.get("APPGOV_BENCH_PG_ADMIN_DB", "postgres")
+    with psycopg.connect(f"postgresql://{match['auth']}/{admin_db}", autocommit=True) as con:
+        version = con.execute("SHOW server_version").fetchone()[0]
+    return f"postgresql {version}: database {match['name']!r} will be dropped and created"
+
+
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -73,9 +98,17 @@ def main():
     parser.add_argument("--write-ratio", type=float, default=0.3)
     parser.add_argument("--web-workers", type=int, default=2 * (os.cpu_count() or 1))
     parser.add_argument("--slice", type=float, default=60, help="seconds per time slice in the report")
+    parser.add_argument(
+        "--check-database",
+        action="store_true",
+        help="check DATABASE_URL (name allowed, server reachable) and stop",
+    )
     args = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL")
     db = "postgresql" if database_url else "sqlite"
+    if args.check_database:
+        print(check_database(database_url))
+        return
     started_at = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
     var_dir = Path(tempfile.mkdtemp(prefix="appgov-soak-var-"))
     try:

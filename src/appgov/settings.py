@@ -239,7 +239,12 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # offline and complete: no online validator badge; the API's groups listed collapsed on the first screen
     # (Swagger UI renders the operations of an open group as the reader scrolls) with a filter box
-    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None, "docExpansion": "none", "filter": True},
+    "SWAGGER_UI_SETTINGS": {
+        "deepLinking": True,
+        "validatorUrl": None,
+        "docExpansion": "none",
+        "filter": True,
+    },
     "COMPONENT_SPLIT_REQUEST": True,
     # the schema (and the docs pages reading it) only for signed-in users or token holders
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
@@ -259,7 +264,9 @@ APPGOV_API_TOKEN_DAYS = int(os.environ.get("APPGOV_API_TOKEN_DAYS", "90"))
 # TOTP second factor (users/twofactor.py): required of these roles, optional for the others (issue 12 item 12)
 APPGOV_2FA_REQUIRED_ROLES = [
     r.strip()
-    for r in os.environ.get("APPGOV_2FA_REQUIRED_ROLES", "administrator,regulator_examiner,regulator_head").split(",")
+    for r in os.environ.get(
+        "APPGOV_2FA_REQUIRED_ROLES", "administrator,regulator_examiner,regulator_head"
+    ).split(",")
     if r.strip()
 ]
 OTP_TOTP_ISSUER = "AppGov"

@@ -214,9 +214,11 @@ def test_delete_view_deletes_through_the_service_or_shows_its_refusal(world, log
     response = client.post(reverse("tgen:chan-delete", args=[gone.pk]), follow=True)
     assert Channel.objects.filter(pk=gone.pk).exists()
     assert client.post(reverse("tgen:chan-delete", args=[gone.pk]), {"reason": "重复录入"}).status_code == 302
-    assert not Channel.objects.filter(pk=gone.pk).exists()
+    # the row stays, voided with who, when and why (issue 12 item 1, core.models.voidable)
+    voided = Channel.objects.get(pk=gone.pk)
+    assert voided.voided_at is not None and voided.void_reason == "重复录入"
     assert ChangeLogEntry.objects.filter(
-        object_type="ledger.channel", object_id=str(gone.pk), action="delete"
+        object_type="ledger.channel", object_id=str(gone.pk), action="update", after__void_reason="重复录入"
     ).exists()
     response = client.post(reverse("tgen:kept-delete", args=[kept.pk]), follow=True)
     assert Channel.objects.filter(pk=kept.pk).exists()

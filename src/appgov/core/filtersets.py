@@ -2,10 +2,15 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.voidable import voidable
 from appgov.core.params import as_id
 from appgov.core.scoping import scope
 
 MODEL_FILTERS = (django_filters.ModelChoiceFilter, django_filters.ModelMultipleChoiceFilter)
+
+
+def _unchanged(queryset, name, value):
+    return queryset  # the views leave voided rows out unless asked; this filter is the page's checkbox
 
 
 class ScopedFilterSet(django_filters.FilterSet):
@@ -15,6 +20,11 @@ class ScopedFilterSet(django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, *, request=None, **kwargs):
         super().__init__(data, queryset, request=request, **kwargs)
         user = getattr(request, "user", None)
+        if voidable(self._meta.model) and "show_voided" not in self.filters:
+            # the list views leave voided rows out unless this is ticked (core.models.voidable)
+            self.filters["show_voided"] = django_filters.BooleanFilter(
+                label=_("Show voided"), field_name="voided_at", method=_unchanged, widget=forms.CheckboxInput
+            )
         for name, f in self.filters.items():
             if isinstance(f, MODEL_FILTERS):
                 f.queryset = scope(f.queryset.model._default_manager.all(), user)

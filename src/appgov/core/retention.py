@@ -1,10 +1,12 @@
-"""Nothing a regulator may ask for is deleted (issue 12 item 1).
+"""Nothing a regulator may ask for is deleted (issue 12 item 1); docs/retention.md says what is kept how long.
 
 Every logged model of the project (core/logged_models.py decides what is logged) is *kept for the record*
 unless it is listed in DELETABLE with the reason. A record kept for the record is retired, withdrawn or
-closed through its own workflow; the one exception is a mistaken entry: it may be *voided* (deleted, with a
-reason, which the change log keeps with the full record) while it has no history beyond its creation and
-nothing refers to it. Foreign keys between kept records are PROTECT (tests/issue12 walks them), so the
+closed through its own workflow (app versions and gate evidence: `retire`, core.models.voidable.Retirable);
+the one exception is a mistaken entry: it may be *voided* with a reason while it has no history beyond its
+creation and no live record refers to it. A Voidable model keeps the voided row (who, when, why; lists and
+the API leave it out unless asked); any other kept model is deleted and the change log keeps the full record
+and the reason. Foreign keys between kept records are PROTECT (tests/issue12 walks them), so the
 database itself refuses a cascade; whatever a delete still cascades to (derived rows) is logged row by row.
 """
 
@@ -53,6 +55,8 @@ def check_voidable(obj, reason: str) -> None:
     if not kept_for_record(type(obj)):
         return
     what = obj._meta.verbose_name
+    if getattr(obj, "voided_at", None) is not None:
+        raise ValidationError(_("%(what)s “%(record)s” is already voided.") % {"what": what, "record": obj})
     if history_count(obj) > 1:
         raise ValidationError(
             _(

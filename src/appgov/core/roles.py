@@ -150,8 +150,18 @@ WRITE_ROLES.update(
 # what an institution does with the regulator: answer bulletins (per affected app) and send submissions
 WRITE_ROLES.update(
     {
-        "supervision.bulletintarget": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.SECURITY, Role.COMPLIANCE},
-        "supervision.bulletinanswer": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.SECURITY, Role.COMPLIANCE},
+        "supervision.bulletintarget": {
+            Role.ADMINISTRATOR,
+            Role.GOVERNANCE_OFFICE,
+            Role.SECURITY,
+            Role.COMPLIANCE,
+        },
+        "supervision.bulletinanswer": {
+            Role.ADMINISTRATOR,
+            Role.GOVERNANCE_OFFICE,
+            Role.SECURITY,
+            Role.COMPLIANCE,
+        },
         "supervision.submission": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE, Role.COMPLIANCE},
     }
 )

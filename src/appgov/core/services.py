@@ -2,12 +2,14 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from appgov.core.roles import can_write
 
 from . import changelog, retention
 from .models import ChangeLogEntry
+from .models.voidable import retirable, voidable
 
 
 def check_can_write(actor, obj_or_model) -> None:
@@ -88,6 +90,9 @@ def delete(obj: models.Model, actor=None, reason: str = "") -> None:
     voided with a reason; the reason is stored in its entry (after = {"void_reason": …})."""
     check_can_write(actor, obj)
     retention.check_voidable(obj, reason)
+    if voidable(obj) and retention.kept_for_record(type(obj)):
+        void(obj, actor, reason)  # the row stays, marked voided with who, when and why
+        return
     with transaction.atomic():
         try:
             removed, cleared = retention.cascade_rows(obj)
@@ -114,6 +119,51 @@ def delete(obj: models.Model, actor=None, reason: str = "") -> None:
             obj.delete()
         except models.ProtectedError as exc:
             raise _still_referenced(obj, exc) from exc
+
+
+def void(obj: models.Model, actor=None, reason: str = "") -> models.Model:
+    """Mark a mistaken entry voided (core.models.voidable): the row stays with who voided it, when and why;
+    one change-log entry. Refused while a record that is not voided itself still refers to it."""
+    check_can_write(actor, obj)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": [_("Give the reason for voiding this mistaken entry.")]})
+    with transaction.atomic():
+        obj = lock(obj)
+        if obj.voided_at is not None:
+            raise ValidationError(_("%(record)s is already voided.") % {"record": obj})
+        try:
+            retention.cascade_rows(obj)
+        except models.ProtectedError as exc:
+            live = [row for row in exc.protected_objects if getattr(row, "voided_at", None) is None]
+            if live:
+                raise _still_referenced(obj, models.ProtectedError("", live)) from exc
+        obj.voided_at = timezone.now()
+        obj.voided_by = actor
+        obj.void_reason = reason
+        return save(obj, actor)
+
+
+def retire(obj: models.Model, actor=None, reason: str = "", **changes) -> models.Model:
+    """Retire a record that had a life (core.models.voidable.Retirable) instead of deleting it: it stays, marked
+    retired with who, when and why, and no longer counts; `changes` are set with it (e.g. a version's support
+    status). One change-log entry."""
+    check_can_write(actor, obj)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": [_("Give the reason for retiring this record.")]})
+    with transaction.atomic():
+        obj = lock(obj)
+        if obj.retired_at is not None:
+            raise ValidationError(_("%(record)s is already retired.") % {"record": obj})
+        if getattr(obj, "voided_at", None) is not None:
+            raise ValidationError(_("%(record)s is voided.") % {"record": obj})
+        for name, value in changes.items():
+            setattr(obj, name, value)
+        obj.retired_at = timezone.now()
+        obj.retired_by = actor
+        obj.retire_reason = reason
+        return save(obj, actor)
 
 
 def _ref(obj) -> str:
@@ -175,6 +225,7 @@ class ModelService:
     def update(self, obj, actor, data: dict):
         with transaction.atomic():
             obj = lock(obj)
+            refuse_voided(obj)
             self.check_editable(obj, actor)
             plain, m2m = self._split(data)
             _assign(obj, plain)
@@ -190,6 +241,18 @@ class ModelService:
             check_can_write(actor, obj)
             retention.check_voidable(obj, reason)
             self.delete_object(obj, actor, reason)
+
+    def retire(self, obj, actor, reason: str = ""):
+        """Retire a record that had a life, with a reason (only models that are Retirable)."""
+        if not retirable(obj):
+            raise ValidationError(
+                _("%(what)s have no retire step.") % {"what": self.model._meta.verbose_name_plural}
+            )
+        return retire(obj, actor, reason, **self.retire_changes(obj))
+
+    def retire_changes(self, obj) -> dict:
+        """Fields a module sets with the retirement (a version's support status)."""
+        return {}
 
     def save_object(self, obj, actor, m2m: dict):
         return save(obj, actor, m2m=m2m)
@@ -289,6 +352,14 @@ class OfficeModelService(ModelService):
                     )
         if errors:
             raise ValidationError(errors)
+
+
+def refuse_voided(obj) -> None:
+    if getattr(obj, "voided_at", None) is not None:
+        raise ValidationError(
+            _("%(record)s was voided (%(reason)s) and is kept as it was.")
+            % {"record": obj, "reason": obj.void_reason}
+        )
 
 
 def _assign(obj, data: dict) -> None:

@@ -7,7 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from appgov.core.models.fields import BoundedTextField, SystemTextField
+from appgov.core.models.fields import BoundedTextField, ListItemsLimit, SystemTextField
 from appgov.core.models.owned import InstitutionOwned
 
 HEX16 = RegexValidator(r"^[0-9a-f]{16}$", _("expected 16 lowercase hex digits"))
@@ -27,12 +27,14 @@ class BrandProfile(InstitutionOwned):
         default=list,
         blank=True,
         help_text=_("Names customers know the institution by; not generic words such as 银行"),
+        validators=[ListItemsLimit()],
     )
     developers = models.JSONField(
         _("official developer names"),
         default=list,
         blank=True,
         help_text=_("Developer / publisher names under which the institution's apps are listed"),
+        validators=[ListItemsLimit()],
     )
 
     class Meta:
@@ -49,13 +51,16 @@ class AppProtection(InstitutionOwned):
     institution_path = "app__institution"
 
     app = models.OneToOneField("ledger.MobileApp", on_delete=models.PROTECT, related_name="protection")
-    aliases = models.JSONField(_("aliases"), default=list, blank=True)
-    brand_keywords = models.JSONField(_("app keywords"), default=list, blank=True)
+    aliases = models.JSONField(_("aliases"), default=list, blank=True, validators=[ListItemsLimit()])
+    brand_keywords = models.JSONField(
+        _("app keywords"), default=list, blank=True, validators=[ListItemsLimit()]
+    )
     extra_package_ids = models.JSONField(
         _("other official identifiers"),
         default=list,
         blank=True,
         help_text=_("Identifiers not in the ledger (e.g. an old package name still listed somewhere)"),
+        validators=[ListItemsLimit()],
     )
     icon = models.FileField(_("icon"), upload_to="counterfeit/icons/%Y/%m/", blank=True)
     icon_phash = models.CharField(_("icon perceptual hash"), max_length=16, blank=True, validators=[HEX16])

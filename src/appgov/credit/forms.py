@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from appgov.core.forms import ScopedModelForm, date_input, datetime_input, style_form, time_input
 from appgov.core.models import Department, Person
+from appgov.core.models.fields import TEXT_LIMIT
 from appgov.core.scoping import scoped
 
 from .models import (
@@ -29,7 +30,9 @@ class AccountRequestForm(forms.Form):
     person = forms.ModelChoiceField(label=_("holder"), queryset=Person.objects.none())
     branch = forms.ModelChoiceField(label=_("branch"), queryset=Department.objects.none())
     role = forms.ChoiceField(label=_("role template"), choices=role_choices)
-    reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        max_length=TEXT_LIMIT, label=_("reason"), widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -46,11 +49,15 @@ class ChangeRequestForm(forms.Form):
     new_role = forms.ChoiceField(
         label=_("new role template"), choices=[("", "—"), *role_choices()], required=False
     )
-    reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        max_length=TEXT_LIMIT, label=_("reason"), widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class DecisionForm(forms.Form):
-    note = forms.CharField(label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        max_length=TEXT_LIMIT, label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class DispositionForm(forms.Form):
@@ -64,11 +71,15 @@ class DispositionForm(forms.Form):
             ("escalated", _("Escalated")),
         ],
     )
-    comment = forms.CharField(label=_("review comment"), widget=forms.Textarea(attrs={"rows": 2}))
+    comment = forms.CharField(
+        max_length=TEXT_LIMIT, label=_("review comment"), widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class CloseDayForm(forms.Form):
-    conclusion = forms.CharField(label=_("review conclusion"), widget=forms.Textarea(attrs={"rows": 2}))
+    conclusion = forms.CharField(
+        max_length=TEXT_LIMIT, label=_("review conclusion"), widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class NoQueriesForm(forms.Form):
@@ -76,6 +87,7 @@ class NoQueriesForm(forms.Form):
 
     day = forms.DateField(label=_("day without queries"), widget=date_input())
     conclusion = forms.CharField(
+        max_length=TEXT_LIMIT,
         label=_("how it was established"),
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("e.g. the credit system's query statistics for the day show zero"),
@@ -163,7 +175,9 @@ class DissentForm(ScopedModelForm):
 
 class DissentAnswerForm(forms.Form):
     answered_on = forms.DateField(label=_("answered in writing on"), widget=DATE)
-    outcome = forms.CharField(label=_("outcome"), widget=forms.Textarea(attrs={"rows": 2}))
+    outcome = forms.CharField(
+        max_length=TEXT_LIMIT, label=_("outcome"), widget=forms.Textarea(attrs={"rows": 2})
+    )
     documents_issued = forms.CharField(label=_("documents issued"), max_length=300)
 
 
@@ -216,7 +230,9 @@ class ReasonForm(forms.Form):
     """The date and reason of a retirement, withdrawal or end of approval."""
 
     on = forms.DateField(label=_("with effect from"), widget=DATE, required=False)
-    reason = forms.CharField(label=_("reason"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        max_length=TEXT_LIMIT, label=_("reason"), widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -54,7 +54,7 @@ def _gate_rows(ctx) -> dict:
     rows = getattr(ctx, "_gate_rows", None)
     if rows is None:
         rows = ctx._gate_rows = {}
-        for app_id, item, version_id, dated_on in GateEvidence.objects.filter(
+        for app_id, item, version_id, dated_on in GateEvidence.counting.filter(
             app__institution=ctx.institution
         ).values_list("app_id", "item", "version_id", "dated_on"):
             rows.setdefault(app_id, []).append((item, version_id, dated_on))

@@ -38,7 +38,7 @@ def version_link(version) -> dict:
 @fact("apps")
 def apps(ctx) -> list:
     return list(
-        MobileApp.objects.filter(institution=ctx.institution)
+        MobileApp.objects.filter(institution=ctx.institution, voided_at__isnull=True)
         .select_related("managing_department", "responsible_person", "data_owner_department")
         .order_by("code")
     )
@@ -52,7 +52,7 @@ def live_apps(ctx) -> list:
 @fact("versions_by_app")
 def versions_by_app(ctx) -> dict:
     grouped = defaultdict(list)
-    for v in AppVersion.objects.filter(app__institution=ctx.institution).order_by(
+    for v in AppVersion.objects.filter(app__institution=ctx.institution, voided_at__isnull=True).order_by(
         "app_id", "platform", "-version_code"
     ):
         grouped[v.app_id].append(v)
@@ -117,7 +117,7 @@ def accounts_by_app(ctx) -> dict:
 @fact("gate_evidence_by_app")
 def gate_evidence_by_app(ctx) -> dict:
     grouped = defaultdict(set)
-    for app_id, item in GateEvidence.objects.filter(app__institution=ctx.institution).values_list(
+    for app_id, item in GateEvidence.counting.filter(app__institution=ctx.institution).values_list(
         "app_id", "item"
     ):
         grouped[app_id].add(item)

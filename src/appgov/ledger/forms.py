@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from appgov.core.forms import ScopedModelForm, date_input
+from appgov.core.models.fields import TEXT_LIMIT
 
 from .models import AppVersion, Channel, GateEvidence, Listing, MobileApp, PublishingAccount, Vulnerability
 from .models.choices import Platform
@@ -154,9 +155,11 @@ class GateEvidenceForm(ScopedModelForm):
 
 
 class TransitionForm(forms.Form):
-    to_state = forms.CharField(widget=forms.HiddenInput)
+    to_state = forms.CharField(max_length=32, widget=forms.HiddenInput)
     note = forms.CharField(
-        required=False, widget=forms.TextInput(attrs={"class": "form-control form-control-sm"})
+        max_length=TEXT_LIMIT,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
     )
 
 

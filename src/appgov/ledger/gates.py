@@ -196,7 +196,7 @@ def check_missing(app, item: GateItem) -> list[str]:
 
 
 def missing_items(app, transition: Transition) -> list[GateItem]:
-    evidence_items = set(app.gate_evidence.values_list("item", flat=True))
+    evidence_items = set(app.gate_evidence(manager="counting").values_list("item", flat=True))
     return [item for item in transition.items if not item_satisfied(app, item, evidence_items)]
 
 

@@ -63,7 +63,7 @@ class GateStatus:
 
 
 def gate_status(app: MobileApp) -> list[GateStatus]:
-    evidence_items = set(app.gate_evidence.values_list("item", flat=True))
+    evidence_items = set(app.gate_evidence(manager="counting").values_list("item", flat=True))
     return [
         GateStatus(t, [(item, gates.item_satisfied(app, item, evidence_items)) for item in t.items])
         for t in gates.transitions_from(app.state)
@@ -206,8 +206,15 @@ class GateEvidenceService(core_services.ModelService):
         )
 
 
+class VersionService(core_services.ModelService):
+    model = AppVersion
+
+    def retire_changes(self, obj) -> dict:
+        return {"support_status": SupportStatus.RETIRED}
+
+
 apps = AppService()
-versions = core_services.ModelService(AppVersion)
+versions = VersionService()
 gate_evidence = GateEvidenceService()
 channels = core_services.ModelService(Channel)
 listings = core_services.ModelService(Listing)

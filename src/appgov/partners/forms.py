@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from appgov.core.forms import ScopedModelForm, date_input
+from appgov.core.models.fields import TEXT_LIMIT
 from appgov.ledger.models import AppVersion, Channel, MobileApp
 
 from .models import AccessGrant, Contact, Contract, Party, Qualification, Relation
@@ -138,7 +139,9 @@ class AssessmentForm(forms.Form):
 
     kind = forms.ChoiceField(label=_("kind"), choices=[])
     assessed_on = forms.DateField(label=_("assessed on"), widget=date_input())
-    note = forms.CharField(label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        max_length=TEXT_LIMIT, label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, **kwargs):
         from .models.choices import AssessmentKind
@@ -165,20 +168,20 @@ class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("decision"), choices=[("approved", _("Approve")), ("rejected", _("Reject"))]
     )
-    note = forms.CharField(label=_("decision note"), required=False)
+    note = forms.CharField(max_length=TEXT_LIMIT, label=_("decision note"), required=False)
 
 
 class BusinessReviewForm(forms.Form):
     conclusion = forms.ChoiceField(
         label=_("compliance review"), choices=[("approved", _("Approved")), ("rejected", _("Rejected"))]
     )
-    reference = forms.CharField(label=_("review reference"))
+    reference = forms.CharField(max_length=100, label=_("review reference"))
     reviewed_on = forms.DateField(label=_("reviewed on"), widget=date_input())
 
 
 class MoveForm(forms.Form):
-    to_state = forms.CharField(widget=forms.HiddenInput)
-    reason = forms.CharField(label=_("reason"), required=False)
+    to_state = forms.CharField(max_length=32, widget=forms.HiddenInput)
+    reason = forms.CharField(max_length=TEXT_LIMIT, label=_("reason"), required=False)
     data_disposition = forms.ChoiceField(
         label=_("data returned or destroyed"), choices=[("", "—"), *DataDisposition.choices], required=False
     )

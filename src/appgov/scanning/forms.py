@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from appgov.core.forms import style_form
+from appgov.core.models.fields import TEXT_LIMIT
 
 from .models import FindingDecision
 
@@ -12,6 +13,7 @@ YARA_FILE_LIMIT = 1024 * 1024
 
 class ScanProfileForm(forms.Form):
     allowed_domains = forms.CharField(
+        max_length=TEXT_LIMIT,
         label=_("allowed domains"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -19,6 +21,7 @@ class ScanProfileForm(forms.Form):
     )
     check_links = forms.BooleanField(label=_("probe embedded links (dead links)"), required=False)
     yara_rules = forms.CharField(
+        max_length=1_000_000,  # the model field's bound
         label=_("malicious-code rules (YARA)"),
         required=False,
         strip=False,
@@ -86,5 +89,5 @@ class FindingDecisionForm(forms.Form):
 
     fingerprint = forms.CharField(max_length=64)
     decision = forms.ChoiceField(label=_("decision"), choices=FindingDecision.Decision.choices)
-    reason = forms.CharField(label=_("reason"), required=False)
+    reason = forms.CharField(max_length=TEXT_LIMIT, label=_("reason"), required=False)
     expires_on = forms.DateField(label=_("expires on"), required=False)

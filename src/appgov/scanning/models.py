@@ -7,7 +7,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from appgov.core.models.fields import BoundedTextField, SystemTextField
+from appgov.core.models.fields import BoundedTextField, ListItemsLimit, SystemTextField
 from appgov.core.models.owned import InstitutionOwned
 
 
@@ -128,7 +128,9 @@ class ScanProfile(InstitutionOwned):
     institution = models.OneToOneField(
         "core.Institution", on_delete=models.PROTECT, related_name="scan_profile"
     )
-    allowed_domains = models.JSONField(_("allowed domains"), default=list, blank=True)
+    allowed_domains = models.JSONField(
+        _("allowed domains"), default=list, blank=True, validators=[ListItemsLimit()]
+    )
     min_target_sdk = models.PositiveIntegerField(_("minimum Android target SDK"), null=True, blank=True)
     # NFRA-07.4 needs all three: embedded links checked against the allow-list, probed for dead links, and
     # the packages matched against malicious-code rules. Scans older than `changed_at` or than the validity
@@ -148,7 +150,9 @@ class AppPrivacyInventory(InstitutionOwned):
     institution_path = "app__institution"
 
     app = models.OneToOneField("ledger.MobileApp", on_delete=models.PROTECT, related_name="privacy_inventory")
-    categories = models.JSONField(_("declared personal information"), default=list, blank=True)
+    categories = models.JSONField(
+        _("declared personal information"), default=list, blank=True, validators=[ListItemsLimit()]
+    )
 
     def __str__(self):
         return f"{_('Personal-information inventory')} · {self.app}"

@@ -33,6 +33,11 @@ class User(AbstractUser):
         related_name="users",
     )
     role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.READ_ONLY)
+    # set when an administrator resets the user's second factor: they must enrol again at the next sign-in,
+    # whatever their role; cleared by the enrolment
+    second_factor_reset_at = models.DateTimeField(
+        _("second factor reset"), null=True, blank=True, editable=False
+    )
 
     institution_path = "institution"
     changelog_redacted = ("password",)  # the change log keeps a digest of the hash, never the hash

@@ -100,6 +100,7 @@ class UserForm(ScopedModelForm):
 
 class PasswordSetForm(forms.Form):
     password = forms.CharField(
+        max_length=4096,  # hashed, never stored as text; bounded like every other input
         label=_("new password"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=_("At least 12 characters; give it to the user, who changes it after signing in."),

@@ -231,6 +231,7 @@ def _user_form(request, obj=None):
             "title": title,
             "account": obj,
             "password_form": PasswordSetForm() if obj else None,
+            "second_factor": _second_factor_state(obj, request.user) if obj else None,
             "history": history_entries(obj) if obj else None,
         },
     )
@@ -281,4 +282,33 @@ def user_password(request, pk):
             messages.success(request, _("A new password was set for %(name)s.") % {"name": account.username})
     else:
         messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+    return redirect("org-user-edit", pk=account.pk)
+
+
+def _second_factor_state(account, viewer) -> dict:
+    from . import twofactor
+
+    return {
+        "enrolled": twofactor.enrolled(account),
+        "must_enrol": twofactor.must_enrol_again(account),
+        "own": account.pk == viewer.pk,
+    }
+
+
+@login_required
+@require_POST
+def user_second_factor_reset(request, pk):
+    """The administrator resets another user's second factor, with a reason; they enrol again at sign-in."""
+    _require_user_admin(request.user)
+    account = get_scoped(User, request.user, pk=pk)
+    try:
+        user_service.reset_second_factor(account, request.user, request.POST.get("reason", ""))
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("The second factor of %(name)s was reset; they set it up again at their next sign-in.")
+            % {"name": account.username},
+        )
     return redirect("org-user-edit", pk=account.pk)

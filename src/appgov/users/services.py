@@ -2,10 +2,12 @@
 and reactivate, set a new password. Every write is logged (the password as a digest, see User)."""
 
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext as _
 
 from appgov.core import services as core_services
+from appgov.core.models.fields import TEXT_LIMIT
 from appgov.core.roles import REGULATOR_ROLES, Role
 
 from .models import User
@@ -81,6 +83,55 @@ class UserService(core_services.ModelService):
             validate_password(password, obj)
             obj.set_password(password)
             return core_services.save(obj, actor, exclude_validation=["password"])
+
+    def reset_second_factor(self, obj, actor, reason: str):
+        """An administrator clears another user's second factor (a lost phone, used-up recovery codes): the
+        authenticator and recovery codes go, and the user must enrol again at the next sign-in whatever their
+        role. The reason is kept in the user's change log; nobody resets their own this way (they have their
+        own two-factor page, which needs the current code)."""
+        from django.db import transaction
+        from django.utils import timezone
+
+        from appgov.core import changelog
+        from appgov.core.models import ChangeLogEntry
+
+        from . import twofactor
+
+        if actor is not None and getattr(actor, "role", None) != Role.ADMINISTRATOR:
+            raise PermissionDenied(_("Only an administrator may reset another user's second factor."))
+        if actor is not None and obj.pk == actor.pk:
+            raise ValidationError(
+                _("You cannot reset your own second factor here: use your own two-factor page.")
+            )
+        reason = (reason or "").strip()
+        if not reason:
+            raise ValidationError({"reason": [_("Give the reason for resetting the second factor.")]})
+        try:
+            MaxLengthValidator(TEXT_LIMIT)(reason)
+        except ValidationError as exc:
+            raise ValidationError({"reason": exc.messages}) from exc
+        with transaction.atomic():
+            obj = core_services.lock(obj)
+            core_services.check_can_write(actor, obj)
+            self.check_editable(obj, actor)
+            if not obj.is_active:
+                raise ValidationError(_("This account cannot sign in; reactivate it first."))
+            before = {
+                "two_factor": twofactor.enrolled(obj),
+                "recovery_codes": twofactor.recovery_codes_left(obj),
+                "second_factor_reset_at": None,
+            }
+            twofactor.remove_devices(obj)
+            obj.second_factor_reset_at = timezone.now()
+            User.objects.filter(pk=obj.pk).update(second_factor_reset_at=obj.second_factor_reset_at)
+            after = {
+                "two_factor": False,
+                "recovery_codes": 0,
+                "second_factor_reset_at": obj.second_factor_reset_at.isoformat(),
+                "reason": reason,
+            }
+            changelog.record(obj, ChangeLogEntry.Action.UPDATE, before, after, actor)
+        return obj
 
     def check_deletable(self, obj, actor) -> None:
         raise ValidationError(_("User accounts are kept for the record: deactivate instead of deleting."))

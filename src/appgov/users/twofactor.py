@@ -30,9 +30,16 @@ def enrolled(user) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
+def must_enrol_again(user) -> bool:
+    """An administrator reset this user's second factor: they enrol again before anything else."""
+    return getattr(user, "second_factor_reset_at", None) is not None
+
+
 def required(user) -> bool:
     """Must this signed-in user pass a second factor before using the application?"""
-    return bool(user and user.is_authenticated) and (required_by_role(user) or enrolled(user))
+    return bool(user and user.is_authenticated) and (
+        required_by_role(user) or enrolled(user) or must_enrol_again(user)
+    )
 
 
 def pending_device(user) -> TOTPDevice:
@@ -63,7 +70,12 @@ def confirm(device: TOTPDevice, token: str) -> list[str] | None:
         device.confirmed = True
         device.save()
         codes = _replace_recovery_codes(user)
-        _log(user, {"two_factor": False}, {"two_factor": True, "recovery_codes": len(codes)})
+        before = {"two_factor": False}
+        if must_enrol_again(user):
+            before["second_factor_reset_at"] = user.second_factor_reset_at.isoformat()
+            type(user).objects.filter(pk=user.pk).update(second_factor_reset_at=None)
+            user.second_factor_reset_at = None
+        _log(user, before, {"two_factor": True, "recovery_codes": len(codes)})
     return codes
 
 
@@ -87,9 +99,14 @@ def recovery_codes_left(user) -> int:
 def remove(user, actor) -> None:
     """Remove the user's second factor (only where their role does not require it)."""
     with transaction.atomic():
-        TOTPDevice.objects.filter(user=user).delete()
-        StaticDevice.objects.filter(user=user).delete()
+        remove_devices(user)
         _log(user, {"two_factor": True}, {"two_factor": False}, actor)
+
+
+def remove_devices(user) -> None:
+    """The authenticator and the recovery codes go; a session verified with them is no longer verified."""
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
 
 
 def match(user, token: str):

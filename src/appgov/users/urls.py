@@ -28,4 +28,9 @@ urlpatterns += [
     path("organisation/users/<int:pk>/edit/", org_views.user_edit, name="org-user-edit"),
     path("organisation/users/<int:pk>/active/", org_views.user_active, name="org-user-active"),
     path("organisation/users/<int:pk>/password/", org_views.user_password, name="org-user-password"),
+    path(
+        "organisation/users/<int:pk>/two-factor-reset/",
+        org_views.user_second_factor_reset,
+        name="org-user-two-factor-reset",
+    ),
 ]

@@ -8,8 +8,8 @@
 
 from django.core.exceptions import ImproperlyConfigured
 from django.http import FileResponse, Http404
-from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, viewsets
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.filters import OrderingFilter
@@ -17,6 +17,8 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from appgov.core import services
+from appgov.core.models.fields import TEXT_LIMIT
+from appgov.core.models.voidable import asks_for_voided, without_voided
 from appgov.core.roles import can_write
 from appgov.core.scoping import scope
 
@@ -26,6 +28,26 @@ from .pagination import CappedLimitOffsetPagination
 from .rows import row_renderer
 
 WRITE_ACTIONS = {"create", "update", "partial_update", "destroy"}
+
+INCLUDE_VOIDED = OpenApiParameter(
+    "include_voided",
+    bool,
+    OpenApiParameter.QUERY,
+    description="Also list voided records (mistaken entries kept with who voided them, when and why); "
+    "left out by default.",
+)
+VOID_REASON = OpenApiParameter(
+    "reason",
+    str,
+    OpenApiParameter.QUERY,
+    description="Why the record is removed. A record kept for the record is never deleted: a mistaken entry "
+    "with no history is voided with this reason (the row stays, marked voided; the reason is in the change "
+    "log); without it the request is refused (400, errors.reason). May also be sent in the body.",
+)
+
+
+class RetireSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=TEXT_LIMIT, help_text="Why the record is retired (kept on it).")
 
 
 class ScopedReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
@@ -39,9 +61,10 @@ class ScopedReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         queryset = super().get_queryset()
         for_user = getattr(queryset, "for_user", None)
-        if for_user is not None:
-            return for_user(self.request.user)
-        return scope(queryset, self.request.user)  # Institution itself, users
+        queryset = for_user(self.request.user) if for_user is not None else scope(queryset, self.request.user)
+        if self.action == "list":  # a voided row is still reachable by its id, with its void fields
+            queryset = without_voided(queryset, asks_for_voided(self.request.query_params))
+        return queryset
 
     def require_write(self, model=None) -> None:
         model = model or self.queryset.model
@@ -105,3 +128,18 @@ class ScopedModelViewSet(
         data = self.request.data if hasattr(self.request.data, "get") else {}
         reason = str(data.get("reason") or self.request.query_params.get("reason") or "")
         self.service.delete(instance, self.request.user, reason)
+
+
+class RetireActionMixin:
+    """`POST …/{id}/retire/` {"reason": …}: retire a record that had a life (core.models.voidable.Retirable)
+    through the viewset's service, instead of deleting it."""
+
+    @extend_schema(request=RetireSerializer)
+    @action(detail=True, methods=["post"])
+    def retire(self, request, pk=None, format=None):
+        self.require_write()
+        obj = self.get_object()
+        data = RetireSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        obj = self.service.retire(obj, request.user, data.validated_data["reason"])
+        return Response(self.get_serializer(obj).data)

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from appgov.core.models.fields import ListItemsLimit
 from appgov.core.models.owned import InstitutionOwned
 
 
@@ -63,8 +64,12 @@ class Institution(models.Model):
         on_delete=models.PROTECT,
         related_name="institutions",
     )
-    licensed_business_lines = models.JSONField(_("licensed business scope"), default=list, blank=True)
-    licensed_regions = models.JSONField(_("licensed regions"), default=list, blank=True)
+    licensed_business_lines = models.JSONField(
+        _("licensed business scope"), default=list, blank=True, validators=[ListItemsLimit()]
+    )
+    licensed_regions = models.JSONField(
+        _("licensed regions"), default=list, blank=True, validators=[ListItemsLimit()]
+    )
     leading_department = models.ForeignKey(
         "core.Department",
         verbose_name=_("leading management department for apps"),

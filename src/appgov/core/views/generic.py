@@ -30,7 +30,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
-from appgov.core import extensions, workflow
+from appgov.core import extensions, retention, workflow
+from appgov.core.models.voidable import asks_for_voided, voidable, without_voided
 from appgov.core.roles import can_write
 from appgov.core.scoping import scope
 from appgov.core.services import ModelService
@@ -111,7 +112,8 @@ class ObjectListView(ScopedObjectMixin, View):
             raise ImproperlyConfigured(f"{cls.__name__} lists {cls.model.__name__} and must name its table")
 
     def filtered(self):
-        queryset = self.get_queryset()
+        # voided rows (mistaken entries kept for the record) only when asked: the "show voided" filter
+        queryset = without_voided(self.get_queryset(), asks_for_voided(self.request.GET))
         if self.filterset is None:
             return queryset, None
         filterset = self.filterset(self.request.GET or None, queryset=queryset, request=self.request)
@@ -306,7 +308,12 @@ class ObjectDeleteView(ScopedObjectMixin, View):
     def get(self, request, *args, **kwargs):
         obj = self.get_object()
         self.require_write()
-        return render(request, self.template_name, {**self.base_context(), "object": obj, "title": str(obj)})
+        context = {**self.base_context(), "object": obj, "title": str(obj), "voids": self.voids(obj)}
+        return render(request, self.template_name, context)
+
+    def voids(self, obj) -> bool:
+        """Is this a void (the row stays, marked voided) rather than a deletion?"""
+        return voidable(obj) and retention.kept_for_record(type(obj))
 
     def post(self, request, *args, **kwargs):
         obj = self.get_object()
@@ -316,8 +323,29 @@ class ObjectDeleteView(ScopedObjectMixin, View):
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
             return redirect(self.object_url(obj))
+        if self.voids(obj):
+            messages.success(request, _("%(object)s voided.") % {"object": obj})
+            return redirect(self.object_url(obj))
         messages.success(request, _("%(object)s deleted.") % {"object": obj})
         return redirect(reverse(self.url_name("list")) if self.has_url("list") else reverse("dashboard"))
+
+
+class ObjectRetireView(ScopedObjectMixin, View):
+    """POST a reason: the service retires the record (core.models.voidable.Retirable) instead of deleting it."""
+
+    service: ModelService | None = None
+    http_method_names = ["post", "options"]
+
+    def post(self, request, *args, **kwargs):
+        obj = self.get_object()
+        self.require_write()
+        try:
+            self.service.retire(obj, request.user, request.POST.get("reason", ""))
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        else:
+            messages.success(request, _("%(object)s retired.") % {"object": obj})
+        return redirect(self.object_url(obj))
 
 
 class ObjectTransitionView(ScopedObjectMixin, View):

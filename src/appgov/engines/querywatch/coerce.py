@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .errors import InputError
-from .schema import Column, TableSpec
+from .schema import STRING_LIMIT, Column, TableSpec
 
 RowLabel = Callable[[int], str]
 
@@ -98,10 +98,8 @@ def _coerce_column(
     if pa.types.is_null(raw.type):
         return pa.nulls(len(raw), canonical_arrow_type(kind))
     if kind in ("string", "cidr"):
-        if _is_text(raw.type):
-            return raw.cast(pa.string())
-        if pa.types.is_integer(raw.type):
-            return raw.cast(pa.string())
+        if _is_text(raw.type) or pa.types.is_integer(raw.type):
+            return _bounded_text(column, raw.cast(pa.string()), source, row_label)
         raise _wrong_type(column, raw.type, source)
     if kind == "timestamp":
         return _coerce_timestamp(column, raw, source, row_label, timezone)
@@ -112,6 +110,22 @@ def _coerce_column(
     if kind == "hhmm":
         return _coerce_hhmm(column, raw, source, row_label)
     raise AssertionError(kind)
+
+
+def _bounded_text(column: Column, values: pa.Array, source: str, row_label: RowLabel) -> pa.Array:
+    """A text value longer than STRING_LIMIT characters is refused, naming the column and the row (issue 12
+    item 9: every input is bounded, the query logs included)."""
+    lengths = pc.utf8_length(values)
+    too_long = pc.fill_null(pc.greater(lengths, STRING_LIMIT), False)
+    if pc.any(too_long).as_py():
+        first = _first_index(too_long)
+        raise InputError(
+            source,
+            f"value of {lengths[first].as_py()} characters; at most {STRING_LIMIT} are allowed",
+            column.name,
+            row_label(first),
+        )
+    return values
 
 
 def _coerce_timestamp(

@@ -2,7 +2,7 @@
 
 Timestamps are naive wall-clock times of the institution (e.g. Beijing time); see docs/engines/querywatch.md.
 Column kinds:
-  string     text
+  string     text, at most STRING_LIMIT characters (a longer value is refused naming the column and row)
   timestamp  date and time (Parquet: TIMESTAMP without time zone; CSV: ``YYYY-MM-DD HH:MM[:SS[.ffffff]]``,
              ``T`` separator allowed)
   date       calendar date (Parquet: DATE; CSV: ``YYYY-MM-DD``)
@@ -14,6 +14,8 @@ Column kinds:
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+STRING_LIMIT = 1000  # characters of one text value (ids, names, purposes are far shorter)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from appgov.core import list_cache
-from appgov.core.api.viewsets import ScopedModelViewSet
+from appgov.core.api.viewsets import RetireActionMixin, ScopedModelViewSet
 
 from .. import filtersets, services
 from ..models import AppVersion, Channel, GateEvidence, Listing, MobileApp, PublishingAccount, Vulnerability
@@ -54,7 +54,7 @@ class MobileAppViewSet(ScopedModelViewSet):
         return Response(s.MobileAppSerializer(app, context=self.get_serializer_context()).data)
 
 
-class AppVersionViewSet(ScopedModelViewSet):
+class AppVersionViewSet(RetireActionMixin, ScopedModelViewSet):
     service = services.versions
     queryset = AppVersion.objects.select_related("app")
     serializer_class = s.AppVersionSerializer
@@ -105,7 +105,7 @@ class VulnerabilityViewSet(ScopedModelViewSet):
     filterset_class = filtersets.VulnerabilityFilterSet
 
 
-class GateEvidenceViewSet(ScopedModelViewSet):
+class GateEvidenceViewSet(RetireActionMixin, ScopedModelViewSet):
     service = services.gate_evidence
     queryset = GateEvidence.objects.select_related("app")
     serializer_class = s.GateEvidenceSerializer

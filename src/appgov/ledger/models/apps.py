@@ -5,8 +5,9 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from appgov.core.models.fields import BoundedTextField
+from appgov.core.models.fields import BoundedTextField, ListItemsLimit
 from appgov.core.models.owned import InstitutionOwned
+from appgov.core.models.voidable import Voidable
 
 from . import app_rules
 from .choices import AppKind, Audience, LifecycleState, Platform
@@ -20,7 +21,7 @@ def _string_list(value, field):
         raise ValidationError(_("%(field)s must be a list of non-empty texts") % {"field": field})
 
 
-class MobileApp(InstitutionOwned):
+class MobileApp(Voidable, InstitutionOwned):
     institution_path = "institution"
 
     institution = models.ForeignKey(
@@ -35,10 +36,18 @@ class MobileApp(InstitutionOwned):
         _("audience"), max_length=20, choices=Audience.choices, default=Audience.EXTERNAL
     )
     platforms = models.JSONField(_("platforms"), default=list, blank=True)
-    android_packages = models.JSONField(_("Android package names"), default=list, blank=True)
-    ios_bundle_ids = models.JSONField(_("iOS bundle ids"), default=list, blank=True)
-    harmony_bundle_names = models.JSONField(_("HarmonyOS bundle names"), default=list, blank=True)
-    mini_program_appids = models.JSONField(_("mini-program AppIDs"), default=list, blank=True)
+    android_packages = models.JSONField(
+        _("Android package names"), default=list, blank=True, validators=[ListItemsLimit()]
+    )
+    ios_bundle_ids = models.JSONField(
+        _("iOS bundle ids"), default=list, blank=True, validators=[ListItemsLimit()]
+    )
+    harmony_bundle_names = models.JSONField(
+        _("HarmonyOS bundle names"), default=list, blank=True, validators=[ListItemsLimit()]
+    )
+    mini_program_appids = models.JSONField(
+        _("mini-program AppIDs"), default=list, blank=True, validators=[ListItemsLimit()]
+    )
     # 原始ID of a WeChat official account (or mini-program): the gh_ id that stays when the account is renamed,
     # the one a look-alike check and a regulator's enquiry name the account by.
     original_id = models.CharField(
@@ -77,8 +86,10 @@ class MobileApp(InstitutionOwned):
         on_delete=models.PROTECT,
         related_name="data_owned_apps",
     )
-    business_lines = models.JSONField(_("business lines"), default=list, blank=True)
-    regions = models.JSONField(_("regions served"), default=list, blank=True)
+    business_lines = models.JSONField(
+        _("business lines"), default=list, blank=True, validators=[ListItemsLimit()]
+    )
+    regions = models.JSONField(_("regions served"), default=list, blank=True, validators=[ListItemsLimit()])
     # A nationwide app of an institution licensed for some regions only needs its permitted-business basis
     # (NFRA-05.2), e.g. the approval for nationwide online business.
     nationwide_basis = models.CharField(_("basis for serving nationwide"), max_length=300, blank=True)

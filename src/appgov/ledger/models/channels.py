@@ -4,11 +4,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.owned import InstitutionOwned
+from appgov.core.models.voidable import Voidable
 
 from .choices import AccountHolder, ChannelKind, ListingState
 
 
-class Channel(InstitutionOwned):
+class Channel(Voidable, InstitutionOwned):
     """A distribution platform the institution publishes on, with its qualification check (NFRA-08.3)."""
 
     institution_path = "institution"
@@ -35,7 +36,7 @@ class Channel(InstitutionOwned):
         return reverse("ledger:channel-detail", args=[self.pk])
 
 
-class PublishingAccount(InstitutionOwned):
+class PublishingAccount(Voidable, InstitutionOwned):
     """The account an app is published under on a channel, and who holds it (NFRA-08.5)."""
 
     institution_path = "app__institution"
@@ -67,7 +68,7 @@ class PublishingAccount(InstitutionOwned):
             raise ValidationError({"channel": _("belongs to another institution")})
 
 
-class Listing(InstitutionOwned):
+class Listing(Voidable, InstitutionOwned):
     """Which version is listed on which channel, since when, in which state."""
 
     institution_path = "version__app__institution"

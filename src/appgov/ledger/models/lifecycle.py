@@ -3,7 +3,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.fields import BoundedTextField
-from appgov.core.models.owned import InstitutionOwned
+from appgov.core.models.owned import InstitutionOwned, ScopedQuerySet
+from appgov.core.models.voidable import Retirable, Voidable
 
 from .choices import LifecycleState
 
@@ -12,7 +13,12 @@ def evidence_upload_path(instance, filename):
     return f"gate-evidence/{instance.app.institution_id}/{instance.app_id}/{filename}"
 
 
-class GateEvidence(InstitutionOwned):
+class CountingEvidence(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().filter(voided_at__isnull=True, retired_at__isnull=True)
+
+
+class GateEvidence(Voidable, Retirable, InstitutionOwned):
     """A record that satisfies an evidence item of a lifecycle gate (test report, risk assessment, ...)."""
 
     institution_path = "app__institution"
@@ -45,6 +51,9 @@ class GateEvidence(InstitutionOwned):
         related_name="+",
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    objects = ScopedQuerySet.as_manager()
+    counting = CountingEvidence()  # what satisfies a gate: neither voided nor retired
 
     class Meta:
         ordering = ["app", "item", "-recorded_at"]

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.fields import BoundedTextField
 from appgov.core.models.owned import InstitutionOwned
+from appgov.core.models.voidable import Retirable, Voidable
 
 from .choices import Platform, Severity, SupportStatus
 
@@ -12,7 +13,7 @@ def package_upload_path(instance, filename):
     return f"packages/{instance.app.institution_id}/{instance.app_id}/{instance.package_sha256}/{filename}"
 
 
-class AppVersion(InstitutionOwned):
+class AppVersion(Voidable, Retirable, InstitutionOwned):
     institution_path = "app__institution"
 
     app = models.ForeignKey(
@@ -63,7 +64,7 @@ class AppVersion(InstitutionOwned):
         return reverse("ledger:version-detail", args=[self.pk])
 
 
-class Vulnerability(InstitutionOwned):
+class Vulnerability(Voidable, InstitutionOwned):
     """A defect or vulnerability found in a version (penetration test, scan, review); NFRA-08.2."""
 
     institution_path = "version__app__institution"

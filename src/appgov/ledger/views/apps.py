@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from appgov.core import extensions, list_cache
 from appgov.core.models import Department
+from appgov.core.models.voidable import asks_for_voided, without_voided
 from appgov.core.roles import LIFECYCLE_ROLES, can_write
 from appgov.core.scoping import scoped
 from appgov.core.views.helpers import (
@@ -57,7 +58,7 @@ def _render_app_list_content(request) -> str:
     except ValueError:
         per_page = 50
     per_page = per_page if per_page in PAGE_SIZES else 50
-    filterset = MobileAppFilterSet(request.GET, queryset=_list_queryset(request.user), request=request)
+    filterset = MobileAppFilterSet(request.GET, queryset=_list_queryset_for(request), request=request)
     ordered = filterset.qs.order_by(*(filterset.qs.query.order_by or ["code"]), "id")
     # The page is found on ids alone (a deep OFFSET over the joined rows costs ~10x more), then its rows
     # are read by id; counted without joins as well.
@@ -85,6 +86,7 @@ def _render_app_list_content(request) -> str:
             "can_create": can_write(request.user, "ledger.mobileapp"),
             "can_bulk_edit": can_write(request.user, "ledger.mobileapp"),
             "has_filters": saved_filters.has_filters(request.GET),
+            "show_voided": asks_for_voided(request.GET),
             "show_institution": request.user.is_regulator,
             "choices": {
                 "kind": _labels(AppKind).items(),
@@ -142,6 +144,11 @@ def _list_rows(values) -> list[dict]:
 def _list_queryset(user):
     # Only ids are read from it (then the page's rows by id, LIST_FIELDS), so nothing is joined here.
     return scoped(MobileApp, user)
+
+
+def _list_queryset_for(request):
+    # voided apps (mistaken entries kept for the record) only when "show voided" is ticked
+    return without_voided(_list_queryset(request.user), asks_for_voided(request.GET))
 
 
 @login_required

@@ -17,7 +17,11 @@ def _gate_guard(item: gates.GateItem):
     def guard(app, actor, inputs):
         if item.kind == "check":  # the parts a check finds missing are named in the refusal
             return gates.check_missing(app, item) or True
-        evidence = set(app.gate_evidence.values_list("item", flat=True)) if item.kind == "evidence" else set()
+        evidence = (
+            set(app.gate_evidence(manager="counting").values_list("item", flat=True))
+            if item.kind == "evidence"
+            else set()
+        )
         return gates.item_satisfied(app, item, evidence)
 
     return guard

@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from appgov.core.models.fields import BoundedTextField
+from appgov.core.models.fields import BoundedTextField, ListItemsLimit
 from appgov.core.models.owned import InstitutionOwned
 
 from . import uscc
@@ -40,7 +40,9 @@ class Party(InstitutionOwned):
     website = models.URLField(_("website"), blank=True)
     note = BoundedTextField(_("note"), blank=True)
     # the vendor as the SDK catalogue names it (e.g. "Tencent"): SDKs the scanner finds link to this party
-    sdk_vendor_names = models.JSONField(_("vendor names in the SDK catalogue"), default=list, blank=True)
+    sdk_vendor_names = models.JSONField(
+        _("vendor names in the SDK catalogue"), default=list, blank=True, validators=[ListItemsLimit()]
+    )
     # set by the services and the workflow
     admitted_on = models.DateField(_("admitted on"), null=True, blank=True, editable=False)
     last_evaluated_on = models.DateField(_("last evaluated on"), null=True, blank=True, editable=False)
@@ -101,7 +103,9 @@ class Qualification(InstitutionOwned):
     number = models.CharField(_("number"), max_length=100)
     issued_by = models.CharField(_("issued by"), max_length=200, blank=True)
     # financial licences: the businesses (partners.Business values) the licence covers
-    businesses = models.JSONField(_("licensed businesses"), default=list, blank=True)
+    businesses = models.JSONField(
+        _("licensed businesses"), default=list, blank=True, validators=[ListItemsLimit()]
+    )
     scope = BoundedTextField(_("scope as written"), blank=True)
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)

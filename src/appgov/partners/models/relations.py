@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from appgov.core.models.fields import BoundedTextField
+from appgov.core.models.fields import BoundedTextField, ListItemsLimit
 from appgov.core.models.owned import InstitutionOwned
 
 from .choices import Business, Purpose, ReviewConclusion
@@ -40,7 +40,9 @@ class Relation(InstitutionOwned):
         related_name="partner_relations",
     )
     sdk_id = models.CharField(_("SDK id (SDK catalogue)"), max_length=100, blank=True)
-    businesses = models.JSONField(_("business conducted in the app"), default=list, blank=True)
+    businesses = models.JSONField(
+        _("business conducted in the app"), default=list, blank=True, validators=[ListItemsLimit()]
+    )
     description = BoundedTextField(_("description"), blank=True)
     started_on = models.DateField(_("started on"), null=True, blank=True)
     ended_on = models.DateField(_("ended on"), null=True, blank=True)

@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from appgov.core.models.fields import BoundedTextField
+from appgov.core.models.fields import BoundedTextField, ListItemsLimit
 from appgov.core.models.owned import InstitutionOwned
 
 SCALE = [MinValueValidator(1), MaxValueValidator(5)]
@@ -68,7 +68,9 @@ class Risk(InstitutionOwned):
     incidents = models.ManyToManyField(
         "risk.Incident", verbose_name=_("related incidents"), blank=True, related_name="risks"
     )
-    control_ids = models.JSONField(_("related controls"), default=list, blank=True)
+    control_ids = models.JSONField(
+        _("related controls"), default=list, blank=True, validators=[ListItemsLimit()]
+    )
     vendors = models.ManyToManyField(
         "partners.Party",
         through="risk.RiskVendor",
@@ -78,10 +80,14 @@ class Risk(InstitutionOwned):
     )
     # names of vendors not (yet) in the third-party register; migration 0004 moved every name that matched a
     # party of the institution into `vendors`
-    vendor_names = models.JSONField(_("other vendors (not in the register)"), default=list, blank=True)
+    vendor_names = models.JSONField(
+        _("other vendors (not in the register)"), default=list, blank=True, validators=[ListItemsLimit()]
+    )
     # findings of the common findings list (compliance.Finding ids, read through core.extensions.findings_gateway:
     # risk may not import compliance); the service refuses an id that is not a finding of the institution
-    finding_ids = models.JSONField(_("related findings"), default=list, blank=True)
+    finding_ids = models.JSONField(
+        _("related findings"), default=list, blank=True, validators=[ListItemsLimit()]
+    )
     next_review_on = models.DateField(_("next review on"), null=True, blank=True)
 
     class Meta:
