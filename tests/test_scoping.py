@@ -106,6 +106,7 @@ ROUTES: dict[str, Route] = {
     "user-me": Route("self"),
     "user-detail": Route(obj="user", **OBJ_READ),
     "user-history": Route("object", obj="user", reg_read=True),  # the generic history action
+    "user-set-password": Route("object", obj="user"),
     # API: ledger
     "mobileapp-list": Route(**LIST_B, query=(SEARCH, "managing_department={department}")),
     "mobileapp-detail": Route(obj="app", **OBJ_READ),

@@ -1,8 +1,25 @@
-from appgov.core.api.base import LimitedModelSerializer
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from appgov.core.api.base import ScopedModelSerializer
 from appgov.users.models import User
+from appgov.users.services import INSTITUTION_ROLES
 
 
-class UserSerializer(LimitedModelSerializer):
+class UserSerializer(ScopedModelSerializer):
+    """An account as the API shows it; the password hash is never part of it. The administrator writes through
+    the same service as the organisation pages (users.services.users): role, department, active; the initial
+    password only on create (write-only); the user name only on create."""
+
+    role = serializers.ChoiceField(label=_("role"), choices=INSTITUTION_ROLES, required=False)
+    password = serializers.CharField(
+        label=_("initial password"),
+        write_only=True,
+        required=False,
+        style={"input_type": "password"},
+        help_text=_("At least 12 characters; give it to the user, who changes it after signing in."),
+    )
+
     class Meta:
         model = User
         fields = [
@@ -17,5 +34,32 @@ class UserSerializer(LimitedModelSerializer):
             "department",
             "is_active",
             "last_login",
+            "password",
         ]
-        read_only_fields = fields
+        read_only_fields = ["id", "institution", "regulator_office", "last_login"]
+
+    def validate_username(self, value):
+        if self.instance is not None and value != self.instance.username:
+            raise serializers.ValidationError(_("The user name of an existing account cannot be changed."))
+        return value
+
+    def to_representation(self, instance):
+        out = super().to_representation(instance)
+        out.pop("password", None)
+        return out
+
+
+class UserReadSerializer(UserSerializer):
+    """`/api/users/me/` and other answers that only show an account (an examiner's role is outside the
+    institution roles a write may give)."""
+
+    role = serializers.CharField(read_only=True)
+
+
+class PasswordSetSerializer(serializers.Serializer):
+    password = serializers.CharField(
+        label=_("new password"),
+        write_only=True,
+        style={"input_type": "password"},
+        help_text=_("At least 12 characters; give it to the user, who changes it after signing in."),
+    )
