@@ -68,6 +68,7 @@ ROUTES: dict[str, Route] = {
     "dashboard": Route(**LIST_B),
     "changelog": Route(**LIST_B, query=(SEARCH, "q=_administrator", "q=ledger.mobileapp")),
     "changelog-detail": Route(obj="changelog", **OBJ_READ),
+    "job-progress": Route("list"),  # the user's own institution's work only; never takes an id
     # ledger UI
     "ledger:app-list": Route(**LIST_B, query=(SEARCH, "managing_department={department}")),
     "ledger:app-create": Route("list"),
@@ -361,7 +362,13 @@ ROUTES: dict[str, Route] = {
 }
 
 # Values for URL kwargs that are not object ids.
-STATIC_KWARGS = {"decision": "approve", "step": "approve", "format": "json", "fmt": "cyclonedx"}
+STATIC_KWARGS = {
+    "decision": "approve",
+    "step": "approve",
+    "format": "json",
+    "fmt": "cyclonedx",
+    "kind": "counterfeit_sweep",
+}
 GLOBAL_KWARGS = {"control_id": "first_control"}  # filled from b_objects(); the catalogue is global
 
 

@@ -1,3 +1,4 @@
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -18,6 +19,10 @@ class UserSerializer(ScopedModelSerializer):
         required=False,
         style={"input_type": "password"},
         help_text=_("At least 12 characters; give it to the user, who changes it after signing in."),
+        # the model field's own limit and words, as every other limited field (issue 12 item 9)
+        validators=[
+            v for v in User._meta.get_field("password").validators if isinstance(v, MaxLengthValidator)
+        ],
     )
 
     class Meta:
