@@ -165,4 +165,5 @@ def test_every_role_walks_its_menu_in_chinese_and_some_in_english(browser, live_
         assert what in problems.pop(where, []), f"{where} no longer shows {what}: remove it from KNOWN"
     lines = [f"{' '.join(where)}: {'; '.join(items)}" for where, items in sorted(problems.items())]
     assert not problems, f"{len(problems)} pages with problems:\n" + "\n".join(lines[:120])
-    assert counter["zh-CN"] >= len(ZH_USERS) * 8 and counter["en-US"] >= len(EN_USERS) * 8
+    # every page once per institution, examiner and locale (measured: 93 in zh-CN, 60 in English)
+    assert counter["zh-CN"] >= 70 and counter["en-US"] >= 40, dict(counter)
