@@ -68,6 +68,7 @@ ROUTES: dict[str, Route] = {
     "dashboard": Route(**LIST_B),
     "changelog": Route(**LIST_B, query=(SEARCH, "q=_administrator", "q=ledger.mobileapp")),
     "changelog-detail": Route(obj="changelog", **OBJ_READ),
+    "job-progress": Route("list"),  # the user's own institution's work only; never takes an id
     # ledger UI
     "ledger:app-list": Route(**LIST_B, query=(SEARCH, "managing_department={department}")),
     "ledger:app-create": Route("list"),
@@ -115,6 +116,7 @@ ROUTES: dict[str, Route] = {
     "user-detail": Route(obj="user", **OBJ_READ),
     "user-history": Route("object", obj="user", reg_read=True),  # the generic history action
     "user-reset-second-factor": Route("object", obj="user"),
+    "user-set-password": Route("object", obj="user"),
     # API: ledger
     "mobileapp-list": Route(**LIST_B, query=(SEARCH, "managing_department={department}")),
     "mobileapp-detail": Route(obj="app", **OBJ_READ),
@@ -371,7 +373,13 @@ ROUTES: dict[str, Route] = {
 }
 
 # Values for URL kwargs that are not object ids.
-STATIC_KWARGS = {"decision": "approve", "step": "approve", "format": "json", "fmt": "cyclonedx"}
+STATIC_KWARGS = {
+    "decision": "approve",
+    "step": "approve",
+    "format": "json",
+    "fmt": "cyclonedx",
+    "kind": "counterfeit_sweep",
+}
 GLOBAL_KWARGS = {"control_id": "first_control"}  # filled from b_objects(); the catalogue is global
 
 

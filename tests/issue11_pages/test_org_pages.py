@@ -35,6 +35,7 @@ def test_the_administrator_records_the_licensed_scope_and_nfra_05_2_reads_it(wor
             "licensed_regions": "浙江省\n江苏省",
             "leading_department": a.depts["OFFICE"].pk,
             "planned_app_ceiling": "12",
+            "time_zone": "Asia/Shanghai",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from appgov.core import extensions
 from appgov.core.models import Institution
+from appgov.core.zones import institution_time
 
 from .findings import overdue
 from .models import Finding, ScheduleItem
@@ -35,7 +36,8 @@ def send_daily_digest() -> str:
     """No mail server is configured in this deployment: the digest is written to the log (and shown on the dashboard)."""
     total = 0
     for institution in Institution.objects.all():
-        d = digest(institution)
+        with institution_time(institution):
+            d = digest(institution)
         total += d["overdue_count"]
         log.warning(
             "daily digest %s: %d overdue findings, %d calendar items and %d module dates due within 30 days",

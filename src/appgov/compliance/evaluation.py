@@ -10,13 +10,15 @@ import yaml
 from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
-from appgov.core import changelog
+from appgov.core import changelog, progress
 from appgov.core.context import current_request_id
 from appgov.core.controls.context import EvaluationContext
 from appgov.core.controls.periods import next_due
 from appgov.core.controls.registry import Result, check_for
 from appgov.core.models import ChangeLogEntry
+from appgov.core.zones import institution_time
 
 from . import findings as finding_service
 from .catalogue import load_catalogue
@@ -195,7 +197,15 @@ def evaluate(
     cat = catalogue()
     ctx = EvaluationContext(institution, today)
     computed: dict[tuple, tuple] = {}
-    for control in cat.controls:
+    total = len(cat.controls)
+    for done, control in enumerate(cat.controls):
+        progress.report(
+            80 * done // max(total, 1),
+            gettext_noop("Checking %(control)s (%(done)d of %(total)d controls)"),
+            control=control.id,
+            done=done + 1,
+            total=total,
+        )
         for result in run_control(ctx, control):
             computed[(control.id, result.subject_type, result.subject_id)] = (control, result)
     with transaction.atomic():
@@ -206,8 +216,10 @@ def evaluate(
             started_at=now,
             request_id=current_request_id() or "",
         )
+        progress.report(82, gettext_noop("Storing %(n)d results"), n=len(computed))
         _store_results(institution, evaluation, computed, now)
         _store_summaries(evaluation, computed, cat)
+        progress.report(92, gettext_noop("Updating findings and the compliance calendar"))
         finding_service.sync_findings(institution, computed, ctx, today)
         _sync_schedule(institution, ctx, cat, today)
         evaluation.finished_at = timezone.now()
@@ -379,7 +391,9 @@ def evaluate_all_institutions() -> str:
 
     done = 0
     for institution in Institution.objects.all():
-        finding_service.reopen_expired_acceptances(institution, timezone.localdate())
-        evaluate(institution, Evaluation.Trigger.DAILY)
+        with institution_time(institution), progress.tracking(institution.pk, "evaluation"):
+            # in the institution's zone: its "today" for deadlines, grace periods and acceptances
+            finding_service.reopen_expired_acceptances(institution, timezone.localdate())
+            evaluate(institution, Evaluation.Trigger.DAILY)
         done += 1
     return f"{done} institutions evaluated"

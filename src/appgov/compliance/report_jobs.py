@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from appgov.core import services as core
+from appgov.core.zones import institution_time
 
 from .models import ReportJob
 
@@ -31,13 +32,18 @@ def _step(job, progress: int, stage: str) -> ReportJob:
 
 def build(job_id: int) -> ReportJob:
     """Build the job's PDF (the worker's task): each stage written so the page shows how far it got."""
+    job = ReportJob.objects.select_related("institution", "app").get(pk=job_id)
+    if job.is_final:
+        return job
+    with institution_time(job.institution):  # the report's dates and times in the institution's zone
+        return _build(job, job_id)
+
+
+def _build(job, job_id: int) -> ReportJob:
     from weasyprint import HTML
 
     from . import reports
 
-    job = ReportJob.objects.select_related("institution", "app").get(pk=job_id)
-    if job.is_final:
-        return job
     try:
         job = _step(job, 10, _("Collecting the results"))
         html = reports.report_html(job.institution, job.app)

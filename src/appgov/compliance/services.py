@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from appgov.core import progress, workflow
 from appgov.core import services as core_services
-from appgov.core import workflow
 from appgov.core.controls.periods import next_due
 from appgov.core.models import Department, Institution, Person
 from appgov.ledger.models import AppVersion, MobileApp
@@ -150,7 +150,8 @@ def set_sla(institution, severity: str, days: int, actor=None) -> SlaPolicy:
 def evaluate_now(institution, actor=None, trigger=Evaluation.Trigger.MANUAL) -> Evaluation:
     if actor is not None:
         core_services.check_can_write(actor, Evaluation(institution=institution))
-    return evaluate(institution, trigger)
+    with progress.tracking(institution.pk, "evaluation"):  # the dashboard follows it while the request runs
+        return evaluate(institution, trigger)
 
 
 class EvidenceService(core_services.ModelService):

@@ -42,6 +42,25 @@ class RequestContextMiddleware:
         return response
 
 
+class InstitutionTimeZoneMiddleware:
+    """Dates and times of a request in the signed-in user's institution's zone (core.zones); API token users
+    get theirs when DRF authenticates them (users.authentication)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.utils import timezone
+
+        from .zones import activate_for
+
+        activate_for(getattr(request, "user", None))
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()
+
+
 class SecurityHeadersMiddleware:
     """Content-Security-Policy on every answer; `Cache-Control: no-store` on every answer to a signed-in
     user, so no page or download with institution data stays in a shared or browser cache."""

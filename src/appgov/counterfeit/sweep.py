@@ -11,9 +11,12 @@ from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from appgov.core import progress
 from appgov.core import services as core_services
 from appgov.core.models import Institution
+from appgov.core.zones import institution_time
 from appgov.engines import lookalike as engine
 
 from . import icons
@@ -129,6 +132,7 @@ def sweep(institution: Institution, trigger: str, actor=None, prepared=None) -> 
         raise ValidationError(_("A sweep runs for the user's own institution."))
     run = core_services.save(SweepRun(institution=institution, trigger=trigger, requested_by=actor), actor)
     try:
+        progress.report(2, gettext_noop("Building the index of the protected apps"))
         index, info = prepared or build_index()
         run.protected_apps = sum(1 for a in info.values() if a.institution_id == institution.pk)
         run.protection_digest = protection_digest(institution.pk, info)
@@ -141,6 +145,8 @@ def sweep(institution: Institution, trigger: str, actor=None, prepared=None) -> 
             if run.rescreened_all
             else pending_listings(institution)
         )
+        total = queryset.count()
+        progress.report(10, gettext_noop("Screening %(total)d listings"), total=total)
         last_pk = 0
         while True:
             rows = list(queryset.filter(pk__gt=last_pk).select_related("feed").order_by("pk")[:BATCH])
@@ -178,9 +184,17 @@ def sweep(institution: Institution, trigger: str, actor=None, prepared=None) -> 
                     row.screened_hash, row.screened_at = row.content_hash, now
                 ObservedListing.objects.bulk_update(rows, ["screened_hash", "screened_at"], batch_size=500)
             run.screened += len(rows)
+            progress.report(
+                10 + 88 * run.screened // max(total, 1),
+                gettext_noop("Screened %(done)d of %(total)d listings, %(alerts)d alerts"),
+                done=run.screened,
+                total=total,
+                alerts=run.alerts,
+            )
     except (engine.IconError, ValidationError, ValueError, DatabaseError) as exc:
         log.exception("counterfeit sweep of %s failed", institution)
         run.status, run.error = SweepRun.Status.FAILED, str(exc)[:2000]
+        progress.fail(run.error)
     else:
         run.status = SweepRun.Status.DONE
     run.finished_at = timezone.now()
@@ -340,7 +354,8 @@ def sweep_all_institutions() -> str:
     prepared = build_index()
     done = failed = 0
     for institution in institutions:
-        run = sweep(institution, SweepRun.Trigger.DAILY, None, prepared)
+        with institution_time(institution), progress.tracking(institution.pk, "counterfeit_sweep"):
+            run = sweep(institution, SweepRun.Trigger.DAILY, None, prepared)
         done += 1
         failed += run.status == SweepRun.Status.FAILED
     return f"{done} institutions swept, {failed} failed"

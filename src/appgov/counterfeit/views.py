@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
+from appgov.core import progress
 from appgov.core.roles import can_write
 from appgov.core.scoping import scoped
 from appgov.core.views import generic
@@ -267,6 +268,7 @@ def _enqueue_sweep(user, trigger):
     from .tasks import run_sweep
 
     institution_id, user_id = user.institution_id, user.pk
+    progress.queue(institution_id, "counterfeit_sweep")
     transaction.on_commit(lambda: run_sweep.enqueue(institution_id, user_id, trigger))
 
 

@@ -12,10 +12,12 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-from appgov.core import changelog
+from appgov.core import changelog, progress
 from appgov.core import services as core
 from appgov.core.models import ChangeLogEntry, Department, Person
+from appgov.core.zones import institution_time
 from appgov.engines.querywatch import TABLES, QueryWatchError, run_rules
 from appgov.engines.querywatch.coerce import coerce_table
 
@@ -268,12 +270,16 @@ def run_day(institution, day: datetime.date) -> MonitoringRun:
     log, and the day's alerts are completed (missing ones added, episodes brought to their full extent)."""
     run = MonitoringRun.objects.create(institution=institution, day=day, started_at=timezone.now())
     try:
+        progress.report(10, gettext_noop("Reading the query logs of %(day)s"), day=day.isoformat())
         tables = export_tables(institution, day)
+        progress.report(35, gettext_noop("Running the query rules"))
         result = run_rules(tables, rules_override(), "duckdb", threads=2, memory_limit="2GB")
     except QueryWatchError as exc:
         run.status, run.error, run.finished_at = MonitoringRun.Status.FAILED, str(exc)[:4000], timezone.now()
         run.save()
+        progress.fail(run.error)
         return run
+    progress.report(70, gettext_noop("Comparing with the real-time cycles"))
     events = tables["query_events"]
     day_start = datetime.datetime.combine(day, datetime.time())
     day_end = day_start + datetime.timedelta(days=1)
@@ -287,6 +293,7 @@ def run_day(institution, day: datetime.date) -> MonitoringRun:
     from .reconcile import compare_with_cycles
 
     reconcile = compare_with_cycles(institution, day, alerts)
+    progress.report(85, gettext_noop("Storing %(n)d alerts and the review worklists"), n=len(alerts))
     with transaction.atomic():
         new, _updated = store_alerts(run, institution, alerts, branch_events, counts_are_totals=True)
         finish(run, sum(branch_events.values()), len(alerts), len(new), result.summary)
@@ -431,23 +438,26 @@ def run_daily_monitoring(today: datetime.date | None = None) -> str:
     """Daily job: yesterday's queries of every institution that has ingested logs covering that day."""
     from appgov.core.models import Institution
 
-    today = today or timezone.localdate()
-    day = today - datetime.timedelta(days=1)
-    done, failed = 0, 0
+    done, failed, days = 0, 0, set()
     for institution in Institution.objects.all():
-        covering = [
-            b
-            for b in QueryLogBatch.objects.filter(
-                institution=institution, table=QueryLogBatch.Table.QUERY_EVENTS
-            )
-            if day.isoformat() in b.days
-        ]
-        if not covering:
+        with institution_time(institution):  # "yesterday" in the institution's zone
+            day = (today or timezone.localdate()) - datetime.timedelta(days=1)
+            run = _monitor_yesterday(institution, day)
+        if run is None:
             continue
-        run = run_day(institution, day)
+        days.add(day.isoformat())
         done += run.status == MonitoringRun.Status.DONE
         failed += run.status == MonitoringRun.Status.FAILED
-    return f"{done} institutions monitored for {day}, {failed} failed"
+    return f"{done} institutions monitored for {', '.join(sorted(days)) or '-'}, {failed} failed"
+
+
+def _monitor_yesterday(institution, day):
+    """The run of the day for an institution whose ingested logs cover it (None: no logs for that day)."""
+    batches = QueryLogBatch.objects.filter(institution=institution, table=QueryLogBatch.Table.QUERY_EVENTS)
+    if not any(day.isoformat() in b.days for b in batches):
+        return None
+    with progress.tracking(institution.pk, "credit_monitoring"):
+        return run_day(institution, day)
 
 
 # ---------- the daily review ----------

@@ -19,6 +19,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from appgov.core.models import Institution
+from appgov.core.zones import institution_time
 from appgov.engines.querywatch import (
     QueryWatchError,
     load_rules_config,
@@ -151,7 +152,8 @@ def run_cycles() -> str:
             log.warning("credit watched folder %s: %s", institution.code, error)
     cycles = alerts = failed = 0
     for institution in Institution.objects.all():
-        run = run_cycle(institution)
+        with institution_time(institution):
+            run = run_cycle(institution)
         if run is None:
             continue
         cycles += 1

@@ -1,7 +1,9 @@
 from django_tasks import task
 
+from appgov.core import progress
 from appgov.core.context import acting_as
 from appgov.core.jobs import register_daily_job, register_periodic_job
+from appgov.core.zones import institution_time
 
 register_daily_job("credit.import_logs", "appgov.credit.ingestion.import_directories", "00:30")
 # the nightly run re-runs yesterday in full and reconciles what the real-time cycles stored
@@ -25,6 +27,7 @@ def run_monitoring_day(institution_id: int, day: str) -> str:
     from .monitoring import run_day
 
     institution = Institution.objects.get(pk=institution_id)
-    with acting_as(None, prefix=f"job-creditwatch-{institution_id}-{day}"):
-        run = run_day(institution, datetime.date.fromisoformat(day))
+    with acting_as(None, prefix=f"job-creditwatch-{institution_id}-{day}"), institution_time(institution):
+        with progress.tracking(institution.pk, "credit_monitoring"):
+            run = run_day(institution, datetime.date.fromisoformat(day))
     return f"{institution.code} {day}: {run.status}, {run.alerts} alerts ({run.new_alerts} new)"

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from appgov.core.filtersets import ScopedFilterSet
 
 from .models import AppVersion, Channel, Listing, MobileApp, PublishingAccount, Vulnerability
-from .models.choices import AppKind, Audience, LifecycleState, Platform
+from .models.choices import AppKind, Audience, ChannelKind, LifecycleState, Platform
 
 
 class MobileAppFilterSet(ScopedFilterSet):
@@ -61,6 +61,7 @@ class AppVersionFilterSet(ScopedFilterSet):
 
 class ChannelFilterSet(ScopedFilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
+    kind = django_filters.ChoiceFilter(choices=ChannelKind.choices, label=_("Kind"))
 
     def search(self, queryset, name, value):
         return queryset.filter(Q(name__icontains=value) | Q(operator__icontains=value))

@@ -6,6 +6,7 @@ import logging
 from django.utils import timezone
 
 from appgov.core.jobs import register_daily_job
+from appgov.core.zones import institution_time
 
 log = logging.getLogger("appgov.digest")
 
@@ -18,9 +19,10 @@ def report_expiring() -> str:
 
     from .selectors import expiring
 
-    today, total = timezone.localdate(), 0
+    total = 0
     for institution in Institution.objects.all():
-        items = expiring(None, today, institution=institution)
+        with institution_time(institution):
+            items = expiring(None, timezone.localdate(), institution=institution)
         total += len(items)
         if items:
             log.warning(

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
 from rest_framework.authentication import TokenAuthentication
 
+from appgov.core.zones import activate_for
+
 from .models import TokenActivity
 
 LAST_USE_RESOLUTION = datetime.timedelta(minutes=1)
@@ -22,10 +24,18 @@ class ExpiringTokenAuthentication(TokenAuthentication):
         result = super().authenticate(request)
         if result is not None:
             record_use(result[1], request.META.get("REMOTE_ADDR"))
+            activate_for(result[0])  # the middleware saw an anonymous request; the zone of the token's user
         return result
 
     def authenticate_credentials(self, key):
-        user, token = super().authenticate_credentials(key)
+        model = self.get_model()
+        try:
+            token = model.objects.select_related("user__institution").get(key=key)
+        except model.DoesNotExist:
+            raise exceptions.AuthenticationFailed(_("Invalid token.")) from None
+        if not token.user.is_active:
+            raise exceptions.AuthenticationFailed(_("User inactive or deleted."))
+        user = token.user
         if expires_at(token) <= timezone.now():
             # an expired token is revoked, so `POST /api/auth/token/` (get or create) issues a fresh one
             token.delete()

@@ -46,7 +46,13 @@ class InstitutionScopeForm(ScopedModelForm):
 
     class Meta:
         model = Institution
-        fields = ["licensed_business_lines", "licensed_regions", "leading_department", "planned_app_ceiling"]
+        fields = [
+            "licensed_business_lines",
+            "licensed_regions",
+            "leading_department",
+            "planned_app_ceiling",
+            "time_zone",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -16,6 +16,14 @@ from .models import User
 INSTITUTION_ROLES = [(value, label) for value, label in Role.choices if value not in REGULATOR_ROLES]
 
 
+def _check_password(password: str, user) -> None:
+    """Django's password rules, with their refusals named on the password field."""
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise ValidationError({"password": exc.messages}) from exc
+
+
 class UserService(core_services.ModelService):
     model = User
 
@@ -36,7 +44,7 @@ class UserService(core_services.ModelService):
         self.prepare(user, actor, data)
         if User.objects.filter(username__iexact=user.username).exists():
             raise ValidationError({"username": _("This user name is taken.")})
-        validate_password(password, user)
+        _check_password(password, user)
         user.set_password(password)
         return core_services.save(user, actor, exclude_validation=["password"])
 
@@ -80,7 +88,7 @@ class UserService(core_services.ModelService):
         with transaction.atomic():
             obj = core_services.lock(obj)
             self.check_editable(obj, actor)
-            validate_password(password, obj)
+            _check_password(password, obj)
             obj.set_password(password)
             return core_services.save(obj, actor, exclude_validation=["password"])
 

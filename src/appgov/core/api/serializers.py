@@ -21,6 +21,7 @@ class InstitutionSerializer(ScopedModelSerializer):
             "licensed_regions",
             "leading_department",
             "planned_app_ceiling",
+            "time_zone",
         ]
         read_only_fields = ["code", "kind", "regulator_office"]
 

@@ -60,6 +60,13 @@ class ChangeLogEntry(models.Model):
         verbose_name = _("change-log entry")
         verbose_name_plural = _("change log")
 
+    @property
+    def actor_label(self) -> str:
+        """Who made the change, as a reader sees it: the system (a job, a command) in the reader's language."""
+        from django.utils.translation import gettext
+
+        return gettext("system") if self.actor_name in ("", "system") else self.actor_name
+
     def __str__(self):
         return f"#{self.seq} {self.action} {self.object_type}:{self.object_id}"
 

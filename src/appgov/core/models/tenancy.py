@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.fields import ListItemsLimit
 from appgov.core.models.owned import InstitutionOwned
+from appgov.core.zones import DEFAULT_ZONE, ZONE_CHOICES
 
 
 class RegulatorOffice(models.Model):
@@ -79,6 +80,15 @@ class Institution(models.Model):
         related_name="+",
     )
     planned_app_ceiling = models.PositiveIntegerField(_("planned app ceiling"), null=True, blank=True)
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=40,
+        choices=ZONE_CHOICES,
+        default=DEFAULT_ZONE,
+        help_text=_(
+            "Dates and times are shown, and today and deadlines computed, in this zone for the institution."
+        ),
+    )
 
     class Meta:
         ordering = ["code"]

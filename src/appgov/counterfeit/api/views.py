@@ -8,6 +8,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
+from appgov.core import progress
 from appgov.core.api.filters import BoundedJSONParser
 from appgov.core.api.viewsets import ScopedModelViewSet, ScopedReadOnlyViewSet
 from appgov.core.roles import can_write
@@ -81,6 +82,7 @@ def _enqueue(user, trigger):
     from ..tasks import run_sweep
 
     institution_id, user_id = user.institution_id, user.pk
+    progress.queue(institution_id, "counterfeit_sweep")
     transaction.on_commit(lambda: run_sweep.enqueue(institution_id, user_id, trigger))
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from appgov.core import progress
 from appgov.core.scoping import scoped
 from appgov.core.views.helpers import get_scoped
 
@@ -52,6 +53,8 @@ def logs(request):
                     _("%(name)s: %(rows)d rows stored.") % {"name": batch.original_name, "rows": batch.rows},
                 )
                 if batch.table == QueryLogBatch.Table.QUERY_EVENTS:
+                    if batch.days:
+                        progress.queue(batch.institution_id, "credit_monitoring")
                     for day in batch.days:
                         run_monitoring_day.enqueue(batch.institution_id, day)
                 return redirect("credit:logs")

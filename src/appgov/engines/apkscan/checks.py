@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from .catalogue import load_data
+from .evidence import as_fact, english, fact
 from .model import Extracted
 
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3, "info": 4}
 
 
-def _finding(rule: str, evidence: list[str], suffix: str = "", severity: str | None = None) -> dict:
+def _finding(rule: str, evidence: list, suffix: str = "", severity: str | None = None) -> dict:
+    """evidence: facts (evidence.fact: a code and parameters) or plain values found in the package."""
     spec = load_data("findings.json")["findings"][rule]
+    facts = [as_fact(e) for e in evidence[:50]]
     return {
         "id": f"{rule}:{suffix}" if suffix else rule,
         "rule": rule,
@@ -17,8 +20,13 @@ def _finding(rule: str, evidence: list[str], suffix: str = "", severity: str | N
         "related_controls": list(spec["related"]),
         "severity": severity or spec["severity"],
         "title": {"zh": spec["zh"], "en": spec["en"]},
-        "evidence": [str(e) for e in evidence[:50]],
+        "evidence": [english(f) for f in facts],
+        "facts": facts,
     }
+
+
+def _compiler(t: dict) -> dict:
+    return fact("dex_compiler", file=t["file"], compiler=t["compiler"])
 
 
 def _walk(nested: list[dict]):
@@ -45,53 +53,79 @@ def build_findings(ex: Extracted, report: dict, options) -> list[dict]:
         assessed = set(options.assessed_sdks)
         for s in third_party:
             if s["id"] not in assessed:
-                add(_finding("SDK_NO_SECURITY_ASSESSMENT", [f"{s['name']} ({s['vendor']})"], s["id"]))
+                add(
+                    _finding(
+                        "SDK_NO_SECURITY_ASSESSMENT",
+                        [fact("sdk", name=s["name"], vendor=s["vendor"])],
+                        s["id"],
+                    )
+                )
     elif third_party:
-        add(_finding("SDK_ASSESSMENT_STATUS_UNKNOWN", [f"{s['name']} ({s['vendor']})" for s in third_party]))
+        add(
+            _finding(
+                "SDK_ASSESSMENT_STATUS_UNKNOWN",
+                [fact("sdk", name=s["name"], vendor=s["vendor"]) for s in third_party],
+            )
+        )
     for s in sdks:
         if s["category"] == "hotfix_dynamic_code":
             add(
                 _finding(
                     "SDK_DYNAMIC_CODE",
-                    [f"{s['name']}: " + "; ".join(m["signature"] for m in s["matched_by"])],
+                    [
+                        fact(
+                            "sdk_signatures",
+                            name=s["name"],
+                            signatures="; ".join(m["signature"] for m in s["matched_by"]),
+                        )
+                    ],
                     s["id"],
                 )
             )
         note = policy["known_risk_sdks"].get(s["id"])
         if note:
-            add(_finding("SDK_KNOWN_RISK_COMPONENT", [f"{s['name']}: {note}"], s["id"]))
+            add(_finding("SDK_KNOWN_RISK_COMPONENT", [fact("sdk_note", name=s["name"], note=note)], s["id"]))
     for v in report.get("vulnerabilities", []):
         sev = v["severity"].lower() if (v.get("severity") or "").lower() in SEVERITY_ORDER else None
-        note = (
-            "version not known from the package: check it"
+        line = (
+            fact("vuln_version_unknown", advisory=v["advisory_id"], component=v["component"])
             if v["version_status"] == "unknown"
-            else (f"version {v['component_version']} is in the affected range")
+            else fact(
+                "vuln_affected",
+                advisory=v["advisory_id"],
+                component=v["component"],
+                version=v["component_version"],
+            )
         )
         add(
             _finding(
                 "KNOWN_VULNERABLE_COMPONENT",
-                [f"{v['advisory_id']}: {v['component']} ({note})"]
-                + ([v["summary"]] if v.get("summary") else []),
+                [line] + ([v["summary"]] if v.get("summary") else []),
                 f"{v['advisory_id']}:{v['component']}",
                 (sev or "medium") if v["version_status"] == "affected" else "low",
             )
         )
     markers = {k: sorted(v) for k, v in ex.scanner.found.markers.items()}
     dyn = markers.get("dynamic_code", []) + [
-        f"embedded code file {n}" for n in ex.extra.get("embedded_code_files", [])
+        fact("embedded_code_file", name=n) for n in ex.extra.get("embedded_code_files", [])
     ]
     dyn += [
-        f"nested {n['kind']} {n['path']}: {n['class_count']} classes"
-        + (f", SDKs {', '.join(x['id'] for x in n['sdks'])}" if n.get("sdks") else "")
+        fact(
+            "nested_package",
+            kind=n["kind"],
+            path=n["path"],
+            classes=n["class_count"],
+            sdks=", ".join(x["id"] for x in n["sdks"]) if n.get("sdks") else "",
+        )
         for n in _walk(report.get("nested", []))
     ]
     if dyn:
         add(_finding("DYNAMIC_CODE_LOADING", dyn))
     for t in report.get("tooling", {}).get("dex", []):
         if t["rebuilt"]:
-            add(_finding("DEX_REBUILT", [f"{t['file']}: {t['compiler']}"] + t["evidence"], t["file"]))
+            add(_finding("DEX_REBUILT", [_compiler(t)] + t["evidence"], t["file"]))
         elif t["compiler_id"] == "r8_no_marker":
-            add(_finding("DEX_MARKER_STRIPPED", [f"{t['file']}: {t['compiler']}"] + t["evidence"], t["file"]))
+            add(_finding("DEX_MARKER_STRIPPED", [_compiler(t)] + t["evidence"], t["file"]))
 
     # NFRA-07.4: links and malicious code
     not_allowed: dict[str, list[str]] = {}
@@ -99,31 +133,38 @@ def build_findings(ex: Extracted, report: dict, options) -> list[dict]:
         if u["allowed"] is False:
             not_allowed.setdefault(u["host"], []).append(u["url"])
     if not_allowed:
-        ev = [f"{h}: {len(urls)} URL(s), e.g. {urls[0]}" for h, urls in sorted(not_allowed.items())]
+        ev = [
+            fact("host_urls", host=h, count=len(urls), example=urls[0])
+            for h, urls in sorted(not_allowed.items())
+        ]
         add(_finding("URL_NOT_ALLOWED", ev))
     for u in report["urls"]:
         if u.get("link_status") == "dead":
-            add(_finding("LINK_DEAD", [f"{u['url']}: {u.get('link_detail')}"], u["url"]))
+            add(
+                _finding(
+                    "LINK_DEAD", [fact("dead_link", url=u["url"], detail=u.get("link_detail"))], u["url"]
+                )
+            )
     for m in report.get("yara", {}).get("matches", []):
-        add(_finding("YARA_MATCH", [f"rule {m['rule']} matched {m['target']}"], m["rule"]))
+        add(_finding("YARA_MATCH", [fact("yara_match", rule=m["rule"], target=m["target"])], m["rule"]))
 
     # NFRA-12.2 hardening
     hard = report["hardening"]
     if not hard["packers"]:
-        ev = ["no packer / hardening signature matched"]
-        ev += [f"obfuscation: {o}" for o in hard["obfuscators"]] or ["no obfuscation detected"]
+        ev = [fact("no_packer")]
+        ev += [fact("obfuscation", name=o) for o in hard["obfuscators"]] or [fact("no_obfuscation")]
         add(_finding("NO_HARDENING", ev))
 
     # NFRA-12.3 transport
     net = report["network"]
     if net["cleartext_permitted"]:
-        ev = [net.get("cleartext_reason") or "cleartext permitted"]
+        ev = [net.get("cleartext_reason") or fact("cleartext_permitted")]
         add(_finding("CLEARTEXT_TRAFFIC", ev))
     elif net.get("cleartext_domains"):
         add(
             _finding(
                 "CLEARTEXT_TRAFFIC",
-                [f"cleartext permitted for: {d}" for d in net["cleartext_domains"]],
+                [fact("cleartext_domain", domain=d) for d in net["cleartext_domains"]],
                 "domains",
                 "medium",
             )
@@ -132,48 +173,52 @@ def build_findings(ex: Extracted, report: dict, options) -> list[dict]:
         add(
             _finding(
                 "USER_CA_TRUSTED",
-                [net.get("user_ca_reason") or "user CAs trusted"] + net.get("user_ca_domains", []),
+                [net.get("user_ca_reason") or fact("user_ca_trusted")] + net.get("user_ca_domains", []),
             )
         )
     if net["http_url_count"]:
         http_urls = [u["url"] for u in report["urls"] if u["scheme"] in ("http", "ws")]
-        add(_finding("HTTP_URLS", [f"{net['http_url_count']} http:// URL(s)"] + http_urls[:20]))
+        add(_finding("HTTP_URLS", [fact("http_url_count", count=net["http_url_count"])] + http_urls[:20]))
     if not net["pinning_present"] and report["urls"]:
-        add(_finding("NO_CERTIFICATE_PINNING", ["no pin-set, pin hashes or pinning library found"]))
+        add(_finding("NO_CERTIFICATE_PINNING", [fact("no_pinning")]))
     if net.get("ats_exception_domains"):
         add(_finding("ATS_EXCEPTIONS", net["ats_exception_domains"]))
 
     # NFRA-12.4 integrity
     sig = report["signing"]
     if not sig["certificates"]:
-        add(_finding("UNSIGNED", ["no signing certificate found"] + sig.get("verification_errors", [])[:5]))
+        add(_finding("UNSIGNED", [fact("no_certificate")] + sig.get("verification_errors", [])[:5]))
     else:
         if sig["verified"] is False:
             add(
                 _finding(
-                    "SIGNATURE_INVALID", sig.get("verification_errors", [])[:10] or ["signature not verified"]
+                    "SIGNATURE_INVALID",
+                    sig.get("verification_errors", [])[:10] or [fact("signature_not_verified")],
                 )
             )
         if sig.get("signature_stripped"):
             add(
                 _finding(
                     "SIGNATURE_STRIPPED",
-                    ["v1 .SF declares X-Android-APK-Signed but no v2/v3 block is present"],
+                    [fact("signature_stripped")],
                 )
             )
         if sig["matches_release_cert"] is False:
             add(
                 _finding(
                     "CERT_NOT_RELEASE",
-                    [f"package certificate {c['sha256']} ({c['subject']})" for c in sig["certificates"]]
-                    + [f"registered release certificate(s): {', '.join(options.release_certs)}"],
+                    [
+                        fact("package_certificate", sha256=c["sha256"], subject=c["subject"])
+                        for c in sig["certificates"]
+                    ]
+                    + [fact("release_certificates", certificates=", ".join(options.release_certs))],
                 )
             )
         debug = [c["subject"] for c in sig["certificates"] if c.get("debug_certificate")]
         if debug:
             add(_finding("DEBUG_CERTIFICATE", debug))
         test_keys = [
-            f"{c['public_test_key']}: {c['subject']} (sha256 {c['sha256']})"
+            fact("public_test_key", key=c["public_test_key"], subject=c["subject"], sha256=c["sha256"])
             for c in sig["certificates"]
             if c.get("public_test_key")
         ]
@@ -186,7 +231,19 @@ def build_findings(ex: Extracted, report: dict, options) -> list[dict]:
         ):
             min_sdk = int(report["app"]["min_os"] or 1)
             if min_sdk < 24:
-                add(_finding("JANUS_V1_ONLY", [f"schemes {sig['schemes']}, minSdkVersion {min_sdk}"]))
+                add(
+                    _finding(
+                        "JANUS_V1_ONLY",
+                        [
+                            fact(
+                                "janus",
+                                schemes=str(sig["schemes"]),  # the English line as it always was
+                                scheme_list=", ".join(sig["schemes"]),
+                                min_sdk=min_sdk,
+                            )
+                        ],
+                    )
+                )
     fake = ex.extra.get("fake_encrypted_entries")
     if fake:  # FairPlay and the like are facts in hardening.anti_analysis, not ZIP tricks
         add(_finding("ZIP_ENTRY_ANOMALY", [a for a in ex.anti_analysis if "fake encryption" in a] or fake))
@@ -194,16 +251,23 @@ def build_findings(ex: Extracted, report: dict, options) -> list[dict]:
     # NFRA-16.1 personal information
     if options.pi_inventory is not None:
         declared = set(options.pi_inventory)
-        sources: dict[str, list[str]] = {}
+        sources: dict[str, list[tuple[str, str]]] = {}
         for p in report["permissions"]:
             if p.get("pi_category"):
-                sources.setdefault(p["pi_category"], []).append(f"permission {p['name']}")
+                sources.setdefault(p["pi_category"], []).append(("permission", p["name"]))
         for s in sdks:
             for cat in s["personal_information"]:
-                sources.setdefault(cat, []).append(f"SDK {s['name']}")
+                sources.setdefault(cat, []).append(("sdk", s["name"]))
         for cat, srcs in sorted(sources.items()):
             if cat not in declared:
-                add(_finding("PI_UNDECLARED", [f"{cat}: " + ", ".join(srcs[:10])], cat))
+                first = srcs[:10]
+                line = fact(
+                    "pi_sources",
+                    category=cat,
+                    permissions=[name for kind, name in first if kind == "permission"],
+                    sdks=[name for kind, name in first if kind == "sdk"],
+                )
+                add(_finding("PI_UNDECLARED", [line], cat))
 
     # NFRA-10 compatibility
     target = report["app"]["target_os"]
@@ -214,26 +278,24 @@ def build_findings(ex: Extracted, report: dict, options) -> list[dict]:
             add(
                 _finding(
                     "TARGET_SDK_LOW",
-                    [
-                        f"targetSdkVersion {target or '(absent, defaults to minSdkVersion ' + str(effective) + ')'} < {required}"
-                    ],
+                    [fact("target_sdk_low", target=target or "", effective=effective, required=required)],
                 )
             )
     elif ex.platform == "harmonyos" and target and target.isdigit():
         required = options.min_target_sdk or policy["harmonyos"]["min_target_api"]
         if int(target) < required:
-            add(_finding("TARGET_SDK_LOW", [f"targetAPIVersion {target} < {required}"]))
+            add(_finding("TARGET_SDK_LOW", [fact("target_api_low", target=target, required=required)]))
     if report["native"]["has_64bit"] is False:
-        add(_finding("NO_64BIT", [f"native code ABIs: {', '.join(report['native']['abis'])}"]))
+        add(_finding("NO_64BIT", [fact("native_abis", abis=", ".join(report["native"]["abis"]))]))
 
     # JR/T 0092-2019 5.3.2 client-side security
     flags = report["flags"]
     if flags.get("debuggable"):
-        add(_finding("DEBUGGABLE", [flags.get("debuggable_reason") or "android:debuggable=true"]))
+        add(_finding("DEBUGGABLE", [flags.get("debuggable_reason") or fact("debuggable")]))
     if flags.get("allow_backup"):
-        add(_finding("ALLOW_BACKUP", ["android:allowBackup is true or absent (defaults to true)"]))
+        add(_finding("ALLOW_BACKUP", [fact("allow_backup")]))
     if flags.get("test_only"):
-        add(_finding("TEST_ONLY", ["android:testOnly=true"]))
+        add(_finding("TEST_ONLY", [fact("test_only")]))
     unprotected = [
         c
         for c in report["components"]
@@ -244,15 +306,19 @@ def build_findings(ex: Extracted, report: dict, options) -> list[dict]:
             _finding(
                 "EXPORTED_UNPROTECTED",
                 [
-                    f"{c['type']} {c['name']}"
-                    + (" (weak permission " + c["permission"] + ")" if c.get("permission") else "")
+                    fact(
+                        "exported_component",
+                        type=c["type"],
+                        name=c["name"],
+                        permission=c.get("permission") or "",
+                    )
                     for c in unprotected
                 ],
             )
         )
     links = report.get("deep_links", [])
     unverified = [
-        f"{d['component']}: {', '.join(d['uris'][:5])}"
+        fact("deep_link", component=d["component"], uris=", ".join(d["uris"][:5]))
         for d in links
         if d["exported"]
         and not d["auto_verify"]
@@ -261,7 +327,7 @@ def build_findings(ex: Extracted, report: dict, options) -> list[dict]:
     if unverified:
         add(_finding("DEEP_LINK_UNVERIFIED", unverified))
     custom = [
-        f"{d['component']}: {', '.join(d['uris'][:5])}"
+        fact("deep_link", component=d["component"], uris=", ".join(d["uris"][:5]))
         for d in links
         if d["exported"] and d["custom_schemes"]
     ]
@@ -275,7 +341,14 @@ def build_findings(ex: Extracted, report: dict, options) -> list[dict]:
             by_kind.setdefault(s["kind"], []).append(s)
     for kind, items in sorted(by_kind.items()):
         sev = min((i["severity"] for i in items), key=lambda x: SEVERITY_ORDER[x])
-        add(_finding("HARDCODED_SECRET", [f"{i['location']}: {i['masked_value']}" for i in items], kind, sev))
+        add(
+            _finding(
+                "HARDCODED_SECRET",
+                [fact("secret_location", location=i["location"], masked=i["masked_value"]) for i in items],
+                kind,
+                sev,
+            )
+        )
 
     out.sort(key=lambda f: (SEVERITY_ORDER[f["severity"]], f["id"]))
     from .fingerprints import assign

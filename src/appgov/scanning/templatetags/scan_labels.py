@@ -1,6 +1,6 @@
 from django import template
 
-from appgov.scanning import labels
+from appgov.scanning import evidence_text, labels
 
 register = template.Library()
 
@@ -21,3 +21,19 @@ def personal_information(codes):
     if isinstance(codes, str):
         codes = [codes]
     return "、".join(labels.label(labels.PERSONAL_INFORMATION, c) for c in codes or [])
+
+
+@register.filter
+def evidence_lines(finding):
+    """The finding's evidence lines in the reader's language (scanning.evidence_text)."""
+    return evidence_text.lines(finding) if isinstance(finding, dict) else []
+
+
+@register.filter
+def evidence_html(finding):
+    """The same lines as HTML: values found in the package in <code>, each line escaped."""
+    from django.utils.safestring import mark_safe
+
+    if not isinstance(finding, dict):
+        return ""
+    return mark_safe("；".join(evidence_text.html_lines(finding)[:3]))  # noqa: S308  each line escaped
