@@ -20,10 +20,11 @@ class ComplianceConfig(AppConfig):
         autodiscover_modules("checks")
         from appgov.core import extensions
 
-        from .selectors import app_results
+        from .selectors import app_results, open_high_findings_by_app
 
         extensions.register_detail_context(
             "ledger.mobileapp",
             "compliance_results",
             lambda app, request: app_results(app) if request.GET.get("tab") == "compliance" else [],
         )
+        extensions.register_lookup("open_high_findings_by_app", open_high_findings_by_app)

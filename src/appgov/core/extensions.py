@@ -61,3 +61,21 @@ def report_sections(institution, app=None) -> list[dict]:
     """The registered sections that have something to report, in the order of their names."""
     sections = (_REPORT_SECTIONS[name](institution, app) for name in sorted(_REPORT_SECTIONS))
     return [s for s in sections if s]
+
+
+# name -> provider: what a higher or sibling module asks of a module it may not import (operations asks the risk
+# register for the incidents of an app's day, and compliance for the open high findings of the apps)
+_LOOKUPS: dict[str, Callable] = {}
+
+
+def register_lookup(name: str, provider: Callable) -> None:
+    existing = _LOOKUPS.get(name)
+    if existing is not None and existing.__qualname__ != provider.__qualname__:
+        raise RuntimeError(f"two providers of the lookup {name!r}")
+    _LOOKUPS[name] = provider
+
+
+def lookup(name: str, *args, default=None, **kwargs):
+    """The registered provider's answer, or `default` when no module registers it (the module is not installed)."""
+    provider = _LOOKUPS.get(name)
+    return default if provider is None else provider(*args, **kwargs)

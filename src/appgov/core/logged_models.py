@@ -21,5 +21,9 @@ DERIVED: dict[str, str] = {
     "compliance.scheduleitem": "the compliance calendar, recomputed by every evaluation",
     "scanning.sdkuse": "the SDK inventory of a scan, part of the scan's stored report (the scan is logged)",
     "credit.monitoringrun": "a run of the rules over a day; its alerts and review days are logged",
+    "operations.dailymetric": (
+        "daily figures as received (millions of rows); the upload that brought them is logged with its hash, "
+        "row count and days"
+    ),
     "counterfeit.observedlisting": "store listings as received; the feed that brought them is logged with its hash",
 }

@@ -123,6 +123,20 @@ WRITE_ROLES.update(
         "privacy.policycorrection": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
     }
 )
+# app operations: daily metrics, thresholds and breaches, rationalisation (decisions are further limited to the
+# governance office in operations.services.rationalisation)
+_OPERATIONS = _LEDGER | {Role.SECURITY}
+WRITE_ROLES.update(
+    {
+        "operations.metricupload": _OPERATIONS,
+        "operations.dailymetric": _OPERATIONS,
+        "operations.threshold": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE},
+        "operations.breach": _OPERATIONS,
+        "operations.appfunctions": _LEDGER,
+        "operations.candidate": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE},
+        "operations.decision": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE},
+    }
+)
 # Roles that never write, whatever a table above says (tests/issue12 holds every model to it). The internal
 # auditor is read-only everywhere (issue 12 item 13): audit engagements are recorded by compliance or the
 # administrator on the auditor's report.

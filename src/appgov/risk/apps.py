@@ -17,3 +17,6 @@ class RiskConfig(AppConfig):
 
         extensions.register_demo_loader(40, "risk", load_risk_demo)
         extensions.register_due_dates("risk", due_dates)
+        from .selectors import incidents_of_app
+
+        extensions.register_lookup("incidents_of_app", incidents_of_app)
