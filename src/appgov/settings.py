@@ -239,12 +239,7 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # offline and complete: no online validator badge; the API's groups listed collapsed on the first screen
     # (Swagger UI renders the operations of an open group as the reader scrolls) with a filter box
-    "SWAGGER_UI_SETTINGS": {
-        "deepLinking": True,
-        "validatorUrl": None,
-        "docExpansion": "none",
-        "filter": True,
-    },
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None, "docExpansion": "none", "filter": True},
     "COMPONENT_SPLIT_REQUEST": True,
     # the schema (and the docs pages reading it) only for signed-in users or token holders
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],

@@ -1,6 +1,5 @@
 """Operations fixtures on top of the shared world: figures of A's apps sent through the import service."""
 
-
 import pytest
 from django.utils import timezone
 

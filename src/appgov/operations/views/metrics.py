@@ -26,7 +26,7 @@ def overview(request):
     return render(
         request,
         "operations/metrics_overview.html",
-        {**data, "can_upload": writer(request.user, MetricUpload), "metrics": Metric},
+        {**data, "can_upload": writer(request.user, MetricUpload), "labels": dict(Metric.choices)},
     )
 
 
