@@ -21,3 +21,12 @@ def send(world):
         return services.metrics.receive_json(world.a.inst, office, {"rows": rows})
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Refusals are asserted on their English wording (the check results carry both languages)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -134,6 +134,7 @@ def test_api_batch_and_refusals(world, api, today):
         "/api/operations/metrics/batch/",
         {"rows": [{"app": world.a.app.code, "day": "2026-02-30", "metric": "dau", "value": "x"}]},
         format="json",
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     assert bad.status_code == 400
     messages = bad.json()["errors"]["rows"]
