@@ -74,13 +74,13 @@ def figure(rng, profile, metric, day_index):
         base = 2.7
     if profile == "flaky" and metric == "availability" and (day_index // 30) % 6 == 0:
         base = 99.0
+    if metric == "availability":  # the noise is on the unavailable share
+        return round(100 - (100 - base) * (1 + rng.uniform(-0.5, 0.5)), 3)
     value = base * (1 + rng.uniform(-0.06, 0.06))
     if metric == "crash_rate" and rng.random() < 0.002:
         value = 2.5  # a rare crash spike
     if metric in ("dau", "mau", "new_installs", "rating_count", "complaints"):
         return float(max(0, round(value)))
-    if metric == "availability":
-        return min(100.0, round(value, 3))
     if metric == "rating":
         return min(5.0, round(value, 2))
     return round(value, 3)

@@ -28,7 +28,7 @@ def app_series(app, range_key: str = "1y") -> dict:
     """{"bucket", "first", "last", "labels": [...], "series": {metric: [value | None, ...]}} for the whole-app
     figures of the range ending on the app's last received day."""
     rows = DailyMetric.objects.filter(app=app, version=ALL, platform=ALL)
-    last = rows.aggregate(d=Max("day"))["d"]
+    last = DailyMetric.objects.filter(app=app).aggregate(d=Max("day"))["d"]  # the (app, day, …) index alone
     if last is None:
         return {"bucket": "day", "first": None, "last": None, "labels": [], "series": {}}
     span = RANGES.get(range_key, 365)

@@ -28,6 +28,7 @@ from appgov.ledger.models.choices import LifecycleState
 from ..models import AppFunctions, Candidate, DailyMetric, Decision
 from ..models.metrics import ALL, Metric
 from ..taxonomy import function_label, policy
+from .bulk import create_logged
 
 DECIDERS = {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE}
 LIVE = (LifecycleState.RELEASED, LifecycleState.IN_OPERATION)
@@ -297,12 +298,13 @@ def run(institution, today: datetime.date | None = None) -> dict:
         for c in Candidate.objects.filter(institution=institution).exclude(status=Candidate.Status.CLEARED)
     }
     counts = {"new": 0, "changed": 0, "cleared": 0, "completed": 0}
+    new: list[Candidate] = []
     with transaction.atomic():
         for app_id, data in found.items():
             codes = sorted({r["code"] for r in data["reasons"]})
             candidate = current.get(app_id)
             if candidate is None:
-                core.save(
+                new.append(
                     Candidate(
                         institution=institution,
                         app_id=app_id,
@@ -314,13 +316,13 @@ def run(institution, today: datetime.date | None = None) -> dict:
                         reasons_on=today,
                     )
                 )
-                counts["new"] += 1
             elif candidate.reasons != data["reasons"] or candidate.overlap_with_id != data["overlap_with"]:
                 candidate.reason_codes, candidate.reasons = codes, data["reasons"]
                 candidate.overlap_with_id, candidate.overlap = data["overlap_with"], data["overlap"]
                 candidate.reasons_on = today
                 core.save(candidate)
                 counts["changed"] += 1
+        counts["new"] = len(create_logged(new))
         for app_id, candidate in current.items():
             if app_id not in found and candidate.status == Candidate.Status.OPEN:
                 candidate.status = Candidate.Status.CLEARED

@@ -16,6 +16,7 @@ from appgov.ledger.models import MobileApp
 from ..models import Breach, DailyMetric, Threshold
 from ..models.metrics import ALL
 from ..taxonomy import policy
+from .bulk import create_logged
 
 AGGREGATES = {"mean": Avg, "sum": Sum, "min": Min, "max": Max}
 
@@ -103,12 +104,12 @@ def evaluate(institution, today: datetime.date | None = None) -> int:
             institution=institution, period_start__gte=today - datetime.timedelta(days=62)
         ).values_list("threshold_id", "app_id", "period_start")
     )
-    created = 0
+    new = []
     for threshold, app_id, first, last, value, days in found:
         if (threshold.pk, app_id, first) in known:
             continue
-        incidents = extensions.lookup("incidents_of_app", app_id, first, last, default=[])
-        core.save(
+        known.add((threshold.pk, app_id, first))
+        new.append(
             Breach(
                 institution=institution,
                 threshold=threshold,
@@ -119,8 +120,7 @@ def evaluate(institution, today: datetime.date | None = None) -> int:
                 limit=threshold.limit,
                 days=days,
                 detected_on=today,
-                incidents=incidents,
+                incidents=extensions.lookup("incidents_of_app", app_id, first, last, default=[]),
             )
         )
-        created += 1
-    return created
+    return len(create_logged(new))
