@@ -39,6 +39,8 @@ def _series(rng, code, days, today, **overrides):
         for metric, mean in base.items():
             if callable(mean):
                 value = mean(day)
+            elif metric == "availability":  # the noise is on the unavailable share
+                value = 100 - (100 - mean) * (1 + rng.uniform(-0.5, 0.5))
             else:
                 value = mean * (1 + rng.uniform(-0.08, 0.08))
             if metric in ("dau", "mau", "rating_count", "complaints", "new_installs"):
