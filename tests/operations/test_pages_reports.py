@@ -91,9 +91,8 @@ def test_report_pdf_and_excel_read_back(world, send, today, login, tmp_path):
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
     path = tmp_path / "r.pdf"
     path.write_bytes(pdf.content)
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    text = "".join(text.split())  # table cells wrap their text over lines
     assert (
         "移动应用清理整合报告" in text
         and world.a.app.name in text

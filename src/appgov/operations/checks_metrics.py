@@ -178,7 +178,7 @@ def functional_overlap(ctx, control):
             )
             continue
         other, shared, share = overlap[app.pk]
-        shared_zh = "、".join(function_label(c) for c in shared)
+        shared_zh = "、".join(function_label(c, "zh") for c in shared)
         text_zh = f"与「{names[other]}」功能重复 {share:.0%}（{shared_zh}）"
         text_en = f"{share:.0%} of functions shared with “{names[other]}” ({', '.join(shared)})"
         candidate = candidates.get(app.pk)

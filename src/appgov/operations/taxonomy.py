@@ -31,11 +31,12 @@ def function_codes() -> set[str]:
     return {f["code"] for f in functions()}
 
 
-def function_label(code: str) -> str:
+def function_label(code: str, language: str | None = None) -> str:
+    """The function's name in `language` (default: the active language)."""
     entry = next((f for f in functions() if f["code"] == code), None)
     if entry is None:
         return code
-    return entry["zh"] if (get_language() or "zh").startswith("zh") else entry["en"]
+    return entry["zh"] if (language or get_language() or "zh").startswith("zh") else entry["en"]
 
 
 def function_choices() -> list[tuple[str, str]]:

@@ -249,7 +249,7 @@ def find_candidates(institution, today: datetime.date) -> dict[int, dict]:
         )
     }
     for app_id, (other, shared, share) in overlaps(catalogues, p["overlap_ratio"]).items():
-        names = "、".join(function_label(c) for c in shared)
+        names = "、".join(function_label(c, "zh") for c in shared)
         found[app_id]["reasons"].append(
             _reason(
                 Reason.REDUNDANT,
