@@ -13,7 +13,8 @@ SHOT = os.environ.get("APPGOV_OPS_SCREENSHOT")  # where to keep the screenshot o
 def open_as(browser, live_server, username, password):
     context = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 1000})
     page = context.new_page()
-    page.set_default_timeout(15000)
+    page.set_default_timeout(60000)  # a loaded 2-core machine (load 15-20) takes more than 15 s for a page
+    page.set_default_navigation_timeout(60000)
     page.goto(f"{live_server.url}/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
