@@ -62,9 +62,10 @@ def test_upload_a_csv_and_see_the_charts(browser, live_server, world, password, 
     charts = office.locator(".metric-chart canvas")
     charts.first.wait_for()
     assert charts.count() == 3
-    assert "每日" in office.locator("#series-span").inner_text()
     office.screenshot(path=SHOT or str(tmp_path / "metrics.png"), full_page=True)
-    # the three-year range downsamples to weekly means
-    office.click("a[href='?range=3y']")
-    office.wait_for_url("**range=3y")
-    assert "周" in office.locator("#series-span").inner_text()
+    # the default year is drawn as weekly means; 90 days as daily figures
+    assert "每周" in office.locator("#series-span").inner_text()
+    office.click("a[href='?range=90d']")
+    office.wait_for_url("**range=90d")
+    assert "每日" in office.locator("#series-span").inner_text()
+    assert office.locator(".metric-chart canvas").count() == 3
