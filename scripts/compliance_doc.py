@@ -245,6 +245,27 @@ AUTO = {
     ),
 }
 
+# Written for the operations module (issue 17): running figures, thresholds, rationalisation.
+AUTO.update(
+    {
+        "NFRA-02.4": (
+            "Each released app's rationalisation: the nightly run makes an app a candidate for low activity (mean MAU under the policy floor or the institution's bottom decile over 90 days), poor experience (rating, crash rate, complaints per 10,000 MAU), redundant functions (function catalogue overlap) or high risk (open high findings or vulnerabilities, lapsed MLPS assessment); the office decides keep / optimise / merge / retire with an owner and a deadline.",
+            "operations.DailyMetric (last 90 days), AppFunctions, Candidate, Decision; operations/data/policy.yaml (institution policy: decide within 30 days).",
+            "A candidate undecided 30 days after it was found, or a decision not completed by its deadline. No figures in 90 days: evidence needed.",
+        ),
+        "NFRA-06.1": (
+            "Each released app's function catalogue compared with the institution's other released apps; an app sharing at least 60 % of its functions is a redundancy candidate that must be decided in time.",
+            "operations.AppFunctions (taxonomy operations/data/functions.yaml), Candidate, Decision; policy overlap_ratio 0.6.",
+            "Overlap undecided 30 days after it was found, or its decision overdue. No function catalogue, or overlap not yet made a candidate: evidence needed.",
+        ),
+        "NFRA-09.1": (
+            "Each released app's running figures arrive (API batch or file) and every threshold breach is handled; a breach fails the app with its numbers and the incidents of that period.",
+            "operations.DailyMetric (last day received), Threshold, Breach (nightly evaluation); policy max_age_days 3.",
+            "No figures ever, last figures older than 3 days, or an open (unhandled) threshold breach.",
+        ),
+    }
+)
+
 # Written for the partners and risk modules (issue 16, issue 18): what each of their checks judges from.
 AUTO.update(
     {

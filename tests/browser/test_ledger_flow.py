@@ -47,7 +47,9 @@ def login(page, username, password=PASSWORD):
 def test_register_app_and_release_it_through_the_gates(page, office_user):
     login(page, "br_office")
     assert page.locator("#stat-total").inner_text() == "0"
-    page.wait_for_selector("#charts-empty")  # no apps yet: what to do instead of empty charts (issue 11 item 12)
+    page.wait_for_selector(
+        "#charts-empty"
+    )  # no apps yet: what to do instead of empty charts (issue 11 item 12)
     shot(page, "01-dashboard")
 
     page.click("nav a[href='/ledger/apps/']")
@@ -111,7 +113,9 @@ def test_register_app_and_release_it_through_the_gates(page, office_user):
     page.locator(".gate[data-to=released] button[type=submit]").click()
     refused = page.locator(".alert-danger").inner_text()
     assert "APP备案号" in refused and "隐私政策" in refused and "已上传安装包" in refused
-    assert "发布档案完整" in refused and "版本 1.0.0" in refused  # the risk module's release dossier (issue 18)
+    assert (
+        "发布档案完整" in refused and "版本 1.0.0" in refused
+    )  # the risk module's release dossier (issue 18)
     _package_uploaded_and_scanned_clean("TB-001")
     _release_dossier_complete("TB-001")
 

@@ -1,154 +1,142 @@
+"""The operations module (appgov.operations): every page and API route, and B's operations records (names carry
+the marker ZQX)."""
+
+import datetime
+
 from .route import Route
+
+LIST_B = dict(kind="list", reg_read=True, shows_b=True)
+OBJ_READ = dict(kind="object", reg_read=True, shows_b=True)
 
 ROUTES = {
     "operations:index": Route("list", reg_read=True),
+    "operations:metrics": Route(**LIST_B),
+    "operations:metrics-upload": Route("list"),
+    "operations:app-metrics": Route(obj="oapp", **OBJ_READ),
+    "operations:upload-list": Route(**LIST_B),
+    "operations:upload-detail": Route("object", obj="oupload", reg_read=True),
+    "operations:threshold-list": Route(**LIST_B),
+    "operations:threshold-detail": Route(obj="othreshold", **OBJ_READ),
+    "operations:threshold-add": Route("list"),
+    "operations:threshold-edit": Route("object", obj="othreshold"),
+    "operations:breach-list": Route(**LIST_B, query=("status=open", "app=手机银行")),
+    "operations:breach-detail": Route(obj="obreach", **OBJ_READ),
+    "operations:breach-handle": Route("object", obj="obreach"),
+    "operations:functions-list": Route(**LIST_B),
+    "operations:functions-detail": Route(obj="ofunctions", **OBJ_READ),
+    "operations:functions-add": Route("list"),
+    "operations:functions-edit": Route("object", obj="ofunctions"),
+    "operations:candidate-list": Route(**LIST_B, query=("status=decided", "reason=low_activity")),
+    "operations:candidate-detail": Route(obj="ocandidate", **OBJ_READ),
+    "operations:candidates-run": Route("list"),
+    "operations:candidate-decide": Route("object", obj="ocandidate"),
+    "operations:decision-complete": Route("object", obj="odecision"),
+    "operations:rationalisation-pdf": Route("list", reg_read=True),
+    "operations:rationalisation-xlsx": Route("list", reg_read=True),
+    # API
+    "operations-metric-list": Route("list", reg_read=True),
+    "operations-metric-detail": Route("object", obj="ometric", reg_read=True),
+    "operations-metric-history": Route("object", obj="ometric", reg_read=True),
+    "operations-metric-batch": Route("list"),
+    "operations-upload-list": Route("list", reg_read=True),
+    "operations-upload-detail": Route("object", obj="oupload", reg_read=True),
+    "operations-upload-history": Route("object", obj="oupload", reg_read=True),
+    "operations-upload-file": Route("list"),
+    "operations-threshold-list": Route(**LIST_B),
+    "operations-threshold-detail": Route(obj="othreshold", **OBJ_READ),
+    "operations-threshold-history": Route("object", obj="othreshold", reg_read=True),
+    "operations-breach-list": Route("list", reg_read=True),
+    "operations-breach-detail": Route("object", obj="obreach", reg_read=True),
+    "operations-breach-history": Route("object", obj="obreach", reg_read=True),
+    "operations-breach-handle": Route("object", obj="obreach"),
+    "operations-functions-list": Route(**LIST_B),
+    "operations-functions-detail": Route(obj="ofunctions", **OBJ_READ),
+    "operations-functions-history": Route("object", obj="ofunctions", reg_read=True),
+    "operations-candidate-list": Route("list", reg_read=True),
+    "operations-candidate-detail": Route("object", obj="ocandidate", reg_read=True),
+    "operations-candidate-history": Route("object", obj="ocandidate", reg_read=True),
+    "operations-decision-list": Route(**LIST_B),
+    "operations-decision-detail": Route(obj="odecision", **OBJ_READ),
+    "operations-decision-history": Route("object", obj="odecision", reg_read=True),
+    "operations-decision-complete": Route("object", obj="odecision"),
 }
-FACTORY_KEYS = ""
+FACTORY_KEYS = "oapp oupload othreshold obreach ofunctions ocandidate odecision ometric"
+PREPARE = {"appgov.operations": "oupload"}
 
 
 def build_b(world) -> dict:
-    return {}
-
-
-# ---- ops-b (issue 17 items 4-6): experience, accounts, OS compatibility -----------------------------------
-OBJ_READ = dict(kind="object", reg_read=True, shows_b=True)
-LIST_B = dict(kind="list", reg_read=True, shows_b=True)
-_OPS_B_OBJECTS = {
-    "assessment": "oassess",
-    "itemresult": "oitem",
-    "account": "oaccount",
-    "review": "oreview",
-    "osrelease": "orelease",
-    "requirement": "orequire",
-    "task": "otask",
-    "result": "oresult",
-}
-_OPS_B_PAGES = {"assessment", "account", "osrelease", "requirement", "task"}  # list + detail pages
-for _name, _key in _OPS_B_OBJECTS.items():
-    ROUTES[f"operations:{_name}-add"] = Route("list")
-    ROUTES[f"operations:{_name}-edit"] = Route("object", obj=_key)
-    if _name in _OPS_B_PAGES:
-        ROUTES[f"operations:{_name}-list"] = Route(**LIST_B)
-        ROUTES[f"operations:{_name}-detail"] = Route(obj=_key, **OBJ_READ)
-    ROUTES[f"operations-{_name}-list"] = Route(**LIST_B)
-    ROUTES[f"operations-{_name}-detail"] = Route(obj=_key, **OBJ_READ)
-    ROUTES[f"operations-{_name}-history"] = Route("object", obj=_key, reg_read=True)
-ROUTES["operations-itemresult-evidence"] = Route("object", obj="oitem", reg_read=True)
-ROUTES["operations:compatibility"] = Route(**LIST_B)
-ROUTES["operations:osrelease-sync"] = Route("list")
-FACTORY_KEYS += " " + " ".join(_OPS_B_OBJECTS.values())
-PREPARE = {"appgov.operations": "otask"}
-
-
-def _build_b_ops_b(world) -> dict:
-    import datetime
-
-    from django.core.files.base import ContentFile
+    """B's figures (a low-activity app with a crash spike), a threshold it breaches, its function catalogue, the
+    candidate the run finds and the office's decision on it, all through the services (logged)."""
+    from django.utils import timezone
 
     from appgov.operations import services
+    from appgov.operations.models import Breach, Candidate, DailyMetric
 
     b, actor = world.b, world.b.office_user
-    person = b.people["P001"]
-    assessment = services.assessments.create(
+    today = timezone.localdate()
+    rows = []
+    for n in range(1, 40):
+        day = (today - datetime.timedelta(days=n)).isoformat()
+        rows += [
+            {"app": b.app.code, "day": day, "metric": "mau", "value": 200},
+            {"app": b.app.code, "day": day, "metric": "crash_rate", "value": 5.0 if n == 1 else 0.3},
+        ]
+    upload = services.metrics.receive_json(b.inst, actor, {"rows": rows})
+    threshold = services.thresholds.thresholds.create(
         actor,
         {
-            "app": b.app,
-            "major_version": 1,
-            "assessed_on": datetime.date(2026, 1, 5),
-            "assessor": person,
-            "note": "ZQX",
+            "name": "ZQX崩溃率上限",
+            "metric": "crash_rate",
+            "comparison": "above",
+            "limit": 2.0,
+            "period": "day",
         },
     )
-    item = services.item_results.create(
+    services.thresholds.evaluate(b.inst, today)
+    functions = services.functions.create(actor, {"app": b.app, "functions": ["claims"], "note": "ZQX理赔"})
+    services.rationalisation.run(b.inst, today)
+    candidate = Candidate.objects.get(app=b.app)
+    decision = services.decisions.create(
         actor,
         {
-            "assessment": assessment,
-            "item": "care_mode",
-            "result": "met",
-            "evidence": ContentFile(b"ZQX evidence", name="zqx-care.txt"),
-            "note": "ZQX",
+            "candidate": candidate,
+            "kind": "optimise",
+            "justification": "ZQX优化获客",
+            "owner": b.people["P001"],
+            "deadline": today + datetime.timedelta(days=30),
         },
-    )
-    account = services.accounts.create(
-        actor,
-        {
-            "app": b.app,
-            "kind": "console",
-            "system": "ZQX后台",
-            "account_name": "ZQX-console",
-            "owner": person,
-        },
-    )
-    review = services.reviews.create(
-        actor,
-        {
-            "account": account,
-            "reviewed_on": datetime.date(2026, 1, 6),
-            "reviewer": person,
-            "outcome": "confirmed",
-            "note": "ZQX",
-        },
-    )
-    release = services.releases.create(
-        None,
-        {"institution": b.inst, "platform": "android", "version": "ZQX 99", "api_level": 99, "source": "ZQX"},
-    )
-    requirement = services.requirements.create(
-        None,
-        {
-            "institution": b.inst,
-            "distributor": "ZQX商店",
-            "platform": "android",
-            "min_target_api": 30,
-            "source": "ZQX",
-        },
-    )
-    task = services.tasks.create(actor, {"app": b.app, "release": release, "plan": "ZQX plan"})
-    result = services.results.create(
-        actor, {"task": task, "device": "ZQX phone", "os_build": "ZQX 99", "outcome": "passed"}
     )
     return {
-        "oassess": assessment.pk,
-        "oitem": item.pk,
-        "oaccount": account.pk,
-        "oreview": review.pk,
-        "orelease": release.pk,
-        "orequire": requirement.pk,
-        "otask": task.pk,
-        "oresult": result.pk,
+        "oapp": b.app.pk,
+        "oupload": upload.pk,
+        "othreshold": threshold.pk,
+        "obreach": Breach.objects.get(threshold=threshold).pk,
+        "ofunctions": functions.pk,
+        "ocandidate": candidate.pk,
+        "odecision": decision.pk,
+        "ometric": DailyMetric.objects.filter(app=b.app).first().pk,
     }
 
 
-_build_b_before_ops_b = build_b
-
-
-def build_b(world) -> dict:  # noqa: F811  (ops-a's objects and ops-b's)
-    return {**_build_b_before_ops_b(world), **_build_b_ops_b(world)}
-
-
 def state(inst):
+    from appgov.core import changelog
     from appgov.operations.models import (
-        AccountReview,
-        AdaptationTask,
-        CompatTestResult,
-        ExperienceAssessment,
-        ExperienceItemResult,
-        OperatingAccount,
-        OsRelease,
-        PlatformRequirement,
+        AppFunctions,
+        Breach,
+        Candidate,
+        DailyMetric,
+        Decision,
+        MetricUpload,
+        Threshold,
     )
 
-    return [
-        sorted(m.objects.filter(**{m.institution_path: inst}).values_list("pk", flat=True))
-        + [str(sorted(m.objects.filter(**{m.institution_path: inst}).values()))]
-        for m in (
-            ExperienceAssessment,
-            ExperienceItemResult,
-            OperatingAccount,
-            AccountReview,
-            OsRelease,
-            PlatformRequirement,
-            AdaptationTask,
-            CompatTestResult,
+    rows = []
+    for model in (MetricUpload, Threshold, Breach, AppFunctions, Candidate, Decision):
+        path = model.institution_path
+        rows.append(sorted(str(changelog.snapshot(o)) for o in model.objects.filter(**{path: inst})))
+    rows.append(
+        sorted(
+            DailyMetric.objects.filter(app__institution=inst).values_list("app_id", "day", "metric", "value")
         )
-    ]
+    )
+    return rows

@@ -50,9 +50,17 @@ def load_protected(path: Path = PROTECTED_FILE) -> list[Protected]:
         if not line.strip():
             continue
         d = json.loads(line)
-        apps.append(Protected(d["app_id"], d["institution"], tuple(d["names"]), tuple(d.get("brand_keywords", ())),
-                              tuple(d.get("package_ids", ())), tuple(d.get("developers", ())),
-                              tuple(d.get("cert_sha256", ()))))
+        apps.append(
+            Protected(
+                d["app_id"],
+                d["institution"],
+                tuple(d["names"]),
+                tuple(d.get("brand_keywords", ())),
+                tuple(d.get("package_ids", ())),
+                tuple(d.get("developers", ())),
+                tuple(d.get("cert_sha256", ())),
+            )
+        )
     return apps
 
 
@@ -66,14 +74,26 @@ def foreign_cert(token: str) -> str:
     return hashlib.sha256(("indep-foreign-cert/" + token).encode()).hexdigest()
 
 
-def label(listing_id: str, expected: str, case: str, target: str | None = None,
-          accept: list[str] | None = None, institution: str | None = None) -> dict:
+def label(
+    listing_id: str,
+    expected: str,
+    case: str,
+    target: str | None = None,
+    accept: list[str] | None = None,
+    institution: str | None = None,
+) -> dict:
     if expected not in LABEL_KINDS:
         raise ValueError(f"{listing_id}: unknown label kind {expected!r}")
     if expected != "none" and not (target and accept):
         raise ValueError(f"{listing_id}: a positive label needs a target app and accepted app ids")
-    return {"listing_id": listing_id, "expected": expected, "case": case, "target_app_id": target,
-            "accept_app_ids": accept or [], "target_institution": institution}
+    return {
+        "listing_id": listing_id,
+        "expected": expected,
+        "case": case,
+        "target_app_id": target,
+        "accept_app_ids": accept or [],
+        "target_institution": institution,
+    }
 
 
 def write_jsonl(path: Path, rows: list[dict]) -> None:

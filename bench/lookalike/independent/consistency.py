@@ -39,11 +39,15 @@ def problems(listings: list[dict], labels: list[dict], protected: list[dict]) ->
         package, cert, expected = item.get("package_id"), item.get("cert_sha256"), lab["expected"]
         official_case = lab["case"].startswith(OFFICIAL_CASES)
         if expected in ("counterfeit", "unregistered_official") and package in package_app:
-            out.append(f"{where}: labelled {expected} but carries the official package of {package_app[package]}")
+            out.append(
+                f"{where}: labelled {expected} but carries the official package of {package_app[package]}"
+            )
         if expected == "repackaged" and package_app.get(package) not in lab["accept_app_ids"]:
             out.append(f"{where}: repackaged, but its package is not the attributed app's")
         if expected in ("counterfeit", "repackaged") and cert in cert_app:
-            out.append(f"{where}: labelled {expected} but signed with the official certificate of {cert_app[cert]}")
+            out.append(
+                f"{where}: labelled {expected} but signed with the official certificate of {cert_app[cert]}"
+            )
         if expected == "unregistered_official" and cert not in cert_app:
             out.append(f"{where}: unregistered_official needs an official certificate")
         if expected == "none" and official_case and package not in package_app:
@@ -52,8 +56,12 @@ def problems(listings: list[dict], labels: list[dict], protected: list[dict]) ->
             out.append(f"{where}: a negative that carries an official package or certificate")
         if expected != "none":
             name = _STRIP.sub("", item["name"]).lower()
-            others = {i for word, insts in brand_institutions.items() if len(word) >= 3 and word in name
-                      for i in insts} - {lab["target_institution"]}
+            others = {
+                i
+                for word, insts in brand_institutions.items()
+                if len(word) >= 3 and word in name
+                for i in insts
+            } - {lab["target_institution"]}
             if others:
                 out.append(f"{where}: names another institution's brand ({', '.join(sorted(others))})")
         elif not official_case:
@@ -64,8 +72,11 @@ def problems(listings: list[dict], labels: list[dict], protected: list[dict]) ->
 
 
 def check_set(out: Path, name: str) -> list[str]:
-    return problems(read_jsonl(out / name / "listings.jsonl"), read_jsonl(out / name / "labels.jsonl"),
-                    read_jsonl(PROTECTED_FILE))
+    return problems(
+        read_jsonl(out / name / "listings.jsonl"),
+        read_jsonl(out / name / "labels.jsonl"),
+        read_jsonl(PROTECTED_FILE),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -38,11 +38,48 @@ from vocab import (  # noqa: E402
 
 SEED = 20261204
 INSURERS = {"chinalife", "pingan", "cpic", "cntp", "picc", "taikang", "ncl", "sinosig", "zhongan"}
-SERVICE_WORDS = ("积分兑换", "信用卡提额", "客服中心", "福利社", "贷款申请", "额度查询", "服务号", "在线客服", "优惠券",
-                 "理赔服务", "保单查询", "养老金", "数字人民币", "会员中心", "领取补贴", "安全认证")
-BANK_MARKS = ("bjrcb", "srcb", "gzcb", "zybank", "cscb", "cdcb", "gyb", "hsbc", "sc", "bea", "unionpay", "cnpost")
-UNREGISTERED_FORMS = ((".pad", "HD"), (".lite", "极速版"), (".uat", "测试版"), (".enterprise", "企业手机银行"),
-                      (".elder", "大字版"), (".intl", "国际版"), (".wear", "手表版"), (".staff", "员工版"))
+SERVICE_WORDS = (
+    "积分兑换",
+    "信用卡提额",
+    "客服中心",
+    "福利社",
+    "贷款申请",
+    "额度查询",
+    "服务号",
+    "在线客服",
+    "优惠券",
+    "理赔服务",
+    "保单查询",
+    "养老金",
+    "数字人民币",
+    "会员中心",
+    "领取补贴",
+    "安全认证",
+)
+BANK_MARKS = (
+    "bjrcb",
+    "srcb",
+    "gzcb",
+    "zybank",
+    "cscb",
+    "cdcb",
+    "gyb",
+    "hsbc",
+    "sc",
+    "bea",
+    "unionpay",
+    "cnpost",
+)
+UNREGISTERED_FORMS = (
+    (".pad", "HD"),
+    (".lite", "极速版"),
+    (".uat", "测试版"),
+    (".enterprise", "企业手机银行"),
+    (".elder", "大字版"),
+    (".intl", "国际版"),
+    (".wear", "手表版"),
+    (".staff", "员工版"),
+)
 
 
 def protected_icon_files(apps: list[Protected], icons_root: Path) -> dict[str, object]:
@@ -112,16 +149,28 @@ class SetBuilder:
         if target is None:
             self.labels.append(label(lid, expected, case))
         else:
-            self.labels.append(label(lid, expected, case, target.app_id, self.accept_for(target, brand_level),
-                                     target.institution))
+            self.labels.append(
+                label(
+                    lid,
+                    expected,
+                    case,
+                    target.app_id,
+                    self.accept_for(target, brand_level),
+                    target.institution,
+                )
+            )
 
     def android_listing(self) -> dict:
         source = self.rng.choice(ANDROID_SOURCES)
         extra = {"source": source}
         if source == "download-site":
-            extra["url"] = f"https://{self.rng.choice(DOWNLOAD_HOSTS)}/soft/{self.rng.randint(10000, 999999)}.html"
+            extra["url"] = (
+                f"https://{self.rng.choice(DOWNLOAD_HOSTS)}/soft/{self.rng.randint(10000, 999999)}.html"
+            )
         elif source == "sms-link-apk":
-            extra["url"] = f"http://{self.rng.choice(('icbc', 'ccb', 'bank', 'jifen', 'etc'))}-{self.rng.randint(10, 99)}.{self.rng.choice(('top', 'xyz', 'cc', 'vip'))}/app.apk"
+            extra["url"] = (
+                f"http://{self.rng.choice(('icbc', 'ccb', 'bank', 'jifen', 'etc'))}-{self.rng.randint(10, 99)}.{self.rng.choice(('top', 'xyz', 'cc', 'vip'))}/app.apk"
+            )
         return extra
 
     def deformed_icon(self, app: Protected, label_text: str) -> str:
@@ -171,18 +220,37 @@ class SetBuilder:
                 if not name or name == base or (case == "name_traditional" and name == base):
                     continue
                 extra = self.android_listing()
-                package = (names.typo_package(app.android_package, self.rng)
-                           if self.rng.random() < 0.15 and app.android_package else names.random_package(self.rng, self.avoid))
-                developer = self.rng.choice(app.developers) if self.rng.random() < 0.15 else self.fraud_developer()
-                self.add(case, "counterfeit", app, brand_level, name=name, package_id=package, developer=developer,
-                         cert_sha256=self.rng.choice(self.fraud_certs), icon=self.fraud_icon(app, base), **extra)
+                package = (
+                    names.typo_package(app.android_package, self.rng)
+                    if self.rng.random() < 0.15 and app.android_package
+                    else names.random_package(self.rng, self.avoid)
+                )
+                developer = (
+                    self.rng.choice(app.developers) if self.rng.random() < 0.15 else self.fraud_developer()
+                )
+                self.add(
+                    case,
+                    "counterfeit",
+                    app,
+                    brand_level,
+                    name=name,
+                    package_id=package,
+                    developer=developer,
+                    cert_sha256=self.rng.choice(self.fraud_certs),
+                    icon=self.fraud_icon(app, base),
+                    **extra,
+                )
                 made += 1
 
     def developer_impersonation(self, count: int = 120) -> None:
         for k in range(count):
             app = self.pick_app(k * 7 + 3)
             base, brand_level = self.base_name(app)
-            name = app.names[0] if self.rng.random() < 0.5 else names.added_words(base, self.rng, app.key in INSURERS)
+            name = (
+                app.names[0]
+                if self.rng.random() < 0.5
+                else names.added_words(base, self.rng, app.key in INSURERS)
+            )
             if self.rng.random() < 0.8:
                 extra = self.android_listing()
                 cert = self.rng.choice(self.fraud_certs)
@@ -190,20 +258,41 @@ class SetBuilder:
             else:  # an iOS enterprise-signed or re-listed copy: no certificate, another bundle id
                 extra, cert = {"source": "apple-app-store"}, None
                 package = "com." + names.random_package(self.rng, self.avoid).split(".", 1)[1] + ".ios"
-            self.add("developer_impersonation", "counterfeit", app, brand_level,
-                     name=name, package_id=package, developer=self.rng.choice(app.developers), cert_sha256=cert,
-                     icon=self.deformed_icon(app, base) if self.rng.random() < 0.5 else None, **extra)
+            self.add(
+                "developer_impersonation",
+                "counterfeit",
+                app,
+                brand_level,
+                name=name,
+                package_id=package,
+                developer=self.rng.choice(app.developers),
+                cert_sha256=cert,
+                icon=self.deformed_icon(app, base) if self.rng.random() < 0.5 else None,
+                **extra,
+            )
 
     def repackaged(self, count: int = 90) -> None:
         for k in range(count):
             app = self.pick_app(k * 5 + 1)
             name = app.names[0] if self.rng.random() < 0.6 else names.added_words(app.names[0], self.rng)
             developer = self.rng.choice(app.developers) if self.rng.random() < 0.6 else self.fraud_developer()
-            icon = (f"protected/{app.app_id}.png" if self.rng.random() < 0.6
-                    else self.deformed_icon(app, app.names[0]))
-            self.add("repackaged", "repackaged", app, False, name=name, package_id=app.android_package,
-                     developer=developer, cert_sha256=self.rng.choice(self.fraud_certs), icon=icon,
-                     **self.android_listing())
+            icon = (
+                f"protected/{app.app_id}.png"
+                if self.rng.random() < 0.6
+                else self.deformed_icon(app, app.names[0])
+            )
+            self.add(
+                "repackaged",
+                "repackaged",
+                app,
+                False,
+                name=name,
+                package_id=app.android_package,
+                developer=developer,
+                cert_sha256=self.rng.choice(self.fraud_certs),
+                icon=icon,
+                **self.android_listing(),
+            )
 
     def package_typosquat(self, count: int = 100) -> None:
         for k in range(count):
@@ -214,11 +303,18 @@ class SetBuilder:
             official_name = self.rng.random() < 0.4
             name = app.names[0] if official_name else self.rng.choice(GENERIC_BANK_NAMES)
             developer = self.rng.choice(app.developers) if self.rng.random() < 0.3 else self.fraud_developer()
-            self.add("package_typosquat_official_name" if official_name else "package_typosquat_generic_name",
-                     "counterfeit", app, False, name=name, package_id=package, developer=developer,
-                     cert_sha256=self.rng.choice(self.fraud_certs),
-                     icon=self.deformed_icon(app, app.names[0]) if self.rng.random() < 0.3 else None,
-                     **self.android_listing())
+            self.add(
+                "package_typosquat_official_name" if official_name else "package_typosquat_generic_name",
+                "counterfeit",
+                app,
+                False,
+                name=name,
+                package_id=package,
+                developer=developer,
+                cert_sha256=self.rng.choice(self.fraud_certs),
+                icon=self.deformed_icon(app, app.names[0]) if self.rng.random() < 0.3 else None,
+                **self.android_listing(),
+            )
 
     def icon_only(self, per_deformation: int = 14) -> None:
         k = 0
@@ -227,10 +323,18 @@ class SetBuilder:
                 app = self.pick_app(k * 11 + 5)
                 k += 1
                 img = logos.deform(self.base_icons[app.app_id], how, self.rng, app.names[0])
-                self.add(f"icon_only_{how}", "counterfeit", app, False, name=self.rng.choice(GENERIC_BANK_NAMES),
-                         package_id=names.random_package(self.rng, self.avoid), developer=self.fraud_developer(),
-                         cert_sha256=self.rng.choice(self.fraud_certs), icon=self.save_icon(img),
-                         **self.android_listing())
+                self.add(
+                    f"icon_only_{how}",
+                    "counterfeit",
+                    app,
+                    False,
+                    name=self.rng.choice(GENERIC_BANK_NAMES),
+                    package_id=names.random_package(self.rng, self.avoid),
+                    developer=self.fraud_developer(),
+                    cert_sha256=self.rng.choice(self.fraud_certs),
+                    icon=self.save_icon(img),
+                    **self.android_listing(),
+                )
 
     def channel_counterfeits(self, count: int = 160) -> None:
         for k in range(count):
@@ -240,12 +344,17 @@ class SetBuilder:
             if style < 0.5:
                 name = base + self.rng.choice(SERVICE_WORDS)
             elif style < 0.75:
-                name = names.emoji(base, self.rng) if self.rng.random() < 0.5 else names.spacing(base, self.rng)
+                name = (
+                    names.emoji(base, self.rng) if self.rng.random() < 0.5 else names.spacing(base, self.rng)
+                )
             else:
                 name = names.sound(base, self.rng) or names.doubled(base, self.rng)
             platform = ("wechat-miniprogram", "alipay-miniprogram", "wechat-official-account")[k % 3]
-            ident = {"wechat-miniprogram": names.wechat_appid, "alipay-miniprogram": names.alipay_appid,
-                     "wechat-official-account": names.official_account_id}[platform](self.rng)
+            ident = {
+                "wechat-miniprogram": names.wechat_appid,
+                "alipay-miniprogram": names.alipay_appid,
+                "wechat-official-account": names.official_account_id,
+            }[platform](self.rng)
             developer = self.rng.choice(app.developers) if self.rng.random() < 0.2 else self.fraud_developer()
             icon = None
             if self.rng.random() < 0.6:
@@ -253,9 +362,22 @@ class SetBuilder:
                 if self.rng.random() < 0.4:
                     avatar = logos.deform(avatar, self.rng.choice(("badge", "recolour", "crop")), self.rng)
                 icon = self.save_icon(avatar)
-            case = "official_account_counterfeit" if platform == "wechat-official-account" else "miniprogram_counterfeit"
-            self.add(case, "counterfeit", app, brand_level, source=platform, name=name, package_id=ident,
-                     developer=developer, icon=icon)
+            case = (
+                "official_account_counterfeit"
+                if platform == "wechat-official-account"
+                else "miniprogram_counterfeit"
+            )
+            self.add(
+                case,
+                "counterfeit",
+                app,
+                brand_level,
+                source=platform,
+                name=name,
+                package_id=ident,
+                developer=developer,
+                icon=icon,
+            )
 
     def unregistered_official(self, count: int = 50) -> None:
         for k in range(count):
@@ -263,11 +385,18 @@ class SetBuilder:
             suffix, word = self.rng.choice(UNREGISTERED_FORMS)
             name = app.names[0] + word if self.rng.random() < 0.7 else app.names[0]
             developer = self.rng.choice(app.developers + ("", "未知")) or None
-            self.add("unregistered_official", "unregistered_official", app, True, name=name,
-                     package_id=app.android_package + suffix, developer=developer,
-                     cert_sha256=self.rng.choice(app.certs),
-                     icon=f"protected/{app.app_id}.png" if self.rng.random() < 0.5 else None,
-                     **self.android_listing())
+            self.add(
+                "unregistered_official",
+                "unregistered_official",
+                app,
+                True,
+                name=name,
+                package_id=app.android_package + suffix,
+                developer=developer,
+                cert_sha256=self.rng.choice(app.certs),
+                icon=f"protected/{app.app_id}.png" if self.rng.random() < 0.5 else None,
+                **self.android_listing(),
+            )
 
     # -------------------------------------------------------------- negatives
     def official_listings(self, count: int = 260) -> None:
@@ -281,44 +410,88 @@ class SetBuilder:
             r = self.rng.random()
             if r < 0.15:  # iOS: official bundle id, no certificate, official seller
                 ios = [p for p in app.packages if p != app.android_package]
-                self.add(case, "none", None, False, source="apple-app-store", name=app.names[0],
-                         package_id=ios[0] if ios else app.android_package, developer=app.developers[-1], icon=icon)
+                self.add(
+                    case,
+                    "none",
+                    None,
+                    False,
+                    source="apple-app-store",
+                    name=app.names[0],
+                    package_id=ios[0] if ios else app.android_package,
+                    developer=app.developers[-1],
+                    icon=icon,
+                )
                 continue
             if r < 0.55:
                 developer = self.rng.choice(app.developers)
             elif r < 0.75:
-                developer = self.rng.choice(("未知", "官方", app.institution, "", "pc6下载站", "Bank App Team")) or None
+                developer = (
+                    self.rng.choice(("未知", "官方", app.institution, "", "pc6下载站", "Bank App Team"))
+                    or None
+                )
             else:
                 developer = None
             source = self.rng.choice(OFFICIAL_STORES[:-1] + ("download-site", "apkpure", "wandoujia"))
             extra = {"source": source}
             if source == "download-site":
-                extra["url"] = f"https://{self.rng.choice(DOWNLOAD_HOSTS)}/soft/{self.rng.randint(10000, 999999)}.html"
+                extra["url"] = (
+                    f"https://{self.rng.choice(DOWNLOAD_HOSTS)}/soft/{self.rng.randint(10000, 999999)}.html"
+                )
                 case = "official_download_site"
             name = app.names[self.rng.randrange(len(app.names))]
             if self.rng.random() < 0.15:
                 name += self.rng.choice(("-手机银行", " 官方版", "(安卓版)", " v8.1.0.2.0"))
                 case = "official_decorated_name"
-            self.add(case, "none", None, False, name=name, package_id=app.android_package, developer=developer,
-                     cert_sha256=self.rng.choice(app.certs), icon=icon, **extra)
+            self.add(
+                case,
+                "none",
+                None,
+                False,
+                name=name,
+                package_id=app.android_package,
+                developer=developer,
+                cert_sha256=self.rng.choice(app.certs),
+                icon=icon,
+                **extra,
+            )
 
     def official_channels(self, count: int = 60) -> None:
         for k in range(count):
             app = self.channel_apps[k % len(self.channel_apps)]
             ident = app.packages[k // len(self.channel_apps) % len(app.packages)]
-            source = ("wechat-official-account" if ident.startswith("gh_") else
-                      "wechat-miniprogram" if ident.startswith("wx") else "alipay-miniprogram")
-            self.add("official_channel", "none", None, False, source=source,
-                     name=self.rng.choice(app.names + (app.institution,)), package_id=ident,
-                     developer=self.rng.choice(app.developers) if self.rng.random() < 0.8 else None,
-                     icon=f"protected/{app.app_id}.png" if self.rng.random() < 0.7 else None)
+            source = (
+                "wechat-official-account"
+                if ident.startswith("gh_")
+                else "wechat-miniprogram"
+                if ident.startswith("wx")
+                else "alipay-miniprogram"
+            )
+            self.add(
+                "official_channel",
+                "none",
+                None,
+                False,
+                source=source,
+                name=self.rng.choice(app.names + (app.institution,)),
+                package_id=ident,
+                developer=self.rng.choice(app.developers) if self.rng.random() < 0.8 else None,
+                icon=f"protected/{app.app_id}.png" if self.rng.random() < 0.7 else None,
+            )
         # store apps of institutions that have a mini-program id listed on the app (e.g. 网商银行 on Alipay)
         for app in self.store_apps:
             for ident in app.packages:
                 if ident.startswith(("wx", "gh_", "20")) and "." not in ident:
-                    self.add("official_channel", "none", None, False, source="alipay-miniprogram"
-                             if ident.startswith("20") else "wechat-miniprogram", name=app.names[0], package_id=ident,
-                             developer=app.developers[0], icon=f"protected/{app.app_id}.png")
+                    self.add(
+                        "official_channel",
+                        "none",
+                        None,
+                        False,
+                        source="alipay-miniprogram" if ident.startswith("20") else "wechat-miniprogram",
+                        name=app.names[0],
+                        package_id=ident,
+                        developer=app.developers[0],
+                        icon=f"protected/{app.app_id}.png",
+                    )
 
     def other_banks(self, count: int = 150) -> None:
         for k in range(count):
@@ -326,9 +499,18 @@ class SetBuilder:
             img = logos.draw_logo(logos.OTHER_MARKS[mark_key])
             if self.rng.random() < 0.3:
                 img = logos.deform(img, self.rng.choice(("jpeg", "avatar", "crop")), self.rng)
-            self.add("other_institution_genuine", "none", None, False, name=name, package_id=package,
-                     developer=developer if self.rng.random() < 0.8 else None,
-                     cert_sha256=foreign_cert("genuine-" + package), icon=self.save_icon(img), **self.android_listing())
+            self.add(
+                "other_institution_genuine",
+                "none",
+                None,
+                False,
+                name=name,
+                package_id=package,
+                developer=developer if self.rng.random() < 0.8 else None,
+                cert_sha256=foreign_cert("genuine-" + package),
+                icon=self.save_icon(img),
+                **self.android_listing(),
+            )
 
     def other_bank_icons_generic_names(self, count: int = 100) -> None:
         keys = sorted(BANK_MARKS)
@@ -337,10 +519,18 @@ class SetBuilder:
             img = logos.draw_logo(logos.OTHER_MARKS[key])
             if k % 2:
                 img = logos.deform(img, self.rng.choice(("crop", "badge", "recolour", "blur")), self.rng)
-            self.add("other_bank_icon_generic_name", "none", None, False, name=self.rng.choice(GENERIC_BANK_NAMES),
-                     package_id=f"com.{key}.{self.rng.choice(('mobile', 'mbank', 'app', 'client'))}",
-                     developer=None, cert_sha256=foreign_cert("genuine-" + key), icon=self.save_icon(img),
-                     **self.android_listing())
+            self.add(
+                "other_bank_icon_generic_name",
+                "none",
+                None,
+                False,
+                name=self.rng.choice(GENERIC_BANK_NAMES),
+                package_id=f"com.{key}.{self.rng.choice(('mobile', 'mbank', 'app', 'client'))}",
+                developer=None,
+                cert_sha256=foreign_cert("genuine-" + key),
+                icon=self.save_icon(img),
+                **self.android_listing(),
+            )
 
     def plain_negatives(self, case: str, words: tuple[str, ...], count: int, icon_kind: str) -> None:
         for k in range(count):
@@ -353,9 +543,18 @@ class SetBuilder:
                 img = logos.draw_ordinary(self.rng)
             dev = self.rng.choice(DEV_CITIES) + self.rng.choice(DEV_WORDS) + self.rng.choice(DEV_TAILS)
             package = names.random_package(self.rng, self.avoid)
-            self.add(case, "none", None, False, name=name, package_id=package, developer=dev,
-                     cert_sha256=foreign_cert("genuine-" + package + str(k)),
-                     icon=self.save_icon(img) if self.rng.random() < 0.8 else None, **self.android_listing())
+            self.add(
+                case,
+                "none",
+                None,
+                False,
+                name=name,
+                package_id=package,
+                developer=dev,
+                cert_sha256=foreign_cert("genuine-" + package + str(k)),
+                icon=self.save_icon(img) if self.rng.random() < 0.8 else None,
+                **self.android_listing(),
+            )
 
 
 def build(out: Path, seed: int) -> tuple[list[dict], list[dict]]:

@@ -30,7 +30,18 @@ from common import (  # noqa: E402
 )
 
 HAND_FILE = HERE / "handwritten.psv"
-COLUMNS = ("listing_id", "source", "name", "package_id", "developer", "cert", "icon", "expected", "target", "case")
+COLUMNS = (
+    "listing_id",
+    "source",
+    "name",
+    "package_id",
+    "developer",
+    "cert",
+    "icon",
+    "expected",
+    "target",
+    "case",
+)
 
 
 class HandFileError(ValueError):
@@ -104,7 +115,9 @@ def build(out: Path, path: Path = HAND_FILE) -> tuple[list[dict], list[dict]]:
                     img = logos.draw_generic(arg, rng)
                 elif kind == "other":
                     mark = logos.OTHER_MARKS.get(arg)
-                    img = logos.draw_logo(mark) if mark else logos.draw_ordinary(random.Random("other:" + arg))
+                    img = (
+                        logos.draw_logo(mark) if mark else logos.draw_ordinary(random.Random("other:" + arg))
+                    )
                 elif kind in logos.DEFORMATIONS:
                     if arg not in by_id:
                         raise HandFileError(f"{where}: icon {icon!r}: unknown protected app")

@@ -141,6 +141,7 @@ GENERIC_KINDS = ("coin_yen", "card", "chart", "wallet", "shield_plain", "calcula
 
 # ---------------------------------------------------------------- shape families
 
+
 def _centered_text(draw: ImageDraw.ImageDraw, xy: tuple[float, float], text: str, size: int, fill) -> None:
     if not text:
         return
@@ -171,8 +172,17 @@ def _draw_mark(draw: ImageDraw.ImageDraw, mark: Mark, box: tuple[int, int, int, 
         _centered_text(draw, (cx, cy), mark.glyph, int(w * 0.34), fg)
     elif fam == "folded_square":
         s = r * 0.8
-        draw.polygon([(cx - s, cy - s), (cx + s, cy - s), (cx + s, cy + s * 0.2), (cx + s * 0.2, cy + s),
-                      (cx - s, cy + s)], outline=fg, width=int(w * 0.08))
+        draw.polygon(
+            [
+                (cx - s, cy - s),
+                (cx + s, cy - s),
+                (cx + s, cy + s * 0.2),
+                (cx + s * 0.2, cy + s),
+                (cx - s, cy + s),
+            ],
+            outline=fg,
+            width=int(w * 0.08),
+        )
         draw.polygon([(cx + s, cy + s * 0.2), (cx + s * 0.2, cy + s), (cx + s * 0.2, cy + s * 0.2)], fill=fg)
         _centered_text(draw, (cx - s * 0.15, cy - s * 0.15), mark.glyph, int(w * 0.38), fg)
     elif fam == "wheat":
@@ -193,13 +203,25 @@ def _draw_mark(draw: ImageDraw.ImageDraw, mark: Mark, box: tuple[int, int, int, 
     elif fam == "stripes":
         for k in range(5):
             yy = y0 + w * (0.18 + k * 0.14)
-            draw.polygon([(x0 + w * 0.12, yy + w * 0.08), (x0 + w * 0.88, yy - w * 0.04),
-                          (x0 + w * 0.88, yy + w * 0.03), (x0 + w * 0.12, yy + w * 0.15)], fill=fg)
+            draw.polygon(
+                [
+                    (x0 + w * 0.12, yy + w * 0.08),
+                    (x0 + w * 0.88, yy - w * 0.04),
+                    (x0 + w * 0.88, yy + w * 0.03),
+                    (x0 + w * 0.12, yy + w * 0.15),
+                ],
+                fill=fg,
+            )
     elif fam == "envelope":
         s = r * 0.8
         draw.rectangle((cx - s, cy - s * 0.6, cx + s, cy + s * 0.6), outline=fg, width=int(w * 0.06))
-        draw.line([(cx - s, cy - s * 0.6), (cx, cy + s * 0.1), (cx + s, cy - s * 0.6)], fill=fg, width=int(w * 0.06))
-        draw.polygon([(cx - s * 1.1, cy - s * 0.9), (cx - s * 0.5, cy - s * 0.9), (cx - s * 0.8, cy - s * 0.6)], fill=fg)
+        draw.line(
+            [(cx - s, cy - s * 0.6), (cx, cy + s * 0.1), (cx + s, cy - s * 0.6)], fill=fg, width=int(w * 0.06)
+        )
+        draw.polygon(
+            [(cx - s * 1.1, cy - s * 0.9), (cx - s * 0.5, cy - s * 0.9), (cx - s * 0.8, cy - s * 0.6)],
+            fill=fg,
+        )
     elif fam == "letter_m":
         s = r * 0.75
         pts = [(cx - s, cy + s), (cx - s, cy - s), (cx, cy + s * 0.1), (cx + s, cy - s), (cx + s, cy + s)]
@@ -208,26 +230,46 @@ def _draw_mark(draw: ImageDraw.ImageDraw, mark: Mark, box: tuple[int, int, int, 
     elif fam == "swoosh":
         for k in range(3):
             off = k * w * 0.11
-            draw.arc((x0 + w * 0.1 + off, y0 + w * 0.2, x1 - w * 0.1 + off, y1 + w * 0.3 - off),
-                     200, 340, fill=fg, width=int(w * 0.06))
+            draw.arc(
+                (x0 + w * 0.1 + off, y0 + w * 0.2, x1 - w * 0.1 + off, y1 + w * 0.3 - off),
+                200,
+                340,
+                fill=fg,
+                width=int(w * 0.06),
+            )
     elif fam == "hex_mono":
-        pts = [(cx + r * 0.88 * math.cos(math.radians(60 * k + 30)), cy + r * 0.88 * math.sin(math.radians(60 * k + 30)))
-               for k in range(6)]
+        pts = [
+            (
+                cx + r * 0.88 * math.cos(math.radians(60 * k + 30)),
+                cy + r * 0.88 * math.sin(math.radians(60 * k + 30)),
+            )
+            for k in range(6)
+        ]
         draw.polygon(pts, outline=fg, width=int(w * 0.07))
         _centered_text(draw, (cx, cy), mark.glyph, int(w * 0.46), fg)
     elif fam == "sun":
         circle(r * 0.36, fill=fg)
         for k in range(12):
             a = math.radians(k * 30)
-            draw.line([(cx + math.cos(a) * r * 0.5, cy + math.sin(a) * r * 0.5),
-                       (cx + math.cos(a) * r * 0.85, cy + math.sin(a) * r * 0.85)], fill=fg, width=int(w * 0.05))
+            draw.line(
+                [
+                    (cx + math.cos(a) * r * 0.5, cy + math.sin(a) * r * 0.5),
+                    (cx + math.cos(a) * r * 0.85, cy + math.sin(a) * r * 0.85),
+                ],
+                fill=fg,
+                width=int(w * 0.05),
+            )
     elif fam == "diamond":
         for k, f in enumerate((0.9, 0.6, 0.3)):
             pts = [(cx, cy - r * f), (cx + r * f, cy), (cx, cy + r * f), (cx - r * f, cy)]
             draw.polygon(pts, fill=fg if k % 2 == 0 else bg)
     elif fam == "glyph":
-        draw.rounded_rectangle((x0 + w * 0.12, y0 + w * 0.12, x1 - w * 0.12, y1 - w * 0.12), radius=int(w * 0.12),
-                               outline=fg, width=int(w * 0.05))
+        draw.rounded_rectangle(
+            (x0 + w * 0.12, y0 + w * 0.12, x1 - w * 0.12, y1 - w * 0.12),
+            radius=int(w * 0.12),
+            outline=fg,
+            width=int(w * 0.05),
+        )
         _centered_text(draw, (cx, cy), mark.glyph, int(w * 0.55), fg)
     elif fam == "arc_stack":
         for k in range(4):
@@ -243,20 +285,29 @@ def _draw_mark(draw: ImageDraw.ImageDraw, mark: Mark, box: tuple[int, int, int, 
     elif fam == "chevrons":
         for k in range(3):
             yy = cy - r * 0.55 + k * r * 0.4
-            draw.line([(cx - r * 0.6, yy + r * 0.3), (cx, yy), (cx + r * 0.6, yy + r * 0.3)],
-                      fill=fg if k != 1 else WHITE, width=int(w * 0.09))
+            draw.line(
+                [(cx - r * 0.6, yy + r * 0.3), (cx, yy), (cx + r * 0.6, yy + r * 0.3)],
+                fill=fg if k != 1 else WHITE,
+                width=int(w * 0.09),
+            )
     elif fam == "double_ring":
         circle(r * 0.9, outline=fg, width=int(w * 0.04))
         circle(r * 0.7, outline=fg, width=int(w * 0.04))
         _centered_text(draw, (cx, cy), mark.glyph, int(w * 0.4), fg)
     elif fam == "triangle_mono":
-        draw.polygon([(cx, cy - r * 0.85), (cx + r * 0.85, cy + r * 0.65), (cx - r * 0.85, cy + r * 0.65)],
-                     outline=fg, width=int(w * 0.07))
+        draw.polygon(
+            [(cx, cy - r * 0.85), (cx + r * 0.85, cy + r * 0.65), (cx - r * 0.85, cy + r * 0.65)],
+            outline=fg,
+            width=int(w * 0.07),
+        )
         _centered_text(draw, (cx, cy + r * 0.18), mark.glyph, int(w * 0.36), fg)
     elif fam == "waves":
         for k in range(4):
             yy = cy - r * 0.5 + k * r * 0.32
-            pts = [(x0 + w * 0.1 + t * w * 0.8 / 20, yy + math.sin(t / 20 * 2 * math.pi) * r * 0.12) for t in range(21)]
+            pts = [
+                (x0 + w * 0.1 + t * w * 0.8 / 20, yy + math.sin(t / 20 * 2 * math.pi) * r * 0.12)
+                for t in range(21)
+            ]
             draw.line(pts, fill=fg, width=int(w * 0.06))
     elif fam == "quarter_circles":
         draw.pieslice((cx - r * 0.8, cy - r * 0.8, cx + r * 0.8, cy + r * 0.8), 180, 270, fill=fg)
@@ -270,7 +321,9 @@ def _draw_mark(draw: ImageDraw.ImageDraw, mark: Mark, box: tuple[int, int, int, 
         draw.chord((cx - r * 0.5, cy - r * 0.9, cx + r * 0.8, cy + r * 0.4), 90, 270, fill=fg)
     elif fam in ("letters", "letters_box"):
         if fam == "letters_box":
-            draw.rectangle((x0 + w * 0.1, cy - w * 0.2, x1 - w * 0.1, cy + w * 0.2), outline=fg, width=int(w * 0.04))
+            draw.rectangle(
+                (x0 + w * 0.1, cy - w * 0.2, x1 - w * 0.1, cy + w * 0.2), outline=fg, width=int(w * 0.04)
+            )
         size = int(w * (0.6 if len(mark.glyph) <= 1 else 0.42 if len(mark.glyph) == 2 else 0.22))
         _centered_text(draw, (cx, cy), mark.glyph, size, fg)
     elif fam == "cross_bars":
@@ -285,25 +338,56 @@ def _draw_mark(draw: ImageDraw.ImageDraw, mark: Mark, box: tuple[int, int, int, 
         circle(r * 0.88, outline=fg, width=int(w * 0.05))
         for k in range(3):
             yy = cy - r * 0.25 + k * r * 0.3
-            pts = [(cx - r * 0.6 + t * r * 1.2 / 16, yy + math.sin(t / 16 * 4 * math.pi) * r * 0.08) for t in range(17)]
+            pts = [
+                (cx - r * 0.6 + t * r * 1.2 / 16, yy + math.sin(t / 16 * 4 * math.pi) * r * 0.08)
+                for t in range(17)
+            ]
             draw.line(pts, fill=fg, width=int(w * 0.05))
     elif fam == "pagoda":
         for k in range(3):
             ww = r * (0.8 - k * 0.22)
             yy = cy + r * 0.6 - k * r * 0.45
-            draw.polygon([(cx - ww, yy), (cx + ww, yy), (cx + ww * 0.7, yy - r * 0.25), (cx - ww * 0.7, yy - r * 0.25)], fill=fg)
+            draw.polygon(
+                [
+                    (cx - ww, yy),
+                    (cx + ww, yy),
+                    (cx + ww * 0.7, yy - r * 0.25),
+                    (cx - ww * 0.7, yy - r * 0.25),
+                ],
+                fill=fg,
+            )
     elif fam == "mountain":
-        draw.polygon([(x0 + w * 0.08, cy + r * 0.6), (cx - r * 0.3, cy - r * 0.5), (cx, cy), (cx + r * 0.35, cy - r * 0.7),
-                      (x1 - w * 0.08, cy + r * 0.6)], fill=fg)
+        draw.polygon(
+            [
+                (x0 + w * 0.08, cy + r * 0.6),
+                (cx - r * 0.3, cy - r * 0.5),
+                (cx, cy),
+                (cx + r * 0.35, cy - r * 0.7),
+                (x1 - w * 0.08, cy + r * 0.6),
+            ],
+            fill=fg,
+        )
     elif fam == "knot":
         for k in range(3):
             a = math.radians(k * 120)
             px, py = cx + math.cos(a) * r * 0.28, cy + math.sin(a) * r * 0.28
-            draw.ellipse((px - r * 0.45, py - r * 0.45, px + r * 0.45, py + r * 0.45), outline=fg if k else acc,
-                         width=int(w * 0.06))
+            draw.ellipse(
+                (px - r * 0.45, py - r * 0.45, px + r * 0.45, py + r * 0.45),
+                outline=fg if k else acc,
+                width=int(w * 0.06),
+            )
     elif fam == "shield":
-        draw.polygon([(cx - r * 0.7, cy - r * 0.75), (cx + r * 0.7, cy - r * 0.75), (cx + r * 0.7, cy),
-                      (cx, cy + r * 0.85), (cx - r * 0.7, cy)], outline=fg, width=int(w * 0.06))
+        draw.polygon(
+            [
+                (cx - r * 0.7, cy - r * 0.75),
+                (cx + r * 0.7, cy - r * 0.75),
+                (cx + r * 0.7, cy),
+                (cx, cy + r * 0.85),
+                (cx - r * 0.7, cy),
+            ],
+            outline=fg,
+            width=int(w * 0.06),
+        )
         _centered_text(draw, (cx, cy - r * 0.1), mark.glyph, int(w * 0.36), fg)
     elif fam == "star_ring":
         circle(r * 0.9, outline=fg, width=int(w * 0.06))
@@ -316,14 +400,26 @@ def _draw_mark(draw: ImageDraw.ImageDraw, mark: Mark, box: tuple[int, int, int, 
     elif fam == "tri_stack":
         for k in range(3):
             off = (k - 1) * r * 0.45
-            draw.polygon([(cx + off, cy - r * 0.6), (cx + off + r * 0.35, cy + r * 0.5), (cx + off - r * 0.35, cy + r * 0.5)],
-                         fill=fg if k != 1 else WHITE)
+            draw.polygon(
+                [
+                    (cx + off, cy - r * 0.6),
+                    (cx + off + r * 0.35, cy + r * 0.5),
+                    (cx + off - r * 0.35, cy + r * 0.5),
+                ],
+                fill=fg if k != 1 else WHITE,
+            )
     elif fam == "sun_half":
         draw.pieslice((cx - r * 0.55, cy - r * 0.25, cx + r * 0.55, cy + r * 0.85), 180, 360, fill=fg)
         for k in range(7):
             a = math.radians(180 + k * 30)
-            draw.line([(cx + math.cos(a) * r * 0.65, cy + r * 0.3 + math.sin(a) * r * 0.65),
-                       (cx + math.cos(a) * r * 0.9, cy + r * 0.3 + math.sin(a) * r * 0.9)], fill=fg, width=int(w * 0.05))
+            draw.line(
+                [
+                    (cx + math.cos(a) * r * 0.65, cy + r * 0.3 + math.sin(a) * r * 0.65),
+                    (cx + math.cos(a) * r * 0.9, cy + r * 0.3 + math.sin(a) * r * 0.9),
+                ],
+                fill=fg,
+                width=int(w * 0.05),
+            )
         draw.rectangle((x0 + w * 0.1, cy + r * 0.38, x1 - w * 0.1, cy + r * 0.48), fill=fg)
     elif fam == "hourglass":
         draw.polygon([(cx - r * 0.8, cy - r * 0.5), (cx, cy), (cx - r * 0.8, cy + r * 0.5)], fill=fg)
@@ -339,8 +435,12 @@ def draw_logo(mark: Mark, layout: str = "primary", label: str = "") -> Image.Ima
     if layout == "avatar":
         img = Image.new("RGB", (CANVAS, CANVAS), (245, 245, 245))
         draw = ImageDraw.Draw(img)
-        draw.ellipse((8, 8, CANVAS - 8, CANVAS - 8), fill=mark.bg if mark.bg != WHITE else (255, 255, 255),
-                     outline=(220, 220, 220), width=6)
+        draw.ellipse(
+            (8, 8, CANVAS - 8, CANVAS - 8),
+            fill=mark.bg if mark.bg != WHITE else (255, 255, 255),
+            outline=(220, 220, 220),
+            width=6,
+        )
         _draw_mark(draw, mark, (96, 96, CANVAS - 96, CANVAS - 96))
     elif layout == "sub":
         alt_bg = mark.fg if mark.bg == WHITE else WHITE
@@ -419,15 +519,30 @@ def draw_ordinary(rng: random.Random) -> Image.Image:
 
 # ---------------------------------------------------------------- deformations
 
-DEFORMATIONS = ("crop", "badge", "badge_center", "recolour", "recolour_dark", "blur", "relayout", "text_band",
-                "jpeg", "rotate", "crop_badge", "recolour_blur", "avatar")
+DEFORMATIONS = (
+    "crop",
+    "badge",
+    "badge_center",
+    "recolour",
+    "recolour_dark",
+    "blur",
+    "relayout",
+    "text_band",
+    "jpeg",
+    "rotate",
+    "crop_badge",
+    "recolour_blur",
+    "avatar",
+)
 
 
 def _crop(img: Image.Image, rng: random.Random) -> Image.Image:
     f = rng.uniform(0.06, 0.18)
     w, h = img.size
     dx, dy = int(w * f * rng.uniform(0.4, 1.0)), int(h * f * rng.uniform(0.4, 1.0))
-    return img.crop((dx, dy, w - int(w * f) + dx // 3, h - int(h * f) + dy // 3)).resize((OUT, OUT), Image.LANCZOS)
+    return img.crop((dx, dy, w - int(w * f) + dx // 3, h - int(h * f) + dy // 3)).resize(
+        (OUT, OUT), Image.LANCZOS
+    )
 
 
 def _badge(img: Image.Image, rng: random.Random, anywhere: bool) -> Image.Image:
@@ -446,8 +561,12 @@ def _badge(img: Image.Image, rng: random.Random, anywhere: bool) -> Image.Image:
     if rng.random() < 0.5:
         d.ellipse((x, y, x + size, y + size), fill=colour)
     else:
-        d.rounded_rectangle((x, y + size * 0.2, x + size * 1.3, y + size * 0.8), radius=int(size * 0.15), fill=colour)
-    _centered_text(d, (x + size / 2, y + size / 2), text, int(size * (0.55 if len(text) == 1 else 0.35)), WHITE)
+        d.rounded_rectangle(
+            (x, y + size * 0.2, x + size * 1.3, y + size * 0.8), radius=int(size * 0.15), fill=colour
+        )
+    _centered_text(
+        d, (x + size / 2, y + size / 2), text, int(size * (0.55 if len(text) == 1 else 0.35)), WHITE
+    )
     return img
 
 
@@ -466,7 +585,9 @@ def _recolour(img: Image.Image, rng: random.Random, change_value: bool) -> Image
 
 
 def _relayout(img: Image.Image, rng: random.Random, label: str) -> Image.Image:
-    bg = tuple(int(c * 255) for c in colorsys.hsv_to_rgb(rng.random(), rng.uniform(0.1, 0.8), rng.uniform(0.7, 1.0)))
+    bg = tuple(
+        int(c * 255) for c in colorsys.hsv_to_rgb(rng.random(), rng.uniform(0.1, 0.8), rng.uniform(0.7, 1.0))
+    )
     canvas = Image.new("RGB", (OUT, OUT), bg)
     scale = rng.uniform(0.55, 0.7)
     small = img.resize((int(OUT * scale), int(OUT * scale)), Image.LANCZOS)
@@ -481,13 +602,21 @@ def _text_band(img: Image.Image, rng: random.Random) -> Image.Image:
     d = ImageDraw.Draw(img, "RGBA")
     y = rng.choice((0.0, 0.7))
     d.rectangle((0, OUT * y, OUT, OUT * (y + 0.3)), fill=(200, 0, 0, 210))
-    _centered_text(d, (OUT / 2, OUT * (y + 0.15)), rng.choice(("极速贷", "官方版", "福利", "提额", "秒到账")), int(OUT * 0.2), WHITE)
+    _centered_text(
+        d,
+        (OUT / 2, OUT * (y + 0.15)),
+        rng.choice(("极速贷", "官方版", "福利", "提额", "秒到账")),
+        int(OUT * 0.2),
+        WHITE,
+    )
     return img
 
 
 def _jpeg(img: Image.Image, rng: random.Random) -> Image.Image:
     buf = io.BytesIO()
-    img.resize((64, 64), Image.BILINEAR).resize((OUT, OUT), Image.BILINEAR).save(buf, "JPEG", quality=rng.randint(8, 20))
+    img.resize((64, 64), Image.BILINEAR).resize((OUT, OUT), Image.BILINEAR).save(
+        buf, "JPEG", quality=rng.randint(8, 20)
+    )
     buf.seek(0)
     return Image.open(buf).convert("RGB")
 

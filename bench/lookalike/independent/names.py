@@ -37,7 +37,7 @@ def emoji(name: str, rng: random.Random) -> str:
 
 def doubled(name: str, rng: random.Random) -> str:
     i = rng.randint(1, len(name) - 1) if len(name) > 1 else 0
-    return name[: i + 1] + name[i] + name[i + 1:]
+    return name[: i + 1] + name[i] + name[i + 1 :]
 
 
 def traditional(name: str, rng: random.Random) -> str:
@@ -76,7 +76,7 @@ def _swap_one(name: str, table: dict[str, str], rng: random.Random) -> str | Non
     if not positions:
         return None
     i = rng.choice(positions)
-    return name[:i] + rng.choice(table[name[i]]) + name[i + 1:]
+    return name[:i] + rng.choice(table[name[i]]) + name[i + 1 :]
 
 
 def visual(name: str, rng: random.Random) -> str | None:
@@ -91,7 +91,7 @@ def omission(name: str, rng: random.Random) -> str | None:
     if len(name) < 4:
         return None
     i = rng.randint(1, len(name) - 2)
-    return name[:i] + name[i + 1:]
+    return name[:i] + name[i + 1 :]
 
 
 def combined(name: str, rng: random.Random, insurance: bool) -> str:
@@ -121,23 +121,36 @@ def _edit_token(token: str, rng: random.Random) -> str:
     i = rng.randint(0, len(token) - 2)
     how = rng.choice(("transpose", "substitute", "insert", "omit", "double", "lookalike"))
     if how == "transpose":
-        return token[:i] + token[i + 1] + token[i] + token[i + 2:]
+        return token[:i] + token[i + 1] + token[i] + token[i + 2 :]
     if how == "substitute":
-        return token[:i] + rng.choice("abcdeimnprstuvx".replace(token[i], "")) + token[i + 1:]
+        return token[:i] + rng.choice("abcdeimnprstuvx".replace(token[i], "")) + token[i + 1 :]
     if how == "insert":
         return token[:i] + rng.choice("aeimnsd") + token[i:]
     if how == "omit":
-        return token[:i] + token[i + 1:]
+        return token[:i] + token[i + 1 :]
     if how == "double":
-        return token[: i + 1] + token[i] + token[i + 1:]
+        return token[: i + 1] + token[i] + token[i + 1 :]
     options = [j for j, ch in enumerate(token) if ch in _LOOKALIKE]
     if not options:
-        return token[:i] + token[i + 1] + token[i] + token[i + 2:]
+        return token[:i] + token[i + 1] + token[i] + token[i + 2 :]
     j = rng.choice(options)
-    return token[:j] + _LOOKALIKE[token[j]] + token[j + 1:]
+    return token[:j] + _LOOKALIKE[token[j]] + token[j + 1 :]
 
 
-GENERIC_TOKENS = {"com", "cn", "android", "mobile", "app", "mbank", "bank", "client", "phone", "main", "net", "www"}
+GENERIC_TOKENS = {
+    "com",
+    "cn",
+    "android",
+    "mobile",
+    "app",
+    "mbank",
+    "bank",
+    "client",
+    "phone",
+    "main",
+    "net",
+    "www",
+}
 
 
 def typo_package(package: str, rng: random.Random) -> str:
@@ -154,9 +167,17 @@ def typo_package(package: str, rng: random.Random) -> str:
                 break
         return ".".join(parts)
     if style < 0.8:
-        return package + "." + rng.choice(("loan", "vip", "plus", "pro", "new", "fast", "daikuan", "jifen", "app2", "hd"))
+        return (
+            package
+            + "."
+            + rng.choice(("loan", "vip", "plus", "pro", "new", "fast", "daikuan", "jifen", "app2", "hd"))
+        )
     if style < 0.9:
-        return rng.choice(("cn.", "com.", "net.", "io.")) + ".".join(parts[1:]) + rng.choice(("", "s", "1", "2024"))
+        return (
+            rng.choice(("cn.", "com.", "net.", "io."))
+            + ".".join(parts[1:])
+            + rng.choice(("", "s", "1", "2024"))
+        )
     return package.replace(".", rng.choice(("_", "", ".m.")), 1)
 
 
@@ -165,10 +186,14 @@ def _within_one_edit(a: str, b: str) -> bool:
         return False
     if len(a) == len(b):
         diffs = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diffs) <= 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
-                                    and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
+        return len(diffs) <= 1 or (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and a[diffs[0]] == b[diffs[1]]
+            and a[diffs[1]] == b[diffs[0]]
+        )
     short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def near_brand_token(package: str, brand_tokens: set[str]) -> bool:
@@ -194,8 +219,28 @@ def random_package(rng: random.Random, avoid: set[str] | None = None) -> str:
 
 
 def _random_package(rng: random.Random) -> str:
-    syll = ("lede", "kuai", "xin", "jin", "rong", "dai", "qian", "bao", "hui", "fu", "yin", "tong", "le", "an", "da",
-            "sheng", "yun", "fei", "hua", "ming")
+    syll = (
+        "lede",
+        "kuai",
+        "xin",
+        "jin",
+        "rong",
+        "dai",
+        "qian",
+        "bao",
+        "hui",
+        "fu",
+        "yin",
+        "tong",
+        "le",
+        "an",
+        "da",
+        "sheng",
+        "yun",
+        "fei",
+        "hua",
+        "ming",
+    )
     head = rng.choice(("com", "com", "cn", "net", "io", "org"))
     mid = "".join(rng.sample(syll, rng.randint(1, 2)))
     tail = rng.choice(("", ".app", ".android", ".mobile", ".client", ".loan", "." + rng.choice(syll)))

@@ -50,10 +50,21 @@ def engine_command() -> list[str]:
 def run_engine(out: Path, name: str, workers: int, hash_seed: str) -> tuple[list[dict], dict, float]:
     set_dir = out / name
     alerts_file, stats_file = set_dir / "alerts.jsonl", set_dir / "run-stats.json"
-    cmd = engine_command() + ["lookalike", "--protected", str(PROTECTED_FILE), "--listings",
-                              str(set_dir / "listings.jsonl"), "--out", str(alerts_file),
-                              "--icons-root", str(out / "icons"), "--workers", str(workers),
-                              "--stats", str(stats_file)]
+    cmd = engine_command() + [
+        "lookalike",
+        "--protected",
+        str(PROTECTED_FILE),
+        "--listings",
+        str(set_dir / "listings.jsonl"),
+        "--out",
+        str(alerts_file),
+        "--icons-root",
+        str(out / "icons"),
+        "--workers",
+        str(workers),
+        "--stats",
+        str(stats_file),
+    ]
     started = time.perf_counter()
     env = os.environ.copy()
     env["PYTHONHASHSEED"] = hash_seed
@@ -86,7 +97,9 @@ def _ratio(num: int, den: int) -> float | None:
 class Tally:
     def __init__(self) -> None:
         self.n = self.positives = self.alerts = self.tp = self.tp_strict = 0
-        self.alerts_on_positives = self.right_institution = self.wrong_app = self.false_alerts_on_negatives = 0
+        self.alerts_on_positives = self.right_institution = self.wrong_app = (
+            self.false_alerts_on_negatives
+        ) = 0
         self.found_only_in_candidates = 0
         self.alert_kinds: Counter[str] = Counter()
 
@@ -114,7 +127,10 @@ class Tally:
 
     def to_dict(self) -> dict:
         return {
-            "n": self.n, "positives": self.positives, "negatives": self.n - self.positives, "alerts": self.alerts,
+            "n": self.n,
+            "positives": self.positives,
+            "negatives": self.n - self.positives,
+            "alerts": self.alerts,
             "true_positives": self.tp,
             "precision": _ratio(self.tp, self.alerts) if self.positives else None,
             "recall": _ratio(self.tp, self.positives),
@@ -123,9 +139,11 @@ class Tally:
             "wrong_app_alerts": self.wrong_app,
             "wrong_app_but_right_app_in_also_matches": self.found_only_in_candidates,
             "false_alerts_on_negatives": self.false_alerts_on_negatives,
-            "strict_kind": {"true_positives": self.tp_strict,
-                            "precision": _ratio(self.tp_strict, self.alerts) if self.positives else None,
-                            "recall": _ratio(self.tp_strict, self.positives)},
+            "strict_kind": {
+                "true_positives": self.tp_strict,
+                "precision": _ratio(self.tp_strict, self.alerts) if self.positives else None,
+                "recall": _ratio(self.tp_strict, self.positives),
+            },
             "alert_kinds": dict(sorted(self.alert_kinds.items())),
         }
 
@@ -164,27 +182,44 @@ def misses(labels: list[dict], alerts: list[dict], listings: list[dict], limit: 
     for lab in labels:
         alert = alert_of.get(lab["listing_id"])
         right = alert is not None and alert.get("app_id") in lab["accept_app_ids"]
-        if (lab["expected"] == "none") != (alert is None) or (alert is not None and lab["expected"] != "none" and not right):
+        if (lab["expected"] == "none") != (alert is None) or (
+            alert is not None and lab["expected"] != "none" and not right
+        ):
             item = listing_of[lab["listing_id"]]
-            out.append({"case": lab["case"], "expected": lab["expected"], "target": lab["target_app_id"],
-                        "got": alert and alert.get("app_id"), "kind": alert and alert.get("kind"),
-                        "name": item["name"], "package_id": item.get("package_id"), "developer": item.get("developer")})
+            out.append(
+                {
+                    "case": lab["case"],
+                    "expected": lab["expected"],
+                    "target": lab["target_app_id"],
+                    "got": alert and alert.get("app_id"),
+                    "kind": alert and alert.get("kind"),
+                    "name": item["name"],
+                    "package_id": item.get("package_id"),
+                    "developer": item.get("developer"),
+                }
+            )
     return out[:limit]
 
 
 def print_report(name: str, result: dict) -> None:
     o = result["overall"]
     print(f"\n== {name}: {o['n']} listings, {o['positives']} positive, {o['alerts']} alerts")
-    print(f"   precision {o['precision']}  recall {o['recall']}  attribution {o['attribution_accuracy']}"
-          f"  (institution {o['institution_attribution_accuracy']})  strict-kind P/R "
-          f"{o['strict_kind']['precision']}/{o['strict_kind']['recall']}")
+    print(
+        f"   precision {o['precision']}  recall {o['recall']}  attribution {o['attribution_accuracy']}"
+        f"  (institution {o['institution_attribution_accuracy']})  strict-kind P/R "
+        f"{o['strict_kind']['precision']}/{o['strict_kind']['recall']}"
+    )
     w = result["overall_without_unregistered_official"]
     print(f"   without the unregistered_official listings: precision {w['precision']}  recall {w['recall']}")
-    print(f"   {'case':42s} {'exp':>12s} {'n':>5s} {'alerts':>6s} {'TP':>5s} {'recall':>7s} {'prec':>6s} {'attr':>6s} kinds")
+    print(
+        f"   {'case':42s} {'exp':>12s} {'n':>5s} {'alerts':>6s} {'TP':>5s} {'recall':>7s} {'prec':>6s} {'attr':>6s} kinds"
+    )
     for case, r in result["by_case"].items():
-        print(f"   {case:42s} {r['expected'][:12]:>12s} {r['n']:5d} {r['alerts']:6d} {r['true_positives']:5d} "
-              f"{'' if r['recall'] is None else r['recall']:>7} {'' if r['precision'] is None else r['precision']:>6} "
-              f"{'' if r['attribution_accuracy'] is None else r['attribution_accuracy']:>6} {r['alert_kinds']}")
+        print(
+            f"   {case:42s} {r['expected'][:12]:>12s} {r['n']:5d} {r['alerts']:6d} {r['true_positives']:5d} "
+            f"{'' if r['recall'] is None else r['recall']:>7} {'' if r['precision'] is None else r['precision']:>6} "
+            f"{'' if r['attribution_accuracy'] is None else r['attribution_accuracy']:>6} {r['alert_kinds']}"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -193,11 +228,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-build", action="store_true", help="reuse the listings already in --out")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--result", type=Path, default=RESULT_FILE)
-    parser.add_argument("--hash-seed", default="0",
-                        help="PYTHONHASHSEED of the engine run (the engine breaks some ties in hash order; "
-                             "'random' for Python's default)")
-    parser.add_argument("--show-misses", type=int, default=0, metavar="N",
-                        help="also print N missed or misattributed listings per set (this reveals the set)")
+    parser.add_argument(
+        "--hash-seed",
+        default="0",
+        help="PYTHONHASHSEED of the engine run (the engine breaks some ties in hash order; "
+        "'random' for Python's default)",
+    )
+    parser.add_argument(
+        "--show-misses",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also print N missed or misattributed listings per set (this reveals the set)",
+    )
     args = parser.parse_args(argv)
 
     if not args.no_build:
@@ -211,18 +254,23 @@ def main(argv: list[str] | None = None) -> int:
     for name in SETS:
         found = consistency.check_set(args.out, name)
         if found:
-            raise SystemExit(f"error: the {name} set's labels contradict the protected apps:\n" + "\n".join(found[:20]))
+            raise SystemExit(
+                f"error: the {name} set's labels contradict the protected apps:\n" + "\n".join(found[:20])
+            )
 
     institution_of = {d["app_id"]: d["institution"] for d in read_jsonl(PROTECTED_FILE)}
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=REPO).stdout.strip()
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=REPO
+    ).stdout.strip()
     result = {
         "what": "look-alike engine on the independent labelled sets (bench/lookalike/independent)",
         "counting_rule": "TP = labelled positive and alert.app_id in the label's accepted apps; every other alert is a "
-                         "false positive; precision = TP/alerts, recall = TP/positives, attribution = TP/alerts on positives",
+        "false positive; precision = TP/alerts, recall = TP/positives, attribution = TP/alerts on positives",
         "engine_commit": commit,
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start",
         "engine_pythonhashseed": args.hash_seed,
-        "protected_apps": len(institution_of), "institutions": len(set(institution_of.values())),
+        "protected_apps": len(institution_of),
+        "institutions": len(set(institution_of.values())),
         "sets": {},
     }
     for name in SETS:

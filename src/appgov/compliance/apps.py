@@ -21,7 +21,7 @@ class ComplianceConfig(AppConfig):
         from appgov.core import extensions
 
         from . import gateway
-        from .selectors import app_results
+        from .selectors import app_results, open_high_findings_by_app
 
         extensions.register_findings_gateway(gateway)
 
@@ -30,3 +30,4 @@ class ComplianceConfig(AppConfig):
             "compliance_results",
             lambda app, request: app_results(app) if request.GET.get("tab") == "compliance" else [],
         )
+        extensions.register_lookup("open_high_findings_by_app", open_high_findings_by_app)

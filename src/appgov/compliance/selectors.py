@@ -146,3 +146,21 @@ def app_results(app) -> list:
     for row in rows:
         row.control = control_or_none(row.control_id)
     return sorted(rows, key=lambda r: (OUTCOME_SCORE[r.outcome], r.control_id))
+
+
+def open_high_findings_by_app(institution) -> dict[int, list[str]]:
+    """app id -> the controls of its open (or in rectification) high or critical findings (asked by operations' rationalisation
+    through core.extensions; the findings of an app's versions count for the app)."""
+    found: dict[int, list[str]] = defaultdict(list)
+    rows = Finding.objects.filter(
+        institution=institution,
+        status__in=[Finding.Status.OPEN, Finding.Status.IN_RECTIFICATION],
+        severity__in=["high", "critical"],
+    ).values_list("subject_type", "subject_id", "control_id")
+    version_ids = [sid for kind, sid, _c in rows if kind == SubjectType.APP_VERSION]
+    app_of = dict(AppVersion.objects.filter(pk__in=version_ids).values_list("pk", "app_id"))
+    for kind, subject_id, control_id in rows:
+        app_id = subject_id if kind == SubjectType.APP else app_of.get(subject_id)
+        if app_id is not None:
+            found[app_id].append(control_id)
+    return dict(found)

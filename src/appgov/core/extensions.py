@@ -127,3 +127,21 @@ def metrics_summaries(app, today) -> list[dict]:
     """What each registered provider says of the app's running metrics, in the order of their names."""
     found = (_METRICS_SUMMARIES[name](app, today) for name in sorted(_METRICS_SUMMARIES))
     return [s for s in found if s]
+
+
+# name -> provider: what a higher or sibling module asks of a module it may not import (operations asks the risk
+# register for the incidents of an app's day, and compliance for the open high findings of the apps)
+_LOOKUPS: dict[str, Callable] = {}
+
+
+def register_lookup(name: str, provider: Callable) -> None:
+    existing = _LOOKUPS.get(name)
+    if existing is not None and existing.__qualname__ != provider.__qualname__:
+        raise RuntimeError(f"two providers of the lookup {name!r}")
+    _LOOKUPS[name] = provider
+
+
+def lookup(name: str, *args, default=None, **kwargs):
+    """The registered provider's answer, or `default` when no module registers it (the module is not installed)."""
+    provider = _LOOKUPS.get(name)
+    return default if provider is None else provider(*args, **kwargs)

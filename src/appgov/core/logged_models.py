@@ -24,5 +24,9 @@ DERIVED: dict[str, str] = {
     "risk.riskvendor": (
         "the link rows of Risk.vendors; the risk's change-log entry carries the vendors before and after"
     ),
+    "operations.dailymetric": (
+        "daily figures as received (millions of rows); the upload that brought them is logged with its hash, "
+        "row count and days"
+    ),
     "counterfeit.observedlisting": "store listings as received; the feed that brought them is logged with its hash",
 }

@@ -133,6 +133,20 @@ WRITE_ROLES.update(
         "privacy.policycorrection": _LEDGER | {Role.SECURITY, Role.COMPLIANCE},
     }
 )
+# app operations: daily metrics, thresholds and breaches, rationalisation (decisions are further limited to the
+# governance office in operations.services.rationalisation)
+_OPERATIONS = _LEDGER | {Role.SECURITY}
+WRITE_ROLES.update(
+    {
+        "operations.metricupload": _OPERATIONS,
+        "operations.dailymetric": _OPERATIONS,
+        "operations.threshold": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE},
+        "operations.breach": _OPERATIONS,
+        "operations.appfunctions": _LEDGER,
+        "operations.candidate": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE},
+        "operations.decision": {Role.ADMINISTRATOR, Role.GOVERNANCE_OFFICE},
+    }
+)
 # operations (issue 17 items 4-6): experience assessments, operating accounts, OS releases and adaptation
 WRITE_ROLES.update(
     {

@@ -3,6 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class OperationsConfig(AppConfig):
+    """Running metrics, thresholds, rationalisation; checks.py is found by the compliance app, tasks.py by
+    core's scheduler."""
+
     name = "appgov.operations"
     label = "operations"
     verbose_name = _("App operations")
@@ -14,8 +17,10 @@ class OperationsConfig(AppConfig):
         from appgov.core.models import Person
 
         from .demo import load_operations_demo
+        from .demo_compat import load_operations_demo as load_compat_demo
 
-        extensions.register_demo_loader(45, "operations", load_operations_demo)
+        extensions.register_demo_loader(45, "operations-metrics", load_operations_demo)
+        extensions.register_demo_loader(46, "operations", load_compat_demo)
         post_save.connect(_person_saved, sender=Person, dispatch_uid="operations.flag_leavers")
 
 

@@ -1,3 +1,8 @@
-"""The compliance checks of the operations module, one file per area (registered on import)."""
+"""The controls the operations module judges from its data; each area's checks live in its own file."""
 
-from . import checks_accounts, checks_compat, checks_experience  # noqa: F401
+from . import (  # noqa: F401  NFRA-06.2, 09.2, 10.1, 10.3
+    checks_accounts,
+    checks_compat,
+    checks_experience,
+    checks_metrics,  # noqa: F401  NFRA-02.4, 06.1, 09.1
+)

@@ -1,116 +1,120 @@
-"""What the pages and checks read: the compatibility matrix (apps × OS releases) with the package scanner's
-minimum and target SDK of each app's latest Android scan."""
+"""What the metrics pages read: an app's series (aggregated in SQL, downsampled for long ranges) and the
+institution view (each app's recent figures), both on the (app, metric, day) index."""
 
+import datetime
 from collections import defaultdict
 
-from appgov.scanning.models import Scan
+from django.db.models import Avg, Max, Sum
+from django.db.models.functions import TruncMonth, TruncWeek
 
-from .models import AdaptationTask, CompatTestResult, OsRelease
-from .services import tracked_releases
+from appgov.ledger.models import MobileApp
 
-PASSED, FAILED, UNTESTED, NOT_APPLICABLE = "passed", "failed", "untested", "not_applicable"
+from .models import Breach, DailyMetric, Metric
+from .models.metrics import ALL
+
+RANGES = {"90d": 90, "1y": 365, "3y": 3 * 365, "all": None}
 
 
-def scanned_sdks(apps) -> dict:
-    """app id -> {"min": int|None, "target": int|None, "version": str} from the latest finished Android scan."""
-    found = {}
-    scans = (
-        Scan.objects.filter(version__app__in=apps, version__platform="android", status=Scan.Status.DONE)
-        .select_related("version")
-        .order_by("version__app_id", "-finished_at", "-id")
+def bucket_for(days: int) -> str:
+    """Daily points up to half a year, weekly up to three years, monthly beyond (≤ ~180 points a series)."""
+    if days <= 183:
+        return "day"
+    if days <= 3 * 366:
+        return "week"
+    return "month"
+
+
+def app_series(app, range_key: str = "1y") -> dict:
+    """{"bucket", "first", "last", "labels": [...], "series": {metric: [value | None, ...]}} for the whole-app
+    figures of the range ending on the app's last received day."""
+    rows = DailyMetric.objects.filter(app=app, version=ALL, platform=ALL)
+    last = DailyMetric.objects.filter(app=app).aggregate(d=Max("day"))["d"]  # the (app, day, …) index alone
+    if last is None:
+        return {"bucket": "day", "first": None, "last": None, "labels": [], "series": {}}
+    span = RANGES.get(range_key, 365)
+    first = (
+        last - datetime.timedelta(days=span - 1)
+        if span
+        else rows.order_by("day").values_list("day", flat=True)[0]
     )
-    for scan in scans:
-        app_id = scan.version.app_id
-        if app_id in found:
-            continue
-        app_info = (scan.report or {}).get("app") or {}
-        found[app_id] = {
-            "min": _int(app_info.get("min_os")),
-            "target": _int(app_info.get("target_os")),
-            "version": scan.version.version_name,
-            "scan": scan.pk,
-        }
-    return found
+    bucket = bucket_for((last - first).days + 1)
+    rows = rows.filter(day__gte=first, day__lte=last)
+    if bucket == "day":
+        data = rows.values_list("metric", "day", "value")
+    else:
+        trunc = TruncWeek("day") if bucket == "week" else TruncMonth("day")
+        data = (
+            rows.annotate(b=trunc)
+            .values("metric", "b")
+            .annotate(v=Avg("value"))
+            .values_list("metric", "b", "v")
+        )
+    points: dict[str, dict] = defaultdict(dict)
+    labels = set()
+    for metric, when, value in data:
+        when = when.date() if isinstance(when, datetime.datetime) else when
+        points[metric][when] = value
+        labels.add(when)
+    ordered = sorted(labels)
+    series = {
+        metric: [round(points[metric][d], 4) if d in points[metric] else None for d in ordered]
+        for metric in Metric.values
+        if metric in points
+    }
+    return {
+        "bucket": bucket,
+        "first": first.isoformat(),
+        "last": last.isoformat(),
+        "labels": [d.isoformat() for d in ordered],
+        "series": series,
+    }
 
 
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def cell_state(app, release, task, results, sdk) -> tuple[str, str]:
-    """(state, why) of one cell of the matrix."""
-    if release.platform not in (app.platforms or []):
-        return NOT_APPLICABLE, "not on this platform"
-    if task is not None and task.status == AdaptationTask.Status.NOT_APPLICABLE:
-        return NOT_APPLICABLE, task.note
-    if (
-        release.platform == "android"
-        and sdk
-        and sdk["min"]
-        and release.api_level
-        and sdk["min"] > release.api_level
-    ):
-        return NOT_APPLICABLE, f"minSdk {sdk['min']} > API {release.api_level}"
-    if task is None:
-        return UNTESTED, "no adaptation task"
-    outcomes = [r.outcome for r in results]
-    if CompatTestResult.Outcome.FAILED in outcomes:
-        return FAILED, f"{outcomes.count('failed')}/{len(outcomes)} failed"
-    if outcomes and all(o == CompatTestResult.Outcome.PASSED for o in outcomes):
-        return PASSED, f"{len(outcomes)} passed"
-    return UNTESTED, f"{outcomes.count('passed')}/{len(outcomes)} passed" if outcomes else "no test result"
-
-
-def matrix(institutions, today=None) -> dict:
-    """The matrix of the given institutions: columns are the tracked releases (by platform and version), rows
-    the live apps of those institutions; every cell has a state and the reason."""
-    from appgov.ledger.models import MobileApp
-
-    columns, by_key = [], {}
-    releases_of = defaultdict(dict)  # institution id -> (platform, version) -> release
-    for inst in institutions:
-        for release in tracked_releases(inst, today):
-            key = (release.platform, release.version)
-            releases_of[inst.pk][key] = release
-            if key not in by_key:
-                by_key[key] = release
-                columns.append(release)
-    order = {"ios": 0, "android": 1, "harmonyos": 2}
-    columns.sort(key=lambda r: (order.get(r.platform, 9), r.api_level or 0, r.version))
+def overview(user, today: datetime.date, days: int = 30) -> dict:
+    """Each live app the user may see with its last day received and the means of the last `days` days, the
+    open breaches, and the daily total of active users of those apps."""
     apps = list(
-        MobileApp.objects.filter(institution__in=institutions)
-        .exclude(state="retired")
+        MobileApp.objects.for_user(user)
+        .filter(state__in=["released", "in_operation", "retiring"])
         .select_related("institution")
         .order_by("institution__name", "code")
     )
-    task_list = list(
-        AdaptationTask.objects.filter(app__in=apps).select_related("release").prefetch_related("results")
+    ids = [a.pk for a in apps]
+    cutoff = today - datetime.timedelta(days=days)
+    means: dict[int, dict] = defaultdict(dict)
+    last_day: dict[int, datetime.date] = {}
+    for app_id, metric, mean, latest in (
+        DailyMetric.objects.filter(app_id__in=ids, version=ALL, platform=ALL, day__gte=cutoff)
+        .values("app_id", "metric")
+        .annotate(mean=Avg("value"), latest=Max("day"))
+        .values_list("app_id", "metric", "mean", "latest")
+    ):
+        means[app_id][metric] = mean
+        last_day[app_id] = max(latest, last_day.get(app_id, latest))
+    open_breaches = defaultdict(int)
+    for app_id in Breach.objects.filter(app_id__in=ids, status=Breach.Status.OPEN).values_list(
+        "app_id", flat=True
+    ):
+        open_breaches[app_id] += 1
+    rows = [
+        {
+            "app": a,
+            "last_day": last_day.get(a.pk),
+            "m": means.get(a.pk, {}),
+            "open_breaches": open_breaches[a.pk],
+        }
+        for a in apps
+    ]
+    totals = (
+        DailyMetric.objects.filter(
+            app_id__in=ids, metric=Metric.DAU, version=ALL, platform=ALL, day__gte=cutoff
+        )
+        .values("day")
+        .annotate(total=Sum("value"))
+        .order_by("day")
+        .values_list("day", "total")
     )
-    tasks = {(t.app_id, t.release.platform, t.release.version): t for t in task_list}
-    sdks = scanned_sdks(apps)
-    rows, totals = [], defaultdict(int)
-    for app in apps:
-        cells = []
-        for column in columns:
-            release = releases_of[app.institution_id].get((column.platform, column.version))
-            if release is None:
-                cells.append(
-                    {"state": UNTESTED, "why": "release not in this institution's register", "task": None}
-                )
-                totals[UNTESTED] += 1
-                continue
-            task = tasks.get((app.pk, column.platform, column.version))
-            state, why = cell_state(
-                app, release, task, list(task.results.all()) if task else [], sdks.get(app.pk)
-            )
-            totals[state] += 1
-            cells.append({"state": state, "why": why, "task": task})
-        rows.append({"app": app, "sdk": sdks.get(app.pk), "cells": cells})
-    return {"columns": columns, "rows": rows, "totals": dict(totals)}
-
-
-def releases_in_register(institution):
-    return OsRelease.objects.filter(institution=institution)
+    return {
+        "rows": rows,
+        "chart": {"labels": [d.isoformat() for d, _t in totals], "values": [t for _d, t in totals]},
+    }

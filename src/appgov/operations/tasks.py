@@ -1,10 +1,12 @@
-"""Nightly: leavers' accounts flagged (NFRA-09.2); the shipped OS-release register copied into each institution
-and the adaptation tasks of new releases opened (NFRA-10.1)."""
+"""Nightly: leavers' accounts flagged (NFRA-09.2); thresholds evaluated and rationalisation candidates recomputed
+before the compliance evaluation at 02:00 (NFRA-02.4, 06.1, 09.1); the shipped OS-release register copied into
+each institution and the adaptation tasks of new releases opened (NFRA-10.1)."""
 
 from appgov.core.jobs import register_daily_job
 
 register_daily_job("operations.flag_leavers", "appgov.operations.tasks.flag_leavers", "00:20")
 register_daily_job("operations.os_releases", "appgov.operations.tasks.follow_os_releases", "05:40")
+register_daily_job("operations.nightly", "appgov.operations.tasks.nightly", "01:20")
 
 
 def flag_leavers() -> str:
@@ -23,3 +25,18 @@ def follow_os_releases() -> str:
         added += load_register(institution)["added"]
         opened += ensure_tasks(institution)
     return f"{added} register entries added, {opened} adaptation tasks opened"
+
+
+def nightly(today=None) -> str:
+    from django.utils import timezone
+
+    from appgov.core.models import Institution
+
+    from .services import rationalisation, thresholds
+
+    today = today or timezone.localdate()
+    breaches = candidates = 0
+    for institution in Institution.objects.all():
+        breaches += thresholds.evaluate(institution, today)
+        candidates += rationalisation.run(institution, today)["new"]
+    return f"{breaches} new threshold breaches, {candidates} new rationalisation candidates"

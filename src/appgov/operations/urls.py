@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 from .views import accounts, compat, experience
@@ -11,4 +11,6 @@ urlpatterns = [
     *compat.urlpatterns,
     path("compatibility/", compat.compatibility, name="compatibility"),
     path("os-releases/sync/", compat.register_sync, name="osrelease-sync"),
+    path("", include("appgov.operations.urls_metrics")),
+    path("", include("appgov.operations.urls_rationalisation")),
 ]

@@ -18,6 +18,9 @@ class RiskConfig(AppConfig):
 
         extensions.register_demo_loader(40, "risk", load_risk_demo)
         extensions.register_due_dates("risk", due_dates)
+        from .selectors import incidents_of_app
+
+        extensions.register_lookup("incidents_of_app", incidents_of_app)
         extensions.register_finding_source("audit_finding", _audit_finding_source)
 
 

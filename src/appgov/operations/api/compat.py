@@ -2,7 +2,7 @@ from appgov.core.api.viewsets import ScopedModelViewSet
 
 from .. import services
 from ..models import AdaptationTask, CompatTestResult, OsRelease, PlatformRequirement
-from . import serializers as s
+from . import serializers_compat as s
 
 
 class ReleaseViewSet(ScopedModelViewSet):

@@ -4,7 +4,7 @@ from appgov.core.api.viewsets import ScopedModelViewSet
 
 from .. import services
 from ..models import AccountReview, ExperienceAssessment, ExperienceItemResult, OperatingAccount
-from . import serializers as s
+from . import serializers_compat as s
 
 
 class AssessmentViewSet(ScopedModelViewSet):

@@ -1,103 +1,151 @@
-from appgov.core.api.base import DownloadLinkField, ScopedModelSerializer
+from rest_framework import serializers
 
-from ..models import (
-    AccountReview,
-    AdaptationTask,
-    CompatTestResult,
-    ExperienceAssessment,
-    ExperienceItemResult,
-    OperatingAccount,
-    OsRelease,
-    PlatformRequirement,
-)
+from appgov.core.api.base import ScopedModelSerializer
+
+from ..models import AppFunctions, Breach, Candidate, DailyMetric, Decision, MetricUpload, Threshold
+from ..taxonomy import function_choices
 
 
-class AssessmentSerializer(ScopedModelSerializer):
+class DailyMetricSerializer(ScopedModelSerializer):
     class Meta:
-        model = ExperienceAssessment
-        fields = ["id", "app", "major_version", "assessed_on", "assessor", "note", "created_at"]
+        model = DailyMetric
+        fields = ["id", "app", "day", "metric", "version", "platform", "value", "upload"]
+        read_only_fields = fields
 
 
-class ItemResultSerializer(ScopedModelSerializer):
-    evidence = DownloadLinkField("operations-itemresult-evidence", "evidence")
+class MetricRowSerializer(serializers.Serializer):
+    app = serializers.CharField(help_text="the app's ledger code")
+    day = serializers.DateField()
+    metric = serializers.CharField()
+    value = serializers.FloatField()
+    version = serializers.CharField(required=False, allow_blank=True)
+    platform = serializers.CharField(required=False, allow_blank=True)
 
+
+class MetricBatchSerializer(serializers.Serializer):
+    rows = MetricRowSerializer(many=True)
+
+
+class MetricFileSerializer(serializers.Serializer):
+    file = serializers.FileField()
+
+
+class MetricUploadSerializer(ScopedModelSerializer):
     class Meta:
-        model = ExperienceItemResult
-        fields = ["id", "assessment", "item", "result", "evidence", "note"]
-
-
-class AccountSerializer(ScopedModelSerializer):
-    class Meta:
-        model = OperatingAccount
+        model = MetricUpload
         fields = [
             "id",
-            "app",
-            "kind",
-            "publishing_account",
-            "system",
-            "account_name",
-            "owner",
-            "second_admin",
-            "review_every_days",
-            "last_reviewed_on",
-            "next_review_due",
-            "leaver_flagged_on",
-            "leaver_flag",
+            "institution",
+            "source",
+            "filename",
+            "sha256",
+            "rows",
+            "replaced",
+            "first_day",
+            "last_day",
+            "apps",
+            "received_at",
+            "received_by",
+        ]
+        read_only_fields = fields
+
+
+class ThresholdSerializer(ScopedModelSerializer):
+    class Meta:
+        model = Threshold
+        fields = [
+            "id",
+            "institution",
+            "name",
+            "metric",
+            "comparison",
+            "limit",
+            "period",
+            "aggregate",
+            "active",
             "note",
         ]
-        read_only_fields = ["last_reviewed_on", "next_review_due", "leaver_flagged_on", "leaver_flag"]
+        read_only_fields = ["institution"]
 
 
-class ReviewSerializer(ScopedModelSerializer):
+class BreachSerializer(ScopedModelSerializer):
+    numbers = serializers.CharField(read_only=True)
+
     class Meta:
-        model = AccountReview
-        fields = ["id", "account", "reviewed_on", "reviewer", "outcome", "note"]
-
-
-class ReleaseSerializer(ScopedModelSerializer):
-    class Meta:
-        model = OsRelease
+        model = Breach
         fields = [
             "id",
             "institution",
-            "platform",
-            "version",
-            "api_level",
-            "beta_on",
-            "ga_on",
-            "date_note",
-            "source",
-            "shipped",
+            "threshold",
+            "app",
+            "period_start",
+            "period_end",
+            "observed",
+            "limit",
+            "days",
+            "detected_on",
+            "incidents",
+            "status",
+            "handled_on",
+            "handled_by",
+            "handling",
+            "numbers",
         ]
-        read_only_fields = ["institution", "shipped"]
+        read_only_fields = fields
 
 
-class RequirementSerializer(ScopedModelSerializer):
+class HandleSerializer(serializers.Serializer):
+    handling = serializers.CharField(max_length=2000)
+
+
+class AppFunctionsSerializer(ScopedModelSerializer):
+    functions = serializers.ListField(
+        child=serializers.ChoiceField(choices=function_choices()), allow_empty=False
+    )
+
     class Meta:
-        model = PlatformRequirement
+        model = AppFunctions
+        fields = ["id", "app", "functions", "note", "updated_on"]
+        read_only_fields = ["updated_on"]
+
+
+class CandidateSerializer(ScopedModelSerializer):
+    class Meta:
+        model = Candidate
         fields = [
             "id",
             "institution",
-            "distributor",
-            "platform",
-            "min_target_api",
-            "applies_to",
-            "effective_on",
-            "date_note",
-            "source",
-            "shipped",
+            "app",
+            "reason_codes",
+            "reasons",
+            "overlap_with",
+            "overlap",
+            "first_found_on",
+            "reasons_on",
+            "status",
         ]
-        read_only_fields = ["institution", "shipped"]
+        read_only_fields = fields
 
 
-class TaskSerializer(ScopedModelSerializer):
+class DecisionSerializer(ScopedModelSerializer):
     class Meta:
-        model = AdaptationTask
-        fields = ["id", "app", "release", "status", "due_on", "owner", "plan", "contingency_plan", "note"]
-        read_only_fields = ["due_on"]
+        model = Decision
+        fields = [
+            "id",
+            "institution",
+            "candidate",
+            "kind",
+            "justification",
+            "merge_into",
+            "owner",
+            "deadline",
+            "decided_on",
+            "decided_by",
+            "completed_on",
+            "completion_note",
+        ]
+        read_only_fields = ["institution", "decided_on", "decided_by", "completed_on", "completion_note"]
 
 
-class ResultSerializer(ScopedModelSerializer):
-    class Meta:
-        model = CompatTestResult
-        fields = ["id", "task", "device", "os_build", "app_version", "outcome", "tested_on", "note"]
+class CompleteSerializer(serializers.Serializer):
+    completion_note = serializers.CharField(max_length=2000)

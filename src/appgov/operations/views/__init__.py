@@ -1,9 +1,4 @@
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
-from django.views.decorators.http import require_safe
+from . import metrics, rationalisation, reports
+from .index import index
 
-
-@login_required
-@require_safe
-def index(request):
-    return render(request, "operations/index.html", {})
+__all__ = ["index", "metrics", "rationalisation", "reports"]

@@ -11,7 +11,7 @@ from ..filtersets import AccountFilterSet
 from ..forms import AccountForm, ReviewForm
 from ..models import AccountReview, OperatingAccount
 from ..tables import AccountTable
-from .common import ChildEdit
+from .child_edit import ChildEdit
 
 
 class AccountList(generic.ObjectListView):

@@ -1,14 +1,26 @@
-from appgov.core.views import generic
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+
+from appgov.core.roles import can_write
 
 
-class ChildEdit(generic.ObjectEditView):
-    """A record added from its parent's page: `?<parent>=<id>` preselects the parent."""
+def writer(user, model) -> bool:
+    return can_write(user, model._meta.label_lower)
 
-    parent_field = ""
 
-    def get_form(self, obj):
-        form = super().get_form(obj)
-        value = self.request.GET.get(self.parent_field)
-        if obj is None and value and value.isdigit() and not self.request.POST:
-            form.initial[self.parent_field] = int(value)
-        return form
+def require(user, model) -> None:
+    if not writer(user, model):
+        raise PermissionDenied
+
+
+def attempt(request, action, success_message, back):
+    """Run a service call; a validation error becomes a message and a redirect, never a 500; PermissionDenied
+    answers 403, as the API does."""
+    try:
+        action()
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+        return redirect(back)
+    messages.success(request, success_message)
+    return redirect(back)

@@ -20,9 +20,9 @@ from ..datafiles import DataFileError
 from ..filtersets import ReleaseFilterSet, TaskFilterSet
 from ..forms import ReleaseForm, RequirementForm, ResultForm, TaskForm
 from ..models import AdaptationTask, CompatTestResult, OsRelease, PlatformRequirement
-from ..selectors import matrix
+from ..selectors_compat import matrix
 from ..tables import ReleaseTable, RequirementTable, TaskTable
-from .common import ChildEdit
+from .child_edit import ChildEdit
 
 
 class ReleaseList(generic.ObjectListView):

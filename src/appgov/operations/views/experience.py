@@ -12,7 +12,7 @@ from ..filtersets import AssessmentFilterSet
 from ..forms import AssessmentForm, ItemResultForm
 from ..models import ExperienceAssessment, ExperienceItemResult
 from ..tables import AssessmentTable
-from .common import ChildEdit
+from .child_edit import ChildEdit
 
 
 class AssessmentList(generic.ObjectListView):

@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from appgov.core.forms import ScopedModelForm, date_input
 from appgov.core.models import Person
 
-from .datafiles import experience_items
-from .models import (
+from ..datafiles import experience_items
+from ..models import (
     AccountReview,
     AdaptationTask,
     CompatTestResult,

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from appgov.core import services as core
 
-from . import datafiles
-from .models import (
+from .. import datafiles
+from ..models import (
     AccountReview,
     AdaptationTask,
     CompatTestResult,

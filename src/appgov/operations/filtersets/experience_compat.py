@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from appgov.core.filtersets import ScopedFilterSet
 
-from .models import AdaptationTask, ExperienceAssessment, OperatingAccount, OsPlatform, OsRelease
+from ..models import AdaptationTask, ExperienceAssessment, OperatingAccount, OsPlatform, OsRelease
 
 
 class AssessmentFilterSet(ScopedFilterSet):
