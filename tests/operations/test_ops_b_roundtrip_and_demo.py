@@ -53,7 +53,7 @@ def test_every_edit_form_round_trips(world, login):
 def test_demo_makes_each_check_pass_and_fail(world):
     from appgov.core.models import Institution
     from appgov.ledger.demo import load_demo
-    from appgov.operations.demo import load_operations_demo
+    from appgov.operations.demo_compat import load_operations_demo
 
     load_demo()
     load_operations_demo()

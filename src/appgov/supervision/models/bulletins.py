@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from appgov.core.models.fields import BoundedTextField
 from appgov.core.models.owned import InstitutionOwned, OfficeOwned
@@ -22,7 +23,7 @@ class Bulletin(OfficeOwned):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
-        ISSUED = "issued", _("Issued")
+        ISSUED = "issued", pgettext_lazy("bulletin status", "Issued")
         CLOSED = "closed", _("Closed")
 
     code = models.CharField(_("bulletin number"), max_length=40)
@@ -55,7 +56,7 @@ class Bulletin(OfficeOwned):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     issued_at = models.DateTimeField(_("issued"), null=True, blank=True)
     issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("issued by"), null=True, blank=True,
+        settings.AUTH_USER_MODEL, verbose_name=pgettext_lazy("bulletin", "issued by"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="+",
     )  # fmt: skip
 
