@@ -67,6 +67,7 @@ WORLD_A_FAILS = {
     "NFRA-02.2",
     "NFRA-06.2",
     "NFRA-08.4",
+    "NFRA-09.1",
     "NFRA-09.2",
     "NFRA-10.1",
     "NFRA-11.1",

@@ -413,9 +413,8 @@ def test_no_control_without_a_check_passes_by_default(world):
     evaluate(world.a.inst)
     judged_by_evidence = {c.id for c in catalogue().controls if c.id not in CHECKS}
     outcomes = ControlResult.objects.filter(institution=world.a.inst, control_id__in=judged_by_evidence)
-    assert (
-        outcomes.count() > 15
-    )  # fewer since the risk (12) and partners (5) modules judge controls from records
+    # fewer since the risk (12), partners (5) and operations (7) modules judge controls from records
+    assert outcomes.count() >= 10
     assert set(outcomes.values_list("outcome", flat=True)) <= {EVIDENCE, NA}
     assert not outcomes.filter(outcome=PASS).exists()
 

@@ -22,6 +22,8 @@ OBJECT_MODELS = {
     "version": "ledger.appversion",
     "listing": "ledger.listing",
     "channel": "ledger.channel",
+    "account": "ledger.publishingaccount",
+    "evidence": "ledger.gateevidence",
     "cevidence": "compliance.evidence",
     "finding": "compliance.finding",
     "fattachment": "compliance.findingattachment",

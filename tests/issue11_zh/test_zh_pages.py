@@ -45,7 +45,18 @@ FILE_COLUMNS = (
     "advisory_id last_affected listing_id package_id icon_phash icon_hashes first_seen changed_at is_workday "
     "work_start work_end"
 ).split()
-ALLOWED = re.compile(r"^(bank|ins|nfra)_[a-z]+$|^(" + "|".join(FILE_COLUMNS) + ")$")
+# names found in data as published: an SDK vendor's name in the scanner's catalogue, a certificate's subject
+PROPER_NAMES = (
+    "China Academy of Information and Communications Technology",
+    "Hangzhou Minghu City Commercial Bank",
+)
+ALLOWED = re.compile(
+    r"^(bank|ins|nfra)_[a-z]+$|^("
+    + "|".join(FILE_COLUMNS)
+    + ")$|^("
+    + "|".join(map(re.escape, PROPER_NAMES))
+    + ")$"
+)
 
 ROLES = [
     "bank_admin",

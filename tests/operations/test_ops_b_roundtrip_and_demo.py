@@ -10,7 +10,7 @@ from appgov.core.controls.registry import Outcome
 
 def _objects(org):
     """One object of each kind of institution A, as the scoping suite builds B's."""
-    from scoping_modules.operations import _build_b_ops_b
+    from scoping_modules.operations_compat import _build_b_ops_b
 
     class Shim:
         b = org

@@ -8,7 +8,7 @@ evidence needed naming what is missing, never a pass.
 import datetime
 from collections import defaultdict
 
-from django.db.models import Max
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 
 from appgov.core.controls.registry import (
@@ -20,6 +20,7 @@ from appgov.core.controls.registry import (
     passed,
 )
 from appgov.ledger.facts import app_link
+from appgov.ledger.models import MobileApp
 
 from .models import AppFunctions, Breach, Candidate, DailyMetric
 from .services.rationalisation import LIVE, overlaps
@@ -102,12 +103,11 @@ def _judge_candidate(ctx, app, candidate, reasons_zh: str, reasons_en: str):
 
 
 def _last_days(ctx, app_ids) -> dict[int, datetime.date]:
-    # one indexed MAX per app: (app, day) is an index, a grouped MAX over millions of rows is not
-    return {
-        app_id: day
-        for app_id in app_ids
-        if (day := DailyMetric.objects.filter(app_id=app_id).aggregate(d=Max("day"))["d"]) is not None
-    }
+    # one statement whatever the number of apps, each app's latest day read on the (app, …, day) index by a
+    # correlated subquery (a grouped MAX over millions of rows would scan them)
+    latest = DailyMetric.objects.filter(app_id=OuterRef("pk")).order_by("-day").values("day")[:1]
+    rows = MobileApp.objects.filter(pk__in=app_ids).annotate(last=Subquery(latest)).values_list("pk", "last")
+    return {app_id: day for app_id, day in rows if day is not None}
 
 
 @check("NFRA-02.4")

@@ -3,6 +3,8 @@ minimum and target SDK of each app's latest Android scan."""
 
 from collections import defaultdict
 
+from django.utils.translation import gettext as _
+
 from appgov.scanning.models import Scan
 
 from .models import AdaptationTask, CompatTestResult, OsRelease
@@ -43,7 +45,7 @@ def _int(value):
 def cell_state(app, release, task, results, sdk) -> tuple[str, str]:
     """(state, why) of one cell of the matrix."""
     if release.platform not in (app.platforms or []):
-        return NOT_APPLICABLE, "not on this platform"
+        return NOT_APPLICABLE, _("not on this platform")
     if task is not None and task.status == AdaptationTask.Status.NOT_APPLICABLE:
         return NOT_APPLICABLE, task.note
     if (
@@ -53,15 +55,20 @@ def cell_state(app, release, task, results, sdk) -> tuple[str, str]:
         and release.api_level
         and sdk["min"] > release.api_level
     ):
-        return NOT_APPLICABLE, f"minSdk {sdk['min']} > API {release.api_level}"
+        return NOT_APPLICABLE, _("minSdk %(min)s > API %(api)s") % {
+            "min": sdk["min"],
+            "api": release.api_level,
+        }
     if task is None:
-        return UNTESTED, "no adaptation task"
+        return UNTESTED, _("no adaptation task")
     outcomes = [r.outcome for r in results]
     if CompatTestResult.Outcome.FAILED in outcomes:
-        return FAILED, f"{outcomes.count('failed')}/{len(outcomes)} failed"
+        return FAILED, _("%(n)s/%(total)s failed") % {"n": outcomes.count("failed"), "total": len(outcomes)}
     if outcomes and all(o == CompatTestResult.Outcome.PASSED for o in outcomes):
-        return PASSED, f"{len(outcomes)} passed"
-    return UNTESTED, f"{outcomes.count('passed')}/{len(outcomes)} passed" if outcomes else "no test result"
+        return PASSED, _("%(n)s passed") % {"n": len(outcomes)}
+    if not outcomes:
+        return UNTESTED, _("no test result")
+    return UNTESTED, _("%(n)s/%(total)s passed") % {"n": outcomes.count("passed"), "total": len(outcomes)}
 
 
 def matrix(institutions, today=None) -> dict:

@@ -61,7 +61,9 @@ class GateEvidence(Voidable, Retirable, InstitutionOwned):
         verbose_name_plural = _("gate evidence")
 
     def __str__(self):
-        return f"{self.item}: {self.reference}"
+        from ..gates import item_title  # the gates file imports these models' choices
+
+        return f"{item_title(self.item)}: {self.reference}"
 
     @property
     def item_title(self) -> str:
