@@ -27,6 +27,13 @@ KNOWN = {
     # the Jiangsu examiner's jurisdiction has no demo institution: the compliance menu answers 404, not an
     # empty state
     ("zh-CN", "nfra_js", "/compliance/"): "HTTP 404",
+    # change-log entries keep the name a record had when written (the demo is loaded in English)
+    ("zh-CN", "bank_admin", "/changelog/"): "English: ['Annual', 'Evaluation', 'package']",
+    ("zh-CN", "nfra_zj", "/changelog/"): "English: ['Annual', 'Evaluation', 'package']",
+    ("zh-CN", "ins_admin", "/changelog/"): "English: ['Evaluation']",
+    # the risk demo's special-audit title is English data
+    ("zh-CN", "bank_admin", "/risk/"): "English: ['Special', 'after', 'audit']",
+    ("zh-CN", "nfra_zj", "/risk/"): "English: ['Special', 'after', 'audit']",
 }
 REPORT = os.environ.get("APPGOV_WALK_REPORT", "")
 
@@ -42,7 +49,10 @@ ALLOWED_WORDS = set(
     bluetooth nfc ocr ukey usb appid gh com org net www ltd inc pbc kyc aml gdpr pipl jr gb iso iec npm
     pypi git xml apns fcm mpaas uniapp flutter react native kotlin java smali yara ddos waf ids ips
     siem soc cdn dns tls ssl ca hsm mfa sso ldap crm erp oa id store microsoft authenticator freeotp
+    unionpay aurora jiguang lines
     """.split()
+    # SDK vendors' registered names as the scanner's catalogue publishes them
+    + "china academy of information and communications technology mobile payment".split()
 )
 WORD = re.compile(r"(?<![\w.@/:-])[A-Za-z]{3,}(?![\w.@/:-])")
 HAN = re.compile(r"[\u4e00-\u9fff]")

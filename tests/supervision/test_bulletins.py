@@ -80,8 +80,11 @@ def test_what_a_bulletin_matches_in_a_scan_report(criteria, affected):
 
 
 def test_an_sdk_whose_version_the_scan_did_not_read_is_listed_to_be_checked():
+    from django.utils import translation
+
     report = {"sdks": [{"id": "com.example.push", "name": "Push"}]}
-    reasons = matches(B(sdk_id="com.example.push", start="2.0", fixed="2.3"), report)
+    with translation.override("en"):
+        reasons = matches(B(sdk_id="com.example.push", start="2.0", fixed="2.3"), report)
     assert len(reasons) == 1 and "check" in reasons[0]
 
 

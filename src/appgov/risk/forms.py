@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -91,7 +93,9 @@ class FindingNumbersField(forms.CharField):
         return value
 
     def to_python(self, value):
-        text = (super().to_python(value) or "").replace("，", ",")
+        text = re.sub(
+            r"[，\s;；]*[\n，;；][，\s;；]*", ",", super().to_python(value) or ""
+        )  # commas or lines
         return [part.strip().lstrip("#") for part in text.split(",") if part.strip()]
 
 

@@ -4,7 +4,7 @@ listed when the bulletin bounds the versions: the institution must check it (the
 
 import re
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 from django.utils.translation import gettext as _
 
 from appgov.ledger.models import MobileApp
@@ -97,7 +97,8 @@ def affected_apps(bulletin, institution) -> list[tuple]:
     if not bulletin.criteria():
         return []
     latest = Scan.objects.filter(version__app=OuterRef("pk"), status=Scan.Status.DONE).order_by(
-        "-finished_at", "-pk"
+        F("finished_at").desc(nulls_last=True),
+        "-pk",  # PostgreSQL puts NULLs first in a descending sort
     )
     apps = (
         MobileApp.objects.filter(institution=institution)

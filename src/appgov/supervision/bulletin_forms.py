@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from appgov.core.forms import ScopedModelForm, style_form
+from appgov.core.models.fields import TEXT_LIMIT
 
 from .models import Bulletin, BulletinAnswer, Submission
 
@@ -26,7 +27,10 @@ class BulletinForm(ScopedModelForm):
 class AnswerForm(StyledForm):
     answer = forms.ChoiceField(label=_("answer"), choices=BulletinAnswer.Answer.choices)
     reason = forms.CharField(
-        label=_("reason or what was done"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("reason or what was done"),
+        required=False,
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     planned_on = forms.DateField(
         label=_("planned for"), required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -39,7 +43,9 @@ class DecisionForm(StyledForm):
         choices=[("1", _("Accept")), ("0", _("Reject"))],
         coerce=lambda v: v == "1",
     )
-    comment = forms.CharField(label=_("comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    comment = forms.CharField(
+        label=_("comment"), required=False, max_length=TEXT_LIMIT, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class SubmissionForm(StyledForm):
@@ -56,4 +62,6 @@ class ReviewForm(StyledForm):
         label=_("status"),
         choices=[c for c in Submission.Status.choices if c[0] != Submission.Status.RECEIVED],
     )
-    comment = forms.CharField(label=_("comment"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    comment = forms.CharField(
+        label=_("comment"), required=False, max_length=TEXT_LIMIT, widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from appgov.core.models.fields import BoundedTextField
+from appgov.core.models.fields import BoundedTextField, ListItemsLimit
 from appgov.core.models.owned import InstitutionOwned
 
 
@@ -19,7 +19,7 @@ class AppFunctions(InstitutionOwned):
     app = models.OneToOneField(
         "ledger.MobileApp", verbose_name=_("app"), on_delete=models.PROTECT, related_name="function_catalogue"
     )
-    functions = models.JSONField(_("business functions"), default=list)
+    functions = models.JSONField(_("business functions"), default=list, validators=[ListItemsLimit()])
     note = BoundedTextField(_("note"), blank=True)
     updated_on = models.DateField(_("updated on"), null=True, blank=True, editable=False)
 
