@@ -7,6 +7,7 @@ import datetime
 import os
 
 import pytest
+from browser_session import open_as
 from django.utils import timezone
 
 from appgov.scanning.models import Scan
@@ -20,23 +21,6 @@ def shot(page, name):
     if SHOTS:
         os.makedirs(SHOTS, exist_ok=True)
         page.screenshot(path=os.path.join(SHOTS, f"sup-{name}.png"), full_page=True)
-
-
-def open_as(browser, live_server, username, password):
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(20000)
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
-    if "/account/two-factor/" in page.url:  # examiners set up their second factor first
-        from second_factor import enrol_in_browser
-
-        enrol_in_browser(page)
-    page.wait_for_url(f"{live_server.url}/")
-    return page
 
 
 def test_bulletin_finds_the_affected_app_and_the_bank_answers(browser, live_server, world, password):

@@ -7,6 +7,7 @@ import datetime
 import os
 
 import pytest
+from browser_session import open_as
 
 from appgov.compliance.models import Finding
 from appgov.supervision.models import Campaign, RectificationDecision
@@ -19,23 +20,6 @@ def shot(page, name):
     if SHOTS:
         os.makedirs(SHOTS, exist_ok=True)
         page.screenshot(path=os.path.join(SHOTS, f"sup-{name}.png"), full_page=True)
-
-
-def open_as(browser, live_server, username, password):
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
-    if "/account/two-factor/" in page.url:  # examiners set up their second factor first
-        from second_factor import enrol_in_browser
-
-        enrol_in_browser(page)
-    page.wait_for_url(f"{live_server.url}/")
-    return page
 
 
 def submit_rectification(page, base, finding_id, note):
