@@ -30,8 +30,27 @@ ROUTES = {
     "supervision:measure-edit": Route("office", obj="smeasure"),
     "supervision:measure-detail": Route(obj="smeasure", **OFFICE_READ),
     "supervision:office-controls": Route("office_list", reg_read=True),
+    # API
+    "supervision-campaign-list": Route("office_list", reg_read=True, shows_b=True),
+    "supervision-campaign-detail": Route(obj="scampaign", **OFFICE_READ),
+    "supervision-campaign-history": Route("office", obj="scampaign", reg_read=True),
+    "supervision-campaign-issue": Route("office", obj="scampaign"),
+    "supervision-campaign-close": Route("office", obj="scampaign"),
+    "supervision-result-list": Route("office_list", reg_read=True),
+    "supervision-result-detail": Route("office", obj="sresult", reg_read=True),
+    "supervision-result-history": Route("office", obj="sresult", reg_read=True),
+    "supervision-cfinding-list": Route("office_list", reg_read=True, shows_b=True),
+    "supervision-cfinding-detail": Route(obj="scfinding", **OFFICE_READ),
+    "supervision-cfinding-history": Route("office", obj="scfinding", reg_read=True),
+    "supervision-cfinding-evidence": Route("office", obj="scfinding", reg_read=True),
+    "supervision-measure-list": Route("office_list", reg_read=True, shows_b=True),
+    "supervision-measure-detail": Route(obj="smeasure", **OFFICE_READ),
+    "supervision-measure-history": Route("office", obj="smeasure", reg_read=True),
+    "supervision-decision-list": Route("office_list", reg_read=True, shows_b=True),
+    "supervision-decision-detail": Route(obj="sdecision", **OFFICE_READ),
+    "supervision-decision-history": Route("office", obj="sdecision", reg_read=True),
 }
-FACTORY_KEYS = "scampaign sresult scfinding sissued smeasure"
+FACTORY_KEYS = "scampaign sresult scfinding sissued smeasure sdecision"
 PREPARE = {"appgov.supervision": "scampaign"}
 
 
@@ -83,6 +102,10 @@ def build_b(world) -> dict:
     )
     issued = services.issue(campaign, examiner)[0]
     findings.move(issued, "resolved", world.b.users["app_owner"], note="ZQX 已整改")
+    # a first rectification rejected (a decision row to read), the second one submitted and waiting
+    decision = services.decide(issued, examiner, accepted=False, comment="ZQX 整改不充分")
+    issued.refresh_from_db()
+    findings.move(issued, "resolved", world.b.users["app_owner"], note="ZQX 再次整改")
     measure = services.measures.create(
         head_of(examiner.regulator_office),
         {"institution": world.b.inst, "kind": "talk", "taken_on": "2026-04-01", "summary": "ZQX 监管谈话"},
@@ -93,6 +116,7 @@ def build_b(world) -> dict:
         "scfinding": row.pk,
         "sissued": issued.pk,
         "smeasure": measure.pk,
+        "sdecision": decision.pk,
     }
 
 
