@@ -47,8 +47,24 @@ RIGHTS = {
     "deregister": ("注销账户", "注销账号", "注销您的账户", "注销您的账号", "账户注销", "账号注销", "注销"),
     "copy": ("复制", "获取个人信息副本", "转移"),
 }
-LIST_FOLLOWERS = ("、", "和", "及", "与", "等", "权限", "，", ",")
-PERMISSION_CONTEXT = re.compile(r"(权限|访问|授权|开启|调用|申请|获取)")
+PERMISSION_CONTEXT = re.compile(r"(权限|访问|授权|开启|调用|申请|获取|请求|允许)")
+# a bare name (相机, 位置) as an item of a list that ends in 权限: 相机、位置信息及通讯录等权限
+PERMISSION_LIST_AFTER = re.compile(
+    r"^(?:(?:[、和及与或/]|以及)[^、，,。；;：:]{1,10}?)*(?:等|在内)?(?:的)?(?:系统|相关|设备|手机|敏感)?权限"
+)
+# …or right after a request for it: 申请访问相机, 请求使用麦克风, 授权我们访问通讯录, 允许手机银行使用位置
+PERMISSION_REQUEST_BEFORE = re.compile(
+    r"(?:(?:申请|请求|授予|授权|允许)[^，,。；;]{0,10}?(?:访问|使用|调用|读取|获取|开启|打开)?|开启|打开)(?:设备|手机|系统)?$"
+)
+# 权限名称：相机 / 申请以下权限：相机、麦克风、位置信息 / 所需权限: 存储
+PERMISSION_FIELD = re.compile(r"(?:权限名称|权限名|权限类型|权限项|权限)\s*[:：]\s*([^；;。|\n]+)")
+PERMISSION_ITEM_SPLIT = re.compile(r"[、，,/和及与或]|以及")
+# a denial after the permission: 相机权限我们不会申请
+PERMISSION_POST_NEGATION = re.compile(r"^[^，,。；;]{0,6}?(?:都|均|也|一律|从)?(?:不会|不|未|无需)(?:再)?(?:申请|获取|调用|开启|使用|请求)")
+# the platforms' permission identifiers: android.permission.X, ohos.permission.X, a bare constant, NS…UsageDescription
+PERMISSION_ID = re.compile(
+    r"((?:[a-z]+\.)+permission\.[A-Za-z_.]+)|(?<![A-Za-z_.])([A-Z][A-Z_]{3,}[A-Z]|NS[A-Za-z]+UsageDescription|NFCReaderUsageDescription)(?![A-Za-z_])"
+)
 RETENTION = re.compile(r"(保存期限|存储期限|保存期|留存期限|保存时间|存储时间|保留期限)")
 SENSITIVE_MARK = re.compile(r"(【[^】]*敏感个人信息[^】]*】|敏感个人信息[^。]*(加粗|以粗体|下划线|黑体))")
 COMPLAINT = ("投诉", "举报", "申诉")
@@ -114,26 +130,89 @@ def _pi_in(sentence: str) -> list[tuple[str, str]]:
     return found
 
 
+def _permission_denied(sentence: str, at: int, end: int) -> bool:
+    head, tail = _part(sentence, at, end)
+    return bool(NEGATION.search(head)) or bool(PERMISSION_POST_NEGATION.match(tail))
+
+
+def _permission_items(value: str) -> list[tuple[str, str]]:
+    """The groups a list of permission names stands for (相机、位置信息、通讯录 / 存储（相册） / READ_CONTACTS):
+    each item begins with one of a group's words or bare names."""
+    words = vocabulary.permission_words() + vocabulary.permission_short_words()
+    found = []
+    for item in PERMISSION_ITEM_SPLIT.split(value):
+        item = item.strip().removeprefix("读取").removeprefix("访问").removeprefix("使用").strip()
+        if not item:
+            continue
+        for word, code in words:
+            if item.startswith(word) or (len(word) >= 4 and word in item):
+                found.append((code, word))
+                break
+    return found
+
+
 def _permissions_in(sentence: str) -> list[tuple[str, str]]:
-    # 存储（相册）权限, “读取已安装应用列表”权限, 通讯录的权限: read without asides, quotes and 的
+    # 存储（相册）权限, “读取应用列表”权限, 通讯录的权限: read without asides, quotes and 的
     # and without the possessive (访问您的相册 is 访问相册)
+    found, seen = [], set()
+
+    def add(code, word):
+        if code not in seen:
+            seen.add(code)
+            found.append((code, word))
+
+    # the platforms' own names (ohos.permission.CAMERA, android.permission.READ_PHONE_STATE, READ_CONTACTS,
+    # NSCameraUsageDescription) name their group wherever they stand
+    for match in PERMISSION_ID.finditer(sentence):
+        code = vocabulary.permission_id_to_group().get(match.group(1)) or vocabulary.permission_id_to_group().get(
+            match.group(2)
+        )
+        if code and not _permission_denied(sentence, match.start(), match.end()):
+            add(code, match.group())
     sentence = SHORT_ASIDE.sub("", QUOTES.sub("", sentence)).replace("的权限", "权限")
     sentence = sentence.replace("您的", "").replace("你的", "")
     if not PERMISSION_CONTEXT.search(sentence):
-        return []
-    words = vocabulary.permission_words()
-    if "权限" in sentence:
-        words = words + vocabulary.permission_short_words()
-    short = {w for w, _c in vocabulary.permission_short_words()}
-    found, seen = [], set()
-    for word, code in words:
-        at = sentence.find(word)
-        if at != -1 and word in short and not sentence[at + len(word) :].startswith(LIST_FOLLOWERS):
-            continue  # a short name counts only as an item of a list of permissions (相机、位置等权限)
-        if at != -1 and code not in seen and not NEGATION.search(_part(sentence, at, at + len(word))[0]):
-            seen.add(code)
-            found.append((code, word))
+        return found
+    # 权限名称：相机 / 申请以下权限：相机、麦克风、位置信息
+    for match in PERMISSION_FIELD.finditer(sentence):
+        if not _permission_denied(sentence, match.start(1), match.start(1)):
+            for code, word in _permission_items(match.group(1)):
+                add(code, word)
+    taken = [False] * len(sentence)  # a longer name holds its place: 信息 of 位置信息权限 is not read again
+    for word, code, is_short in vocabulary.permission_names():
+        for match in re.finditer(re.escape(word), sentence):
+            at, end = match.start(), match.end()
+            if any(taken[at:end]):
+                continue
+            if is_short and not (
+                PERMISSION_LIST_AFTER.match(sentence[end : end + 80])
+                or PERMISSION_REQUEST_BEFORE.search(sentence[max(0, at - 24) : at])
+            ):
+                continue  # a bare name counts only in a list of permissions (相机、位置等权限) or after a request
+            taken[at:end] = [True] * (end - at)
+            if not _permission_denied(sentence, at, end):
+                add(code, word)
     return found
+
+
+def _table_permissions(text: str) -> list[tuple[str, str, str]]:
+    """Permissions named in the name column of a permission table (a header cell 权限名称 / 系统权限 / 权限):
+    [(row, group, word)]."""
+    rows, column = [], None
+    for line in text.splitlines():
+        cells = [c.strip() for c in TABLE_CELL.split(line.strip().strip("|"))]
+        if len(cells) < 2:
+            column = None
+            continue
+        header = [i for i, c in enumerate(cells) if re.fullmatch(r"[^|]{0,6}权限(?:名称|名|类型|项)?", c)]
+        if header and not any(_permission_items(c) for c in cells):
+            column = header[0]
+            continue
+        if column is None or column >= len(cells) or not cells[column] or NEGATION.search(line):
+            continue
+        for code, word in _permission_items(SHORT_ASIDE.sub("", QUOTES.sub("", cells[column]))):
+            rows.append((line, code, word))
+    return rows
 
 
 def _entry(entry: dict) -> dict:
@@ -255,6 +334,10 @@ def extract(text: str) -> dict:
                 sentence
             ):
                 result["third_party_list"] = True
+    for row, code, word in _table_permissions(text):
+        if code not in result["permissions"]:
+            clause = next((c.index for c in clauses if row.split("|")[0].strip() in c.text), None)
+            result["permissions"][code] = [{"clause": clause, "sentence": row, "word": word}]
     for row, sdk in _table_sdks(text):
         key = sdk["id"] or _norm(sdk["name"])
         if key in sdk_ids or _norm(sdk["name"]) in sdk_names:

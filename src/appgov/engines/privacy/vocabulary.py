@@ -83,6 +83,15 @@ def permission_short_words() -> list[tuple[str, str]]:
 
 
 @functools.cache
+def permission_names() -> list[tuple[str, str, bool]]:
+    """(word, group, is a bare name) for every word and bare name of every group, longest first (a word before a
+    bare name of the same length)."""
+    pairs = {(w, c, False) for w, c in permission_words()}
+    pairs |= {(w, c, True) for w, c in permission_short_words() if (w, c, False) not in pairs}
+    return sorted(pairs, key=lambda p: (-len(p[0]), p[2], p[0]))
+
+
+@functools.cache
 def permission_to_group() -> dict[str, str]:
     return {
         name: code
@@ -90,6 +99,17 @@ def permission_to_group() -> dict[str, str]:
         for platform in ("android", "ios", "harmony")
         for name in spec.get(platform) or []
     }
+
+
+@functools.cache
+def permission_id_to_group() -> dict[str, str]:
+    """permission_to_group, plus each identifier's bare constant (CAMERA, READ_PHONE_STATE) where only one group
+    has it."""
+    full = permission_to_group()
+    bare: dict[str, set[str]] = {}
+    for name, code in full.items():
+        bare.setdefault(name.rsplit(".", 1)[-1], set()).add(code)
+    return {**{k: next(iter(v)) for k, v in bare.items() if len(v) == 1}, **full}
 
 
 @functools.cache
