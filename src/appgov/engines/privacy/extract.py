@@ -31,6 +31,10 @@ READING_VERB = re.compile(
 )
 QUOTES = re.compile(r"[“”\"「」『』‘’《》]")
 SHORT_ASIDE = re.compile(r"[（(][^（）()]{1,8}[)）]")
+# a record that speaks of SDKs or third parties, where a maker's name stands for its SDK
+SDK_CONTEXT = re.compile(
+    r"SDK|sdk|Kit|KIT|插件|组件|控件|提供方|服务商|服务提供者|第三方|合作方|接入|集成|嵌入|通道|提供的|提供给|技术服务"
+)
 SDK_MENTION = re.compile(r"([A-Za-z0-9\u4e00-\u9fff+·\-. ]{2,16}?)\s*(?:SDK|sdk|Kit|KIT)")
 TABLE_CELL = re.compile(r"\s*\|\s*|\t+")
 SDK_LIST_NAME = re.compile(r"(?:第三方)?SDK\s*(?:名称|名字)\s*[:：]\s*([^；;，,|\n。]+)", re.I)
@@ -286,6 +290,43 @@ def _table_sdks(text: str) -> list[tuple[str, dict]]:
     return rows
 
 
+def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str]]]:
+    """SDKs a policy names only by their maker, with the function the same record speaks of: "我们接入了北京小米
+    移动软件有限公司提供的消息推送服务", "每日互动股份有限公司（个推） | 消息推送 | 设备标识符": [(record, sdk, names of
+    the record's SDKs that are not in the catalogue, which the maker's SDK stands for)]. A record is a line up to
+    its full stop; it must speak of SDKs or third parties (or be a table row), and a maker whose SDK the record
+    already names by name is not read again."""
+    pattern, vendors_of = vocabulary.vendor_pattern()
+    out = []
+    for line in text.splitlines():
+        row = len([c for c in TABLE_CELL.split(line.strip().strip("|")) if c.strip()]) >= 2
+        for record in re.split(r"(?<=[。！？!?])", line):
+            norm = _norm(record)
+            if not norm or not (row or SDK_CONTEXT.search(record)) or not pattern.search(norm):
+                continue
+            named = _sdks_in(record)
+            if row:
+                named += [sdk for _line, sdk in _table_sdks(record)]
+            named_vendors = {
+                e["vendor"] for sdk in named if sdk["id"] for e in vocabulary.sdk_catalogue() if e["id"] == sdk["id"]
+            }
+            unknown = [sdk["name"] for sdk in named if sdk["id"] is None]
+            for match in pattern.finditer(norm):
+                vendors = vendors_of[match.group()]
+                if vendors & named_vendors or _sdk_denied(norm, match.start()):
+                    continue
+                rest = norm[: match.start()] + "　" + norm[match.end() :]
+                at = match.start()
+                head = rest[: at]
+                part_start = max((m.end() for m in re.finditer(r"[，,；;。|]", head)), default=0)
+                stop = re.search(r"[，,；;。|]", rest[at + 1 :])
+                part = rest[part_start : at + 1 + stop.start()] if stop else rest[part_start:]
+                wanted = vocabulary.functions_in(part) or vocabulary.functions_in(rest)
+                for entry in vocabulary.resolve_vendor(vendors, wanted):
+                    out.append((record.strip(), _entry(entry), unknown))
+    return out
+
+
 def extract(text: str) -> dict:
     """Everything the policy declares, by clause: {"clauses": [...], "pi_types": {type: [where]}, "permissions":
     {group: [where]}, "sdks": [...], "effective_on", "updated_on", "rights": {right: where}, "contact": {...},
@@ -338,6 +379,7 @@ def extract(text: str) -> dict:
         if code not in result["permissions"]:
             clause = next((c.index for c in clauses if row.split("|")[0].strip() in c.text), None)
             result["permissions"][code] = [{"clause": clause, "sentence": row, "word": word}]
+    vendor_found = _vendor_sdks(text)
     for row, sdk in _table_sdks(text):
         key = sdk["id"] or _norm(sdk["name"])
         if key in sdk_ids or _norm(sdk["name"]) in sdk_names:
@@ -347,4 +389,14 @@ def extract(text: str) -> dict:
         clause = next((c.index for c in clauses if row.split("|")[0].strip() in c.text), None)
         result["sdks"].append({**sdk, "clause": clause, "sentence": row})
         result["third_party_list"] = True
+    for record, sdk, unknown in vendor_found:
+        # the maker's SDK stands for the record's names that are not in the catalogue (its name column held the
+        # maker, or the policy's own name for it)
+        drop = {_norm(n) for n in unknown}
+        result["sdks"] = [s for s in result["sdks"] if s["id"] is not None or _norm(s["name"]) not in drop]
+        if sdk["id"] in sdk_ids:
+            continue
+        sdk_ids.add(sdk["id"])
+        clause = next((c.index for c in clauses if record[:20] in c.text), None)
+        result["sdks"].append({**sdk, "clause": clause, "sentence": record})
     return result

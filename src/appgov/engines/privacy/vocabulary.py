@@ -113,8 +113,13 @@ def permission_id_to_group() -> dict[str, str]:
 
 
 @functools.cache
+def _aliases_file() -> dict:
+    return yaml.safe_load((DATA / "sdk_aliases.yaml").read_text(encoding="utf-8"))
+
+
+@functools.cache
 def sdk_functions() -> dict[str, list[str]]:
-    return yaml.safe_load((DATA / "sdk_aliases.yaml").read_text(encoding="utf-8"))["functions"]
+    return _aliases_file()["functions"]
 
 
 def functions_in(text: str) -> set[str]:
@@ -181,10 +186,7 @@ def sdk_brands() -> list[tuple[str, dict, frozenset]]:
         by_vendor.setdefault(normalise(entry["vendor"]), set()).update(brands)
     out = []
     for entry in sdk_catalogue():
-        zh = entry.get("name_zh") or ""
-        functions = frozenset(
-            functions_in(f"{zh} {entry['name']}") or functions_in(entry.get("category", ""))
-        )
+        functions = sdk_functions_of(entry["id"])
         # a brand is its vendor's: 腾讯 names Tencent's Beacon as well as its MTA
         brands = own[entry["id"]] | by_vendor[normalise(entry["vendor"])]
         out += [(b, entry, functions) for b in brands]
@@ -216,7 +218,7 @@ def normalise(text: str) -> str:
 
 @functools.cache
 def sdk_aliases() -> dict[str, list[str]]:
-    return yaml.safe_load((DATA / "sdk_aliases.yaml").read_text(encoding="utf-8"))["aliases"]
+    return _aliases_file()["aliases"]
 
 
 @functools.cache
@@ -230,3 +232,54 @@ def sdk_names() -> list[tuple[str, dict]]:
             if name and len(normalise(name)) >= 3:
                 pairs.append((normalise(name), entry))
     return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+@functools.cache
+def sdk_functions_of(sdk_id: str) -> frozenset[str]:
+    """What a catalogue SDK does: from sdk_aliases.yaml `sdk_functions`, else its names, else its category."""
+    fixed = (_aliases_file().get("sdk_functions") or {}).get(sdk_id)
+    if fixed:
+        return frozenset(fixed)
+    entry = next(e for e in sdk_catalogue() if e["id"] == sdk_id)
+    zh = entry.get("name_zh") or ""
+    return frozenset(functions_in(f"{zh} {entry['name']}") or functions_in(entry.get("category", "")))
+
+
+@functools.cache
+def _vendor_data() -> tuple[dict, dict]:
+    data = _aliases_file()
+    return data.get("vendors") or {}, data.get("primary") or {}
+
+
+@functools.cache
+def vendor_pattern() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
+    """One expression for every normalised name of an SDK maker (longest first; a Latin name only as a whole
+    word), and the catalogue vendors each name stands for."""
+    by_name: dict[str, set[str]] = {}
+    for vendor, names in _vendor_data()[0].items():
+        for name in names:
+            by_name.setdefault(normalise(str(name)), set()).add(vendor)
+    parts = []
+    for name in sorted(by_name, key=len, reverse=True):
+        escaped = re.escape(name)
+        parts.append(rf"(?<![a-z0-9]){escaped}(?![a-z0-9])" if name.isascii() else escaped)
+    return re.compile("|".join(parts)), {n: frozenset(v) for n, v in by_name.items()}
+
+
+def resolve_vendor(vendors: frozenset[str], wanted: set[str]) -> list[dict]:
+    """The catalogue SDKs a policy means when it names only their maker(s) and the functions `wanted`: for each
+    function, the maker's one SDK with it (or the maker's primary one for it); with no function, the maker's
+    only SDK. [] when that is not one SDK."""
+    entries = [e for e in sdk_catalogue() if e["vendor"] in vendors]
+    if not wanted:
+        return entries if len(entries) == 1 else []
+    primary = _vendor_data()[1]
+    out = []
+    for function in sorted(wanted):
+        hits = [e for e in entries if function in sdk_functions_of(e["id"])]
+        if len(hits) > 1:
+            chosen = {primary.get(v, {}).get(function) for v in vendors} - {None}
+            hits = [e for e in hits if e["id"] in chosen]
+        if len(hits) == 1 and hits[0] not in out:
+            out.append(hits[0])
+    return out
