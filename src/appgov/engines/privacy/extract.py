@@ -29,6 +29,17 @@ PERMISSION_AFTER = re.compile(r"^(?:[、和及与或/][\u4e00-\u9fffA-Za-z]{1,6}
 READING_VERB = re.compile(
     r"(读取|获取|收集|采集|访问|上传)(?:您的|您)?(?:[\u4e00-\u9fffA-Za-z]{1,6}[、和及与或/])*$"
 )
+# what sensitive personal information is (以下信息属于敏感个人信息：…；个人敏感信息是指…): a definition, not a
+# declaration, unless the sentence also says the app collects it
+DEFINITION = re.compile(
+    r"(?:敏感个人信息|个人敏感信息|个人信息)(?:是指|系指|指的是|包括但不限于)|(?:属于|为|是)(?:个人)?敏感(?:个人)?信息"
+)
+COLLECTING = re.compile(r"(收集|获取|采集|读取|提供|填写|上传|申请|调用)")
+# the controller's contact: a value after the word (联系电话：010-…, 邮箱：dpo@…, 地址：北京市…) or its owner before it
+CONTACT_VALUE = re.compile(
+    r"^\s*(?:为|是)?\s*[:：]?\s*(?:[\d+（(][\d\-－ ()（）]{4,}|[A-Za-z0-9._%+-]+@|[\u4e00-\u9fff]{2,3}(?:省|市|自治区))"
+)
+CONTACT_OWNER = re.compile(r"(客服|我们的|我行的|本行的?|本公司的?|我司的?|负责人|官方|如下|联系我们的?)$")
 QUOTES = re.compile(r"[“”\"「」『』‘’《》]")
 SHORT_ASIDE = re.compile(r"[（(][^（）()]{1,8}[)）]")
 # a record that speaks of SDKs or third parties, where a maker's name stands for its SDK
@@ -112,8 +123,15 @@ def _names_a_permission(sentence: str, start: int, end: int) -> bool:
     )
 
 
+def _controllers_contact(sentence: str, start: int, end: int) -> bool:
+    """联系电话：010-… / 个人信息保护负责人邮箱：dpo@… / 我们的联系地址: the controller's own contact, not the user's."""
+    return bool(CONTACT_VALUE.match(sentence[end : end + 40])) or bool(
+        CONTACT_OWNER.search(_part(sentence, start, end)[0][-12:])
+    )
+
+
 def _pi_in(sentence: str) -> list[tuple[str, str]]:
-    if HYPOTHETICAL.search(sentence):
+    if HYPOTHETICAL.search(sentence) or (DEFINITION.search(sentence) and not COLLECTING.search(sentence)):
         return []
     found = []
     pattern, types = vocabulary.pi_pattern()
@@ -123,6 +141,7 @@ def _pi_in(sentence: str) -> list[tuple[str, str]]:
             code is not None
             and not _denied(sentence, start, end)
             and not _names_a_permission(sentence, start, end)
+            and not _controllers_contact(sentence, start, end)
         ):
             found.append((code, match.group()))
     for word, (code, verbs) in vocabulary.pi_words_needing_a_verb().items():
