@@ -46,6 +46,7 @@ SHORT_ASIDE = re.compile(r"[（(][^（）()]{1,8}[)）]")
 SDK_CONTEXT = re.compile(
     r"SDK|sdk|Kit|KIT|插件|组件|控件|提供方|服务商|服务提供者|第三方|合作方|接入|集成|嵌入|通道|提供的|提供给|技术服务"
 )
+SDK_WORD = re.compile(r"SDK|sdk|Kit|KIT|插件|组件|控件")
 SDK_MENTION = re.compile(r"([A-Za-z0-9\u4e00-\u9fff+·\-. ]{2,16}?)\s*(?:SDK|sdk|Kit|KIT)")
 TABLE_CELL = re.compile(r"\s*\|\s*|\t+")
 SDK_LIST_NAME = re.compile(r"(?:第三方)?SDK\s*(?:名称|名字)\s*[:：]\s*([^；;，,|\n。]+)", re.I)
@@ -321,8 +322,10 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str]]]:
         row = len([c for c in TABLE_CELL.split(line.strip().strip("|")) if c.strip()]) >= 2
         for record in re.split(r"(?<=[。！？!?])", line):
             norm = _norm(record)
-            if not norm or not (row or SDK_CONTEXT.search(record)) or not pattern.search(norm):
+            if not norm or not pattern.search(norm):
                 continue
+            context = row or bool(SDK_CONTEXT.search(record))
+            sdk_word = bool(SDK_WORD.search(record))
             named = _sdks_in(record)
             if row:
                 named += [sdk for _line, sdk in _table_sdks(record)]
@@ -340,7 +343,13 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str]]]:
                 part_start = max((m.end() for m in re.finditer(r"[，,；;。|]", head)), default=0)
                 stop = re.search(r"[，,；;。|]", rest[at + 1 :])
                 part = rest[part_start : at + 1 + stop.start()] if stop else rest[part_start:]
-                wanted = vocabulary.functions_in(part) or vocabulary.functions_in(rest)
+                if vendors & vocabulary.strict_vendors() and not sdk_word:
+                    continue
+                # outside a record about SDKs, only a function in the maker's own part of the sentence counts
+                # (我们使用友盟进行统计分析)
+                wanted = vocabulary.functions_in(part) or (vocabulary.functions_in(rest) if context else set())
+                if not wanted and not context:
+                    continue
                 for entry in vocabulary.resolve_vendor(vendors, wanted):
                     out.append((record.strip(), _entry(entry), unknown))
     return out

@@ -55,7 +55,11 @@ def pi_pattern() -> tuple[re.Pattern, dict[str, str | None]]:
 def sdk_name_pattern() -> tuple[re.Pattern, dict[str, dict]]:
     """One expression for every normalised name of sdk_names, and the catalogue entry of each."""
     names = sdk_names()
-    return re.compile("|".join(re.escape(n) for n, _e in names)), dict(names)
+    parts = [
+        rf"(?<![a-z0-9]){re.escape(n)}(?=sdk|kit|[^a-z0-9]|$)" if n.isascii() and len(n) <= 5 else re.escape(n)
+        for n, _e in names
+    ]
+    return re.compile("|".join(parts)), dict(names)
 
 
 @functools.cache
@@ -169,8 +173,12 @@ def sdk_brands() -> list[tuple[str, dict, frozenset]]:
     by brand and function ("个推消息推送SDK", "友盟+ U-App统计SDK", "HUAWEI Push Kit") is resolved to the one
     catalogue SDK of that brand with that function; a brand with several such SDKs resolves to none."""
 
+    function_words = {w.lower() for words in sdk_functions().values() for w in words}
+    generic = function_words | set(GENERIC_SDK_WORDS) | {"account", "core", "ml", "mobile", "cloud"}
+
     def usable(brand: str) -> bool:
-        return len(brand) >= 2 and not (brand.isascii() and len(brand) < 3)
+        # a product name that is only a function (Push Kit, Analytics Kit) is no brand
+        return len(brand) >= 2 and not (brand.isascii() and len(brand) < 3) and brand not in generic
 
     by_vendor: dict[str, set[str]] = {}
     own: dict[str, set[str]] = {}
@@ -224,12 +232,14 @@ def sdk_aliases() -> dict[str, list[str]]:
 @functools.cache
 def sdk_names() -> list[tuple[str, dict]]:
     """(normalised name as a policy writes it, catalogue entry), longest first: the catalogue's Chinese and English
-    names and the aliases of data/sdk_aliases.yaml."""
+    names and the aliases of data/sdk_aliases.yaml (a short name of Latin letters, TBS or MMKV, only as a whole word)."""
     aliases = sdk_aliases()
     pairs = []
     for entry in sdk_catalogue():
-        for name in {entry.get("name_zh"), entry.get("name"), *aliases.get(entry["id"], [])}:
-            if name and len(normalise(name)) >= 3:
+        own = aliases.get(entry["id"], [])
+        for name in {entry.get("name_zh"), entry.get("name"), *own}:
+            # a two-character brand (环信, 同盾) only as an alias written down for it
+            if name and (len(normalise(name)) >= 3 or (name in own and len(normalise(name)) == 2)):
                 pairs.append((normalise(name), entry))
     return sorted(pairs, key=lambda p: -len(p[0]))
 
@@ -249,6 +259,10 @@ def sdk_functions_of(sdk_id: str) -> frozenset[str]:
 def _vendor_data() -> tuple[dict, dict]:
     data = _aliases_file()
     return data.get("vendors") or {}, data.get("primary") or {}
+
+
+def strict_vendors() -> frozenset[str]:
+    return frozenset(_aliases_file().get("strict_vendors") or [])
 
 
 @functools.cache
