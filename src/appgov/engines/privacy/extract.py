@@ -74,6 +74,9 @@ PERMISSION_REQUEST_BEFORE = re.compile(
 )
 # 权限名称：相机 / 申请以下权限：相机、麦克风、位置信息 / 所需权限: 存储
 PERMISSION_FIELD = re.compile(r"(?:权限名称|权限名|权限类型|权限项|权限)\s*[:：]\s*([^；;。|\n]+)")
+# "我们可能向您申请以下权限：" / "App所需权限如下:" announces a list whose items follow as clauses or sentences
+PERMISSION_LIST_OPENER = re.compile(r"权限[^。；;，,]{0,12}[:：]\s*$|权限(?:清单|列表|说明)?(?:如下|包括)[:：]?\s*$")
+PERMISSION_ITEM_START = re.compile(r"^\s*(?:[-•·*]\s*)?([^\s:：（(，,。；;—-]{1,12}?)(?:权限)?\s*(?:[:：（(—-]|用于|以便)")
 PERMISSION_ITEM_SPLIT = re.compile(r"[、，,/和及与或]|以及")
 # a denial after the permission: 相机权限我们不会申请
 PERMISSION_POST_NEGATION = re.compile(r"^[^，,。；;]{0,6}?(?:都|均|也|一律|从)?(?:不会|不|未|无需)(?:再)?(?:申请|获取|调用|开启|使用|请求)")
@@ -217,6 +220,15 @@ def _permissions_in(sentence: str) -> list[tuple[str, str]]:
             if not _permission_denied(sentence, at, end):
                 add(code, word)
     return found
+
+
+def _permission_list_item(sentence: str) -> list[tuple[str, str]]:
+    """An item of a list of permissions: a sentence that begins with a permission's name and a colon or an aside
+    (相机：用于扫码 / 2. 位置信息（用于查找网点）)."""
+    match = PERMISSION_ITEM_START.match(QUOTES.sub("", sentence))
+    if not match or NEGATION.search(sentence[: match.end() + 8]):
+        return []
+    return _permission_items(match.group(1))[:1]
 
 
 def _table_permissions(text: str) -> list[tuple[str, str, str]]:
@@ -375,12 +387,22 @@ def extract(text: str) -> dict:
         "third_party_list": False,
     }
     sdk_ids, sdk_names = set(), set()
+    listing, section = False, None  # within a list of permissions announced by "…以下权限：" or a 权限 heading
     for clause in clauses:
+        if clause.section != section:
+            section, listing = clause.section, False
         for sentence in clause.sentences():
             where = {"clause": clause.index, "sentence": sentence}
             for code, word in _pi_in(sentence):
                 result["pi_types"].setdefault(code, []).append({**where, "word": word})
-            for code, word in _permissions_in(sentence):
+            permissions = _permissions_in(sentence)
+            item = _permission_list_item(sentence) if listing or "权限" in (section or "") else []
+            listing = (
+                bool(PERMISSION_LIST_OPENER.search(sentence))
+                or (bool(PERMISSION_FIELD.search(sentence)) and sentence.endswith(("；", ";")))
+                or (listing and bool(item))
+            )
+            for code, word in permissions + item:
                 result["permissions"].setdefault(code, []).append({**where, "word": word})
             for sdk in _sdks_in(sentence):
                 key = sdk["id"] or _norm(sdk["name"])
