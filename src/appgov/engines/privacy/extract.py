@@ -77,6 +77,7 @@ PERMISSION_FIELD = re.compile(r"(?:权限名称|权限名|权限类型|权限项
 # "我们可能向您申请以下权限：" / "App所需权限如下:" announces a list whose items follow as clauses or sentences
 PERMISSION_LIST_OPENER = re.compile(r"权限[^。；;，,]{0,12}[:：]\s*$|权限(?:清单|列表|说明)?(?:如下|包括)[:：]?\s*$")
 PERMISSION_ITEM_START = re.compile(r"^\s*(?:[-•·*]\s*)?([^\s:：（(，,。；;—-]{1,12}?)(?:权限)?\s*(?:[:：（(—-]|用于|以便)")
+AUTHORISED = re.compile(r"(?:经|在|待|获得|取得)?(?:您|你)(?:的)?(?:单独|明确)?(?:授权|同意授权)")
 PERMISSION_ITEM_SPLIT = re.compile(r"[、，,/和及与或]|以及")
 # a denial after the permission: 相机权限我们不会申请
 PERMISSION_POST_NEGATION = re.compile(r"^[^，,。；;]{0,6}?(?:都|均|也|一律|从)?(?:不会|不|未|无需)(?:再)?(?:申请|获取|调用|开启|使用|请求)")
@@ -196,6 +197,12 @@ def _permissions_in(sentence: str) -> list[tuple[str, str]]:
         )
         if code and not _permission_denied(sentence, match.start(), match.end()):
             add(code, match.group())
+    # 经您授权后，我们会获取您的位置信息: data read with the user's authorisation is read under its permission
+    if AUTHORISED.search(sentence):
+        for code, _word in _pi_in(sentence):
+            group = vocabulary.permission_of_data().get(code)
+            if group:
+                add(group, _word)
     sentence = SHORT_ASIDE.sub("", QUOTES.sub("", sentence)).replace("的权限", "权限")
     sentence = sentence.replace("您的", "").replace("你的", "")
     if not PERMISSION_CONTEXT.search(sentence):

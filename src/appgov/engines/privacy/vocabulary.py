@@ -96,6 +96,12 @@ def permission_names() -> list[tuple[str, str, bool]]:
 
 
 @functools.cache
+def permission_of_data() -> dict[str, str]:
+    """{personal-information type: permission group} for the data a permission guards (location -> location)."""
+    return {t: code for code, spec in permission_groups().items() for t in spec.get("data") or []}
+
+
+@functools.cache
 def permission_to_group() -> dict[str, str]:
     return {
         name: code
