@@ -332,9 +332,10 @@ def _table_sdks(text: str) -> list[tuple[str, dict]]:
 def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str]]]:
     """SDKs a policy names only by their maker, with the function the same record speaks of: "我们接入了北京小米
     移动软件有限公司提供的消息推送服务", "每日互动股份有限公司（个推） | 消息推送 | 设备标识符": [(record, sdk, names of
-    the record's SDKs that are not in the catalogue, which the maker's SDK stands for)]. A record is a line up to
+    the record's SDKs that are not in the catalogue, which the maker's SDK stands for, and the maker's name)]. A record is a line up to
     its full stop; it must speak of SDKs or third parties (or be a table row), and a maker whose SDK the record
-    already names by name is not read again."""
+    already names by name is not read again. The names of the record's SDKs that are not in the catalogue end with
+    the maker's name as matched."""
     pattern, vendors_of = vocabulary.vendor_pattern()
     out = []
     for line in text.splitlines():
@@ -370,7 +371,7 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str]]]:
                 if not wanted and not context:
                     continue
                 for entry in vocabulary.resolve_vendor(vendors, wanted):
-                    out.append((record.strip(), _entry(entry), unknown))
+                    out.append((record.strip(), _entry(entry), [*unknown, match.group()]))
     return out
 
 
@@ -449,8 +450,13 @@ def extract(text: str) -> dict:
     for record, sdk, unknown in vendor_found:
         # the maker's SDK stands for the record's names that are not in the catalogue (its name column held the
         # maker, or the policy's own name for it)
-        drop = {_norm(n) for n in unknown}
-        result["sdks"] = [s for s in result["sdks"] if s["id"] is not None or _norm(s["name"]) not in drop]
+        *names, maker = unknown
+        drop = {_norm(n) for n in names}
+        result["sdks"] = [
+            s
+            for s in result["sdks"]
+            if s["id"] is not None or (_norm(s["name"]) not in drop and maker not in _norm(s["name"]))
+        ]
         if sdk["id"] in sdk_ids:
             continue
         sdk_ids.add(sdk["id"])

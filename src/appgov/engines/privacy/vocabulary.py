@@ -51,14 +51,26 @@ def pi_pattern() -> tuple[re.Pattern, dict[str, str | None]]:
     return re.compile("|".join(re.escape(w) for w, _c in words)), dict(words)
 
 
+# a measure word before 个 makes 个推 of 每个推送 a word of the sentence, not the brand
+MEASURE_BEFORE = "每一这那单多几各某整两三四五六七八九十"
+
+
+def _name_expression(name: str) -> str:
+    """A normalised SDK or maker name as an expression: a short Latin name (TBS, MMKV) only as a word (SDK or Kit
+    may follow), 个推 not after a measure word."""
+    escaped = re.escape(name)
+    if name.isascii() and len(name) <= 5:
+        return rf"(?<![a-z0-9]){escaped}(?=sdk|kit|[^a-z0-9]|$)"
+    if name.startswith("个"):
+        return rf"(?<![{MEASURE_BEFORE}]){escaped}"
+    return escaped
+
+
 @functools.cache
 def sdk_name_pattern() -> tuple[re.Pattern, dict[str, dict]]:
     """One expression for every normalised name of sdk_names, and the catalogue entry of each."""
     names = sdk_names()
-    parts = [
-        rf"(?<![a-z0-9]){re.escape(n)}(?=sdk|kit|[^a-z0-9]|$)" if n.isascii() and len(n) <= 5 else re.escape(n)
-        for n, _e in names
-    ]
+    parts = [_name_expression(n) for n, _e in names]
     return re.compile("|".join(parts)), dict(names)
 
 
@@ -279,10 +291,7 @@ def vendor_pattern() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
     for vendor, names in _vendor_data()[0].items():
         for name in names:
             by_name.setdefault(normalise(str(name)), set()).add(vendor)
-    parts = []
-    for name in sorted(by_name, key=len, reverse=True):
-        escaped = re.escape(name)
-        parts.append(rf"(?<![a-z0-9]){escaped}(?![a-z0-9])" if name.isascii() else escaped)
+    parts = [_name_expression(name) for name in sorted(by_name, key=len, reverse=True)]
     return re.compile("|".join(parts)), {n: frozenset(v) for n, v in by_name.items()}
 
 
