@@ -138,10 +138,11 @@ def _controllers_contact(sentence: str, start: int, end: int) -> bool:
 def _pi_in(sentence: str) -> list[tuple[str, str]]:
     if HYPOTHETICAL.search(sentence) or (DEFINITION.search(sentence) and not COLLECTING.search(sentence)):
         return []
-    found = []
+    found, taken = [], [False] * len(sentence)
     pattern, types = vocabulary.pi_pattern()
     for match in pattern.finditer(sentence):  # left to right, the longest word at each place
         start, end, code = match.start(), match.end(), types[match.group()]
+        taken[start:end] = [True] * (end - start)
         if (
             code is not None
             and not _denied(sentence, start, end)
@@ -150,11 +151,18 @@ def _pi_in(sentence: str) -> list[tuple[str, str]]:
         ):
             found.append((code, match.group()))
     for word, (code, verbs) in vocabulary.pi_words_needing_a_verb().items():
-        start = sentence.find(word)
-        if start != -1 and not _denied(sentence, start, start + len(word)):
-            head, _tail = _part(sentence, start, start + len(word))
-            if any(v in head for v in verbs):
+        for match in re.finditer(re.escape(word), sentence):
+            start, end = match.start(), match.end()
+            if any(taken[start:end]):
+                continue  # inside a longer word (密码 of 密码键盘, 账号 of 注销账号)
+            head, _tail = _part(sentence, start, end)
+            if (
+                any(v in head for v in verbs)
+                and not _denied(sentence, start, end)
+                and not _names_a_permission(sentence, start, end)
+            ):
                 found.append((code, word))
+                break
     return found
 
 
