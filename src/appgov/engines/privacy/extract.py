@@ -83,7 +83,8 @@ PERMISSION_ITEM_SPLIT = re.compile(r"[、，,/和及与或]|以及")
 PERMISSION_POST_NEGATION = re.compile(r"^[^，,。；;]{0,6}?(?:都|均|也|一律|从)?(?:不会|不|未|无需)(?:再)?(?:申请|获取|调用|开启|使用|请求)")
 # the platforms' permission identifiers: android.permission.X, ohos.permission.X, a bare constant, NS…UsageDescription
 PERMISSION_ID = re.compile(
-    r"((?:[a-z]+\.)+permission\.[A-Za-z_.]+)|(?<![A-Za-z_.])([A-Z][A-Z_]{3,}[A-Z]|NS[A-Za-z]+UsageDescription|NFCReaderUsageDescription)(?![A-Za-z_])"
+    r"((?:[a-z]+\.)+permission\.[A-Za-z_.]+|scope\.[A-Za-z]+|(?:wx|my|swan|tt|qq)\.[a-z][A-Za-z]+)"
+    r"|(?<![A-Za-z_.])([A-Z][A-Z_]{3,}[A-Z]|NS[A-Za-z]+UsageDescription|NFCReaderUsageDescription)(?![A-Za-z_])"
 )
 RETENTION = re.compile(r"(保存期限|存储期限|保存期|留存期限|保存时间|存储时间|保留期限)")
 SENSITIVE_MARK = re.compile(r"(【[^】]*敏感个人信息[^】]*】|敏感个人信息[^。]*(加粗|以粗体|下划线|黑体))")
@@ -200,9 +201,10 @@ def _permissions_in(sentence: str) -> list[tuple[str, str]]:
     # the platforms' own names (ohos.permission.CAMERA, android.permission.READ_PHONE_STATE, READ_CONTACTS,
     # NSCameraUsageDescription) name their group wherever they stand
     for match in PERMISSION_ID.finditer(sentence):
-        code = vocabulary.permission_id_to_group().get(match.group(1)) or vocabulary.permission_id_to_group().get(
-            match.group(2)
-        )
+        known = vocabulary.permission_id_to_group()
+        name = match.group(1) or match.group(2)
+        # wx.getLocation of WeChat is my.getLocation of Alipay, swan. of Baidu, tt. of ByteDance
+        code = known.get(name) or known.get("wx." + name.split(".", 1)[-1]) if name else None
         if code and not _permission_denied(sentence, match.start(), match.end()):
             add(code, match.group())
     # 经您授权后，我们会获取您的位置信息: data read with the user's authorisation is read under its permission

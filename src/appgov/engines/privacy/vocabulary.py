@@ -125,9 +125,12 @@ def permission_to_group() -> dict[str, str]:
 
 @functools.cache
 def permission_id_to_group() -> dict[str, str]:
-    """permission_to_group, plus each identifier's bare constant (CAMERA, READ_PHONE_STATE) where only one group
-    has it."""
-    full = permission_to_group()
+    """permission_to_group and the mini-program scopes and interfaces (scope.userLocation, wx.getLocation), plus each
+    identifier's bare name (CAMERA, READ_PHONE_STATE, getLocation) where only one group has it."""
+    full = dict(permission_to_group())
+    for code, spec in permission_groups().items():
+        for name in spec.get("miniprogram") or []:
+            full[name] = code
     bare: dict[str, set[str]] = {}
     for name, code in full.items():
         bare.setdefault(name.rsplit(".", 1)[-1], set()).add(code)
