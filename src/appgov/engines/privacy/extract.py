@@ -12,7 +12,9 @@ from .policy import split
 
 NEGATION = re.compile(
     r"(不会|不再|不收集|不获取|不读取|不调用|不申请|不涉及|不采集|不存储|不保存|不上传|不访问|无需|不需要|禁止|"
-    r"从不|绝不|并未|未曾|未集成|未接入|未使用|未嵌入|没有集成|不集成|不接入|不包含|不包括)"
+    r"从不|绝不|并未|未曾|未集成|未接入|未使用|未嵌入|没有集成|不集成|不接入|不包含|不包括|从未|不曾|不面向|不针对|"
+    r"不要求|不强制|没有(?:也不会)?(?:收集|获取|读取|采集|申请|调用|使用|存储|上传|访问|接入|嵌入)|"
+    r"没(?:收集|获取|读取|采集|申请|调用))"
 )
 # "相册、通讯录我们都不碰": a denial after the items it denies, in the same part of the sentence
 POST_NEGATION = re.compile(
@@ -32,9 +34,12 @@ READING_VERB = re.compile(
 # what sensitive personal information is (以下信息属于敏感个人信息：…；个人敏感信息是指…): a definition, not a
 # declaration, unless the sentence also says the app collects it
 DEFINITION = re.compile(
-    r"(?:敏感个人信息|个人敏感信息|个人信息)(?:是指|系指|指的是|包括但不限于)|(?:属于|为|是)(?:个人)?敏感(?:个人)?信息"
+    r"(?:敏感个人信息|个人敏感信息|个人信息)(?:是指|系指|指的是|包括但不限于)|(?:敏感个人信息|个人敏感信息)是"
+    r"|(?:属于|为|是)(?:个人)?敏感(?:个人)?信息"
 )
-COLLECTING = re.compile(r"(收集|获取|采集|读取|提供|填写|上传|申请|调用)")
+COLLECTING = re.compile(
+    r"(?:我们|我行|本行|本公司|本App|本APP|本应用|App|APP|SDK|您)[^。；;]{0,12}?(?:收集|获取|采集|读取|提供|填写|上传|申请|调用)"
+)
 # the controller's contact: a value after the word (联系电话：010-…, 邮箱：dpo@…, 地址：北京市…) or its owner before it
 CONTACT_VALUE = re.compile(
     r"^\s*(?:为|是)?\s*[:：]?\s*(?:[\d+（(][\d\-－ ()（）]{4,}|[A-Za-z0-9._%+-]+@|[\u4e00-\u9fff]{2,3}(?:省|市|自治区))"
