@@ -239,3 +239,9 @@ def test_a_short_brand_inside_ordinary_words_is_no_sdk():
     # 个推 of 每个推送, 个像 of 每个像素
     assert sdk_ids("我们会对每个推送消息加密，并为每个像素级埋点脱敏。") == []
     assert sdk_ids("我们接入了个推消息推送服务。") == ["getui"]
+
+
+def test_a_listed_permission_is_not_the_data_it_guards():
+    declared = privacy.extract("我们可能申请以下权限：\n麦克风：用于语音导航。\n日历：用于添加还款提醒。\n")
+    assert set(declared["permissions"]) == {"microphone", "calendar"}
+    assert set(declared["pi_types"]) == set()

@@ -83,6 +83,19 @@ PERMISSION_FIELD = re.compile(r"(?:权限名称|权限名|权限类型|权限项
 PERMISSION_LIST_OPENER = re.compile(r"权限[^。；;，,]{0,12}[:：]\s*$|权限(?:清单|列表|说明)?(?:如下|包括)[:：]?\s*$")
 PERMISSION_ITEM_START = re.compile(r"^\s*(?:[-•·*]\s*)?([^\s:：（(，,。；;—-]{1,12}?)(?:权限)?\s*(?:[:：（(—-]|用于|以便)")
 AUTHORISED = re.compile(r"(?:经|在|待|获得|取得)?(?:您|你)(?:的)?(?:单独|明确)?(?:授权|同意授权)")
+# the types a permission is named after: a permission list's item 相机 / 位置信息 / 通讯录 names the permission only
+DEVICE_TYPES = {
+    "camera",
+    "microphone",
+    "photos_media",
+    "sensor_data",
+    "clipboard",
+    "location",
+    "contacts",
+    "calendar",
+    "sms",
+    "call_log",
+}
 PERMISSION_ITEM_SPLIT = re.compile(r"[、，,/和及与或]|以及")
 # a denial after the permission: 相机权限我们不会申请
 PERMISSION_POST_NEGATION = re.compile(r"^[^，,。；;]{0,6}?(?:都|均|也|一律|从)?(?:不会|不|未|无需)(?:再)?(?:申请|获取|调用|开启|使用|请求)")
@@ -416,10 +429,14 @@ def extract(text: str) -> dict:
             section, listing = clause.section, False
         for sentence in clause.sentences():
             where = {"clause": clause.index, "sentence": sentence}
-            for code, word in _pi_in(sentence):
-                result["pi_types"].setdefault(code, []).append({**where, "word": word})
             permissions = _permissions_in(sentence)
             item = _permission_list_item(sentence) if listing or "权限" in (section or "") else []
+            # the name of a listed permission (相机：用于扫码) is the permission, not data
+            named = PERMISSION_ITEM_START.match(QUOTES.sub("", sentence)).group(1) if item else ""
+            for code, word in _pi_in(sentence):
+                if named and word in named and code in DEVICE_TYPES:
+                    continue
+                result["pi_types"].setdefault(code, []).append({**where, "word": word})
             listing = (
                 bool(PERMISSION_LIST_OPENER.search(sentence))
                 or (bool(PERMISSION_FIELD.search(sentence)) and sentence.endswith(("；", ";")))
