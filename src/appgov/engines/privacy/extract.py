@@ -431,15 +431,16 @@ def extract(text: str) -> dict:
             where = {"clause": clause.index, "sentence": sentence}
             permissions = _permissions_in(sentence)
             item = _permission_list_item(sentence) if listing or "权限" in (section or "") else []
-            # the name of a listed permission (相机：用于扫码) is the permission, not data
-            named = PERMISSION_ITEM_START.match(QUOTES.sub("", sentence)).group(1) if item else ""
+            # the name of a listed permission (相机：用于扫码 / 以下权限：麦克风、日历) is the permission, not data
+            fields = [w for m in PERMISSION_FIELD.finditer(sentence) for _c, w in _permission_items(m.group(1))]
+            named = [w for _c, w in item] + fields
             for code, word in _pi_in(sentence):
-                if named and word in named and code in DEVICE_TYPES:
+                if code in DEVICE_TYPES and any(word in n or n in word for n in named):
                     continue
                 result["pi_types"].setdefault(code, []).append({**where, "word": word})
             listing = (
                 bool(PERMISSION_LIST_OPENER.search(sentence))
-                or (bool(PERMISSION_FIELD.search(sentence)) and sentence.endswith(("；", ";")))
+                or (bool(fields) and (sentence.endswith(("；", ";")) or "以下" in sentence or "如下" in sentence))
                 or (listing and bool(item))
             )
             for code, word in permissions + item:
