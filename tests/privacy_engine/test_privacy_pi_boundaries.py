@@ -52,3 +52,7 @@ def test_not_a_declaration(text):
 )
 def test_still_a_declaration(text, types):
     assert pi(text) == types
+
+
+def test_a_denial_on_one_line_does_not_reach_the_next():
+    assert pi("我们不会收集您的通讯录\n我们会收集您的位置信息\n") == {"location"}
