@@ -104,8 +104,14 @@ def test_each_runtime_permission_of_android_and_harmonyos_has_its_group(identifi
     ("text", "groups"),
     [
         ("权限名称：ohos.permission.APPROXIMATELY_LOCATION；使用目的：查找附近网点。", {"location"}),
-        ("本应用在module.json5中声明ohos.permission.CAMERA与ohos.permission.MICROPHONE。", {"camera", "microphone"}),
-        ("NSCameraUsageDescription：用于扫描二维码；NSFaceIDUsageDescription：用于面容ID登录。", {"camera", "biometric"}),
+        (
+            "本应用在module.json5中声明ohos.permission.CAMERA与ohos.permission.MICROPHONE。",
+            {"camera", "microphone"},
+        ),
+        (
+            "NSCameraUsageDescription：用于扫描二维码；NSFaceIDUsageDescription：用于面容ID登录。",
+            {"camera", "biometric"},
+        ),
         ("我们在Android设备上会申请READ_PHONE_STATE和ACCESS_FINE_LOCATION。", {"phone", "location"}),
     ],
 )
@@ -149,7 +155,9 @@ def test_the_items_of_an_announced_permission_list():
         "2. 位置信息（用于查找附近网点）。\n3. 通讯录：用于选择收款人。\n四、其他\n相机：本段与权限无关。\n"
     )
     assert permissions(text) == {"camera", "location", "contacts"}
-    assert permissions("我们可能申请以下权限：相机（用于扫码）；麦克风（用于语音导航）；日历（用于还款提醒）。") == {
+    assert permissions(
+        "我们可能申请以下权限：相机（用于扫码）；麦克风（用于语音导航）；日历（用于还款提醒）。"
+    ) == {
         "camera",
         "microphone",
         "calendar",
@@ -232,7 +240,9 @@ def test_every_catalogue_vendor_of_china_has_its_registered_names():
     chinese = {e["vendor"] for e in vocabulary.sdk_catalogue() if e.get("vendor_country") == "CN"}
     named = set(vocabulary._vendor_data()[0])
     assert chinese - named <= {"Bilibili", "Bmob"}, sorted(chinese - named)
-    assert named <= {e["vendor"] for e in vocabulary.sdk_catalogue()}  # no name for a maker the catalogue lacks
+    assert named <= {
+        e["vendor"] for e in vocabulary.sdk_catalogue()
+    }  # no name for a maker the catalogue lacks
 
 
 def test_a_short_brand_inside_ordinary_words_is_no_sdk():

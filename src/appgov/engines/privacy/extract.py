@@ -80,8 +80,12 @@ PERMISSION_REQUEST_BEFORE = re.compile(
 # 权限名称：相机 / 申请以下权限：相机、麦克风、位置信息 / 所需权限: 存储
 PERMISSION_FIELD = re.compile(r"(?:权限名称|权限名|权限类型|权限项|权限)\s*[:：]\s*([^；;。|\n]+)")
 # "我们可能向您申请以下权限：" / "App所需权限如下:" announces a list whose items follow as clauses or sentences
-PERMISSION_LIST_OPENER = re.compile(r"权限[^。；;，,]{0,12}[:：]\s*$|权限(?:清单|列表|说明)?(?:如下|包括)[:：]?\s*$")
-PERMISSION_ITEM_START = re.compile(r"^\s*(?:[-•·*]\s*)?([^\s:：（(，,。；;—-]{1,12}?)(?:权限)?\s*(?:[:：（(—-]|用于|以便)")
+PERMISSION_LIST_OPENER = re.compile(
+    r"权限[^。；;，,]{0,12}[:：]\s*$|权限(?:清单|列表|说明)?(?:如下|包括)[:：]?\s*$"
+)
+PERMISSION_ITEM_START = re.compile(
+    r"^\s*(?:[-•·*]\s*)?([^\s:：（(，,。；;—-]{1,12}?)(?:权限)?\s*(?:[:：（(—-]|用于|以便)"
+)
 AUTHORISED = re.compile(r"(?:经|在|待|获得|取得)?(?:您|你)(?:的)?(?:单独|明确)?(?:授权|同意授权)")
 # the types a permission is named after: a permission list's item 相机 / 位置信息 / 通讯录 names the permission only
 DEVICE_TYPES = {
@@ -98,7 +102,9 @@ DEVICE_TYPES = {
 }
 PERMISSION_ITEM_SPLIT = re.compile(r"[、，,/和及与或]|以及")
 # a denial after the permission: 相机权限我们不会申请
-PERMISSION_POST_NEGATION = re.compile(r"^[^，,。；;]{0,6}?(?:都|均|也|一律|从)?(?:不会|不|未|无需)(?:再)?(?:申请|获取|调用|开启|使用|请求)")
+PERMISSION_POST_NEGATION = re.compile(
+    r"^[^，,。；;]{0,6}?(?:都|均|也|一律|从)?(?:不会|不|未|无需)(?:再)?(?:申请|获取|调用|开启|使用|请求)"
+)
 # the platforms' permission identifiers: android.permission.X, ohos.permission.X, a bare constant, NS…UsageDescription
 PERMISSION_ID = re.compile(
     r"((?:[a-z]+\.)+permission\.[A-Za-z_.]+|scope\.[A-Za-z]+|(?:wx|my|swan|tt|qq)\.[a-z][A-Za-z]+)"
@@ -378,7 +384,11 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str]]]:
             if row:
                 named += [sdk for _line, sdk in _table_sdks(record)]
             named_vendors = {
-                e["vendor"] for sdk in named if sdk["id"] for e in vocabulary.sdk_catalogue() if e["id"] == sdk["id"]
+                e["vendor"]
+                for sdk in named
+                if sdk["id"]
+                for e in vocabulary.sdk_catalogue()
+                if e["id"] == sdk["id"]
             }
             unknown = [sdk["name"] for sdk in named if sdk["id"] is None]
             for match in pattern.finditer(norm):
@@ -387,7 +397,7 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str]]]:
                     continue
                 rest = norm[: match.start()] + "　" + norm[match.end() :]
                 at = match.start()
-                head = rest[: at]
+                head = rest[:at]
                 part_start = max((m.end() for m in re.finditer(r"[，,；;。|]", head)), default=0)
                 stop = re.search(r"[，,；;。|]", rest[at + 1 :])
                 part = rest[part_start : at + 1 + stop.start()] if stop else rest[part_start:]
@@ -395,7 +405,9 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str]]]:
                     continue
                 # outside a record about SDKs, only a function in the maker's own part of the sentence counts
                 # (我们使用友盟进行统计分析)
-                wanted = vocabulary.functions_in(part) or (vocabulary.functions_in(rest) if context else set())
+                wanted = vocabulary.functions_in(part) or (
+                    vocabulary.functions_in(rest) if context else set()
+                )
                 if not wanted and not context:
                     continue
                 for entry in vocabulary.resolve_vendor(vendors, wanted):
@@ -423,7 +435,10 @@ def extract(text: str) -> dict:
         "third_party_list": False,
     }
     sdk_ids, sdk_names = set(), set()
-    listing, section = False, None  # within a list of permissions announced by "…以下权限：" or a 权限 heading
+    listing, section = (
+        False,
+        None,
+    )  # within a list of permissions announced by "…以下权限：" or a 权限 heading
     for clause in clauses:
         if clause.section != section:
             section, listing = clause.section, False
@@ -432,7 +447,9 @@ def extract(text: str) -> dict:
             permissions = _permissions_in(sentence)
             item = _permission_list_item(sentence) if listing or "权限" in (section or "") else []
             # the name of a listed permission (相机：用于扫码 / 以下权限：麦克风、日历) is the permission, not data
-            fields = [w for m in PERMISSION_FIELD.finditer(sentence) for _c, w in _permission_items(m.group(1))]
+            fields = [
+                w for m in PERMISSION_FIELD.finditer(sentence) for _c, w in _permission_items(m.group(1))
+            ]
             named = [w for _c, w in item] + fields
             for code, word in _pi_in(sentence):
                 if code in DEVICE_TYPES and any(word in n or n in word for n in named):
@@ -440,7 +457,10 @@ def extract(text: str) -> dict:
                 result["pi_types"].setdefault(code, []).append({**where, "word": word})
             listing = (
                 bool(PERMISSION_LIST_OPENER.search(sentence))
-                or (bool(fields) and (sentence.endswith(("；", ";")) or "以下" in sentence or "如下" in sentence))
+                or (
+                    bool(fields)
+                    and (sentence.endswith(("；", ";")) or "以下" in sentence or "如下" in sentence)
+                )
                 or (listing and bool(item))
             )
             for code, word in permissions + item:
