@@ -255,3 +255,11 @@ def test_a_listed_permission_is_not_the_data_it_guards():
     declared = privacy.extract("我们可能申请以下权限：\n麦克风：用于语音导航。\n日历：用于添加还款提醒。\n")
     assert set(declared["permissions"]) == {"microphone", "calendar"}
     assert set(declared["pi_types"]) == set()
+
+
+def test_a_key_value_sdk_entry_over_several_lines():
+    text = (
+        "第三方名称：北京小米移动软件有限公司\n使用目的：推送消息\n收集信息：设备标识符\n\n"
+        "第三方名称：深圳市腾讯计算机系统有限公司\n使用目的：崩溃日志上报\n"
+    )
+    assert sdk_ids(text) == ["xiaomi_push", "tencent_bugly"]

@@ -51,6 +51,8 @@ SHORT_ASIDE = re.compile(r"[（(][^（）()]{1,8}[)）]")
 SDK_CONTEXT = re.compile(
     r"SDK|sdk|Kit|KIT|插件|组件|控件|提供方|服务商|服务提供者|第三方|合作方|接入|集成|嵌入|通道|提供的|提供给|技术服务"
 )
+SDK_ENTRY_START = re.compile(r"(?:SDK|第三方|插件|合作方)\s*(?:名称|名字)|(?:提供方|公司名称|第三方主体)\s*[:：]")
+PURPOSE_FIELD = re.compile(r"(?:使用|收集|处理|共享)?(?:目的|用途|功能|场景|业务)\s*[:：]")
 SDK_WORD = re.compile(r"SDK|sdk|Kit|KIT|插件|组件|控件")
 SDK_MENTION = re.compile(r"([A-Za-z0-9\u4e00-\u9fff+·\-. ]{2,16}?)\s*(?:SDK|sdk|Kit|KIT)")
 TABLE_CELL = re.compile(r"\s*\|\s*|\t+")
@@ -363,16 +365,28 @@ def _table_sdks(text: str) -> list[tuple[str, dict]]:
     return rows
 
 
+def _purpose_below(lines: list[str], index: int) -> set[str]:
+    """The functions a key-value SDK entry gives on its next lines (第三方名称：…\n使用目的：消息推送), up to a blank
+    line or the next entry."""
+    wanted: set[str] = set()
+    for line in lines[index + 1 : index + 5]:
+        if not line.strip() or SDK_ENTRY_START.search(line):
+            break
+        if PURPOSE_FIELD.search(line):
+            wanted |= vocabulary.functions_in(line)
+    return wanted
+
+
 def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str]]]:
     """SDKs a policy names only by their maker, with the function the same record speaks of: "我们接入了北京小米
     移动软件有限公司提供的消息推送服务", "每日互动股份有限公司（个推） | 消息推送 | 设备标识符": [(record, sdk, names of
-    the record's SDKs that are not in the catalogue, which the maker's SDK stands for, and the maker's name)]. A record is a line up to
-    its full stop; it must speak of SDKs or third parties (or be a table row), and a maker whose SDK the record
-    already names by name is not read again. The names of the record's SDKs that are not in the catalogue end with
-    the maker's name as matched."""
+    the record's SDKs that are not in the catalogue, which the maker's SDK stands for, and the maker's name)]. A
+    record is a line up to its full stop (and the purpose lines of a key-value entry below it); it must speak of
+    SDKs or third parties (or be a table row), and a maker whose SDK the record already names is not read again."""
     pattern, vendors_of = vocabulary.vendor_pattern()
     out = []
-    for line in text.splitlines():
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
         row = len([c for c in TABLE_CELL.split(line.strip().strip("|")) if c.strip()]) >= 2
         for record in re.split(r"(?<=[。！？!?])", line):
             norm = _norm(record)
@@ -406,7 +420,7 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str]]]:
                 # outside a record about SDKs, only a function in the maker's own part of the sentence counts
                 # (我们使用友盟进行统计分析)
                 wanted = vocabulary.functions_in(part) or (
-                    vocabulary.functions_in(rest) if context else set()
+                    vocabulary.functions_in(rest) or _purpose_below(lines, index) if context else set()
                 )
                 if not wanted and not context:
                     continue
