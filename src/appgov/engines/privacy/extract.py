@@ -51,7 +51,9 @@ SHORT_ASIDE = re.compile(r"[（(][^（）()]{1,8}[)）]")
 SDK_CONTEXT = re.compile(
     r"SDK|sdk|Kit|KIT|插件|组件|控件|提供方|服务商|服务提供者|第三方|合作方|接入|集成|嵌入|通道|提供的|提供给|技术服务"
 )
-SDK_ENTRY_START = re.compile(r"(?:SDK|第三方|插件|合作方)\s*(?:名称|名字)|(?:提供方|公司名称|第三方主体)\s*[:：]")
+SDK_ENTRY_START = re.compile(
+    r"(?:SDK|第三方|插件|合作方)\s*(?:名称|名字)|(?:提供方|公司名称|第三方主体)\s*[:：]"
+)
 PURPOSE_FIELD = re.compile(r"(?:使用|收集|处理|共享)?(?:目的|用途|功能|场景|业务)\s*[:：]")
 SDK_WORD = re.compile(r"SDK|sdk|Kit|KIT|插件|组件|控件")
 SDK_MENTION = re.compile(r"([A-Za-z0-9\u4e00-\u9fff+·\-. ]{2,16}?)\s*(?:SDK|sdk|Kit|KIT)")
