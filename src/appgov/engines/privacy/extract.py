@@ -92,7 +92,7 @@ PERMISSION_ITEM_START = re.compile(
 )
 AUTHORISED = re.compile(r"(?:经|在|待|获得|取得)?(?:您|你)(?:的)?(?:单独|明确)?(?:授权|同意授权)")
 # the types a permission is named after: a permission list's item 相机 / 位置信息 / 通讯录 names the permission only
-DEVICE_TYPES = {
+PERMISSION_DATA_TYPES = {
     "camera",
     "microphone",
     "photos_media",
@@ -228,19 +228,19 @@ def _permissions_in(sentence: str) -> list[tuple[str, str]]:
 
     # the platforms' own names (ohos.permission.CAMERA, android.permission.READ_PHONE_STATE, READ_CONTACTS,
     # NSCameraUsageDescription) name their group wherever they stand
+    known = vocabulary.permission_id_to_group()
     for match in PERMISSION_ID.finditer(sentence):
-        known = vocabulary.permission_id_to_group()
         name = match.group(1) or match.group(2)
         # wx.getLocation of WeChat is my.getLocation of Alipay, swan. of Baidu, tt. of ByteDance
-        code = known.get(name) or known.get("wx." + name.split(".", 1)[-1]) if name else None
+        code = known.get(name) or known.get("wx." + name.split(".", 1)[-1])
         if code and not _permission_denied(sentence, match.start(), match.end()):
             add(code, match.group())
     # 经您授权后，我们会获取您的位置信息: data read with the user's authorisation is read under its permission
     if AUTHORISED.search(sentence):
-        for code, _word in _pi_in(sentence):
+        for code, word in _pi_in(sentence):
             group = vocabulary.permission_of_data().get(code)
             if group:
-                add(group, _word)
+                add(group, word)
     sentence = SHORT_ASIDE.sub("", QUOTES.sub("", sentence)).replace("的权限", "权限")
     sentence = sentence.replace("您的", "").replace("你的", "")
     if not PERMISSION_CONTEXT.search(sentence):
@@ -379,10 +379,10 @@ def _purpose_below(lines: list[str], index: int) -> set[str]:
     return wanted
 
 
-def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str]]]:
+def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str], str]]:
     """SDKs a policy names only by their maker, with the function the same record speaks of: "我们接入了北京小米
     移动软件有限公司提供的消息推送服务", "每日互动股份有限公司（个推） | 消息推送 | 设备标识符": [(record, sdk, names of
-    the record's SDKs that are not in the catalogue, which the maker's SDK stands for, and the maker's name)]. A
+    the record's SDKs that are not in the catalogue, which the maker's SDK stands for, the maker's name)]. A
     record is a line up to its full stop (and the purpose lines of a key-value entry below it); it must speak of
     SDKs or third parties (or be a table row), and a maker whose SDK the record already names is not read again."""
     pattern, vendors_of = vocabulary.vendor_pattern()
@@ -427,7 +427,7 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str]]]:
                 if not wanted and not context:
                     continue
                 for entry in vocabulary.resolve_vendor(vendors, wanted):
-                    out.append((record.strip(), _entry(entry), [*unknown, match.group()]))
+                    out.append((record.strip(), _entry(entry), unknown, match.group()))
     return out
 
 
@@ -451,10 +451,8 @@ def extract(text: str) -> dict:
         "third_party_list": False,
     }
     sdk_ids, sdk_names = set(), set()
-    listing, section = (
-        False,
-        None,
-    )  # within a list of permissions announced by "…以下权限：" or a 权限 heading
+    # within a list of permissions announced by "…以下权限：" or a 权限 heading
+    listing, section = False, None
     for clause in clauses:
         if clause.section != section:
             section, listing = clause.section, False
@@ -468,7 +466,7 @@ def extract(text: str) -> dict:
             ]
             named = [w for _c, w in item] + fields
             for code, word in _pi_in(sentence):
-                if code in DEVICE_TYPES and any(word in n or n in word for n in named):
+                if code in PERMISSION_DATA_TYPES and any(word in n or n in word for n in named):
                     continue
                 result["pi_types"].setdefault(code, []).append({**where, "word": word})
             listing = (
@@ -516,11 +514,10 @@ def extract(text: str) -> dict:
         clause = next((c.index for c in clauses if row.split("|")[0].strip() in c.text), None)
         result["sdks"].append({**sdk, "clause": clause, "sentence": row})
         result["third_party_list"] = True
-    for record, sdk, unknown in vendor_found:
+    for record, sdk, unknown, maker in vendor_found:
         # the maker's SDK stands for the record's names that are not in the catalogue (its name column held the
         # maker, or the policy's own name for it)
-        *names, maker = unknown
-        drop = {_norm(n) for n in names}
+        drop = {_norm(n) for n in unknown}
         result["sdks"] = [
             s
             for s in result["sdks"]
