@@ -288,8 +288,8 @@ def strict_vendors() -> frozenset[str]:
 
 @functools.cache
 def vendor_pattern() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
-    """One expression for every normalised name of an SDK maker (longest first; a Latin name only as a whole
-    word), and the catalogue vendors each name stands for."""
+    """One expression for every normalised name of an SDK maker (longest first; see _name_expression), and the
+    catalogue vendors each name stands for."""
     by_name: dict[str, set[str]] = {}
     for vendor, names in _vendor_data()[0].items():
         for name in names:
