@@ -202,6 +202,7 @@ def test_a_denied_permission_is_not_declared(text):
         ("本App集成了高德软件有限公司的定位SDK。", "amap_location"),
         ("为防范交易欺诈，我们接入了同盾的风控服务。", "tongdun"),
         ("我们使用腾讯的浏览服务内核加载网页。", "tencent_x5"),
+        ("我们集成了网易易盾的行为验证码SDK。", "netease_yidun_risk"),  # 行为验证 alone is no brand
     ],
 )
 def test_an_sdk_named_only_by_its_maker_and_what_it_does(text, sdk):
@@ -230,6 +231,8 @@ def test_several_makers_of_one_function():
         "招商银行股份有限公司为您提供支付服务。",  # a bank is a maker of an SDK only where the record says SDK
         "深圳市腾讯计算机系统有限公司为本行提供云服务器。",  # no function of any of its SDKs
         "我们会将您的信息提供给深圳市和讯华谷信息技术有限公司。",  # a maker of five SDKs, no function named
+        "我们使用阿里云的服务器存储您的数据。",
+        "腾讯新闻、百度搜索等第三方应用的链接不受本政策约束。",
     ],
 )
 def test_a_maker_named_without_its_sdk_names_none(text):
