@@ -30,6 +30,10 @@ def pi(text: str) -> set[str]:
         # denials in other words
         "我们没有收集您的通讯录和通话记录。",
         "我们的产品不面向不满十四周岁的儿童。",
+        # a permission named with an aside or a mode (相册（存储）权限, 日历读写权限), system biometric login
+        "我们会申请相册（存储）权限。",
+        "为提示还款日，我们会申请日历读写权限。",
+        "开启指纹/面容登录需要您授权生物识别权限。",
     ],
 )
 def test_not_a_declaration(text):

@@ -27,7 +27,9 @@ PART_BREAK = re.compile(r"[，,。；;！？!?]|但是|但|而是|仅|只")
 # declaration (the children's-section boilerplate of GB/T 35273 / the 2019 method)
 HYPOTHETICAL = re.compile(r"(?:如|若|如果|倘若|一旦)[^。；;]{0,20}发现[^。；;]*删除")
 # a device word naming a permission rather than data (…申请相机、麦克风等权限): read as a permission only
-PERMISSION_AFTER = re.compile(r"^(?:[、和及与或/][\u4e00-\u9fffA-Za-z]{1,6}){0,8}(?:等|的)?(?:系统)?权限")
+PERMISSION_AFTER = re.compile(
+    r"^(?:[、和及与或/][\u4e00-\u9fffA-Za-z]{1,6}){0,8}(?:等|的)?(?:系统)?(?:读写|读取|写入|访问|使用|调用)?权限"
+)
 READING_VERB = re.compile(
     r"(读取|获取|收集|采集|访问|上传)(?:您的|您)?(?:[\u4e00-\u9fffA-Za-z]{1,6}[、和及与或/])*$"
 )
@@ -152,7 +154,9 @@ def _denied(sentence: str, start: int, end: int) -> bool:
 
 def _names_a_permission(sentence: str, start: int, end: int) -> bool:
     """相机 in 申请相机、麦克风等权限 names a permission, not data the app collects; 读取通话记录的权限 reads data."""
-    return bool(PERMISSION_AFTER.match(sentence[end : end + 80])) and not READING_VERB.search(
+    # 相册（存储）权限: an aside between the name and 权限
+    after = SHORT_ASIDE.sub("", sentence[end : end + 80])
+    return bool(PERMISSION_AFTER.match(after)) and not READING_VERB.search(
         sentence[max(0, start - 60) : start]
     )
 
