@@ -266,3 +266,11 @@ def test_a_key_value_sdk_entry_over_several_lines():
         "第三方名称：深圳市腾讯计算机系统有限公司\n使用目的：崩溃日志上报\n"
     )
     assert sdk_ids(text) == ["xiaomi_push", "tencent_bugly"]
+
+
+def test_a_mini_programs_scopes_are_compared_with_the_policy():
+    declared = privacy.extract("我们会申请scope.userLocation授权，用于查找附近网点。")
+    observed = {"permissions": ["scope.userLocation", "requiredPrivateInfos:getLocation", "scope.record"]}
+    gaps = {(g["kind"], g["subject"]) for g in privacy.compare(declared, observed)}
+    assert ("permission_not_declared", "microphone") in gaps
+    assert not any(subject == "location" for _kind, subject in gaps)

@@ -115,19 +115,28 @@ def permission_of_data() -> dict[str, str]:
 
 @functools.cache
 def permission_to_group() -> dict[str, str]:
-    return {
+    """{permission as a scan reports it: group}: Android, iOS and HarmonyOS names, a mini-program's scopes
+    (scope.userLocation) and its requiredPrivateInfos (requiredPrivateInfos:getLocation)."""
+    out = {
         name: code
         for code, spec in permission_groups().items()
         for platform in ("android", "ios", "harmony")
         for name in spec.get(platform) or []
     }
+    for code, spec in permission_groups().items():
+        for name in spec.get("miniprogram") or []:
+            if name.startswith("scope."):
+                out[name] = code
+            elif name.startswith("wx."):
+                out["requiredPrivateInfos:" + name[3:]] = code
+    return out
 
 
 @functools.cache
 def permission_id_to_group() -> dict[str, str]:
     """permission_to_group and the mini-program scopes and interfaces (scope.userLocation, wx.getLocation), plus each
     identifier's bare name (CAMERA, READ_PHONE_STATE, getLocation) where only one group has it."""
-    full = dict(permission_to_group())
+    full = {k: v for k, v in permission_to_group().items() if not k.startswith("requiredPrivateInfos:")}
     for code, spec in permission_groups().items():
         for name in spec.get("miniprogram") or []:
             full[name] = code
