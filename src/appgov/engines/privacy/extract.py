@@ -184,6 +184,8 @@ def _pi_in(sentence: str) -> list[tuple[str, str]]:
         ):
             found.append((code, match.group()))
     for word, (code, verbs) in vocabulary.pi_words_needing_a_verb().items():
+        if word not in sentence:
+            continue
         for match in re.finditer(re.escape(word), sentence):
             start, end = match.start(), match.end()
             if any(taken[start:end]):
@@ -256,6 +258,8 @@ def _permissions_in(sentence: str) -> list[tuple[str, str]]:
                 add(code, word)
     taken = [False] * len(sentence)  # a longer name holds its place: 信息 of 位置信息权限 is not read again
     for word, code, is_short in vocabulary.permission_names():
+        if word not in sentence:
+            continue
         for match in re.finditer(re.escape(word), sentence):
             at, end = match.start(), match.end()
             if any(taken[at:end]):
@@ -329,6 +333,8 @@ def _sdks_in(sentence: str) -> list[dict]:
 
     pattern, entries = vocabulary.sdk_name_pattern()
     for match in pattern.finditer(norm):
+        if not vocabulary.name_fits(norm, match):
+            continue
         entry = entries[match.group()]
         # the place in the normalised sentence is near enough for the denial test (only spaces are removed)
         if entry["id"] not in ids and not _sdk_denied(sentence, min(match.start(), len(sentence))):
@@ -396,7 +402,7 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str], str]]:
         row = len([c for c in TABLE_CELL.split(line.strip().strip("|")) if c.strip()]) >= 2
         for record in re.split(r"(?<=[。！？!?])", line):
             norm = _norm(record)
-            if not norm or not pattern.search(norm):
+            if not norm or not any(vocabulary.name_fits(norm, m) for m in pattern.finditer(norm)):
                 continue
             context = row or bool(SDK_CONTEXT.search(record))
             sdk_word = bool(SDK_WORD.search(record))
@@ -412,6 +418,8 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str], str]]:
             }
             unknown = [sdk["name"] for sdk in named if sdk["id"] is None]
             for match in pattern.finditer(norm):
+                if not vocabulary.name_fits(norm, match):
+                    continue
                 vendors = vendors_of[match.group()]
                 if vendors & named_vendors or _sdk_denied(norm, match.start()):
                     continue

@@ -55,23 +55,28 @@ def pi_pattern() -> tuple[re.Pattern, dict[str, str | None]]:
 MEASURE_BEFORE = "每一这那单多几各某整两三四五六七八九十"
 
 
-def _name_expression(name: str) -> str:
-    """A normalised SDK or maker name as an expression: a short Latin name (TBS, MMKV) only as a word (SDK or Kit
-    may follow), 个推 not after a measure word."""
-    escaped = re.escape(name)
+def name_fits(text: str, match: re.Match) -> bool:
+    """Whether a match of sdk_name_pattern or vendor_pattern in normalised text is the name: a short Latin name
+    (TBS, MMKV) only as a word (SDK or Kit may follow), 个推 not after a measure word. (Checked after matching: one
+    plain alternation of hundreds of names is several times faster than one with look-arounds.)"""
+    name, start, end = match.group(), match.start(), match.end()
     if name.isascii() and len(name) <= 5:
-        return rf"(?<![a-z0-9]){escaped}(?=sdk|kit|[^a-z0-9]|$)"
+        before = text[start - 1 : start]
+        after = text[end:]
+        return not (before.isascii() and before.isalnum()) and (
+            not after or not (after[0].isascii() and after[0].isalnum()) or after.startswith(("sdk", "kit"))
+        )
     if name.startswith("个"):
-        return rf"(?<![{MEASURE_BEFORE}]){escaped}"
-    return escaped
+        return start == 0 or text[start - 1] not in MEASURE_BEFORE
+    return True
 
 
 @functools.cache
 def sdk_name_pattern() -> tuple[re.Pattern, dict[str, dict]]:
-    """One expression for every normalised name of sdk_names, and the catalogue entry of each."""
+    """One expression for every normalised name of sdk_names (a match is the name where name_fits), and the
+    catalogue entry of each."""
     names = sdk_names()
-    parts = [_name_expression(n) for n, _e in names]
-    return re.compile("|".join(parts)), dict(names)
+    return re.compile("|".join(re.escape(n) for n, _e in names)), dict(names)
 
 
 @functools.cache
@@ -297,13 +302,13 @@ def strict_vendors() -> frozenset[str]:
 
 @functools.cache
 def vendor_pattern() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
-    """One expression for every normalised name of an SDK maker (longest first; see _name_expression), and the
-    catalogue vendors each name stands for."""
+    """One expression for every normalised name of an SDK maker (longest first; a match is the name where
+    name_fits), and the catalogue vendors each name stands for."""
     by_name: dict[str, set[str]] = {}
     for vendor, names in _vendor_data()[0].items():
         for name in names:
             by_name.setdefault(normalise(str(name)), set()).add(vendor)
-    parts = [_name_expression(name) for name in sorted(by_name, key=len, reverse=True)]
+    parts = [re.escape(name) for name in sorted(by_name, key=len, reverse=True)]
     return re.compile("|".join(parts)), {n: frozenset(v) for n, v in by_name.items()}
 
 
