@@ -12,7 +12,9 @@ from .policy import split
 
 NEGATION = re.compile(
     r"(不会|不再|不收集|不获取|不读取|不调用|不申请|不涉及|不采集|不存储|不保存|不上传|不访问|无需|不需要|禁止|"
-    r"从不|绝不|并未|未曾|未集成|未接入|未使用|未嵌入|没有集成|不集成|不接入|不包含|不包括)"
+    r"从不|绝不|并未|未曾|未集成|未接入|未使用|未嵌入|没有集成|不集成|不接入|不包含|不包括|从未|不曾|不面向|不针对|"
+    r"不要求|不强制|没有(?:也不会)?(?:收集|获取|读取|采集|申请|调用|使用|存储|上传|访问|接入|嵌入)|"
+    r"没(?:收集|获取|读取|采集|申请|调用))"
 )
 # "相册、通讯录我们都不碰": a denial after the items it denies, in the same part of the sentence
 POST_NEGATION = re.compile(
@@ -25,12 +27,37 @@ PART_BREAK = re.compile(r"[，,。；;！？!?]|但是|但|而是|仅|只")
 # declaration (the children's-section boilerplate of GB/T 35273 / the 2019 method)
 HYPOTHETICAL = re.compile(r"(?:如|若|如果|倘若|一旦)[^。；;]{0,20}发现[^。；;]*删除")
 # a device word naming a permission rather than data (…申请相机、麦克风等权限): read as a permission only
-PERMISSION_AFTER = re.compile(r"^(?:[、和及与或/][\u4e00-\u9fffA-Za-z]{1,6}){0,8}(?:等|的)?(?:系统)?权限")
+PERMISSION_AFTER = re.compile(
+    r"^(?:[、和及与或/][\u4e00-\u9fffA-Za-z]{1,6}){0,8}(?:等|的)?(?:系统)?(?:读写|读取|写入|访问|使用|调用)?权限"
+)
 READING_VERB = re.compile(
     r"(读取|获取|收集|采集|访问|上传)(?:您的|您)?(?:[\u4e00-\u9fffA-Za-z]{1,6}[、和及与或/])*$"
 )
+# what sensitive personal information is (以下信息属于敏感个人信息：…；个人敏感信息是指…): a definition, not a
+# declaration, unless the sentence also says the app collects it
+DEFINITION = re.compile(
+    r"(?:敏感个人信息|个人敏感信息|个人信息)(?:是指|系指|指的是|包括但不限于)|(?:敏感个人信息|个人敏感信息)是"
+    r"|(?:属于|为|是)(?:个人)?敏感(?:个人)?信息"
+)
+COLLECTING = re.compile(
+    r"(?:我们|我行|本行|本公司|本App|本APP|本应用|App|APP|SDK|您)[^。；;]{0,12}?(?:收集|获取|采集|读取|提供|填写|上传|申请|调用)"
+)
+# the controller's contact: a value after the word (联系电话：010-…, 邮箱：dpo@…, 地址：北京市…) or its owner before it
+CONTACT_VALUE = re.compile(
+    r"^\s*(?:为|是)?\s*[:：]?\s*(?:[\d+（(][\d\-－ ()（）]{4,}|[A-Za-z0-9._%+-]+@|[\u4e00-\u9fff]{2,3}(?:省|市|自治区))"
+)
+CONTACT_OWNER = re.compile(r"(客服|我们的|我行的|本行的?|本公司的?|我司的?|负责人|官方|如下|联系我们的?)$")
 QUOTES = re.compile(r"[“”\"「」『』‘’《》]")
 SHORT_ASIDE = re.compile(r"[（(][^（）()]{1,8}[)）]")
+# a record that speaks of SDKs or third parties, where a maker's name stands for its SDK
+SDK_CONTEXT = re.compile(
+    r"SDK|sdk|Kit|KIT|插件|组件|控件|提供方|服务商|服务提供者|第三方|合作方|接入|集成|嵌入|通道|提供的|提供给|技术服务"
+)
+SDK_ENTRY_START = re.compile(
+    r"(?:SDK|第三方|插件|合作方)\s*(?:名称|名字)|(?:提供方|公司名称|第三方主体)\s*[:：]"
+)
+PURPOSE_FIELD = re.compile(r"(?:使用|收集|处理|共享)?(?:目的|用途|功能|场景|业务)\s*[:：]")
+SDK_WORD = re.compile(r"SDK|sdk|Kit|KIT|插件|组件|控件")
 SDK_MENTION = re.compile(r"([A-Za-z0-9\u4e00-\u9fff+·\-. ]{2,16}?)\s*(?:SDK|sdk|Kit|KIT)")
 TABLE_CELL = re.compile(r"\s*\|\s*|\t+")
 SDK_LIST_NAME = re.compile(r"(?:第三方)?SDK\s*(?:名称|名字)\s*[:：]\s*([^；;，,|\n。]+)", re.I)
@@ -47,8 +74,48 @@ RIGHTS = {
     "deregister": ("注销账户", "注销账号", "注销您的账户", "注销您的账号", "账户注销", "账号注销", "注销"),
     "copy": ("复制", "获取个人信息副本", "转移"),
 }
-LIST_FOLLOWERS = ("、", "和", "及", "与", "等", "权限", "，", ",")
-PERMISSION_CONTEXT = re.compile(r"(权限|访问|授权|开启|调用|申请|获取)")
+PERMISSION_CONTEXT = re.compile(r"(权限|访问|授权|开启|调用|申请|获取|请求|允许)")
+# a bare name (相机, 位置) as an item of a list that ends in 权限: 相机、位置信息及通讯录等权限
+PERMISSION_LIST_AFTER = re.compile(
+    r"^(?:(?:[、和及与或/]|以及)[^、，,。；;：:]{1,10}?)*(?:等|在内)?(?:的)?(?:系统|相关|设备|手机|敏感)?权限"
+)
+# …or right after a request for it: 申请访问相机, 请求使用麦克风, 授权我们访问通讯录, 允许手机银行使用位置
+PERMISSION_REQUEST_BEFORE = re.compile(
+    r"(?:(?:申请|请求|授予|授权|允许)[^，,。；;]{0,10}?(?:访问|使用|调用|读取|获取|开启|打开)?|开启)(?:设备|手机|系统)?$"
+)
+# 权限名称：相机 / 申请以下权限：相机、麦克风、位置信息 / 所需权限: 存储
+PERMISSION_FIELD = re.compile(r"(?:权限名称|权限名|权限类型|权限项|权限)\s*[:：]\s*([^；;。|\n]+)")
+# "我们可能向您申请以下权限：" / "App所需权限如下:" announces a list whose items follow as clauses or sentences
+PERMISSION_LIST_OPENER = re.compile(
+    r"权限[^。；;，,]{0,12}[:：]\s*$|权限(?:清单|列表|说明)?(?:如下|包括)[:：]?\s*$"
+)
+PERMISSION_ITEM_START = re.compile(
+    r"^\s*(?:[-•·*]\s*)?([^\s:：（(，,。；;—-]{1,12}?)(?:权限)?\s*(?:[:：（(—-]|用于|以便)"
+)
+AUTHORISED = re.compile(r"(?:经|在|待|获得|取得)?(?:您|你)(?:的)?(?:单独|明确)?(?:授权|同意授权)")
+# the types a permission is named after: a permission list's item 相机 / 位置信息 / 通讯录 names the permission only
+PERMISSION_DATA_TYPES = {
+    "camera",
+    "microphone",
+    "photos_media",
+    "sensor_data",
+    "clipboard",
+    "location",
+    "contacts",
+    "calendar",
+    "sms",
+    "call_log",
+}
+PERMISSION_ITEM_SPLIT = re.compile(r"[、，,/和及与或]|以及")
+# a denial after the permission: 相机权限我们不会申请
+PERMISSION_POST_NEGATION = re.compile(
+    r"^[^，,。；;]{0,6}?(?:都|均|也|一律|从)?(?:不会|不|未|无需)(?:再)?(?:申请|获取|调用|开启|使用|请求)"
+)
+# the platforms' permission identifiers: android.permission.X, ohos.permission.X, a bare constant, NS…UsageDescription
+PERMISSION_ID = re.compile(
+    r"((?:[a-z]+\.)+permission\.[A-Za-z_.]+|scope\.[A-Za-z]+|(?:wx|my|swan|tt|qq)\.[a-z][A-Za-z]+)"
+    r"|(?<![A-Za-z_.])([A-Z][A-Z_]{3,}[A-Z]|NS[A-Za-z]+UsageDescription|NFCReaderUsageDescription)(?![A-Za-z_])"
+)
 RETENTION = re.compile(r"(保存期限|存储期限|保存期|留存期限|保存时间|存储时间|保留期限)")
 SENSITIVE_MARK = re.compile(r"(【[^】]*敏感个人信息[^】]*】|敏感个人信息[^。]*(加粗|以粗体|下划线|黑体))")
 COMPLAINT = ("投诉", "举报", "申诉")
@@ -87,53 +154,154 @@ def _denied(sentence: str, start: int, end: int) -> bool:
 
 def _names_a_permission(sentence: str, start: int, end: int) -> bool:
     """相机 in 申请相机、麦克风等权限 names a permission, not data the app collects; 读取通话记录的权限 reads data."""
-    return bool(PERMISSION_AFTER.match(sentence[end : end + 80])) and not READING_VERB.search(
+    # 相册（存储）权限: an aside between the name and 权限
+    after = SHORT_ASIDE.sub("", sentence[end : end + 80])
+    return bool(PERMISSION_AFTER.match(after)) and not READING_VERB.search(
         sentence[max(0, start - 60) : start]
     )
 
 
+def _controllers_contact(sentence: str, start: int, end: int) -> bool:
+    """联系电话：010-… / 个人信息保护负责人邮箱：dpo@… / 我们的联系地址: the controller's own contact, not the user's."""
+    return bool(CONTACT_VALUE.match(sentence[end : end + 40])) or bool(
+        CONTACT_OWNER.search(_part(sentence, start, end)[0][-12:])
+    )
+
+
 def _pi_in(sentence: str) -> list[tuple[str, str]]:
-    if HYPOTHETICAL.search(sentence):
+    if HYPOTHETICAL.search(sentence) or (DEFINITION.search(sentence) and not COLLECTING.search(sentence)):
         return []
-    found = []
+    found, taken = [], [False] * len(sentence)
     pattern, types = vocabulary.pi_pattern()
     for match in pattern.finditer(sentence):  # left to right, the longest word at each place
         start, end, code = match.start(), match.end(), types[match.group()]
+        taken[start:end] = [True] * (end - start)
         if (
             code is not None
             and not _denied(sentence, start, end)
             and not _names_a_permission(sentence, start, end)
+            and not _controllers_contact(sentence, start, end)
         ):
             found.append((code, match.group()))
     for word, (code, verbs) in vocabulary.pi_words_needing_a_verb().items():
-        start = sentence.find(word)
-        if start != -1 and not _denied(sentence, start, start + len(word)):
-            head, _tail = _part(sentence, start, start + len(word))
-            if any(v in head for v in verbs):
+        if word not in sentence:
+            continue
+        for match in re.finditer(re.escape(word), sentence):
+            start, end = match.start(), match.end()
+            if any(taken[start:end]):
+                continue  # inside a longer word (密码 of 密码键盘, 账号 of 注销账号)
+            head, _tail = _part(sentence, start, end)
+            if (
+                any(v in head for v in verbs)
+                and not _denied(sentence, start, end)
+                and not _names_a_permission(sentence, start, end)
+            ):
                 found.append((code, word))
+                break
+    return found
+
+
+def _permission_denied(sentence: str, at: int, end: int) -> bool:
+    head, tail = _part(sentence, at, end)
+    return bool(NEGATION.search(head)) or bool(PERMISSION_POST_NEGATION.match(tail))
+
+
+def _permission_items(value: str) -> list[tuple[str, str]]:
+    """The groups a list of permission names stands for (相机、位置信息、通讯录 / 存储（相册） / READ_CONTACTS):
+    each item begins with one of a group's words or bare names."""
+    words = vocabulary.permission_words() + vocabulary.permission_short_words()
+    found = []
+    for item in PERMISSION_ITEM_SPLIT.split(value):
+        item = item.strip().removeprefix("读取").removeprefix("访问").removeprefix("使用").strip()
+        if not item:
+            continue
+        for word, code in words:
+            if item.startswith(word) or (len(word) >= 4 and word in item):
+                found.append((code, word))
+                break
     return found
 
 
 def _permissions_in(sentence: str) -> list[tuple[str, str]]:
-    # 存储（相册）权限, “读取已安装应用列表”权限, 通讯录的权限: read without asides, quotes and 的
+    # 存储（相册）权限, “读取应用列表”权限, 通讯录的权限: read without asides, quotes and 的
     # and without the possessive (访问您的相册 is 访问相册)
+    found, seen = [], set()
+
+    def add(code, word):
+        if code not in seen:
+            seen.add(code)
+            found.append((code, word))
+
+    # the platforms' own names (ohos.permission.CAMERA, android.permission.READ_PHONE_STATE, READ_CONTACTS,
+    # NSCameraUsageDescription) name their group wherever they stand
+    known = vocabulary.permission_id_to_group()
+    for match in PERMISSION_ID.finditer(sentence):
+        name = match.group(1) or match.group(2)
+        # wx.getLocation of WeChat is my.getLocation of Alipay, swan. of Baidu, tt. of ByteDance
+        code = known.get(name) or known.get("wx." + name.split(".", 1)[-1])
+        if code and not _permission_denied(sentence, match.start(), match.end()):
+            add(code, match.group())
+    # 经您授权后，我们会获取您的位置信息: data read with the user's authorisation is read under its permission
+    if AUTHORISED.search(sentence):
+        for code, word in _pi_in(sentence):
+            group = vocabulary.permission_of_data().get(code)
+            if group:
+                add(group, word)
     sentence = SHORT_ASIDE.sub("", QUOTES.sub("", sentence)).replace("的权限", "权限")
     sentence = sentence.replace("您的", "").replace("你的", "")
     if not PERMISSION_CONTEXT.search(sentence):
-        return []
-    words = vocabulary.permission_words()
-    if "权限" in sentence:
-        words = words + vocabulary.permission_short_words()
-    short = {w for w, _c in vocabulary.permission_short_words()}
-    found, seen = [], set()
-    for word, code in words:
-        at = sentence.find(word)
-        if at != -1 and word in short and not sentence[at + len(word) :].startswith(LIST_FOLLOWERS):
-            continue  # a short name counts only as an item of a list of permissions (相机、位置等权限)
-        if at != -1 and code not in seen and not NEGATION.search(_part(sentence, at, at + len(word))[0]):
-            seen.add(code)
-            found.append((code, word))
+        return found
+    # 权限名称：相机 / 申请以下权限：相机、麦克风、位置信息
+    for match in PERMISSION_FIELD.finditer(sentence):
+        if not _permission_denied(sentence, match.start(1), match.start(1)):
+            for code, word in _permission_items(match.group(1)):
+                add(code, word)
+    taken = [False] * len(sentence)  # a longer name holds its place: 信息 of 位置信息权限 is not read again
+    for word, code, is_short in vocabulary.permission_names():
+        if word not in sentence:
+            continue
+        for match in re.finditer(re.escape(word), sentence):
+            at, end = match.start(), match.end()
+            if any(taken[at:end]):
+                continue
+            if is_short and not (
+                PERMISSION_LIST_AFTER.match(sentence[end : end + 80])
+                or PERMISSION_REQUEST_BEFORE.search(sentence[max(0, at - 24) : at])
+            ):
+                continue  # a bare name counts only in a list of permissions (相机、位置等权限) or after a request
+            taken[at:end] = [True] * (end - at)
+            if not _permission_denied(sentence, at, end):
+                add(code, word)
     return found
+
+
+def _permission_list_item(sentence: str) -> list[tuple[str, str]]:
+    """An item of a list of permissions: a sentence that begins with a permission's name and a colon or an aside
+    (相机：用于扫码 / 2. 位置信息（用于查找网点）)."""
+    match = PERMISSION_ITEM_START.match(QUOTES.sub("", sentence))
+    if not match or NEGATION.search(sentence[: match.end() + 8]):
+        return []
+    return _permission_items(match.group(1))[:1]
+
+
+def _table_permissions(text: str) -> list[tuple[str, str, str]]:
+    """Permissions named in the name column of a permission table (a header cell 权限名称 / 系统权限 / 权限):
+    [(row, group, word)]."""
+    rows, column = [], None
+    for line in text.splitlines():
+        cells = [c.strip() for c in TABLE_CELL.split(line.strip().strip("|"))]
+        if len(cells) < 2:
+            column = None
+            continue
+        header = [i for i, c in enumerate(cells) if re.fullmatch(r"[^|]{0,6}权限(?:名称|名|类型|项)?", c)]
+        if header and not any(_permission_items(c) for c in cells):
+            column = header[0]
+            continue
+        if column is None or column >= len(cells) or not cells[column] or NEGATION.search(line):
+            continue
+        for code, word in _permission_items(SHORT_ASIDE.sub("", QUOTES.sub("", cells[column]))):
+            rows.append((line, code, word))
+    return rows
 
 
 def _entry(entry: dict) -> dict:
@@ -165,6 +333,8 @@ def _sdks_in(sentence: str) -> list[dict]:
 
     pattern, entries = vocabulary.sdk_name_pattern()
     for match in pattern.finditer(norm):
+        if not vocabulary.name_fits(norm, match):
+            continue
         entry = entries[match.group()]
         # the place in the normalised sentence is near enough for the denial test (only spaces are removed)
         if entry["id"] not in ids and not _sdk_denied(sentence, min(match.start(), len(sentence))):
@@ -207,6 +377,72 @@ def _table_sdks(text: str) -> list[tuple[str, dict]]:
     return rows
 
 
+def _purpose_below(lines: list[str], index: int) -> set[str]:
+    """The functions a key-value SDK entry gives on its next lines (第三方名称：…\n使用目的：消息推送), up to a blank
+    line or the next entry."""
+    wanted: set[str] = set()
+    for line in lines[index + 1 : index + 5]:
+        if not line.strip() or SDK_ENTRY_START.search(line):
+            break
+        if PURPOSE_FIELD.search(line):
+            wanted |= vocabulary.functions_in(line)
+    return wanted
+
+
+def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str], str]]:
+    """SDKs a policy names only by their maker, with the function the same record speaks of: "我们接入了北京小米
+    移动软件有限公司提供的消息推送服务", "每日互动股份有限公司（个推） | 消息推送 | 设备标识符": [(record, sdk, names of
+    the record's SDKs that are not in the catalogue, which the maker's SDK stands for, the maker's name)]. A
+    record is a line up to its full stop (and the purpose lines of a key-value entry below it); it must speak of
+    SDKs or third parties (or be a table row), and a maker whose SDK the record already names is not read again."""
+    pattern, vendors_of = vocabulary.vendor_pattern()
+    out = []
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        row = len([c for c in TABLE_CELL.split(line.strip().strip("|")) if c.strip()]) >= 2
+        for record in re.split(r"(?<=[。！？!?])", line):
+            norm = _norm(record)
+            if not norm or not any(vocabulary.name_fits(norm, m) for m in pattern.finditer(norm)):
+                continue
+            context = row or bool(SDK_CONTEXT.search(record))
+            sdk_word = bool(SDK_WORD.search(record))
+            named = _sdks_in(record)
+            if row:
+                named += [sdk for _line, sdk in _table_sdks(record)]
+            named_vendors = {
+                e["vendor"]
+                for sdk in named
+                if sdk["id"]
+                for e in vocabulary.sdk_catalogue()
+                if e["id"] == sdk["id"]
+            }
+            unknown = [sdk["name"] for sdk in named if sdk["id"] is None]
+            for match in pattern.finditer(norm):
+                if not vocabulary.name_fits(norm, match):
+                    continue
+                vendors = vendors_of[match.group()]
+                if vendors & named_vendors or _sdk_denied(norm, match.start()):
+                    continue
+                rest = norm[: match.start()] + "　" + norm[match.end() :]
+                at = match.start()
+                head = rest[:at]
+                part_start = max((m.end() for m in re.finditer(r"[，,；;。|]", head)), default=0)
+                stop = re.search(r"[，,；;。|]", rest[at + 1 :])
+                part = rest[part_start : at + 1 + stop.start()] if stop else rest[part_start:]
+                if vendors & vocabulary.strict_vendors() and not sdk_word:
+                    continue
+                # outside a record about SDKs, only a function in the maker's own part of the sentence counts
+                # (我们使用友盟进行统计分析)
+                wanted = vocabulary.functions_in(part) or (
+                    vocabulary.functions_in(rest) or _purpose_below(lines, index) if context else set()
+                )
+                if not wanted and not context:
+                    continue
+                for entry in vocabulary.resolve_vendor(vendors, wanted):
+                    out.append((record.strip(), _entry(entry), unknown, match.group()))
+    return out
+
+
 def extract(text: str) -> dict:
     """Everything the policy declares, by clause: {"clauses": [...], "pi_types": {type: [where]}, "permissions":
     {group: [where]}, "sdks": [...], "effective_on", "updated_on", "rights": {right: where}, "contact": {...},
@@ -227,12 +463,33 @@ def extract(text: str) -> dict:
         "third_party_list": False,
     }
     sdk_ids, sdk_names = set(), set()
+    # within a list of permissions announced by "…以下权限：" or a 权限 heading
+    listing, section = False, None
     for clause in clauses:
+        if clause.section != section:
+            section, listing = clause.section, False
         for sentence in clause.sentences():
             where = {"clause": clause.index, "sentence": sentence}
+            permissions = _permissions_in(sentence)
+            item = _permission_list_item(sentence) if listing or "权限" in (section or "") else []
+            # the name of a listed permission (相机：用于扫码 / 以下权限：麦克风、日历) is the permission, not data
+            fields = [
+                w for m in PERMISSION_FIELD.finditer(sentence) for _c, w in _permission_items(m.group(1))
+            ]
+            named = [w for _c, w in item] + fields
             for code, word in _pi_in(sentence):
+                if code in PERMISSION_DATA_TYPES and any(word in n or n in word for n in named):
+                    continue
                 result["pi_types"].setdefault(code, []).append({**where, "word": word})
-            for code, word in _permissions_in(sentence):
+            listing = (
+                bool(PERMISSION_LIST_OPENER.search(sentence))
+                or (
+                    bool(fields)
+                    and (sentence.endswith(("；", ";")) or "以下" in sentence or "如下" in sentence)
+                )
+                or (listing and bool(item))
+            )
+            for code, word in permissions + item:
                 result["permissions"].setdefault(code, []).append({**where, "word": word})
             for sdk in _sdks_in(sentence):
                 key = sdk["id"] or _norm(sdk["name"])
@@ -255,6 +512,11 @@ def extract(text: str) -> dict:
                 sentence
             ):
                 result["third_party_list"] = True
+    for row, code, word in _table_permissions(text):
+        if code not in result["permissions"]:
+            clause = next((c.index for c in clauses if row.split("|")[0].strip() in c.text), None)
+            result["permissions"][code] = [{"clause": clause, "sentence": row, "word": word}]
+    vendor_found = _vendor_sdks(text)
     for row, sdk in _table_sdks(text):
         key = sdk["id"] or _norm(sdk["name"])
         if key in sdk_ids or _norm(sdk["name"]) in sdk_names:
@@ -264,4 +526,18 @@ def extract(text: str) -> dict:
         clause = next((c.index for c in clauses if row.split("|")[0].strip() in c.text), None)
         result["sdks"].append({**sdk, "clause": clause, "sentence": row})
         result["third_party_list"] = True
+    for record, sdk, unknown, maker in vendor_found:
+        # the maker's SDK stands for the record's names that are not in the catalogue (its name column held the
+        # maker, or the policy's own name for it)
+        drop = {_norm(n) for n in unknown}
+        result["sdks"] = [
+            s
+            for s in result["sdks"]
+            if s["id"] is not None or (_norm(s["name"]) not in drop and maker not in _norm(s["name"]))
+        ]
+        if sdk["id"] in sdk_ids:
+            continue
+        sdk_ids.add(sdk["id"])
+        clause = next((c.index for c in clauses if record[:20] in c.text), None)
+        result["sdks"].append({**sdk, "clause": clause, "sentence": record})
     return result

@@ -15,7 +15,8 @@ SECTION = re.compile(r"^\s*(?:第[一二三四五六七八九十百]+[章部分�
 CLAUSE = re.compile(
     r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、．]\s*|[①②③④⑤⑥⑦⑧⑨⑩])\s*(.*)$"
 )
-SENTENCE_END = re.compile(r"(?<=[。；！？;!?])")
+SENTENCE_END = re.compile(r"(?<=[。；！？;!?])|\n")
+FULL_STOPS = ("。", "；", "！", "？", ";", "!", "?", "：", ":", "，", ",", "、")
 
 
 class Clause:
@@ -109,7 +110,11 @@ def split(text: str) -> list[Clause]:
     section, number, lines = "", "", []
 
     def close():
-        body = "".join(line.strip() for line in lines).strip()
+        # a line that ends without a full stop (a list item, a table row) stays its own sentence
+        body = "".join(
+            line.strip() + ("" if i == len(lines) - 1 or line.strip().endswith(FULL_STOPS) else "\n")
+            for i, line in enumerate(lines)
+        ).strip()
         if body:
             clauses.append(Clause(len(clauses), section, number, body))
 

@@ -51,9 +51,30 @@ def pi_pattern() -> tuple[re.Pattern, dict[str, str | None]]:
     return re.compile("|".join(re.escape(w) for w, _c in words)), dict(words)
 
 
+# a measure word before 个 makes 个推 of 每个推送 a word of the sentence, not the brand
+MEASURE_BEFORE = "每一这那单多几各某整两三四五六七八九十"
+
+
+def name_fits(text: str, match: re.Match) -> bool:
+    """Whether a match of sdk_name_pattern or vendor_pattern in normalised text is the name: a short Latin name
+    (TBS, MMKV) only as a word (SDK or Kit may follow), 个推 not after a measure word. (Checked after matching: one
+    plain alternation of hundreds of names is several times faster than one with look-arounds.)"""
+    name, start, end = match.group(), match.start(), match.end()
+    if name.isascii() and len(name) <= 5:
+        before = text[start - 1 : start]
+        after = text[end:]
+        return not (before.isascii() and before.isalnum()) and (
+            not after or not (after[0].isascii() and after[0].isalnum()) or after.startswith(("sdk", "kit"))
+        )
+    if name.startswith("个"):
+        return start == 0 or text[start - 1] not in MEASURE_BEFORE
+    return True
+
+
 @functools.cache
 def sdk_name_pattern() -> tuple[re.Pattern, dict[str, dict]]:
-    """One expression for every normalised name of sdk_names, and the catalogue entry of each."""
+    """One expression for every normalised name of sdk_names (a match is the name where name_fits), and the
+    catalogue entry of each."""
     names = sdk_names()
     return re.compile("|".join(re.escape(n) for n, _e in names)), dict(names)
 
@@ -83,18 +104,61 @@ def permission_short_words() -> list[tuple[str, str]]:
 
 
 @functools.cache
+def permission_names() -> list[tuple[str, str, bool]]:
+    """(word, group, is a bare name) for every word and bare name of every group, longest first (a word before a
+    bare name of the same length)."""
+    pairs = {(w, c, False) for w, c in permission_words()}
+    pairs |= {(w, c, True) for w, c in permission_short_words() if (w, c, False) not in pairs}
+    return sorted(pairs, key=lambda p: (-len(p[0]), p[2], p[0]))
+
+
+@functools.cache
+def permission_of_data() -> dict[str, str]:
+    """{personal-information type: permission group} for the data a permission guards (location -> location)."""
+    return {t: code for code, spec in permission_groups().items() for t in spec.get("data") or []}
+
+
+@functools.cache
 def permission_to_group() -> dict[str, str]:
-    return {
+    """{permission as a scan reports it: group}: Android, iOS and HarmonyOS names, a mini-program's scopes
+    (scope.userLocation) and its requiredPrivateInfos (requiredPrivateInfos:getLocation)."""
+    out = {
         name: code
         for code, spec in permission_groups().items()
         for platform in ("android", "ios", "harmony")
         for name in spec.get(platform) or []
     }
+    for code, spec in permission_groups().items():
+        for name in spec.get("miniprogram") or []:
+            if name.startswith("scope."):
+                out[name] = code
+            elif name.startswith("wx."):
+                out["requiredPrivateInfos:" + name[3:]] = code
+    return out
+
+
+@functools.cache
+def permission_id_to_group() -> dict[str, str]:
+    """permission_to_group and the mini-program scopes and interfaces (scope.userLocation, wx.getLocation), plus each
+    identifier's bare name (CAMERA, READ_PHONE_STATE, getLocation) where only one group has it."""
+    full = {k: v for k, v in permission_to_group().items() if not k.startswith("requiredPrivateInfos:")}
+    for code, spec in permission_groups().items():
+        for name in spec.get("miniprogram") or []:
+            full[name] = code
+    bare: dict[str, set[str]] = {}
+    for name, code in full.items():
+        bare.setdefault(name.rsplit(".", 1)[-1], set()).add(code)
+    return {**{k: next(iter(v)) for k, v in bare.items() if len(v) == 1}, **full}
+
+
+@functools.cache
+def _aliases_file() -> dict:
+    return yaml.safe_load((DATA / "sdk_aliases.yaml").read_text(encoding="utf-8"))
 
 
 @functools.cache
 def sdk_functions() -> dict[str, list[str]]:
-    return yaml.safe_load((DATA / "sdk_aliases.yaml").read_text(encoding="utf-8"))["functions"]
+    return _aliases_file()["functions"]
 
 
 def functions_in(text: str) -> set[str]:
@@ -144,8 +208,12 @@ def sdk_brands() -> list[tuple[str, dict, frozenset]]:
     by brand and function ("个推消息推送SDK", "友盟+ U-App统计SDK", "HUAWEI Push Kit") is resolved to the one
     catalogue SDK of that brand with that function; a brand with several such SDKs resolves to none."""
 
+    function_words = {w.lower() for words in sdk_functions().values() for w in words}
+    generic = function_words | set(GENERIC_SDK_WORDS) | {"account", "core", "ml", "mobile", "cloud"}
+
     def usable(brand: str) -> bool:
-        return len(brand) >= 2 and not (brand.isascii() and len(brand) < 3)
+        # a product name that is only a function (Push Kit, Analytics Kit) is no brand
+        return len(brand) >= 2 and not (brand.isascii() and len(brand) < 3) and brand not in generic
 
     by_vendor: dict[str, set[str]] = {}
     own: dict[str, set[str]] = {}
@@ -161,10 +229,7 @@ def sdk_brands() -> list[tuple[str, dict, frozenset]]:
         by_vendor.setdefault(normalise(entry["vendor"]), set()).update(brands)
     out = []
     for entry in sdk_catalogue():
-        zh = entry.get("name_zh") or ""
-        functions = frozenset(
-            functions_in(f"{zh} {entry['name']}") or functions_in(entry.get("category", ""))
-        )
+        functions = sdk_functions_of(entry["id"])
         # a brand is its vendor's: 腾讯 names Tencent's Beacon as well as its MTA
         brands = own[entry["id"]] | by_vendor[normalise(entry["vendor"])]
         out += [(b, entry, functions) for b in brands]
@@ -196,17 +261,71 @@ def normalise(text: str) -> str:
 
 @functools.cache
 def sdk_aliases() -> dict[str, list[str]]:
-    return yaml.safe_load((DATA / "sdk_aliases.yaml").read_text(encoding="utf-8"))["aliases"]
+    return _aliases_file()["aliases"]
 
 
 @functools.cache
 def sdk_names() -> list[tuple[str, dict]]:
     """(normalised name as a policy writes it, catalogue entry), longest first: the catalogue's Chinese and English
-    names and the aliases of data/sdk_aliases.yaml."""
+    names and the aliases of data/sdk_aliases.yaml (a short name of Latin letters, TBS or MMKV, only as a whole word)."""
     aliases = sdk_aliases()
     pairs = []
     for entry in sdk_catalogue():
-        for name in {entry.get("name_zh"), entry.get("name"), *aliases.get(entry["id"], [])}:
-            if name and len(normalise(name)) >= 3:
+        own = aliases.get(entry["id"], [])
+        for name in {entry.get("name_zh"), entry.get("name"), *own}:
+            # a two-character brand (环信, 同盾) only as an alias written down for it
+            if name and (len(normalise(name)) >= 3 or (name in own and len(normalise(name)) == 2)):
                 pairs.append((normalise(name), entry))
     return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+@functools.cache
+def sdk_functions_of(sdk_id: str) -> frozenset[str]:
+    """What a catalogue SDK does: from sdk_aliases.yaml `sdk_functions`, else its names, else its category."""
+    fixed = (_aliases_file().get("sdk_functions") or {}).get(sdk_id)
+    if fixed:
+        return frozenset(fixed)
+    entry = next(e for e in sdk_catalogue() if e["id"] == sdk_id)
+    zh = entry.get("name_zh") or ""
+    return frozenset(functions_in(f"{zh} {entry['name']}") or functions_in(entry.get("category", "")))
+
+
+@functools.cache
+def _vendor_data() -> tuple[dict, dict]:
+    data = _aliases_file()
+    return data.get("vendors") or {}, data.get("primary") or {}
+
+
+def strict_vendors() -> frozenset[str]:
+    return frozenset(_aliases_file().get("strict_vendors") or [])
+
+
+@functools.cache
+def vendor_pattern() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
+    """One expression for every normalised name of an SDK maker (longest first; a match is the name where
+    name_fits), and the catalogue vendors each name stands for."""
+    by_name: dict[str, set[str]] = {}
+    for vendor, names in _vendor_data()[0].items():
+        for name in names:
+            by_name.setdefault(normalise(str(name)), set()).add(vendor)
+    parts = [re.escape(name) for name in sorted(by_name, key=len, reverse=True)]
+    return re.compile("|".join(parts)), {n: frozenset(v) for n, v in by_name.items()}
+
+
+def resolve_vendor(vendors: frozenset[str], wanted: set[str]) -> list[dict]:
+    """The catalogue SDKs a policy means when it names only their maker(s) and the functions `wanted`: for each
+    function, the maker's one SDK with it (or the maker's primary one for it); with no function, the maker's
+    only SDK. [] when that is not one SDK."""
+    entries = [e for e in sdk_catalogue() if e["vendor"] in vendors]
+    if not wanted:
+        return entries if len(entries) == 1 else []
+    primary = _vendor_data()[1]
+    out = []
+    for function in sorted(wanted):
+        hits = [e for e in entries if function in sdk_functions_of(e["id"])]
+        if len(hits) > 1:
+            chosen = {primary.get(v, {}).get(function) for v in vendors} - {None}
+            hits = [e for e in hits if e["id"] in chosen]
+        if len(hits) == 1 and hits[0] not in out:
+            out.append(hits[0])
+    return out
