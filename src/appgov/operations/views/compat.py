@@ -16,11 +16,11 @@ from appgov.core.scoping import scope
 from appgov.core.views import generic
 
 from .. import services
+from ..compatibility_matrix import matrix
 from ..datafiles import DataFileError
 from ..filtersets import ReleaseFilterSet, TaskFilterSet
 from ..forms import ReleaseForm, RequirementForm, ResultForm, TaskForm
 from ..models import AdaptationTask, CompatTestResult, OsRelease, PlatformRequirement
-from ..selectors_compat import matrix
 from ..tables import ReleaseTable, RequirementTable, TaskTable
 from .child_edit import ChildEdit
 
