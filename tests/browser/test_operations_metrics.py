@@ -10,6 +10,32 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOT = os.environ.get("APPGOV_OPS_SCREENSHOT")  # where to keep the screenshot of the metrics page, if set
 
 
+# In the page: for each chart, whether the canvas shows the line's colour around its last point (a weekly mean).
+LINES_REACH_LAST_POINT = """() => {
+  const els = [...document.querySelectorAll(".metric-chart")];
+  return els.length === 3 && els.every(el => {
+    const chart = echarts.getInstanceByDom(el);
+    if (!chart) return false;
+    const data = chart.getOption().series[0].data;
+    let i = data.length - 1;
+    while (i >= 0 && data[i] == null) i--;
+    if (i < 1) return false;
+    const [x, y] = chart.convertToPixel({seriesIndex: 0}, [i, data[i]]);
+    const canvas = el.querySelector("canvas");
+    const ratio = canvas.width / canvas.clientWidth;
+    const size = Math.round(4 * ratio);
+    const px = canvas.getContext("2d").getImageData(
+      Math.round(x * ratio) - size, Math.round(y * ratio) - size, 2 * size, 2 * size).data;
+    for (let k = 0; k < px.length; k += 4) {
+      if (px[k + 3] > 100 && px[k + 2] > 180 && px[k] < 120) return true;  // #0d6efd, the line
+    }
+    return false;
+  });
+}"""
+ANIMATED = """() => [...document.querySelectorAll(".metric-chart")].map(
+  el => echarts.getInstanceByDom(el).getOption().animation)"""
+
+
 def open_as(browser, live_server, username, password):
     context = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 1000})
     page = context.new_page()
@@ -63,6 +89,11 @@ def test_upload_a_csv_and_see_the_charts(browser, live_server, world, password, 
     charts.first.wait_for()
     assert charts.count() == 3
     office.screenshot(path=SHOT or str(tmp_path / "metrics.png"), full_page=True)
+    # every line is drawn to its last point at once (it used to grow from the left for a second or more, so a
+    # page read or captured at once showed lines stopping early), and each chart says when it is drawn
+    office.wait_for_function(LINES_REACH_LAST_POINT, timeout=3000)
+    assert office.evaluate(ANIMATED) == [False, False, False]
+    assert office.locator(".metric-chart[data-drawn='1']").count() == 3
     # the default year is drawn as weekly means; 90 days as daily figures
     assert "每周" in office.locator("#series-span").inner_text()
     office.click("a[href='?range=90d']")

@@ -10,7 +10,7 @@ from appgov.core.controls.registry import Outcome
 
 def _objects(org):
     """One object of each kind of institution A, as the scoping suite builds B's."""
-    from scoping_modules.operations_compat import _build_b_ops_b
+    from scoping_modules.operations_experience_accounts_os import _build_b_ops_b
 
     class Shim:
         b = org
@@ -53,7 +53,7 @@ def test_every_edit_form_round_trips(world, login):
 def test_demo_makes_each_check_pass_and_fail(world):
     from appgov.core.models import Institution
     from appgov.ledger.demo import load_demo
-    from appgov.operations.demo_compat import load_operations_demo
+    from appgov.operations.demo_experience_accounts_os import load_operations_demo
 
     load_demo()
     load_operations_demo()

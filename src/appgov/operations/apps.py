@@ -17,10 +17,10 @@ class OperationsConfig(AppConfig):
         from appgov.core.models import Person
 
         from .demo import load_operations_demo
-        from .demo_compat import load_operations_demo as load_compat_demo
+        from .demo_experience_accounts_os import load_operations_demo as load_registers_demo
 
         extensions.register_demo_loader(45, "operations-metrics", load_operations_demo)
-        extensions.register_demo_loader(46, "operations", load_compat_demo)
+        extensions.register_demo_loader(46, "operations", load_registers_demo)
         post_save.connect(_person_saved, sender=Person, dispatch_uid="operations.flag_leavers")
         from .metrics_summary import summarise
 

@@ -4,7 +4,7 @@ institution view (each app's recent figures), both on the (app, metric, day) ind
 import datetime
 from collections import defaultdict
 
-from django.db.models import Avg, Max, Sum
+from django.db.models import Avg, DateField, Func, Max, Sum
 from django.db.models.functions import TruncMonth, TruncWeek
 
 from appgov.ledger.models import MobileApp
@@ -13,6 +13,34 @@ from .models import Breach, DailyMetric, Metric
 from .models.metrics import ALL
 
 RANGES = {"90d": 90, "1y": 365, "3y": 3 * 365, "all": None}
+
+
+class PeriodStart(Func):
+    """The Monday of a date's week or the first day of its month, computed by the database itself. Django's
+    TruncWeek / TruncMonth call a Python function per row on SQLite (three years of an app: 11,000 calls);
+    SQLite's date() and PostgreSQL's DATE_TRUNC do it natively."""
+
+    output_field = DateField()
+
+    def __init__(self, expression, period: str):
+        if period not in ("week", "month"):
+            raise ValueError(period)
+        self.period = period
+        super().__init__(expression)
+
+    def as_sql(self, compiler, connection, **extra):
+        trunc = TruncWeek if self.period == "week" else TruncMonth
+        return compiler.compile(trunc(*self.get_source_expressions(), output_field=DateField()))
+
+    def as_sqlite(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.get_source_expressions()[0])
+        # a week starts on Monday: six days back, then forward to the next Monday (the day itself if Monday)
+        modifiers = "'-6 days', 'weekday 1'" if self.period == "week" else "'start of month'"
+        return f"date({sql}, {modifiers})", params
+
+    def as_postgresql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.get_source_expressions()[0])
+        return f"(DATE_TRUNC('{self.period}', {sql}))::date", params
 
 
 def bucket_for(days: int) -> str:
@@ -42,9 +70,8 @@ def app_series(app, range_key: str = "1y") -> dict:
     if bucket == "day":
         data = rows.values_list("metric", "day", "value")
     else:
-        trunc = TruncWeek("day") if bucket == "week" else TruncMonth("day")
         data = (
-            rows.annotate(b=trunc)
+            rows.annotate(b=PeriodStart("day", bucket))
             .values("metric", "b")
             .annotate(v=Avg("value"))
             .values_list("metric", "b", "v")

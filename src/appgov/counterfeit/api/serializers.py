@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from appgov.core.api.base import LimitedModelSerializer, ScopedModelSerializer
@@ -126,6 +127,8 @@ class ClarificationSerializer(LimitedModelSerializer):
         fields = ["id", "published_on", "channel", "link", "note"]
 
 
+# OpenAPI component names are global: risk has a RegulatorReport too.
+@extend_schema_serializer(component_name="CounterfeitRegulatorReport")
 class RegulatorReportSerializer(LimitedModelSerializer):
     class Meta:
         model = RegulatorReport

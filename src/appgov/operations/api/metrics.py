@@ -85,13 +85,13 @@ class BreachViewSet(ScopedReadOnlyViewSet):
     serializer_class = s.BreachSerializer
     filterset_fields = ["app", "status", "threshold"]
 
-    @extend_schema(request=s.HandleSerializer, responses=s.BreachSerializer)
+    @extend_schema(request=s.BreachHandleSerializer, responses=s.BreachSerializer)
     @action(detail=True, methods=["post"])
     def handle(self, request, pk=None, format=None):
         """Record how the breach was handled."""
         breach = self.get_object()
         self.require_write()
-        payload = s.HandleSerializer(data=request.data)
+        payload = s.BreachHandleSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         breach = services.breaches.handle(breach, request.user, payload.validated_data["handling"])
         return Response(s.BreachSerializer(breach, context=self.get_serializer_context()).data)

@@ -21,25 +21,27 @@ class AppFunctionsViewSet(ScopedModelViewSet):
 
 class CandidateViewSet(ScopedReadOnlyViewSet):
     queryset = Candidate.objects.all()
-    serializer_class = s.CandidateSerializer
+    serializer_class = s.RationalisationCandidateSerializer
     filterset_fields = ["app", "status"]
 
 
 class DecisionViewSet(ScopedModelViewSet):
     queryset = Decision.objects.all()
-    serializer_class = s.DecisionSerializer
+    serializer_class = s.RationalisationDecisionSerializer
     service = services.decisions
     filterset_fields = ["candidate", "kind"]
 
-    @extend_schema(request=s.CompleteSerializer, responses=s.DecisionSerializer)
+    @extend_schema(request=s.DecisionCompleteSerializer, responses=s.RationalisationDecisionSerializer)
     @action(detail=True, methods=["post"])
     def complete(self, request, pk=None, format=None):
         """Record that the decision was carried out (an optimisation, a kept app's follow-up)."""
         decision = self.get_object()
         self.require_write()
-        payload = s.CompleteSerializer(data=request.data)
+        payload = s.DecisionCompleteSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         decision = services.decisions.complete(
             decision, request.user, payload.validated_data["completion_note"]
         )
-        return Response(s.DecisionSerializer(decision, context=self.get_serializer_context()).data)
+        return Response(
+            s.RationalisationDecisionSerializer(decision, context=self.get_serializer_context()).data
+        )

@@ -94,7 +94,7 @@ class BreachSerializer(ScopedModelSerializer):
         read_only_fields = fields
 
 
-class HandleSerializer(serializers.Serializer):
+class BreachHandleSerializer(serializers.Serializer):
     handling = serializers.CharField(max_length=2000)
 
 
@@ -109,7 +109,7 @@ class AppFunctionsSerializer(ScopedModelSerializer):
         read_only_fields = ["updated_on"]
 
 
-class CandidateSerializer(ScopedModelSerializer):
+class RationalisationCandidateSerializer(ScopedModelSerializer):
     class Meta:
         model = Candidate
         fields = [
@@ -127,7 +127,7 @@ class CandidateSerializer(ScopedModelSerializer):
         read_only_fields = fields
 
 
-class DecisionSerializer(ScopedModelSerializer):
+class RationalisationDecisionSerializer(ScopedModelSerializer):
     class Meta:
         model = Decision
         fields = [
@@ -147,5 +147,5 @@ class DecisionSerializer(ScopedModelSerializer):
         read_only_fields = ["institution", "decided_on", "decided_by", "completed_on", "completion_note"]
 
 
-class CompleteSerializer(serializers.Serializer):
+class DecisionCompleteSerializer(serializers.Serializer):
     completion_note = serializers.CharField(max_length=2000)

@@ -1,5 +1,7 @@
-from .experience_compat import AccountFilterSet, AssessmentFilterSet, ReleaseFilterSet, TaskFilterSet
+from .experience import AssessmentFilterSet
 from .metrics import BreachFilterSet, ThresholdFilterSet
+from .operating_accounts import AccountFilterSet
+from .os_compatibility import ReleaseFilterSet, TaskFilterSet
 from .rationalisation import CandidateFilterSet, FunctionsFilterSet
 
 __all__ = [

@@ -1,14 +1,7 @@
-from .experience_compat import (
-    AccountForm,
-    AssessmentForm,
-    ItemResultForm,
-    ReleaseForm,
-    RequirementForm,
-    ResultForm,
-    ReviewForm,
-    TaskForm,
-)
+from .experience import AssessmentForm, ItemResultForm
 from .metrics import HandleBreachForm, MetricFileForm, ThresholdForm
+from .operating_accounts import AccountForm, ReviewForm
+from .os_compatibility import ReleaseForm, RequirementForm, ResultForm, TaskForm
 from .rationalisation import CompleteDecisionForm, DecisionForm, FunctionsForm
 
 __all__ = [

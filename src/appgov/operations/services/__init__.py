@@ -5,32 +5,36 @@ from appgov.core.services import ModelService
 
 from ..models import MetricUpload
 from . import metrics, rationalisation, thresholds
-from .experience_compat import (
+from .experience import (
     MAJOR,
-    TRACK_DAYS,
-    AccountService,
     AssessmentService,
     ItemResultService,
+    assessments,
+    current_major,
+    item_results,
+    major_of,
+)
+from .operating_accounts import (
+    AccountService,
+    ReviewService,
+    accounts,
+    flag_leavers,
+    leaver_problem,
+    models_q_person,
+    reviews,
+)
+from .os_compatibility import (
+    TRACK_DAYS,
     ReleaseService,
     RequirementService,
     ResultService,
-    ReviewService,
     TaskService,
-    accounts,
-    assessments,
-    current_major,
     ensure_tasks,
-    flag_leavers,
-    item_results,
-    leaver_problem,
     load_register,
-    major_of,
-    models_q_person,
     platform_apps,
     releases,
     requirements,
     results,
-    reviews,
     tasks,
     tracked_releases,
 )

@@ -3,7 +3,7 @@
 import hashlib
 from collections import defaultdict
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -67,24 +67,35 @@ def store(institution, actor, records, *, source: str, filename: str, digest_of:
             actor,
         )
         replaced = _clear(days_by_app)
-        DailyMetric.objects.bulk_create(
-            (
-                DailyMetric(
-                    app_id=apps[r.app],
-                    day=r.day,
-                    metric=r.metric,
-                    version=r.version,
-                    platform=r.platform,
-                    value=r.value,
-                    upload=upload,
-                )
-                for r in rows
-            ),
-            batch_size=BATCH,
-        )
+        _insert(rows, apps, upload.pk)
         if replaced:
             upload = core.update(upload, actor, replaced=replaced)
     return upload
+
+
+def _insert(rows, apps: dict[str, int], upload_id: int) -> None:
+    """One prepared INSERT run over every row (executemany), in the order of the (app, metric, day) index.
+    The figures are derived data, not change-logged one by one (their upload is), and the rows are already
+    checked; bulk_create built a model instance and compiled SQL for each row, which was most of an import's
+    time (3,000 figures: 1.3 s of 1.9 s)."""
+    table = DailyMetric._meta.db_table
+    fields = ["app_id", "day", "metric", "version", "platform", "value", "upload_id"]
+    quote = connection.ops.quote_name
+    sql = (
+        f"INSERT INTO {quote(table)} ({', '.join(quote(DailyMetric._meta.get_field(f).column) for f in fields)}) "
+        f"VALUES ({', '.join(['%s'] * len(fields))})"
+    )
+    adapt_day = connection.ops.adapt_datefield_value
+    ordered = sorted(rows, key=lambda r: (apps[r.app], r.metric, r.day, r.version, r.platform))
+    with connection.cursor() as cursor:
+        for i in range(0, len(ordered), BATCH):
+            cursor.executemany(
+                sql,
+                [
+                    (apps[r.app], adapt_day(r.day), r.metric, r.version, r.platform, r.value, upload_id)
+                    for r in ordered[i : i + BATCH]
+                ],
+            )
 
 
 def _clear(days_by_app: dict[int, set]) -> int:

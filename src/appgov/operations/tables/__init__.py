@@ -1,5 +1,7 @@
-from .experience_compat import AccountTable, AssessmentTable, ReleaseTable, RequirementTable, TaskTable
+from .experience import AssessmentTable
 from .metrics import BreachTable, ThresholdTable, UploadTable
+from .operating_accounts import AccountTable
+from .os_compatibility import ReleaseTable, RequirementTable, TaskTable
 from .rationalisation import CandidateTable, FunctionsTable
 
 __all__ = [

@@ -1,11 +1,16 @@
 """OS compatibility (NFRA-10): the release register and the platforms' requirements, adaptation tasks with
 their test matrix, and the compatibility board (apps × OS releases)."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
@@ -16,13 +21,25 @@ from appgov.core.scoping import scope
 from appgov.core.views import generic
 
 from .. import services
+from ..compatibility_matrix import (
+    FAILED,
+    NOT_APPLICABLE,
+    PASSED,
+    STATES,
+    UNTESTED,
+    filter_rows,
+    matrix,
+    matrix_xlsx,
+    totals_of,
+)
 from ..datafiles import DataFileError
 from ..filtersets import ReleaseFilterSet, TaskFilterSet
 from ..forms import ReleaseForm, RequirementForm, ResultForm, TaskForm
-from ..models import AdaptationTask, CompatTestResult, OsRelease, PlatformRequirement
-from ..selectors_compat import matrix
+from ..models import AdaptationTask, CompatTestResult, OsPlatform, OsRelease, PlatformRequirement
 from ..tables import ReleaseTable, RequirementTable, TaskTable
 from .child_edit import ChildEdit
+
+MATRIX_PAGE_SIZE = 50  # apps per page of the compatibility board
 
 
 class ReleaseList(generic.ObjectListView):
@@ -114,18 +131,67 @@ class ResultEdit(ChildEdit):
 @login_required
 @require_safe
 def compatibility(request):
-    """The board: apps × OS releases of the institutions the user sees (an examiner: their jurisdiction)."""
-    institutions = list(scope(Institution.objects.all(), request.user).order_by("name"))
-    board = matrix(institutions)
+    """The board: apps × OS releases of the institutions the user sees (an examiner: their jurisdiction).
+    Filters (GET): platform (its releases' columns only), state (apps with a cell in that state), q (app name or
+    code), institution (examiners); the apps are paged, the totals count every app the filters keep."""
+    seen, chosen, board, rows = _filtered_board(request)
+    page = Paginator(rows, MATRIX_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "operations/compatibility.html",
         {
-            "board": board,
+            "board": {**board, "rows": page.object_list, "totals": totals_of(rows)},
+            "page": page,
+            "querystring_without_page": urlencode({k: v for k, v in chosen.items() if v}, doseq=False)
+            + ("&" if any(chosen.values()) else ""),
+            "chosen": chosen,
+            "platforms": OsPlatform.choices,
+            "states": [
+                (PASSED, _("passed")),
+                (FAILED, _("failed")),
+                (UNTESTED, _("untested")),
+                (NOT_APPLICABLE, _("not applicable")),
+            ],
+            "institutions": seen if request.user.is_regulator and len(seen) > 1 else [],
             "show_institution": request.user.is_regulator,
             "can_edit": can_write(request.user, "operations.adaptationtask"),
         },
     )
+
+
+@login_required
+@require_safe
+def compatibility_xlsx(request):
+    """The board as an Excel workbook, with the page's filters (every app they keep, not one page)."""
+    _seen, chosen, board, rows = _filtered_board(request)
+    data = matrix_xlsx(board["columns"], rows, totals_of(rows), chosen)
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="compatibility-{stamp}.xlsx"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _filtered_board(request):
+    """(institutions seen, the filters as chosen and checked, the board, its rows the filters keep)."""
+    seen = list(scope(Institution.objects.all(), request.user).order_by("name"))
+    chosen = {
+        "platform": request.GET.get("platform", ""),
+        "state": request.GET.get("state", ""),
+        "q": request.GET.get("q", "").strip()[:100],
+        "institution": request.GET.get("institution", ""),
+    }
+    if chosen["platform"] not in OsPlatform.values:
+        chosen["platform"] = ""
+    if chosen["state"] not in STATES:
+        chosen["state"] = ""
+    institutions = [i for i in seen if str(i.pk) == chosen["institution"]] or seen
+    if len(institutions) == len(seen):
+        chosen["institution"] = ""
+    board = matrix(institutions, platform=chosen["platform"] or None)
+    return seen, chosen, board, filter_rows(board["rows"], text=chosen["q"], state=chosen["state"])
 
 
 @login_required

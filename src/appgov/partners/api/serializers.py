@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from appgov.core.api.base import DownloadLinkField, ScopedModelSerializer
@@ -120,6 +121,8 @@ class ContractSerializer(ScopedModelSerializer):
         ]
 
 
+# OpenAPI component names are global: risk has an Assessment too.
+@extend_schema_serializer(component_name="PartnerAssessment")
 class AssessmentSerializer(ScopedModelSerializer):
     answers = serializers.DictField(child=serializers.CharField(), required=False)
 
@@ -186,6 +189,8 @@ class AccessReviewSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+# OpenAPI component names are global: risk has a Move too.
+@extend_schema_serializer(component_name="PartnerMove")
 class MoveSerializer(serializers.Serializer):
     to_state = serializers.CharField()
     reason = serializers.CharField(required=False, allow_blank=True)

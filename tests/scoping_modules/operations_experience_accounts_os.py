@@ -37,7 +37,8 @@ for _name, _key in _OPS_B_OBJECTS.items():
     ROUTES[f"operations-{_name}-detail"] = Route(obj=_key, **OBJ_READ)
     ROUTES[f"operations-{_name}-history"] = Route("object", obj=_key, reg_read=True)
 ROUTES["operations-itemresult-evidence"] = Route("object", obj="oitem", reg_read=True)
-ROUTES["operations:compatibility"] = Route(**LIST_B)
+ROUTES["operations:compatibility"] = Route(**LIST_B, query=("platform=android", "state=untested", "q=手机银行"))
+ROUTES["operations:compatibility-xlsx"] = Route("list", reg_read=True)
 ROUTES["operations:osrelease-sync"] = Route("list")
 FACTORY_KEYS += " " + " ".join(_OPS_B_OBJECTS.values())
 PREPARE = {

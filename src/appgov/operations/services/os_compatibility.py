@@ -1,8 +1,7 @@
-"""Writes of the operations module (experience assessments, operating accounts, the OS-release register and
-adaptation tasks), all through core.services so that every write is validated and change-logged."""
+"""Writes of the OS-release register and the adaptation tasks (NFRA-10), through core.services so that every write
+is validated and change-logged."""
 
 import datetime
-import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -13,12 +12,8 @@ from appgov.core import services as core
 
 from .. import datafiles
 from ..models import (
-    AccountReview,
     AdaptationTask,
     CompatTestResult,
-    ExperienceAssessment,
-    ExperienceItemResult,
-    OperatingAccount,
     OsRelease,
     PlatformRequirement,
 )
@@ -26,124 +21,8 @@ from ..models import (
 # A release stays tracked two years after GA: about two yearly OS cycles, as long as a new OS version takes to
 # reach most users' devices. Older releases stay in the register but need no new task.
 TRACK_DAYS = 730
-MAJOR = re.compile(r"\D*(\d+)")
 
 
-def major_of(version_name: str) -> int | None:
-    match = MAJOR.match(version_name or "")
-    return int(match.group(1)) if match else None
-
-
-def current_major(app) -> int | None:
-    """The highest major version among the app's versions still supported (the one users run now)."""
-    majors = [
-        major_of(v.version_name)
-        for v in app.versions.all()
-        if getattr(v, "support_status", "supported") != "retired"
-    ]
-    majors = [m for m in majors if m is not None]
-    return max(majors) if majors else None
-
-
-# ---- experience (NFRA-06.2) ------------------------------------------------------------------------------
-class AssessmentService(core.ModelService):
-    model = ExperienceAssessment
-
-    def prepare(self, obj, actor, data):
-        if obj.assessor_id and obj.app_id and obj.assessor.institution_id != obj.app.institution_id:
-            raise ValidationError({"assessor": _("belongs to another institution")})
-
-
-class ItemResultService(core.ModelService):
-    model = ExperienceItemResult
-
-    def prepare(self, obj, actor, data):
-        if obj.item not in datafiles.experience_items()["by_code"]:
-            raise ValidationError(
-                {"item": _("Not an item of the experience catalogue: %(code)s") % {"code": obj.item}}
-            )
-        if obj.result != ExperienceItemResult.Result.MET and not obj.note:
-            raise ValidationError({"note": _("Say why the item is not met or does not apply.")})
-
-
-assessments = AssessmentService()
-item_results = ItemResultService()
-
-
-# ---- accounts (NFRA-09.2) --------------------------------------------------------------------------------
-def leaver_problem(account, today) -> str:
-    """Who of the account's holders has left by today (empty: nobody)."""
-    gone = []
-    for label, person in ((_("owner"), account.owner), (_("second administrator"), account.second_admin)):
-        if person is not None and not person.is_employed(today):
-            gone.append(
-                _("%(role)s %(name)s left on %(day)s")
-                % {"role": label, "name": person, "day": person.left_on}
-            )
-    return "; ".join(gone)
-
-
-class AccountService(core.ModelService):
-    model = OperatingAccount
-
-    def prepare(self, obj, actor, data):
-        today = timezone.localdate()
-        if obj.last_reviewed_on:
-            obj.next_review_due = obj.last_reviewed_on + datetime.timedelta(days=obj.review_every_days)
-        else:
-            obj.next_review_due = None
-        if obj.owner_id and "leaver_flag" not in data:  # flag_leavers sets the flag for its own day
-            problem = leaver_problem(obj, today)
-            if problem and not obj.leaver_flagged_on:
-                obj.leaver_flagged_on = today
-            obj.leaver_flag = problem
-            if not problem:
-                obj.leaver_flagged_on = None
-
-
-class ReviewService(core.ModelService):
-    model = AccountReview
-
-    def save_object(self, obj, actor, m2m):
-        if obj.reviewed_on and obj.reviewed_on > timezone.localdate():
-            raise ValidationError({"reviewed_on": _("A review cannot be dated in the future.")})
-        with transaction.atomic():
-            review = core.save(obj, actor, m2m=m2m)
-            account = review.account
-            latest = max(r.reviewed_on for r in account.reviews.all())
-            if account.last_reviewed_on != latest:
-                accounts.update(account, None, {"last_reviewed_on": latest})
-            return review
-
-
-accounts = AccountService()
-reviews = ReviewService()
-
-
-def flag_leavers(today=None, person=None) -> int:
-    """Flag (or clear) the accounts whose owner or second administrator has left by today; the nightly job
-    runs it for everyone, a person's change for that person. Returns how many accounts changed."""
-    today = today or timezone.localdate()
-    qs = OperatingAccount.objects.select_related("owner", "second_admin")
-    if person is not None:
-        qs = qs.filter(models_q_person(person))
-    changed = 0
-    for account in qs:
-        problem = leaver_problem(account, today)
-        if problem != account.leaver_flag or bool(problem) != bool(account.leaver_flagged_on):
-            flagged_on = (account.leaver_flagged_on or today) if problem else None
-            accounts.update(account, None, {"leaver_flag": problem, "leaver_flagged_on": flagged_on})
-            changed += 1
-    return changed
-
-
-def models_q_person(person):
-    from django.db.models import Q
-
-    return Q(owner=person) | Q(second_admin=person)
-
-
-# ---- OS compatibility (NFRA-10) ---------------------------------------------------------------------------
 class ReleaseService(core.ModelService):
     model = OsRelease
 

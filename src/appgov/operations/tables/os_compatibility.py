@@ -1,32 +1,8 @@
+"""List columns of the OS-release register, the platforms' requirements and the adaptation tasks (NFRA-10)."""
+
 from django.utils.translation import gettext_lazy as _
 
 from appgov.core.tables import Column, Table
-
-
-class AssessmentTable(Table):
-    columns = [
-        Column("app__name", _("app"), link=True),
-        Column("major_version"),
-        Column("assessed_on"),
-        Column("assessor__name", _("assessor")),
-        Column("app__institution__name", _("Institution"), regulator_only=True),
-    ]
-    default_order = "app__name"
-
-
-class AccountTable(Table):
-    columns = [
-        Column("account_name", link=True),
-        Column("app__name", _("app")),
-        Column("kind"),
-        Column("system"),
-        Column("owner__name", _("owner")),
-        Column("second_admin__name", _("second administrator")),
-        Column("next_review_due"),
-        Column("leaver_flagged_on"),
-        Column("app__institution__name", _("Institution"), regulator_only=True),
-    ]
-    default_order = "account_name"
 
 
 class ReleaseTable(Table):

@@ -71,15 +71,21 @@ def cell_state(app, release, task, results, sdk) -> tuple[str, str]:
     return UNTESTED, _("%(n)s/%(total)s passed") % {"n": outcomes.count("passed"), "total": len(outcomes)}
 
 
-def matrix(institutions, today=None) -> dict:
-    """The matrix of the given institutions: columns are the tracked releases (by platform and version), rows
-    the live apps of those institutions; every cell has a state and the reason."""
+STATES = (PASSED, FAILED, UNTESTED, NOT_APPLICABLE)
+
+
+def matrix(institutions, today=None, platform=None) -> dict:
+    """The matrix of the given institutions: columns are the tracked releases (by platform and version; only
+    that platform's when one is given), rows the live apps of those institutions; every cell has a state and
+    the reason."""
     from appgov.ledger.models import MobileApp
 
     columns, by_key = [], {}
     releases_of = defaultdict(dict)  # institution id -> (platform, version) -> release
     for inst in institutions:
         for release in tracked_releases(inst, today):
+            if platform and release.platform != platform:
+                continue
             key = (release.platform, release.version)
             releases_of[inst.pk][key] = release
             if key not in by_key:
@@ -105,7 +111,7 @@ def matrix(institutions, today=None) -> dict:
             release = releases_of[app.institution_id].get((column.platform, column.version))
             if release is None:
                 cells.append(
-                    {"state": UNTESTED, "why": "release not in this institution's register", "task": None}
+                    {"state": UNTESTED, "why": _("release not in this institution's register"), "task": None}
                 )
                 totals[UNTESTED] += 1
                 continue
@@ -119,5 +125,91 @@ def matrix(institutions, today=None) -> dict:
     return {"columns": columns, "rows": rows, "totals": dict(totals)}
 
 
+def filter_rows(rows: list, *, text: str = "", state: str = "") -> list:
+    """The rows whose app's name or code contains the text, and that have at least one cell in the state."""
+    text = text.strip().casefold()
+    if text:
+        rows = [r for r in rows if text in r["app"].name.casefold() or text in r["app"].code.casefold()]
+    if state:
+        rows = [r for r in rows if any(c["state"] == state for c in r["cells"])]
+    return rows
+
+
+def totals_of(rows: list) -> dict:
+    totals = defaultdict(int)
+    for row in rows:
+        for cell in row["cells"]:
+            totals[cell["state"]] += 1
+    return dict(totals)
+
+
 def releases_in_register(institution):
     return OsRelease.objects.filter(institution=institution)
+
+
+STATE_ZH = {PASSED: "通过", FAILED: "未通过", UNTESTED: "未测试", NOT_APPLICABLE: "不适用"}
+PLATFORM_ZH = {"ios": "iOS", "android": "安卓", "harmonyos": "鸿蒙"}
+
+
+def matrix_xlsx(columns, rows, totals, chosen) -> bytes:
+    """The board for the management committee or the examiner (兼容性矩阵): one row per app with its institution,
+    scanned SDK levels and each release's state, the reasons in a second sheet, the totals and filters in a third.
+    Cells are formula-safe (core.spreadsheets)."""
+    import io
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+
+    from appgov.core.spreadsheets import append_row
+
+    fills = {
+        PASSED: PatternFill("solid", fgColor="D1E7DD"),
+        FAILED: PatternFill("solid", fgColor="F8D7DA"),
+        UNTESTED: PatternFill("solid", fgColor="FFF3CD"),
+    }
+    heads = [
+        f"{PLATFORM_ZH.get(c.platform, c.platform)} {c.version}"
+        + (f"（API {c.api_level}）" if c.api_level else "")
+        + (f" GA {c.ga_on}" if c.ga_on else "")
+        for c in columns
+    ]
+    book = Workbook()
+    board = book.active
+    board.title = "兼容性矩阵"
+    board.append(["机构", "应用编号", "应用", "扫描 minSdk", "扫描 targetSdk", *heads])
+    reasons = book.create_sheet("单元格说明")
+    reasons.append(["机构", "应用编号", "应用", "系统版本", "状态", "说明"])
+    for sheet in (board, reasons):
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+    for row in rows:
+        app, sdk = row["app"], row["sdk"] or {}
+        append_row(
+            board,
+            [app.institution.name, app.code, app.name, sdk.get("min"), sdk.get("target"),
+             *(STATE_ZH[c["state"]] for c in row["cells"])],
+        )  # fmt: skip
+        for column_cell, cell in zip(board[board.max_row][5:], row["cells"], strict=True):
+            if cell["state"] in fills:
+                column_cell.fill = fills[cell["state"]]
+        for head, cell in zip(heads, row["cells"], strict=True):
+            append_row(
+                reasons,
+                [app.institution.name, app.code, app.name, head, STATE_ZH[cell["state"]], str(cell["why"])],
+            )
+    summary = book.create_sheet("汇总")
+    summary.append(["状态", "单元格数"])
+    for state in STATES:
+        summary.append([STATE_ZH[state], totals.get(state, 0)])
+    summary.append([])
+    summary.append(["筛选", "值"])
+    for key, label in (
+        ("platform", "平台"),
+        ("state", "状态"),
+        ("q", "应用名称或编号"),
+        ("institution", "机构"),
+    ):
+        append_row(summary, [label, chosen.get(key) or "全部"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from appgov.core.controls.registry import Outcome, SubjectType
 from appgov.operations import datafiles, services
+from appgov.operations.compatibility_matrix import matrix
 from appgov.operations.datafiles import DataFileError
 from appgov.operations.models import AdaptationTask, OsRelease, PlatformRequirement
-from appgov.operations.selectors_compat import matrix
 from appgov.scanning.models import Scan
 
 TODAY = datetime.date(2026, 3, 2)

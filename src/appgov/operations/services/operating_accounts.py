@@ -1,0 +1,88 @@
+"""Writes of the publishing and operating accounts and their reviews (NFRA-09.2), and the flagging of leavers' accounts,
+through core.services so that every write is validated and change-logged."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from appgov.core import services as core
+
+from ..models import (
+    AccountReview,
+    OperatingAccount,
+)
+
+
+def leaver_problem(account, today) -> str:
+    """Who of the account's holders has left by today (empty: nobody)."""
+    gone = []
+    for label, person in ((_("owner"), account.owner), (_("second administrator"), account.second_admin)):
+        if person is not None and not person.is_employed(today):
+            gone.append(
+                _("%(role)s %(name)s left on %(day)s")
+                % {"role": label, "name": person, "day": person.left_on}
+            )
+    return "; ".join(gone)
+
+
+class AccountService(core.ModelService):
+    model = OperatingAccount
+
+    def prepare(self, obj, actor, data):
+        today = timezone.localdate()
+        if obj.last_reviewed_on:
+            obj.next_review_due = obj.last_reviewed_on + datetime.timedelta(days=obj.review_every_days)
+        else:
+            obj.next_review_due = None
+        if obj.owner_id and "leaver_flag" not in data:  # flag_leavers sets the flag for its own day
+            problem = leaver_problem(obj, today)
+            if problem and not obj.leaver_flagged_on:
+                obj.leaver_flagged_on = today
+            obj.leaver_flag = problem
+            if not problem:
+                obj.leaver_flagged_on = None
+
+
+class ReviewService(core.ModelService):
+    model = AccountReview
+
+    def save_object(self, obj, actor, m2m):
+        if obj.reviewed_on and obj.reviewed_on > timezone.localdate():
+            raise ValidationError({"reviewed_on": _("A review cannot be dated in the future.")})
+        with transaction.atomic():
+            review = core.save(obj, actor, m2m=m2m)
+            account = review.account
+            latest = max(r.reviewed_on for r in account.reviews.all())
+            if account.last_reviewed_on != latest:
+                accounts.update(account, None, {"last_reviewed_on": latest})
+            return review
+
+
+accounts = AccountService()
+reviews = ReviewService()
+
+
+def flag_leavers(today=None, person=None) -> int:
+    """Flag (or clear) the accounts whose owner or second administrator has left by today; the nightly job
+    runs it for everyone, a person's change for that person. Returns how many accounts changed."""
+    today = today or timezone.localdate()
+    qs = OperatingAccount.objects.select_related("owner", "second_admin")
+    if person is not None:
+        qs = qs.filter(models_q_person(person))
+    changed = 0
+    for account in qs:
+        problem = leaver_problem(account, today)
+        if problem != account.leaver_flag or bool(problem) != bool(account.leaver_flagged_on):
+            flagged_on = (account.leaver_flagged_on or today) if problem else None
+            accounts.update(account, None, {"leaver_flag": problem, "leaver_flagged_on": flagged_on})
+            changed += 1
+    return changed
+
+
+def models_q_person(person):
+    from django.db.models import Q
+
+    return Q(owner=person) | Q(second_admin=person)
