@@ -27,7 +27,7 @@ class OfficeOnly:
             raise NotFound
 
 
-class CampaignSerializer(serializers.ModelSerializer):
+class TestingCampaignSerializer(serializers.ModelSerializer):
     class Meta:
         model = Campaign
         fields = ["id", "office", "code", "title", "kind", "status", "period_start", "period_end", "institutions",
@@ -57,7 +57,7 @@ class CampaignFindingSerializer(serializers.ModelSerializer):
         return bool(obj.evidence)
 
 
-class MeasureSerializer(serializers.ModelSerializer):
+class SupervisoryMeasureSerializer(serializers.ModelSerializer):
     class Meta:
         model = SupervisoryMeasure
         fields = ["id", "office", "institution", "kind", "decision_number", "taken_on", "summary",
@@ -83,11 +83,11 @@ class CampaignViewSet(OfficeOnly, ScopedModelViewSet):
     """Testing campaigns (NFRA-18.2) of the user's office and the offices below it."""
 
     queryset = Campaign.objects.prefetch_related("institutions", "apps")
-    serializer_class = CampaignSerializer
+    serializer_class = TestingCampaignSerializer
     service = services.campaigns
     filterset_fields = ["kind", "status"]
 
-    @extend_schema(request=None, responses=CampaignSerializer)
+    @extend_schema(request=None, responses=TestingCampaignSerializer)
     @action(detail=True, methods=["post"])
     def issue(self, request, pk=None, format=None):
         """Issue the results: every finding opens a regulator-issued finding in its institution's list."""
@@ -96,7 +96,7 @@ class CampaignViewSet(OfficeOnly, ScopedModelViewSet):
         services.issue(campaign, request.user)
         return Response(self.get_serializer(self.get_queryset().get(pk=campaign.pk)).data)
 
-    @extend_schema(request=None, responses=CampaignSerializer)
+    @extend_schema(request=None, responses=TestingCampaignSerializer)
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None, format=None):
         campaign = self.get_object()
@@ -128,7 +128,7 @@ class MeasureViewSet(OfficeOnly, ScopedModelViewSet):
     """Supervisory measures (NFRA-18.4): recorded by the office head; kept for the record (no delete)."""
 
     queryset = SupervisoryMeasure.objects.prefetch_related("responsible_persons")
-    serializer_class = MeasureSerializer
+    serializer_class = SupervisoryMeasureSerializer
     service = services.measures
     filterset_fields = ["institution", "kind"]
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
