@@ -90,7 +90,14 @@ def delete(obj: models.Model, actor=None, reason: str = "") -> None:
     voided with a reason; the reason is stored in its entry (after = {"void_reason": …})."""
     check_can_write(actor, obj)
     retention.check_voidable(obj, reason)
-    if voidable(obj) and retention.kept_for_record(type(obj)):
+    if retention.kept_for_record(type(obj)):
+        if not voidable(obj):
+            # no physical deletion of a kept record by anyone (docs/retention.md): a kept model a user may
+            # remove must carry the voided state (core.models.voidable.Voidable)
+            raise ValidationError(
+                _("%(what)s are kept for the record and are never deleted.")
+                % {"what": obj._meta.verbose_name_plural}
+            )
         void(obj, actor, reason)  # the row stays, marked voided with who, when and why
         return
     with transaction.atomic():
