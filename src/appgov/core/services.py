@@ -56,6 +56,8 @@ def save(
         before = None
         if obj.pk is not None:
             old = type(obj)._default_manager.filter(pk=obj.pk).first()
+            if old is not None:
+                refuse_voided(old)  # a voided row is kept as it was, whatever the write path
             before = changelog.snapshot(old) if old is not None else None
         obj.save()
         for name, values in (m2m or {}).items():

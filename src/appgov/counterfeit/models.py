@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.fields import BoundedTextField, ListItemsLimit, SystemTextField
 from appgov.core.models.owned import InstitutionOwned
-from appgov.core.models.voidable import Voidable
 
 HEX16 = RegexValidator(r"^[0-9a-f]{16}$", _("expected 16 lowercase hex digits"))
 HEX64 = RegexValidator(r"^[0-9a-f]{64}$", _("expected 64 lowercase hex digits"))
@@ -46,7 +45,7 @@ class BrandProfile(InstitutionOwned):
         return str(self.institution)
 
 
-class AppProtection(Voidable, InstitutionOwned):
+class AppProtection(InstitutionOwned):
     """Per-app additions to what the ledger already knows (name, identifiers, release certificates)."""
 
     institution_path = "app__institution"

@@ -94,7 +94,9 @@ def matrix(institutions, today=None) -> dict:
         .order_by("institution__name", "code")
     )
     task_list = list(
-        AdaptationTask.objects.filter(app__in=apps).select_related("release").prefetch_related("results")
+        AdaptationTask.objects.filter(voided_at__isnull=True, app__in=apps)
+        .select_related("release")
+        .prefetch_related("results")
     )
     tasks = {(t.app_id, t.release.platform, t.release.version): t for t in task_list}
     sdks = scanned_sdks(apps)
@@ -120,4 +122,4 @@ def matrix(institutions, today=None) -> dict:
 
 
 def releases_in_register(institution):
-    return OsRelease.objects.filter(institution=institution)
+    return OsRelease.objects.filter(voided_at__isnull=True, institution=institution)

@@ -49,7 +49,7 @@ class RegulatorOffice(models.Model):
         return ids
 
 
-class Institution(Voidable, models.Model):
+class Institution(models.Model):
     institution_path = ""
 
     class Kind(models.TextChoices):

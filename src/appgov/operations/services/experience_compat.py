@@ -124,7 +124,7 @@ def flag_leavers(today=None, person=None) -> int:
     """Flag (or clear) the accounts whose owner or second administrator has left by today; the nightly job
     runs it for everyone, a person's change for that person. Returns how many accounts changed."""
     today = today or timezone.localdate()
-    qs = OperatingAccount.objects.select_related("owner", "second_admin")
+    qs = OperatingAccount.objects.filter(voided_at__isnull=True).select_related("owner", "second_admin")
     if person is not None:
         qs = qs.filter(models_q_person(person))
     changed = 0
@@ -248,7 +248,9 @@ def tracked_releases(institution, today=None):
     since = today - datetime.timedelta(days=TRACK_DAYS)
     return [
         r
-        for r in OsRelease.objects.filter(institution=institution).order_by("platform", "ga_on")
+        for r in OsRelease.objects.filter(voided_at__isnull=True, institution=institution).order_by(
+            "platform", "ga_on"
+        )
         if r.ga_on is None or r.ga_on >= since
     ]
 
