@@ -22,6 +22,9 @@ class OperationsConfig(AppConfig):
         extensions.register_demo_loader(45, "operations-metrics", load_operations_demo)
         extensions.register_demo_loader(46, "operations", load_compat_demo)
         post_save.connect(_person_saved, sender=Person, dispatch_uid="operations.flag_leavers")
+        from .metrics_summary import summarise
+
+        extensions.register_metrics_summary("operations", summarise)
 
 
 def _person_saved(sender, instance, created, raw=False, **kwargs):
