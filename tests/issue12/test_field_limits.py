@@ -330,8 +330,6 @@ def test_json_list_items_are_refused_with_the_model_fields_message(world, entry_
         assert not valid
         messages = [str(m) for m in form.errors.get(name, [])]
     else:
-        if f"{entry_point.__name__}.{name}" in SERIALIZER_LIST_GAPS:
-            pytest.xfail(SERIALIZER_LIST_GAPS[f"{entry_point.__name__}.{name}"])
         serializer = entry_point(data={name: ["ok", item]})
         assert not serializer.is_valid()
         messages = _flat(serializer.errors.get(name, []))
@@ -339,13 +337,6 @@ def test_json_list_items_are_refused_with_the_model_fields_message(world, entry_
         assert messages, serializer.errors
         return
     assert expected in messages, messages
-
-
-# found by this walk and not fixed yet (the model field refuses them at full_clean, the serializer does not)
-SERIALIZER_LIST_GAPS = {
-    "ScanProfileSerializer.allowed_domains": "the serializer takes any list; only the model's full_clean refuses",
-    "AppPrivacyInventorySerializer.categories": "the serializer's own list field; only the model's full_clean refuses",
-}
 
 
 def _flat(errors) -> list[str]:

@@ -100,7 +100,9 @@ def test_every_row_a_delete_touches_is_logged_row_by_row(world):
     assert entry.after == {"department_id": None, "cascade_of": f"core.department:{dept_pk}"}
 
 
-def test_a_cascade_to_deletable_rows_is_logged_with_their_content(world):
+def test_a_mistaken_person_is_voided_and_nothing_cascades(world):
+    """A person entered by mistake is voided (the row stays): the staff subject mapping that names them is
+    neither deleted nor changed, and the void is the only entry written."""
     from appgov.core.models import Person
     from appgov.credit import services as credit
     from appgov.credit.models import StaffSubject
@@ -108,11 +110,23 @@ def test_a_cascade_to_deletable_rows_is_logged_with_their_content(world):
     officer = world.a.users["credit_officer"]
     person = core.save(Person(institution=world.a.inst, employee_no="P-VOID", name="误录人员"), world.a.admin)
     subject = credit.save_staff_subject(StaffSubject(person=person, subject_pseudonym="S-VOID"), officer)
-    person_pk = person.pk
+    count = ChangeLogEntry.objects.count()
     core.delete(person, world.a.admin, reason="误录")
-    logged = entries(subject)[-1]
-    assert logged.action == "delete" and logged.before["subject_pseudonym"] == "S-VOID"
-    assert logged.after == {"cascade_of": f"core.person:{person_pk}"}
+    assert Person.objects.get(pk=person.pk).void_reason == "误录"
+    assert StaffSubject.objects.get(pk=subject.pk).person_id == person.pk
+    assert ChangeLogEntry.objects.count() == count + 1 and entries(person)[-1].after["void_reason"] == "误录"
+
+
+def test_a_kept_record_without_the_voided_state_is_never_deleted(world):
+    """The service's last guard: a kept model that cannot be voided is refused, whatever the caller."""
+    from appgov.core.models import RegulatorOffice
+
+    office = core.save(RegulatorOffice(code="T-VOID", name="误录的监管局", level="provincial"))
+    assert retention.kept_for_record(RegulatorOffice) and retention.history_count(office) == 1
+    with pytest.raises(ValidationError) as exc:
+        core.delete(office, None, reason="误录")
+    assert "never deleted" in str(exc.value) or "不删除" in str(exc.value)
+    assert RegulatorOffice.objects.filter(pk=office.pk).exists()
 
 
 def test_a_register_with_history_is_refused_by_the_service_whatever_the_entry_point(world):

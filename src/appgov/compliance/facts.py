@@ -16,7 +16,7 @@ def evidence(ctx) -> dict:
     grouped = defaultdict(list)
     rejected = Evidence.Review.REJECTED
     for ev in (
-        Evidence.objects.filter(institution=ctx.institution)
+        Evidence.objects.filter(voided_at__isnull=True, institution=ctx.institution)
         .exclude(review_status=rejected)
         .order_by("-effective_on")
     ):

@@ -113,7 +113,9 @@ def reassign_finding(finding: Finding, actor, owner_id: int | None = None, depar
         raise ValidationError({"owner": _("Name a person or a department.")})
     owner = department = None
     if owner_id is not None:
-        owner = Person.objects.filter(institution=finding.institution_id, pk=owner_id).first()
+        owner = Person.objects.filter(
+            voided_at__isnull=True, institution=finding.institution_id, pk=owner_id
+        ).first()
         if owner is None:
             raise ValidationError({"owner": _("No such person or department in this institution.")})
         if owner.left_on is not None and owner.left_on <= timezone.localdate():

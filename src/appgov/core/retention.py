@@ -5,8 +5,8 @@ unless it is listed in DELETABLE with the reason. A record kept for the record i
 closed through its own workflow (app versions and gate evidence: `retire`, core.models.voidable.Retirable);
 the one exception is a mistaken entry: it may be *voided* with a reason while it has no history beyond its
 creation and no live record refers to it. A Voidable model keeps the voided row (who, when, why; lists and
-the API leave it out unless asked); any other kept model is deleted and the change log keeps the full record
-and the reason. Foreign keys between kept records are PROTECT (tests/issue12 walks them), so the
+the API leave it out unless asked); any other kept model is never deleted (core.services.delete refuses it), so
+every kept model a user can send a delete to carries the voided state (tests/issue12 walks the delete routes). Foreign keys between kept records are PROTECT (tests/issue12 walks them), so the
 database itself refuses a cascade; whatever a delete still cascades to (derived rows) is logged row by row.
 """
 

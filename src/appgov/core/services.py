@@ -56,6 +56,8 @@ def save(
         before = None
         if obj.pk is not None:
             old = type(obj)._default_manager.filter(pk=obj.pk).first()
+            if old is not None:
+                refuse_voided(old)  # a voided row is kept as it was, whatever the write path
             before = changelog.snapshot(old) if old is not None else None
         obj.save()
         for name, values in (m2m or {}).items():
@@ -90,7 +92,14 @@ def delete(obj: models.Model, actor=None, reason: str = "") -> None:
     voided with a reason; the reason is stored in its entry (after = {"void_reason": …})."""
     check_can_write(actor, obj)
     retention.check_voidable(obj, reason)
-    if voidable(obj) and retention.kept_for_record(type(obj)):
+    if retention.kept_for_record(type(obj)):
+        if not voidable(obj):
+            # no physical deletion of a kept record by anyone (docs/retention.md): a kept model a user may
+            # remove must carry the voided state (core.models.voidable.Voidable)
+            raise ValidationError(
+                _("%(what)s are kept for the record and are never deleted.")
+                % {"what": obj._meta.verbose_name_plural}
+            )
         void(obj, actor, reason)  # the row stays, marked voided with who, when and why
         return
     with transaction.atomic():

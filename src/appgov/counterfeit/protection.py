@@ -54,7 +54,9 @@ def protected_apps() -> tuple[list[engine.ProtectedApp], dict[str, AppInfo]]:
     brands = {b.institution_id: b for b in BrandProfile.objects.all()}
     protections = {p.app_id: p for p in AppProtection.objects.all()}
     certs = defaultdict(list)
-    for app_id, sha in ReleaseCertificate.objects.values_list("app_id", "sha256"):
+    for app_id, sha in ReleaseCertificate.objects.filter(voided_at__isnull=True).values_list(
+        "app_id", "sha256"
+    ):
         certs[app_id].append(sha)
     apps, info = [], {}
     for app in MobileApp.objects.select_related("institution").order_by("pk"):

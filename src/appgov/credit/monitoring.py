@@ -144,7 +144,9 @@ def employees_rows(institution) -> list[dict]:
     for account in CreditAccount.objects.filter(institution=institution).exclude(granted_department=None):
         granted[account.person_id] = account.granted_department_id
     rows = []
-    for person in Person.objects.filter(institution=institution).select_related("department"):
+    for person in Person.objects.filter(voided_at__isnull=True, institution=institution).select_related(
+        "department"
+    ):
         moved = None
         if person.pk in granted and person.department_id != granted[person.pk]:
             moved = _moved_at(person, granted[person.pk]) or _naive(

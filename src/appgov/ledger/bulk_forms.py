@@ -30,7 +30,9 @@ class BulkEditForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["managing_department"].queryset = scope(Department.objects.all(), user)
         self.fields["data_owner_department"].queryset = scope(Department.objects.all(), user)
-        self.fields["responsible_person"].queryset = scope(Person.objects.filter(left_on__isnull=True), user)
+        self.fields["responsible_person"].queryset = scope(
+            Person.objects.filter(voided_at__isnull=True, left_on__isnull=True), user
+        )
         self.fields["audience"].choices = [("", UNCHANGED), *Audience.choices]
         self.fields["is_important_system"].choices = [("", UNCHANGED), ("yes", _("Yes")), ("no", _("No"))]
         self.fields["vendor"].widget.attrs["placeholder"] = str(UNCHANGED)

@@ -43,9 +43,9 @@ def account_problems(account, today) -> list[tuple[str, str]]:
 @check("NFRA-09.2")
 def accounts_managed(ctx, control):
     accounts = defaultdict(list)
-    for account in OperatingAccount.objects.filter(app__institution=ctx.institution).select_related(
-        "owner", "second_admin"
-    ):
+    for account in OperatingAccount.objects.filter(
+        voided_at__isnull=True, app__institution=ctx.institution
+    ).select_related("owner", "second_admin"):
         accounts[account.app_id].append(account)
     publishing = defaultdict(list)
     for pub in PublishingAccount.objects.filter(app__institution=ctx.institution).select_related("channel"):

@@ -21,7 +21,9 @@ def _link(assessment) -> list[dict]:
 def experience_assessed(ctx, control):
     catalogue = experience_items()
     by_app = {}
-    for a in ExperienceAssessment.objects.filter(app__institution=ctx.institution).prefetch_related("items"):
+    for a in ExperienceAssessment.objects.filter(
+        voided_at__isnull=True, app__institution=ctx.institution
+    ).prefetch_related("items"):
         by_app.setdefault(a.app_id, {})[a.major_version] = a
     for app in ctx.live_apps:
         label = f"{app.code} {app.name}"

@@ -70,7 +70,9 @@ def releases_followed(ctx, control):
 @check("NFRA-10.3")
 def plans_before_ga(ctx, control):
     by_app = defaultdict(list)
-    for task in AdaptationTask.objects.filter(app__institution=ctx.institution).select_related("release"):
+    for task in AdaptationTask.objects.filter(
+        voided_at__isnull=True, app__institution=ctx.institution
+    ).select_related("release"):
         by_app[task.app_id].append(task)
     mobile = set(OsPlatform.values)
     evidence = {r.subject_id: r for r in judge_on_evidence(ctx, control) if r.subject_type == APP}

@@ -100,7 +100,9 @@ def matrix(institutions, today=None, platform=None) -> dict:
         .order_by("institution__name", "code")
     )
     task_list = list(
-        AdaptationTask.objects.filter(app__in=apps).select_related("release").prefetch_related("results")
+        AdaptationTask.objects.filter(voided_at__isnull=True, app__in=apps)
+        .select_related("release")
+        .prefetch_related("results")
     )
     tasks = {(t.app_id, t.release.platform, t.release.version): t for t in task_list}
     sdks = scanned_sdks(apps)
@@ -144,7 +146,7 @@ def totals_of(rows: list) -> dict:
 
 
 def releases_in_register(institution):
-    return OsRelease.objects.filter(institution=institution)
+    return OsRelease.objects.filter(voided_at__isnull=True, institution=institution)
 
 
 STATE_ZH = {PASSED: "通过", FAILED: "未通过", UNTESTED: "未测试", NOT_APPLICABLE: "不适用"}

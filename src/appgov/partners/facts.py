@@ -27,15 +27,15 @@ class Register:
 def partner_register(ctx) -> Register:
     inst = ctx.institution
     reg = Register()
-    reg.parties = {p.pk: p for p in Party.objects.filter(institution=inst)}
+    reg.parties = {p.pk: p for p in Party.objects.filter(voided_at__isnull=True, institution=inst)}
     for relation in Relation.objects.filter(party__institution=inst).select_related("channel"):
         relation.party = reg.parties[relation.party_id]
         reg.relations_by_app[relation.app_id].append(relation)
         if relation.channel_id:
             reg.parties_by_channel[relation.channel_id].add(relation.party_id)
-    for q in Qualification.objects.filter(party__institution=inst):
+    for q in Qualification.objects.filter(voided_at__isnull=True, party__institution=inst):
         reg.qualifications[q.party_id].append(q)
-    for c in Contract.objects.filter(party__institution=inst):
+    for c in Contract.objects.filter(voided_at__isnull=True, party__institution=inst):
         reg.contracts[c.party_id].append(c)
     reg.grants = list(AccessGrant.objects.filter(party__institution=inst).select_related("approver"))
     for grant in reg.grants:

@@ -22,7 +22,7 @@ def _vendor_index(parties) -> dict:
 
 def link_sdk_vendors(institution, actor=None) -> tuple[int, dict]:
     """Add the missing SDK relations of the institution; returns (added, {unknown vendor: [SDK names]})."""
-    index = _vendor_index(Party.objects.filter(institution=institution))
+    index = _vendor_index(Party.objects.filter(voided_at__isnull=True, institution=institution))
     existing = set(
         Relation.objects.filter(party__institution=institution, purpose=Purpose.SDK).values_list(
             "party_id", "app_id", "version_id", "sdk_id"
@@ -56,7 +56,7 @@ def link_sdk_vendors(institution, actor=None) -> tuple[int, dict]:
 
 def unknown_vendors(user) -> dict:
     """{vendor: [SDK names]} of the SDKs the user may see whose vendor no party of the register goes by."""
-    index = _vendor_index(Party.objects.for_user(user))
+    index = _vendor_index(Party.objects.for_user(user).filter(voided_at__isnull=True))
     unknown = defaultdict(set)
     for vendor, name in SdkUse.objects.for_user(user).values_list("vendor", "name").distinct():
         if vendor and vendor.strip().casefold() not in index:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.fields import BoundedTextField, SystemTextField
 from appgov.core.models.owned import InstitutionOwned
+from appgov.core.models.voidable import Voidable
 
 # A policy's text may be long (30 pages is about 60,000 characters); the bound keeps a hostile upload out.
 POLICY_TEXT_LIMIT = 400_000
@@ -58,7 +59,7 @@ class PrivacyPolicy(InstitutionOwned):
         return reverse("privacy:policy-detail", args=[self.pk])
 
 
-class PolicyCorrection(InstitutionOwned):
+class PolicyCorrection(Voidable, InstitutionOwned):
     """A person's correction of the extraction: an item the policy declares that was missed (add) or an item
     wrongly read into it (remove). Kept, and applied to every later reading of the same policy."""
 

@@ -48,9 +48,9 @@ def due_dates(institution, today) -> list[dict]:
         .select_related("campaign", "app")
     ):
         rows.append(_row(a.campaign.due_on, str(a), a.get_absolute_url(), "NFRA-17.2"))
-    for t in RiskTask.objects.filter(risk__institution=institution, done_on__isnull=True).select_related(
-        "risk"
-    ):
+    for t in RiskTask.objects.filter(
+        voided_at__isnull=True, risk__institution=institution, done_on__isnull=True
+    ).select_related("risk"):
         rows.append(_row(t.due_on, f"{t.risk.reference} {t.title}", t.risk.get_absolute_url(), "NFRA-17.1"))
     for r in Risk.objects.filter(institution=institution, next_review_on__isnull=False).exclude(
         status="closed"

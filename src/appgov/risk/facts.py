@@ -2,6 +2,8 @@
 
 from collections import defaultdict
 
+from django.db.models import Prefetch
+
 from .models import (
     Assessment,
     AuditEngagement,
@@ -11,6 +13,7 @@ from .models import (
     Incident,
     ReleaseDossier,
     Risk,
+    RiskTask,
 )
 
 
@@ -44,7 +47,8 @@ class RiskData:
         self.bias = _by_app(ImpactAnalysis.objects.filter(app__institution=inst))
         self.plans = _by_app(EmergencyPlan.objects.filter(app__institution=inst))
         self.drills = _by_app(Drill.objects.filter(app__institution=inst))
-        self.risks = list(Risk.objects.filter(institution=inst).prefetch_related("tasks"))
+        live_tasks = Prefetch("tasks", queryset=RiskTask.objects.filter(voided_at__isnull=True))
+        self.risks = list(Risk.objects.filter(institution=inst).prefetch_related(live_tasks))
         self.dossiers = {
             d.version_id: d for d in ReleaseDossier.objects.filter(version__app__institution=inst)
         }

@@ -60,7 +60,9 @@ class _Scans:
             AppPrivacyInventory.objects.filter(app__institution=inst).values_list("app_id", flat=True)
         )
         self.certified_apps = set(
-            ReleaseCertificate.objects.filter(app__institution=inst).values_list("app_id", flat=True)
+            ReleaseCertificate.objects.filter(voided_at__isnull=True, app__institution=inst).values_list(
+                "app_id", flat=True
+            )
         )
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.fields import BoundedTextField, ListItemsLimit, SystemTextField
 from appgov.core.models.owned import InstitutionOwned
+from appgov.core.models.voidable import Voidable
 
 
 class Scan(InstitutionOwned):
@@ -75,7 +76,7 @@ class SdkUse(InstitutionOwned):
         return f"{self.name} · {self.version}"
 
 
-class SdkAssessment(InstitutionOwned):
+class SdkAssessment(Voidable, InstitutionOwned):
     """The institution's security assessment of a third-party SDK (NFRA-06.3, NFRA-07.2)."""
 
     institution_path = "institution"
@@ -100,7 +101,7 @@ class SdkAssessment(InstitutionOwned):
         return f"{self.sdk_id}: {self.get_conclusion_display()}"
 
 
-class ReleaseCertificate(InstitutionOwned):
+class ReleaseCertificate(Voidable, InstitutionOwned):
     """A signing certificate the institution publishes an app with (NFRA-12.4: anything else is repackaged)."""
 
     institution_path = "app__institution"

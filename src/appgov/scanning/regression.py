@@ -50,7 +50,7 @@ def _previous_scan(version) -> Scan | None:
 
 def assessed_sdks(institution_id: int) -> list[str]:
     return list(
-        SdkAssessment.objects.filter(institution_id=institution_id)
+        SdkAssessment.objects.filter(voided_at__isnull=True, institution_id=institution_id)
         .exclude(conclusion=SdkAssessment.Conclusion.REJECTED)
         .values_list("sdk_id", flat=True)
     )

@@ -51,9 +51,13 @@ def options_for(version: AppVersion, appid: str | None = None) -> "apkscan.ScanO
     inventory = AppPrivacyInventory.objects.filter(app=app).first()
     return apkscan.ScanOptions(
         allow_domains=(profile.allowed_domains or None) if profile else None,
-        release_certs=list(ReleaseCertificate.objects.filter(app=app).values_list("sha256", flat=True)),
+        release_certs=list(
+            ReleaseCertificate.objects.filter(voided_at__isnull=True, app=app).values_list(
+                "sha256", flat=True
+            )
+        ),
         assessed_sdks=list(
-            SdkAssessment.objects.filter(institution_id=app.institution_id)
+            SdkAssessment.objects.filter(voided_at__isnull=True, institution_id=app.institution_id)
             .exclude(conclusion=SdkAssessment.Conclusion.REJECTED)
             .values_list("sdk_id", flat=True)
         ),

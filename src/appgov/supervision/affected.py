@@ -110,7 +110,9 @@ def affected_apps(bulletin, institution) -> list[tuple]:
     scans = Scan.objects.in_bulk([a.latest_scan for a in apps if a.latest_scan])
     certificates: dict[int, list[str]] = {}
     if bulletin.certificate_sha256:
-        for app_id, sha in ReleaseCertificate.objects.filter(app__in=apps).values_list("app_id", "sha256"):
+        for app_id, sha in ReleaseCertificate.objects.filter(
+            voided_at__isnull=True, app__in=apps
+        ).values_list("app_id", "sha256"):
             certificates.setdefault(app_id, []).append(sha)
     out = []
     for app in apps:

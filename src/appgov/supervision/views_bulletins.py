@@ -72,7 +72,7 @@ def bulletin_detail(request, pk):
         bulletin.targets.select_related("institution", "acknowledged_by").order_by("institution__code")
     )
     own = bulletin.office_id == request.user.regulator_office_id
-    may_write = own and can_write(request.user, "supervision.bulletin")
+    may_write = own and can_write(request.user, "supervision.bulletin") and bulletin.voided_at is None
     overdue = [r for r in answers if r.state == "overdue"]
     unacknowledged = [t for t in targets if t.acknowledged_at is None]
     return render(

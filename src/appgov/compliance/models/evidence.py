@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.fields import BoundedTextField
 from appgov.core.models.owned import InstitutionOwned
+from appgov.core.models.voidable import Voidable
 
 from .subjects import SubjectType
 
@@ -13,7 +14,7 @@ def evidence_path(instance, filename):
     return f"evidence/{instance.institution_id}/{instance.control_id}/{filename}"
 
 
-class Evidence(InstitutionOwned):
+class Evidence(Voidable, InstitutionOwned):
     """A file or link that shows a control is met for a subject, from its effective date until it expires.
 
     It counts only once a second person of a reviewing role has accepted it (workflows/evidence_review.yaml).

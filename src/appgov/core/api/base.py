@@ -4,6 +4,7 @@ from django.core.validators import MaxLengthValidator
 from rest_framework import serializers
 
 from appgov.core.models import ChangeLogEntry
+from appgov.core.models.voidable import VOID_FIELDS, voidable
 from appgov.core.scoping import scope
 
 
@@ -47,6 +48,18 @@ class LimitedModelSerializer(serializers.ModelSerializer):
             own = [v for v in model_field.validators if isinstance(v, MaxLengthValidator)]
             field_kwargs["validators"] = [*field_kwargs.get("validators", []), *own]
         return field_class, field_kwargs
+
+    def get_field_names(self, declared_fields, info):
+        """A voidable record always shows who voided it, when and why (read-only), whatever fields it lists."""
+        names = super().get_field_names(declared_fields, info)
+        model = getattr(getattr(self, "Meta", None), "model", None)
+        if (
+            model is not None
+            and voidable(model)
+            and getattr(self.Meta, "fields", None) != serializers.ALL_FIELDS
+        ):
+            names = [*names, *(name for name in VOID_FIELDS if name not in names)]
+        return names
 
 
 class ScopedModelSerializer(LimitedModelSerializer):

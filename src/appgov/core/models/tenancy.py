@@ -7,6 +7,8 @@ from appgov.core.models.fields import ListItemsLimit
 from appgov.core.models.owned import InstitutionOwned
 from appgov.core.zones import DEFAULT_ZONE, ZONE_CHOICES
 
+from .voidable import Voidable
+
 
 class RegulatorOffice(models.Model):
     institution_path = None  # offices are not owned by an institution; see users.scoping
@@ -128,7 +130,7 @@ class Department(InstitutionOwned):
         return self.name
 
 
-class Person(InstitutionOwned):
+class Person(Voidable, InstitutionOwned):
     institution_path = "institution"
     institution = models.ForeignKey(
         Institution, verbose_name=_("institution"), on_delete=models.PROTECT, related_name="people"

@@ -85,6 +85,7 @@ def transition(obj: models.Model, to_state: str, actor=None, **given) -> models.
     core_services.check_can_write(actor, obj)  # role for the model and the actor's own institution
     with transaction.atomic():
         current = core_services.lock(obj)
+        core_services.refuse_voided(current)  # a voided mistaken entry moves no further
         from_state = getattr(current, workflow.field)
         step = workflow.find(from_state, to_state)
         if step is None:

@@ -9,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.fields import BoundedTextField, SystemTextField
 from appgov.core.models.owned import InstitutionOwned
+from appgov.core.models.voidable import Voidable
 
 
-class OperatingAccount(InstitutionOwned):
+class OperatingAccount(Voidable, InstitutionOwned):
     institution_path = "app__institution"
 
     class Kind(models.TextChoices):
@@ -83,7 +84,7 @@ class OperatingAccount(InstitutionOwned):
             raise ValidationError(errors)
 
 
-class AccountReview(InstitutionOwned):
+class AccountReview(Voidable, InstitutionOwned):
     """A periodic review of an account: who reviewed it, when, and what came of it."""
 
     institution_path = "account__app__institution"

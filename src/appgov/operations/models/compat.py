@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.fields import BoundedTextField, SystemTextField
 from appgov.core.models.owned import InstitutionOwned
+from appgov.core.models.voidable import Voidable
 
 
 class OsPlatform(models.TextChoices):
@@ -17,7 +18,7 @@ class OsPlatform(models.TextChoices):
     HARMONYOS = "harmonyos", _("HarmonyOS")
 
 
-class OsRelease(InstitutionOwned):
+class OsRelease(Voidable, InstitutionOwned):
     institution_path = "institution"
 
     institution = models.ForeignKey(
@@ -47,7 +48,7 @@ class OsRelease(InstitutionOwned):
         return reverse("operations:osrelease-detail", args=[self.pk])
 
 
-class PlatformRequirement(InstitutionOwned):
+class PlatformRequirement(Voidable, InstitutionOwned):
     """A distribution platform's requirement on packages (e.g. minimum target API level from a date)."""
 
     institution_path = "institution"
@@ -82,7 +83,7 @@ class PlatformRequirement(InstitutionOwned):
         return reverse("operations:requirement-detail", args=[self.pk])
 
 
-class AdaptationTask(InstitutionOwned):
+class AdaptationTask(Voidable, InstitutionOwned):
     """Adapting one app to one OS release: plan and contingency plan due before GA, tests per device."""
 
     institution_path = "app__institution"
@@ -133,7 +134,7 @@ class AdaptationTask(InstitutionOwned):
             raise ValidationError({"note": _("Say why the release does not apply to the app.")})
 
 
-class CompatTestResult(InstitutionOwned):
+class CompatTestResult(Voidable, InstitutionOwned):
     """One line of a task's test matrix: a device on an OS build, and the outcome."""
 
     institution_path = "task__app__institution"

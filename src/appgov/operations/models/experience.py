@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.fields import BoundedTextField
 from appgov.core.models.owned import InstitutionOwned
+from appgov.core.models.voidable import Voidable
 
 
 def evidence_path(instance, filename):
@@ -15,7 +16,7 @@ def evidence_path(instance, filename):
     )
 
 
-class ExperienceAssessment(InstitutionOwned):
+class ExperienceAssessment(Voidable, InstitutionOwned):
     """The assessment of one major version of an app; a newer major version makes it no longer current."""
 
     institution_path = "app__institution"
@@ -49,7 +50,7 @@ class ExperienceAssessment(InstitutionOwned):
         return reverse("operations:assessment-detail", args=[self.pk])
 
 
-class ExperienceItemResult(InstitutionOwned):
+class ExperienceItemResult(Voidable, InstitutionOwned):
     """One item of the assessment: met, not met or not applicable (with the reason), and its evidence file."""
 
     institution_path = "assessment__app__institution"

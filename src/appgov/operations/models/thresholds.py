@@ -8,11 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.fields import BoundedTextField
 from appgov.core.models.owned import InstitutionOwned
+from appgov.core.models.voidable import Voidable
 
 from .metrics import RANGES, Metric
 
 
-class Threshold(InstitutionOwned):
+class Threshold(Voidable, InstitutionOwned):
     institution_path = "institution"
 
     class Comparison(models.TextChoices):

@@ -69,7 +69,7 @@ def flag_leavers(today=None, person=None) -> int:
     """Flag (or clear) the accounts whose owner or second administrator has left by today; the nightly job
     runs it for everyone, a person's change for that person. Returns how many accounts changed."""
     today = today or timezone.localdate()
-    qs = OperatingAccount.objects.select_related("owner", "second_admin")
+    qs = OperatingAccount.objects.filter(voided_at__isnull=True).select_related("owner", "second_admin")
     if person is not None:
         qs = qs.filter(models_q_person(person))
     changed = 0

@@ -127,7 +127,9 @@ def tracked_releases(institution, today=None):
     since = today - datetime.timedelta(days=TRACK_DAYS)
     return [
         r
-        for r in OsRelease.objects.filter(institution=institution).order_by("platform", "ga_on")
+        for r in OsRelease.objects.filter(voided_at__isnull=True, institution=institution).order_by(
+            "platform", "ga_on"
+        )
         if r.ga_on is None or r.ga_on >= since
     ]
 

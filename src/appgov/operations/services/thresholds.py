@@ -74,7 +74,7 @@ def evaluate(institution, today: datetime.date | None = None) -> int:
     if not app_ids:
         return 0
     found: list[tuple[Threshold, int, datetime.date, datetime.date, float, int]] = []
-    for threshold in Threshold.objects.filter(institution=institution, active=True):
+    for threshold in Threshold.objects.filter(voided_at__isnull=True, institution=institution, active=True):
         compare = "value__lt" if threshold.comparison == Threshold.Comparison.BELOW else "value__gt"
         base = DailyMetric.objects.filter(
             app_id__in=app_ids, metric=threshold.metric, version=ALL, platform=ALL

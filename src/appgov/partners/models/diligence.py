@@ -4,12 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.fields import BoundedTextField
 from appgov.core.models.owned import InstitutionOwned
+from appgov.core.models.voidable import Voidable
 
 from .choices import AssessmentKind, Decision
 from .parties import Party
 
 
-class Assessment(InstitutionOwned):
+class Assessment(Voidable, InstitutionOwned):
     """Admission due diligence (准入) or a periodic re-evaluation: the questionnaire's answers, the score the
     service computes from them, and the decision of someone other than the assessor."""
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.fields import BoundedTextField, ListItemsLimit
 from appgov.core.models.owned import InstitutionOwned
+from appgov.core.models.voidable import Voidable
 
 from . import uscc
 from .choices import DataDisposition, PartyKind, PartyState, QualificationKind, RiskTier
@@ -19,7 +20,7 @@ def _uscc_valid(value):
     uscc.validate(value)
 
 
-class Party(InstitutionOwned):
+class Party(Voidable, InstitutionOwned):
     """A third party the institution works with: vendor, outsourcer, platform or business partner."""
 
     institution_path = "institution"
@@ -91,7 +92,7 @@ class Party(InstitutionOwned):
         return [str(labels.get(k, k)) for k in self.kinds]
 
 
-class Qualification(InstitutionOwned):
+class Qualification(Voidable, InstitutionOwned):
     """A licence, filing or certificate the party holds, with its number, scope and validity."""
 
     institution_path = "party__institution"
@@ -139,7 +140,7 @@ class Qualification(InstitutionOwned):
         )
 
 
-class Contact(InstitutionOwned):
+class Contact(Voidable, InstitutionOwned):
     institution_path = "party__institution"
 
     party = models.ForeignKey(

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.fields import BoundedTextField, ListItemsLimit
 from appgov.core.models.owned import InstitutionOwned
+from appgov.core.models.voidable import Voidable
 
 from .choices import Business, Purpose, ReviewConclusion
 from .parties import Party
@@ -99,7 +100,7 @@ class Relation(InstitutionOwned):
         return [str(labels.get(b, b)) for b in self.businesses]
 
 
-class Contract(InstitutionOwned):
+class Contract(Voidable, InstitutionOwned):
     """A contract or agreement with a party, with the clauses a regulator asks about."""
 
     institution_path = "party__institution"

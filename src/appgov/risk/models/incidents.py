@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.fields import BoundedTextField
 from appgov.core.models.owned import InstitutionOwned
+from appgov.core.models.voidable import Voidable
 
 
 class IncidentKind(models.TextChoices):
@@ -93,7 +94,7 @@ class Incident(InstitutionOwned):
         return self.kind in PRIVACY_KINDS
 
 
-class IncidentEvent(InstitutionOwned):
+class IncidentEvent(Voidable, InstitutionOwned):
     """One line of the incident's timeline."""
 
     institution_path = "incident__institution"

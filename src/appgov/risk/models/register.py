@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from appgov.core.models.fields import BoundedTextField, ListItemsLimit
 from appgov.core.models.owned import InstitutionOwned
+from appgov.core.models.voidable import Voidable
 
 SCALE = [MinValueValidator(1), MaxValueValidator(5)]
 
@@ -147,7 +148,7 @@ class RiskVendor(InstitutionOwned):
         return f"{self.risk_id} · {self.party_id}"
 
 
-class RiskTask(InstitutionOwned):
+class RiskTask(Voidable, InstitutionOwned):
     """One task of a risk's treatment plan."""
 
     institution_path = "risk__institution"

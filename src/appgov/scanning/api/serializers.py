@@ -92,7 +92,12 @@ class ReleaseCertificateSerializer(ScopedModelSerializer):
 class ScanProfileSerializer(ScopedModelSerializer):
     """The institution is the writer's own (set by the service); the allow-list is checked by the service."""
 
-    allowed_domains = serializers.ListField(child=serializers.CharField(), required=False)
+    # the model field's own limits (core.models.fields.ListItemsLimit), so the API refuses what full_clean does
+    allowed_domains = serializers.ListField(
+        child=serializers.CharField(),
+        required=False,
+        validators=list(ScanProfile._meta.get_field("allowed_domains").validators),
+    )
 
     class Meta:
         model = ScanProfile
@@ -110,7 +115,11 @@ class ScanProfileSerializer(ScopedModelSerializer):
 
 
 class AppPrivacyInventorySerializer(ScopedModelSerializer):
-    categories = serializers.ListField(child=serializers.CharField(), required=False)
+    categories = serializers.ListField(
+        child=serializers.CharField(),
+        required=False,
+        validators=list(AppPrivacyInventory._meta.get_field("categories").validators),
+    )
 
     class Meta:
         model = AppPrivacyInventory

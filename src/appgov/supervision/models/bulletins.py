@@ -11,10 +11,11 @@ from django.utils.translation import pgettext_lazy
 
 from appgov.core.models.fields import BoundedTextField
 from appgov.core.models.owned import InstitutionOwned, OfficeOwned
+from appgov.core.models.voidable import Voidable
 from appgov.ledger.models.choices import Severity
 
 
-class Bulletin(OfficeOwned):
+class Bulletin(Voidable, OfficeOwned):
     class Kind(models.TextChoices):
         VULNERABILITY = "vulnerability", _("Vulnerability")
         SDK = "sdk", _("SDK")
