@@ -57,7 +57,7 @@ def test_sub_analysis_messages_read_chinese():
             zh = evidence_text.line(as_fact(text))
             assert HAN.search(zh) and not SENTENCE.search(zh), (text, zh)
         located = evidence_text.line(as_fact("v1: META-INF/CERT.RSA: signature over META-INF/CERT.SF does not verify"))
-        assert located.startswith("v1: META-INF/CERT.RSA：") and "META-INF/CERT.SF" in located, located
+        assert located.startswith("v1: META-INF/CERT.RSA 处：") and "META-INF/CERT.SF" in located, located
 
 
 @pytest.fixture(scope="module")
