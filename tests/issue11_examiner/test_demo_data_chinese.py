@@ -36,7 +36,11 @@ def test_demo_loaded_in_english_reads_chinese_and_system_names_follow_the_reader
     titles = list(AuditEngagement.objects.values_list("title", flat=True))
     assert titles and not [t for t in titles if ENGLISH.search(t)], titles
     assert any("专项审计" in t for t in titles), titles
-    stored = list(ChangeLogEntry.objects.filter(object_type="compliance.evaluation").values_list("object_repr", flat=True))
+    stored = list(
+        ChangeLogEntry.objects.filter(object_type="compliance.evaluation").values_list(
+            "object_repr", flat=True
+        )
+    )
     assert any(r.startswith("Evaluation of") for r in stored), stored  # the log keeps what was written
 
     admin = zh_client(User.objects.get(username="bank_admin"))

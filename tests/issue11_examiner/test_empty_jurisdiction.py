@@ -28,7 +28,9 @@ def examiner(db, settings):
 
 def menu_links(client) -> list[str]:
     html = client.get("/").content.decode()
-    links = [h for h in dict.fromkeys(NAV_LINK.findall(html)) if not h.startswith(("/logout", "/i18n", "/static"))]
+    links = [
+        h for h in dict.fromkeys(NAV_LINK.findall(html)) if not h.startswith(("/logout", "/i18n", "/static"))
+    ]
     assert len(links) >= 5, links
     return links
 

@@ -35,14 +35,20 @@ def test_an_institutions_nightly_job_fires_at_its_own_local_hour(world):
     job = next(j for j in DAILY_JOBS if j.name == "compliance.evaluate_all")
     assert job.each and job.at == "02:00"
     first = _first_enqueued_after(
-        world, datetime.datetime(2026, 11, 22, 12, 0, tzinfo=UTC), datetime.datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+        world,
+        datetime.datetime(2026, 11, 22, 12, 0, tzinfo=UTC),
+        datetime.datetime(2026, 11, 23, 12, 0, tzinfo=UTC),
     )
     # 02:00 in Beijing is 18:00 UTC the evening before; 02:00 in London (winter) is 02:00 UTC
     assert first[job.run_key(beijing.pk)] == datetime.datetime(2026, 11, 22, 18, 0, tzinfo=UTC)
     assert first[job.run_key(london.pk)] == datetime.datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
     # each institution's run is booked on its own date
-    assert ScheduledRun.objects.filter(job=job.run_key(london.pk), run_date=datetime.date(2026, 11, 23)).exists()
-    assert ScheduledRun.objects.filter(job=job.run_key(beijing.pk), run_date=datetime.date(2026, 11, 23)).exists()
+    assert ScheduledRun.objects.filter(
+        job=job.run_key(london.pk), run_date=datetime.date(2026, 11, 23)
+    ).exists()
+    assert ScheduledRun.objects.filter(
+        job=job.run_key(beijing.pk), run_date=datetime.date(2026, 11, 23)
+    ).exists()
     # the queued task names the institution
     args = list(
         DBTaskResult.objects.filter(task_path="appgov.core.jobs.run_daily_job").values_list(
@@ -54,7 +60,9 @@ def test_an_institutions_nightly_job_fires_at_its_own_local_hour(world):
     assert first["ledger.review_version_support"] == datetime.datetime(2026, 11, 22, 17, 0, tzinfo=UTC)
     # summer time moves London's night: 02:00 BST is 01:00 UTC
     summer = _first_enqueued_after(
-        world, datetime.datetime(2026, 7, 1, 12, 0, tzinfo=UTC), datetime.datetime(2026, 7, 2, 12, 0, tzinfo=UTC)
+        world,
+        datetime.datetime(2026, 7, 1, 12, 0, tzinfo=UTC),
+        datetime.datetime(2026, 7, 2, 12, 0, tzinfo=UTC),
     )
     assert summer[job.run_key(london.pk)] == datetime.datetime(2026, 7, 2, 1, 0, tzinfo=UTC)
 
@@ -67,11 +75,16 @@ def record_zone(institution) -> str:
 def test_the_worker_runs_an_institutions_job_in_its_zone(world, monkeypatch):
     london = world.b.inst
     Institution.objects.filter(pk=london.pk).update(time_zone="Europe/London")
-    register_daily_job("core.test_zone_probe", "platform.python_version", "03:00", each=f"{__name__}.record_zone")
+    register_daily_job(
+        "core.test_zone_probe", "platform.python_version", "03:00", each=f"{__name__}.record_zone"
+    )
     try:
         moment = datetime.datetime(2026, 11, 22, 23, 30, tzinfo=UTC)  # 07:30 on the 23rd in Beijing
         monkeypatch.setattr(timezone, "now", lambda: moment)
-        assert run_daily_job.call("core.test_zone_probe", london.pk) == f"core.test_zone_probe {london.code}: seen"
+        assert (
+            run_daily_job.call("core.test_zone_probe", london.pk)
+            == f"core.test_zone_probe {london.code}: seen"
+        )
         assert SEEN[london.pk] == ("Europe/London", datetime.date(2026, 11, 22))
         run_daily_job.call("core.test_zone_probe", world.a.inst.pk)
         assert SEEN[world.a.inst.pk] == ("Asia/Shanghai", datetime.date(2026, 11, 23))

@@ -29,7 +29,7 @@ MESSAGES = {
     "v1 signature says the package was signed with v2/v3 but that signature was stripped": "sig_v2_stripped",
     "META-INF/MANIFEST.MF missing": "sig_manifest_missing",
     "NSAppTransportSecurity NSAllowsArbitraryLoads = true": "ats_arbitrary_loads",
-    "marker ~~R8{\"compilation-mode\":\"release\"}": "dex_marker",
+    'marker ~~R8{"compilation-mode":"release"}': "dex_marker",
     "map_list order is not d8/r8's": "dex_map_order_not_r8",
     "map_list data order 0x0001, 0x0002": "dex_map_order",
     "ZIP encryption flag set on 3 entries that are not encrypted (fake encryption)": "zip_fake_encryption",
@@ -56,7 +56,9 @@ def test_sub_analysis_messages_read_chinese():
         for text in MESSAGES:
             zh = evidence_text.line(as_fact(text))
             assert HAN.search(zh) and not SENTENCE.search(zh), (text, zh)
-        located = evidence_text.line(as_fact("v1: META-INF/CERT.RSA: signature over META-INF/CERT.SF does not verify"))
+        located = evidence_text.line(
+            as_fact("v1: META-INF/CERT.RSA: signature over META-INF/CERT.SF does not verify")
+        )
         assert located.startswith("v1: META-INF/CERT.RSA 处：") and "META-INF/CERT.SF" in located, located
 
 
@@ -76,7 +78,9 @@ def test_mini_program_findings_have_codes_and_read_chinese(mp_findings):
     with translation.override("zh-hans"):
         for finding in mp_findings:
             assert len(finding["facts"]) == len(finding["evidence"]), finding["rule"]
-            for fact, line, zh in zip(finding["facts"], finding["evidence"], evidence_text.lines(finding), strict=True):
+            for fact, line, zh in zip(
+                finding["facts"], finding["evidence"], evidence_text.lines(finding), strict=True
+            ):
                 assert english(fact) == line
                 if fact["code"] == "raw":
                     assert not SENTENCE.search(line), (finding["rule"], line)  # a value, not a message
@@ -84,7 +88,14 @@ def test_mini_program_findings_have_codes_and_read_chinese(mp_findings):
                 coded.add(fact["code"])
                 value_free = PEM_LABEL.sub("", zh)  # a key's PEM label is a value as found
                 assert zh != line and not SENTENCE.search(value_free), (finding["rule"], fact, zh)
-    assert {"mp_private_call", "mp_plugin", "mp_webview_query", "mp_eval", "sdk", "secret_location"} <= coded, coded
+    assert {
+        "mp_private_call",
+        "mp_plugin",
+        "mp_webview_query",
+        "mp_eval",
+        "sdk",
+        "secret_location",
+    } <= coded, coded
 
 
 def test_mini_program_english_lines_keep_their_wording(mp_findings):

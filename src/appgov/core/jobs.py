@@ -20,7 +20,9 @@ class DailyJob:
     function: str  # dotted path to a function taking no arguments and returning a summary
     at: str = "01:00"  # local time after which the job runs each day
     queue: str = "default"  # "long" for jobs that run for minutes, so short jobs never wait behind them
-    each: str = ""  # dotted path to a function taking one Institution: run per institution at `at` in its zone
+    each: str = (
+        ""  # dotted path to a function taking one Institution: run per institution at `at` in its zone
+    )
 
     def run_key(self, institution_id: int | None = None) -> str:
         """The scheduler's bookkeeping name of one day's run (per institution: "name#id")."""

@@ -7,7 +7,10 @@ from appgov.core.jobs import register_daily_job
 register_daily_job("operations.flag_leavers", "appgov.operations.tasks.flag_leavers", "00:20")
 register_daily_job("operations.os_releases", "appgov.operations.tasks.follow_os_releases", "05:40")
 register_daily_job(
-    "operations.nightly", "appgov.operations.tasks.nightly", "01:20", each="appgov.operations.tasks.nightly_for"
+    "operations.nightly",
+    "appgov.operations.tasks.nightly",
+    "01:20",
+    each="appgov.operations.tasks.nightly_for",
 )
 
 

@@ -11,7 +11,10 @@ from appgov.core.zones import institution_time
 log = logging.getLogger("appgov.digest")
 
 register_daily_job(
-    "partners.expiring", "appgov.partners.tasks.report_expiring", "06:10", each="appgov.partners.tasks.report_expiring_for"
+    "partners.expiring",
+    "appgov.partners.tasks.report_expiring",
+    "06:10",
+    each="appgov.partners.tasks.report_expiring_for",
 )
 register_daily_job("partners.link_sdks", "appgov.partners.sdks.link_all", "05:50")
 

@@ -53,16 +53,18 @@ MESSAGES = {
     "secret_location": gettext_lazy("%(location)s: %(masked)s"),
     # the mini-program's lines
     "mp_webview_query": gettext_lazy(
-        "%(location)s: <web-view src=\"%(src)s\">, the page code reads %(query_source)s into it"
+        '%(location)s: <web-view src="%(src)s">, the page code reads %(query_source)s into it'
     ),
     "mp_eval": gettext_lazy("eval called at %(location)s"),
     "mp_function_constructor": gettext_lazy("Function constructor called at %(location)s"),
     "mp_no_obfuscator": gettext_lazy("%(count)s code files; no obfuscator identifiers found"),
     "mp_http_url_count": gettext_lazy("%(count)s http:// or ws:// URLs"),
-    "mp_declared_info_unused": gettext_lazy("requiredPrivateInfos declares %(name)s but the code never uses it"),
+    "mp_declared_info_unused": gettext_lazy(
+        "requiredPrivateInfos declares %(name)s but the code never uses it"
+    ),
     "mp_declared_scope_unused": gettext_lazy("permission declares %(name)s but the code never uses it"),
     # sub-analyses' messages, coded by their wording (engines/apkscan/evidence.MESSAGE_TEMPLATES)
-    "mp_debug_config": gettext_lazy("%(file)s: \"debug\": true"),
+    "mp_debug_config": gettext_lazy('%(file)s: "debug": true'),
     "mp_set_enable_debug": gettext_lazy("wx.setEnableDebug({enableDebug: true}) called at %(location)s"),
     "mp_vconsole": gettext_lazy("vConsole shipped in the package: %(evidence)s"),
     "mp_trailing_bytes": gettext_lazy("%(package)s: %(count)s bytes after the declared data area"),
@@ -122,7 +124,9 @@ def _mp_plugin(params: dict) -> str:
         "version": params.get("version") or _("(none)"),
     }
     if params.get("subpackage"):
-        return _("plugin %(alias)s: provider %(provider)s, version %(version)s, in sub-package %(subpackage)s") % {
+        return _(
+            "plugin %(alias)s: provider %(provider)s, version %(version)s, in sub-package %(subpackage)s"
+        ) % {
             **values,
             "subpackage": params["subpackage"],
         }

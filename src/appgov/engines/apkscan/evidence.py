@@ -102,9 +102,11 @@ ENGLISH.update(
 
 
 def _mp_sources(p: dict) -> list[str]:
-    return [f"wx.{a}" for a in p["apis"]] + [f"open-type {t}" for t in p["open_types"]] + [
-        f"SDK {s}" for s in p["sdks"]
-    ]
+    return (
+        [f"wx.{a}" for a in p["apis"]]
+        + [f"open-type {t}" for t in p["open_types"]]
+        + [f"SDK {s}" for s in p["sdks"]]
+    )
 
 
 # Messages of the sub-analyses (signature verification, DEX tooling, ZIP layout, ATS), found by their wording:

@@ -38,7 +38,13 @@ def build_findings(report: dict, options) -> list[dict]:
         assessed = set(options.assessed_sdks)
         for s in third_party:
             if s["id"] not in assessed:
-                add(finding("SDK_NO_SECURITY_ASSESSMENT", [fact("sdk", name=s["name"], vendor=s["vendor"])], s["id"]))
+                add(
+                    finding(
+                        "SDK_NO_SECURITY_ASSESSMENT",
+                        [fact("sdk", name=s["name"], vendor=s["vendor"])],
+                        s["id"],
+                    )
+                )
     elif third_party:
         add(
             finding(
@@ -131,12 +137,17 @@ def build_findings(report: dict, options) -> list[dict]:
         add(
             finding(
                 "URL_NOT_ALLOWED",
-                [fact("host_urls", host=h, count=len(v), example=v[0]) for h, v in sorted(not_allowed.items())],
+                [
+                    fact("host_urls", host=h, count=len(v), example=v[0])
+                    for h, v in sorted(not_allowed.items())
+                ],
             )
         )
     for u in report["urls"]:
         if u.get("link_status") == "dead":
-            add(finding("LINK_DEAD", [fact("dead_link", url=u["url"], detail=u.get("link_detail"))], u["url"]))
+            add(
+                finding("LINK_DEAD", [fact("dead_link", url=u["url"], detail=u.get("link_detail"))], u["url"])
+            )
     for m in report["yara"]["matches"]:
         add(finding("YARA_MATCH", [fact("yara_match", rule=m["rule"], target=m["target"])], m["rule"]))
     for w in mp["webviews"]:
@@ -146,7 +157,10 @@ def build_findings(report: dict, options) -> list[dict]:
                     "MP_WEBVIEW_ARBITRARY_URL",
                     [
                         fact(
-                            "mp_webview_query", location=w["location"], src=w["src"], query_source=w["query_source"]
+                            "mp_webview_query",
+                            location=w["location"],
+                            src=w["src"],
+                            query_source=w["query_source"],
                         )
                     ],
                     w["location"],
