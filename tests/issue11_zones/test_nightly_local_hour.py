@@ -92,3 +92,20 @@ def test_the_worker_runs_an_institutions_job_in_its_zone(world, monkeypatch):
         assert run_daily_job.call("core.test_zone_probe").startswith("core.test_zone_probe: ")
     finally:
         DAILY_JOBS[:] = [j for j in DAILY_JOBS if j.name != "core.test_zone_probe"]
+
+
+def test_every_institution_job_runs_for_one_institution(world, settings, tmp_path):
+    settings.APPGOV_CREDIT_IMPORT_DIR = str(tmp_path)
+    london = world.b.inst
+    Institution.objects.filter(pk=london.pk).update(time_zone="Europe/London")
+    jobs = [j for j in DAILY_JOBS if j.each]
+    assert {"compliance.evaluate_all", "compliance.daily_digest", "credit.monitor_queries"} <= {
+        j.name for j in jobs
+    }
+    for job in jobs:
+        summary = run_daily_job.call(job.name, london.pk)
+        assert summary.startswith(f"{job.name} {london.code}: "), summary
+    assert (
+        run_daily_job.call("compliance.evaluate_all", 987654)
+        == "compliance.evaluate_all #987654: no such institution"
+    )
