@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 
 from appgov.core import services as core
 from appgov.core.context import acting_as
-from appgov.core.models import ChangeLogEntry, Department, ScheduledRun
+from appgov.core.models import ChangeLogEntry, Department, Institution, ScheduledRun
 from appgov.core.roles import REGULATOR_ROLES, WRITE_ROLES, Role, can_write
 from appgov.ledger import gates, services
 from appgov.ledger.models import AppVersion, GateEvidence, LifecycleEvent, Listing, MobileApp, Vulnerability
@@ -548,7 +548,7 @@ def test_daily_job_runs_under_a_job_id_as_the_system(world):
     assert entry.after["support_status"] == "deprecated"
 
 
-def test_scheduler_enqueues_each_daily_job_once_a_day(world, monkeypatch):
+def test_scheduler_enqueues_each_daily_job_once_a_day(world):
     from django.utils import timezone
     from django_tasks_db.models import DBTaskResult
 
@@ -559,13 +559,19 @@ def test_scheduler_enqueues_each_daily_job_once_a_day(world, monkeypatch):
     day = datetime.date(2026, 11, 23)
     morning = timezone.make_aware(datetime.datetime.combine(day, earliest)) - datetime.timedelta(minutes=1)
     later = timezone.make_aware(datetime.datetime(2026, 11, 23, 9, 0))
+    # every institution of the world is in the default zone: its jobs fall due with the server's
+    institutions = list(Institution.objects.values_list("pk", flat=True))
     if morning.date() == day:
-        monkeypatch.setattr(timezone, "localtime", lambda *a: morning)
-        assert Command().tick() == []  # before every job's time
-    monkeypatch.setattr(timezone, "localtime", lambda *a: later)
-    started = Command().tick()
-    due = [job.name for job in DAILY_JOBS if datetime.time.fromisoformat(job.at) <= later.time()]
+        assert Command().tick(morning) == []  # before every job's time
+    started = Command().tick(later)
+    due = [
+        key
+        for job in DAILY_JOBS
+        if datetime.time.fromisoformat(job.at) <= later.time()
+        for key in ([job.run_key(pk) for pk in institutions] if job.each else [job.name])
+    ]
     assert "ledger.review_version_support" in started and sorted(started) == sorted(due)
-    assert Command().tick() == []  # already enqueued today
+    assert f"compliance.evaluate_all#{institutions[0]}" in started
+    assert Command().tick(later) == []  # already enqueued today
     assert ScheduledRun.objects.filter(run_date=datetime.date(2026, 11, 23)).count() == len(due)
     assert DBTaskResult.objects.filter(task_path="appgov.core.jobs.run_daily_job").count() == len(due)

@@ -36,14 +36,23 @@ def send_daily_digest() -> str:
     """No mail server is configured in this deployment: the digest is written to the log (and shown on the dashboard)."""
     total = 0
     for institution in Institution.objects.all():
-        with institution_time(institution):
-            d = digest(institution)
-        total += d["overdue_count"]
-        log.warning(
-            "daily digest %s: %d overdue findings, %d calendar items and %d module dates due within 30 days",
-            d["institution"],
-            d["overdue_count"],
-            len(d["calendar_due"]),
-            len(d["module_due"]),
-        )
+        total += _log_digest(institution)
     return f"{total} overdue findings"
+
+
+def send_institution_digest(institution) -> str:
+    """The digest of one institution (the scheduler runs it at the institution's morning)."""
+    return f"{_log_digest(institution)} overdue findings"
+
+
+def _log_digest(institution) -> int:
+    with institution_time(institution):
+        d = digest(institution)
+    log.warning(
+        "daily digest %s: %d overdue findings, %d calendar items and %d module dates due within 30 days",
+        d["institution"],
+        d["overdue_count"],
+        len(d["calendar_due"]),
+        len(d["module_due"]),
+    )
+    return d["overdue_count"]

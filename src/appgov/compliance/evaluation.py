@@ -391,9 +391,16 @@ def evaluate_all_institutions() -> str:
 
     done = 0
     for institution in Institution.objects.all():
-        with institution_time(institution), progress.tracking(institution.pk, "evaluation"):
-            # in the institution's zone: its "today" for deadlines, grace periods and acceptances
-            finding_service.reopen_expired_acceptances(institution, timezone.localdate())
-            evaluate(institution, Evaluation.Trigger.DAILY)
+        evaluate_institution_nightly(institution)
         done += 1
     return f"{done} institutions evaluated"
+
+
+def evaluate_institution_nightly(institution) -> str:
+    """The nightly job of one institution (run at its own night by the scheduler): reopen its expired risk
+    acceptances, then evaluate it."""
+    with institution_time(institution), progress.tracking(institution.pk, "evaluation"):
+        # in the institution's zone: its "today" for deadlines, grace periods and acceptances
+        finding_service.reopen_expired_acceptances(institution, timezone.localdate())
+        evaluation = evaluate(institution, Evaluation.Trigger.DAILY)
+    return f"evaluation {evaluation.pk}"

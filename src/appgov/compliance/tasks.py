@@ -6,9 +6,17 @@ from appgov.core.context import acting_as
 from appgov.core.jobs import register_daily_job
 
 register_daily_job(
-    "compliance.evaluate_all", "appgov.compliance.evaluation.evaluate_all_institutions", "02:00"
+    "compliance.evaluate_all",
+    "appgov.compliance.evaluation.evaluate_all_institutions",
+    "02:00",
+    each="appgov.compliance.evaluation.evaluate_institution_nightly",
 )
-register_daily_job("compliance.daily_digest", "appgov.compliance.digest.send_daily_digest", "07:30")
+register_daily_job(
+    "compliance.daily_digest",
+    "appgov.compliance.digest.send_daily_digest",
+    "07:30",
+    each="appgov.compliance.digest.send_institution_digest",
+)
 
 
 @task()

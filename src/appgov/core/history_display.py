@@ -84,6 +84,36 @@ def _labelled_items(value, labels: dict) -> str:
     return plain(value)
 
 
+def display_names(entries) -> None:
+    """Set ``entry.name`` of each change-log entry: the stored name (object_repr, as it read when written), or,
+    for a model whose name the system makes from codes and dates (``changelog_name_at_display``: a tuple of the
+    relations its name reads), the live object's name in the reader's language; the stored one if it is gone.
+    An "Evaluation of …" written by a job or an English session reads 评估 … to a Chinese reader."""
+    from django.apps import apps
+
+    entries = list(entries)
+    wanted: dict[str, set] = {}
+    for entry in entries:
+        entry.name = entry.object_repr
+        wanted.setdefault(entry.object_type, set()).add(entry.object_id)
+    names: dict[tuple[str, str], str] = {}
+    for object_type, ids in wanted.items():
+        try:
+            model = apps.get_model(object_type)
+        except (LookupError, ValueError):
+            continue
+        related = getattr(model, "changelog_name_at_display", None)
+        if related is None:
+            continue
+        try:
+            rows = model._base_manager.select_related(*related).filter(pk__in=ids)
+            names.update({(object_type, str(row.pk)): str(row) for row in rows})
+        except (TypeError, ValueError):
+            continue
+    for entry in entries:
+        entry.name = names.get((entry.object_type, entry.object_id), entry.object_repr)
+
+
 def type_label(object_type: str) -> str:
     """A change-log entry's object type ("ledger.mobileapp") by its model's verbose name (移动应用)."""
     from django.apps import apps

@@ -1,5 +1,10 @@
 """Daily jobs: each app registers its own in its tasks.py (`register_daily_job`, found by the core app's
-autodiscovery); the scheduler enqueues them and the worker runs them."""
+autodiscovery); the scheduler enqueues them and the worker runs them.
+
+A job with ``each`` (the dotted path of a function taking one Institution) is an institution's nightly job: the
+scheduler enqueues it once per institution, at ``at`` on the institution's own clock (Institution.time_zone, an
+overseas branch runs at its own night), and the worker runs it in that zone. ``function`` (no arguments) still
+runs it for every institution at once, for a manual run."""
 
 import importlib
 from dataclasses import dataclass
@@ -15,13 +20,22 @@ class DailyJob:
     function: str  # dotted path to a function taking no arguments and returning a summary
     at: str = "01:00"  # local time after which the job runs each day
     queue: str = "default"  # "long" for jobs that run for minutes, so short jobs never wait behind them
+    each: str = (
+        ""  # dotted path to a function taking one Institution: run per institution at `at` in its zone
+    )
+
+    def run_key(self, institution_id: int | None = None) -> str:
+        """The scheduler's bookkeeping name of one day's run (per institution: "name#id")."""
+        return self.name if institution_id is None else f"{self.name}#{institution_id}"
 
 
 DAILY_JOBS: list[DailyJob] = []
 
 
-def register_daily_job(name: str, function: str, at: str = "01:00", queue: str = "default") -> DailyJob:
-    job = DailyJob(name, function, at, queue)
+def register_daily_job(
+    name: str, function: str, at: str = "01:00", queue: str = "default", each: str = ""
+) -> DailyJob:
+    job = DailyJob(name, function, at, queue, each)
     existing = next((j for j in DAILY_JOBS if j.name == name), None)
     if existing is not None and existing != job:
         raise RuntimeError(f"two daily jobs named {name}")
@@ -31,17 +45,33 @@ def register_daily_job(name: str, function: str, at: str = "01:00", queue: str =
     return job
 
 
+def _function(path: str):
+    module, func = path.rsplit(".", 1)
+    return getattr(importlib.import_module(module), func)
+
+
 @task()
-def run_daily_job(name: str) -> str:
+def run_daily_job(name: str, institution_id: int | None = None) -> str:
+    """One daily job: for every institution (``function``), or for one (``each``, in the institution's zone)."""
     job = next(j for j in DAILY_JOBS if j.name == name)
-    module, func = job.function.rsplit(".", 1)
-    with acting_as(None, prefix=f"job-{name}"):
-        result = getattr(importlib.import_module(module), func)()
-    return f"{name}: {result}"
+    if institution_id is None:
+        with acting_as(None, prefix=f"job-{name}"):
+            result = _function(job.function)()
+        return f"{name}: {result}"
+    from .models import Institution
+    from .zones import institution_time
+
+    institution = Institution.objects.filter(pk=institution_id).first()
+    if institution is None:  # removed since the run was queued
+        return f"{name} #{institution_id}: no such institution"
+    with acting_as(None, prefix=f"job-{name}-{institution_id}"), institution_time(institution):
+        result = _function(job.each)(institution)
+    return f"{name} {institution.code}: {result}"
 
 
-def enqueue_daily(job: DailyJob):
-    return run_daily_job.using(queue_name=job.queue).enqueue(job.name)
+def enqueue_daily(job: DailyJob, institution_id: int | None = None):
+    runner = run_daily_job.using(queue_name=job.queue)
+    return runner.enqueue(job.name) if institution_id is None else runner.enqueue(job.name, institution_id)
 
 
 # ---------- periodic jobs (every N minutes) ----------

@@ -453,6 +453,14 @@ def run_daily_monitoring(today: datetime.date | None = None) -> str:
     return f"{done} institutions monitored for {', '.join(sorted(days)) or '-'}, {failed} failed"
 
 
+def monitor_institution_yesterday(institution) -> str:
+    """One institution's nightly run (the scheduler runs it on the institution's clock): its yesterday."""
+    with institution_time(institution):
+        day = timezone.localdate() - datetime.timedelta(days=1)
+        run = _monitor_yesterday(institution, day)
+    return f"{day.isoformat()}: {run.status if run else 'no logs'}"
+
+
 def _monitor_yesterday(institution, day):
     """The run of the day for an institution whose ingested logs cover it (None: no logs for that day)."""
     batches = QueryLogBatch.objects.filter(institution=institution, table=QueryLogBatch.Table.QUERY_EVENTS)

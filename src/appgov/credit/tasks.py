@@ -5,9 +5,19 @@ from appgov.core.context import acting_as
 from appgov.core.jobs import register_daily_job, register_periodic_job
 from appgov.core.zones import institution_time
 
-register_daily_job("credit.import_logs", "appgov.credit.ingestion.import_directories", "00:30")
+register_daily_job(
+    "credit.import_logs",
+    "appgov.credit.ingestion.import_directories",
+    "00:30",
+    each="appgov.credit.ingestion.import_directory_for",
+)
 # the nightly run re-runs yesterday in full and reconciles what the real-time cycles stored
-register_daily_job("credit.monitor_queries", "appgov.credit.monitoring.run_daily_monitoring", "00:45")
+register_daily_job(
+    "credit.monitor_queries",
+    "appgov.credit.monitoring.run_daily_monitoring",
+    "00:45",
+    each="appgov.credit.monitoring.monitor_institution_yesterday",
+)
 # the near-real-time cycle: the watched folder, then the rules over the batches that arrived
 register_periodic_job(
     "credit.realtime_cycle",

@@ -8,6 +8,7 @@ import datetime
 import random
 
 from django.db import transaction
+from django.utils import translation
 
 from appgov.core import extensions
 from appgov.core import services as core
@@ -425,7 +426,9 @@ def _apps(inst, spec, app_specs, rng):
 def load_demo(stdout=None) -> list[tuple[str, str, str]]:
     """Create the demo data if missing; return (username, role, organisation) of every demo login."""
     rng = random.Random(20240912)
-    with acting_as(None, prefix="job-demo"):
+    # the demo is a Chinese bank's and insurer's data: names and titles the services make (a special audit's
+    # title, change-log names) are written in Chinese whatever the language of the session that loads it
+    with acting_as(None, prefix="job-demo"), translation.override("zh-hans"):
         offices = _office_tree()
         for spec, app_specs in zip(INSTITUTIONS, [BANK_APPS, INSURER_APPS], strict=True):
             inst, created = _institution(spec, offices, rng)

@@ -6,7 +6,12 @@ from appgov.core.jobs import register_daily_job
 
 register_daily_job("operations.flag_leavers", "appgov.operations.tasks.flag_leavers", "00:20")
 register_daily_job("operations.os_releases", "appgov.operations.tasks.follow_os_releases", "05:40")
-register_daily_job("operations.nightly", "appgov.operations.tasks.nightly", "01:20")
+register_daily_job(
+    "operations.nightly",
+    "appgov.operations.tasks.nightly",
+    "01:20",
+    each="appgov.operations.tasks.nightly_for",
+)
 
 
 def flag_leavers() -> str:
@@ -39,4 +44,19 @@ def nightly(today=None) -> str:
     for institution in Institution.objects.all():
         breaches += thresholds.evaluate(institution, today)
         candidates += rationalisation.run(institution, today)["new"]
+    return f"{breaches} new threshold breaches, {candidates} new rationalisation candidates"
+
+
+def nightly_for(institution) -> str:
+    """One institution's night (the scheduler runs it in the institution's zone: its "today")."""
+    from django.utils import timezone
+
+    from appgov.core.zones import institution_time
+
+    from .services import rationalisation, thresholds
+
+    with institution_time(institution):
+        today = timezone.localdate()
+        breaches = thresholds.evaluate(institution, today)
+        candidates = rationalisation.run(institution, today)["new"]
     return f"{breaches} new threshold breaches, {candidates} new rationalisation candidates"

@@ -30,6 +30,8 @@ class Evaluation(InstitutionOwned):
         verbose_name = _("evaluation")
         verbose_name_plural = _("evaluations")
 
+    changelog_name_at_display = ()  # made of a date: the change log names it in the reader's language
+
     def __str__(self):
         from django.utils import timezone
 

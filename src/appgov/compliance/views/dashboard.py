@@ -15,6 +15,12 @@ from .. import selectors, services
 @login_required
 @require_safe
 def compliance_dashboard(request):
+    if request.user.is_regulator and not request.GET.get("institution"):
+        if not scoped(Institution, request.user).exists():
+            # an office that supervises no institution (yet): say so, not "page not found"
+            return render(
+                request, "compliance/no_institution.html", {"office": request.user.regulator_office}
+            )
     institution = selectors.institution_for(request.user, request.GET.get("institution"))
     data = selectors.dashboard(institution)
     charts = {"heatmap": data["heatmap"], "trend": data["trend"], "articles": data["articles"]}

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from appgov.core import changelog
-from appgov.core.history_display import type_label
+from appgov.core.history_display import display_names, type_label
 from appgov.core.models import ChangeLogEntry
 
 
@@ -27,6 +27,7 @@ def changelog_list(request):
     page = Paginator(qs.order_by("-seq"), 50).get_page(request.GET.get("page"))
     for entry in page:
         entry.type_label = type_label(entry.object_type)
+    display_names(page)
     return render(request, "core/changelog_list.html", {"page": page, "q": q})
 
 
@@ -36,6 +37,7 @@ def changelog_detail(request, seq):
     entry = scoped_changelog(request.user).filter(seq=seq).first()
     if entry is None:
         raise Http404
+    display_names([entry])
     return render(
         request,
         "core/changelog_detail.html",

@@ -51,6 +51,9 @@ class Submission(InstitutionOwned):
         verbose_name = _("submission")
         verbose_name_plural = _("submissions")
 
+    # made of the kind and the period: the change log names it in the reader's language
+    changelog_name_at_display = ("institution",)
+
     def __str__(self):
         return f"{self.institution} · {self.get_kind_display()} {self.period_start:%Y-%m-%d}–{self.period_end:%Y-%m-%d}"
 

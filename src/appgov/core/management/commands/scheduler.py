@@ -15,7 +15,8 @@ from django.utils import timezone
 from appgov.core import leases
 from appgov.core.health import beat
 from appgov.core.jobs import DAILY_JOBS, PERIODIC_JOBS, enqueue_daily, enqueue_periodic, periodic_job_pending
-from appgov.core.models import ScheduledRun
+from appgov.core.models import Institution, ScheduledRun
+from appgov.core.zones import zone_of
 
 logger = logging.getLogger("appgov.scheduler")
 
@@ -60,20 +61,36 @@ class Command(BaseCommand):
         except DatabaseError as exc:  # a locked or unreachable database: the next round tries again
             logger.warning("scheduler housekeeping failed: %s", exc)
 
-    def tick(self) -> list[str]:
-        now = timezone.localtime()
+    def tick(self, now=None) -> list[str]:
+        """Enqueue the daily jobs whose time has come: a job for all at ``at`` on the server's clock, an
+        institution's job (``each``) at ``at`` on the institution's clock, once per (its) day."""
+        now = now or timezone.now()
+        server_now = timezone.localtime(now)
+        institutions = None
         started = []
         for job in DAILY_JOBS:
-            if now.time() < datetime.time.fromisoformat(job.at):
+            at = datetime.time.fromisoformat(job.at)
+            if not job.each:
+                if server_now.time() >= at and self._enqueue_once(job, server_now.date()):
+                    started.append(job.name)
                 continue
-            try:
-                with transaction.atomic():
-                    ScheduledRun.objects.create(job=job.name, run_date=now.date())
-                    enqueue_daily(job)
-            except IntegrityError:
-                continue  # already enqueued today
-            started.append(job.name)
+            if institutions is None:
+                institutions = list(Institution.objects.only("pk", "time_zone").order_by("pk"))
+            for institution in institutions:
+                local = timezone.localtime(now, zone_of(institution))
+                if local.time() >= at and self._enqueue_once(job, local.date(), institution.pk):
+                    started.append(job.run_key(institution.pk))
         return started
+
+    @staticmethod
+    def _enqueue_once(job, run_date, institution_id=None) -> bool:
+        try:
+            with transaction.atomic():
+                ScheduledRun.objects.create(job=job.run_key(institution_id), run_date=run_date)
+                enqueue_daily(job, institution_id)
+        except IntegrityError:
+            return False  # already enqueued that day
+        return True
 
     def tick_periodic(self, now) -> list[str]:
         """Periodic jobs share the daily bookkeeping: one ScheduledRun row per job and slot ("name@10:35")."""

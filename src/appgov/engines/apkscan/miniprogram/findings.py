@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from ..catalogue import load_data
 from ..checks import SEVERITY_ORDER
+from ..evidence import as_fact, english, fact
 from .catalogue import load_mp_data
 
 
-def finding(rule: str, evidence: list[str], suffix: str = "", severity: str | None = None) -> dict:
+def finding(rule: str, evidence: list, suffix: str = "", severity: str | None = None) -> dict:
+    """evidence: facts (evidence.fact) or plain values and sub-analysis messages (coded by their wording)."""
     table = load_mp_data("findings.json")["findings"]
     spec = table.get(rule) or load_data("findings.json")["findings"][rule]
+    facts = [as_fact(e) for e in evidence[:50]]
     return {
         "id": f"{rule}:{suffix}" if suffix else rule,
         "rule": rule,
@@ -18,7 +21,8 @@ def finding(rule: str, evidence: list[str], suffix: str = "", severity: str | No
         "related_controls": list(spec["related"]),
         "severity": severity or spec["severity"],
         "title": {"zh": spec["zh"], "en": spec["en"]},
-        "evidence": [str(e) for e in evidence[:50]],
+        "evidence": [english(f) for f in facts],
+        "facts": facts,
     }
 
 
@@ -34,16 +38,32 @@ def build_findings(report: dict, options) -> list[dict]:
         assessed = set(options.assessed_sdks)
         for s in third_party:
             if s["id"] not in assessed:
-                add(finding("SDK_NO_SECURITY_ASSESSMENT", [f"{s['name']} ({s['vendor']})"], s["id"]))
+                add(
+                    finding(
+                        "SDK_NO_SECURITY_ASSESSMENT",
+                        [fact("sdk", name=s["name"], vendor=s["vendor"])],
+                        s["id"],
+                    )
+                )
     elif third_party:
-        add(finding("SDK_ASSESSMENT_STATUS_UNKNOWN", [f"{s['name']} ({s['vendor']})" for s in third_party]))
+        add(
+            finding(
+                "SDK_ASSESSMENT_STATUS_UNKNOWN",
+                [fact("sdk", name=s["name"], vendor=s["vendor"]) for s in third_party],
+            )
+        )
     for p in app["plugins"]:
         add(
             finding(
                 "MP_PLUGIN",
                 [
-                    f"plugin {p['alias']}: provider {p['provider'] or '(none)'} version {p['version'] or '(none)'}"
-                    + (f" in sub-package {p['subpackage']}" if p["subpackage"] else "")
+                    fact(
+                        "mp_plugin",
+                        alias=p["alias"],
+                        provider=p["provider"],
+                        version=p["version"],
+                        subpackage=p["subpackage"],
+                    )
                 ],
                 f"{p['provider']}:{p['alias']}",
             )
@@ -56,8 +76,14 @@ def build_findings(report: dict, options) -> list[dict]:
             finding(
                 "MP_PRIVATE_INFO_UNDECLARED",
                 [
-                    f"wx.{api} ({calls['pi_category']}) called {calls['count']}x, e.g. {', '.join(calls['locations'][:3])}",
-                    f"requiredPrivateInfos: {app['required_private_infos']}",
+                    fact(
+                        "mp_private_call",
+                        api=api,
+                        category=calls["pi_category"],
+                        count=calls["count"],
+                        locations=list(calls["locations"][:3]),
+                    ),
+                    fact("mp_required_private_infos", declared=list(app["required_private_infos"])),
                 ],
                 api,
             )
@@ -66,14 +92,12 @@ def build_findings(report: dict, options) -> list[dict]:
         add(
             finding(
                 "MP_PERMISSION_DESC_MISSING",
-                [
-                    f"{scope} needed by {', '.join('wx.' + a for a in apis)}; app.json permission has no purpose for it"
-                ],
+                [fact("mp_permission_desc_missing", scope=scope, apis=list(apis))],
                 scope,
             )
         )
-    unused = [f"requiredPrivateInfos: {a}" for a in privacy["declared_not_used"]] + [
-        f"permission: {s}" for s in privacy["scopes_declared_not_used"]
+    unused = [fact("mp_declared_info_unused", name=a) for a in privacy["declared_not_used"]] + [
+        fact("mp_declared_scope_unused", name=s) for s in privacy["scopes_declared_not_used"]
     ]
     if unused:
         add(finding("MP_DECLARED_NOT_USED", unused))
@@ -83,24 +107,26 @@ def build_findings(report: dict, options) -> list[dict]:
         add(
             finding(
                 "MP_PRIVACY_AUTH_NOT_HANDLED",
-                [
-                    f"{len(privacy['calls'])} privacy interface(s) called: {', '.join(sorted(privacy['calls']))}"
-                ],
+                [fact("mp_privacy_calls", count=len(privacy["calls"]), apis=sorted(privacy["calls"]))],
             )
         )
     if options.pi_inventory is not None:
         declared = set(options.pi_inventory)
-        sources: dict[str, list[str]] = {}
+        sources: dict[str, dict[str, list[str]]] = {}
+
+        def of(cat):
+            return sources.setdefault(cat, {"apis": [], "open_types": [], "sdks": []})
+
         for api, c in privacy["calls"].items():
-            sources.setdefault(c["pi_category"], []).append(f"wx.{api}")
+            of(c["pi_category"])["apis"].append(api)
         for t, c in privacy["open_types"].items():
-            sources.setdefault(c["pi_category"], []).append(f"open-type {t}")
+            of(c["pi_category"])["open_types"].append(t)
         for s in report["sdks"]:
             for cat in s["personal_information"]:
-                sources.setdefault(cat, []).append(f"SDK {s['name']}")
+                of(cat)["sdks"].append(s["name"])
         for cat, srcs in sorted(sources.items()):
             if cat not in declared:
-                add(finding("PI_UNDECLARED", [f"{cat}: " + ", ".join(srcs[:10])], cat))
+                add(finding("PI_UNDECLARED", [fact("mp_pi_sources", category=cat, **srcs)], cat))
 
     # NFRA-07.4 links and malicious code
     not_allowed: dict[str, list[str]] = {}
@@ -111,26 +137,38 @@ def build_findings(report: dict, options) -> list[dict]:
         add(
             finding(
                 "URL_NOT_ALLOWED",
-                [f"{h}: {len(v)} URL(s), e.g. {v[0]}" for h, v in sorted(not_allowed.items())],
+                [
+                    fact("host_urls", host=h, count=len(v), example=v[0])
+                    for h, v in sorted(not_allowed.items())
+                ],
             )
         )
     for u in report["urls"]:
         if u.get("link_status") == "dead":
-            add(finding("LINK_DEAD", [f"{u['url']}: {u.get('link_detail')}"], u["url"]))
+            add(
+                finding("LINK_DEAD", [fact("dead_link", url=u["url"], detail=u.get("link_detail"))], u["url"])
+            )
     for m in report["yara"]["matches"]:
-        add(finding("YARA_MATCH", [f"rule {m['rule']} matched {m['target']}"], m["rule"]))
+        add(finding("YARA_MATCH", [fact("yara_match", rule=m["rule"], target=m["target"])], m["rule"]))
     for w in mp["webviews"]:
         if w.get("query_source"):
             add(
                 finding(
                     "MP_WEBVIEW_ARBITRARY_URL",
-                    [f'{w["location"]}: <web-view src="{w["src"]}">, page code reads {w["query_source"]}'],
+                    [
+                        fact(
+                            "mp_webview_query",
+                            location=w["location"],
+                            src=w["src"],
+                            query_source=w["query_source"],
+                        )
+                    ],
                     w["location"],
                 )
             )
     risks = mp["code_risks"]
-    dyn = [f"eval: {loc}" for loc in risks["eval"]["locations"]] + [
-        f"Function constructor: {loc}" for loc in risks["function_constructor"]["locations"]
+    dyn = [fact("mp_eval", location=loc) for loc in risks["eval"]["locations"]] + [
+        fact("mp_function_constructor", location=loc) for loc in risks["function_constructor"]["locations"]
     ]
     if dyn:
         add(finding("MP_DYNAMIC_CODE", dyn))
@@ -142,14 +180,14 @@ def build_findings(report: dict, options) -> list[dict]:
         add(
             finding(
                 "MP_NO_CODE_OBFUSCATION",
-                [f"{mp['code_files']} code file(s); no obfuscator identifiers found"],
+                [fact("mp_no_obfuscator", count=mp["code_files"])],
             )
         )
 
     # NFRA-12.3 transport
     http = [u["url"] for u in report["urls"] if u["scheme"] in ("http", "ws")]
     if http:
-        add(finding("HTTP_URLS", [f"{len(http)} http:// or ws:// URL(s)"] + http[:20]))
+        add(finding("HTTP_URLS", [fact("mp_http_url_count", count=len(http))] + http[:20]))
     ip_hosts = sorted({u["host"] for u in report["urls"] if u.get("ip_literal")})
     if ip_hosts:
         add(finding("MP_IP_LITERAL_HOST", [u["url"] for u in report["urls"] if u.get("ip_literal")][:20]))
@@ -168,7 +206,8 @@ def build_findings(report: dict, options) -> list[dict]:
         by_kind.setdefault(s["kind"], []).append(s)
     for kind, items in sorted(by_kind.items()):
         sev = min((i["severity"] for i in items), key=lambda x: SEVERITY_ORDER[x])
-        add(finding("HARDCODED_SECRET", [f"{i['location']}: {i['masked_value']}" for i in items], kind, sev))
+        ev = [fact("secret_location", location=i["location"], masked=i["masked_value"]) for i in items]
+        add(finding("HARDCODED_SECRET", ev, kind, sev))
 
     out.sort(key=lambda f: (SEVERITY_ORDER[f["severity"]], f["id"]))
     return out
