@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 APPGOV := $(BIN)/appgov
 BIND ?= 127.0.0.1:8000
+# parallel test workers (pytest-xdist; each has its own test database): 2 fits CI's two cores
+PYTEST_WORKERS ?= 2
 
 .PHONY: run install install-test system-deps test lint migrate demo bench clean
 
@@ -48,7 +50,7 @@ lint: install-test
 	$(APPGOV) makemigrations --check --dry-run
 
 test: system-deps install-test lint
-	$(BIN)/pytest -p no:cacheprovider $(PYTEST_ARGS)
+	$(BIN)/pytest -p no:cacheprovider -n $(PYTEST_WORKERS) --durations=25 $(PYTEST_ARGS)
 
 bench: install-test
 	$(BIN)/python bench/ledger/run.py
