@@ -21,14 +21,16 @@ POST_NEGATION = re.compile(
     r"(?:都|均|也|一律|从|绝)?不(?:会|再)?(?:被)?(?:主动)?(?:碰|收集|获取|读取|采集|访问|上传|存储|保存|调用)"
 )
 POSITIVE_VERB = re.compile(r"(收集|获取|读取|采集|使用|访问|调用|提供|填写|上传|需要|申请|处理)")
-# where a denial stops: the next part of the sentence (，；) or a turn (但、而是、仅)
-PART_BREAK = re.compile(r"[，,。；;！？!?]|但是|但|而是|仅|只")
+# where a denial stops: the next part of the sentence (，；) or a turn (但、而是、仅); 仅 right after a denial is
+# part of it (我们不会仅为了统计分析而收集您的通讯录)
+PART_BREAK = re.compile(r"[，,。；;！？!?]|但是|但|而是|(?<!不会)(?<!不)(?:仅|只)")
 # "如我们发现在未获得监护人同意的情况下收集了儿童个人信息，会尽快删除": a promise about a mistake, not a
 # declaration (the children's-section boilerplate of GB/T 35273 / the 2019 method)
 HYPOTHETICAL = re.compile(r"(?:如|若|如果|倘若|一旦)[^。；;]{0,20}发现[^。；;]*删除")
 # a device word naming a permission rather than data (…申请相机、麦克风等权限): read as a permission only
 PERMISSION_AFTER = re.compile(
-    r"^(?:[、和及与或/][\u4e00-\u9fffA-Za-z]{1,6}){0,8}(?:等|的)?(?:系统)?(?:读写|读取|写入|访问|使用|调用)?权限"
+    r"^(?:[、和及与或/][\u4e00-\u9fffA-Za-z]{1,6}){0,8}(?:等|的|这些|这几项|这几个|这几类|这类|此类|几项)?(?:系统)?"
+    r"(?:读写|读取|写入|访问|使用|调用)?权限"
 )
 READING_VERB = re.compile(
     r"(读取|获取|收集|采集|访问|上传)(?:您的|您)?(?:[\u4e00-\u9fffA-Za-z]{1,6}[、和及与或/])*$"
@@ -47,8 +49,40 @@ CONTACT_VALUE = re.compile(
     r"^\s*(?:为|是)?\s*[:：]?\s*(?:[\d+（(][\d\-－ ()（）]{4,}|[A-Za-z0-9._%+-]+@|[\u4e00-\u9fff]{2,3}(?:省|市|自治区))"
 )
 CONTACT_OWNER = re.compile(r"(客服|我们的|我行的|本行的?|本公司的?|我司的?|负责人|官方|如下|联系我们的?)$")
+# the object of an operation on the user's data, not a declaration of collecting it: a rights clause (您可以查阅、
+# 更正您的手机号) or a business (修改绑定手机号、找回登录密码、重置登录密码)
+OPERATION_BEFORE = re.compile(
+    r"(?:修改|找回|重置|更改|变更|更正|查阅|复制|删除|解绑|冻结|挂失)"
+    r"(?:[、和或及与/](?:修改|找回|重置|更改|变更|更正|查阅|复制|删除|解绑|冻结|挂失))*"
+    r"(?:您的|你的|个人的?|已?绑定的?|预留的?|登录的?)?"
+    r"(?:(?:(?!收集|获取|采集|提供|填写|上传|读取|使用|输入|时|后)[^，,。；;、]){1,8}[、和或及与/])*$"
+)
+# data an authority holds, compared with (与公安机关留存的身份证照片进行比对): not collected from the user
+AUTHORITY_HELD = re.compile(
+    r"(?:公安|权威|有权机关|国家机关|政府部门|有关部门|主管部门)[^，,。；;]{0,8}?(?:留存|预留|登记|存档|存储|保存)的"
+    r"[^，,。；;]{0,6}$"
+)
+# a test of what something is (识别其是否为银行卡号): no data of that type is declared
+WHETHER = re.compile(r"是否(?:为|是|属于)$")
+# a purpose the user's own action is (为便于您快速填写收款账号，…): a word that needs a verb is not declared by it
+PURPOSE_PART = re.compile(r"^\s*(?:为了?|以)(?:便于|方便)")
+# writing to the album is not reading it (保存电子回单图片至相册)
+WRITE_TO = re.compile(r"(?:保存|存储|存入|下载|写入|导出|存)[^，,。；;]{0,12}?(?:至|到|进|入)(?:手机|系统|本地|您的)?$")
+# "该SDK不收集任何个人信息": a sentence that denies collecting any personal information declares none
+NO_PI_AT_ALL = re.compile(
+    r"(?:不|未|无需)(?:会|再)?(?:收集|获取|采集|处理|读取)(?:您的)?任何(?:个人)?(?:信息|数据)|不涉及(?:收集)?(?:您的)?任何个人信息"
+)
+# "我们仅获取认证是否通过的结果": a verification done by someone else gives the app its result, not the biometric
+POSITIVE_COLLECTING = re.compile(r"收集|获取|采集|读取|上传|提供您的|填写")
+RESULT_ONLY = re.compile(r"(?:仅|只)(?:会)?(?:获取|接收|获得|取得|得到|收到|返回)[^。；;，,]{0,12}?结果")
+RESULT_ONLY_TYPES = {"biometric_face", "biometric"}
+# a permission used to capture (调用您设备的相机权限以采集…, 通过麦克风权限采集…): the capture is data too
+CAPTURE_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:采集|拍摄|录制|扫描|录入|识别|拍照|录音)")
+CAPTURE_TYPES = {"camera": "camera", "microphone": "microphone"}
+CONTACT_TYPES = {"phone_number", "email", "address", "name"}
 QUOTES = re.compile(r"[“”\"「」『』‘’《》]")
 SHORT_ASIDE = re.compile(r"[（(][^（）()]{1,8}[)）]")
+PERMISSION_ASIDE = re.compile(r"[（(]([^（）()]{0,12}权限)[)）]")
 # a record that speaks of SDKs or third parties, where a maker's name stands for its SDK
 SDK_CONTEXT = re.compile(
     r"SDK|sdk|Kit|KIT|插件|组件|控件|提供方|服务商|服务提供者|第三方|合作方|接入|集成|嵌入|通道|提供的|提供给|技术服务"
@@ -60,6 +94,10 @@ PURPOSE_FIELD = re.compile(r"(?:使用|收集|处理|共享)?(?:目的|用途|�
 SDK_WORD = re.compile(r"SDK|sdk|Kit|KIT|插件|组件|控件")
 SDK_MENTION = re.compile(r"([A-Za-z0-9\u4e00-\u9fff+·\-. ]{2,16}?)\s*(?:SDK|sdk|Kit|KIT)")
 TABLE_CELL = re.compile(r"\s*\|\s*|\t+")
+# an SDK the policy names in quotes where it says the app embeds it (我们集成了…提供的“CFCA安全键盘SDK”): listed by
+# that name when the catalogue does not know it
+QUOTED_SDK = re.compile(r"[“「\"]([^“”「」\"，,。；;]{2,24}?(?:SDK|sdk|Kit|KIT))[”」\"]")
+EMBEDDING = re.compile(r"集成|接入|嵌入|引入|使用了|内置")
 SDK_LIST_NAME = re.compile(r"(?:第三方)?SDK\s*(?:名称|名字)\s*[:：]\s*([^；;，,|\n。]+)", re.I)
 DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
 EFFECTIVE = re.compile(r"(?:生效日期|生效时间|施行日期)[ \t]*[:：]?[ \t]*(?:" + DATE + ")")
@@ -77,7 +115,8 @@ RIGHTS = {
 PERMISSION_CONTEXT = re.compile(r"(权限|访问|授权|开启|调用|申请|获取|请求|允许)")
 # a bare name (相机, 位置) as an item of a list that ends in 权限: 相机、位置信息及通讯录等权限
 PERMISSION_LIST_AFTER = re.compile(
-    r"^(?:(?:[、和及与或/]|以及)[^、，,。；;：:]{1,10}?)*(?:等|在内)?(?:的)?(?:系统|相关|设备|手机|敏感)?权限"
+    r"^(?:(?:[、和及与或/]|以及)[^、，,。；;：:]{1,10}?)*(?:等|在内)?(?:的)?(?:这些|这几项|这几个|这几类|这类|此类|几项)?"
+    r"(?:系统|相关|设备|手机|敏感)?权限"
 )
 # …or right after a request for it: 申请访问相机, 请求使用麦克风, 授权我们访问通讯录, 允许手机银行使用位置
 PERMISSION_REQUEST_BEFORE = re.compile(
@@ -92,7 +131,10 @@ PERMISSION_LIST_OPENER = re.compile(
 PERMISSION_ITEM_START = re.compile(
     r"^\s*(?:[-•·*]\s*)?([^\s:：（(，,。；;—-]{1,12}?)(?:权限)?\s*(?:[:：（(—-]|用于|以便)"
 )
-AUTHORISED = re.compile(r"(?:经|在|待|获得|取得)?(?:您|你)(?:的)?(?:单独|明确)?(?:授权|同意授权)")
+# …or where the system's authorisation prompt asks for it (需您在授权弹窗中同意)
+AUTHORISED = re.compile(
+    r"(?:经|在|待|获得|取得)?(?:您|你)(?:的)?(?:单独|明确)?(?:授权|同意授权)|授权弹窗|授权弹框|授权提示框|弹窗授权"
+)
 # the types a permission is named after: a permission list's item 相机 / 位置信息 / 通讯录 names the permission only
 PERMISSION_DATA_TYPES = {
     "camera",
@@ -168,9 +210,32 @@ def _controllers_contact(sentence: str, start: int, end: int) -> bool:
     )
 
 
+def _no_pi_at_all(sentence: str) -> bool:
+    """该SDK不收集任何个人信息, where the sentence collects nothing else."""
+    match = NO_PI_AT_ALL.search(sentence)
+    return bool(match) and not POSITIVE_COLLECTING.search(sentence[: match.start()] + sentence[match.end() :])
+
+
+def _not_declared(sentence: str, start: int) -> bool:
+    """The word is the object of an operation (修改绑定手机号), data an authority holds, or what something is tested
+    to be (是否为银行卡号), or the album data is written to."""
+    head = _part(sentence, start, start)[0]
+    return bool(
+        OPERATION_BEFORE.search(head)
+        or AUTHORITY_HELD.search(head)
+        or WHETHER.search(head)
+        or WRITE_TO.search(head)
+    )
+
+
 def _pi_in(sentence: str) -> list[tuple[str, str]]:
-    if HYPOTHETICAL.search(sentence) or (DEFINITION.search(sentence) and not COLLECTING.search(sentence)):
+    if (
+        HYPOTHETICAL.search(sentence)
+        or _no_pi_at_all(sentence)
+        or (DEFINITION.search(sentence) and not COLLECTING.search(sentence))
+    ):
         return []
+    result_only = bool(RESULT_ONLY.search(sentence))
     found, taken = [], [False] * len(sentence)
     pattern, types = vocabulary.pi_pattern()
     for match in pattern.finditer(sentence):  # left to right, the longest word at each place
@@ -178,9 +243,11 @@ def _pi_in(sentence: str) -> list[tuple[str, str]]:
         taken[start:end] = [True] * (end - start)
         if (
             code is not None
+            and not (result_only and code in RESULT_ONLY_TYPES)
             and not _denied(sentence, start, end)
             and not _names_a_permission(sentence, start, end)
-            and not _controllers_contact(sentence, start, end)
+            and not (code in CONTACT_TYPES and _controllers_contact(sentence, start, end))
+            and not _not_declared(sentence, start)
         ):
             found.append((code, match.group()))
     for word, (code, verbs) in vocabulary.pi_words_needing_a_verb().items():
@@ -193,6 +260,8 @@ def _pi_in(sentence: str) -> list[tuple[str, str]]:
             head, _tail = _part(sentence, start, end)
             if (
                 any(v in head for v in verbs)
+                and not PURPOSE_PART.match(head)
+                and not _not_declared(sentence, start)
                 and not _denied(sentence, start, end)
                 and not _names_a_permission(sentence, start, end)
             ):
@@ -247,7 +316,9 @@ def _permissions_in(sentence: str) -> list[tuple[str, str]]:
             group = vocabulary.permission_of_data().get(code)
             if group:
                 add(group, word)
-    sentence = SHORT_ASIDE.sub("", QUOTES.sub("", sentence)).replace("的权限", "权限")
+    # an aside that names a permission is read as a part of the sentence (拍照（需使用相机权限）)
+    sentence = PERMISSION_ASIDE.sub(r"，\1，", QUOTES.sub("", sentence))
+    sentence = SHORT_ASIDE.sub("", sentence).replace("的权限", "权限")
     sentence = sentence.replace("您的", "").replace("你的", "")
     if not PERMISSION_CONTEXT.search(sentence):
         return found
@@ -273,6 +344,23 @@ def _permissions_in(sentence: str) -> list[tuple[str, str]]:
             if not _permission_denied(sentence, at, end):
                 add(code, word)
     return found
+
+
+def _captures_with(sentence: str, code: str, permissions: list[tuple[str, str]]) -> bool:
+    """The permission is named as the means of a capture: 调用您设备的相机权限以采集您的人脸图像, 通过麦克风权限采集…"""
+    word = dict(permissions).get(code)
+    if not word or word not in sentence:
+        return False
+    after = sentence[sentence.index(word) + len(word) :]
+    after = re.sub(r"^(?:权限)?(?:以|来|用于|进行|以便)?", "", after)
+    return bool(CAPTURE_AFTER.match(after))
+
+
+def _permission_gloss(sentence: str) -> str:
+    """The aside after a listed permission's name that says what the permission is (电话（读取设备信息）：…, 存储权限
+    （读写文件）)."""
+    match = re.match(r"^\s*(?:[-•·*]\s*)?(?:\d+[.、．]\s*|[①-⑳]\s*)?[^\s:：（(，,。；;]{1,12}?(?:权限)?\s*([（(][^（）()]{1,16}[)）])", sentence)
+    return match.group(1) if match else ""
 
 
 def _permission_list_item(sentence: str) -> list[tuple[str, str]]:
@@ -343,6 +431,15 @@ def _sdks_in(sentence: str) -> list[dict]:
         entry = vocabulary.resolve_sdk(match.group(1))
         if entry and entry["id"] not in ids and not _sdk_denied(sentence, match.end(1)):
             add(_entry(entry))
+    if EMBEDDING.search(sentence):
+        for match in QUOTED_SDK.finditer(sentence):
+            quoted = match.group(1).strip()
+            if (
+                _named_sdk(quoted) is None
+                and not _sdk_denied(sentence, match.start())
+                and not any(_norm(quoted) in _norm(f["name"]) or _norm(f["name"]) in _norm(quoted) for f in found)
+            ):
+                found.append({"id": None, "name": quoted, "vendor": None})
     for match in SDK_LIST_NAME.finditer(sentence):
         listed = match.group(1).strip()
         sdk = _named_sdk(listed)
@@ -477,9 +574,12 @@ def extract(text: str) -> dict:
                 w for m in PERMISSION_FIELD.finditer(sentence) for _c, w in _permission_items(m.group(1))
             ]
             named = [w for _c, w in item] + fields
+            gloss = _permission_gloss(sentence) if item else ""
             for code, word in _pi_in(sentence):
                 if code in PERMISSION_DATA_TYPES and any(word in n or n in word for n in named):
                     continue
+                if gloss and word in gloss and word not in sentence.replace(gloss, ""):
+                    continue  # 电话（读取设备信息）: the permission's description, not data
                 result["pi_types"].setdefault(code, []).append({**where, "word": word})
             listing = (
                 bool(PERMISSION_LIST_OPENER.search(sentence))
@@ -491,6 +591,9 @@ def extract(text: str) -> dict:
             )
             for code, word in permissions + item:
                 result["permissions"].setdefault(code, []).append({**where, "word": word})
+            for code, data in CAPTURE_TYPES.items():
+                if data not in result["pi_types"] and _captures_with(sentence, code, permissions):
+                    result["pi_types"][data] = [{**where, "word": dict(permissions)[code]}]
             for sdk in _sdks_in(sentence):
                 key = sdk["id"] or _norm(sdk["name"])
                 if key not in sdk_ids and _norm(sdk["name"]) not in sdk_names:
