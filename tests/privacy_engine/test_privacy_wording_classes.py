@@ -1,0 +1,128 @@
+"""Wording classes of Chinese privacy policies where a word of the vocabulary is, or is not, a declaration: the
+object of an operation (a rights clause, a business such as 修改绑定手机号), data an authority holds, a test of what
+something is, writing to the album, a blanket denial, a verification whose result alone the app receives, a
+permission used to capture, a list that ends in 这些权限, a permission in an aside, a permission's own gloss, the
+system's authorisation prompt, an SDK named in quotes. Each case is written from the rule (the usual wording of
+such clauses), each with its counterpart that stays a declaration."""
+
+import pytest
+
+from appgov.engines import privacy
+
+
+def declared(text: str) -> dict:
+    return privacy.extract(text)
+
+
+def pi(text: str) -> set[str]:
+    return set(declared(text)["pi_types"])
+
+
+def permissions(text: str) -> set[str]:
+    return set(declared(text)["permissions"])
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a rights clause names the data the user may act on, it does not declare collecting it
+        ("您有权访问、更正、删除您的手机号码、电子邮箱。", {"phone_number", "email"}),
+        ("您可以查阅您的通信地址和姓名。", {"address", "name"}),
+        # a business that changes or recovers an item is not the item being collected
+        ("当您办理解绑银行卡、重置支付密码业务时，需要进行身份核验。", {"payment_info", "account_info"}),
+        ("在您修改预留手机号时，请确认短信通知已开启。", {"phone_number"}),
+        # data an authority holds, compared with
+        ("我们会将您的人脸图像与公安部门登记的证件照片进行比对。", {"identity_document", "photos_media"}),
+        # a test of what a text is
+        ("我们会在本地判断您输入的内容是否为手机号码。", {"phone_number"}),
+        # writing to the album is not reading it
+        ("您可以将交易凭证保存到相册。", {"photos_media"}),
+        # a blanket denial of a sentence
+        ("该插件仅用于在您输入登录密码时防止截屏，不收集任何个人信息。", {"account_info"}),
+        # a verification done elsewhere: the app gets the result only
+        ("人脸识别由合作机构完成，我们只接收核验结果。", {"biometric_face"}),
+        # a denial with 仅 inside it
+        ("我们不会仅为了广告推送而读取您的通讯录。", {"contacts"}),
+        # the names of a list that ends in 这些权限
+        ("相机、麦克风、日历这些权限您都可以在系统设置中关闭。", {"camera", "microphone", "calendar"}),
+        # a quantifier before 机型 (in some phone models) and the memory's use are not the user's data
+        ("在个别机型上，推送可能会延迟。", {"device_info"}),
+        ("我们会记录应用的CPU使用情况以优化性能。", {"usage_behavior"}),
+    ],
+)
+def test_not_declared(text, absent):
+    assert not pi(text) & absent
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # the counterparts: collecting the same data stays a declaration
+        ("在您修改预留手机号时，我们会收集您的新手机号码。", {"phone_number"}),
+        ("您注册时需要提供手机号码并设置登录密码。", {"phone_number", "account_info"}),
+        ("我们会收集您上传的身份证件照片。", {"identity_document"}),
+        ("我们会读取您相册中的照片。", {"photos_media"}),
+        ("我们仅收集设备型号，不收集任何其他个人信息。", {"device_info"}),
+        ("我们会采集您的人脸图像进行比对。", {"biometric_face"}),
+        ("我们会读取您的通讯录，仅用于选择收款人。", {"contacts"}),
+        # vocabulary a policy uses
+        ("办理信用卡时，我们会收集您的住宅地址。", {"address"}),
+        ("我们会采集您的公网IP和内网IP。", {"network_info"}),
+        ("我们会收集崩溃堆栈和卡顿日志。", {"crash_logs"}),
+        ("智能客服支持语音输入。", {"voice"}),
+        ("开通声纹登录时，我们会采集您的声音。", {"voice"}),
+        ("我们会为您查找附近网点。", {"location"}),
+        # a permission used as the means of a capture is the capture too
+        ("我们会调用您设备的相机权限以采集证件影像。", {"camera"}),
+        ("我们会通过麦克风权限录制您的语音。", {"microphone"}),
+    ],
+)
+def test_declared(text, present):
+    assert pi(text) >= present
+
+
+def test_a_video_taken_with_the_camera_is_the_camera():
+    found = pi("开户时，我们会通过摄像头录制见证视频。")
+    assert "camera" in found and "photos_media" not in found
+    assert "photos_media" in pi("请上传您的视频。")
+
+
+def test_a_list_ending_in_these_permissions_declares_them():
+    assert permissions("位置、通讯录、相机这些权限，只有在您使用相关功能时才会申请。") >= {
+        "location",
+        "contacts",
+        "camera",
+    }
+
+
+def test_a_permission_in_an_aside():
+    assert permissions("您可以拍照（需开启相机权限）或从相册选择（需开启存储权限）。") >= {"camera", "storage"}
+
+
+def test_the_authorisation_prompt_authorises():
+    assert "location" in permissions("小程序读取您的位置信息前，会先显示授权弹框。")
+    assert "location" not in permissions("我们会根据您填写的地址推荐网点。")
+
+
+def test_a_permission_gloss_is_not_data():
+    text = "我们会申请以下权限：\n1. 电话（读取设备信息）：用于获取IMSI以绑定设备；"
+    found = pi(text)
+    assert "device_info" not in found and "device_identifiers" in found
+    assert "device_info" in pi("我们会读取您的设备信息。")
+
+
+def test_a_quoted_sdk_the_catalogue_does_not_know():
+    sdks = declared("我们接入了某某公司提供的“安心签电子签名SDK”，用于合同签署。")["sdks"]
+    assert [s["name"] for s in sdks if s["id"] is None] == ["安心签电子签名SDK"]
+    # not without a word of embedding, and not when denied
+    assert not declared("“安心签电子签名SDK”的说明见附件。")["sdks"]
+    assert not declared("我们未集成“安心签电子签名SDK”。")["sdks"]
+
+
+def test_wechat_opensdk_by_its_mixed_name():
+    ids = {s["id"] for s in declared("分享时，我们集成的微信OpenSDK会获取您的网络类型。")["sdks"]}
+    assert "wechat_opensdk" in ids
+
+
+def test_the_customer_service_word_does_not_hide_a_voice_input():
+    assert "voice" in pi("您可以通过智能客服语音输入问题。")
