@@ -126,3 +126,25 @@ def test_wechat_opensdk_by_its_mixed_name():
 
 def test_the_customer_service_word_does_not_hide_a_voice_input():
     assert "voice" in pi("您可以通过智能客服语音输入问题。")
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "group"),
+    [
+        ("为保存凭证，我们会申请存储（相册）权限。", {"photos_media"}, "storage"),
+        ("我们会申请电话（设备信息）权限。", {"device_info"}, "phone"),
+        ("登录时可申请生物识别（指纹、面容）权限。", {"biometric", "biometric_face"}, "biometric"),
+    ],
+)
+def test_the_aside_after_a_permissions_name_is_its_gloss(text, absent, group):
+    assert not pi(text) & absent
+    assert group in permissions(text)
+
+
+def test_an_aside_elsewhere_still_declares():
+    assert "device_info" in pi("我们会收集设备信息（设备型号、系统版本），并申请电话权限。")
+    assert "photos_media" in pi("您可以选择相册（本地图片）中的照片上传。")
+
+
+def test_recording_a_video_is_the_camera():
+    assert "camera" in pi("开户时我们会录制视频。")

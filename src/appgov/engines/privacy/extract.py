@@ -203,6 +203,21 @@ def _names_a_permission(sentence: str, start: int, end: int) -> bool:
     )
 
 
+def _in_permission_gloss(sentence: str, start: int, end: int) -> bool:
+    """相机（摄像头）权限 / 电话（设备信息）权限 / 存储（相册）、位置等权限: the aside after a permission's name says
+    what the permission is, it is not data the app collects. The aside must follow a permission's name and the
+    sentence must speak of permissions."""
+    open_at = max(sentence.rfind("（", 0, start), sentence.rfind("(", 0, start))
+    if open_at < 0 or start - open_at > 12 or re.search(r"[)）]", sentence[open_at:start]):
+        return False
+    close = re.search(r"[)）]", sentence[end : end + 16])
+    if not close or "权限" not in sentence:
+        return False
+    before = sentence[max(0, open_at - 12) : open_at]
+    names = [w for w, _c in vocabulary.permission_words() + vocabulary.permission_short_words()]
+    return any(before.endswith(w) for w in names)
+
+
 def _controllers_contact(sentence: str, start: int, end: int) -> bool:
     """联系电话：010-… / 个人信息保护负责人邮箱：dpo@… / 我们的联系地址: the controller's own contact, not the user's."""
     return bool(CONTACT_VALUE.match(sentence[end : end + 40])) or bool(
@@ -246,6 +261,7 @@ def _pi_in(sentence: str) -> list[tuple[str, str]]:
             and not (result_only and code in RESULT_ONLY_TYPES)
             and not _denied(sentence, start, end)
             and not _names_a_permission(sentence, start, end)
+            and not _in_permission_gloss(sentence, start, end)
             and not (code in CONTACT_TYPES and _controllers_contact(sentence, start, end))
             and not _not_declared(sentence, start)
         ):
