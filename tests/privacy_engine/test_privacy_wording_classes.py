@@ -148,3 +148,21 @@ def test_an_aside_elsewhere_still_declares():
 
 def test_recording_a_video_is_the_camera():
     assert "camera" in pi("开户时我们会录制视频。")
+
+
+def test_writing_into_the_calendar_is_not_reading_it():
+    assert "calendar" not in pi("我们会在您的日历中添加还款提醒。")
+    assert "calendar" not in pi("App只往系统日历写入账单日提醒。")
+    assert "calendar" in pi("我们会读取您的日历，以避免重复添加提醒。")
+
+
+def test_speech_is_voice_only_where_it_is_recorded():
+    assert "voice" in pi("使用语音客服时，我们会采集您的语音。")
+    assert "voice" not in pi("App支持语音播报到账金额。")
+
+
+def test_number_authentication_alone_is_not_aliyuns():
+    ids = {s["id"] for s in declared("我们接入了中国电信的号码认证服务，用于一键登录。")["sdks"]}
+    assert "aliyun_number_auth" not in ids and "ctcc_auth" in ids
+    ids = {s["id"] for s in declared("我们接入了阿里云号码认证服务，用于一键登录。")["sdks"]}
+    assert "aliyun_number_auth" in ids

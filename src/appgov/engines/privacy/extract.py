@@ -68,6 +68,9 @@ WHETHER = re.compile(r"是否(?:为|是|属于)$")
 PURPOSE_PART = re.compile(r"^\s*(?:为了?|以)(?:便于|方便)")
 # writing to the album is not reading it (保存电子回单图片至相册)
 WRITE_TO = re.compile(r"(?:保存|存储|存入|下载|写入|导出|存)[^，,。；;]{0,12}?(?:至|到|进|入)(?:手机|系统|本地|您的)?$")
+# writing events into the calendar is not reading it (向日历写入还款提醒, 在您的日历中添加提醒)
+WRITE_INTO_HEAD = re.compile(r"(?:向|往|在|到)(?:您的|你的|手机|系统|本地)*$")
+WRITE_INTO_TAIL = re.compile(r"^(?:中|里|内)?(?:写入|添加|新增|创建|新建)")
 # "该SDK不收集任何个人信息": a sentence that denies collecting any personal information declares none
 NO_PI_AT_ALL = re.compile(
     r"(?:不|未|无需)(?:会|再)?(?:收集|获取|采集|处理|读取)(?:您的)?任何(?:个人)?(?:信息|数据)|不涉及(?:收集)?(?:您的)?任何个人信息"
@@ -231,7 +234,7 @@ def _no_pi_at_all(sentence: str) -> bool:
     return bool(match) and not POSITIVE_COLLECTING.search(sentence[: match.start()] + sentence[match.end() :])
 
 
-def _not_declared(sentence: str, start: int) -> bool:
+def _not_declared(sentence: str, start: int, end: int | None = None) -> bool:
     """The word is the object of an operation (修改绑定手机号), data an authority holds, or what something is tested
     to be (是否为银行卡号), or the album data is written to."""
     head = _part(sentence, start, start)[0]
@@ -240,6 +243,11 @@ def _not_declared(sentence: str, start: int) -> bool:
         or AUTHORITY_HELD.search(head)
         or WHETHER.search(head)
         or WRITE_TO.search(head)
+        or (
+            end is not None
+            and bool(WRITE_INTO_HEAD.search(head))
+            and bool(WRITE_INTO_TAIL.match(sentence[end:]))
+        )
     )
 
 
@@ -263,7 +271,7 @@ def _pi_in(sentence: str) -> list[tuple[str, str]]:
             and not _names_a_permission(sentence, start, end)
             and not _in_permission_gloss(sentence, start, end)
             and not (code in CONTACT_TYPES and _controllers_contact(sentence, start, end))
-            and not _not_declared(sentence, start)
+            and not _not_declared(sentence, start, end)
         ):
             found.append((code, match.group()))
     for word, (code, verbs) in vocabulary.pi_words_needing_a_verb().items():
@@ -277,7 +285,7 @@ def _pi_in(sentence: str) -> list[tuple[str, str]]:
             if (
                 any(v in head for v in verbs)
                 and not PURPOSE_PART.match(head)
-                and not _not_declared(sentence, start)
+                and not _not_declared(sentence, start, end)
                 and not _denied(sentence, start, end)
                 and not _names_a_permission(sentence, start, end)
             ):
