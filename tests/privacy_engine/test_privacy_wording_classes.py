@@ -166,3 +166,13 @@ def test_number_authentication_alone_is_not_aliyuns():
     assert "aliyun_number_auth" not in ids and "ctcc_auth" in ids
     ids = {s["id"] for s in declared("我们接入了阿里云号码认证服务，用于一键登录。")["sdks"]}
     assert "aliyun_number_auth" in ids
+
+
+def test_withdrawing_an_authorisation_names_permissions_not_data():
+    assert not pi("您可以随时在系统设置中撤回对通讯录、日历的授权。") & {"contacts", "calendar"}
+    assert "contacts" in pi("经您授权后，我们会读取您的通讯录。")
+
+
+def test_a_feature_named_after_nearby_branches_is_not_location():
+    assert "location" not in pi("关闭后将无法使用附近网点功能。")
+    assert "location" in pi("我们会根据您的定位为您查找附近网点。")

@@ -27,10 +27,11 @@ PART_BREAK = re.compile(r"[，,。；;！？!?]|但是|但|而是|(?<!不会)(?<
 # "如我们发现在未获得监护人同意的情况下收集了儿童个人信息，会尽快删除": a promise about a mistake, not a
 # declaration (the children's-section boilerplate of GB/T 35273 / the 2019 method)
 HYPOTHETICAL = re.compile(r"(?:如|若|如果|倘若|一旦)[^。；;]{0,20}发现[^。；;]*删除")
-# a device word naming a permission rather than data (…申请相机、麦克风等权限): read as a permission only
+# a device word naming a permission rather than data (…申请相机、麦克风等权限, 撤回对相机、麦克风的授权): read as a
+# permission only
 PERMISSION_AFTER = re.compile(
     r"^(?:[、和及与或/][\u4e00-\u9fffA-Za-z]{1,6}){0,8}(?:等|的|这些|这几项|这几个|这几类|这类|此类|几项)?(?:系统)?"
-    r"(?:读写|读取|写入|访问|使用|调用)?权限"
+    r"(?:读写|读取|写入|访问|使用|调用)?(?:权限|授权)"
 )
 READING_VERB = re.compile(
     r"(读取|获取|收集|采集|访问|上传)(?:您的|您)?(?:[\u4e00-\u9fffA-Za-z]{1,6}[、和及与或/])*$"
