@@ -176,3 +176,16 @@ def test_withdrawing_an_authorisation_names_permissions_not_data():
 def test_a_feature_named_after_nearby_branches_is_not_location():
     assert "location" not in pi("关闭后将无法使用附近网点功能。")
     assert "location" in pi("我们会根据您的定位为您查找附近网点。")
+
+
+def test_a_location_read_by_the_app_without_the_word_information():
+    assert "location" in pi("我们会获取您的定位，用于推荐活动。")
+    assert "location" in pi("我们会根据您的位置推荐网点。")
+    assert "location" in pi("开启定位服务后，我们会获取您所在的城市。")
+    assert "location" not in pi("您可以在地图上查看网点位置。")
+    assert "location" not in pi("我们会获取您的位置权限。")
+
+
+def test_advice_to_the_user_is_not_collecting():
+    assert "account_info" not in pi("请勿向任何人透露您的交易密码。")
+    assert "phone_number" not in pi("您可以使用手机号转账功能。")

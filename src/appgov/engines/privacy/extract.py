@@ -13,7 +13,7 @@ from .policy import split
 NEGATION = re.compile(
     r"(不会|不再|不收集|不获取|不读取|不调用|不申请|不涉及|不采集|不存储|不保存|不上传|不访问|无需|不需要|禁止|"
     r"从不|绝不|并未|未曾|未集成|未接入|未使用|未嵌入|没有集成|不集成|不接入|不包含|不包括|从未|不曾|不面向|不针对|"
-    r"不要求|不强制|没有(?:也不会)?(?:收集|获取|读取|采集|申请|调用|使用|存储|上传|访问|接入|嵌入)|"
+    r"不要求|不强制|请勿|切勿|请不要|不要向|不要将|谨防|没有(?:也不会)?(?:收集|获取|读取|采集|申请|调用|使用|存储|上传|访问|接入|嵌入)|"
     r"没(?:收集|获取|读取|采集|申请|调用))"
 )
 # "相册、通讯录我们都不碰": a denial after the items it denies, in the same part of the sentence
@@ -72,6 +72,8 @@ WRITE_TO = re.compile(r"(?:保存|存储|存入|下载|写入|导出|存)[^，,�
 # writing events into the calendar is not reading it (向日历写入还款提醒, 在您的日历中添加提醒)
 WRITE_INTO_HEAD = re.compile(r"(?:向|往|在|到)(?:您的|你的|手机|系统|本地)*$")
 WRITE_INTO_TAIL = re.compile(r"^(?:中|里|内)?(?:写入|添加|新增|创建|新建)")
+# a word that needs a verb names a permission, a service or a feature when one of these follows (获取您的位置权限)
+WEAK_WORD_NAMES = re.compile(r"^(?:信息)?(?:权限|服务|功能|授权)")
 # "该SDK不收集任何个人信息": a sentence that denies collecting any personal information declares none
 NO_PI_AT_ALL = re.compile(
     r"(?:不|未|无需)(?:会|再)?(?:收集|获取|采集|处理|读取)(?:您的)?任何(?:个人)?(?:信息|数据)|不涉及(?:收集)?(?:您的)?任何个人信息"
@@ -285,6 +287,7 @@ def _pi_in(sentence: str) -> list[tuple[str, str]]:
             head, _tail = _part(sentence, start, end)
             if (
                 any(v in head for v in verbs)
+                and not WEAK_WORD_NAMES.match(sentence[end:])
                 and not PURPOSE_PART.match(head)
                 and not _not_declared(sentence, start, end)
                 and not _denied(sentence, start, end)
