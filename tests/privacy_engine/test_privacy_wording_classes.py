@@ -189,3 +189,17 @@ def test_a_location_read_by_the_app_without_the_word_information():
 def test_advice_to_the_user_is_not_collecting():
     assert "account_info" not in pi("请勿向任何人透露您的交易密码。")
     assert "phone_number" not in pi("您可以使用手机号转账功能。")
+
+
+def test_a_platform_prefixing_a_kit_is_the_kit():
+    def ids(text):
+        return {s["id"] for s in declared(text)["sdks"]}
+
+    assert ids("我们使用HMS Core推送服务（Push Kit）向您发送通知。") == {"huawei_push"}
+    assert ids("我们集成了HMS Core SDK和华为推送服务。") == {"huawei_hms_core", "huawei_push"}
+    assert ids("我们集成了HMS Core。") == {"huawei_hms_core"}
+
+
+def test_a_location_product_is_not_the_location_permission():
+    assert "location" not in permissions("我们集成了高德定位服务，用于展示网点。")
+    assert "location" in permissions("使用网点查询前，您需要开启定位服务。")

@@ -671,4 +671,21 @@ def extract(text: str) -> dict:
         sdk_ids.add(sdk["id"])
         clause = next((c.index for c in clauses if record[:20] in c.text), None)
         result["sdks"].append({**sdk, "clause": clause, "sentence": record})
+    result["sdks"] = [s for s in result["sdks"] if not _kit_prefix(s, result["sdks"])]
     return result
+
+
+def _kit_prefix(sdk: dict, sdks: list[dict]) -> bool:
+    """HMS Core of "HMS Core定位服务": a platform (`umbrella` in data/sdk_aliases.yaml) named in the same sentence as
+    another SDK of its maker, not written as an SDK of its own (HMS Core SDK, HMS Core基础SDK)."""
+    if sdk["id"] not in vocabulary.umbrella_sdks():
+        return False
+    sentence = _norm(sdk.get("sentence") or "")
+    if re.search(r"hmscore(?:基础)?(?:sdk|apk)", sentence):
+        return False
+    return any(
+        other["id"] not in (None, sdk["id"])
+        and other["vendor"] == sdk["vendor"]
+        and _norm(other.get("sentence") or "") == sentence
+        for other in sdks
+    )
