@@ -96,7 +96,10 @@ def test_a_list_ending_in_these_permissions_declares_them():
 
 
 def test_a_permission_in_an_aside():
-    assert permissions("您可以拍照（需开启相机权限）或从相册选择（需开启存储权限）。") >= {"camera", "storage"}
+    assert permissions("您可以拍照（需开启相机权限）或从相册选择（需开启存储权限）。") >= {
+        "camera",
+        "storage",
+    }
 
 
 def test_the_authorisation_prompt_authorises():

@@ -68,7 +68,9 @@ WHETHER = re.compile(r"是否(?:为|是|属于)$")
 # a purpose the user's own action is (为便于您快速填写收款账号，…): a word that needs a verb is not declared by it
 PURPOSE_PART = re.compile(r"^\s*(?:为了?|以)(?:便于|方便)")
 # writing to the album is not reading it (保存电子回单图片至相册)
-WRITE_TO = re.compile(r"(?:保存|存储|存入|下载|写入|导出|存)[^，,。；;]{0,12}?(?:至|到|进|入)(?:手机|系统|本地|您的)?$")
+WRITE_TO = re.compile(
+    r"(?:保存|存储|存入|下载|写入|导出|存)[^，,。；;]{0,12}?(?:至|到|进|入)(?:手机|系统|本地|您的)?$"
+)
 # writing events into the calendar is not reading it (向日历写入还款提醒, 在您的日历中添加提醒)
 WRITE_INTO_HEAD = re.compile(r"(?:向|往|在|到)(?:您的|你的|手机|系统|本地)*$")
 WRITE_INTO_TAIL = re.compile(r"^(?:中|里|内)?(?:写入|添加|新增|创建|新建)")
@@ -387,7 +389,10 @@ def _captures_with(sentence: str, code: str, permissions: list[tuple[str, str]])
 def _permission_gloss(sentence: str) -> str:
     """The aside after a listed permission's name that says what the permission is (电话（读取设备信息）：…, 存储权限
     （读写文件）)."""
-    match = re.match(r"^\s*(?:[-•·*]\s*)?(?:\d+[.、．]\s*|[①-⑳]\s*)?[^\s:：（(，,。；;]{1,12}?(?:权限)?\s*([（(][^（）()]{1,16}[)）])", sentence)
+    match = re.match(
+        r"^\s*(?:[-•·*]\s*)?(?:\d+[.、．]\s*|[①-⑳]\s*)?[^\s:：（(，,。；;]{1,12}?(?:权限)?\s*([（(][^（）()]{1,16}[)）])",
+        sentence,
+    )
     return match.group(1) if match else ""
 
 
@@ -465,7 +470,9 @@ def _sdks_in(sentence: str) -> list[dict]:
             if (
                 _named_sdk(quoted) is None
                 and not _sdk_denied(sentence, match.start())
-                and not any(_norm(quoted) in _norm(f["name"]) or _norm(f["name"]) in _norm(quoted) for f in found)
+                and not any(
+                    _norm(quoted) in _norm(f["name"]) or _norm(f["name"]) in _norm(quoted) for f in found
+                )
             ):
                 found.append({"id": None, "name": quoted, "vendor": None})
     for match in SDK_LIST_NAME.finditer(sentence):
