@@ -206,3 +206,13 @@ def test_a_platform_prefixing_a_kit_is_the_kit():
 def test_a_location_product_is_not_the_location_permission():
     assert "location" not in permissions("我们集成了高德定位服务，用于展示网点。")
     assert "location" in permissions("使用网点查询前，您需要开启定位服务。")
+
+
+def test_a_quoted_permission_name_is_not_data():
+    assert "calendar" not in pi("App会申请“读写日历”权限。")
+    assert "calendar" in permissions("App会申请“读写日历”权限。")
+
+
+def test_the_users_messages_read_are_sms():
+    assert "sms" in pi("我们会读取您的短信，以识别银行通知。")
+    assert "sms" not in pi("我们会通过短信通知您交易结果。")

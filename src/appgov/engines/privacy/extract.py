@@ -205,7 +205,7 @@ def _denied(sentence: str, start: int, end: int) -> bool:
 def _names_a_permission(sentence: str, start: int, end: int) -> bool:
     """相机 in 申请相机、麦克风等权限 names a permission, not data the app collects; 读取通话记录的权限 reads data."""
     # 相册（存储）权限: an aside between the name and 权限
-    after = SHORT_ASIDE.sub("", sentence[end : end + 80])
+    after = SHORT_ASIDE.sub("", QUOTES.sub("", sentence[end : end + 80]))
     return bool(PERMISSION_AFTER.match(after)) and not READING_VERB.search(
         sentence[max(0, start - 60) : start]
     )
