@@ -216,3 +216,18 @@ def test_a_quoted_permission_name_is_not_data():
 def test_the_users_messages_read_are_sms():
     assert "sms" in pi("我们会读取您的短信，以识别银行通知。")
     assert "sms" not in pi("我们会通过短信通知您交易结果。")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("第三方登录时，我们会获取您的OpenID。", "account_info"),
+        ("我们会获取您的UnionID以关联账户。", "account_info"),
+        ("我们会展示您的基金持仓。", "payment_info"),
+        ("申请贷款时需提供收入证明。", "payment_info"),
+        ("我们会读取粘贴板中的口令。", "clipboard"),
+        ("我们会统计页面停留时长。", "usage_behavior"),
+    ],
+)
+def test_vocabulary_of_the_schema(text, code):
+    assert code in pi(text)
