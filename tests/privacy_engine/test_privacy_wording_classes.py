@@ -231,3 +231,17 @@ def test_the_users_messages_read_are_sms():
 )
 def test_vocabulary_of_the_schema(text, code):
     assert code in pi(text)
+
+
+def test_a_list_as_topic_with_its_denial_as_comment():
+    assert not pi("通讯录和日历，我们一概不读取。") & {"contacts", "calendar"}
+    assert not permissions("短信、通话记录权限，我们都不会申请。") & {"sms", "call_log"}
+    # the counterparts: a positive verb before the list keeps it
+    assert "contacts" in pi("我们会读取您的通讯录，不会上传。")
+    assert "camera" in permissions("我们会申请相机权限，不会申请麦克风权限。")
+    assert "microphone" not in permissions("我们会申请相机权限，不会申请麦克风权限。")
+
+
+def test_a_denial_of_sharing_declares_nothing():
+    assert "phone_number" not in pi("我们不对外提供您的手机号码。")
+    assert "phone_number" in pi("我们会收集您的手机号码，不对外提供。")

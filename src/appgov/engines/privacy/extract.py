@@ -13,12 +13,19 @@ from .policy import split
 NEGATION = re.compile(
     r"(不会|不再|不收集|不获取|不读取|不调用|不申请|不涉及|不采集|不存储|不保存|不上传|不访问|无需|不需要|禁止|"
     r"从不|绝不|并未|未曾|未集成|未接入|未使用|未嵌入|没有集成|不集成|不接入|不包含|不包括|从未|不曾|不面向|不针对|"
-    r"不要求|不强制|请勿|切勿|请不要|不要向|不要将|谨防|没有(?:也不会)?(?:收集|获取|读取|采集|申请|调用|使用|存储|上传|访问|接入|嵌入)|"
+    r"不要求|不强制|不对外|不向第三方|不共享|不转让|不出售|不公开|不用于|请勿|切勿|请不要|不要向|不要将|谨防|没有(?:也不会)?(?:收集|获取|读取|采集|申请|调用|使用|存储|上传|访问|接入|嵌入)|"
     r"没(?:收集|获取|读取|采集|申请|调用))"
 )
 # "相册、通讯录我们都不碰": a denial after the items it denies, in the same part of the sentence
 POST_NEGATION = re.compile(
-    r"(?:都|均|也|一律|从|绝)?不(?:会|再)?(?:被)?(?:主动)?(?:碰|收集|获取|读取|采集|访问|上传|存储|保存|调用)"
+    r"(?:都|均|也|一律|一概|从|绝)?不(?:会|再)?(?:被)?(?:主动)?(?:碰|收集|获取|读取|采集|访问|上传|存储|保存|调用)"
+)
+LIST_REST = re.compile(
+    r"^(?:(?:[、和及与或/]|以及)[^，,。；;、和及与或]{1,8})*(?:等|这些|这类)?(?:信息|数据|内容)?$"
+)
+TOPIC_DENIAL = re.compile(
+    r"^[，,]\s*(?:我们|我行|本行|本App|App|本应用)?(?:都|均|也|一律|一概|从|绝|从来)?(?:不|未|从未|没有)(?:会|再|曾)?"
+    r"(?:被)?(?:主动)?(?:碰|收集|获取|读取|采集|访问|上传|存储|保存|调用|申请|涉及)"
 )
 POSITIVE_VERB = re.compile(r"(收集|获取|读取|采集|使用|访问|调用|提供|填写|上传|需要|申请|处理)")
 # where a denial stops: the next part of the sentence (，；) or a turn (但、而是、仅); 仅 right after a denial is
@@ -199,7 +206,11 @@ def _denied(sentence: str, start: int, end: int) -> bool:
     head, tail = _part(sentence, start, end)
     if NEGATION.search(head):
         return True
-    return bool(POST_NEGATION.search(tail[:16])) and not POSITIVE_VERB.search(head)
+    if POST_NEGATION.search(tail[:16]) and not POSITIVE_VERB.search(head):
+        return True
+    # a list as the topic, its denial as the comment: 通话记录和短信，我们一概不碰
+    rest = sentence[end + len(tail) :]
+    return bool(LIST_REST.match(tail)) and not POSITIVE_VERB.search(head) and bool(TOPIC_DENIAL.match(rest))
 
 
 def _names_a_permission(sentence: str, start: int, end: int) -> bool:
@@ -302,7 +313,15 @@ def _pi_in(sentence: str) -> list[tuple[str, str]]:
 
 def _permission_denied(sentence: str, at: int, end: int) -> bool:
     head, tail = _part(sentence, at, end)
-    return bool(NEGATION.search(head)) or bool(PERMISSION_POST_NEGATION.match(tail))
+    if NEGATION.search(head) or PERMISSION_POST_NEGATION.match(tail):
+        return True
+    # 相机、麦克风权限，我们都不会申请: the list as the topic, its denial as the comment
+    rest = sentence[end + len(tail) :]
+    return (
+        bool(LIST_REST.match(re.sub(r"(?:等|的)?权限$", "", tail)))
+        and not POSITIVE_VERB.search(head)
+        and bool(TOPIC_DENIAL.match(rest))
+    )
 
 
 def _permission_items(value: str) -> list[tuple[str, str]]:
