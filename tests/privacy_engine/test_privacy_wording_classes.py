@@ -245,3 +245,8 @@ def test_a_list_as_topic_with_its_denial_as_comment():
 def test_a_denial_of_sharing_declares_nothing():
     assert "phone_number" not in pi("我们不对外提供您的手机号码。")
     assert "phone_number" in pi("我们会收集您的手机号码，不对外提供。")
+
+
+def test_a_glossary_term_defines_nothing():
+    assert pi("本政策中的“网络信息”是指IP地址、网络类型等。") == set()
+    assert "network_info" in pi("本政策中的“网络信息”是指IP地址，我们会收集您的IP地址。")

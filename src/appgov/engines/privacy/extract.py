@@ -46,8 +46,10 @@ READING_VERB = re.compile(
 # what sensitive personal information is (以下信息属于敏感个人信息：…；个人敏感信息是指…): a definition, not a
 # declaration, unless the sentence also says the app collects it
 DEFINITION = re.compile(
-    r"(?:敏感个人信息|个人敏感信息|个人信息)(?:是指|系指|指的是|包括但不限于)|(?:敏感个人信息|个人敏感信息)是"
+    r"(?:敏感个人信息|个人敏感信息|个人信息)[”\"」』]?(?:是指|系指|指的是|包括但不限于)|(?:敏感个人信息|个人敏感信息)是"
     r"|(?:属于|为|是)(?:个人)?敏感(?:个人)?信息"
+    # a term of the policy's glossary: 本政策中的“设备信息”是指…
+    r"|[“\"「『][^”\"」』]{1,12}[”\"」』]\s*(?:是指|系指|指的是|指)"
 )
 COLLECTING = re.compile(
     r"(?:我们|我行|本行|本公司|本App|本APP|本应用|App|APP|SDK|您)[^。；;]{0,12}?(?:收集|获取|采集|读取|提供|填写|上传|申请|调用)"
