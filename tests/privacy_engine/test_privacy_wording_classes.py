@@ -250,3 +250,7 @@ def test_a_denial_of_sharing_declares_nothing():
 def test_a_glossary_term_defines_nothing():
     assert pi("本政策中的“网络信息”是指IP地址、网络类型等。") == set()
     assert "network_info" in pi("本政策中的“网络信息”是指IP地址，我们会收集您的IP地址。")
+
+
+def test_a_face_captured_by_the_app_stays_with_a_result_only_clause():
+    assert "biometric_face" in pi("我们会采集您的人脸图像，仅获取比对结果。")

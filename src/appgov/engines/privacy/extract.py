@@ -93,6 +93,7 @@ NO_PI_AT_ALL = re.compile(
 POSITIVE_COLLECTING = re.compile(r"收集|获取|采集|读取|上传|提供您的|填写")
 RESULT_ONLY = re.compile(r"(?:仅|只)(?:会)?(?:获取|接收|获得|取得|得到|收到|返回)[^。；;，,]{0,12}?结果")
 RESULT_ONLY_TYPES = {"biometric_face", "biometric"}
+CAPTURING = re.compile(r"采集|收集|拍摄|录制|上传|读取|获取您的|获取你的")
 # a permission used to capture (调用您设备的相机权限以采集…, 通过麦克风权限采集…): the capture is data too
 CAPTURE_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:采集|拍摄|录制|扫描|录入|识别|拍照|录音)")
 CAPTURE_TYPES = {"camera": "camera", "microphone": "microphone"}
@@ -284,7 +285,11 @@ def _pi_in(sentence: str) -> list[tuple[str, str]]:
         taken[start:end] = [True] * (end - start)
         if (
             code is not None
-            and not (result_only and code in RESULT_ONLY_TYPES)
+            and not (
+                result_only
+                and code in RESULT_ONLY_TYPES
+                and not CAPTURING.search(_part(sentence, start, end)[0])
+            )
             and not _denied(sentence, start, end)
             and not _names_a_permission(sentence, start, end)
             and not _in_permission_gloss(sentence, start, end)
