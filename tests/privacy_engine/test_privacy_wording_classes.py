@@ -254,3 +254,13 @@ def test_a_glossary_term_defines_nothing():
 
 def test_a_face_captured_by_the_app_stays_with_a_result_only_clause():
     assert "biometric_face" in pi("我们会采集您的人脸图像，仅获取比对结果。")
+
+
+def test_a_tables_purpose_column_is_not_its_data_column():
+    table = (
+        "SDK名称 | 提供方 | 使用目的 | 收集个人信息类型\n某统计SDK | 某公司 | 分析浏览记录 | 设备型号、IP地址"
+    )
+    found = pi(table)
+    assert "usage_behavior" not in found and {"device_info", "network_info"} <= found
+    # without a data column, the purpose is all the table says
+    assert "usage_behavior" in pi("SDK名称 | 提供方 | 使用目的\n某统计SDK | 某公司 | 收集浏览记录")

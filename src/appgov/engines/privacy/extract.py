@@ -451,6 +451,33 @@ def _table_permissions(text: str) -> list[tuple[str, str, str]]:
     return rows
 
 
+DATA_COLUMN = re.compile(
+    r"收集.{0,6}(?:信息|字段|数据)|个人信息|信息类型|数据类型|信息字段|收集内容|收集范围"
+)
+PURPOSE_COLUMN = re.compile(r"目的|用途|功能|场景|业务")
+
+
+def _purpose_cells(text: str) -> list[tuple[str, list[str]]]:
+    """[(row, its purpose cells)] of the tables that give the data in a column of their own (SDK名称 | 用途 | 收集信息):
+    there the purpose column ("统计App使用情况") says what for, the data column what is collected."""
+    out, purposes = [], None
+    for line in text.splitlines():
+        cells = [c.strip() for c in TABLE_CELL.split(line.strip().strip("|"))]
+        if len(cells) < 2:
+            purposes = None
+            continue
+        data = [i for i, c in enumerate(cells) if len(c) <= 16 and DATA_COLUMN.search(c)]
+        purpose = [
+            i for i, c in enumerate(cells) if len(c) <= 12 and PURPOSE_COLUMN.search(c) and i not in data
+        ]
+        if data and purpose:
+            purposes = purpose
+            continue
+        if purposes:
+            out.append((line, [cells[i] for i in purposes if i < len(cells) and cells[i]]))
+    return out
+
+
 def _entry(entry: dict) -> dict:
     return {"id": entry["id"], "name": entry.get("name_zh") or entry["name"], "vendor": entry["vendor"]}
 
@@ -621,6 +648,7 @@ def extract(text: str) -> dict:
         "third_party_list": False,
     }
     sdk_ids, sdk_names = set(), set()
+    purpose_cells = _purpose_cells(text)
     # within a list of permissions announced by "…以下权限：" or a 权限 heading
     listing, section = False, None
     for clause in clauses:
@@ -636,7 +664,12 @@ def extract(text: str) -> dict:
             ]
             named = [w for _c, w in item] + fields
             gloss = _permission_gloss(sentence) if item else ""
-            for code, word in _pi_in(sentence):
+            read = sentence
+            for row, cells in purpose_cells:
+                if sentence in row:
+                    for cell in cells:
+                        read = read.replace(cell, "　" * len(cell))
+            for code, word in _pi_in(read):
                 if code in PERMISSION_DATA_TYPES and any(word in n or n in word for n in named):
                     continue
                 if gloss and word in gloss and word not in sentence.replace(gloss, ""):
