@@ -264,3 +264,18 @@ def test_a_tables_purpose_column_is_not_its_data_column():
     assert "usage_behavior" not in found and {"device_info", "network_info"} <= found
     # without a data column, the purpose is all the table says
     assert "usage_behavior" in pi("SDK名称 | 提供方 | 使用目的\n某统计SDK | 某公司 | 收集浏览记录")
+
+
+def test_a_permission_list_opened_on_the_line_of_its_first_item():
+    text = "App权限使用说明：\n• 麦克风：语音客服\n• 日历：还款提醒\n• 通知：到账提醒"
+    assert permissions(text) >= {"microphone", "calendar", "notifications"}
+
+
+def test_features_with_their_permissions_in_asides():
+    text = "使用以下功能时需开启对应权限：扫一扫（相机）、语音转账（麦克风）、查找网点（位置）。"
+    assert permissions(text) >= {"camera", "microphone", "location"}
+
+
+def test_a_purpose_aside_is_not_a_gloss():
+    assert "camera" in pi("权限：相机（用于扫码）；")
+    assert "device_info" not in pi("权限：电话（设备信息）；")

@@ -146,6 +146,7 @@ PERMISSION_FIELD = re.compile(r"(?:权限名称|权限名|权限类型|权限项
 PERMISSION_LIST_OPENER = re.compile(
     r"权限[^。；;，,]{0,12}[:：]\s*$|权限(?:清单|列表|说明)?(?:如下|包括)[:：]?\s*$"
 )
+OPENER_THEN_ITEM = re.compile(r"权限[^。；;，,:：]{0,12}[:：]\s*(?=[-•·*①-⑳]|\d+[.、．])")
 PERMISSION_ITEM_START = re.compile(
     r"^\s*(?:[-•·*]\s*)?([^\s:：（(，,。；;—-]{1,12}?)(?:权限)?\s*(?:[:：（(—-]|用于|以便)"
 )
@@ -225,6 +226,9 @@ def _names_a_permission(sentence: str, start: int, end: int) -> bool:
     )
 
 
+PURPOSE_ASIDE = re.compile(r"\s*(?:仅)?(?:用于|以便|用来|供|为了|为|如)")
+
+
 def _in_permission_gloss(sentence: str, start: int, end: int) -> bool:
     """相机（摄像头）权限 / 电话（设备信息）权限 / 存储（相册）、位置等权限: the aside after a permission's name says
     what the permission is, it is not data the app collects. The aside must follow a permission's name and the
@@ -233,7 +237,7 @@ def _in_permission_gloss(sentence: str, start: int, end: int) -> bool:
     if open_at < 0 or start - open_at > 12 or re.search(r"[)）]", sentence[open_at:start]):
         return False
     close = re.search(r"[)）]", sentence[end : end + 16])
-    if not close or "权限" not in sentence:
+    if not close or "权限" not in sentence or PURPOSE_ASIDE.match(sentence[open_at + 1 :]):
         return False
     before = sentence[max(0, open_at - 12) : open_at]
     names = [w for w, _c in vocabulary.permission_words() + vocabulary.permission_short_words()]
@@ -336,13 +340,23 @@ def _permission_items(value: str) -> list[tuple[str, str]]:
     each item begins with one of a group's words or bare names."""
     words = vocabulary.permission_words() + vocabulary.permission_short_words()
     found = []
-    for item in PERMISSION_ITEM_SPLIT.split(value):
+    # 扫码（相机）、网点导航（位置）: a feature with its permission in an aside (split keeps the asides whole)
+    for item in re.split(r"(?:[、，,/和及与或]|以及)(?![^（(]*[)）])", value):
         item = item.strip().removeprefix("读取").removeprefix("访问").removeprefix("使用").strip()
         if not item:
             continue
-        for word, code in words:
-            if item.startswith(word) or (len(word) >= 4 and word in item):
-                found.append((code, word))
+        aside = re.fullmatch(r"[^（(]{1,12}[（(]([^（）()]{1,12})[)）]", item)
+        for candidate in (item, aside.group(1).strip()) if aside else (item,):
+            hit = next(
+                (
+                    (code, word)
+                    for word, code in words
+                    if candidate.startswith(word) or (len(word) >= 4 and word in candidate)
+                ),
+                None,
+            )
+            if hit:
+                found.append(hit)
                 break
     return found
 
@@ -372,17 +386,18 @@ def _permissions_in(sentence: str) -> list[tuple[str, str]]:
             group = vocabulary.permission_of_data().get(code)
             if group:
                 add(group, word)
+    # 权限名称：相机 / 申请以下权限：相机、麦克风、位置信息 / 开启相应权限：扫码（相机）、网点导航（位置）
+    with_asides = QUOTES.sub("", sentence).replace("您的", "").replace("你的", "")
+    for match in PERMISSION_FIELD.finditer(with_asides):
+        if not _permission_denied(with_asides, match.start(1), match.start(1)):
+            for code, word in _permission_items(match.group(1)):
+                add(code, word)
     # an aside that names a permission is read as a part of the sentence (拍照（需使用相机权限）)
     sentence = PERMISSION_ASIDE.sub(r"，\1，", QUOTES.sub("", sentence))
     sentence = SHORT_ASIDE.sub("", sentence).replace("的权限", "权限")
     sentence = sentence.replace("您的", "").replace("你的", "")
     if not PERMISSION_CONTEXT.search(sentence):
         return found
-    # 权限名称：相机 / 申请以下权限：相机、麦克风、位置信息
-    for match in PERMISSION_FIELD.finditer(sentence):
-        if not _permission_denied(sentence, match.start(1), match.start(1)):
-            for code, word in _permission_items(match.group(1)):
-                add(code, word)
     taken = [False] * len(sentence)  # a longer name holds its place: 信息 of 位置信息权限 is not read again
     for word, code, is_short in vocabulary.permission_names():
         if word not in sentence:
@@ -419,7 +434,7 @@ def _permission_gloss(sentence: str) -> str:
         r"^\s*(?:[-•·*]\s*)?(?:\d+[.、．]\s*|[①-⑳]\s*)?[^\s:：（(，,。；;]{1,12}?(?:权限)?\s*([（(][^（）()]{1,16}[)）])",
         sentence,
     )
-    return match.group(1) if match else ""
+    return match.group(1) if match and not PURPOSE_ASIDE.match(match.group(1)[1:]) else ""
 
 
 def _permission_list_item(sentence: str) -> list[tuple[str, str]]:
@@ -658,6 +673,10 @@ def extract(text: str) -> dict:
             where = {"clause": clause.index, "sentence": sentence}
             permissions = _permissions_in(sentence)
             item = _permission_list_item(sentence) if listing or "权限" in (section or "") else []
+            # an opener and the list's first item on one line ("App权限说明：• 相机：扫码"): the item opens the list
+            opener = OPENER_THEN_ITEM.search(sentence)
+            if not item and opener:
+                item = _permission_list_item(sentence[opener.end() :])
             # the name of a listed permission (相机：用于扫码 / 以下权限：麦克风、日历) is the permission, not data
             fields = [
                 w for m in PERMISSION_FIELD.finditer(sentence) for _c, w in _permission_items(m.group(1))
@@ -682,6 +701,7 @@ def extract(text: str) -> dict:
                     and (sentence.endswith(("；", ";")) or "以下" in sentence or "如下" in sentence)
                 )
                 or (listing and bool(item))
+                or bool(opener and item)
             )
             for code, word in permissions + item:
                 result["permissions"].setdefault(code, []).append({**where, "word": word})
