@@ -279,3 +279,8 @@ def test_features_with_their_permissions_in_asides():
 def test_a_purpose_aside_is_not_a_gloss():
     assert "camera" in pi("权限：相机（用于扫码）；")
     assert "device_info" not in pi("权限：电话（设备信息）；")
+
+
+def test_colloquial_denials():
+    assert not pi("我们不看你的通讯录，也不翻你的相册。") & {"contacts", "photos_media"}
+    assert "crash_logs" in pi("App崩溃时会自动上传崩溃报告。")
