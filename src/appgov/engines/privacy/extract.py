@@ -13,22 +13,32 @@ from .policy import split
 NEGATION = re.compile(
     r"(不会|不再|不收集|不获取|不读取|不调用|不申请|不涉及|不采集|不存储|不保存|不上传|不访问|无需|不需要|禁止|"
     r"从不|绝不|并未|未曾|未集成|未接入|未使用|未嵌入|没有集成|不集成|不接入|不包含|不包括|从未|不曾|不面向|不针对|"
-    r"不要求|不强制|没有(?:也不会)?(?:收集|获取|读取|采集|申请|调用|使用|存储|上传|访问|接入|嵌入)|"
+    r"不要求|不强制|不看|不翻|不碰|不动用|不查看|不窥探|不偷看|不对外|不向第三方|不共享|不转让|不出售|不公开|不用于|请勿|切勿|请不要|不要向|不要将|谨防|没有(?:也不会)?(?:收集|获取|读取|采集|申请|调用|使用|存储|上传|访问|接入|嵌入)|"
     r"没(?:收集|获取|读取|采集|申请|调用))"
 )
 # "相册、通讯录我们都不碰": a denial after the items it denies, in the same part of the sentence
 POST_NEGATION = re.compile(
-    r"(?:都|均|也|一律|从|绝)?不(?:会|再)?(?:被)?(?:主动)?(?:碰|收集|获取|读取|采集|访问|上传|存储|保存|调用)"
+    r"(?:都|均|也|一律|一概|从|绝)?不(?:会|再)?(?:被)?(?:主动)?(?:碰|收集|获取|读取|采集|访问|上传|存储|保存|调用)"
+)
+LIST_REST = re.compile(
+    r"^(?:(?:[、和及与或/]|以及)[^，,。；;、和及与或]{1,8})*(?:等|这些|这类)?(?:信息|数据|内容)?$"
+)
+TOPIC_DENIAL = re.compile(
+    r"^[，,]\s*(?:我们|我行|本行|本App|App|本应用)?(?:都|均|也|一律|一概|从|绝|从来)?(?:不|未|从未|没有)(?:会|再|曾)?"
+    r"(?:被)?(?:主动)?(?:碰|收集|获取|读取|采集|访问|上传|存储|保存|调用|申请|涉及)"
 )
 POSITIVE_VERB = re.compile(r"(收集|获取|读取|采集|使用|访问|调用|提供|填写|上传|需要|申请|处理)")
-# where a denial stops: the next part of the sentence (，；) or a turn (但、而是、仅)
-PART_BREAK = re.compile(r"[，,。；;！？!?]|但是|但|而是|仅|只")
+# where a denial stops: the next part of the sentence (，；) or a turn (但、而是、仅); 仅 right after a denial is
+# part of it (我们不会仅为了统计分析而收集您的通讯录)
+PART_BREAK = re.compile(r"[，,。；;！？!?]|但是|但|而是|(?<!不会)(?<!不)(?:仅|只)")
 # "如我们发现在未获得监护人同意的情况下收集了儿童个人信息，会尽快删除": a promise about a mistake, not a
 # declaration (the children's-section boilerplate of GB/T 35273 / the 2019 method)
 HYPOTHETICAL = re.compile(r"(?:如|若|如果|倘若|一旦)[^。；;]{0,20}发现[^。；;]*删除")
-# a device word naming a permission rather than data (…申请相机、麦克风等权限): read as a permission only
+# a device word naming a permission rather than data (…申请相机、麦克风等权限, 撤回对相机、麦克风的授权): read as a
+# permission only
 PERMISSION_AFTER = re.compile(
-    r"^(?:[、和及与或/][\u4e00-\u9fffA-Za-z]{1,6}){0,8}(?:等|的)?(?:系统)?(?:读写|读取|写入|访问|使用|调用)?权限"
+    r"^(?:[、和及与或/][\u4e00-\u9fffA-Za-z]{1,6}){0,8}(?:等|的|这些|这几项|这几个|这几类|这类|此类|几项)?(?:系统)?"
+    r"(?:读写|读取|写入|访问|使用|调用)?(?:权限|授权)"
 )
 READING_VERB = re.compile(
     r"(读取|获取|收集|采集|访问|上传)(?:您的|您)?(?:[\u4e00-\u9fffA-Za-z]{1,6}[、和及与或/])*$"
@@ -36,8 +46,10 @@ READING_VERB = re.compile(
 # what sensitive personal information is (以下信息属于敏感个人信息：…；个人敏感信息是指…): a definition, not a
 # declaration, unless the sentence also says the app collects it
 DEFINITION = re.compile(
-    r"(?:敏感个人信息|个人敏感信息|个人信息)(?:是指|系指|指的是|包括但不限于)|(?:敏感个人信息|个人敏感信息)是"
+    r"(?:敏感个人信息|个人敏感信息|个人信息)[”\"」』]?(?:是指|系指|指的是|包括但不限于)|(?:敏感个人信息|个人敏感信息)是"
     r"|(?:属于|为|是)(?:个人)?敏感(?:个人)?信息"
+    # a term of the policy's glossary: 本政策中的“设备信息”是指…
+    r"|[“\"「『][^”\"」』]{1,12}[”\"」』]\s*(?:是指|系指|指的是|指)"
 )
 COLLECTING = re.compile(
     r"(?:我们|我行|本行|本公司|本App|本APP|本应用|App|APP|SDK|您)[^。；;]{0,12}?(?:收集|获取|采集|读取|提供|填写|上传|申请|调用)"
@@ -47,8 +59,48 @@ CONTACT_VALUE = re.compile(
     r"^\s*(?:为|是)?\s*[:：]?\s*(?:[\d+（(][\d\-－ ()（）]{4,}|[A-Za-z0-9._%+-]+@|[\u4e00-\u9fff]{2,3}(?:省|市|自治区))"
 )
 CONTACT_OWNER = re.compile(r"(客服|我们的|我行的|本行的?|本公司的?|我司的?|负责人|官方|如下|联系我们的?)$")
+# the object of an operation on the user's data, not a declaration of collecting it: a rights clause (您可以查阅、
+# 更正您的手机号) or a business (修改绑定手机号、找回登录密码、重置登录密码)
+OPERATION_BEFORE = re.compile(
+    r"(?:修改|找回|重置|更改|变更|更正|查阅|复制|删除|解绑|冻结|挂失)"
+    r"(?:[、和或及与/](?:修改|找回|重置|更改|变更|更正|查阅|复制|删除|解绑|冻结|挂失))*"
+    r"(?:您的|你的|个人的?|已?绑定的?|预留的?|登录的?)?"
+    r"(?:(?:(?!收集|获取|采集|提供|填写|上传|读取|使用|输入|时|后)[^，,。；;、]){1,8}[、和或及与/])*$"
+)
+# data an authority holds, compared with (与公安机关留存的身份证照片进行比对): not collected from the user
+AUTHORITY_HELD = re.compile(
+    r"(?:公安|权威|有权机关|国家机关|政府部门|有关部门|主管部门)[^，,。；;]{0,8}?(?:留存|预留|登记|存档|存储|保存)的"
+    r"[^，,。；;]{0,6}$"
+)
+# a test of what something is (识别其是否为银行卡号): no data of that type is declared
+WHETHER = re.compile(r"是否(?:为|是|属于)$")
+# a purpose the user's own action is (为便于您快速填写收款账号，…): a word that needs a verb is not declared by it
+PURPOSE_PART = re.compile(r"^\s*(?:为了?|以)(?:便于|方便)")
+# writing to the album is not reading it (保存电子回单图片至相册)
+WRITE_TO = re.compile(
+    r"(?:保存|存储|存入|下载|写入|导出|存)[^，,。；;]{0,12}?(?:至|到|进|入)(?:手机|系统|本地|您的)?$"
+)
+# writing events into the calendar is not reading it (向日历写入还款提醒, 在您的日历中添加提醒)
+WRITE_INTO_HEAD = re.compile(r"(?:向|往|在|到)(?:您的|你的|手机|系统|本地)*$")
+WRITE_INTO_TAIL = re.compile(r"^(?:中|里|内)?(?:写入|添加|新增|创建|新建)")
+# a word that needs a verb names a permission, a service or a feature when one of these follows (获取您的位置权限)
+WEAK_WORD_NAMES = re.compile(r"^(?:信息)?(?:权限|服务|功能|授权)")
+# "该SDK不收集任何个人信息": a sentence that denies collecting any personal information declares none
+NO_PI_AT_ALL = re.compile(
+    r"(?:不|未|无需)(?:会|再)?(?:收集|获取|采集|处理|读取)(?:您的)?任何(?:个人)?(?:信息|数据)|不涉及(?:收集)?(?:您的)?任何个人信息"
+)
+# "我们仅获取认证是否通过的结果": a verification done by someone else gives the app its result, not the biometric
+POSITIVE_COLLECTING = re.compile(r"收集|获取|采集|读取|上传|提供您的|填写")
+RESULT_ONLY = re.compile(r"(?:仅|只)(?:会)?(?:获取|接收|获得|取得|得到|收到|返回)[^。；;，,]{0,12}?结果")
+RESULT_ONLY_TYPES = {"biometric_face", "biometric"}
+CAPTURING = re.compile(r"采集|收集|拍摄|录制|上传|读取|获取您的|获取你的")
+# a permission used to capture (调用您设备的相机权限以采集…, 通过麦克风权限采集…): the capture is data too
+CAPTURE_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:采集|拍摄|录制|扫描|录入|识别|拍照|录音)")
+CAPTURE_TYPES = {"camera": "camera", "microphone": "microphone"}
+CONTACT_TYPES = {"phone_number", "email", "address", "name"}
 QUOTES = re.compile(r"[“”\"「」『』‘’《》]")
 SHORT_ASIDE = re.compile(r"[（(][^（）()]{1,8}[)）]")
+PERMISSION_ASIDE = re.compile(r"[（(]([^（）()]{0,12}权限)[)）]")
 # a record that speaks of SDKs or third parties, where a maker's name stands for its SDK
 SDK_CONTEXT = re.compile(
     r"SDK|sdk|Kit|KIT|插件|组件|控件|提供方|服务商|服务提供者|第三方|合作方|接入|集成|嵌入|通道|提供的|提供给|技术服务"
@@ -60,6 +112,10 @@ PURPOSE_FIELD = re.compile(r"(?:使用|收集|处理|共享)?(?:目的|用途|�
 SDK_WORD = re.compile(r"SDK|sdk|Kit|KIT|插件|组件|控件")
 SDK_MENTION = re.compile(r"([A-Za-z0-9\u4e00-\u9fff+·\-. ]{2,16}?)\s*(?:SDK|sdk|Kit|KIT)")
 TABLE_CELL = re.compile(r"\s*\|\s*|\t+")
+# an SDK the policy names in quotes where it says the app embeds it (我们集成了…提供的“CFCA安全键盘SDK”): listed by
+# that name when the catalogue does not know it
+QUOTED_SDK = re.compile(r"[“「\"]([^“”「」\"，,。；;]{2,24}?(?:SDK|sdk|Kit|KIT))[”」\"]")
+EMBEDDING = re.compile(r"集成|接入|嵌入|引入|使用了|内置")
 SDK_LIST_NAME = re.compile(r"(?:第三方)?SDK\s*(?:名称|名字)\s*[:：]\s*([^；;，,|\n。]+)", re.I)
 DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
 EFFECTIVE = re.compile(r"(?:生效日期|生效时间|施行日期)[ \t]*[:：]?[ \t]*(?:" + DATE + ")")
@@ -77,7 +133,8 @@ RIGHTS = {
 PERMISSION_CONTEXT = re.compile(r"(权限|访问|授权|开启|调用|申请|获取|请求|允许)")
 # a bare name (相机, 位置) as an item of a list that ends in 权限: 相机、位置信息及通讯录等权限
 PERMISSION_LIST_AFTER = re.compile(
-    r"^(?:(?:[、和及与或/]|以及)[^、，,。；;：:]{1,10}?)*(?:等|在内)?(?:的)?(?:系统|相关|设备|手机|敏感)?权限"
+    r"^(?:(?:[、和及与或/]|以及)[^、，,。；;：:]{1,10}?)*(?:等|在内)?(?:的)?(?:这些|这几项|这几个|这几类|这类|此类|几项)?"
+    r"(?:系统|相关|设备|手机|敏感)?权限"
 )
 # …or right after a request for it: 申请访问相机, 请求使用麦克风, 授权我们访问通讯录, 允许手机银行使用位置
 PERMISSION_REQUEST_BEFORE = re.compile(
@@ -89,10 +146,14 @@ PERMISSION_FIELD = re.compile(r"(?:权限名称|权限名|权限类型|权限项
 PERMISSION_LIST_OPENER = re.compile(
     r"权限[^。；;，,]{0,12}[:：]\s*$|权限(?:清单|列表|说明)?(?:如下|包括)[:：]?\s*$"
 )
+OPENER_THEN_ITEM = re.compile(r"权限[^。；;，,:：]{0,12}[:：]\s*(?=[-•·*①-⑳]|\d+[.、．])")
 PERMISSION_ITEM_START = re.compile(
     r"^\s*(?:[-•·*]\s*)?([^\s:：（(，,。；;—-]{1,12}?)(?:权限)?\s*(?:[:：（(—-]|用于|以便)"
 )
-AUTHORISED = re.compile(r"(?:经|在|待|获得|取得)?(?:您|你)(?:的)?(?:单独|明确)?(?:授权|同意授权)")
+# …or where the system's authorisation prompt asks for it (需您在授权弹窗中同意)
+AUTHORISED = re.compile(
+    r"(?:经|在|待|获得|取得)?(?:您|你)(?:的)?(?:单独|明确)?(?:授权|同意授权)|授权弹窗|授权弹框|授权提示框|弹窗授权"
+)
 # the types a permission is named after: a permission list's item 相机 / 位置信息 / 通讯录 names the permission only
 PERMISSION_DATA_TYPES = {
     "camera",
@@ -149,16 +210,38 @@ def _denied(sentence: str, start: int, end: int) -> bool:
     head, tail = _part(sentence, start, end)
     if NEGATION.search(head):
         return True
-    return bool(POST_NEGATION.search(tail[:16])) and not POSITIVE_VERB.search(head)
+    if POST_NEGATION.search(tail[:16]) and not POSITIVE_VERB.search(head):
+        return True
+    # a list as the topic, its denial as the comment: 通话记录和短信，我们一概不碰
+    rest = sentence[end + len(tail) :]
+    return bool(LIST_REST.match(tail)) and not POSITIVE_VERB.search(head) and bool(TOPIC_DENIAL.match(rest))
 
 
 def _names_a_permission(sentence: str, start: int, end: int) -> bool:
     """相机 in 申请相机、麦克风等权限 names a permission, not data the app collects; 读取通话记录的权限 reads data."""
     # 相册（存储）权限: an aside between the name and 权限
-    after = SHORT_ASIDE.sub("", sentence[end : end + 80])
+    after = SHORT_ASIDE.sub("", QUOTES.sub("", sentence[end : end + 80]))
     return bool(PERMISSION_AFTER.match(after)) and not READING_VERB.search(
         sentence[max(0, start - 60) : start]
     )
+
+
+PURPOSE_ASIDE = re.compile(r"\s*(?:仅)?(?:用于|以便|用来|供|为了|为|如)")
+
+
+def _in_permission_gloss(sentence: str, start: int, end: int) -> bool:
+    """相机（摄像头）权限 / 电话（设备信息）权限 / 存储（相册）、位置等权限: the aside after a permission's name says
+    what the permission is, it is not data the app collects. The aside must follow a permission's name and the
+    sentence must speak of permissions."""
+    open_at = max(sentence.rfind("（", 0, start), sentence.rfind("(", 0, start))
+    if open_at < 0 or start - open_at > 12 or re.search(r"[)）]", sentence[open_at:start]):
+        return False
+    close = re.search(r"[)）]", sentence[end : end + 16])
+    if not close or "权限" not in sentence or PURPOSE_ASIDE.match(sentence[open_at + 1 :]):
+        return False
+    before = sentence[max(0, open_at - 12) : open_at]
+    names = [w for w, _c in vocabulary.permission_words() + vocabulary.permission_short_words()]
+    return any(before.endswith(w) for w in names)
 
 
 def _controllers_contact(sentence: str, start: int, end: int) -> bool:
@@ -168,9 +251,37 @@ def _controllers_contact(sentence: str, start: int, end: int) -> bool:
     )
 
 
+def _no_pi_at_all(sentence: str) -> bool:
+    """该SDK不收集任何个人信息, where the sentence collects nothing else."""
+    match = NO_PI_AT_ALL.search(sentence)
+    return bool(match) and not POSITIVE_COLLECTING.search(sentence[: match.start()] + sentence[match.end() :])
+
+
+def _not_declared(sentence: str, start: int, end: int | None = None) -> bool:
+    """The word is the object of an operation (修改绑定手机号), data an authority holds, or what something is tested
+    to be (是否为银行卡号), or the album data is written to."""
+    head = _part(sentence, start, start)[0]
+    return bool(
+        OPERATION_BEFORE.search(head)
+        or AUTHORITY_HELD.search(head)
+        or WHETHER.search(head)
+        or WRITE_TO.search(head)
+        or (
+            end is not None
+            and bool(WRITE_INTO_HEAD.search(head))
+            and bool(WRITE_INTO_TAIL.match(sentence[end:]))
+        )
+    )
+
+
 def _pi_in(sentence: str) -> list[tuple[str, str]]:
-    if HYPOTHETICAL.search(sentence) or (DEFINITION.search(sentence) and not COLLECTING.search(sentence)):
+    if (
+        HYPOTHETICAL.search(sentence)
+        or _no_pi_at_all(sentence)
+        or (DEFINITION.search(sentence) and not COLLECTING.search(sentence))
+    ):
         return []
+    result_only = bool(RESULT_ONLY.search(sentence))
     found, taken = [], [False] * len(sentence)
     pattern, types = vocabulary.pi_pattern()
     for match in pattern.finditer(sentence):  # left to right, the longest word at each place
@@ -178,9 +289,16 @@ def _pi_in(sentence: str) -> list[tuple[str, str]]:
         taken[start:end] = [True] * (end - start)
         if (
             code is not None
+            and not (
+                result_only
+                and code in RESULT_ONLY_TYPES
+                and not CAPTURING.search(_part(sentence, start, end)[0])
+            )
             and not _denied(sentence, start, end)
             and not _names_a_permission(sentence, start, end)
-            and not _controllers_contact(sentence, start, end)
+            and not _in_permission_gloss(sentence, start, end)
+            and not (code in CONTACT_TYPES and _controllers_contact(sentence, start, end))
+            and not _not_declared(sentence, start, end)
         ):
             found.append((code, match.group()))
     for word, (code, verbs) in vocabulary.pi_words_needing_a_verb().items():
@@ -193,6 +311,9 @@ def _pi_in(sentence: str) -> list[tuple[str, str]]:
             head, _tail = _part(sentence, start, end)
             if (
                 any(v in head for v in verbs)
+                and not WEAK_WORD_NAMES.match(sentence[end:])
+                and not PURPOSE_PART.match(head)
+                and not _not_declared(sentence, start, end)
                 and not _denied(sentence, start, end)
                 and not _names_a_permission(sentence, start, end)
             ):
@@ -203,7 +324,15 @@ def _pi_in(sentence: str) -> list[tuple[str, str]]:
 
 def _permission_denied(sentence: str, at: int, end: int) -> bool:
     head, tail = _part(sentence, at, end)
-    return bool(NEGATION.search(head)) or bool(PERMISSION_POST_NEGATION.match(tail))
+    if NEGATION.search(head) or PERMISSION_POST_NEGATION.match(tail):
+        return True
+    # 相机、麦克风权限，我们都不会申请: the list as the topic, its denial as the comment
+    rest = sentence[end + len(tail) :]
+    return (
+        bool(LIST_REST.match(re.sub(r"(?:等|的)?权限$", "", tail)))
+        and not POSITIVE_VERB.search(head)
+        and bool(TOPIC_DENIAL.match(rest))
+    )
 
 
 def _permission_items(value: str) -> list[tuple[str, str]]:
@@ -211,13 +340,23 @@ def _permission_items(value: str) -> list[tuple[str, str]]:
     each item begins with one of a group's words or bare names."""
     words = vocabulary.permission_words() + vocabulary.permission_short_words()
     found = []
-    for item in PERMISSION_ITEM_SPLIT.split(value):
+    # 扫码（相机）、网点导航（位置）: a feature with its permission in an aside (split keeps the asides whole)
+    for item in re.split(r"(?:[、，,/和及与或]|以及)(?![^（(]*[)）])", value):
         item = item.strip().removeprefix("读取").removeprefix("访问").removeprefix("使用").strip()
         if not item:
             continue
-        for word, code in words:
-            if item.startswith(word) or (len(word) >= 4 and word in item):
-                found.append((code, word))
+        aside = re.fullmatch(r"[^（(]{1,12}[（(]([^（）()]{1,12})[)）]", item)
+        for candidate in (item, aside.group(1).strip()) if aside else (item,):
+            hit = next(
+                (
+                    (code, word)
+                    for word, code in words
+                    if candidate.startswith(word) or (len(word) >= 4 and word in candidate)
+                ),
+                None,
+            )
+            if hit:
+                found.append(hit)
                 break
     return found
 
@@ -247,15 +386,18 @@ def _permissions_in(sentence: str) -> list[tuple[str, str]]:
             group = vocabulary.permission_of_data().get(code)
             if group:
                 add(group, word)
-    sentence = SHORT_ASIDE.sub("", QUOTES.sub("", sentence)).replace("的权限", "权限")
+    # 权限名称：相机 / 申请以下权限：相机、麦克风、位置信息 / 开启相应权限：扫码（相机）、网点导航（位置）
+    with_asides = QUOTES.sub("", sentence).replace("您的", "").replace("你的", "")
+    for match in PERMISSION_FIELD.finditer(with_asides):
+        if not _permission_denied(with_asides, match.start(1), match.start(1)):
+            for code, word in _permission_items(match.group(1)):
+                add(code, word)
+    # an aside that names a permission is read as a part of the sentence (拍照（需使用相机权限）)
+    sentence = PERMISSION_ASIDE.sub(r"，\1，", QUOTES.sub("", sentence))
+    sentence = SHORT_ASIDE.sub("", sentence).replace("的权限", "权限")
     sentence = sentence.replace("您的", "").replace("你的", "")
     if not PERMISSION_CONTEXT.search(sentence):
         return found
-    # 权限名称：相机 / 申请以下权限：相机、麦克风、位置信息
-    for match in PERMISSION_FIELD.finditer(sentence):
-        if not _permission_denied(sentence, match.start(1), match.start(1)):
-            for code, word in _permission_items(match.group(1)):
-                add(code, word)
     taken = [False] * len(sentence)  # a longer name holds its place: 信息 of 位置信息权限 is not read again
     for word, code, is_short in vocabulary.permission_names():
         if word not in sentence:
@@ -273,6 +415,26 @@ def _permissions_in(sentence: str) -> list[tuple[str, str]]:
             if not _permission_denied(sentence, at, end):
                 add(code, word)
     return found
+
+
+def _captures_with(sentence: str, code: str, permissions: list[tuple[str, str]]) -> bool:
+    """The permission is named as the means of a capture: 调用您设备的相机权限以采集您的人脸图像, 通过麦克风权限采集…"""
+    word = dict(permissions).get(code)
+    if not word or word not in sentence:
+        return False
+    after = sentence[sentence.index(word) + len(word) :]
+    after = re.sub(r"^(?:权限)?(?:以|来|用于|进行|以便)?", "", after)
+    return bool(CAPTURE_AFTER.match(after))
+
+
+def _permission_gloss(sentence: str) -> str:
+    """The aside after a listed permission's name that says what the permission is (电话（读取设备信息）：…, 存储权限
+    （读写文件）)."""
+    match = re.match(
+        r"^\s*(?:[-•·*]\s*)?(?:\d+[.、．]\s*|[①-⑳]\s*)?[^\s:：（(，,。；;]{1,12}?(?:权限)?\s*([（(][^（）()]{1,16}[)）])",
+        sentence,
+    )
+    return match.group(1) if match and not PURPOSE_ASIDE.match(match.group(1)[1:]) else ""
 
 
 def _permission_list_item(sentence: str) -> list[tuple[str, str]]:
@@ -302,6 +464,33 @@ def _table_permissions(text: str) -> list[tuple[str, str, str]]:
         for code, word in _permission_items(SHORT_ASIDE.sub("", QUOTES.sub("", cells[column]))):
             rows.append((line, code, word))
     return rows
+
+
+DATA_COLUMN = re.compile(
+    r"收集.{0,6}(?:信息|字段|数据)|个人信息|信息类型|数据类型|信息字段|收集内容|收集范围"
+)
+PURPOSE_COLUMN = re.compile(r"目的|用途|功能|场景|业务")
+
+
+def _purpose_cells(text: str) -> list[tuple[str, list[str]]]:
+    """[(row, its purpose cells)] of the tables that give the data in a column of their own (SDK名称 | 用途 | 收集信息):
+    there the purpose column ("统计App使用情况") says what for, the data column what is collected."""
+    out, purposes = [], None
+    for line in text.splitlines():
+        cells = [c.strip() for c in TABLE_CELL.split(line.strip().strip("|"))]
+        if len(cells) < 2:
+            purposes = None
+            continue
+        data = [i for i, c in enumerate(cells) if len(c) <= 16 and DATA_COLUMN.search(c)]
+        purpose = [
+            i for i, c in enumerate(cells) if len(c) <= 12 and PURPOSE_COLUMN.search(c) and i not in data
+        ]
+        if data and purpose:
+            purposes = purpose
+            continue
+        if purposes:
+            out.append((line, [cells[i] for i in purposes if i < len(cells) and cells[i]]))
+    return out
 
 
 def _entry(entry: dict) -> dict:
@@ -343,6 +532,17 @@ def _sdks_in(sentence: str) -> list[dict]:
         entry = vocabulary.resolve_sdk(match.group(1))
         if entry and entry["id"] not in ids and not _sdk_denied(sentence, match.end(1)):
             add(_entry(entry))
+    if EMBEDDING.search(sentence):
+        for match in QUOTED_SDK.finditer(sentence):
+            quoted = match.group(1).strip()
+            if (
+                _named_sdk(quoted) is None
+                and not _sdk_denied(sentence, match.start())
+                and not any(
+                    _norm(quoted) in _norm(f["name"]) or _norm(f["name"]) in _norm(quoted) for f in found
+                )
+            ):
+                found.append({"id": None, "name": quoted, "vendor": None})
     for match in SDK_LIST_NAME.finditer(sentence):
         listed = match.group(1).strip()
         sdk = _named_sdk(listed)
@@ -463,6 +663,7 @@ def extract(text: str) -> dict:
         "third_party_list": False,
     }
     sdk_ids, sdk_names = set(), set()
+    purpose_cells = _purpose_cells(text)
     # within a list of permissions announced by "…以下权限：" or a 权限 heading
     listing, section = False, None
     for clause in clauses:
@@ -472,14 +673,26 @@ def extract(text: str) -> dict:
             where = {"clause": clause.index, "sentence": sentence}
             permissions = _permissions_in(sentence)
             item = _permission_list_item(sentence) if listing or "权限" in (section or "") else []
+            # an opener and the list's first item on one line ("App权限说明：• 相机：扫码"): the item opens the list
+            opener = OPENER_THEN_ITEM.search(sentence)
+            if not item and opener:
+                item = _permission_list_item(sentence[opener.end() :])
             # the name of a listed permission (相机：用于扫码 / 以下权限：麦克风、日历) is the permission, not data
             fields = [
                 w for m in PERMISSION_FIELD.finditer(sentence) for _c, w in _permission_items(m.group(1))
             ]
             named = [w for _c, w in item] + fields
-            for code, word in _pi_in(sentence):
+            gloss = _permission_gloss(sentence) if item else ""
+            read = sentence
+            for row, cells in purpose_cells:
+                if sentence in row:
+                    for cell in cells:
+                        read = read.replace(cell, "　" * len(cell))
+            for code, word in _pi_in(read):
                 if code in PERMISSION_DATA_TYPES and any(word in n or n in word for n in named):
                     continue
+                if gloss and word in gloss and word not in sentence.replace(gloss, ""):
+                    continue  # 电话（读取设备信息）: the permission's description, not data
                 result["pi_types"].setdefault(code, []).append({**where, "word": word})
             listing = (
                 bool(PERMISSION_LIST_OPENER.search(sentence))
@@ -488,9 +701,13 @@ def extract(text: str) -> dict:
                     and (sentence.endswith(("；", ";")) or "以下" in sentence or "如下" in sentence)
                 )
                 or (listing and bool(item))
+                or bool(opener and item)
             )
             for code, word in permissions + item:
                 result["permissions"].setdefault(code, []).append({**where, "word": word})
+            for code, data in CAPTURE_TYPES.items():
+                if data not in result["pi_types"] and _captures_with(sentence, code, permissions):
+                    result["pi_types"][data] = [{**where, "word": dict(permissions)[code]}]
             for sdk in _sdks_in(sentence):
                 key = sdk["id"] or _norm(sdk["name"])
                 if key not in sdk_ids and _norm(sdk["name"]) not in sdk_names:
@@ -540,4 +757,21 @@ def extract(text: str) -> dict:
         sdk_ids.add(sdk["id"])
         clause = next((c.index for c in clauses if record[:20] in c.text), None)
         result["sdks"].append({**sdk, "clause": clause, "sentence": record})
+    result["sdks"] = [s for s in result["sdks"] if not _kit_prefix(s, result["sdks"])]
     return result
+
+
+def _kit_prefix(sdk: dict, sdks: list[dict]) -> bool:
+    """HMS Core of "HMS Core定位服务": a platform (`umbrella` in data/sdk_aliases.yaml) named in the same sentence as
+    another SDK of its maker, not written as an SDK of its own (HMS Core SDK, HMS Core基础SDK)."""
+    if sdk["id"] not in vocabulary.umbrella_sdks():
+        return False
+    sentence = _norm(sdk.get("sentence") or "")
+    if re.search(r"hmscore(?:基础)?(?:sdk|apk)", sentence):
+        return False
+    return any(
+        other["id"] not in (None, sdk["id"])
+        and other["vendor"] == sdk["vendor"]
+        and _norm(other.get("sentence") or "") == sentence
+        for other in sdks
+    )

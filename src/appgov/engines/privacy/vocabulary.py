@@ -300,6 +300,10 @@ def strict_vendors() -> frozenset[str]:
     return frozenset(_aliases_file().get("strict_vendors") or [])
 
 
+def umbrella_sdks() -> frozenset[str]:
+    return frozenset(_aliases_file().get("umbrella") or [])
+
+
 @functools.cache
 def vendor_pattern() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
     """One expression for every normalised name of an SDK maker (longest first; a match is the name where
