@@ -122,9 +122,9 @@ def test_excel_export_keeps_the_filters(world, login, board):
     book = load_workbook(io.BytesIO(response.content))
     sheet = book["兼容性矩阵"]
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:3] == ("机构", "应用编号", "应用") and rows[0][5].startswith("iOS 27")
+    assert rows[0][:3] == ("机构", "应用编号", "应用") and rows[0][5] == "未满足的应用市场要求" and rows[0][6].startswith("iOS 27")
     assert [r[1] for r in rows[1:]] == [board.app.code]  # the failed filter keeps one app
-    assert rows[1][5] == "未通过" and sheet.cell(row=2, column=6).fill.fgColor.rgb.endswith("F8D7DA")
+    assert rows[1][6] == "未通过" and sheet.cell(row=2, column=7).fill.fgColor.rgb.endswith("F8D7DA")
     everything = load_workbook(io.BytesIO(client.get("/operations/compatibility/report.xlsx").content))
     codes = [r[1] for r in everything["兼容性矩阵"].iter_rows(min_row=2, values_only=True)]
     assert board.app.code in codes and board.app2.code in codes

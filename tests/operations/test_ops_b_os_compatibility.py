@@ -179,3 +179,34 @@ def test_release_edit_form_round_trip_and_api(world, login, api):
     )
     assert made.status_code == 201, made.content
     assert OsRelease.objects.get(pk=made.json()["id"]).institution == a.inst
+
+
+def test_the_matrix_flags_a_scanned_target_sdk_below_a_store_requirement_in_effect(world, login):
+    a = world.a
+    today = timezone.localdate()
+    release(a, "16", today + datetime.timedelta(days=90), api=36)
+    Scan.objects.create(
+        version=a.version,
+        package_sha256="0" * 64,
+        status=Scan.Status.DONE,
+        report={"app": {"min_os": "26", "target_os": "33"}},
+        finished_at=timezone.now(),
+    )
+
+    def requirement(distributor, level, effective_on):
+        return services.requirements.create(
+            a.office_user,
+            {"institution": a.inst, "distributor": distributor, "platform": "android", "min_target_api": level,
+             "effective_on": effective_on, "source": "test"},
+        )  # fmt: skip
+
+    requirement("Google Play", 35, today - datetime.timedelta(days=30))  # in effect, not met (33 < 35)
+    requirement("华为应用市场", 33, today - datetime.timedelta(days=30))  # in effect, met
+    requirement("小米应用商店", 36, today + datetime.timedelta(days=30))  # not yet in effect
+    board = matrix([a.inst])
+    row = next(r for r in board["rows"] if r["app"] == a.app)
+    assert [r.distributor for r in row["unmet"]] == ["Google Play"]
+    mini = next(r for r in board["rows"] if r["app"] == a.app2)
+    assert mini["unmet"] == []  # not an Android app: judged on nothing here
+    page = login(a.office_user).get("/operations/compatibility/").content.decode()
+    assert "低于Google Play要求：targetSdk ≥ 35" in page

@@ -3,11 +3,13 @@ minimum and target SDK of each app's latest Android scan."""
 
 from collections import defaultdict
 
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from appgov.scanning.models import Scan
 
-from .models import AdaptationTask, CompatTestResult, OsRelease
+from .models import AdaptationTask, CompatTestResult, OsRelease, PlatformRequirement
 from .services import tracked_releases
 
 PASSED, FAILED, UNTESTED, NOT_APPLICABLE = "passed", "failed", "untested", "not_applicable"
@@ -106,6 +108,7 @@ def matrix(institutions, today=None, platform=None) -> dict:
     )
     tasks = {(t.app_id, t.release.platform, t.release.version): t for t in task_list}
     sdks = scanned_sdks(apps)
+    requirements = requirements_in_effect(institutions, today)
     rows, totals = [], defaultdict(int)
     for app in apps:
         cells = []
@@ -123,8 +126,38 @@ def matrix(institutions, today=None, platform=None) -> dict:
             )
             totals[state] += 1
             cells.append({"state": state, "why": why, "task": task})
-        rows.append({"app": app, "sdk": sdks.get(app.pk), "cells": cells})
+        rows.append(
+            {
+                "app": app,
+                "sdk": sdks.get(app.pk),
+                "cells": cells,
+                "unmet": unmet_requirements(app, sdks.get(app.pk), requirements.get(app.institution_id, [])),
+            }
+        )
     return {"columns": columns, "rows": rows, "totals": dict(totals)}
+
+
+def requirements_in_effect(institutions, today=None) -> dict:
+    """institution id -> the Android distribution platforms' minimum target API levels in effect today."""
+    today = today or timezone.localdate()
+    found = defaultdict(list)
+    rows = PlatformRequirement.objects.filter(
+        voided_at__isnull=True,
+        institution__in=institutions,
+        platform="android",
+        min_target_api__isnull=False,
+    ).filter(Q(effective_on__isnull=True) | Q(effective_on__lte=today))
+    for requirement in rows.order_by("distributor", "-min_target_api"):
+        found[requirement.institution_id].append(requirement)
+    return found
+
+
+def unmet_requirements(app, sdk, requirements) -> list:
+    """The requirements the app's last scanned Android package does not meet (its targetSdk is lower). An app
+    that is not on Android, or whose package was not scanned, is judged on nothing here (the matrix shows "—")."""
+    if "android" not in (app.platforms or []) or not sdk or sdk.get("target") is None:
+        return []
+    return [r for r in requirements if sdk["target"] < r.min_target_api]
 
 
 def filter_rows(rows: list, *, text: str = "", state: str = "") -> list:
@@ -178,7 +211,9 @@ def matrix_xlsx(columns, rows, totals, chosen) -> bytes:
     book = Workbook()
     board = book.active
     board.title = "兼容性矩阵"
-    board.append(["机构", "应用编号", "应用", "扫描 minSdk", "扫描 targetSdk", *heads])
+    board.append(
+        ["机构", "应用编号", "应用", "扫描 minSdk", "扫描 targetSdk", "未满足的应用市场要求", *heads]
+    )
     reasons = book.create_sheet("单元格说明")
     reasons.append(["机构", "应用编号", "应用", "系统版本", "状态", "说明"])
     for sheet in (board, reasons):
@@ -189,9 +224,10 @@ def matrix_xlsx(columns, rows, totals, chosen) -> bytes:
         append_row(
             board,
             [app.institution.name, app.code, app.name, sdk.get("min"), sdk.get("target"),
+             "；".join(f"{r.distributor}：targetSdk ≥ {r.min_target_api}" for r in row.get("unmet", [])),
              *(STATE_ZH[c["state"]] for c in row["cells"])],
         )  # fmt: skip
-        for column_cell, cell in zip(board[board.max_row][5:], row["cells"], strict=True):
+        for column_cell, cell in zip(board[board.max_row][6:], row["cells"], strict=True):
             if cell["state"] in fills:
                 column_cell.fill = fills[cell["state"]]
         for head, cell in zip(heads, row["cells"], strict=True):
