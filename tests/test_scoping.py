@@ -153,6 +153,7 @@ ROUTES: dict[str, Route] = {
     "compliance:control-detail": Route("list", reg_read=True, query=PROBE),
     "compliance:evidence-download": Route(obj="cevidence", **OBJ_READ),
     "compliance:evidence-review": Route("object", obj="cevidence"),
+    "compliance:evidence-delete": Route("object", obj="cevidence"),  # the void page (issue 12 item 1)
     "compliance:finding-reassign": Route("object", obj="finding"),
     "compliance:finding-attach": Route("object", obj="finding"),
     "compliance:finding-attachment-download": Route(obj="fattachment", **OBJ_READ),

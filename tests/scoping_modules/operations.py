@@ -19,6 +19,7 @@ ROUTES = {
     "operations:threshold-detail": Route(obj="othreshold", **OBJ_READ),
     "operations:threshold-add": Route("list"),
     "operations:threshold-edit": Route("object", obj="othreshold"),
+    "operations:threshold-delete": Route("object", obj="othreshold"),  # the void page (issue 12 item 1)
     "operations:breach-list": Route(**LIST_B, query=("status=open", "app=手机银行")),
     "operations:breach-detail": Route(obj="obreach", **OBJ_READ),
     "operations:breach-handle": Route("object", obj="obreach"),

@@ -30,6 +30,7 @@ _OPS_B_PAGES = {"assessment", "account", "osrelease", "requirement", "task"}  # 
 for _name, _key in _OPS_B_OBJECTS.items():
     ROUTES[f"operations:{_name}-add"] = Route("list")
     ROUTES[f"operations:{_name}-edit"] = Route("object", obj=_key)
+    ROUTES[f"operations:{_name}-delete"] = Route("object", obj=_key)  # the void page (issue 12 item 1)
     if _name in _OPS_B_PAGES:
         ROUTES[f"operations:{_name}-list"] = Route(**LIST_B)
         ROUTES[f"operations:{_name}-detail"] = Route(obj=_key, **OBJ_READ)

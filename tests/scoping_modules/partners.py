@@ -40,6 +40,12 @@ ROUTES = {
     "partners:relation-edit": Route("object", obj="prelation"),
     "partners:grant-add": Route("object", obj="pparty"),
     "partners:grant-edit": Route("object", obj="pgrant"),
+    # the void pages of a party and of the records on its page (issue 12 item 1)
+    "partners:party-delete": Route("object", obj="pparty"),
+    "partners:qualification-delete": Route("object", obj="pqual"),
+    "partners:contact-delete": Route("object", obj="pcontact"),
+    "partners:contract-delete": Route("object", obj="pcontract"),
+    "partners:assessment-delete": Route("object", obj="passess"),
     # API
     "partners-party-list": Route(**LIST_B),
     "partners-party-detail": Route(obj="pparty", **OBJ_READ),

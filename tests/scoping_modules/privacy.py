@@ -14,6 +14,7 @@ ROUTES = {
     "privacypolicy-list": Route("list", reg_read=True, shows_b=True),
     "privacypolicy-detail": Route(obj="ppolicy", **OBJ_READ),
     "privacypolicy-history": Route(obj="ppolicy", **OBJ_READ),
+    "privacy:correction-delete": Route("object", obj="pcorrection"),  # the void page (issue 12 item 1)
     "policycorrection-list": Route("list", reg_read=True, shows_b=True),
     "policycorrection-detail": Route(obj="pcorrection", **OBJ_READ),
     "policycorrection-history": Route(obj="pcorrection", **OBJ_READ),

@@ -36,6 +36,9 @@ ROUTES = {
     "risk:report-send": Route("object", obj="rreport"),
     "risk:report-download": Route("object", obj="rreport", reg_read=True),
     "risk:notification-record": Route("object", obj="rnotice"),
+    # the void pages (issue 12 item 1)
+    "risk:task-delete": Route("object", obj="rtask"),
+    "risk:incidentevent-delete": Route("object", obj="revent"),
 }
 # the generic pages: list, detail, add, edit (and moves) of each record
 for _name, _key, _list, _move in [

@@ -15,6 +15,7 @@ ROUTES = {
     "supervision:bulletin-list": Route("office_list", reg_read=True, shows_b=True),
     "supervision:bulletin-add": Route("office_list", reg_read=True),
     "supervision:bulletin-edit": Route("office", obj="sbulletin"),
+    "supervision:bulletin-delete": Route("office", obj="sbulletin"),  # the void page (issue 12 item 1)
     "supervision:bulletin-detail": Route(obj="sbulletin", **OFFICE_READ),
     "supervision:bulletin-issue": Route("office", obj="sbulletin"),
     "supervision:bulletin-close": Route("office", obj="sbulletin"),

@@ -10,6 +10,9 @@ urlpatterns = [
     path("controls/<str:control_id>/", controls.control_detail, name="control-detail"),
     path("evidence/<int:pk>/", controls.evidence_download, name="evidence-download"),
     path("evidence/<int:pk>/review/", controls.evidence_review, name="evidence-review"),
+    path(
+        "evidence/<int:pk>/void/", controls.EvidenceVoid.as_view(url_base="evidence"), name="evidence-delete"
+    ),
     path("findings/", findings.finding_list, name="finding-list"),
     path("findings/bulk/", findings.finding_bulk, name="finding-bulk"),
     path("findings/<int:pk>/", findings.finding_detail, name="finding-detail"),

@@ -4,7 +4,9 @@ and time widgets that render ISO values (what <input type=date> accepts, whateve
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
+from django.db.models import Q
 
+from appgov.core.models.voidable import voidable
 from appgov.core.scoping import scope
 
 # <input type="date|datetime-local|time"> accepts only these; a localized value (2026/06/10) shows empty and is
@@ -58,15 +60,24 @@ def style_form(form) -> None:
             widget.attrs.setdefault("class", "form-control")
 
 
+def _stored_pks(value) -> list:
+    values = value if isinstance(value, list | tuple) else [value]
+    return [getattr(v, "pk", v) for v in values if v is not None and str(getattr(v, "pk", v)).isdigit()]
+
+
 class ScopedModelForm(forms.ModelForm):
     """Foreign-key choices limited to what the user may see, styled, ISO date widgets."""
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             if isinstance(field, forms.ModelChoiceField):
                 field.queryset = scope(field.queryset, user)
+                if voidable(field.queryset.model):
+                    # a voided row (a mistaken entry) is never offered; the value already stored stays
+                    keep = _stored_pks(self.initial.get(name))
+                    field.queryset = field.queryset.filter(Q(voided_at__isnull=True) | Q(pk__in=keep))
         style_form(self)
 
     def clean(self):

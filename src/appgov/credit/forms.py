@@ -36,7 +36,9 @@ class AccountRequestForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = scoped(Person, user).filter(left_on__isnull=True)
+        self.fields["person"].queryset = scoped(Person, user).filter(
+            left_on__isnull=True, voided_at__isnull=True
+        )
         self.fields["branch"].queryset = scoped(Department, user)
         style_form(self)
 

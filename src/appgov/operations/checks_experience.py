@@ -54,7 +54,7 @@ def experience_assessed(ctx, control):
                 en += f" (the latest one assessed {older[-1]}.x and is no longer current)"
             yield failed(APP, app.pk, label, zh, en, _link(mine[older[-1]]) if older else [])
             continue
-        answered = {r.item: r for r in assessment.items.all()}
+        answered = {r.item: r for r in assessment.items.all() if r.voided_at is None}
         problems = []
         for item in catalogue["items"]:
             result = answered.get(item["code"])

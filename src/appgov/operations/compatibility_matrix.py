@@ -122,7 +122,11 @@ def matrix(institutions, today=None, platform=None) -> dict:
                 continue
             task = tasks.get((app.pk, column.platform, column.version))
             state, why = cell_state(
-                app, release, task, list(task.results.all()) if task else [], sdks.get(app.pk)
+                app,
+                release,
+                task,
+                [r for r in task.results.all() if r.voided_at is None] if task else [],
+                sdks.get(app.pk),
             )
             totals[state] += 1
             cells.append({"state": state, "why": why, "task": task})

@@ -85,6 +85,8 @@ def declared(policy: PrivacyPolicy) -> dict:
     one appears with the correction as its source)."""
     result = copy.deepcopy(policy.extracted)
     for correction in policy.corrections.all():
+        if correction.voided_at is not None:  # a voided correction (a mistaken entry) changes nothing
+            continue
         if correction.field == "sdks":
             sdks = [s for s in result["sdks"] if (s.get("id") or s["name"]) != correction.code]
             if correction.action == PolicyCorrection.Action.ADD:

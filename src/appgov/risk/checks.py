@@ -548,7 +548,9 @@ def risk_register(ctx, control):
                     f"{risk.reference} review due {risk.next_review_on} is overdue",
                 )
             )
-        late = [t for t in risk.tasks.all() if t.done_on is None and t.due_on < ctx.today]
+        late = [
+            t for t in risk.tasks.all() if t.voided_at is None and t.done_on is None and t.due_on < ctx.today
+        ]
         if late:
             problems.append(
                 (

@@ -21,7 +21,7 @@ def report_context(report: RegulatorReport) -> dict:
         "incident": incident,
         "institution": incident.institution,
         "apps": list(incident.apps.order_by("code")),
-        "events": list(incident.events.all()),
+        "events": list(incident.events.filter(voided_at__isnull=True)),  # a voided event is no fact
         "earlier": list(
             incident.regulator_reports.filter(sent_at__isnull=False).exclude(pk=report.pk).order_by("sent_at")
         ),

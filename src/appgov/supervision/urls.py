@@ -19,7 +19,12 @@ urlpatterns = [
     path("rectifications/<int:pk>/", views.rectification, name="rectification"),
     *object_urls("measure", list=views.MeasureList, edit=views.MeasureEdit, detail=views.MeasureDetail),
     path("controls/", views.office_controls, name="office-controls"),
-    *object_urls("bulletin", list=views_bulletins.BulletinList, edit=views_bulletins.BulletinEdit),
+    *object_urls(
+        "bulletin",
+        list=views_bulletins.BulletinList,
+        edit=views_bulletins.BulletinEdit,
+        delete=views_bulletins.BulletinVoid,
+    ),
     path("bulletins/<int:pk>/", views_bulletins.bulletin_detail, name="bulletin-detail"),
     path("bulletins/<int:pk>/issue/", views_bulletins.bulletin_issue, name="bulletin-issue"),
     path("bulletins/<int:pk>/close/", views_bulletins.bulletin_close, name="bulletin-close"),

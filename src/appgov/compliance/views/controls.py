@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from appgov.core.roles import Role, can_write
 from appgov.core.scoping import scoped
+from appgov.core.views import generic
 from appgov.core.views.helpers import get_scoped
 
 from .. import selectors, services
@@ -96,11 +97,24 @@ def control_detail(request, control_id):
             "form": form,
             "today": timezone.localdate(),
             "may_review": request.user.role in REVIEW_ROLES and institution.pk == request.user.institution_id,
+            "may_void": can_write(request.user, "compliance.evidence")
+            and institution.pk == request.user.institution_id,
         },
     )
 
 
 REVIEW_ROLES = {Role.ADMINISTRATOR, Role.COMPLIANCE}  # as workflows/evidence_review.yaml says
+
+
+class EvidenceVoid(generic.ObjectDeleteView):
+    """Mistaken evidence voided with a reason (issue 12 item 1); back to its control's page."""
+
+    model = Evidence
+    service = services.evidence
+
+    def object_url(self, obj) -> str:
+        url = reverse("compliance:control-detail", args=[obj.control_id])
+        return f"{url}?institution={obj.institution_id}"
 
 
 @login_required

@@ -1,6 +1,7 @@
 """Building blocks every API view uses, so scoping and the change log hold for all endpoints."""
 
 from django.core.validators import MaxLengthValidator
+from django.db.models import Q
 from rest_framework import serializers
 
 from appgov.core.models import ChangeLogEntry
@@ -14,7 +15,17 @@ class ScopedPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
     def get_queryset(self):
         queryset = super().get_queryset()
         request = self.context.get("request")
-        return scope(queryset, request.user if request else None)
+        queryset = scope(queryset, request.user if request else None)
+        if voidable(queryset.model):
+            # a voided row (a mistaken entry) is never accepted as a new value; the one already stored stays
+            instance = (
+                getattr(self.root, "instance", None) if getattr(self, "parent", None) is not None else None
+            )
+            attrs = getattr(self, "source_attrs", None)
+            current = getattr(instance, attrs[-1] + "_id", None) if attrs else None
+            keep = [current] if isinstance(current, int) else []
+            queryset = queryset.filter(Q(voided_at__isnull=True) | Q(pk__in=keep))
+        return queryset
 
 
 class DownloadLinkField(serializers.Field):

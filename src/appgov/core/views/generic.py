@@ -308,7 +308,13 @@ class ObjectDeleteView(ScopedObjectMixin, View):
     def get(self, request, *args, **kwargs):
         obj = self.get_object()
         self.require_write()
-        context = {**self.base_context(), "object": obj, "title": str(obj), "voids": self.voids(obj)}
+        context = {
+            **self.base_context(),
+            "object": obj,
+            "title": str(obj),
+            "voids": self.voids(obj),
+            "back_url": self.object_url(obj),
+        }
         return render(request, self.template_name, context)
 
     def voids(self, obj) -> bool:
@@ -328,6 +334,17 @@ class ObjectDeleteView(ScopedObjectMixin, View):
             return redirect(self.object_url(obj))
         messages.success(request, _("%(object)s deleted.") % {"object": obj})
         return redirect(reverse(self.url_name("list")) if self.has_url("list") else reverse("dashboard"))
+
+
+def void_view(model_class, model_service: ModelService, back: str = "") -> type[ObjectDeleteView]:
+    """The void page of a kept record (core.models.voidable.Voidable) written through `model_service`: GET asks
+    for the reason, POST voids; after it the user goes back to the record's page, or to the page of the parent
+    its attribute `back` names (a child record shown on its parent's page). Given to object_urls as `delete=`
+    or routed as `<name>-delete`."""
+    attrs = {"model": model_class, "service": model_service, "__module__": model_class.__module__}
+    if back:
+        attrs["object_url"] = lambda self, obj: getattr(obj, back).get_absolute_url()
+    return type(f"{model_class.__name__}Void", (ObjectDeleteView,), attrs)
 
 
 class ObjectRetireView(ScopedObjectMixin, View):

@@ -55,7 +55,7 @@ class ReviewService(core.ModelService):
         with transaction.atomic():
             review = core.save(obj, actor, m2m=m2m)
             account = review.account
-            latest = max(r.reviewed_on for r in account.reviews.all())
+            latest = max(r.reviewed_on for r in account.reviews.filter(voided_at__isnull=True))
             if account.last_reviewed_on != latest:
                 accounts.update(account, None, {"last_reviewed_on": latest})
             return review

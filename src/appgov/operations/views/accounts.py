@@ -62,7 +62,17 @@ class ReviewEdit(ChildEdit):
 
 urlpatterns = [
     *generic.object_urls(
-        "account", list=AccountList, detail=AccountDetail, edit=AccountEdit, base="accounts/"
+        "account",
+        list=AccountList,
+        detail=AccountDetail,
+        edit=AccountEdit,
+        delete=generic.void_view(OperatingAccount, services.accounts),
+        base="accounts/",
     ),
-    *generic.object_urls("review", edit=ReviewEdit, base="accounts/reviews/"),
+    *generic.object_urls(
+        "review",
+        edit=ReviewEdit,
+        delete=generic.void_view(AccountReview, services.reviews),
+        base="accounts/reviews/",
+    ),
 ]

@@ -216,15 +216,33 @@ def register_sync(request):
 
 urlpatterns = [
     *generic.object_urls(
-        "osrelease", list=ReleaseList, detail=ReleaseDetail, edit=ReleaseEdit, base="os-releases/"
+        "osrelease",
+        list=ReleaseList,
+        detail=ReleaseDetail,
+        edit=ReleaseEdit,
+        delete=generic.void_view(OsRelease, services.releases),
+        base="os-releases/",
     ),
     *generic.object_urls(
         "requirement",
         list=RequirementList,
         detail=RequirementDetail,
         edit=RequirementEdit,
+        delete=generic.void_view(PlatformRequirement, services.requirements),
         base="os-requirements/",
     ),
-    *generic.object_urls("task", list=TaskList, detail=TaskDetail, edit=TaskEdit, base="adaptation/"),
-    *generic.object_urls("result", edit=ResultEdit, base="adaptation/results/"),
+    *generic.object_urls(
+        "task",
+        list=TaskList,
+        detail=TaskDetail,
+        edit=TaskEdit,
+        delete=generic.void_view(AdaptationTask, services.tasks),
+        base="adaptation/",
+    ),
+    *generic.object_urls(
+        "result",
+        edit=ResultEdit,
+        delete=generic.void_view(CompatTestResult, services.results),
+        base="adaptation/results/",
+    ),
 ]

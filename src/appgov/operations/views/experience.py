@@ -31,7 +31,8 @@ class AssessmentDetail(generic.ObjectDetailView):
 
     def extra_context(self, obj):
         catalogue = experience_items()
-        answered = {r.item: r for r in obj.items.all()}
+        # a voided item result (a mistaken entry) answers nothing: the item shows as not assessed
+        answered = {r.item: r for r in obj.items.filter(voided_at__isnull=True)}
         rows = [
             {
                 "item": item,
@@ -66,7 +67,17 @@ class ItemResultEdit(ChildEdit):
 
 urlpatterns = [
     *generic.object_urls(
-        "assessment", list=AssessmentList, detail=AssessmentDetail, edit=AssessmentEdit, base="experience/"
+        "assessment",
+        list=AssessmentList,
+        detail=AssessmentDetail,
+        edit=AssessmentEdit,
+        delete=generic.void_view(ExperienceAssessment, services.assessments),
+        base="experience/",
     ),
-    *generic.object_urls("itemresult", edit=ItemResultEdit, base="experience/items/"),
+    *generic.object_urls(
+        "itemresult",
+        edit=ItemResultEdit,
+        delete=generic.void_view(ExperienceItemResult, services.item_results),
+        base="experience/items/",
+    ),
 ]

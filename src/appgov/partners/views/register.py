@@ -70,7 +70,7 @@ class PartyDetail(generic.ObjectDetailView):
             "assessments": party.assessments.select_related("assessed_by", "decided_by"),
             "grants": grants,
             "move_forms": _moves(party, self.request.user),
-            "can_write": self.can_write() and party.state != PartyState.EXITED,
+            "can_write": self.can_write() and party.state != PartyState.EXITED and not party.is_voided,
         }
 
 

@@ -17,7 +17,9 @@ def _day(inputs, name="exited_on"):
 
 @rules.guard("admission_approved")
 def _admission_approved(party, actor, inputs):
-    if not party.assessments.filter(kind=AssessmentKind.ADMISSION, decision=Decision.APPROVED).exists():
+    if not party.assessments.filter(
+        kind=AssessmentKind.ADMISSION, decision=Decision.APPROVED, voided_at__isnull=True
+    ).exists():
         return _("No approved admission due diligence on record.")
     return None
 
@@ -25,7 +27,7 @@ def _admission_approved(party, actor, inputs):
 @rules.guard("current_contract")
 def _current_contract(party, actor, inputs):
     today = timezone.localdate()
-    if not any(c.current_on(today) for c in party.contracts.all()):
+    if not any(c.current_on(today) for c in party.contracts.filter(voided_at__isnull=True)):
         return _("No contract in force today.")
     return None
 
@@ -63,7 +65,11 @@ def _destruction_certified(party, actor, inputs):
 @rules.guard("contracts_ended")
 def _contracts_ended(party, actor, inputs):
     day = _day(inputs)
-    running = [c for c in party.contracts.all() if c.starts_on <= day and not c.ended_by(day)]
+    running = [
+        c
+        for c in party.contracts.filter(voided_at__isnull=True)
+        if c.starts_on <= day and not c.ended_by(day)
+    ]
     if running:
         return _("Contracts still in force: %(refs)s; record their termination.") % {
             "refs": ", ".join(c.reference for c in running)
@@ -76,7 +82,11 @@ def _set_admitted(party, actor, inputs, transition):
     from ..services import next_evaluation
 
     party.admitted_on = timezone.localdate()
-    approved = party.assessments.filter(decision=Decision.APPROVED).order_by("-assessed_on").first()
+    approved = (
+        party.assessments.filter(decision=Decision.APPROVED, voided_at__isnull=True)
+        .order_by("-assessed_on")
+        .first()
+    )
     if approved is not None:
         party.last_evaluated_on = approved.assessed_on
         party.next_evaluation_due = next_evaluation(party)

@@ -1,5 +1,6 @@
 """List, detail and edit pages of the module's records (core.views.generic)."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from appgov.core.views import generic
@@ -13,6 +14,7 @@ from ..models import (
     EmergencyPlan,
     ImpactAnalysis,
     Incident,
+    IncidentEvent,
     ReleaseDossier,
     Risk,
     RiskTask,
@@ -31,6 +33,7 @@ def _pages(
     detail=None,
     move=False,
     list_queryset=None,
+    void=False,
 ):
     attrs = {"model": model}
     views = {}
@@ -51,6 +54,8 @@ def _pages(
         views["edit"] = type(
             f"{model.__name__}Edit", (generic.ObjectEditView,), {**attrs, "form": form, "service": service}
         )
+    if void:  # a kept record voided with a reason (issue 12 item 1)
+        views["delete"] = generic.void_view(model, service)
     if move:
         views["transition"] = type(f"{model.__name__}Move", (generic.ObjectTransitionView,), attrs)
     return generic.object_urls(name, **views)
@@ -88,7 +93,7 @@ class IncidentDetail(generic.ObjectDetailView):
         return {
             "reports": [(r, r.overdue(now)) for r in obj.regulator_reports.select_related("office")],
             "notifications": [(n, n.overdue(now)) for n in obj.notifications.all()],
-            "events": obj.events.all(),
+            "events": obj.events.all(),  # a voided event is shown struck through
             "special_audits": obj.special_audits.all(),
             "event_form": forms.IncidentEventForm(user=self.request.user),
         }
@@ -233,7 +238,12 @@ urlpatterns = [
         detail=RiskDetail,
         list_queryset=Risk.objects.select_related("app", "owner", "institution"),
     ),
-    *_pages("task", RiskTask, form=forms.RiskTaskForm, service=services.tasks),
+    *_pages("task", RiskTask, form=forms.RiskTaskForm, service=services.tasks, void=True),
+    path(
+        "incident-events/<int:pk>/void/",
+        generic.void_view(IncidentEvent, services.events, back="incident").as_view(url_base="incidentevent"),
+        name="incidentevent-delete",
+    ),
     *_pages(
         "bia",
         ImpactAnalysis,
