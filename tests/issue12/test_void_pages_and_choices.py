@@ -107,6 +107,11 @@ def test_a_voided_item_result_no_longer_answers_its_item(world, login):
     assert response.status_code == 302
     assert ExperienceItemResult.objects.get(pk=item.pk).voided_at is not None
     assert edit not in client.get(assessment.get_absolute_url()).content.decode()
+    # the item is answered again, rightly (the voided answer stays, kept, and does not block it)
+    again = ops.item_results.create(
+        world.a.admin, {"assessment": assessment, "item": "care_mode", "result": "met", "note": "正确记录"}
+    )
+    assert again.pk != item.pk and ExperienceItemResult.objects.filter(assessment=assessment).count() == 2
 
 
 def test_a_party_and_its_contact_are_voided_from_the_party_page(world, login):

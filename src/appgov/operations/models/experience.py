@@ -38,7 +38,11 @@ class ExperienceAssessment(Voidable, InstitutionOwned):
     class Meta:
         ordering = ["app", "-major_version"]
         constraints = [
-            models.UniqueConstraint(fields=["app", "major_version"], name="experience_one_per_major")
+            models.UniqueConstraint(
+                fields=["app", "major_version"],
+                condition=models.Q(voided_at__isnull=True),
+                name="experience_one_per_major",
+            )
         ]
         verbose_name = _("experience assessment")
         verbose_name_plural = _("experience assessments")
@@ -70,7 +74,14 @@ class ExperienceItemResult(Voidable, InstitutionOwned):
 
     class Meta:
         ordering = ["assessment", "item"]
-        constraints = [models.UniqueConstraint(fields=["assessment", "item"], name="experience_item_once")]
+        # a voided answer (a mistaken entry) does not stop the item being answered again
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "item"],
+                condition=models.Q(voided_at__isnull=True),
+                name="experience_item_once",
+            )
+        ]
         verbose_name = _("experience item result")
         verbose_name_plural = _("experience item results")
 
