@@ -68,6 +68,8 @@ def _check(config: dict[str, Any]) -> None:
             raise ConfigError(f"setting 'keypoints.{key}' must be 0 or 1")
     if not 4 <= keypoints["min_inliers"] <= 500:
         raise ConfigError("setting 'keypoints.min_inliers' must be between 4 and 500")
+    if not 0 <= keypoints["min_spread"] <= 1 or not keypoints["spread_exempt_inliers"] >= 4:
+        raise ConfigError("keypoints.min_spread must be 0..1 and keypoints.spread_exempt_inliers >= 4")
     if not 0 <= keypoints["blurred_min_inliers"] <= keypoints["min_inliers"]:
         raise ConfigError(
             "setting 'keypoints.blurred_min_inliers' must be between 0 and keypoints.min_inliers"

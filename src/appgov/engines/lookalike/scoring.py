@@ -485,6 +485,7 @@ def icon_signal(
     # 4-18 matches, unrelated flat icons 0-4); the hash rule decides.
     blind = (
         check
+        and finance  # under a generic name an unverifiable icon stays unconfirmed (unverifiable_hash_rule)
         and found is not None
         and found.blurred
         and kp["blurred_min_inliers"] <= found.inliers < kp["min_inliers"]
@@ -492,7 +493,11 @@ def icon_signal(
         and bool(kp["blurred_hash_rule"])
     )
     if check and found is not None and not blind:
-        keypoints_confirm = found.inliers >= kp["min_inliers"]
+        # the agreeing matches must cover the logo, not one shared shape (a ring, a letter): an unrelated
+        # icon's chance agreement is packed into a small area (keypoints.min_spread), unless it is large
+        keypoints_confirm = found.inliers >= kp["min_inliers"] and (
+            found.spread >= kp["min_spread"] or found.inliers >= kp["spread_exempt_inliers"]
+        )
         if not finance and kp["required_for_icon_only"]:
             confirmed = keypoints_confirm
         elif finance and not keypoints_confirm:
@@ -512,6 +517,7 @@ def icon_signal(
             "channel": found.channel,
             "scale": found.scale,
             "angle": found.angle,
+            "spread": found.spread,
             "hash_kinds": sorted(k for k in {**hits, **geo_hits} if k != PHASH_FAR),
         }
         evidence = ev["icon_with_finance_name"] if finance else ev["icon_confirmed"]
