@@ -77,6 +77,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--at", type=int, default=2_300_000, help="the scale to extrapolate to")
     ap.add_argument("--out", default=str(Q.ROOT / "bench" / "results" / "lookalike-operating-point.json"))
+    ap.add_argument(
+        "--setting",
+        action="append",
+        choices=list(SETTINGS),
+        help="measure only this setting (repeatable; default: all of them)",
+    )
     args = ap.parse_args(argv)
     if not (Q.DATA / "eval_labels.jsonl").exists():
         print("run bench/lookalike/quality.py first", file=sys.stderr)
@@ -89,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     institution_of = {p.app_id: p.institution for p in protected}
     results = {}
     for name, overrides in SETTINGS.items():
+        if args.setting and name not in args.setting:
+            continue
         index = LookalikeIndex(protected, load_config(overrides=overrides), icons_root=Q.DATA / "icons")
         labelled = {
             a.listing_id: a.to_dict() for a in index.screen(iter_listings(Q.DATA / "eval_listings.jsonl"))

@@ -27,6 +27,7 @@ class Lexicon:
     platform_id_sources: frozenset[str]  # sources whose ids the platform assigns (mini-programs ...)
     category_names: frozenset[str]  # skeleton forms of ordinary category nouns (农商银行, 网上银行 ...)
     institution_words: tuple[str, ...]  # skeleton forms of words that end an institution's name
+    lure_words: tuple[str, ...] = ()  # skeleton forms: lures next to a short keyword (证书更新, 积分)
 
 
 @cache
@@ -48,6 +49,9 @@ def lexicon() -> Lexicon:
         category_names=frozenset(skeleton(str(w)) for w in data["category_names"]) - {""},
         institution_words=tuple(
             sorted({skeleton(str(w)) for w in data["institution_words"]} - {""}, key=len, reverse=True)
+        ),
+        lure_words=tuple(
+            sorted({skeleton(str(w)) for w in data.get("lure_words", ())} - {""}, key=len, reverse=True)
         ),
     )
 

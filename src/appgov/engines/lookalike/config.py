@@ -57,11 +57,23 @@ def _check(config: dict[str, Any]) -> None:
     if not 0 <= attribution["candidate_margin"] <= 1 or not 1 <= attribution["max_candidates"] <= 50:
         raise ConfigError("attribution.candidate_margin must be 0..1 and attribution.max_candidates 1..50")
     keypoints = config["keypoints"]
-    for key in ("enabled", "required_for_icon_only", "unverifiable_hash_rule", "finance_name_check"):
+    for key in (
+        "enabled",
+        "required_for_icon_only",
+        "unverifiable_hash_rule",
+        "finance_name_check",
+        "blurred_hash_rule",
+    ):
         if keypoints[key] not in (0, 1):
             raise ConfigError(f"setting 'keypoints.{key}' must be 0 or 1")
     if not 4 <= keypoints["min_inliers"] <= 500:
         raise ConfigError("setting 'keypoints.min_inliers' must be between 4 and 500")
+    if not 0 <= keypoints["min_spread"] <= 1 or not keypoints["spread_exempt_inliers"] >= 4:
+        raise ConfigError("keypoints.min_spread must be 0..1 and keypoints.spread_exempt_inliers >= 4")
+    if not 0 <= keypoints["blurred_min_inliers"] <= keypoints["min_inliers"]:
+        raise ConfigError(
+            "setting 'keypoints.blurred_min_inliers' must be between 0 and keypoints.min_inliers"
+        )
     icons = config["icons"]
     if (
         not 0 <= icons["max_distance"] <= 32

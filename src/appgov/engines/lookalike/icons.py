@@ -60,13 +60,28 @@ GEOMETRY_KINDS = {"phash_geo": "phash", "value_geo": "value"}
 # The plain pHash / value tables searched wider (icons.geometry_shortlist_distance): such a match only
 # puts the listing on the keypoint verifier's shortlist (a badge over the middle, a band, a crop with a
 # badge move the whole-icon hashes by 6-8 bits), it is never evidence by itself.
-WIDE_KINDS = {"phash_wide": "phash", "value_wide": "value"}
-SHORTLIST_KINDS = {**GEOMETRY_KINDS, **WIDE_KINDS}  # tables searched with the listing's phash / value
-INDEX_KINDS = (*HASH_KINDS, *GEOMETRY_KINDS)
+# The masked tables too: a badge over the middle or a band on a copy that also moved a little (a crop
+# with a badge, a squeezed band) leaves the masked hash 4-8 bits away (measured on the own geometry set).
+WIDE_KINDS = {
+    "phash_wide": "phash",
+    "value_wide": "value",
+    **{f"{kind}_wide": kind for kind in MASKED_KINDS},
+}
+# Index-only, shortlist-only: the bottom-masked hash of the official icon re-laid out raised on a new
+# background (room for a word below it): the listing's ``masked_bottom`` hides the word.
+RELAYOUT_MASK_KINDS = {"masked_bottom_geo": "masked_bottom"}
+SHORTLIST_KINDS = {**GEOMETRY_KINDS, **WIDE_KINDS, **RELAYOUT_MASK_KINDS}  # searched with a listing kind
+SHORTLIST_ONLY = frozenset((*WIDE_KINDS, *RELAYOUT_MASK_KINDS))  # never evidence, only the shortlist
+INDEX_KINDS = (*HASH_KINDS, *GEOMETRY_KINDS, *RELAYOUT_MASK_KINDS)
 # Geometric variants of the official icon, indexed as extra ``phash`` and ``value`` values (no 64-bit
 # hash here survives a turn, a window moved off-centre or a re-layout on a new background):
 ROTATIONS = (5, 10, 15, 20, 25)  # degrees, both ways; the corners filled with the background / white
-OFFCENTRE_FRACTIONS = (0.1, 0.14, 0.18, 0.22, 0.26)  # window = 1 - fraction, at the 8 off-centre positions
+OFFCENTRE_FRACTIONS = (0.1, 0.15, 0.2, 0.25, 0.3)  # window = 1 - fraction, at the off-centre positions:
+# a 5 x 5 grid without its centre (the 3 x 3 grid left windows at the quarter points 10-12 bits away)
+OFFCENTRE_GRID = (0.0, 0.25, 0.5, 0.75, 1.0)
+OFFCENTRE_POSITIONS = tuple(
+    (fx, fy) for fy in OFFCENTRE_GRID for fx in OFFCENTRE_GRID if (fx, fy) != (0.5, 0.5)
+)
 # The logo shrunk on white / its background, centred or raised. Such variants match generic finance
 # icons (a symbol on a plain background) as often as real re-layouts (the low-frequency pHash of a small
 # object on a flat field is nearly the same for all): a match counts only once the keypoints confirm it
@@ -186,7 +201,7 @@ def geometric_variants(image: Image.Image) -> list[Image.Image]:
                 out.append(image.rotate(sign * angle, resample=Image.Resampling.BICUBIC, fillcolor=fill))
     for fraction in OFFCENTRE_FRACTIONS:
         side = round(size * (1 - fraction))
-        for fx, fy in ((0, 0), (0.5, 0), (1, 0), (0, 0.5), (1, 0.5), (0, 1), (0.5, 1), (1, 1)):
+        for fx, fy in OFFCENTRE_POSITIONS:
             x, y = round((size - side) * fx), round((size - side) * fy)
             out.append(image.crop((x, y, x + side, y + side)).resize((size, size), Image.Resampling.BICUBIC))
     for scale in RELAYOUT_SCALES:
@@ -197,6 +212,24 @@ def geometric_variants(image: Image.Image) -> list[Image.Image]:
                 canvas = Image.new("RGB", (size, size), background)
                 canvas.paste(logo, ((size - side) // 2, y))
                 out.append(canvas)
+    return out
+
+
+def raised_relayout_masks(image: Image.Image) -> list[tuple[str, Image.Image]]:
+    """(``masked_bottom``, masked image) of the official icon re-laid out raised (shrunk, a quarter of
+    the free height above it) on white or its own background: the band below, where a copy puts a
+    word, is masked as on the listing's side. Shortlist only (``masked_bottom_geo``)."""
+    image = _small(image)
+    size = WORK_SIZE
+    out: list[tuple[str, Image.Image]] = []
+    for scale in RELAYOUT_SCALES:
+        side = round(size * scale)
+        logo = image.resize((side, side), Image.Resampling.LANCZOS)
+        for background in ((255, 255, 255), _border(image)):
+            canvas = Image.new("RGB", (size, size), background)
+            canvas.paste(logo, ((size - side) // 2, (size - side) // 4))
+            grey = np.asarray(canvas.convert("L"), dtype=np.float32)
+            out += _masked_images(grey, {"masked_bottom": _region_slices("masked_bottom")})
     return out
 
 
@@ -313,6 +346,9 @@ def official_hashes(
             hashed = phash_many([im for _kind, im in masked])
             for (kind, _im), value in zip(masked, hashed, strict=True):
                 out[kind] = tuple(dict.fromkeys([*out.get(kind, ()), value]))
+            raised = raised_relayout_masks(image)
+            if raised:
+                out["masked_bottom_geo"] = tuple(dict.fromkeys(phash_many([im for _kind, im in raised])))
     return out
 
 

@@ -63,6 +63,8 @@ class Verdict:
     channel: str | None
     scale: float | None  # listing → official scale of that transform
     angle: float | None  # degrees
+    blurred: bool = False  # the listing's icon is blurred: few corners left, a low count refutes nothing
+    spread: float = 0.0  # area of the agreeing matches' convex hull on the official icon / the icon's area
 
 
 def _detect(orb, pixels: np.ndarray) -> Channel:
@@ -114,7 +116,7 @@ def verify(
     max_scale: float = 3.0,
 ) -> Verdict:
     """The best channel's inlier count of matches between a listing's icon and an official icon."""
-    best = Verdict(0, None, None, None)
+    best = Verdict(0, None, None, None, listing.blurred)
     for name, mine in listing.channels.items():
         if name == "soft" and not listing.blurred:
             continue
@@ -140,5 +142,7 @@ def verify(
         count = int(inliers.sum())
         if count > best.inliers:
             angle = float(np.degrees(np.arctan2(matrix[1, 0], matrix[0, 0])))
-            best = Verdict(count, name, round(scale, 3), round(angle, 1))
+            agreeing = dst[inliers.ravel() == 1].astype(np.float32)
+            spread = float(cv2.contourArea(cv2.convexHull(agreeing))) / (SIDE * SIDE) if count >= 3 else 0.0
+            best = Verdict(count, name, round(scale, 3), round(angle, 1), listing.blurred, round(spread, 4))
     return best

@@ -20,6 +20,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from .compiled import CompiledApp, Lexicon, Ref, developer_core
 from .deformation import single_edit, split_affixes
+from .icons import SHORTLIST_ONLY
 from .listing_view import ListingView
 from .models import Reason
 from .normalize import skeleton
@@ -86,6 +87,11 @@ def _affix_kind(before: str, after: str, lex: Lexicon) -> tuple[str, str]:
 
 def _has_finance_context(text: str, lex: Lexicon) -> bool:
     return any(word in text for word in lex.finance_context)
+
+
+def _short_keyword_context(text: str, lex: Lexicon) -> bool:
+    """A finance word or a lure (证书更新, 积分兑换, ETC) next to a short brand keyword."""
+    return _has_finance_context(text, lex) or any(word in text for word in lex.lure_words)
 
 
 def _doubled_signal(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, signals: Signals) -> None:
@@ -170,7 +176,7 @@ def _cjk_ref_signals(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, signal
         else:
             rest = skel[:pos] + "\0" + skel[pos + lr :]
             decorated_only = _only_added_words(skel[:pos], lex) and _only_added_words(skel[pos + lr :], lex)
-            if decorated_only or _has_finance_context(rest, lex):  # 建行服务号, 工行官方版, 工行贷款
+            if decorated_only or _short_keyword_context(rest, lex):  # 建行服务号, 工行官方版, 工行贷款
                 _add(signals, ev["brand_keyword_short"], Reason("brand_keyword", ref.text, detail))
             else:
                 _add(signals, ev["brand_keyword_short_bare"], Reason("brand_keyword", ref.text, detail))
@@ -238,7 +244,7 @@ def _latin_ref_signals(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, sign
             if len(token) >= 4:
                 detail = {"deformation": "identical" if view.skel == ref.skel else "added_words"}
                 _add(signals, ev["brand_keyword_long"], Reason("brand_keyword", ref.text, detail))
-            elif _has_finance_context(view.skel.replace(token, "\0"), lex):
+            elif _short_keyword_context(view.skel.replace(token, "\0"), lex):
                 _add(signals, ev["brand_keyword_short"], Reason("brand_keyword", ref.text, {}))
             else:
                 _add(signals, ev["brand_keyword_short_bare"], Reason("brand_keyword", ref.text, {}))
@@ -423,8 +429,8 @@ def icon_signal(
         return verdicts[0]
 
     geometric = False
-    wide = "phash_wide" in hits or "value_wide" in hits  # shortlist only (icons.WIDE_KINDS)
-    hits = {k: d for k, d in hits.items() if k not in ("phash_wide", "value_wide")}
+    wide = any(k in SHORTLIST_ONLY for k in hits)  # shortlist only (icons.WIDE_KINDS, RELAYOUT_MASK_KINDS)
+    hits = {k: d for k, d in hits.items() if k not in SHORTLIST_ONLY}
     geo_any = "phash_geo" in hits or "value_geo" in hits or wide
     geo_hits = {k: d for k, d in hits.items() if k in ("phash_geo", "value_geo")}
     if geo_any:
@@ -474,14 +480,36 @@ def icon_signal(
         or (shortlisted and not any(k in ICON_SIGNALS or k in _CORNER for k in hits))
     )
     found = verdict() if check else None
-    if check and found is not None:
-        keypoints_confirm = found.inliers >= kp["min_inliers"]
+    # A blurred listing icon keeps few corners: fewer than min_inliers matches do not refute it when two
+    # hash kinds already agree and some matches still agree (measured: strongly blurred copies reach
+    # 4-18 matches, unrelated flat icons 0-4); the hash rule decides.
+    blind = (
+        check
+        and finance  # under a generic name an unverifiable icon stays unconfirmed (unverifiable_hash_rule)
+        and found is not None
+        and found.blurred
+        and kp["blurred_min_inliers"] <= found.inliers < kp["min_inliers"]
+        and confirmed
+        and bool(kp["blurred_hash_rule"])
+    )
+    if check and found is not None and not blind:
+        # the agreeing matches must cover the logo, not one shared shape (a ring, a letter): an unrelated
+        # icon's chance agreement is packed into a small area (keypoints.min_spread), unless it is large
+        keypoints_confirm = found.inliers >= kp["min_inliers"] and (
+            found.spread >= kp["min_spread"] or found.inliers >= kp["spread_exempt_inliers"]
+        )
         if not finance and kp["required_for_icon_only"]:
             confirmed = keypoints_confirm
         elif finance and not keypoints_confirm:
             finance = False  # refuted: the finance word alone does not make the icon a copy
             confirmed = False
-    elif check and not finance and kp["required_for_icon_only"] and not kp["unverifiable_hash_rule"]:
+    elif (
+        check
+        and found is None
+        and not finance
+        and kp["required_for_icon_only"]
+        and not kp["unverifiable_hash_rule"]
+    ):
         confirmed = False
     if keypoints_confirm:
         detail = {
@@ -489,6 +517,7 @@ def icon_signal(
             "channel": found.channel,
             "scale": found.scale,
             "angle": found.angle,
+            "spread": found.spread,
             "hash_kinds": sorted(k for k in {**hits, **geo_hits} if k != PHASH_FAR),
         }
         evidence = ev["icon_with_finance_name"] if finance else ev["icon_confirmed"]
@@ -509,6 +538,8 @@ def icon_signal(
         detail: dict = {"max_distance": radius, "hash_kinds_matched": kinds}
         if geometric:
             detail["geometric_variant"] = True
+        if blind:
+            detail["keypoints_blurred"] = found.inliers  # too blurred to verify: the hash rule decided
         if kind in _CORNER:
             detail["masked_corner"] = _CORNER[kind]
         if finance:
