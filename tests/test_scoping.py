@@ -714,6 +714,7 @@ ROUTES.update(
         "org-person-list": Route(**LIST_B, query=("department={department}", "employed=1")),
         "org-person-create": Route("list"),
         "org-person-edit": Route("object", obj="person"),
+        "org-person-void": Route("object", obj="person"),
         "org-user-list": Route("list", query=("role=administrator",)),
         "org-user-create": Route("list"),
         "org-user-edit": Route("object", obj="user"),

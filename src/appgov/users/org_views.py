@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -15,6 +16,7 @@ from appgov.core import services as core_services
 from appgov.core.models import Department, Institution, Person
 from appgov.core.roles import can_write
 from appgov.core.scoping import scoped
+from appgov.core.views.generic import void_view
 from appgov.core.views.helpers import apply_service_errors, get_scoped, history_entries, require_write
 
 from .models import User
@@ -137,6 +139,9 @@ def department_edit(request, pk):
 @require_safe
 def person_list(request):
     people = scoped(Person, request.user).select_related("department", "institution")
+    include_voided = request.GET.get("include_voided") == "1"
+    if not include_voided:
+        people = people.filter(voided_at__isnull=True)
     q = request.GET.get("q", "").strip()
     if q:
         people = people.filter(Q(name__icontains=q) | Q(employee_no__icontains=q) | Q(position__icontains=q))
@@ -156,6 +161,7 @@ def person_list(request):
             "q": q,
             "department": department,
             "employed": request.GET.get("employed") == "1",
+            "include_voided": include_voided,
             "departments": scoped(Department, request.user).values_list("pk", "name"),
             "can_edit": can_write(request.user, "core.person"),
             "show_institution": request.user.is_regulator,
@@ -178,6 +184,9 @@ def _person_form(request, obj=None):
             "title": title,
             "back": "org-person-list",
             "history": history_entries(obj) if obj else None,
+            # a person recorded by mistake is voided with a reason (never deleted: issue 12)
+            "void_url": reverse("org-person-void", args=[obj.pk]) if obj and obj.voided_at is None else "",
+            "voided": obj if obj and obj.voided_at else None,
         },
     )
 
@@ -191,7 +200,14 @@ def person_create(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_edit(request, pk):
-    return _person_form(request, get_scoped(Person, request.user, pk=pk))
+    return _person_form(request, get_scoped(Person, request.user, pk=pk))  # a voided one: the service refuses
+
+
+class PersonVoid(void_view(Person, core_services.people)):
+    """The void page of a person recorded by mistake; back to the people list (a person has no page of its own)."""
+
+    def object_url(self, obj):
+        return reverse("org-person-list")
 
 
 # ---------- user accounts (the administrator only) ----------

@@ -23,6 +23,7 @@ urlpatterns += [
     path("organisation/people/", org_views.person_list, name="org-person-list"),
     path("organisation/people/new/", org_views.person_create, name="org-person-create"),
     path("organisation/people/<int:pk>/edit/", org_views.person_edit, name="org-person-edit"),
+    path("organisation/people/<int:pk>/void/", org_views.PersonVoid.as_view(), name="org-person-void"),
     path("organisation/users/", org_views.user_list, name="org-user-list"),
     path("organisation/users/new/", org_views.user_create, name="org-user-create"),
     path("organisation/users/<int:pk>/edit/", org_views.user_edit, name="org-user-edit"),
