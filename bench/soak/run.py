@@ -32,6 +32,24 @@ load_bench = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(load_bench)
 
 
+def server_tracebacks(log: str) -> list[str]:
+    """The tracebacks in the service's output (each up to its exception line, at most 4,000 characters)."""
+    found, lines = [], log.splitlines()
+    for n, line in enumerate(lines):
+        if line.startswith("Traceback"):
+            block = []
+            for following in lines[n : n + 200]:
+                block.append(following)
+                if (
+                    following
+                    and not following.startswith((" ", "Traceback", "During", "The above"))
+                    and len(block) > 1
+                ):
+                    break
+            found.append("\n".join(block)[-4000:])
+    return found
+
+
 def service_rss_mb(service) -> float:
     """Resident memory of runall and all its children (web workers, task workers, scheduler)."""
     try:
@@ -130,6 +148,7 @@ def main():
             sampler_stop.set()
             summary = load.summary()
             alive = service.process.poll() is None
+            failures = server_tracebacks(service.output())
         finally:
             service.stop()
     finally:
@@ -156,6 +175,7 @@ def main():
             "max": max(memory) if memory else None,
         },  # fmt: skip
         "service_still_running": alive,
+        "server_tracebacks": failures[:5],  # what the service logged for its 5xx answers, to find their cause
     }
     load_bench.RESULTS.mkdir(parents=True, exist_ok=True)
     out = load_bench.RESULTS / f"soak-{db}.json"
