@@ -137,7 +137,12 @@ def test_feed_to_takedown_clarification_and_report(browser, live_server, monitor
     assert "ALPHA手机银行" in security.locator("#explanation").inner_text()
     case_url = security.url
     # the icon the ZIP carried is shown (loaded through the scoped icon view)
-    assert security.locator("#listing-icon").evaluate("img => img.complete && img.naturalWidth") == 64
+    # the icon is fetched after the page's load event may have fired: wait for it (a broken image never completes
+    # with a width, so the wait fails with the timeout instead)
+    security.wait_for_function(
+        "() => { const img = document.querySelector('#listing-icon'); return img && img.complete && img.naturalWidth > 0 }"
+    )
+    assert security.locator("#listing-icon").evaluate("img => img.naturalWidth") == 64
     shot(security, "03-case-new")
 
     # a takedown without its reference is refused with the reason, the case stays confirmed
