@@ -122,7 +122,7 @@ def reopen_expired_acceptances(institution, today: datetime.date) -> int:
     )
     count = 0
     with transaction.atomic():
-        for finding in expired.select_for_update():
+        for finding in expired.select_for_update(no_key=True):
             before = changelog.snapshot(finding)
             finding.status, finding.risk_accepted_until = S.OPEN, None
             finding.note = (finding.note + "\n" if finding.note else "") + f"{today}: 风险接受期满，重新打开"

@@ -71,7 +71,7 @@ def decide(finding: Finding, *, accepted: bool, comment: str, actor) -> Finding:
     if not comment:
         raise ValidationError({"comment": _("Give the reason for the decision (the institution sees it).")})
     with transaction.atomic():
-        finding = Finding.objects.select_for_update().get(pk=finding.pk)
+        finding = Finding.objects.select_for_update(no_key=True).get(pk=finding.pk)
         if finding.issued_by_office_id is None:
             raise ValidationError(_("Only a finding issued by a regulator office is decided by the office."))
         if finding.status != S.RESOLVED:

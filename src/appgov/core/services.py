@@ -382,10 +382,14 @@ def _assign(obj, data: dict) -> None:
 
 def lock(obj: models.Model) -> models.Model:
     """obj read again under a row lock (inside the caller's transaction): a decision is taken on the row as it
-    is now, not on a copy read before someone else changed it."""
+    is now, not on a copy read before someone else changed it.
+
+    FOR NO KEY UPDATE, not FOR UPDATE: inserting a row that refers to obj takes a KEY SHARE lock on it, which FOR
+    UPDATE blocks; a job holding the change log's head and then inserting such a row deadlocked with an edit
+    holding obj and waiting for the head (tests/issue12/test_edit_lock_no_deadlock.py)."""
     if obj.pk is None:
         return obj
-    return type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+    return type(obj)._default_manager.select_for_update(no_key=True).get(pk=obj.pk)
 
 
 def _tenancy_services():

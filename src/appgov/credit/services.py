@@ -165,7 +165,7 @@ def approve_change(change: AccountChange, actor, note: str = "") -> AccountChang
     core.check_can_write(actor, change)
     _check_approver(actor, change.requested_by_id)
     with transaction.atomic():
-        change = AccountChange.objects.select_for_update().select_related("account__person").get(pk=change.pk)
+        change = AccountChange.objects.select_for_update(no_key=True).select_related("account__person").get(pk=change.pk)
         if change.status != AccountChange.Status.PENDING:
             raise ValidationError(_("This request was already decided."))
         account, now = change.account, timezone.now()
@@ -196,7 +196,7 @@ def reject_change(change: AccountChange, actor, note: str) -> AccountChange:
     if not note.strip():
         raise ValidationError({"note": _("Say why the request is rejected.")})
     with transaction.atomic():
-        change = AccountChange.objects.select_for_update().select_related("account").get(pk=change.pk)
+        change = AccountChange.objects.select_for_update(no_key=True).select_related("account").get(pk=change.pk)
         if change.status != AccountChange.Status.PENDING:
             raise ValidationError(_("This request was already decided."))
         if change.action == AccountChange.Action.CREATE:

@@ -74,7 +74,7 @@ def decide_finding(
     else:
         expires_on = None
     with transaction.atomic():
-        stored = FindingDecision.objects.select_for_update().filter(app=app, fingerprint=fingerprint).first()
+        stored = FindingDecision.objects.select_for_update(no_key=True).filter(app=app, fingerprint=fingerprint).first()
         record = stored or FindingDecision(
             institution_id=app.institution_id, app=app, fingerprint=fingerprint
         )
