@@ -127,7 +127,9 @@ def score(path: Path, predicted: dict[str, dict]) -> dict:
             if field in known:
                 outside = want - known[field]
                 if outside:
-                    raise ValueError(f"{path.name} {item['id']}: {field} {sorted(outside)} outside its vocabulary")
+                    raise ValueError(
+                        f"{path.name} {item['id']}: {field} {sorted(outside)} outside its vocabulary"
+                    )
                 got &= known[field]
             if field == "sdks":
                 want, got = {resolve(w) for w in want}, {resolve(g) for g in got}
