@@ -14,7 +14,10 @@ NEGATION = re.compile(
     r"(不会|不再|不收集|不获取|不读取|不调用|不申请|不涉及|不采集|不存储|不保存|不上传|不访问|无需|不需要|禁止|"
     r"从不|绝不|并未|未曾|未集成|未接入|未使用|未嵌入|没有集成|不集成|不接入|不包含|不包括|从未|不曾|不面向|不针对|"
     r"不要求|不强制|不看|不翻|不碰|不动用|不查看|不窥探|不偷看|不对外|不向第三方|不共享|不转让|不出售|不公开|不用于|请勿|切勿|请不要|不要向|不要将|谨防|没有(?:也不会)?(?:收集|获取|读取|采集|申请|调用|使用|存储|上传|访问|接入|嵌入)|"
-    r"没(?:收集|获取|读取|采集|申请|调用))"
+    r"没(?:收集|获取|读取|采集|申请|调用)|"
+    # what the app (or an SDK) cannot reach, or no longer embeds: 拿不到您的余额, 无法获取, 已移除个推SDK, 已下线
+    r"拿不到|看不到|碰不到|读不到|接触不到|获取不到|无法(?:获取|获得|读取|访问|拿到|看到|接触)|不能(?:获取|读取|访问)|"
+    r"已(?:移除|下线|停用|删除|卸载)|移除了|下线了|停止(?:使用|接入|集成)|不再(?:使用|集成|接入))"
 )
 # "相册、通讯录我们都不碰": a denial after the items it denies, in the same part of the sentence
 POST_NEGATION = re.compile(
@@ -46,7 +49,7 @@ READING_VERB = re.compile(
 # what sensitive personal information is (以下信息属于敏感个人信息：…；个人敏感信息是指…): a definition, not a
 # declaration, unless the sentence also says the app collects it
 DEFINITION = re.compile(
-    r"(?:敏感个人信息|个人敏感信息|个人信息)[”\"」』]?(?:是指|系指|指的是|包括但不限于)|(?:敏感个人信息|个人敏感信息)是"
+    r"(?:敏感个人信息|个人敏感信息|个人信息)[”\"」』]?[，,]?(?:是指|系指|指的是|包括但不限于)|(?:敏感个人信息|个人敏感信息)是"
     r"|(?:属于|为|是)(?:个人)?敏感(?:个人)?信息"
     # a term of the policy's glossary: 本政策中的“设备信息”是指…
     r"|[“\"「『][^”\"」』]{1,12}[”\"」』]\s*(?:是指|系指|指的是|指)"
@@ -74,8 +77,9 @@ AUTHORITY_HELD = re.compile(
 )
 # a test of what something is (识别其是否为银行卡号): no data of that type is declared
 WHETHER = re.compile(r"是否(?:为|是|属于)$")
-# a purpose the user's own action is (为便于您快速填写收款账号，…): a word that needs a verb is not declared by it
-PURPOSE_PART = re.compile(r"^\s*(?:为了?|以)(?:便于|方便)")
+# a purpose the user's own action is (为便于您快速填写收款账号，…), or keeping it safe (为保障您输入密码时的安全，…): a
+# word that needs a verb is not declared by it
+PURPOSE_PART = re.compile(r"^\s*(?:为了?|以)(?:便于|方便|保障|保护|确保|维护)")
 # writing to the album is not reading it (保存电子回单图片至相册)
 WRITE_TO = re.compile(
     r"(?:保存|存储|存入|下载|写入|导出|存)[^，,。；;]{0,12}?(?:至|到|进|入)(?:手机|系统|本地|您的)?$"
@@ -83,6 +87,21 @@ WRITE_TO = re.compile(
 # writing events into the calendar is not reading it (向日历写入还款提醒, 在您的日历中添加提醒)
 WRITE_INTO_HEAD = re.compile(r"(?:向|往|在|到)(?:您的|你的|手机|系统|本地)*$")
 WRITE_INTO_TAIL = re.compile(r"^(?:中|里|内)?(?:写入|添加|新增|创建|新建)")
+# what the app derives (用于生成设备指纹, 形成您的用户画像) is not data collected from the user
+DERIVED_BEFORE = re.compile(r"(?:生成|形成|构建|计算出?|建立)(?:您的|你的|唯一的?|一个)?$")
+# data kept on the device only (指纹信息仅保存在您的设备中): not collected
+LOCAL_ONLY_AFTER = re.compile(
+    r"^[^，,。；;]{0,6}?(?:仅|只)(?:会)?(?:保存|存储|存放|留存|储存|保留)(?:在|于)(?:您的?|你的?)?(?:手机|设备|本地|终端|本机)"
+)
+# an entry of the user's address book (所选联系人的姓名和手机号码, 通讯录中的姓名、电话) is contacts, not the user's own
+# name or number (FRESH_SET_BRIEF.md); an emergency contact the user fills in (紧急联系人的姓名) is not the address book
+ADDRESS_BOOK_BEFORE = re.compile(
+    r"(?:(?<!紧急)联系人|通讯录(?:中|里|内)?)的?(?:(?:姓名|名字|名称|手机号码?|电话号码?|号码|电话)(?:[、和及与或/]|以及))*$"
+)
+ADDRESS_BOOK_TYPES = {"name", "phone_number"}
+# a photo the user takes (拍摄事故现场照片) is the camera's, not a file of the album
+TAKEN_WITH_CAMERA = re.compile(r"拍摄|拍照|拍下|拍一张|拍张")
+ALBUM = re.compile(r"相册|图库|本地图片|选择|选取|上传")
 # a word that needs a verb names a permission, a service or a feature when one of these follows (获取您的位置权限)
 WEAK_WORD_NAMES = re.compile(r"^(?:信息)?(?:权限|服务|功能|授权)")
 # "该SDK不收集任何个人信息": a sentence that denies collecting any personal information declares none
@@ -258,13 +277,16 @@ def _no_pi_at_all(sentence: str) -> bool:
 
 
 def _not_declared(sentence: str, start: int, end: int | None = None) -> bool:
-    """The word is the object of an operation (修改绑定手机号), data an authority holds, or what something is tested
-    to be (是否为银行卡号), or the album data is written to."""
+    """The word is the object of an operation (修改绑定手机号), data an authority holds, what something is tested
+    to be (是否为银行卡号), what the app derives (生成设备指纹), data kept on the device only (指纹信息仅保存在您的设备
+    中), or the album data is written to."""
     head = _part(sentence, start, start)[0]
     return bool(
         OPERATION_BEFORE.search(head)
         or AUTHORITY_HELD.search(head)
         or WHETHER.search(head)
+        or DERIVED_BEFORE.search(head)
+        or LOCAL_ONLY_AFTER.match(sentence[end if end is not None else start :])
         or WRITE_TO.search(head)
         or (
             end is not None
@@ -300,6 +322,11 @@ def _pi_in(sentence: str) -> list[tuple[str, str]]:
             and not (code in CONTACT_TYPES and _controllers_contact(sentence, start, end))
             and not _not_declared(sentence, start, end)
         ):
+            head = _part(sentence, start, end)[0]
+            if code == "photos_media" and TAKEN_WITH_CAMERA.search(head) and not ALBUM.search(head):
+                continue
+            if code in ADDRESS_BOOK_TYPES and ADDRESS_BOOK_BEFORE.search(head):
+                code = "contacts"
             found.append((code, match.group()))
     for word, (code, verbs) in vocabulary.pi_words_needing_a_verb().items():
         if word not in sentence:
@@ -708,6 +735,9 @@ def extract(text: str) -> dict:
             for code, data in CAPTURE_TYPES.items():
                 if data not in result["pi_types"] and _captures_with(sentence, code, permissions):
                     result["pi_types"][data] = [{**where, "word": dict(permissions)[code]}]
+            # what the microphone captures is the user's voice (通过麦克风采集…, 录制音视频)
+            if "microphone" in result["pi_types"] and "voice" not in result["pi_types"]:
+                result["pi_types"]["voice"] = [{**result["pi_types"]["microphone"][0]}]
             for sdk in _sdks_in(sentence):
                 key = sdk["id"] or _norm(sdk["name"])
                 if key not in sdk_ids and _norm(sdk["name"]) not in sdk_names:
