@@ -155,9 +155,16 @@ PERMISSION_LIST_AFTER = re.compile(
     r"^(?:(?:[、和及与或/]|以及)[^、，,。；;：:]{1,10}?)*(?:等|在内)?(?:的)?(?:这些|这几项|这几个|这几类|这类|此类|几项)?"
     r"(?:系统|相关|设备|手机|敏感)?权限"
 )
-# …or right after a request for it: 申请访问相机, 请求使用麦克风, 授权我们访问通讯录, 允许手机银行使用位置
+# …or right after a request for it: 申请访问相机, 请求使用麦克风, 授权我们访问通讯录, 允许手机银行使用位置; after the
+# app calling the device (调用摄像头和麦克风, 调用设备的相机) or the system's prompt (“XX银行”想访问您的相机)
 PERMISSION_REQUEST_BEFORE = re.compile(
-    r"(?:(?:申请|请求|授予|授权|允许)[^，,。；;]{0,10}?(?:访问|使用|调用|读取|获取|开启|打开)?|开启)(?:设备|手机|系统)?$"
+    r"(?:(?:申请|请求|授予|授权|允许)[^，,。；;]{0,10}?(?:访问|使用|调用|读取|获取|开启|打开)?|开启"
+    r"|调用(?:设备|手机|系统)?的?(?:[^，,。；;、和及与或]{1,4}(?:[、和及与或/]|以及))*"
+    r"|想(?:要)?(?:访问|使用))(?:设备|手机|系统)?的?$"
+)
+# a list after a request and a colon: 是否允许使用：摄像头和麦克风（开户视频见证时录制音视频）、相册（上传资产证明）
+PERMISSION_REQUEST_LIST = re.compile(
+    r"(?:申请|请求|授予|授权|允许|询问)[^，,。；;：:]{0,8}?(?:访问|使用|调用|开启|获取|打开)\s*[:：]\s*([^；;。|\n]+)"
 )
 # 权限名称：相机 / 申请以下权限：相机、麦克风、位置信息 / 所需权限: 存储
 PERMISSION_FIELD = re.compile(r"(?:权限名称|权限名|权限类型|权限项|权限)\s*[:：]\s*([^；;。|\n]+)")
@@ -415,7 +422,7 @@ def _permissions_in(sentence: str) -> list[tuple[str, str]]:
                 add(group, word)
     # 权限名称：相机 / 申请以下权限：相机、麦克风、位置信息 / 开启相应权限：扫码（相机）、网点导航（位置）
     with_asides = QUOTES.sub("", sentence).replace("您的", "").replace("你的", "")
-    for match in PERMISSION_FIELD.finditer(with_asides):
+    for match in [*PERMISSION_FIELD.finditer(with_asides), *PERMISSION_REQUEST_LIST.finditer(with_asides)]:
         if not _permission_denied(with_asides, match.start(1), match.start(1)):
             for code, word in _permission_items(match.group(1)):
                 add(code, word)
