@@ -507,8 +507,10 @@ PURPOSE_COLUMN = re.compile(r"目的|用途|功能|场景|业务")
 
 
 def _purpose_cells(text: str) -> list[tuple[str, list[str]]]:
-    """[(row, its purpose cells)] of the tables that give the data in a column of their own (SDK名称 | 用途 | 收集信息):
-    there the purpose column ("统计App使用情况") says what for, the data column what is collected."""
+    """[(row, the cells that declare no data)] of the tables that give the data in a column of their own (SDK名称 | 用途 |
+    收集信息): there the purpose column ("统计App使用情况") says what for, the data column what is collected; of rows
+    without a header that list the data in a cell of their own; and the permission's name in a row of a permission
+    table (ohos.permission.MICROPHONE | 麦克风 | …)."""
     out, purposes = [], None
     for line in text.splitlines():
         cells = [c.strip() for c in TABLE_CELL.split(line.strip().strip("|"))]
@@ -524,7 +526,35 @@ def _purpose_cells(text: str) -> list[tuple[str, list[str]]]:
             continue
         if purposes:
             out.append((line, [cells[i] for i in purposes if i < len(cells) and cells[i]]))
+            continue
+        # a row without a header that gives its data as a list in a cell of its own (天威诚信数字证书SDK | 北京天威…
+        # | 电子保单签署 | 姓名、身份证件号码): its other cells name the SDK, its maker and the purpose
+        listed = [i for i, c in enumerate(cells) if _data_list(c)] if len(cells) >= 3 else []
+        if listed:
+            out.append((line, [c for i, c in enumerate(cells) if i not in listed and c]))
+            continue
+        # the Chinese name of the permission a row's identifier stands for (ohos.permission.MICROPHONE | 麦克风 |
+        # 智能语音助手) is the permission, not data
+        if PERMISSION_ID.search(line):
+            names = {w for w, _c in vocabulary.permission_words() + vocabulary.permission_short_words()}
+            named = [c for c in cells if ANY_ASIDE.sub("", QUOTES.sub("", c)).strip() in names]
+            if named:
+                out.append((line, named))
     return out
+
+
+ANY_ASIDE = re.compile(r"[（(][^（）()]*[)）]")
+
+
+def _data_list(cell: str) -> bool:
+    """A table cell that lists personal information (设备型号、系统版本、IP地址): two items or more, most of them
+    holding a word of the taxonomy."""
+    items = [i for i in re.split(r"[、，,；;/]", cell) if i.strip()]
+    if len(items) < 2:
+        return False
+    pattern, types = vocabulary.pi_pattern()
+    with_pi = [i for i in items if any(types[m.group()] for m in pattern.finditer(i))]
+    return len(with_pi) >= 2 and 2 * len(with_pi) >= len(items)
 
 
 def _entry(entry: dict) -> dict:
@@ -742,9 +772,6 @@ def extract(text: str) -> dict:
             for code, data in CAPTURE_TYPES.items():
                 if data not in result["pi_types"] and _captures_with(sentence, code, permissions):
                     result["pi_types"][data] = [{**where, "word": dict(permissions)[code]}]
-            # what the microphone captures is the user's voice (通过麦克风采集…, 录制音视频)
-            if "microphone" in result["pi_types"] and "voice" not in result["pi_types"]:
-                result["pi_types"]["voice"] = [{**result["pi_types"]["microphone"][0]}]
             for sdk in _sdks_in(sentence):
                 key = sdk["id"] or _norm(sdk["name"])
                 if key not in sdk_ids and _norm(sdk["name"]) not in sdk_names:
@@ -766,6 +793,17 @@ def extract(text: str) -> dict:
                 sentence
             ):
                 result["third_party_list"] = True
+    # a live capture declares its device (智能客服语音输入: microphone), what the device captures its data (the
+    # microphone's is the user's voice): taxonomy.yaml captured_with, captures
+    for places in list(result["pi_types"].values()):
+        for place in places:
+            device = vocabulary.captured_with().get(place["word"])
+            if device and device not in result["pi_types"]:
+                result["pi_types"][device] = [{**place}]
+    for device, kinds in vocabulary.captures().items():
+        for kind in kinds:
+            if device in result["pi_types"] and kind not in result["pi_types"]:
+                result["pi_types"][kind] = [{**result["pi_types"][device][0]}]
     for row, code, word in _table_permissions(text):
         if code not in result["permissions"]:
             clause = next((c.index for c in clauses if row.split("|")[0].strip() in c.text), None)
