@@ -134,6 +134,26 @@ TABLE_CELL = re.compile(r"\s*\|\s*|\t+")
 # an SDK the policy names in quotes where it says the app embeds it (我们集成了…提供的“CFCA安全键盘SDK”): listed by
 # that name when the catalogue does not know it
 QUOTED_SDK = re.compile(r"[“「\"]([^“”「」\"，,。；;]{2,24}?(?:SDK|sdk|Kit|KIT))[”」\"]")
+UNQUOTED_SDK = re.compile(r"([A-Za-z0-9\u4e00-\u9fff+\-. ]{2,30}?)\s*(SDK|sdk)(?![A-Za-z])")
+# words of an SDK's name that are no brand: its function, what it is (第三方推送SDK, 人脸识别SDK, 该SDK)
+NOT_A_BRAND = re.compile(
+    r"^(?:该|此|上述|以下|相关|第三方|这些|其他|其它|各类|多个|本|各|所|其|部分|同类|下列|前述|一个|一款|某)"
+)
+NO_BRAND_WORDS = ("识别", "安全", "能力", "功能", "服务", "工具", "开发", "软件", "验证", "第三方", "官方")
+
+
+def _brand_left(name: str) -> bool:
+    """Whether a name before SDK holds a brand once its function and generic words are taken away (CFCA安全键盘 does,
+    人脸识别 and 第三方推送 do not)."""
+    if len(name) < 2 or NOT_A_BRAND.match(name):
+        return False
+    rest = _norm(name)
+    words = {w.lower() for ws in vocabulary.sdk_functions().values() for w in ws}
+    for word in sorted(words | set(vocabulary.GENERIC_SDK_WORDS) | set(NO_BRAND_WORDS), key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return len(rest) >= 2
+
+
 EMBEDDING = re.compile(r"集成|接入|嵌入|引入|使用了|内置")
 SDK_LIST_NAME = re.compile(r"(?:第三方)?SDK\s*(?:名称|名字)\s*[:：]\s*([^；;，,|\n。]+)", re.I)
 DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
@@ -607,6 +627,19 @@ def _sdks_in(sentence: str) -> list[dict]:
                 )
             ):
                 found.append({"id": None, "name": quoted, "vendor": None})
+        # …or without quotes (我们集成了中国金融认证中心提供的CFCA安全键盘SDK): the name after the last word that is not
+        # part of it, where the app embeds it in the same part of the sentence
+        for match in UNQUOTED_SDK.finditer(sentence):
+            name = re.split(r"的|了|由|及|和|与|、|以及|提供|使用|集成|接入|嵌入|引入|内置", match.group(1))[-1].strip()
+            at = match.start(1) + match.group(1).rfind(name)
+            if (
+                _brand_left(name)
+                and EMBEDDING.search(_part(sentence, at, match.end())[0])
+                and _named_sdk(name + "SDK") is None
+                and not _sdk_denied(sentence, at)
+                and not any(_norm(name) in _norm(f["name"]) or _norm(f["name"]) in _norm(name) for f in found)
+            ):
+                found.append({"id": None, "name": name + match.group(2), "vendor": None})
     for match in SDK_LIST_NAME.finditer(sentence):
         listed = match.group(1).strip()
         sdk = _named_sdk(listed)
@@ -619,16 +652,23 @@ def _sdks_in(sentence: str) -> list[dict]:
 
 def _table_sdks(text: str) -> list[tuple[str, dict]]:
     """SDKs named in the name column of a table (HTML <table> rows come as "a | b | c" lines, text tables with
-    | or tabs): [(row, sdk)]. The header row names the column (SDK名称, 第三方名称, 名称 in a table about SDKs)."""
+    | or tabs): [(row, sdk)]. The header row names the column (SDK名称, 第三方名称, 名称 in a table about SDKs); a table
+    without a header is about SDKs where a row's first cell is an SDK (天威诚信数字证书SDK | 北京天威… | 电子保单签署 |
+    姓名、…), and then the first cell of each of its rows names one (an SDK by its maker only: 中金金融认证中心有限公司
+    | 数字证书签发 | 姓名)."""
     rows, column = [], None
-    for line in text.splitlines():
+    lines = text.splitlines()
+    headerless = _headerless_sdk_rows(lines)
+    for index, line in enumerate(lines):
         cells = [c.strip() for c in TABLE_CELL.split(line.strip().strip("|"))]
         if len(cells) < 2:
             column = None
             continue
-        header = [
-            i for i, c in enumerate(cells) if re.search(r"(SDK|第三方|插件|合作方).{0,4}名称|^SDK$|^名称$", c)
-        ]
+        if column is None and index in headerless:
+            if not NEGATION.search(line):
+                rows.append((line, _named_sdk(cells[0]) or {"id": None, "name": cells[0], "vendor": None}))
+            continue
+        header = [i for i, c in enumerate(cells) if SDK_HEADER.search(c.strip())]
         if header and any("提供方" in c or "目的" in c or "个人信息" in c or "公司" in c for c in cells):
             column = header[0]
             continue
@@ -639,6 +679,37 @@ def _table_sdks(text: str) -> list[tuple[str, dict]]:
             continue
         rows.append((line, _named_sdk(name) or {"id": None, "name": name, "vendor": None}))
     return rows
+
+
+SDK_HEADER = re.compile(r"(SDK|第三方|插件|合作方).{0,4}名称|^SDK$|^名称$")
+SDK_CELL = re.compile(r"(?:SDK|sdk|Kit|KIT)$")
+
+
+def _headerless_sdk_rows(lines: list[str]) -> set[int]:
+    """The indexes of the rows of the tables without a header whose rows (three cells or more) name an SDK first:
+    a table is such where one of its rows' first cell ends in SDK/Kit or is a catalogue SDK's name."""
+    out: set[int] = set()
+    block: list[int] = []
+    for index, line in enumerate([*lines, ""]):
+        cells = [c.strip() for c in TABLE_CELL.split(line.strip().strip("|"))]
+        if len(cells) >= 2:
+            block.append(index)
+            continue
+        if any(SDK_HEADER.search(c) for i in block for c in TABLE_CELL.split(lines[i].strip().strip("|"))):
+            block = []
+            continue  # a table with a header: _table_sdks reads its name column
+        wide = [i for i in block if len(TABLE_CELL.split(lines[i].strip().strip("|"))) >= 3]
+        firsts = {i: TABLE_CELL.split(lines[i].strip().strip("|"))[0].strip() for i in wide}
+        if any(
+            0 < len(first) <= 40
+            and not PERMISSION_ID.search(lines[i])
+            and not re.search(r"名称|提供方|目的|类型", first)
+            and (SDK_CELL.search(first) or _named_sdk(first))
+            for i, first in firsts.items()
+        ):
+            out.update(i for i, first in firsts.items() if 0 < len(first) <= 40)
+        block = []
+    return out
 
 
 def _purpose_below(lines: list[str], index: int) -> set[str]:
