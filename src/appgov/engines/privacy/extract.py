@@ -142,6 +142,16 @@ NOT_A_BRAND = re.compile(
 NO_BRAND_WORDS = ("识别", "安全", "能力", "功能", "服务", "工具", "开发", "软件", "验证", "第三方", "官方")
 
 
+def _names_a_maker(text: str) -> bool:
+    """Whether the text names a catalogue SDK or the maker of one (网易易盾的行为验证码SDK is 易盾's)."""
+    norm = _norm(text)
+    return any(
+        vocabulary.name_fits(norm, m)
+        for pattern in (vocabulary.sdk_name_pattern()[0], vocabulary.vendor_pattern()[0])
+        for m in pattern.finditer(norm)
+    )
+
+
 def _brand_left(name: str) -> bool:
     """Whether a name before SDK holds a brand once its function and generic words are taken away (CFCA安全键盘 does,
     人脸识别 and 第三方推送 do not)."""
@@ -632,9 +642,12 @@ def _sdks_in(sentence: str) -> list[dict]:
         for match in UNQUOTED_SDK.finditer(sentence):
             name = re.split(r"的|了|由|及|和|与|、|以及|提供|使用|集成|接入|嵌入|引入|内置", match.group(1))[-1].strip()
             at = match.start(1) + match.group(1).rfind(name)
+            head = _part(sentence, at, match.end())[0]
+            embedding = list(EMBEDDING.finditer(head))
             if (
                 _brand_left(name)
-                and EMBEDDING.search(_part(sentence, at, match.end())[0])
+                and embedding
+                and not _names_a_maker(head[embedding[-1].end() :])
                 and _named_sdk(name + "SDK") is None
                 and not _sdk_denied(sentence, at)
                 and not any(_norm(name) in _norm(f["name"]) or _norm(f["name"]) in _norm(name) for f in found)
