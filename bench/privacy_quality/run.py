@@ -145,7 +145,8 @@ def score(path: Path, predicted: dict[str, dict]) -> dict:
                         "missed": sorted(want - got),
                     }
                 )
-    result = {"labelled_set": str(path.relative_to(ROOT)), "excerpts": len(items)}
+    name = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+    result = {"labelled_set": name, "excerpts": len(items)}
     if known:
         result["scored_on"] = {field: sorted(ids) for field, ids in known.items()}
     for field, c in counts.items():

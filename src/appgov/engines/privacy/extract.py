@@ -43,6 +43,7 @@ PERMISSION_AFTER = re.compile(
     r"^(?:[、和及与或/][\u4e00-\u9fffA-Za-z]{1,6}){0,8}(?:等|的|这些|这几项|这几个|这几类|这类|此类|几项)?(?:系统)?"
     r"(?:读写|读取|写入|访问|使用|调用)?(?:权限|授权)"
 )
+SYSTEM_PROMPT_BEFORE = re.compile(r"想(?:要)?(?:访问|使用)(?:您的|你的)?(?:设备|手机)?的?$")
 READING_VERB = re.compile(
     r"(读取|获取|收集|采集|访问|上传)(?:您的|您)?(?:[\u4e00-\u9fffA-Za-z]{1,6}[、和及与或/])*$"
 )
@@ -277,6 +278,9 @@ def _names_a_permission(sentence: str, start: int, end: int) -> bool:
     """相机 in 申请相机、麦克风等权限 names a permission, not data the app collects; 读取通话记录的权限 reads data."""
     # 相册（存储）权限: an aside between the name and 权限
     after = SHORT_ASIDE.sub("", QUOTES.sub("", sentence[end : end + 80]))
+    # the system's prompt: “XX银行”想访问您的相机
+    if SYSTEM_PROMPT_BEFORE.search(sentence[max(0, start - 12) : start]):
+        return True
     return bool(PERMISSION_AFTER.match(after)) and not READING_VERB.search(
         sentence[max(0, start - 60) : start]
     )
