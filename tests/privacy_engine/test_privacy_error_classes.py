@@ -116,6 +116,16 @@ PERMISSION_CASES = {
     ],
     # the system's prompt asks for it
     "system prompt": [("首次语音搜索时，系统会提示“XX银行”想访问您的麦克风。", {"microphone"}, set())],
+    # the groups added to the brief later: the clipboard as an item of a permission list, iOS's tracking prompt
+    "clipboard and tracking": [
+        (
+            "App可能申请下列权限：通知、剪贴板、跨应用关联。",
+            {"notifications", "clipboard", "app_tracking"},
+            set(),
+        ),
+        ("在您允许跟踪后，我们会读取IDFA。", {"app_tracking"}, set()),
+        ("我们不会读取您的剪贴板。", set(), {"clipboard"}),
+    ],
     # a list after a request and a colon, with long asides
     "request list": [
         (
