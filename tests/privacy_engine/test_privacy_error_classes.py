@@ -38,10 +38,11 @@ PI_CASES = {
         ),
         ("我们会读取通讯录中的姓名、手机号码，用于快速填写收款人。", {"contacts"}, {"name", "phone_number"}),
         ("请填写一位紧急联系人的姓名和手机号码。", {"name", "phone_number"}, {"contacts"}),
+        ("企业开户时请提供单位联系人的姓名和电话号码。", {"name", "phone_number"}, {"contacts"}),
     ],
     # what the app derives is not collected from the user; what it collects to derive it is
     "derived": [
-        ("我们会收集您的设备型号，用于计算设备指纹。", {"device_info"}, {"device_identifiers"}),
+        ("我们会收集您的设备型号，用于生成设备指纹。", {"device_info"}, {"device_identifiers"}),
         ("我们会收集您的IMEI和设备指纹。", {"device_identifiers"}, set()),
     ],
     # data kept on the device only
@@ -79,7 +80,7 @@ PI_CASES = {
             set(),
             {"identity_document", "payment_info"},
         ),
-        ("该SDK无法获取您的位置信息。", set(), {"location"}),
+        ("接入的广告SDK读不到您的位置信息。", set(), {"location"}),
     ],
     # vocabulary: holdings of products, a photographed document, the app's own account, the system's face unlock
     "holdings": [("我们会根据您的基金产品持有情况推送调仓提示。", {"payment_info"}, set())],

@@ -15,8 +15,9 @@ NEGATION = re.compile(
     r"从不|绝不|并未|未曾|未集成|未接入|未使用|未嵌入|没有集成|不集成|不接入|不包含|不包括|从未|不曾|不面向|不针对|"
     r"不要求|不强制|不看|不翻|不碰|不动用|不查看|不窥探|不偷看|不对外|不向第三方|不共享|不转让|不出售|不公开|不用于|请勿|切勿|请不要|不要向|不要将|谨防|没有(?:也不会)?(?:收集|获取|读取|采集|申请|调用|使用|存储|上传|访问|接入|嵌入)|"
     r"没(?:收集|获取|读取|采集|申请|调用)|"
-    # what the app (or an SDK) cannot reach, or no longer embeds: 拿不到您的余额, 无法获取, 已移除个推SDK, 已下线
-    r"拿不到|看不到|碰不到|读不到|接触不到|获取不到|无法(?:获取|获得|读取|访问|拿到|看到|接触)|不能(?:获取|读取|访问)|"
+    # what the app (or an SDK) cannot reach, or no longer embeds: 拿不到您的余额, 已移除个推SDK, 已下线 (not 无法获取: "如您
+    # 拒绝，我们将无法获取您的位置" is what the app asks for)
+    r"拿不到|看不到|碰不到|读不到|接触不到|获取不到|"
     r"已(?:移除|下线|停用|删除|卸载)|移除了|下线了|停止(?:使用|接入|集成)|不再(?:使用|集成|接入))"
 )
 # "相册、通讯录我们都不碰": a denial after the items it denies, in the same part of the sentence
@@ -89,15 +90,16 @@ WRITE_TO = re.compile(
 WRITE_INTO_HEAD = re.compile(r"(?:向|往|在|到)(?:您的|你的|手机|系统|本地)*$")
 WRITE_INTO_TAIL = re.compile(r"^(?:中|里|内)?(?:写入|添加|新增|创建|新建)")
 # what the app derives (用于生成设备指纹, 形成您的用户画像) is not data collected from the user
-DERIVED_BEFORE = re.compile(r"(?:生成|形成|构建|计算出?|建立)(?:您的|你的|唯一的?|一个)?$")
+DERIVED_BEFORE = re.compile(r"(?:生成|形成|构建)(?:您的|你的|唯一的?|一个)?$")
 # data kept on the device only (指纹信息仅保存在您的设备中): not collected
 LOCAL_ONLY_AFTER = re.compile(
     r"^[^，,。；;]{0,6}?(?:仅|只)(?:会)?(?:保存|存储|存放|留存|储存|保留)(?:在|于)(?:您的?|你的?)?(?:手机|设备|本地|终端|本机)"
 )
 # an entry of the user's address book (所选联系人的姓名和手机号码, 通讯录中的姓名、电话) is contacts, not the user's own
-# name or number (FRESH_SET_BRIEF.md); an emergency contact the user fills in (紧急联系人的姓名) is not the address book
+# name or number (FRESH_SET_BRIEF.md); an emergency or business contact the user fills in (紧急联系人的姓名, 单位联系人
+# 电话) is not the address book
 ADDRESS_BOOK_BEFORE = re.compile(
-    r"(?:(?<!紧急)联系人|通讯录(?:中|里|内)?)的?(?:(?:姓名|名字|名称|手机号码?|电话号码?|号码|电话)(?:[、和及与或/]|以及))*$"
+    r"(?:(?<!紧急)(?<!单位)(?<!企业)(?<!公司)(?<!业务)(?<!指定)联系人|通讯录(?:中|里|内)?)的?(?:(?:姓名|名字|名称|手机号码?|电话号码?|号码|电话)(?:[、和及与或/]|以及))*$"
 )
 ADDRESS_BOOK_TYPES = {"name", "phone_number"}
 # a photo the user takes (拍摄事故现场照片) is the camera's, not a file of the album
@@ -135,6 +137,8 @@ TABLE_CELL = re.compile(r"\s*\|\s*|\t+")
 # an SDK the policy names in quotes where it says the app embeds it (我们集成了…提供的“CFCA安全键盘SDK”): listed by
 # that name when the catalogue does not know it
 QUOTED_SDK = re.compile(r"[“「\"]([^“”「」\"，,。；;]{2,24}?(?:SDK|sdk|Kit|KIT))[”」\"]")
+# the words before an SDK's name that are not part of it (…提供的, 集成了, 由…)
+NOT_OF_THE_NAME = re.compile(r"的|了|由|及|和|与|、|以及|提供|使用|集成|接入|嵌入|引入|内置")
 UNQUOTED_SDK = re.compile(r"([A-Za-z0-9\u4e00-\u9fff+\-. ]{2,30}?)\s*(SDK|sdk)(?![A-Za-z])")
 # words of an SDK's name that are no brand: its function, what it is (第三方推送SDK, 人脸识别SDK, 该SDK)
 NOT_A_BRAND = re.compile(
@@ -160,7 +164,9 @@ def _brand_left(name: str) -> bool:
         return False
     rest = _norm(name)
     words = {w.lower() for ws in vocabulary.sdk_functions().values() for w in ws}
-    for word in sorted(words | set(vocabulary.GENERIC_SDK_WORDS) | set(NO_BRAND_WORDS), key=len, reverse=True):
+    for word in sorted(
+        words | set(vocabulary.GENERIC_SDK_WORDS) | set(NO_BRAND_WORDS), key=len, reverse=True
+    ):
         rest = rest.replace(word, "")
     return len(rest) >= 2
 
@@ -644,7 +650,7 @@ def _sdks_in(sentence: str) -> list[dict]:
         # …or without quotes (我们集成了中国金融认证中心提供的CFCA安全键盘SDK): the name after the last word that is not
         # part of it, where the app embeds it in the same part of the sentence
         for match in UNQUOTED_SDK.finditer(sentence):
-            name = re.split(r"的|了|由|及|和|与|、|以及|提供|使用|集成|接入|嵌入|引入|内置", match.group(1))[-1].strip()
+            name = NOT_OF_THE_NAME.split(match.group(1))[-1].strip()
             at = match.start(1) + match.group(1).rfind(name)
             head = _part(sentence, at, match.end())[0]
             embedding = list(EMBEDDING.finditer(head))
