@@ -96,6 +96,7 @@ PI_CASES = {
         ("视频面签时会启用麦克风进行全程录制。", {"microphone", "voice"}, set()),
         ("搜索框支持语音输入。", {"voice", "microphone"}, set()),
         ("您可以在客服会话中发送语音消息。", {"voice"}, {"microphone"}),
+        ("为保障服务质量，您与客服热线的通话可能会被录音。", {"voice"}, {"microphone"}),
     ],
 }
 
