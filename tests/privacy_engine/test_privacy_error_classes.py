@@ -126,6 +126,7 @@ PERMISSION_CASES = {
             set(),
         ),
         ("在您允许跟踪后，我们会读取IDFA。", {"app_tracking"}, set()),
+        ("Android版本会申请获取广告ID的权限。", {"app_tracking"}, set()),
         ("我们不会读取您的剪贴板。", set(), {"clipboard"}),
     ],
     # a list after a request and a colon, with long asides
