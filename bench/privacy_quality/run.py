@@ -5,6 +5,14 @@ fresh set (written after the improvement by someone who saw neither the engine n
 Precision and recall per field: personal-information types, permission groups, SDKs. A labelled SDK name that is
 a catalogue SDK's name is compared as that SDK's id, with the same resolution for every engine version scored.
 
+Each set is scored only on the vocabulary its writer could label. A set's yaml may declare, beside `excerpts`, a
+`vocabulary` mapping a field to the ids its writer was given (`vocabulary: {permissions: [camera, location, …]}`);
+for such a field, extracted ids outside the list are left out of the score (neither right nor wrong) and a label
+outside it is an error of the set. A field the set does not declare is scored on the engine's whole vocabulary
+(a set written from today's FRESH_SET_BRIEF.md, which lists every permission group, declares nothing). The four
+sets here were written when the brief listed 13 permission groups, before sensors, activity_recognition,
+clipboard, app_tracking and distributed_data were added, so each declares those 13.
+
 The "before" engine is read from git (--before REV, default the commit before issue 20's quality work) into a
 temporary folder and run in a separate process, so both versions are scored on the same labels the same way.
 
@@ -36,6 +44,15 @@ GOAL = 0.9
 
 def excerpts(path: Path) -> list[dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))["excerpts"]
+
+
+def vocabulary_of(path: Path) -> dict[str, set[str]]:
+    """{field: the ids the set's writer could label} for the fields the set declares (see the docstring)."""
+    declared = yaml.safe_load(path.read_text(encoding="utf-8")).get("vocabulary") or {}
+    unknown = set(declared) - set(FIELDS)
+    if unknown:
+        raise ValueError(f"{path.name}: vocabulary of unknown fields {sorted(unknown)}")
+    return {field: set(ids) for field, ids in declared.items()}
 
 
 def predictions(path: Path) -> dict[str, dict]:
@@ -100,12 +117,20 @@ def resolve(name: str) -> str:
 
 def score(path: Path, predicted: dict[str, dict]) -> dict:
     items = excerpts(path)
+    known = vocabulary_of(path)
     counts = {f: {"tp": 0, "fp": 0, "fn": 0} for f in FIELDS}
     errors = []
     for item in items:
         got_all = predicted[item["id"]]
         for field in FIELDS:
             want, got = set(item.get(field) or []), set(got_all[field])
+            if field in known:
+                outside = want - known[field]
+                if outside:
+                    raise ValueError(
+                        f"{path.name} {item['id']}: {field} {sorted(outside)} outside its vocabulary"
+                    )
+                got &= known[field]
             if field == "sdks":
                 want, got = {resolve(w) for w in want}, {resolve(g) for g in got}
             counts[field]["tp"] += len(got & want)
@@ -120,7 +145,10 @@ def score(path: Path, predicted: dict[str, dict]) -> dict:
                         "missed": sorted(want - got),
                     }
                 )
-    result = {"labelled_set": str(path.relative_to(ROOT)), "excerpts": len(items)}
+    name = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+    result = {"labelled_set": name, "excerpts": len(items)}
+    if known:
+        result["scored_on"] = {field: sorted(ids) for field, ids in known.items()}
     for field, c in counts.items():
         precision = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
         recall = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0

@@ -14,7 +14,11 @@ NEGATION = re.compile(
     r"(不会|不再|不收集|不获取|不读取|不调用|不申请|不涉及|不采集|不存储|不保存|不上传|不访问|无需|不需要|禁止|"
     r"从不|绝不|并未|未曾|未集成|未接入|未使用|未嵌入|没有集成|不集成|不接入|不包含|不包括|从未|不曾|不面向|不针对|"
     r"不要求|不强制|不看|不翻|不碰|不动用|不查看|不窥探|不偷看|不对外|不向第三方|不共享|不转让|不出售|不公开|不用于|请勿|切勿|请不要|不要向|不要将|谨防|没有(?:也不会)?(?:收集|获取|读取|采集|申请|调用|使用|存储|上传|访问|接入|嵌入)|"
-    r"没(?:收集|获取|读取|采集|申请|调用))"
+    r"没(?:收集|获取|读取|采集|申请|调用)|"
+    # what the app (or an SDK) cannot reach, or no longer embeds: 拿不到您的余额, 已移除个推SDK, 已下线 (not 无法获取: "如您
+    # 拒绝，我们将无法获取您的位置" is what the app asks for)
+    r"拿不到|看不到|碰不到|读不到|接触不到|获取不到|"
+    r"已(?:移除|下线|停用|删除|卸载)|移除了|下线了|停止(?:使用|接入|集成)|不再(?:使用|集成|接入))"
 )
 # "相册、通讯录我们都不碰": a denial after the items it denies, in the same part of the sentence
 POST_NEGATION = re.compile(
@@ -40,13 +44,14 @@ PERMISSION_AFTER = re.compile(
     r"^(?:[、和及与或/][\u4e00-\u9fffA-Za-z]{1,6}){0,8}(?:等|的|这些|这几项|这几个|这几类|这类|此类|几项)?(?:系统)?"
     r"(?:读写|读取|写入|访问|使用|调用)?(?:权限|授权)"
 )
+SYSTEM_PROMPT_BEFORE = re.compile(r"想(?:要)?(?:访问|使用)(?:您的|你的)?(?:设备|手机)?的?$")
 READING_VERB = re.compile(
     r"(读取|获取|收集|采集|访问|上传)(?:您的|您)?(?:[\u4e00-\u9fffA-Za-z]{1,6}[、和及与或/])*$"
 )
 # what sensitive personal information is (以下信息属于敏感个人信息：…；个人敏感信息是指…): a definition, not a
 # declaration, unless the sentence also says the app collects it
 DEFINITION = re.compile(
-    r"(?:敏感个人信息|个人敏感信息|个人信息)[”\"」』]?(?:是指|系指|指的是|包括但不限于)|(?:敏感个人信息|个人敏感信息)是"
+    r"(?:敏感个人信息|个人敏感信息|个人信息)[”\"」』]?[，,]?(?:是指|系指|指的是|包括但不限于)|(?:敏感个人信息|个人敏感信息)是"
     r"|(?:属于|为|是)(?:个人)?敏感(?:个人)?信息"
     # a term of the policy's glossary: 本政策中的“设备信息”是指…
     r"|[“\"「『][^”\"」』]{1,12}[”\"」』]\s*(?:是指|系指|指的是|指)"
@@ -74,8 +79,9 @@ AUTHORITY_HELD = re.compile(
 )
 # a test of what something is (识别其是否为银行卡号): no data of that type is declared
 WHETHER = re.compile(r"是否(?:为|是|属于)$")
-# a purpose the user's own action is (为便于您快速填写收款账号，…): a word that needs a verb is not declared by it
-PURPOSE_PART = re.compile(r"^\s*(?:为了?|以)(?:便于|方便)")
+# a purpose the user's own action is (为便于您快速填写收款账号，…), or keeping it safe (为保障您输入密码时的安全，…): a
+# word that needs a verb is not declared by it
+PURPOSE_PART = re.compile(r"^\s*(?:为了?|以)(?:便于|方便|保障|保护|确保|维护)")
 # writing to the album is not reading it (保存电子回单图片至相册)
 WRITE_TO = re.compile(
     r"(?:保存|存储|存入|下载|写入|导出|存)[^，,。；;]{0,12}?(?:至|到|进|入)(?:手机|系统|本地|您的)?$"
@@ -83,6 +89,22 @@ WRITE_TO = re.compile(
 # writing events into the calendar is not reading it (向日历写入还款提醒, 在您的日历中添加提醒)
 WRITE_INTO_HEAD = re.compile(r"(?:向|往|在|到)(?:您的|你的|手机|系统|本地)*$")
 WRITE_INTO_TAIL = re.compile(r"^(?:中|里|内)?(?:写入|添加|新增|创建|新建)")
+# what the app derives (用于生成设备指纹, 形成您的用户画像) is not data collected from the user
+DERIVED_BEFORE = re.compile(r"(?:生成|形成|构建)(?:您的|你的|唯一的?|一个)?$")
+# data kept on the device only (指纹信息仅保存在您的设备中): not collected
+LOCAL_ONLY_AFTER = re.compile(
+    r"^[^，,。；;]{0,6}?(?:仅|只)(?:会)?(?:保存|存储|存放|留存|储存|保留)(?:在|于)(?:您的?|你的?)?(?:手机|设备|本地|终端|本机)"
+)
+# an entry of the user's address book (所选联系人的姓名和手机号码, 通讯录中的姓名、电话) is contacts, not the user's own
+# name or number (FRESH_SET_BRIEF.md); an emergency or business contact the user fills in (紧急联系人的姓名, 单位联系人
+# 电话) is not the address book
+ADDRESS_BOOK_BEFORE = re.compile(
+    r"(?:(?<!紧急)(?<!单位)(?<!企业)(?<!公司)(?<!业务)(?<!指定)联系人|通讯录(?:中|里|内)?)的?(?:(?:姓名|名字|名称|手机号码?|电话号码?|号码|电话)(?:[、和及与或/]|以及))*$"
+)
+ADDRESS_BOOK_TYPES = {"name", "phone_number"}
+# a photo the user takes (拍摄事故现场照片) is the camera's, not a file of the album
+TAKEN_WITH_CAMERA = re.compile(r"拍摄|拍照|拍下|拍一张|拍张")
+ALBUM = re.compile(r"相册|图库|本地图片|选择|选取|上传")
 # a word that needs a verb names a permission, a service or a feature when one of these follows (获取您的位置权限)
 WEAK_WORD_NAMES = re.compile(r"^(?:信息)?(?:权限|服务|功能|授权)")
 # "该SDK不收集任何个人信息": a sentence that denies collecting any personal information declares none
@@ -115,6 +137,40 @@ TABLE_CELL = re.compile(r"\s*\|\s*|\t+")
 # an SDK the policy names in quotes where it says the app embeds it (我们集成了…提供的“CFCA安全键盘SDK”): listed by
 # that name when the catalogue does not know it
 QUOTED_SDK = re.compile(r"[“「\"]([^“”「」\"，,。；;]{2,24}?(?:SDK|sdk|Kit|KIT))[”」\"]")
+# the words before an SDK's name that are not part of it (…提供的, 集成了, 由…)
+NOT_OF_THE_NAME = re.compile(r"的|了|由|及|和|与|、|以及|提供|使用|集成|接入|嵌入|引入|内置")
+UNQUOTED_SDK = re.compile(r"([A-Za-z0-9\u4e00-\u9fff+\-. ]{2,30}?)\s*(SDK|sdk)(?![A-Za-z])")
+# words of an SDK's name that are no brand: its function, what it is (第三方推送SDK, 人脸识别SDK, 该SDK)
+NOT_A_BRAND = re.compile(
+    r"^(?:该|此|上述|以下|相关|第三方|这些|其他|其它|各类|多个|本|各|所|其|部分|同类|下列|前述|一个|一款|某)"
+)
+NO_BRAND_WORDS = ("识别", "安全", "能力", "功能", "服务", "工具", "开发", "软件", "验证", "第三方", "官方")
+
+
+def _names_a_maker(text: str) -> bool:
+    """Whether the text names a catalogue SDK or the maker of one (网易易盾的行为验证码SDK is 易盾's)."""
+    norm = _norm(text)
+    return any(
+        vocabulary.name_fits(norm, m)
+        for pattern in (vocabulary.sdk_name_pattern()[0], vocabulary.vendor_pattern()[0])
+        for m in pattern.finditer(norm)
+    )
+
+
+def _brand_left(name: str) -> bool:
+    """Whether a name before SDK holds a brand once its function and generic words are taken away (CFCA安全键盘 does,
+    人脸识别 and 第三方推送 do not)."""
+    if len(name) < 2 or NOT_A_BRAND.match(name):
+        return False
+    rest = _norm(name)
+    words = {w.lower() for ws in vocabulary.sdk_functions().values() for w in ws}
+    for word in sorted(
+        words | set(vocabulary.GENERIC_SDK_WORDS) | set(NO_BRAND_WORDS), key=len, reverse=True
+    ):
+        rest = rest.replace(word, "")
+    return len(rest) >= 2
+
+
 EMBEDDING = re.compile(r"集成|接入|嵌入|引入|使用了|内置")
 SDK_LIST_NAME = re.compile(r"(?:第三方)?SDK\s*(?:名称|名字)\s*[:：]\s*([^；;，,|\n。]+)", re.I)
 DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
@@ -136,9 +192,16 @@ PERMISSION_LIST_AFTER = re.compile(
     r"^(?:(?:[、和及与或/]|以及)[^、，,。；;：:]{1,10}?)*(?:等|在内)?(?:的)?(?:这些|这几项|这几个|这几类|这类|此类|几项)?"
     r"(?:系统|相关|设备|手机|敏感)?权限"
 )
-# …or right after a request for it: 申请访问相机, 请求使用麦克风, 授权我们访问通讯录, 允许手机银行使用位置
+# …or right after a request for it: 申请访问相机, 请求使用麦克风, 授权我们访问通讯录, 允许手机银行使用位置; after the
+# app calling the device (调用摄像头和麦克风, 调用设备的相机) or the system's prompt (“XX银行”想访问您的相机)
 PERMISSION_REQUEST_BEFORE = re.compile(
-    r"(?:(?:申请|请求|授予|授权|允许)[^，,。；;]{0,10}?(?:访问|使用|调用|读取|获取|开启|打开)?|开启)(?:设备|手机|系统)?$"
+    r"(?:(?:申请|请求|授予|授权|允许)[^，,。；;]{0,10}?(?:访问|使用|调用|读取|获取|开启|打开)?|开启"
+    r"|调用(?:设备|手机|系统)?的?(?:[^，,。；;、和及与或]{1,4}(?:[、和及与或/]|以及))*"
+    r"|想(?:要)?(?:访问|使用))(?:设备|手机|系统)?的?$"
+)
+# a list after a request and a colon: 是否允许使用：摄像头和麦克风（开户视频见证时录制音视频）、相册（上传资产证明）
+PERMISSION_REQUEST_LIST = re.compile(
+    r"(?:申请|请求|授予|授权|允许|询问)[^，,。；;：:]{0,8}?(?:访问|使用|调用|开启|获取|打开)\s*[:：]\s*([^；;。|\n]+)"
 )
 # 权限名称：相机 / 申请以下权限：相机、麦克风、位置信息 / 所需权限: 存储
 PERMISSION_FIELD = re.compile(r"(?:权限名称|权限名|权限类型|权限项|权限)\s*[:：]\s*([^；;。|\n]+)")
@@ -221,6 +284,9 @@ def _names_a_permission(sentence: str, start: int, end: int) -> bool:
     """相机 in 申请相机、麦克风等权限 names a permission, not data the app collects; 读取通话记录的权限 reads data."""
     # 相册（存储）权限: an aside between the name and 权限
     after = SHORT_ASIDE.sub("", QUOTES.sub("", sentence[end : end + 80]))
+    # the system's prompt: “XX银行”想访问您的相机
+    if SYSTEM_PROMPT_BEFORE.search(sentence[max(0, start - 12) : start]):
+        return True
     return bool(PERMISSION_AFTER.match(after)) and not READING_VERB.search(
         sentence[max(0, start - 60) : start]
     )
@@ -258,13 +324,16 @@ def _no_pi_at_all(sentence: str) -> bool:
 
 
 def _not_declared(sentence: str, start: int, end: int | None = None) -> bool:
-    """The word is the object of an operation (修改绑定手机号), data an authority holds, or what something is tested
-    to be (是否为银行卡号), or the album data is written to."""
+    """The word is the object of an operation (修改绑定手机号), data an authority holds, what something is tested
+    to be (是否为银行卡号), what the app derives (生成设备指纹), data kept on the device only (指纹信息仅保存在您的设备
+    中), or the album data is written to."""
     head = _part(sentence, start, start)[0]
     return bool(
         OPERATION_BEFORE.search(head)
         or AUTHORITY_HELD.search(head)
         or WHETHER.search(head)
+        or DERIVED_BEFORE.search(head)
+        or LOCAL_ONLY_AFTER.match(sentence[end if end is not None else start :])
         or WRITE_TO.search(head)
         or (
             end is not None
@@ -300,6 +369,11 @@ def _pi_in(sentence: str) -> list[tuple[str, str]]:
             and not (code in CONTACT_TYPES and _controllers_contact(sentence, start, end))
             and not _not_declared(sentence, start, end)
         ):
+            head = _part(sentence, start, end)[0]
+            if code == "photos_media" and TAKEN_WITH_CAMERA.search(head) and not ALBUM.search(head):
+                continue
+            if code in ADDRESS_BOOK_TYPES and ADDRESS_BOOK_BEFORE.search(head):
+                code = "contacts"
             found.append((code, match.group()))
     for word, (code, verbs) in vocabulary.pi_words_needing_a_verb().items():
         if word not in sentence:
@@ -388,7 +462,7 @@ def _permissions_in(sentence: str) -> list[tuple[str, str]]:
                 add(group, word)
     # 权限名称：相机 / 申请以下权限：相机、麦克风、位置信息 / 开启相应权限：扫码（相机）、网点导航（位置）
     with_asides = QUOTES.sub("", sentence).replace("您的", "").replace("你的", "")
-    for match in PERMISSION_FIELD.finditer(with_asides):
+    for match in [*PERMISSION_FIELD.finditer(with_asides), *PERMISSION_REQUEST_LIST.finditer(with_asides)]:
         if not _permission_denied(with_asides, match.start(1), match.start(1)):
             for code, word in _permission_items(match.group(1)):
                 add(code, word)
@@ -473,8 +547,10 @@ PURPOSE_COLUMN = re.compile(r"目的|用途|功能|场景|业务")
 
 
 def _purpose_cells(text: str) -> list[tuple[str, list[str]]]:
-    """[(row, its purpose cells)] of the tables that give the data in a column of their own (SDK名称 | 用途 | 收集信息):
-    there the purpose column ("统计App使用情况") says what for, the data column what is collected."""
+    """[(row, the cells that declare no data)] of the tables that give the data in a column of their own (SDK名称 | 用途 |
+    收集信息): there the purpose column ("统计App使用情况") says what for, the data column what is collected; of rows
+    without a header that list the data in a cell of their own; and the permission's name in a row of a permission
+    table (ohos.permission.MICROPHONE | 麦克风 | …)."""
     out, purposes = [], None
     for line in text.splitlines():
         cells = [c.strip() for c in TABLE_CELL.split(line.strip().strip("|"))]
@@ -490,7 +566,35 @@ def _purpose_cells(text: str) -> list[tuple[str, list[str]]]:
             continue
         if purposes:
             out.append((line, [cells[i] for i in purposes if i < len(cells) and cells[i]]))
+            continue
+        # a row without a header that gives its data as a list in a cell of its own (天威诚信数字证书SDK | 北京天威…
+        # | 电子保单签署 | 姓名、身份证件号码): its other cells name the SDK, its maker and the purpose
+        listed = [i for i, c in enumerate(cells) if _data_list(c)] if len(cells) >= 3 else []
+        if listed:
+            out.append((line, [c for i, c in enumerate(cells) if i not in listed and c]))
+            continue
+        # the Chinese name of the permission a row's identifier stands for (ohos.permission.MICROPHONE | 麦克风 |
+        # 智能语音助手) is the permission, not data
+        if PERMISSION_ID.search(line):
+            names = {w for w, _c in vocabulary.permission_words() + vocabulary.permission_short_words()}
+            named = [c for c in cells if ANY_ASIDE.sub("", QUOTES.sub("", c)).strip() in names]
+            if named:
+                out.append((line, named))
     return out
+
+
+ANY_ASIDE = re.compile(r"[（(][^（）()]*[)）]")
+
+
+def _data_list(cell: str) -> bool:
+    """A table cell that lists personal information (设备型号、系统版本、IP地址): two items or more, most of them
+    holding a word of the taxonomy."""
+    items = [i for i in re.split(r"[、，,；;/]", cell) if i.strip()]
+    if len(items) < 2:
+        return False
+    pattern, types = vocabulary.pi_pattern()
+    with_pi = [i for i in items if any(types[m.group()] for m in pattern.finditer(i))]
+    return len(with_pi) >= 2 and 2 * len(with_pi) >= len(items)
 
 
 def _entry(entry: dict) -> dict:
@@ -543,6 +647,22 @@ def _sdks_in(sentence: str) -> list[dict]:
                 )
             ):
                 found.append({"id": None, "name": quoted, "vendor": None})
+        # …or without quotes (我们集成了中国金融认证中心提供的CFCA安全键盘SDK): the name after the last word that is not
+        # part of it, where the app embeds it in the same part of the sentence
+        for match in UNQUOTED_SDK.finditer(sentence):
+            name = NOT_OF_THE_NAME.split(match.group(1))[-1].strip()
+            at = match.start(1) + match.group(1).rfind(name)
+            head = _part(sentence, at, match.end())[0]
+            embedding = list(EMBEDDING.finditer(head))
+            if (
+                _brand_left(name)
+                and embedding
+                and not _names_a_maker(head[embedding[-1].end() :])
+                and _named_sdk(name + "SDK") is None
+                and not _sdk_denied(sentence, at)
+                and not any(_norm(name) in _norm(f["name"]) or _norm(f["name"]) in _norm(name) for f in found)
+            ):
+                found.append({"id": None, "name": name + match.group(2), "vendor": None})
     for match in SDK_LIST_NAME.finditer(sentence):
         listed = match.group(1).strip()
         sdk = _named_sdk(listed)
@@ -555,16 +675,23 @@ def _sdks_in(sentence: str) -> list[dict]:
 
 def _table_sdks(text: str) -> list[tuple[str, dict]]:
     """SDKs named in the name column of a table (HTML <table> rows come as "a | b | c" lines, text tables with
-    | or tabs): [(row, sdk)]. The header row names the column (SDK名称, 第三方名称, 名称 in a table about SDKs)."""
+    | or tabs): [(row, sdk)]. The header row names the column (SDK名称, 第三方名称, 名称 in a table about SDKs); a table
+    without a header is about SDKs where a row's first cell is an SDK (天威诚信数字证书SDK | 北京天威… | 电子保单签署 |
+    姓名、…), and then the first cell of each of its rows names one (an SDK by its maker only: 中金金融认证中心有限公司
+    | 数字证书签发 | 姓名)."""
     rows, column = [], None
-    for line in text.splitlines():
+    lines = text.splitlines()
+    headerless = _headerless_sdk_rows(lines)
+    for index, line in enumerate(lines):
         cells = [c.strip() for c in TABLE_CELL.split(line.strip().strip("|"))]
         if len(cells) < 2:
             column = None
             continue
-        header = [
-            i for i, c in enumerate(cells) if re.search(r"(SDK|第三方|插件|合作方).{0,4}名称|^SDK$|^名称$", c)
-        ]
+        if column is None and index in headerless:
+            if not NEGATION.search(line):
+                rows.append((line, _named_sdk(cells[0]) or {"id": None, "name": cells[0], "vendor": None}))
+            continue
+        header = [i for i, c in enumerate(cells) if SDK_HEADER.search(c.strip())]
         if header and any("提供方" in c or "目的" in c or "个人信息" in c or "公司" in c for c in cells):
             column = header[0]
             continue
@@ -575,6 +702,37 @@ def _table_sdks(text: str) -> list[tuple[str, dict]]:
             continue
         rows.append((line, _named_sdk(name) or {"id": None, "name": name, "vendor": None}))
     return rows
+
+
+SDK_HEADER = re.compile(r"(SDK|第三方|插件|合作方).{0,4}名称|^SDK$|^名称$")
+SDK_CELL = re.compile(r"(?:SDK|sdk|Kit|KIT)$")
+
+
+def _headerless_sdk_rows(lines: list[str]) -> set[int]:
+    """The indexes of the rows of the tables without a header whose rows (three cells or more) name an SDK first:
+    a table is such where one of its rows' first cell ends in SDK/Kit or is a catalogue SDK's name."""
+    out: set[int] = set()
+    block: list[int] = []
+    for index, line in enumerate([*lines, ""]):
+        cells = [c.strip() for c in TABLE_CELL.split(line.strip().strip("|"))]
+        if len(cells) >= 2:
+            block.append(index)
+            continue
+        if any(SDK_HEADER.search(c) for i in block for c in TABLE_CELL.split(lines[i].strip().strip("|"))):
+            block = []
+            continue  # a table with a header: _table_sdks reads its name column
+        wide = [i for i in block if len(TABLE_CELL.split(lines[i].strip().strip("|"))) >= 3]
+        firsts = {i: TABLE_CELL.split(lines[i].strip().strip("|"))[0].strip() for i in wide}
+        if any(
+            0 < len(first) <= 40
+            and not PERMISSION_ID.search(lines[i])
+            and not re.search(r"名称|提供方|目的|类型", first)
+            and (SDK_CELL.search(first) or _named_sdk(first))
+            for i, first in firsts.items()
+        ):
+            out.update(i for i, first in firsts.items() if 0 < len(first) <= 40)
+        block = []
+    return out
 
 
 def _purpose_below(lines: list[str], index: int) -> set[str]:
@@ -729,6 +887,17 @@ def extract(text: str) -> dict:
                 sentence
             ):
                 result["third_party_list"] = True
+    # a live capture declares its device (智能客服语音输入: microphone), what the device captures its data (the
+    # microphone's is the user's voice): taxonomy.yaml captured_with, captures
+    for places in list(result["pi_types"].values()):
+        for place in places:
+            device = vocabulary.captured_with().get(place["word"])
+            if device and device not in result["pi_types"]:
+                result["pi_types"][device] = [{**place}]
+    for device, kinds in vocabulary.captures().items():
+        for kind in kinds:
+            if device in result["pi_types"] and kind not in result["pi_types"]:
+                result["pi_types"][kind] = [{**result["pi_types"][device][0]}]
     for row, code, word in _table_permissions(text):
         if code not in result["permissions"]:
             clause = next((c.index for c in clauses if row.split("|")[0].strip() in c.text), None)

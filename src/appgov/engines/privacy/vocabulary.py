@@ -45,6 +45,20 @@ def pi_words() -> list[tuple[str, str | None]]:
 
 
 @functools.cache
+def captured_with() -> dict[str, str]:
+    """{word: the device type its capture declares too} (语音输入 -> microphone), from taxonomy.yaml captured_with."""
+    data = yaml.safe_load((DATA / "taxonomy.yaml").read_text(encoding="utf-8"))
+    return {w: code for code, words in (data.get("captured_with") or {}).items() for w in words}
+
+
+@functools.cache
+def captures() -> dict[str, list[str]]:
+    """{device type: the types its capture is} (microphone -> voice), from taxonomy.yaml captures."""
+    data = yaml.safe_load((DATA / "taxonomy.yaml").read_text(encoding="utf-8"))
+    return data.get("captures") or {}
+
+
+@functools.cache
 def pi_pattern() -> tuple[re.Pattern, dict[str, str | None]]:
     """One expression for every word of pi_words (longest first at each place), and the type of each word."""
     words = pi_words()
