@@ -39,6 +39,9 @@ BEFORE = "0e061de"  # main before the quality work of this bench's commit
 # the engine before the work that followed the first fresh set; fresh2 was written after that work had started,
 # by a helper who saw only FRESH_SET_BRIEF.md, and was scored only once the work was merged
 BEFORE_FRESH2 = "c500120"
+# fresh3 was written from the brief only (with its 18 permission groups and fixed conventions) while the engine was
+# being worked on with fresh1 and fresh2 as development sets; scored once that work was merged, never tuned on
+BEFORE_FRESH3 = "fae1ced"
 GOAL = 0.9
 
 
@@ -163,17 +166,18 @@ def main() -> int:
     parser.add_argument("--before", default=BEFORE, help="git revision of the engine before the improvement")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
-    own, independent, fresh, fresh2 = (
+    own, independent, fresh, fresh2, fresh3 = (
         SETS / n
         for n in (
             "labelled_excerpts.yaml",
             "independent_excerpts.yaml",
             "fresh_excerpts.yaml",
             "fresh2_excerpts.yaml",
+            "fresh3_excerpts.yaml",
         )
     )
     result = {
-        "benchmark": "privacy-policy extraction quality on four labelled sets",
+        "benchmark": "privacy-policy extraction quality on five labelled sets",
         "machine": {
             "cpus": os.cpu_count(),
             "platform": platform.platform(),
@@ -194,6 +198,8 @@ def main() -> int:
         ),
         "fresh2_set_before": score(fresh2, before_predictions(fresh2, BEFORE_FRESH2)),
         "fresh2_set": score(fresh2, predictions(fresh2)),
+        "fresh3_set_before": score(fresh3, before_predictions(fresh3, BEFORE_FRESH3)),
+        "fresh3_set": score(fresh3, predictions(fresh3)),
     }
     out = ROOT / "bench" / "results" / "privacy-quality.json"
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -204,6 +210,8 @@ def main() -> int:
         "fresh_set",
         "fresh2_set_before",
         "fresh2_set",
+        "fresh3_set_before",
+        "fresh3_set",
     ):
         q = result[key]
         if "missing" in q:
