@@ -37,7 +37,9 @@ def test_voiding_the_latest_review_gives_back_the_one_before(world, login, api):
     latest = _review(world, account, second)
     account.refresh_from_db()
     assert account.last_reviewed_on == second
-    response = login(world.a.admin).post(reverse("operations:review-delete", args=[latest.pk]), {"reason": "日期录错"})
+    response = login(world.a.admin).post(
+        reverse("operations:review-delete", args=[latest.pk]), {"reason": "日期录错"}
+    )
     assert response.status_code == 302
     account = OperatingAccount.objects.get(pk=account.pk)
     assert account.last_reviewed_on == first
