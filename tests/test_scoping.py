@@ -200,6 +200,9 @@ ROUTES: dict[str, Route] = {
     "scanning:scan-triage": Route("object", obj="scan"),
     "scanning:scan-status": Route("object", obj="scan", reg_read=True),  # the polled state: no names
     "scanning:sdk-inventory": Route(**LIST_B),
+    # the void pages of a mistaken SDK assessment or release certificate (issue 12 item 1)
+    "scanning:sdkassessment-delete": Route("object", obj="sdkassessment"),
+    "scanning:releasecertificate-delete": Route("object", obj="releasecert"),
     "scanning:feed-list": Route(**LIST_B),
     "scanning:regression-accept": Route("object", obj="version"),
     "vulnerabilityfeed-list": Route(**LIST_B),

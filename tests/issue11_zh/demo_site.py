@@ -29,6 +29,7 @@ OBJECT_MODELS = {
     "fattachment": "compliance.findingattachment",
     "creportjob": "compliance.reportjob",
     "scan": "scanning.scan",
+    "releasecert": "scanning.releasecertificate",
     "cauth": "credit.authorization",
     "ckiosk": "credit.kiosk",
     "cbulk": "credit.bulkdatarequest",

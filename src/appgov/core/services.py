@@ -250,6 +250,13 @@ class ModelService:
             check_can_write(actor, obj)
             retention.check_voidable(obj, reason)
             self.delete_object(obj, actor, reason)
+            if retention.kept_for_record(type(obj)) and voidable(obj):
+                # a kept record is only ever voided: what was derived from it is derived again without it
+                self.after_void(type(obj)._base_manager.get(pk=obj.pk), actor)
+
+    def after_void(self, obj, actor) -> None:
+        """obj, a mistaken entry, was just voided: recompute what the module derives from the live rows (an
+        account's last review date…), as a new row would. Runs in the void's transaction."""
 
     def retire(self, obj, actor, reason: str = ""):
         """Retire a record that had a life, with a reason (only models that are Retirable)."""

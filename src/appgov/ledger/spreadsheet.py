@@ -18,8 +18,8 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from appgov.core import imports, uploads
 from appgov.core import services as core_services
-from appgov.core import uploads
 from appgov.core.models import Department, Person
 from appgov.core.spreadsheets import append_row
 
@@ -362,11 +362,13 @@ def import_ledger(
     headers, body = _read_rows(data, result, filename)
     if headers is None:
         raise ImportRefused(result)
+    # a voided row (a mistaken entry) is matched and named by no import (core.imports): a code whose only app is
+    # voided adds a fresh app
     lookups = {
-        "departments": {d.code: d for d in Department.objects.filter(institution=institution)},
-        "people": {p.employee_no: p for p in Person.objects.filter(institution=institution)},
+        "departments": imports.by_key(Department.objects.filter(institution=institution), "code"),
+        "people": imports.by_key(Person.objects.filter(institution=institution), "employee_no"),
     }
-    existing = {a.code: a for a in MobileApp.objects.filter(institution=institution)}
+    existing = imports.by_key(MobileApp.objects.filter(institution=institution), "code")
     seen_codes: dict[str, int] = {}
     pending = []
     for number, cells in body:

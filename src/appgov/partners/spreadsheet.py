@@ -17,7 +17,7 @@ from django.db import transaction
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
-from appgov.core import uploads
+from appgov.core import imports, uploads
 from appgov.core.services import check_can_write
 from appgov.core.spreadsheets import append_row
 
@@ -383,7 +383,9 @@ def _apply(sheet: Sheet, body, institution, actor, lookups, result: ImportResult
 
 
 def _lookups(institution):
-    parties = {p.credit_code: p for p in Party.objects.filter(institution=institution)}
+    # a voided row (a mistaken entry) is matched and named by no import (core.imports): a key whose only row is
+    # voided adds a fresh one
+    parties = imports.by_key(Party.objects.filter(institution=institution), "credit_code")
     from appgov.users.models import User
 
     return {
@@ -391,17 +393,15 @@ def _lookups(institution):
         "users": {u.username: u for u in User.objects.filter(institution=institution)},
         "existing": {
             Party: {(p.credit_code,): p for p in parties.values()},
-            Qualification: {
-                (q.party_id, q.kind, q.number): q
-                for q in Qualification.objects.filter(party__institution=institution)
-            },
-            Contract: {
-                (c.party_id, c.reference): c for c in Contract.objects.filter(party__institution=institution)
-            },
-            AccessGrant: {
-                (g.party_id, g.account, g.system): g
-                for g in AccessGrant.objects.filter(party__institution=institution)
-            },
+            Qualification: imports.by_key(
+                Qualification.objects.filter(party__institution=institution), ("party_id", "kind", "number")
+            ),
+            Contract: imports.by_key(
+                Contract.objects.filter(party__institution=institution), ("party_id", "reference")
+            ),
+            AccessGrant: imports.by_key(
+                AccessGrant.objects.filter(party__institution=institution), ("party_id", "account", "system")
+            ),
         },
     }
 
@@ -481,7 +481,7 @@ def import_register(data: bytes, institution, actor, filename: str = "register.x
                 data["party"] = saved[data["party"].credit_code]
             _write([(sheet, existing, data, obj)], actor, result)
             if sheet is PARTIES:
-                saved[data["credit_code"]] = Party.objects.get(
+                saved[data["credit_code"]] = imports.live(Party.objects).get(
                     institution=institution, credit_code=data["credit_code"]
                 )
     return result

@@ -22,6 +22,9 @@ class ScanningConfig(AppConfig):
         from .views.profiles import inventory_block
 
         extensions.register_detail_context("ledger.mobileapp", "privacy_inventory", inventory_block)
+        from .views.records import certificates_block
+
+        extensions.register_detail_context("ledger.mobileapp", "release_certificates", certificates_block)
         from appgov.core.roles import can_write
 
         from .regression import version_regression

@@ -336,13 +336,16 @@ class ObjectDeleteView(ScopedObjectMixin, View):
         return redirect(reverse(self.url_name("list")) if self.has_url("list") else reverse("dashboard"))
 
 
-def void_view(model_class, model_service: ModelService, back: str = "") -> type[ObjectDeleteView]:
+def void_view(model_class, model_service: ModelService, back="") -> type[ObjectDeleteView]:
     """The void page of a kept record (core.models.voidable.Voidable) written through `model_service`: GET asks
     for the reason, POST voids; after it the user goes back to the record's page, or to the page of the parent
-    its attribute `back` names (a child record shown on its parent's page). Given to object_urls as `delete=`
-    or routed as `<name>-delete`."""
+    its attribute `back` names (a child record shown on its parent's page), or to the URL `back(obj)` returns
+    (a record listed on a page that is no object's). Given to object_urls as `delete=` or routed as
+    `<name>-delete`."""
     attrs = {"model": model_class, "service": model_service, "__module__": model_class.__module__}
-    if back:
+    if callable(back):
+        attrs["object_url"] = lambda self, obj: back(obj)
+    elif back:
         attrs["object_url"] = lambda self, obj: getattr(obj, back).get_absolute_url()
     return type(f"{model_class.__name__}Void", (ObjectDeleteView,), attrs)
 

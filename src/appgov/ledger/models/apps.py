@@ -116,7 +116,14 @@ class MobileApp(Voidable, InstitutionOwned):
 
     class Meta:
         ordering = ["institution", "code"]
-        constraints = [models.UniqueConstraint(fields=["institution", "code"], name="app_code_unique")]
+        # a voided app (a mistaken entry) does not hold its code: the code may be given to a fresh app
+        constraints = [
+            models.UniqueConstraint(
+                fields=["institution", "code"],
+                condition=models.Q(voided_at__isnull=True),
+                name="app_code_unique",
+            )
+        ]
         indexes = [
             models.Index(fields=["institution", "state"]),
             models.Index(fields=["institution", "kind"]),

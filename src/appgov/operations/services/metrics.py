@@ -7,6 +7,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from appgov.core import imports
 from appgov.core import services as core
 from appgov.ledger.models import MobileApp
 
@@ -40,7 +41,7 @@ def store(institution, actor, records, *, source: str, filename: str, digest_of:
     core.check_can_write(actor, MetricUpload)
     today = timezone.localdate()
     rows = fmt.parse_records(records, today)
-    apps = dict(MobileApp.objects.filter(institution=institution).values_list("code", "id"))
+    apps = imports.values_by_key(MobileApp.objects.filter(institution=institution), "code", "id")
     unknown = [
         fmt.Problem(r.line, "app", _("no app with the ledger code “%(c)s”") % {"c": r.app})
         for r in rows

@@ -5,6 +5,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -53,12 +54,28 @@ class ReviewService(core.ModelService):
         if obj.reviewed_on and obj.reviewed_on > timezone.localdate():
             raise ValidationError({"reviewed_on": _("A review cannot be dated in the future.")})
         with transaction.atomic():
+            moved_from = (
+                AccountReview.objects.filter(pk=obj.pk).values_list("account_id", flat=True).first()
+                if obj.pk
+                else None
+            )
             review = core.save(obj, actor, m2m=m2m)
-            account = review.account
-            latest = max(r.reviewed_on for r in account.reviews.filter(voided_at__isnull=True))
-            if account.last_reviewed_on != latest:
-                accounts.update(account, None, {"last_reviewed_on": latest})
+            refresh_last_review(review.account)
+            if moved_from and moved_from != review.account_id:  # the review was moved to another account
+                refresh_last_review(OperatingAccount.objects.get(pk=moved_from))
             return review
+
+    def after_void(self, obj, actor):
+        # a voided review (a mistaken entry) no longer dates the account: its last review is the latest live one
+        refresh_last_review(obj.account)
+
+
+def refresh_last_review(account) -> None:
+    """The account's last review date from its live reviews (None when none is left), and with it the next
+    review due (AccountService.prepare)."""
+    latest = account.reviews.filter(voided_at__isnull=True).aggregate(latest=Max("reviewed_on"))["latest"]
+    if account.last_reviewed_on != latest and account.voided_at is None:
+        accounts.update(account, None, {"last_reviewed_on": latest})
 
 
 accounts = AccountService()

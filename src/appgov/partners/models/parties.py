@@ -69,7 +69,11 @@ class Party(Voidable, InstitutionOwned):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["institution", "credit_code"], name="partner_party_code_unique")
+            models.UniqueConstraint(
+                fields=["institution", "credit_code"],
+                condition=models.Q(voided_at__isnull=True),  # a voided party does not hold its code
+                name="partner_party_code_unique",
+            )
         ]
         verbose_name = _("third party")
         verbose_name_plural = _("third parties")
@@ -114,7 +118,11 @@ class Qualification(Voidable, InstitutionOwned):
     class Meta:
         ordering = ["party", "kind", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["party", "kind", "number"], name="partner_qualification_unique")
+            models.UniqueConstraint(
+                fields=["party", "kind", "number"],
+                condition=models.Q(voided_at__isnull=True),
+                name="partner_qualification_unique",
+            )
         ]
         verbose_name = _("qualification")
         verbose_name_plural = _("qualifications")

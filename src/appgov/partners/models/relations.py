@@ -131,7 +131,11 @@ class Contract(Voidable, InstitutionOwned):
     class Meta:
         ordering = ["party", "-starts_on"]
         constraints = [
-            models.UniqueConstraint(fields=["party", "reference"], name="partner_contract_ref_unique")
+            models.UniqueConstraint(
+                fields=["party", "reference"],
+                condition=models.Q(voided_at__isnull=True),
+                name="partner_contract_ref_unique",
+            )
         ]
         verbose_name = _("contract")
         verbose_name_plural = _("contracts")

@@ -19,6 +19,7 @@ from .. import package_identity, services, triage
 from ..forms import FindingDecisionForm
 from ..models import FindingDecision, Scan, SdkUse
 from ..selectors import version_scans
+from . import records
 
 
 @login_required
@@ -133,5 +134,6 @@ def sdk_inventory(request):
             "queued": status_counts.get(Scan.Status.QUEUED, 0) + status_counts.get(Scan.Status.RUNNING, 0),
             "failed": status_counts.get(Scan.Status.FAILED, 0),
             "any_scan": bool(status_counts),
+            **records.sdk_assessments(request),
         },
     )
