@@ -86,6 +86,20 @@ PURPOSE_PART = re.compile(r"^\s*(?:为了?|以)(?:便于|方便|保障|保护|�
 WRITE_TO = re.compile(
     r"(?:保存|存储|存入|下载|写入|导出|存)[^，,。；;]{0,12}?(?:至|到|进|入)(?:手机|系统|本地|您的)?$"
 )
+# what the app saves or sends out (用于保存电子回单图片, 下载交易凭证图片) is the app's output, not the user's data;
+# saving the user's own (保存您的影像) is collecting it
+SAVED_OBJECT = re.compile(r"(?:保存|下载|导出|生成|写入)(?![您你])[^，,。；;（）()、]{0,8}$")
+# a word inside the name of an SDK (XX科技活体检测SDK, 人脸识别SDK) names what the SDK does, not data it collects
+IN_SDK_NAME = re.compile(
+    r"^(?:(?![由其将的被经等会把向给从在为用及和与或、，,。；;：:\s（）()|])\S){0,6}?(?:SDK|sdk|Kit|KIT)(?![A-Za-z])"
+)
+# near a biometric permission's identifier (ohos.permission.ACCESS_BIOMETRIC（指纹/人脸快捷登录）) a fingerprint or a
+# face is the device's own unlock: the app gets a pass or fail (FRESH_SET_BRIEF.md), unless it captures the feature
+BIOMETRIC_PERMISSION_BEFORE = re.compile(
+    r"(?:ACCESS_BIOMETRIC|USE_BIOMETRIC|USE_FINGERPRINT|NSFaceIDUsageDescription)[^A-Za-z。；;、]{0,10}$"
+)
+# the app offering a service (以提供视频理财顾问服务): the word names the service, not the user's data
+OFFERING_BEFORE = re.compile(r"(?:以|以便|为您|向您|为你|向你|用于)提供$")
 # writing events into the calendar is not reading it (向日历写入还款提醒, 在您的日历中添加提醒)
 WRITE_INTO_HEAD = re.compile(r"(?:向|往|在|到)(?:您的|你的|手机|系统|本地)*$")
 WRITE_INTO_TAIL = re.compile(r"^(?:中|里|内)?(?:写入|添加|新增|创建|新建)")
@@ -186,18 +200,18 @@ RIGHTS = {
     "deregister": ("注销账户", "注销账号", "注销您的账户", "注销您的账号", "账户注销", "账号注销", "注销"),
     "copy": ("复制", "获取个人信息副本", "转移"),
 }
-PERMISSION_CONTEXT = re.compile(r"(权限|访问|授权|开启|调用|申请|获取|请求|允许)")
+PERMISSION_CONTEXT = re.compile(r"(权限|访问|授权|开启|调用|申请|获取|请求|允许|想(?:要)?(?:使用|(?:给|向)(?:您|你)?发送))")
 # a bare name (相机, 位置) as an item of a list that ends in 权限: 相机、位置信息及通讯录等权限
 PERMISSION_LIST_AFTER = re.compile(
     r"^(?:(?:[、和及与或/]|以及)[^、，,。；;：:]{1,10}?)*(?:等|在内)?(?:的)?(?:这些|这几项|这几个|这几类|这类|此类|几项)?"
     r"(?:系统|相关|设备|手机|敏感)?权限"
 )
-# …or right after a request for it: 申请访问相机, 请求使用麦克风, 授权我们访问通讯录, 允许手机银行使用位置; after the
-# app calling the device (调用摄像头和麦克风, 调用设备的相机) or the system's prompt (“XX银行”想访问您的相机)
+# …or right after a request for it: 申请访问相机, 请求使用麦克风, 授权我们访问通讯录, 允许手机银行使用位置; or the
+# system's prompt (“XX银行”想访问您的相机, 想给您发送通知). The app calling the device without 权限/授权 wording (调用
+# 摄像头和麦克风) is data, not a permission (FRESH_SET_BRIEF.md)
 PERMISSION_REQUEST_BEFORE = re.compile(
     r"(?:(?:申请|请求|授予|授权|允许)[^，,。；;]{0,10}?(?:访问|使用|调用|读取|获取|开启|打开)?|开启"
-    r"|调用(?:设备|手机|系统)?的?(?:[^，,。；;、和及与或]{1,4}(?:[、和及与或/]|以及))*"
-    r"|想(?:要)?(?:访问|使用))(?:设备|手机|系统)?的?$"
+    r"|想(?:要)?(?:访问|使用|(?:给|向)(?:您|你)?发送))(?:设备|手机|系统)?的?$"
 )
 # a list after a request and a colon: 是否允许使用：摄像头和麦克风（开户视频见证时录制音视频）、相册（上传资产证明）
 PERMISSION_REQUEST_LIST = re.compile(
@@ -287,9 +301,11 @@ def _names_a_permission(sentence: str, start: int, end: int) -> bool:
     # the system's prompt: “XX银行”想访问您的相机
     if SYSTEM_PROMPT_BEFORE.search(sentence[max(0, start - 12) : start]):
         return True
-    return bool(PERMISSION_AFTER.match(after)) and not READING_VERB.search(
-        sentence[max(0, start - 60) : start]
-    )
+    reading = READING_VERB.search(sentence[max(0, start - 60) : start])
+    # 获取您的日历权限 obtains the permission; 读取通话记录的权限 is the permission to read the data
+    if reading and reading.group(1) == "获取" and after.startswith("权限"):
+        reading = None
+    return bool(PERMISSION_AFTER.match(after)) and not reading
 
 
 PURPOSE_ASIDE = re.compile(r"\s*(?:仅)?(?:用于|以便|用来|供|为了|为|如)")
@@ -335,6 +351,8 @@ def _not_declared(sentence: str, start: int, end: int | None = None) -> bool:
         or DERIVED_BEFORE.search(head)
         or LOCAL_ONLY_AFTER.match(sentence[end if end is not None else start :])
         or WRITE_TO.search(head)
+        or SAVED_OBJECT.search(head)
+        or (end is not None and bool(IN_SDK_NAME.match(sentence[end:])))
         or (
             end is not None
             and bool(WRITE_INTO_HEAD.search(head))
@@ -372,6 +390,12 @@ def _pi_in(sentence: str) -> list[tuple[str, str]]:
             head = _part(sentence, start, end)[0]
             if code == "photos_media" and TAKEN_WITH_CAMERA.search(head) and not ALBUM.search(head):
                 continue
+            if (
+                code in RESULT_ONLY_TYPES
+                and BIOMETRIC_PERMISSION_BEFORE.search(sentence[max(0, start - 24) : start])
+                and not CAPTURING.search(head)
+            ):
+                continue
             if code in ADDRESS_BOOK_TYPES and ADDRESS_BOOK_BEFORE.search(head):
                 code = "contacts"
             found.append((code, match.group()))
@@ -381,11 +405,13 @@ def _pi_in(sentence: str) -> list[tuple[str, str]]:
         for match in re.finditer(re.escape(word), sentence):
             start, end = match.start(), match.end()
             if any(taken[start:end]):
-                continue  # inside a longer word (密码 of 密码键盘, 账号 of 注销账号)
+                continue  # inside a longer word (密码 of 密码键盘, 账号 of 注销账号 or of 收款账号)
+            taken[start:end] = [True] * (end - start)
             head, _tail = _part(sentence, start, end)
             if (
                 any(v in head for v in verbs)
                 and not WEAK_WORD_NAMES.match(sentence[end:])
+                and not OFFERING_BEFORE.search(head)
                 and not PURPOSE_PART.match(head)
                 and not _not_declared(sentence, start, end)
                 and not _denied(sentence, start, end)
@@ -846,11 +872,13 @@ def extract(text: str) -> dict:
                 if sentence in row:
                     for cell in cells:
                         read = read.replace(cell, "　" * len(cell))
+            kinds = set()
             for code, word in _pi_in(read):
                 if code in PERMISSION_DATA_TYPES and any(word in n or n in word for n in named):
                     continue
                 if gloss and word in gloss and word not in sentence.replace(gloss, ""):
                     continue  # 电话（读取设备信息）: the permission's description, not data
+                kinds.add(code)
                 result["pi_types"].setdefault(code, []).append({**where, "word": word})
             listing = (
                 bool(PERMISSION_LIST_OPENER.search(sentence))
@@ -866,6 +894,12 @@ def extract(text: str) -> dict:
             for code, data in CAPTURE_TYPES.items():
                 if data not in result["pi_types"] and _captures_with(sentence, code, permissions):
                     result["pi_types"][data] = [{**where, "word": dict(permissions)[code]}]
+            # a device's permission asked for where the sentence collects what the device captures (申请麦克风权限，
+            # 对销售过程进行录音): the purpose reads the device's data (FRESH_SET_BRIEF.md; taxonomy.yaml captures)
+            asked = dict(permissions + item)
+            for device, captured in vocabulary.captures().items():
+                if device in asked and device not in result["pi_types"] and kinds & set(captured):
+                    result["pi_types"][device] = [{**where, "word": asked[device]}]
             for sdk in _sdks_in(sentence):
                 key = sdk["id"] or _norm(sdk["name"])
                 if key not in sdk_ids and _norm(sdk["name"]) not in sdk_names:

@@ -96,13 +96,15 @@ def sdk_name_pattern() -> tuple[re.Pattern, dict[str, dict]]:
 @functools.cache
 def pi_words_needing_a_verb() -> dict[str, tuple[str, list[str]]]:
     """{word: (pi type, verbs)}: words that declare the type only with one of the verbs before them in the same
-    part of the sentence (短信验证码 declares SMS only where the app reads it: 自动读取短信验证码)."""
-    return {
-        word: (code, spec["with_verb"]["verbs"])
+    part of the sentence (短信验证码 declares SMS only where the app reads it: 自动读取短信验证码); longest first, so
+    that 收款账号 (payment_info) holds its place before 账号 (account_info) is read inside it."""
+    pairs = [
+        (word, (code, spec["with_verb"]["verbs"]))
         for code, spec in taxonomy().items()
         if spec.get("with_verb")
         for word in spec["with_verb"]["words"]
-    }
+    ]
+    return dict(sorted(pairs, key=lambda p: -len(p[0])))
 
 
 @functools.cache
