@@ -18,18 +18,22 @@ NEGATION = re.compile(
     # what the app (or an SDK) cannot reach, or no longer embeds: 拿不到您的余额, 已移除个推SDK, 已下线 (not 无法获取: "如您
     # 拒绝，我们将无法获取您的位置" is what the app asks for)
     r"拿不到|看不到|碰不到|读不到|接触不到|获取不到|"
-    r"已(?:移除|下线|停用|删除|卸载)|移除了|下线了|停止(?:使用|接入|集成)|不再(?:使用|集成|接入))"
+    r"已(?:移除|下线|停用|删除|卸载)|移除了|下线了|停止(?:使用|接入|集成)|不再(?:使用|集成|接入)|"
+    # only planned (我们计划在后续版本中接入…SDK, 拟接入): not embedded yet (FRESH_SET_BRIEF.md)
+    r"(?:计划|拟|准备|打算)(?:在[^，,。；;]{0,12}?)?(?:接入|集成|引入|嵌入|上线|使用))"
 )
 # "相册、通讯录我们都不碰": a denial after the items it denies, in the same part of the sentence
 POST_NEGATION = re.compile(
     r"(?:都|均|也|一律|一概|从|绝)?不(?:会|再)?(?:被)?(?:主动)?(?:碰|收集|获取|读取|采集|访问|上传|存储|保存|调用)"
 )
 LIST_REST = re.compile(
-    r"^(?:(?:[、和及与或/]|以及)[^，,。；;、和及与或]{1,8})*(?:等|这些|这类)?(?:信息|数据|内容)?$"
+    r"^(?:(?:[、和及与或/]|以及)[^，,。；;、和及与或]{1,8})*(?:等|这些|这类)?(?:信息|数据|内容)?"
+    # the colloquial topic: 相册里有啥，我们不看
+    r"(?:(?:里|中|内)(?:有啥|有什么|装了啥|的东西|的内容)?)?$"
 )
 TOPIC_DENIAL = re.compile(
     r"^[，,]\s*(?:我们|我行|本行|本App|App|本应用)?(?:都|均|也|一律|一概|从|绝|从来)?(?:不|未|从未|没有)(?:会|再|曾)?"
-    r"(?:被)?(?:主动)?(?:碰|收集|获取|读取|采集|访问|上传|存储|保存|调用|申请|涉及)"
+    r"(?:被)?(?:主动)?(?:碰|看|查看|翻|动|收集|获取|读取|采集|访问|上传|存储|保存|调用|申请|涉及)"
 )
 POSITIVE_VERB = re.compile(r"(收集|获取|读取|采集|使用|访问|调用|提供|填写|上传|需要|申请|处理)")
 # where a denial stops: the next part of the sentence (，；) or a turn (但、而是、仅); 仅 right after a denial is
@@ -45,6 +49,9 @@ PERMISSION_AFTER = re.compile(
     r"(?:读写|读取|写入|访问|使用|调用)?(?:权限|授权)"
 )
 SYSTEM_PROMPT_BEFORE = re.compile(r"想(?:要)?(?:访问|使用)(?:您的|你的)?(?:设备|手机)?的?$")
+PROMPT_PURPOSE = re.compile(r"^[”\"」』]?\s*[（(](?:仅)?(?:用于|以便|用来|为了?)([^（）()]{1,30})[)）]")
+# a purpose that writes or sends (保存图片到相册, 写入日历, 拨打电话, 发送通知) does not read the data (FRESH_SET_BRIEF.md)
+WRITING_PURPOSE = re.compile(r"^\s*(?:将|把)?[^，,]{0,4}?(?:保存|存储|写入|添加|新增|下载|导出|发送|推送|拨打|提醒|通知)")
 READING_VERB = re.compile(
     r"(读取|获取|收集|采集|访问|上传)(?:您的|您)?(?:[\u4e00-\u9fffA-Za-z]{1,6}[、和及与或/])*$"
 )
@@ -100,6 +107,7 @@ BIOMETRIC_PERMISSION_BEFORE = re.compile(
 )
 # the app offering a service (以提供视频理财顾问服务): the word names the service, not the user's data
 OFFERING_BEFORE = re.compile(r"(?:以|以便|为您|向您|为你|向你|用于)提供$")
+SERVICE_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:服务|功能)")
 # writing events into the calendar is not reading it (向日历写入还款提醒, 在您的日历中添加提醒)
 WRITE_INTO_HEAD = re.compile(r"(?:向|往|在|到)(?:您的|你的|手机|系统|本地)*$")
 WRITE_INTO_TAIL = re.compile(r"^(?:中|里|内)?(?:写入|添加|新增|创建|新建)")
@@ -186,6 +194,7 @@ def _brand_left(name: str) -> bool:
 
 
 EMBEDDING = re.compile(r"集成|接入|嵌入|引入|使用了|内置")
+PACKAGE_NAME = re.compile(r"(?<![A-Za-z0-9_.])[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+(?![A-Za-z0-9_])")
 SDK_LIST_NAME = re.compile(r"(?:第三方)?SDK\s*(?:名称|名字)\s*[:：]\s*([^；;，,|\n。]+)", re.I)
 DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
 EFFECTIVE = re.compile(r"(?:生效日期|生效时间|施行日期)[ \t]*[:：]?[ \t]*(?:" + DATE + ")")
@@ -298,9 +307,11 @@ def _names_a_permission(sentence: str, start: int, end: int) -> bool:
     """相机 in 申请相机、麦克风等权限 names a permission, not data the app collects; 读取通话记录的权限 reads data."""
     # 相册（存储）权限: an aside between the name and 权限
     after = SHORT_ASIDE.sub("", QUOTES.sub("", sentence[end : end + 80]))
-    # the system's prompt: “XX银行”想访问您的相机
+    # the system's prompt: “XX银行”想访问您的相机; with a purpose that reads the data (想访问您的通讯录（用于快速填写
+    # 联系人）) it is the data as well, with one that writes or sends (用于保存电子回单图片) the permission only
     if SYSTEM_PROMPT_BEFORE.search(sentence[max(0, start - 12) : start]):
-        return True
+        purpose = PROMPT_PURPOSE.match(sentence[end:])
+        return not purpose or bool(WRITING_PURPOSE.match(purpose.group(1)))
     reading = READING_VERB.search(sentence[max(0, start - 60) : start])
     # 获取您的日历权限 obtains the permission; 读取通话记录的权限 is the permission to read the data
     if reading and reading.group(1) == "获取" and after.startswith("权限"):
@@ -352,6 +363,7 @@ def _not_declared(sentence: str, start: int, end: int | None = None) -> bool:
         or LOCAL_ONLY_AFTER.match(sentence[end if end is not None else start :])
         or WRITE_TO.search(head)
         or SAVED_OBJECT.search(head)
+        or (end is not None and bool(OFFERING_BEFORE.search(head)) and bool(SERVICE_AFTER.match(sentence[end:])))
         or (end is not None and bool(IN_SDK_NAME.match(sentence[end:])))
         or (
             end is not None
@@ -595,7 +607,7 @@ def _purpose_cells(text: str) -> list[tuple[str, list[str]]]:
             continue
         # a row without a header that gives its data as a list in a cell of its own (天威诚信数字证书SDK | 北京天威…
         # | 电子保单签署 | 姓名、身份证件号码): its other cells name the SDK, its maker and the purpose
-        listed = [i for i, c in enumerate(cells) if _data_list(c)] if len(cells) >= 3 else []
+        listed = [i for i, c in enumerate(cells) if _data_list(c) or NOTHING_CELL.match(c)] if len(cells) >= 3 else []
         if listed:
             out.append((line, [c for i, c in enumerate(cells) if i not in listed and c]))
             continue
@@ -610,6 +622,8 @@ def _purpose_cells(text: str) -> list[tuple[str, list[str]]]:
 
 
 ANY_ASIDE = re.compile(r"[（(][^（）()]*[)）]")
+# a data cell that says the row collects nothing (CFCA安全键盘SDK | 中金… | 交易密码输入加密 | 无)
+NOTHING_CELL = re.compile(r"^(?:无|不收集|未收集|不涉及|不收集个人信息|无个人信息|-|—|/)$")
 
 
 def _data_list(cell: str) -> bool:
@@ -657,6 +671,11 @@ def _sdks_in(sentence: str) -> list[dict]:
         entry = entries[match.group()]
         # the place in the normalised sentence is near enough for the denial test (only spaces are removed)
         if entry["id"] not in ids and not _sdk_denied(sentence, min(match.start(), len(sentence))):
+            add(_entry(entry))
+    # an SDK given by its Java package (com.igexin.sdk, cn.jpush.android)
+    for match in PACKAGE_NAME.finditer(sentence):
+        entry = vocabulary.sdk_of_package(match.group())
+        if entry and entry["id"] not in ids and not _sdk_denied(sentence, match.start()):
             add(_entry(entry))
     for match in SDK_MENTION.finditer(sentence):
         entry = vocabulary.resolve_sdk(match.group(1))
@@ -713,6 +732,10 @@ def _table_sdks(text: str) -> list[tuple[str, dict]]:
         if len(cells) < 2:
             column = None
             continue
+        caption = _header_row(cells)
+        if caption is not None:
+            column = caption
+            continue
         if column is None and index in headerless:
             if not NEGATION.search(line):
                 rows.append((line, _named_sdk(cells[0]) or {"id": None, "name": cells[0], "vendor": None}))
@@ -731,6 +754,20 @@ def _table_sdks(text: str) -> list[tuple[str, dict]]:
 
 
 SDK_HEADER = re.compile(r"(SDK|第三方|插件|合作方).{0,4}名称|^SDK$|^名称$")
+# the other cells of a header row whose name column is captioned by its kind (支付SDK | 提供方 | 收集的个人信息)
+HEADER_CELL = re.compile(
+    r"^(?:SDK|第三方|合作方)?(?:名称|提供方|提供商|提供者|服务商|公司名称|第三方公司|开发者|(?:使用)?目的|用途|使用场景"
+    r"|(?:收集的?)?(?:个人)?信息(?:类型|字段|范围)?|申请权限|所需权限)$"
+)
+
+
+def _header_row(cells: list[str]) -> int | None:
+    """The name column of a header row captioned by the SDKs' kind (支付SDK | 提供方 | 收集的个人信息): the first cell
+    that is not a header word, where at least two are."""
+    words = [i for i, c in enumerate(cells) if HEADER_CELL.match(c)]
+    if len(words) < 2:
+        return None
+    return next((i for i in range(len(cells)) if i not in words), None)
 SDK_CELL = re.compile(r"(?:SDK|sdk|Kit|KIT)$")
 
 
@@ -744,7 +781,10 @@ def _headerless_sdk_rows(lines: list[str]) -> set[int]:
         if len(cells) >= 2:
             block.append(index)
             continue
-        if any(SDK_HEADER.search(c) for i in block for c in TABLE_CELL.split(lines[i].strip().strip("|"))):
+        if any(SDK_HEADER.search(c) for i in block for c in TABLE_CELL.split(lines[i].strip().strip("|"))) or any(
+            _header_row([c.strip() for c in TABLE_CELL.split(lines[i].strip().strip("|"))]) is not None
+            for i in block
+        ):
             block = []
             continue  # a table with a header: _table_sdks reads its name column
         wide = [i for i in block if len(TABLE_CELL.split(lines[i].strip().strip("|"))) >= 3]
@@ -771,6 +811,10 @@ def _purpose_below(lines: list[str], index: int) -> set[str]:
         if PURPOSE_FIELD.search(line):
             wanted |= vocabulary.functions_in(line)
     return wanted
+
+
+MAKER_SUFFIX = re.compile(r"(?:股份有限公司|有限公司|公司|集团)?")
+MAKER_OF_AN_SDK = re.compile(r"^(?:(?:和|及|与|、|以及)[^，,。；;|]{1,12}?)?(?:所)?(?:提供|开发)的(?:第三方)?sdk")
 
 
 def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str], str]]:
@@ -800,12 +844,15 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str], str]]:
                 for e in vocabulary.sdk_catalogue()
                 if e["id"] == sdk["id"]
             }
+            # what the SDKs the record names already do: 友盟+SDK提供的统计分析和消息推送服务 names the maker's analytics
+            # SDK, its push SDK only by the function
+            named_functions = {f for sdk in named if sdk["id"] for f in vocabulary.sdk_functions_of(sdk["id"])}
             unknown = [sdk["name"] for sdk in named if sdk["id"] is None]
             for match in pattern.finditer(norm):
                 if not vocabulary.name_fits(norm, match):
                     continue
                 vendors = vendors_of[match.group()]
-                if vendors & named_vendors or _sdk_denied(norm, match.start()):
+                if _sdk_denied(norm, match.start()):
                     continue
                 rest = norm[: match.start()] + "　" + norm[match.end() :]
                 at = match.start()
@@ -820,10 +867,30 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str], str]]:
                 wanted = vocabulary.functions_in(part) or (
                     vocabulary.functions_in(rest) or _purpose_below(lines, index) if context else set()
                 )
+                if vendors & named_vendors:
+                    # only where the SDK is named by the maker alone (友盟+SDK), not by its product (网易云信IM SDK)
+                    if not norm[match.end() :].startswith("sdk"):
+                        continue
+                    wanted -= named_functions
+                    if not wanted:
+                        continue
                 if not wanted and not context:
                     continue
-                for entry in vocabulary.resolve_vendor(vendors, wanted):
+                entries = vocabulary.resolve_vendor(vendors, wanted)
+                for entry in entries:
                     out.append((record.strip(), _entry(entry), unknown, match.group()))
+                # a maker of several SDKs named alone as the maker of an SDK (集成了腾讯公司和百度公司提供的SDK): the
+                # name as written (FRESH_SET_BRIEF.md)
+                after = norm[match.end() :]
+                suffix = MAKER_SUFFIX.match(after)
+                if (
+                    not entries
+                    and not wanted
+                    and not vendors & named_vendors
+                    and MAKER_OF_AN_SDK.match(after[suffix.end() :])
+                ):
+                    written = match.group() + suffix.group()
+                    out.append((record.strip(), {"id": None, "name": written, "vendor": None}, [], written))
     return out
 
 
@@ -955,9 +1022,10 @@ def extract(text: str) -> dict:
             for s in result["sdks"]
             if s["id"] is not None or (_norm(s["name"]) not in drop and maker not in _norm(s["name"]))
         ]
-        if sdk["id"] in sdk_ids:
+        key = sdk["id"] or _norm(sdk["name"])
+        if key in sdk_ids:
             continue
-        sdk_ids.add(sdk["id"])
+        sdk_ids.add(key)
         clause = next((c.index for c in clauses if record[:20] in c.text), None)
         result["sdks"].append({**sdk, "clause": clause, "sentence": record})
     result["sdks"] = [s for s in result["sdks"] if not _kit_prefix(s, result["sdks"])]

@@ -296,6 +296,24 @@ def sdk_names() -> list[tuple[str, dict]]:
 
 
 @functools.cache
+def sdk_packages() -> list[tuple[str, dict]]:
+    """(Java package, catalogue entry), longest first: the package names of the catalogue's signatures, which a
+    policy's SDK list may give instead of a name (com.igexin.sdk is Getui's)."""
+    pairs = [
+        (package.lower(), entry)
+        for entry in sdk_catalogue()
+        for package in (entry.get("signatures") or {}).get("packages") or []
+    ]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def sdk_of_package(name: str) -> dict | None:
+    """The catalogue SDK whose package `name` is or lies in (com.igexin.sdk -> getui), else None."""
+    name = name.lower()
+    return next((e for p, e in sdk_packages() if name == p or name.startswith(p + ".")), None)
+
+
+@functools.cache
 def sdk_functions_of(sdk_id: str) -> frozenset[str]:
     """What a catalogue SDK does: from sdk_aliases.yaml `sdk_functions`, else its names, else its category."""
     fixed = (_aliases_file().get("sdk_functions") or {}).get(sdk_id)
