@@ -51,7 +51,9 @@ PERMISSION_AFTER = re.compile(
 SYSTEM_PROMPT_BEFORE = re.compile(r"想(?:要)?(?:访问|使用)(?:您的|你的)?(?:设备|手机)?的?$")
 PROMPT_PURPOSE = re.compile(r"^[”\"」』]?\s*[（(](?:仅)?(?:用于|以便|用来|为了?)([^（）()]{1,30})[)）]")
 # a purpose that writes or sends (保存图片到相册, 写入日历, 拨打电话, 发送通知) does not read the data (FRESH_SET_BRIEF.md)
-WRITING_PURPOSE = re.compile(r"^\s*(?:将|把)?[^，,]{0,4}?(?:保存|存储|写入|添加|新增|下载|导出|发送|推送|拨打|提醒|通知)")
+WRITING_PURPOSE = re.compile(
+    r"^\s*(?:将|把)?[^，,]{0,4}?(?:保存|存储|写入|添加|新增|下载|导出|发送|推送|拨打|提醒|通知)"
+)
 READING_VERB = re.compile(
     r"(读取|获取|收集|采集|访问|上传)(?:您的|您)?(?:[\u4e00-\u9fffA-Za-z]{1,6}[、和及与或/])*$"
 )
@@ -209,7 +211,9 @@ RIGHTS = {
     "deregister": ("注销账户", "注销账号", "注销您的账户", "注销您的账号", "账户注销", "账号注销", "注销"),
     "copy": ("复制", "获取个人信息副本", "转移"),
 }
-PERMISSION_CONTEXT = re.compile(r"(权限|访问|授权|开启|调用|申请|获取|请求|允许|想(?:要)?(?:使用|(?:给|向)(?:您|你)?发送))")
+PERMISSION_CONTEXT = re.compile(
+    r"(权限|访问|授权|开启|调用|申请|获取|请求|允许|想(?:要)?(?:使用|(?:给|向)(?:您|你)?发送))"
+)
 # a bare name (相机, 位置) as an item of a list that ends in 权限: 相机、位置信息及通讯录等权限
 PERMISSION_LIST_AFTER = re.compile(
     r"^(?:(?:[、和及与或/]|以及)[^、，,。；;：:]{1,10}?)*(?:等|在内)?(?:的)?(?:这些|这几项|这几个|这几类|这类|此类|几项)?"
@@ -363,7 +367,11 @@ def _not_declared(sentence: str, start: int, end: int | None = None) -> bool:
         or LOCAL_ONLY_AFTER.match(sentence[end if end is not None else start :])
         or WRITE_TO.search(head)
         or SAVED_OBJECT.search(head)
-        or (end is not None and bool(OFFERING_BEFORE.search(head)) and bool(SERVICE_AFTER.match(sentence[end:])))
+        or (
+            end is not None
+            and bool(OFFERING_BEFORE.search(head))
+            and bool(SERVICE_AFTER.match(sentence[end:]))
+        )
         or (end is not None and bool(IN_SDK_NAME.match(sentence[end:])))
         or (
             end is not None
@@ -607,7 +615,11 @@ def _purpose_cells(text: str) -> list[tuple[str, list[str]]]:
             continue
         # a row without a header that gives its data as a list in a cell of its own (天威诚信数字证书SDK | 北京天威…
         # | 电子保单签署 | 姓名、身份证件号码): its other cells name the SDK, its maker and the purpose
-        listed = [i for i, c in enumerate(cells) if _data_list(c) or NOTHING_CELL.match(c)] if len(cells) >= 3 else []
+        listed = (
+            [i for i, c in enumerate(cells) if _data_list(c) or NOTHING_CELL.match(c)]
+            if len(cells) >= 3
+            else []
+        )
         if listed:
             out.append((line, [c for i, c in enumerate(cells) if i not in listed and c]))
             continue
@@ -768,6 +780,8 @@ def _header_row(cells: list[str]) -> int | None:
     if len(words) < 2:
         return None
     return next((i for i in range(len(cells)) if i not in words), None)
+
+
 SDK_CELL = re.compile(r"(?:SDK|sdk|Kit|KIT)$")
 
 
@@ -781,7 +795,9 @@ def _headerless_sdk_rows(lines: list[str]) -> set[int]:
         if len(cells) >= 2:
             block.append(index)
             continue
-        if any(SDK_HEADER.search(c) for i in block for c in TABLE_CELL.split(lines[i].strip().strip("|"))) or any(
+        if any(
+            SDK_HEADER.search(c) for i in block for c in TABLE_CELL.split(lines[i].strip().strip("|"))
+        ) or any(
             _header_row([c.strip() for c in TABLE_CELL.split(lines[i].strip().strip("|"))]) is not None
             for i in block
         ):
@@ -814,7 +830,9 @@ def _purpose_below(lines: list[str], index: int) -> set[str]:
 
 
 MAKER_SUFFIX = re.compile(r"(?:股份有限公司|有限公司|公司|集团)?")
-MAKER_OF_AN_SDK = re.compile(r"^(?:(?:和|及|与|、|以及)[^，,。；;|]{1,12}?)?(?:所)?(?:提供|开发)的(?:第三方)?sdk")
+MAKER_OF_AN_SDK = re.compile(
+    r"^(?:(?:和|及|与|、|以及)[^，,。；;|]{1,12}?)?(?:所)?(?:提供|开发)的(?:第三方)?sdk"
+)
 
 
 def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str], str]]:
@@ -846,7 +864,9 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str], str]]:
             }
             # what the SDKs the record names already do: 友盟+SDK提供的统计分析和消息推送服务 names the maker's analytics
             # SDK, its push SDK only by the function
-            named_functions = {f for sdk in named if sdk["id"] for f in vocabulary.sdk_functions_of(sdk["id"])}
+            named_functions = {
+                f for sdk in named if sdk["id"] for f in vocabulary.sdk_functions_of(sdk["id"])
+            }
             unknown = [sdk["name"] for sdk in named if sdk["id"] is None]
             for match in pattern.finditer(norm):
                 if not vocabulary.name_fits(norm, match):
