@@ -120,12 +120,25 @@ CASES = {
     ],
     # a colloquial topic denial
     "colloquial topic denial": ("你的照片、相册里有什么，我们不看。", 0, set(), {"photos_media"}),
+    # a definition in boilerplate (the brief's example 个人敏感信息包括…) labels nothing; collecting such data does
+    "definition with 包括": [
+        (
+            "个人敏感信息主要包括银行账户、行踪轨迹、通信记录和不满十四周岁未成年人的个人信息。",
+            0,
+            set(),
+            {"payment_info", "location", "minor"},
+        ),
+        ("我们会收集您的个人敏感信息，包括银行卡号。", 0, {"payment_info"}, set()),
+    ],
     # an SDK only planned is not embedded
     "planned SDK": ("我们拟在下一版本中接入融云即时通讯SDK。", 2, set(), {"rongcloud_im"}),
     # an SDK given by its Java package
     "SDK by package": ("本App包含以下第三方代码：com.igexin.push。", 2, {"getui"}, set()),
     # a maker of several SDKs named alone: the name as written; with a function, the catalogue's SDK
-    "maker of several SDKs named alone": ("我们集成了百度公司提供的SDK。", 2, {"百度公司"}, set()),
+    "maker of several SDKs named alone": [
+        ("我们集成了百度公司提供的SDK。", 2, {"百度公司"}, set()),
+        ("本App使用了华为公司的SDK。", 2, {"华为公司"}, set()),
+    ],
     "maker-named SDK with another function": (
         "友盟+SDK为我们提供消息推送和统计分析。",
         2,

@@ -61,6 +61,8 @@ READING_VERB = re.compile(
 # declaration, unless the sentence also says the app collects it
 DEFINITION = re.compile(
     r"(?:敏感个人信息|个人敏感信息|个人信息)[”\"」』]?[，,]?(?:是指|系指|指的是|包括但不限于)|(?:敏感个人信息|个人敏感信息)是"
+    # the brief's own example: 个人敏感信息包括…
+    r"|(?:敏感个人信息|个人敏感信息)[”\"」』]?[，,]?(?:主要|一般|通常)?(?:包括|包含|例如)"
     r"|(?:属于|为|是)(?:个人)?敏感(?:个人)?信息"
     # a term of the policy's glossary: 本政策中的“设备信息”是指…
     r"|[“\"「『][^”\"」』]{1,12}[”\"」』]\s*(?:是指|系指|指的是|指)"
@@ -831,7 +833,7 @@ def _purpose_below(lines: list[str], index: int) -> set[str]:
 
 MAKER_SUFFIX = re.compile(r"(?:股份有限公司|有限公司|公司|集团)?")
 MAKER_OF_AN_SDK = re.compile(
-    r"^(?:(?:和|及|与|、|以及)[^，,。；;|]{1,12}?)?(?:所)?(?:提供|开发)的(?:第三方)?sdk"
+    r"^(?:(?:和|及|与|、|以及)[^，,。；;|]{1,12}?)?(?:所)?(?:提供|开发)?的(?:第三方)?sdk"
 )
 
 
