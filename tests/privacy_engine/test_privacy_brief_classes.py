@@ -47,6 +47,13 @@ CASES = {
         set(),
         {"photos_media"},
     ),
+    # a permission given with a purpose that reads its data labels the data; one that writes it does not
+    "permission with a reading purpose": [
+        ("位置权限：用于展示离您最近的自助银行和附近的ATM。", 0, {"location"}, set()),
+        ("短信权限：用于自动读取动账短信验证码。", 0, {"sms"}, set()),
+        ("通讯录权限：用于从通讯录中选择收款人。", 0, {"contacts"}, set()),
+        ("日历权限：用于添加理财到期提醒。", 0, set(), {"calendar"}),
+    ],
     # what the app saves is its output, not the user's data
     "output the app saves": ("App需要访问存储以保存电子保单图片。", 0, set(), {"photos_media"}),
     # a word inside an SDK's name names what the SDK does

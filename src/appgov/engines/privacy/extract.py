@@ -539,6 +539,42 @@ def _permissions_in(sentence: str) -> list[tuple[str, str]]:
     return found
 
 
+def _is_the_name(sentence: str, word: str, name: str) -> bool:
+    """The data word found is the listed permission's name (位置信息：用于…), not data its purpose reads (短信权限：用于
+    自动读取短信验证码)."""
+    if word in name:
+        return True
+    return name in word and sentence.find(word) <= sentence.find(name) + len(name)
+
+
+def _purpose_reads(sentence: str, code: str, asked: list[tuple[str, str]]) -> bool:
+    """The permission is given with a purpose that reads its data (位置权限：用于展示附近的ATM, 申请通讯录权限以便从通讯录
+    中选择收款人): a purpose word of permissions.yaml reads_with after the permission's name, up to the next permission
+    named, where the purpose does not write or send (写入日历, 保存到相册) and is not denied."""
+    names = vocabulary.permission_words() + vocabulary.permission_short_words()
+    places = [(sentence.find(w), w) for c, w in asked if c == code and w in sentence]
+    places += [(sentence.find(w), w) for w, c in names if c == code and w in sentence]
+    if not places:
+        return False
+    at, word = min(places)
+    after = sentence[at + len(word) :]
+    others = [after.find(w) for c, w in asked if c != code and w and after.find(w) > 0]
+    purpose = after[: min(others)] if others else after
+    start = re.sub(
+        r"^[^\u4e00-\u9fffA-Za-z]*(?:权限)?[^\u4e00-\u9fffA-Za-z]*(?:仅)?(?:用于|以便|以|用来|来|为了?)?",
+        "",
+        purpose,
+    )
+    if WRITING_PURPOSE.match(start):
+        return False
+    words = vocabulary.purposes_reading()[code][1]
+    return any(
+        w in purpose
+        and not _denied(sentence, at + len(word) + purpose.find(w), at + len(word) + purpose.find(w) + len(w))
+        for w in words
+    )
+
+
 def _captures_with(sentence: str, code: str, permissions: list[tuple[str, str]]) -> bool:
     """The permission is named as the means of a capture: 调用您设备的相机权限以采集您的人脸图像, 通过麦克风权限采集…"""
     word = dict(permissions).get(code)
@@ -963,7 +999,7 @@ def extract(text: str) -> dict:
                         read = read.replace(cell, "　" * len(cell))
             kinds = set()
             for code, word in _pi_in(read):
-                if code in PERMISSION_DATA_TYPES and any(word in n or n in word for n in named):
+                if code in PERMISSION_DATA_TYPES and any(_is_the_name(sentence, word, n) for n in named):
                     continue
                 if gloss and word in gloss and word not in sentence.replace(gloss, ""):
                     continue  # 电话（读取设备信息）: the permission's description, not data
@@ -986,6 +1022,14 @@ def extract(text: str) -> dict:
             # a device's permission asked for where the sentence collects what the device captures (申请麦克风权限，
             # 对销售过程进行录音): the purpose reads the device's data (FRESH_SET_BRIEF.md; taxonomy.yaml captures)
             asked = dict(permissions + item)
+            for device, (data, _words) in vocabulary.purposes_reading().items():
+                if (
+                    device in asked
+                    and data not in kinds
+                    and _purpose_reads(sentence, device, permissions + item)
+                ):
+                    kinds.add(data)
+                    result["pi_types"].setdefault(data, []).append({**where, "word": asked[device]})
             for device, captured in vocabulary.captures().items():
                 if device in asked and device not in result["pi_types"] and kinds & set(captured):
                     result["pi_types"][device] = [{**where, "word": asked[device]}]

@@ -135,6 +135,18 @@ def permission_of_data() -> dict[str, str]:
 
 
 @functools.cache
+def purposes_reading() -> dict[str, tuple[str, list[str]]]:
+    """{permission group: (the data type it guards, the words of a purpose that reads that data)}: a permission
+    given with such a purpose (位置权限：用于展示附近的ATM) labels the data too (FRESH_SET_BRIEF.md), from
+    permissions.yaml `reads_with`."""
+    return {
+        code: (spec["data"][0], list(spec["reads_with"]))
+        for code, spec in permission_groups().items()
+        if spec.get("reads_with") and spec.get("data")
+    }
+
+
+@functools.cache
 def permission_to_group() -> dict[str, str]:
     """{permission as a scan reports it: group}: Android, iOS and HarmonyOS names, a mini-program's scopes
     (scope.userLocation) and its requiredPrivateInfos (requiredPrivateInfos:getLocation)."""
