@@ -91,6 +91,13 @@ CASES = {
         # a dormant account (睡眠账户) is no sleep data
         ("长期未使用的账户将转为睡眠账户。", 0, set(), {"health"}),
     ],
+    # policy and premium records are financial information
+    "policy records": ("续期时我们会核对您的保单号码和缴费记录。", 0, {"payment_info"}, set()),
+    # a word that needs a verb, with the verb after it in the passive; the account's own state is no data
+    "passive collection": [
+        ("客服会话中您发送的图片将被保存三年。", 0, {"photos_media"}, set()),
+        ("连续输错密码后，您的账号将被冻结。", 0, set(), {"account_info"}),
+    ],
     # postal address words
     "postal address of a recipient": (
         "寄送实体卡时，请填写收件地址和收件人手机号码。",

@@ -109,6 +109,10 @@ IN_SDK_NAME = re.compile(
 BIOMETRIC_PERMISSION_BEFORE = re.compile(
     r"(?:ACCESS_BIOMETRIC|USE_BIOMETRIC|USE_FINGERPRINT|NSFaceIDUsageDescription)[^A-Za-z。；;、]{0,10}$"
 )
+# a word that needs a verb, with the verb after it in the passive (聊天中的图片、语音将被保存)
+PASSIVE_AFTER = re.compile(
+    r"^[^，,。；;]{0,16}?(?:将|会|均|都)?(?:被|由我们|由本行)(?:保存|收集|上传|记录|存储|采集|读取|获取|留存)"
+)
 # the app offering a service (以提供视频理财顾问服务): the word names the service, not the user's data
 OFFERING_BEFORE = re.compile(r"(?:以|以便|为您|向您|为你|向你|用于)提供$")
 SERVICE_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:服务|功能)")
@@ -429,9 +433,9 @@ def _pi_in(sentence: str) -> list[tuple[str, str]]:
             if any(taken[start:end]):
                 continue  # inside a longer word (密码 of 密码键盘, 账号 of 注销账号 or of 收款账号)
             taken[start:end] = [True] * (end - start)
-            head, _tail = _part(sentence, start, end)
+            head, tail = _part(sentence, start, end)
             if (
-                any(v in head for v in verbs)
+                (any(v in head for v in verbs) or bool(PASSIVE_AFTER.match(tail)))
                 and not WEAK_WORD_NAMES.match(sentence[end:])
                 and not OFFERING_BEFORE.search(head)
                 and not PURPOSE_PART.match(head)
