@@ -95,7 +95,7 @@ CASES = {
     "policy records": ("续期时我们会核对您的保单号码和缴费记录。", 0, {"payment_info"}, set()),
     # a word that needs a verb, with the verb after it in the passive; the account's own state is no data
     "passive collection": [
-        ("客服会话中您发送的图片将被保存三年。", 0, {"photos_media"}, set()),
+        ("客服会话中的图片和语音将被保存三年。", 0, {"photos_media", "voice"}, set()),
         ("连续输错密码后，您的账号将被冻结。", 0, set(), {"account_info"}),
     ],
     # postal address words
