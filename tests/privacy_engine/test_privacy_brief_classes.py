@@ -159,6 +159,13 @@ CASES = {
         {"umeng_push", "umeng_analytics"},
         set(),
     ),
+    # several makers in one part of a sentence, each with its own function
+    "makers each with a function": (
+        "本App内置了腾讯提供的人脸核身能力和百度提供的文字识别OCR能力。",
+        2,
+        {"tencent_faceid", "baidu_ocr"},
+        {"baidu_face", "tencent_youtu"},
+    ),
     # a header row whose name column is captioned by the SDKs' kind
     "header captioned by kind": (
         "推送SDK | 提供方 | 收集的个人信息\n极光推送 | 深圳市和讯华谷信息技术有限公司 | 设备标识符、网络类型",

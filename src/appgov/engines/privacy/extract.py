@@ -926,8 +926,20 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str], str]]:
                     continue
                 # outside a record about SDKs, only a function in the maker's own part of the sentence counts
                 # (我们使用友盟进行统计分析)
-                wanted = vocabulary.functions_in(part) or (
-                    vocabulary.functions_in(rest) or _purpose_below(lines, index) if context else set()
+                # where the part names several makers, each with its function (腾讯提供的人脸核身服务以及百度提供的OCR
+                # 服务), the function between this maker and the next
+                later = [
+                    m.start()
+                    for m in pattern.finditer(norm, match.end())
+                    if vocabulary.name_fits(norm, m) and not vendors_of[m.group()] & vendors
+                ]
+                own = norm[match.end() : later[0] if later else None]
+                stop = re.search(r"[，,；;。|]", own)
+                own = own[: stop.start()] if stop else own
+                wanted = (
+                    vocabulary.functions_in(own)
+                    or vocabulary.functions_in(part)
+                    or (vocabulary.functions_in(rest) or _purpose_below(lines, index) if context else set())
                 )
                 if vendors & named_vendors:
                     # only where the SDK is named by the maker alone (友盟+SDK), not by its product (网易云信IM SDK)
