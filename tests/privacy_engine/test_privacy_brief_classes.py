@@ -54,6 +54,10 @@ CASES = {
         ("通讯录权限：用于从通讯录中选择收款人。", 0, {"contacts"}, set()),
         ("日历权限：用于添加理财到期提醒。", 0, set(), {"calendar"}),
     ],
+    "listed permission with a reading purpose": [
+        ("本App会申请下列权限：\n1. 相册：上传购房合同；\n2. 通知：还款提醒。", 0, {"photos_media"}, set()),
+        ("鸿蒙版申请ohos.permission.READ_PASTEBOARD（识别您复制的分享口令）。", 0, {"clipboard"}, set()),
+    ],
     # what the app saves is its output, not the user's data
     "output the app saves": ("App需要访问存储以保存电子保单图片。", 0, set(), {"photos_media"}),
     # a word inside an SDK's name names what the SDK does

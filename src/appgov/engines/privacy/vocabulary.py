@@ -140,9 +140,9 @@ def purposes_reading() -> dict[str, tuple[str, list[str]]]:
     given with such a purpose (位置权限：用于展示附近的ATM) labels the data too (FRESH_SET_BRIEF.md), from
     permissions.yaml `reads_with`."""
     return {
-        code: (spec["data"][0], list(spec["reads_with"]))
+        code: (spec.get("reads_data") or spec["data"][0], list(spec["reads_with"]))
         for code, spec in permission_groups().items()
-        if spec.get("reads_with") and spec.get("data")
+        if spec.get("reads_with") and (spec.get("data") or spec.get("reads_data"))
     }
 
 
