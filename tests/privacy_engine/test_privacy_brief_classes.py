@@ -177,6 +177,13 @@ CASES = {
         {"jpush"},
         {"推送SDK"},
     ),
+    # a name cell without a brand (its kind) in a row whose maker names a catalogue SDK
+    "kind in the name cell": (
+        "反欺诈SDK | 同盾科技有限公司 | 交易风险识别 | 设备型号、IMEI",
+        2,
+        {"tongdun"},
+        {"反欺诈SDK"},
+    ),
     # a row whose data cell says it collects nothing declares nothing in its other cells
     "row collecting nothing": (
         "安全输入SDK | 某某科技有限公司 | 登录密码加密 | 无",

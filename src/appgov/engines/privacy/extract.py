@@ -1090,6 +1090,12 @@ def extract(text: str) -> dict:
         key = sdk["id"] or _norm(sdk["name"])
         if key in sdk_ids or _norm(sdk["name"]) in sdk_names:
             continue
+        # a name cell without a brand (风控SDK) in a row whose maker names a catalogue SDK: the kind, not a name
+        if sdk["id"] is None and not _brand_left(re.sub(r"(?:SDK|sdk)$", "", sdk["name"])):
+            if any(s["id"] and s.get("sentence") == row for s in result["sdks"]) or any(
+                r.strip() == row.strip() and v["id"] for r, v, _u, _m in vendor_found
+            ):
+                continue
         sdk_ids.add(key)
         sdk_names.add(_norm(sdk["name"]))
         clause = next((c.index for c in clauses if row.split("|")[0].strip() in c.text), None)
