@@ -175,15 +175,15 @@ def test_an_incomplete_policy_fails_16_2(world):
 def test_a_correction_is_kept_and_applied(world, login):
     a = world.a
     policy = services.upload(a.version, policy_file(), a.office_user)
-    # read from 收款账号: the payee's account number, not the user's login account
-    assert "account_info" in services.declared(policy)["pi_types"]
+    # read from 收款账号 (a payee's bank account, payment_info): the office holds it is the payee's, not the user's
+    assert "payment_info" in services.declared(policy)["pi_types"]
     client = login(a.office_user)
     client.post(
         reverse("privacy:policy-correct", args=[policy.pk]),
-        {"field": "pi_types", "code": "account_info", "action": "remove", "reason": "收款账号是收款人的账号"},
+        {"field": "pi_types", "code": "payment_info", "action": "remove", "reason": "收款账号是收款人的账号"},
     )
     correction = PolicyCorrection.objects.get(policy=policy)
-    assert "account_info" not in services.declared(policy)["pi_types"]
+    assert "payment_info" not in services.declared(policy)["pi_types"]
     assert ChangeLogEntry.objects.filter(
         object_type="privacy.policycorrection", object_id=str(correction.pk)
     ).exists()

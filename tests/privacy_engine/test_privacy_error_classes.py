@@ -110,10 +110,12 @@ def test_pi_classes(cases):
 
 
 PERMISSION_CASES = {
-    # the app calling the device uses its permission; a denial stays one
+    # the app calling the device without 权限/授权 wording is data, not a permission (FRESH_SET_BRIEF.md, extended
+    # 2026-12-05); with the permission's name it is one; a denial stays one
     "the app calls the device": [
-        ("远程面签时，App将调用摄像头和麦克风完成双录。", {"camera", "microphone"}, set()),
-        ("识别银行卡时会调用手机的相机。", {"camera"}, set()),
+        ("远程面签时，App将调用摄像头和麦克风完成双录。", set(), {"camera", "microphone"}),
+        ("识别银行卡时会调用手机的相机。", set(), {"camera"}),
+        ("识别银行卡时会调用手机的相机权限。", {"camera"}, set()),
         ("我们不会在后台调用麦克风。", set(), {"microphone"}),
     ],
     # the system's prompt asks for it

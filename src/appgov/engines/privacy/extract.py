@@ -18,18 +18,22 @@ NEGATION = re.compile(
     # what the app (or an SDK) cannot reach, or no longer embeds: 拿不到您的余额, 已移除个推SDK, 已下线 (not 无法获取: "如您
     # 拒绝，我们将无法获取您的位置" is what the app asks for)
     r"拿不到|看不到|碰不到|读不到|接触不到|获取不到|"
-    r"已(?:移除|下线|停用|删除|卸载)|移除了|下线了|停止(?:使用|接入|集成)|不再(?:使用|集成|接入))"
+    r"已(?:移除|下线|停用|删除|卸载)|移除了|下线了|停止(?:使用|接入|集成)|不再(?:使用|集成|接入)|"
+    # only planned (我们计划在后续版本中接入…SDK, 拟接入): not embedded yet (FRESH_SET_BRIEF.md)
+    r"(?:计划|拟|准备|打算)(?:在[^，,。；;]{0,12}?)?(?:接入|集成|引入|嵌入|上线|使用))"
 )
 # "相册、通讯录我们都不碰": a denial after the items it denies, in the same part of the sentence
 POST_NEGATION = re.compile(
     r"(?:都|均|也|一律|一概|从|绝)?不(?:会|再)?(?:被)?(?:主动)?(?:碰|收集|获取|读取|采集|访问|上传|存储|保存|调用)"
 )
 LIST_REST = re.compile(
-    r"^(?:(?:[、和及与或/]|以及)[^，,。；;、和及与或]{1,8})*(?:等|这些|这类)?(?:信息|数据|内容)?$"
+    r"^(?:(?:[、和及与或/]|以及)[^，,。；;、和及与或]{1,8})*(?:等|这些|这类)?(?:信息|数据|内容)?"
+    # the colloquial topic: 相册里有啥，我们不看
+    r"(?:(?:里|中|内)(?:有啥|有什么|装了啥|的东西|的内容)?)?$"
 )
 TOPIC_DENIAL = re.compile(
     r"^[，,]\s*(?:我们|我行|本行|本App|App|本应用)?(?:都|均|也|一律|一概|从|绝|从来)?(?:不|未|从未|没有)(?:会|再|曾)?"
-    r"(?:被)?(?:主动)?(?:碰|收集|获取|读取|采集|访问|上传|存储|保存|调用|申请|涉及)"
+    r"(?:被)?(?:主动)?(?:碰|看|查看|翻|动|收集|获取|读取|采集|访问|上传|存储|保存|调用|申请|涉及)"
 )
 POSITIVE_VERB = re.compile(r"(收集|获取|读取|采集|使用|访问|调用|提供|填写|上传|需要|申请|处理)")
 # where a denial stops: the next part of the sentence (，；) or a turn (但、而是、仅); 仅 right after a denial is
@@ -45,6 +49,11 @@ PERMISSION_AFTER = re.compile(
     r"(?:读写|读取|写入|访问|使用|调用)?(?:权限|授权)"
 )
 SYSTEM_PROMPT_BEFORE = re.compile(r"想(?:要)?(?:访问|使用)(?:您的|你的)?(?:设备|手机)?的?$")
+PROMPT_PURPOSE = re.compile(r"^[”\"」』]?\s*[（(](?:仅)?(?:用于|以便|用来|为了?)([^（）()]{1,30})[)）]")
+# a purpose that writes or sends (保存图片到相册, 写入日历, 拨打电话, 发送通知) does not read the data (FRESH_SET_BRIEF.md)
+WRITING_PURPOSE = re.compile(
+    r"^\s*(?:将|把)?[^，,]{0,4}?(?:保存|存储|写入|添加|新增|下载|导出|发送|推送|拨打|提醒|通知)"
+)
 READING_VERB = re.compile(
     r"(读取|获取|收集|采集|访问|上传)(?:您的|您)?(?:[\u4e00-\u9fffA-Za-z]{1,6}[、和及与或/])*$"
 )
@@ -52,6 +61,8 @@ READING_VERB = re.compile(
 # declaration, unless the sentence also says the app collects it
 DEFINITION = re.compile(
     r"(?:敏感个人信息|个人敏感信息|个人信息)[”\"」』]?[，,]?(?:是指|系指|指的是|包括但不限于)|(?:敏感个人信息|个人敏感信息)是"
+    # the brief's own example: 个人敏感信息包括…
+    r"|(?:敏感个人信息|个人敏感信息)[”\"」』]?[，,]?(?:主要|一般|通常)?(?:包括|包含|例如)"
     r"|(?:属于|为|是)(?:个人)?敏感(?:个人)?信息"
     # a term of the policy's glossary: 本政策中的“设备信息”是指…
     r"|[“\"「『][^”\"」』]{1,12}[”\"」』]\s*(?:是指|系指|指的是|指)"
@@ -86,6 +97,25 @@ PURPOSE_PART = re.compile(r"^\s*(?:为了?|以)(?:便于|方便|保障|保护|�
 WRITE_TO = re.compile(
     r"(?:保存|存储|存入|下载|写入|导出|存)[^，,。；;]{0,12}?(?:至|到|进|入)(?:手机|系统|本地|您的)?$"
 )
+# what the app saves or sends out (用于保存电子回单图片, 下载交易凭证图片) is the app's output, not the user's data;
+# saving the user's own (保存您的影像) is collecting it
+SAVED_OBJECT = re.compile(r"(?:保存|下载|导出|生成|写入)(?![您你])[^，,。；;（）()、]{0,8}$")
+# a word inside the name of an SDK (XX科技活体检测SDK, 人脸识别SDK) names what the SDK does, not data it collects
+IN_SDK_NAME = re.compile(
+    r"^(?:(?![由其将的被经等会把向给从在为用及和与或、，,。；;：:\s（）()|])\S){0,6}?(?:SDK|sdk|Kit|KIT)(?![A-Za-z])"
+)
+# near a biometric permission's identifier (ohos.permission.ACCESS_BIOMETRIC（指纹/人脸快捷登录）) a fingerprint or a
+# face is the device's own unlock: the app gets a pass or fail (FRESH_SET_BRIEF.md), unless it captures the feature
+BIOMETRIC_PERMISSION_BEFORE = re.compile(
+    r"(?:ACCESS_BIOMETRIC|USE_BIOMETRIC|USE_FINGERPRINT|NSFaceIDUsageDescription)[^A-Za-z。；;、]{0,10}$"
+)
+# a word that needs a verb, with the verb after it in the passive (聊天中的图片、语音将被保存)
+PASSIVE_AFTER = re.compile(
+    r"^[^，,。；;]{0,16}?(?:将|会|均|都)?(?:被|由我们|由本行)(?:保存|收集|上传|记录|存储|采集|读取|获取|留存)"
+)
+# the app offering a service (以提供视频理财顾问服务): the word names the service, not the user's data
+OFFERING_BEFORE = re.compile(r"(?:以|以便|为您|向您|为你|向你|用于)提供$")
+SERVICE_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:服务|功能)")
 # writing events into the calendar is not reading it (向日历写入还款提醒, 在您的日历中添加提醒)
 WRITE_INTO_HEAD = re.compile(r"(?:向|往|在|到)(?:您的|你的|手机|系统|本地)*$")
 WRITE_INTO_TAIL = re.compile(r"^(?:中|里|内)?(?:写入|添加|新增|创建|新建)")
@@ -172,6 +202,7 @@ def _brand_left(name: str) -> bool:
 
 
 EMBEDDING = re.compile(r"集成|接入|嵌入|引入|使用了|内置")
+PACKAGE_NAME = re.compile(r"(?<![A-Za-z0-9_.])[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+(?![A-Za-z0-9_])")
 SDK_LIST_NAME = re.compile(r"(?:第三方)?SDK\s*(?:名称|名字)\s*[:：]\s*([^；;，,|\n。]+)", re.I)
 DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
 EFFECTIVE = re.compile(r"(?:生效日期|生效时间|施行日期)[ \t]*[:：]?[ \t]*(?:" + DATE + ")")
@@ -186,18 +217,20 @@ RIGHTS = {
     "deregister": ("注销账户", "注销账号", "注销您的账户", "注销您的账号", "账户注销", "账号注销", "注销"),
     "copy": ("复制", "获取个人信息副本", "转移"),
 }
-PERMISSION_CONTEXT = re.compile(r"(权限|访问|授权|开启|调用|申请|获取|请求|允许)")
+PERMISSION_CONTEXT = re.compile(
+    r"(权限|访问|授权|开启|调用|申请|获取|请求|允许|想(?:要)?(?:使用|(?:给|向)(?:您|你)?发送))"
+)
 # a bare name (相机, 位置) as an item of a list that ends in 权限: 相机、位置信息及通讯录等权限
 PERMISSION_LIST_AFTER = re.compile(
     r"^(?:(?:[、和及与或/]|以及)[^、，,。；;：:]{1,10}?)*(?:等|在内)?(?:的)?(?:这些|这几项|这几个|这几类|这类|此类|几项)?"
     r"(?:系统|相关|设备|手机|敏感)?权限"
 )
-# …or right after a request for it: 申请访问相机, 请求使用麦克风, 授权我们访问通讯录, 允许手机银行使用位置; after the
-# app calling the device (调用摄像头和麦克风, 调用设备的相机) or the system's prompt (“XX银行”想访问您的相机)
+# …or right after a request for it: 申请访问相机, 请求使用麦克风, 授权我们访问通讯录, 允许手机银行使用位置; or the
+# system's prompt (“XX银行”想访问您的相机, 想给您发送通知). The app calling the device without 权限/授权 wording (调用
+# 摄像头和麦克风) is data, not a permission (FRESH_SET_BRIEF.md)
 PERMISSION_REQUEST_BEFORE = re.compile(
     r"(?:(?:申请|请求|授予|授权|允许)[^，,。；;]{0,10}?(?:访问|使用|调用|读取|获取|开启|打开)?|开启"
-    r"|调用(?:设备|手机|系统)?的?(?:[^，,。；;、和及与或]{1,4}(?:[、和及与或/]|以及))*"
-    r"|想(?:要)?(?:访问|使用))(?:设备|手机|系统)?的?$"
+    r"|想(?:要)?(?:访问|使用|(?:给|向)(?:您|你)?发送))(?:设备|手机|系统)?的?$"
 )
 # a list after a request and a colon: 是否允许使用：摄像头和麦克风（开户视频见证时录制音视频）、相册（上传资产证明）
 PERMISSION_REQUEST_LIST = re.compile(
@@ -284,12 +317,16 @@ def _names_a_permission(sentence: str, start: int, end: int) -> bool:
     """相机 in 申请相机、麦克风等权限 names a permission, not data the app collects; 读取通话记录的权限 reads data."""
     # 相册（存储）权限: an aside between the name and 权限
     after = SHORT_ASIDE.sub("", QUOTES.sub("", sentence[end : end + 80]))
-    # the system's prompt: “XX银行”想访问您的相机
+    # the system's prompt: “XX银行”想访问您的相机; with a purpose that reads the data (想访问您的通讯录（用于快速填写
+    # 联系人）) it is the data as well, with one that writes or sends (用于保存电子回单图片) the permission only
     if SYSTEM_PROMPT_BEFORE.search(sentence[max(0, start - 12) : start]):
-        return True
-    return bool(PERMISSION_AFTER.match(after)) and not READING_VERB.search(
-        sentence[max(0, start - 60) : start]
-    )
+        purpose = PROMPT_PURPOSE.match(sentence[end:])
+        return not purpose or bool(WRITING_PURPOSE.match(purpose.group(1)))
+    reading = READING_VERB.search(sentence[max(0, start - 60) : start])
+    # 获取您的日历权限 obtains the permission; 读取通话记录的权限 is the permission to read the data
+    if reading and reading.group(1) == "获取" and after.startswith("权限"):
+        reading = None
+    return bool(PERMISSION_AFTER.match(after)) and not reading
 
 
 PURPOSE_ASIDE = re.compile(r"\s*(?:仅)?(?:用于|以便|用来|供|为了|为|如)")
@@ -335,6 +372,13 @@ def _not_declared(sentence: str, start: int, end: int | None = None) -> bool:
         or DERIVED_BEFORE.search(head)
         or LOCAL_ONLY_AFTER.match(sentence[end if end is not None else start :])
         or WRITE_TO.search(head)
+        or SAVED_OBJECT.search(head)
+        or (
+            end is not None
+            and bool(OFFERING_BEFORE.search(head))
+            and bool(SERVICE_AFTER.match(sentence[end:]))
+        )
+        or (end is not None and bool(IN_SDK_NAME.match(sentence[end:])))
         or (
             end is not None
             and bool(WRITE_INTO_HEAD.search(head))
@@ -372,6 +416,12 @@ def _pi_in(sentence: str) -> list[tuple[str, str]]:
             head = _part(sentence, start, end)[0]
             if code == "photos_media" and TAKEN_WITH_CAMERA.search(head) and not ALBUM.search(head):
                 continue
+            if (
+                code in RESULT_ONLY_TYPES
+                and BIOMETRIC_PERMISSION_BEFORE.search(sentence[max(0, start - 24) : start])
+                and not CAPTURING.search(head)
+            ):
+                continue
             if code in ADDRESS_BOOK_TYPES and ADDRESS_BOOK_BEFORE.search(head):
                 code = "contacts"
             found.append((code, match.group()))
@@ -381,11 +431,13 @@ def _pi_in(sentence: str) -> list[tuple[str, str]]:
         for match in re.finditer(re.escape(word), sentence):
             start, end = match.start(), match.end()
             if any(taken[start:end]):
-                continue  # inside a longer word (密码 of 密码键盘, 账号 of 注销账号)
-            head, _tail = _part(sentence, start, end)
+                continue  # inside a longer word (密码 of 密码键盘, 账号 of 注销账号 or of 收款账号)
+            taken[start:end] = [True] * (end - start)
+            head, tail = _part(sentence, start, end)
             if (
-                any(v in head for v in verbs)
+                (any(v in head for v in verbs) or bool(PASSIVE_AFTER.match(tail)))
                 and not WEAK_WORD_NAMES.match(sentence[end:])
+                and not OFFERING_BEFORE.search(head)
                 and not PURPOSE_PART.match(head)
                 and not _not_declared(sentence, start, end)
                 and not _denied(sentence, start, end)
@@ -491,6 +543,42 @@ def _permissions_in(sentence: str) -> list[tuple[str, str]]:
     return found
 
 
+def _is_the_name(sentence: str, word: str, name: str) -> bool:
+    """The data word found is the listed permission's name (位置信息：用于…), not data its purpose reads (短信权限：用于
+    自动读取短信验证码)."""
+    if word in name:
+        return True
+    return name in word and sentence.find(word) <= sentence.find(name) + len(name)
+
+
+def _purpose_reads(sentence: str, code: str, asked: list[tuple[str, str]]) -> bool:
+    """The permission is given with a purpose that reads its data (位置权限：用于展示附近的ATM, 申请通讯录权限以便从通讯录
+    中选择收款人): a purpose word of permissions.yaml reads_with after the permission's name, up to the next permission
+    named, where the purpose does not write or send (写入日历, 保存到相册) and is not denied."""
+    names = vocabulary.permission_words() + vocabulary.permission_short_words()
+    places = [(sentence.find(w), w) for c, w in asked if c == code and w in sentence]
+    places += [(sentence.find(w), w) for w, c in names if c == code and w in sentence]
+    if not places:
+        return False
+    at, word = min(places)
+    after = sentence[at + len(word) :]
+    others = [after.find(w) for c, w in asked if c != code and w and after.find(w) > 0]
+    purpose = after[: min(others)] if others else after
+    start = re.sub(
+        r"^[^\u4e00-\u9fffA-Za-z]*(?:权限)?[^\u4e00-\u9fffA-Za-z]*(?:仅)?(?:用于|以便|以|用来|来|为了?)?",
+        "",
+        purpose,
+    )
+    if WRITING_PURPOSE.match(start):
+        return False
+    words = vocabulary.purposes_reading()[code][1]
+    return any(
+        w in purpose
+        and not _denied(sentence, at + len(word) + purpose.find(w), at + len(word) + purpose.find(w) + len(w))
+        for w in words
+    )
+
+
 def _captures_with(sentence: str, code: str, permissions: list[tuple[str, str]]) -> bool:
     """The permission is named as the means of a capture: 调用您设备的相机权限以采集您的人脸图像, 通过麦克风权限采集…"""
     word = dict(permissions).get(code)
@@ -569,7 +657,11 @@ def _purpose_cells(text: str) -> list[tuple[str, list[str]]]:
             continue
         # a row without a header that gives its data as a list in a cell of its own (天威诚信数字证书SDK | 北京天威…
         # | 电子保单签署 | 姓名、身份证件号码): its other cells name the SDK, its maker and the purpose
-        listed = [i for i, c in enumerate(cells) if _data_list(c)] if len(cells) >= 3 else []
+        listed = (
+            [i for i, c in enumerate(cells) if _data_list(c) or NOTHING_CELL.match(c)]
+            if len(cells) >= 3
+            else []
+        )
         if listed:
             out.append((line, [c for i, c in enumerate(cells) if i not in listed and c]))
             continue
@@ -584,6 +676,8 @@ def _purpose_cells(text: str) -> list[tuple[str, list[str]]]:
 
 
 ANY_ASIDE = re.compile(r"[（(][^（）()]*[)）]")
+# a data cell that says the row collects nothing (CFCA安全键盘SDK | 中金… | 交易密码输入加密 | 无)
+NOTHING_CELL = re.compile(r"^(?:无|不收集|未收集|不涉及|不收集个人信息|无个人信息|-|—|/)$")
 
 
 def _data_list(cell: str) -> bool:
@@ -631,6 +725,11 @@ def _sdks_in(sentence: str) -> list[dict]:
         entry = entries[match.group()]
         # the place in the normalised sentence is near enough for the denial test (only spaces are removed)
         if entry["id"] not in ids and not _sdk_denied(sentence, min(match.start(), len(sentence))):
+            add(_entry(entry))
+    # an SDK given by its Java package (com.igexin.sdk, cn.jpush.android)
+    for match in PACKAGE_NAME.finditer(sentence):
+        entry = vocabulary.sdk_of_package(match.group())
+        if entry and entry["id"] not in ids and not _sdk_denied(sentence, match.start()):
             add(_entry(entry))
     for match in SDK_MENTION.finditer(sentence):
         entry = vocabulary.resolve_sdk(match.group(1))
@@ -687,6 +786,10 @@ def _table_sdks(text: str) -> list[tuple[str, dict]]:
         if len(cells) < 2:
             column = None
             continue
+        caption = _header_row(cells)
+        if caption is not None:
+            column = caption
+            continue
         if column is None and index in headerless:
             if not NEGATION.search(line):
                 rows.append((line, _named_sdk(cells[0]) or {"id": None, "name": cells[0], "vendor": None}))
@@ -705,6 +808,22 @@ def _table_sdks(text: str) -> list[tuple[str, dict]]:
 
 
 SDK_HEADER = re.compile(r"(SDK|第三方|插件|合作方).{0,4}名称|^SDK$|^名称$")
+# the other cells of a header row whose name column is captioned by its kind (支付SDK | 提供方 | 收集的个人信息)
+HEADER_CELL = re.compile(
+    r"^(?:SDK|第三方|合作方)?(?:名称|提供方|提供商|提供者|服务商|公司名称|第三方公司|开发者|(?:使用)?目的|用途|使用场景"
+    r"|(?:收集的?)?(?:个人)?信息(?:类型|字段|范围)?|申请权限|所需权限)$"
+)
+
+
+def _header_row(cells: list[str]) -> int | None:
+    """The name column of a header row captioned by the SDKs' kind (支付SDK | 提供方 | 收集的个人信息): the first cell
+    that is not a header word, where at least two are."""
+    words = [i for i, c in enumerate(cells) if HEADER_CELL.match(c)]
+    if len(words) < 2:
+        return None
+    return next((i for i in range(len(cells)) if i not in words), None)
+
+
 SDK_CELL = re.compile(r"(?:SDK|sdk|Kit|KIT)$")
 
 
@@ -718,7 +837,12 @@ def _headerless_sdk_rows(lines: list[str]) -> set[int]:
         if len(cells) >= 2:
             block.append(index)
             continue
-        if any(SDK_HEADER.search(c) for i in block for c in TABLE_CELL.split(lines[i].strip().strip("|"))):
+        if any(
+            SDK_HEADER.search(c) for i in block for c in TABLE_CELL.split(lines[i].strip().strip("|"))
+        ) or any(
+            _header_row([c.strip() for c in TABLE_CELL.split(lines[i].strip().strip("|"))]) is not None
+            for i in block
+        ):
             block = []
             continue  # a table with a header: _table_sdks reads its name column
         wide = [i for i in block if len(TABLE_CELL.split(lines[i].strip().strip("|"))) >= 3]
@@ -745,6 +869,12 @@ def _purpose_below(lines: list[str], index: int) -> set[str]:
         if PURPOSE_FIELD.search(line):
             wanted |= vocabulary.functions_in(line)
     return wanted
+
+
+MAKER_SUFFIX = re.compile(r"(?:股份有限公司|有限公司|公司|集团)?")
+MAKER_OF_AN_SDK = re.compile(
+    r"^(?:(?:和|及|与|、|以及)[^，,。；;|]{1,12}?)?(?:所)?(?:提供|开发)?的(?:第三方)?sdk"
+)
 
 
 def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str], str]]:
@@ -774,12 +904,17 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str], str]]:
                 for e in vocabulary.sdk_catalogue()
                 if e["id"] == sdk["id"]
             }
+            # what the SDKs the record names already do: 友盟+SDK提供的统计分析和消息推送服务 names the maker's analytics
+            # SDK, its push SDK only by the function
+            named_functions = {
+                f for sdk in named if sdk["id"] for f in vocabulary.sdk_functions_of(sdk["id"])
+            }
             unknown = [sdk["name"] for sdk in named if sdk["id"] is None]
             for match in pattern.finditer(norm):
                 if not vocabulary.name_fits(norm, match):
                     continue
                 vendors = vendors_of[match.group()]
-                if vendors & named_vendors or _sdk_denied(norm, match.start()):
+                if _sdk_denied(norm, match.start()):
                     continue
                 rest = norm[: match.start()] + "　" + norm[match.end() :]
                 at = match.start()
@@ -791,13 +926,45 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str], str]]:
                     continue
                 # outside a record about SDKs, only a function in the maker's own part of the sentence counts
                 # (我们使用友盟进行统计分析)
-                wanted = vocabulary.functions_in(part) or (
-                    vocabulary.functions_in(rest) or _purpose_below(lines, index) if context else set()
+                # where the part names several makers, each with its function (腾讯提供的人脸核身服务以及百度提供的OCR
+                # 服务), the function between this maker and the next
+                later = [
+                    m.start()
+                    for m in pattern.finditer(norm, match.end())
+                    if vocabulary.name_fits(norm, m) and not vendors_of[m.group()] & vendors
+                ]
+                own = norm[match.end() : later[0] if later else None]
+                stop = re.search(r"[，,；;。|]", own)
+                own = own[: stop.start()] if stop else own
+                wanted = (
+                    vocabulary.functions_in(own)
+                    or vocabulary.functions_in(part)
+                    or (vocabulary.functions_in(rest) or _purpose_below(lines, index) if context else set())
                 )
+                if vendors & named_vendors:
+                    # only where the SDK is named by the maker alone (友盟+SDK), not by its product (网易云信IM SDK)
+                    if not norm[match.end() :].startswith("sdk"):
+                        continue
+                    wanted -= named_functions
+                    if not wanted:
+                        continue
                 if not wanted and not context:
                     continue
-                for entry in vocabulary.resolve_vendor(vendors, wanted):
+                entries = vocabulary.resolve_vendor(vendors, wanted)
+                for entry in entries:
                     out.append((record.strip(), _entry(entry), unknown, match.group()))
+                # a maker of several SDKs named alone as the maker of an SDK (集成了腾讯公司和百度公司提供的SDK): the
+                # name as written (FRESH_SET_BRIEF.md)
+                after = norm[match.end() :]
+                suffix = MAKER_SUFFIX.match(after)
+                if (
+                    not entries
+                    and not wanted
+                    and not vendors & named_vendors
+                    and MAKER_OF_AN_SDK.match(after[suffix.end() :])
+                ):
+                    written = match.group() + suffix.group()
+                    out.append((record.strip(), {"id": None, "name": written, "vendor": None}, [], written))
     return out
 
 
@@ -846,11 +1013,13 @@ def extract(text: str) -> dict:
                 if sentence in row:
                     for cell in cells:
                         read = read.replace(cell, "　" * len(cell))
+            kinds = set()
             for code, word in _pi_in(read):
-                if code in PERMISSION_DATA_TYPES and any(word in n or n in word for n in named):
+                if code in PERMISSION_DATA_TYPES and any(_is_the_name(sentence, word, n) for n in named):
                     continue
                 if gloss and word in gloss and word not in sentence.replace(gloss, ""):
                     continue  # 电话（读取设备信息）: the permission's description, not data
+                kinds.add(code)
                 result["pi_types"].setdefault(code, []).append({**where, "word": word})
             listing = (
                 bool(PERMISSION_LIST_OPENER.search(sentence))
@@ -866,6 +1035,20 @@ def extract(text: str) -> dict:
             for code, data in CAPTURE_TYPES.items():
                 if data not in result["pi_types"] and _captures_with(sentence, code, permissions):
                     result["pi_types"][data] = [{**where, "word": dict(permissions)[code]}]
+            # a device's permission asked for where the sentence collects what the device captures (申请麦克风权限，
+            # 对销售过程进行录音): the purpose reads the device's data (FRESH_SET_BRIEF.md; taxonomy.yaml captures)
+            asked = dict(permissions + item)
+            for device, (data, _words) in vocabulary.purposes_reading().items():
+                if (
+                    device in asked
+                    and data not in kinds
+                    and _purpose_reads(sentence, device, permissions + item)
+                ):
+                    kinds.add(data)
+                    result["pi_types"].setdefault(data, []).append({**where, "word": asked[device]})
+            for device, captured in vocabulary.captures().items():
+                if device in asked and device not in result["pi_types"] and kinds & set(captured):
+                    result["pi_types"][device] = [{**where, "word": asked[device]}]
             for sdk in _sdks_in(sentence):
                 key = sdk["id"] or _norm(sdk["name"])
                 if key not in sdk_ids and _norm(sdk["name"]) not in sdk_names:
@@ -907,6 +1090,12 @@ def extract(text: str) -> dict:
         key = sdk["id"] or _norm(sdk["name"])
         if key in sdk_ids or _norm(sdk["name"]) in sdk_names:
             continue
+        # a name cell without a brand (风控SDK) in a row whose maker names a catalogue SDK: the kind, not a name
+        if sdk["id"] is None and not _brand_left(re.sub(r"(?:SDK|sdk)$", "", sdk["name"])):
+            if any(s["id"] and s.get("sentence") == row for s in result["sdks"]) or any(
+                r.strip() == row.strip() and v["id"] for r, v, _u, _m in vendor_found
+            ):
+                continue
         sdk_ids.add(key)
         sdk_names.add(_norm(sdk["name"]))
         clause = next((c.index for c in clauses if row.split("|")[0].strip() in c.text), None)
@@ -921,9 +1110,10 @@ def extract(text: str) -> dict:
             for s in result["sdks"]
             if s["id"] is not None or (_norm(s["name"]) not in drop and maker not in _norm(s["name"]))
         ]
-        if sdk["id"] in sdk_ids:
+        key = sdk["id"] or _norm(sdk["name"])
+        if key in sdk_ids:
             continue
-        sdk_ids.add(sdk["id"])
+        sdk_ids.add(key)
         clause = next((c.index for c in clauses if record[:20] in c.text), None)
         result["sdks"].append({**sdk, "clause": clause, "sentence": record})
     result["sdks"] = [s for s in result["sdks"] if not _kit_prefix(s, result["sdks"])]

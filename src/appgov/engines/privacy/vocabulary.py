@@ -96,13 +96,15 @@ def sdk_name_pattern() -> tuple[re.Pattern, dict[str, dict]]:
 @functools.cache
 def pi_words_needing_a_verb() -> dict[str, tuple[str, list[str]]]:
     """{word: (pi type, verbs)}: words that declare the type only with one of the verbs before them in the same
-    part of the sentence (短信验证码 declares SMS only where the app reads it: 自动读取短信验证码)."""
-    return {
-        word: (code, spec["with_verb"]["verbs"])
+    part of the sentence (短信验证码 declares SMS only where the app reads it: 自动读取短信验证码); longest first, so
+    that 收款账号 (payment_info) holds its place before 账号 (account_info) is read inside it."""
+    pairs = [
+        (word, (code, spec["with_verb"]["verbs"]))
         for code, spec in taxonomy().items()
         if spec.get("with_verb")
         for word in spec["with_verb"]["words"]
-    }
+    ]
+    return dict(sorted(pairs, key=lambda p: -len(p[0])))
 
 
 @functools.cache
@@ -130,6 +132,18 @@ def permission_names() -> list[tuple[str, str, bool]]:
 def permission_of_data() -> dict[str, str]:
     """{personal-information type: permission group} for the data a permission guards (location -> location)."""
     return {t: code for code, spec in permission_groups().items() for t in spec.get("data") or []}
+
+
+@functools.cache
+def purposes_reading() -> dict[str, tuple[str, list[str]]]:
+    """{permission group: (the data type it guards, the words of a purpose that reads that data)}: a permission
+    given with such a purpose (位置权限：用于展示附近的ATM) labels the data too (FRESH_SET_BRIEF.md), from
+    permissions.yaml `reads_with`."""
+    return {
+        code: (spec.get("reads_data") or spec["data"][0], list(spec["reads_with"]))
+        for code, spec in permission_groups().items()
+        if spec.get("reads_with") and (spec.get("data") or spec.get("reads_data"))
+    }
 
 
 @functools.cache
@@ -291,6 +305,24 @@ def sdk_names() -> list[tuple[str, dict]]:
             if name and (len(normalise(name)) >= 3 or (name in own and len(normalise(name)) == 2)):
                 pairs.append((normalise(name), entry))
     return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+@functools.cache
+def sdk_packages() -> list[tuple[str, dict]]:
+    """(Java package, catalogue entry), longest first: the package names of the catalogue's signatures, which a
+    policy's SDK list may give instead of a name (com.igexin.sdk is Getui's)."""
+    pairs = [
+        (package.lower(), entry)
+        for entry in sdk_catalogue()
+        for package in (entry.get("signatures") or {}).get("packages") or []
+    ]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def sdk_of_package(name: str) -> dict | None:
+    """The catalogue SDK whose package `name` is or lies in (com.igexin.sdk -> getui), else None."""
+    name = name.lower()
+    return next((e for p, e in sdk_packages() if name == p or name.startswith(p + ".")), None)
 
 
 @functools.cache
