@@ -42,6 +42,8 @@ BEFORE_FRESH2 = "c500120"
 # fresh3 was written from the brief only (with its 18 permission groups and fixed conventions) while the engine was
 # being worked on with fresh1 and fresh2 as development sets; scored once that work was merged, never tuned on
 BEFORE_FRESH3 = "fae1ced"
+# fresh4: written from the brief (conventions extended after fresh3) while fresh1-3 were development sets; scored once
+BEFORE_FRESH4 = "f3fc8d7"
 GOAL = 0.9
 
 
@@ -166,7 +168,7 @@ def main() -> int:
     parser.add_argument("--before", default=BEFORE, help="git revision of the engine before the improvement")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
-    own, independent, fresh, fresh2, fresh3 = (
+    own, independent, fresh, fresh2, fresh3, fresh4 = (
         SETS / n
         for n in (
             "labelled_excerpts.yaml",
@@ -174,10 +176,11 @@ def main() -> int:
             "fresh_excerpts.yaml",
             "fresh2_excerpts.yaml",
             "fresh3_excerpts.yaml",
+            "fresh4_excerpts.yaml",
         )
     )
     result = {
-        "benchmark": "privacy-policy extraction quality on five labelled sets",
+        "benchmark": "privacy-policy extraction quality on six labelled sets",
         "machine": {
             "cpus": os.cpu_count(),
             "platform": platform.platform(),
@@ -200,6 +203,8 @@ def main() -> int:
         "fresh2_set": score(fresh2, predictions(fresh2)),
         "fresh3_set_before": score(fresh3, before_predictions(fresh3, BEFORE_FRESH3)),
         "fresh3_set": score(fresh3, predictions(fresh3)),
+        "fresh4_set_before": score(fresh4, before_predictions(fresh4, BEFORE_FRESH4)),
+        "fresh4_set": score(fresh4, predictions(fresh4)),
     }
     out = ROOT / "bench" / "results" / "privacy-quality.json"
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -212,6 +217,8 @@ def main() -> int:
         "fresh2_set",
         "fresh3_set_before",
         "fresh3_set",
+        "fresh4_set_before",
+        "fresh4_set",
     ):
         q = result[key]
         if "missing" in q:
