@@ -109,6 +109,7 @@ MIDDLEWARE = [
     "appgov.core.middleware.RequestContextMiddleware",
     "appgov.core.middleware.SecurityHeadersMiddleware",
     "axes.middleware.AxesMiddleware",
+    "appgov.core.middleware.DatabaseBusyMiddleware",
 ]
 
 ROOT_URLCONF = "appgov.urls"

@@ -81,3 +81,48 @@ class SecurityHeadersMiddleware:
         if user is not None and user.is_authenticated:
             patch_cache_control(response, no_store=True, private=True)
         return response
+
+
+# PostgreSQL: deadlock detected, serialization failure, lock not available; SQLite: another writer held the file
+BUSY_SQLSTATES = {"40P01", "40001", "55P03"}
+
+
+def database_busy(exc: BaseException) -> bool:
+    """Whether a database error is contention (another transaction held what this one needed), not a defect."""
+    from django.db import OperationalError
+
+    if not isinstance(exc, OperationalError):
+        return False
+    cause = exc.__cause__
+    state = getattr(cause, "sqlstate", None) or getattr(cause, "pgcode", None)
+    return state in BUSY_SQLSTATES or "database is locked" in str(exc)
+
+
+class DatabaseBusyMiddleware:
+    """A write cancelled by the database because of contention (a deadlock PostgreSQL broke by cancelling it, a
+    lock wait SQLite gave up) was rolled back whole: answer 503 with Retry-After and say that nothing was saved
+    and the request may simply be sent again, instead of a bare server error."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not database_busy(exception):
+            return None
+        from django.http import JsonResponse
+        from django.shortcuts import render
+        from django.utils.translation import gettext as _
+
+        request_log.warning("database busy on %s %s: %s", request.method, request.path, str(exception)[:200])
+        message = _(
+            "The database was busy with another change and cancelled this one; nothing was saved. Send it again."
+        )
+        if request.path.startswith("/api/"):
+            response = JsonResponse({"detail": message, "code": "database_busy"}, status=503)
+        else:
+            response = render(request, "503.html", {"message": message}, status=503)
+        response["Retry-After"] = "2"
+        return response
