@@ -31,7 +31,9 @@ def test_the_office_dashboard_export_writes_a_sent_report_time(world):
         },
     )
     sent = timezone.now().replace(microsecond=0)
-    RegulatorReport.objects.filter(incident=incident, stage="initial").update(sent_at=sent, sent_reference="R-1")
+    RegulatorReport.objects.filter(incident=incident, stage="initial").update(
+        sent_at=sent, sent_reference="R-1"
+    )
     response = force_login(Client(), world.reg_in).get(reverse("supervision:index"), {"export": "xlsx"})
     assert response.status_code == 200
     book = openpyxl.load_workbook(io.BytesIO(response.content))

@@ -63,7 +63,8 @@ def import_feed(actor, *, name: str, upload) -> VulnerabilityFeed:
             {"file": _("%(name)s: the file is larger than %(mb)d MB") % {"name": shown_name, "mb": 64}}
         )
     data = upload.read()
-    if kind == VulnerabilityFeed.Kind.XLSX:  # a workbook is a ZIP: its declared sizes before openpyxl inflates it
+    # a workbook is a ZIP: its declared sizes are checked before openpyxl inflates it
+    if kind == VulnerabilityFeed.Kind.XLSX:
         try:
             uploads.check_archive(data, shown_name, uploads.SPREADSHEET)
         except ValidationError as exc:
