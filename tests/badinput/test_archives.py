@@ -154,6 +154,20 @@ def test_counterfeit_zip_feed_refuses_a_bomb_before_reading(db):
     assert "crawl.zip" in refused.value.messages[0] and "at most 100 times" in refused.value.messages[0]
 
 
+def test_vulnerability_feed_workbook_refuses_a_bomb_before_parsing(world):
+    """The scanning feed upload (page and API share import_feed) reads .xlsx with openpyxl like the imports."""
+    from appgov.scanning import feeds as vulnerability_feeds
+
+    header = ("advisory_id", "component", "introduced", "fixed", "last_affected", "severity", "summary")
+    data = rewrite(workbook_bytes([header, ("CVE-1", "okhttp", "", "4.9", "", "high", "x")]),
+                   "xl/worksheets/sheet1.xml", padded)  # fmt: skip
+    with pytest.raises(ValidationError) as refused:
+        vulnerability_feeds.import_feed(
+            world.a.admin, name="CNVD", upload=SimpleUploadedFile("feed.xlsx", data)
+        )
+    assert "feed.xlsx" in refused.value.messages[0] and "at most 200 times" in refused.value.messages[0]
+
+
 # ---------- a workbook that opens but cannot be read row by row ----------
 
 

@@ -129,3 +129,24 @@ def test_backup_refuses_a_non_empty_destination_and_restore_a_non_backup(install
     assert refused.returncode != 0 and "not an empty directory" in refused.stderr
     refused = appgov(installation(source), "restore", str(tmp_path / "occupied"), check=False)
     assert refused.returncode != 0 and "has no manifest.json" in refused.stderr
+
+
+def test_restore_checks_the_manifest_against_the_hash_noted_at_backup(installations, tmp_path):
+    """A manifest rewritten to match changed files passes the file check; the manifest's SHA-256, printed by
+    `appgov backup` to be noted apart, is what catches it: restore prints it and, given it, refuses a mismatch."""
+    import hashlib
+
+    target, backup_dir = fresh_copy(installations, tmp_path)
+    manifest_path = backup_dir / "manifest.json"
+    noted = hashlib.sha256(manifest_path.read_bytes()).hexdigest()
+    manifest = json.loads(manifest_path.read_text())
+    manifest["created_at"] = "2020-01-01T00:00:00+00:00"  # any edit: the files still match the manifest
+    manifest_path.write_text(json.dumps(manifest))
+    env = installation(target)
+    refused = appgov(env, "restore", str(backup_dir), "--manifest-sha256", noted, check=False)
+    assert refused.returncode != 0
+    assert "manifest.json" in refused.stderr and noted in refused.stderr
+    assert rows(target, "SELECT COUNT(*) FROM core_institution") == [(0,)]  # nothing restored
+    actual = hashlib.sha256(manifest_path.read_bytes()).hexdigest()
+    out = appgov(env, "restore", str(backup_dir)).stdout  # without the noted hash: restored, hash shown
+    assert f"manifest SHA-256 {actual}" in out

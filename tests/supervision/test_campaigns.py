@@ -133,3 +133,16 @@ def test_the_office_controls_follow_its_records(world, campaign_b, head_in):
     late = today + datetime.timedelta(days=checks.DECISION_DAYS + 1)
     assert {r.control_id: r.outcome for r in checks.evaluate(office, late)}["NFRA-18.3"] == "fail"
     assert {r.control_id: r.outcome for r in checks.evaluate(office, today)}["NFRA-18.3"] == "pass"
+
+
+def test_the_issued_attachment_is_named_by_the_file_not_by_its_path_on_the_server(
+    world, campaign_b, settings
+):
+    """The examiner's evidence file is copied under the finding by its own name: the copy's name held the
+    absolute path of the original in the media directory (findings/1/1/srv/appgov/var/media/supervision/…)."""
+    record(world, campaign_b)
+    [opened] = services.issue(campaign_b, world.reg_in)
+    attachment = Finding.objects.get(pk=opened.pk).attachments.get()
+    folder, name = attachment.file.name.rsplit("/", 1)  # the storage may add a suffix to a name already taken
+    assert folder == f"findings/{world.b.inst.pk}/{opened.pk}" and name.startswith("zqx-pentest")
+    assert str(settings.MEDIA_ROOT).strip("/") not in attachment.file.name

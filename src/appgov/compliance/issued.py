@@ -6,8 +6,10 @@ evaluation never resolves them). The caller checks the office's role and jurisdi
 the finding's state on the locked row and write one change-log entry each, naming the office's user."""
 
 import datetime
+import os
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -58,7 +60,8 @@ def issue_app_finding(
         if evidence:
             evidence_files.check_file(evidence)
             attachment = FindingAttachment(finding=finding, title=(evidence_title or reference)[:300])
-            attachment.file = evidence
+            # an open stored file is named by its absolute path on the server: keep its own name only
+            attachment.file = File(evidence, name=os.path.basename(evidence.name or "evidence"))
             core_services.save(attachment)
     return finding
 

@@ -7,6 +7,8 @@ formula bar): the value is kept as it is, so an exported ledger re-imports uncha
 even when someone edits it.
 """
 
+import datetime
+
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -21,11 +23,23 @@ def make_inert(cell) -> None:
         cell.quotePrefix = True
 
 
+def excel_time(value):
+    """Excel stores no time zone: an aware datetime is written as the local wall time of the current time zone
+    (the reader's institution on a page), an aware time of day without its offset; anything else unchanged."""
+    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+        from django.utils import timezone
+
+        return timezone.localtime(value).replace(tzinfo=None)
+    if isinstance(value, datetime.time) and value.tzinfo is not None:
+        return value.replace(tzinfo=None)
+    return value
+
+
 def safe_value(ws, value):
     """`value` as `ws.append` should receive it: a formula-like string becomes a text cell (a Cell works in
-    normal and in write-only sheets); anything else is returned as it is."""
+    normal and in write-only sheets), an aware time a local one; anything else is returned as it is."""
     if not is_formula_like(value):
-        return value
+        return excel_time(value)
     from openpyxl.cell import WriteOnlyCell
 
     cell = WriteOnlyCell(ws, value=value)

@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 
 from appgov.core import services as core_services
+from appgov.core import uploads
 from appgov.engines.apkscan.errors import UsageError
 from appgov.engines.apkscan.vulnfeed import load_feed
 
@@ -62,6 +63,12 @@ def import_feed(actor, *, name: str, upload) -> VulnerabilityFeed:
             {"file": _("%(name)s: the file is larger than %(mb)d MB") % {"name": shown_name, "mb": 64}}
         )
     data = upload.read()
+    # a workbook is a ZIP: its declared sizes are checked before openpyxl inflates it
+    if kind == VulnerabilityFeed.Kind.XLSX:
+        try:
+            uploads.check_archive(data, shown_name, uploads.SPREADSHEET)
+        except ValidationError as exc:
+            raise ValidationError({"file": exc.messages}) from None
     advisories = _parse(data, suffix, shown_name)
     if not advisories:
         raise ValidationError({"file": _("%(name)s: the file holds no advisories") % {"name": shown_name}})
