@@ -176,3 +176,20 @@ def test_key_file_created_concurrently_is_never_half_written(tmp_path):
         path.write_text("{broken")
         with pytest.raises(chainkey.ChainKeyError, match="unreadable"):
             chainkey.load()
+
+
+@pytest.mark.unlogged_writes("cuts the change log on purpose (tampering)")
+def test_verify_without_a_key_file_warns_that_unkeyed_links_prove_nothing(world, tmp_path):
+    """Someone who deletes the key file and re-hashes the chain without it leaves a chain whose links hold: the
+    command must not call that intact."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    with override_settings(APPGOV_CHAIN_KEY_FILE=tmp_path / "gone.key"):
+        legacy_chain(3)
+        out, err = StringIO(), StringIO()
+        call_command("audit", "verify", stdout=out, stderr=err)
+    assert "intact" not in out.getvalue()
+    assert "not proved" in out.getvalue()
+    assert "no change-log key file" in err.getvalue()

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from appgov.core import changelog
+from appgov.core import chainkey, changelog
 from appgov.core.models import ChangeLogEntry
 
 
@@ -35,7 +35,17 @@ class Command(BaseCommand):
             problem = changelog.verify_anchor(anchored)
             if problem is not None:
                 raise CommandError(f"change log does not match the anchor {anchor}: {problem.reason}")
-        self.stdout.write(f"change log intact: {count} entries verified")
+        if count and chainkey.load() is None and anchored is None:
+            # an installation from before the key, or someone who deleted the key file and re-hashed the chain
+            # without it: unkeyed hashes prove nothing against a person who can write the database
+            self.stderr.write(
+                f"WARNING: no change-log key file ({chainkey.key_path()}): the {count} entries are unkeyed and "
+                "prove nothing against someone who can write the database; restore the key file from your backup "
+                "or verify with --anchor"
+            )
+            self.stdout.write(f"change log links hold: {count} unkeyed entries, not proved")
+        else:
+            self.stdout.write(f"change log intact: {count} entries verified")
         if anchored is not None:
             self.stdout.write(
                 f"anchored head #{anchored['seq']} ({anchored.get('anchored_at')}) still present"
