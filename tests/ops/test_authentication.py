@@ -34,3 +34,20 @@ def test_weak_passwords_are_refused(weak):
 
 def test_a_long_uncommon_password_is_accepted():
     validate_password("青山-Harbour-7-lantern")
+
+
+def test_a_locked_address_asking_for_an_api_token_is_told_it_is_locked(world, password, settings):
+    from rest_framework.test import APIClient
+
+    settings.AXES_ENABLED = True
+    client = APIClient(REMOTE_ADDR="198.51.100.8")
+    statuses = [
+        client.post(
+            "/api/auth/token/", {"username": f"sprayed-{n % 6}", "password": "Winter2026!"}
+        ).status_code
+        for n in range(24)
+    ]
+    assert statuses[0] == 400 and statuses[-1] == 429
+    locked = client.post("/api/auth/token/", {"username": world.a.admin.username, "password": password})
+    assert locked.status_code == 429
+    assert "try again later" in locked.json()["detail"] or "稍后再试" in locked.json()["detail"]

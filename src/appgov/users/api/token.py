@@ -17,7 +17,20 @@ class ObtainTokenWithSecondFactor(ObtainAuthToken):
 
     def post(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        try:
+            serializer.is_valid(raise_exception=True)
+        except exceptions.ValidationError:
+            # django-axes refuses a locked user name or address inside authenticate(), which DRF reports as
+            # wrong credentials: say it is a lockout (429), as the sign-in page does
+            if getattr(request._request, "axes_locked_out", False) or getattr(
+                request, "axes_locked_out", False
+            ):
+                raise exceptions.Throttled(
+                    detail=_(
+                        "Too many failed sign-ins from this address or for this user name; try again later."
+                    )
+                ) from None
+            raise
         user = serializer.validated_data["user"]
         if twofactor.required(user):
             if not twofactor.enrolled(user):
