@@ -295,6 +295,12 @@ def test_bulk_action_moves_only_what_the_user_may(world, login):
     )
     theirs.refresh_from_db()
     assert theirs.status == S.OPEN
+    # nothing chosen, or only another institution's finding: said, not a silent return to the list
+    for ids in ([], [theirs.pk], ["²"]):
+        response = login(a.users["governance_office"]).post(
+            "/compliance/findings/bulk/", {"ids": ids, "to_status": S.IN_RECTIFICATION}, follow=True
+        )
+        assert "未选择任何问题" in response.content.decode()
 
 
 @pytest.fixture

@@ -55,6 +55,10 @@ def finding_bulk(request):
             problems.append(f"#{finding.pk}: {'；'.join(getattr(exc, 'messages', [str(exc)]))}")
     if done:
         messages.success(request, _("%(n)d findings updated.") % {"n": done})
+    elif not problems:
+        messages.warning(
+            request, _("No finding was selected (or none of the selected findings is yours to change).")
+        )
     for problem in problems[:10]:
         messages.error(request, problem)
     return redirect(safe_next(request, "compliance:finding-list"))
