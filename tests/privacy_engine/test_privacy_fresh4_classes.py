@@ -66,7 +66,12 @@ CASES = {
     ),
     # device identifiers: advertising id, push token, disk serial
     "advertising id": ("我们会读取您设备的广告标识，用于统计活动效果。", 0, {"device_identifiers"}, set()),
-    "push token": ("为向您推送到账提醒，我们会上传推送标识（device token）。", 0, {"device_identifiers"}, set()),
+    "push token": (
+        "为向您推送到账提醒，我们会上传推送标识（device token）。",
+        0,
+        {"device_identifiers"},
+        set(),
+    ),
     # location: a location SDK used for a purpose on the user's whereabouts reads the location
     "location SDK for nearby places": (
         "我们使用百度定位SDK为您推荐周边的特约商户。",
@@ -114,9 +119,41 @@ CASES = {
         {"voice"},
     ),
     # health words read through a sensor permission
-    "blood oxygen": ("android.permission.BODY_SENSORS | 读取手表测得的血氧饱和度 | 健康评估", 0, {"health"}, set()),
+    "blood oxygen": (
+        "android.permission.BODY_SENSORS | 读取手表测得的血氧饱和度 | 健康评估",
+        0,
+        {"health"},
+        set(),
+    ),
     # carrier type read by a one-click login SDK is network information
     "carrier type": ("本机号码校验 | 某某认证SDK | 手机号码、运营商类型", 0, {"network_info"}, set()),
+    # what the user copied is read (识别您复制的…): copying is the user's act, not an operation on the data
+    "copied text read from the clipboard": (
+        "ohos.permission.READ_PASTEBOARD（读取剪贴板）—— 用于一键识别您复制的对方姓名、账号及开户行。",
+        0,
+        {"payment_info"},
+        set(),
+    ),
+    # a permission named by what it does (获取应用列表) is not the data wording 获取您的应用列表
+    "data wording is not the permission's name": (
+        "为识别仿冒App，我们需要获取您的应用列表信息。",
+        1,
+        set(),
+        {"installed_apps"},
+    ),
+    "English notification permission": (
+        "您可在系统设置中关闭本App的Notification权限。",
+        1,
+        {"notifications"},
+        set(),
+    ),
+    # a call-log permission with a purpose on the calls (标记骚扰来电) reads the call log
+    "call log read for incoming calls": (
+        "READ_CALL_LOG | 用于标记骚扰来电 | 可关闭",
+        0,
+        {"call_log"},
+        set(),
+    ),
 }
 
 

@@ -80,6 +80,8 @@ CONTACT_OWNER = re.compile(r"(客服|我们的|我行的|本行的?|本公司的
 OPERATION_BEFORE = re.compile(
     r"(?:修改|找回|重置|更改|变更|更正|查阅|复制|删除|解绑|冻结|挂失)"
     r"(?:[、和或及与/](?:修改|找回|重置|更改|变更|更正|查阅|复制|删除|解绑|冻结|挂失))*"
+    # not the user's action in a relative clause (识别您复制的收款人卡号: what the user copied is read)
+    r"(?!的)"
     r"(?:您的|你的|个人的?|已?绑定的?|预留的?|登录的?)?"
     r"(?:(?:(?!收集|获取|采集|提供|填写|上传|读取|使用|输入|时|后)[^，,。；;、]){1,8}[、和或及与/])*$"
 )
@@ -521,6 +523,8 @@ def _permissions_in(sentence: str) -> list[tuple[str, str]]:
     # an aside that names a permission is read as a part of the sentence (拍照（需使用相机权限）)
     sentence = PERMISSION_ASIDE.sub(r"，\1，", QUOTES.sub("", sentence))
     sentence = SHORT_ASIDE.sub("", sentence).replace("的权限", "权限")
+    # a permission named by what it does (获取应用列表) is written without the user's (获取您的应用列表信息 is data)
+    own = sentence
     sentence = sentence.replace("您的", "").replace("你的", "")
     if not PERMISSION_CONTEXT.search(sentence):
         return found
@@ -532,6 +536,8 @@ def _permissions_in(sentence: str) -> list[tuple[str, str]]:
             at, end = match.start(), match.end()
             if any(taken[at:end]):
                 continue
+            if VERB_NAME.match(word) and not word.endswith("权限") and word not in own:
+                continue
             if is_short and not (
                 PERMISSION_LIST_AFTER.match(sentence[end : end + 80])
                 or PERMISSION_REQUEST_BEFORE.search(sentence[max(0, at - 24) : at])
@@ -541,6 +547,9 @@ def _permissions_in(sentence: str) -> list[tuple[str, str]]:
             if not _permission_denied(sentence, at, end):
                 add(code, word)
     return found
+
+
+VERB_NAME = re.compile(r"(?:获取|读取|查询)")
 
 
 def _is_the_name(sentence: str, word: str, name: str) -> bool:
@@ -1069,8 +1078,13 @@ def extract(text: str) -> dict:
                 data, words = vocabulary.purposes_reading()[group]
                 if (
                     data not in result["pi_types"]
-                    and any(s["id"] and function in vocabulary.sdk_functions_of(s["id"]) for s in sentence_sdks)
-                    and any(w in sentence and not _denied(sentence, sentence.find(w), sentence.find(w)) for w in words)
+                    and any(
+                        s["id"] and function in vocabulary.sdk_functions_of(s["id"]) for s in sentence_sdks
+                    )
+                    and any(
+                        w in sentence and not _denied(sentence, sentence.find(w), sentence.find(w))
+                        for w in words
+                    )
                 ):
                     result["pi_types"][data] = [{**where, "word": next(w for w in words if w in sentence)}]
             for sdk in sentence_sdks:
