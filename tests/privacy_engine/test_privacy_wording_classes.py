@@ -70,7 +70,8 @@ def test_not_declared(text, absent):
         ("我们会采集您的公网IP和内网IP。", {"network_info"}),
         ("我们会收集崩溃堆栈和卡顿日志。", {"crash_logs"}),
         ("智能客服支持语音输入。", {"voice"}),
-        ("开通声纹登录时，我们会采集您的声音。", {"voice"}),
+        # a voiceprint is biometric only (FRESH_SET_BRIEF.md, 2026-12-05): 声音 beside 声纹 is in test_privacy_fresh4_classes
+        ("开通语音登录时，我们会采集您的声音。", {"voice"}),
         ("我们会为您查找附近网点。", {"location"}),
         # a permission used as the means of a capture is the capture too
         ("我们会调用您设备的相机权限以采集证件影像。", {"camera"}),

@@ -80,6 +80,8 @@ CONTACT_OWNER = re.compile(r"(客服|我们的|我行的|本行的?|本公司的
 OPERATION_BEFORE = re.compile(
     r"(?:修改|找回|重置|更改|变更|更正|查阅|复制|删除|解绑|冻结|挂失)"
     r"(?:[、和或及与/](?:修改|找回|重置|更改|变更|更正|查阅|复制|删除|解绑|冻结|挂失))*"
+    # not the user's action in a relative clause (识别您复制的收款人卡号: what the user copied is read)
+    r"(?!的)"
     r"(?:您的|你的|个人的?|已?绑定的?|预留的?|登录的?)?"
     r"(?:(?:(?!收集|获取|采集|提供|填写|上传|读取|使用|输入|时|后)[^，,。；;、]){1,8}[、和或及与/])*$"
 )
@@ -521,6 +523,8 @@ def _permissions_in(sentence: str) -> list[tuple[str, str]]:
     # an aside that names a permission is read as a part of the sentence (拍照（需使用相机权限）)
     sentence = PERMISSION_ASIDE.sub(r"，\1，", QUOTES.sub("", sentence))
     sentence = SHORT_ASIDE.sub("", sentence).replace("的权限", "权限")
+    # a permission named by what it does (获取应用列表) is written without the user's (获取您的应用列表信息 is data)
+    own = sentence
     sentence = sentence.replace("您的", "").replace("你的", "")
     if not PERMISSION_CONTEXT.search(sentence):
         return found
@@ -532,6 +536,8 @@ def _permissions_in(sentence: str) -> list[tuple[str, str]]:
             at, end = match.start(), match.end()
             if any(taken[at:end]):
                 continue
+            if VERB_NAME.match(word) and not word.endswith("权限") and word not in own:
+                continue
             if is_short and not (
                 PERMISSION_LIST_AFTER.match(sentence[end : end + 80])
                 or PERMISSION_REQUEST_BEFORE.search(sentence[max(0, at - 24) : at])
@@ -541,6 +547,9 @@ def _permissions_in(sentence: str) -> list[tuple[str, str]]:
             if not _permission_denied(sentence, at, end):
                 add(code, word)
     return found
+
+
+VERB_NAME = re.compile(r"(?:获取|读取|查询)")
 
 
 def _is_the_name(sentence: str, word: str, name: str) -> bool:
@@ -821,6 +830,10 @@ def _header_row(cells: list[str]) -> int | None:
     words = [i for i, c in enumerate(cells) if HEADER_CELL.match(c)]
     if len(words) < 2:
         return None
+    # a name column captioned as such (SDK名称 | 使用目的 | 个人信息类型 | 第三方机构): that column, not the maker's
+    named = [i for i in words if SDK_HEADER.search(cells[i])]
+    if named:
+        return named[0]
     return next((i for i in range(len(cells)) if i not in words), None)
 
 
@@ -916,6 +929,9 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str], str]]:
                 vendors = vendors_of[match.group()]
                 if _sdk_denied(norm, match.start()):
                     continue
+                # the brand of the user's device (华为手表, 小米手机), not an SDK's maker
+                if norm[match.end() :].startswith(vocabulary.device_words()):
+                    continue
                 rest = norm[: match.start()] + "　" + norm[match.end() :]
                 at = match.start()
                 head = rest[:at]
@@ -989,6 +1005,10 @@ def extract(text: str) -> dict:
     }
     sdk_ids, sdk_names = set(), set()
     purpose_cells = _purpose_cells(text)
+    # the rows of permission tables: their name cell names the permission, the purpose beside it may read the data
+    table_rows: dict[str, list[tuple[str, str]]] = {}
+    for row, code, word in _table_permissions(text):
+        table_rows.setdefault(row.strip(), []).append((code, word))
     # within a list of permissions announced by "…以下权限：" or a 权限 heading
     listing, section = False, None
     for clause in clauses:
@@ -1002,6 +1022,8 @@ def extract(text: str) -> dict:
             opener = OPENER_THEN_ITEM.search(sentence)
             if not item and opener:
                 item = _permission_list_item(sentence[opener.end() :])
+            if not item:
+                item = table_rows.get(sentence.strip(), [])
             # the name of a listed permission (相机：用于扫码 / 以下权限：麦克风、日历) is the permission, not data
             fields = [
                 w for m in PERMISSION_FIELD.finditer(sentence) for _c, w in _permission_items(m.group(1))
@@ -1049,7 +1071,23 @@ def extract(text: str) -> dict:
             for device, captured in vocabulary.captures().items():
                 if device in asked and device not in result["pi_types"] and kinds & set(captured):
                     result["pi_types"][device] = [{**where, "word": asked[device]}]
-            for sdk in _sdks_in(sentence):
+            sentence_sdks = _sdks_in(sentence)
+            # an SDK that reads a permission's data, used for a purpose that reads it (百度定位SDK为您推荐周边商户):
+            # the data too, as for the permission (data/sdk_aliases.yaml reading_functions)
+            for function, group in vocabulary.reading_functions().items():
+                data, words = vocabulary.purposes_reading()[group]
+                if (
+                    data not in result["pi_types"]
+                    and any(
+                        s["id"] and function in vocabulary.sdk_functions_of(s["id"]) for s in sentence_sdks
+                    )
+                    and any(
+                        w in sentence and not _denied(sentence, sentence.find(w), sentence.find(w))
+                        for w in words
+                    )
+                ):
+                    result["pi_types"][data] = [{**where, "word": next(w for w in words if w in sentence)}]
+            for sdk in sentence_sdks:
                 key = sdk["id"] or _norm(sdk["name"])
                 if key not in sdk_ids and _norm(sdk["name"]) not in sdk_names:
                     sdk_ids.add(key)
@@ -1081,6 +1119,13 @@ def extract(text: str) -> dict:
         for kind in kinds:
             if device in result["pi_types"] and kind not in result["pi_types"]:
                 result["pi_types"][kind] = [{**result["pi_types"][device][0]}]
+    # a voiceprint is biometric only: no voice in the part of the sentence that speaks of one (not denied)
+    if "voice" in result["pi_types"]:
+        kept = [p for p in result["pi_types"]["voice"] if not _beside_voiceprint(p["sentence"], p["word"])]
+        if kept:
+            result["pi_types"]["voice"] = kept
+        else:
+            del result["pi_types"]["voice"]
     for row, code, word in _table_permissions(text):
         if code not in result["permissions"]:
             clause = next((c.index for c in clauses if row.split("|")[0].strip() in c.text), None)
@@ -1116,8 +1161,36 @@ def extract(text: str) -> dict:
         sdk_ids.add(key)
         clause = next((c.index for c in clauses if record[:20] in c.text), None)
         result["sdks"].append({**sdk, "clause": clause, "sentence": record})
-    result["sdks"] = [s for s in result["sdks"] if not _kit_prefix(s, result["sdks"])]
+    result["sdks"] = [
+        s for s in result["sdks"] if not _kit_prefix(s, result["sdks"]) and not _host_feature(s, clauses)
+    ]
     return result
+
+
+def _beside_voiceprint(sentence: str, word: str) -> bool:
+    """The part of the sentence (up to ；/。) holding the word speaks of a voiceprint it does not deny."""
+    at = sentence.find(word)
+    if at < 0:
+        return False
+    start = max((m.end() for m in re.finditer(r"[；;。]", sentence[:at])), default=0)
+    stop = re.search(r"[；;。]", sentence[at:])
+    part = sentence[start : at + stop.start() if stop else len(sentence)]
+    return any(
+        not NEGATION.search(part[: m.start()])
+        for w in vocabulary.not_voice_beside()
+        for m in re.finditer(re.escape(w), part)
+    )
+
+
+def _host_feature(sdk: dict, clauses) -> bool:
+    """A host platform's payment or login in a mini-program (在本微信小程序内通过微信支付付款): the platform's feature,
+    not an SDK (data/sdk_aliases.yaml host_platform), where its record does not name it as an SDK."""
+    sentence = sdk.get("sentence") or ""
+    if SDK_WORD.search(sentence):
+        return False
+    clause = next((c.text for c in clauses if c.index == sdk.get("clause")), "")
+    context = sentence + clause
+    return any(word in context and sdk["id"] in ids for word, ids in vocabulary.host_platform_sdks().items())
 
 
 def _kit_prefix(sdk: dict, sdks: list[dict]) -> bool:

@@ -351,6 +351,29 @@ def umbrella_sdks() -> frozenset[str]:
 
 
 @functools.cache
+def not_voice_beside() -> tuple[str, ...]:
+    """Words (声纹) in whose part of a sentence voice is not read: taxonomy.yaml not_voice_beside."""
+    data = yaml.safe_load((DATA / "taxonomy.yaml").read_text(encoding="utf-8"))
+    return tuple(data.get("not_voice_beside") or [])
+
+
+def reading_functions() -> dict[str, str]:
+    """{SDK function: permission group}: an SDK of the function used for a purpose that reads the group's data
+    (permissions.yaml reads_with) declares the data, from sdk_aliases.yaml reading_functions."""
+    return dict(_aliases_file().get("reading_functions") or {})
+
+
+def device_words() -> tuple[str, ...]:
+    """Words after a maker's name that make it the brand of the user's device (华为手表), not an SDK's maker."""
+    return tuple(_aliases_file().get("device_words") or [])
+
+
+def host_platform_sdks() -> dict[str, frozenset[str]]:
+    """{word naming a mini-program: the SDKs that are its host platform's own features there}."""
+    return {k: frozenset(v) for k, v in (_aliases_file().get("host_platform") or {}).items()}
+
+
+@functools.cache
 def vendor_pattern() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
     """One expression for every normalised name of an SDK maker (longest first; a match is the name where
     name_fits), and the catalogue vendors each name stands for."""
