@@ -44,6 +44,8 @@ BEFORE_FRESH2 = "c500120"
 BEFORE_FRESH3 = "fae1ced"
 # fresh4: written from the brief (conventions extended after fresh3) while fresh1-3 were development sets; scored once
 BEFORE_FRESH4 = "f3fc8d7"
+# fresh5: written from the brief (conventions extended after fresh4) while fresh1-4 were development sets; scored once
+BEFORE_FRESH5 = "f3fc8d7"
 GOAL = 0.9
 
 
@@ -168,7 +170,7 @@ def main() -> int:
     parser.add_argument("--before", default=BEFORE, help="git revision of the engine before the improvement")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
-    own, independent, fresh, fresh2, fresh3, fresh4 = (
+    own, independent, fresh, fresh2, fresh3, fresh4, fresh5 = (
         SETS / n
         for n in (
             "labelled_excerpts.yaml",
@@ -177,10 +179,11 @@ def main() -> int:
             "fresh2_excerpts.yaml",
             "fresh3_excerpts.yaml",
             "fresh4_excerpts.yaml",
+            "fresh5_excerpts.yaml",
         )
     )
     result = {
-        "benchmark": "privacy-policy extraction quality on six labelled sets",
+        "benchmark": "privacy-policy extraction quality on seven labelled sets",
         "machine": {
             "cpus": os.cpu_count(),
             "platform": platform.platform(),
@@ -205,6 +208,8 @@ def main() -> int:
         "fresh3_set": score(fresh3, predictions(fresh3)),
         "fresh4_set_before": score(fresh4, before_predictions(fresh4, BEFORE_FRESH4)),
         "fresh4_set": score(fresh4, predictions(fresh4)),
+        "fresh5_set_before": score(fresh5, before_predictions(fresh5, BEFORE_FRESH5)),
+        "fresh5_set": score(fresh5, predictions(fresh5)),
     }
     out = ROOT / "bench" / "results" / "privacy-quality.json"
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -219,6 +224,8 @@ def main() -> int:
         "fresh3_set",
         "fresh4_set_before",
         "fresh4_set",
+        "fresh5_set_before",
+        "fresh5_set",
     ):
         q = result[key]
         if "missing" in q:
