@@ -704,8 +704,20 @@ def _entry(entry: dict) -> dict:
     return {"id": entry["id"], "name": entry.get("name_zh") or entry["name"], "vendor": entry["vendor"]}
 
 
+# a cell or name that is a Java package, whole or cut short (com.igexin.sdk, com.igexin., com.tencent.*)
+PACKAGE_TEXT = re.compile(r"^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]*)+(?:\.\*)?$")
+
+
+def _is_package(name: str) -> bool:
+    return bool(PACKAGE_TEXT.match(name.strip())) and "." in name
+
+
 def _named_sdk(name: str) -> dict | None:
-    """The catalogue SDK a name stands for: one of its names or aliases, else its brand and function."""
+    """The catalogue SDK a name stands for: its Java package (through the catalogue's package prefixes), one of its
+    names or aliases, else its brand and function."""
+    if _is_package(name):
+        entry = vocabulary.sdk_of_package(name.strip().rstrip(".*").rstrip("."))
+        return _entry(entry) if entry else None
     norm = _norm(name)
     for key, entry in vocabulary.sdk_names():
         if key in norm:
@@ -800,20 +812,55 @@ def _table_sdks(text: str) -> list[tuple[str, dict]]:
             column = caption
             continue
         if column is None and index in headerless:
-            if not NEGATION.search(line):
-                rows.append((line, _named_sdk(cells[0]) or {"id": None, "name": cells[0], "vendor": None}))
+            sdk = _row_sdk(cells, 0)
+            if sdk and not NEGATION.search(line):
+                rows.append((line, sdk))
             continue
         header = [i for i, c in enumerate(cells) if SDK_HEADER.search(c.strip())]
         if header and any("提供方" in c or "目的" in c or "个人信息" in c or "公司" in c for c in cells):
-            column = header[0]
+            column = _sdk_caption_first(cells, header)
             continue
         if column is None or column >= len(cells) or not cells[column]:
             continue
         name = cells[column]
         if len(name) > 40 or NEGATION.search(line):
             continue
-        rows.append((line, _named_sdk(name) or {"id": None, "name": name, "vendor": None}))
+        sdk = _row_sdk(cells, column)
+        if sdk:
+            rows.append((line, sdk))
     return rows
+
+
+MAKER_CELL = re.compile(r"(?:公司|集团|有限责任公司|股份有限公司)$")
+
+
+def _row_sdk(cells: list[str], column: int) -> dict | None:
+    """The one SDK a table row names in its name column: the catalogue SDK of the cell (a Java package cell only
+    through the catalogue's package prefixes, never as written); where the cell is the maker's legal name and
+    another cell of the row names the SDK (第三方名称 | SDK名称), that SDK; else the cell as written."""
+    name = cells[column]
+    sdk = _named_sdk(name)
+    if sdk:
+        return sdk
+    if _is_package(name):
+        return None
+    if MAKER_CELL.search(name) or _maker_only(name):
+        for i, other in enumerate(cells):
+            if i == column or not other or len(other) > 40:
+                continue
+            named = _named_sdk(other) if SDK_CELL.search(other) or _is_package(other) else None
+            if named:
+                return named
+            if SDK_CELL.search(other) and not _is_package(other):
+                return {"id": None, "name": other, "vendor": None}
+    return {"id": None, "name": name, "vendor": None}
+
+
+def _maker_only(name: str) -> bool:
+    """Whether a cell is nothing but a maker's name (北京小米移动软件有限公司, 个推)."""
+    pattern, _vendors = vocabulary.vendor_pattern()
+    norm = _norm(name)
+    return any(m.start() == 0 and m.end() == len(norm) for m in pattern.finditer(norm))
 
 
 SDK_HEADER = re.compile(r"(SDK|第三方|插件|合作方).{0,4}名称|^SDK$|^名称$")
@@ -833,11 +880,17 @@ def _header_row(cells: list[str]) -> int | None:
     # a name column captioned as such (SDK名称 | 使用目的 | 个人信息类型 | 第三方机构): that column, not the maker's
     named = [i for i in words if SDK_HEADER.search(cells[i])]
     if named:
-        return named[0]
+        return _sdk_caption_first(cells, named)
     return next((i for i in range(len(cells)) if i not in words), None)
 
 
 SDK_CELL = re.compile(r"(?:SDK|sdk|Kit|KIT)$")
+SDK_CAPTION = re.compile(r"SDK|sdk|插件|组件")
+
+
+def _sdk_caption_first(cells: list[str], columns: list[int]) -> int:
+    """Of the name columns of a header row, the one captioned as the SDK's (SDK名称), not the maker's (第三方名称)."""
+    return next((i for i in columns if SDK_CAPTION.search(cells[i])), columns[0])
 
 
 def _headerless_sdk_rows(lines: list[str]) -> set[int]:
@@ -1186,7 +1239,8 @@ def _host_feature(sdk: dict, clauses) -> bool:
     """A host platform's payment or login in a mini-program (在本微信小程序内通过微信支付付款): the platform's feature,
     not an SDK (data/sdk_aliases.yaml host_platform), where its record does not name it as an SDK."""
     sentence = sdk.get("sentence") or ""
-    if SDK_WORD.search(sentence):
+    # "本小程序未集成任何第三方SDK" denies SDKs: it does not name the feature as one
+    if any(SDK_WORD.search(part) and not NEGATION.search(part) for part in re.split(r"[，,。；;]", sentence)):
         return False
     clause = next((c.text for c in clauses if c.index == sdk.get("clause")), "")
     context = sentence + clause
