@@ -205,6 +205,9 @@ def _brand_left(name: str) -> bool:
 
 EMBEDDING = re.compile(r"集成|接入|嵌入|引入|使用了|内置")
 PACKAGE_NAME = re.compile(r"(?<![A-Za-z0-9_.])[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+(?![A-Za-z0-9_])")
+PROVIDER_LIST = re.compile(
+    r"(?:SDK|sdk|插件)的?(?:提供方|提供商|服务商|开发者|运营方)(?:主要)?(?:包括|有|为|是|如下)[:：]?\s*([^。；;\n]+)"
+)
 SDK_LIST_NAME = re.compile(r"(?:第三方)?SDK\s*(?:名称|名字)\s*[:：]\s*([^；;，,|\n。]+)", re.I)
 DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
 EFFECTIVE = re.compile(r"(?:生效日期|生效时间|施行日期)[ \t]*[:：]?[ \t]*(?:" + DATE + ")")
@@ -783,6 +786,23 @@ def _sdks_in(sentence: str) -> list[dict]:
                 and not any(_norm(name) in _norm(f["name"]) or _norm(f["name"]) in _norm(name) for f in found)
             ):
                 found.append({"id": None, "name": name + match.group(2), "vendor": None})
+    # the makers of the SDKs listed as such (第三方SDK提供方包括：北京字节跳动科技有限公司、…): each maker's only SDK,
+    # else the maker's name as written
+    for match in PROVIDER_LIST.finditer(sentence):
+        if _sdk_denied(sentence, match.start()):
+            continue
+        for item in re.split(r"[、，,]|以及|和|及|与", match.group(1)):
+            item = item.strip()
+            if not item or not (MAKER_CELL.search(item) or _maker_only(item)):
+                continue
+            pattern, vendors_of = vocabulary.vendor_pattern()
+            norm_item = _norm(item)
+            whole = [m for m in pattern.finditer(norm_item) if m.start() == 0 and m.end() == len(norm_item)]
+            entries = vocabulary.resolve_vendor(vendors_of[whole[0].group()], set()) if whole else []
+            if entries:
+                add(_entry(entries[0]))
+            elif not any(_norm(item) == _norm(f["name"]) for f in found):
+                found.append({"id": None, "name": item, "vendor": None})
     for match in SDK_LIST_NAME.finditer(sentence):
         listed = match.group(1).strip()
         sdk = _named_sdk(listed)
@@ -1005,6 +1025,22 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str], str]]:
                 own = norm[match.end() : later[0] if later else None]
                 stop = re.search(r"[，,；;。|]", own)
                 own = own[: stop.start()] if stop else own
+                # a maker written as the maker of an SDK (腾讯公司提供的SDK，以及百度…提供的定位服务SDK): the functions of
+                # the sentence outside the other makers' own parts only
+                after = norm[match.end() :]
+                suffix = MAKER_SUFFIX.match(after)
+                if MAKER_OF_AN_SDK.match(after[suffix.end() :]):
+                    earlier = [
+                        m.end()
+                        for m in pattern.finditer(norm[: match.start()])
+                        if vocabulary.name_fits(norm, m) and not vendors_of[m.group()] & vendors
+                    ]
+                    start = max(earlier, default=0)
+                    if earlier:
+                        # from the word joining this maker to the one before (百度提供的定位SDK以及腾讯公司提供的SDK)
+                        joins = list(re.finditer(r"以及|及|和|与|、|[，,；;]", norm[start : match.start()]))
+                        start += joins[-1].end() if joins else match.start() - start
+                    rest = part = norm[start : later[0] if later else None]
                 wanted = (
                     vocabulary.functions_in(own)
                     or vocabulary.functions_in(part)
