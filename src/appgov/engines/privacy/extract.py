@@ -99,6 +99,19 @@ PURPOSE_PART = re.compile(r"^\s*(?:为了?|以)(?:便于|方便|保障|保护|�
 WRITE_TO = re.compile(
     r"(?:保存|存储|存入|下载|写入|导出|存)[^，,。；;]{0,12}?(?:至|到|进|入)(?:手机|系统|本地|您的)?$"
 )
+# writing into the user's store (将提醒事项写入您的系统日历, 添加到您的日历) is not reading it, unless the same part reads
+# it too (读取和写入您的日历)
+WRITE_INTO_DIRECT = re.compile(r"(?:写入|存入|添加到|添加至|同步到|同步至)(?:您的|你的|手机|系统|本地|设备)*$")
+WRITE_AND_READ = re.compile(r"读取|读写|获取|查看|查询|访问")
+# data the policy only says it protects (我们对您的银行卡号、交易密码采用加密存储; 加密存储您的卡号) is not declared
+# by that (FRESH_SET_BRIEF.md): the words of the protected object
+PROTECTED_OBJECT = re.compile(
+    r"对(?:您的?|你的?)?([^。；;，,]{1,40}?)(?:均|都|将|会)?(?:采用|采取|进行|做|实施|予以)?(?:了)?(?:严格的?|安全的?|必要的?)?"
+    r"(?:加密|脱敏|去标识化|匿名化|掩码|屏蔽)"
+    r"|(?:加密|脱敏)(?:存储|保存|传输|处理)(?:您的?|你的?)?([^。；;，,]{1,20})"
+)
+# a word in the quoted name of a feature (您在“理财日历”中设置提醒, “步数换积分”活动) names the feature, not data
+QUOTED_FEATURE = re.compile(r"[“「『]([^“”「」『』]{1,10})[”」』](?=中|里|内|功能|活动|页面|服务|模块|栏目|频道|板块|专区)")
 # what the app saves or sends out (用于保存电子回单图片, 下载交易凭证图片) is the app's output, not the user's data;
 # saving the user's own (保存您的影像) is collecting it
 SAVED_OBJECT = re.compile(r"(?:保存|下载|导出|生成|写入)(?![您你])[^，,。；;（）()、]{0,8}$")
@@ -377,7 +390,10 @@ def _not_declared(sentence: str, start: int, end: int | None = None) -> bool:
         or DERIVED_BEFORE.search(head)
         or LOCAL_ONLY_AFTER.match(sentence[end if end is not None else start :])
         or WRITE_TO.search(head)
+        or (WRITE_INTO_DIRECT.search(head) and not WRITE_AND_READ.search(head))
         or SAVED_OBJECT.search(head)
+        or _protected_only(sentence, start)
+        or any(m.start(1) <= start < m.end(1) for m in QUOTED_FEATURE.finditer(sentence))
         or (
             end is not None
             and bool(OFFERING_BEFORE.search(head))
@@ -390,6 +406,15 @@ def _not_declared(sentence: str, start: int, end: int | None = None) -> bool:
             and bool(WRITE_INTO_TAIL.match(sentence[end:]))
         )
     )
+
+
+def _protected_only(sentence: str, start: int) -> bool:
+    """The word is the object of a protection (对您的银行卡号加密存储), not of a collection."""
+    for match in PROTECTED_OBJECT.finditer(sentence):
+        group = 1 if match.group(1) is not None else 2
+        if match.start(group) <= start < match.end(group) and not POSITIVE_COLLECTING.search(match.group(group)):
+            return True
+    return False
 
 
 def _pi_in(sentence: str) -> list[tuple[str, str]]:
