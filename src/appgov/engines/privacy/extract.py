@@ -102,6 +102,10 @@ WRITE_TO = re.compile(
 # writing into the user's store (将提醒事项写入您的系统日历, 添加到您的日历) is not reading it, unless the same part reads
 # it too (读取和写入您的日历)
 WRITE_INTO_DIRECT = re.compile(r"(?:写入|存入|添加到|添加至|同步到|同步至)(?:您的|你的|手机|系统|本地|设备)*$")
+# …and what is written there (把还款日程添加到您的手机日历) is the app's entry, not the user's data read
+OBJECT_WRITTEN = re.compile(
+    r"^[^，,。；;]{0,4}?(?:添加到|添加至|写入|同步到|同步至|存入)(?:您的|你的|手机|系统|本地|设备)*(?:日历|相册|通讯录)"
+)
 WRITE_AND_READ = re.compile(r"读取|读写|获取|查看|查询|访问")
 # data the policy only says it protects (我们对您的银行卡号、交易密码采用加密存储; 加密存储您的卡号) is not declared
 # by that (FRESH_SET_BRIEF.md): the words of the protected object
@@ -391,6 +395,7 @@ def _not_declared(sentence: str, start: int, end: int | None = None) -> bool:
         or LOCAL_ONLY_AFTER.match(sentence[end if end is not None else start :])
         or WRITE_TO.search(head)
         or (WRITE_INTO_DIRECT.search(head) and not WRITE_AND_READ.search(head))
+        or (end is not None and bool(OBJECT_WRITTEN.match(sentence[end:])) and not WRITE_AND_READ.search(head))
         or SAVED_OBJECT.search(head)
         or _protected_only(sentence, start)
         or any(m.start(1) <= start < m.end(1) for m in QUOTED_FEATURE.finditer(sentence))
