@@ -107,6 +107,13 @@ CASES = {
         {"microphone"},
         set(),
     ),
+    # the purpose after a request is not what is requested (请求相机授权以拍摄…照片: no album permission)
+    "purpose after a request is not a requested permission": (
+        "理赔时我们会申请摄像头授权以拍下受损车辆的照片。",
+        1,
+        {"camera"},
+        {"storage"},
+    ),
     # trading account numbers and orders are financial information
     "trading account number": (
         "开立证券账户后，您需要填写您的证券账号以完成三方存管绑定。",

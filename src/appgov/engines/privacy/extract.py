@@ -249,9 +249,10 @@ PERMISSION_LIST_AFTER = re.compile(
 )
 # …or right after a request for it: 申请访问相机, 请求使用麦克风, 授权我们访问通讯录, 允许手机银行使用位置; or the
 # system's prompt (“XX银行”想访问您的相机, 想给您发送通知). The app calling the device without 权限/授权 wording (调用
-# 摄像头和麦克风) is data, not a permission (FRESH_SET_BRIEF.md)
+# 摄像头和麦克风) is data, not a permission (FRESH_SET_BRIEF.md); a purpose after the request (请求相机授权以拍摄…照片)
+# is not what is requested
 PERMISSION_REQUEST_BEFORE = re.compile(
-    r"(?:(?:申请|请求|授予|授权|允许)[^，,。；;]{0,10}?(?:访问|使用|调用|读取|获取|开启|打开)?|开启"
+    r"(?:(?:申请|请求|授予|授权|允许)(?:(?!以|用于|用来|为了|便于)[^，,。；;]){0,10}?(?:访问|使用|调用|读取|获取|开启|打开)?|开启"
     r"|想(?:要)?(?:访问|使用|(?:给|向)(?:您|你)?发送))(?:设备|手机|系统)?的?$"
 )
 # a list after a request and a colon: 是否允许使用：摄像头和麦克风（开户视频见证时录制音视频）、相册（上传资产证明）
