@@ -114,6 +114,13 @@ CASES = {
         {"camera"},
         {"storage"},
     ),
+    # a forgotten account name is not collected (忘记用户名时…找回)
+    "forgotten account name": (
+        "如您忘记用户名，可以凭注册时绑定的手机号码找回。",
+        0,
+        {"phone_number"},
+        {"account_info"},
+    ),
     # trading account numbers and orders are financial information
     "trading account number": (
         "开立证券账户后，您需要填写您的证券账号以完成三方存管绑定。",

@@ -78,8 +78,8 @@ CONTACT_OWNER = re.compile(r"(客服|我们的|我行的|本行的?|本公司的
 # the object of an operation on the user's data, not a declaration of collecting it: a rights clause (您可以查阅、
 # 更正您的手机号) or a business (修改绑定手机号、找回登录密码、重置登录密码)
 OPERATION_BEFORE = re.compile(
-    r"(?:修改|找回|重置|更改|变更|更正|查阅|复制|删除|解绑|冻结|挂失)"
-    r"(?:[、和或及与/](?:修改|找回|重置|更改|变更|更正|查阅|复制|删除|解绑|冻结|挂失))*"
+    r"(?:修改|找回|重置|更改|变更|更正|查阅|复制|删除|解绑|冻结|挂失|忘记|遗忘)"
+    r"(?:[、和或及与/](?:修改|找回|重置|更改|变更|更正|查阅|复制|删除|解绑|冻结|挂失|忘记|遗忘))*"
     # not the user's action in a relative clause (识别您复制的收款人卡号: what the user copied is read)
     r"(?!的)"
     r"(?:您的|你的|个人的?|已?绑定的?|预留的?|登录的?)?"
