@@ -121,6 +121,13 @@ CASES = {
         {"phone_number"},
         {"account_info"},
     ),
+    # a word inside a catalogue SDK's name (华为统一扫码) is what the SDK does, not data
+    "word inside an SDK's name": (
+        "我们集成了华为统一扫码服务，用于识别付款二维码。",
+        0,
+        set(),
+        {"camera"},
+    ),
     # trading account numbers and orders are financial information
     "trading account number": (
         "开立证券账户后，您需要填写您的证券账号以完成三方存管绑定。",

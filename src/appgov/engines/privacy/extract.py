@@ -432,6 +432,12 @@ def _pi_in(sentence: str) -> list[tuple[str, str]]:
         return []
     result_only = bool(RESULT_ONLY.search(sentence))
     found, taken = [], [False] * len(sentence)
+    # a word inside a catalogue SDK's name (华为统一扫码服务, 百度人脸识别) names what the SDK does, not data it collects
+    sdk_pattern, _entries = vocabulary.sdk_name_pattern()
+    low = sentence.lower()
+    in_sdk_names = [
+        (m.start(), m.end()) for m in sdk_pattern.finditer(low) if vocabulary.name_fits(low, m)
+    ]
     pattern, types = vocabulary.pi_pattern()
     for match in pattern.finditer(sentence):  # left to right, the longest word at each place
         start, end, code = match.start(), match.end(), types[match.group()]
@@ -448,6 +454,7 @@ def _pi_in(sentence: str) -> list[tuple[str, str]]:
             and not _in_permission_gloss(sentence, start, end)
             and not (code in CONTACT_TYPES and _controllers_contact(sentence, start, end))
             and not _not_declared(sentence, start, end)
+            and not any(s <= start and end <= e for s, e in in_sdk_names)
         ):
             head = _part(sentence, start, end)[0]
             if code == "photos_media" and TAKEN_WITH_CAMERA.search(head) and not ALBUM.search(head):
