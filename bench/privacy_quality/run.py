@@ -46,6 +46,8 @@ BEFORE_FRESH3 = "fae1ced"
 BEFORE_FRESH4 = "f3fc8d7"
 # fresh5: written from the brief (conventions extended after fresh4) while fresh1-4 were development sets; scored once
 BEFORE_FRESH5 = "f3fc8d7"
+# fresh6: written from the same brief while fresh1-5 were development sets; scored once
+BEFORE_FRESH6 = "f3fc8d7"
 GOAL = 0.9
 
 
@@ -170,7 +172,7 @@ def main() -> int:
     parser.add_argument("--before", default=BEFORE, help="git revision of the engine before the improvement")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
-    own, independent, fresh, fresh2, fresh3, fresh4, fresh5 = (
+    own, independent, fresh, fresh2, fresh3, fresh4, fresh5, fresh6 = (
         SETS / n
         for n in (
             "labelled_excerpts.yaml",
@@ -180,10 +182,11 @@ def main() -> int:
             "fresh3_excerpts.yaml",
             "fresh4_excerpts.yaml",
             "fresh5_excerpts.yaml",
+            "fresh6_excerpts.yaml",
         )
     )
     result = {
-        "benchmark": "privacy-policy extraction quality on seven labelled sets",
+        "benchmark": "privacy-policy extraction quality on eight labelled sets",
         "machine": {
             "cpus": os.cpu_count(),
             "platform": platform.platform(),
@@ -210,6 +213,8 @@ def main() -> int:
         "fresh4_set": score(fresh4, predictions(fresh4)),
         "fresh5_set_before": score(fresh5, before_predictions(fresh5, BEFORE_FRESH5)),
         "fresh5_set": score(fresh5, predictions(fresh5)),
+        "fresh6_set_before": score(fresh6, before_predictions(fresh6, BEFORE_FRESH6)),
+        "fresh6_set": score(fresh6, predictions(fresh6)),
     }
     out = ROOT / "bench" / "results" / "privacy-quality.json"
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -226,6 +231,8 @@ def main() -> int:
         "fresh4_set",
         "fresh5_set_before",
         "fresh5_set",
+        "fresh6_set_before",
+        "fresh6_set",
     ):
         q = result[key]
         if "missing" in q:
