@@ -88,7 +88,9 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="reuse the ordinary listings (and their icon files) of an earlier run with the same --seed/--listings",
     )
-    ap.add_argument("--generate-only", action="store_true", help="only draw the ordinary listings and their icons")
+    ap.add_argument(
+        "--generate-only", action="store_true", help="only draw the ordinary listings and their icons"
+    )
     args = ap.parse_args(argv)
     if not (Q.DATA / "eval_labels.jsonl").exists():
         print("run bench/lookalike/quality.py first", file=sys.stderr)

@@ -260,7 +260,9 @@ class LookalikeIndex:
             except (OSError, ValueError) as exc:
                 raise IconError(f"listing {listing.listing_id}: cannot read icon {path}: {exc}") from None
             kp = self.config["keypoints"]
-            need = kp["blurred_min_inliers"] if mine.blurred and kp["blurred_hash_rule"] else kp["min_inliers"]
+            need = (
+                kp["blurred_min_inliers"] if mine.blurred and kp["blurred_hash_rule"] else kp["min_inliers"]
+            )
             verdict = verify(mine, theirs, need=need)
             self._verdicts.put(key, verdict)
             return verdict
