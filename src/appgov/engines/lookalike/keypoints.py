@@ -125,8 +125,9 @@ def features_bytes(data: bytes) -> Features:
 
 class VerdictCache:
     """Keypoint verdicts by (listing icon content digest, protected app), least recently used first out,
-    and the features of the most recent listing icons by digest. ``size`` 0 disables both (every pair is
-    verified afresh: what a feed of all-distinct icons costs)."""
+    and the features of the most recent listing icons by digest. ``size`` 0 disables the verdicts and
+    keeps the features of the last icon only (a listing verified against several apps is read once):
+    what a feed of all-distinct icons costs."""
 
     def __init__(self, size: int):
         self.size = size
@@ -151,12 +152,10 @@ class VerdictCache:
             self.verdicts.popitem(last=False)
 
     def listing_features(self, digest: str, data: bytes) -> Features:
-        if not self.size:
-            return features_bytes(data)
         found = self.features.get(digest)
         if found is None:
             found = self.features[digest] = features_bytes(data)
-            if len(self.features) > min(self.size, 4096):
+            if len(self.features) > min(max(self.size, 1), 4096):
                 self.features.popitem(last=False)
         else:
             self.features.move_to_end(digest)
