@@ -83,13 +83,30 @@ def main(argv: list[str] | None = None) -> int:
         choices=list(SETTINGS),
         help="measure only this setting (repeatable; default: all of them)",
     )
+    ap.add_argument(
+        "--reuse",
+        action="store_true",
+        help="reuse the ordinary listings (and their icon files) of an earlier run with the same --seed/--listings",
+    )
+    ap.add_argument(
+        "--generate-only", action="store_true", help="only draw the ordinary listings and their icons"
+    )
     args = ap.parse_args(argv)
     if not (Q.DATA / "eval_labels.jsonl").exists():
         print("run bench/lookalike/quality.py first", file=sys.stderr)
         return 2
     t0 = time.perf_counter()
-    ordinary = [listing_from_dict(r) for r in ordinary_listings(args.listings, args.seed)]
+    cached = Q.DATA / f"ordinary_{args.seed}_{args.listings}.jsonl"
+    if args.reuse and cached.exists():
+        rows = [json.loads(line) for line in open(cached, encoding="utf-8")]
+    else:
+        rows = ordinary_listings(args.listings, args.seed)
+        with open(cached, "w", encoding="utf-8") as fh:
+            fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    ordinary = [listing_from_dict(r) for r in rows]
     hashing = time.perf_counter() - t0
+    if args.generate_only:
+        return 0
     protected = read_protected(Q.DATA / "protected.jsonl")
     labels = [json.loads(line) for line in open(Q.DATA / "eval_labels.jsonl", encoding="utf-8")]
     institution_of = {p.app_id: p.institution for p in protected}

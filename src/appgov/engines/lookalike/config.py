@@ -70,6 +70,19 @@ def _check(config: dict[str, Any]) -> None:
         raise ConfigError("setting 'keypoints.min_inliers' must be between 4 and 500")
     if not 0 <= keypoints["min_spread"] <= 1 or not keypoints["spread_exempt_inliers"] >= 4:
         raise ConfigError("keypoints.min_spread must be 0..1 and keypoints.spread_exempt_inliers >= 4")
+    if (
+        not 0 <= keypoints["single_kind_max_distance"] <= 32
+        or not 1 <= keypoints["max_apps_per_listing"] <= 1000
+    ):
+        raise ConfigError(
+            "keypoints.single_kind_max_distance must be 0..32 and keypoints.max_apps_per_listing 1..1000"
+        )
+    if not 0 <= keypoints["weak_hash_kinds"] <= 20 or not 4 <= keypoints["weak_hash_min_inliers"] <= 500:
+        raise ConfigError(
+            "keypoints.weak_hash_kinds must be 0..20 and keypoints.weak_hash_min_inliers 4..500"
+        )
+    if not 0 <= keypoints["verdict_cache"] <= 10_000_000:
+        raise ConfigError("setting 'keypoints.verdict_cache' must be between 0 and 10000000")
     if not 0 <= keypoints["blurred_min_inliers"] <= keypoints["min_inliers"]:
         raise ConfigError(
             "setting 'keypoints.blurred_min_inliers' must be between 0 and keypoints.min_inliers"

@@ -20,7 +20,7 @@ from .icons import (
     fingerprint,
     hash_to_int,
 )
-from .keypoints import Features, Verdict, listing_features, official_features, verify
+from .keypoints import Features, Verdict, VerdictCache, icon_bytes, official_features, verify
 from .listing_view import ListingView
 from .models import Alert, Candidate, Listing, ProtectedApp, Reason
 from .normalize import skeleton
@@ -89,8 +89,15 @@ class LookalikeIndex:
             for key in app.developer_keys:
                 self.developer_apps.setdefault(key, []).append(app.index)
         self.developer_key_lengths = sorted({len(k) for k in self.developer_apps if len(k) >= 4})
-        # Official icons' keypoints, computed the first time a listing is verified against the app.
+        # Official icons' keypoints: computed here once per protected icon (before any worker is forked,
+        # so the workers share them), never per listing.
+        kp = self.config["keypoints"]
         self._official_features: dict[int, Features | None] = {}
+        if kp["enabled"]:
+            for app in self.apps:
+                self._official_icon_features(app)
+        # Verdicts per (listing icon content, app): a feed's copies of one icon are verified once.
+        self._verdicts = VerdictCache(int(kp["verdict_cache"]))
         icons = self.config["icons"]
         # One multi-index table per hash kind; a listing's hash is compared with the same kind only.
         self.icon_indexes: dict[str, IconIndex] = {}
@@ -161,11 +168,12 @@ class LookalikeIndex:
             self._developer_candidates(listing.developer, found)
         if icon_hits:
             found.update(icon_hits)
+        verifiable = self._worth_verifying(icon_hits) if icon_hits else frozenset()
         scored = []
         for index in found:
             app = self.apps[index]
             icon = icon_hits.get(index) if icon_hits else None
-            check = self._verifier(listing, app) if icon else None
+            check = (self._verifier(listing, app) if index in verifiable else _unverified) if icon else None
             pair = score_pair(view, app, icon, cfg, self.lexicon, check)
             if pair is not None and pair.score >= cfg["thresholds"]["alert"]:
                 scored.append((pair, app))
@@ -204,26 +212,60 @@ class LookalikeIndex:
     def _path(self, name: str) -> Path:
         return Path(self.icons_root, name) if self.icons_root else Path(name)
 
+    def _official_icon_features(self, app: CompiledApp) -> Features | None:
+        if app.index not in self._official_features:
+            path = self._path(app.app.icon) if app.app.icon else None
+            try:
+                self._official_features[app.index] = official_features(path) if path else None
+            except (OSError, ValueError) as exc:
+                raise IconError(f"app {app.app.app_id}: cannot read icon {path}: {exc}") from None
+        return self._official_features[app.index]
+
+    def _worth_verifying(self, icon_hits: dict[int, dict[str, int]]) -> frozenset[int]:
+        """The apps whose official icon a listing's icon is compared with by keypoints (when the icon
+        would decide): matched by two or more hash kinds, or by one within
+        ``keypoints.single_kind_max_distance``; of those the ``keypoints.max_apps_per_listing`` closest
+        (more kinds first, then the smaller distance). The others count as unverifiable (unconfirmed
+        under a name without brand text). A copy's own app is nearly always the first or second; a
+        generic shape is near many icons by one far hash."""
+        kp = self.config["keypoints"]
+        cut = kp["single_kind_max_distance"]
+        ranked = []
+        for app_index, per in icon_hits.items():
+            kinds = [d for k, d in per.items() if k != PHASH_FAR]
+            if not kinds:
+                continue
+            closest = min(kinds)
+            if len(kinds) >= 2 or closest <= cut:
+                ranked.append((-len(kinds), closest, app_index))
+        ranked.sort()
+        return frozenset(app_index for _n, _d, app_index in ranked[: kp["max_apps_per_listing"]])
+
     def _verifier(self, listing: Listing, app: CompiledApp):
         """The keypoint verdict of the listing's icon file against the app's official icon file, or
         None when one of them is missing (a hash-only feed, an app given as hashes only)."""
 
         def check() -> Verdict | None:
-            if app.index not in self._official_features:
-                path = self._path(app.app.icon) if app.app.icon else None
-                try:
-                    self._official_features[app.index] = official_features(path) if path else None
-                except (OSError, ValueError) as exc:
-                    raise IconError(f"app {app.app.app_id}: cannot read icon {path}: {exc}") from None
-            theirs = self._official_features[app.index]
+            theirs = self._official_icon_features(app)
             if theirs is None or not listing.icon:
                 return None
             path = self._path(listing.icon)
             try:
-                mine = listing_features(str(path))
+                digest, data = icon_bytes(path)
+                key = (digest, app.index)
+                cached = self._verdicts.verdict(key)
+                if cached is not None:
+                    return cached
+                mine = self._verdicts.listing_features(digest, data)
             except (OSError, ValueError) as exc:
                 raise IconError(f"listing {listing.listing_id}: cannot read icon {path}: {exc}") from None
-            return verify(mine, theirs)
+            kp = self.config["keypoints"]
+            need = (
+                kp["blurred_min_inliers"] if mine.blurred and kp["blurred_hash_rule"] else kp["min_inliers"]
+            )
+            verdict = verify(mine, theirs, need=need)
+            self._verdicts.put(key, verdict)
+            return verdict
 
         return check
 
@@ -391,6 +433,11 @@ class LookalikeIndex:
                             else 64
                         )
         return hits
+
+
+def _unverified() -> Verdict | None:
+    """The verifier of an app that ``_worth_verifying`` left out: unverifiable."""
+    return None
 
 
 def screen(

@@ -17,8 +17,11 @@ icon is itself blurred.
 
 from __future__ import annotations
 
+import hashlib
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
+from io import BytesIO
 from pathlib import Path
 
 import cv2
@@ -65,6 +68,7 @@ class Verdict:
     angle: float | None  # degrees
     blurred: bool = False  # the listing's icon is blurred: few corners left, a low count refutes nothing
     spread: float = 0.0  # area of the agreeing matches' convex hull on the official icon / the icon's area
+    matches: int = 0  # matches of that channel that passed the ratio test (inliers is a part of them)
 
 
 def _detect(orb, pixels: np.ndarray) -> Channel:
@@ -106,6 +110,58 @@ def listing_features(path: str) -> Features:
     return features_file(path, soft=False)
 
 
+def icon_bytes(path: str | Path) -> tuple[str, bytes]:
+    """(content digest, bytes) of a listing's icon file: the verdict cache is keyed by what the file
+    holds, not by its name (a feed stores one icon under many names and may reuse a name)."""
+    data = Path(path).read_bytes()
+    return hashlib.blake2b(data, digest_size=16).hexdigest(), data
+
+
+def features_bytes(data: bytes) -> Features:
+    with Image.open(BytesIO(data)) as image:
+        image.load()
+        return features(image, soft=False)
+
+
+class VerdictCache:
+    """Keypoint verdicts by (listing icon content digest, protected app), least recently used first out,
+    and the features of the most recent listing icons by digest. ``size`` 0 disables the verdicts and
+    keeps the features of the last icon only (a listing verified against several apps is read once):
+    what a feed of all-distinct icons costs."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.verdicts: OrderedDict[tuple[str, int], Verdict] = OrderedDict()
+        self.features: OrderedDict[str, Features] = OrderedDict()
+        self.hits = self.misses = 0
+
+    def verdict(self, key: tuple[str, int]) -> Verdict | None:
+        found = self.verdicts.get(key) if self.size else None
+        if found is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self.verdicts.move_to_end(key)
+        return found
+
+    def put(self, key: tuple[str, int], verdict: Verdict) -> None:
+        if not self.size:
+            return
+        self.verdicts[key] = verdict
+        if len(self.verdicts) > self.size:
+            self.verdicts.popitem(last=False)
+
+    def listing_features(self, digest: str, data: bytes) -> Features:
+        found = self.features.get(digest)
+        if found is None:
+            found = self.features[digest] = features_bytes(data)
+            if len(self.features) > min(max(self.size, 1), 4096):
+                self.features.popitem(last=False)
+        else:
+            self.features.move_to_end(digest)
+        return found
+
+
 def verify(
     listing: Features,
     official: Features,
@@ -114,8 +170,14 @@ def verify(
     reprojection: float = 5.0,
     min_scale: float = 0.3,
     max_scale: float = 3.0,
+    need: int = 4,
 ) -> Verdict:
-    """The best channel's inlier count of matches between a listing's icon and an official icon."""
+    """The best channel's inlier count of matches between a listing's icon and an official icon.
+
+    ``need``: a channel with fewer matches that pass the ratio test than this is not fitted (RANSAC
+    cannot find more agreeing matches than there are matches; the caller passes the smallest count
+    that could change its decision)."""
+    need = max(4, need)
     best = Verdict(0, None, None, None, listing.blurred)
     for name, mine in listing.channels.items():
         if name == "soft" and not listing.blurred:
@@ -127,7 +189,7 @@ def verify(
             continue
         pairs = _MATCHER.knnMatch(mine.descriptors, theirs.descriptors, k=2)
         good = [p[0] for p in pairs if len(p) == 2 and p[0].distance < ratio * p[1].distance]
-        if len(good) < 4 or len(good) <= best.inliers:
+        if len(good) < need or len(good) <= best.inliers:
             continue
         src = mine.points[[g.queryIdx for g in good]]
         dst = theirs.points[[g.trainIdx for g in good]]
@@ -144,5 +206,7 @@ def verify(
             angle = float(np.degrees(np.arctan2(matrix[1, 0], matrix[0, 0])))
             agreeing = dst[inliers.ravel() == 1].astype(np.float32)
             spread = float(cv2.contourArea(cv2.convexHull(agreeing))) / (SIDE * SIDE) if count >= 3 else 0.0
-            best = Verdict(count, name, round(scale, 3), round(angle, 1), listing.blurred, round(spread, 4))
+            best = Verdict(
+                count, name, round(scale, 3), round(angle, 1), listing.blurred, round(spread, 4), len(good)
+            )
     return best

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -44,7 +44,13 @@ def _only_added_words(text: str, lex: Lexicon) -> bool:
     years (2027, v2) and edition names (极简版, 尊贵版: one or two characters and 版)."""
     if not text:
         return True
-    words = lex.added_words
+    return _split_into_added_words(text, lex.added_words)
+
+
+@lru_cache(maxsize=1 << 16)
+def _split_into_added_words(text: str, words: tuple[str, ...]) -> bool:
+    """``_only_added_words`` for one word list (memoised: a listing's name parts recur against every
+    app it is scored with)."""
     n_text = len(text)
     reachable = [True] + [False] * n_text
     for end in range(1, n_text + 1):
@@ -86,7 +92,12 @@ def _affix_kind(before: str, after: str, lex: Lexicon) -> tuple[str, str]:
 
 
 def _has_finance_context(text: str, lex: Lexicon) -> bool:
-    return any(word in text for word in lex.finance_context)
+    return _contains_any(text, lex.finance_context)
+
+
+@lru_cache(maxsize=1 << 16)
+def _contains_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(word in text for word in words)
 
 
 def _short_keyword_context(text: str, lex: Lexicon) -> bool:
@@ -495,7 +506,13 @@ def icon_signal(
     if check and found is not None and not blind:
         # the agreeing matches must cover the logo, not one shared shape (a ring, a letter): an unrelated
         # icon's chance agreement is packed into a small area (keypoints.min_spread), unless it is large
-        keypoints_confirm = found.inliers >= kp["min_inliers"] and (
+        # Under a name without finance words the keypoints alone make the alert: when few hash kinds
+        # agree with them (the hashes only shortlisted the icon), more matches must agree
+        # (keypoints.weak_hash_min_inliers; unrelated icons' chance agreements reach 20-26)
+        agreeing = sum(1 for k in {**hits, **geo_hits} if k != PHASH_FAR)
+        weak = not finance and agreeing <= kp["weak_hash_kinds"]
+        needed = max(kp["min_inliers"], kp["weak_hash_min_inliers"]) if weak else kp["min_inliers"]
+        keypoints_confirm = found.inliers >= needed and (
             found.spread >= kp["min_spread"] or found.inliers >= kp["spread_exempt_inliers"]
         )
         if not finance and kp["required_for_icon_only"]:

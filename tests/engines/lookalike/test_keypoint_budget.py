@@ -1,0 +1,163 @@
+"""Keypoint verification kept rare and cheap at scale (issue 14): which shortlisted apps are verified,
+the verdict cache by icon content, official features computed once at index build, the early exit of
+the verifier, and the stricter confirmation of an icon-only alert that few hash kinds support."""
+
+import shutil
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from appgov.engines.lookalike import Listing, LookalikeIndex, ProtectedApp, load_config
+from appgov.engines.lookalike import index as index_module
+from appgov.engines.lookalike.config import ConfigError
+from appgov.engines.lookalike.keypoints import Verdict, features, verify
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+
+
+def _logo() -> Image.Image:
+    img = Image.new("RGB", (128, 128), (240, 236, 228))
+    draw = ImageDraw.Draw(img)
+    draw.ellipse([12, 12, 116, 116], fill=(200, 24, 24))
+    draw.rectangle([44, 30, 84, 96], fill=(255, 255, 255))
+    draw.polygon([(24, 108), (64, 66), (104, 108)], fill=(30, 30, 30))
+    draw.text((64, 52), "HX", fill=(30, 30, 30), font=ImageFont.truetype(FONT, 22), anchor="mm")
+    return img
+
+
+def _relayout(img: Image.Image) -> Image.Image:
+    """The logo shrunk onto a white background, raised, a word below it: only keypoints see it."""
+    side = round(128 * 0.66)
+    out = Image.new("RGB", (128, 128), (255, 255, 255))
+    y = (128 - side) // 4
+    out.paste(img.resize((side, side), Image.Resampling.LANCZOS), ((128 - side) // 2, y))
+    ImageDraw.Draw(out).text(
+        (64, (y + side + 128) // 2), "NEW", fill=(60, 60, 60), font=ImageFont.truetype(FONT, 14), anchor="mm"
+    )
+    return out
+
+
+@pytest.fixture(scope="module")
+def icons(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("kpbudget")
+    _logo().save(folder / "official.png")
+    _relayout(_logo()).save(folder / "copy.png")
+    shutil.copy(folder / "copy.png", folder / "copy-again.png")  # the same content under another name
+    return folder
+
+
+def _app() -> ProtectedApp:
+    return ProtectedApp(
+        app_id="hxb",
+        institution="华夏银行",
+        names=("华夏银行",),
+        brand_keywords=("华夏银行",),
+        package_ids=("com.hxb.mobile",),
+        developers=("华夏银行股份有限公司",),
+        icon="official.png",
+    )
+
+
+def _listing(icon: str, listing_id: str = "L1") -> Listing:
+    return Listing(
+        listing_id=listing_id, source="store", name="天气预报", package_id="com.weather.app", icon=icon
+    )
+
+
+def _counting(monkeypatch) -> list:
+    calls = []
+    real = index_module.verify
+
+    def counted(mine, theirs, **kw):
+        calls.append(kw)
+        return real(mine, theirs, **kw)
+
+    monkeypatch.setattr(index_module, "verify", counted)
+    return calls
+
+
+def test_official_features_are_computed_at_index_build(icons):
+    index = LookalikeIndex([_app()], load_config(), icons_root=icons)
+    assert index._official_features[0] is not None and len(index._official_features[0]) > 50
+    off = LookalikeIndex([_app()], load_config(overrides={"keypoints": {"enabled": 0}}), icons_root=icons)
+    assert off._official_features == {}
+
+
+def test_verdicts_are_cached_by_icon_content(icons, monkeypatch):
+    calls = _counting(monkeypatch)
+    index = LookalikeIndex([_app()], load_config(), icons_root=icons)
+    first = index.screen_one(_listing("copy.png", "L1"))
+    second = index.screen_one(_listing("copy-again.png", "L2"))
+    assert first is not None and second is not None
+    assert first.reasons[0].signal == second.reasons[0].signal == "icon_keypoints"
+    assert len(calls) == 1  # the second file holds the same icon: its verdict is reused
+    # the cache disabled: every pair is verified afresh, with the same outcome
+    calls.clear()
+    fresh = LookalikeIndex(
+        [_app()], load_config(overrides={"keypoints": {"verdict_cache": 0}}), icons_root=icons
+    )
+    again = [fresh.screen_one(_listing(name, name)) for name in ("copy.png", "copy-again.png")]
+    assert len(calls) == 2 and all(a is not None and a.score == first.score for a in again)
+
+
+def test_only_the_closest_shortlisted_apps_are_verified(icons):
+    index = LookalikeIndex([_app()], load_config(), icons_root=icons)
+    hits = {
+        0: {"phash_wide": 8},  # one shortlist table, far: a generic shape
+        1: {"phash_geo": 7},  # one kind beyond single_kind_max_distance (6)
+        2: {"phash_geo": 6},  # one kind within it
+        3: {"phash": 3, "value": 2},  # two kinds
+        4: {"phash_geo": 2, "value_geo": 3, "masked_tl": 1},  # three kinds
+        5: {"value_wide": 5, "masked_br_wide": 6},  # two kinds
+        6: {"phash_far": 3, "masked_tr": 8},  # phash_far is not a match
+    }
+    assert index._worth_verifying(hits) == {4, 3, 5}  # the three closest of {2, 3, 4, 5}
+    wider = LookalikeIndex(
+        [_app()], load_config(overrides={"keypoints": {"max_apps_per_listing": 10}}), icons_root=icons
+    )
+    assert wider._worth_verifying(hits) == {2, 3, 4, 5}
+
+
+def test_verifier_skips_channels_that_cannot_reach_the_needed_count():
+    official = features(_logo())
+    copy = features(_relayout(_logo()), soft=False)
+    assert verify(copy, official).inliers >= 20
+    assert verify(copy, official, need=20).inliers == verify(copy, official).inliers
+    assert verify(copy, official, need=10_000).inliers == 0  # no channel has that many matches
+
+
+@pytest.mark.parametrize(("inliers", "alerts"), [(24, False), (27, False), (28, True), (40, True)])
+def test_icon_only_alert_needs_more_matches_when_few_hash_kinds_agree(icons, monkeypatch, inliers, alerts):
+    """The re-laid-out copy is shortlisted by at most two hash kinds: under a generic name its keypoints
+    alone decide, and a chance agreement of 20-26 matches (unrelated icons reach that) no longer does."""
+    index = LookalikeIndex([_app()], load_config(), icons_root=icons)
+    real = index.screen_one(_listing("copy.png"))
+    assert real is not None and len(real.reasons[0].detail["hash_kinds"]) <= 2
+    monkeypatch.setattr(
+        index_module,
+        "verify",
+        lambda mine, theirs, **kw: Verdict(
+            inliers=inliers, channel="luma", scale=1.4, angle=0.0, blurred=False, spread=0.2
+        ),
+    )
+    fresh = LookalikeIndex([_app()], load_config(), icons_root=icons)
+    assert (fresh.screen_one(_listing("copy.png")) is not None) is alerts
+    # with the former rule (weak_hash_min_inliers = min_inliers) 24 matches were enough
+    loose = LookalikeIndex(
+        [_app()], load_config(overrides={"keypoints": {"weak_hash_min_inliers": 20}}), icons_root=icons
+    )
+    assert loose.screen_one(_listing("copy.png")) is not None
+
+
+def test_new_keypoint_settings_are_checked():
+    for key, value in (
+        ("single_kind_max_distance", 40),
+        ("max_apps_per_listing", 0),
+        ("verdict_cache", -1),
+        ("weak_hash_min_inliers", 2),
+        ("weak_hash_kinds", 21),
+    ):
+        with pytest.raises(ConfigError, match=key) as raised:
+            load_config(overrides={"keypoints": {key: value}})
+        assert "unknown setting" not in str(raised.value)  # a known setting, out of its range
+        load_config(overrides={"keypoints": {key: load_config()["keypoints"][key]}})
