@@ -245,7 +245,8 @@ PERMISSION_CONTEXT = re.compile(
 # a bare name (相机, 位置) as an item of a list that ends in 权限: 相机、位置信息及通讯录等权限
 PERMISSION_LIST_AFTER = re.compile(
     r"^(?:(?:[、和及与或/]|以及)[^、，,。；;：:]{1,10}?)*(?:等|在内)?(?:的)?(?:这些|这几项|这几个|这几类|这类|此类|几项)?"
-    r"(?:系统|相关|设备|手机|敏感)?权限"
+    # 关闭剪贴板访问权限: the permission named with what it allows
+    r"(?:系统|相关|设备|手机|敏感)?(?:访问|使用|读取|读写|调用)?权限"
 )
 # …or right after a request for it: 申请访问相机, 请求使用麦克风, 授权我们访问通讯录, 允许手机银行使用位置; or the
 # system's prompt (“XX银行”想访问您的相机, 想给您发送通知). The app calling the device without 权限/授权 wording (调用
@@ -260,7 +261,10 @@ PERMISSION_REQUEST_LIST = re.compile(
     r"(?:申请|请求|授予|授权|允许|询问)[^，,。；;：:]{0,8}?(?:访问|使用|调用|开启|获取|打开)\s*[:：]\s*([^；;。|\n]+)"
 )
 # 权限名称：相机 / 申请以下权限：相机、麦克风、位置信息 / 所需权限: 存储
-PERMISSION_FIELD = re.compile(r"(?:权限名称|权限名|权限类型|权限项|权限)\s*[:：]\s*([^；;。|\n]+)")
+# a bare list after a title (XX版本权限清单：位置信息、相机 / 权限说明：… / 系统权限：… / 需要以下权限：…)
+PERMISSION_FIELD = re.compile(
+    r"(?:权限名称|权限名|权限类型|权限项|权限(?:清单|列表|说明|明细|一览|汇总)?)\s*[:：]\s*([^；;。|\n]+)"
+)
 # "我们可能向您申请以下权限：" / "App所需权限如下:" announces a list whose items follow as clauses or sentences
 PERMISSION_LIST_OPENER = re.compile(
     r"权限[^。；;，,]{0,12}[:：]\s*$|权限(?:清单|列表|说明)?(?:如下|包括)[:：]?\s*$"
