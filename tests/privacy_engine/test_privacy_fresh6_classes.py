@@ -36,6 +36,47 @@ CASES = {
     # turning a permission off (关闭…访问权限 / 关闭…读取权限) implies the app holds it
     "关闭 a 访问权限": ("您也可以进入手机设置，关闭悬浮窗之外的剪切板访问权限。", 1, {"clipboard"}, set()),
     "关闭 a 读取权限": ("若不希望被读取，请在系统设置中关闭日历读取权限。", 1, {"calendar"}, set()),
+    # a platform named as where content is shared (分享到…微博) is not an SDK of the app
+    "share destination is not an SDK": (
+        "我们集成了极光分享SDK，便于您将活动页面转发至朋友圈、微博。",
+        2,
+        {"jiguang_jshare"},
+        {"weibo_sdk"},
+    ),
+    "share destination in a table cell": (
+        "SDK名称 | 用途 | 收集信息\n某某社交组件SDK | 内容分享到QQ、微博 | 设备型号",
+        2,
+        {"某某社交组件SDK"},
+        {"weibo_sdk"},
+    ),
+    # an SDK no longer used (已下线 / 已于…停止使用 / 已移除) is not declared, in a sentence or a table row
+    "discontinued SDK in a sentence": ("旧版中的友盟统计SDK已于2024年6月移除。", 2, set(), {"umeng_analytics"}),
+    "discontinued SDK row": (
+        "SDK名称 | 用途 | 收集信息\n个推SDK | 已停用 | 无\n高德定位SDK | 网点定位 | 位置信息",
+        2,
+        {"amap_location"},
+        {"getui"},
+    ),
+    # header rows captioned 包名 / 合作方 / 共享信息 are headers, never SDK names
+    "包名 header row": (
+        "包名 | 使用目的 | 收集字段\ncom.igexin.sdk | 消息推送 | 设备标识符",
+        2,
+        {"getui"},
+        {"包名"},
+    ),
+    "合作方 header row": (
+        "合作方 | 目的 | 共享信息\n数美 | 反欺诈 | 设备标识符",
+        2,
+        {"shumei"},
+        {"合作方"},
+    ),
+    # Megvii's FaceID product names its SDK
+    "FaceID product name": (
+        "为完成刷脸登录，本App嵌入了FaceID活体检测SDK。",
+        2,
+        {"megvii_faceid"},
+        {"FaceID活体检测SDK"},
+    ),
 }
 
 

@@ -771,8 +771,23 @@ def _named_sdk(name: str) -> dict | None:
     return _entry(entry) if entry else None
 
 
+# an SDK no longer used (…SDK已下线, 已于2024年停止使用, 已移除): not declared
+DISCONTINUED = re.compile(
+    r"已(?:于[^，,。；;|]{0,12}?)?(?:经)?(?:下线|下架|停止使用|停用|停止接入|移除|删除|弃用|废弃|不再使用)"
+)
+
+
 def _sdk_denied(sentence: str, at: int) -> bool:
-    return bool(NEGATION.search(_part(sentence, at, at)[0]))
+    head, tail = _part(sentence, at, at)
+    return bool(NEGATION.search(head) or DISCONTINUED.search(tail))
+
+
+def _shared_to(text: str, at: int) -> bool:
+    """A maker's name after a word of sharing (分享到微信、微博): the place content goes, not an SDK of the app."""
+    words = "|".join(re.escape(w) for w in vocabulary.destination_words())
+    return bool(words) and bool(
+        re.search(rf"(?:{words})(?:[^，,。；;|、和及与或/]{{1,8}}(?:[、和及与或/]|以及))*$", text[max(0, at - 40) : at])
+    )
 
 
 def _sdks_in(sentence: str) -> list[dict]:
@@ -875,7 +890,7 @@ def _table_sdks(text: str) -> list[tuple[str, dict]]:
             continue
         if column is None and index in headerless:
             sdk = _row_sdk(cells, 0)
-            if sdk and not NEGATION.search(line):
+            if sdk and not NEGATION.search(line) and not DISCONTINUED.search(line):
                 rows.append((line, sdk))
             continue
         header = [i for i, c in enumerate(cells) if SDK_HEADER.search(c.strip())]
@@ -885,7 +900,7 @@ def _table_sdks(text: str) -> list[tuple[str, dict]]:
         if column is None or column >= len(cells) or not cells[column]:
             continue
         name = cells[column]
-        if len(name) > 40 or NEGATION.search(line):
+        if len(name) > 40 or NEGATION.search(line) or DISCONTINUED.search(line):
             continue
         sdk = _row_sdk(cells, column)
         if sdk:
@@ -925,11 +940,13 @@ def _maker_only(name: str) -> bool:
     return any(m.start() == 0 and m.end() == len(norm) for m in pattern.finditer(norm))
 
 
-SDK_HEADER = re.compile(r"(SDK|第三方|插件|合作方).{0,4}名称|^SDK$|^名称$")
+# a name column captioned by what it holds: SDK名称, 第三方, 合作方, 包名 (a Java package column)
+SDK_HEADER = re.compile(r"(SDK|第三方|插件|合作方).{0,4}名称|^SDK$|^名称$|^(?:第三方|合作方|SDK包名|包名)$")
 # the other cells of a header row whose name column is captioned by its kind (支付SDK | 提供方 | 收集的个人信息)
 HEADER_CELL = re.compile(
     r"^(?:SDK|第三方|合作方)?(?:名称|提供方|提供商|提供者|服务商|公司名称|第三方公司|开发者|(?:使用)?目的|用途|使用场景"
-    r"|(?:收集的?)?(?:个人)?信息(?:类型|字段|范围)?|申请权限|所需权限)$"
+    r"|(?:(?:收集|共享|提供|获取)的?)?(?:个人)?(?:信息|字段|数据)(?:类型|字段|范围)?|申请权限|所需权限"
+    r"|第三方|合作方|SDK包名|包名|合作方式)$"
 )
 
 
@@ -1046,6 +1063,9 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str], str]]:
                     continue
                 # the brand of the user's device (华为手表, 小米手机), not an SDK's maker
                 if norm[match.end() :].startswith(vocabulary.device_words()):
+                    continue
+                # where content is shared (分享到微信、微博), not an SDK's maker
+                if _shared_to(norm, match.start()):
                     continue
                 rest = norm[: match.start()] + "　" + norm[match.end() :]
                 at = match.start()
