@@ -77,6 +77,27 @@ CASES = {
         {"megvii_faceid"},
         {"FaceID活体检测SDK"},
     ),
+    # a row whose permission cell names the group (… | 位置) still collects the data its data cell lists (位置信息,
+    # 精确位置): only the whole permission cell is the permission's name
+    "data cell beside a permission cell": (
+        "SDK名称 | 收集字段 | 所需权限\n某某导航SDK | 位置信息、设备型号 | 位置",
+        0,
+        {"location", "device_info"},
+        set(),
+    ),
+    "qualified data word beside a permission cell": (
+        "SDK名称 | 收集信息 | 申请权限\n某某地图SDK | 大致位置、IP地址 | 位置",
+        0,
+        {"location", "network_info"},
+        set(),
+    ),
+    # a purpose that reads the location (离您最近的…) makes the permission's data collected too
+    "离您最近 purpose reads the location": (
+        "开通快捷加油服务时，我们会请求定位权限，用于显示离您最近的合作油站。",
+        0,
+        {"location"},
+        set(),
+    ),
 }
 
 

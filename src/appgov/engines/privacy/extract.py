@@ -602,7 +602,20 @@ def _is_the_name(sentence: str, word: str, name: str) -> bool:
     自动读取短信验证码)."""
     if word in name:
         return True
-    return name in word and sentence.find(word) <= sentence.find(name) + len(name)
+    if name not in word:
+        return False
+    # where the name stands as an item of its own (… | 位置信息、WLAN信息 | 位置: the last cell), not inside a longer
+    # data word of another cell
+    whole = [m.start() for m in re.finditer(NAME_START + re.escape(name) + NAME_END, sentence)]
+    if not whole:
+        return sentence.find(word) <= sentence.find(name) + len(name)
+    return any(
+        w.start() <= at < w.end() for at in whole for w in re.finditer(re.escape(word), sentence)
+    )
+
+
+NAME_START = r"(?<![\u4e00-\u9fffA-Za-z])"
+NAME_END = r"(?=\s*(?:[|、，,：:；;。（(—-]|权限|$))"
 
 
 def _purpose_reads(sentence: str, code: str, asked: list[tuple[str, str]]) -> bool:
@@ -1135,6 +1148,15 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str], str]]:
     return out
 
 
+def _blank_cell(row: str, cell: str) -> str:
+    """The row with the cell blanked where it stands as a whole cell (… | 位置信息、WLAN信息 | 位置 blanks the last
+    cell, not 位置 of 位置信息); where it is not a whole cell of the row, every occurrence."""
+    whole = re.compile(r"(^|\||\t)(\s*)" + re.escape(cell) + r"(?=\s*(?:\||\t|$))")
+    if whole.search(row):
+        return whole.sub(lambda m: m.group(1) + m.group(2) + "　" * len(cell), row)
+    return row.replace(cell, "　" * len(cell))
+
+
 def extract(text: str) -> dict:
     """Everything the policy declares, by clause: {"clauses": [...], "pi_types": {type: [where]}, "permissions":
     {group: [where]}, "sdks": [...], "effective_on", "updated_on", "rights": {right: where}, "contact": {...},
@@ -1185,7 +1207,7 @@ def extract(text: str) -> dict:
             for row, cells in purpose_cells:
                 if sentence in row:
                     for cell in cells:
-                        read = read.replace(cell, "　" * len(cell))
+                        read = _blank_cell(read, cell)
             kinds = set()
             for code, word in _pi_in(read):
                 if code in PERMISSION_DATA_TYPES and any(_is_the_name(sentence, word, n) for n in named):
