@@ -245,7 +245,8 @@ PERMISSION_CONTEXT = re.compile(
 # a bare name (相机, 位置) as an item of a list that ends in 权限: 相机、位置信息及通讯录等权限
 PERMISSION_LIST_AFTER = re.compile(
     r"^(?:(?:[、和及与或/]|以及)[^、，,。；;：:]{1,10}?)*(?:等|在内)?(?:的)?(?:这些|这几项|这几个|这几类|这类|此类|几项)?"
-    r"(?:系统|相关|设备|手机|敏感)?权限"
+    # 关闭剪贴板访问权限: the permission named with what it allows
+    r"(?:系统|相关|设备|手机|敏感)?(?:访问|使用|读取|读写|调用)?权限"
 )
 # …or right after a request for it: 申请访问相机, 请求使用麦克风, 授权我们访问通讯录, 允许手机银行使用位置; or the
 # system's prompt (“XX银行”想访问您的相机, 想给您发送通知). The app calling the device without 权限/授权 wording (调用
@@ -260,7 +261,10 @@ PERMISSION_REQUEST_LIST = re.compile(
     r"(?:申请|请求|授予|授权|允许|询问)[^，,。；;：:]{0,8}?(?:访问|使用|调用|开启|获取|打开)\s*[:：]\s*([^；;。|\n]+)"
 )
 # 权限名称：相机 / 申请以下权限：相机、麦克风、位置信息 / 所需权限: 存储
-PERMISSION_FIELD = re.compile(r"(?:权限名称|权限名|权限类型|权限项|权限)\s*[:：]\s*([^；;。|\n]+)")
+# a bare list after a title (XX版本权限清单：位置信息、相机 / 权限说明：… / 系统权限：… / 需要以下权限：…)
+PERMISSION_FIELD = re.compile(
+    r"(?:权限名称|权限名|权限类型|权限项|权限(?:清单|列表|说明|明细|一览|汇总)?)\s*[:：]\s*([^；;。|\n]+)"
+)
 # "我们可能向您申请以下权限：" / "App所需权限如下:" announces a list whose items follow as clauses or sentences
 PERMISSION_LIST_OPENER = re.compile(
     r"权限[^。；;，,]{0,12}[:：]\s*$|权限(?:清单|列表|说明)?(?:如下|包括)[:：]?\s*$"
@@ -598,7 +602,20 @@ def _is_the_name(sentence: str, word: str, name: str) -> bool:
     自动读取短信验证码)."""
     if word in name:
         return True
-    return name in word and sentence.find(word) <= sentence.find(name) + len(name)
+    if name not in word:
+        return False
+    # where the name stands as an item of its own (… | 位置信息、WLAN信息 | 位置: the last cell), not inside a longer
+    # data word of another cell
+    whole = [m.start() for m in re.finditer(NAME_START + re.escape(name) + NAME_END, sentence)]
+    if not whole:
+        return sentence.find(word) <= sentence.find(name) + len(name)
+    return any(
+        w.start() <= at < w.end() for at in whole for w in re.finditer(re.escape(word), sentence)
+    )
+
+
+NAME_START = r"(?<![\u4e00-\u9fffA-Za-z])"
+NAME_END = r"(?=\s*(?:[|、，,：:；;。（(—-]|权限|$))"
 
 
 def _purpose_reads(sentence: str, code: str, asked: list[tuple[str, str]]) -> bool:
@@ -767,8 +784,23 @@ def _named_sdk(name: str) -> dict | None:
     return _entry(entry) if entry else None
 
 
+# an SDK no longer used (…SDK已下线, 已于2024年停止使用, 已移除): not declared
+DISCONTINUED = re.compile(
+    r"已(?:于[^，,。；;|]{0,12}?)?(?:经)?(?:下线|下架|停止使用|停用|停止接入|移除|删除|弃用|废弃|不再使用)"
+)
+
+
 def _sdk_denied(sentence: str, at: int) -> bool:
-    return bool(NEGATION.search(_part(sentence, at, at)[0]))
+    head, tail = _part(sentence, at, at)
+    return bool(NEGATION.search(head) or DISCONTINUED.search(tail))
+
+
+def _shared_to(text: str, at: int) -> bool:
+    """A maker's name after a word of sharing (分享到微信、微博): the place content goes, not an SDK of the app."""
+    words = "|".join(re.escape(w) for w in vocabulary.destination_words())
+    return bool(words) and bool(
+        re.search(rf"(?:{words})(?:[^，,。；;|、和及与或/]{{1,8}}(?:[、和及与或/]|以及))*$", text[max(0, at - 40) : at])
+    )
 
 
 def _sdks_in(sentence: str) -> list[dict]:
@@ -871,7 +903,7 @@ def _table_sdks(text: str) -> list[tuple[str, dict]]:
             continue
         if column is None and index in headerless:
             sdk = _row_sdk(cells, 0)
-            if sdk and not NEGATION.search(line):
+            if sdk and not NEGATION.search(line) and not DISCONTINUED.search(line):
                 rows.append((line, sdk))
             continue
         header = [i for i, c in enumerate(cells) if SDK_HEADER.search(c.strip())]
@@ -881,7 +913,7 @@ def _table_sdks(text: str) -> list[tuple[str, dict]]:
         if column is None or column >= len(cells) or not cells[column]:
             continue
         name = cells[column]
-        if len(name) > 40 or NEGATION.search(line):
+        if len(name) > 40 or NEGATION.search(line) or DISCONTINUED.search(line):
             continue
         sdk = _row_sdk(cells, column)
         if sdk:
@@ -921,11 +953,13 @@ def _maker_only(name: str) -> bool:
     return any(m.start() == 0 and m.end() == len(norm) for m in pattern.finditer(norm))
 
 
-SDK_HEADER = re.compile(r"(SDK|第三方|插件|合作方).{0,4}名称|^SDK$|^名称$")
+# a name column captioned by what it holds: SDK名称, 第三方, 合作方, 包名 (a Java package column)
+SDK_HEADER = re.compile(r"(SDK|第三方|插件|合作方).{0,4}名称|^SDK$|^名称$|^(?:第三方|合作方|SDK包名|包名)$")
 # the other cells of a header row whose name column is captioned by its kind (支付SDK | 提供方 | 收集的个人信息)
 HEADER_CELL = re.compile(
     r"^(?:SDK|第三方|合作方)?(?:名称|提供方|提供商|提供者|服务商|公司名称|第三方公司|开发者|(?:使用)?目的|用途|使用场景"
-    r"|(?:收集的?)?(?:个人)?信息(?:类型|字段|范围)?|申请权限|所需权限)$"
+    r"|(?:(?:收集|共享|提供|获取)的?)?(?:个人)?(?:信息|字段|数据)(?:类型|字段|范围)?|申请权限|所需权限"
+    r"|第三方|合作方|SDK包名|包名|合作方式)$"
 )
 
 
@@ -1043,6 +1077,9 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str], str]]:
                 # the brand of the user's device (华为手表, 小米手机), not an SDK's maker
                 if norm[match.end() :].startswith(vocabulary.device_words()):
                     continue
+                # where content is shared (分享到微信、微博), not an SDK's maker
+                if _shared_to(norm, match.start()):
+                    continue
                 rest = norm[: match.start()] + "　" + norm[match.end() :]
                 at = match.start()
                 head = rest[:at]
@@ -1111,6 +1148,15 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str], str]]:
     return out
 
 
+def _blank_cell(row: str, cell: str) -> str:
+    """The row with the cell blanked where it stands as a whole cell (… | 位置信息、WLAN信息 | 位置 blanks the last
+    cell, not 位置 of 位置信息); where it is not a whole cell of the row, every occurrence."""
+    whole = re.compile(r"(^|\||\t)(\s*)" + re.escape(cell) + r"(?=\s*(?:\||\t|$))")
+    if whole.search(row):
+        return whole.sub(lambda m: m.group(1) + m.group(2) + "　" * len(cell), row)
+    return row.replace(cell, "　" * len(cell))
+
+
 def extract(text: str) -> dict:
     """Everything the policy declares, by clause: {"clauses": [...], "pi_types": {type: [where]}, "permissions":
     {group: [where]}, "sdks": [...], "effective_on", "updated_on", "rights": {right: where}, "contact": {...},
@@ -1161,7 +1207,7 @@ def extract(text: str) -> dict:
             for row, cells in purpose_cells:
                 if sentence in row:
                     for cell in cells:
-                        read = read.replace(cell, "　" * len(cell))
+                        read = _blank_cell(read, cell)
             kinds = set()
             for code, word in _pi_in(read):
                 if code in PERMISSION_DATA_TYPES and any(_is_the_name(sentence, word, n) for n in named):

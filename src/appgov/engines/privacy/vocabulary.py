@@ -368,6 +368,11 @@ def device_words() -> tuple[str, ...]:
     return tuple(_aliases_file().get("device_words") or [])
 
 
+def destination_words() -> tuple[str, ...]:
+    """Words before a maker's name that make it where content is shared (分享到微博), not an SDK's maker."""
+    return tuple(_aliases_file().get("destination_words") or [])
+
+
 def host_platform_sdks() -> dict[str, frozenset[str]]:
     """{word naming a mini-program: the SDKs that are its host platform's own features there}."""
     return {k: frozenset(v) for k, v in (_aliases_file().get("host_platform") or {}).items()}
