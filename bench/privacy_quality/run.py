@@ -48,6 +48,8 @@ BEFORE_FRESH4 = "f3fc8d7"
 BEFORE_FRESH5 = "f3fc8d7"
 # fresh6: written from the same brief while fresh1-5 were development sets; scored once
 BEFORE_FRESH6 = "f3fc8d7"
+# fresh7: written from the same brief while fresh1-6 were development sets; scored once
+BEFORE_FRESH7 = "f3fc8d7"
 GOAL = 0.9
 
 
@@ -172,7 +174,7 @@ def main() -> int:
     parser.add_argument("--before", default=BEFORE, help="git revision of the engine before the improvement")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
-    own, independent, fresh, fresh2, fresh3, fresh4, fresh5, fresh6 = (
+    own, independent, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7 = (
         SETS / n
         for n in (
             "labelled_excerpts.yaml",
@@ -183,10 +185,11 @@ def main() -> int:
             "fresh4_excerpts.yaml",
             "fresh5_excerpts.yaml",
             "fresh6_excerpts.yaml",
+            "fresh7_excerpts.yaml",
         )
     )
     result = {
-        "benchmark": "privacy-policy extraction quality on eight labelled sets",
+        "benchmark": "privacy-policy extraction quality on nine labelled sets",
         "machine": {
             "cpus": os.cpu_count(),
             "platform": platform.platform(),
@@ -215,6 +218,8 @@ def main() -> int:
         "fresh5_set": score(fresh5, predictions(fresh5)),
         "fresh6_set_before": score(fresh6, before_predictions(fresh6, BEFORE_FRESH6)),
         "fresh6_set": score(fresh6, predictions(fresh6)),
+        "fresh7_set_before": score(fresh7, before_predictions(fresh7, BEFORE_FRESH7)),
+        "fresh7_set": score(fresh7, predictions(fresh7)),
     }
     out = ROOT / "bench" / "results" / "privacy-quality.json"
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -233,6 +238,8 @@ def main() -> int:
         "fresh5_set",
         "fresh6_set_before",
         "fresh6_set",
+        "fresh7_set_before",
+        "fresh7_set",
     ):
         q = result[key]
         if "missing" in q:
