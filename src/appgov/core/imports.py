@@ -10,12 +10,12 @@ from collections.abc import Callable, Iterable
 
 from django.db import models
 
-from appgov.core.models.voidable import voidable
+from appgov.core.models.voidable import without_voided
 
 
 def live(queryset: models.QuerySet) -> models.QuerySet:
     """The rows an import may match or name: a voidable model's live rows, any other model's rows."""
-    return queryset.filter(voided_at__isnull=True) if voidable(queryset.model) else queryset
+    return without_voided(queryset)
 
 
 def by_key(queryset: models.QuerySet, key: str | Iterable[str] | Callable) -> dict:
