@@ -222,8 +222,10 @@ def _brand_left(name: str) -> bool:
 
 EMBEDDING = re.compile(r"集成|接入|嵌入|引入|使用了|内置")
 PACKAGE_NAME = re.compile(r"(?<![A-Za-z0-9_.])[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+(?![A-Za-z0-9_])")
+# a list of the SDKs' makers (第三方SDK提供方：腾讯、OPPO / SDK的提供方包括… / 内嵌的第三方组件包括：百度、极光 / 合作方：百度)
 PROVIDER_LIST = re.compile(
-    r"(?:SDK|sdk|插件)的?(?:提供方|提供商|服务商|开发者|运营方)(?:主要)?(?:包括|有|为|是|如下)[:：]?\s*([^。；;\n]+)"
+    r"(?:(?:SDK|sdk|插件|组件)的?(?:提供方|提供商|服务商|开发者|运营方)|第三方(?:SDK|sdk|插件|组件)|合作方|合作伙伴)"
+    r"(?:主要)?(?:(?:包括|包含|有|为|是|如下)\s*[:：]?|\s*[:：])\s*([^。；;\n|]+)"
 )
 SDK_LIST_NAME = re.compile(r"(?:第三方)?SDK\s*(?:名称|名字)\s*[:：]\s*([^；;，,|\n。]+)", re.I)
 DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
@@ -856,8 +858,8 @@ def _sdks_in(sentence: str) -> list[dict]:
                 and not any(_norm(name) in _norm(f["name"]) or _norm(f["name"]) in _norm(name) for f in found)
             ):
                 found.append({"id": None, "name": name + match.group(2), "vendor": None})
-    # the makers of the SDKs listed as such (第三方SDK提供方包括：北京字节跳动科技有限公司、…): each maker's only SDK,
-    # else the maker's name as written
+    # the makers of the SDKs listed as such (第三方SDK提供方包括：北京字节跳动科技有限公司、…): a maker named alone, with
+    # no function, is its name as written (FRESH_SET_BRIEF.md), even where the catalogue lists one SDK of it
     for match in PROVIDER_LIST.finditer(sentence):
         if _sdk_denied(sentence, match.start()):
             continue
@@ -865,13 +867,7 @@ def _sdks_in(sentence: str) -> list[dict]:
             item = item.strip()
             if not item or not (MAKER_CELL.search(item) or _maker_only(item)):
                 continue
-            pattern, vendors_of = vocabulary.vendor_pattern()
-            norm_item = _norm(item)
-            whole = [m for m in pattern.finditer(norm_item) if m.start() == 0 and m.end() == len(norm_item)]
-            entries = vocabulary.resolve_vendor(vendors_of[whole[0].group()], set()) if whole else []
-            if entries:
-                add(_entry(entries[0]))
-            elif not any(_norm(item) == _norm(f["name"]) for f in found):
+            if not any(_norm(item) == _norm(f["name"]) for f in found):
                 found.append({"id": None, "name": item, "vendor": None})
     for match in SDK_LIST_NAME.finditer(sentence):
         listed = match.group(1).strip()

@@ -392,11 +392,12 @@ def vendor_pattern() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
 
 def resolve_vendor(vendors: frozenset[str], wanted: set[str]) -> list[dict]:
     """The catalogue SDKs a policy means when it names only their maker(s) and the functions `wanted`: for each
-    function, the maker's one SDK with it (or the maker's primary one for it); with no function, the maker's
-    only SDK. [] when that is not one SDK."""
-    entries = [e for e in sdk_catalogue() if e["vendor"] in vendors]
+    function, the maker's one SDK with it (or the maker's primary one for it). With no function, none: a maker
+    named alone does not say which of its products is embedded, even where the catalogue lists one SDK of it
+    (FRESH_SET_BRIEF.md; the policy's name of it is listed as written). [] when that is not one SDK."""
     if not wanted:
-        return entries if len(entries) == 1 else []
+        return []
+    entries = [e for e in sdk_catalogue() if e["vendor"] in vendors]
     primary = _vendor_data()[1]
     out = []
     for function in sorted(wanted):
