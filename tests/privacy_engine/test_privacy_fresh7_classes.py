@@ -33,6 +33,55 @@ CASES = {
         {"vivo_push"},
         set(),
     ),
+    # a list titled 权限调用说明 / 权限使用清单: every item (读写外部存储, 访问粗略位置, 发送通知) is a permission
+    "权限调用说明 list, items as clauses": (
+        "系统权限使用清单：获取手机状态（风控）；读写外部存储（保存回单）；访问粗略位置（展示所在城市的活动）；发送通知（还款提醒）。",
+        1,
+        {"phone", "storage", "location", "notifications"},
+        set(),
+    ),
+    # an aside after a permission's name that gives what the data is used for declares the data (not a gloss)
+    "purpose aside after a permission declares data": (
+        "本App会申请读取手机状态（读取设备识别码用于识别异常登录）权限。",
+        0,
+        {"device_identifiers"},
+        set(),
+    ),
+    # unlocking with the device's face / fingerprint (人脸解锁, 指纹解锁) is the biometric permission
+    "人脸解锁 is the biometric permission": (
+        "您也可以使用指纹解锁登录本App，验证由系统完成，我们仅获取结果。",
+        1,
+        {"biometric"},
+        set(),
+    ),
+    # 双录: 录音录像 records through the microphone as well as the camera
+    "录音录像 is microphone and camera": (
+        "办理保险销售业务时将按规定全程录音录像。",
+        0,
+        {"microphone", "camera"},
+        set(),
+    ),
+    # the place of an accident (事故地点, 出险地点) is the user's location
+    "accident place is location": (
+        "理赔报案时我们会记录您填写的出险地点和事故经过。",
+        0,
+        {"location"},
+        set(),
+    ),
+    # a vehicle's plate or frame number is no personal-property information (two sets label it nothing)
+    "plate number is not payment_info": (
+        "投保车险时需提供车牌号码和车架号。",
+        0,
+        set(),
+        {"payment_info"},
+    ),
+    # an order's number and amount passed to a payment SDK are transaction data
+    "order number and amount are payment_info": (
+        "付款时我们会将订单编号与付款金额传给银联支付控件。",
+        0,
+        {"payment_info"},
+        set(),
+    ),
 }
 
 

@@ -265,7 +265,7 @@ PERMISSION_REQUEST_LIST = re.compile(
 # 权限名称：相机 / 申请以下权限：相机、麦克风、位置信息 / 所需权限: 存储
 # a bare list after a title (XX版本权限清单：位置信息、相机 / 权限说明：… / 系统权限：… / 需要以下权限：…)
 PERMISSION_FIELD = re.compile(
-    r"(?:权限名称|权限名|权限类型|权限项|权限(?:清单|列表|说明|明细|一览|汇总)?)\s*[:：]\s*([^；;。|\n]+)"
+    r"(?:权限名称|权限名|权限类型|权限项|权限(?:(?:调用|使用|申请|获取)?(?:清单|列表|说明|明细|一览|汇总))?)\s*[:：]\s*([^；;。|\n]+)"
 )
 # "我们可能向您申请以下权限：" / "App所需权限如下:" announces a list whose items follow as clauses or sentences
 PERMISSION_LIST_OPENER = re.compile(
@@ -358,6 +358,7 @@ def _names_a_permission(sentence: str, start: int, end: int) -> bool:
     return bool(PERMISSION_AFTER.match(after)) and not reading
 
 
+PURPOSE_INSIDE = re.compile(r"[^\s（(]以(?:便|保障|确保|保护|识别|防范|防止|完成|实现)|用于")
 PURPOSE_ASIDE = re.compile(r"\s*(?:仅)?(?:用于|以便|用来|供|为了|为|如)")
 
 
@@ -370,6 +371,9 @@ def _in_permission_gloss(sentence: str, start: int, end: int) -> bool:
         return False
     close = re.search(r"[)）]", sentence[end : end + 16])
     if not close or "权限" not in sentence or PURPOSE_ASIDE.match(sentence[open_at + 1 :]):
+        return False
+    # an aside that gives what the data is used for (读取电话状态（获取设备标识以保障账户安全）) declares it
+    if PURPOSE_INSIDE.search(sentence[open_at + 1 : end + close.start()]):
         return False
     before = sentence[max(0, open_at - 12) : open_at]
     names = [w for w, _c in vocabulary.permission_words() + vocabulary.permission_short_words()]
