@@ -90,6 +90,10 @@ AUTHORITY_HELD = re.compile(
     r"(?:公安|权威|有权机关|国家机关|政府部门|有关部门|主管部门)[^，,。；;]{0,8}?(?:留存|预留|登记|存档|存储|保存)的"
     r"[^，,。；;]{0,6}$"
 )
+# what the user looks up in the app (您可以通过它快速查询账户余额): the user's own use, not data the app collects
+USER_LOOKUP = re.compile(
+    r"(?:您|你)(?:也)?(?:可以|可|能够|能)[^，,。；;]{0,10}?(?:查询|查看|浏览|了解)(?:您的|你的)?(?:[^，,。；;、]{1,8}[、和或及与/])*$"
+)
 # a test of what something is (识别其是否为银行卡号): no data of that type is declared
 WHETHER = re.compile(r"是否(?:为|是|属于)$")
 # a purpose the user's own action is (为便于您快速填写收款账号，…), or keeping it safe (为保障您输入密码时的安全，…): a
@@ -154,6 +158,8 @@ ADDRESS_BOOK_TYPES = {"name", "phone_number"}
 # a photo the user takes (拍摄事故现场照片) is the camera's, not a file of the album
 TAKEN_WITH_CAMERA = re.compile(r"拍摄|拍照|拍下|拍一张|拍张")
 ALBUM = re.compile(r"相册|图库|本地图片|选择|选取|上传")
+VIDEO_CAPTURED = re.compile(r"采集|录制")
+HOLDING_AFTER = re.compile(r"^(?:中|里|内)的")
 # a word that needs a verb names a permission, a service or a feature when one of these follows (获取您的位置权限)
 WEAK_WORD_NAMES = re.compile(r"^(?:信息)?(?:权限|服务|功能|授权)")
 # "该SDK不收集任何个人信息": a sentence that denies collecting any personal information declares none
@@ -226,6 +232,9 @@ PACKAGE_NAME = re.compile(r"(?<![A-Za-z0-9_.])[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]
 PROVIDER_LIST = re.compile(
     r"(?:(?:SDK|sdk|插件|组件)的?(?:提供方|提供商|服务商|开发者|运营方)|第三方(?:SDK|sdk|插件|组件)|合作方|合作伙伴)"
     r"(?:主要)?(?:(?:包括|包含|有|为|是|如下)\s*[:：]?|\s*[:：])\s*([^。；;\n|]+)"
+)
+PACKAGE_LIST = re.compile(
+    r"(?:SDK|sdk|组件|插件)的?包名(?:列表|清单|如下)?\s*(?:[:：]|包括|有)\s*([^。；;\n|]+)"
 )
 SDK_LIST_NAME = re.compile(r"(?:第三方)?SDK\s*(?:名称|名字)\s*[:：]\s*([^；;，,|\n。]+)", re.I)
 DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
@@ -402,6 +411,7 @@ def _not_declared(sentence: str, start: int, end: int | None = None) -> bool:
         OPERATION_BEFORE.search(head)
         or AUTHORITY_HELD.search(head)
         or WHETHER.search(head)
+        or USER_LOOKUP.search(head)
         or DERIVED_BEFORE.search(head)
         or LOCAL_ONLY_AFTER.match(sentence[end if end is not None else start :])
         or WRITE_TO.search(head)
@@ -448,6 +458,7 @@ def _pi_in(sentence: str) -> list[tuple[str, str]]:
     in_sdk_names = [
         (m.start(), m.end()) for m in sdk_pattern.finditer(low) if vocabulary.name_fits(low, m)
     ]
+    identifiers = [(m.start(), m.end()) for m in PERMISSION_ID.finditer(sentence)]
     pattern, types = vocabulary.pi_pattern()
     for match in pattern.finditer(sentence):  # left to right, the longest word at each place
         start, end, code = match.start(), match.end(), types[match.group()]
@@ -468,6 +479,15 @@ def _pi_in(sentence: str) -> list[tuple[str, str]]:
         ):
             head = _part(sentence, start, end)[0]
             if code == "photos_media" and TAKEN_WITH_CAMERA.search(head) and not ALBUM.search(head):
+                continue
+            # a video captured (采集您的视频影像) is the camera's, not a file of the album
+            if code == "photos_media" and "视频" in match.group() and VIDEO_CAPTURED.search(head):
+                continue
+            # the record that holds other data (聊天记录中的图片) is not declared by holding it
+            if code == "usage_behavior" and HOLDING_AFTER.match(sentence[end:]):
+                continue
+            # a word inside a platform's permission identifier (ACCESS_WIFI_STATE) names the permission
+            if any(s <= start and end <= e for s, e in identifiers):
                 continue
             if (
                 code in RESULT_ONLY_TYPES
@@ -648,8 +668,14 @@ def _purpose_reads(sentence: str, code: str, asked: list[tuple[str, str]]) -> bo
     return any(
         w in purpose
         and not _denied(sentence, at + len(word) + purpose.find(w), at + len(word) + purpose.find(w) + len(w))
+        and not REFUSAL_CONSEQUENCE.search(purpose[: purpose.find(w)])
         for w in words
     )
+
+
+# what the user cannot use if the permission is refused (如您拒绝开启位置权限，您将无法使用“附近网点”功能): a consequence,
+# not a purpose the data is read for
+REFUSAL_CONSEQUENCE = re.compile(r"(?:无法|不能|不可)(?:正常)?(?:使用|体验|享受|开启)[^。；;]{0,6}$")
 
 
 def _captures_with(sentence: str, code: str, permissions: list[tuple[str, str]]) -> bool:
@@ -712,7 +738,7 @@ def _purpose_cells(text: str) -> list[tuple[str, list[str]]]:
     收集信息): there the purpose column ("统计App使用情况") says what for, the data column what is collected; of rows
     without a header that list the data in a cell of their own; and the permission's name in a row of a permission
     table (ohos.permission.MICROPHONE | 麦克风 | …)."""
-    out, purposes = [], None
+    out, purposes, data_column = [], None, True
     for line in text.splitlines():
         cells = [c.strip() for c in TABLE_CELL.split(line.strip().strip("|"))]
         if len(cells) < 2:
@@ -723,10 +749,24 @@ def _purpose_cells(text: str) -> list[tuple[str, list[str]]]:
             i for i, c in enumerate(cells) if len(c) <= 12 and PURPOSE_COLUMN.search(c) and i not in data
         ]
         if data and purpose:
-            purposes = purpose
+            purposes, data_column = purpose, True
+            continue
+        # an SDK table without a data column (第三方SDK | 公司 | 功能): its function cells (设备指纹) say what the SDK
+        # does, unless a cell says what it collects (收集设备标识符用于…)
+        if purpose and _header_row(cells) is not None:
+            purposes, data_column = purpose, False
             continue
         if purposes:
-            out.append((line, [cells[i] for i in purposes if i < len(cells) and cells[i]]))
+            out.append(
+                (
+                    line,
+                    [
+                        cells[i]
+                        for i in purposes
+                        if i < len(cells) and cells[i] and (data_column or not CELL_READS.search(cells[i]))
+                    ],
+                )
+            )
             continue
         # a row without a header that gives its data as a list in a cell of its own (天威诚信数字证书SDK | 北京天威…
         # | 电子保单签署 | 姓名、身份证件号码): its other cells name the SDK, its maker and the purpose
@@ -748,6 +788,8 @@ def _purpose_cells(text: str) -> list[tuple[str, list[str]]]:
     return out
 
 
+# a function cell that reads data (获取位置以查找网点, 识别银行卡号) declares it
+CELL_READS = re.compile(r"收集|获取|采集|读取|上传|识别|扫描|提供|填写|记录|拍摄")
 ANY_ASIDE = re.compile(r"[（(][^（）()]*[)）]")
 # a data cell that says the row collects nothing (CFCA安全键盘SDK | 中金… | 交易密码输入加密 | 无)
 NOTHING_CELL = re.compile(r"^(?:无|不收集|未收集|不涉及|不收集个人信息|无个人信息|-|—|/)$")
@@ -831,6 +873,15 @@ def _sdks_in(sentence: str) -> list[dict]:
         entry = vocabulary.sdk_of_package(match.group())
         if entry and entry["id"] not in ids and not _sdk_denied(sentence, match.start()):
             add(_entry(entry))
+    # a package the catalogue does not know, in a list of the SDKs' packages (集成SDK包名：com.a.b、…): as written
+    for match in PACKAGE_LIST.finditer(sentence):
+        if _sdk_denied(sentence, match.start()):
+            continue
+        for item in re.split(r"[、，,\s]+|以及|和|及", match.group(1)):
+            item = item.strip().rstrip(".*").rstrip(".")
+            if _is_package(item) and vocabulary.sdk_of_package(item) is None:
+                if not any(_norm(item) == _norm(f["name"]) for f in found):
+                    found.append({"id": None, "name": item, "vendor": None})
     for match in SDK_MENTION.finditer(sentence):
         entry = vocabulary.resolve_sdk(match.group(1))
         if entry and entry["id"] not in ids and not _sdk_denied(sentence, match.end(1)):
@@ -902,7 +953,7 @@ def _table_sdks(text: str) -> list[tuple[str, dict]]:
             column = caption
             continue
         if column is None and index in headerless:
-            sdk = _row_sdk(cells, 0)
+            sdk = _row_sdk(cells, headerless[index])
             if sdk and not NEGATION.search(line) and not DISCONTINUED.search(line):
                 rows.append((line, sdk))
             continue
@@ -954,12 +1005,14 @@ def _maker_only(name: str) -> bool:
 
 
 # a name column captioned by what it holds: SDK名称, 第三方, 合作方, 包名 (a Java package column)
-SDK_HEADER = re.compile(r"(SDK|第三方|插件|合作方).{0,4}名称|^SDK$|^名称$|^(?:第三方|合作方|SDK包名|包名)$")
+SDK_HEADER = re.compile(
+    r"(SDK|第三方|插件|合作方).{0,4}名称|^(?:第三方)?SDK$|^名称$|^(?:第三方|合作方|SDK包名|包名)$"
+)
 # the other cells of a header row whose name column is captioned by its kind (支付SDK | 提供方 | 收集的个人信息)
 HEADER_CELL = re.compile(
     r"^(?:SDK|第三方|合作方)?(?:名称|提供方|提供商|提供者|服务商|公司名称|第三方公司|开发者|(?:使用)?目的|用途|使用场景"
     r"|(?:(?:收集|共享|提供|获取)的?)?(?:个人)?(?:信息|字段|数据)(?:类型|字段|范围)?|申请权限|所需权限"
-    r"|第三方|合作方|SDK包名|包名|合作方式)$"
+    r"|第三方|合作方|SDK包名|包名|合作方式|(?:第三方)?SDK|公司|企业|主体|(?:使用|主要)?功能)$"
 )
 
 
@@ -985,10 +1038,27 @@ def _sdk_caption_first(cells: list[str], columns: list[int]) -> int:
     return next((i for i in columns if SDK_CAPTION.search(cells[i])), columns[0])
 
 
-def _headerless_sdk_rows(lines: list[str]) -> set[int]:
-    """The indexes of the rows of the tables without a header whose rows (three cells or more) name an SDK first:
-    a table is such where one of its rows' first cell ends in SDK/Kit or is a catalogue SDK's name."""
-    out: set[int] = set()
+def _sdk_column(cells: list[str]) -> int:
+    """The cell of a row without a header that names its SDK: the first, else a later one that ends in SDK/Kit and
+    holds a brand (风险控制 | 星盾风控SDK | 杭州星盾… | 设备标识符) where the row gives its maker or its data."""
+    first = cells[0]
+    if SDK_CELL.search(first) or _named_sdk(first):
+        return 0
+    later = [
+        i
+        for i, c in enumerate(cells[1:], 1)
+        if 0 < len(c) <= 40 and SDK_CELL.search(c) and _brand_left(SDK_CELL.sub("", c))
+    ]
+    if later and any(MAKER_CELL.search(c) or _data_list(c) for c in cells):
+        return later[0]
+    return 0
+
+
+def _headerless_sdk_rows(lines: list[str]) -> dict[int, int]:
+    """{index: the column of its SDK's name} of the rows of the tables without a header whose rows (three cells or
+    more) name an SDK (_sdk_column): a table is such where one of its rows' name cell ends in SDK/Kit or is a
+    catalogue SDK's name."""
+    out: dict[int, int] = {}
     block: list[int] = []
     for index, line in enumerate([*lines, ""]):
         cells = [c.strip() for c in TABLE_CELL.split(line.strip().strip("|"))]
@@ -1004,7 +1074,9 @@ def _headerless_sdk_rows(lines: list[str]) -> set[int]:
             block = []
             continue  # a table with a header: _table_sdks reads its name column
         wide = [i for i in block if len(TABLE_CELL.split(lines[i].strip().strip("|"))) >= 3]
-        firsts = {i: TABLE_CELL.split(lines[i].strip().strip("|"))[0].strip() for i in wide}
+        rows = {i: [c.strip() for c in TABLE_CELL.split(lines[i].strip().strip("|"))] for i in wide}
+        columns = {i: _sdk_column(cells) for i, cells in rows.items()}
+        firsts = {i: rows[i][columns[i]] for i in wide}
         if any(
             0 < len(first) <= 40
             and not PERMISSION_ID.search(lines[i])
@@ -1012,7 +1084,7 @@ def _headerless_sdk_rows(lines: list[str]) -> set[int]:
             and (SDK_CELL.search(first) or _named_sdk(first))
             for i, first in firsts.items()
         ):
-            out.update(i for i, first in firsts.items() if 0 < len(first) <= 40)
+            out.update((i, columns[i]) for i, first in firsts.items() if 0 < len(first) <= 40)
         block = []
     return out
 
@@ -1359,10 +1431,14 @@ def _host_feature(sdk: dict, clauses) -> bool:
     """A host platform's payment or login in a mini-program (在本微信小程序内通过微信支付付款): the platform's feature,
     not an SDK (data/sdk_aliases.yaml host_platform), where its record does not name it as an SDK."""
     sentence = sdk.get("sentence") or ""
-    # "本小程序未集成任何第三方SDK" denies SDKs: it does not name the feature as one
-    if any(SDK_WORD.search(part) and not NEGATION.search(part) for part in re.split(r"[，,。；;]", sentence)):
-        return False
     clause = next((c.text for c in clauses if c.index == sdk.get("clause")), "")
+    # "本小程序未集成任何第三方SDK" denies SDKs: it does not name the feature as one; the clause may name it as an SDK
+    # after the sentence it was found in (本元服务支持华为帐号一键登录。…通过华为帐号服务SDK获取…)
+    if any(
+        SDK_WORD.search(part) and not NEGATION.search(part)
+        for part in re.split(r"[，,。；;]", sentence + "。" + clause)
+    ):
+        return False
     context = sentence + clause
     return any(word in context and sdk["id"] in ids for word, ids in vocabulary.host_platform_sdks().items())
 
