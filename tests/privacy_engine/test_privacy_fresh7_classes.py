@@ -164,6 +164,27 @@ CASES = {
         {"鹰眼风控SDK"},
         set(),
     ),
+    # fresh5/fresh6 remainders: the iOS tracking prompt in the second person (你), a permission for 网点查询,
+    # photographing an ID (拍摄证件), a director's or senior manager's status (高级管理人员)
+    "iOS tracking prompt with 你": (
+        "首次启动时，系统会询问是否允许本App跟踪你在其他公司的App和网站上的活动。",
+        1,
+        {"app_tracking"},
+        set(),
+    ),
+    "网点查询 purpose reads the location": (
+        "权限 | 用途\n定位权限 | 网点查询与预约",
+        0,
+        {"location"},
+        set(),
+    ),
+    "拍摄证件 is identity_document": ("相机权限用于开户时拍摄证件。", 0, {"identity_document"}, set()),
+    "高级管理人员 is employment": (
+        "开户时请告知您是否担任上市公司高级管理人员。",
+        0,
+        {"employment"},
+        set(),
+    ),
 }
 
 
