@@ -918,6 +918,12 @@ def _sdks_in(sentence: str) -> list[dict]:
     for match in PROVIDER_LIST.finditer(sentence):
         if _sdk_denied(sentence, match.start()):
             continue
+        # 合作方 / 合作伙伴 are often partners data is shared with (我们会与合作伙伴：…共享): a list of SDK makers only in a
+        # record that speaks of SDKs, or as a line of its own (合作方：百度)
+        if match.group().startswith("合作") and not (
+            SDK_WORD.search(sentence) or not sentence[: match.start()].strip()
+        ):
+            continue
         for item in re.split(r"[、，,]|以及|和|及|与", match.group(1)):
             item = item.strip()
             if not item or not (MAKER_CELL.search(item) or _maker_only(item)):
