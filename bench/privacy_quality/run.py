@@ -50,6 +50,19 @@ BEFORE_FRESH5 = "f3fc8d7"
 BEFORE_FRESH6 = "f3fc8d7"
 # fresh7: written from the same brief while fresh1-6 were development sets; scored once
 BEFORE_FRESH7 = "f3fc8d7"
+# fresh8: written from the brief (company-name convention settled) while fresh1-7 were development sets; scored
+# once, after the round on fresh7; "before" is the engine at the start of that round
+BEFORE_FRESH8 = "9301445"
+# each held-out set and the engine it is compared with
+FRESH_SETS = {
+    "fresh2": BEFORE_FRESH2,
+    "fresh3": BEFORE_FRESH3,
+    "fresh4": BEFORE_FRESH4,
+    "fresh5": BEFORE_FRESH5,
+    "fresh6": BEFORE_FRESH6,
+    "fresh7": BEFORE_FRESH7,
+    "fresh8": BEFORE_FRESH8,
+}
 GOAL = 0.9
 
 
@@ -174,22 +187,11 @@ def main() -> int:
     parser.add_argument("--before", default=BEFORE, help="git revision of the engine before the improvement")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
-    own, independent, fresh, fresh2, fresh3, fresh4, fresh5, fresh6, fresh7 = (
-        SETS / n
-        for n in (
-            "labelled_excerpts.yaml",
-            "independent_excerpts.yaml",
-            "fresh_excerpts.yaml",
-            "fresh2_excerpts.yaml",
-            "fresh3_excerpts.yaml",
-            "fresh4_excerpts.yaml",
-            "fresh5_excerpts.yaml",
-            "fresh6_excerpts.yaml",
-            "fresh7_excerpts.yaml",
-        )
+    own, independent, fresh = (
+        SETS / n for n in ("labelled_excerpts.yaml", "independent_excerpts.yaml", "fresh_excerpts.yaml")
     )
     result = {
-        "benchmark": "privacy-policy extraction quality on nine labelled sets",
+        "benchmark": f"privacy-policy extraction quality on {3 + len(FRESH_SETS)} labelled sets",
         "machine": {
             "cpus": os.cpu_count(),
             "platform": platform.platform(),
@@ -208,40 +210,16 @@ def main() -> int:
                 "missing": "no fresh set has been written yet",
             }
         ),
-        "fresh2_set_before": score(fresh2, before_predictions(fresh2, BEFORE_FRESH2)),
-        "fresh2_set": score(fresh2, predictions(fresh2)),
-        "fresh3_set_before": score(fresh3, before_predictions(fresh3, BEFORE_FRESH3)),
-        "fresh3_set": score(fresh3, predictions(fresh3)),
-        "fresh4_set_before": score(fresh4, before_predictions(fresh4, BEFORE_FRESH4)),
-        "fresh4_set": score(fresh4, predictions(fresh4)),
-        "fresh5_set_before": score(fresh5, before_predictions(fresh5, BEFORE_FRESH5)),
-        "fresh5_set": score(fresh5, predictions(fresh5)),
-        "fresh6_set_before": score(fresh6, before_predictions(fresh6, BEFORE_FRESH6)),
-        "fresh6_set": score(fresh6, predictions(fresh6)),
-        "fresh7_set_before": score(fresh7, before_predictions(fresh7, BEFORE_FRESH7)),
-        "fresh7_set": score(fresh7, predictions(fresh7)),
     }
+    for name, before in FRESH_SETS.items():
+        path = SETS / f"{name}_excerpts.yaml"
+        result[f"{name}_set_before"] = score(path, before_predictions(path, before))
+        result[f"{name}_set"] = score(path, predictions(path))
     out = ROOT / "bench" / "results" / "privacy-quality.json"
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    for key in (
-        "own_set",
-        "independent_set_before",
-        "independent_set_after",
-        "fresh_set",
-        "fresh2_set_before",
-        "fresh2_set",
-        "fresh3_set_before",
-        "fresh3_set",
-        "fresh4_set_before",
-        "fresh4_set",
-        "fresh5_set_before",
-        "fresh5_set",
-        "fresh6_set_before",
-        "fresh6_set",
-        "fresh7_set_before",
-        "fresh7_set",
-    ):
-        q = result[key]
+    for key, q in result.items():
+        if not isinstance(q, dict) or "excerpts" not in q and "missing" not in q:
+            continue
         if "missing" in q:
             print(f"{key:24} {q['labelled_set']}: {q['missing']}")
             continue
