@@ -1368,8 +1368,9 @@ def extract(text: str) -> dict:
                 result["pi_types"][device] = [{**place}]
     for device, kinds in vocabulary.captures().items():
         for kind in kinds:
-            if device in result["pi_types"] and kind not in result["pi_types"]:
-                result["pi_types"][kind] = [{**result["pi_types"][device][0]}]
+            places = [p for p in result["pi_types"].get(device, []) if not _live_only(p["sentence"])]
+            if places and kind not in result["pi_types"]:
+                result["pi_types"][kind] = [{**places[0]}]
     # a voiceprint is biometric only: no voice in the part of the sentence that speaks of one (not denied)
     if "voice" in result["pi_types"]:
         kept = [p for p in result["pi_types"]["voice"] if not _beside_voiceprint(p["sentence"], p["word"])]
@@ -1377,6 +1378,10 @@ def extract(text: str) -> dict:
             result["pi_types"]["voice"] = kept
         else:
             del result["pi_types"]["voice"]
+    # the user's speech recorded or collected is the microphone's capture too (FRESH_SET_BRIEF.md)
+    for kind, device in vocabulary.captured_by().items():
+        if kind in result["pi_types"] and device not in result["pi_types"]:
+            result["pi_types"][device] = [{**result["pi_types"][kind][0]}]
     for row, code, word in _table_permissions(text):
         if code not in result["permissions"]:
             clause = next((c.index for c in clauses if row.split("|")[0].strip() in c.text), None)
@@ -1416,6 +1421,12 @@ def extract(text: str) -> dict:
         s for s in result["sdks"] if not _kit_prefix(s, result["sdks"]) and not _host_feature(s, clauses)
     ]
     return result
+
+
+def _live_only(sentence: str) -> bool:
+    """The sentence speaks of a live call (实时音视频通话, 视频见证) and not of recording it (taxonomy.yaml live_only)."""
+    words, unless = vocabulary.live_only()
+    return any(w in sentence for w in words) and not any(w in sentence for w in unless)
 
 
 def _beside_voiceprint(sentence: str, word: str) -> bool:

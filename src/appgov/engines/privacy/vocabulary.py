@@ -52,6 +52,20 @@ def captured_with() -> dict[str, str]:
 
 
 @functools.cache
+def captured_by() -> dict[str, str]:
+    """{type: the device whose capture it is} (voice -> microphone), from taxonomy.yaml captured_by."""
+    data = yaml.safe_load((DATA / "taxonomy.yaml").read_text(encoding="utf-8"))
+    return data.get("captured_by") or {}
+
+
+@functools.cache
+def live_only() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(words of a live call, words that say it is recorded): taxonomy.yaml live_only."""
+    data = yaml.safe_load((DATA / "taxonomy.yaml").read_text(encoding="utf-8")).get("live_only") or {}
+    return tuple(data.get("words") or []), tuple(data.get("unless") or [])
+
+
+@functools.cache
 def captures() -> dict[str, list[str]]:
     """{device type: the types its capture is} (microphone -> voice), from taxonomy.yaml captures."""
     data = yaml.safe_load((DATA / "taxonomy.yaml").read_text(encoding="utf-8"))
