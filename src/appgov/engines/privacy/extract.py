@@ -117,7 +117,12 @@ PROTECTED_OBJECT = re.compile(
     r"对(?:您的?|你的?)?([^。；;，,]{1,40}?)(?:均|都|将|会)?(?:采用|采取|进行|做|实施|予以)?(?:了)?(?:严格的?|安全的?|必要的?)?"
     r"(?:加密|脱敏|去标识化|匿名化|掩码|屏蔽)"
     r"|(?:加密|脱敏)(?:存储|保存|传输|处理)(?:您的?|你的?)?([^。；;，,]{1,20})"
+    # a masked display (卡号仅显示后四位、姓名仅显示姓氏) or an encrypted input (交易密码的加密输入)
+    r"|([^。；;，,、：:]{1,10}?)(?:仅|只)(?:显示|展示)"
+    r"|([^。；;，,、：:]{1,12}?)的?加密输入"
 )
+# what the user says to the app (语音识别转账金额, 语音输入收款人姓名) is the user's voice, not the type its words name
+SPOKEN_BEFORE = re.compile(r"语音(?:识别|输入|录入|转写|播报)(?:您的|你的)?$")
 # a word in the quoted name of a feature (您在“理财日历”中设置提醒, “步数换积分”活动) names the feature, not data
 QUOTED_FEATURE = re.compile(r"[“「『]([^“”「」『』]{1,10})[”」』](?=中|里|内|功能|活动|页面|服务|模块|栏目|频道|板块|专区)")
 # what the app saves or sends out (用于保存电子回单图片, 下载交易凭证图片) is the app's output, not the user's data;
@@ -269,7 +274,10 @@ PERMISSION_REQUEST_BEFORE = re.compile(
 )
 # a list after a request and a colon: 是否允许使用：摄像头和麦克风（开户视频见证时录制音视频）、相册（上传资产证明）
 PERMISSION_REQUEST_LIST = re.compile(
-    r"(?:申请|请求|授予|授权|允许|询问)[^，,。；;：:]{0,8}?(?:访问|使用|调用|开启|获取|打开)\s*[:：]\s*([^；;。|\n]+)"
+    r"(?:(?:申请|请求|授予|授权|允许|询问)[^，,。；;：:]{0,8}?(?:访问|使用|调用|开启|获取|打开)"
+    # …or a bare request and a colon (本应用在HarmonyOS NEXT上可能申请：相机、麦克风、图片和视频)
+    r"|(?:可能|将|会|需要|需|或将)(?:向您|向你)?(?:申请|请求)(?:以下|如下|下列)?(?:系统)?(?:权限)?)"
+    r"\s*[:：]\s*([^；;。|\n]+)"
 )
 # 权限名称：相机 / 申请以下权限：相机、麦克风、位置信息 / 所需权限: 存储
 # a bare list after a title (XX版本权限清单：位置信息、相机 / 权限说明：… / 系统权限：… / 需要以下权限：…)
@@ -420,6 +428,7 @@ def _not_declared(sentence: str, start: int, end: int | None = None) -> bool:
         or SAVED_OBJECT.search(head)
         or _protected_only(sentence, start)
         or any(m.start(1) <= start < m.end(1) for m in QUOTED_FEATURE.finditer(sentence))
+        or bool(SPOKEN_BEFORE.search(head))
         or (
             end is not None
             and bool(OFFERING_BEFORE.search(head))
@@ -437,7 +446,7 @@ def _not_declared(sentence: str, start: int, end: int | None = None) -> bool:
 def _protected_only(sentence: str, start: int) -> bool:
     """The word is the object of a protection (对您的银行卡号加密存储), not of a collection."""
     for match in PROTECTED_OBJECT.finditer(sentence):
-        group = 1 if match.group(1) is not None else 2
+        group = next(i for i in range(1, (match.re.groups or 0) + 1) if match.group(i) is not None)
         if match.start(group) <= start < match.end(group) and not POSITIVE_COLLECTING.search(match.group(group)):
             return True
     return False
@@ -539,9 +548,15 @@ def _permission_items(value: str) -> list[tuple[str, str]]:
     each item begins with one of a group's words or bare names."""
     words = vocabulary.permission_words() + vocabulary.permission_short_words()
     found = []
+    # a name that holds a word of the list's joints (图片和视频, 照片和视频) is one item
+    joined = {w: re.sub(r"[和及与或/]", "\u2060", w) for w, _c in words if re.search(r"[和及与或/]", w)}
+    for word in sorted(joined, key=len, reverse=True):
+        value = value.replace(word, joined[word])
     # 扫码（相机）、网点导航（位置）: a feature with its permission in an aside (split keeps the asides whole)
     for item in re.split(r"(?:[、，,/和及与或]|以及)(?![^（(]*[)）])", value):
         item = item.strip().removeprefix("读取").removeprefix("访问").removeprefix("使用").strip()
+        for word, glued in joined.items():
+            item = item.replace(glued, word)
         if not item:
             continue
         aside = re.fullmatch(r"[^（(]{1,12}[（(]([^（）()]{1,12})[)）]", item)
@@ -731,6 +746,8 @@ DATA_COLUMN = re.compile(
     r"收集.{0,6}(?:信息|字段|数据)|个人信息|信息类型|数据类型|信息字段|收集内容|收集范围"
 )
 PURPOSE_COLUMN = re.compile(r"目的|用途|功能|场景|业务")
+PERMISSION_NAME_COLUMN = re.compile(r"[^|]{0,6}权限(?:名称|名|类型|项)?")
+PERMISSION_DESCRIPTION_COLUMN = re.compile(r"(?:权限)?(?:说明|描述|介绍|含义|作用|释义)")
 
 
 def _purpose_cells(text: str) -> list[tuple[str, list[str]]]:
@@ -750,6 +767,13 @@ def _purpose_cells(text: str) -> list[tuple[str, list[str]]]:
         ]
         if data and purpose:
             purposes, data_column = purpose, True
+            continue
+        # a permission table's name and description columns (权限名称 | 权限说明 | 使用场景): what the permission is
+        # (拨打电话号码, 调用系统指纹验证), not data; its purpose column may read the data (FRESH_SET_BRIEF.md)
+        described = [i for i, c in enumerate(cells) if PERMISSION_DESCRIPTION_COLUMN.fullmatch(c)]
+        if described and any(PERMISSION_NAME_COLUMN.fullmatch(c) for c in cells):
+            purposes = [i for i, c in enumerate(cells) if PERMISSION_NAME_COLUMN.fullmatch(c)] + described
+            data_column = True
             continue
         # an SDK table without a data column (第三方SDK | 公司 | 功能): its function cells (设备指纹) say what the SDK
         # does, unless a cell says what it collects (收集设备标识符用于…)
@@ -1277,7 +1301,9 @@ def extract(text: str) -> dict:
                 item = table_rows.get(sentence.strip(), [])
             # the name of a listed permission (相机：用于扫码 / 以下权限：麦克风、日历) is the permission, not data
             fields = [
-                w for m in PERMISSION_FIELD.finditer(sentence) for _c, w in _permission_items(m.group(1))
+                w
+                for m in [*PERMISSION_FIELD.finditer(sentence), *PERMISSION_REQUEST_LIST.finditer(sentence)]
+                for _c, w in _permission_items(m.group(1))
             ]
             named = [w for _c, w in item] + fields
             gloss = _permission_gloss(sentence) if item else ""
