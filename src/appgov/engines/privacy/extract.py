@@ -256,7 +256,8 @@ RIGHTS = {
     "copy": ("复制", "获取个人信息副本", "转移"),
 }
 PERMISSION_CONTEXT = re.compile(
-    r"(权限|访问|授权|开启|调用|申请|获取|请求|允许|想(?:要)?(?:使用|(?:给|向)(?:您|你)?发送))"
+    r"(权限|访问|授权|开启|调用|申请|获取|请求|允许|想(?:要)?(?:使用|(?:给|向)(?:您|你)?发送)"
+    r"|同意(?:我们|本应用|本App|App)?(?:用|使用|访问|调用|开启|打开))"
 )
 # a bare name (相机, 位置) as an item of a list that ends in 权限: 相机、位置信息及通讯录等权限
 PERMISSION_LIST_AFTER = re.compile(
@@ -270,7 +271,9 @@ PERMISSION_LIST_AFTER = re.compile(
 # is not what is requested
 PERMISSION_REQUEST_BEFORE = re.compile(
     r"(?:(?:申请|请求|授予|授权|允许)(?:(?!以|用于|用来|为了|便于)[^，,。；;]){0,10}?(?:访问|使用|调用|读取|获取|开启|打开)?|开启"
-    r"|想(?:要)?(?:访问|使用|(?:给|向)(?:您|你)?发送))(?:设备|手机|系统)?的?$"
+    r"|想(?:要)?(?:访问|使用|(?:给|向)(?:您|你)?发送)"
+    # the user agreeing to the app's use of it (得先同意我们用相机)
+    r"|同意(?:我们|本应用|本App|App)?(?:用|使用|访问|调用|开启|打开))(?:设备|手机|系统)?的?$"
 )
 # a list after a request and a colon: 是否允许使用：摄像头和麦克风（开户视频见证时录制音视频）、相册（上传资产证明）
 PERMISSION_REQUEST_LIST = re.compile(
@@ -670,8 +673,22 @@ def _purpose_reads(sentence: str, code: str, asked: list[tuple[str, str]]) -> bo
         return False
     at, word = min(places)
     after = sentence[at + len(word) :]
-    others = [after.find(w) for c, w in asked if c != code and w and after.find(w) > 0]
-    purpose = after[: min(others)] if others else after
+    # the purpose runs to the next permission named, past the ones named together with this one (摄像头和麦克风权限，
+    # 以便您进行视频通话: the purpose is both permissions')
+    others = sorted((after.find(w), w) for c, w in asked if c != code and w and after.find(w) > 0)
+    cut, joint = None, 0
+    for place, other in others:
+        if place < joint:
+            continue
+        if JOINT_ONLY.fullmatch(after[joint:place]):
+            joint = place + len(other)
+            continue
+        cut = place
+        break
+    purpose = after[:cut] if cut is not None else after
+    for c, w in asked:  # the names of the permissions named together are not their purpose (图片和视频)
+        if c != code and w:
+            purpose = purpose.replace(w, "　" * len(w))
     start = re.sub(
         r"^[^\u4e00-\u9fffA-Za-z]*(?:权限)?[^\u4e00-\u9fffA-Za-z]*(?:仅)?(?:用于|以便|以|用来|来|为了?)?",
         "",
@@ -680,6 +697,10 @@ def _purpose_reads(sentence: str, code: str, asked: list[tuple[str, str]]) -> bo
     if WRITING_PURPOSE.match(start):
         return False
     words = vocabulary.purposes_reading()[code][1]
+    # …or a purpose before it (想找附近的ATM，得打开定位权限 / 如需扫码，请开启相机权限)
+    before = PURPOSE_BEFORE.search(sentence[:at])
+    if before and any(w in before.group(1) for w in words) and not NEGATION.search(before.group(1)):
+        return True
     return any(
         w in purpose
         and not _denied(sentence, at + len(word) + purpose.find(w), at + len(word) + purpose.find(w) + len(w))
@@ -688,6 +709,11 @@ def _purpose_reads(sentence: str, code: str, asked: list[tuple[str, str]]) -> bo
     )
 
 
+PURPOSE_BEFORE = re.compile(
+    r"(?:^|[，,；;。])\s*(?:想要?|要想|如想|若想|如需|若需|如要|若要|为了)([^，,。；;]{1,20})[，,]\s*"
+    r"(?:就)?(?:得|需|需要|要|请|须|必须)(?:先)?[^，,。；;]{0,12}$"
+)
+JOINT_ONLY = re.compile(r"\s*(?:权限)?\s*(?:和|及|与|以及|、|/)\s*")
 # what the user cannot use if the permission is refused (如您拒绝开启位置权限，您将无法使用“附近网点”功能): a consequence,
 # not a purpose the data is read for
 REFUSAL_CONSEQUENCE = re.compile(r"(?:无法|不能|不可)(?:正常)?(?:使用|体验|享受|开启)[^。；;]{0,6}$")
