@@ -121,6 +121,9 @@ PROTECTED_OBJECT = re.compile(
     r"|([^。；;，,、：:]{1,10}?)(?:仅|只)(?:显示|展示)"
     r"|([^。；;，,、：:]{1,12}?)的?加密输入"
 )
+# the role another datum plays (手机号码作为登录账号): the phone number is declared, not an account of its own
+# (FRESH_SET_BRIEF.md: a phone number used as the login account is phone_number only)
+ROLE_BEFORE = re.compile(r"(?:手机号码?|电话号码|手机号|邮箱地址|电子邮箱|邮箱)(?:将|会|即)?(?:作为|用作|充当|作)(?:您的|你的)?(?:唯一的?)?$")
 # what the user says to the app (语音识别转账金额, 语音输入收款人姓名) is the user's voice, not the type its words name
 SPOKEN_BEFORE = re.compile(r"语音(?:识别|输入|录入|转写|播报)(?:您的|你的)?$")
 # a word in the quoted name of a feature (您在“理财日历”中设置提醒, “步数换积分”活动) names the feature, not data
@@ -432,6 +435,7 @@ def _not_declared(sentence: str, start: int, end: int | None = None) -> bool:
         or _protected_only(sentence, start)
         or any(m.start(1) <= start < m.end(1) for m in QUOTED_FEATURE.finditer(sentence))
         or bool(SPOKEN_BEFORE.search(head))
+        or bool(ROLE_BEFORE.search(head))
         or (
             end is not None
             and bool(OFFERING_BEFORE.search(head))
@@ -1028,6 +1032,7 @@ def _table_sdks(text: str) -> list[tuple[str, dict]]:
     return rows
 
 
+LIST_JOINT = re.compile(r"^(?:[、，,/]|和|及|与|以及)?$")
 MAKER_CELL = re.compile(r"(?:公司|集团|有限责任公司|股份有限公司)$")
 
 
@@ -1249,6 +1254,22 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str], str]]:
                     or vocabulary.functions_in(part)
                     or (vocabulary.functions_in(rest) or _purpose_below(lines, index) if context else set())
                 )
+                # a list whose makers carry their functions in asides (百度（地图展示）、腾讯、华为（消息推送）): a maker
+                # without one has no function; it is its name as written (FRESH_SET_BRIEF.md)
+                raw_at = record.find(match.group())
+                if (
+                    not row
+                    and LIST_JOINT.match(own)
+                    and raw_at >= 0
+                    and not _aside_after(record, match.group())
+                    and len(re.findall(r"[（(]", record[:raw_at])) == len(re.findall(r"[)）]", record[:raw_at]))
+                    and any(
+                        _aside_after(record, m.group())
+                        for m in pattern.finditer(norm)
+                        if vocabulary.name_fits(norm, m) and not vendors_of[m.group()] & vendors
+                    )
+                ):
+                    wanted = set()
                 if vendors & named_vendors:
                     # only where the SDK is named by the maker alone (友盟+SDK), not by its product (网易云信IM SDK)
                     if not norm[match.end() :].startswith("sdk"):
@@ -1259,8 +1280,12 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str], str]]:
                 if not wanted and not context:
                     continue
                 entries = vocabulary.resolve_vendor(vendors, wanted)
+                # another maker written as itself (合作方：…、腾讯、华为（消息推送）) is not this maker's SDK
+                theirs = [
+                    n for n in unknown if not (_norm(n) in vendors_of and not vendors_of[_norm(n)] & vendors)
+                ]
                 for entry in entries:
-                    out.append((record.strip(), _entry(entry), unknown, match.group()))
+                    out.append((record.strip(), _entry(entry), theirs, match.group()))
                 # a maker of several SDKs named alone as the maker of an SDK (集成了腾讯公司和百度公司提供的SDK): the
                 # name as written (FRESH_SET_BRIEF.md)
                 after = norm[match.end() :]
@@ -1274,6 +1299,12 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str], str]]:
                     written = match.group() + suffix.group()
                     out.append((record.strip(), {"id": None, "name": written, "vendor": None}, [], written))
     return out
+
+
+def _aside_after(record: str, name: str) -> bool:
+    """The maker's name in the record is followed by an aside (百度（地图展示）)."""
+    at = record.find(name)
+    return at >= 0 and bool(re.match(r"\s*[（(][^（）()]+[)）]", record[at + len(name) :]))
 
 
 def _blank_cell(row: str, cell: str) -> str:
