@@ -202,6 +202,7 @@ TABLE_CELL = re.compile(r"\s*\|\s*|\t+")
 QUOTED_SDK = re.compile(r"[“「\"]([^“”「」\"，,。；;]{2,24}?(?:SDK|sdk|Kit|KIT))[”」\"]")
 # the words before an SDK's name that are not part of it (…提供的, 集成了, 由…)
 NOT_OF_THE_NAME = re.compile(r"的|了|由|及|和|与|、|以及|提供|使用|集成|接入|嵌入|引入|内置")
+MAKER_ASIDE = re.compile(r"\s*[（(][^（）()]{2,30}(?:公司|集团|中心|研究院)[)）]")
 UNQUOTED_SDK = re.compile(r"([A-Za-z0-9\u4e00-\u9fff+\-. ]{2,30}?)\s*(SDK|sdk)(?![A-Za-z])")
 # words of an SDK's name that are no brand: its function, what it is (第三方推送SDK, 人脸识别SDK, 该SDK)
 NOT_A_BRAND = re.compile(
@@ -924,6 +925,9 @@ def _sdks_in(sentence: str) -> list[dict]:
             add(_entry(entry))
     # an SDK given by its Java package (com.igexin.sdk, cn.jpush.android)
     for match in PACKAGE_NAME.finditer(sentence):
+        # a permission's identifier (com.google.android.gms.permission.AD_ID) is not the package of an SDK
+        if ".permission" in match.group() or PERMISSION_ID.match(sentence, match.start()):
+            continue
         entry = vocabulary.sdk_of_package(match.group())
         if entry and entry["id"] not in ids and not _sdk_denied(sentence, match.start()):
             add(_entry(entry))
@@ -953,6 +957,20 @@ def _sdks_in(sentence: str) -> list[dict]:
                 found.append({"id": None, "name": quoted, "vendor": None})
         # …or without quotes (我们集成了中国金融认证中心提供的CFCA安全键盘SDK): the name after the last word that is not
         # part of it, where the app embeds it in the same part of the sentence
+    # …or an SDK's name with its maker in an aside (e签宝电子签名SDK（杭州天谷信息科技有限公司）：用于…)
+    for match in UNQUOTED_SDK.finditer(sentence):
+        if EMBEDDING.search(sentence) or not MAKER_ASIDE.match(sentence[match.end() :]):
+            continue
+        name = NOT_OF_THE_NAME.split(match.group(1))[-1].strip()
+        at = match.start(1) + match.group(1).rfind(name)
+        if (
+            _brand_left(name)
+            and _named_sdk(name + "SDK") is None
+            and not _sdk_denied(sentence, at)
+            and not any(_norm(name) in _norm(f["name"]) or _norm(f["name"]) in _norm(name) for f in found)
+        ):
+            found.append({"id": None, "name": name + match.group(2), "vendor": None})
+    if EMBEDDING.search(sentence):
         for match in UNQUOTED_SDK.finditer(sentence):
             name = NOT_OF_THE_NAME.split(match.group(1))[-1].strip()
             at = match.start(1) + match.group(1).rfind(name)
@@ -1206,6 +1224,9 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str], str]]:
                     continue
                 vendors = vendors_of[match.group()]
                 if _sdk_denied(norm, match.start()):
+                    continue
+                # a part of an identifier (com.google.android.gms.permission.AD_ID), not a maker named
+                if norm[match.start() - 1 : match.start()] == "." or norm[match.end() : match.end() + 1] == ".":
                     continue
                 # the brand of the user's device (华为手表, 小米手机), not an SDK's maker
                 if norm[match.end() :].startswith(vocabulary.device_words()):
@@ -1534,8 +1555,13 @@ def _host_feature(sdk: dict, clauses) -> bool:
     clause = next((c.text for c in clauses if c.index == sdk.get("clause")), "")
     # "本小程序未集成任何第三方SDK" denies SDKs: it does not name the feature as one; the clause may name it as an SDK
     # after the sentence it was found in (本元服务支持华为帐号一键登录。…通过华为帐号服务SDK获取…)
+    # the part that names an SDK must be about this one (本小程序嵌入了神策分析小程序SDK…；支付使用微信支付能力: the
+    # analytics SDK is named, the payment is the host's)
+    pattern, entries = vocabulary.sdk_name_pattern()
     if any(
-        SDK_WORD.search(part) and not NEGATION.search(part)
+        SDK_WORD.search(part)
+        and not NEGATION.search(part)
+        and any(entries[m.group()]["id"] == sdk["id"] for m in pattern.finditer(_norm(part)))
         for part in re.split(r"[，,。；;]", sentence + "。" + clause)
     ):
         return False
