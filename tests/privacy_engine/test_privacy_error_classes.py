@@ -95,8 +95,9 @@ PI_CASES = {
     "microphone": [
         ("视频面签时会启用麦克风进行全程录制。", {"microphone", "voice"}, set()),
         ("搜索框支持语音输入。", {"voice", "microphone"}, set()),
-        ("您可以在客服会话中发送语音消息。", {"voice"}, {"microphone"}),
-        ("为保障服务质量，您与客服热线的通话可能会被录音。", {"voice"}, {"microphone"}),
+        # recorded speech is voice and microphone both (FRESH_SET_BRIEF.md convention, 2026-12-05)
+        ("您可以在客服会话中发送语音消息。", {"voice", "microphone"}, set()),
+        ("为保障服务质量，您与客服热线的通话可能会被录音。", {"voice", "microphone"}, set()),
     ],
 }
 

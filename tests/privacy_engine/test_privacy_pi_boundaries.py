@@ -45,7 +45,7 @@ def test_not_a_declaration(text):
     [
         ("我们收集的身份证件号码、人脸信息属于敏感个人信息。", {"identity_document", "biometric_face"}),
         ("注册时您需要设置账号和登录密码。", {"account_info"}),
-        ("客服会话中会处理您发送的图片及语音消息。", {"photos_media", "voice"}),
+        ("客服会话中会处理您发送的图片及语音消息。", {"photos_media", "voice", "microphone"}),
         ("数美设备指纹SDK会收集设备指纹信息用于反欺诈。", {"device_identifiers"}),
         ("一键登录时，我们会收集您的手机号码和运营商信息。", {"phone_number", "network_info"}),
         ("一键登录时，我们会将您的手机号码发送至运营商进行校验。", {"phone_number"}),

@@ -123,9 +123,13 @@ PROTECTED_OBJECT = re.compile(
 )
 # the role another datum plays (手机号码作为登录账号): the phone number is declared, not an account of its own
 # (FRESH_SET_BRIEF.md: a phone number used as the login account is phone_number only)
-ROLE_BEFORE = re.compile(r"(?:手机号码?|电话号码|手机号|邮箱地址|电子邮箱|邮箱)(?:将|会|即)?(?:作为|用作|充当|作)(?:您的|你的)?(?:唯一的?)?$")
+ROLE_BEFORE = re.compile(
+    r"(?:手机号码?|电话号码|手机号|邮箱地址|电子邮箱|邮箱)(?:将|会|即)?(?:作为|用作|充当|作)(?:您的|你的)?(?:唯一的?)?$"
+)
 # what the user says to the app (语音识别转账金额, 语音输入收款人姓名) is the user's voice, not the type its words name
-SPOKEN_BEFORE = re.compile(r"语音(?:识别|输入|录入|转写|播报)(?:您的|你的)?$")
+SPOKEN_BEFORE = re.compile(
+    r"语音(?:识别|输入|录入|转写|播报)(?:您的|你的)?(?:收款人|付款人|对方|联系人)?(?:的)?$"
+)
 # a word in the quoted name of a feature (您在“理财日历”中设置提醒, “步数换积分”活动) names the feature, not data
 QUOTED_FEATURE = re.compile(r"[“「『]([^“”「」『』]{1,10})[”」』](?=中|里|内|功能|活动|页面|服务|模块|栏目|频道|板块|专区)")
 # what the app saves or sends out (用于保存电子回单图片, 下载交易凭证图片) is the app's output, not the user's data;
@@ -455,7 +459,8 @@ def _protected_only(sentence: str, start: int) -> bool:
     """The word is the object of a protection (对您的银行卡号加密存储), not of a collection."""
     for match in PROTECTED_OBJECT.finditer(sentence):
         group = next(i for i in range(1, (match.re.groups or 0) + 1) if match.group(i) is not None)
-        if match.start(group) <= start < match.end(group) and not POSITIVE_COLLECTING.search(match.group(group)):
+        words = match.group(group)
+        if match.start(group) <= start < match.end(group) and not POSITIVE_COLLECTING.search(words):
             return True
     return False
 
@@ -1226,7 +1231,7 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str], str]]:
                 if _sdk_denied(norm, match.start()):
                     continue
                 # a part of an identifier (com.google.android.gms.permission.AD_ID), not a maker named
-                if norm[match.start() - 1 : match.start()] == "." or norm[match.end() : match.end() + 1] == ".":
+                if "." in (norm[match.start() - 1 : match.start()], norm[match.end() : match.end() + 1]):
                     continue
                 # the brand of the user's device (华为手表, 小米手机), not an SDK's maker
                 if norm[match.end() :].startswith(vocabulary.device_words()):
@@ -1283,7 +1288,7 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str], str]]:
                     and LIST_JOINT.match(own)
                     and raw_at >= 0
                     and not _aside_after(record, match.group())
-                    and len(re.findall(r"[（(]", record[:raw_at])) == len(re.findall(r"[)）]", record[:raw_at]))
+                    and not _inside_aside(record, raw_at)
                     and any(
                         _aside_after(record, m.group())
                         for m in pattern.finditer(norm)
@@ -1320,6 +1325,11 @@ def _vendor_sdks(text: str) -> list[tuple[str, dict, list[str], str]]:
                     written = match.group() + suffix.group()
                     out.append((record.strip(), {"id": None, "name": written, "vendor": None}, [], written))
     return out
+
+
+def _inside_aside(record: str, at: int) -> bool:
+    """The place is inside brackets (推送通道（华为、荣耀、小米）)."""
+    return len(re.findall(r"[（(]", record[:at])) > len(re.findall(r"[)）]", record[:at]))
 
 
 def _aside_after(record: str, name: str) -> bool:
