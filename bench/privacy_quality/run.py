@@ -53,6 +53,9 @@ BEFORE_FRESH7 = "f3fc8d7"
 # fresh8: written from the brief (company-name convention settled) while fresh1-7 were development sets; scored
 # once, after the round on fresh7; "before" is the engine at the start of that round
 BEFORE_FRESH8 = "9301445"
+# fresh9: written from the brief (step counts and recorded speech settled) while fresh1-8 were development sets;
+# scored once, after the round on fresh8; "before" is the engine at the start of that round
+BEFORE_FRESH9 = "622558f"
 # each held-out set and the engine it is compared with
 FRESH_SETS = {
     "fresh2": BEFORE_FRESH2,
@@ -62,6 +65,7 @@ FRESH_SETS = {
     "fresh6": BEFORE_FRESH6,
     "fresh7": BEFORE_FRESH7,
     "fresh8": BEFORE_FRESH8,
+    "fresh9": BEFORE_FRESH9,
 }
 GOAL = 0.9
 
