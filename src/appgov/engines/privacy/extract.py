@@ -74,7 +74,11 @@ COLLECTING = re.compile(
 CONTACT_VALUE = re.compile(
     r"^\s*(?:为|是)?\s*[:：]?\s*(?:[\d+（(][\d\-－ ()（）]{4,}|[A-Za-z0-9._%+-]+@|[\u4e00-\u9fff]{2,3}(?:省|市|自治区))"
 )
-CONTACT_OWNER = re.compile(r"(客服|我们的|我行的|本行的?|本公司的?|我司的?|负责人|官方|如下|联系我们的?)$")
+CONTACT_OWNER = re.compile(
+    r"(客服|我们的|我行的|本行的?|本公司的?|我司的?|负责人|官方|如下|联系我们的?"
+    # a branch's or a shop's contact the app shows (网点详情页点击联系电话, 门店的联系电话)
+    r"|(?:网点|营业网点|营业厅|门店|商户|商家|支行|分行|机构)(?:详情页?|页面|信息)?(?:中|上|里|内)?(?:的|点击|拨打)?)$"
+)
 # the object of an operation on the user's data, not a declaration of collecting it: a rights clause (您可以查阅、
 # 更正您的手机号) or a business (修改绑定手机号、找回登录密码、重置登录密码)
 OPERATION_BEFORE = re.compile(
@@ -93,6 +97,10 @@ AUTHORITY_HELD = re.compile(
 # what the user looks up in the app (您可以通过它快速查询账户余额): the user's own use, not data the app collects
 USER_LOOKUP = re.compile(
     r"(?:您|你)(?:也)?(?:可以|可|能够|能)[^，,。；;]{0,10}?(?:查询|查看|浏览|了解)(?:您的|你的)?(?:[^，,。；;、]{1,8}[、和或及与/])*$"
+)
+# what the app creates or opens for the user (用于创建您的网络银行账户, 为您开立账户) is its own doing, not data collected
+CREATED_BEFORE = re.compile(
+    r"(?:创建|开立|开设|新建|建立)(?:您的|你的|一个)?(?:(?!提供|填写|收集|获取|上传|输入|读取|绑定|时|后)[^，,。；;、（）()]){0,6}$"
 )
 # a test of what something is (识别其是否为银行卡号): no data of that type is declared
 WHETHER = re.compile(r"是否(?:为|是|属于)$")
@@ -134,7 +142,9 @@ SPOKEN_BEFORE = re.compile(
 QUOTED_FEATURE = re.compile(r"[“「『]([^“”「」『』]{1,10})[”」』](?=中|里|内|功能|活动|页面|服务|模块|栏目|频道|板块|专区)")
 # what the app saves or sends out (用于保存电子回单图片, 下载交易凭证图片) is the app's output, not the user's data;
 # saving the user's own (保存您的影像) is collecting it
-SAVED_OBJECT = re.compile(r"(?:保存|下载|导出|生成|写入)(?![您你])[^，,。；;（）()、]{0,8}$")
+SAVED_OBJECT = re.compile(
+    r"(?:保存|下载|导出|生成|写入|(?:寄送|邮寄|寄发)(?!地址)|(?:向|为|给)(?:您|你)(?:发送|推送))(?![您你])[^，,。；;（）()、]{0,8}$"
+)
 # a word inside the name of an SDK (XX科技活体检测SDK, 人脸识别SDK) names what the SDK does, not data it collects
 IN_SDK_NAME = re.compile(
     r"^(?:(?![由其将的被经等会把向给从在为用及和与或、，,。；;：:\s（）()|])\S){0,6}?(?:SDK|sdk|Kit|KIT)(?![A-Za-z])"
@@ -149,7 +159,11 @@ PASSIVE_AFTER = re.compile(
     r"^[^，,。；;]{0,16}?(?:将|会|均|都)?(?:被|由我们|由本行)(?:保存|收集|上传|记录|存储|采集|读取|获取|留存)"
 )
 # the app offering a service (以提供视频理财顾问服务): the word names the service, not the user's data
-OFFERING_BEFORE = re.compile(r"(?:以|以便|为您|向您|为你|向你|用于)提供$")
+OFFERING_BEFORE = re.compile(
+    r"(?:以|以便|为您|向您|为你|向你|用于)(?:提供|展示|显示|推荐)(?:当地|本地|附近|相关|对应)?"
+    # the services shown together (展示当地社保卡及公积金服务)
+    r"(?:[^，,。；;]{1,6}?(?:及|和|与|、|以及))*$"
+)
 SERVICE_AFTER = re.compile(r"^[^，,。；;]{0,6}?(?:服务|功能)")
 # writing events into the calendar is not reading it (向日历写入还款提醒, 在您的日历中添加提醒)
 WRITE_INTO_HEAD = re.compile(r"(?:向|往|在|到)(?:您的|你的|手机|系统|本地)*$")
@@ -172,6 +186,17 @@ TAKEN_WITH_CAMERA = re.compile(r"拍摄|拍照|拍下|拍一张|拍张")
 ALBUM = re.compile(r"相册|图库|本地图片|选择|选取|上传")
 VIDEO_CAPTURED = re.compile(r"采集|录制")
 HOLDING_AFTER = re.compile(r"^(?:中|里|内)的")
+# the network the app locates the user by (通过GPS及基站信息确定您所在的城市, 借助Wi-Fi进行定位): the location is read,
+# the network's data is its means
+LOCATING_MEANS = re.compile(r"(?:通过|借助|利用|结合|基于|根据)[^，,。；;]{0,12}$")
+LOCATING_AFTER = re.compile(
+    r"^[^，,。；;]{0,8}?(?:(?:确定|判断|计算|确认|获取|识别)(?:您|你)?的?(?:所在|当前|大致|实时)?的?(?:位置|城市|地区|区域|所在地)"
+    r"|(?:进行|实现|辅助|完成)定位(?!权限))"
+)
+# the device the app chooses a component by (根据您的机型使用商汤SDK): a choice on the device, not data collected
+CHOICE_BY_BEFORE = re.compile(r"(?:根据|依据|按照|视|针对)(?:您的|你的)?(?:手机|设备)?的?$")
+CHOICE_BY_AFTER = re.compile(r"^(?:的?不同)?[，,]?(?:而|来)?(?:使用|调用|选用|选择|启用|采用)")
+CHOICE_TYPES = {"device_info"}
 # a word that needs a verb names a permission, a service or a feature when one of these follows (获取您的位置权限)
 WEAK_WORD_NAMES = re.compile(r"^(?:信息)?(?:权限|服务|功能|授权)")
 # "该SDK不收集任何个人信息": a sentence that denies collecting any personal information declares none
@@ -432,6 +457,7 @@ def _not_declared(sentence: str, start: int, end: int | None = None) -> bool:
         or WHETHER.search(head)
         or USER_LOOKUP.search(head)
         or DERIVED_BEFORE.search(head)
+        or CREATED_BEFORE.search(head)
         or LOCAL_ONLY_AFTER.match(sentence[end if end is not None else start :])
         or WRITE_TO.search(head)
         or (WRITE_INTO_DIRECT.search(head) and not WRITE_AND_READ.search(head))
@@ -500,10 +526,26 @@ def _pi_in(sentence: str) -> list[tuple[str, str]]:
             and not any(s <= start and end <= e for s, e in in_sdk_names)
         ):
             head = _part(sentence, start, end)[0]
-            if code == "photos_media" and TAKEN_WITH_CAMERA.search(head) and not ALBUM.search(head):
+            if (
+                code == "photos_media"
+                and TAKEN_WITH_CAMERA.search(head)
+                and not ALBUM.search(head + match.group())
+            ):
                 continue
             # a video captured (采集您的视频影像) is the camera's, not a file of the album
             if code == "photos_media" and "视频" in match.group() and VIDEO_CAPTURED.search(head):
+                continue
+            if (
+                code == "network_info"
+                and LOCATING_MEANS.search(head)
+                and LOCATING_AFTER.match(sentence[end:])
+            ):
+                code = "location"
+            if (
+                code in CHOICE_TYPES
+                and CHOICE_BY_BEFORE.search(head)
+                and CHOICE_BY_AFTER.match(sentence[end:])
+            ):
                 continue
             # the record that holds other data (聊天记录中的图片) is not declared by holding it
             if code == "usage_behavior" and HOLDING_AFTER.match(sentence[end:]):
@@ -1110,9 +1152,14 @@ def _header_row(cells: list[str]) -> int | None:
     named = [i for i in words if SDK_HEADER.search(cells[i])]
     if named:
         return _sdk_caption_first(cells, named)
-    return next((i for i in range(len(cells)) if i not in words), None)
+    rest = next((i for i in range(len(cells)) if i not in words), None)
+    if rest is None:
+        # every cell a header word (SDK提供方 | 功能 | 收集的个人信息): the column captioned by who provides the SDK
+        return next((i for i in words if NAME_CAPTION.search(cells[i])), None)
+    return rest
 
 
+NAME_CAPTION = re.compile(r"名称|提供方|提供商|提供者|服务商|开发者|第三方|合作方|公司|企业|主体|^SDK$")
 SDK_CELL = re.compile(r"(?:SDK|sdk|Kit|KIT)$")
 SDK_CAPTION = re.compile(r"SDK|sdk|插件|组件")
 
@@ -1388,11 +1435,12 @@ def extract(text: str) -> dict:
             if not item:
                 item = table_rows.get(sentence.strip(), [])
             # the name of a listed permission (相机：用于扫码 / 以下权限：麦克风、日历) is the permission, not data
-            fields = [
-                w
+            field_items = [
+                pair
                 for m in [*PERMISSION_FIELD.finditer(sentence), *PERMISSION_REQUEST_LIST.finditer(sentence)]
-                for _c, w in _permission_items(m.group(1))
+                for pair in _permission_items(m.group(1))
             ]
+            fields = [w for _c, w in field_items]
             named = [w for _c, w in item] + fields
             gloss = _permission_gloss(sentence) if item else ""
             read = sentence
@@ -1429,7 +1477,7 @@ def extract(text: str) -> dict:
                 if (
                     device in asked
                     and data not in kinds
-                    and _purpose_reads(sentence, device, permissions + item)
+                    and _purpose_reads(sentence, device, permissions + item + field_items)
                 ):
                     kinds.add(data)
                     result["pi_types"].setdefault(data, []).append({**where, "word": asked[device]})
