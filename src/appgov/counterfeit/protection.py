@@ -104,4 +104,7 @@ def build_index() -> tuple[engine.LookalikeIndex, dict[str, AppInfo]]:
         config = engine.load_config(overrides=policy()["engine"] or None)
     except engine.ConfigError as exc:
         raise ValidationError(f"APPGOV_COUNTERFEIT_POLICY engine settings: {exc}") from None
-    return engine.LookalikeIndex(apps, config, icons_root=settings.MEDIA_ROOT), info
+    index = engine.LookalikeIndex(
+        apps, config, icons_root=settings.MEDIA_ROOT, cache_dir=settings.VAR_DIR / "cache" / "lookalike-icons"
+    )
+    return index, info

@@ -45,6 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("--batch-size", type=int, default=4096, help="listings per screening batch")
     p.add_argument("--stats", help="also write run statistics as JSON to this file")
+    p.add_argument(
+        "--cache-dir",
+        help="keep official icons' hashes here between runs (a rebuilt index then skips hashing them)",
+    )
     return p
 
 
@@ -75,7 +79,9 @@ def main(argv: list[str] | None = None) -> int:
             overrides["thresholds"]["counterfeit"] = args.threshold
         config = load_config(args.config, overrides)
         protected = read_protected(args.protected)
-        index = LookalikeIndex(protected, config, icons_root=args.icons_root)
+        index = LookalikeIndex(
+            protected, config, icons_root=args.icons_root, cache_dir=args.cache_dir, workers=args.workers
+        )
         built = time.perf_counter()
         stats = sweep_file(
             index, args.listings, args.out, workers=args.workers, since=since, batch_size=args.batch_size

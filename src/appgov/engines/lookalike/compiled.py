@@ -176,7 +176,10 @@ def compile_app(
     hue_variants: bool = True,
     avatar_variants: bool = True,
     geometry_variants: bool = True,
+    precomputed: dict[Path, dict[str, tuple[str, ...]]] | None = None,
 ) -> CompiledApp:
+    """``precomputed``: the official icon's hashes by path (icon_cache.official_hashes_many), computed
+    here when the path is not in it."""
     lex = lexicon()
     refs: list[Ref] = []
     seen: set[str] = set()
@@ -205,7 +208,7 @@ def compile_app(
     if app.icon and (icon_variants or app.icon_hashes is None or "phash" not in given):
         path = Path(icons_root, app.icon) if icons_root else Path(app.icon)
         try:
-            computed = _icon_hashes(
+            computed = (precomputed or {}).get(path) or _icon_hashes(
                 path,
                 icon_variants,
                 icon_variants and hue_variants,

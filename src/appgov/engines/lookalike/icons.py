@@ -31,6 +31,8 @@ import imagehash
 import numpy as np
 from PIL import Image, ImageDraw
 
+from .mih import query_direct
+
 HASH_KINDS = (
     "phash",
     "value",
@@ -439,7 +441,20 @@ class IconIndex:
             dense_keys = (self._keys >> np.uint64(58)).astype(np.int64) * 65536 + (
                 self._keys & np.uint64(0xFFFF)
             ).astype(np.int64)
-            self._offsets = np.searchsorted(dense_keys, np.arange(space + 1), side="left")
+            self._offsets = np.searchsorted(dense_keys, np.arange(space + 1), side="left").astype(np.int64)
+            self._shift_array = np.array(self.shifts, dtype=np.uint64)
+            self._mask_array = np.array([(1 << w) - 1 for w in self.widths], dtype=np.uint64)
+            self._filed = self.hashes[self._rows]
+            # compiled (or loaded from numba's cache) now, before a sweep forks its workers
+            query_direct(
+                np.zeros(0, np.uint64),
+                self._shift_array,
+                self._mask_array,
+                self._offsets,
+                self._rows,
+                self._filed,
+                0,
+            )
 
     def __len__(self) -> int:
         return len(self.hashes)
@@ -450,6 +465,17 @@ class IconIndex:
         if len(self.hashes) == 0 or len(queries) == 0:
             return empty, empty, empty
         queries = np.asarray(queries, dtype=np.uint64)
+        if self._direct:
+            qpos, rows, dist = query_direct(
+                queries,
+                self._shift_array,
+                self._mask_array,
+                self._offsets,
+                self._rows,
+                self._filed,
+                self.max_distance,
+            )
+            return qpos, self.labels[rows], dist
         found_q, found_rows, found_dist = [], [], []
         for c, (width, shift) in enumerate(zip(self.widths, self.shifts, strict=True)):
             mask = np.uint64((1 << width) - 1)

@@ -18,6 +18,7 @@ icon is itself blurred.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -110,11 +111,10 @@ def listing_features(path: str) -> Features:
     return features_file(path, soft=False)
 
 
-def icon_bytes(path: str | Path) -> tuple[str, bytes]:
-    """(content digest, bytes) of a listing's icon file: the verdict cache is keyed by what the file
-    holds, not by its name (a feed stores one icon under many names and may reuse a name)."""
-    data = Path(path).read_bytes()
-    return hashlib.blake2b(data, digest_size=16).hexdigest(), data
+def icon_digest(data: bytes) -> str:
+    """The content digest of a listing's icon file: the verdict cache is keyed by what the file holds,
+    not by its name (a feed stores one icon under many names and may reuse a name)."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def features_bytes(data: bytes) -> Features:
@@ -133,7 +133,20 @@ class VerdictCache:
         self.size = size
         self.verdicts: OrderedDict[tuple[str, int], Verdict] = OrderedDict()
         self.features: OrderedDict[str, Features] = OrderedDict()
+        # a file's digest by (path, size, modification time): a sweep meets one icon file many times
+        self.digests: OrderedDict[tuple[str, int, int], str] = OrderedDict()
         self.hits = self.misses = 0
+
+    def digest(self, path: str | Path) -> str:
+        """The digest of the icon file's content, read again only when its size or time changed."""
+        stat = os.stat(path)
+        key = (os.fspath(path), stat.st_size, stat.st_mtime_ns)
+        found = self.digests.get(key)
+        if found is None:
+            found = self.digests[key] = icon_digest(Path(path).read_bytes())
+            if len(self.digests) > max(self.size, 4096):
+                self.digests.popitem(last=False)
+        return found
 
     def verdict(self, key: tuple[str, int]) -> Verdict | None:
         found = self.verdicts.get(key) if self.size else None
@@ -151,10 +164,10 @@ class VerdictCache:
         if len(self.verdicts) > self.size:
             self.verdicts.popitem(last=False)
 
-    def listing_features(self, digest: str, data: bytes) -> Features:
+    def listing_features(self, digest: str, path: str | Path) -> Features:
         found = self.features.get(digest)
         if found is None:
-            found = self.features[digest] = features_bytes(data)
+            found = self.features[digest] = features_bytes(Path(path).read_bytes())
             if len(self.features) > min(max(self.size, 1), 4096):
                 self.features.popitem(last=False)
         else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
@@ -41,7 +42,7 @@ class ListingView:
         "platform_id",
         "_spelled",
     )
-    _spelled: tuple[str, frozenset[int], list[tuple[int, int]]] | None
+    _spelled: tuple[str, frozenset[int], tuple[tuple[int, int], ...]] | None
 
     def __init__(self, listing: Listing, lex: Lexicon, platform_ids_exact: bool = True):
         self.listing = listing
@@ -136,23 +137,28 @@ class ListingView:
             start = spelled.find(target, start + 1)
         return False
 
-    def _spelling(self) -> tuple[str, frozenset[int], list[tuple[int, int]]]:
+    def _spelling(self) -> tuple[str, frozenset[int], tuple[tuple[int, int], ...]]:
         if self._spelled is None:
-            units: list[tuple[str, bool]] = []
-            for run in _CJK_RUN.findall(self.norm):
-                if is_cjk(run[0]):
-                    units.extend((syllable, False) for syllable in lazy_pinyin(run, style=Style.NORMAL))
-                else:
-                    units.extend((token, True) for token in latin_tokens(run))
-            text, boundaries, latin_spans, pos = [], {0}, [], 0
-            for unit, is_latin in units:
-                folded = "".join(latin_tokens(unit)) if not is_latin else unit
-                if not folded:
-                    continue
-                text.append(folded)
-                if is_latin:
-                    latin_spans.append((pos, pos + len(folded)))
-                pos += len(folded)
-                boundaries.add(pos)
-            self._spelled = ("".join(text), frozenset(boundaries), latin_spans)
+            self._spelled = _spelling_of(self.norm)
         return self._spelled
+
+
+@lru_cache(maxsize=65536)  # a feed repeats names (one app in many stores); pypinyin is the slow part
+def _spelling_of(norm: str) -> tuple[str, frozenset[int], tuple[tuple[int, int], ...]]:
+    units: list[tuple[str, bool]] = []
+    for run in _CJK_RUN.findall(norm):
+        if is_cjk(run[0]):
+            units.extend((syllable, False) for syllable in lazy_pinyin(run, style=Style.NORMAL))
+        else:
+            units.extend((token, True) for token in latin_tokens(run))
+    text, boundaries, latin_spans, pos = [], {0}, [], 0
+    for unit, is_latin in units:
+        folded = "".join(latin_tokens(unit)) if not is_latin else unit
+        if not folded:
+            continue
+        text.append(folded)
+        if is_latin:
+            latin_spans.append((pos, pos + len(folded)))
+        pos += len(folded)
+        boundaries.add(pos)
+    return "".join(text), frozenset(boundaries), tuple(latin_spans)

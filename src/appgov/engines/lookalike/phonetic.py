@@ -7,6 +7,8 @@ Per-character results are cached: after warm-up a name's syllables cost one dict
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pypinyin import Style, lazy_pinyin, pinyin
 
 from .normalize import is_cjk
@@ -61,12 +63,17 @@ def char_syllables(text: str) -> list[str]:
 
 def phrase_syllables(text: str) -> list[str]:
     """Context-aware fuzzy syllables (银行 → yin han, not yin xin); one entry per character."""
+    return list(_phrase_syllables(text))
+
+
+@lru_cache(maxsize=65536)  # a feed repeats names (one app in many stores); pypinyin is the slow part
+def _phrase_syllables(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for item in lazy_pinyin(text, style=Style.NORMAL, errors=lambda chars: list(chars)):
         out.append(fuzzy_syllable(item) if item.isalpha() and item.isascii() and len(item) > 1 else item)
     if len(out) != len(text):  # pypinyin merges nothing for CJK, but be safe with odd input
-        return char_syllables(text)
-    return out
+        return tuple(char_syllables(text))
+    return tuple(out)
 
 
 def homophone(a: str, b: str) -> bool:

@@ -91,7 +91,7 @@ def _affix_kind(before: str, after: str, lex: Lexicon) -> tuple[str, str]:
     return "affix", affix
 
 
-def _has_finance_context(text: str, lex: Lexicon) -> bool:
+def has_finance_context(text: str, lex: Lexicon) -> bool:
     return _contains_any(text, lex.finance_context)
 
 
@@ -102,7 +102,7 @@ def _contains_any(text: str, words: tuple[str, ...]) -> bool:
 
 def _short_keyword_context(text: str, lex: Lexicon) -> bool:
     """A finance word or a lure (证书更新, 积分兑换, ETC) next to a short brand keyword."""
-    return _has_finance_context(text, lex) or any(word in text for word in lex.lure_words)
+    return has_finance_context(text, lex) or any(word in text for word in lex.lure_words)
 
 
 def _doubled_signal(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, signals: Signals) -> None:
@@ -153,7 +153,7 @@ def _windows(view: ListingView, lr: int, lex: Lexicon):
                 rest = skel[:at] + "\0" + skel[at + length :]
                 if window in category or window in seen:
                     continue
-                if not (_only_added_words(rest.replace("\0", ""), lex) or _has_finance_context(rest, lex)):
+                if not (_only_added_words(rest.replace("\0", ""), lex) or has_finance_context(rest, lex)):
                     continue
                 seen.add(window)
                 yield window, original[start : start + length], _slice(view, start, length), False
@@ -459,7 +459,7 @@ def icon_signal(
         hits = plain
     ev = cfg["evidence"]
     icons = cfg["icons"]
-    finance = _has_finance_context(view.skel, lex)
+    finance = has_finance_context(view.skel, lex)
     # Confirmed: two hash kinds agree (the corner masks count as one), or a corner-masked hash matched
     # and the whole pHash is still within icons.confirm_distance (a badge moves it a little; an
     # unrelated icon that shares a masked hash by chance is far away). One pHash or one value hash
