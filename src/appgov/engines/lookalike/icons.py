@@ -445,6 +445,10 @@ class IconIndex:
             self._shift_array = np.array(self.shifts, dtype=np.uint64)
             self._mask_array = np.array([(1 << w) - 1 for w in self.widths], dtype=np.uint64)
             self._filed = self.hashes[self._rows]
+            # the offsets replace the keys; row numbers fit 32 bits (a forked sweep's workers share
+            # these pages, but each counts them in its resident size)
+            self._keys = None
+            self._rows = self._rows.astype(np.int32)
             # compiled (or loaded from numba's cache) now, before a sweep forks its workers
             query_direct(
                 np.zeros(0, np.uint64),
@@ -480,14 +484,9 @@ class IconIndex:
         for c, (width, shift) in enumerate(zip(self.widths, self.shifts, strict=True)):
             mask = np.uint64((1 << width) - 1)
             values = (queries >> np.uint64(shift)) & mask
-            if self._direct:
-                dense = values.astype(np.int64) + c * 65536
-                lo = self._offsets[dense]
-                hi = self._offsets[dense + 1]
-            else:
-                keys = (np.uint64(c) << np.uint64(58)) | values
-                lo = np.searchsorted(self._keys, keys, side="left")
-                hi = np.searchsorted(self._keys, keys, side="right")
+            keys = (np.uint64(c) << np.uint64(58)) | values
+            lo = np.searchsorted(self._keys, keys, side="left")
+            hi = np.searchsorted(self._keys, keys, side="right")
             counts = hi - lo
             total = int(counts.sum())
             if total == 0:

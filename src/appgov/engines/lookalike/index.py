@@ -133,6 +133,7 @@ class LookalikeIndex:
                 self._official_icon_features(app)
         # Verdicts per (listing icon content, app): a feed's copies of one icon are verified once.
         self._verdicts = VerdictCache(int(kp["verdict_cache"]))
+        self._phash_table: tuple[np.ndarray, np.ndarray] | None = None
         icons = self.config["icons"]
         # One multi-index table per hash kind; a listing's hash is compared with the same kind only.
         self.icon_indexes: dict[str, IconIndex] = {}
@@ -150,6 +151,7 @@ class LookalikeIndex:
                 radius, chunks = icons["geometry_shortlist_distance"], icons["geometry_index_chunks"]
             if hashes:
                 self.icon_indexes[kind] = IconIndex(hashes, labels, radius, chunks)
+        self._app_phashes()  # built before a sweep forks its workers
 
     # -- public API -------------------------------------------------------------------------------
 
@@ -491,21 +493,35 @@ class LookalikeIndex:
         if "phash" in per_kind:
             positions, hashes = per_kind["phash"]
             phash_of = dict(zip(positions, hashes, strict=True))
-            for pos, apps in hits.items():
-                listing_phash = phash_of.get(pos)
-                if listing_phash is None:
-                    continue
-                for label, per in apps.items():
-                    if "phash" not in per:
-                        per[PHASH_FAR] = (
-                            min(
-                                (listing_phash ^ h).bit_count()
-                                for h in self.apps[label].icon_hashes.get("phash", ())
-                            )
-                            if self.apps[label].icon_hashes.get("phash")
-                            else 64
-                        )
+            far = [
+                (phash_of[pos], label, per)
+                for pos, apps in hits.items()
+                if pos in phash_of
+                for label, per in apps.items()
+                if "phash" not in per
+            ]
+            if far:
+                table, present = self._app_phashes()
+                labels = np.array([label for _h, label, _per in far], dtype=np.int64)
+                mine = np.array([h for h, _label, _per in far], dtype=np.uint64)
+                distance = np.bitwise_count(table[labels] ^ mine[:, None]).astype(np.int64)
+                distance[~present[labels]] = 64  # padding, and apps without a pHash: as far as can be
+                for (_h, _label, per), nearest in zip(far, distance.min(axis=1).tolist(), strict=True):
+                    per[PHASH_FAR] = nearest
         return hits
+
+    def _app_phashes(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every app's indexed pHashes as one padded table (app index → row) and where they are real."""
+        if self._phash_table is None:
+            width = max((len(app.icon_hashes.get("phash", ())) for app in self.apps), default=0) or 1
+            table = np.zeros((len(self.apps), width), dtype=np.uint64)
+            present = np.zeros((len(self.apps), width), dtype=bool)
+            for app in self.apps:
+                values = app.icon_hashes.get("phash", ())
+                table[app.index, : len(values)] = values
+                present[app.index, : len(values)] = True
+            self._phash_table = (table, present)
+        return self._phash_table
 
 
 def _unverified() -> Verdict | None:
