@@ -54,7 +54,8 @@ BEFORE_FRESH7 = "f3fc8d7"
 # once, after the round on fresh7; "before" is the engine at the start of that round
 BEFORE_FRESH8 = "9301445"
 # fresh9: written from the brief (step counts and recorded speech settled) while fresh1-8 were development sets;
-# scored once, after the round on fresh8; "before" is the engine at the start of that round
+# scored once, after the round on fresh8 (commit d5a0683: PI 0.939/0.976, permissions 1.000/1.000, SDKs
+# 0.956/0.977), then used as a development set; "before" is the engine at the start of the fresh8 round
 BEFORE_FRESH9 = "622558f"
 # each held-out set and the engine it is compared with
 FRESH_SETS = {
