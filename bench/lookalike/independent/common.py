@@ -105,3 +105,48 @@ def write_jsonl(path: Path, rows: list[dict]) -> None:
 
 def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+# ---------------------------------------------------------------- which glyph renderer built the icons
+# Icons draw each bank's glyph with a CJK font; without one (logos.py) every glyph becomes a bar, which
+# makes different banks' icons alike and moved the engine's scores by ~3 points (session 9). A build
+# therefore records its renderer, and a build made without the font is never scored unnoticed.
+
+BUILD_RECORD = "build.json"
+FONT_PACKAGE = "fonts-wqy-microhei"
+
+
+class FontMissingError(RuntimeError):
+    pass
+
+
+def glyph_renderer() -> dict:
+    import logos  # noqa: PLC0415  (Pillow is only needed by the builders)
+
+    if not logos._FONT_PATH:
+        return {"font": None, "font_sha256": None}
+    data = Path(logos._FONT_PATH).read_bytes()
+    return {"font": logos._FONT_PATH, "font_sha256": hashlib.sha256(data).hexdigest()}
+
+
+def require_font(allow_bars: bool) -> dict:
+    renderer = glyph_renderer()
+    if renderer["font"] is None and not allow_bars:
+        raise FontMissingError(
+            f"no CJK font for the icons' glyphs ({FONT_PACKAGE} is the one `make test` installs: "
+            f"apt-get install {FONT_PACKAGE}); without it glyphs are drawn as bars and the set is "
+            "not the one the results describe. Pass --allow-bar-glyphs to build it anyway."
+        )
+    return renderer
+
+
+def write_build_record(out: Path, seed: int, renderer: dict) -> None:
+    record = {"seed": seed, **renderer}
+    (out / BUILD_RECORD).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+
+
+def read_build_record(out: Path) -> dict | None:
+    path = out / BUILD_RECORD
+    if not path.exists():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))

@@ -18,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import common  # noqa: E402
 import logos  # noqa: E402
 import names  # noqa: E402
 from common import DEFAULT_OUT, Protected, foreign_cert, institution_apps, label, load_protected, write_jsonl  # noqa: E402
@@ -580,9 +581,16 @@ def build(out: Path, seed: int) -> tuple[list[dict], list[dict]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--allow-bar-glyphs", action="store_true", help="build even without a CJK font")
     parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args(argv)
+    try:
+        renderer = common.require_font(args.allow_bar_glyphs)
+    except common.FontMissingError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     listings, labels = build(args.out, args.seed)
+    common.write_build_record(args.out, args.seed, renderer)
     write_jsonl(args.out / "generated" / "listings.jsonl", listings)
     write_jsonl(args.out / "generated" / "labels.jsonl", labels)
     positives = sum(1 for lab in labels if lab["expected"] != "none")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import common  # noqa: E402
 import logos  # noqa: E402
 from common import (  # noqa: E402
     DEFAULT_OUT,
@@ -153,10 +154,12 @@ def build(out: Path, path: Path = HAND_FILE) -> tuple[list[dict], list[dict]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--allow-bar-glyphs", action="store_true", help="build even without a CJK font")
     args = parser.parse_args(argv)
     try:
+        common.require_font(args.allow_bar_glyphs)
         listings, labels = build(args.out)
-    except HandFileError as exc:
+    except (common.FontMissingError, HandFileError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     write_jsonl(args.out / "handwritten" / "listings.jsonl", listings)

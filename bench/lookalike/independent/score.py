@@ -31,7 +31,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import consistency  # noqa: E402
 import generate  # noqa: E402
 import handset  # noqa: E402
-from common import DEFAULT_OUT, PROTECTED_FILE, REPO, read_jsonl, write_jsonl  # noqa: E402
+from common import (  # noqa: E402
+    DEFAULT_OUT,
+    PROTECTED_FILE,
+    REPO,
+    FontMissingError,
+    read_build_record,
+    read_jsonl,
+    require_font,
+    write_build_record,
+    write_jsonl,
+)
 
 RESULT_FILE = REPO / "bench" / "results" / "lookalike-independent.json"
 SETS = ("generated", "handwritten")
@@ -227,6 +237,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="data directory (gitignored)")
     parser.add_argument("--no-build", action="store_true", help="reuse the listings already in --out")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument(
+        "--allow-bar-glyphs",
+        action="store_true",
+        help="build even without a CJK font (glyphs become bars: another, harder set; see README)",
+    )
     parser.add_argument("--result", type=Path, default=RESULT_FILE)
     parser.add_argument(
         "--hash-seed",
@@ -244,12 +259,24 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if not args.no_build:
+        try:
+            renderer = require_font(args.allow_bar_glyphs)
+        except FontMissingError as exc:
+            raise SystemExit(f"error: {exc}") from None
         listings, labels = generate.build(args.out, generate.SEED)
         write_jsonl(args.out / "generated" / "listings.jsonl", listings)
         write_jsonl(args.out / "generated" / "labels.jsonl", labels)
         listings, labels = handset.build(args.out)
         write_jsonl(args.out / "handwritten" / "listings.jsonl", listings)
         write_jsonl(args.out / "handwritten" / "labels.jsonl", labels)
+        write_build_record(args.out, generate.SEED, renderer)
+    build = read_build_record(args.out)
+    if build is None or build.get("font") is None:
+        print(
+            f"warning: {args.out} was built {'without a CJK font' if build else 'with no build record'}: "
+            "its icons are not the set the README describes",
+            file=sys.stderr,
+        )
 
     for name in SETS:
         found = consistency.check_set(args.out, name)
@@ -269,6 +296,7 @@ def main(argv: list[str] | None = None) -> int:
         "engine_commit": commit,
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start",
         "engine_pythonhashseed": args.hash_seed,
+        "build": build,
         "protected_apps": len(institution_of),
         "institutions": len(set(institution_of.values())),
         "sets": {},
