@@ -69,10 +69,15 @@ def shown_operations(page) -> set[tuple[str, str]]:
     page.mouse.wheel(0, -(10**7))
     still = 0
     for _ in range(400):
-        for block in page.locator(".opblock-summary").all():
-            method = block.locator(".opblock-summary-method").inner_text().strip()
-            path = block.locator(".opblock-summary-path").get_attribute("data-path")
-            seen.add((method, path))
+        # one round trip per screen, not three per operation
+        rows = page.eval_on_selector_all(
+            ".opblock-summary",
+            """blocks => blocks.map(b => [
+                b.querySelector('.opblock-summary-method').innerText.trim(),
+                b.querySelector('.opblock-summary-path').getAttribute('data-path'),
+            ])""",
+        )
+        seen.update((method, path) for method, path in rows)
         page.mouse.wheel(0, 700)
         page.wait_for_timeout(150)
         models = page.locator("section.models")  # the schemas section closes the page
