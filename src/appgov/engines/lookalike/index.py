@@ -22,7 +22,7 @@ from .icons import (
     fingerprint,
     hash_to_int,
 )
-from .keypoints import Features, Verdict, VerdictCache, official_features, verify
+from .keypoints import Features, Verdict, VerdictCache, icon_digest, official_features, verify
 from .listing_view import ListingView
 from .models import Alert, Candidate, Listing, ProtectedApp, Reason
 from .normalize import skeleton
@@ -33,6 +33,7 @@ from .scoring import (
     institution_name,
     score_pair,
 )
+from .verdict_store import VerdictStore, version_key
 
 IconError = IconFileError
 
@@ -54,8 +55,9 @@ class LookalikeIndex:
         cache_dir: str | Path | None = None,
         workers: int = 1,
     ):
-        """``cache_dir``: where official icons' hashes are kept between builds (icon_cache.py; None: not
-        kept); ``workers``: processes that hash the official icons that are not in it."""
+        """``cache_dir``: where official icons' hashes (icon_cache.py) and keypoint verdicts
+        (verdict_store.py) are kept between runs (None: not kept); ``workers``: processes that hash the
+        official icons that are not in it."""
         self.config = config if config is not None else load_config()
         self.icons_root = icons_root
         self.lexicon = lexicon()
@@ -128,11 +130,15 @@ class LookalikeIndex:
         # so the workers share them), never per listing.
         kp = self.config["keypoints"]
         self._official_features: dict[int, Features | None] = {}
+        self._official_digests: dict[int, str] = {}
         if kp["enabled"]:
             for app in self.apps:
                 self._official_icon_features(app)
         # Verdicts per (listing icon content, app): a feed's copies of one icon are verified once.
         self._verdicts = VerdictCache(int(kp["verdict_cache"]))
+        # ... and between sweeps, when there is a cache directory (a feed's icons come back every sweep)
+        self._verdict_store = VerdictStore(cache_dir) if cache_dir and kp["verdict_store"] else None
+        self._verdict_version = version_key(kp)
         self._phash_table: tuple[np.ndarray, np.ndarray] | None = None
         icons = self.config["icons"]
         # One multi-index table per hash kind; a listing's hash is compared with the same kind only.
@@ -167,6 +173,8 @@ class LookalikeIndex:
             alert = self.screen_one(listing, icon_hits.get(pos, {}))
             if alert is not None:
                 alerts.append(alert)
+        if self._verdict_store is not None:
+            self._verdict_store.flush()
         return alerts
 
     def screen_one(
@@ -254,6 +262,8 @@ class LookalikeIndex:
             path = self._path(app.app.icon) if app.app.icon else None
             try:
                 self._official_features[app.index] = official_features(path) if path else None
+                if path:
+                    self._official_digests[app.index] = icon_digest(path.read_bytes())
             except (OSError, ValueError) as exc:
                 raise IconError(f"app {app.app.app_id}: cannot read icon {path}: {exc}") from None
         return self._official_features[app.index]
@@ -331,6 +341,12 @@ class LookalikeIndex:
                 cached = self._verdicts.verdict(key)
                 if cached is not None:
                     return cached
+                store, official = self._verdict_store, self._official_digests[app.index]
+                if store is not None:
+                    stored = store.get(digest, official, self._verdict_version)
+                    if stored is not None:
+                        self._verdicts.put(key, stored)
+                        return stored
                 mine = self._verdicts.listing_features(digest, path)
             except (OSError, ValueError) as exc:
                 raise IconError(f"listing {listing.listing_id}: cannot read icon {path}: {exc}") from None
@@ -340,6 +356,8 @@ class LookalikeIndex:
             )
             verdict = verify(mine, theirs, need=need)
             self._verdicts.put(key, verdict)
+            if store is not None:
+                store.put(digest, official, self._verdict_version, verdict)
             return verdict
 
         return check

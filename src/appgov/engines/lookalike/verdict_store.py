@@ -1,0 +1,143 @@
+"""Keypoint verdicts kept between sweeps (SQLite under the cache directory).
+
+A sweep verifies by keypoints only the pairs a hash shortlisted, but a feed whose icons are all
+distinct has few repeats within one run, and computing a listing icon's features dominates its cost
+(~3 ms of CPU per listing on such a feed). The next full sweep meets the same icons again: a verdict
+depends only on the two files' bytes, on the count that could decide (``need``) and on the keypoint
+code, so it is stored under those and read back instead of computed. The store is a cache: a lookup
+or a write that fails (a damaged file, a full disk, a lock held too long) only costs time, and
+deleting the file loses nothing else. Each process (the sweep forks its workers) opens its own
+connection; writes are collected and committed once per batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from pathlib import Path
+
+from . import keypoints
+from .keypoints import Verdict
+
+FILE_NAME = "keypoint-verdicts.sqlite3"
+_CODE = hashlib.blake2b(Path(keypoints.__file__).read_bytes(), digest_size=8).hexdigest()
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS verdict (
+    listing TEXT NOT NULL, official TEXT NOT NULL, version TEXT NOT NULL,
+    inliers INTEGER NOT NULL, channel TEXT, scale REAL, angle REAL,
+    blurred INTEGER NOT NULL, spread REAL NOT NULL, matches INTEGER NOT NULL,
+    PRIMARY KEY (listing, official, version)
+) WITHOUT ROWID
+"""
+_COLUMNS = "inliers, channel, scale, angle, blurred, spread, matches"
+
+
+def version_key(keypoint_settings: dict) -> str:
+    """What else a verdict depends on: the keypoint code and the settings that give the count that could
+    decide (``need``: min_inliers, or blurred_min_inliers for a blurred icon under the blurred rule)."""
+    kp = keypoint_settings
+    return f"{_CODE}-{kp['min_inliers']}-{kp['blurred_min_inliers']}-{int(bool(kp['blurred_hash_rule']))}"
+
+
+class VerdictStore:
+    def __init__(self, folder: str | Path):
+        self.path = Path(folder) / FILE_NAME
+        self._conn: sqlite3.Connection | None = None
+        self._pid: int | None = None
+        self._pending: list[tuple] = []
+        self.broken: str | None = None  # why the store was given up in this process, if it was
+        self.reads = self.found = self.written = 0
+
+    def _connection(self) -> sqlite3.Connection | None:
+        if self.broken:
+            return None
+        if self._conn is not None and self._pid == os.getpid():
+            return self._conn
+        # a forked worker must not use its parent's connection: it opens its own
+        self._conn, self._pid, self._pending = None, os.getpid(), []
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                conn = self._open()
+            except sqlite3.DatabaseError:
+                # not a database (damaged, or another file under this name): set aside, start afresh
+                os.replace(self.path, self.path.with_name(self.path.name + ".damaged"))
+                conn = self._open()
+        except (sqlite3.Error, OSError) as exc:
+            self.broken = f"{self.path}: {exc}"
+            return None
+        self._conn = conn
+        return conn
+
+    def _open(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=5, isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute(_SCHEMA)
+        except sqlite3.Error:
+            conn.close()
+            raise
+        return conn
+
+    def get(self, listing: str, official: str, version: str) -> Verdict | None:
+        conn = self._connection()
+        if conn is None:
+            return None
+        self.reads += 1
+        try:
+            row = conn.execute(
+                f"SELECT {_COLUMNS} FROM verdict WHERE listing=? AND official=? AND version=?",
+                (listing, official, version),
+            ).fetchone()
+        except sqlite3.Error as exc:
+            self.broken = f"{self.path}: {exc}"
+            return None
+        if row is None:
+            return None
+        inliers, channel, scale, angle, blurred, spread, matches = row
+        if not isinstance(inliers, int) or not isinstance(matches, int):
+            return None  # not written by this code: computed again
+        self.found += 1
+        return Verdict(inliers, channel, scale, angle, bool(blurred), float(spread), matches)
+
+    def put(self, listing: str, official: str, version: str, verdict: Verdict) -> None:
+        if self.broken:
+            return
+        v = verdict
+        self._pending.append(
+            (
+                listing,
+                official,
+                version,
+                v.inliers,
+                v.channel,
+                v.scale,
+                v.angle,
+                int(v.blurred),
+                v.spread,
+                v.matches,
+            )
+        )
+        if len(self._pending) >= 512:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._pending:
+            return
+        conn = self._connection()
+        rows, self._pending = self._pending, []
+        if conn is None:
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.executemany(f"INSERT OR REPLACE INTO verdict VALUES (?, ?, ?, {', '.join('?' * 7)})", rows)
+            conn.execute("COMMIT")
+            self.written += len(rows)
+        except sqlite3.Error:
+            # locked past the timeout or a full disk: these verdicts are computed again next time
+            try:
+                conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass

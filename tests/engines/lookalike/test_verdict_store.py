@@ -1,0 +1,199 @@
+"""Keypoint verdicts kept between sweeps under the cache directory (issue 14: a feed whose icons are all
+distinct is verified once, not at every sweep): read back instead of computed, keyed by both files'
+bytes and the deciding settings, and a store that is damaged or cannot be written only costs time."""
+
+import json
+import sqlite3
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from appgov.engines.lookalike import Listing, LookalikeIndex, ProtectedApp, load_config
+from appgov.engines.lookalike import index as index_module
+from appgov.engines.lookalike.sweep import sweep_file
+from appgov.engines.lookalike.verdict_store import FILE_NAME, VerdictStore
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+
+
+def _logo(fill=(200, 24, 24)) -> Image.Image:
+    img = Image.new("RGB", (128, 128), (240, 236, 228))
+    draw = ImageDraw.Draw(img)
+    draw.ellipse([12, 12, 116, 116], fill=fill)
+    draw.rectangle([44, 30, 84, 96], fill=(255, 255, 255))
+    draw.polygon([(24, 108), (64, 66), (104, 108)], fill=(30, 30, 30))
+    draw.text((64, 52), "HX", fill=(30, 30, 30), font=ImageFont.truetype(FONT, 22), anchor="mm")
+    return img
+
+
+def _relayout(img: Image.Image, word: str) -> Image.Image:
+    side = round(128 * 0.66)
+    out = Image.new("RGB", (128, 128), (255, 255, 255))
+    y = (128 - side) // 4
+    out.paste(img.resize((side, side), Image.Resampling.LANCZOS), ((128 - side) // 2, y))
+    ImageDraw.Draw(out).text(
+        (64, (y + side + 128) // 2), word, fill=(60, 60, 60), font=ImageFont.truetype(FONT, 14), anchor="mm"
+    )
+    return out
+
+
+@pytest.fixture()
+def icons(tmp_path):
+    folder = tmp_path / "icons"
+    folder.mkdir()
+    _logo().save(folder / "official.png")
+    for i, word in enumerate(("NEW", "HOT", "VIP", "APP")):  # distinct files, each a copy
+        _relayout(_logo(), word).save(folder / f"copy{i}.png")
+    return folder
+
+
+def _app() -> ProtectedApp:
+    return ProtectedApp(
+        app_id="hxb",
+        institution="华夏银行",
+        names=("华夏银行",),
+        brand_keywords=("华夏银行",),
+        package_ids=("com.hxb.mobile",),
+        developers=("华夏银行股份有限公司",),
+        icon="official.png",
+    )
+
+
+def _listings() -> list[Listing]:
+    return [
+        Listing(
+            listing_id=f"L{i}",
+            source="store",
+            name="天气预报",
+            package_id="com.weather.app",
+            icon=f"copy{i}.png",
+        )
+        for i in range(4)
+    ]
+
+
+def _counting(monkeypatch) -> list:
+    calls = []
+    real = index_module.verify
+
+    def counted(mine, theirs, **kw):
+        calls.append(kw)
+        return real(mine, theirs, **kw)
+
+    monkeypatch.setattr(index_module, "verify", counted)
+    return calls
+
+
+def _alerts(index) -> list[dict]:
+    return [a.to_dict() for a in index.screen_batch(_listings())]
+
+
+def test_a_second_sweep_reads_the_verdicts_instead_of_computing_them(icons, tmp_path, monkeypatch):
+    calls = _counting(monkeypatch)
+    cache = tmp_path / "cache"
+    first = _alerts(LookalikeIndex([_app()], load_config(), icons_root=icons, cache_dir=cache))
+    assert len(calls) == 4 and len(first) == 4
+    assert all(a["reasons"][0]["signal"] == "icon_keypoints" for a in first)
+    calls.clear()
+    index = LookalikeIndex([_app()], load_config(), icons_root=icons, cache_dir=cache)
+    assert _alerts(index) == first
+    assert calls == [] and index._verdict_store.found == 4
+    # without a cache directory, or with the store switched off, every pair is verified again
+    assert _alerts(LookalikeIndex([_app()], load_config(), icons_root=icons)) == first
+    off = load_config(overrides={"keypoints": {"verdict_store": 0}})
+    assert _alerts(LookalikeIndex([_app()], off, icons_root=icons, cache_dir=cache)) == first
+    assert len(calls) == 8
+
+
+def test_a_changed_icon_or_setting_is_verified_again(icons, tmp_path, monkeypatch):
+    calls = _counting(monkeypatch)
+    cache = tmp_path / "cache"
+    _alerts(LookalikeIndex([_app()], load_config(), icons_root=icons, cache_dir=cache))
+    calls.clear()
+    _relayout(_logo(), "OK").save(icons / "copy0.png")  # new bytes under an old name
+    _alerts(LookalikeIndex([_app()], load_config(), icons_root=icons, cache_dir=cache))
+    assert len(calls) == 1
+    calls.clear()
+    stricter = load_config(overrides={"keypoints": {"min_inliers": 60}})
+    alerts = _alerts(LookalikeIndex([_app()], stricter, icons_root=icons, cache_dir=cache))
+    assert len(calls) == 4  # another count decides: no stored verdict applies
+    assert len(alerts) <= 4
+    rows = (
+        sqlite3.connect(cache / FILE_NAME).execute("SELECT count(DISTINCT version) FROM verdict").fetchone()
+    )
+    assert rows[0] == 2  # both settings' verdicts are kept
+    calls.clear()
+    _logo(fill=(24, 24, 200)).save(icons / "official.png")  # the institution changed its icon
+    _alerts(LookalikeIndex([_app()], load_config(), icons_root=icons, cache_dir=cache))
+    assert len(calls) == 4
+
+
+def test_a_damaged_store_is_set_aside_and_rebuilt(icons, tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / FILE_NAME).write_bytes(b"this is not a database" * 100)
+    expected = _alerts(LookalikeIndex([_app()], load_config(), icons_root=icons))
+    index = LookalikeIndex([_app()], load_config(), icons_root=icons, cache_dir=cache)
+    assert _alerts(index) == expected
+    assert index._verdict_store.broken is None and index._verdict_store.written == 4
+    assert (cache / (FILE_NAME + ".damaged")).read_bytes().startswith(b"this is not")
+    rows = sqlite3.connect(cache / FILE_NAME).execute("SELECT count(*) FROM verdict").fetchone()[0]
+    assert rows == 4
+
+
+def test_a_store_that_cannot_be_opened_only_costs_time(icons, tmp_path):
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache directory should be")
+    expected = _alerts(LookalikeIndex([_app()], load_config(), icons_root=icons))
+    index = LookalikeIndex([_app()], load_config(), icons_root=icons, cache_dir=blocker)
+    assert _alerts(index) == expected
+    assert index._verdict_store.broken
+
+
+def test_rows_written_by_other_code_are_computed_again(tmp_path):
+    store = VerdictStore(tmp_path)
+    store.get("a", "b", "v")  # creates the table
+    conn = sqlite3.connect(tmp_path / FILE_NAME)
+    conn.execute("INSERT INTO verdict VALUES ('a', 'b', 'v', 'many', NULL, NULL, NULL, 0, 0.0, 3)")
+    conn.commit()
+    assert store.get("a", "b", "v") is None
+
+
+def test_forked_sweep_workers_share_the_store(icons, tmp_path, monkeypatch):
+    protected = tmp_path / "protected.jsonl"
+    app = _app()
+    protected.write_text(
+        json.dumps(
+            {
+                "app_id": app.app_id,
+                "institution": app.institution,
+                "names": list(app.names),
+                "brand_keywords": list(app.brand_keywords),
+                "package_ids": list(app.package_ids),
+                "developers": list(app.developers),
+                "icon": app.icon,
+            },
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
+    listings = tmp_path / "listings.jsonl"
+    listings.write_text(
+        "".join(
+            json.dumps(
+                {"listing_id": f"L{i}", "source": "store", "name": "天气预报", "icon": f"copy{i % 4}.png"}
+            )
+            + "\n"
+            for i in range(40)
+        )
+    )
+    cache = tmp_path / "cache"
+    outs = []
+    for run in range(2):
+        out = tmp_path / f"alerts{run}.jsonl"
+        index = LookalikeIndex([app], load_config(), icons_root=icons, cache_dir=cache)
+        sweep_file(index, listings, out, workers=2, batch_size=8)
+        outs.append(out.read_text())
+    assert outs[0] == outs[1] and outs[0].count("\n") == 40
+    rows = sqlite3.connect(cache / FILE_NAME).execute("SELECT count(*) FROM verdict").fetchone()[0]
+    assert rows == 4
