@@ -83,6 +83,10 @@ def _check(config: dict[str, Any]) -> None:
         )
     if not 0 <= keypoints["verdict_cache"] <= 10_000_000:
         raise ConfigError("setting 'keypoints.verdict_cache' must be between 0 and 10000000")
+    if keypoints["verdict_store"] not in (0, 1):
+        raise ConfigError("setting 'keypoints.verdict_store' must be 0 or 1")
+    if not 0 <= config["candidates"]["name_signal_cache"] <= 10_000_000:
+        raise ConfigError("setting 'candidates.name_signal_cache' must be between 0 and 10000000")
     if not 0 <= keypoints["blurred_min_inliers"] <= keypoints["min_inliers"]:
         raise ConfigError(
             "setting 'keypoints.blurred_min_inliers' must be between 0 and keypoints.min_inliers"

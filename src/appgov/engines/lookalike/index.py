@@ -24,10 +24,12 @@ from .icons import (
 )
 from .keypoints import Features, Verdict, VerdictCache, icon_digest, official_features, verify
 from .listing_view import ListingView
+from .memo import BoundedMemo
 from .models import Alert, Candidate, Listing, ProtectedApp, Reason
 from .normalize import skeleton
 from .scoring import (
     PHASH_FAR,
+    NameSignalCache,
     developer_is_official,
     has_finance_context,
     institution_name,
@@ -136,6 +138,11 @@ class LookalikeIndex:
                 self._official_icon_features(app)
         # Verdicts per (listing icon content, app): a feed's copies of one icon are verified once.
         self._verdicts = VerdictCache(int(kp["verdict_cache"]))
+        # Name signals per (listing name, app): one app is listed under one name in many stores.
+        size = int(self.config["candidates"]["name_signal_cache"])
+        self._name_signals = NameSignalCache(size) if size else None
+        self._name_found: BoundedMemo[str, frozenset[int]] | None = BoundedMemo(size) if size else None
+        self._developer_found: BoundedMemo[str, frozenset[int]] | None = BoundedMemo(size) if size else None
         # ... and between sweeps, when there is a cache directory (a feed's icons come back every sweep)
         self._verdict_store = VerdictStore(cache_dir) if cache_dir and kp["verdict_store"] else None
         self._verdict_version = version_key(kp)
@@ -197,15 +204,8 @@ class LookalikeIndex:
         if icon_hits is None:
             icon_hits = self._icon_hits([listing]).get(0)
         view = ListingView(listing, self.lexicon, bool(cfg["identity"]["platform_ids_exact_only"]))
-        found: set[int] = set()
         cand = self.candidates
-        cand.name_candidates(view.skel, found)
-        if view.collapsed is not view.skel:
-            cand.name_candidates(view.collapsed, found)
-        if view.latin:
-            cand.name_tokens.candidates(view.latin, found)
-            if len(view.latin) > 1 or view.latin[0] != view.skel:  # spaced or mixed with Chinese
-                cand.name_tokens.candidates([view.spelled], found)
+        found = self._name_candidates(view)
         if view.package_tokens:
             cand.package_tokens.candidates(view.package_tokens, found)
             cand.structure_candidates(view.package_tokens, found)
@@ -219,7 +219,7 @@ class LookalikeIndex:
             app = self.apps[index]
             icon = icon_hits.get(index) if icon_hits else None
             check = (self._verifier(listing, app) if index in verifiable else _unverified) if icon else None
-            pair = score_pair(view, app, icon, cfg, self.lexicon, check)
+            pair = score_pair(view, app, icon, cfg, self.lexicon, check, self._name_signals)
             if pair is not None and pair.score >= cfg["thresholds"]["alert"]:
                 scored.append((pair, app))
         if scored and scored[0][0].brand == 0 and self._brand_elsewhere(view, listing):
@@ -372,15 +372,42 @@ class LookalikeIndex:
             )
         return False
 
+    def _name_candidates(self, view: ListingView) -> set[int]:
+        """The apps the listing's name retrieves (a new set: the caller adds to it)."""
+        memo, name = self._name_found, view.listing.name
+        known = memo.get(name) if memo is not None else None
+        if known is not None:
+            return set(known)
+        found: set[int] = set()
+        cand = self.candidates
+        cand.name_candidates(view.skel, found)
+        if view.collapsed is not view.skel:
+            cand.name_candidates(view.collapsed, found)
+        if view.latin:
+            cand.name_tokens.candidates(view.latin, found)
+            if len(view.latin) > 1 or view.latin[0] != view.skel:  # spaced or mixed with Chinese
+                cand.name_tokens.candidates([view.spelled], found)
+        if memo is not None:
+            memo.put(name, frozenset(found))
+        return found
+
     def _developer_candidates(self, developer: str, found: set[int]) -> None:
         """Apps whose official developer the listing names: exactly, without the company form, or as
         the start of a longer name (a branch: 中国工商银行股份有限公司北京市分行)."""
-        apps = self.developer_apps
-        for key in developer_keys(developer):
-            found.update(apps.get(key, ()))
-            for length in self.developer_key_lengths:
-                if length < len(key):
-                    found.update(apps.get(key[:length], ()))
+        memo = self._developer_found
+        known = memo.get(developer) if memo is not None else None
+        if known is None:
+            known_set: set[int] = set()
+            apps = self.developer_apps
+            for key in developer_keys(developer):
+                known_set.update(apps.get(key, ()))
+                for length in self.developer_key_lengths:
+                    if length < len(key):
+                        known_set.update(apps.get(key[:length], ()))
+            known = frozenset(known_set)
+            if memo is not None:
+                memo.put(developer, known)
+        found.update(known)
 
     def _own_build(self, listing: Listing, owners: list[CompiledApp]) -> Alert | None:
         """A listing signed with an official certificate: the institution's own build. Registered

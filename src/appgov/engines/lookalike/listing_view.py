@@ -41,6 +41,7 @@ class ListingView:
         "collapsed",
         "platform_id",
         "_spelled",
+        "windows",
     )
     _spelled: tuple[str, frozenset[int], tuple[tuple[int, int], ...]] | None
 
@@ -54,6 +55,7 @@ class ListingView:
         self._pkg_tokens: list[str] | None = None
         self._core_syllables: list[str] | None = None
         self._spelled = None
+        self.windows: dict[int, list] = {}  # scoring's name windows by reference length
         self.collapsed = collapse_runs(self.skel)
         # A platform-assigned id is compared exactly only (by the index), never as a look-alike id.
         self.platform_id = platform_ids_exact and is_platform_id(listing.package_id, listing.source, lex)

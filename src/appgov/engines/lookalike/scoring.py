@@ -22,6 +22,7 @@ from .compiled import CompiledApp, Lexicon, Ref, developer_core
 from .deformation import single_edit, split_affixes
 from .icons import SHORTLIST_ONLY
 from .listing_view import ListingView
+from .memo import BoundedMemo
 from .models import Reason
 from .normalize import skeleton
 from .phonetic import homophone, phrase_syllables
@@ -31,6 +32,11 @@ if TYPE_CHECKING:
 
 # Per-signal evidence collector: keeps the strongest reason for each signal name.
 Signals = dict[str, tuple[float, Reason]]
+
+
+# Name signals by (listing name, app index): they depend on nothing else (the evidence settings and
+# the lexicon are the index's own).
+NameSignalCache = BoundedMemo[tuple[str, int], tuple[tuple[str, tuple[float, Reason]], ...]]
 
 
 def _add(signals: Signals, evidence: float, reason: Reason) -> None:
@@ -123,7 +129,15 @@ def _slice(view: ListingView, start: int, length: int):
     return lambda: view.core_syllables[start : start + length]
 
 
-def _windows(view: ListingView, lr: int, lex: Lexicon):
+def _windows(view: ListingView, lr: int, lex: Lexicon) -> list:
+    """``_listing_windows``, computed once per listing and reference length (many references share one)."""
+    found = view.windows.get(lr)
+    if found is None:
+        found = view.windows[lr] = list(_listing_windows(view, lr, lex))
+    return found
+
+
+def _listing_windows(view: ListingView, lr: int, lex: Lexicon):
     """Parts of the listing name compared with a reference of ``lr`` characters for one-edit and
     sound-alike deformations: (skeleton part, characters as written, syllables (lazy), whole name?).
 
@@ -629,14 +643,25 @@ def score_pair(
     cfg: dict,
     lex: Lexicon,
     verify: Callable[[], Verdict | None] | None = None,
+    name_cache: NameSignalCache | None = None,
 ) -> PairScore | None:
     """Score one (listing, app) pair; ``icon_hits``: hash kind → distance of the icon matches, if any.
+    ``name_cache``: the name signals of earlier (name, app) pairs (a feed lists one app in many stores).
 
     The listing is known not to carry an official package id or an official certificate (``index``
     decides those first)."""
     ev = cfg["evidence"]
     signals: Signals = {}
-    name_signals(view, app, ev, lex, signals)
+    if name_cache is None:
+        name_signals(view, app, ev, lex, signals)
+    else:
+        key = (view.listing.name, app.index)
+        known = name_cache.get(key)
+        if known is None:
+            name_signals(view, app, ev, lex, signals)
+            name_cache.put(key, tuple(signals.items()))
+        else:
+            signals.update(known)
     package_signals(view, app, ev, lex, signals)
     icon_signal(icon_hits, view, cfg, lex, signals, verify)
     listing = view.listing
