@@ -197,3 +197,18 @@ def test_forked_sweep_workers_share_the_store(icons, tmp_path, monkeypatch):
     assert outs[0] == outs[1] and outs[0].count("\n") == 40
     rows = sqlite3.connect(cache / FILE_NAME).execute("SELECT count(*) FROM verdict").fetchone()[0]
     assert rows == 4
+
+
+def test_threads_of_one_process_share_the_store(icons, tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    cache = tmp_path / "cache"
+    expected = _alerts(LookalikeIndex([_app()], load_config(), icons_root=icons))
+    index = LookalikeIndex([_app()], load_config(), icons_root=icons, cache_dir=cache)
+    index._verdicts = type(index._verdicts)(0)  # no verdicts in memory: every thread uses the store
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _: _alerts(index), range(8)))
+    assert all(r == expected for r in results)
+    assert index._verdict_store.broken is None
+    rows = sqlite3.connect(cache / FILE_NAME).execute("SELECT count(*) FROM verdict").fetchone()[0]
+    assert rows == 4 and index._verdict_store.found > 0

@@ -7,7 +7,8 @@ depends only on the two files' bytes, on the count that could decide (``need``) 
 code, so it is stored under those and read back instead of computed. The store is a cache: a lookup
 or a write that fails (a damaged file, a full disk, a lock held too long) only costs time, and
 deleting the file loses nothing else. Each process (the sweep forks its workers) opens its own
-connection; writes are collected and committed once per batch.
+connection; writes are collected and committed once per batch. Threads of one process (the web side
+screens uploads in request threads) share the connection under a lock.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import threading
 from pathlib import Path
 
 from . import keypoints
@@ -46,6 +48,7 @@ class VerdictStore:
         self._conn: sqlite3.Connection | None = None
         self._pid: int | None = None
         self._pending: list[tuple] = []
+        self._lock = threading.Lock()
         self.broken: str | None = None  # why the store was given up in this process, if it was
         self.reads = self.found = self.written = 0
 
@@ -82,6 +85,10 @@ class VerdictStore:
         return conn
 
     def get(self, listing: str, official: str, version: str) -> Verdict | None:
+        with self._lock:
+            return self._get(listing, official, version)
+
+    def _get(self, listing: str, official: str, version: str) -> Verdict | None:
         conn = self._connection()
         if conn is None:
             return None
@@ -103,6 +110,10 @@ class VerdictStore:
         return Verdict(inliers, channel, scale, angle, bool(blurred), float(spread), matches)
 
     def put(self, listing: str, official: str, version: str, verdict: Verdict) -> None:
+        with self._lock:
+            self._put(listing, official, version, verdict)
+
+    def _put(self, listing: str, official: str, version: str, verdict: Verdict) -> None:
         if self.broken:
             return
         v = verdict
@@ -121,9 +132,13 @@ class VerdictStore:
             )
         )
         if len(self._pending) >= 512:
-            self.flush()
+            self._flush()
 
     def flush(self) -> None:
+        with self._lock:
+            self._flush()
+
+    def _flush(self) -> None:
         if not self._pending:
             return
         conn = self._connection()
