@@ -84,8 +84,9 @@ def _counting(monkeypatch) -> list:
     return calls
 
 
-def _alerts(index) -> list[dict]:
-    return [a.to_dict() for a in index.screen_batch(_listings())]
+def _alerts(index) -> list[str]:
+    """As the CLI writes them: byte for byte (a dict comparison would take -0.0 for 0.0)."""
+    return [json.dumps(a.to_dict(), ensure_ascii=False) for a in index.screen_batch(_listings())]
 
 
 def test_a_second_sweep_reads_the_verdicts_instead_of_computing_them(icons, tmp_path, monkeypatch):
@@ -93,7 +94,7 @@ def test_a_second_sweep_reads_the_verdicts_instead_of_computing_them(icons, tmp_
     cache = tmp_path / "cache"
     first = _alerts(LookalikeIndex([_app()], load_config(), icons_root=icons, cache_dir=cache))
     assert len(calls) == 4 and len(first) == 4
-    assert all(a["reasons"][0]["signal"] == "icon_keypoints" for a in first)
+    assert all(json.loads(a)["reasons"][0]["signal"] == "icon_keypoints" for a in first)
     calls.clear()
     index = LookalikeIndex([_app()], load_config(), icons_root=icons, cache_dir=cache)
     assert _alerts(index) == first
@@ -212,3 +213,22 @@ def test_threads_of_one_process_share_the_store(icons, tmp_path):
     assert index._verdict_store.broken is None
     rows = sqlite3.connect(cache / FILE_NAME).execute("SELECT count(*) FROM verdict").fetchone()[0]
     assert rows == 4 and index._verdict_store.found > 0
+
+
+def test_a_verdict_reads_back_exactly(icons, tmp_path):
+    from dataclasses import asdict
+
+    from appgov.engines.lookalike.keypoints import features_file, official_features, verify
+
+    official = official_features(icons / "official.png")
+    store = VerdictStore(tmp_path)
+    verdicts = [
+        verify(features_file(icons / f"copy{i}.png", soft=False), official, need=20) for i in range(4)
+    ]
+    verdicts.append(verify(features_file(icons / "copy0.png", soft=False), official, need=500))  # refuted
+    for i, v in enumerate(verdicts):
+        store.put(f"l{i}", "o", "v", v)
+    store.flush()
+    for i, v in enumerate(verdicts):
+        back = store.get(f"l{i}", "o", "v")
+        assert json.dumps(asdict(back)) == json.dumps(asdict(v))

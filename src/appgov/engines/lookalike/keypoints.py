@@ -219,7 +219,14 @@ def verify(
             angle = float(np.degrees(np.arctan2(matrix[1, 0], matrix[0, 0])))
             agreeing = dst[inliers.ravel() == 1].astype(np.float32)
             spread = float(cv2.contourArea(cv2.convexHull(agreeing))) / (SIDE * SIDE) if count >= 3 else 0.0
+            # + 0.0: no negative zero, which a verdict read back from the store would not keep
             best = Verdict(
-                count, name, round(scale, 3), round(angle, 1), listing.blurred, round(spread, 4), len(good)
+                count,
+                name,
+                round(scale, 3),
+                round(angle, 1) + 0.0,
+                listing.blurred,
+                round(spread, 4),
+                len(good),
             )
     return best

@@ -57,8 +57,11 @@ class VerdictStore:
             return None
         if self._conn is not None and self._pid == os.getpid():
             return self._conn
-        # a forked worker must not use its parent's connection: it opens its own
-        self._conn, self._pid, self._pending = None, os.getpid(), []
+        # a forked worker must not use its parent's connection (it opens its own) nor write the
+        # verdicts its parent had not written yet (the parent writes them)
+        if self._pid is not None and self._pid != os.getpid():
+            self._pending = []
+        self._conn, self._pid = None, os.getpid()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             try:
