@@ -38,6 +38,9 @@ SETTINGS = {
     "default": None,
     "keypoints off (the hash rules of issue 14)": {"keypoints": {"enabled": 0}},
     "icon_only_alerts_off (evidence.icon_confirmed: 0.45)": {"evidence": {"icon_confirmed": 0.45}},
+    "before session 9's weak-hash spread (keypoints.weak_hash_min_spread: 0.06)": {
+        "keypoints": {"weak_hash_min_spread": 0.06}
+    },
 }
 
 

@@ -83,6 +83,13 @@ def _check(config: dict[str, Any]) -> None:
         )
     if not 0 <= keypoints["verdict_cache"] <= 10_000_000:
         raise ConfigError("setting 'keypoints.verdict_cache' must be between 0 and 10000000")
+    if (
+        not 0 <= keypoints["weak_hash_min_spread"] <= 1
+        or not keypoints["weak_hash_spread_exempt_inliers"] >= 4
+    ):
+        raise ConfigError(
+            "keypoints.weak_hash_min_spread must be 0..1 and keypoints.weak_hash_spread_exempt_inliers >= 4"
+        )
     if keypoints["verdict_store"] not in (0, 1):
         raise ConfigError("setting 'keypoints.verdict_store' must be 0 or 1")
     if not 0 <= config["candidates"]["name_signal_cache"] <= 10_000_000:

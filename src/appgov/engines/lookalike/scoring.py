@@ -529,6 +529,13 @@ def icon_signal(
         keypoints_confirm = found.inliers >= needed and (
             found.spread >= kp["min_spread"] or found.inliers >= kp["spread_exempt_inliers"]
         )
+        if weak and keypoints_confirm:
+            # ... and cover more of the logo: a shared letter in one typeface plus an edge reached 29
+            # matches over 0.11 of an unrelated logo (keypoints.weak_hash_min_spread)
+            keypoints_confirm = (
+                found.spread >= kp["weak_hash_min_spread"]
+                or found.inliers >= kp["weak_hash_spread_exempt_inliers"]
+            )
         if not finance and kp["required_for_icon_only"]:
             confirmed = keypoints_confirm
         elif finance and not keypoints_confirm:
