@@ -149,6 +149,28 @@ def test_icon_only_alert_needs_more_matches_when_few_hash_kinds_agree(icons, mon
     assert loose.screen_one(_listing("copy.png")) is not None
 
 
+@pytest.mark.parametrize(
+    ("inliers", "spread", "alerts"),
+    [(29, 0.1135, False), (31, 0.11, False), (29, 0.13, True), (32, 0.07, True), (29, 0.05, False)],
+)
+def test_few_hash_kinds_need_matches_that_cover_more_of_the_logo(icons, monkeypatch, inliers, spread, alerts):
+    """Session 9: 29 matches over 0.11 of an unrelated logo (a shared letter and an ellipse edge) confirmed
+    353 icon-only alerts on the scale file. With few hash kinds, 0.12 of the logo or 32 matches are needed."""
+    monkeypatch.setattr(
+        index_module,
+        "verify",
+        lambda mine, theirs, **kw: Verdict(
+            inliers=inliers, channel="value", scale=0.9, angle=-2.1, blurred=False, spread=spread
+        ),
+    )
+    index = LookalikeIndex([_app()], load_config(), icons_root=icons)
+    assert (index.screen_one(_listing("copy.png")) is not None) is alerts
+    former = LookalikeIndex(
+        [_app()], load_config(overrides={"keypoints": {"weak_hash_min_spread": 0.06}}), icons_root=icons
+    )
+    assert (former.screen_one(_listing("copy.png")) is not None) is (spread >= 0.06)
+
+
 def test_new_keypoint_settings_are_checked():
     for key, value in (
         ("single_kind_max_distance", 40),
@@ -156,6 +178,9 @@ def test_new_keypoint_settings_are_checked():
         ("verdict_cache", -1),
         ("weak_hash_min_inliers", 2),
         ("weak_hash_kinds", 21),
+        ("weak_hash_min_spread", 1.5),
+        ("weak_hash_spread_exempt_inliers", 2),
+        ("verdict_store", 2),
     ):
         with pytest.raises(ConfigError, match=key) as raised:
             load_config(overrides={"keypoints": {key: value}})
