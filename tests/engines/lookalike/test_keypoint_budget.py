@@ -5,36 +5,16 @@ the verifier, and the stricter confirmation of an icon-only alert that few hash 
 import shutil
 
 import pytest
-from PIL import Image, ImageDraw, ImageFont
+from keypoint_fixtures import counting_verify as _counting
+from keypoint_fixtures import generic_listing as _listing
+from keypoint_fixtures import hxb_app as _app
+from keypoint_fixtures import logo as _logo
+from keypoint_fixtures import relayout as _relayout
 
-from appgov.engines.lookalike import Listing, LookalikeIndex, ProtectedApp, load_config
+from appgov.engines.lookalike import LookalikeIndex, load_config
 from appgov.engines.lookalike import index as index_module
 from appgov.engines.lookalike.config import ConfigError
 from appgov.engines.lookalike.keypoints import Verdict, features, verify
-
-FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
-
-
-def _logo() -> Image.Image:
-    img = Image.new("RGB", (128, 128), (240, 236, 228))
-    draw = ImageDraw.Draw(img)
-    draw.ellipse([12, 12, 116, 116], fill=(200, 24, 24))
-    draw.rectangle([44, 30, 84, 96], fill=(255, 255, 255))
-    draw.polygon([(24, 108), (64, 66), (104, 108)], fill=(30, 30, 30))
-    draw.text((64, 52), "HX", fill=(30, 30, 30), font=ImageFont.truetype(FONT, 22), anchor="mm")
-    return img
-
-
-def _relayout(img: Image.Image) -> Image.Image:
-    """The logo shrunk onto a white background, raised, a word below it: only keypoints see it."""
-    side = round(128 * 0.66)
-    out = Image.new("RGB", (128, 128), (255, 255, 255))
-    y = (128 - side) // 4
-    out.paste(img.resize((side, side), Image.Resampling.LANCZOS), ((128 - side) // 2, y))
-    ImageDraw.Draw(out).text(
-        (64, (y + side + 128) // 2), "NEW", fill=(60, 60, 60), font=ImageFont.truetype(FONT, 14), anchor="mm"
-    )
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -44,36 +24,6 @@ def icons(tmp_path_factory):
     _relayout(_logo()).save(folder / "copy.png")
     shutil.copy(folder / "copy.png", folder / "copy-again.png")  # the same content under another name
     return folder
-
-
-def _app() -> ProtectedApp:
-    return ProtectedApp(
-        app_id="hxb",
-        institution="华夏银行",
-        names=("华夏银行",),
-        brand_keywords=("华夏银行",),
-        package_ids=("com.hxb.mobile",),
-        developers=("华夏银行股份有限公司",),
-        icon="official.png",
-    )
-
-
-def _listing(icon: str, listing_id: str = "L1") -> Listing:
-    return Listing(
-        listing_id=listing_id, source="store", name="天气预报", package_id="com.weather.app", icon=icon
-    )
-
-
-def _counting(monkeypatch) -> list:
-    calls = []
-    real = index_module.verify
-
-    def counted(mine, theirs, **kw):
-        calls.append(kw)
-        return real(mine, theirs, **kw)
-
-    monkeypatch.setattr(index_module, "verify", counted)
-    return calls
 
 
 def test_official_features_are_computed_at_index_build(icons):

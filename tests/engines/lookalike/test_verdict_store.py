@@ -6,35 +6,14 @@ import json
 import sqlite3
 
 import pytest
-from PIL import Image, ImageDraw, ImageFont
+from keypoint_fixtures import counting_verify as _counting
+from keypoint_fixtures import hxb_app as _app
+from keypoint_fixtures import logo as _logo
+from keypoint_fixtures import relayout as _relayout
 
-from appgov.engines.lookalike import Listing, LookalikeIndex, ProtectedApp, load_config
-from appgov.engines.lookalike import index as index_module
+from appgov.engines.lookalike import Listing, LookalikeIndex, load_config
 from appgov.engines.lookalike.sweep import sweep_file
 from appgov.engines.lookalike.verdict_store import FILE_NAME, VerdictStore
-
-FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
-
-
-def _logo(fill=(200, 24, 24)) -> Image.Image:
-    img = Image.new("RGB", (128, 128), (240, 236, 228))
-    draw = ImageDraw.Draw(img)
-    draw.ellipse([12, 12, 116, 116], fill=fill)
-    draw.rectangle([44, 30, 84, 96], fill=(255, 255, 255))
-    draw.polygon([(24, 108), (64, 66), (104, 108)], fill=(30, 30, 30))
-    draw.text((64, 52), "HX", fill=(30, 30, 30), font=ImageFont.truetype(FONT, 22), anchor="mm")
-    return img
-
-
-def _relayout(img: Image.Image, word: str) -> Image.Image:
-    side = round(128 * 0.66)
-    out = Image.new("RGB", (128, 128), (255, 255, 255))
-    y = (128 - side) // 4
-    out.paste(img.resize((side, side), Image.Resampling.LANCZOS), ((128 - side) // 2, y))
-    ImageDraw.Draw(out).text(
-        (64, (y + side + 128) // 2), word, fill=(60, 60, 60), font=ImageFont.truetype(FONT, 14), anchor="mm"
-    )
-    return out
 
 
 @pytest.fixture()
@@ -45,18 +24,6 @@ def icons(tmp_path):
     for i, word in enumerate(("NEW", "HOT", "VIP", "APP")):  # distinct files, each a copy
         _relayout(_logo(), word).save(folder / f"copy{i}.png")
     return folder
-
-
-def _app() -> ProtectedApp:
-    return ProtectedApp(
-        app_id="hxb",
-        institution="华夏银行",
-        names=("华夏银行",),
-        brand_keywords=("华夏银行",),
-        package_ids=("com.hxb.mobile",),
-        developers=("华夏银行股份有限公司",),
-        icon="official.png",
-    )
 
 
 def _listings() -> list[Listing]:
@@ -70,18 +37,6 @@ def _listings() -> list[Listing]:
         )
         for i in range(4)
     ]
-
-
-def _counting(monkeypatch) -> list:
-    calls = []
-    real = index_module.verify
-
-    def counted(mine, theirs, **kw):
-        calls.append(kw)
-        return real(mine, theirs, **kw)
-
-    monkeypatch.setattr(index_module, "verify", counted)
-    return calls
 
 
 def _alerts(index) -> list[str]:
@@ -118,7 +73,7 @@ def test_a_changed_icon_or_setting_is_verified_again(icons, tmp_path, monkeypatc
     stricter = load_config(overrides={"keypoints": {"min_inliers": 60}})
     alerts = _alerts(LookalikeIndex([_app()], stricter, icons_root=icons, cache_dir=cache))
     assert len(calls) == 4  # another count decides: no stored verdict applies
-    assert len(alerts) <= 4
+    assert alerts == _alerts(LookalikeIndex([_app()], stricter, icons_root=icons))  # as if no store
     rows = (
         sqlite3.connect(cache / FILE_NAME).execute("SELECT count(DISTINCT version) FROM verdict").fetchone()
     )
@@ -232,3 +187,24 @@ def test_a_verdict_reads_back_exactly(icons, tmp_path):
     for i, v in enumerate(verdicts):
         back = store.get(f"l{i}", "o", "v")
         assert json.dumps(asdict(back)) == json.dumps(asdict(v))
+
+
+def test_a_store_locked_by_another_process_is_not_taken_for_damaged(tmp_path, monkeypatch):
+    from appgov.engines.lookalike import verdict_store as module
+
+    holder = sqlite3.connect(tmp_path / FILE_NAME, isolation_level=None)
+    holder.execute(module._SCHEMA)  # a valid store, in rollback-journal mode, held exclusively
+    holder.execute("INSERT INTO verdict VALUES ('a', 'b', 'v', 25, 'luma', 1.0, 0.0, 0, 0.2, 40)")
+    holder.execute("BEGIN EXCLUSIVE")
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(
+        module.sqlite3, "connect", lambda *a, **kw: real_connect(*a, **{**kw, "timeout": 0.1})
+    )
+    try:
+        second = VerdictStore(tmp_path)
+        assert second.get("a", "b", "v") is None and "locked" in second.broken  # given up: only costs time
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert not (tmp_path / (FILE_NAME + ".damaged")).exists()  # the store was left where it was
+    assert VerdictStore(tmp_path).get("a", "b", "v").inliers == 25  # with its verdicts

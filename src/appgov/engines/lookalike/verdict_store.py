@@ -66,6 +66,8 @@ class VerdictStore:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             try:
                 conn = self._open()
+            except sqlite3.OperationalError:
+                raise  # locked by another worker, no space ...: the file may be fine, leave it alone
             except sqlite3.DatabaseError:
                 # not a database (damaged, or another file under this name): set aside, start afresh
                 os.replace(self.path, self.path.with_name(self.path.name + ".damaged"))
