@@ -220,7 +220,6 @@ def independent_sets(rebuild: bool, allow_bar_glyphs: bool = False) -> dict[str,
     try:
         import common as IC  # noqa: PLC0415
         import generate as IG  # noqa: PLC0415  (the independent generator, not ours: G)
-        import handset as IH  # noqa: PLC0415
         import score as IS  # noqa: PLC0415
     finally:
         sys.path.remove(str(INDEPENDENT))
@@ -228,20 +227,13 @@ def independent_sets(rebuild: bool, allow_bar_glyphs: bool = False) -> dict[str,
             sys.modules["generate"] = ours
     out = IC.DEFAULT_OUT
     try:
-        renderer = IC.require_font(allow_bar_glyphs)
+        expected_build = {"seed": IG.SEED, **IC.require_font(allow_bar_glyphs)}
     except IC.FontMissingError as exc:
         raise SystemExit(f"error: independent sets: {exc}") from None
-    expected_build = {"seed": IG.SEED, **renderer}
     # a build made with another glyph renderer (or before builds were recorded) is another set
     stale = IC.read_build_record(out) != expected_build
     if rebuild or stale or not (out / "generated" / "labels.jsonl").exists():
-        listings, labels = IG.build(out, IG.SEED)
-        IC.write_jsonl(out / "generated" / "listings.jsonl", listings)
-        IC.write_jsonl(out / "generated" / "labels.jsonl", labels)
-        listings, labels = IH.build(out)
-        IC.write_jsonl(out / "handwritten" / "listings.jsonl", listings)
-        IC.write_jsonl(out / "handwritten" / "labels.jsonl", labels)
-        IC.write_build_record(out, IG.SEED, renderer)
+        IS.build_sets(out, allow_bar_glyphs)
     protected = read_protected(IC.PROTECTED_FILE)
     index = LookalikeIndex(protected, load_config(), icons_root=out / "icons")
     institution_of = {p.app_id: p.institution for p in protected}

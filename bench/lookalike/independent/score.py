@@ -232,6 +232,20 @@ def print_report(name: str, result: dict) -> None:
         )
 
 
+def build_sets(out: Path, allow_bar_glyphs: bool = False) -> dict:
+    """Build both sets into ``out`` and record how (``build.json``); the record. FontMissingError
+    without a CJK font unless ``allow_bar_glyphs``."""
+    renderer = require_font(allow_bar_glyphs)
+    listings, labels = generate.build(out, generate.SEED)
+    write_jsonl(out / "generated" / "listings.jsonl", listings)
+    write_jsonl(out / "generated" / "labels.jsonl", labels)
+    listings, labels = handset.build(out)
+    write_jsonl(out / "handwritten" / "listings.jsonl", listings)
+    write_jsonl(out / "handwritten" / "labels.jsonl", labels)
+    write_build_record(out, generate.SEED, renderer)
+    return read_build_record(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="data directory (gitignored)")
@@ -260,16 +274,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.no_build:
         try:
-            renderer = require_font(args.allow_bar_glyphs)
+            build_sets(args.out, args.allow_bar_glyphs)
         except FontMissingError as exc:
             raise SystemExit(f"error: {exc}") from None
-        listings, labels = generate.build(args.out, generate.SEED)
-        write_jsonl(args.out / "generated" / "listings.jsonl", listings)
-        write_jsonl(args.out / "generated" / "labels.jsonl", labels)
-        listings, labels = handset.build(args.out)
-        write_jsonl(args.out / "handwritten" / "listings.jsonl", listings)
-        write_jsonl(args.out / "handwritten" / "labels.jsonl", labels)
-        write_build_record(args.out, generate.SEED, renderer)
     build = read_build_record(args.out)
     if build is None or build.get("font") is None:
         print(
