@@ -41,6 +41,9 @@ SETTINGS = {
     "before session 9's weak-hash spread (keypoints.weak_hash_min_spread: 0.06)": {
         "keypoints": {"weak_hash_min_spread": 0.06}
     },
+    "before session 10 (keypoints.verify_alerting_icons: 0, blurred_geometric: 1)": {
+        "keypoints": {"verify_alerting_icons": 0, "blurred_geometric": 1}
+    },
 }
 
 

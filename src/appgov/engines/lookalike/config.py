@@ -63,6 +63,8 @@ def _check(config: dict[str, Any]) -> None:
         "unverifiable_hash_rule",
         "finance_name_check",
         "blurred_hash_rule",
+        "verify_alerting_icons",
+        "blurred_geometric",
     ):
         if keypoints[key] not in (0, 1):
             raise ConfigError(f"setting 'keypoints.{key}' must be 0 or 1")

@@ -28,8 +28,10 @@ from .memo import BoundedMemo
 from .models import Alert, Candidate, Listing, ProtectedApp, Reason
 from .normalize import skeleton
 from .scoring import (
+    ICON_SIGNAL_NAMES,
     PHASH_FAR,
     NameSignalCache,
+    PairScore,
     developer_is_official,
     has_finance_context,
     institution_name,
@@ -215,13 +217,29 @@ class LookalikeIndex:
         if icon_hits:
             found.update(self._icon_candidates(view, icon_hits, found, verifiable))
         scored = []
+        verify_late = bool(cfg["keypoints"]["enabled"] and cfg["keypoints"]["verify_alerting_icons"])
         for index in found:
             app = self.apps[index]
             icon = icon_hits.get(index) if icon_hits else None
             check = (self._verifier(listing, app) if index in verifiable else _unverified) if icon else None
             pair = score_pair(view, app, icon, cfg, self.lexicon, check, self._name_signals)
-            if pair is not None and pair.score >= cfg["thresholds"]["alert"]:
-                scored.append((pair, app))
+            if pair is None or pair.score < cfg["thresholds"]["alert"]:
+                continue
+            if (
+                verify_late
+                and check is _unverified
+                and self._verifiable(listing, app)
+                and _rests_on_icon(pair)
+            ):
+                # The cap on verified apps (keypoints.max_apps_per_listing) left this icon unchecked, and
+                # the alert rests on it (a finance word and a hash near a geometric variant: a plain
+                # field with a blob matches dozens of official icons' variants): verify it now.
+                pair = score_pair(
+                    view, app, icon, cfg, self.lexicon, self._verifier(listing, app), self._name_signals
+                )
+                if pair is None or pair.score < cfg["thresholds"]["alert"]:
+                    continue
+            scored.append((pair, app))
         if scored and scored[0][0].brand == 0 and self._brand_elsewhere(view, listing):
             # An icon names an app only when no brand text points elsewhere: the listing is named like
             # another institution (成都银行) or published by one (华泰证券股份有限公司).
@@ -325,6 +343,10 @@ class LookalikeIndex:
                 ranked.append((-len(kinds), closest, app_index))
         ranked.sort()
         return frozenset(app_index for _n, _d, app_index in ranked[: kp["max_apps_per_listing"]])
+
+    def _verifiable(self, listing: Listing, app: CompiledApp) -> bool:
+        """Both icon files are there: the keypoints can give a verdict (``_verifier`` is not None)."""
+        return bool(listing.icon) and self._official_features.get(app.index) is not None
 
     def _verifier(self, listing: Listing, app: CompiledApp):
         """The keypoint verdict of the listing's icon file against the app's official icon file, or
@@ -572,6 +594,11 @@ class LookalikeIndex:
 def _unverified() -> Verdict | None:
     """The verifier of an app that ``_worth_verifying`` left out: unverifiable."""
     return None
+
+
+def _rests_on_icon(pair: PairScore) -> bool:
+    """The pair's evidence includes an icon match (whose keypoint verdict could change the score)."""
+    return any(reason.signal in ICON_SIGNAL_NAMES for reason in pair.reasons)
 
 
 def screen(

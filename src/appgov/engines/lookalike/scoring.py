@@ -515,6 +515,7 @@ def icon_signal(
         and found.blurred
         and kp["blurred_min_inliers"] <= found.inliers < kp["min_inliers"]
         and confirmed
+        and (not geometric or bool(kp["blurred_geometric"]))
         and bool(kp["blurred_hash_rule"])
     )
     if check and found is not None and not blind:
