@@ -1,4 +1,4 @@
-"""What the keypoint tests (budget, verdict store) share: a drawn logo of 华夏银行, a re-laid-out copy
+"""What the keypoint tests (keypoints, geometry, budget, verdict store) share: a drawn logo of 华夏银行, a re-laid-out copy
 of it that only keypoints recognise, its protected app, a listing whose icon alone decides, and a count
 of the verifier's calls."""
 

@@ -3,9 +3,11 @@ under a name without brand or finance words, are `suspect` alerts naming the app
 geometric variants / the centre mask; another bank's icon treated the same way stays silent."""
 
 import pytest
+from keypoint_fixtures import generic_listing as _listing
+from keypoint_fixtures import hxb_app as _app
 from PIL import Image, ImageDraw
 
-from appgov.engines.lookalike import Listing, LookalikeIndex, ProtectedApp, fingerprint, load_config
+from appgov.engines.lookalike import Listing, LookalikeIndex, fingerprint, load_config
 from appgov.engines.lookalike.icons import geometric_variants, phash_image, phash_many
 
 
@@ -53,21 +55,9 @@ def icons(tmp_path_factory):
 
 
 def _index(icons, **icon_settings):
-    app = ProtectedApp(
-        app_id="hxb",
-        institution="华夏银行",
-        names=("华夏银行",),
-        brand_keywords=("华夏银行",),
-        package_ids=("com.hxb.mobile",),
-        developers=("华夏银行股份有限公司",),
-        icon="official.png",
-    )
+    app = _app()
     config = load_config(overrides={"icons": icon_settings} if icon_settings else None)
     return LookalikeIndex([app], config, icons_root=icons)
-
-
-def _listing(icon):
-    return Listing(listing_id="L1", source="store", name="天气预报", package_id="com.weather.app", icon=icon)
 
 
 def test_batch_phash_is_bit_identical_to_imagehash():

@@ -3,23 +3,15 @@ that the hashes put near an official one but that is another drawing does not al
 name; the verifier's verdicts on hand-made icons."""
 
 import pytest
+from keypoint_fixtures import FONT
+from keypoint_fixtures import generic_listing as _listing
+from keypoint_fixtures import hxb_app as _app
+from keypoint_fixtures import logo as _logo
 from PIL import Image, ImageDraw, ImageFont
 
-from appgov.engines.lookalike import Listing, LookalikeIndex, ProtectedApp, load_config
+from appgov.engines.lookalike import Listing, LookalikeIndex, load_config
 from appgov.engines.lookalike.config import ConfigError
 from appgov.engines.lookalike.keypoints import features, verify
-
-FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
-
-
-def _official_logo() -> Image.Image:
-    img = Image.new("RGB", (128, 128), (240, 236, 228))
-    draw = ImageDraw.Draw(img)
-    draw.ellipse([12, 12, 116, 116], fill=(200, 24, 24))
-    draw.rectangle([44, 30, 84, 96], fill=(255, 255, 255))
-    draw.polygon([(24, 108), (64, 66), (104, 108)], fill=(30, 30, 30))
-    draw.text((64, 52), "HX", fill=(30, 30, 30), font=ImageFont.truetype(FONT, 22), anchor="mm")
-    return img
 
 
 def _other_logo() -> Image.Image:
@@ -58,7 +50,7 @@ def _relayout(img: Image.Image, scale: float, background, word: str | None) -> I
 @pytest.fixture(scope="module")
 def icons(tmp_path_factory):
     folder = tmp_path_factory.mktemp("keypoints")
-    official = _official_logo()
+    official = _logo()
     for name, image in {
         "official.png": official,
         "relayout_white.png": _relayout(official, 0.66, (255, 255, 255), "NEW"),
@@ -69,22 +61,6 @@ def icons(tmp_path_factory):
     }.items():
         image.save(folder / name)
     return folder
-
-
-def _app() -> ProtectedApp:
-    return ProtectedApp(
-        app_id="hxb",
-        institution="华夏银行",
-        names=("华夏银行",),
-        brand_keywords=("华夏银行",),
-        package_ids=("com.hxb.mobile",),
-        developers=("华夏银行股份有限公司",),
-        icon="official.png",
-    )
-
-
-def _listing(icon, name="天气预报"):
-    return Listing(listing_id="L1", source="store", name=name, package_id="com.weather.app", icon=icon)
 
 
 def test_logo_shrunk_onto_a_new_background_is_matched(icons):
@@ -130,10 +106,10 @@ def test_generic_icon_under_a_generic_name_does_not_alert(icons):
 
 
 def test_verifier_counts_agreeing_matches_only():
-    official = features(_official_logo())
-    copy = verify(features(_relayout(_official_logo(), 0.66, (255, 255, 255), "NEW"), soft=False), official)
+    official = features(_logo())
+    copy = verify(features(_relayout(_logo(), 0.66, (255, 255, 255), "NEW"), soft=False), official)
     other = verify(features(_relayout(_other_logo(), 0.66, (255, 255, 255), "NEW"), soft=False), official)
-    turned = verify(features(_official_logo().rotate(20, fillcolor=(255, 255, 255)), soft=False), official)
+    turned = verify(features(_logo().rotate(20, fillcolor=(255, 255, 255)), soft=False), official)
     assert copy.inliers >= 20 and other.inliers < 20
     assert turned.inliers >= 20 and abs(abs(turned.angle) - 20) < 3
 
