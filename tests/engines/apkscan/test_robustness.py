@@ -4,6 +4,7 @@ writing nothing outside a temporary directory and executing nothing."""
 from __future__ import annotations
 
 import os
+import struct
 import subprocess
 import sys
 import time
@@ -13,6 +14,7 @@ import pytest
 from hostile import apk_with, deep_axml, raw_zip, zip_bomb
 
 from appgov.engines.apkscan import Limits, PackageError, ScanOptions, scan_file
+from appgov.engines.apkscan.axml import StringPool
 
 SRC = Path(__file__).resolve().parents[3] / "src"
 
@@ -194,3 +196,13 @@ def test_end_of_central_directory_signature_in_the_last_bytes_is_refused_by_name
     path.write_bytes(b"PK\x03\x04" + b"\0" * 40 + b"PK\x05\x06" + b"\0" * 10)
     with pytest.raises(PackageError, match="end-of-central-directory"):
         scan_file(str(path))
+
+
+@pytest.mark.parametrize(("hsize", "size", "count"), [(200, 220, 10), (4380, 4464, 54), (64, 40, 0)])
+def test_string_pool_whose_header_pushes_its_offsets_out_is_refused_by_name(hsize, size, count):
+    """A string pool whose declared header size leaves no room for its offset table inside the chunk
+    (found by test_fuzz_inner_files): a PackageError naming the pool, not struct.error."""
+    head = struct.pack("<HHIIIIII", 0x0001, hsize, size, count, 0, 0, 0, 0)
+    buf = head + bytes(max(size, len(head)) - len(head))
+    with pytest.raises(PackageError, match="string pool at byte 0"):
+        StringPool(buf, 0, "m.apk!AndroidManifest.xml")

@@ -194,12 +194,13 @@ class StringPool:
     def __init__(self, buf: bytes, offset: int, where: str):
         self.where = where
         _t, hsize, size = struct.unpack_from("<HHI", buf, offset)
-        if offset + size > len(buf) or hsize < 28:
+        if offset + size > len(buf) or hsize < 28 or hsize > size:
             raise PackageError(f"string pool at byte {offset} overruns the buffer", where)
         count, style_count, flags, strings_start, _styles_start = struct.unpack_from(
             "<IIIII", buf, offset + 8
         )
-        if count * 4 + style_count * 4 > size:
+        # the offset tables follow the header (hsize bytes), inside the chunk
+        if hsize + count * 4 + style_count * 4 > size:
             raise PackageError(f"string pool at byte {offset} claims {count} strings, more than fit", where)
         self.buf = buf
         self.count = count
