@@ -21,7 +21,9 @@ def logo(fill=(200, 24, 24)) -> Image.Image:
 
 
 def relayout(img: Image.Image, word: str = "NEW") -> Image.Image:
-    """The logo shrunk onto a white background, raised, a word below it: only keypoints see it."""
+    """The logo shrunk onto a white background, raised, a word below it, a thin frame round the edge:
+    only keypoints see it (the frame leaves no plain field, so no content box cuts the logo out:
+    test_content_box.py covers copies without one)."""
     side = round(128 * 0.66)
     out = Image.new("RGB", (128, 128), (255, 255, 255))
     y = (128 - side) // 4
@@ -29,6 +31,7 @@ def relayout(img: Image.Image, word: str = "NEW") -> Image.Image:
     ImageDraw.Draw(out).text(
         (64, (y + side + 128) // 2), word, fill=(60, 60, 60), font=ImageFont.truetype(FONT, 14), anchor="mm"
     )
+    ImageDraw.Draw(out).rectangle([0, 0, 127, 127], outline=(90, 90, 200), width=3)
     return out
 
 

@@ -70,11 +70,23 @@ def test_logo_shrunk_onto_a_new_background_is_matched(icons):
         assert alert is not None and (alert.app_id, alert.kind) == ("hxb", "suspect"), icon
         reason = alert.reasons[0]
         assert reason.signal == "icon_keypoints" and reason.value >= 20
-        assert 1.2 < reason.detail["scale"] < 1.7  # the listing's logo is smaller: scaled up to the official
+        if reason.detail["channel"].startswith("box_"):  # compared by its content box, cut out at full size
+            assert 0.7 < reason.detail["scale"] < 1.3
+        else:  # the listing's logo is smaller: scaled up to the official
+            assert 1.2 < reason.detail["scale"] < 1.7
         assert "特征点" in alert.explanation_zh
-    # no whole-image hash sees it: without the verifier the same listing is silent
+    # no whole-image hash sees it; without the verifier only its content box's two hashes do (the logo
+    # cut out of the white field is the official icon again), as a geometric variant
     off = LookalikeIndex([_app()], load_config(overrides={"keypoints": {"enabled": 0}}), icons_root=icons)
-    assert off.screen_one(_listing("relayout_white.png")) is None
+    alert = off.screen_one(_listing("relayout_white.png"))
+    assert alert is not None and alert.app_id == "hxb"
+    assert all(r.detail.get("geometric_variant") for r in alert.reasons)
+    off_box = LookalikeIndex(
+        [_app()],
+        load_config(overrides={"keypoints": {"enabled": 0}, "icons": {"geometry_variants": 0}}),
+        icons_root=icons,
+    )
+    assert off_box.screen_one(_listing("relayout_white.png")) is None
 
 
 def test_another_drawing_relaid_out_the_same_way_is_not_matched(icons):

@@ -43,6 +43,8 @@ HASH_KINDS = (
     "masked_centre",
     "masked_bottom",
     "masked_top",
+    "phash_box",
+    "value_box",
 )
 EXTRA_KINDS = HASH_KINDS[1:]  # the kinds beyond the plain pHash (``icon_hashes`` of the inputs)
 CORNERS = {"masked_tl": (0, 0), "masked_tr": (0, 1), "masked_bl": (1, 0), "masked_br": (1, 1)}
@@ -74,6 +76,13 @@ WIDE_KINDS = {
 RELAYOUT_MASK_KINDS = {"masked_bottom_geo": "masked_bottom"}
 SHORTLIST_KINDS = {**GEOMETRY_KINDS, **WIDE_KINDS, **RELAYOUT_MASK_KINDS}  # searched with a listing kind
 SHORTLIST_ONLY = frozenset((*WIDE_KINDS, *RELAYOUT_MASK_KINDS))  # never evidence, only the shortlist
+# The content box (``content_box``): what is left of an icon once the plain field around its drawing is
+# cut away, squared and hashed (pHash and value). A logo shrunk onto a new background, moved, perhaps
+# with a word below it, is the official icon again once cut out. Only icons with such a field have
+# these kinds. Their tables hold the official icon's own hashes and those of its content box; a match
+# counts as a match of the geometric variant table named here (the same rules: both kinds, or the
+# keypoints), and is searched as wide as those.
+BOX_KINDS = {"phash_box": "phash_geo", "value_box": "value_geo"}
 INDEX_KINDS = (*HASH_KINDS, *GEOMETRY_KINDS, *RELAYOUT_MASK_KINDS)
 # Geometric variants of the official icon, indexed as extra ``phash`` and ``value`` values (no 64-bit
 # hash here survives a turn, a window moved off-centre or a re-layout on a new background):
@@ -101,6 +110,9 @@ AVATAR_SCALES = (
     0.7,
 )  # the official icon zoomed / shrunk, then cut round (avatars)
 MIN_CONTRAST = 4.0  # grey levels (standard deviation) below which a representation is "flat"
+BOX_TOLERANCE = 24  # a pixel differs from the background when one of R, G, B differs by more than this
+BOX_MAX_AREA = 0.85  # a content box covering more of the icon than this is the icon itself (no field)
+BOX_MIN_SIDE = 0.25  # ... and one whose shorter side is below this share of the icon's side is a mark
 
 
 def phash_image(image: Image.Image) -> str:
@@ -147,6 +159,50 @@ def _value_hash(small: Image.Image) -> str | None:
     return _phash_array(np.asarray(small, dtype=np.float32).max(axis=2))  # HSV value channel
 
 
+def content_box(image: Image.Image) -> Image.Image | None:
+    """The icon's drawing without the plain field around it, squared on that field, or None when there
+    is no such field. The field's colour is the median of the four corners; rows of the drawing split
+    into blocks at rows of pure field, and the tallest block is kept (a word set below a logo is a block
+    of its own); then the columns of that block. None also when the box is the whole icon or a mark
+    (``BOX_MAX_AREA``, ``BOX_MIN_SIDE``)."""
+    rgb = image.convert("RGB")
+    pixels = np.asarray(rgb, dtype=np.int16)
+    height, width, _ = pixels.shape
+    if height < 8 or width < 8:
+        return None
+    corners = pixels[[1, 1, height - 2, height - 2], [1, width - 2, 1, width - 2]]
+    field = np.median(corners, axis=0)
+    drawn = (np.abs(pixels - field) > BOX_TOLERANCE).any(axis=2)
+    rows = np.flatnonzero(drawn.any(axis=1))
+    if len(rows) == 0:
+        return None
+    breaks = np.flatnonzero(np.diff(rows) > 1)
+    starts = np.concatenate(([rows[0]], rows[breaks + 1]))
+    ends = np.concatenate((rows[breaks], [rows[-1]])) + 1
+    tallest = int(np.argmax(ends - starts))
+    top, bottom = int(starts[tallest]), int(ends[tallest])
+    columns = np.flatnonzero(drawn[top:bottom].any(axis=0))
+    left, right = int(columns[0]), int(columns[-1]) + 1
+    box_w, box_h = right - left, bottom - top
+    if box_w * box_h > BOX_MAX_AREA * width * height or min(box_w, box_h) < BOX_MIN_SIDE * min(width, height):
+        return None
+    side = max(box_w, box_h)
+    canvas = Image.new("RGB", (side, side), tuple(int(c) for c in field))
+    canvas.paste(rgb.crop((left, top, right, bottom)), ((side - box_w) // 2, (side - box_h) // 2))
+    return canvas.resize((width, height), Image.Resampling.LANCZOS)
+
+
+def _box_hashes(image: Image.Image) -> dict[str, str]:
+    box = content_box(image)
+    if box is None:
+        return {}
+    out = {"phash_box": phash_image(box)}
+    value = _value_hash(_small(box))
+    if value is not None:
+        out["value_box"] = value
+    return out
+
+
 def _fingerprint_image(image: Image.Image) -> dict[str, str]:
     out = {"phash": phash_image(image)}
     small = _small(image)
@@ -164,6 +220,7 @@ def _fingerprint_image(image: Image.Image) -> dict[str, str]:
         hashes[kind] = _phash_array(masked)
     hashes.update(_region_hashes(grey))
     out.update({k: v for k, v in hashes.items() if v is not None})
+    out.update(_box_hashes(image))
     return out
 
 
@@ -318,12 +375,18 @@ def official_hashes(
     hash (``value`` kind), so that a cropped copy or an avatar is matched by two hash kinds — what
     ``icon_confirmed`` needs (hue variants do not: the value channel ignores hue anyway). With
     ``geometry``: the geometric variants' pHash and value hash (``phash_geo`` / ``value_geo``), the
-    corner masks of the crops and the band masks of the icon squeezed above / below a band. Variants
+    corner masks of the crops, the band masks of the icon squeezed above / below a band, and the
+    content box tables (``phash_box`` / ``value_box``: the icon's own hashes and its box's). Variants
     are hashed in batches (``phash_many``: the same bits as one by one)."""
     with Image.open(path) as image:
         image.load()
         fp = _fingerprint_image(image)
         out = {kind: (value,) for kind, value in fp.items()}
+        # a listing's content box is looked up among the official icon's own hashes and its box's
+        for box, plain in (("phash_box", "phash"), ("value_box", "value")):
+            both = [fp.get(plain), out.pop(box, (None,))[0]]
+            if geometry and any(both):
+                out[box] = tuple(dict.fromkeys(h for h in both if h))
         crops_ = crop_variants(image) if crops else []
         shaped = crops_ + (avatar_variants(image) if avatars else [])
         hued = hue_variants(image) if hues else []

@@ -14,6 +14,7 @@ from .config import load_config
 from .explain import explain
 from .icon_cache import official_hashes_many
 from .icons import (
+    BOX_KINDS,
     INDEX_KINDS,
     SHORTLIST_KINDS,
     SHORTLIST_ONLY,
@@ -160,7 +161,7 @@ class LookalikeIndex:
                     labels.append(app.index)
             radius = icons["max_distance"] if kind == "phash" else icons["extra_max_distance"]
             chunks = icons["index_chunks"]
-            if kind in SHORTLIST_KINDS:
+            if kind in SHORTLIST_KINDS or kind in BOX_KINDS:
                 # a geometric variant only shortlists the listing for the keypoints (or, within
                 # max_distance, counts by the two-hash rule): searched wider, in more chunks
                 radius, chunks = icons["geometry_shortlist_distance"], icons["geometry_index_chunks"]
@@ -551,10 +552,11 @@ class LookalikeIndex:
                 continue
             positions, hashes = per_kind[plain]
             qpos, labels, dist = self.icon_indexes[kind].query(np.array(hashes, dtype=np.uint64))
+            name = BOX_KINDS.get(kind, kind)  # a content box's match is a geometric variant's
             for q, label, d in zip(qpos.tolist(), labels.tolist(), dist.tolist(), strict=True):
                 per = hits.setdefault(positions[q], {}).setdefault(label, {})
-                if kind not in per or d < per[kind]:
-                    per[kind] = d
+                if name not in per or d < per[name]:
+                    per[name] = d
         # Where only the value or a corner-masked hash matched, how far the whole pHash is (a badge
         # moves it a little, an unrelated icon that shares one masked hash by chance is far away).
         if "phash" in per_kind:

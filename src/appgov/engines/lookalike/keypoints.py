@@ -13,6 +13,11 @@ decide on its own): official icons' features are computed once when the index is
 only when it is verified, from its ``icon`` file. A blurred copy has few corners left; the luminance
 is therefore also compared after both images are blurred alike (``soft`` channel) when the listing's
 icon is itself blurred.
+
+A listing's icon whose drawing sits on a plain field (a logo shrunk onto a new background, a word below
+it) is also compared by its content box (``icons.content_box``: the drawing cut out and scaled up): the
+logo then has the official icon's size, where the keypoints of a small copy are too few and too coarse.
+The better of the two comparisons counts; its channel is then named ``box_…``.
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 from PIL import Image
+
+from .icons import content_box
 
 SIDE = 160  # both icons are compared at this size (pixels); the generator's icons are 128
 PAD = 16  # replicated border so that keypoints near the edge get a descriptor
@@ -56,6 +63,7 @@ class Features:
 
     channels: dict[str, Channel]
     blurred: bool  # the icon itself looks blurred (few edges)
+    box: Features | None = None  # a listing icon's content box (icons.content_box), when it has one
 
     def __len__(self) -> int:
         return sum(len(c.points) for c in self.channels.values())
@@ -81,9 +89,11 @@ def _detect(orb, pixels: np.ndarray) -> Channel:
     return Channel(points, descriptors)
 
 
-def features(image: Image.Image, soft: bool = True) -> Features:
+def features(image: Image.Image, soft: bool = True, box: bool = False) -> Features:
     """Keypoints and descriptors of an icon (a decoded PIL image). ``soft``: also the blurred channel
-    (always for official icons; for a listing only when it is blurred itself)."""
+    (always for official icons; for a listing only when it is blurred itself). ``box``: also those of
+    its content box, when it has one (a listing's icon)."""
+    boxed = content_box(image) if box else None
     rgb = np.asarray(image.convert("RGB").resize((SIDE, SIDE), Image.Resampling.LANCZOS))
     luma = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     value = rgb.max(axis=2).astype(np.uint8)
@@ -91,13 +101,13 @@ def features(image: Image.Image, soft: bool = True) -> Features:
     channels = {"luma": _detect(_ORB, luma), "value": _detect(_ORB, value)}
     if soft or blurred:
         channels["soft"] = _detect(_ORB_SOFT, cv2.GaussianBlur(luma, (0, 0), SOFT_SIGMA))
-    return Features(channels, blurred)
+    return Features(channels, blurred, features(boxed, soft=False) if boxed is not None else None)
 
 
 def features_file(path: str | Path, soft: bool = True) -> Features:
     with Image.open(path) as image:
         image.load()
-        return features(image, soft)
+        return features(image, soft, box=not soft)
 
 
 def official_features(path: str | Path) -> Features:
@@ -120,7 +130,7 @@ def icon_digest(data: bytes) -> str:
 def features_bytes(data: bytes) -> Features:
     with Image.open(BytesIO(data)) as image:
         image.load()
-        return features(image, soft=False)
+        return features(image, soft=False, box=True)
 
 
 class VerdictCache:
@@ -185,14 +195,18 @@ def verify(
     max_scale: float = 3.0,
     need: int = 4,
 ) -> Verdict:
-    """The best channel's inlier count of matches between a listing's icon and an official icon.
+    """The best channel's inlier count of matches between a listing's icon (or its content box) and an
+    official icon.
 
     ``need``: a channel with fewer matches that pass the ratio test than this is not fitted (RANSAC
     cannot find more agreeing matches than there are matches; the caller passes the smallest count
     that could change its decision)."""
     need = max(4, need)
     best = Verdict(0, None, None, None, listing.blurred)
-    for name, mine in listing.channels.items():
+    compared = [(name, name, mine) for name, mine in listing.channels.items()]
+    if listing.box is not None:
+        compared += [(name, f"box_{name}", mine) for name, mine in listing.box.channels.items()]
+    for name, label, mine in compared:
         if name == "soft" and not listing.blurred:
             continue
         theirs = official.channels.get(name)
@@ -222,7 +236,7 @@ def verify(
             # + 0.0: no negative zero, which a verdict read back from the store would not keep
             best = Verdict(
                 count,
-                name,
+                label,
                 round(scale, 3),
                 round(angle, 1) + 0.0,
                 listing.blurred,

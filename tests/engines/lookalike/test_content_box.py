@@ -1,0 +1,117 @@
+"""The content box: a logo shrunk onto a new field, moved, a word below it, is cut out again
+(icons.content_box), hashed (``phash_box`` / ``value_box``) and verified by keypoints at full size."""
+
+import random
+
+import pytest
+from keypoint_fixtures import FONT, generic_listing, hxb_app, logo
+from PIL import Image, ImageDraw, ImageFont
+
+from appgov.engines.lookalike import LookalikeIndex, load_config
+from appgov.engines.lookalike.icons import content_box, fingerprint, phash_image
+from appgov.engines.lookalike.keypoints import features, verify
+
+
+def _distance(a: str, b: str) -> int:
+    return bin(int(a, 16) ^ int(b, 16)).count("1")
+
+
+def full_bleed() -> Image.Image:
+    img = Image.new("RGB", (128, 128), (20, 60, 160))
+    draw = ImageDraw.Draw(img)
+    draw.rectangle([0, 40, 127, 80], fill=(240, 200, 30))  # a cross from edge to edge
+    draw.rectangle([44, 0, 84, 127], fill=(200, 30, 30))
+    return img
+
+
+def moved_onto_field(img: Image.Image, scale=0.5, dx=22, field=(255, 255, 255), word="VIP") -> Image.Image:
+    """The logo shrunk, set off-centre to one side on a new field, a word below it: none of the official
+    icon's indexed variants (centred re-layouts) is near it."""
+    side = round(128 * scale)
+    out = Image.new("RGB", (128, 128), field)
+    x, y = (128 - side) // 2 + dx, 10
+    out.paste(img.resize((side, side), Image.Resampling.LANCZOS), (x, y))
+    ImageDraw.Draw(out).text(
+        (x + side // 2, y + side + 18),
+        word,
+        fill=(70, 70, 70),
+        font=ImageFont.truetype(FONT, 16),
+        anchor="mm",
+    )
+    return out
+
+
+def test_the_box_of_a_moved_logo_is_the_logo_again():
+    official = logo()
+    copy = moved_onto_field(official)
+    box = content_box(copy)
+    assert box is not None and box.size == copy.size
+    assert _distance(phash_image(box), phash_image(official)) <= 4
+    # the word below is a block of its own and is left out
+    assert _distance(phash_image(box), phash_image(content_box(moved_onto_field(official, word="")))) <= 2
+
+
+@pytest.mark.parametrize(
+    "image",
+    [
+        full_bleed(),  # a drawing that reaches the edges: no field around it
+        Image.new("RGB", (128, 128), (255, 255, 255)),  # nothing drawn
+        Image.new("RGB", (6, 6), (10, 200, 10)),  # too small to have a field
+    ],
+    ids=["full-bleed", "blank", "tiny"],
+)
+def test_no_box_without_a_field(image):
+    assert content_box(image) is None
+    assert not {"phash_box", "value_box"} & set(fingerprint(image))
+
+
+def test_a_small_mark_is_not_a_box():
+    img = Image.new("RGB", (128, 128), (255, 255, 255))
+    ImageDraw.Draw(img).ellipse([100, 100, 116, 116], fill=(200, 0, 0))
+    assert content_box(img) is None
+
+
+def test_fingerprint_has_the_box_kinds_when_there_is_a_field():
+    fp = fingerprint(moved_onto_field(logo()))
+    assert {"phash_box", "value_box"} <= set(fp)
+    assert _distance(fp["phash_box"], fingerprint(logo())["phash"]) <= 4
+
+
+def test_keypoints_compare_the_box_at_full_size():
+    official = features(logo())
+    copy = moved_onto_field(logo(), scale=0.45)
+    plain = verify(features(copy, soft=False), official)
+    boxed = verify(features(copy, soft=False, box=True), official)
+    assert boxed.channel.startswith("box_")
+    assert boxed.inliers > plain.inliers and boxed.inliers >= 40
+    assert abs(boxed.scale - 1.0) < 0.1
+
+
+def _index(tmp_path):
+    logo().save(tmp_path / "official.png")
+    return LookalikeIndex([hxb_app()], load_config(), icons_root=tmp_path)
+
+
+def test_a_logo_moved_onto_a_new_field_is_found_by_its_box(tmp_path):
+    index = _index(tmp_path)
+    moved_onto_field(logo()).save(tmp_path / "copy.png")
+    alert = index.screen_one(generic_listing("copy.png"))
+    assert alert is not None and alert.app_id == "hxb" and alert.kind == "suspect"
+    keypoints = [r for r in alert.reasons if r.signal == "icon_keypoints"]
+    assert keypoints and keypoints[0].detail["channel"].startswith("box_")
+
+
+def test_unrelated_drawings_on_a_field_are_not_alerted(tmp_path):
+    index = _index(tmp_path)
+    rng = random.Random(7)
+    for n in range(30):
+        img = Image.new("RGB", (128, 128), (255, 255, 255))
+        draw = ImageDraw.Draw(img)
+        x0, y0 = rng.randint(10, 40), rng.randint(10, 40)
+        colour = tuple(rng.randint(0, 255) for _ in range(3))
+        draw.ellipse([x0, y0, x0 + rng.randint(40, 70), y0 + rng.randint(40, 70)], fill=colour)
+        draw.text(
+            (64, 64), rng.choice(["AB", "Q", "ZK", "M"]), fill=(20, 20, 20), font=ImageFont.truetype(FONT, 20)
+        )
+        img.save(tmp_path / f"other{n}.png")
+        assert index.screen_one(generic_listing(f"other{n}.png", f"L{n}")) is None
