@@ -1,5 +1,7 @@
-"""The content box: a logo shrunk onto a new field, moved, a word below it, is cut out again
-(icons.content_box), hashed (``phash_box`` / ``value_box``) and verified by keypoints at full size."""
+"""The other shapes of a listing's icon. The content box: a logo shrunk onto a new field, moved, a word
+below it, is cut out again (icons.content_box), hashed (``phash_box`` / ``value_box``) and verified by
+keypoints at full size. Without the band: a logo squeezed above a band of text is stretched back
+(icons.without_band) and verified so."""
 
 import random
 
@@ -8,7 +10,8 @@ from keypoint_fixtures import FONT, generic_listing, hxb_app, logo
 from PIL import Image, ImageDraw, ImageFont
 
 from appgov.engines.lookalike import LookalikeIndex, load_config
-from appgov.engines.lookalike.icons import content_box, fingerprint, phash_image
+from appgov.engines.lookalike.config import ConfigError
+from appgov.engines.lookalike.icons import content_box, fingerprint, phash_image, without_band
 from appgov.engines.lookalike.keypoints import features, verify
 
 
@@ -81,7 +84,7 @@ def test_keypoints_compare_the_box_at_full_size():
     official = features(logo())
     copy = moved_onto_field(logo(), scale=0.45)
     plain = verify(features(copy, soft=False), official)
-    boxed = verify(features(copy, soft=False, box=True), official)
+    boxed = verify(features(copy, soft=False, views=("box",)), official)
     assert boxed.channel.startswith("box_")
     assert boxed.inliers > plain.inliers and boxed.inliers >= 40
     assert abs(boxed.scale - 1.0) < 0.1
@@ -99,6 +102,7 @@ def test_a_logo_moved_onto_a_new_field_is_found_by_its_box(tmp_path):
     assert alert is not None and alert.app_id == "hxb" and alert.kind == "suspect"
     keypoints = [r for r in alert.reasons if r.signal == "icon_keypoints"]
     assert keypoints and keypoints[0].detail["channel"].startswith("box_")
+    assert "截取主体" in alert.explanation_zh  # what was done to the icon before it matched
 
 
 def test_unrelated_drawings_on_a_field_are_not_alerted(tmp_path):
@@ -115,3 +119,71 @@ def test_unrelated_drawings_on_a_field_are_not_alerted(tmp_path):
         )
         img.save(tmp_path / f"other{n}.png")
         assert index.screen_one(generic_listing(f"other{n}.png", f"L{n}")) is None
+
+
+def test_content_box_off_is_the_engine_before_it(tmp_path):
+    logo().save(tmp_path / "official.png")
+    moved_onto_field(logo()).save(tmp_path / "copy.png")
+    config = load_config(overrides={"icons": {"content_box": 0}})
+    index = LookalikeIndex([hxb_app()], config, icons_root=tmp_path)
+    assert not {"phash_box", "value_box"} & set(index.icon_indexes)
+    assert index.screen_one(generic_listing("copy.png")) is None
+
+
+@pytest.mark.parametrize("value", [2, -1, "yes"])
+def test_content_box_setting_is_checked(value):
+    with pytest.raises(ConfigError, match="icons.content_box"):
+        load_config(overrides={"icons": {"content_box": value}})
+
+
+def squeezed_above_band(
+    img: Image.Image, band=30, colour=(200, 20, 20), top=False, word="官方"
+) -> Image.Image:
+    """The logo squeezed to make room for a band of text across the bottom (or top)."""
+    out = Image.new("RGB", (128, 128), colour)
+    out.paste(img.resize((128, 128 - band), Image.Resampling.LANCZOS), (0, band if top else 0))
+    y = band // 2 if top else 128 - band // 2
+    font = ImageFont.truetype("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", band - 6)
+    ImageDraw.Draw(out).text((64, y), word, fill=(255, 255, 255), font=font, anchor="mm")
+    return out
+
+
+@pytest.mark.parametrize("top", [False, True], ids=["bottom", "top"])
+def test_without_band_stretches_the_squeezed_logo_back(top):
+    official = logo()
+    restored = without_band(squeezed_above_band(official, top=top))
+    assert restored is not None and restored.size == official.size
+    assert _distance(phash_image(restored), phash_image(official)) <= 4
+
+
+@pytest.mark.parametrize(
+    "image",
+    [full_bleed(), logo(), Image.new("RGB", (128, 128), (255, 255, 255)), moved_onto_field(logo())],
+    ids=["full-bleed", "logo", "blank", "field-around-a-logo"],
+)
+def test_no_band_where_there_is_none(image):
+    # a plain field below a drawing is the colour of the far edge too: no band
+    assert without_band(image) is None
+
+
+def test_keypoints_compare_the_icon_without_its_band():
+    official = features(logo())
+    copy = squeezed_above_band(logo(), band=34)
+    plain = verify(features(copy, soft=False), official)
+    restored = verify(features(copy, soft=False, views=("band",)), official)
+    assert restored.channel.startswith("band_")
+    assert restored.inliers > plain.inliers and restored.inliers >= 40
+
+
+def test_a_logo_squeezed_above_a_band_is_found_without_it(tmp_path):
+    index = _index(tmp_path)
+    squeezed_above_band(logo(), band=34).save(tmp_path / "band.png")
+    alert = index.screen_one(generic_listing("band.png"))
+    assert alert is not None and alert.app_id == "hxb"
+    keypoints = [r for r in alert.reasons if r.signal == "icon_keypoints"]
+    assert keypoints and keypoints[0].detail["channel"].startswith("band_")
+    assert "去掉上下文字条" in alert.explanation_zh
+    off = LookalikeIndex(
+        [hxb_app()], load_config(overrides={"keypoints": {"without_band": 0}}), icons_root=tmp_path
+    )
+    assert off.screen_one(generic_listing("band.png")) is None  # squeezed: no similarity maps it back

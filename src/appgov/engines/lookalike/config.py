@@ -64,6 +64,7 @@ def _check(config: dict[str, Any]) -> None:
         "finance_name_check",
         "blurred_hash_rule",
         "verify_alerting_icons",
+        "without_band",
         "blurred_geometric",
     ):
         if keypoints[key] not in (0, 1):
@@ -101,6 +102,8 @@ def _check(config: dict[str, Any]) -> None:
             "setting 'keypoints.blurred_min_inliers' must be between 0 and keypoints.min_inliers"
         )
     icons = config["icons"]
+    if icons["content_box"] not in (0, 1):
+        raise ConfigError(f"setting 'icons.content_box' must be 0 or 1, got {icons['content_box']!r}")
     if (
         not 0 <= icons["max_distance"] <= 32
         or not 0 <= icons["extra_max_distance"] <= 32

@@ -95,12 +95,18 @@ def _reason_zh(reason: Reason) -> str | None:
             corner = _CORNER_ZH.get(d.get("masked_corner", ""), "")
             return f"图标除{corner}外与官方图标相同（遮去该处后感知哈希距离 {reason.value}）"
         case "icon_keypoints":
-            return f"图标经特征点比对与官方图标一致（{reason.value} 个特征点在同一旋转、缩放、平移下吻合）"
+            channel = str(reason.detail.get("channel") or "")
+            shape = _KEYPOINT_SHAPE_ZH.get(channel.split("_", 1)[0], "")
+            return f"图标{shape}经特征点比对与官方图标一致（{reason.value} 个特征点在同一旋转、缩放、平移下吻合）"
         case "developer_mismatch":
             return f"开发者「{reason.value}」不是官方开发者"
         case "developer_official":
             return f"开发者「{reason.value}」与官方开发者一致"
     return None
+
+
+# the shape of the listing's icon that matched (keypoints.VIEWS: the channel's prefix)
+_KEYPOINT_SHAPE_ZH = {"box": "截取主体（去掉四周空白底色）后", "band": "去掉上下文字条并还原比例后"}
 
 
 def explain(kind: str, app_name: str, institution: str, reasons: list[Reason]) -> str:

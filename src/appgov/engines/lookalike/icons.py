@@ -113,6 +113,8 @@ MIN_CONTRAST = 4.0  # grey levels (standard deviation) below which a representat
 BOX_TOLERANCE = 24  # a pixel differs from the background when one of R, G, B differs by more than this
 BOX_MAX_AREA = 0.85  # a content box covering more of the icon than this is the icon itself (no field)
 BOX_MIN_SIDE = 0.25  # ... and one whose shorter side is below this share of the icon's side is a mark
+BAND_HEIGHT = (0.12, 0.36)  # a band across the bottom / top (without_band): its height, share of the side
+BAND_COVER = 0.45  # ... each of its rows at least this share of the band's colour (the text is the rest)
 
 
 def phash_image(image: Image.Image) -> str:
@@ -190,6 +192,33 @@ def content_box(image: Image.Image) -> Image.Image | None:
     canvas = Image.new("RGB", (side, side), tuple(int(c) for c in field))
     canvas.paste(rgb.crop((left, top, right, bottom)), ((side - box_w) // 2, (side - box_h) // 2))
     return canvas.resize((width, height), Image.Resampling.LANCZOS)
+
+
+def without_band(image: Image.Image) -> Image.Image | None:
+    """The icon without a band across its bottom (or top), the rest stretched back to the icon's size,
+    or None when there is no such band: a logo squeezed above a band of text (官方, VIP) is the official
+    icon again. A band: rows from the edge, each at least ``BAND_COVER`` of the colour of the edge row
+    (the text in it covers the rest), ``BAND_HEIGHT`` of the side high, whose colour is not that of the
+    far edge of what is left (a plain field above a drawing is no band)."""
+    rgb = image.convert("RGB")
+    pixels = np.asarray(rgb, dtype=np.int16)
+    height, width, _ = pixels.shape
+    if height < 8 or width < 8:
+        return None
+    low, high = BAND_HEIGHT
+    for bottom in (True, False):
+        colour = np.median(pixels[height - 2] if bottom else pixels[1], axis=0)
+        banded = (np.abs(pixels - colour) <= BOX_TOLERANCE).all(axis=2).mean(axis=1) >= BAND_COVER
+        rows = banded[::-1] if bottom else banded
+        size = int(np.argmin(rows)) if not rows.all() else height
+        if not low * height <= size <= high * height:
+            continue
+        far = pixels[1] if bottom else pixels[height - 2]
+        if (np.abs(np.median(far, axis=0) - colour) <= BOX_TOLERANCE).all():
+            continue
+        kept = (0, 0, width, height - size) if bottom else (0, size, width, height)
+        return rgb.crop(kept).resize((width, height), Image.Resampling.LANCZOS)
+    return None
 
 
 def _box_hashes(image: Image.Image) -> dict[str, str]:

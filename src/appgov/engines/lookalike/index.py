@@ -140,7 +140,9 @@ class LookalikeIndex:
             for app in self.apps:
                 self._official_icon_features(app)
         # Verdicts per (listing icon content, app): a feed's copies of one icon are verified once.
-        self._verdicts = VerdictCache(int(kp["verdict_cache"]))
+        box = bool(self.config["icons"]["content_box"])
+        views = tuple(v for v, on in (("box", box), ("band", kp["without_band"])) if on)
+        self._verdicts = VerdictCache(int(kp["verdict_cache"]), views)
         # Name signals per (listing name, app): one app is listed under one name in many stores.
         size = int(self.config["candidates"]["name_signal_cache"])
         self._name_signals = NameSignalCache(size) if size else None
@@ -148,12 +150,14 @@ class LookalikeIndex:
         self._developer_found: BoundedMemo[str, frozenset[int]] | None = BoundedMemo(size) if size else None
         # ... and between sweeps, when there is a cache directory (a feed's icons come back every sweep)
         self._verdict_store = VerdictStore(cache_dir) if cache_dir and kp["verdict_store"] else None
-        self._verdict_version = version_key(kp)
+        self._verdict_version = "-".join((version_key(kp), *views))
         self._phash_table: tuple[np.ndarray, np.ndarray] | None = None
         icons = self.config["icons"]
         # One multi-index table per hash kind; a listing's hash is compared with the same kind only.
         self.icon_indexes: dict[str, IconIndex] = {}
         for kind in (*INDEX_KINDS, *WIDE_KINDS):
+            if kind in BOX_KINDS and not box:
+                continue
             hashes, labels = [], []
             for app in self.apps:
                 for h in app.icon_hashes.get(WIDE_KINDS.get(kind, kind), ()):

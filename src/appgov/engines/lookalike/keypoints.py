@@ -14,10 +14,12 @@ only when it is verified, from its ``icon`` file. A blurred copy has few corners
 is therefore also compared after both images are blurred alike (``soft`` channel) when the listing's
 icon is itself blurred.
 
-A listing's icon whose drawing sits on a plain field (a logo shrunk onto a new background, a word below
-it) is also compared by its content box (``icons.content_box``: the drawing cut out and scaled up): the
-logo then has the official icon's size, where the keypoints of a small copy are too few and too coarse.
-The better of the two comparisons counts; its channel is then named ``box_…``.
+A listing's icon is also compared in the shapes a copy is commonly put back into, when it has them
+(``views``): by its content box (``icons.content_box``: a logo shrunk onto a new background, a word below
+it, cut out and scaled up, where the keypoints of a small copy are too few and too coarse), and without a
+band of text across its bottom or top (``icons.without_band``: a logo squeezed above the band, stretched
+back, which no rotation + uniform scale maps onto the official icon). The best comparison counts; its
+channel is then named ``box_…`` / ``band_…``.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from .icons import content_box
+from .icons import content_box, without_band
 
 SIDE = 160  # both icons are compared at this size (pixels); the generator's icons are 128
 PAD = 16  # replicated border so that keypoints near the edge get a descriptor
@@ -48,6 +50,7 @@ _ORB_SOFT = cv2.ORB_create(
     nfeatures=250, scaleFactor=1.2, nlevels=6, edgeThreshold=15, patchSize=15, fastThreshold=4
 )
 _MATCHER = cv2.BFMatcher(cv2.NORM_HAMMING)
+VIEWS = {"box": content_box, "band": without_band}  # a listing icon's other shapes, by channel prefix
 cv2.setNumThreads(1)  # one image at a time per process; the sweep forks its own workers
 
 
@@ -63,7 +66,8 @@ class Features:
 
     channels: dict[str, Channel]
     blurred: bool  # the icon itself looks blurred (few edges)
-    box: Features | None = None  # a listing icon's content box (icons.content_box), when it has one
+    views: tuple[tuple[str, Features], ...] = ()  # a listing icon's other shapes: ("box", its content
+    # box), ("band", without its band of text), those it has
 
     def __len__(self) -> int:
         return sum(len(c.points) for c in self.channels.values())
@@ -89,11 +93,15 @@ def _detect(orb, pixels: np.ndarray) -> Channel:
     return Channel(points, descriptors)
 
 
-def features(image: Image.Image, soft: bool = True, box: bool = False) -> Features:
+def features(image: Image.Image, soft: bool = True, views: tuple[str, ...] = ()) -> Features:
     """Keypoints and descriptors of an icon (a decoded PIL image). ``soft``: also the blurred channel
-    (always for official icons; for a listing only when it is blurred itself). ``box``: also those of
-    its content box, when it has one (a listing's icon)."""
-    boxed = content_box(image) if box else None
+    (always for official icons; for a listing only when it is blurred itself). ``views``: also those of
+    these other shapes of the icon, those it has (a listing's icon; ``VIEWS``)."""
+    shapes = []
+    for label in views:
+        view = VIEWS[label](image)
+        if view is not None:
+            shapes.append((label, features(view, soft=False)))
     rgb = np.asarray(image.convert("RGB").resize((SIDE, SIDE), Image.Resampling.LANCZOS))
     luma = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     value = rgb.max(axis=2).astype(np.uint8)
@@ -101,13 +109,13 @@ def features(image: Image.Image, soft: bool = True, box: bool = False) -> Featur
     channels = {"luma": _detect(_ORB, luma), "value": _detect(_ORB, value)}
     if soft or blurred:
         channels["soft"] = _detect(_ORB_SOFT, cv2.GaussianBlur(luma, (0, 0), SOFT_SIGMA))
-    return Features(channels, blurred, features(boxed, soft=False) if boxed is not None else None)
+    return Features(channels, blurred, tuple(shapes))
 
 
 def features_file(path: str | Path, soft: bool = True) -> Features:
     with Image.open(path) as image:
         image.load()
-        return features(image, soft, box=not soft)
+        return features(image, soft, views=() if soft else tuple(VIEWS))
 
 
 def official_features(path: str | Path) -> Features:
@@ -127,10 +135,10 @@ def icon_digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def features_bytes(data: bytes) -> Features:
+def features_bytes(data: bytes, views: tuple[str, ...] = tuple(VIEWS)) -> Features:
     with Image.open(BytesIO(data)) as image:
         image.load()
-        return features(image, soft=False, box=True)
+        return features(image, soft=False, views=views)
 
 
 class VerdictCache:
@@ -139,8 +147,9 @@ class VerdictCache:
     keeps the features of the last icon only (a listing verified against several apps is read once):
     what a feed of all-distinct icons costs."""
 
-    def __init__(self, size: int):
+    def __init__(self, size: int, views: tuple[str, ...] = tuple(VIEWS)):
         self.size = size
+        self.views = views  # the other shapes a listing's icon is also compared in (``VIEWS``)
         self.verdicts: OrderedDict[tuple[str, int], Verdict] = OrderedDict()
         self.features: OrderedDict[str, Features] = OrderedDict()
         # a file's digest by (path, size, modification time): a sweep meets one icon file many times
@@ -177,7 +186,7 @@ class VerdictCache:
     def listing_features(self, digest: str, path: str | Path) -> Features:
         found = self.features.get(digest)
         if found is None:
-            found = self.features[digest] = features_bytes(Path(path).read_bytes())
+            found = self.features[digest] = features_bytes(Path(path).read_bytes(), self.views)
             if len(self.features) > min(max(self.size, 1), 4096):
                 self.features.popitem(last=False)
         else:
@@ -204,8 +213,8 @@ def verify(
     need = max(4, need)
     best = Verdict(0, None, None, None, listing.blurred)
     compared = [(name, name, mine) for name, mine in listing.channels.items()]
-    if listing.box is not None:
-        compared += [(name, f"box_{name}", mine) for name, mine in listing.box.channels.items()]
+    for label, view in listing.views:
+        compared += [(name, f"{label}_{name}", mine) for name, mine in view.channels.items()]
     for name, label, mine in compared:
         if name == "soft" and not listing.blurred:
             continue
