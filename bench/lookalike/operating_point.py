@@ -44,7 +44,10 @@ SETTINGS = {
     "before session 10 (keypoints.verify_alerting_icons: 0, blurred_geometric: 1)": {
         "keypoints": {"verify_alerting_icons": 0, "blurred_geometric": 1}
     },
-    "before session 11 (icons.content_box: 0)": {"icons": {"content_box": 0}},
+    "before session 11 (icons.content_box: 0, keypoints.without_band: 0)": {
+        "icons": {"content_box": 0},
+        "keypoints": {"without_band": 0},
+    },
 }
 
 
