@@ -62,6 +62,15 @@ def test_only_the_closest_shortlisted_apps_are_verified(icons):
         6: {"phash_far": 3, "masked_tr": 8},  # phash_far is not a match
     }
     assert index._worth_verifying(hits) == {4, 3, 5}  # the three closest of {2, 3, 4, 5}
+    # kinds within icons.max_distance (4) rank first: a copy's own exact two kinds (app 7) outrank a
+    # generic shape that four wide tables reach at 6-8 bits (app 8)
+    crowded = {
+        7: {"phash_geo": 0, "value_geo": 0},
+        8: {"phash_wide": 8, "value_wide": 8, "masked_tl_wide": 6, "masked_tr_wide": 8},
+        9: {"phash_wide": 7, "value_wide": 8, "masked_bl_wide": 8, "masked_br_wide": 8},
+        10: {"phash_wide": 8, "value_wide": 6, "masked_top_wide": 8},
+    }
+    assert 7 in index._worth_verifying(crowded)
     wider = LookalikeIndex(
         [_app()], load_config(overrides={"keypoints": {"max_apps_per_listing": 10}}), icons_root=icons
     )

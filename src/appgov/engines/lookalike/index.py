@@ -333,11 +333,12 @@ class LookalikeIndex:
         """The apps whose official icon a listing's icon is compared with by keypoints (when the icon
         would decide): matched by two or more hash kinds, or by one within
         ``keypoints.single_kind_max_distance``; of those the ``keypoints.max_apps_per_listing`` closest
-        (more kinds first, then the smaller distance). The others count as unverifiable (unconfirmed
-        under a name without brand text). A copy's own app is nearly always the first or second; a
+        (more kinds within ``icons.max_distance`` first, then more kinds, then the smaller distance).
+        The others count as unverifiable (unconfirmed under a name without brand text). A copy's own app is nearly always the first or second; a
         generic shape is near many icons by one far hash."""
         kp = self.config["keypoints"]
         cut = kp["single_kind_max_distance"]
+        close_enough = self.config["icons"]["max_distance"]
         ranked = []
         for app_index, per in icon_hits.items():
             kinds = [d for k, d in per.items() if k != PHASH_FAR]
@@ -345,9 +346,12 @@ class LookalikeIndex:
                 continue
             closest = min(kinds)
             if len(kinds) >= 2 or closest <= cut:
-                ranked.append((-len(kinds), closest, app_index))
+                # kinds within icons.max_distance first: an exact match of a copy's own two kinds
+                # outranks a generic shape that many wide tables reach at 6-8 bits
+                close = sum(d <= close_enough for d in kinds)
+                ranked.append((-close, -len(kinds), closest, app_index))
         ranked.sort()
-        return frozenset(app_index for _n, _d, app_index in ranked[: kp["max_apps_per_listing"]])
+        return frozenset(item[-1] for item in ranked[: kp["max_apps_per_listing"]])
 
     def _verifiable(self, listing: Listing, app: CompiledApp) -> bool:
         """Both icon files are there: the keypoints can give a verdict (``_verifier`` is not None)."""
