@@ -44,9 +44,12 @@ SETTINGS = {
     "before session 10 (keypoints.verify_alerting_icons: 0, blurred_geometric: 1)": {
         "keypoints": {"verify_alerting_icons": 0, "blurred_geometric": 1}
     },
-    "before session 11 (icons.content_box: 0, keypoints.without_band: 0)": {
+    "session 11 without the far single-kind tier (keypoints.far_single_kind: 0)": {
+        "keypoints": {"far_single_kind": 0}
+    },
+    "before session 11 (icons.content_box: 0, keypoints.without_band: 0, far_single_kind: 0)": {
         "icons": {"content_box": 0},
-        "keypoints": {"without_band": 0},
+        "keypoints": {"without_band": 0, "far_single_kind": 0},
     },
 }
 

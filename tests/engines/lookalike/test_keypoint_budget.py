@@ -74,7 +74,20 @@ def test_only_the_closest_shortlisted_apps_are_verified(icons):
     wider = LookalikeIndex(
         [_app()], load_config(overrides={"keypoints": {"max_apps_per_listing": 10}}), icons_root=icons
     )
-    assert wider._worth_verifying(hits) == {2, 3, 4, 5}
+    # and, with room left under the cap, the one closest app matched by one far kind (1: phash_geo 7)
+    assert wider._worth_verifying(hits) == {1, 2, 3, 4, 5}
+    no_far = LookalikeIndex(
+        [_app()],
+        load_config(overrides={"keypoints": {"max_apps_per_listing": 10, "far_single_kind": 0}}),
+        icons_root=icons,
+    )
+    assert no_far._worth_verifying(hits) == {2, 3, 4, 5}
+    assert index._worth_verifying(
+        {1: {"phash_geo": 8}, 2: {"value_geo": 7}, 3: {"phash": 2, "value": 1}}
+    ) == {
+        2,
+        3,
+    }
 
 
 def test_verifier_skips_channels_that_cannot_reach_the_needed_count():
@@ -130,6 +143,30 @@ def test_few_hash_kinds_need_matches_that_cover_more_of_the_logo(icons, monkeypa
     assert (former.screen_one(_listing("copy.png")) is not None) is (spread >= 0.06)
 
 
+@pytest.mark.parametrize(
+    ("inliers", "spread", "alerts"),
+    [(39, 0.3, False), (40, 0.15, True), (60, 0.14, False), (100, 0.05, False), (120, 0.4, True)],
+)
+def test_one_far_hash_kind_needs_many_matches_spread_wide(icons, monkeypatch, inliers, spread, alerts):
+    """Session 11: an app matched by one hash kind 7-8 bits away is verified (one per listing) and
+    confirmed only by keypoints.far_min_inliers (40) matches over keypoints.far_min_spread (0.15) of the
+    logo, no exemption: unrelated icons' chance agreements at scale reached 30-55 over 0.05-0.12."""
+    monkeypatch.setattr(
+        index_module,
+        "verify",
+        lambda mine, theirs, **kw: Verdict(
+            inliers=inliers, channel="value", scale=0.75, angle=0.0, blurred=False, spread=spread
+        ),
+    )
+    far = {0: {"phash_geo": 8}}
+    index = LookalikeIndex([_app()], load_config(), icons_root=icons)
+    assert (index.screen_one(_listing("copy.png"), far) is not None) is alerts
+    off = LookalikeIndex(
+        [_app()], load_config(overrides={"keypoints": {"far_single_kind": 0}}), icons_root=icons
+    )
+    assert off.screen_one(_listing("copy.png"), far) is None  # never verified: unconfirmed
+
+
 def test_new_keypoint_settings_are_checked():
     for key, value in (
         ("single_kind_max_distance", 40),
@@ -140,6 +177,9 @@ def test_new_keypoint_settings_are_checked():
         ("weak_hash_min_spread", 1.5),
         ("weak_hash_spread_exempt_inliers", 2),
         ("verdict_store", 2),
+        ("far_single_kind", 3),
+        ("far_min_inliers", 2),
+        ("far_min_spread", -0.1),
     ):
         with pytest.raises(ConfigError, match=key) as raised:
             load_config(overrides={"keypoints": {key: value}})

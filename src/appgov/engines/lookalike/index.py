@@ -339,19 +339,26 @@ class LookalikeIndex:
         kp = self.config["keypoints"]
         cut = kp["single_kind_max_distance"]
         close_enough = self.config["icons"]["max_distance"]
-        ranked = []
+        ranked, far = [], []
         for app_index, per in icon_hits.items():
             kinds = [d for k, d in per.items() if k != PHASH_FAR]
             if not kinds:
                 continue
             closest = min(kinds)
-            if len(kinds) >= 2 or closest <= cut:
+            if len(kinds) == 1 and closest > cut:
+                far.append((closest, app_index))
+            else:
                 # kinds within icons.max_distance first: an exact match of a copy's own two kinds
                 # outranks a generic shape that many wide tables reach at 6-8 bits
                 close = sum(d <= close_enough for d in kinds)
                 ranked.append((-close, -len(kinds), closest, app_index))
         ranked.sort()
-        return frozenset(item[-1] for item in ranked[: kp["max_apps_per_listing"]])
+        chosen = [item[-1] for item in ranked[: kp["max_apps_per_listing"]]]
+        if far and kp["far_single_kind"] and len(chosen) < kp["max_apps_per_listing"]:
+            # one far single-kind app too: an off-centre window or a badge over the middle leaves its
+            # own app one hash 7-8 bits away (scoring.icon_signal holds it to keypoints.far_min_*)
+            chosen.append(min(far)[1])
+        return frozenset(chosen)
 
     def _verifiable(self, listing: Listing, app: CompiledApp) -> bool:
         """Both icon files are there: the keypoints can give a verdict (``_verifier`` is not None)."""

@@ -454,6 +454,10 @@ def icon_signal(
         return verdicts[0]
 
     geometric = False
+    # one hash kind only, beyond keypoints.single_kind_max_distance: verified only as the listing's one
+    # far candidate (keypoints.far_single_kind), and confirmed only by many matches spread wide
+    matched = [d for k, d in hits.items() if k != PHASH_FAR]
+    far_single = len(matched) == 1 and matched[0] > kp["single_kind_max_distance"]
     wide = any(k in SHORTLIST_ONLY for k in hits)  # shortlist only (icons.WIDE_KINDS, RELAYOUT_MASK_KINDS)
     hits = {k: d for k, d in hits.items() if k not in SHORTLIST_ONLY}
     geo_any = "phash_geo" in hits or "value_geo" in hits or wide
@@ -536,6 +540,10 @@ def icon_signal(
             keypoints_confirm = (
                 found.spread >= kp["weak_hash_min_spread"]
                 or found.inliers >= kp["weak_hash_spread_exempt_inliers"]
+            )
+        if far_single:
+            keypoints_confirm = (
+                found.inliers >= kp["far_min_inliers"] and found.spread >= kp["far_min_spread"]
             )
         if not finance and kp["required_for_icon_only"]:
             confirmed = keypoints_confirm
