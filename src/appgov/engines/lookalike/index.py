@@ -226,7 +226,9 @@ class LookalikeIndex:
         for index in found:
             app = self.apps[index]
             icon = icon_hits.get(index) if icon_hits else None
-            check = (self._verifier(listing, app) if index in verifiable else _unverified) if icon else None
+            check = (
+                (self._verifier(listing, app, icon) if index in verifiable else _unverified) if icon else None
+            )
             pair = score_pair(view, app, icon, cfg, self.lexicon, check, self._name_signals)
             if pair is None or pair.score < cfg["thresholds"]["alert"]:
                 continue
@@ -240,7 +242,7 @@ class LookalikeIndex:
                 # the alert rests on it (a finance word and a hash near a geometric variant: a plain
                 # field with a blob matches dozens of official icons' variants): verify it now.
                 pair = score_pair(
-                    view, app, icon, cfg, self.lexicon, self._verifier(listing, app), self._name_signals
+                    view, app, icon, cfg, self.lexicon, self._verifier(listing, app, icon), self._name_signals
                 )
                 if pair is None or pair.score < cfg["thresholds"]["alert"]:
                     continue
@@ -364,9 +366,10 @@ class LookalikeIndex:
         """Both icon files are there: the keypoints can give a verdict (``_verifier`` is not None)."""
         return bool(listing.icon) and self._official_features.get(app.index) is not None
 
-    def _verifier(self, listing: Listing, app: CompiledApp):
+    def _verifier(self, listing: Listing, app: CompiledApp, hits: dict[str, int]):
         """The keypoint verdict of the listing's icon file against the app's official icon file, or
-        None when one of them is missing (a hash-only feed, an app given as hashes only)."""
+        None when one of them is missing (a hash-only feed, an app given as hashes only). ``hits``: the
+        pair's hash matches, which say which other shapes of the icon are worth comparing too."""
 
         def check() -> Verdict | None:
             theirs = self._official_icon_features(app)
@@ -374,18 +377,20 @@ class LookalikeIndex:
                 return None
             path = self._path(listing.icon)
             try:
+                views = self._views_for(listing, app, hits)
                 digest = self._verdicts.digest(path)
-                key = (digest, app.index)
+                key = (digest, app.index, views)
                 cached = self._verdicts.verdict(key)
                 if cached is not None:
                     return cached
                 store, official = self._verdict_store, self._official_digests[app.index]
+                version = "-".join((self._verdict_version, *views))
                 if store is not None:
-                    stored = store.get(digest, official, self._verdict_version)
+                    stored = store.get(digest, official, version)
                     if stored is not None:
                         self._verdicts.put(key, stored)
                         return stored
-                mine = self._verdicts.listing_features(digest, path)
+                mine = self._verdicts.listing_features(digest, path, views)
             except (OSError, ValueError) as exc:
                 raise IconError(f"listing {listing.listing_id}: cannot read icon {path}: {exc}") from None
             kp = self.config["keypoints"]
@@ -395,10 +400,28 @@ class LookalikeIndex:
             verdict = verify(mine, theirs, need=need)
             self._verdicts.put(key, verdict)
             if store is not None:
-                store.put(digest, official, self._verdict_version, verdict)
+                store.put(digest, official, version, verdict)
             return verdict
 
         return check
+
+    def _views_for(self, listing: Listing, app: CompiledApp, hits: dict[str, int]) -> tuple[str, ...]:
+        """The other shapes of the listing's icon worth comparing with this app (keypoints.VIEWS): the
+        content box when the listing's box hashes lie within icons.max_distance of the app's box table
+        (the drawing cut out is the official icon again), the icon without its band when a band's mask
+        matched. Most verified pairs need neither (a drawing on a coloured field has a box, but not the
+        official icon's): their features are then computed once, not three times."""
+        views = []
+        radius = self.config["icons"]["max_distance"]
+        mine = self._listing_hashes(listing)
+        for kind in BOX_KINDS:
+            theirs = app.icon_hashes.get(kind, ())
+            if kind in mine and any((mine[kind] ^ h).bit_count() <= radius for h in theirs):
+                views.append("box")
+                break
+        if any(k.startswith(("masked_bottom", "masked_top")) for k in hits):
+            views.append("band")
+        return tuple(views)
 
     def _brand_elsewhere(self, view: ListingView, listing: Listing) -> bool:
         if institution_name(view.core, self.lexicon) or institution_name(view.skel, self.lexicon):

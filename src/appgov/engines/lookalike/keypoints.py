@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
@@ -141,6 +141,14 @@ def features_bytes(data: bytes, views: tuple[str, ...] = tuple(VIEWS)) -> Featur
         return features(image, soft=False, views=views)
 
 
+def view_features(data: bytes, label: str) -> Features | None:
+    """The features of one other shape of a listing's icon (``VIEWS``), None when it has not that shape."""
+    with Image.open(BytesIO(data)) as image:
+        image.load()
+        view = VIEWS[label](image)
+    return features(view, soft=False) if view is not None else None
+
+
 class VerdictCache:
     """Keypoint verdicts by (listing icon content digest, protected app), least recently used first out,
     and the features of the most recent listing icons by digest. ``size`` 0 disables the verdicts and
@@ -150,8 +158,8 @@ class VerdictCache:
     def __init__(self, size: int, views: tuple[str, ...] = tuple(VIEWS)):
         self.size = size
         self.views = views  # the other shapes a listing's icon is also compared in (``VIEWS``)
-        self.verdicts: OrderedDict[tuple[str, int], Verdict] = OrderedDict()
-        self.features: OrderedDict[str, Features] = OrderedDict()
+        self.verdicts: OrderedDict[tuple, Verdict] = OrderedDict()  # (digest, app, views) → verdict
+        self.features: OrderedDict = OrderedDict()  # digest (or (digest, view)) → Features (or None)
         # a file's digest by (path, size, modification time): a sweep meets one icon file many times
         self.digests: OrderedDict[tuple[str, int, int], str] = OrderedDict()
         self.hits = self.misses = 0
@@ -167,7 +175,7 @@ class VerdictCache:
                 self.digests.popitem(last=False)
         return found
 
-    def verdict(self, key: tuple[str, int]) -> Verdict | None:
+    def verdict(self, key: tuple) -> Verdict | None:
         found = self.verdicts.get(key) if self.size else None
         if found is None:
             self.misses += 1
@@ -176,21 +184,35 @@ class VerdictCache:
         self.verdicts.move_to_end(key)
         return found
 
-    def put(self, key: tuple[str, int], verdict: Verdict) -> None:
+    def put(self, key: tuple, verdict: Verdict) -> None:
         if not self.size:
             return
         self.verdicts[key] = verdict
         if len(self.verdicts) > self.size:
             self.verdicts.popitem(last=False)
 
-    def listing_features(self, digest: str, path: str | Path) -> Features:
-        found = self.features.get(digest)
-        if found is None:
-            found = self.features[digest] = features_bytes(Path(path).read_bytes(), self.views)
-            if len(self.features) > min(max(self.size, 1), 4096):
-                self.features.popitem(last=False)
-        else:
-            self.features.move_to_end(digest)
+    def listing_features(self, digest: str, path: str | Path, views: tuple[str, ...] = ()) -> Features:
+        """The listing icon's features, with those of the asked ``views`` it has (each computed once,
+        when first asked for: most verified pairs need none)."""
+        found = self._remember(digest, lambda: features_bytes(Path(path).read_bytes(), ()))
+        shapes = []
+        for label in views:
+            if label not in self.views:
+                continue
+            view = self._remember(
+                (digest, label), lambda label=label: view_features(Path(path).read_bytes(), label)
+            )
+            if view is not None:
+                shapes.append((label, view))
+        return replace(found, views=tuple(shapes)) if shapes else found
+
+    def _remember(self, key, compute):
+        if key in self.features:
+            self.features.move_to_end(key)
+            return self.features[key]
+        found = self.features[key] = compute()
+        if len(self.features) > min(max(self.size, 1 + len(VIEWS)), 4096):  # size 0: the last icon's
+            self.features.popitem(last=False)
         return found
 
 
