@@ -187,3 +187,30 @@ def test_a_logo_squeezed_above_a_band_is_found_without_it(tmp_path):
         [hxb_app()], load_config(overrides={"keypoints": {"without_band": 0}}), icons_root=tmp_path
     )
     assert off.screen_one(generic_listing("band.png")) is None  # squeezed: no similarity maps it back
+
+
+def test_other_shapes_are_computed_only_for_pairs_that_need_them(tmp_path, monkeypatch):
+    """The content box is compared only when the listing's box hashes are near the app's; the band view
+    only when a band's mask matched. A drawing on a coloured field has a box, but not this logo's."""
+    from appgov.engines.lookalike import keypoints as keypoints_module
+
+    computed = []
+    real = keypoints_module.view_features
+
+    def counted(data, label):
+        computed.append(label)
+        return real(data, label)
+
+    monkeypatch.setattr(keypoints_module, "view_features", counted)
+    index = _index(tmp_path)
+    moved_onto_field(logo()).save(tmp_path / "copy.png")
+    assert index.screen_one(generic_listing("copy.png")) is not None
+    assert computed == ["box"]
+    computed.clear()
+    check = index._verifier(generic_listing("copy.png", "L2"), index.apps[0], {"phash_wide": 8})
+    index._listing_hashes = lambda listing: {}  # no box hashes: nothing says the box is this logo
+    assert check() is not None and computed == []
+    computed.clear()
+    squeezed_above_band(logo(), band=34).save(tmp_path / "band.png")
+    check = index._verifier(generic_listing("band.png", "L3"), index.apps[0], {"masked_bottom": 0})
+    assert check().channel.startswith("band_") and computed == ["band"]
