@@ -51,6 +51,7 @@ SETTINGS = {
         "icons": {"content_box": 0},
         "keypoints": {"without_band": 0, "far_single_kind": 0},
     },
+    "before session 12 (icons.masked_middle: 0)": {"icons": {"masked_middle": 0}},
 }
 
 

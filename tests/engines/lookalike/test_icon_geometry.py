@@ -8,6 +8,7 @@ from keypoint_fixtures import hxb_app as _app
 from PIL import Image, ImageDraw
 
 from appgov.engines.lookalike import Listing, LookalikeIndex, fingerprint, load_config
+from appgov.engines.lookalike.config import ConfigError
 from appgov.engines.lookalike.icons import geometric_variants, phash_image, phash_many
 
 
@@ -100,6 +101,43 @@ def test_stamp_over_the_middle_is_seen_through_the_centre_mask(icons):
     alert = index.screen_one(_listing("stamped.png"))
     assert (alert.app_id, alert.kind, alert.reasons[0].signal) == ("hxb", "suspect", "icon_keypoints")
     assert _no_keypoints(icons).screen_one(_listing("stamped.png")) is None
+
+
+def _wide_label(img: Image.Image) -> Image.Image:
+    """A rounded label wider than masked_centre's square, set a little off the centre."""
+    out = img.copy()
+    draw = ImageDraw.Draw(out)
+    draw.rounded_rectangle([44, 46, 100, 70], radius=6, fill=(30, 160, 60))
+    draw.text((72, 58), "HOT", fill=(0, 0, 0), anchor="mm")
+    return out
+
+
+def test_a_wide_label_off_the_centre_is_seen_through_the_middle_mask(tmp_path):
+    _official_logo().save(tmp_path / "official.png")
+    _wide_label(_official_logo()).save(tmp_path / "labelled.png")
+    _wide_label(_other_bank_logo()).save(tmp_path / "other_labelled.png")
+    fp, official = fingerprint(tmp_path / "labelled.png"), fingerprint(tmp_path / "official.png")
+
+    def bits(kind):
+        return bin(int(fp[kind], 16) ^ int(official[kind], 16)).count("1")
+
+    assert bits("masked_centre") > 4 and bits("masked_middle") <= 2  # the label shows past the centre mask
+    index = _index(tmp_path)
+    alert = index.screen_one(Listing(listing_id="L1", source="store", name="手机银行", icon="labelled.png"))
+    assert alert is not None and alert.app_id == "hxb"
+    assert any(r.detail.get("hash_kinds") == ["masked_middle"] for r in alert.reasons)
+    alert = index.screen_one(_listing("labelled.png"))
+    assert (alert.app_id, alert.kind, alert.reasons[0].signal) == ("hxb", "suspect", "icon_keypoints")
+    assert alert.reasons[0].detail["hash_kinds"] == ["masked_middle"]
+    # icons.masked_middle: 0 leaves the table out (the wide shortlist tables still reach this one app)
+    hits = _index(tmp_path, masked_middle=0)._icon_hits([_listing("labelled.png")])[0][0]
+    assert "masked_middle" not in hits and "masked_middle" in index._icon_hits([_listing("labelled.png")])[0][0]
+    assert index.screen_one(_listing("other_labelled.png")) is None
+
+
+def test_the_middle_mask_setting_is_checked():
+    with pytest.raises(ConfigError, match="icons.masked_middle"):
+        load_config(overrides={"icons": {"masked_middle": 2}})
 
 
 def test_another_banks_icon_treated_the_same_way_stays_silent(icons):

@@ -105,8 +105,9 @@ def _check(config: dict[str, Any]) -> None:
             "setting 'keypoints.blurred_min_inliers' must be between 0 and keypoints.min_inliers"
         )
     icons = config["icons"]
-    if icons["content_box"] not in (0, 1):
-        raise ConfigError(f"setting 'icons.content_box' must be 0 or 1, got {icons['content_box']!r}")
+    for flag in ("content_box", "masked_middle"):
+        if icons[flag] not in (0, 1):
+            raise ConfigError(f"setting 'icons.{flag}' must be 0 or 1, got {icons[flag]!r}")
     if (
         not 0 <= icons["max_distance"] <= 32
         or not 0 <= icons["extra_max_distance"] <= 32

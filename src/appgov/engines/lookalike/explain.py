@@ -30,6 +30,7 @@ _CORNER_ZH = {
     "bottom_left": "左下角标",
     "bottom_right": "右下角标",
     "centre": "中央贴标",
+    "middle": "中部大块贴标",
     "bottom_band": "底部文字条",
     "top_band": "顶部文字条",
 }

@@ -156,7 +156,7 @@ class LookalikeIndex:
         # One multi-index table per hash kind; a listing's hash is compared with the same kind only.
         self.icon_indexes: dict[str, IconIndex] = {}
         for kind in (*INDEX_KINDS, *WIDE_KINDS):
-            if kind in BOX_KINDS and not box:
+            if (kind in BOX_KINDS and not box) or (kind == "masked_middle" and not icons["masked_middle"]):
                 continue
             hashes, labels = [], []
             for app in self.apps:
@@ -335,7 +335,8 @@ class LookalikeIndex:
         """The apps whose official icon a listing's icon is compared with by keypoints (when the icon
         would decide): matched by two or more hash kinds, or by one within
         ``keypoints.single_kind_max_distance``; of those the ``keypoints.max_apps_per_listing`` closest
-        (more kinds within ``icons.max_distance`` first, then more kinds, then the smaller distance).
+        (more kinds within ``icons.max_distance`` first, then more kinds, then the smaller distance,
+        then the nearer whole-icon pHash).
         The others count as unverifiable (unconfirmed under a name without brand text). A copy's own app is nearly always the first or second; a
         generic shape is near many icons by one far hash."""
         kp = self.config["keypoints"]
@@ -347,19 +348,22 @@ class LookalikeIndex:
             if not kinds:
                 continue
             closest = min(kinds)
+            # at equal rank, the app whose whole icon is nearer (a shortlist table at 8 bits reaches a
+            # dozen apps at once; which of them comes first was the order they were registered in)
+            whole = per.get("phash", per.get(PHASH_FAR, 64))
             if len(kinds) == 1 and closest > cut:
-                far.append((closest, app_index))
+                far.append((closest, whole, app_index))
             else:
                 # kinds within icons.max_distance first: an exact match of a copy's own two kinds
                 # outranks a generic shape that many wide tables reach at 6-8 bits
                 close = sum(d <= close_enough for d in kinds)
-                ranked.append((-close, -len(kinds), closest, app_index))
+                ranked.append((-close, -len(kinds), closest, whole, app_index))
         ranked.sort()
         chosen = [item[-1] for item in ranked[: kp["max_apps_per_listing"]]]
         if far and kp["far_single_kind"] and len(chosen) < kp["max_apps_per_listing"]:
             # one far single-kind app too: an off-centre window or a badge over the middle leaves its
             # own app one hash 7-8 bits away (scoring.icon_signal holds it to keypoints.far_min_*)
-            chosen.append(min(far)[1])
+            chosen.append(min(far)[-1])
         return frozenset(chosen)
 
     def _verifiable(self, listing: Listing, app: CompiledApp) -> bool:

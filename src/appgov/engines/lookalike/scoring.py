@@ -412,12 +412,14 @@ _CORNER = {
     "masked_bl": "bottom_left",
     "masked_br": "bottom_right",
     "masked_centre": "centre",
+    "masked_middle": "middle",
     "masked_bottom": "bottom_band",
     "masked_top": "top_band",
 }
 
 
-_REGION = ("masked_centre", "masked_bottom", "masked_top")
+_REGION = ("masked_centre", "masked_middle", "masked_bottom", "masked_top")
+_MIDDLE = ("masked_centre", "masked_middle")
 _MASK_ORDER = ("masked_tl", "masked_tr", "masked_bl", "masked_br", *_REGION)
 
 
@@ -490,7 +492,7 @@ def icon_signal(
     # The middle mask leaves only the logo's periphery (often a plain field and a frame): it never
     # confirms on its own (measured: bench/lookalike/operating_point.py, ordinary icons matched it
     # ten times as often as any other kind)
-    confirming_mask = any(k in _CORNER and k != "masked_centre" for k in hits)
+    confirming_mask = any(k in _CORNER and k not in _MIDDLE for k in hits)
     confirmed = kinds >= 2 or (confirming_mask and near)
     region_only = "phash" not in hits and "value" not in hits and not near and any(k in _REGION for k in hits)
     shortlisted = geo_any or region_only
