@@ -335,8 +335,7 @@ class LookalikeIndex:
         """The apps whose official icon a listing's icon is compared with by keypoints (when the icon
         would decide): matched by two or more hash kinds, or by one within
         ``keypoints.single_kind_max_distance``; of those the ``keypoints.max_apps_per_listing`` closest
-        (more kinds within ``icons.max_distance`` first, then more kinds, then the smaller distance,
-        then the nearer whole-icon pHash).
+        (more kinds within ``icons.max_distance`` first, then more kinds, then the smaller distance).
         The others count as unverifiable (unconfirmed under a name without brand text). A copy's own app is nearly always the first or second; a
         generic shape is near many icons by one far hash."""
         kp = self.config["keypoints"]
@@ -348,16 +347,17 @@ class LookalikeIndex:
             if not kinds:
                 continue
             closest = min(kinds)
-            # at equal rank, the app whose whole icon is nearer (a shortlist table at 8 bits reaches a
-            # dozen apps at once; which of them comes first was the order they were registered in)
-            whole = per.get("phash", per.get(PHASH_FAR, 64))
             if len(kinds) == 1 and closest > cut:
-                far.append((closest, whole, app_index))
+                # of the far ones at one distance, the app whose whole icon is nearer (a shortlist table
+                # at 8 bits reaches a dozen apps at once; the order they were registered in decided).
+                # Not among the ranked ones: there it put 2 more unrelated icons of seed 11 (20,000
+                # fresh ordinary icons, operating_point.py) before the keypoints, both chance agreements.
+                far.append((closest, per.get(PHASH_FAR, 64), app_index))
             else:
                 # kinds within icons.max_distance first: an exact match of a copy's own two kinds
                 # outranks a generic shape that many wide tables reach at 6-8 bits
                 close = sum(d <= close_enough for d in kinds)
-                ranked.append((-close, -len(kinds), closest, whole, app_index))
+                ranked.append((-close, -len(kinds), closest, app_index))
         ranked.sort()
         chosen = [item[-1] for item in ranked[: kp["max_apps_per_listing"]]]
         if far and kp["far_single_kind"] and len(chosen) < kp["max_apps_per_listing"]:
