@@ -126,6 +126,8 @@ def test_a_wide_label_off_the_centre_is_seen_through_the_middle_mask(tmp_path):
     alert = index.screen_one(Listing(listing_id="L1", source="store", name="手机银行", icon="labelled.png"))
     assert alert is not None and alert.app_id == "hxb"
     assert any(r.detail.get("hash_kinds") == ["masked_middle"] for r in alert.reasons)
+    assert any(r.detail.get("masked_corner") == "middle" for r in alert.reasons)
+    assert "图标除中部大块贴标外与官方图标相同" in alert.explanation_zh
     alert = index.screen_one(_listing("labelled.png"))
     assert (alert.app_id, alert.kind, alert.reasons[0].signal) == ("hxb", "suspect", "icon_keypoints")
     assert alert.reasons[0].detail["hash_kinds"] == ["masked_middle"]
