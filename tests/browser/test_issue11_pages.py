@@ -6,6 +6,7 @@ keep their labels inside their boxes, name their slices in a legend, give every 
 import os
 
 import pytest
+from playwright.sync_api import expect
 
 from appgov.core.models import Department, Institution, Person, RegulatorOffice
 from appgov.core.roles import Role
@@ -80,7 +81,7 @@ def test_the_administrator_manages_scope_departments_people_and_users(page, bank
     page.select_option("#id_leading_department", label="金融科技部")
     shot(page, "02-scope-form")
     page.click("#form-submit")
-    assert "上海市" in page.locator("#licensed-regions").inner_text()
+    expect(page.locator("#licensed-regions")).to_contain_text("上海市")
     bank.refresh_from_db()
     assert bank.licensed_business_lines == ["个人存款", "个人贷款"] and bank.licensed_regions == [
         "浙江省",
@@ -93,7 +94,7 @@ def test_the_administrator_manages_scope_departments_people_and_users(page, bank
     page.fill("#id_name", "风险管理部")
     page.select_option("#id_kind", "risk")
     page.click("#form-submit")
-    assert "风险管理部" in page.locator("#department-table").inner_text()
+    expect(page.locator("#department-table")).to_contain_text("风险管理部")
     shot(page, "03-departments")
 
     page.click("#org-nav a:has-text('人员')")
@@ -103,7 +104,7 @@ def test_the_administrator_manages_scope_departments_people_and_users(page, bank
     page.select_option("#id_department", label="风险管理部")
     page.fill("#id_position", "风险经理")
     page.click("#form-submit")
-    assert "李娜" in page.locator("#person-table").inner_text()
+    expect(page.locator("#person-table")).to_contain_text("李娜")
     shot(page, "04-people")
 
     page.click("#org-nav a:has-text('用户与角色')")
@@ -122,7 +123,7 @@ def test_the_administrator_manages_scope_departments_people_and_users(page, bank
     assert created.role == "compliance" and created.institution_id == bank.pk
 
     row.locator("button:has-text('停用')").click()
-    assert "已停用" in page.locator("tr[data-username=i11_risk]").inner_text()
+    expect(page.locator("tr[data-username=i11_risk]")).to_contain_text("已停用")
     created.refresh_from_db()
     assert not created.is_active
     shot(page, "06-users")
@@ -136,11 +137,11 @@ def test_the_office_bulk_edits_apps_and_saves_a_filter(page, bank):
     assert page.locator("#clear-filters").is_visible()
     page.fill("#filter-save input[name=name]", "仅APP")
     page.click("#filter-save button[type=submit]")
-    assert page.locator("#saved-filters a:has-text('仅APP')").is_visible()
+    expect(page.locator("#saved-filters a:has-text('仅APP')")).to_be_visible()
     page.click("#clear-filters")
-    assert page.locator("#result-count").inner_text() == "4"
+    expect(page.locator("#result-count")).to_have_text("4")
     page.click("#saved-filters a:has-text('仅APP')")
-    assert page.locator("#result-count").inner_text() == "2"
+    expect(page.locator("#result-count")).to_have_text("2")
     shot(page, "07-ledger-saved-filter")
 
     page.goto(f"{page.base_url}/ledger/apps/")
@@ -148,12 +149,13 @@ def test_the_office_bulk_edits_apps_and_saves_a_filter(page, bank):
     for pk in ids:
         page.check(f"input[name=ids][value='{pk}']")
     page.click("#bulk-edit")
-    assert page.locator("#bulk-apps li").count() == 2
+    # count() does not wait: before the bulk page has loaded it counts the old page
+    expect(page.locator("#bulk-apps li")).to_have_count(2)
     page.select_option("#id_managing_department", label="金融科技部")
     page.select_option("#id_responsible_person", label="张敏")
     shot(page, "08-bulk-edit")
     page.click("#form-submit")
-    assert "已更新 2 个应用" in page.locator(".alert-success").inner_text()
+    expect(page.locator(".alert-success")).to_contain_text("已更新 2 个应用")
     changed = MobileApp.objects.filter(pk__in=ids)
     assert {a.managing_department.code for a in changed} == {"TECH"}
     assert {a.responsible_person.name for a in changed} == {"张敏"}
@@ -296,7 +298,7 @@ def test_scan_queue_sdk_page_versions_tab_and_case_chain(page, bank):
     login(page, "i11_office")
     page.click("#nav-scanning")
     page.click("nav a.dropdown-item:has-text('扫描记录与队列')")
-    assert "排队第 1 位" in page.locator("#scan-table").inner_text()
+    expect(page.locator("#scan-table")).to_contain_text("排队第 1 位")
     assert "安装包无法解析" in page.locator("#scan-table").inner_text()
     shot(page, "13-scan-list")
     page.goto(f"{page.base_url}/scanning/sdks/")
@@ -312,4 +314,4 @@ def test_scan_queue_sdk_page_versions_tab_and_case_chain(page, bank):
     assert chain.locator(f"a[data-case='{first.pk}']").is_visible()
     shot(page, "16-case-chain")
     chain.locator(f"a[data-case='{first.pk}']").click()
-    assert page.locator(f"#relisting-chain a[data-case='{again.pk}']").is_visible()
+    expect(page.locator(f"#relisting-chain a[data-case='{again.pk}']")).to_be_visible()

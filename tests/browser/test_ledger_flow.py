@@ -129,6 +129,7 @@ def test_register_app_and_release_it_through_the_gates(page, office_user):
     shot(page, "04-released")
 
     page.click("a[href='?tab=history']")
+    page.wait_for_load_state()  # count() does not wait for the new page
     assert page.locator(".list-group-item").count() >= 5
 
 

@@ -43,6 +43,7 @@ def test_admission_contract_grant_review_exit(browser, live_server, world, passw
     office.check("input[name=kinds][value=outsourced_developer]")
     office.select_option("#id_risk_tier", "high")
     office.click("#edit-form button[type=submit]")
+    office.wait_for_load_state()  # content() does not wait for the new page
     assert "第 18 位" in office.content()
     office.fill("#id_credit_code", code17 + check_character(code17))
     office.click("#edit-form button[type=submit]")
@@ -122,6 +123,7 @@ def test_admission_contract_grant_review_exit(browser, live_server, world, passw
     assert "yq-chen" in office.content()
     office.click("button[value=revoked]")
     office.click("button:has-text('确认完成复核')")
+    office.wait_for_load_state()  # content() does not wait for the new page
     assert "签署日期" in office.content() and today.isoformat() in office.content()
     assert AccessGrant.objects.get(account="yq-chen").revoked_on == today
 

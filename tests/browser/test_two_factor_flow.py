@@ -49,6 +49,7 @@ def test_enrolment_then_sign_in_with_the_code(page, admin):
     page.wait_for_selector("#two-factor-submit")
     page.fill("#id_token", "000000")
     page.click("#two-factor-submit")
+    page.wait_for_selector("#two-factor-error")
     assert page.locator("#two-factor-error").count() == 1
     page.wait_for_timeout(1300)  # the wrong code throttled the device for a second
     page.fill("#id_token", current_code(secret, 1))
