@@ -52,6 +52,10 @@ SETTINGS = {
         "keypoints": {"without_band": 0, "far_single_kind": 0},
     },
     "before session 12 (icons.masked_middle: 0)": {"icons": {"masked_middle": 0}},
+    "before session 13 (keypoints.edge_confirm: 0, min_edge_agreement: 0)": {
+        "keypoints": {"edge_confirm": 0, "min_edge_agreement": 0}
+    },
+    "session 13 with keypoints.min_edge_agreement: 0.4": {"keypoints": {"min_edge_agreement": 0.4}},
 }
 
 

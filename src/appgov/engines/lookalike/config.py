@@ -67,6 +67,7 @@ def _check(config: dict[str, Any]) -> None:
         "without_band",
         "far_single_kind",
         "blurred_geometric",
+        "edge_confirm",
     ):
         if keypoints[key] not in (0, 1):
             raise ConfigError(f"setting 'keypoints.{key}' must be 0 or 1")
@@ -96,6 +97,16 @@ def _check(config: dict[str, Any]) -> None:
         raise ConfigError(
             "keypoints.weak_hash_min_spread must be 0..1 and keypoints.weak_hash_spread_exempt_inliers >= 4"
         )
+    edges = (keypoints["min_edge_agreement"], keypoints["edge_confirm_agreement"])
+    shares = (*edges, keypoints["edge_confirm_overlap"], keypoints["edge_confirm_spread"])
+    if not all(0 <= v <= 1 for v in shares) or edges[1] < edges[0]:
+        raise ConfigError(
+            "keypoints.min_edge_agreement, edge_confirm_agreement, edge_confirm_overlap and "
+            "edge_confirm_spread must be 0..1, "
+            "and edge_confirm_agreement at least min_edge_agreement"
+        )
+    if not 4 <= keypoints["edge_confirm_inliers"] <= 500:
+        raise ConfigError("setting 'keypoints.edge_confirm_inliers' must be between 4 and 500")
     if keypoints["verdict_store"] not in (0, 1):
         raise ConfigError("setting 'keypoints.verdict_store' must be 0 or 1")
     if not 0 <= config["candidates"]["name_signal_cache"] <= 10_000_000:

@@ -98,7 +98,11 @@ def _reason_zh(reason: Reason) -> str | None:
         case "icon_keypoints":
             channel = str(reason.detail.get("channel") or "")
             shape = _KEYPOINT_SHAPE_ZH.get(channel.split("_", 1)[0], "")
-            return f"图标{shape}经特征点比对与官方图标一致（{reason.value} 个特征点在同一旋转、缩放、平移下吻合）"
+            said = f"图标{shape}经特征点比对与官方图标一致（{reason.value} 个特征点在同一旋转、缩放、平移下吻合"
+            agreement = reason.detail.get("edge_agreement")
+            if agreement is not None:
+                said += f"，还原后 {round(100 * agreement)}% 的轮廓方向一致"
+            return said + "）"
         case "developer_mismatch":
             return f"开发者「{reason.value}」不是官方开发者"
         case "developer_official":

@@ -401,6 +401,8 @@ class LookalikeIndex:
             need = (
                 kp["blurred_min_inliers"] if mine.blurred and kp["blurred_hash_rule"] else kp["min_inliers"]
             )
+            if kp["edge_confirm"]:  # fewer matches may confirm when the edges agree
+                need = min(need, kp["edge_confirm_inliers"])
             verdict = verify(mine, theirs, need=need)
             self._verdicts.put(key, verdict)
             if store is not None:

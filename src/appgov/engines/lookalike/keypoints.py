@@ -42,6 +42,9 @@ SIDE = 160  # both icons are compared at this size (pixels); the generator's ico
 PAD = 16  # replicated border so that keypoints near the edge get a descriptor
 SOFT_SIGMA = 2.5  # the blur applied to both sides for the soft channel (pixels at SIDE)
 BLURRED_BELOW = 120.0  # variance of the Laplacian below which a listing's icon counts as blurred
+EDGE_SIDE = SIDE // 2  # edge agreement is measured at this size (6.4 KB a channel kept per icon)
+EDGE_STRENGTH = 20.0  # Sobel magnitude above which a pixel counts as on an edge (at EDGE_SIDE)
+EDGE_ALIGNED = 0.9  # |cos| of the angle between the two edge directions above which they agree
 
 _ORB = cv2.ORB_create(
     nfeatures=250, scaleFactor=1.2, nlevels=6, edgeThreshold=15, patchSize=15, fastThreshold=10
@@ -58,6 +61,7 @@ cv2.setNumThreads(1)  # one image at a time per process; the sweep forks its own
 class Channel:
     points: np.ndarray  # float32 (n, 2)
     descriptors: np.ndarray | None  # uint8 (n, 32)
+    small: np.ndarray | None = None  # the channel's image at EDGE_SIDE (uint8), for edge agreement
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +86,10 @@ class Verdict:
     blurred: bool = False  # the listing's icon is blurred: few corners left, a low count refutes nothing
     spread: float = 0.0  # area of the agreeing matches' convex hull on the official icon / the icon's area
     matches: int = 0  # matches of that channel that passed the ratio test (inliers is a part of them)
+    # the listing icon moved onto the official one by that transform: of the edge pixels where the two
+    # overlap, the share where both have an edge in the same direction (None: not measured)
+    agreement: float | None = None
+    overlap: float = 0.0  # share of the official icon that the moved listing icon covers
 
 
 def _detect(orb, pixels: np.ndarray) -> Channel:
@@ -90,7 +98,41 @@ def _detect(orb, pixels: np.ndarray) -> Channel:
     points = (
         np.float32([k.pt for k in keypoints]).reshape(-1, 2) if keypoints else np.zeros((0, 2), np.float32)
     )
-    return Channel(points, descriptors)
+    small = cv2.resize(pixels, (EDGE_SIDE, EDGE_SIDE), interpolation=cv2.INTER_AREA)
+    return Channel(points, descriptors, small)
+
+
+def edge_agreement(mine: np.ndarray, theirs: np.ndarray, matrix: np.ndarray) -> tuple[float, float]:
+    """(agreement, overlap) of a listing channel moved onto the official one by ``matrix`` (the fitted
+    listing → official similarity, in padded SIDE coordinates).
+
+    Matches that agree on a transform may be a chance few: a shared ring, a letter, a corner. The whole
+    icon then tells: a copy, moved back, has the official icon's edges where they are and in their
+    direction all over the part it covers (a badge or label hides a part); an unrelated drawing has its
+    own edges elsewhere. Agreement is the share of the overlap's edge pixels (an edge in either image)
+    where both have an edge in the same direction (either polarity: a recoloured copy may turn dark on
+    light into light on dark)."""
+    half = EDGE_SIDE / SIDE
+    linear = matrix[:, :2]
+    shift = (matrix[:, 2] + linear @ np.array([PAD, PAD], np.float64) - PAD) * half
+    moved = np.hstack([linear, shift[:, None]])
+    size = (EDGE_SIDE, EDGE_SIDE)
+    warped = cv2.warpAffine(mine.astype(np.float32), moved, size)
+    inside = cv2.warpAffine(np.ones(mine.shape, np.float32), moved, size) > 0.99
+    inside = cv2.erode(inside.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0  # no border edge
+    overlap = float(inside.mean())
+    if inside.sum() < 50:
+        return 0.0, round(overlap, 4)
+    official = theirs.astype(np.float32)
+    gx_a, gy_a = cv2.Sobel(warped, cv2.CV_32F, 1, 0), cv2.Sobel(warped, cv2.CV_32F, 0, 1)
+    gx_b, gy_b = cv2.Sobel(official, cv2.CV_32F, 1, 0), cv2.Sobel(official, cv2.CV_32F, 0, 1)
+    mag_a, mag_b = np.hypot(gx_a, gy_a), np.hypot(gx_b, gy_b)
+    edge_a, edge_b = mag_a > EDGE_STRENGTH, mag_b > EDGE_STRENGTH
+    either = inside & (edge_a | edge_b)
+    both = inside & edge_a & edge_b
+    cosine = np.abs(gx_a * gx_b + gy_a * gy_b) / (mag_a * mag_b + 1e-6)
+    aligned = int((cosine[both] > EDGE_ALIGNED).sum())
+    return round(aligned / max(int(either.sum()), 1), 4), round(overlap, 4)
 
 
 def features(image: Image.Image, soft: bool = True, views: tuple[str, ...] = ()) -> Features:
@@ -234,6 +276,7 @@ def verify(
     that could change its decision)."""
     need = max(4, need)
     best = Verdict(0, None, None, None, listing.blurred)
+    fitted = None  # (matrix, listing channel, official channel) of the best channel
     compared = [(name, name, mine) for name, mine in listing.channels.items()]
     for label, view in listing.views:
         compared += [(name, f"{label}_{name}", mine) for name, mine in view.channels.items()]
@@ -274,4 +317,8 @@ def verify(
                 round(spread, 4),
                 len(good),
             )
+            fitted = (matrix, mine.small, theirs.small)
+    if fitted is not None and fitted[1] is not None and fitted[2] is not None:
+        agreement, overlap = edge_agreement(fitted[1], fitted[2], fitted[0])
+        best = replace(best, agreement=agreement, overlap=overlap)
     return best

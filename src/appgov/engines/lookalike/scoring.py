@@ -505,6 +505,7 @@ def icon_signal(
         confirmed = False
     # Keypoints decide where the icon decides: under a name without brand text.
     keypoints_confirm = False
+    confirmed_by = None
     check = use_keypoints and (
         (not finance and kp["required_for_icon_only"])
         or (finance and kp["finance_name_check"])
@@ -547,6 +548,21 @@ def icon_signal(
             keypoints_confirm = (
                 found.inliers >= kp["far_min_inliers"] and found.spread >= kp["far_min_spread"]
             )
+        # The whole icon, moved back by the fitted transform, decides past the counts: a chance agreement
+        # of many matches (a shared ring, a letter) leaves the rest of the edges apart, while a flat
+        # drawing copied keeps few corners but all its edges (keypoints.edge_agreement)
+        edges = found.agreement  # None: no transform was fitted (or a verdict without it)
+        by_edges = (
+            bool(kp["edge_confirm"])
+            and edges is not None
+            and found.inliers >= kp["edge_confirm_inliers"]
+            and edges >= kp["edge_confirm_agreement"]
+            and found.overlap >= kp["edge_confirm_overlap"]
+            and found.spread >= kp["edge_confirm_spread"]
+        )
+        vetoed = edges is not None and edges < kp["min_edge_agreement"]
+        confirmed_by = "matches" if keypoints_confirm else "edges"
+        keypoints_confirm = (keypoints_confirm or by_edges) and not vetoed
         if not finance and kp["required_for_icon_only"]:
             confirmed = keypoints_confirm
         elif finance and not keypoints_confirm:
@@ -567,6 +583,8 @@ def icon_signal(
             "scale": found.scale,
             "angle": found.angle,
             "spread": found.spread,
+            "edge_agreement": found.agreement,
+            "confirmed_by": confirmed_by,  # the counts above, or few matches and the whole icon's edges
             "hash_kinds": sorted(k for k in {**hits, **geo_hits} if k != PHASH_FAR),
         }
         evidence = ev["icon_with_finance_name"] if finance else ev["icon_confirmed"]

@@ -24,22 +24,26 @@ from .keypoints import Verdict
 
 FILE_NAME = "keypoint-verdicts.sqlite3"
 _CODE = hashlib.blake2b(Path(keypoints.__file__).read_bytes(), digest_size=8).hexdigest()
+# ``verdict_v2`` (session 13) adds the edge agreement; the first table (``verdict``) is dropped on open
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS verdict (
+CREATE TABLE IF NOT EXISTS verdict_v2 (
     listing TEXT NOT NULL, official TEXT NOT NULL, version TEXT NOT NULL,
     inliers INTEGER NOT NULL, channel TEXT, scale REAL, angle REAL,
     blurred INTEGER NOT NULL, spread REAL NOT NULL, matches INTEGER NOT NULL,
+    agreement REAL, overlap REAL NOT NULL,
     PRIMARY KEY (listing, official, version)
 ) WITHOUT ROWID
 """
-_COLUMNS = "inliers, channel, scale, angle, blurred, spread, matches"
+_COLUMNS = "inliers, channel, scale, angle, blurred, spread, matches, agreement, overlap"
 
 
 def version_key(keypoint_settings: dict) -> str:
     """What else a verdict depends on: the keypoint code and the settings that give the count that could
-    decide (``need``: min_inliers, or blurred_min_inliers for a blurred icon under the blurred rule)."""
+    decide (``need``: min_inliers, or blurred_min_inliers for a blurred icon under the blurred rule, or
+    edge_confirm_inliers when the edges may confirm)."""
     kp = keypoint_settings
-    return f"{_CODE}-{kp['min_inliers']}-{kp['blurred_min_inliers']}-{int(bool(kp['blurred_hash_rule']))}"
+    edges = kp["edge_confirm_inliers"] if kp["edge_confirm"] else 0
+    return f"{_CODE}-{kp['min_inliers']}-{kp['blurred_min_inliers']}-{int(bool(kp['blurred_hash_rule']))}-{edges}"
 
 
 class VerdictStore:
@@ -84,6 +88,7 @@ class VerdictStore:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute(_SCHEMA)
+            conn.execute("DROP TABLE IF EXISTS verdict")
         except sqlite3.Error:
             conn.close()
             raise
@@ -100,7 +105,7 @@ class VerdictStore:
         self.reads += 1
         try:
             row = conn.execute(
-                f"SELECT {_COLUMNS} FROM verdict WHERE listing=? AND official=? AND version=?",
+                f"SELECT {_COLUMNS} FROM verdict_v2 WHERE listing=? AND official=? AND version=?",
                 (listing, official, version),
             ).fetchone()
         except sqlite3.Error as exc:
@@ -108,11 +113,14 @@ class VerdictStore:
             return None
         if row is None:
             return None
-        inliers, channel, scale, angle, blurred, spread, matches = row
+        inliers, channel, scale, angle, blurred, spread, matches, agreement, overlap = row
         if not isinstance(inliers, int) or not isinstance(matches, int):
             return None  # not written by this code: computed again
         self.found += 1
-        return Verdict(inliers, channel, scale, angle, bool(blurred), float(spread), matches)
+        agreement = None if agreement is None else float(agreement)
+        return Verdict(
+            inliers, channel, scale, angle, bool(blurred), float(spread), matches, agreement, float(overlap)
+        )
 
     def put(self, listing: str, official: str, version: str, verdict: Verdict) -> None:
         with self._lock:
@@ -134,6 +142,8 @@ class VerdictStore:
                 int(v.blurred),
                 v.spread,
                 v.matches,
+                v.agreement,
+                v.overlap,
             )
         )
         if len(self._pending) >= 512:
@@ -152,7 +162,7 @@ class VerdictStore:
             return
         try:
             conn.execute("BEGIN IMMEDIATE")
-            conn.executemany(f"INSERT OR REPLACE INTO verdict VALUES (?, ?, ?, {', '.join('?' * 7)})", rows)
+            conn.executemany(f"INSERT OR REPLACE INTO verdict_v2 VALUES (?, ?, ?, {', '.join('?' * 9)})", rows)
             conn.execute("COMMIT")
             self.written += len(rows)
         except sqlite3.Error:
