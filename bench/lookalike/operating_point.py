@@ -55,7 +55,7 @@ SETTINGS = {
     "before session 13 (keypoints.edge_confirm: 0, min_edge_agreement: 0)": {
         "keypoints": {"edge_confirm": 0, "min_edge_agreement": 0}
     },
-    "session 13 with keypoints.min_edge_agreement: 0.4": {"keypoints": {"min_edge_agreement": 0.4}},
+    "session 13 with the edge rescue (keypoints.edge_confirm: 1)": {"keypoints": {"edge_confirm": 1}},
 }
 
 

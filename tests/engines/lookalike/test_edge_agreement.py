@@ -56,7 +56,7 @@ def test_the_transform_moves_the_listing_icon():
 
 
 def _signals(verdict: Verdict, **settings) -> dict:
-    cfg = load_config(overrides={"keypoints": settings} if settings else None)
+    cfg = load_config(overrides={"keypoints": settings})
     index = LookalikeIndex([], cfg)
     view = ListingView(Listing(listing_id="L1", source="store", name="天气预报"), index.lexicon)
     signals: dict = {}
@@ -68,15 +68,17 @@ def _verdict(inliers, spread, agreement, overlap=0.9) -> Verdict:
     return Verdict(inliers, "luma", 1.0, 0.0, False, spread, inliers + 5, agreement, overlap)
 
 
-def test_few_matches_confirm_when_the_edges_agree():
-    found = _signals(_verdict(12, 0.1, 0.7))
+def test_few_matches_confirm_when_the_edges_agree_if_asked():
+    """Off by default (fresh ordinary icons' flat shapes line up with flat logos): keypoints.edge_confirm."""
+    assert "icon_keypoints" not in _signals(_verdict(12, 0.1, 0.7))
+    found = _signals(_verdict(12, 0.1, 0.7), edge_confirm=1)
     assert found["icon_keypoints"][1].detail["confirmed_by"] == "edges"
     assert found["icon_keypoints"][1].detail["edge_agreement"] == 0.7
-    assert "icon_keypoints" not in _signals(_verdict(12, 0.1, 0.45))  # the edges do not agree enough
-    assert "icon_keypoints" not in _signals(_verdict(9, 0.1, 0.9))  # too few matches
-    assert "icon_keypoints" not in _signals(_verdict(12, 0.1, 0.7, overlap=0.2))  # too little of it
-    assert "icon_keypoints" not in _signals(_verdict(12, 0.02, 0.7))  # matches packed in one place
-    assert "icon_keypoints" not in _signals(_verdict(12, 0.1, 0.7), edge_confirm=0)  # turned off
+    on = {"edge_confirm": 1}
+    assert "icon_keypoints" not in _signals(_verdict(12, 0.1, 0.45), **on)  # the edges do not agree enough
+    assert "icon_keypoints" not in _signals(_verdict(9, 0.1, 0.9), **on)  # too few matches
+    assert "icon_keypoints" not in _signals(_verdict(12, 0.1, 0.7, overlap=0.2), **on)  # too little of it
+    assert "icon_keypoints" not in _signals(_verdict(12, 0.02, 0.7), **on)  # matches packed in one place
 
 
 def test_many_matches_whose_edges_disagree_do_not_confirm():
@@ -99,3 +101,11 @@ def test_many_matches_whose_edges_disagree_do_not_confirm():
 def test_edge_settings_are_checked(settings):
     with pytest.raises(ConfigError, match=next(iter(settings))):
         load_config(overrides={"keypoints": settings})
+
+
+def test_the_explanation_says_how_much_of_the_outline_agrees():
+    from appgov.engines.lookalike.explain import explain
+
+    reason = _signals(_verdict(60, 0.3, 0.61))["icon_keypoints"][1]
+    text = explain("suspect", "华夏银行", "华夏银行", [reason])
+    assert "60 个特征点" in text and "还原后 61% 的轮廓方向一致" in text

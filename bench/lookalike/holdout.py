@@ -1,0 +1,76 @@
+"""The session-13 holdout set (bench/lookalike/holdout_s13: written by a helper from the input schemas
+alone, after the edge-agreement thresholds were fixed), screened with the default settings and with
+those before session 13, scored by the independent sets' counting rule (an alert is a true positive only
+when it names one of the label's accepted apps; every other alert is false).
+
+Usage: PYTHONPATH=src python bench/lookalike/holdout.py [--rebuild]
+Writes bench/results/lookalike-holdout-s13.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE / "independent"))
+
+import quality as Q  # noqa: E402
+from score import score  # noqa: E402  (the independent sets' counting rule)
+
+from appgov.engines.lookalike import LookalikeIndex, iter_listings, load_config  # noqa: E402
+from appgov.engines.lookalike.inputs import read_protected  # noqa: E402
+
+SET = HERE / "holdout_s13"
+OUT = SET / "out"
+SETTINGS = {
+    "default": None,
+    "before session 13 (keypoints.edge_confirm: 0, min_edge_agreement: 0)": {
+        "keypoints": {"edge_confirm": 0, "min_edge_agreement": 0}
+    },
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rebuild", action="store_true", help="draw the set again (make_set.py, ~40 s)")
+    ap.add_argument("--out", default=str(Q.ROOT / "bench" / "results" / "lookalike-holdout-s13.json"))
+    args = ap.parse_args(argv)
+    if args.rebuild or not (OUT / "labels.jsonl").exists():
+        subprocess.run([sys.executable, str(SET / "make_set.py")], check=True)
+    protected = read_protected(OUT / "protected.jsonl")
+    labels = [json.loads(line) for line in open(OUT / "labels.jsonl", encoding="utf-8")]
+    institution_of = {p.app_id: p.institution for p in protected}
+    results = {}
+    for name, overrides in SETTINGS.items():
+        index = LookalikeIndex(protected, load_config(overrides=overrides), icons_root=OUT / "icons")
+        t0 = time.perf_counter()
+        alerts = [a.to_dict() for a in index.screen(iter_listings(OUT / "listings.jsonl"))]
+        scored = score(labels, alerts, institution_of)
+        scored["screen_seconds"] = round(time.perf_counter() - t0, 2)
+        results[name] = scored
+        o = scored["overall"]
+        print(f"{name}: precision {o['precision']} recall {o['recall']} ({o})")
+        for case, r in scored["by_case"].items():
+            print(f"   {case:28s} {r}")
+    result = {
+        "what": "look-alike engine on the session-13 holdout set (bench/lookalike/holdout_s13/README.md)",
+        "goal": Q.GOAL,
+        "listings": len(labels),
+        "protected_apps": len(protected),
+        "settings": results,
+        "load_average_1_5_15": list(os.getloadavg()),
+        "machine": Q.machine(),
+    }
+    Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
