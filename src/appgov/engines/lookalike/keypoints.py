@@ -20,6 +20,9 @@ it, cut out and scaled up, where the keypoints of a small copy are too few and t
 band of text across its bottom or top (``icons.without_band``: a logo squeezed above the band, stretched
 back, which no rotation + uniform scale maps onto the official icon). The best comparison counts; its
 channel is then named ``box_…`` / ``band_…``.
+
+The verdict also says how much of the whole drawing agrees once the listing's icon is moved back by the
+fitted transform (``edge_agreement``): scoring refuses a count confirmation whose edges lie elsewhere.
 """
 
 from __future__ import annotations
