@@ -37,24 +37,34 @@ SETTINGS = {
 }
 
 
+def build(rebuild: bool = False) -> None:
+    if rebuild or not (OUT / "labels.jsonl").exists():
+        subprocess.run([sys.executable, str(SET / "make_set.py")], check=True)
+
+
+def screen(overrides: dict | None) -> dict:
+    """The set screened with these settings (None: the defaults), scored."""
+    protected = read_protected(OUT / "protected.jsonl")
+    labels = [json.loads(line) for line in open(OUT / "labels.jsonl", encoding="utf-8")]
+    institution_of = {p.app_id: p.institution for p in protected}
+    index = LookalikeIndex(protected, load_config(overrides=overrides), icons_root=OUT / "icons")
+    t0 = time.perf_counter()
+    alerts = [a.to_dict() for a in index.screen(iter_listings(OUT / "listings.jsonl"))]
+    scored = score(labels, alerts, institution_of)
+    scored["screen_seconds"] = round(time.perf_counter() - t0, 2)
+    scored["listings"], scored["protected_apps"] = len(labels), len(protected)
+    return scored
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rebuild", action="store_true", help="draw the set again (make_set.py, ~40 s)")
     ap.add_argument("--out", default=str(Q.ROOT / "bench" / "results" / "lookalike-holdout-s13.json"))
     args = ap.parse_args(argv)
-    if args.rebuild or not (OUT / "labels.jsonl").exists():
-        subprocess.run([sys.executable, str(SET / "make_set.py")], check=True)
-    protected = read_protected(OUT / "protected.jsonl")
-    labels = [json.loads(line) for line in open(OUT / "labels.jsonl", encoding="utf-8")]
-    institution_of = {p.app_id: p.institution for p in protected}
+    build(args.rebuild)
     results = {}
     for name, overrides in SETTINGS.items():
-        index = LookalikeIndex(protected, load_config(overrides=overrides), icons_root=OUT / "icons")
-        t0 = time.perf_counter()
-        alerts = [a.to_dict() for a in index.screen(iter_listings(OUT / "listings.jsonl"))]
-        scored = score(labels, alerts, institution_of)
-        scored["screen_seconds"] = round(time.perf_counter() - t0, 2)
-        results[name] = scored
+        scored = results[name] = screen(overrides)
         o = scored["overall"]
         print(f"{name}: precision {o['precision']} recall {o['recall']} ({o})")
         for case, r in scored["by_case"].items():
@@ -62,8 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     result = {
         "what": "look-alike engine on the session-13 holdout set (bench/lookalike/holdout_s13/README.md)",
         "goal": Q.GOAL,
-        "listings": len(labels),
-        "protected_apps": len(protected),
+        "listings": results["default"]["listings"],
+        "protected_apps": results["default"]["protected_apps"],
         "settings": results,
         "load_average_1_5_15": list(os.getloadavg()),
         "machine": Q.machine(),
