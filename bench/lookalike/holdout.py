@@ -22,6 +22,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE / "independent"))
 
 import quality as Q  # noqa: E402
+from operating_point import SETTINGS as OP_SETTINGS  # noqa: E402
 from score import score  # noqa: E402  (the independent sets' counting rule)
 
 from appgov.engines.lookalike import LookalikeIndex, iter_listings, load_config  # noqa: E402
@@ -29,12 +30,8 @@ from appgov.engines.lookalike.inputs import read_protected  # noqa: E402
 
 SET = HERE / "holdout_s13"
 OUT = SET / "out"
-SETTINGS = {
-    "default": None,
-    "before session 13 (keypoints.edge_confirm: 0, min_edge_agreement: 0)": {
-        "keypoints": {"edge_confirm": 0, "min_edge_agreement": 0}
-    },
-}
+BEFORE = "before session 13 (keypoints.edge_confirm: 0, min_edge_agreement: 0)"
+SETTINGS = {"default": None, BEFORE: OP_SETTINGS[BEFORE]}
 
 
 def build(rebuild: bool = False) -> None:

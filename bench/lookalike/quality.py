@@ -72,6 +72,14 @@ IMITATION_KINDS = ("repackaged", "counterfeit", "suspect")
 GOAL = {"recall": 0.95, "precision": 0.90}
 
 
+def goal_met(overall: dict) -> bool:
+    """Both precision and recall measured and at the goal (an independent-style ``overall``)."""
+    precision, recall = overall["precision"], overall["recall"]
+    if precision is None or recall is None:
+        return False
+    return precision >= GOAL["precision"] and recall >= GOAL["recall"]
+
+
 def evaluate(alerts: dict[str, dict], labels: list[dict], institution_of: dict[str, str]) -> dict:
     """Precision/recall of imitation alerts (repackaged/counterfeit/suspect) per case type, and how the
     ``unregistered`` outcome (the institution's own key, package not registered) matched labels that
@@ -245,12 +253,7 @@ def independent_sets(rebuild: bool, allow_bar_glyphs: bool = False) -> dict[str,
         seconds = time.perf_counter() - t0
         scored = IS.score(labels, alerts, institution_of)
         o = scored["overall"]
-        o["goal_met"] = bool(
-            o["precision"] is not None
-            and o["recall"] is not None
-            and o["precision"] >= GOAL["precision"]
-            and o["recall"] >= GOAL["recall"]
-        )
+        o["goal_met"] = goal_met(o)
         scored["counting_rule"] = (
             "the independent set's own (score.py): app-level, every other alert is false"
         )
@@ -269,12 +272,7 @@ def holdout_set() -> dict[str, dict]:
     holdout.build()
     scored = holdout.screen(None)
     o = scored["overall"]
-    o["goal_met"] = bool(
-        o["precision"] is not None
-        and o["recall"] is not None
-        and o["precision"] >= GOAL["precision"]
-        and o["recall"] >= GOAL["recall"]
-    )
+    o["goal_met"] = goal_met(o)
     scored["counting_rule"] = "the independent sets' (score.py): app-level, every other alert is false"
     return {"holdout_s13": scored}
 

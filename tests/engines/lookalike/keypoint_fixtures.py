@@ -20,6 +20,15 @@ def logo(fill=(200, 24, 24)) -> Image.Image:
     return img
 
 
+def unrelated() -> Image.Image:
+    """A drawing that shares nothing with the logo: a white square frame and a yellow diagonal on blue."""
+    img = Image.new("RGB", (128, 128), (20, 90, 160))
+    draw = ImageDraw.Draw(img)
+    draw.rectangle([30, 30, 98, 98], outline=(250, 250, 250), width=6)
+    draw.line([(20, 110), (110, 18)], fill=(250, 200, 20), width=5)
+    return img
+
+
 def relayout(img: Image.Image, word: str = "NEW") -> Image.Image:
     """The logo shrunk onto a white background, raised, a word below it, a thin frame round the edge:
     only keypoints see it (the frame leaves no plain field, so no content box cuts the logo out:

@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 from keypoint_fixtures import counting_verify as _counting
 from keypoint_fixtures import logo as _logo
-from PIL import Image, ImageDraw
+from keypoint_fixtures import unrelated as _unrelated
 
 from appgov.engines.lookalike import Listing, LookalikeIndex, ProtectedApp, load_config
 from appgov.engines.lookalike import index as index_module
@@ -20,14 +20,6 @@ from appgov.engines.lookalike.listing_view import ListingView
 from appgov.engines.lookalike.scoring import icon_signal
 
 CAP_ONE = {"keypoints": {"max_apps_per_listing": 1}}
-
-
-def _unrelated() -> Image.Image:
-    img = Image.new("RGB", (128, 128), (20, 90, 160))
-    draw = ImageDraw.Draw(img)
-    draw.rectangle([30, 30, 98, 98], outline=(250, 250, 250), width=6)
-    draw.line([(20, 110), (110, 18)], fill=(250, 200, 20), width=5)
-    return img
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,8 @@ matches (a shared ring, a letter) leaves the rest of the edges apart."""
 import numpy as np
 import pytest
 from keypoint_fixtures import logo
-from PIL import Image, ImageDraw
+from keypoint_fixtures import unrelated as _unrelated
+from PIL import Image
 
 from appgov.engines.lookalike import Listing, LookalikeIndex, load_config
 from appgov.engines.lookalike.config import ConfigError
@@ -21,14 +22,6 @@ def _turned(img: Image.Image, degrees: float) -> Image.Image:
     small = img.resize((100, 100), Image.Resampling.LANCZOS).rotate(degrees, fillcolor=(250, 250, 250))
     out.paste(small, (14, 14))
     return out
-
-
-def _unrelated() -> Image.Image:
-    img = Image.new("RGB", (128, 128), (20, 90, 160))
-    draw = ImageDraw.Draw(img)
-    draw.rectangle([30, 30, 98, 98], outline=(250, 250, 250), width=6)
-    draw.line([(20, 110), (110, 18)], fill=(250, 200, 20), width=5)
-    return img
 
 
 def test_a_turned_copy_agrees_and_an_unrelated_icon_does_not():
@@ -53,6 +46,9 @@ def test_the_transform_moves_the_listing_icon():
     shifted = np.roll(theirs, 5, axis=1)  # 5 pixels at the edge size: 10 at the compared size
     moved = np.float64([[1, 0, -10], [0, 1, 0]])
     assert edge_agreement(shifted, theirs, moved)[0] > edge_agreement(shifted, theirs, np.eye(2, 3))[0] + 0.3
+    # moved off the official icon: nothing in common to measure, which refutes nothing
+    away = np.float64([[1, 0, 500], [0, 1, 0]])
+    assert edge_agreement(shifted, theirs, away) == (None, 0.0)
 
 
 def _signals(verdict: Verdict, **settings) -> dict:
@@ -85,6 +81,7 @@ def test_many_matches_whose_edges_disagree_do_not_confirm():
     assert _signals(_verdict(60, 0.3, 0.6))["icon_keypoints"][1].detail["confirmed_by"] == "matches"
     assert "icon_keypoints" not in _signals(_verdict(60, 0.3, 0.2))  # a chance agreement
     assert "icon_keypoints" in _signals(_verdict(60, 0.3, 0.2), min_edge_agreement=0)  # turned off
+    assert "icon_keypoints" in _signals(_verdict(60, 0.3, None))  # not measured: the counts decide
 
 
 @pytest.mark.parametrize(

@@ -105,7 +105,9 @@ def _detect(orb, pixels: np.ndarray) -> Channel:
     return Channel(points, descriptors, small)
 
 
-def edge_agreement(mine: np.ndarray, theirs: np.ndarray, matrix: np.ndarray) -> tuple[float, float]:
+def edge_agreement(
+    mine: np.ndarray, theirs: np.ndarray, matrix: np.ndarray
+) -> tuple[float | None, float]:
     """(agreement, overlap) of a listing channel moved onto the official one by ``matrix`` (the fitted
     listing → official similarity, in padded SIDE coordinates).
 
@@ -124,8 +126,8 @@ def edge_agreement(mine: np.ndarray, theirs: np.ndarray, matrix: np.ndarray) -> 
     inside = cv2.warpAffine(np.ones(mine.shape, np.float32), moved, size) > 0.99
     inside = cv2.erode(inside.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0  # no border edge
     overlap = float(inside.mean())
-    if inside.sum() < 50:
-        return 0.0, round(overlap, 4)
+    if inside.sum() < 50:  # too little in common to say (None: measured as nothing, refuses nothing)
+        return None, round(overlap, 4)
     official = theirs.astype(np.float32)
     gx_a, gy_a = cv2.Sobel(warped, cv2.CV_32F, 1, 0), cv2.Sobel(warped, cv2.CV_32F, 0, 1)
     gx_b, gy_b = cv2.Sobel(official, cv2.CV_32F, 1, 0), cv2.Sobel(official, cv2.CV_32F, 0, 1)
