@@ -1,10 +1,12 @@
-"""The session-13 holdout set (bench/lookalike/holdout_s13: written by a helper from the input schemas
-alone, after the edge-agreement thresholds were fixed), screened with the default settings and with
-those before session 13, scored by the independent sets' counting rule (an alert is a true positive only
-when it names one of the label's accepted apps; every other alert is false).
+"""The holdout sets, each written by a helper from the input schemas alone, who never saw the engine or
+another set: bench/lookalike/holdout_s13 (after session 13's edge-agreement thresholds were fixed) and
+holdout_s14 (written at the start of session 14, before its upright tile was measured anywhere). Each
+is screened with the default settings and with those before session 14, and scored by the independent
+sets' counting rule (an alert is a true positive only when it names one of the label's accepted apps;
+every other alert is false).
 
-Usage: PYTHONPATH=src python bench/lookalike/holdout.py [--rebuild]
-Writes bench/results/lookalike-holdout-s13.json.
+Usage: PYTHONPATH=src python bench/lookalike/holdout.py [--set s13|s14] [--rebuild]
+Writes bench/results/lookalike-holdout-<set>.json.
 """
 
 from __future__ import annotations
@@ -28,25 +30,29 @@ from score import score  # noqa: E402  (the independent sets' counting rule)
 from appgov.engines.lookalike import LookalikeIndex, iter_listings, load_config  # noqa: E402
 from appgov.engines.lookalike.inputs import read_protected  # noqa: E402
 
-SET = HERE / "holdout_s13"
-OUT = SET / "out"
-BEFORE = "before session 13 (keypoints.edge_confirm: 0, min_edge_agreement: 0)"
+SETS = ("s13", "s14")
+BEFORE = "before session 14 (icons.upright_tile: 0, keypoints.tile_apps: 0)"
 SETTINGS = {"default": None, BEFORE: OP_SETTINGS[BEFORE]}
 
 
-def build(rebuild: bool = False) -> None:
-    if rebuild or not (OUT / "labels.jsonl").exists():
-        subprocess.run([sys.executable, str(SET / "make_set.py")], check=True)
+def folder(name: str) -> Path:
+    return HERE / f"holdout_{name}"
 
 
-def screen(overrides: dict | None) -> dict:
+def build(name: str, rebuild: bool = False) -> None:
+    if rebuild or not (folder(name) / "out" / "labels.jsonl").exists():
+        subprocess.run([sys.executable, str(folder(name) / "make_set.py")], check=True)
+
+
+def screen(name: str, overrides: dict | None) -> dict:
     """The set screened with these settings (None: the defaults), scored."""
-    protected = read_protected(OUT / "protected.jsonl")
-    labels = [json.loads(line) for line in open(OUT / "labels.jsonl", encoding="utf-8")]
+    out = folder(name) / "out"
+    protected = read_protected(out / "protected.jsonl")
+    labels = [json.loads(line) for line in open(out / "labels.jsonl", encoding="utf-8")]
     institution_of = {p.app_id: p.institution for p in protected}
-    index = LookalikeIndex(protected, load_config(overrides=overrides), icons_root=OUT / "icons")
+    index = LookalikeIndex(protected, load_config(overrides=overrides), icons_root=out / "icons")
     t0 = time.perf_counter()
-    alerts = [a.to_dict() for a in index.screen(iter_listings(OUT / "listings.jsonl"))]
+    alerts = [a.to_dict() for a in index.screen(iter_listings(out / "listings.jsonl"))]
     scored = score(labels, alerts, institution_of)
     scored["screen_seconds"] = round(time.perf_counter() - t0, 2)
     scored["listings"], scored["protected_apps"] = len(labels), len(protected)
@@ -55,19 +61,21 @@ def screen(overrides: dict | None) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
+    ap.add_argument("--set", choices=SETS, default="s14")
     ap.add_argument("--rebuild", action="store_true", help="draw the set again (make_set.py, ~40 s)")
-    ap.add_argument("--out", default=str(Q.ROOT / "bench" / "results" / "lookalike-holdout-s13.json"))
+    ap.add_argument("--out", help="default: bench/results/lookalike-holdout-<set>.json")
     args = ap.parse_args(argv)
-    build(args.rebuild)
+    out = Path(args.out or Q.ROOT / "bench" / "results" / f"lookalike-holdout-{args.set}.json")
+    build(args.set, args.rebuild)
     results = {}
     for name, overrides in SETTINGS.items():
-        scored = results[name] = screen(overrides)
+        scored = results[name] = screen(args.set, overrides)
         o = scored["overall"]
         print(f"{name}: precision {o['precision']} recall {o['recall']} ({o})")
         for case, r in scored["by_case"].items():
             print(f"   {case:28s} {r}")
     result = {
-        "what": "look-alike engine on the session-13 holdout set (bench/lookalike/holdout_s13/README.md)",
+        "what": f"look-alike engine on the holdout set bench/lookalike/holdout_{args.set} (its README.md)",
         "goal": Q.GOAL,
         "listings": results["default"]["listings"],
         "protected_apps": results["default"]["protected_apps"],
@@ -75,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         "load_average_1_5_15": list(os.getloadavg()),
         "machine": Q.machine(),
     }
-    Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

@@ -56,6 +56,10 @@ SETTINGS = {
         "keypoints": {"edge_confirm": 0, "min_edge_agreement": 0}
     },
     "session 13 with the edge rescue (keypoints.edge_confirm: 1)": {"keypoints": {"edge_confirm": 1}},
+    "before session 14 (icons.upright_tile: 0, keypoints.tile_apps: 0)": {
+        "icons": {"upright_tile": 0},
+        "keypoints": {"tile_apps": 0},
+    },
 }
 
 

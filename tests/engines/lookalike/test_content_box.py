@@ -114,10 +114,14 @@ def test_unrelated_drawings_on_a_field_are_not_alerted(tmp_path):
 def test_content_box_off_is_the_engine_before_it(tmp_path):
     logo().save(tmp_path / "official.png")
     moved_onto_field(logo()).save(tmp_path / "copy.png")
-    config = load_config(overrides={"icons": {"content_box": 0}})
+    config = load_config(overrides={"icons": {"content_box": 0, "upright_tile": 0}})
     index = LookalikeIndex([hxb_app()], config, icons_root=tmp_path)
-    assert not {"phash_box", "value_box"} & set(index.icon_indexes)
+    assert not {"phash_box", "value_box", "dhash_tile"} & set(index.icon_indexes)
     assert index.screen_one(generic_listing("copy.png")) is None
+    # the upright tile alone (the drawing against its field, cut out) finds the moved logo too
+    config = load_config(overrides={"icons": {"content_box": 0}})
+    alert = LookalikeIndex([hxb_app()], config, icons_root=tmp_path).screen_one(generic_listing("copy.png"))
+    assert alert is not None and alert.reasons[0].detail["channel"].startswith("tile_")
 
 
 @pytest.mark.parametrize("value", [2, -1, "yes"])
@@ -201,7 +205,7 @@ def test_other_shapes_are_computed_only_for_pairs_that_need_them(tmp_path, monke
     index = _index(tmp_path)
     moved_onto_field(logo()).save(tmp_path / "copy.png")
     assert index.screen_one(generic_listing("copy.png")) is not None
-    assert computed == ["box"]
+    assert computed == ["box", "tile"]  # its box hashes and its tile's dHash are near the app's
     computed.clear()
     check = index._verifier(generic_listing("copy.png", "L2"), index.apps[0], {"phash_wide": 8})
     index._listing_hashes = lambda listing: {}  # no box hashes: nothing says the box is this logo

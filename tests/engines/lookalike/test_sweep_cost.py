@@ -109,7 +109,7 @@ def test_parallel_build_gives_the_same_index(tmp_path):
 
 
 # two protected apps with one icon, one verified per listing: the other pair is an unverifiable icon hit
-UNVERIFIED = {"keypoints": {"max_apps_per_listing": 1}}
+UNVERIFIED = {"keypoints": {"max_apps_per_listing": 1, "tile_apps": 0}}
 
 
 def _twins(folder):

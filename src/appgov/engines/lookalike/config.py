@@ -80,9 +80,11 @@ def _check(config: dict[str, Any]) -> None:
     if (
         not 0 <= keypoints["single_kind_max_distance"] <= 32
         or not 1 <= keypoints["max_apps_per_listing"] <= 1000
+        or not 0 <= keypoints["tile_apps"] <= 1000
     ):
         raise ConfigError(
-            "keypoints.single_kind_max_distance must be 0..32 and keypoints.max_apps_per_listing 1..1000"
+            "keypoints.single_kind_max_distance must be 0..32, keypoints.max_apps_per_listing 1..1000"
+            " and keypoints.tile_apps 0..1000"
         )
     if not 0 <= keypoints["weak_hash_kinds"] <= 20 or not 4 <= keypoints["weak_hash_min_inliers"] <= 500:
         raise ConfigError(
@@ -116,7 +118,7 @@ def _check(config: dict[str, Any]) -> None:
             "setting 'keypoints.blurred_min_inliers' must be between 0 and keypoints.min_inliers"
         )
     icons = config["icons"]
-    for flag in ("content_box", "masked_middle"):
+    for flag in ("content_box", "masked_middle", "upright_tile"):
         if icons[flag] not in (0, 1):
             raise ConfigError(f"setting 'icons.{flag}' must be 0 or 1, got {icons[flag]!r}")
     if (
@@ -126,9 +128,11 @@ def _check(config: dict[str, Any]) -> None:
         or not 1 <= icons["geometry_index_chunks"] <= 16
         or not 0 <= icons["geometry_shortlist_distance"] <= 32
         or not 0 <= icons["confirm_distance"] <= 64
+        or not 0 <= icons["tile_shortlist_distance"] <= 32
     ):
         raise ConfigError(
-            "icons.max_distance and icons.extra_max_distance must be 0..32 and icons.index_chunks 1..16"
+            "icons.max_distance, icons.extra_max_distance, icons.geometry_shortlist_distance and"
+            " icons.tile_shortlist_distance must be 0..32, icons.confirm_distance 0..64 and the chunks 1..16"
         )
 
 

@@ -12,6 +12,11 @@ One icon has several 64-bit hashes (:func:`fingerprint`), each robust to a diffe
   (a "官方"/"NEW" badge, a red dot, a number) leaves the masked image unchanged, whereas it moves the
   whole-icon pHash by 10–20 bits. Listing and official icon are compared corner by corner.
 
+* ``dhash_tile``, ``dhash_v_tile``, ``phash_tile`` — the horizontal and vertical dHash and the pHash of the
+  icon's upright tile (``tile.py``: the drawing against a solid or gradient background, turned upright
+  and cut out): a tile turned or shrunk onto a new background. Only the first is looked up; the other
+  two rank the apps it found.
+
 A hash whose source image is nearly flat (standard deviation below ``MIN_CONTRAST`` grey levels) says
 nothing about the drawing and collides with every other flat image: it is left out of the fingerprint.
 
@@ -32,6 +37,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from .mih import query_direct
+from .tile import TILE_HASHES, tile_hashes, upright_tile
 
 HASH_KINDS = (
     "phash",
@@ -46,6 +52,7 @@ HASH_KINDS = (
     "masked_top",
     "phash_box",
     "value_box",
+    *TILE_HASHES,
 )
 EXTRA_KINDS = HASH_KINDS[1:]  # the kinds beyond the plain pHash (``icon_hashes`` of the inputs)
 CORNERS = {"masked_tl": (0, 0), "masked_tr": (0, 1), "masked_bl": (1, 0), "masked_br": (1, 1)}
@@ -82,7 +89,12 @@ WIDE_KINDS = {
 # background (room for a word below it): the listing's ``masked_bottom`` hides the word.
 RELAYOUT_MASK_KINDS = {"masked_bottom_geo": "masked_bottom"}
 SHORTLIST_KINDS = {**GEOMETRY_KINDS, **WIDE_KINDS, **RELAYOUT_MASK_KINDS}  # searched with a listing kind
-SHORTLIST_ONLY = frozenset((*WIDE_KINDS, *RELAYOUT_MASK_KINDS))  # never evidence, only the shortlist
+# The dHash of the listing's upright tile (tile.py), looked up among the official icon's whole and tile
+# dHashes: shortlist only, searched within icons.tile_shortlist_distance. The other tile hashes only rank
+# the apps it found (no table of their own).
+TILE_KIND = TILE_HASHES[0]
+TILE_RANK_KINDS = TILE_HASHES[1:]
+SHORTLIST_ONLY = frozenset((*WIDE_KINDS, *RELAYOUT_MASK_KINDS, TILE_KIND))  # never evidence, only the shortlist
 # The content box (``content_box``): what is left of an icon once the plain field around its drawing is
 # cut away, squared and hashed (pHash and value). A logo shrunk onto a new background, moved, perhaps
 # with a word below it, is the official icon again once cut out. Only icons with such a field have
@@ -257,7 +269,16 @@ def _fingerprint_image(image: Image.Image) -> dict[str, str]:
     hashes.update(_region_hashes(grey))
     out.update({k: v for k, v in hashes.items() if v is not None})
     out.update(_box_hashes(image))
+    out.update(_tile_hashes(image))
     return out
+
+
+def _tile_hashes(image: Image.Image) -> dict[str, str]:
+    """The hashes of the icon's upright tile (tile.py), none when it has none or the tile is flat."""
+    tile = upright_tile(image)
+    if tile is None or float(np.asarray(tile.convert("L"), dtype=np.float32).std()) < MIN_CONTRAST:
+        return {}
+    return tile_hashes(tile)
 
 
 def _region_slices(kind: str) -> tuple[slice, slice]:
@@ -450,6 +471,14 @@ def official_hashes(
             raised = raised_relayout_masks(image)
             if raised:
                 out["masked_bottom_geo"] = tuple(dict.fromkeys(phash_many([im for _kind, im in raised])))
+            # a listing's upright tile is the official icon itself (a tile shrunk, turned on a new
+            # background) or its own tile (the drawing cut out of its field)
+            whole = tile_hashes(image.convert("RGB"))
+            for kind in TILE_HASHES:
+                out[kind] = tuple(dict.fromkeys([whole[kind], *out.get(kind, ())]))
+        else:
+            for kind in TILE_HASHES:
+                out.pop(kind, None)
     return out
 
 

@@ -18,6 +18,8 @@ from .icons import (
     INDEX_KINDS,
     SHORTLIST_KINDS,
     SHORTLIST_ONLY,
+    TILE_KIND,
+    TILE_RANK_KINDS,
     WIDE_KINDS,
     IconIndex,
     fingerprint,
@@ -141,7 +143,8 @@ class LookalikeIndex:
                 self._official_icon_features(app)
         # Verdicts per (listing icon content, app): a feed's copies of one icon are verified once.
         box = bool(self.config["icons"]["content_box"])
-        views = tuple(v for v, on in (("box", box), ("band", kp["without_band"])) if on)
+        tile = bool(self.config["icons"]["upright_tile"])
+        views = tuple(v for v, on in (("box", box), ("band", kp["without_band"]), ("tile", tile)) if on)
         self._verdicts = VerdictCache(int(kp["verdict_cache"]), views)
         # Name signals per (listing name, app): one app is listed under one name in many stores.
         size = int(self.config["candidates"]["name_signal_cache"])
@@ -156,7 +159,12 @@ class LookalikeIndex:
         # One multi-index table per hash kind; a listing's hash is compared with the same kind only.
         self.icon_indexes: dict[str, IconIndex] = {}
         for kind in (*INDEX_KINDS, *WIDE_KINDS):
-            if (kind in BOX_KINDS and not box) or (kind == "masked_middle" and not icons["masked_middle"]):
+            if (
+                (kind in BOX_KINDS and not box)
+                or (kind == "masked_middle" and not icons["masked_middle"])
+                or (kind == TILE_KIND and not tile)
+                or kind in TILE_RANK_KINDS
+            ):
                 continue
             hashes, labels = [], []
             for app in self.apps:
@@ -169,6 +177,8 @@ class LookalikeIndex:
                 # a geometric variant only shortlists the listing for the keypoints (or, within
                 # max_distance, counts by the two-hash rule): searched wider, in more chunks
                 radius, chunks = icons["geometry_shortlist_distance"], icons["geometry_index_chunks"]
+            if kind == TILE_KIND:
+                radius, chunks = icons["tile_shortlist_distance"], icons["geometry_index_chunks"]
             if hashes:
                 self.icon_indexes[kind] = IconIndex(hashes, labels, radius, chunks)
         self._app_phashes()  # built before a sweep forks its workers
@@ -347,7 +357,8 @@ class LookalikeIndex:
             if not kinds:
                 continue
             closest = min(kinds)
-            if len(kinds) == 1 and closest > cut:
+            # (an upright tile's dHash is searched only within its own narrower cut: not a far one)
+            if len(kinds) == 1 and closest > cut and TILE_KIND not in per:
                 # of the far ones at one distance, the app whose whole icon is nearer (a shortlist table
                 # at 8 bits reaches a dozen apps at once; the order they were registered in decided).
                 # Not among the ranked ones: there it put 2 more unrelated icons of seed 11 (20,000
@@ -364,6 +375,14 @@ class LookalikeIndex:
             # one far single-kind app too: an off-centre window or a badge over the middle leaves its
             # own app one hash 7-8 bits away (scoring.icon_signal holds it to keypoints.far_min_*)
             chosen.append(min(far)[-1])
+        tiles = sorted(
+            (per[TILE_KIND], per.get(PHASH_FAR, 0), app) for app, per in icon_hits.items() if TILE_KIND in per
+        )
+        # the apps whose icon the listing's upright tile is nearest (keypoints.tile_apps), beyond the cap:
+        # a tile turned or shrunk on a new background has no other hash near its own app, the wide masked
+        # tables of flat emblems outrank its one kind, and round emblems' tiles are within 5-8 bits of
+        # one another
+        chosen += [app for _d, _far, app in tiles[: kp["tile_apps"]] if app not in chosen]
         return frozenset(chosen)
 
     def _verifiable(self, listing: Listing, app: CompiledApp) -> bool:
@@ -427,6 +446,8 @@ class LookalikeIndex:
                 break
         if any(k.startswith(("masked_bottom", "masked_top")) for k in hits):
             views.append("band")
+        if TILE_KIND in hits:
+            views.append("tile")
         return tuple(views)
 
     def _brand_elsewhere(self, view: ListingView, listing: Listing) -> bool:
@@ -583,7 +604,7 @@ class LookalikeIndex:
             if not (listing.icon or listing.icon_phash or listing.icon_hashes):
                 continue
             for kind, h in self._listing_hashes(listing).items():
-                if kind in self.icon_indexes:
+                if kind in self.icon_indexes or (kind in TILE_RANK_KINDS and TILE_KIND in self.icon_indexes):
                     positions, hashes = per_kind.setdefault(kind, ([], []))
                     positions.append(pos)
                     hashes.append(h)
@@ -601,6 +622,7 @@ class LookalikeIndex:
                 per = hits.setdefault(positions[q], {}).setdefault(label, {})
                 if name not in per or d < per[name]:
                     per[name] = d
+        self._rank_tiles(hits, per_kind)
         # Where only the value or a corner-masked hash matched, how far the whole pHash is (a badge
         # moves it a little, an unrelated icon that shares one masked hash by chance is far away).
         if "phash" in per_kind:
@@ -622,6 +644,22 @@ class LookalikeIndex:
                 for (_h, _label, per), nearest in zip(far, distance.min(axis=1).tolist(), strict=True):
                     per[PHASH_FAR] = nearest
         return hits
+
+    def _rank_tiles(self, hits: dict[int, dict[int, dict[str, int]]], per_kind: dict) -> None:
+        """A tile match's distance becomes the sum over the tile hashes (icons.TILE_RANK_KINDS too, each
+        to the nearest of the app's values): the one dHash that found it ranks round emblems poorly."""
+        for kind in TILE_RANK_KINDS:
+            if kind not in per_kind:
+                continue
+            positions, hashes = per_kind[kind]
+            mine = dict(zip(positions, hashes, strict=True))
+            for pos, apps in hits.items():
+                if pos not in mine:
+                    continue
+                for label, per in apps.items():
+                    theirs = self.apps[label].icon_hashes.get(kind, ())
+                    if TILE_KIND in per and theirs:
+                        per[TILE_KIND] += min((mine[pos] ^ h).bit_count() for h in theirs)
 
     def _app_phashes(self) -> tuple[np.ndarray, np.ndarray]:
         """Every app's indexed pHashes as one padded table (app index → row) and where they are real."""

@@ -40,6 +40,7 @@ import numpy as np
 from PIL import Image
 
 from .icons import content_box, without_band
+from .tile import upright_tile
 
 SIDE = 160  # both icons are compared at this size (pixels); the generator's icons are 128
 PAD = 16  # replicated border so that keypoints near the edge get a descriptor
@@ -56,7 +57,8 @@ _ORB_SOFT = cv2.ORB_create(
     nfeatures=250, scaleFactor=1.2, nlevels=6, edgeThreshold=15, patchSize=15, fastThreshold=4
 )
 _MATCHER = cv2.BFMatcher(cv2.NORM_HAMMING)
-VIEWS = {"box": content_box, "band": without_band}  # a listing icon's other shapes, by channel prefix
+# a listing icon's other shapes, by channel prefix
+VIEWS = {"box": content_box, "band": without_band, "tile": upright_tile}
 cv2.setNumThreads(1)  # one image at a time per process; the sweep forks its own workers
 
 
@@ -74,7 +76,10 @@ class Features:
     channels: dict[str, Channel]
     blurred: bool  # the icon itself looks blurred (few edges)
     views: tuple[tuple[str, Features], ...] = ()  # a listing icon's other shapes: ("box", its content
-    # box), ("band", without its band of text), those it has
+    # box), ("band", without its band of text), ("tile", its upright tile), those it has
+    # a view's frame: the angle (degrees) and scale of the map from the icon onto that view, so that a
+    # transform fitted on the view is reported as one of the icon (an upright tile was turned back)
+    frame: tuple[float, float] = (0.0, 1.0)
 
     def __len__(self) -> int:
         return sum(len(c.points) for c in self.channels.values())
@@ -105,9 +110,7 @@ def _detect(orb, pixels: np.ndarray) -> Channel:
     return Channel(points, descriptors, small)
 
 
-def edge_agreement(
-    mine: np.ndarray, theirs: np.ndarray, matrix: np.ndarray
-) -> tuple[float | None, float]:
+def edge_agreement(mine: np.ndarray, theirs: np.ndarray, matrix: np.ndarray) -> tuple[float | None, float]:
     """(agreement, overlap) of a listing channel moved onto the official one by ``matrix`` (the fitted
     listing → official similarity, in padded SIDE coordinates).
 
@@ -148,7 +151,7 @@ def features(image: Image.Image, soft: bool = True, views: tuple[str, ...] = ())
     for label in views:
         view = VIEWS[label](image)
         if view is not None:
-            shapes.append((label, features(view, soft=False)))
+            shapes.append((label, _view_features(view)))
     rgb = np.asarray(image.convert("RGB").resize((SIDE, SIDE), Image.Resampling.LANCZOS))
     luma = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     value = rgb.max(axis=2).astype(np.uint8)
@@ -157,6 +160,13 @@ def features(image: Image.Image, soft: bool = True, views: tuple[str, ...] = ())
     if soft or blurred:
         channels["soft"] = _detect(_ORB_SOFT, cv2.GaussianBlur(luma, (0, 0), SOFT_SIGMA))
     return Features(channels, blurred, tuple(shapes))
+
+
+def _view_features(view: Image.Image) -> Features:
+    """The features of one of an icon's other shapes, with the frame it records (``tile.upright_tile``)."""
+    found = features(view, soft=False)
+    frame = (float(view.info.get("turn", 0.0)), float(view.info.get("zoom", 1.0)))
+    return replace(found, frame=frame) if frame != (0.0, 1.0) else found
 
 
 def features_file(path: str | Path, soft: bool = True) -> Features:
@@ -193,7 +203,7 @@ def view_features(data: bytes, label: str) -> Features | None:
     with Image.open(BytesIO(data)) as image:
         image.load()
         view = VIEWS[label](image)
-    return features(view, soft=False) if view is not None else None
+    return _view_features(view) if view is not None else None
 
 
 class VerdictCache:
@@ -282,10 +292,10 @@ def verify(
     need = max(4, need)
     best = Verdict(0, None, None, None, listing.blurred)
     fitted = None  # (matrix, listing channel, official channel) of the best channel
-    compared = [(name, name, mine) for name, mine in listing.channels.items()]
+    compared = [(name, name, mine, listing.frame) for name, mine in listing.channels.items()]
     for label, view in listing.views:
-        compared += [(name, f"{label}_{name}", mine) for name, mine in view.channels.items()]
-    for name, label, mine in compared:
+        compared += [(name, f"{label}_{name}", mine, view.frame) for name, mine in view.channels.items()]
+    for name, label, mine, (turn, zoom) in compared:
         if name == "soft" and not listing.blurred:
             continue
         theirs = official.channels.get(name)
@@ -309,14 +319,14 @@ def verify(
             continue
         count = int(inliers.sum())
         if count > best.inliers:
-            angle = float(np.degrees(np.arctan2(matrix[1, 0], matrix[0, 0])))
+            angle = (float(np.degrees(np.arctan2(matrix[1, 0], matrix[0, 0]))) + turn + 180.0) % 360.0 - 180.0
             agreeing = dst[inliers.ravel() == 1].astype(np.float32)
             spread = float(cv2.contourArea(cv2.convexHull(agreeing))) / (SIDE * SIDE) if count >= 3 else 0.0
             # + 0.0: no negative zero, which a verdict read back from the store would not keep
             best = Verdict(
                 count,
                 label,
-                round(scale, 3),
+                round(scale * zoom, 3),
                 round(angle, 1) + 0.0,
                 listing.blurred,
                 round(spread, 4),

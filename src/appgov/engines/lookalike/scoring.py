@@ -20,7 +20,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from .compiled import CompiledApp, Lexicon, Ref, developer_core
 from .deformation import single_edit, split_affixes
-from .icons import SHORTLIST_ONLY
+from .icons import SHORTLIST_ONLY, TILE_KIND
 from .listing_view import ListingView
 from .memo import BoundedMemo
 from .models import Reason
@@ -459,7 +459,7 @@ def icon_signal(
     # one hash kind only, beyond keypoints.single_kind_max_distance: verified only as the listing's one
     # far candidate (keypoints.far_single_kind), and confirmed only by many matches spread wide
     matched = [d for k, d in hits.items() if k != PHASH_FAR]
-    far_single = len(matched) == 1 and matched[0] > kp["single_kind_max_distance"]
+    far_single = len(matched) == 1 and matched[0] > kp["single_kind_max_distance"] and TILE_KIND not in hits
     wide = any(k in SHORTLIST_ONLY for k in hits)  # shortlist only (icons.WIDE_KINDS, RELAYOUT_MASK_KINDS)
     hits = {k: d for k, d in hits.items() if k not in SHORTLIST_ONLY}
     geo_any = "phash_geo" in hits or "value_geo" in hits or wide
