@@ -31,8 +31,9 @@ from appgov.engines.lookalike import LookalikeIndex, iter_listings, load_config 
 from appgov.engines.lookalike.inputs import read_protected  # noqa: E402
 
 SETS = ("s13", "s14")
-BEFORE = "before session 14 (icons.upright_tile: 0, keypoints.tile_apps: 0)"
-SETTINGS = {"default": None, BEFORE: OP_SETTINGS[BEFORE]}
+BEFORE = "before session 14 (icons.upright_tile: 0, keypoints.tile_apps: 0, min_content_inliers: 0)"
+NO_CONTENT = "session 14 without the content rule (keypoints.min_content_inliers: 0)"
+SETTINGS = {"default": None, BEFORE: OP_SETTINGS[BEFORE], NO_CONTENT: OP_SETTINGS[NO_CONTENT]}
 
 
 def folder(name: str) -> Path:

@@ -75,7 +75,7 @@ def test_a_changed_icon_or_setting_is_verified_again(icons, tmp_path, monkeypatc
     assert len(calls) == 4  # another count decides: no stored verdict applies
     assert alerts == _alerts(LookalikeIndex([_app()], stricter, icons_root=icons))  # as if no store
     rows = (
-        sqlite3.connect(cache / FILE_NAME).execute("SELECT count(DISTINCT version) FROM verdict_v2").fetchone()
+        sqlite3.connect(cache / FILE_NAME).execute("SELECT count(DISTINCT version) FROM verdict_v3").fetchone()
     )
     assert rows[0] == 2  # both settings' verdicts are kept
     calls.clear()
@@ -93,7 +93,7 @@ def test_a_damaged_store_is_set_aside_and_rebuilt(icons, tmp_path):
     assert _alerts(index) == expected
     assert index._verdict_store.broken is None and index._verdict_store.written == 4
     assert (cache / (FILE_NAME + ".damaged")).read_bytes().startswith(b"this is not")
-    rows = sqlite3.connect(cache / FILE_NAME).execute("SELECT count(*) FROM verdict_v2").fetchone()[0]
+    rows = sqlite3.connect(cache / FILE_NAME).execute("SELECT count(*) FROM verdict_v3").fetchone()[0]
     assert rows == 4
 
 
@@ -110,7 +110,7 @@ def test_rows_written_by_other_code_are_computed_again(tmp_path):
     store = VerdictStore(tmp_path)
     store.get("a", "b", "v")  # creates the table
     conn = sqlite3.connect(tmp_path / FILE_NAME)
-    conn.execute("INSERT INTO verdict_v2 VALUES ('a', 'b', 'v', 'many', NULL, NULL, NULL, 0, 0.0, 3, NULL, 0.0)")
+    conn.execute("INSERT INTO verdict_v3 VALUES ('a', 'b', 'v', 'many', NULL, NULL, NULL, 0, 0.0, 3, NULL, 0.0, NULL)")
     conn.commit()
     assert store.get("a", "b", "v") is None
 
@@ -151,7 +151,7 @@ def test_forked_sweep_workers_share_the_store(icons, tmp_path, monkeypatch):
         sweep_file(index, listings, out, workers=2, batch_size=8)
         outs.append(out.read_text())
     assert outs[0] == outs[1] and outs[0].count("\n") == 40
-    rows = sqlite3.connect(cache / FILE_NAME).execute("SELECT count(*) FROM verdict_v2").fetchone()[0]
+    rows = sqlite3.connect(cache / FILE_NAME).execute("SELECT count(*) FROM verdict_v3").fetchone()[0]
     assert rows == 4
 
 
@@ -166,7 +166,7 @@ def test_threads_of_one_process_share_the_store(icons, tmp_path):
         results = list(pool.map(lambda _: _alerts(index), range(8)))
     assert all(r == expected for r in results)
     assert index._verdict_store.broken is None
-    rows = sqlite3.connect(cache / FILE_NAME).execute("SELECT count(*) FROM verdict_v2").fetchone()[0]
+    rows = sqlite3.connect(cache / FILE_NAME).execute("SELECT count(*) FROM verdict_v3").fetchone()[0]
     assert rows == 4 and index._verdict_store.found > 0
 
 
@@ -195,7 +195,7 @@ def test_a_store_locked_by_another_process_is_not_taken_for_damaged(tmp_path, mo
 
     holder = sqlite3.connect(tmp_path / FILE_NAME, isolation_level=None)
     holder.execute(module._SCHEMA)  # a valid store, in rollback-journal mode, held exclusively
-    holder.execute("INSERT INTO verdict_v2 VALUES ('a', 'b', 'v', 25, 'luma', 1.0, 0.0, 0, 0.2, 40, 0.6, 1.0)")
+    holder.execute("INSERT INTO verdict_v3 VALUES ('a', 'b', 'v', 25, 'luma', 1.0, 0.0, 0, 0.2, 40, 0.6, 1.0, 12)")
     holder.execute("BEGIN EXCLUSIVE")
     real_connect = sqlite3.connect
     monkeypatch.setattr(
@@ -224,4 +224,20 @@ def test_a_store_of_the_first_format_is_replaced(tmp_path):
     store = VerdictStore(tmp_path)
     assert store.get("a", "b", "v") is None and not store.broken
     tables = {r[0] for r in sqlite3.connect(tmp_path / FILE_NAME).execute("SELECT name FROM sqlite_master")}
-    assert "verdict" not in tables and "verdict_v2" in tables
+    assert "verdict" not in tables and "verdict_v3" in tables
+
+
+def test_a_store_of_the_second_format_is_replaced(tmp_path):
+    """A store written before the content matches (table ``verdict_v2``): dropped, not misread."""
+    conn = sqlite3.connect(tmp_path / FILE_NAME)
+    conn.execute(
+        "CREATE TABLE verdict_v2 (listing TEXT, official TEXT, version TEXT, inliers INTEGER, channel TEXT, "
+        "scale REAL, angle REAL, blurred INTEGER, spread REAL, matches INTEGER, agreement REAL, overlap REAL)"
+    )
+    conn.execute("INSERT INTO verdict_v2 VALUES ('a', 'b', 'v', 25, 'luma', 1.0, 0.0, 0, 0.2, 40, 0.6, 1.0)")
+    conn.commit()
+    conn.close()
+    store = VerdictStore(tmp_path)
+    assert store.get("a", "b", "v") is None and not store.broken
+    tables = {r[0] for r in sqlite3.connect(tmp_path / FILE_NAME).execute("SELECT name FROM sqlite_master")}
+    assert tables >= {"verdict_v3"} and "verdict_v2" not in tables

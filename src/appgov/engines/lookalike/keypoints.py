@@ -40,7 +40,7 @@ import numpy as np
 from PIL import Image
 
 from .icons import content_box, without_band
-from .tile import upright_tile
+from .tile import container, upright_tile
 
 SIDE = 160  # both icons are compared at this size (pixels); the generator's icons are 128
 PAD = 16  # replicated border so that keypoints near the edge get a descriptor
@@ -49,6 +49,7 @@ BLURRED_BELOW = 120.0  # variance of the Laplacian below which a listing's icon 
 EDGE_SIDE = SIDE // 2  # edge agreement is measured at this size (6.4 KB a channel kept per icon)
 EDGE_STRENGTH = 20.0  # Sobel magnitude above which a pixel counts as on an edge (at EDGE_SIDE)
 EDGE_ALIGNED = 0.9  # |cos| of the angle between the two edge directions above which they agree
+CONTENT_MARGIN = 0.08  # share of the side within which a match lies on the container's outline
 
 _ORB = cv2.ORB_create(
     nfeatures=250, scaleFactor=1.2, nlevels=6, edgeThreshold=15, patchSize=15, fastThreshold=10
@@ -80,6 +81,10 @@ class Features:
     # a view's frame: the angle (degrees) and scale of the map from the icon onto that view, so that a
     # transform fitted on the view is reported as one of the icon (an upright tile was turned back)
     frame: tuple[float, float] = (0.0, 1.0)
+    # an official icon's content: inside the shape that holds its drawing (tile.container: a disc, a
+    # rounded square on a field), away from its outline; None when it has no such shape. Many ordinary
+    # icons share the shape (a white disc on a gradient): matches on its outline say nothing.
+    content: np.ndarray | None = None  # bool (SIDE, SIDE)
 
     def __len__(self) -> int:
         return sum(len(c.points) for c in self.channels.values())
@@ -98,6 +103,8 @@ class Verdict:
     # overlap, the share where both have an edge in the same direction (None: not measured)
     agreement: float | None = None
     overlap: float = 0.0  # share of the official icon that the moved listing icon covers
+    content: int | None = None  # agreeing matches on the official icon's content (Features.content); None:
+    # the official icon has no container, every match is on content
 
 
 def _detect(orb, pixels: np.ndarray) -> Channel:
@@ -176,8 +183,21 @@ def features_file(path: str | Path, soft: bool = True) -> Features:
 
 
 def official_features(path: str | Path) -> Features:
-    """An official icon's features, all channels (computed once per index)."""
-    return features_file(path, soft=True)
+    """An official icon's features, all channels, and its content (computed once per index)."""
+    with Image.open(path) as image:
+        image.load()
+        return replace(features(image, soft=True), content=content_mask(image))
+
+
+def content_mask(image: Image.Image) -> np.ndarray | None:
+    """Where an icon's content lies (``Features.content``) at SIDE pixels, None without a container."""
+    shape = container(image, SIDE)
+    if shape is None:
+        return None
+    margin = max(1, round(CONTENT_MARGIN * SIDE))
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * margin + 1, 2 * margin + 1))
+    inside = cv2.erode(shape.astype(np.uint8), kernel).astype(bool)
+    return inside if inside.any() else None
 
 
 @lru_cache(maxsize=4096)
@@ -332,6 +352,9 @@ def verify(
                 round(spread, 4),
                 len(good),
             )
+            if official.content is not None:
+                at = np.clip(np.rint(agreeing - PAD).astype(int), 0, SIDE - 1)
+                best = replace(best, content=int(official.content[at[:, 1], at[:, 0]].sum()))
             fitted = (matrix, mine.small, theirs.small)
     if fitted is not None and fitted[1] is not None and fitted[2] is not None:
         agreement, overlap = edge_agreement(fitted[1], fitted[2], fitted[0])

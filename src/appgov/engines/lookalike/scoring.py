@@ -561,6 +561,10 @@ def icon_signal(
             and found.spread >= kp["edge_confirm_spread"]
         )
         vetoed = edges is not None and edges < kp["min_edge_agreement"]
+        # Matches on the outline of the shape that holds the official drawing (a white disc on a
+        # gradient, a rounded square) are shared by every icon made on that template: enough of them
+        # must lie on the drawing inside it (keypoints.Features.content; None: no such shape)
+        vetoed = vetoed or (found.content is not None and found.content < kp["min_content_inliers"])
         confirmed_by = "matches" if keypoints_confirm else "edges"
         keypoints_confirm = (keypoints_confirm or by_edges) and not vetoed
         if not finance and kp["required_for_icon_only"]:
@@ -584,6 +588,7 @@ def icon_signal(
             "angle": found.angle,
             "spread": found.spread,
             "edge_agreement": found.agreement,
+            "content_matches": found.content,
             "confirmed_by": confirmed_by,  # the counts above, or few matches and the whole icon's edges
             "hash_kinds": sorted(k for k in {**hits, **geo_hits} if k != PHASH_FAR),
         }

@@ -27,6 +27,7 @@ TILE_TOLERANCE = 30.0  # a pixel is drawing when one of R, G, B differs from the
 MIN_BACKGROUND = 0.4  # share of the ring that must fit the plane (else the drawing fills the icon)
 TILE_AREA = (0.12, 0.9)  # the tile's convex hull, as a share of the icon's area
 MIN_SQUARENESS = 0.6  # the shorter side of the rectangle around the tile over its longer side
+CONTAINER_AREA = 0.25  # a drawing filled covering less of the icon than this holds no other drawing
 
 
 def _background(rgb: np.ndarray) -> np.ndarray | None:
@@ -51,11 +52,9 @@ def _background(rgb: np.ndarray) -> np.ndarray | None:
     return (everywhere @ coef).reshape(height, width, 3)
 
 
-def upright_tile(image: Image.Image) -> Image.Image | None:
-    """The icon's drawing against its background, turned upright and cut out square at ``TILE_WORK``
-    pixels (its ``info`` holds the ``turn`` and ``zoom`` of that map); None when the background does not fit a plane or the drawing is no tile (too small, too
-    large, too far from square)."""
-    rgb = np.asarray(image.convert("RGB").resize((TILE_WORK, TILE_WORK), Image.Resampling.LANCZOS))
+def _largest_drawing(rgb: np.ndarray) -> np.ndarray | None:
+    """The largest connected part of what differs from the fitted background (bool mask), None when
+    the background does not fit a plane or nothing is drawn."""
     background = _background(rgb.astype(np.float32))
     if background is None:
         return None
@@ -64,8 +63,37 @@ def upright_tile(image: Image.Image) -> Image.Image | None:
     count, labels, stats, _ = cv2.connectedComponentsWithStats(drawn, connectivity=8)
     if count < 2:
         return None
-    largest = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
-    points = np.column_stack(np.nonzero(labels == largest))[:, ::-1].astype(np.float32)
+    return labels == 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+
+
+def _resized(image: Image.Image, size: int) -> np.ndarray:
+    return np.asarray(image.convert("RGB").resize((size, size), Image.Resampling.LANCZOS))
+
+
+def container(image: Image.Image, size: int) -> np.ndarray | None:
+    """The shape that holds an icon's drawing (a disc, a rounded square on a field), filled, as a bool
+    mask at ``size`` pixels; None when the icon has none: no plane fits its edge, or its largest drawn
+    part is smaller than ``CONTAINER_AREA`` of it (a word or a glyph on a full-bleed field)."""
+    drawing = _largest_drawing(_resized(image, size))
+    if drawing is None:
+        return None
+    contours, _ = cv2.findContours(drawing.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    filled = np.zeros((size, size), np.uint8)
+    cv2.drawContours(filled, contours, -1, 1, thickness=cv2.FILLED)
+    if filled.mean() < CONTAINER_AREA:
+        return None
+    return filled.astype(bool)
+
+
+def upright_tile(image: Image.Image) -> Image.Image | None:
+    """The icon's drawing against its background, turned upright and cut out square at ``TILE_WORK``
+    pixels (its ``info`` holds the ``turn`` and ``zoom`` of that map); None when the background does
+    not fit a plane or the drawing is no tile (too small, too large, too far from square)."""
+    rgb = _resized(image, TILE_WORK)
+    drawing = _largest_drawing(rgb)
+    if drawing is None:
+        return None
+    points = np.column_stack(np.nonzero(drawing))[:, ::-1].astype(np.float32)
     hull = cv2.convexHull(points)
     area = cv2.contourArea(hull) / (TILE_WORK * TILE_WORK)
     if not TILE_AREA[0] <= area <= TILE_AREA[1]:

@@ -24,17 +24,19 @@ from .keypoints import Verdict
 
 FILE_NAME = "keypoint-verdicts.sqlite3"
 _CODE = hashlib.blake2b(Path(keypoints.__file__).read_bytes(), digest_size=8).hexdigest()
-# ``verdict_v2`` (session 13) adds the edge agreement; the first table (``verdict``) is dropped on open
+# ``verdict_v3`` (session 14) adds the matches on the official icon's content, ``verdict_v2`` (session 13)
+# added the edge agreement; the older tables are dropped on open
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS verdict_v2 (
+CREATE TABLE IF NOT EXISTS verdict_v3 (
     listing TEXT NOT NULL, official TEXT NOT NULL, version TEXT NOT NULL,
     inliers INTEGER NOT NULL, channel TEXT, scale REAL, angle REAL,
     blurred INTEGER NOT NULL, spread REAL NOT NULL, matches INTEGER NOT NULL,
-    agreement REAL, overlap REAL NOT NULL,
+    agreement REAL, overlap REAL NOT NULL, content INTEGER,
     PRIMARY KEY (listing, official, version)
 ) WITHOUT ROWID
 """
-_COLUMNS = "inliers, channel, scale, angle, blurred, spread, matches, agreement, overlap"
+_COLUMNS = "inliers, channel, scale, angle, blurred, spread, matches, agreement, overlap, content"
+_OLD_TABLES = ("verdict", "verdict_v2")
 
 
 def version_key(keypoint_settings: dict) -> str:
@@ -88,7 +90,8 @@ class VerdictStore:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute(_SCHEMA)
-            conn.execute("DROP TABLE IF EXISTS verdict")
+            for table in _OLD_TABLES:
+                conn.execute(f"DROP TABLE IF EXISTS {table}")
         except sqlite3.Error:
             conn.close()
             raise
@@ -105,7 +108,7 @@ class VerdictStore:
         self.reads += 1
         try:
             row = conn.execute(
-                f"SELECT {_COLUMNS} FROM verdict_v2 WHERE listing=? AND official=? AND version=?",
+                f"SELECT {_COLUMNS} FROM verdict_v3 WHERE listing=? AND official=? AND version=?",
                 (listing, official, version),
             ).fetchone()
         except sqlite3.Error as exc:
@@ -113,13 +116,13 @@ class VerdictStore:
             return None
         if row is None:
             return None
-        inliers, channel, scale, angle, blurred, spread, matches, agreement, overlap = row
-        if not isinstance(inliers, int) or not isinstance(matches, int):
+        inliers, channel, scale, angle, blurred, spread, matches, agreement, overlap, content = row
+        if not isinstance(inliers, int) or not isinstance(matches, int) or not isinstance(content, (int, type(None))):
             return None  # not written by this code: computed again
         self.found += 1
         agreement = None if agreement is None else float(agreement)
         return Verdict(
-            inliers, channel, scale, angle, bool(blurred), float(spread), matches, agreement, float(overlap)
+            inliers, channel, scale, angle, bool(blurred), float(spread), matches, agreement, float(overlap), content
         )
 
     def put(self, listing: str, official: str, version: str, verdict: Verdict) -> None:
@@ -144,6 +147,7 @@ class VerdictStore:
                 v.matches,
                 v.agreement,
                 v.overlap,
+                v.content,
             )
         )
         if len(self._pending) >= 512:
@@ -162,7 +166,7 @@ class VerdictStore:
             return
         try:
             conn.execute("BEGIN IMMEDIATE")
-            conn.executemany(f"INSERT OR REPLACE INTO verdict_v2 VALUES (?, ?, ?, {', '.join('?' * 9)})", rows)
+            conn.executemany(f"INSERT OR REPLACE INTO verdict_v3 VALUES (?, ?, ?, {', '.join('?' * 10)})", rows)
             conn.execute("COMMIT")
             self.written += len(rows)
         except sqlite3.Error:
