@@ -1,6 +1,8 @@
 """The holdout sets, each written by a helper from the input schemas alone, who never saw the engine or
 another set: bench/lookalike/holdout_s13 (after session 13's edge-agreement thresholds were fixed) and
-holdout_s14 (written at the start of session 14, before its upright tile was measured anywhere). Each
+holdout_s14 (written at the start of session 14, before its upright tile was measured anywhere; its
+template false alerts then set the content rule) and holdout_s15 (written during session 14 by another
+helper, screened once the session's settings were fixed). Each
 is screened with the default settings and with those before session 14, and scored by the independent
 sets' counting rule (an alert is a true positive only when it names one of the label's accepted apps;
 every other alert is false).
@@ -30,9 +32,9 @@ from score import score  # noqa: E402  (the independent sets' counting rule)
 from appgov.engines.lookalike import LookalikeIndex, iter_listings, load_config  # noqa: E402
 from appgov.engines.lookalike.inputs import read_protected  # noqa: E402
 
-SETS = ("s13", "s14")
-BEFORE = "before session 14 (icons.upright_tile: 0, keypoints.tile_apps: 0, min_content_inliers: 0)"
-NO_CONTENT = "session 14 without the content rule (keypoints.min_content_inliers: 0)"
+SETS = ("s13", "s14", "s15")
+BEFORE = "before session 14 (icons.upright_tile: 0, keypoints.tile_apps: 0, min_content_agreement: 0)"
+NO_CONTENT = "session 14 without the content rule (keypoints.min_content_agreement: 0)"
 SETTINGS = {"default": None, BEFORE: OP_SETTINGS[BEFORE], NO_CONTENT: OP_SETTINGS[NO_CONTENT]}
 
 

@@ -56,12 +56,12 @@ SETTINGS = {
         "keypoints": {"edge_confirm": 0, "min_edge_agreement": 0}
     },
     "session 13 with the edge rescue (keypoints.edge_confirm: 1)": {"keypoints": {"edge_confirm": 1}},
-    "before session 14 (icons.upright_tile: 0, keypoints.tile_apps: 0, min_content_inliers: 0)": {
+    "before session 14 (icons.upright_tile: 0, keypoints.tile_apps: 0, min_content_agreement: 0)": {
         "icons": {"upright_tile": 0},
-        "keypoints": {"tile_apps": 0, "min_content_inliers": 0},
+        "keypoints": {"tile_apps": 0, "min_content_agreement": 0},
     },
-    "session 14 without the content rule (keypoints.min_content_inliers: 0)": {
-        "keypoints": {"min_content_inliers": 0}
+    "session 14 without the content rule (keypoints.min_content_agreement: 0)": {
+        "keypoints": {"min_content_agreement": 0}
     },
 }
 

@@ -33,7 +33,7 @@ def test_a_turned_copy_agrees_and_an_unrelated_icon_does_not():
     identity = np.float64([[1, 0, 0], [0, 1, 0]])
     mine = features(_unrelated(), soft=False).channels["luma"].small
     theirs = official.channels["luma"].small
-    agreement, overlap = edge_agreement(mine, theirs, identity)
+    agreement, overlap, _content = edge_agreement(mine, theirs, identity)
     assert overlap > 0.9 and agreement < 0.3
     # the logo over itself agrees everywhere
     assert edge_agreement(theirs, theirs, identity)[0] > 0.95
@@ -48,7 +48,7 @@ def test_the_transform_moves_the_listing_icon():
     assert edge_agreement(shifted, theirs, moved)[0] > edge_agreement(shifted, theirs, np.eye(2, 3))[0] + 0.3
     # moved off the official icon: nothing in common to measure, which refutes nothing
     away = np.float64([[1, 0, 500], [0, 1, 0]])
-    assert edge_agreement(shifted, theirs, away) == (None, 0.0)
+    assert edge_agreement(shifted, theirs, away) == (None, 0.0, None)
 
 
 def _signals(verdict: Verdict, **settings) -> dict:

@@ -12,7 +12,7 @@ from keypoint_fixtures import FONT, generic_listing
 from PIL import Image, ImageDraw, ImageFont
 
 from appgov.engines.lookalike import LookalikeIndex, ProtectedApp, load_config
-from appgov.engines.lookalike.keypoints import SIDE, content_mask, official_features, verify
+from appgov.engines.lookalike.keypoints import EDGE_SIDE, content_mask, official_features, verify
 
 
 def _disc_icon(draw_inside, start=(190, 120, 20), end=(120, 30, 90)) -> Image.Image:
@@ -51,10 +51,11 @@ def icons(tmp_path):
 
 def test_the_content_is_inside_the_container_away_from_its_outline(icons):
     mask = content_mask(Image.open(icons / "official.png"))
-    assert mask is not None and mask.shape == (SIDE, SIDE)
-    assert mask[SIDE // 2, SIDE // 2] and not mask[4, 4]  # the disc's middle; the field outside it
-    edge = round(SIDE * 24 / 192) + 2  # just inside the disc's outline, on the left
-    assert not mask[SIDE // 2, edge]
+    assert mask is not None and mask.shape == (EDGE_SIDE, EDGE_SIDE)
+    middle = EDGE_SIDE // 2
+    assert mask[middle, middle] and not mask[2, 2]  # the disc's middle; the field outside it
+    edge = round(EDGE_SIDE * 24 / 192) + 2  # just inside the disc's outline, on the left
+    assert not mask[middle, edge]
     # a full-bleed field with a word on it has no container: every match is content
     word = Image.new("RGB", (128, 128), (200, 20, 20))
     ImageDraw.Draw(word).text((64, 64), "NJ", fill="white", font=ImageFont.truetype(FONT, 40), anchor="mm")
@@ -65,8 +66,19 @@ def test_matches_on_the_template_alone_are_counted_apart(icons):
     official = official_features(icons / "official.png")
     template = verify(official_features(icons / "template.png"), official, need=4)
     copy = verify(official_features(icons / "copy.png"), official, need=4)
-    assert template.content is not None and template.content < 10 <= template.inliers
-    assert copy.content is not None and copy.content >= 10
+    assert template.inliers >= 20 and template.agreement > 0.3  # many matches, the outline's edges alike
+    assert template.content is not None and template.content < 0.23  # the drawing inside is not
+    assert copy.content is not None and copy.content > 0.6
+
+
+def test_a_container_with_nothing_drawn_inside_refutes_nothing(tmp_path):
+    """A ring logo is all outline: its copy's content agreement is not measured (None), not low."""
+    ring = Image.new("RGB", (160, 160), (30, 20, 60))
+    ImageDraw.Draw(ring).ellipse([20, 40, 140, 120], outline=(140, 60, 30), width=9)
+    ring.save(tmp_path / "ring.png")
+    ring.rotate(6, resample=Image.Resampling.BICUBIC).save(tmp_path / "ring_copy.png")
+    verdict = verify(official_features(tmp_path / "ring_copy.png"), official_features(tmp_path / "ring.png"))
+    assert content_mask(ring) is not None and verdict.content is None
 
 
 def test_an_icon_on_the_same_template_is_not_a_copy(icons):
@@ -74,17 +86,18 @@ def test_an_icon_on_the_same_template_is_not_a_copy(icons):
     assert index.screen_one(generic_listing("template.png")) is None
     copy = index.screen_one(generic_listing("copy.png"))
     assert copy is not None and copy.app_id == "tp"
-    assert copy.reasons[0].detail["content_matches"] >= 10
+    content = copy.reasons[0].detail["content_agreement"]
+    assert content > 0.6 and f"外框以内的图案 {round(100 * content)}% 一致" in copy.explanation_zh
     # without the rule, the shared disc is taken for the logo
     off = LookalikeIndex(
-        [_app()], load_config(overrides={"keypoints": {"min_content_inliers": 0}}), icons_root=icons
+        [_app()], load_config(overrides={"keypoints": {"min_content_agreement": 0}}), icons_root=icons
     )
     assert off.screen_one(generic_listing("template.png")) is not None
 
 
-@pytest.mark.parametrize("value", [-1, 501])
+@pytest.mark.parametrize("value", [-0.1, 1.5])
 def test_the_setting_is_checked(value):
     from appgov.engines.lookalike.config import ConfigError
 
-    with pytest.raises(ConfigError, match="min_content_inliers"):
-        load_config(overrides={"keypoints": {"min_content_inliers": value}})
+    with pytest.raises(ConfigError, match="min_content_agreement"):
+        load_config(overrides={"keypoints": {"min_content_agreement": value}})

@@ -79,6 +79,7 @@ def test_a_tile_turned_on_a_gradient_alerts_under_a_generic_name(icons, icon, an
     assert alert is not None and (alert.app_id, alert.kind) == ("hxb", "suspect")
     keypoints = alert.reasons[0]
     assert keypoints.signal == "icon_keypoints" and keypoints.value >= 20
+    assert "摆正并截出图块" in alert.explanation_zh
     # the transform is reported for the listing's icon, not for the tile turned back
     assert abs(keypoints.detail["angle"]) == pytest.approx(abs(angle), abs=3)
 

@@ -73,8 +73,8 @@ def _check(config: dict[str, Any]) -> None:
             raise ConfigError(f"setting 'keypoints.{key}' must be 0 or 1")
     if not 4 <= keypoints["far_min_inliers"] <= 500 or not 0 <= keypoints["far_min_spread"] <= 1:
         raise ConfigError("keypoints.far_min_inliers must be 4..500 and keypoints.far_min_spread 0..1")
-    if not 0 <= keypoints["min_content_inliers"] <= 500:
-        raise ConfigError("setting 'keypoints.min_content_inliers' must be between 0 and 500")
+    if not 0 <= keypoints["min_content_agreement"] <= 1:
+        raise ConfigError("setting 'keypoints.min_content_agreement' must be between 0 and 1")
     if not 4 <= keypoints["min_inliers"] <= 500:
         raise ConfigError("setting 'keypoints.min_inliers' must be between 4 and 500")
     if not 0 <= keypoints["min_spread"] <= 1 or not keypoints["spread_exempt_inliers"] >= 4:

@@ -99,6 +99,9 @@ def _reason_zh(reason: Reason) -> str | None:
             channel = str(reason.detail.get("channel") or "")
             shape = _KEYPOINT_SHAPE_ZH.get(channel.split("_", 1)[0], "")
             said = f"图标{shape}经特征点比对与官方图标一致（{reason.value} 个特征点在同一旋转、缩放、平移下吻合"
+            content = reason.detail.get("content_agreement")
+            if content is not None:
+                said += f"，外框以内的图案 {round(100 * content)}% 一致"
             agreement = reason.detail.get("edge_agreement")
             if agreement is not None:
                 said += f"，还原后 {round(100 * agreement)}% 的轮廓方向一致"
@@ -111,7 +114,11 @@ def _reason_zh(reason: Reason) -> str | None:
 
 
 # the shape of the listing's icon that matched (keypoints.VIEWS: the channel's prefix)
-_KEYPOINT_SHAPE_ZH = {"box": "截取主体（去掉四周空白底色）后", "band": "去掉上下文字条并还原比例后"}
+_KEYPOINT_SHAPE_ZH = {
+    "box": "截取主体（去掉四周空白底色）后",
+    "band": "去掉上下文字条并还原比例后",
+    "tile": "摆正并截出图块（去掉新换的底色）后",
+}
 
 
 def explain(kind: str, app_name: str, institution: str, reasons: list[Reason]) -> str:

@@ -50,6 +50,8 @@ EDGE_SIDE = SIDE // 2  # edge agreement is measured at this size (6.4 KB a chann
 EDGE_STRENGTH = 20.0  # Sobel magnitude above which a pixel counts as on an edge (at EDGE_SIDE)
 EDGE_ALIGNED = 0.9  # |cos| of the angle between the two edge directions above which they agree
 CONTENT_MARGIN = 0.08  # share of the side within which a match lies on the container's outline
+CONTENT_MIN_EDGES = 60  # the official icon's edge pixels (at EDGE_SIDE) on its content, where the moved copy covers it, below which nothing
+# is drawn there (a ring logo is all outline; its inner edge reaches a little past the margin)
 
 _ORB = cv2.ORB_create(
     nfeatures=250, scaleFactor=1.2, nlevels=6, edgeThreshold=15, patchSize=15, fastThreshold=10
@@ -84,7 +86,7 @@ class Features:
     # an official icon's content: inside the shape that holds its drawing (tile.container: a disc, a
     # rounded square on a field), away from its outline; None when it has no such shape. Many ordinary
     # icons share the shape (a white disc on a gradient): matches on its outline say nothing.
-    content: np.ndarray | None = None  # bool (SIDE, SIDE)
+    content: np.ndarray | None = None  # bool (EDGE_SIDE, EDGE_SIDE)
 
     def __len__(self) -> int:
         return sum(len(c.points) for c in self.channels.values())
@@ -103,8 +105,9 @@ class Verdict:
     # overlap, the share where both have an edge in the same direction (None: not measured)
     agreement: float | None = None
     overlap: float = 0.0  # share of the official icon that the moved listing icon covers
-    content: int | None = None  # agreeing matches on the official icon's content (Features.content); None:
-    # the official icon has no container, every match is on content
+    # edge agreement on the official icon's content only (Features.content); None: it has no container
+    # or nearly no edges there
+    content: float | None = None
 
 
 def _detect(orb, pixels: np.ndarray) -> Channel:
@@ -117,7 +120,9 @@ def _detect(orb, pixels: np.ndarray) -> Channel:
     return Channel(points, descriptors, small)
 
 
-def edge_agreement(mine: np.ndarray, theirs: np.ndarray, matrix: np.ndarray) -> tuple[float | None, float]:
+def edge_agreement(
+    mine: np.ndarray, theirs: np.ndarray, matrix: np.ndarray, within: np.ndarray | None = None
+) -> tuple[float | None, float, float | None]:
     """(agreement, overlap) of a listing channel moved onto the official one by ``matrix`` (the fitted
     listing → official similarity, in padded SIDE coordinates).
 
@@ -126,7 +131,9 @@ def edge_agreement(mine: np.ndarray, theirs: np.ndarray, matrix: np.ndarray) -> 
     direction all over the part it covers (a badge or label hides a part); an unrelated drawing has its
     own edges elsewhere. Agreement is the share of the overlap's edge pixels (an edge in either image)
     where both have an edge in the same direction (either polarity: a recoloured copy may turn dark on
-    light into light on dark)."""
+    light into light on dark). The third value is that share on the official icon's content only
+    (``within``, at EDGE_SIDE: Features.content), None without one or when the official icon has fewer
+    than ``CONTENT_MIN_EDGES`` edge pixels there."""
     half = EDGE_SIDE / SIDE
     linear = matrix[:, :2]
     shift = (matrix[:, 2] + linear @ np.array([PAD, PAD], np.float64) - PAD) * half
@@ -137,7 +144,7 @@ def edge_agreement(mine: np.ndarray, theirs: np.ndarray, matrix: np.ndarray) -> 
     inside = cv2.erode(inside.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0  # no border edge
     overlap = float(inside.mean())
     if inside.sum() < 50:  # too little in common to say (None: measured as nothing, refuses nothing)
-        return None, round(overlap, 4)
+        return None, round(overlap, 4), None
     official = theirs.astype(np.float32)
     gx_a, gy_a = cv2.Sobel(warped, cv2.CV_32F, 1, 0), cv2.Sobel(warped, cv2.CV_32F, 0, 1)
     gx_b, gy_b = cv2.Sobel(official, cv2.CV_32F, 1, 0), cv2.Sobel(official, cv2.CV_32F, 0, 1)
@@ -146,8 +153,11 @@ def edge_agreement(mine: np.ndarray, theirs: np.ndarray, matrix: np.ndarray) -> 
     either = inside & (edge_a | edge_b)
     both = inside & edge_a & edge_b
     cosine = np.abs(gx_a * gx_b + gy_a * gy_b) / (mag_a * mag_b + 1e-6)
-    aligned = int((cosine[both] > EDGE_ALIGNED).sum())
-    return round(aligned / max(int(either.sum()), 1), 4), round(overlap, 4)
+    agree = both & (cosine > EDGE_ALIGNED)
+    content = None
+    if within is not None and int((inside & edge_b & within).sum()) >= CONTENT_MIN_EDGES:
+        content = round(int((agree & within).sum()) / int((either & within).sum()), 4)
+    return round(int(agree.sum()) / max(int(either.sum()), 1), 4), round(overlap, 4), content
 
 
 def features(image: Image.Image, soft: bool = True, views: tuple[str, ...] = ()) -> Features:
@@ -190,11 +200,11 @@ def official_features(path: str | Path) -> Features:
 
 
 def content_mask(image: Image.Image) -> np.ndarray | None:
-    """Where an icon's content lies (``Features.content``) at SIDE pixels, None without a container."""
-    shape = container(image, SIDE)
+    """Where an icon's content lies (``Features.content``) at EDGE_SIDE pixels, None without a container."""
+    shape = container(image, EDGE_SIDE)
     if shape is None:
         return None
-    margin = max(1, round(CONTENT_MARGIN * SIDE))
+    margin = max(1, round(CONTENT_MARGIN * EDGE_SIDE))
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * margin + 1, 2 * margin + 1))
     inside = cv2.erode(shape.astype(np.uint8), kernel).astype(bool)
     return inside if inside.any() else None
@@ -352,11 +362,8 @@ def verify(
                 round(spread, 4),
                 len(good),
             )
-            if official.content is not None:
-                at = np.clip(np.rint(agreeing - PAD).astype(int), 0, SIDE - 1)
-                best = replace(best, content=int(official.content[at[:, 1], at[:, 0]].sum()))
             fitted = (matrix, mine.small, theirs.small)
     if fitted is not None and fitted[1] is not None and fitted[2] is not None:
-        agreement, overlap = edge_agreement(fitted[1], fitted[2], fitted[0])
-        best = replace(best, agreement=agreement, overlap=overlap)
+        agreement, overlap, content = edge_agreement(fitted[1], fitted[2], fitted[0], official.content)
+        best = replace(best, agreement=agreement, overlap=overlap, content=content)
     return best

@@ -562,9 +562,9 @@ def icon_signal(
         )
         vetoed = edges is not None and edges < kp["min_edge_agreement"]
         # Matches on the outline of the shape that holds the official drawing (a white disc on a
-        # gradient, a rounded square) are shared by every icon made on that template: enough of them
-        # must lie on the drawing inside it (keypoints.Features.content; None: no such shape)
-        vetoed = vetoed or (found.content is not None and found.content < kp["min_content_inliers"])
+        # gradient, a rounded square) are shared by every icon made on that template: the drawing inside
+        # it must agree too (keypoints.Features.content; None: no such shape, or nothing drawn in it)
+        vetoed = vetoed or (found.content is not None and found.content < kp["min_content_agreement"])
         confirmed_by = "matches" if keypoints_confirm else "edges"
         keypoints_confirm = (keypoints_confirm or by_edges) and not vetoed
         if not finance and kp["required_for_icon_only"]:
@@ -588,7 +588,7 @@ def icon_signal(
             "angle": found.angle,
             "spread": found.spread,
             "edge_agreement": found.agreement,
-            "content_matches": found.content,
+            "content_agreement": found.content,
             "confirmed_by": confirmed_by,  # the counts above, or few matches and the whole icon's edges
             "hash_kinds": sorted(k for k in {**hits, **geo_hits} if k != PHASH_FAR),
         }

@@ -16,6 +16,8 @@ coefficients near zero, whose bits a one-pixel shift flips, whereas dHash's bits
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import cv2
 import imagehash
 import numpy as np
@@ -30,26 +32,32 @@ MIN_SQUARENESS = 0.6  # the shorter side of the rectangle around the tile over i
 CONTAINER_AREA = 0.25  # a drawing filled covering less of the icon than this holds no other drawing
 
 
+@lru_cache(maxsize=4)
+def _planes(size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(ring mask, the ring's design matrix, every pixel's design matrix) of a plane a + b·x + c·y."""
+    ys, xs = np.mgrid[0:size, 0:size].astype(np.float32) / size
+    ring = np.zeros((size, size), dtype=bool)
+    ring[:RING], ring[-RING:], ring[:, :RING], ring[:, -RING:] = True, True, True, True
+    everywhere = np.stack([np.ones(size * size, np.float32), xs.ravel(), ys.ravel()], axis=1)
+    return ring, everywhere[ring.ravel()], everywhere
+
+
 def _background(rgb: np.ndarray) -> np.ndarray | None:
     """The background plane fitted to the outer ring (per channel: a + b·x + c·y), at every pixel; None
     when too little of the ring is background."""
-    height, width, _ = rgb.shape
-    ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
-    ring = np.zeros((height, width), dtype=bool)
-    ring[:RING], ring[-RING:], ring[:, :RING], ring[:, -RING:] = True, True, True, True
-    design = np.stack([np.ones(int(ring.sum()), np.float32), xs[ring] / width, ys[ring] / height], axis=1)
+    size = rgb.shape[0]
+    ring, design, everywhere = _planes(size)
     colours = rgb[ring]
     keep = np.ones(len(design), dtype=bool)
     for _ in range(3):  # refit without the ring pixels the plane does not explain (a tile touching the edge)
         coef, *_ = np.linalg.lstsq(design[keep], colours[keep], rcond=None)
         residual = np.abs(design @ coef - colours).max(axis=1)
-        keep = residual < max(TILE_TOLERANCE / 2, float(np.percentile(residual, 60)))
+        keep = residual < max(
+            TILE_TOLERANCE / 2, float(np.partition(residual, len(residual) * 3 // 5)[len(residual) * 3 // 5])
+        )
     if keep.mean() < MIN_BACKGROUND:
         return None
-    everywhere = np.stack(
-        [np.ones(height * width, np.float32), xs.ravel() / width, ys.ravel() / height], axis=1
-    )
-    return (everywhere @ coef).reshape(height, width, 3)
+    return (everywhere @ coef.astype(np.float32)).reshape(size, size, 3)
 
 
 def _largest_drawing(rgb: np.ndarray) -> np.ndarray | None:
@@ -93,8 +101,8 @@ def upright_tile(image: Image.Image) -> Image.Image | None:
     drawing = _largest_drawing(rgb)
     if drawing is None:
         return None
-    points = np.column_stack(np.nonzero(drawing))[:, ::-1].astype(np.float32)
-    hull = cv2.convexHull(points)
+    contours, _ = cv2.findContours(drawing.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    hull = cv2.convexHull(np.concatenate(contours))
     area = cv2.contourArea(hull) / (TILE_WORK * TILE_WORK)
     if not TILE_AREA[0] <= area <= TILE_AREA[1]:
         return None

@@ -24,14 +24,14 @@ from .keypoints import Verdict
 
 FILE_NAME = "keypoint-verdicts.sqlite3"
 _CODE = hashlib.blake2b(Path(keypoints.__file__).read_bytes(), digest_size=8).hexdigest()
-# ``verdict_v3`` (session 14) adds the matches on the official icon's content, ``verdict_v2`` (session 13)
+# ``verdict_v3`` (session 14) adds the edge agreement on the official icon's content, ``verdict_v2`` (session 13)
 # added the edge agreement; the older tables are dropped on open
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS verdict_v3 (
     listing TEXT NOT NULL, official TEXT NOT NULL, version TEXT NOT NULL,
     inliers INTEGER NOT NULL, channel TEXT, scale REAL, angle REAL,
     blurred INTEGER NOT NULL, spread REAL NOT NULL, matches INTEGER NOT NULL,
-    agreement REAL, overlap REAL NOT NULL, content INTEGER,
+    agreement REAL, overlap REAL NOT NULL, content REAL,
     PRIMARY KEY (listing, official, version)
 ) WITHOUT ROWID
 """
@@ -117,10 +117,11 @@ class VerdictStore:
         if row is None:
             return None
         inliers, channel, scale, angle, blurred, spread, matches, agreement, overlap, content = row
-        if not isinstance(inliers, int) or not isinstance(matches, int) or not isinstance(content, (int, type(None))):
+        if not isinstance(inliers, int) or not isinstance(matches, int) or not isinstance(content, (int, float, type(None))):
             return None  # not written by this code: computed again
         self.found += 1
         agreement = None if agreement is None else float(agreement)
+        content = None if content is None else float(content)
         return Verdict(
             inliers, channel, scale, angle, bool(blurred), float(spread), matches, agreement, float(overlap), content
         )
