@@ -609,6 +609,9 @@ class LookalikeIndex:
                     positions.append(pos)
                     hashes.append(h)
         hits: dict[int, dict[int, dict[str, int]]] = {}
+        tiles: dict[
+            tuple[int, int], dict[str, int]
+        ] = {}  # (position, app) → its hits, found by the tile table
         # the listing's phash / value are also looked up among the geometric variants' tables
         tables = [(kind, kind) for kind in per_kind]
         tables += [(geo, plain) for geo, plain in SHORTLIST_KINDS.items() if plain in per_kind]
@@ -622,7 +625,9 @@ class LookalikeIndex:
                 per = hits.setdefault(positions[q], {}).setdefault(label, {})
                 if name not in per or d < per[name]:
                     per[name] = d
-        self._rank_tiles(hits, per_kind)
+                if kind == TILE_KIND:
+                    tiles[positions[q], label] = per  # once per pair: an app has several tile values
+        self._rank_tiles(tiles, per_kind)
         # Where only the value or a corner-masked hash matched, how far the whole pHash is (a badge
         # moves it a little, an unrelated icon that shares one masked hash by chance is far away).
         if "phash" in per_kind:
@@ -645,21 +650,19 @@ class LookalikeIndex:
                     per[PHASH_FAR] = nearest
         return hits
 
-    def _rank_tiles(self, hits: dict[int, dict[int, dict[str, int]]], per_kind: dict) -> None:
+    def _rank_tiles(self, pairs: dict[tuple[int, int], dict[str, int]], per_kind: dict) -> None:
         """A tile match's distance becomes the sum over the tile hashes (icons.TILE_RANK_KINDS too, each
-        to the nearest of the app's values): the one dHash that found it ranks round emblems poorly."""
+        to the nearest of the app's values): the one dHash that found it ranks round emblems poorly.
+        Only the (listing, app) pairs the tile table found are visited (a sweep has dozens of other hits
+        per listing)."""
         for kind in TILE_RANK_KINDS:
-            if kind not in per_kind:
+            if kind not in per_kind or not pairs:
                 continue
-            positions, hashes = per_kind[kind]
-            mine = dict(zip(positions, hashes, strict=True))
-            for pos, apps in hits.items():
-                if pos not in mine:
-                    continue
-                for label, per in apps.items():
-                    theirs = self.apps[label].icon_hashes.get(kind, ())
-                    if TILE_KIND in per and theirs:
-                        per[TILE_KIND] += min((mine[pos] ^ h).bit_count() for h in theirs)
+            mine = dict(zip(*per_kind[kind], strict=True))
+            for (pos, label), per in pairs.items():
+                theirs = self.apps[label].icon_hashes.get(kind, ())
+                if pos in mine and theirs:
+                    per[TILE_KIND] += min((mine[pos] ^ h).bit_count() for h in theirs)
 
     def _app_phashes(self) -> tuple[np.ndarray, np.ndarray]:
         """Every app's indexed pHashes as one padded table (app index → row) and where they are real."""

@@ -23,7 +23,14 @@ from . import keypoints
 from .keypoints import Verdict
 
 FILE_NAME = "keypoint-verdicts.sqlite3"
-_CODE = hashlib.blake2b(Path(keypoints.__file__).read_bytes(), digest_size=8).hexdigest()
+# the code a verdict depends on: the verifier, and the listing icon's other shapes it compares (views)
+_CODE = hashlib.blake2b(
+    b"".join(
+        Path(keypoints.__file__).with_name(name).read_bytes()
+        for name in ("keypoints.py", "tile.py", "icons.py")
+    ),
+    digest_size=8,
+).hexdigest()
 # ``verdict_v3`` (session 14) adds the edge agreement on the official icon's content, ``verdict_v2`` (session 13)
 # added the edge agreement; the older tables are dropped on open
 _SCHEMA = """
@@ -117,13 +124,26 @@ class VerdictStore:
         if row is None:
             return None
         inliers, channel, scale, angle, blurred, spread, matches, agreement, overlap, content = row
-        if not isinstance(inliers, int) or not isinstance(matches, int) or not isinstance(content, (int, float, type(None))):
+        if (
+            not isinstance(inliers, int)
+            or not isinstance(matches, int)
+            or not isinstance(content, (int, float, type(None)))
+        ):
             return None  # not written by this code: computed again
         self.found += 1
         agreement = None if agreement is None else float(agreement)
         content = None if content is None else float(content)
         return Verdict(
-            inliers, channel, scale, angle, bool(blurred), float(spread), matches, agreement, float(overlap), content
+            inliers,
+            channel,
+            scale,
+            angle,
+            bool(blurred),
+            float(spread),
+            matches,
+            agreement,
+            float(overlap),
+            content,
         )
 
     def put(self, listing: str, official: str, version: str, verdict: Verdict) -> None:
@@ -167,7 +187,9 @@ class VerdictStore:
             return
         try:
             conn.execute("BEGIN IMMEDIATE")
-            conn.executemany(f"INSERT OR REPLACE INTO verdict_v3 VALUES (?, ?, ?, {', '.join('?' * 10)})", rows)
+            conn.executemany(
+                f"INSERT OR REPLACE INTO verdict_v3 VALUES (?, ?, ?, {', '.join('?' * 10)})", rows
+            )
             conn.execute("COMMIT")
             self.written += len(rows)
         except sqlite3.Error:
