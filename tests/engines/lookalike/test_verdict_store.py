@@ -75,7 +75,9 @@ def test_a_changed_icon_or_setting_is_verified_again(icons, tmp_path, monkeypatc
     assert len(calls) == 4  # another count decides: no stored verdict applies
     assert alerts == _alerts(LookalikeIndex([_app()], stricter, icons_root=icons))  # as if no store
     rows = (
-        sqlite3.connect(cache / FILE_NAME).execute("SELECT count(DISTINCT version) FROM verdict_v3").fetchone()
+        sqlite3.connect(cache / FILE_NAME)
+        .execute("SELECT count(DISTINCT version) FROM verdict_v3")
+        .fetchone()
     )
     assert rows[0] == 2  # both settings' verdicts are kept
     calls.clear()
@@ -110,7 +112,9 @@ def test_rows_written_by_other_code_are_computed_again(tmp_path):
     store = VerdictStore(tmp_path)
     store.get("a", "b", "v")  # creates the table
     conn = sqlite3.connect(tmp_path / FILE_NAME)
-    conn.execute("INSERT INTO verdict_v3 VALUES ('a', 'b', 'v', 'many', NULL, NULL, NULL, 0, 0.0, 3, NULL, 0.0, NULL)")
+    conn.execute(
+        "INSERT INTO verdict_v3 VALUES ('a', 'b', 'v', 'many', NULL, NULL, NULL, 0, 0.0, 3, NULL, 0.0, NULL)"
+    )
     conn.commit()
     assert store.get("a", "b", "v") is None
 
@@ -195,7 +199,9 @@ def test_a_store_locked_by_another_process_is_not_taken_for_damaged(tmp_path, mo
 
     holder = sqlite3.connect(tmp_path / FILE_NAME, isolation_level=None)
     holder.execute(module._SCHEMA)  # a valid store, in rollback-journal mode, held exclusively
-    holder.execute("INSERT INTO verdict_v3 VALUES ('a', 'b', 'v', 25, 'luma', 1.0, 0.0, 0, 0.2, 40, 0.6, 1.0, 12)")
+    holder.execute(
+        "INSERT INTO verdict_v3 VALUES ('a', 'b', 'v', 25, 'luma', 1.0, 0.0, 0, 0.2, 40, 0.6, 1.0, 12)"
+    )
     holder.execute("BEGIN EXCLUSIVE")
     real_connect = sqlite3.connect
     monkeypatch.setattr(
@@ -211,33 +217,31 @@ def test_a_store_locked_by_another_process_is_not_taken_for_damaged(tmp_path, mo
     assert VerdictStore(tmp_path).get("a", "b", "v").inliers == 25  # with its verdicts
 
 
-def test_a_store_of_the_first_format_is_replaced(tmp_path):
-    """A store written before the edge agreement (table ``verdict``) is a cache: dropped, not misread."""
+_COLUMNS_V1 = "scale REAL, angle REAL, blurred INTEGER, spread REAL, matches INTEGER"
+
+
+@pytest.mark.parametrize(
+    ("table", "columns", "row"),
+    [
+        ("verdict", _COLUMNS_V1, "25, 'luma', 1.0, 0.0, 0, 0.2, 40"),  # before the edge agreement
+        (
+            "verdict_v2",
+            f"{_COLUMNS_V1}, agreement REAL, overlap REAL",
+            "25, 'luma', 1.0, 0.0, 0, 0.2, 40, 0.6, 1.0",
+        ),
+    ],
+)
+def test_a_store_of_an_earlier_format_is_replaced(tmp_path, table, columns, row):
+    """A store written by earlier code (before the edge agreement, before the content agreement) is a
+    cache: its table is dropped, not misread."""
     conn = sqlite3.connect(tmp_path / FILE_NAME)
     conn.execute(
-        "CREATE TABLE verdict (listing TEXT, official TEXT, version TEXT, inliers INTEGER, channel TEXT, "
-        "scale REAL, angle REAL, blurred INTEGER, spread REAL, matches INTEGER)"
+        f"CREATE TABLE {table} (listing TEXT, official TEXT, version TEXT, inliers INTEGER, channel TEXT, {columns})"
     )
-    conn.execute("INSERT INTO verdict VALUES ('a', 'b', 'v', 25, 'luma', 1.0, 0.0, 0, 0.2, 40)")
+    conn.execute(f"INSERT INTO {table} VALUES ('a', 'b', 'v', {row})")
     conn.commit()
     conn.close()
     store = VerdictStore(tmp_path)
     assert store.get("a", "b", "v") is None and not store.broken
     tables = {r[0] for r in sqlite3.connect(tmp_path / FILE_NAME).execute("SELECT name FROM sqlite_master")}
-    assert "verdict" not in tables and "verdict_v3" in tables
-
-
-def test_a_store_of_the_second_format_is_replaced(tmp_path):
-    """A store written before the content matches (table ``verdict_v2``): dropped, not misread."""
-    conn = sqlite3.connect(tmp_path / FILE_NAME)
-    conn.execute(
-        "CREATE TABLE verdict_v2 (listing TEXT, official TEXT, version TEXT, inliers INTEGER, channel TEXT, "
-        "scale REAL, angle REAL, blurred INTEGER, spread REAL, matches INTEGER, agreement REAL, overlap REAL)"
-    )
-    conn.execute("INSERT INTO verdict_v2 VALUES ('a', 'b', 'v', 25, 'luma', 1.0, 0.0, 0, 0.2, 40, 0.6, 1.0)")
-    conn.commit()
-    conn.close()
-    store = VerdictStore(tmp_path)
-    assert store.get("a", "b", "v") is None and not store.broken
-    tables = {r[0] for r in sqlite3.connect(tmp_path / FILE_NAME).execute("SELECT name FROM sqlite_master")}
-    assert tables >= {"verdict_v3"} and "verdict_v2" not in tables
+    assert table not in tables and "verdict_v3" in tables
