@@ -3,11 +3,11 @@ another set: bench/lookalike/holdout_s13 (after session 13's edge-agreement thre
 holdout_s14 (written at the start of session 14, before its upright tile was measured anywhere; its
 template false alerts then set the content rule) and holdout_s15 (written during session 14 by another
 helper, screened once the session's settings were fixed). Each
-is screened with the default settings and with those before session 14, and scored by the independent
+is screened with the default settings and with those before sessions 15 and 14, and scored by the independent
 sets' counting rule (an alert is a true positive only when it names one of the label's accepted apps;
 every other alert is false).
 
-Usage: PYTHONPATH=src python bench/lookalike/holdout.py [--set s13|s14] [--rebuild]
+Usage: PYTHONPATH=src python bench/lookalike/holdout.py [--set s13|s14|s15] [--rebuild]
 Writes bench/results/lookalike-holdout-<set>.json.
 """
 
@@ -34,8 +34,16 @@ from appgov.engines.lookalike.inputs import read_protected  # noqa: E402
 
 SETS = ("s13", "s14", "s15")
 BEFORE = "before session 14 (icons.upright_tile: 0, keypoints.tile_apps: 0, min_content_agreement: 0)"
-NO_CONTENT = "session 14 without the content rule (keypoints.min_content_agreement: 0)"
-SETTINGS = {"default": None, BEFORE: OP_SETTINGS[BEFORE], NO_CONTENT: OP_SETTINGS[NO_CONTENT]}
+BEFORE_15 = "before session 15 (icons.mirror: 0, developer.other_institution: 0)"
+SETTINGS = {
+    "default": None,
+    BEFORE_15: OP_SETTINGS[BEFORE_15],
+    # what session 14 started from: both sessions' settings back
+    BEFORE: {
+        section: {**OP_SETTINGS[BEFORE].get(section, {}), **OP_SETTINGS[BEFORE_15].get(section, {})}
+        for section in {*OP_SETTINGS[BEFORE], *OP_SETTINGS[BEFORE_15]}
+    },
+}
 
 
 def folder(name: str) -> Path:

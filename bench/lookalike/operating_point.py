@@ -60,6 +60,10 @@ SETTINGS = {
         "icons": {"upright_tile": 0},
         "keypoints": {"tile_apps": 0, "min_content_agreement": 0},
     },
+    "before session 15 (icons.mirror: 0, developer.other_institution: 0)": {
+        "icons": {"mirror": 0},
+        "developer": {"other_institution": 0},
+    },
     "session 14 without the content rule (keypoints.min_content_agreement: 0)": {
         "keypoints": {"min_content_agreement": 0}
     },

@@ -113,6 +113,8 @@ def _check(config: dict[str, Any]) -> None:
         raise ConfigError("setting 'keypoints.edge_confirm_inliers' must be between 4 and 500")
     if keypoints["verdict_store"] not in (0, 1):
         raise ConfigError("setting 'keypoints.verdict_store' must be 0 or 1")
+    if config["developer"]["other_institution"] not in (0, 1):
+        raise ConfigError("setting 'developer.other_institution' must be 0 or 1")
     if not 0 <= config["candidates"]["name_signal_cache"] <= 10_000_000:
         raise ConfigError("setting 'candidates.name_signal_cache' must be between 0 and 10000000")
     if not 0 <= keypoints["blurred_min_inliers"] <= keypoints["min_inliers"]:
@@ -120,7 +122,7 @@ def _check(config: dict[str, Any]) -> None:
             "setting 'keypoints.blurred_min_inliers' must be between 0 and keypoints.min_inliers"
         )
     icons = config["icons"]
-    for flag in ("content_box", "masked_middle", "upright_tile"):
+    for flag in ("content_box", "masked_middle", "upright_tile", "mirror"):
         if icons[flag] not in (0, 1):
             raise ConfigError(f"setting 'icons.{flag}' must be 0 or 1, got {icons[flag]!r}")
     if (

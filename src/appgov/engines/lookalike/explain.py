@@ -98,7 +98,9 @@ def _reason_zh(reason: Reason) -> str | None:
         case "icon_keypoints":
             channel = str(reason.detail.get("channel") or "")
             shape = _KEYPOINT_SHAPE_ZH.get(channel.split("_", 1)[0], "")
-            said = f"图标{shape}经特征点比对与官方图标一致（{reason.value} 个特征点在同一旋转、缩放、平移下吻合"
+            said = (
+                f"图标{shape}经特征点比对与官方图标一致（{reason.value} 个特征点在同一旋转、缩放、平移下吻合"
+            )
             content = reason.detail.get("content_agreement")
             if content is not None:
                 said += f"，外框以内的图案 {round(100 * content)}% 一致"
@@ -118,6 +120,7 @@ _KEYPOINT_SHAPE_ZH = {
     "box": "截取主体（去掉四周空白底色）后",
     "band": "去掉上下文字条并还原比例后",
     "tile": "摆正并截出图块（去掉新换的底色）后",
+    "mirror": "左右翻转回来后",
 }
 
 

@@ -34,7 +34,7 @@ from pathlib import Path
 
 import imagehash
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageOps
 
 from .mih import query_direct
 from .tile import TILE_HASHES, tile_hashes, upright_tile
@@ -88,13 +88,30 @@ WIDE_KINDS = {
 # Index-only, shortlist-only: the bottom-masked hash of the official icon re-laid out raised on a new
 # background (room for a word below it): the listing's ``masked_bottom`` hides the word.
 RELAYOUT_MASK_KINDS = {"masked_bottom_geo": "masked_bottom"}
-SHORTLIST_KINDS = {**GEOMETRY_KINDS, **WIDE_KINDS, **RELAYOUT_MASK_KINDS}  # searched with a listing kind
+# Index-only tables of the official icon mirrored left to right (a counterfeit flips a text-free emblem),
+# searched with the listing's ``phash`` / ``value``; a match counts as the geometric variant's named in
+# ``MIRROR_AS`` (the same rules: both kinds, or the keypoints, which then also compare the listing's icon
+# flipped back: keypoints.VIEWS "mirror"). A symmetric icon has no such entry (its own hashes match a
+# flip): one whose grey levels at WORK_SIZE differ from its mirror image's by less than
+# ``MIRROR_MIN_ASYMMETRY`` on average (the holdout sets' symmetric official icons: 0-1.4; the emblems
+# their flipped copies were made of: 3.4-26).
+MIRROR_KINDS = {"phash_mirror": "phash", "value_mirror": "value"}
+MIRROR_AS = {"phash_mirror": "phash_geo", "value_mirror": "value_geo"}
+MIRROR_MIN_ASYMMETRY = 2.5  # a drawing 1 px off its axis: 2.4
+SHORTLIST_KINDS = {  # searched with a listing kind
+    **GEOMETRY_KINDS,
+    **WIDE_KINDS,
+    **RELAYOUT_MASK_KINDS,
+    **MIRROR_KINDS,
+}
 # The dHash of the listing's upright tile (tile.py), looked up among the official icon's whole and tile
 # dHashes: shortlist only, searched within icons.tile_shortlist_distance. The other tile hashes only rank
 # the apps it found (no table of their own).
 TILE_KIND = TILE_HASHES[0]
 TILE_RANK_KINDS = TILE_HASHES[1:]
-SHORTLIST_ONLY = frozenset((*WIDE_KINDS, *RELAYOUT_MASK_KINDS, TILE_KIND))  # never evidence, only the shortlist
+SHORTLIST_ONLY = frozenset(
+    (*WIDE_KINDS, *RELAYOUT_MASK_KINDS, TILE_KIND)
+)  # never evidence, only the shortlist
 # The content box (``content_box``): what is left of an icon once the plain field around its drawing is
 # cut away, squared and hashed (pHash and value). A logo shrunk onto a new background, moved, perhaps
 # with a word below it, is the official icon again once cut out. Only icons with such a field have
@@ -102,7 +119,8 @@ SHORTLIST_ONLY = frozenset((*WIDE_KINDS, *RELAYOUT_MASK_KINDS, TILE_KIND))  # ne
 # counts as a match of the geometric variant table named here (the same rules: both kinds, or the
 # keypoints), and is searched as wide as those.
 BOX_KINDS = {"phash_box": "phash_geo", "value_box": "value_geo"}
-INDEX_KINDS = (*HASH_KINDS, *GEOMETRY_KINDS, *RELAYOUT_MASK_KINDS)
+INDEX_KINDS = (*HASH_KINDS, *GEOMETRY_KINDS, *RELAYOUT_MASK_KINDS, *MIRROR_KINDS)
+RECORDED_AS = {**BOX_KINDS, **MIRROR_AS}  # a match in these tables is recorded as this kind's
 # Geometric variants of the official icon, indexed as extra ``phash`` and ``value`` values (no 64-bit
 # hash here survives a turn, a window moved off-centre or a re-layout on a new background):
 ROTATIONS = (5, 10, 15, 20, 25)  # degrees, both ways; the corners filled with the background / white
@@ -331,6 +349,22 @@ def geometric_variants(image: Image.Image) -> list[Image.Image]:
     return out
 
 
+def mirror_hashes(image: Image.Image) -> dict[str, tuple[str, ...]]:
+    """The pHash and value hash of the icon mirrored left to right (``MIRROR_KINDS``), none for a
+    symmetric icon: grey levels within ``MIRROR_MIN_ASYMMETRY`` of its mirror image on average (its pHash
+    is no test: the odd frequencies of a symmetric drawing are near zero, their bits flip at random)."""
+    small = _small(image)
+    grey = np.asarray(small.convert("L"), dtype=np.float32)
+    if float(np.abs(grey - grey[:, ::-1]).mean()) < MIRROR_MIN_ASYMMETRY:
+        return {}
+    flipped = ImageOps.mirror(small)
+    out = {"phash_mirror": tuple(phash_many([flipped]))}
+    value = _value_many([flipped])
+    if value:
+        out["value_mirror"] = (value[0],)
+    return out
+
+
 def raised_relayout_masks(image: Image.Image) -> list[tuple[str, Image.Image]]:
     """(``masked_bottom``, masked image) of the official icon re-laid out raised (shrunk, a quarter of
     the free height above it) on white or its own background: the band below, where a copy puts a
@@ -468,6 +502,7 @@ def official_hashes(
             hashed = phash_many([im for _kind, im in masked])
             for (kind, _im), value in zip(masked, hashed, strict=True):
                 out[kind] = tuple(dict.fromkeys([*out.get(kind, ()), value]))
+            out.update(mirror_hashes(image))
             raised = raised_relayout_masks(image)
             if raised:
                 out["masked_bottom_geo"] = tuple(dict.fromkeys(phash_many([im for _kind, im in raised])))

@@ -16,6 +16,9 @@ from .icon_cache import official_hashes_many
 from .icons import (
     BOX_KINDS,
     INDEX_KINDS,
+    MIRROR_AS,
+    MIRROR_KINDS,
+    RECORDED_AS,
     SHORTLIST_KINDS,
     SHORTLIST_ONLY,
     TILE_KIND,
@@ -144,7 +147,17 @@ class LookalikeIndex:
         # Verdicts per (listing icon content, app): a feed's copies of one icon are verified once.
         box = bool(self.config["icons"]["content_box"])
         tile = bool(self.config["icons"]["upright_tile"])
-        views = tuple(v for v, on in (("box", box), ("band", kp["without_band"]), ("tile", tile)) if on)
+        self._mirror = bool(self.config["icons"]["mirror"])
+        views = tuple(
+            v
+            for v, on in (
+                ("box", box),
+                ("band", kp["without_band"]),
+                ("tile", tile),
+                ("mirror", self._mirror),
+            )
+            if on
+        )
         self._verdicts = VerdictCache(int(kp["verdict_cache"]), views)
         # Name signals per (listing name, app): one app is listed under one name in many stores.
         size = int(self.config["candidates"]["name_signal_cache"])
@@ -163,6 +176,7 @@ class LookalikeIndex:
                 (kind in BOX_KINDS and not box)
                 or (kind == "masked_middle" and not icons["masked_middle"])
                 or (kind == TILE_KIND and not tile)
+                or (kind in MIRROR_KINDS and not self._mirror)
                 or kind in TILE_RANK_KINDS
             ):
                 continue
@@ -448,6 +462,13 @@ class LookalikeIndex:
             views.append("band")
         if TILE_KIND in hits:
             views.append("tile")
+        if self._mirror and any(k in hits for k in MIRROR_AS.values()):
+            wide = self.config["icons"]["geometry_shortlist_distance"]
+            for kind, plain in MIRROR_KINDS.items():
+                theirs = app.icon_hashes.get(kind, ())
+                if plain in mine and any((mine[plain] ^ h).bit_count() <= wide for h in theirs):
+                    views.append("mirror")
+                    break
         return tuple(views)
 
     def _brand_elsewhere(self, view: ListingView, listing: Listing) -> bool:
@@ -620,7 +641,7 @@ class LookalikeIndex:
                 continue
             positions, hashes = per_kind[plain]
             qpos, labels, dist = self.icon_indexes[kind].query(np.array(hashes, dtype=np.uint64))
-            name = BOX_KINDS.get(kind, kind)  # a content box's match is a geometric variant's
+            name = RECORDED_AS.get(kind, kind)  # a content box's or a mirror's match is a geometric variant's
             for q, label, d in zip(qpos.tolist(), labels.tolist(), dist.tolist(), strict=True):
                 per = hits.setdefault(positions[q], {}).setdefault(label, {})
                 if name not in per or d < per[name]:

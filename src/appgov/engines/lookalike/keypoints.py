@@ -37,7 +37,7 @@ from pathlib import Path
 
 import cv2
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageOps
 
 from .icons import content_box, without_band
 from .tile import container, upright_tile
@@ -61,7 +61,7 @@ _ORB_SOFT = cv2.ORB_create(
 )
 _MATCHER = cv2.BFMatcher(cv2.NORM_HAMMING)
 # a listing icon's other shapes, by channel prefix
-VIEWS = {"box": content_box, "band": without_band, "tile": upright_tile}
+VIEWS = {"box": content_box, "band": without_band, "tile": upright_tile, "mirror": ImageOps.mirror}
 cv2.setNumThreads(1)  # one image at a time per process; the sweep forks its own workers
 
 
@@ -79,7 +79,8 @@ class Features:
     channels: dict[str, Channel]
     blurred: bool  # the icon itself looks blurred (few edges)
     views: tuple[tuple[str, Features], ...] = ()  # a listing icon's other shapes: ("box", its content
-    # box), ("band", without its band of text), ("tile", its upright tile), those it has
+    # box), ("band", without its band of text), ("tile", its upright tile), ("mirror", flipped left to
+    # right), those it has
     # a view's frame: the angle (degrees) and scale of the map from the icon onto that view, so that a
     # transform fitted on the view is reported as one of the icon (an upright tile was turned back)
     frame: tuple[float, float] = (0.0, 1.0)

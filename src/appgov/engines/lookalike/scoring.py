@@ -41,7 +41,12 @@ NameSignalCache = BoundedMemo[tuple[str, int], tuple[tuple[str, tuple[float, Rea
 
 def _add(signals: Signals, evidence: float, reason: Reason) -> None:
     current = signals.get(reason.signal)
-    if current is None or evidence > current[0]:
+    # at equal evidence the longer identifier is kept: it is the more specific (交通银行买单吧, not 买单吧)
+    if (
+        current is None
+        or evidence > current[0]
+        or (evidence == current[0] and len(str(reason.value)) > len(str(current[1].value)))
+    ):
         signals[reason.signal] = (evidence, reason)
 
 
@@ -657,7 +662,8 @@ def _branch_words() -> tuple[str, ...]:
 class PairScore:
     score: float
     reasons: list[Reason]
-    specificity: int  # length of the official identifier that matched best (ties go to the longer)
+    specificity: int  # twice the length of the official identifier that matched best, +1 for an official
+    # name (ties go to the longer, then to the app whose name it is)
     brand: float  # evidence of brand text alone (name, package, developer claim): what attribution ranks
 
 
@@ -726,16 +732,25 @@ def score_pair(
     score = 1 - (1 - brand) * (1 - icon_ev)
     ordered = sorted(signals.values(), key=lambda item: -item[0])
     reasons = [reason for _, reason in ordered]
-    best = ordered[0][1]
-    specificity = (
-        len(str(best.value)) if best.signal not in ICON_SIGNAL_NAMES + ("developer_impersonation",) else 0
+    # the longest identifier among the strongest signals (ties between apps go to the more specific),
+    # an official name before a brand keyword of the same length (a group lists its apps' names as
+    # keywords of each: 平安好车主 is the name of one app and a keyword of the others)
+    names = app.app.names
+    specificity = max(
+        (
+            2 * len(str(reason.value)) + (reason.value in names)
+            for evidence, reason in ordered
+            if evidence == ordered[0][0]
+            and reason.signal not in ICON_SIGNAL_NAMES + ("developer_impersonation",)
+        ),
+        default=0,
     )
     if official_dev and not listing.cert_sha256:
         # No certificate to check it against: reported, and it changes nothing (anyone can type it).
         reasons.append(Reason("developer_claimed_unverified", developer))
     elif official_dev is False:
         reasons.append(Reason("developer_mismatch", developer))
-        if _distinct_entity(view, developer, signals):
+        if _distinct_entity(view, developer, signals, app, bool(cfg["developer"]["other_institution"])):
             score *= cfg["developer"]["distinct_entity_factor"]
             brand *= cfg["developer"]["distinct_entity_factor"]
             reasons.append(Reason("developer_distinct_entity", developer, {"listing_core": view.core}))
@@ -751,25 +766,46 @@ _COPY_SIGNALS = (
 )
 
 
-def _distinct_entity(view: ListingView, developer: str, signals: Signals) -> bool:
+def _distinct_entity(
+    view: ListingView, developer: str, signals: Signals, app: CompiledApp, other_institution: bool
+) -> bool:
     """The listing's developer is an entity named after the listing itself (e.g. 安顺农商银行 by
     安顺农商银行股份有限公司) while the name only resembles the protected one: most likely another,
     genuine institution rather than an imitator. Also when the developer is itself a financial
     institution whose own name is in the listing's name (招商证券智远一户通 by 招商证券股份有限公司): a
-    package or icon that resembles a protected app's is then that institution's own. Never applies to
-    copied official names or brand keywords."""
+    package or icon that resembles a protected app's is then that institution's own. With
+    ``other_institution``, also when the developer is a financial institution that is not the app's and
+    no icon matched (新华保险 · com.newchinalife by 新华人寿保险股份有限公司 is not a copy of 中国人寿's
+    com.chinalife app; 华安保险 by 华安财产保险股份有限公司 not of 平安). Never applies to copied official
+    names or brand keywords."""
     if any(s in signals for s in _COPY_SIGNALS):
         return False
     dev = skeleton(developer)
     own = developer_core(dev)
     if len(own) >= 3 and own in view.skel and institution_name(own, view.lexicon):
         return True
-    if "package_squat" in signals or any(s in signals for s in ICON_SIGNAL_NAMES):
+    if any(s in signals for s in ICON_SIGNAL_NAMES):
+        return False
+    if other_institution and _another_institution(own, app, view.lexicon):
+        return True
+    if "package_squat" in signals:
         return False
     core = view.core
     if len(core) < 3:
         return False
     return core in dev
+
+
+def _another_institution(own: str, app: CompiledApp, lex: Lexicon) -> bool:
+    """``own`` (a developer skeleton without its company form) names a financial institution that is not
+    the app's: neither holds the other's official developer, institution name, official name or brand
+    keyword (a sibling entity such as 中国人寿财产保险 holds the 中国人寿 keyword: the same group)."""
+    if len(own) < 4 or not institution_name(own, lex):
+        return False
+    theirs = (*app.developer_cores, developer_core(skeleton(app.app.institution)))
+    if any(t and (t in own or own in t) for t in theirs):
+        return False
+    return not any(len(ref.skel) >= 2 and ref.skel in own for ref in app.refs)
 
 
 def institution_name(text: str, lex: Lexicon) -> bool:
