@@ -357,11 +357,12 @@ def mirror_hashes(image: Image.Image) -> dict[str, tuple[str, ...]]:
     grey = np.asarray(small.convert("L"), dtype=np.float32)
     if float(np.abs(grey - grey[:, ::-1]).mean()) < MIRROR_MIN_ASYMMETRY:
         return {}
-    flipped = ImageOps.mirror(small)
-    out = {"phash_mirror": tuple(phash_many([flipped]))}
-    value = _value_many([flipped])
+    # hashed as a listing's icon is (``fingerprint``): the pHash at full size, the value hash at WORK_SIZE
+    flipped = ImageOps.mirror(image.convert("RGB"))
+    out = {"phash_mirror": (phash_image(flipped),)}
+    value = _value_hash(_small(flipped))
     if value:
-        out["value_mirror"] = (value[0],)
+        out["value_mirror"] = (value,)
     return out
 
 
