@@ -2,12 +2,13 @@
 another set: bench/lookalike/holdout_s13 (after session 13's edge-agreement thresholds were fixed) and
 holdout_s14 (written at the start of session 14, before its upright tile was measured anywhere; its
 template false alerts then set the content rule) and holdout_s15 (written during session 14 by another
-helper, screened once the session's settings were fixed). Each
+helper, screened once the session's settings were fixed) and holdout_s16 (written during session 15
+by a third helper, screened once that session's settings were fixed). Each
 is screened with the default settings and with those before sessions 15 and 14, and scored by the independent
 sets' counting rule (an alert is a true positive only when it names one of the label's accepted apps;
 every other alert is false).
 
-Usage: PYTHONPATH=src python bench/lookalike/holdout.py [--set s13|s14|s15] [--rebuild]
+Usage: PYTHONPATH=src python bench/lookalike/holdout.py [--set s13|s14|s15|s16] [--rebuild]
 Writes bench/results/lookalike-holdout-<set>.json.
 """
 
@@ -32,7 +33,7 @@ from score import score  # noqa: E402  (the independent sets' counting rule)
 from appgov.engines.lookalike import LookalikeIndex, iter_listings, load_config  # noqa: E402
 from appgov.engines.lookalike.inputs import read_protected  # noqa: E402
 
-SETS = ("s13", "s14", "s15")
+SETS = ("s13", "s14", "s15", "s16")
 BEFORE = "before session 14 (icons.upright_tile: 0, keypoints.tile_apps: 0, min_content_agreement: 0)"
 BEFORE_15 = "before session 15 (icons.mirror: 0, developer.other_institution: 0)"
 SETTINGS = {
