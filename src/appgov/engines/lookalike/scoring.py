@@ -662,8 +662,8 @@ def _branch_words() -> tuple[str, ...]:
 class PairScore:
     score: float
     reasons: list[Reason]
-    specificity: int  # twice the length of the official identifier that matched best, +1 for an official
-    # name (ties go to the longer, then to the app whose name it is)
+    specificity: int  # twice the length of the official identifier that matched best, +1 when the listing
+    # is named exactly so and it is the app's official name (ties go to the longer, then to that app)
     brand: float  # evidence of brand text alone (name, package, developer claim): what attribution ranks
 
 
@@ -732,13 +732,14 @@ def score_pair(
     score = 1 - (1 - brand) * (1 - icon_ev)
     ordered = sorted(signals.values(), key=lambda item: -item[0])
     reasons = [reason for _, reason in ordered]
-    # the longest identifier among the strongest signals (ties between apps go to the more specific),
-    # an official name before a brand keyword of the same length (a group lists its apps' names as
-    # keywords of each: 平安好车主 is the name of one app and a keyword of the others)
+    # the longest identifier among the strongest signals (ties between apps go to the more specific);
+    # a listing named exactly as an official name goes to that app before one that has the name as a
+    # brand keyword (a group lists its apps' names as keywords of each: 平安好车主). Not for resembling
+    # names: 象顺农商银行 is one character from 象山农商银行 and from 抚顺农商银行 alike.
     names = app.app.names
     specificity = max(
         (
-            2 * len(str(reason.value)) + (reason.value in names)
+            2 * len(str(reason.value)) + (reason.signal == "name_identical" and reason.value in names)
             for evidence, reason in ordered
             if evidence == ordered[0][0]
             and reason.signal not in ICON_SIGNAL_NAMES + ("developer_impersonation",)
