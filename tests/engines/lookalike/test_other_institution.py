@@ -119,18 +119,24 @@ def test_the_rule_leaves_copies_alone(name, package, developer, app):
     assert alert is not None and alert.app_id == app
 
 
-def test_a_sibling_entity_of_the_group_is_not_another_institution():
-    # 中国人寿财产保险 holds the 中国人寿 keyword: the group's own company, so the rule does not apply
-    alert = _screen(load_config(), "国寿财险", "com.chinalife.ccic", "中国人寿财产保险股份有限公司")
+@pytest.mark.parametrize(
+    ("developer", "discounted"),
+    [
+        ("中国人寿财产保险股份有限公司", False),  # holds the 中国人寿 keyword: the group's own company
+        ("新华人寿保险股份有限公司", True),  # another insurer
+    ],
+)
+def test_a_sibling_entity_of_the_group_is_not_another_institution(developer, discounted):
+    # only a package token is shared (no copied name): the rule decides, and the sibling is exempt
+    now = _screen(load_config(), "财险通", "com.chinalife.ccic", developer)
     before = _screen(
-        load_config(overrides={"developer": {"other_institution": 0}}),
-        "国寿财险",
-        "com.chinalife.ccic",
-        "中国人寿财产保险股份有限公司",
+        load_config(overrides={"developer": {"other_institution": 0}}), "财险通", "com.chinalife.ccic", developer
     )
-    assert (alert is None) == (before is None)
-    if alert is not None:
-        assert alert.score == before.score
+    assert before is not None and before.app_id == "clife"
+    if discounted:
+        assert now is None
+    else:
+        assert now is not None and now.score == before.score
 
 
 @pytest.mark.parametrize(

@@ -630,9 +630,8 @@ class LookalikeIndex:
                     positions.append(pos)
                     hashes.append(h)
         hits: dict[int, dict[int, dict[str, int]]] = {}
-        tiles: dict[
-            tuple[int, int], dict[str, int]
-        ] = {}  # (position, app) → its hits, found by the tile table
+        # (position, app) → its hits, found by the tile table
+        tiles: dict[tuple[int, int], dict[str, int]] = {}
         # the listing's phash / value are also looked up among the geometric variants' tables
         tables = [(kind, kind) for kind in per_kind]
         tables += [(geo, plain) for geo, plain in SHORTLIST_KINDS.items() if plain in per_kind]
