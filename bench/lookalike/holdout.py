@@ -33,17 +33,27 @@ from score import score  # noqa: E402  (the independent sets' counting rule)
 from appgov.engines.lookalike import LookalikeIndex, iter_listings, load_config  # noqa: E402
 from appgov.engines.lookalike.inputs import read_protected  # noqa: E402
 
-SETS = ("s13", "s14", "s15", "s16")
+SETS = ("s13", "s14", "s15", "s16", "s17")
 BEFORE = "before session 14 (icons.upright_tile: 0, keypoints.tile_apps: 0, min_content_agreement: 0)"
 BEFORE_15 = "before session 15 (icons.mirror: 0, developer.other_institution: 0)"
+BEFORE_16 = "before session 16 (keypoints.search_apps: 0)"
+
+
+def _back(*names: str) -> dict:
+    """The settings of these sessions' changes all turned back."""
+    merged: dict = {}
+    for name in names:
+        for section, values in OP_SETTINGS[name].items():
+            merged.setdefault(section, {}).update(values)
+    return merged
+
+
 SETTINGS = {
     "default": None,
-    BEFORE_15: OP_SETTINGS[BEFORE_15],
-    # what session 14 started from: both sessions' settings back
-    BEFORE: {
-        section: {**OP_SETTINGS[BEFORE].get(section, {}), **OP_SETTINGS[BEFORE_15].get(section, {})}
-        for section in {*OP_SETTINGS[BEFORE], *OP_SETTINGS[BEFORE_15]}
-    },
+    BEFORE_16: _back(BEFORE_16),
+    BEFORE_15: _back(BEFORE_16, BEFORE_15),
+    # what session 14 started from: the three sessions' settings back
+    BEFORE: _back(BEFORE_16, BEFORE_15, BEFORE),
 }
 
 

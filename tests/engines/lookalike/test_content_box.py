@@ -114,7 +114,9 @@ def test_unrelated_drawings_on_a_field_are_not_alerted(tmp_path):
 def test_content_box_off_is_the_engine_before_it(tmp_path):
     logo().save(tmp_path / "official.png")
     moved_onto_field(logo()).save(tmp_path / "copy.png")
-    config = load_config(overrides={"icons": {"content_box": 0, "upright_tile": 0}})
+    config = load_config(
+        overrides={"icons": {"content_box": 0, "upright_tile": 0}, "keypoints": {"search_apps": 0}}
+    )
     index = LookalikeIndex([hxb_app()], config, icons_root=tmp_path)
     assert not {"phash_box", "value_box", "dhash_tile"} & set(index.icon_indexes)
     assert index.screen_one(generic_listing("copy.png")) is None

@@ -162,7 +162,9 @@ def test_one_far_hash_kind_needs_many_matches_spread_wide(icons, monkeypatch, in
     index = LookalikeIndex([_app()], load_config(), icons_root=icons)
     assert (index.screen_one(_listing("copy.png"), far) is not None) is alerts
     off = LookalikeIndex(
-        [_app()], load_config(overrides={"keypoints": {"far_single_kind": 0}}), icons_root=icons
+        [_app()],
+        load_config(overrides={"keypoints": {"far_single_kind": 0, "search_apps": 0}}),
+        icons_root=icons,
     )
     assert off.screen_one(_listing("copy.png"), far) is None  # never verified: unconfirmed
 

@@ -85,7 +85,7 @@ def test_a_tile_turned_on_a_gradient_alerts_under_a_generic_name(icons, icon, an
 
 
 def test_without_the_tile_the_turned_copy_is_missed(icons):
-    config = load_config(overrides={"icons": {"upright_tile": 0}})
+    config = load_config(overrides={"icons": {"upright_tile": 0}, "keypoints": {"search_apps": 0}})
     index = LookalikeIndex([hxb_app()], config, icons_root=icons)
     assert "dhash_tile" not in index.icon_indexes
     assert index.screen_one(generic_listing("turned.png")) is None

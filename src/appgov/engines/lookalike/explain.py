@@ -107,6 +107,8 @@ def _reason_zh(reason: Reason) -> str | None:
             agreement = reason.detail.get("edge_agreement")
             if agreement is not None:
                 said += f"，还原后 {round(100 * agreement)}% 的轮廓方向一致"
+            if reason.detail.get("search_votes") is not None and not reason.detail.get("hash_kinds"):
+                said += "；图标哈希均不相近，由特征点检索找到"
             return said + "）"
         case "developer_mismatch":
             return f"开发者「{reason.value}」不是官方开发者"

@@ -109,8 +109,11 @@ SHORTLIST_KINDS = {  # searched with a listing kind
 # the apps it found (no table of their own).
 TILE_KIND = TILE_HASHES[0]
 TILE_RANK_KINDS = TILE_HASHES[1:]
+# An app that the keypoint search (search.py) ranked first for a listing's icon: in its icon hits under
+# this kind, with the votes as value. Not a hash; never evidence, like the tables below.
+SEARCH_KIND = "keypoint_search"
 # never evidence, only the shortlist
-SHORTLIST_ONLY = frozenset((*WIDE_KINDS, *RELAYOUT_MASK_KINDS, TILE_KIND))
+SHORTLIST_ONLY = frozenset((*WIDE_KINDS, *RELAYOUT_MASK_KINDS, TILE_KIND, SEARCH_KIND))
 # The content box (``content_box``): what is left of an icon once the plain field around its drawing is
 # cut away, squared and hashed (pHash and value). A logo shrunk onto a new background, moved, perhaps
 # with a word below it, is the official icon again once cut out. Only icons with such a field have

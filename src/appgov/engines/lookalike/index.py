@@ -19,6 +19,7 @@ from .icons import (
     MIRROR_AS,
     MIRROR_KINDS,
     RECORDED_AS,
+    SEARCH_KIND,
     SHORTLIST_KINDS,
     SHORTLIST_ONLY,
     TILE_KIND,
@@ -43,6 +44,7 @@ from .scoring import (
     institution_name,
     score_pair,
 )
+from .search import KeypointSearch, search_key
 from .verdict_store import VerdictStore, version_key
 
 IconError = IconFileError
@@ -144,6 +146,15 @@ class LookalikeIndex:
         if kp["enabled"]:
             for app in self.apps:
                 self._official_icon_features(app)
+        self._search = None
+        if kp["enabled"] and kp["search_apps"]:
+            self._search = KeypointSearch(
+                {i: f for i, f in self._official_features.items() if f is not None},
+                int(kp["search_max_apps"]),
+            )
+        # a listing icon's search ranking, by its content digest (kept between sweeps under this key)
+        self._ranked: BoundedMemo[str, list[tuple[int, int]]] = BoundedMemo(max(int(kp["verdict_cache"]), 1))
+        self._search_key = search_key(self._official_digests, kp)
         # Verdicts per (listing icon content, app): a feed's copies of one icon are verified once.
         box = bool(self.config["icons"]["content_box"])
         tile = bool(self.config["icons"]["upright_tile"])
@@ -243,6 +254,8 @@ class LookalikeIndex:
         if cert and listing.developer:  # a foreign certificate: a developer name is a claim to check
             self._developer_candidates(listing.developer, found)
         verifiable = self._worth_verifying(icon_hits) if icon_hits else frozenset()
+        if self._search is not None and listing.icon:
+            icon_hits, verifiable = self._searched(listing, icon_hits or {}, verifiable)
         if icon_hits:
             found.update(self._icon_candidates(view, icon_hits, found, verifiable))
         scored = []
@@ -399,6 +412,36 @@ class LookalikeIndex:
         chosen += [app for _d, _far, app in tiles[: kp["tile_apps"]] if app not in chosen]
         return frozenset(chosen)
 
+    def _searched(
+        self, listing: Listing, icon_hits: dict[int, dict[str, int]], verifiable: frozenset[int]
+    ) -> tuple[dict[int, dict[str, int]], frozenset[int]]:
+        """The icon hits and verified apps with the keypoint search's (search.py): the
+        ``keypoints.search_apps`` apps whose official icons share most keypoints with the listing's icon,
+        verified too (no hash may have come near them: a framed, photographed or turned copy). The
+        ranking is kept per icon content, like the verdicts."""
+        path = self._path(listing.icon)
+        store = self._verdict_store
+        try:
+            digest = self._verdicts.digest(path)
+            ranked = self._ranked.get(digest)
+            if ranked is None and store is not None:
+                ranked = store.get_ranked(digest, self._search_key)
+            if ranked is None:
+                mine = self._verdicts.listing_features(digest, path)
+                ranked = self._search.rank(mine, int(self.config["keypoints"]["search_apps"]))
+                if store is not None:
+                    store.put_ranked(digest, self._search_key, ranked)
+            self._ranked.put(digest, ranked)
+        except (OSError, ValueError) as exc:
+            raise IconError(f"listing {listing.listing_id}: cannot read icon {path}: {exc}") from None
+        added = [(app, votes) for app, votes in ranked if app not in verifiable]
+        if not added:
+            return icon_hits, verifiable
+        icon_hits = dict(icon_hits)
+        for app, votes in added:
+            icon_hits[app] = {**icon_hits.get(app, {}), SEARCH_KIND: votes}
+        return icon_hits, verifiable | {app for app, _votes in added}
+
     def _verifiable(self, listing: Listing, app: CompiledApp) -> bool:
         """Both icon files are there: the keypoints can give a verdict (``_verifier`` is not None)."""
         return bool(listing.icon) and self._official_features.get(app.index) is not None
@@ -460,8 +503,10 @@ class LookalikeIndex:
                 break
         if any(k.startswith(("masked_bottom", "masked_top")) for k in hits):
             views.append("band")
-        if TILE_KIND in hits:
+        if TILE_KIND in hits or SEARCH_KIND in hits:
             views.append("tile")
+        if SEARCH_KIND in hits and "box" not in views:
+            views.insert(0, "box")  # found by its keypoints: no hash says which shape it was put into
         if self._mirror and any(k in hits for k in MIRROR_AS.values()):
             wide = self.config["icons"]["geometry_shortlist_distance"]
             for kind, plain in MIRROR_KINDS.items():

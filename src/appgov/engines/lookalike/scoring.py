@@ -20,7 +20,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from .compiled import CompiledApp, Lexicon, Ref, developer_core
 from .deformation import single_edit, split_affixes
-from .icons import SHORTLIST_ONLY, TILE_KIND
+from .icons import SEARCH_KIND, SHORTLIST_ONLY, TILE_KIND
 from .listing_view import ListingView
 from .memo import BoundedMemo
 from .models import Reason
@@ -463,8 +463,11 @@ def icon_signal(
     geometric = False
     # one hash kind only, beyond keypoints.single_kind_max_distance: verified only as the listing's one
     # far candidate (keypoints.far_single_kind), and confirmed only by many matches spread wide
-    matched = [d for k, d in hits.items() if k != PHASH_FAR]
+    matched = [d for k, d in hits.items() if k not in (PHASH_FAR, SEARCH_KIND)]
     far_single = len(matched) == 1 and matched[0] > kp["single_kind_max_distance"] and TILE_KIND not in hits
+    # found by the keypoint search alone (search.py): no hash of the icon is near this app's
+    search_votes = hits.get(SEARCH_KIND)
+    searched_only = search_votes is not None and not matched
     wide = any(k in SHORTLIST_ONLY for k in hits)  # shortlist only (icons.WIDE_KINDS, RELAYOUT_MASK_KINDS)
     hits = {k: d for k, d in hits.items() if k not in SHORTLIST_ONLY}
     geo_any = "phash_geo" in hits or "value_geo" in hits or wide
@@ -553,12 +556,22 @@ def icon_signal(
             keypoints_confirm = (
                 found.inliers >= kp["far_min_inliers"] and found.spread >= kp["far_min_spread"]
             )
+        edges = found.agreement  # None: no transform was fitted (or a verdict without it)
+        if searched_only:
+            # nothing but the keypoints says this is the app's icon: many matches over much of the logo,
+            # and the edges of the whole icon moved back where the official ones are
+            keypoints_confirm = (
+                found.inliers >= kp["search_min_inliers"]
+                and found.spread >= kp["search_min_spread"]
+                and edges is not None
+                and edges >= kp["search_min_edge_agreement"]
+            )
         # The whole icon, moved back by the fitted transform, decides past the counts: a chance agreement
         # of many matches (a shared ring, a letter) leaves the rest of the edges apart, while a flat
         # drawing copied keeps few corners but all its edges (keypoints.edge_agreement)
-        edges = found.agreement  # None: no transform was fitted (or a verdict without it)
         by_edges = (
-            bool(kp["edge_confirm"])
+            not searched_only
+            and bool(kp["edge_confirm"])
             and edges is not None
             and found.inliers >= kp["edge_confirm_inliers"]
             and edges >= kp["edge_confirm_agreement"]
@@ -597,6 +610,8 @@ def icon_signal(
             "confirmed_by": confirmed_by,  # the counts above, or few matches and the whole icon's edges
             "hash_kinds": sorted(k for k in {**hits, **geo_hits} if k != PHASH_FAR),
         }
+        if search_votes is not None:
+            detail["search_votes"] = search_votes  # the keypoint search put this app on the shortlist
         evidence = ev["icon_with_finance_name"] if finance else ev["icon_confirmed"]
         if finance:
             detail["finance_name"] = True

@@ -42,6 +42,14 @@ CREATE TABLE IF NOT EXISTS verdict_v3 (
     PRIMARY KEY (listing, official, version)
 ) WITHOUT ROWID
 """
+# the keypoint search's ranking of a listing icon (search.py), under the search index's key (which
+# official icons, which settings, which code): "app:votes app:votes"
+_SEARCH_SCHEMA = """
+CREATE TABLE IF NOT EXISTS search_v1 (
+    listing TEXT NOT NULL, search TEXT NOT NULL, ranked TEXT NOT NULL,
+    PRIMARY KEY (listing, search)
+) WITHOUT ROWID
+"""
 _COLUMNS = "inliers, channel, scale, angle, blurred, spread, matches, agreement, overlap, content"
 _OLD_TABLES = ("verdict", "verdict_v2")
 
@@ -61,6 +69,7 @@ class VerdictStore:
         self._conn: sqlite3.Connection | None = None
         self._pid: int | None = None
         self._pending: list[tuple] = []
+        self._pending_ranked: list[tuple[str, str, str]] = []
         self._lock = threading.Lock()
         self.broken: str | None = None  # why the store was given up in this process, if it was
         self.reads = self.found = self.written = 0
@@ -73,7 +82,7 @@ class VerdictStore:
         # a forked worker must not use its parent's connection (it opens its own) nor write the
         # verdicts its parent had not written yet (the parent writes them)
         if self._pid is not None and self._pid != os.getpid():
-            self._pending = []
+            self._pending, self._pending_ranked = [], []
         self._conn, self._pid = None, os.getpid()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -97,6 +106,7 @@ class VerdictStore:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute(_SCHEMA)
+            conn.execute(_SEARCH_SCHEMA)
             for table in _OLD_TABLES:
                 conn.execute(f"DROP TABLE IF EXISTS {table}")
         except sqlite3.Error:
@@ -146,6 +156,32 @@ class VerdictStore:
             content,
         )
 
+    def get_ranked(self, listing: str, search: str) -> list[tuple[int, int]] | None:
+        """The keypoint search's ranking stored for this listing icon and search index, None if none."""
+        with self._lock:
+            conn = self._connection()
+            if conn is None:
+                return None
+            try:
+                row = conn.execute(
+                    "SELECT ranked FROM search_v1 WHERE listing=? AND search=?", (listing, search)
+                ).fetchone()
+            except sqlite3.Error as exc:
+                self.broken = f"{self.path}: {exc}"
+                return None
+        try:
+            return [tuple(int(n) for n in item.split(":")) for item in row[0].split()] if row else None
+        except (ValueError, TypeError, AttributeError):
+            return None  # not written by this code: searched again
+
+    def put_ranked(self, listing: str, search: str, ranked: list[tuple[int, int]]) -> None:
+        with self._lock:
+            if self.broken:
+                return
+            self._pending_ranked.append((listing, search, " ".join(f"{a}:{v}" for a, v in ranked)))
+            if len(self._pending_ranked) >= 512:
+                self._flush()
+
     def put(self, listing: str, official: str, version: str, verdict: Verdict) -> None:
         with self._lock:
             self._put(listing, official, version, verdict)
@@ -179,10 +215,11 @@ class VerdictStore:
             self._flush()
 
     def _flush(self) -> None:
-        if not self._pending:
+        if not self._pending and not self._pending_ranked:
             return
         conn = self._connection()
         rows, self._pending = self._pending, []
+        ranked, self._pending_ranked = self._pending_ranked, []
         if conn is None:
             return
         try:
@@ -190,8 +227,9 @@ class VerdictStore:
             conn.executemany(
                 f"INSERT OR REPLACE INTO verdict_v3 VALUES (?, ?, ?, {', '.join('?' * 10)})", rows
             )
+            conn.executemany("INSERT OR REPLACE INTO search_v1 VALUES (?, ?, ?)", ranked)
             conn.execute("COMMIT")
-            self.written += len(rows)
+            self.written += len(rows) + len(ranked)
         except sqlite3.Error:
             # locked past the timeout or a full disk: these verdicts are computed again next time
             try:
