@@ -161,6 +161,7 @@ def test_the_ranking_is_kept_between_sweeps(icons, tmp_path, monkeypatch):
         ("search_apps", -1),
         ("search_apps", 21),
         ("search_max_apps", 0),
+        ("search_max_apps", 17),
         ("search_min_inliers", 3),
         ("search_min_spread", 1.5),
         ("search_min_edge_agreement", -0.1),

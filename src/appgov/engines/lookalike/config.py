@@ -92,8 +92,8 @@ def _check(config: dict[str, Any]) -> None:
         raise ConfigError(
             "keypoints.weak_hash_kinds must be 0..20 and keypoints.weak_hash_min_inliers 4..500"
         )
-    if not 0 <= keypoints["search_apps"] <= 20 or not 1 <= keypoints["search_max_apps"] <= 1000:
-        raise ConfigError("keypoints.search_apps must be 0..20 and keypoints.search_max_apps 1..1000")
+    if not 0 <= keypoints["search_apps"] <= 20 or not 1 <= keypoints["search_max_apps"] <= 16:
+        raise ConfigError("keypoints.search_apps must be 0..20 and keypoints.search_max_apps 1..16")
     if not 4 <= keypoints["search_min_inliers"] <= 500 or not all(
         0 <= keypoints[key] <= 1 for key in ("search_min_spread", "search_min_edge_agreement")
     ):

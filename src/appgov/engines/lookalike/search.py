@@ -38,45 +38,57 @@ def search_key(official_digests: dict[int, str], keypoint_settings: dict) -> str
     return hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
 
 
-def _pieces(descriptors: np.ndarray) -> list[list[int]]:
-    return (
-        np.frombuffer(np.ascontiguousarray(descriptors).tobytes(), dtype=">u2").reshape(-1, PIECES).tolist()
-    )
+def _pieces(descriptors: np.ndarray) -> np.ndarray:
+    """(n, PIECES) uint16: each 32-byte descriptor as big-endian 16-bit pieces."""
+    return np.frombuffer(np.ascontiguousarray(descriptors).tobytes(), dtype=">u2").reshape(-1, PIECES)
+
+
+def _descriptors(found: Features) -> np.ndarray | None:
+    rows = [
+        c.descriptors
+        for name in CHANNELS
+        if (c := found.channels.get(name)) is not None and c.descriptors is not None
+    ]
+    return np.vstack(rows) if rows else None
 
 
 class KeypointSearch:
     def __init__(self, features: dict[int, Features], max_apps: int = 3):
-        """``features``: app index → its official icon's features."""
-        tables: list[dict[int, set[int]]] = [{} for _ in range(PIECES)]
+        """``features``: app index → its official icon's features. The table holds, for each piece
+        position and value, the apps (up to ``max_apps``, -1 padded) whose icons have that piece."""
+        self.apps = max(features, default=-1) + 1
+        pieces, owners = [], []
         for app, found in features.items():
-            for name in CHANNELS:
-                channel = found.channels.get(name)
-                if channel is None or channel.descriptors is None:
-                    continue
-                for row in _pieces(channel.descriptors):
-                    for table, piece in zip(tables, row, strict=True):
-                        table.setdefault(piece, set()).add(app)
-        self._tables = [
-            {piece: tuple(apps) for piece, apps in table.items() if len(apps) <= max_apps} for table in tables
-        ]
+            descriptors = _descriptors(found)
+            if descriptors is not None:
+                pieces.append(_pieces(descriptors))
+                owners.append(np.full(len(descriptors), app, np.int32))
+        self.table = np.full((PIECES, 1 << 16, max_apps), -1, np.int32)
+        if not pieces:
+            return
+        every, owner = np.vstack(pieces), np.concatenate(owners)
+        for position in range(PIECES):
+            # the distinct (piece, app) pairs of this position, by piece
+            pairs = np.unique(np.stack([every[:, position].astype(np.int64), owner], axis=1), axis=0)
+            values, first, count = np.unique(pairs[:, 0], return_index=True, return_counts=True)
+            keep = count <= max_apps
+            for slot in range(max_apps):
+                has = keep & (count > slot)
+                self.table[position, values[has], slot] = pairs[first[has] + slot, 1]
 
     def __len__(self) -> int:
-        return sum(len(t) for t in self._tables)
+        return int((self.table[:, :, 0] >= 0).sum())
 
     def rank(self, listing: Features, top: int) -> list[tuple[int, int]]:
         """The ``top`` apps with most votes from the listing icon's descriptors: (app index, votes)."""
-        votes: dict[int, int] = {}
-        tables = self._tables
-        for name in CHANNELS:
-            channel = listing.channels.get(name)
-            if channel is None or channel.descriptors is None:
-                continue
-            for row in _pieces(channel.descriptors):
-                apps: set[int] = set()
-                for table, piece in zip(tables, row, strict=True):
-                    found = table.get(piece)
-                    if found:
-                        apps.update(found)
-                for app in apps:
-                    votes[app] = votes.get(app, 0) + 1
-        return sorted(votes.items(), key=lambda item: (-item[1], item[0]))[:top]
+        descriptors = _descriptors(listing)
+        if descriptors is None or not self.apps:
+            return []
+        pieces = _pieces(descriptors)
+        found = self.table[np.arange(PIECES), pieces].reshape(len(pieces), -1)  # (n, PIECES * max_apps)
+        found.sort(axis=1)
+        first = np.ones(found.shape, bool)
+        first[:, 1:] = found[:, 1:] != found[:, :-1]  # each app once per descriptor
+        votes = np.bincount(found[first & (found >= 0)], minlength=self.apps)
+        order = np.lexsort((np.arange(self.apps), -votes))[:top]
+        return [(int(app), int(votes[app])) for app in order if votes[app] > 0]
