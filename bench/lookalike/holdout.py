@@ -36,7 +36,7 @@ from appgov.engines.lookalike.inputs import read_protected  # noqa: E402
 SETS = ("s13", "s14", "s15", "s16", "s17")
 BEFORE = "before session 14 (icons.upright_tile: 0, keypoints.tile_apps: 0, min_content_agreement: 0)"
 BEFORE_15 = "before session 15 (icons.mirror: 0, developer.other_institution: 0)"
-BEFORE_16 = "before session 16 (keypoints.search_apps: 0)"
+BEFORE_16 = "before session 16 (keypoints.search_apps: 0, aligned_matching: 0)"
 
 
 def _back(*names: str) -> dict:

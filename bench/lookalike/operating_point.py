@@ -64,7 +64,9 @@ SETTINGS = {
         "icons": {"mirror": 0},
         "developer": {"other_institution": 0},
     },
-    "before session 16 (keypoints.search_apps: 0)": {"keypoints": {"search_apps": 0}},
+    "before session 16 (keypoints.search_apps: 0, aligned_matching: 0)": {
+        "keypoints": {"search_apps": 0, "aligned_matching": 0}
+    },
     "session 14 without the content rule (keypoints.min_content_agreement: 0)": {
         "keypoints": {"min_content_agreement": 0}
     },

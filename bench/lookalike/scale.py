@@ -197,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="only the full and --since sweeps (no brute-force baseline, no ingest hashing micro-bench)",
     )
+    ap.add_argument("--config", help="settings file passed to the CLI (e.g. a feature turned off)")
     args = ap.parse_args(argv)
     if args.icon_hashing_only:
         result = {
@@ -222,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         str(listings_path),
         "--workers",
         str(args.workers),
+        *(["--config", args.config] if args.config else []),
     ]
     # Official icons' hashes are kept between runs (--cache-dir): the first sweep after the protected
     # icons changed hashes them all (cold), a routine sweep reads them (warm). Both are measured.
@@ -252,6 +254,7 @@ def main(argv: list[str] | None = None) -> int:
         "listings": full["listings"],
         "protected_apps": full["protected_apps"],
         "workers": args.workers,
+        "config": Path(args.config).read_text(encoding="utf-8") if args.config else None,
         "generate_seconds": round(generated, 1),
         "full_sweep_cold_icon_cache": cold,
         "full_sweep": full,

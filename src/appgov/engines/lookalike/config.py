@@ -92,6 +92,12 @@ def _check(config: dict[str, Any]) -> None:
         raise ConfigError(
             "keypoints.weak_hash_kinds must be 0..20 and keypoints.weak_hash_min_inliers 4..500"
         )
+    if keypoints["aligned_matching"] not in (0, 1):
+        raise ConfigError("setting 'keypoints.aligned_matching' must be 0 or 1")
+    if not all(0 <= keypoints[k] <= 1 for k in ("aligned_min_edge_agreement", "aligned_min_content_agreement")):
+        raise ConfigError(
+            "keypoints.aligned_min_edge_agreement and keypoints.aligned_min_content_agreement must be 0..1"
+        )
     if not 0 <= keypoints["search_apps"] <= 20 or not 1 <= keypoints["search_max_apps"] <= 16:
         raise ConfigError("keypoints.search_apps must be 0..20 and keypoints.search_max_apps 1..16")
     if not 4 <= keypoints["search_min_inliers"] <= 500 or not all(

@@ -146,6 +146,7 @@ class LookalikeIndex:
         if kp["enabled"]:
             for app in self.apps:
                 self._official_icon_features(app)
+        self._aligned = bool(kp["aligned_matching"])
         self._search = None
         if kp["enabled"] and kp["search_apps"]:
             self._search = KeypointSearch(
@@ -459,12 +460,18 @@ class LookalikeIndex:
             try:
                 views = self._views_for(listing, app, hits)
                 digest = self._verdicts.digest(path)
-                key = (digest, app.index, views)
+                # the icon's own hash is near this app's (not a variant's): the copy lies nearly where the
+                # official drawing does, and matches may be paired by position (keypoints.verify, aligned)
+                aligned = self._aligned and (
+                    hits.get("phash", 64) <= self.config["icons"]["max_distance"]
+                    or hits.get("value", 64) <= self.config["icons"]["extra_max_distance"]
+                )
+                key = (digest, app.index, views, aligned)
                 cached = self._verdicts.verdict(key)
                 if cached is not None:
                     return cached
                 store, official = self._verdict_store, self._official_digests[app.index]
-                version = "-".join((self._verdict_version, *views))
+                version = "-".join((self._verdict_version, *views, *(("aligned",) if aligned else ())))
                 if store is not None:
                     stored = store.get(digest, official, version)
                     if stored is not None:
@@ -479,7 +486,7 @@ class LookalikeIndex:
             )
             if kp["edge_confirm"]:  # fewer matches may confirm when the edges agree
                 need = min(need, kp["edge_confirm_inliers"])
-            verdict = verify(mine, theirs, need=need)
+            verdict = verify(mine, theirs, need=need, aligned=aligned)
             self._verdicts.put(key, verdict)
             if store is not None:
                 store.put(digest, official, version, verdict)

@@ -50,6 +50,8 @@ EDGE_SIDE = SIDE // 2  # edge agreement is measured at this size (6.4 KB a chann
 EDGE_STRENGTH = 20.0  # Sobel magnitude above which a pixel counts as on an edge (at EDGE_SIDE)
 EDGE_ALIGNED = 0.9  # |cos| of the angle between the two edge directions above which they agree
 CONTENT_MARGIN = 0.08  # share of the side within which a match lies on the container's outline
+ALIGNED_RADIUS = 12.0  # pixels at SIDE: how far a copy's keypoint may lie from the official one it pairs with
+ALIGNED_MAX_DISTANCE = 64  # ... and how far (bits of 256) its descriptor, when paired by position
 CONTENT_MIN_EDGES = 60  # the official icon's edge pixels (at EDGE_SIDE) on its content, where the moved copy covers it, below which nothing
 # is drawn there (a ring logo is all outline; its inner edge reaches a little past the margin)
 
@@ -304,6 +306,16 @@ class VerdictCache:
         return found
 
 
+def _paired_by_place(mine: Channel, theirs: Channel) -> list:
+    """Each listing keypoint with the official keypoint of nearest descriptor within ALIGNED_RADIUS of its
+    place (both at SIDE, padded alike), when that descriptor is within ALIGNED_MAX_DISTANCE bits."""
+    near = np.linalg.norm(mine.points[:, None, :] - theirs.points[None, :, :], axis=2) <= ALIGNED_RADIUS
+    if not near.any():
+        return []
+    found = _MATCHER.match(mine.descriptors, theirs.descriptors, near.astype(np.uint8))
+    return [m for m in found if m.distance <= ALIGNED_MAX_DISTANCE]
+
+
 def verify(
     listing: Features,
     official: Features,
@@ -313,29 +325,45 @@ def verify(
     min_scale: float = 0.3,
     max_scale: float = 3.0,
     need: int = 4,
+    aligned: bool = False,
 ) -> Verdict:
     """The best channel's inlier count of matches between a listing's icon (or its content box) and an
     official icon.
 
     ``need``: a channel with fewer matches that pass the ratio test than this is not fitted (RANSAC
     cannot find more agreeing matches than there are matches; the caller passes the smallest count
-    that could change its decision)."""
+    that could change its decision).
+
+    ``aligned``: the listing's icon lies nearly where the official drawing does (its own hash is near the
+    official one). A symmetric or repeated drawing (a cross in a ring, a grid of dots) has for each
+    corner an equally good twin elsewhere, and the ratio test then discards every match: a channel of
+    the icon itself left with fewer than ``need`` is matched again, each keypoint with the nearest
+    descriptor among the official keypoints within ``ALIGNED_RADIUS`` of its place (channel
+    ``aligned_…``), and fitted like the others."""
     need = max(4, need)
     best = Verdict(0, None, None, None, listing.blurred)
     fitted = None  # (matrix, listing channel, official channel) of the best channel
-    compared = [(name, name, mine, listing.frame) for name, mine in listing.channels.items()]
+    compared = [(name, name, mine, listing.frame, False) for name, mine in listing.channels.items()]
     for label, view in listing.views:
-        compared += [(name, f"{label}_{name}", mine, view.frame) for name, mine in view.channels.items()]
-    for name, label, mine, (turn, zoom) in compared:
+        compared += [(name, f"{label}_{name}", mine, view.frame, False) for name, mine in view.channels.items()]
+    if aligned:  # last: only where the icon's own channel fitted fewer than ``need``
+        compared += [(n, f"aligned_{n}", mine, listing.frame, True) for n, mine in listing.channels.items()]
+    own: dict[str, int] = {}  # agreeing matches of the icon's own channels, by name
+    for name, label, mine, (turn, zoom), by_place in compared:
         if name == "soft" and not listing.blurred:
+            continue
+        if by_place and own.get(name, 0) >= need:
             continue
         theirs = official.channels.get(name)
         if theirs is None or mine.descriptors is None or theirs.descriptors is None:
             continue
         if len(mine.descriptors) < 4 or len(theirs.descriptors) < 4:
             continue
-        pairs = _MATCHER.knnMatch(mine.descriptors, theirs.descriptors, k=2)
-        good = [p[0] for p in pairs if len(p) == 2 and p[0].distance < ratio * p[1].distance]
+        if by_place:
+            good = _paired_by_place(mine, theirs)
+        else:
+            pairs = _MATCHER.knnMatch(mine.descriptors, theirs.descriptors, k=2)
+            good = [p[0] for p in pairs if len(p) == 2 and p[0].distance < ratio * p[1].distance]
         if len(good) < need or len(good) <= best.inliers:
             continue
         src = mine.points[[g.queryIdx for g in good]]
@@ -349,6 +377,8 @@ def verify(
         if not min_scale <= scale <= max_scale:
             continue
         count = int(inliers.sum())
+        if label == name:
+            own[name] = count
         if count > best.inliers:
             angle = (float(np.degrees(np.arctan2(matrix[1, 0], matrix[0, 0]))) + turn + 180.0) % 360.0 - 180.0
             agreeing = dst[inliers.ravel() == 1].astype(np.float32)

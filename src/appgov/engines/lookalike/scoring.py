@@ -583,6 +583,14 @@ def icon_signal(
         # gradient, a rounded square) are shared by every icon made on that template: the drawing inside
         # it must agree too (keypoints.Features.content; None: no such shape, or nothing drawn in it)
         vetoed = vetoed or (found.content is not None and found.content < kp["min_content_agreement"])
+        if found.channel is not None and found.channel.startswith("aligned_"):
+            # paired by place (keypoints.verify, aligned): a shared template's outline pairs by place as
+            # well as a copy does; the whole icon and the drawing inside the outline must agree more
+            vetoed = vetoed or (
+                edges is None
+                or edges < kp["aligned_min_edge_agreement"]
+                or (found.content is not None and found.content < kp["aligned_min_content_agreement"])
+            )
         confirmed_by = "matches" if keypoints_confirm else "edges"
         keypoints_confirm = (keypoints_confirm or by_edges) and not vetoed
         if not finance and kp["required_for_icon_only"]:
