@@ -3,12 +3,13 @@ another set: bench/lookalike/holdout_s13 (after session 13's edge-agreement thre
 holdout_s14 (written at the start of session 14, before its upright tile was measured anywhere; its
 template false alerts then set the content rule) and holdout_s15 (written during session 14 by another
 helper, screened once the session's settings were fixed) and holdout_s16 (written during session 15
-by a third helper, screened once that session's settings were fixed). Each
-is screened with the default settings and with those before sessions 15 and 14, and scored by the independent
+by a third helper, screened once that session's settings were fixed) and holdout_s17 (written at the
+start of session 16 by a fourth helper, screened once that session's settings were fixed). Each
+is screened with the default settings and with those before sessions 16, 15 and 14, and scored by the independent
 sets' counting rule (an alert is a true positive only when it names one of the label's accepted apps;
 every other alert is false).
 
-Usage: PYTHONPATH=src python bench/lookalike/holdout.py [--set s13|s14|s15|s16] [--rebuild]
+Usage: PYTHONPATH=src python bench/lookalike/holdout.py [--set s13|s14|s15|s16|s17] [--rebuild]
 Writes bench/results/lookalike-holdout-<set>.json.
 """
 
