@@ -19,7 +19,8 @@ from appgov.engines.lookalike.keypoints import Verdict
 from appgov.engines.lookalike.listing_view import ListingView
 from appgov.engines.lookalike.scoring import icon_signal
 
-CAP_ONE = {"keypoints": {"max_apps_per_listing": 1, "tile_apps": 0}}  # no app beyond the cap
+# no app beyond the cap (nor the keypoint search's)
+CAP_ONE = {"keypoints": {"max_apps_per_listing": 1, "tile_apps": 0, "search_apps": 0}}
 
 
 @pytest.fixture(scope="module")

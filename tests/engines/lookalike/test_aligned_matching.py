@@ -13,6 +13,7 @@ from appgov.engines.lookalike import LookalikeIndex, load_config
 from appgov.engines.lookalike.config import ConfigError
 
 OFF = {"keypoints": {"aligned_matching": 0}}
+ON = {"keypoints": {"aligned_matching": 1}}
 
 
 def dots(fill=(20, 150, 150), rows=((0, 1, 2), (0, 1, 2), (1, 2))) -> Image.Image:
@@ -45,7 +46,9 @@ def icons(tmp_path):
 def test_a_copy_of_a_repeated_drawing_is_confirmed_by_keypoints_paired_by_place(icons, icon="copy.png"):
     before = LookalikeIndex([hxb_app()], load_config(overrides=OFF), icons_root=icons)
     assert before.screen_one(generic_listing(icon)) is None
-    alert = LookalikeIndex([hxb_app()], load_config(), icons_root=icons).screen_one(generic_listing(icon))
+    alert = LookalikeIndex([hxb_app()], load_config(overrides=ON), icons_root=icons).screen_one(
+        generic_listing(icon)
+    )
     assert alert is not None and alert.app_id == "hxb"
     reason = next(r for r in alert.reasons if r.signal == "icon_keypoints")
     assert reason.detail["channel"].startswith("aligned_") and reason.value >= 20
@@ -53,7 +56,7 @@ def test_a_copy_of_a_repeated_drawing_is_confirmed_by_keypoints_paired_by_place(
 
 
 def test_the_same_template_with_other_dots_is_not_alerted(icons):
-    index = LookalikeIndex([hxb_app()], load_config(), icons_root=icons)
+    index = LookalikeIndex([hxb_app()], load_config(overrides=ON), icons_root=icons)
     assert index.screen_one(generic_listing("other.png")) is None
 
 
@@ -88,5 +91,5 @@ def test_a_match_paired_by_place_needs_the_edges_and_the_drawing_to_agree(
             100, "aligned_luma", 1.0, 0.0, False, 0.4, 100, agreement, 1.0, content
         ),
     )
-    index = LookalikeIndex([hxb_app()], load_config(), icons_root=icons)
+    index = LookalikeIndex([hxb_app()], load_config(overrides=ON), icons_root=icons)
     assert (index.screen_one(generic_listing("copy.png")) is not None) is alerts

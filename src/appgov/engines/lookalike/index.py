@@ -435,13 +435,21 @@ class LookalikeIndex:
             self._ranked.put(digest, ranked)
         except (OSError, ValueError) as exc:
             raise IconError(f"listing {listing.listing_id}: cannot read icon {path}: {exc}") from None
-        added = [(app, votes) for app, votes in ranked if app not in verifiable]
+        # Only an app whose keypoints reach the least count that confirms anything is scored: the
+        # verdict is kept by icon content, so nearly every ordinary icon's costs a sweep one lookup.
+        kp = self.config["keypoints"]
+        least = min(kp["min_inliers"], kp["search_min_inliers"])
+        added = {}
+        for app, votes in ranked:
+            if app in verifiable:
+                continue
+            hits = {**icon_hits.get(app, {}), SEARCH_KIND: votes}
+            verdict = self._verifier(listing, self.apps[app], hits)()
+            if verdict is not None and verdict.inliers >= least:
+                added[app] = hits
         if not added:
             return icon_hits, verifiable
-        icon_hits = dict(icon_hits)
-        for app, votes in added:
-            icon_hits[app] = {**icon_hits.get(app, {}), SEARCH_KIND: votes}
-        return icon_hits, verifiable | {app for app, _votes in added}
+        return {**icon_hits, **added}, verifiable | set(added)
 
     def _verifiable(self, listing: Listing, app: CompiledApp) -> bool:
         """Both icon files are there: the keypoints can give a verdict (``_verifier`` is not None)."""
