@@ -156,6 +156,7 @@ class LookalikeIndex:
         # a listing icon's search ranking, by its content digest (kept between sweeps under this key)
         self._ranked: BoundedMemo[str, list[tuple[int, int]]] = BoundedMemo(max(int(kp["verdict_cache"]), 1))
         self._search_key = search_key(self._official_digests, kp)
+        self._search_passes: BoundedMemo[tuple[str, int], bool] = BoundedMemo(max(int(kp["verdict_cache"]), 1))
         # Verdicts per (listing icon content, app): a feed's copies of one icon are verified once.
         box = bool(self.config["icons"]["content_box"])
         tile = bool(self.config["icons"]["upright_tile"])
@@ -444,8 +445,15 @@ class LookalikeIndex:
             if app in verifiable:
                 continue
             hits = {**icon_hits.get(app, {}), SEARCH_KIND: votes}
-            verdict = self._verifier(listing, self.apps[app], hits)()
-            if verdict is not None and verdict.inliers >= least:
+            # with no hash hit of its own, the pair's outcome depends on the icon's content alone
+            key = (digest, app) if app not in icon_hits else None
+            passes = self._search_passes.get(key) if key else None
+            if passes is None:
+                verdict = self._verifier(listing, self.apps[app], hits)()
+                passes = verdict is not None and verdict.inliers >= least
+                if key:
+                    self._search_passes.put(key, passes)
+            if passes:
                 added[app] = hits
         if not added:
             return icon_hits, verifiable
