@@ -156,7 +156,9 @@ class LookalikeIndex:
         # a listing icon's search ranking, by its content digest (kept between sweeps under this key)
         self._ranked: BoundedMemo[str, list[tuple[int, int]]] = BoundedMemo(max(int(kp["verdict_cache"]), 1))
         self._search_key = search_key(self._official_digests, kp)
-        self._search_passes: BoundedMemo[tuple[str, int], bool] = BoundedMemo(max(int(kp["verdict_cache"]), 1))
+        self._search_passes: BoundedMemo[tuple[str, int], bool] = BoundedMemo(
+            max(int(kp["verdict_cache"]), 1)
+        )
         # Verdicts per (listing icon content, app): a feed's copies of one icon are verified once.
         box = bool(self.config["icons"]["content_box"])
         tile = bool(self.config["icons"]["upright_tile"])
