@@ -37,6 +37,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageOps
 
 from .mih import query_direct
+from .pixels import channel_max
 from .tile import TILE_HASHES, tile_hashes, upright_tile
 
 HASH_KINDS = (
@@ -197,7 +198,7 @@ def _small(image: Image.Image) -> Image.Image:
 
 
 def _value_hash(small: Image.Image) -> str | None:
-    return _phash_array(np.asarray(small, dtype=np.float32).max(axis=2))  # HSV value channel
+    return _phash_array(channel_max(np.asarray(small)).astype(np.float32))  # HSV value channel
 
 
 def content_box(image: Image.Image) -> Image.Image | None:
@@ -274,7 +275,7 @@ def _box_hashes(image: Image.Image) -> dict[str, str]:
 def _fingerprint_image(image: Image.Image) -> dict[str, str]:
     out = {"phash": phash_image(image)}
     small = _small(image)
-    value = np.asarray(small, dtype=np.float32).max(axis=2)  # HSV value channel
+    value = channel_max(np.asarray(small)).astype(np.float32)  # HSV value channel
     grey = np.asarray(small.convert("L"), dtype=np.float32)
     hashes: dict[str, str | None] = {"value": _phash_array(value)}
     side = round(WORK_SIZE * MASK_FRACTION)
@@ -529,7 +530,7 @@ def _grey_image(pixels: np.ndarray) -> Image.Image | None:
 
 def _value_many(images: list[Image.Image]) -> list[str]:
     """Value-channel pHashes of the images that are not flat (``_value_hash`` in a batch)."""
-    greys = [_grey_image(np.asarray(_small(im), dtype=np.float32).max(axis=2)) for im in images]
+    greys = [_grey_image(channel_max(np.asarray(_small(im))).astype(np.float32)) for im in images]
     return phash_many([g for g in greys if g is not None])
 
 

@@ -183,6 +183,8 @@ class LookalikeIndex:
         self._verdict_store = VerdictStore(cache_dir) if cache_dir and kp["verdict_store"] else None
         self._verdict_version = "-".join((version_key(kp), *views))
         self._phash_table: tuple[np.ndarray, np.ndarray] | None = None
+        self._last_icon: tuple[Listing, Path, str] | None = None
+        self._last_hashes: tuple[Listing, dict[str, int]] | None = None
         icons = self.config["icons"]
         # One multi-index table per hash kind; a listing's hash is compared with the same kind only.
         self.icon_indexes: dict[str, IconIndex] = {}
@@ -240,6 +242,7 @@ class LookalikeIndex:
         a counterfeit; ``unregistered`` when its package id is not registered for the institution); an
         official package id on another certificate is ``repackaged``; only then are look-alikes scored."""
         cfg = self.config
+        self._last_icon = self._last_hashes = None  # (its file may have changed since it was last screened)
         cert = listing.cert_sha256
         if cert and cert in self.cert_apps:
             return self._own_build(listing, self.cert_apps[cert])
@@ -423,10 +426,9 @@ class LookalikeIndex:
         ``keypoints.search_apps`` apps whose official icons share most keypoints with the listing's icon,
         verified too (no hash may have come near them: a framed, photographed or turned copy). The
         ranking is kept per icon content, like the verdicts."""
-        path = self._path(listing.icon)
         store = self._verdict_store
         try:
-            digest = self._verdicts.digest(path)
+            path, digest = self._icon_file(listing)
             ranked = self._ranked.get(digest)
             if ranked is None and store is not None:
                 ranked = store.get_ranked(digest, self._search_key)
@@ -437,7 +439,9 @@ class LookalikeIndex:
                     store.put_ranked(digest, self._search_key, ranked)
             self._ranked.put(digest, ranked)
         except (OSError, ValueError) as exc:
-            raise IconError(f"listing {listing.listing_id}: cannot read icon {path}: {exc}") from None
+            raise IconError(
+                f"listing {listing.listing_id}: cannot read icon {self._path(listing.icon)}: {exc}"
+            ) from None
         # Only an app whose keypoints reach the least count that confirms anything is scored: the
         # verdict is kept by icon content, so nearly every ordinary icon's costs a sweep one lookup.
         kp = self.config["keypoints"]
@@ -474,10 +478,9 @@ class LookalikeIndex:
             theirs = self._official_icon_features(app)
             if theirs is None or not listing.icon:
                 return None
-            path = self._path(listing.icon)
             try:
                 views = self._views_for(listing, app, hits)
-                digest = self._verdicts.digest(path)
+                path, digest = self._icon_file(listing)
                 # the icon's own hash is near this app's (not a variant's): the copy lies nearly where the
                 # official drawing does, and matches may be paired by position (keypoints.verify, aligned)
                 aligned = self._aligned and (
@@ -497,7 +500,9 @@ class LookalikeIndex:
                         return stored
                 mine = self._verdicts.listing_features(digest, path, views)
             except (OSError, ValueError) as exc:
-                raise IconError(f"listing {listing.listing_id}: cannot read icon {path}: {exc}") from None
+                raise IconError(
+                    f"listing {listing.listing_id}: cannot read icon {self._path(listing.icon)}: {exc}"
+                ) from None
             kp = self.config["keypoints"]
             need = (
                 kp["blurred_min_inliers"] if mine.blurred and kp["blurred_hash_rule"] else kp["min_inliers"]
@@ -520,7 +525,7 @@ class LookalikeIndex:
         official icon's): their features are then computed once, not three times."""
         views = []
         radius = self.config["icons"]["max_distance"]
-        mine = self._listing_hashes(listing)
+        mine = self._hashes_of(listing)
         for kind in BOX_KINDS:
             theirs = app.icon_hashes.get(kind, ())
             if kind in mine and any((mine[kind] ^ h).bit_count() <= radius for h in theirs):
@@ -669,6 +674,22 @@ class LookalikeIndex:
             also_matches=tuple(also_matches),
             candidates=tuple(candidates),
         )
+
+    def _icon_file(self, listing: Listing) -> tuple[Path, str]:
+        """The listing's icon file and its content digest, looked up once per listing (the search and
+        every verified app ask: a path and a stat each were ~1/10 of a warm sweep's time)."""
+        last = self._last_icon
+        if last is None or last[0] is not listing:
+            path = self._path(listing.icon)
+            last = self._last_icon = (listing, path, self._verdicts.digest(path))
+        return last[1], last[2]
+
+    def _hashes_of(self, listing: Listing) -> dict[str, int]:
+        """``_listing_hashes`` of the listing being screened, computed once for all its apps."""
+        last = self._last_hashes
+        if last is None or last[0] is not listing:
+            last = self._last_hashes = (listing, self._listing_hashes(listing))
+        return last[1]
 
     def _listing_hashes(self, listing: Listing) -> dict[str, int]:
         """The listing's icon hashes by kind: precomputed ones, and a fingerprint of the ``icon`` file

@@ -40,6 +40,7 @@ import numpy as np
 from PIL import Image, ImageOps
 
 from .icons import content_box, without_band
+from .pixels import channel_max
 from .tile import container, upright_tile
 
 SIDE = 160  # both icons are compared at this size (pixels); the generator's icons are 128
@@ -174,7 +175,7 @@ def features(image: Image.Image, soft: bool = True, views: tuple[str, ...] = ())
             shapes.append((label, _view_features(view)))
     rgb = np.asarray(image.convert("RGB").resize((SIDE, SIDE), Image.Resampling.LANCZOS))
     luma = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
-    value = rgb.max(axis=2).astype(np.uint8)
+    value = channel_max(rgb).astype(np.uint8)
     blurred = float(cv2.Laplacian(luma, cv2.CV_64F).var()) < BLURRED_BELOW
     channels = {"luma": _detect(_ORB, luma), "value": _detect(_ORB, value)}
     if soft or blurred:

@@ -69,12 +69,14 @@ class KeypointSearch:
         every, owner = np.vstack(pieces), np.concatenate(owners)
         for position in range(PIECES):
             # the distinct (piece, app) pairs of this position, by piece
-            pairs = np.unique(np.stack([every[:, position].astype(np.int64), owner], axis=1), axis=0)
-            values, first, count = np.unique(pairs[:, 0], return_index=True, return_counts=True)
+            # (one int64 key per pair, piece above app: sorted by piece, then app)
+            pairs = np.unique((every[:, position].astype(np.int64) << 32) | owner)
+            pieces_, apps_ = pairs >> 32, (pairs & 0xFFFFFFFF).astype(np.int32)
+            values, first, count = np.unique(pieces_, return_index=True, return_counts=True)
             keep = count <= max_apps
             for slot in range(max_apps):
                 has = keep & (count > slot)
-                self.table[position, values[has], slot] = pairs[first[has] + slot, 1]
+                self.table[position, values[has], slot] = apps_[first[has] + slot]
 
     def __len__(self) -> int:
         return int((self.table[:, :, 0] >= 0).sum())

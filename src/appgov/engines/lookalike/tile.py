@@ -23,6 +23,8 @@ import imagehash
 import numpy as np
 from PIL import Image
 
+from .pixels import channel_max
+
 TILE_WORK = 128  # the icon is analysed at this size (pixels)
 RING = 3  # the outer ring whose pixels the background plane is fitted to
 TILE_TOLERANCE = 30.0  # a pixel is drawing when one of R, G, B differs from the plane by more than this
@@ -66,7 +68,7 @@ def _largest_drawing(rgb: np.ndarray) -> np.ndarray | None:
     background = _background(rgb.astype(np.float32))
     if background is None:
         return None
-    drawn = (np.abs(background - rgb).max(axis=2) > TILE_TOLERANCE).astype(np.uint8)
+    drawn = (channel_max(np.abs(background - rgb)) > TILE_TOLERANCE).astype(np.uint8)
     drawn = cv2.morphologyEx(drawn, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
     count, labels, stats, _ = cv2.connectedComponentsWithStats(drawn, connectivity=8)
     if count < 2:
