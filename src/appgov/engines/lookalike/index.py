@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -29,7 +30,15 @@ from .icons import (
     fingerprint,
     hash_to_int,
 )
-from .keypoints import Features, Verdict, VerdictCache, icon_digest, official_features, verify
+from .keypoints import (
+    Features,
+    Verdict,
+    VerdictCache,
+    icon_digest,
+    official_features,
+    official_features_many,
+    verify,
+)
 from .listing_view import ListingView
 from .memo import BoundedMemo
 from .models import Alert, Candidate, Listing, ProtectedApp, Reason
@@ -144,8 +153,14 @@ class LookalikeIndex:
         self._official_features: dict[int, Features | None] = {}
         self._official_digests: dict[int, str] = {}
         if kp["enabled"]:
+            paths = [self._path(app.app.icon) for app in self.apps if app.app.icon]
+            computed = official_features_many(paths, workers)
             for app in self.apps:
-                self._official_icon_features(app)
+                found = computed.get(self._path(app.app.icon)) if app.app.icon else None
+                if found is not None:
+                    self._official_features[app.index], self._official_digests[app.index] = found
+                else:
+                    self._official_icon_features(app)  # (none, or unreadable: reported with the app's id)
         self._aligned = bool(kp["aligned_matching"])
         self._search = None
         if kp["enabled"] and kp["search_apps"]:
@@ -183,7 +198,7 @@ class LookalikeIndex:
         self._verdict_store = VerdictStore(cache_dir) if cache_dir and kp["verdict_store"] else None
         self._verdict_version = "-".join((version_key(kp), *views))
         self._phash_table: tuple[np.ndarray, np.ndarray] | None = None
-        self._last_icon: tuple[Listing, Path, str] | None = None
+        self._last_icon: tuple[Listing, str, str] | None = None
         self._last_hashes: tuple[Listing, dict[str, int]] | None = None
         icons = self.config["icons"]
         # One multi-index table per hash kind; a listing's hash is compared with the same kind only.
@@ -675,12 +690,13 @@ class LookalikeIndex:
             candidates=tuple(candidates),
         )
 
-    def _icon_file(self, listing: Listing) -> tuple[Path, str]:
+    def _icon_file(self, listing: Listing) -> tuple[str, str]:
         """The listing's icon file and its content digest, looked up once per listing (the search and
         every verified app ask: a path and a stat each were ~1/10 of a warm sweep's time)."""
         last = self._last_icon
         if last is None or last[0] is not listing:
-            path = self._path(listing.icon)
+            # (a string, not a Path: a sweep asks millions of times)
+            path = os.path.join(self.icons_root, listing.icon) if self.icons_root else listing.icon
             last = self._last_icon = (listing, path, self._verdicts.digest(path))
         return last[1], last[2]
 

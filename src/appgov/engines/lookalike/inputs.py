@@ -129,6 +129,9 @@ def _icon_fields(obj: dict[str, Any]) -> tuple[str | None, dict[str, str] | None
         item = value.get(kind)
         if item is None:
             continue
+        if type(item) is str and len(item) == 16 and _HEX16.fullmatch(item):
+            hashes[kind] = item  # already as stored (a sweep reads millions)
+            continue
         name = f"icon_hashes.{kind}"
         if not isinstance(item, str):
             raise FieldError(name, f"expected a string, got {type(item).__name__}")

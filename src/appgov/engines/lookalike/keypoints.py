@@ -28,6 +28,7 @@ fitted transform (``edge_agreement``): scoring refuses a count confirmation whos
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 from collections import OrderedDict
 from dataclasses import dataclass, replace
@@ -201,6 +202,25 @@ def official_features(path: str | Path) -> Features:
     with Image.open(path) as image:
         image.load()
         return replace(features(image, soft=True), content=content_mask(image))
+
+
+def _official_features_task(path: Path) -> tuple[Features, str] | None:
+    try:
+        return official_features(path), icon_digest(path.read_bytes())
+    except (OSError, ValueError):
+        return None  # the caller computes it again and reports the error with the app's id
+
+
+def official_features_many(paths: list[Path], workers: int = 1) -> dict[Path, tuple[Features, str]]:
+    """{path: (official_features(path), its content digest)} of the readable icons, by ``workers``
+    processes (forked: the index is built before a sweep forks its own)."""
+    paths = list(dict.fromkeys(paths))
+    if workers > 1 and len(paths) > 1:
+        with multiprocessing.get_context("fork").Pool(min(workers, len(paths))) as pool:
+            found = pool.map(_official_features_task, paths, chunksize=max(1, len(paths) // (workers * 8)))
+    else:
+        found = [_official_features_task(path) for path in paths]
+    return {path: item for path, item in zip(paths, found, strict=True) if item is not None}
 
 
 def content_mask(image: Image.Image) -> np.ndarray | None:

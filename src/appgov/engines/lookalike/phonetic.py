@@ -84,6 +84,13 @@ def homophone(a: str, b: str) -> bool:
     return bool(ra and rb and not ra.isdisjoint(rb))
 
 
+def may_read_as(ch: str, syllable: str) -> bool:
+    """False only when ``ch`` is a character with readings and none of them (heteronyms included) is
+    ``syllable``: then no phrase reads it so."""
+    readings = READINGS[ch]
+    return not readings or syllable in readings
+
+
 def pinyin_string(text: str) -> str:
     """Whole name spelt in (fuzzy) pinyin: 工商银行 → gonsanyinhan."""
     return "".join(phrase_syllables(text))

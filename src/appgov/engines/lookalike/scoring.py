@@ -25,7 +25,7 @@ from .listing_view import ListingView
 from .memo import BoundedMemo
 from .models import Reason
 from .normalize import skeleton
-from .phonetic import homophone, phrase_syllables
+from .phonetic import homophone, may_read_as, phrase_syllables
 
 if TYPE_CHECKING:
     from .keypoints import Verdict
@@ -219,8 +219,17 @@ def _cjk_ref_signals(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, signal
             continue
         # Sound-alikes: same length, every differing character shares a reading.
         diffs = [i for i in range(lr) if written[i] != ref.original[i]]
-        if diffs and all(
-            syllables()[i] == ref.syllables[i] or homophone(written[i], ref.original[i]) for i in diffs
+        # (a character none of whose readings is the reference's cannot read so in any phrase: most
+        # windows are refuted before pypinyin segments them, the slow part)
+        if (
+            diffs
+            and all(
+                homophone(written[i], ref.original[i]) or may_read_as(written[i], ref.syllables[i])
+                for i in diffs
+            )
+            and all(
+                syllables()[i] == ref.syllables[i] or homophone(written[i], ref.original[i]) for i in diffs
+            )
         ):
             evidence = ev["homophone"] if lr >= 4 else ev["homophone_short"]
             detail = {"deformation": "homophone", "listing_part": written}
