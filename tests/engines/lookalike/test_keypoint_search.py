@@ -135,6 +135,34 @@ def test_an_app_only_the_search_found_needs_many_matches_spread_wide_and_agreein
     assert (index.screen_one(generic_listing("framed.png"), {}) is not None) is alerts
 
 
+def test_an_app_with_few_votes_and_no_hash_hit_is_not_verified(icons, monkeypatch):
+    """keypoints.search_min_votes: most ordinary icons' first app has a handful of votes; verifying it
+    (the icon's content box and upright tile too) was most of what an unseen icon cost a sweep."""
+    listing = generic_listing("framed.png")
+    index = LookalikeIndex(_apps(), load_config(), icons_root=icons)
+    ((app, votes),) = index._search.rank(
+        index._verdicts.listing_features(*reversed(index._icon_file(listing))), 1
+    )
+    assert app == 1 and votes >= index.config["keypoints"]["search_min_votes"]
+    verified = []
+    real = index_module.verify
+    monkeypatch.setattr(index_module, "verify", lambda *a, **kw: verified.append(1) or real(*a, **kw))
+    above = LookalikeIndex(
+        _apps(), load_config(overrides={"keypoints": {"search_min_votes": votes}}), icons_root=icons
+    )
+    assert above.screen_one(generic_listing("framed.png")) is not None and verified
+    verified.clear()
+    below = {"keypoints": {"search_min_votes": votes + 1}}
+    assert LookalikeIndex(_apps(), load_config(overrides=below), icons_root=icons).screen_one(listing) is None
+    assert not verified
+    # with a hash hit of its own the pair is verified whatever the votes (hash-near copies had 9-10)
+    hits = {1: {"phash_geo": 6}}
+    LookalikeIndex(_apps(), load_config(overrides=below), icons_root=icons)._searched(
+        listing, hits, frozenset()
+    )
+    assert verified
+
+
 def test_the_ranking_is_kept_between_sweeps(icons, tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     first = LookalikeIndex(_apps(), load_config(), icons_root=icons, cache_dir=cache)
@@ -162,6 +190,8 @@ def test_the_ranking_is_kept_between_sweeps(icons, tmp_path, monkeypatch):
         ("search_apps", 21),
         ("search_max_apps", 0),
         ("search_max_apps", 17),
+        ("search_min_votes", -1),
+        ("search_min_votes", 501),
         ("search_min_inliers", 3),
         ("search_min_spread", 1.5),
         ("search_min_edge_agreement", -0.1),

@@ -100,6 +100,8 @@ def _check(config: dict[str, Any]) -> None:
         )
     if not 0 <= keypoints["search_apps"] <= 20 or not 1 <= keypoints["search_max_apps"] <= 16:
         raise ConfigError("keypoints.search_apps must be 0..20 and keypoints.search_max_apps 1..16")
+    if not 0 <= keypoints["search_min_votes"] <= 500:
+        raise ConfigError("keypoints.search_min_votes must be 0..500")
     if not 4 <= keypoints["search_min_inliers"] <= 500 or not all(
         0 <= keypoints[key] <= 1 for key in ("search_min_spread", "search_min_edge_agreement")
     ):

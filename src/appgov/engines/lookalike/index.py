@@ -461,9 +461,10 @@ class LookalikeIndex:
         # verdict is kept by icon content, so nearly every ordinary icon's costs a sweep one lookup.
         kp = self.config["keypoints"]
         least = min(kp["min_inliers"], kp["search_min_inliers"])
+        min_votes = kp["search_min_votes"]
         added = {}
         for app, votes in ranked:
-            if app in verifiable:
+            if app in verifiable or (votes < min_votes and app not in icon_hits):
                 continue
             hits = {**icon_hits.get(app, {}), SEARCH_KIND: votes}
             # with no hash hit of its own, the pair's outcome depends on the icon's content alone
