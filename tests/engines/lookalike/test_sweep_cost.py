@@ -106,6 +106,14 @@ def test_parallel_build_gives_the_same_index(tmp_path):
     one = LookalikeIndex(apps, load_config(), icons_root=tmp_path)
     two = LookalikeIndex(apps, load_config(), icons_root=tmp_path, workers=2)
     assert [a.icon_hashes for a in two.apps] == [a.icon_hashes for a in one.apps]
+    # the official keypoints too (computed by the workers since session 17)
+    assert two._official_digests == one._official_digests and one._official_digests
+    for i, found in one._official_features.items():
+        theirs = two._official_features[i]
+        assert found is not None and theirs is not None
+        for name, channel in found.channels.items():
+            assert np.array_equal(channel.descriptors, theirs.channels[name].descriptors)
+            assert np.array_equal(channel.points, theirs.channels[name].points)
 
 
 # two protected apps with one icon, one verified per listing: the other pair is an unverifiable icon hit
