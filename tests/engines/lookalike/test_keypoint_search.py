@@ -140,9 +140,8 @@ def test_an_app_with_few_votes_and_no_hash_hit_is_not_verified(icons, monkeypatc
     (the icon's content box and upright tile too) was most of what an unseen icon cost a sweep."""
     listing = generic_listing("framed.png")
     index = LookalikeIndex(_apps(), load_config(), icons_root=icons)
-    ((app, votes),) = index._search.rank(
-        index._verdicts.listing_features(*reversed(index._icon_file(listing))), 1
-    )
+    with Image.open(icons / "framed.png") as image:
+        ((app, votes),) = index._search.rank(features(image, soft=False), 1)
     assert app == 1 and votes >= index.config["keypoints"]["search_min_votes"]
     verified = []
     real = index_module.verify

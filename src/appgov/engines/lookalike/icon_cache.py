@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import tempfile
 from pathlib import Path
 
 from . import icons
+from .forked import forked_map
 
 Flags = tuple[bool, bool, bool, bool]  # crops, hues, avatars, geometry
 _CODE = hashlib.blake2b(Path(icons.__file__).read_bytes(), digest_size=8).hexdigest()
@@ -82,11 +82,7 @@ def official_hashes_many(
                 continue
         missing.append((path, key))
     tasks = [(str(path), flags) for path, _key_ in missing]
-    if workers > 1 and len(tasks) > 1:
-        with multiprocessing.get_context("fork").Pool(min(workers, len(tasks))) as pool:
-            results = pool.map(_compute, tasks, chunksize=max(1, len(tasks) // (workers * 8)))
-    else:
-        results = [_compute(task) for task in tasks]
+    results = forked_map(_compute, tasks, workers)
     for (path, key), hashes in zip(missing, results, strict=True):
         if hashes is None:
             continue

@@ -693,7 +693,7 @@ class LookalikeIndex:
 
     def _icon_file(self, listing: Listing) -> tuple[str, str]:
         """The listing's icon file and its content digest, looked up once per listing (the search and
-        every verified app ask: a path and a stat each were ~1/10 of a warm sweep's time)."""
+        every verified app ask; a Path and a stat per ask showed in a warm sweep's profile)."""
         last = self._last_icon
         if last is None or last[0] is not listing:
             # (a string, not a Path: a sweep asks millions of times)

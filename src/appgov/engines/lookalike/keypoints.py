@@ -28,7 +28,6 @@ fitted transform (``edge_agreement``): scoring refuses a count confirmation whos
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 from collections import OrderedDict
 from dataclasses import dataclass, replace
@@ -40,6 +39,7 @@ import cv2
 import numpy as np
 from PIL import Image, ImageOps
 
+from .forked import forked_map
 from .icons import content_box, without_band
 from .pixels import channel_max
 from .tile import container, upright_tile
@@ -215,11 +215,7 @@ def official_features_many(paths: list[Path], workers: int = 1) -> dict[Path, tu
     """{path: (official_features(path), its content digest)} of the readable icons, by ``workers``
     processes (forked: the index is built before a sweep forks its own)."""
     paths = list(dict.fromkeys(paths))
-    if workers > 1 and len(paths) > 1:
-        with multiprocessing.get_context("fork").Pool(min(workers, len(paths))) as pool:
-            found = pool.map(_official_features_task, paths, chunksize=max(1, len(paths) // (workers * 8)))
-    else:
-        found = [_official_features_task(path) for path in paths]
+    found = forked_map(_official_features_task, paths, workers)
     return {path: item for path, item in zip(paths, found, strict=True) if item is not None}
 
 
