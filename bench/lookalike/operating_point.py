@@ -37,6 +37,9 @@ from appgov.engines.lookalike.inputs import read_protected  # noqa: E402
 SETTINGS = {
     "default": None,
     "before session 17 (keypoints.search_min_votes: 0)": {"keypoints": {"search_min_votes": 0}},
+    "before session 18 (keypoints.search_views: 0, search_hashed_apps: 0)": {
+        "keypoints": {"search_views": 0, "search_hashed_apps": 0}
+    },
     "keypoints off (the hash rules of issue 14)": {"keypoints": {"enabled": 0}},
     "icon_only_alerts_off (evidence.icon_confirmed: 0.45)": {"evidence": {"icon_confirmed": 0.45}},
     "before session 9's weak-hash spread (keypoints.weak_hash_min_spread: 0.06)": {

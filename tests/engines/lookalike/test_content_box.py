@@ -207,6 +207,13 @@ def test_other_shapes_are_computed_only_for_pairs_that_need_them(tmp_path, monke
     index = _index(tmp_path)
     moved_onto_field(logo()).save(tmp_path / "copy.png")
     assert index.screen_one(generic_listing("copy.png")) is not None
+    # the keypoint search ranks every new icon in all its shapes (keypoints.search_views)
+    assert computed == ["mirror", "box", "tile"]
+    computed.clear()
+    logo().save(tmp_path / "official.png")
+    unsearched = {"keypoints": {"search_views": 0}}
+    index = LookalikeIndex([hxb_app()], load_config(overrides=unsearched), icons_root=tmp_path)
+    assert index.screen_one(generic_listing("copy.png")) is not None
     assert computed == ["box", "tile"]  # its box hashes and its tile's dHash are near the app's
     computed.clear()
     check = index._verifier(generic_listing("copy.png", "L2"), index.apps[0], {"phash_wide": 8})

@@ -139,7 +139,8 @@ def test_an_app_with_few_votes_and_no_hash_hit_is_not_verified(icons, monkeypatc
     """keypoints.search_min_votes: most ordinary icons' first app has a handful of votes; verifying it
     (the icon's content box and upright tile too) was most of what an unseen icon cost a sweep."""
     listing = generic_listing("framed.png")
-    index = LookalikeIndex(_apps(), load_config(), icons_root=icons)
+    plain = {"search_views": 0}  # the icon itself ranked (test_search_shapes.py: its other shapes)
+    index = LookalikeIndex(_apps(), load_config(overrides={"keypoints": plain}), icons_root=icons)
     with Image.open(icons / "framed.png") as image:
         ((app, votes),) = index._search.rank(features(image, soft=False), 1)
     assert app == 1 and votes >= index.config["keypoints"]["search_min_votes"]
@@ -147,11 +148,11 @@ def test_an_app_with_few_votes_and_no_hash_hit_is_not_verified(icons, monkeypatc
     real = index_module.verify
     monkeypatch.setattr(index_module, "verify", lambda *a, **kw: verified.append(1) or real(*a, **kw))
     above = LookalikeIndex(
-        _apps(), load_config(overrides={"keypoints": {"search_min_votes": votes}}), icons_root=icons
+        _apps(), load_config(overrides={"keypoints": {**plain, "search_min_votes": votes}}), icons_root=icons
     )
     assert above.screen_one(generic_listing("framed.png")) is not None and verified
     verified.clear()
-    below = {"keypoints": {"search_min_votes": votes + 1}}
+    below = {"keypoints": {**plain, "search_min_votes": votes + 1}}
     assert LookalikeIndex(_apps(), load_config(overrides=below), icons_root=icons).screen_one(listing) is None
     assert not verified
     # with a hash hit of its own the pair is verified whatever the votes (hash-near copies had 9-10)

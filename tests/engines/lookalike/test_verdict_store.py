@@ -76,7 +76,7 @@ def test_a_changed_icon_or_setting_is_verified_again(icons, tmp_path, monkeypatc
     assert alerts == _alerts(LookalikeIndex([_app()], stricter, icons_root=icons))  # as if no store
     rows = (
         sqlite3.connect(cache / FILE_NAME)
-        .execute("SELECT count(DISTINCT version) FROM verdict_v3")
+        .execute("SELECT count(DISTINCT version) FROM verdict_v4")
         .fetchone()
     )
     assert rows[0] == 2  # both settings' verdicts are kept
@@ -95,7 +95,7 @@ def test_a_damaged_store_is_set_aside_and_rebuilt(icons, tmp_path):
     assert _alerts(index) == expected
     assert (cache / (FILE_NAME + ".damaged")).read_bytes().startswith(b"this is not")
     db = sqlite3.connect(cache / FILE_NAME)
-    rows = db.execute("SELECT count(*) FROM verdict_v3").fetchone()[0]
+    rows = db.execute("SELECT count(*) FROM verdict_v4").fetchone()[0]
     ranked = db.execute("SELECT count(*) FROM search_v1").fetchone()[0]  # the keypoint search's
     assert rows == 4 and ranked >= 1
     assert index._verdict_store.broken is None and index._verdict_store.written == rows + ranked
@@ -115,7 +115,8 @@ def test_rows_written_by_other_code_are_computed_again(tmp_path):
     store.get("a", "b", "v")  # creates the table
     conn = sqlite3.connect(tmp_path / FILE_NAME)
     conn.execute(
-        "INSERT INTO verdict_v3 VALUES ('a', 'b', 'v', 'many', NULL, NULL, NULL, 0, 0.0, 3, NULL, 0.0, NULL)"
+        "INSERT INTO verdict_v4 VALUES ('a', 'b', 'v', 'many', NULL, NULL, NULL, 0, 0.0, 3, NULL, 0.0, NULL,"
+        " NULL, NULL, NULL)"
     )
     conn.commit()
     assert store.get("a", "b", "v") is None
@@ -157,7 +158,7 @@ def test_forked_sweep_workers_share_the_store(icons, tmp_path, monkeypatch):
         sweep_file(index, listings, out, workers=2, batch_size=8)
         outs.append(out.read_text())
     assert outs[0] == outs[1] and outs[0].count("\n") == 40
-    rows = sqlite3.connect(cache / FILE_NAME).execute("SELECT count(*) FROM verdict_v3").fetchone()[0]
+    rows = sqlite3.connect(cache / FILE_NAME).execute("SELECT count(*) FROM verdict_v4").fetchone()[0]
     assert rows == 4
 
 
@@ -172,7 +173,7 @@ def test_threads_of_one_process_share_the_store(icons, tmp_path):
         results = list(pool.map(lambda _: _alerts(index), range(8)))
     assert all(r == expected for r in results)
     assert index._verdict_store.broken is None
-    rows = sqlite3.connect(cache / FILE_NAME).execute("SELECT count(*) FROM verdict_v3").fetchone()[0]
+    rows = sqlite3.connect(cache / FILE_NAME).execute("SELECT count(*) FROM verdict_v4").fetchone()[0]
     assert rows == 4 and index._verdict_store.found > 0
 
 
@@ -202,7 +203,8 @@ def test_a_store_locked_by_another_process_is_not_taken_for_damaged(tmp_path, mo
     holder = sqlite3.connect(tmp_path / FILE_NAME, isolation_level=None)
     holder.execute(module._SCHEMA)  # a valid store, in rollback-journal mode, held exclusively
     holder.execute(
-        "INSERT INTO verdict_v3 VALUES ('a', 'b', 'v', 25, 'luma', 1.0, 0.0, 0, 0.2, 40, 0.6, 1.0, 12)"
+        "INSERT INTO verdict_v4 VALUES ('a', 'b', 'v', 25, 'luma', 1.0, 0.0, 0, 0.2, 40, 0.6, 1.0, 12,"
+        " 0.9, NULL, 'luma')"
     )
     holder.execute("BEGIN EXCLUSIVE")
     real_connect = sqlite3.connect
@@ -231,6 +233,11 @@ _COLUMNS_V1 = "scale REAL, angle REAL, blurred INTEGER, spread REAL, matches INT
             f"{_COLUMNS_V1}, agreement REAL, overlap REAL",
             "25, 'luma', 1.0, 0.0, 0, 0.2, 40, 0.6, 1.0",
         ),
+        (  # before the listing icon laid in place (session 18)
+            "verdict_v3",
+            f"{_COLUMNS_V1}, agreement REAL, overlap REAL, content REAL",
+            "25, 'luma', 1.0, 0.0, 0, 0.2, 40, 0.6, 1.0, 0.5",
+        ),
     ],
 )
 def test_a_store_of_an_earlier_format_is_replaced(tmp_path, table, columns, row):
@@ -246,4 +253,4 @@ def test_a_store_of_an_earlier_format_is_replaced(tmp_path, table, columns, row)
     store = VerdictStore(tmp_path)
     assert store.get("a", "b", "v") is None and not store.broken
     tables = {r[0] for r in sqlite3.connect(tmp_path / FILE_NAME).execute("SELECT name FROM sqlite_master")}
-    assert table not in tables and "verdict_v3" in tables
+    assert table not in tables and "verdict_v4" in tables

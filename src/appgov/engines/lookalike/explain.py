@@ -110,6 +110,14 @@ def _reason_zh(reason: Reason) -> str | None:
             if reason.detail.get("search_votes") is not None and not reason.detail.get("hash_kinds"):
                 said += "；图标哈希均不相近，由特征点检索找到"
             return said + "）"
+        case "icon_in_place":
+            channel = str(reason.detail.get("channel") or "")
+            shape = _KEYPOINT_SHAPE_ZH.get(channel.split("_", 1)[0], "")
+            said = f"图标{shape}与官方图标原位叠合比对一致（{round(100 * float(reason.value))}% 的轮廓位置和方向相同"
+            content = reason.detail.get("content_agreement")
+            if content is not None:
+                said += f"，外框以内的图案 {round(100 * content)}% 一致"
+            return said + "）"
         case "developer_mismatch":
             return f"开发者「{reason.value}」不是官方开发者"
         case "developer_official":

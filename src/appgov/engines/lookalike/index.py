@@ -57,6 +57,7 @@ from .search import KeypointSearch, search_key
 from .verdict_store import VerdictStore, version_key
 
 IconError = IconFileError
+SEARCH_VIEWS = ("mirror", "box", "tile")  # a listing icon's shapes searched besides itself (search_views)
 
 
 class LookalikeIndex:
@@ -178,6 +179,7 @@ class LookalikeIndex:
         box = bool(self.config["icons"]["content_box"])
         tile = bool(self.config["icons"]["upright_tile"])
         self._mirror = bool(self.config["icons"]["mirror"])
+        self._search_views = bool(self.config["keypoints"]["search_views"])
         views = tuple(
             v
             for v, on in (
@@ -448,8 +450,9 @@ class LookalikeIndex:
             if ranked is None and store is not None:
                 ranked = store.get_ranked(digest, self._search_key)
             if ranked is None:
-                mine = self._verdicts.listing_features(digest, path)
-                ranked = self._search.rank(mine, int(self.config["keypoints"]["search_apps"]))
+                top = int(self.config["keypoints"]["search_apps"])
+                mine = self._verdicts.listing_features(digest, path, SEARCH_VIEWS if self._search_views else ())
+                ranked = self._search.rank_shapes([mine, *(shape for _, shape in mine.views)], top)
                 if store is not None:
                     store.put_ranked(digest, self._search_key, ranked)
             self._ranked.put(digest, ranked)
@@ -464,7 +467,12 @@ class LookalikeIndex:
         min_votes = kp["search_min_votes"]
         added = {}
         for app, votes in ranked:
-            if app in verifiable or (votes < min_votes and app not in icon_hits):
+            if app in verifiable:
+                if kp["search_hashed_apps"] and votes >= min_votes:
+                    # verified anyway: the search's rule may confirm it too (scoring), in all its shapes
+                    added[app] = {**icon_hits.get(app, {}), SEARCH_KIND: votes}
+                continue
+            if votes < min_votes and app not in icon_hits:
                 continue
             hits = {**icon_hits.get(app, {}), SEARCH_KIND: votes}
             # with no hash hit of its own, the pair's outcome depends on the icon's content alone
@@ -553,7 +561,9 @@ class LookalikeIndex:
             views.append("tile")
         if SEARCH_KIND in hits and "box" not in views:
             views.insert(0, "box")  # found by its keypoints: no hash says which shape it was put into
-        if self._mirror and any(k in hits for k in MIRROR_AS.values()):
+        if SEARCH_KIND in hits and self._search_views and "mirror" not in views:
+            views.append("mirror")
+        if self._mirror and "mirror" not in views and any(k in hits for k in MIRROR_AS.values()):
             wide = self.config["icons"]["geometry_shortlist_distance"]
             for kind, plain in MIRROR_KINDS.items():
                 theirs = app.icon_hashes.get(kind, ())

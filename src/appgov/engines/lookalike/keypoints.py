@@ -113,6 +113,34 @@ class Verdict:
     # edge agreement on the official icon's content only (Features.content); None: it has no container
     # or nearly no edges there
     content: float | None = None
+    # the listing icon laid on the official one as it is (no transform fitted; flipped back when its
+    # mirrored shape was compared): the best channel's edge agreement, its content agreement, the channel
+    in_place: float | None = None
+    in_place_content: float | None = None
+    in_place_channel: str | None = None
+
+
+_IN_PLACE = np.float64([[1, 0, 0], [0, 1, 0]])  # no transform: the listing icon where it is
+
+
+def in_place(listing: Features, official: Features) -> tuple[float | None, float | None, str | None]:
+    """(edge agreement, content agreement, channel) of the listing icon laid on the official icon as it
+    is, the best of its luminance and value channels, and of its mirrored shape's when it has one.
+
+    A flat logo recoloured, recompressed, blurred or with a ribbon over a corner keeps few corners for
+    the keypoints (a ring, a disc, a petal: 0-19 matches, the ratio test drops a symmetric drawing's),
+    but it still lies where the official drawing does, every edge in place."""
+    best: tuple[float | None, float | None, str | None] = (None, None, None)
+    shapes = [("", listing)] + [(f"{label}_", view) for label, view in listing.views if label == "mirror"]
+    for prefix, shape in shapes:
+        for name in ("luma", "value"):
+            mine, theirs = shape.channels.get(name), official.channels.get(name)
+            if mine is None or theirs is None or mine.small is None or theirs.small is None:
+                continue
+            agreement, _, content = edge_agreement(mine.small, theirs.small, _IN_PLACE, official.content)
+            if agreement is not None and (best[0] is None or agreement > best[0]):
+                best = (agreement, content, prefix + name)
+    return best
 
 
 def _detect(orb, pixels: np.ndarray) -> Channel:
@@ -414,4 +442,5 @@ def verify(
     if fitted is not None and fitted[1] is not None and fitted[2] is not None:
         agreement, overlap, content = edge_agreement(fitted[1], fitted[2], fitted[0], official.content)
         best = replace(best, agreement=agreement, overlap=overlap, content=content)
-    return best
+    placed, placed_content, placed_channel = in_place(listing, official)
+    return replace(best, in_place=placed, in_place_content=placed_content, in_place_channel=placed_channel)

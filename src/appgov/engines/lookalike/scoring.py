@@ -566,15 +566,19 @@ def icon_signal(
                 found.inliers >= kp["far_min_inliers"] and found.spread >= kp["far_min_spread"]
             )
         edges = found.agreement  # None: no transform was fitted (or a verdict without it)
+        # nothing but the keypoints says this is the app's icon: many matches over much of the logo,
+        # and the edges of the whole icon moved back where the official ones are
+        search_rule = (
+            search_votes is not None
+            and found.inliers >= kp["search_min_inliers"]
+            and found.spread >= kp["search_min_spread"]
+            and edges is not None
+            and edges >= kp["search_min_edge_agreement"]
+        )
         if searched_only:
-            # nothing but the keypoints says this is the app's icon: many matches over much of the logo,
-            # and the edges of the whole icon moved back where the official ones are
-            keypoints_confirm = (
-                found.inliers >= kp["search_min_inliers"]
-                and found.spread >= kp["search_min_spread"]
-                and edges is not None
-                and edges >= kp["search_min_edge_agreement"]
-            )
+            keypoints_confirm = search_rule
+        elif search_rule and kp["search_hashed_apps"]:
+            keypoints_confirm = True  # a far hash hit must not make the copy harder to confirm
         # The whole icon, moved back by the fitted transform, decides past the counts: a chance agreement
         # of many matches (a shared ring, a letter) leaves the rest of the edges apart, while a flat
         # drawing copied keeps few corners but all its edges (keypoints.edge_agreement)
@@ -602,6 +606,18 @@ def icon_signal(
             )
         confirmed_by = "matches" if keypoints_confirm else "edges"
         keypoints_confirm = (keypoints_confirm or by_edges) and not vetoed
+        # the keypoints refuse it, but the icon lies where the official drawing does, every edge in place
+        # (keypoints.in_place: a flat logo recoloured or recompressed keeps few corners)
+        placed = (
+            not keypoints_confirm
+            and kp["in_place_min_edge_agreement"] > 0
+            and found.in_place is not None
+            and found.in_place >= kp["in_place_min_edge_agreement"]
+            and (found.in_place_content is None or found.in_place_content >= kp["in_place_min_content"])
+        )
+        if placed:
+            keypoints_confirm = True
+            confirmed_by = "in_place"
         if not finance and kp["required_for_icon_only"]:
             confirmed = keypoints_confirm
         elif finance and not keypoints_confirm:
@@ -615,7 +631,19 @@ def icon_signal(
         and not kp["unverifiable_hash_rule"]
     ):
         confirmed = False
-    if keypoints_confirm:
+    if keypoints_confirm and confirmed_by == "in_place":
+        detail = {
+            "channel": found.in_place_channel,
+            "edge_agreement": found.in_place,
+            "content_agreement": found.in_place_content,
+            "keypoint_inliers": found.inliers,
+            "hash_kinds": sorted(k for k in {**hits, **geo_hits} if k != PHASH_FAR),
+        }
+        evidence = ev["icon_with_finance_name"] if finance else ev["icon_confirmed"]
+        if finance:
+            detail["finance_name"] = True
+        _add(signals, evidence, Reason("icon_in_place", found.in_place, detail))
+    elif keypoints_confirm:
         detail = {
             "min_inliers": kp["min_inliers"],
             "channel": found.channel,
@@ -712,7 +740,7 @@ NAME_SIGNALS = (
     "pinyin_initials",
 )
 PACKAGE_SIGNALS = ("package_squat", "package_token_reuse")
-ICON_SIGNAL_NAMES = ("icon_phash", "icon_value_phash", "icon_masked_phash", "icon_keypoints")
+ICON_SIGNAL_NAMES = ("icon_phash", "icon_value_phash", "icon_masked_phash", "icon_keypoints", "icon_in_place")
 
 
 def score_pair(

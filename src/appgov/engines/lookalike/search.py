@@ -34,7 +34,7 @@ def search_key(official_digests: dict[int, str], keypoint_settings: dict) -> str
     """What a ranking depends on: the official icons (by app index), the settings and the code."""
     kp = keypoint_settings
     parts = [f"{i}:{d}" for i, d in sorted(official_digests.items())]
-    parts += [_CODE, str(kp["search_apps"]), str(kp["search_max_apps"])]
+    parts += [_CODE, str(kp["search_apps"]), str(kp["search_max_apps"]), str(kp["search_views"])]
     return hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
 
 
@@ -94,3 +94,12 @@ class KeypointSearch:
         votes = np.bincount(found[first & (found >= 0)], minlength=self.apps)
         order = np.lexsort((np.arange(self.apps), -votes))[:top]
         return [(int(app), int(votes[app])) for app in order if votes[app] > 0]
+
+    def rank_shapes(self, shapes: list[Features], top: int) -> list[tuple[int, int]]:
+        """The ``top`` apps of each shape of one icon (the icon itself first, then its views), each app
+        once with its most votes, in the order found."""
+        found: dict[int, int] = {}
+        for shape in shapes:
+            for app, votes in self.rank(shape, top):
+                found[app] = max(found.get(app, 0), votes)
+        return list(found.items())

@@ -31,14 +31,16 @@ _CODE = hashlib.blake2b(
     ),
     digest_size=8,
 ).hexdigest()
-# ``verdict_v3`` (session 14) adds the edge agreement on the official icon's content, ``verdict_v2`` (session 13)
+# ``verdict_v4`` (session 18) adds the listing icon laid in place (keypoints.in_place), ``verdict_v3``
+# (session 14) added the edge agreement on the official icon's content, ``verdict_v2`` (session 13)
 # added the edge agreement; the older tables are dropped on open
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS verdict_v3 (
+CREATE TABLE IF NOT EXISTS verdict_v4 (
     listing TEXT NOT NULL, official TEXT NOT NULL, version TEXT NOT NULL,
     inliers INTEGER NOT NULL, channel TEXT, scale REAL, angle REAL,
     blurred INTEGER NOT NULL, spread REAL NOT NULL, matches INTEGER NOT NULL,
     agreement REAL, overlap REAL NOT NULL, content REAL,
+    in_place REAL, in_place_content REAL, in_place_channel TEXT,
     PRIMARY KEY (listing, official, version)
 ) WITHOUT ROWID
 """
@@ -50,8 +52,11 @@ CREATE TABLE IF NOT EXISTS search_v1 (
     PRIMARY KEY (listing, search)
 ) WITHOUT ROWID
 """
-_COLUMNS = "inliers, channel, scale, angle, blurred, spread, matches, agreement, overlap, content"
-_OLD_TABLES = ("verdict", "verdict_v2")
+_COLUMNS = (
+    "inliers, channel, scale, angle, blurred, spread, matches, agreement, overlap, content,"
+    " in_place, in_place_content, in_place_channel"
+)
+_OLD_TABLES = ("verdict", "verdict_v2", "verdict_v3")
 
 
 def version_key(keypoint_settings: dict) -> str:
@@ -125,7 +130,7 @@ class VerdictStore:
         self.reads += 1
         try:
             row = conn.execute(
-                f"SELECT {_COLUMNS} FROM verdict_v3 WHERE listing=? AND official=? AND version=?",
+                f"SELECT {_COLUMNS} FROM verdict_v4 WHERE listing=? AND official=? AND version=?",
                 (listing, official, version),
             ).fetchone()
         except sqlite3.Error as exc:
@@ -133,11 +138,11 @@ class VerdictStore:
             return None
         if row is None:
             return None
-        inliers, channel, scale, angle, blurred, spread, matches, agreement, overlap, content = row
+        inliers, channel, scale, angle, blurred, spread, matches, agreement, overlap, content, *placed = row
         if (
             not isinstance(inliers, int)
             or not isinstance(matches, int)
-            or not isinstance(content, (int, float, type(None)))
+            or not all(isinstance(v, (int, float, type(None))) for v in (content, *placed[:2]))
         ):
             return None  # not written by this code: computed again
         self.found += 1
@@ -154,6 +159,9 @@ class VerdictStore:
             agreement,
             float(overlap),
             content,
+            None if placed[0] is None else float(placed[0]),
+            None if placed[1] is None else float(placed[1]),
+            placed[2],
         )
 
     def get_ranked(self, listing: str, search: str) -> list[tuple[int, int]] | None:
@@ -205,6 +213,9 @@ class VerdictStore:
                 v.agreement,
                 v.overlap,
                 v.content,
+                v.in_place,
+                v.in_place_content,
+                v.in_place_channel,
             )
         )
         if len(self._pending) >= 512:
@@ -225,7 +236,7 @@ class VerdictStore:
         try:
             conn.execute("BEGIN IMMEDIATE")
             conn.executemany(
-                f"INSERT OR REPLACE INTO verdict_v3 VALUES (?, ?, ?, {', '.join('?' * 10)})", rows
+                f"INSERT OR REPLACE INTO verdict_v4 VALUES (?, ?, ?, {', '.join('?' * 13)})", rows
             )
             conn.executemany("INSERT OR REPLACE INTO search_v1 VALUES (?, ?, ?)", ranked)
             conn.execute("COMMIT")
