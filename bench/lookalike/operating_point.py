@@ -37,8 +37,11 @@ from appgov.engines.lookalike.inputs import read_protected  # noqa: E402
 SETTINGS = {
     "default": None,
     "before session 17 (keypoints.search_min_votes: 0)": {"keypoints": {"search_min_votes": 0}},
-    "before session 18 (keypoints.search_views: 0, search_hashed_apps: 0)": {
-        "keypoints": {"search_views": 0, "search_hashed_apps": 0}
+    "before session 18 (keypoints.search_views: 0, search_hashed_apps: 0, in_place_min_edge_agreement: 0)": {
+        "keypoints": {"search_views": 0, "search_hashed_apps": 0, "in_place_min_edge_agreement": 0}
+    },
+    "session 18 without in_place (keypoints.in_place_min_edge_agreement: 0)": {
+        "keypoints": {"in_place_min_edge_agreement": 0}
     },
     "keypoints off (the hash rules of issue 14)": {"keypoints": {"enabled": 0}},
     "icon_only_alerts_off (evidence.icon_confirmed: 0.45)": {"evidence": {"icon_confirmed": 0.45}},
