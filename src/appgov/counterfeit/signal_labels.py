@@ -12,6 +12,8 @@ SIGNALS = {
     "icon_phash": _("Icon looks like the official icon"),
     "icon_value_phash": _("Icon brightness pattern like the official icon"),
     "icon_masked_phash": _("Icon partly like the official icon"),
+    "icon_keypoints": _("Icon matches the official icon point by point"),
+    "icon_in_place": _("Icon laid on the official icon: edges in place"),
     "name_doubled": _("Official name repeated"),
     "name_homoglyph": _("Name with look-alike characters"),
     "name_homophone": _("Name with same-sounding characters"),
