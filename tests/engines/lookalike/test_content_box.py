@@ -204,15 +204,15 @@ def test_other_shapes_are_computed_only_for_pairs_that_need_them(tmp_path, monke
         return real(data, label)
 
     monkeypatch.setattr(keypoints_module, "view_features", counted)
-    index = _index(tmp_path)
+    logo().save(tmp_path / "official.png")
     moved_onto_field(logo()).save(tmp_path / "copy.png")
+    shapes = {"keypoints": {"search_views": 1}}
+    index = LookalikeIndex([hxb_app()], load_config(overrides=shapes), icons_root=tmp_path)
     assert index.screen_one(generic_listing("copy.png")) is not None
-    # the keypoint search ranks every new icon in all its shapes (keypoints.search_views)
+    # with keypoints.search_views the search ranks every new icon in all its shapes
     assert computed == ["mirror", "box", "tile"]
     computed.clear()
-    logo().save(tmp_path / "official.png")
-    unsearched = {"keypoints": {"search_views": 0}}
-    index = LookalikeIndex([hxb_app()], load_config(overrides=unsearched), icons_root=tmp_path)
+    index = _index(tmp_path)
     assert index.screen_one(generic_listing("copy.png")) is not None
     assert computed == ["box", "tile"]  # its box hashes and its tile's dHash are near the app's
     computed.clear()

@@ -18,6 +18,7 @@ from appgov.engines.lookalike.keypoints import Verdict, features, official_featu
 from appgov.engines.lookalike.search import KeypointSearch
 
 BEFORE = {"keypoints": {"search_views": 0, "search_hashed_apps": 0}}
+SHAPES = {"keypoints": {"search_views": 1}}  # off by default: it costs ~10 ms per new icon
 
 
 @pytest.fixture()
@@ -36,7 +37,8 @@ def _apps():
 def test_a_mirrored_copy_in_a_frame_is_found_by_its_flipped_shape(icons):
     listing = generic_listing("mirrored.png")
     assert LookalikeIndex(_apps(), load_config(overrides=BEFORE), icons_root=icons).screen_one(listing) is None
-    alert = LookalikeIndex(_apps(), load_config(), icons_root=icons).screen_one(listing)
+    assert LookalikeIndex(_apps(), load_config(), icons_root=icons).screen_one(listing) is None  # off
+    alert = LookalikeIndex(_apps(), load_config(overrides=SHAPES), icons_root=icons).screen_one(listing)
     assert alert is not None and (alert.app_id, alert.kind) == ("hxb", "suspect")
     reason = alert.reasons[0]
     assert reason.signal == "icon_keypoints" and reason.detail["channel"].startswith("mirror_")
