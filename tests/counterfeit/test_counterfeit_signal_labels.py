@@ -1,0 +1,21 @@
+"""The case page names every icon signal the look-alike engine can give (session 18: icon_keypoints and
+icon_in_place were shown as bare codes), in English and in Chinese."""
+
+import pytest
+from django.utils import translation
+
+from appgov.counterfeit.signal_labels import SIGNALS, signal_rows
+from appgov.engines.lookalike.scoring import ICON_SIGNAL_NAMES
+
+
+@pytest.mark.parametrize("code", ICON_SIGNAL_NAMES)
+def test_every_icon_signal_has_a_label(code):
+    assert code in SIGNALS
+    (row,) = signal_rows([{"signal": code, "value": 0.9, "channel": "luma"}])
+    assert row["label"] != code and row["code"] == code
+
+
+def test_the_in_place_signal_is_named_in_chinese():
+    with translation.override("zh-hans"):
+        (row,) = signal_rows([{"signal": "icon_in_place", "value": 0.91}])
+    assert row["label"] == "图标与官方图标原位叠合，轮廓一致"
