@@ -47,7 +47,8 @@ def test_a_mirrored_copy_in_a_frame_is_found_by_its_flipped_shape(icons):
 
 def test_each_shape_of_an_icon_is_ranked_and_the_apps_merged(icons):
     search = KeypointSearch(
-        {0: official_features(icons / "blue.png"), 1: official_features(icons / "official.png")}
+        {0: official_features(icons / "blue.png"), 1: official_features(icons / "official.png")},
+        weighted=False,  # two apps only: by votes (test_search_weighted.py)
     )
     with Image.open(icons / "mirrored.png") as image:
         mine = features(image, soft=False, views=("mirror",))

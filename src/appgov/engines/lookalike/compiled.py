@@ -28,6 +28,8 @@ class Lexicon:
     category_names: frozenset[str]  # skeleton forms of ordinary category nouns (农商银行, 网上银行 ...)
     institution_words: tuple[str, ...]  # skeleton forms of words that end an institution's name
     lure_words: tuple[str, ...] = ()  # skeleton forms: lures next to a short keyword (证书更新, 积分)
+    # skeleton forms of ordinary things named with an institution or finance word (保险箱, 基金会)
+    ordinary_nouns: tuple[str, ...] = ()
 
 
 @cache
@@ -52,6 +54,9 @@ def lexicon() -> Lexicon:
         ),
         lure_words=tuple(
             sorted({skeleton(str(w)) for w in data.get("lure_words", ())} - {""}, key=len, reverse=True)
+        ),
+        ordinary_nouns=tuple(
+            sorted({skeleton(str(w)) for w in data.get("ordinary_nouns", ())} - {""}, key=len, reverse=True)
         ),
     )
 

@@ -168,6 +168,7 @@ class LookalikeIndex:
             self._search = KeypointSearch(
                 {i: f for i, f in self._official_features.items() if f is not None},
                 int(kp["search_max_apps"]),
+                weighted=bool(kp["search_weighted"]),
             )
         # a listing icon's search ranking, by its content digest (kept between sweeps under this key)
         self._ranked: BoundedMemo[str, list[tuple[int, int]]] = BoundedMemo(max(int(kp["verdict_cache"]), 1))

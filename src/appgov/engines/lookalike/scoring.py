@@ -103,7 +103,16 @@ def _affix_kind(before: str, after: str, lex: Lexicon) -> tuple[str, str]:
 
 
 def has_finance_context(text: str, lex: Lexicon) -> bool:
-    return _contains_any(text, lex.finance_context)
+    return _contains_any(without_ordinary_nouns(text, lex), lex.finance_context)
+
+
+def without_ordinary_nouns(text: str, lex: Lexicon) -> str:
+    """``text`` with the ordinary things named with a finance word (lexicon ordinary_nouns: 保险箱)
+    blanked out, at the same length (positions in it stay those of ``text``)."""
+    for noun in lex.ordinary_nouns:
+        if noun in text:
+            text = text.replace(noun, "\0" * len(noun))
+    return text
 
 
 @lru_cache(maxsize=1 << 16)
@@ -872,7 +881,8 @@ def _another_institution(own: str, app: CompiledApp, lex: Lexicon) -> bool:
 def institution_name(text: str, lex: Lexicon) -> bool:
     """``text`` (a skeleton) names an institution: it has an institution word (银行, 证券, 保险 …) after
     at least two characters that are not added words, and the part up to that word is not an ordinary
-    category noun (手机银行, 网上银行, 农商银行 are not institutions)."""
+    category noun (手机银行, 网上银行, 农商银行 are not institutions), nor an ordinary thing (保险箱)."""
+    text = without_ordinary_nouns(text, lex)
     for word in lex.institution_words:
         pos = text.find(word, 2)
         while pos >= 2:
