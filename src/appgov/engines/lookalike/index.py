@@ -31,6 +31,7 @@ from .icons import (
     hash_to_int,
 )
 from .keypoints import (
+    HIDEABLE,
     Features,
     Verdict,
     VerdictCache,
@@ -512,12 +513,16 @@ class LookalikeIndex:
                     hits.get("phash", 64) <= self.config["icons"]["max_distance"]
                     or hits.get("value", 64) <= self.config["icons"]["extra_max_distance"]
                 )
-                key = (digest, app.index, views, aligned)
+                # masked hashes that matched: the in-place comparison may leave their part out
+                hidden = tuple(sorted({WIDE_KINDS.get(k, k) for k in hits} & set(HIDEABLE)))
+                key = (digest, app.index, views, aligned, hidden)
                 cached = self._verdicts.verdict(key)
                 if cached is not None:
                     return cached
                 store, official = self._verdict_store, self._official_digests[app.index]
-                version = "-".join((self._verdict_version, *views, *(("aligned",) if aligned else ())))
+                version = "-".join(
+                    (self._verdict_version, *views, *(("aligned",) if aligned else ()), *hidden)
+                )
                 if store is not None:
                     stored = store.get(digest, official, version)
                     if stored is not None:
@@ -534,7 +539,7 @@ class LookalikeIndex:
             )
             if kp["edge_confirm"]:  # fewer matches may confirm when the edges agree
                 need = min(need, kp["edge_confirm_inliers"])
-            verdict = verify(mine, theirs, need=need, aligned=aligned)
+            verdict = verify(mine, theirs, need=need, aligned=aligned, hidden=hidden)
             self._verdicts.put(key, verdict)
             if store is not None:
                 store.put(digest, official, version, verdict)

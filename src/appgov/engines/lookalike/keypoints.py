@@ -40,7 +40,7 @@ import numpy as np
 from PIL import Image, ImageOps
 
 from .forked import forked_map
-from .icons import content_box, without_band
+from .icons import CORNERS, MASK_FRACTION, REGIONS, content_box, without_band
 from .pixels import channel_max
 from .tile import container, upright_tile
 
@@ -121,25 +121,56 @@ class Verdict:
 
 
 _IN_PLACE = np.float64([[1, 0, 0], [0, 1, 0]])  # no transform: the listing icon where it is
+# the parts of an icon that a masked hash hides (icons.CORNERS, icons.REGIONS), by name, that may be left
+# out of the in-place comparison: a corner and a band of text, not the middle (a template's outline with
+# another drawing in the middle matches its official icon everywhere but there)
+HIDEABLE = ("masked_tl", "masked_tr", "masked_bl", "masked_br", "masked_bottom", "masked_top")
 
 
-def in_place(listing: Features, official: Features) -> tuple[float | None, float | None, str | None]:
+@lru_cache(maxsize=len(HIDEABLE))
+def hidden_part(kind: str) -> np.ndarray:
+    """bool (EDGE_SIDE, EDGE_SIDE): the part of the icon that the masked hash ``kind`` hides."""
+    part = np.zeros((EDGE_SIDE, EDGE_SIDE), bool)
+    if kind in CORNERS:
+        row, col = CORNERS[kind]
+        side = round(EDGE_SIDE * MASK_FRACTION)
+        rows = slice(0, side) if row == 0 else slice(EDGE_SIDE - side, EDGE_SIDE)
+        cols = slice(0, side) if col == 0 else slice(EDGE_SIDE - side, EDGE_SIDE)
+    else:
+        (r0, r1), (c0, c1) = REGIONS[kind]
+        rows = slice(round(EDGE_SIDE * r0), round(EDGE_SIDE * r1))
+        cols = slice(round(EDGE_SIDE * c0), round(EDGE_SIDE * c1))
+    part[rows, cols] = True
+    return part
+
+
+def in_place(
+    listing: Features, official: Features, hidden: tuple[str, ...] = ()
+) -> tuple[float | None, float | None, str | None]:
     """(edge agreement, content agreement, channel) of the listing icon laid on the official icon as it
     is, the best of its luminance and value channels, and of its mirrored shape's when it has one.
 
     A flat logo recoloured, recompressed, blurred or with a ribbon over a corner keeps few corners for
     the keypoints (a ring, a disc, a petal: 0-19 matches, the ratio test drops a symmetric drawing's),
-    but it still lies where the official drawing does, every edge in place."""
+    but it still lies where the official drawing does, every edge in place.
+
+    ``hidden``: masked hashes (``HIDEABLE``) that matched the official icon's. Each is compared again
+    without the part it hides (channel ``…_without_<kind>``): a badge, a ribbon or a band of text there
+    adds edges that the official icon has not, while the rest of the icon is the official drawing."""
     best: tuple[float | None, float | None, str | None] = (None, None, None)
     shapes = [("", listing)] + [(f"{label}_", view) for label, view in listing.views if label == "mirror"]
+    parts = [("", None)] + [(f"_without_{kind}", hidden_part(kind)) for kind in hidden if kind in HIDEABLE]
     for prefix, shape in shapes:
         for name in ("luma", "value"):
             mine, theirs = shape.channels.get(name), official.channels.get(name)
             if mine is None or theirs is None or mine.small is None or theirs.small is None:
                 continue
-            agreement, _, content = edge_agreement(mine.small, theirs.small, _IN_PLACE, official.content)
-            if agreement is not None and (best[0] is None or agreement > best[0]):
-                best = (agreement, content, prefix + name)
+            for suffix, part in parts:
+                agreement, _, content = edge_agreement(
+                    mine.small, theirs.small, _IN_PLACE, official.content, hidden=part
+                )
+                if agreement is not None and (best[0] is None or agreement > best[0]):
+                    best = (agreement, content, prefix + name + suffix)
     return best
 
 
@@ -154,7 +185,11 @@ def _detect(orb, pixels: np.ndarray) -> Channel:
 
 
 def edge_agreement(
-    mine: np.ndarray, theirs: np.ndarray, matrix: np.ndarray, within: np.ndarray | None = None
+    mine: np.ndarray,
+    theirs: np.ndarray,
+    matrix: np.ndarray,
+    within: np.ndarray | None = None,
+    hidden: np.ndarray | None = None,
 ) -> tuple[float | None, float, float | None]:
     """(agreement, overlap) of a listing channel moved onto the official one by ``matrix`` (the fitted
     listing → official similarity, in padded SIDE coordinates).
@@ -166,7 +201,7 @@ def edge_agreement(
     where both have an edge in the same direction (either polarity: a recoloured copy may turn dark on
     light into light on dark). The third value is that share on the official icon's content only
     (``within``, at EDGE_SIDE: Features.content), None without one or when the official icon has fewer
-    than ``CONTENT_MIN_EDGES`` edge pixels there."""
+    than ``CONTENT_MIN_EDGES`` edge pixels there. ``hidden`` (bool, at EDGE_SIDE): left out of both."""
     half = EDGE_SIDE / SIDE
     linear = matrix[:, :2]
     shift = (matrix[:, 2] + linear @ np.array([PAD, PAD], np.float64) - PAD) * half
@@ -175,6 +210,8 @@ def edge_agreement(
     warped = cv2.warpAffine(mine.astype(np.float32), moved, size)
     inside = cv2.warpAffine(np.ones(mine.shape, np.float32), moved, size) > 0.99
     inside = cv2.erode(inside.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0  # no border edge
+    if hidden is not None:
+        inside &= ~hidden
     overlap = float(inside.mean())
     if inside.sum() < 50:  # too little in common to say (None: measured as nothing, refuses nothing)
         return None, round(overlap, 4), None
@@ -371,6 +408,7 @@ def verify(
     max_scale: float = 3.0,
     need: int = 4,
     aligned: bool = False,
+    hidden: tuple[str, ...] = (),
 ) -> Verdict:
     """The best channel's inlier count of matches between a listing's icon (or its content box) and an
     official icon.
@@ -384,7 +422,10 @@ def verify(
     corner an equally good twin elsewhere, and the ratio test then discards every match: a channel of
     the icon itself left with fewer than ``need`` is matched again, each keypoint with the nearest
     descriptor among the official keypoints within ``ALIGNED_RADIUS`` of its place (channel
-    ``aligned_…``), and fitted like the others."""
+    ``aligned_…``), and fitted like the others.
+
+    ``hidden``: the masked hashes that matched, whose parts the in-place comparison may leave out
+    (``in_place``)."""
     need = max(4, need)
     best = Verdict(0, None, None, None, listing.blurred)
     fitted = None  # (matrix, listing channel, official channel) of the best channel
@@ -442,5 +483,5 @@ def verify(
     if fitted is not None and fitted[1] is not None and fitted[2] is not None:
         agreement, overlap, content = edge_agreement(fitted[1], fitted[2], fitted[0], official.content)
         best = replace(best, agreement=agreement, overlap=overlap, content=content)
-    placed, placed_content, placed_channel = in_place(listing, official)
+    placed, placed_content, placed_channel = in_place(listing, official, hidden)
     return replace(best, in_place=placed, in_place_content=placed_content, in_place_channel=placed_channel)
