@@ -118,7 +118,7 @@ def test_an_unrelated_icon_is_searched_but_not_alerted(icons):
 
 @pytest.mark.parametrize(
     ("inliers", "spread", "agreement", "alerts"),
-    [(28, 0.08, 0.35, True), (27, 0.3, 0.9, False), (60, 0.07, 0.9, False), (60, 0.3, 0.34, False)],
+    [(28, 0.09, 0.35, True), (27, 0.3, 0.9, False), (60, 0.08, 0.9, False), (60, 0.3, 0.34, False)],
 )
 def test_an_app_only_the_search_found_needs_many_matches_spread_wide_and_agreeing_edges(
     icons, monkeypatch, inliers, spread, agreement, alerts

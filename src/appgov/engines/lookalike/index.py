@@ -514,7 +514,11 @@ class LookalikeIndex:
                     or hits.get("value", 64) <= self.config["icons"]["extra_max_distance"]
                 )
                 # masked hashes that matched: the in-place comparison may leave their part out
-                hidden = tuple(sorted({WIDE_KINDS.get(k, k) for k in hits} & set(HIDEABLE)))
+                hidden = (
+                    tuple(sorted({WIDE_KINDS.get(k, k) for k in hits} & set(HIDEABLE)))
+                    if self.config["keypoints"]["in_place_hidden"]
+                    else ()
+                )
                 key = (digest, app.index, views, aligned, hidden)
                 cached = self._verdicts.verdict(key)
                 if cached is not None:
