@@ -5,12 +5,14 @@ template false alerts then set the content rule) and holdout_s15 (written during
 helper, screened once the session's settings were fixed) and holdout_s16 (written during session 15
 by a third helper, screened once that session's settings were fixed) and holdout_s17 (written at the
 start of session 16 by a fourth helper, screened once that session's settings were fixed) and holdout_s18
-(written at the start of session 18 by a fifth helper, screened once that session's settings were fixed). Each
-is screened with the default settings and with those before sessions 18, 16, 15 and 14, and scored by the independent
+(written at the start of session 18 by a fifth helper, screened once that session's settings were fixed) and
+holdout_s19 (written at the start of session 19 by a sixth helper, screened once that session's settings were
+fixed). Each is screened with the default settings and with those before sessions 19, 18, 16, 15 and 14, and
+scored by the independent
 sets' counting rule (an alert is a true positive only when it names one of the label's accepted apps;
 every other alert is false).
 
-Usage: PYTHONPATH=src python bench/lookalike/holdout.py [--set s13|s14|s15|s16|s17|s18] [--rebuild]
+Usage: PYTHONPATH=src python bench/lookalike/holdout.py [--set s13|…|s19] [--rebuild]
 Writes bench/results/lookalike-holdout-<set>.json.
 """
 
@@ -35,10 +37,14 @@ from score import score  # noqa: E402  (the independent sets' counting rule)
 from appgov.engines.lookalike import LookalikeIndex, iter_listings, load_config  # noqa: E402
 from appgov.engines.lookalike.inputs import read_protected  # noqa: E402
 
-SETS = ("s13", "s14", "s15", "s16", "s17", "s18")
+SETS = ("s13", "s14", "s15", "s16", "s17", "s18", "s19")
 BEFORE = "before session 14 (icons.upright_tile: 0, keypoints.tile_apps: 0, min_content_agreement: 0)"
 BEFORE_15 = "before session 15 (icons.mirror: 0, developer.other_institution: 0)"
 BEFORE_16 = "before session 16 (keypoints.search_apps: 0, aligned_matching: 0)"
+BEFORE_19 = (
+    "before session 19 (keypoints.search_weighted: 0, search_min_votes: 8, search_min_spread: 0.12,"
+    " search_min_edge_agreement: 0.45, in_place_hidden: 0)"
+)
 BEFORE_18 = (
     "before session 18 (keypoints.search_views: 0, search_hashed_apps: 0, in_place_min_edge_agreement: 0)"
 )
@@ -55,11 +61,12 @@ def _back(*names: str) -> dict:
 
 SETTINGS = {
     "default": None,
-    BEFORE_18: _back(BEFORE_18),
-    BEFORE_16: _back(BEFORE_18, BEFORE_16),
-    BEFORE_15: _back(BEFORE_18, BEFORE_16, BEFORE_15),
-    # what session 14 started from: the three sessions' settings back
-    BEFORE: _back(BEFORE_18, BEFORE_16, BEFORE_15, BEFORE),
+    BEFORE_19: _back(BEFORE_19),
+    BEFORE_18: _back(BEFORE_19, BEFORE_18),
+    BEFORE_16: _back(BEFORE_19, BEFORE_18, BEFORE_16),
+    BEFORE_15: _back(BEFORE_19, BEFORE_18, BEFORE_16, BEFORE_15),
+    # what session 14 started from: the later sessions' settings back
+    BEFORE: _back(BEFORE_19, BEFORE_18, BEFORE_16, BEFORE_15, BEFORE),
 }
 
 

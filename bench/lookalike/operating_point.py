@@ -40,9 +40,10 @@ SETTINGS = {
     "before session 18 (keypoints.search_views: 0, search_hashed_apps: 0, in_place_min_edge_agreement: 0)": {
         "keypoints": {"search_views": 0, "search_hashed_apps": 0, "in_place_min_edge_agreement": 0}
     },
-    "before session 19 (keypoints.search_weighted: 0, search_min_spread: 0.12, search_min_edge_agreement: 0.45, in_place_hidden: 0)": {
+    "before session 19 (keypoints.search_weighted: 0, search_min_votes: 8, search_min_spread: 0.12, search_min_edge_agreement: 0.45, in_place_hidden: 0)": {
         "keypoints": {
             "search_weighted": 0,
+            "search_min_votes": 8,
             "search_min_spread": 0.12,
             "search_min_edge_agreement": 0.45,
             "in_place_hidden": 0,
