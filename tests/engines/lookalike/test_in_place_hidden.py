@@ -69,6 +69,7 @@ def test_a_badged_copy_is_confirmed_in_place_through_its_masked_hash(tmp_path):
     assert alert is not None and alert.app_id == "ring"
     reason = next(r for r in alert.reasons if r.signal == "icon_in_place")
     assert reason.detail["channel"].endswith("_without_masked_bl")
+    assert "遮去左下角标后与官方图标原位叠合比对一致" in alert.explanation_zh
     assert index.screen_one(generic_listing("other.png")) is None
     off = {"keypoints": {**refuse, "in_place_hidden": 0}}
     assert LookalikeIndex([app], load_config(overrides=off), icons_root=tmp_path).screen_one(

@@ -35,6 +35,16 @@ _CORNER_ZH = {
     "top_band": "顶部文字条",
 }
 
+# the part of the icon left out of the in-place comparison (keypoints.HIDEABLE: a channel's suffix)
+_HIDDEN_ZH = {
+    "masked_tl": _CORNER_ZH["top_left"],
+    "masked_tr": _CORNER_ZH["top_right"],
+    "masked_bl": _CORNER_ZH["bottom_left"],
+    "masked_br": _CORNER_ZH["bottom_right"],
+    "masked_bottom": _CORNER_ZH["bottom_band"],
+    "masked_top": _CORNER_ZH["top_band"],
+}
+
 KIND_ZH = {
     "repackaged": "疑似二次打包（重打包）",
     "counterfeit": "疑似仿冒",
@@ -113,6 +123,9 @@ def _reason_zh(reason: Reason) -> str | None:
         case "icon_in_place":
             channel = str(reason.detail.get("channel") or "")
             shape = _KEYPOINT_SHAPE_ZH.get(channel.split("_", 1)[0], "")
+            hidden = _HIDDEN_ZH.get(channel.partition("_without_")[2], "")
+            if hidden:  # keypoints.in_place: the part a matched masked hash hides was left out
+                shape += f"遮去{hidden}后"
             said = f"图标{shape}与官方图标原位叠合比对一致（{round(100 * float(reason.value))}% 的轮廓位置和方向相同"
             content = reason.detail.get("content_agreement")
             if content is not None:
