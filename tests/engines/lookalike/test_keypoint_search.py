@@ -197,6 +197,8 @@ def test_the_ranking_is_kept_between_sweeps(icons, tmp_path, monkeypatch):
         ("search_min_inliers", 3),
         ("search_min_spread", 1.5),
         ("search_min_edge_agreement", -0.1),
+        ("search_weighted", 2),
+        ("in_place_hidden", -1),
     ],
 )
 def test_the_search_settings_are_checked(key, value):

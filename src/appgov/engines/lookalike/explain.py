@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from .keypoints import HIDEABLE
 from .models import Reason
+from .scoring import MASKED_WHERE
 
 _DEFORMATION_ZH = {
     "identical": "完全相同",
@@ -36,14 +38,7 @@ _CORNER_ZH = {
 }
 
 # the part of the icon left out of the in-place comparison (keypoints.HIDEABLE: a channel's suffix)
-_HIDDEN_ZH = {
-    "masked_tl": _CORNER_ZH["top_left"],
-    "masked_tr": _CORNER_ZH["top_right"],
-    "masked_bl": _CORNER_ZH["bottom_left"],
-    "masked_br": _CORNER_ZH["bottom_right"],
-    "masked_bottom": _CORNER_ZH["bottom_band"],
-    "masked_top": _CORNER_ZH["top_band"],
-}
+_HIDDEN_ZH = {kind: _CORNER_ZH[MASKED_WHERE[kind]] for kind in HIDEABLE}
 
 KIND_ZH = {
     "repackaged": "疑似二次打包（重打包）",

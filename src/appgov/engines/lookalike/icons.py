@@ -278,10 +278,8 @@ def _fingerprint_image(image: Image.Image) -> dict[str, str]:
     value = channel_max(np.asarray(small)).astype(np.float32)  # HSV value channel
     grey = np.asarray(small.convert("L"), dtype=np.float32)
     hashes: dict[str, str | None] = {"value": _phash_array(value)}
-    side = round(WORK_SIZE * MASK_FRACTION)
-    for kind, (row, col) in CORNERS.items():
-        rows = slice(0, side) if row == 0 else slice(WORK_SIZE - side, WORK_SIZE)
-        cols = slice(0, side) if col == 0 else slice(WORK_SIZE - side, WORK_SIZE)
+    for kind in CORNERS:
+        rows, cols = masked_part(kind, WORK_SIZE)
         keep = np.ones(grey.shape, dtype=bool)
         keep[rows, cols] = False
         masked = grey.copy()
@@ -302,12 +300,22 @@ def _tile_hashes(image: Image.Image) -> dict[str, str]:
     return tile_hashes(tile)
 
 
-def _region_slices(kind: str) -> tuple[slice, slice]:
+def masked_part(kind: str, side: int) -> tuple[slice, slice]:
+    """(rows, columns) of a ``side``-pixel icon that the masked hash ``kind`` (a corner or a region)
+    hides."""
+    if kind in CORNERS:
+        row, col = CORNERS[kind]
+        size = round(side * MASK_FRACTION)
+        return (
+            slice(0, size) if row == 0 else slice(side - size, side),
+            slice(0, size) if col == 0 else slice(side - size, side),
+        )
     (r0, r1), (c0, c1) = REGIONS[kind]
-    return (
-        slice(round(WORK_SIZE * r0), round(WORK_SIZE * r1)),
-        slice(round(WORK_SIZE * c0), round(WORK_SIZE * c1)),
-    )
+    return slice(round(side * r0), round(side * r1)), slice(round(side * c0), round(side * c1))
+
+
+def _region_slices(kind: str) -> tuple[slice, slice]:
+    return masked_part(kind, WORK_SIZE)
 
 
 def _region_hashes(grey: np.ndarray, kinds=tuple(REGIONS)) -> dict[str, str | None]:
@@ -535,13 +543,7 @@ def _value_many(images: list[Image.Image]) -> list[str]:
 
 
 def _corner_slices() -> dict[str, tuple[slice, slice]]:
-    side = round(WORK_SIZE * MASK_FRACTION)
-    out = {}
-    for kind, (row, col) in CORNERS.items():
-        rows = slice(0, side) if row == 0 else slice(WORK_SIZE - side, WORK_SIZE)
-        cols = slice(0, side) if col == 0 else slice(WORK_SIZE - side, WORK_SIZE)
-        out[kind] = (rows, cols)
-    return out
+    return {kind: masked_part(kind, WORK_SIZE) for kind in CORNERS}
 
 
 def _masked_images(

@@ -40,7 +40,7 @@ import numpy as np
 from PIL import Image, ImageOps
 
 from .forked import forked_map
-from .icons import CORNERS, MASK_FRACTION, REGIONS, content_box, without_band
+from .icons import content_box, masked_part, without_band
 from .pixels import channel_max
 from .tile import container, upright_tile
 
@@ -121,7 +121,7 @@ class Verdict:
 
 
 _IN_PLACE = np.float64([[1, 0, 0], [0, 1, 0]])  # no transform: the listing icon where it is
-# the parts of an icon that a masked hash hides (icons.CORNERS, icons.REGIONS), by name, that may be left
+# the parts of an icon that a masked hash hides (icons.masked_part), by name, that may be left
 # out of the in-place comparison: a corner and a band of text, not the middle (a template's outline with
 # another drawing in the middle matches its official icon everywhere but there)
 HIDEABLE = ("masked_tl", "masked_tr", "masked_bl", "masked_br", "masked_bottom", "masked_top")
@@ -131,16 +131,7 @@ HIDEABLE = ("masked_tl", "masked_tr", "masked_bl", "masked_br", "masked_bottom",
 def hidden_part(kind: str) -> np.ndarray:
     """bool (EDGE_SIDE, EDGE_SIDE): the part of the icon that the masked hash ``kind`` hides."""
     part = np.zeros((EDGE_SIDE, EDGE_SIDE), bool)
-    if kind in CORNERS:
-        row, col = CORNERS[kind]
-        side = round(EDGE_SIDE * MASK_FRACTION)
-        rows = slice(0, side) if row == 0 else slice(EDGE_SIDE - side, EDGE_SIDE)
-        cols = slice(0, side) if col == 0 else slice(EDGE_SIDE - side, EDGE_SIDE)
-    else:
-        (r0, r1), (c0, c1) = REGIONS[kind]
-        rows = slice(round(EDGE_SIDE * r0), round(EDGE_SIDE * r1))
-        cols = slice(round(EDGE_SIDE * c0), round(EDGE_SIDE * c1))
-    part[rows, cols] = True
+    part[masked_part(kind, EDGE_SIDE)] = True
     return part
 
 

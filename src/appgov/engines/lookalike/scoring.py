@@ -429,7 +429,8 @@ def package_signals(view: ListingView, app: CompiledApp, ev: dict, lex: Lexicon,
 
 PHASH_FAR = "phash_far"  # in icon hits: pHash distance to the app's nearest pHash when beyond the radius
 ICON_SIGNALS = {"phash": "icon_phash", "value": "icon_value_phash"}  # the masked_* kinds: icon_masked_phash
-_CORNER = {
+# where each masked hash hides a part of the icon (the alert's ``masked_corner``)
+MASKED_WHERE = {
     "masked_tl": "top_left",
     "masked_tr": "top_right",
     "masked_bl": "bottom_left",
@@ -511,14 +512,14 @@ def icon_signal(
     # unrelated icon that shares a masked hash by chance is far away). One pHash or one value hash
     # alone, even exact, never confirms: simple shapes share them too often (the scale bench's
     # ordinary icons matched exactly by the hundred).
-    has_masked = any(k in _CORNER for k in hits)
+    has_masked = any(k in MASKED_WHERE for k in hits)
     kinds = ("phash" in hits) + ("value" in hits) + has_masked
     far = hits.get(PHASH_FAR)
     near = far is not None and far <= icons["confirm_distance"]
     # The middle mask leaves only the logo's periphery (often a plain field and a frame): it never
     # confirms on its own (measured: bench/lookalike/operating_point.py, ordinary icons matched it
     # ten times as often as any other kind)
-    confirming_mask = any(k in _CORNER and k not in _MIDDLE for k in hits)
+    confirming_mask = any(k in MASKED_WHERE and k not in _MIDDLE for k in hits)
     confirmed = kinds >= 2 or (confirming_mask and near)
     region_only = "phash" not in hits and "value" not in hits and not near and any(k in _REGION for k in hits)
     shortlisted = geo_any or region_only
@@ -526,7 +527,7 @@ def icon_signal(
         # A middle / band mask alone, the rest of the icon far from the official one: the mask hid what
         # differs (a plain field around a masked middle matches many icons); only keypoints can tell
         hits = {k: d for k, d in hits.items() if k not in _REGION}
-        has_masked = any(k in _CORNER for k in hits)
+        has_masked = any(k in MASKED_WHERE for k in hits)
         kinds = has_masked
         confirmed = False
     # Keypoints decide where the icon decides: under a name without brand text.
@@ -535,7 +536,7 @@ def icon_signal(
     check = use_keypoints and (
         (not finance and kp["required_for_icon_only"])
         or (finance and kp["finance_name_check"])
-        or (shortlisted and not any(k in ICON_SIGNALS or k in _CORNER for k in hits))
+        or (shortlisted and not any(k in ICON_SIGNALS or k in MASKED_WHERE for k in hits))
     )
     found = verdict() if check else None
     # A blurred listing icon keeps few corners: fewer than min_inliers matches do not refute it when two
@@ -670,11 +671,11 @@ def icon_signal(
         if finance:
             detail["finance_name"] = True
         _add(signals, evidence, Reason("icon_keypoints", found.inliers, detail))
-    if not any(k in ICON_SIGNALS or k in _CORNER for k in hits):
+    if not any(k in ICON_SIGNALS or k in MASKED_WHERE for k in hits):
         return
     # the closest masked match; at equal distance the mask that hides least (a corner, then the middle,
     # then a band) says most precisely what was changed
-    masked = [(d, _MASK_ORDER.index(kind), kind) for kind, d in hits.items() if kind in _CORNER]
+    masked = [(d, _MASK_ORDER.index(kind), kind) for kind, d in hits.items() if kind in MASKED_WHERE]
     chosen = {k: d for k, d in hits.items() if k in ICON_SIGNALS}
     if masked:
         distance, _order, kind = min(masked)
@@ -686,8 +687,8 @@ def icon_signal(
             detail["geometric_variant"] = True
         if blind:
             detail["keypoints_blurred"] = found.inliers  # too blurred to verify: the hash rule decided
-        if kind in _CORNER:
-            detail["masked_corner"] = _CORNER[kind]
+        if kind in MASKED_WHERE:
+            detail["masked_corner"] = MASKED_WHERE[kind]
         if finance:
             evidence = ev["icon_with_finance_name"]
             detail["finance_name"] = True
