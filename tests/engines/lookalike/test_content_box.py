@@ -185,10 +185,15 @@ def test_a_logo_squeezed_above_a_band_is_found_without_it(tmp_path):
     keypoints = [r for r in alert.reasons if r.signal == "icon_keypoints"]
     assert keypoints and keypoints[0].detail["channel"].startswith("band_")
     assert "去掉上下文字条" in alert.explanation_zh
-    off = LookalikeIndex(
-        [hxb_app()], load_config(overrides={"keypoints": {"without_band": 0}}), icons_root=tmp_path
+    off = {"without_band": 0, "stretch_max_ratio": 0}
+    off_index = LookalikeIndex([hxb_app()], load_config(overrides={"keypoints": off}), icons_root=tmp_path)
+    assert off_index.screen_one(generic_listing("band.png")) is None  # squeezed: no similarity maps it back
+    # ... but a map that scales the two axes apart does (session 20: keypoints.stretch_max_ratio)
+    stretch_only = {"keypoints": {"without_band": 0}}
+    found = LookalikeIndex([hxb_app()], load_config(overrides=stretch_only), icons_root=tmp_path).screen_one(
+        generic_listing("band.png")
     )
-    assert off.screen_one(generic_listing("band.png")) is None  # squeezed: no similarity maps it back
+    assert found is not None and found.app_id == "hxb"
 
 
 def test_other_shapes_are_computed_only_for_pairs_that_need_them(tmp_path, monkeypatch):

@@ -105,6 +105,8 @@ def _check(config: dict[str, Any]) -> None:
     for key in ("search_views", "search_hashed_apps", "search_weighted", "in_place_hidden"):
         if keypoints[key] not in (0, 1):
             raise ConfigError(f"setting 'keypoints.{key}' must be 0 or 1")
+    if keypoints["stretch_max_ratio"] != 0 and not 1.05 <= keypoints["stretch_max_ratio"] <= 3:
+        raise ConfigError("keypoints.stretch_max_ratio must be 0 (off) or 1.05..3")
     if not 0 <= keypoints["search_min_votes"] <= 500:
         raise ConfigError("keypoints.search_min_votes must be 0..500")
     if not 4 <= keypoints["search_min_inliers"] <= 500 or not all(

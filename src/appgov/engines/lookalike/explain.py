@@ -103,9 +103,9 @@ def _reason_zh(reason: Reason) -> str | None:
         case "icon_keypoints":
             channel = str(reason.detail.get("channel") or "")
             shape = _KEYPOINT_SHAPE_ZH.get(channel.split("_", 1)[0], "")
-            said = (
-                f"图标{shape}经特征点比对与官方图标一致（{reason.value} 个特征点在同一旋转、缩放、平移下吻合"
-            )
+            # keypoints.verify: a copy squashed along one axis is fitted with its two axes scaled apart
+            fit = "横竖分别缩放、平移" if channel.endswith("_stretched") else "旋转、缩放、平移"
+            said = f"图标{shape}经特征点比对与官方图标一致（{reason.value} 个特征点在同一{fit}下吻合"
             content = reason.detail.get("content_agreement")
             if content is not None:
                 said += f"，外框以内的图案 {round(100 * content)}% 一致"

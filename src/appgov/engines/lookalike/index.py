@@ -200,7 +200,7 @@ class LookalikeIndex:
         self._developer_found: BoundedMemo[str, frozenset[int]] | None = BoundedMemo(size) if size else None
         # ... and between sweeps, when there is a cache directory (a feed's icons come back every sweep)
         self._verdict_store = VerdictStore(cache_dir) if cache_dir and kp["verdict_store"] else None
-        self._verdict_version = "-".join((version_key(kp), *views))
+        self._verdict_version = "-".join((version_key(kp), *views, f"stretch{kp['stretch_max_ratio']}"))
         self._phash_table: tuple[np.ndarray, np.ndarray] | None = None
         self._last_icon: tuple[Listing, str, str] | None = None
         self._last_hashes: tuple[Listing, dict[str, int]] | None = None
@@ -543,7 +543,9 @@ class LookalikeIndex:
             )
             if kp["edge_confirm"]:  # fewer matches may confirm when the edges agree
                 need = min(need, kp["edge_confirm_inliers"])
-            verdict = verify(mine, theirs, need=need, aligned=aligned, hidden=hidden)
+            verdict = verify(
+                mine, theirs, need=need, aligned=aligned, hidden=hidden, stretch=float(kp["stretch_max_ratio"])
+            )
             self._verdicts.put(key, verdict)
             if store is not None:
                 store.put(digest, official, version, verdict)

@@ -42,6 +42,7 @@ from PIL import Image, ImageOps
 from .forked import forked_map
 from .icons import content_box, masked_part, without_band
 from .pixels import channel_max
+from .stretch import fit_stretch
 from .tile import container, upright_tile
 
 SIDE = 160  # both icons are compared at this size (pixels); the generator's icons are 128
@@ -54,6 +55,7 @@ EDGE_ALIGNED = 0.9  # |cos| of the angle between the two edge directions above w
 CONTENT_MARGIN = 0.08  # share of the side within which a match lies on the container's outline
 ALIGNED_RADIUS = 12.0  # pixels at SIDE: how far a copy's keypoint may lie from the official one it pairs with
 ALIGNED_MAX_DISTANCE = 64  # ... and how far (bits of 256) its descriptor, when paired by position
+STRETCHED = 1.05  # a stretch fit whose two scales differ less than this is a similarity's (not counted)
 CONTENT_MIN_EDGES = 60  # the official icon's edge pixels (at EDGE_SIDE) on its content, where the moved copy covers it, below which nothing
 # is drawn there (a ring logo is all outline; its inner edge reaches a little past the margin)
 
@@ -389,6 +391,24 @@ def _paired_by_place(mine: Channel, theirs: Channel) -> list:
     return [m for m in found if m.distance <= ALIGNED_MAX_DISTANCE]
 
 
+def _fitted_verdict(label, matrix, inliers, dst, scale, zoom, turn, blurred, matches) -> Verdict:
+    count = int(inliers.sum())
+    angle = (float(np.degrees(np.arctan2(matrix[1, 0], matrix[0, 0]))) + turn + 180.0) % 360.0 - 180.0
+    agreeing = dst[inliers.ravel() == 1].astype(np.float32)
+    spread = float(cv2.contourArea(cv2.convexHull(agreeing))) / (SIDE * SIDE) if count >= 3 else 0.0
+    # + 0.0: no negative zero, which a verdict read back from the store would not keep
+    return Verdict(count, label, round(scale * zoom, 3), round(angle, 1) + 0.0, blurred, round(spread, 4), matches)
+
+
+def _with_edges(verdict: Verdict, fitted: tuple | None, official: Features) -> Verdict:
+    """The verdict with the edge agreement of the listing channel moved by its fit (``fitted``: matrix,
+    listing channel, official channel at EDGE_SIDE)."""
+    if fitted is None or fitted[1] is None or fitted[2] is None:
+        return verdict
+    agreement, overlap, content = edge_agreement(fitted[1], fitted[2], fitted[0], official.content)
+    return replace(verdict, agreement=agreement, overlap=overlap, content=content)
+
+
 def verify(
     listing: Features,
     official: Features,
@@ -400,6 +420,7 @@ def verify(
     need: int = 4,
     aligned: bool = False,
     hidden: tuple[str, ...] = (),
+    stretch: float = 0.0,
 ) -> Verdict:
     """The best channel's inlier count of matches between a listing's icon (or its content box) and an
     official icon.
@@ -416,7 +437,13 @@ def verify(
     ``aligned_…``), and fitted like the others.
 
     ``hidden``: the masked hashes that matched, whose parts the in-place comparison may leave out
-    (``in_place``)."""
+    (``in_place``).
+
+    ``stretch``: when above 1, each channel's matches are also fitted by a map that scales the two axes
+    apart, the larger scale at most this many times the smaller (``stretch.fit_stretch``: a copy
+    squashed along one axis). The best such fit that more matches agree on than on its channel's
+    similarity, whose axes differ by at least ``STRETCHED``, replaces the best similarity when as many
+    matches agree on it and the whole icon moved back by it agrees better (channel ``…_stretched``)."""
     need = max(4, need)
     best = Verdict(0, None, None, None, listing.blurred)
     fitted = None  # (matrix, listing channel, official channel) of the best channel
@@ -426,6 +453,8 @@ def verify(
     if aligned:  # last: only where the icon's own channel fitted fewer than ``need``
         compared += [(n, f"aligned_{n}", mine, listing.frame, True) for n, mine in listing.channels.items()]
     own: dict[str, int] = {}  # agreeing matches of the icon's own channels, by name
+    # the best stretch fit that more matches agree on than on its channel's similarity, and its fit
+    stretched: tuple[Verdict, tuple | None] = (Verdict(0, None, None, None, listing.blurred), None)
     for name, label, mine, (turn, zoom), by_place in compared:
         if name == "soft" and not listing.blurred:
             continue
@@ -456,23 +485,26 @@ def verify(
         count = int(inliers.sum())
         if label == name:
             own[name] = count
-        if count > best.inliers:
-            angle = (float(np.degrees(np.arctan2(matrix[1, 0], matrix[0, 0]))) + turn + 180.0) % 360.0 - 180.0
-            agreeing = dst[inliers.ravel() == 1].astype(np.float32)
-            spread = float(cv2.contourArea(cv2.convexHull(agreeing))) / (SIDE * SIDE) if count >= 3 else 0.0
-            # + 0.0: no negative zero, which a verdict read back from the store would not keep
-            best = Verdict(
-                count,
-                label,
-                round(scale * zoom, 3),
-                round(angle, 1) + 0.0,
-                listing.blurred,
-                round(spread, 4),
-                len(good),
+        if stretch > 1 and not by_place and len(good) > count:
+            squashed, agreeing_mask = fit_stretch(
+                src, dst, threshold=reprojection, min_scale=min_scale, max_scale=max_scale, max_ratio=stretch
             )
+            if squashed is not None and int(agreeing_mask.sum()) > max(count, stretched[0].inliers):
+                sx, sy = squashed[0, 0], squashed[1, 1]
+                if max(sx, sy) >= STRETCHED * min(sx, sy):
+                    candidate = _fitted_verdict(
+                        f"{label}_stretched", squashed, agreeing_mask, dst, float(np.sqrt(sx * sy)), zoom, turn,
+                        listing.blurred, len(good),
+                    )
+                    stretched = (candidate, (squashed, mine.small, theirs.small))
+        if count > best.inliers:
+            best = _fitted_verdict(label, matrix, inliers, dst, scale, zoom, turn, listing.blurred, len(good))
             fitted = (matrix, mine.small, theirs.small)
-    if fitted is not None and fitted[1] is not None and fitted[2] is not None:
-        agreement, overlap, content = edge_agreement(fitted[1], fitted[2], fitted[0], official.content)
-        best = replace(best, agreement=agreement, overlap=overlap, content=content)
+    best = _with_edges(best, fitted, official)
+    if stretched[1] is not None and stretched[0].inliers >= best.inliers:
+        # the stretch counts only where it moves the whole icon back better than the similarity did
+        candidate = _with_edges(stretched[0], stretched[1], official)
+        if candidate.agreement is not None and (best.agreement is None or candidate.agreement > best.agreement):
+            best = candidate
     placed, placed_content, placed_channel = in_place(listing, official, hidden)
     return replace(best, in_place=placed, in_place_content=placed_content, in_place_channel=placed_channel)
