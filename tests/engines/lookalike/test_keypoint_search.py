@@ -170,8 +170,12 @@ def test_the_ranking_is_kept_between_sweeps(icons, tmp_path, monkeypatch):
     first = LookalikeIndex(_apps(), load_config(), icons_root=icons, cache_dir=cache)
     expected = first.screen_one(generic_listing("framed.png"))
     first._verdict_store.flush()
-    rows = sqlite3.connect(cache / FILE_NAME).execute("SELECT ranked FROM search_v1").fetchall()
-    assert len(rows) == 1 and "1:" in rows[0][0]
+    rows = (
+        sqlite3.connect(cache / FILE_NAME)
+        .execute("SELECT ranked FROM search_v1 WHERE search=?", (first._search_key,))
+        .fetchall()
+    )
+    assert len(rows) == 1 and "1:" in rows[0][0]  # (the edge layout's nearest app is kept under its own key)
 
     def never(*_args, **_kw):
         raise AssertionError("searched again")

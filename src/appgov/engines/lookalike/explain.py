@@ -114,7 +114,7 @@ def _reason_zh(reason: Reason) -> str | None:
                 said += f"，还原后 {round(100 * agreement)}% 的轮廓方向一致"
             if reason.detail.get("search_votes") is not None and not reason.detail.get("hash_kinds"):
                 said += "；图标哈希均不相近，由特征点检索找到"
-            return said + "）"
+            return said + _found_by_layout(reason.detail) + "）"
         case "icon_in_place":
             channel = str(reason.detail.get("channel") or "")
             shape = _KEYPOINT_SHAPE_ZH.get(channel.split("_", 1)[0], "")
@@ -125,12 +125,19 @@ def _reason_zh(reason: Reason) -> str | None:
             content = reason.detail.get("content_agreement")
             if content is not None:
                 said += f"，外框以内的图案 {round(100 * content)}% 一致"
-            return said + "）"
+            return said + _found_by_layout(reason.detail) + "）"
         case "developer_mismatch":
             return f"开发者「{reason.value}」不是官方开发者"
         case "developer_official":
             return f"开发者「{reason.value}」与官方开发者一致"
     return None
+
+
+def _found_by_layout(detail: dict) -> str:
+    """What says that the edge layout (edge_layout.py), not a hash, put the app on the shortlist."""
+    if detail.get("edge_layout_distance") is None or detail.get("hash_kinds") or "search_votes" in detail:
+        return ""
+    return "；图标哈希均不相近（颜色已改），由轮廓分布检索找到"
 
 
 # the shape of the listing's icon that matched (keypoints.VIEWS: the channel's prefix)

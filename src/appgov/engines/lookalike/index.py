@@ -12,6 +12,7 @@ import numpy as np
 from .candidates import CandidateIndex
 from .compiled import CompiledApp, IconFileError, compile_app, developer_core, developer_keys, lexicon
 from .config import load_config
+from .edge_layout import LAYOUT_CODE, LAYOUT_KIND, EdgeLayouts
 from .explain import explain
 from .icon_cache import official_hashes_many
 from .icons import (
@@ -171,9 +172,19 @@ class LookalikeIndex:
                 int(kp["search_max_apps"]),
                 weighted=bool(kp["search_weighted"]),
             )
+        # the app whose official icon's edges lie where a listing icon's do (edge_layout.py), by the
+        # listing icon's digest, kept between sweeps under the search's key and the layout's settings
+        self._layouts = None
+        if kp["enabled"] and kp["edge_layout_max_distance"]:
+            self._layouts = EdgeLayouts(
+                {i: f for i, f in self._official_features.items() if f is not None},
+                int(kp["edge_layout_max_distance"]),
+            )
+        self._near: BoundedMemo[str, list[tuple[int, int]]] = BoundedMemo(max(int(kp["verdict_cache"]), 1))
         # a listing icon's search ranking, by its content digest (kept between sweeps under this key)
         self._ranked: BoundedMemo[str, list[tuple[int, int]]] = BoundedMemo(max(int(kp["verdict_cache"]), 1))
         self._search_key = search_key(self._official_digests, kp)
+        self._layout_key = f"{self._search_key}-layout-{LAYOUT_CODE}-{kp['edge_layout_max_distance']}"
         self._search_passes: BoundedMemo[tuple[str, int], bool] = BoundedMemo(
             max(int(kp["verdict_cache"]), 1)
         )
@@ -282,6 +293,8 @@ class LookalikeIndex:
         verifiable = self._worth_verifying(icon_hits) if icon_hits else frozenset()
         if self._search is not None and listing.icon:
             icon_hits, verifiable = self._searched(listing, icon_hits or {}, verifiable)
+        if self._layouts is not None and listing.icon:
+            icon_hits, verifiable = self._laid_out(listing, icon_hits or {}, verifiable)
         if icon_hits:
             found.update(self._icon_candidates(view, icon_hits, found, verifiable))
         scored = []
@@ -486,6 +499,43 @@ class LookalikeIndex:
                 if key:
                     self._search_passes.put(key, passes)
             if passes:
+                added[app] = hits
+        if not added:
+            return icon_hits, verifiable
+        return {**icon_hits, **added}, verifiable | set(added)
+
+    def _laid_out(
+        self, listing: Listing, icon_hits: dict[int, dict[str, int]], verifiable: frozenset[int]
+    ) -> tuple[dict[int, dict[str, int]], frozenset[int]]:
+        """The icon hits and verified apps with the app whose edges lie where the listing icon's do
+        (edge_layout.py: a copy recoloured, inverted, darkened), when it is not verified already and
+        its verdict could confirm (enough matches agree, or the icon laid in place agrees enough)."""
+        store = self._verdict_store
+        try:
+            path, digest = self._icon_file(listing)
+            near = self._near.get(digest)
+            if near is None and store is not None:
+                near = store.get_ranked(digest, self._layout_key)
+            if near is None:
+                near = self._layouts.nearest(self._verdicts.listing_features(digest, path, ()))
+                if store is not None:
+                    store.put_ranked(digest, self._layout_key, near)
+            self._near.put(digest, near)
+        except (OSError, ValueError) as exc:
+            raise IconError(
+                f"listing {listing.listing_id}: cannot read icon {self._path(listing.icon)}: {exc}"
+            ) from None
+        kp = self.config["keypoints"]
+        least, placed = min(kp["min_inliers"], kp["search_min_inliers"]), kp["in_place_min_edge_agreement"]
+        added = {}
+        for app, distance in near:
+            if app in verifiable:
+                continue
+            hits = {**icon_hits.get(app, {}), LAYOUT_KIND: distance}
+            verdict = self._verifier(listing, self.apps[app], hits)()
+            if verdict is not None and (
+                verdict.inliers >= least or (placed > 0 and (verdict.in_place or 0.0) >= placed)
+            ):
                 added[app] = hits
         if not added:
             return icon_hits, verifiable

@@ -20,6 +20,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from .compiled import CompiledApp, Lexicon, Ref, developer_core
 from .deformation import single_edit, split_affixes
+from .edge_layout import LAYOUT_KIND
 from .icons import SEARCH_KIND, SHORTLIST_ONLY, TILE_KIND
 from .listing_view import ListingView
 from .memo import BoundedMemo
@@ -487,8 +488,10 @@ def icon_signal(
     # found by the keypoint search alone (search.py): no hash of the icon is near this app's
     search_votes = hits.get(SEARCH_KIND)
     searched_only = search_votes is not None and not matched
-    wide = any(k in SHORTLIST_ONLY for k in hits)  # shortlist only (icons.WIDE_KINDS, RELAYOUT_MASK_KINDS)
-    hits = {k: d for k, d in hits.items() if k not in SHORTLIST_ONLY}
+    laid_out = hits.get(LAYOUT_KIND)  # edge_layout.py found this app: its edges lie where the icon's do
+    # shortlist only (icons.WIDE_KINDS, RELAYOUT_MASK_KINDS, the search's, edge_layout's)
+    wide = any(k in SHORTLIST_ONLY or k == LAYOUT_KIND for k in hits)
+    hits = {k: d for k, d in hits.items() if k not in SHORTLIST_ONLY and k != LAYOUT_KIND}
     geo_any = "phash_geo" in hits or "value_geo" in hits or wide
     geo_hits = {k: d for k, d in hits.items() if k in ("phash_geo", "value_geo")}
     if geo_any:
@@ -649,6 +652,8 @@ def icon_signal(
             "keypoint_inliers": found.inliers,
             "hash_kinds": sorted(k for k in {**hits, **geo_hits} if k != PHASH_FAR),
         }
+        if laid_out is not None:
+            detail["edge_layout_distance"] = laid_out
         evidence = ev["icon_with_finance_name"] if finance else ev["icon_confirmed"]
         if finance:
             detail["finance_name"] = True
@@ -667,6 +672,8 @@ def icon_signal(
         }
         if search_votes is not None:
             detail["search_votes"] = search_votes  # the keypoint search put this app on the shortlist
+        if laid_out is not None:
+            detail["edge_layout_distance"] = laid_out
         evidence = ev["icon_with_finance_name"] if finance else ev["icon_confirmed"]
         if finance:
             detail["finance_name"] = True
