@@ -7,12 +7,13 @@ by a third helper, screened once that session's settings were fixed) and holdout
 start of session 16 by a fourth helper, screened once that session's settings were fixed) and holdout_s18
 (written at the start of session 18 by a fifth helper, screened once that session's settings were fixed) and
 holdout_s19 (written at the start of session 19 by a sixth helper, screened once that session's settings were
-fixed). Each is screened with the default settings and with those before sessions 19, 18, 16, 15 and 14, and
-scored by the independent
+fixed) and holdout_s20 (written at the start of session 20 by a seventh helper, screened once that session's
+settings were fixed). Each is screened with the default settings and with those before sessions 20, 19, 18, 16,
+15 and 14, and scored by the independent
 sets' counting rule (an alert is a true positive only when it names one of the label's accepted apps;
 every other alert is false).
 
-Usage: PYTHONPATH=src python bench/lookalike/holdout.py [--set s13|…|s19] [--rebuild]
+Usage: PYTHONPATH=src python bench/lookalike/holdout.py [--set s13|…|s20] [--rebuild]
 Writes bench/results/lookalike-holdout-<set>.json.
 """
 
@@ -37,10 +38,11 @@ from score import score  # noqa: E402  (the independent sets' counting rule)
 from appgov.engines.lookalike import LookalikeIndex, iter_listings, load_config  # noqa: E402
 from appgov.engines.lookalike.inputs import read_protected  # noqa: E402
 
-SETS = ("s13", "s14", "s15", "s16", "s17", "s18", "s19")
+SETS = ("s13", "s14", "s15", "s16", "s17", "s18", "s19", "s20")
 BEFORE = "before session 14 (icons.upright_tile: 0, keypoints.tile_apps: 0, min_content_agreement: 0)"
 BEFORE_15 = "before session 15 (icons.mirror: 0, developer.other_institution: 0)"
 BEFORE_16 = "before session 16 (keypoints.search_apps: 0, aligned_matching: 0)"
+BEFORE_20 = "before session 20 (keypoints.stretch_max_ratio: 0, edge_layout_max_distance: 0)"
 BEFORE_19 = (
     "before session 19 (keypoints.search_weighted: 0, search_min_votes: 8, search_min_spread: 0.12,"
     " search_min_edge_agreement: 0.45, in_place_hidden: 0)"
@@ -61,12 +63,13 @@ def _back(*names: str) -> dict:
 
 SETTINGS = {
     "default": None,
-    BEFORE_19: _back(BEFORE_19),
-    BEFORE_18: _back(BEFORE_19, BEFORE_18),
-    BEFORE_16: _back(BEFORE_19, BEFORE_18, BEFORE_16),
-    BEFORE_15: _back(BEFORE_19, BEFORE_18, BEFORE_16, BEFORE_15),
+    BEFORE_20: _back(BEFORE_20),
+    BEFORE_19: _back(BEFORE_20, BEFORE_19),
+    BEFORE_18: _back(BEFORE_20, BEFORE_19, BEFORE_18),
+    BEFORE_16: _back(BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16),
+    BEFORE_15: _back(BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16, BEFORE_15),
     # what session 14 started from: the later sessions' settings back
-    BEFORE: _back(BEFORE_19, BEFORE_18, BEFORE_16, BEFORE_15, BEFORE),
+    BEFORE: _back(BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16, BEFORE_15, BEFORE),
 }
 
 
@@ -79,13 +82,21 @@ def build(name: str, rebuild: bool = False) -> None:
         subprocess.run([sys.executable, str(folder(name) / "make_set.py")], check=True)
 
 
+def icons_root(out: Path) -> Path:
+    """The folder a set's icon paths are relative to: out/icons, or out itself (s20 writes "icons/p/…")."""
+    first = json.loads(next(open(out / "protected.jsonl", encoding="utf-8")))
+    return out if first.get("icon", "").startswith("icons/") else out / "icons"
+
+
 def screen(name: str, overrides: dict | None) -> dict:
     """The set screened with these settings (None: the defaults), scored."""
     out = folder(name) / "out"
     protected = read_protected(out / "protected.jsonl")
     labels = [json.loads(line) for line in open(out / "labels.jsonl", encoding="utf-8")]
     institution_of = {p.app_id: p.institution for p in protected}
-    index = LookalikeIndex(protected, load_config(overrides=overrides), icons_root=out / "icons")
+    for label in labels:  # s20's labels name the target app only
+        label.setdefault("target_institution", institution_of.get(label.get("target_app_id")))
+    index = LookalikeIndex(protected, load_config(overrides=overrides), icons_root=icons_root(out))
     t0 = time.perf_counter()
     alerts = [a.to_dict() for a in index.screen(iter_listings(out / "listings.jsonl"))]
     scored = score(labels, alerts, institution_of)

