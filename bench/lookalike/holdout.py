@@ -42,7 +42,10 @@ SETS = ("s13", "s14", "s15", "s16", "s17", "s18", "s19", "s20")
 BEFORE = "before session 14 (icons.upright_tile: 0, keypoints.tile_apps: 0, min_content_agreement: 0)"
 BEFORE_15 = "before session 15 (icons.mirror: 0, developer.other_institution: 0)"
 BEFORE_16 = "before session 16 (keypoints.search_apps: 0, aligned_matching: 0)"
-BEFORE_20 = "before session 20 (keypoints.stretch_max_ratio: 0, edge_layout_max_distance: 0)"
+BEFORE_20 = (
+    "before session 20 (keypoints.stretch_max_ratio: 0, edge_layout_max_distance: 0,"
+    " weak_hash_exempt_min_edge_agreement: 0)"
+)
 BEFORE_19 = (
     "before session 19 (keypoints.search_weighted: 0, search_min_votes: 8, search_min_spread: 0.12,"
     " search_min_edge_agreement: 0.45, in_place_hidden: 0)"

@@ -49,8 +49,11 @@ SETTINGS = {
             "in_place_hidden": 0,
         }
     },
-    "before session 20 (keypoints.stretch_max_ratio: 0, edge_layout_max_distance: 0)": {
-        "keypoints": {"stretch_max_ratio": 0, "edge_layout_max_distance": 0}
+    "before session 20 (keypoints.stretch_max_ratio: 0, edge_layout_max_distance: 0, weak_hash_exempt_min_edge_agreement: 0)": {
+        "keypoints": {"stretch_max_ratio": 0, "edge_layout_max_distance": 0, "weak_hash_exempt_min_edge_agreement": 0}
+    },
+    "session 20 without the weak-hash edge rule (keypoints.weak_hash_exempt_min_edge_agreement: 0)": {
+        "keypoints": {"weak_hash_exempt_min_edge_agreement": 0}
     },
     "session 19 without the search's lower bars (keypoints.search_min_spread: 0.12, search_min_edge_agreement: 0.45)": {
         "keypoints": {"search_min_spread": 0.12, "search_min_edge_agreement": 0.45}

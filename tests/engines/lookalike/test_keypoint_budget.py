@@ -122,17 +122,26 @@ def test_icon_only_alert_needs_more_matches_when_few_hash_kinds_agree(icons, mon
 
 
 @pytest.mark.parametrize(
-    ("inliers", "spread", "alerts"),
-    [(29, 0.1135, False), (31, 0.11, False), (29, 0.13, True), (32, 0.07, True), (29, 0.05, False)],
+    ("inliers", "spread", "agreement", "alerts"),
+    [
+        (29, 0.1135, None, False),
+        (31, 0.11, None, False),
+        (29, 0.13, None, True),
+        (32, 0.07, 0.7, True),
+        (32, 0.07, None, False),  # session 20: so packed, the whole icon must be shown to agree
+        (29, 0.05, None, False),
+    ],
 )
-def test_few_hash_kinds_need_matches_that_cover_more_of_the_logo(icons, monkeypatch, inliers, spread, alerts):
+def test_few_hash_kinds_need_matches_that_cover_more_of_the_logo(
+    icons, monkeypatch, inliers, spread, agreement, alerts
+):
     """Session 9: 29 matches over 0.11 of an unrelated logo (a shared letter and an ellipse edge) confirmed
     353 icon-only alerts on the scale file. With few hash kinds, 0.12 of the logo or 32 matches are needed."""
     monkeypatch.setattr(
         index_module,
         "verify",
         lambda mine, theirs, **kw: Verdict(
-            inliers=inliers, channel="value", scale=0.9, angle=-2.1, blurred=False, spread=spread
+            inliers=inliers, channel="value", scale=0.9, angle=-2.1, blurred=False, spread=spread, agreement=agreement
         ),
     )
     index = LookalikeIndex([_app()], load_config(), icons_root=icons)

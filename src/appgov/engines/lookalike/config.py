@@ -107,6 +107,8 @@ def _check(config: dict[str, Any]) -> None:
             raise ConfigError(f"setting 'keypoints.{key}' must be 0 or 1")
     if keypoints["stretch_max_ratio"] != 0 and not 1.05 <= keypoints["stretch_max_ratio"] <= 3:
         raise ConfigError("keypoints.stretch_max_ratio must be 0 (off) or 1.05..3")
+    if not 0 <= keypoints["weak_hash_exempt_min_edge_agreement"] <= 1:
+        raise ConfigError("keypoints.weak_hash_exempt_min_edge_agreement must be 0..1")
     if not 0 <= keypoints["edge_layout_max_distance"] <= 64:
         raise ConfigError("keypoints.edge_layout_max_distance must be 0 (off) ..64")
     if not 0 <= keypoints["search_min_votes"] <= 500:

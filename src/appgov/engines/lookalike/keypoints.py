@@ -56,6 +56,9 @@ CONTENT_MARGIN = 0.08  # share of the side within which a match lies on the cont
 ALIGNED_RADIUS = 12.0  # pixels at SIDE: how far a copy's keypoint may lie from the official one it pairs with
 ALIGNED_MAX_DISTANCE = 64  # ... and how far (bits of 256) its descriptor, when paired by position
 STRETCHED = 1.05  # a stretch fit whose two scales differ less than this is a similarity's (not counted)
+# ... and it counts only when the whole icon moved back by it agrees this much more than by the similarity:
+# squashed copies gained 0.17-0.38 (holdout_s19), an unrelated logo drawn alike 0.003 (own synthetic set)
+STRETCH_GAIN = 0.05
 CONTENT_MIN_EDGES = 60  # the official icon's edge pixels (at EDGE_SIDE) on its content, where the moved copy covers it, below which nothing
 # is drawn there (a ring logo is all outline; its inner edge reaches a little past the margin)
 
@@ -443,7 +446,8 @@ def verify(
     apart, the larger scale at most this many times the smaller (``stretch.fit_stretch``: a copy
     squashed along one axis). The best such fit that more matches agree on than on its channel's
     similarity, whose axes differ by at least ``STRETCHED``, replaces the best similarity when as many
-    matches agree on it and the whole icon moved back by it agrees better (channel ``…_stretched``)."""
+    matches agree on it and the whole icon moved back by it agrees ``STRETCH_GAIN`` better (channel
+    ``…_stretched``)."""
     need = max(4, need)
     best = Verdict(0, None, None, None, listing.blurred)
     fitted = None  # (matrix, listing channel, official channel) of the best channel
@@ -504,7 +508,9 @@ def verify(
     if stretched[1] is not None and stretched[0].inliers >= best.inliers:
         # the stretch counts only where it moves the whole icon back better than the similarity did
         candidate = _with_edges(stretched[0], stretched[1], official)
-        if candidate.agreement is not None and (best.agreement is None or candidate.agreement > best.agreement):
+        if candidate.agreement is not None and (
+            best.agreement is None or candidate.agreement >= best.agreement + STRETCH_GAIN
+        ):
             best = candidate
     placed, placed_content, placed_channel = in_place(listing, official, hidden)
     return replace(best, in_place=placed, in_place_content=placed_content, in_place_channel=placed_channel)

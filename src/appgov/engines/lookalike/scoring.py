@@ -574,6 +574,11 @@ def icon_signal(
                 found.spread >= kp["weak_hash_min_spread"]
                 or found.inliers >= kp["weak_hash_spread_exempt_inliers"]
             )
+            if keypoints_confirm and found.spread < kp["weak_hash_min_spread"]:
+                # exempted by their count, matches packed in a small part of the logo (a shared letter,
+                # an ellipse's edge) must move the whole icon back onto the official one
+                # (keypoints.weak_hash_exempt_min_edge_agreement)
+                keypoints_confirm = (found.agreement or 0.0) >= kp["weak_hash_exempt_min_edge_agreement"]
         if far_single:
             keypoints_confirm = (
                 found.inliers >= kp["far_min_inliers"] and found.spread >= kp["far_min_spread"]
