@@ -13,7 +13,7 @@ settings were fixed). Each is screened with the default settings and with those 
 sets' counting rule (an alert is a true positive only when it names one of the label's accepted apps;
 every other alert is false).
 
-Usage: PYTHONPATH=src python bench/lookalike/holdout.py [--set s13|…|s20] [--rebuild]
+Usage: PYTHONPATH=src python bench/lookalike/holdout.py [--set s13|…|s20] [--rebuild] [--latest-only]
 Writes bench/results/lookalike-holdout-<set>.json.
 """
 
@@ -113,11 +113,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", choices=SETS, default="s14")
     ap.add_argument("--rebuild", action="store_true", help="draw the set again (make_set.py, ~40 s)")
     ap.add_argument("--out", help="default: bench/results/lookalike-holdout-<set>.json")
+    ap.add_argument(
+        "--latest-only", action="store_true", help="only the defaults and the settings before the latest session"
+    )
     args = ap.parse_args(argv)
     out = Path(args.out or Q.ROOT / "bench" / "results" / f"lookalike-holdout-{args.set}.json")
     build(args.set, args.rebuild)
     results = {}
-    for name, overrides in SETTINGS.items():
+    chosen = list(SETTINGS.items())[:2] if args.latest_only else SETTINGS.items()
+    for name, overrides in chosen:
         scored = results[name] = screen(args.set, overrides)
         o = scored["overall"]
         print(f"{name}: precision {o['precision']} recall {o['recall']} ({o})")

@@ -34,3 +34,13 @@ def test_the_copy_names_the_app_whose_icon_it_copies(tmp_path):
     flipped = LookalikeIndex(apps[::-1], load_config(), icons_root=tmp_path)
     assert flipped.screen_one(generic_listing("red.png")).app_id == "red"
     assert flipped.screen_one(generic_listing("blue.png")).app_id == "blue"
+
+
+def test_one_institutions_apps_keep_their_order(tmp_path):
+    """The icon tells institutions apart, not one institution's apps (its mini-program often shares the
+    main app's icon): among them the app listed first is named, as before."""
+    logo(fill=(200, 24, 24)).save(tmp_path / "red.png")
+    logo(fill=(24, 90, 200)).save(tmp_path / "blue.png")
+    apps = [_app("main", "红银行", "red.png"), _app("wx", "红银行", "blue.png")]
+    index = LookalikeIndex(apps, load_config(), icons_root=tmp_path)
+    assert index.screen_one(generic_listing("blue.png")).app_id == "main"

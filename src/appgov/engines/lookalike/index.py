@@ -331,7 +331,7 @@ class LookalikeIndex:
             return None
         # Attribution: the app whose own brand evidence (name, keyword, package, developer claim) is
         # strongest; the score (icons included) breaks ties, then the longer identifier, then the icon
-        # that agrees best with the listing's, then the order.
+        # that agrees best with the listing's (_icon_closeness), then the order.
         scored.sort(
             key=lambda item: (
                 -round(item[0].brand, 6),
@@ -342,6 +342,19 @@ class LookalikeIndex:
             )
         )
         best, best_app = scored[0]
+        # ... but the icon tells institutions apart, not one institution's apps, which often share it:
+        # among its tied apps, the one listed first (its main app, as before session 20)
+        best, best_app = min(
+            (
+                item
+                for item in scored
+                if item[1].app.institution == best_app.app.institution
+                and abs(item[0].brand - best.brand) < 1e-9
+                and abs(item[0].score - best.score) < 1e-9
+                and item[0].specificity == best.specificity
+            ),
+            key=lambda item: item[1].index,
+        )
         ties = [
             app.app.app_id
             for pair, app in scored[1:]
