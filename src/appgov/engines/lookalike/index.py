@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 
@@ -478,23 +478,14 @@ class LookalikeIndex:
         ``keypoints.search_apps`` apps whose official icons share most keypoints with the listing's icon,
         verified too (no hash may have come near them: a framed, photographed or turned copy). The
         ranking is kept per icon content, like the verdicts."""
-        store = self._verdict_store
-        try:
-            path, digest = self._icon_file(listing)
-            ranked = self._ranked.get(digest)
-            if ranked is None and store is not None:
-                ranked = store.get_ranked(digest, self._search_key)
-            if ranked is None:
-                top = int(self.config["keypoints"]["search_apps"])
-                mine = self._verdicts.listing_features(digest, path, SEARCH_VIEWS if self._search_views else ())
-                ranked = self._search.rank_shapes([mine, *(shape for _, shape in mine.views)], top)
-                if store is not None:
-                    store.put_ranked(digest, self._search_key, ranked)
-            self._ranked.put(digest, ranked)
-        except (OSError, ValueError) as exc:
-            raise IconError(
-                f"listing {listing.listing_id}: cannot read icon {self._path(listing.icon)}: {exc}"
-            ) from None
+        top = int(self.config["keypoints"]["search_apps"])
+        views = SEARCH_VIEWS if self._search_views else ()
+
+        def search(mine: Features) -> list[tuple[int, int]]:
+            return self._search.rank_shapes([mine, *(shape for _, shape in mine.views)], top)
+
+        ranked = self._kept(listing, self._ranked, self._search_key, views, search)
+        digest = self._icon_file(listing)[1]  # (read by _kept: the last icon's, not read again)
         # Only an app whose keypoints reach the least count that confirms anything is scored: the
         # verdict is kept by icon content, so nearly every ordinary icon's costs a sweep one lookup.
         kp = self.config["keypoints"]
@@ -524,27 +515,41 @@ class LookalikeIndex:
             return icon_hits, verifiable
         return {**icon_hits, **added}, verifiable | set(added)
 
+    def _kept(
+        self,
+        listing: Listing,
+        memo: BoundedMemo[str, list[tuple[int, int]]],
+        key: str,
+        views: tuple[str, ...],
+        compute: Callable[[Features], list[tuple[int, int]]],
+    ) -> list[tuple[int, int]]:
+        """A ranking of the listing icon's (app, number) pairs, kept by icon content: in ``memo``, and
+        under ``key`` in the verdict store between sweeps; computed from the icon's features (with these
+        other shapes) when neither has it."""
+        store = self._verdict_store
+        try:
+            path, digest = self._icon_file(listing)
+            ranked = memo.get(digest)
+            if ranked is None and store is not None:
+                ranked = store.get_ranked(digest, key)
+            if ranked is None:
+                ranked = compute(self._verdicts.listing_features(digest, path, views))
+                if store is not None:
+                    store.put_ranked(digest, key, ranked)
+            memo.put(digest, ranked)
+        except (OSError, ValueError) as exc:
+            raise IconError(
+                f"listing {listing.listing_id}: cannot read icon {self._path(listing.icon)}: {exc}"
+            ) from None
+        return ranked
+
     def _laid_out(
         self, listing: Listing, icon_hits: dict[int, dict[str, int]], verifiable: frozenset[int]
     ) -> tuple[dict[int, dict[str, int]], frozenset[int]]:
         """The icon hits and verified apps with the app whose edges lie where the listing icon's do
         (edge_layout.py: a copy recoloured, inverted, darkened), when it is not verified already and
         its verdict could confirm (enough matches agree, or the icon laid in place agrees enough)."""
-        store = self._verdict_store
-        try:
-            path, digest = self._icon_file(listing)
-            near = self._near.get(digest)
-            if near is None and store is not None:
-                near = store.get_ranked(digest, self._layout_key)
-            if near is None:
-                near = self._layouts.nearest(self._verdicts.listing_features(digest, path, ()))
-                if store is not None:
-                    store.put_ranked(digest, self._layout_key, near)
-            self._near.put(digest, near)
-        except (OSError, ValueError) as exc:
-            raise IconError(
-                f"listing {listing.listing_id}: cannot read icon {self._path(listing.icon)}: {exc}"
-            ) from None
+        near = self._kept(listing, self._near, self._layout_key, (), self._layouts.nearest)
         kp = self.config["keypoints"]
         least, placed = min(kp["min_inliers"], kp["search_min_inliers"]), kp["in_place_min_edge_agreement"]
         added = {}
