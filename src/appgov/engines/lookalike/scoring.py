@@ -443,6 +443,9 @@ MASKED_WHERE = {
 }
 
 
+# kinds that only put an app on the shortlist: icons.WIDE_KINDS, RELAYOUT_MASK_KINDS, the tile's, the
+# keypoint search's, and the edge layout's (kept out of icons.py, whose code keys the cached icon hashes)
+_SHORTLIST_ONLY = SHORTLIST_ONLY | {LAYOUT_KIND}
 _REGION = ("masked_centre", "masked_middle", "masked_bottom", "masked_top")
 _MIDDLE = ("masked_centre", "masked_middle")
 _MASK_ORDER = ("masked_tl", "masked_tr", "masked_bl", "masked_br", *_REGION)
@@ -489,9 +492,8 @@ def icon_signal(
     search_votes = hits.get(SEARCH_KIND)
     searched_only = search_votes is not None and not matched
     laid_out = hits.get(LAYOUT_KIND)  # edge_layout.py found this app: its edges lie where the icon's do
-    # shortlist only (icons.WIDE_KINDS, RELAYOUT_MASK_KINDS, the search's, edge_layout's)
-    wide = any(k in SHORTLIST_ONLY or k == LAYOUT_KIND for k in hits)
-    hits = {k: d for k, d in hits.items() if k not in SHORTLIST_ONLY and k != LAYOUT_KIND}
+    wide = any(k in _SHORTLIST_ONLY for k in hits)
+    hits = {k: d for k, d in hits.items() if k not in _SHORTLIST_ONLY}
     geo_any = "phash_geo" in hits or "value_geo" in hits or wide
     geo_hits = {k: d for k, d in hits.items() if k in ("phash_geo", "value_geo")}
     if geo_any:
