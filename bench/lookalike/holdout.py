@@ -8,12 +8,13 @@ start of session 16 by a fourth helper, screened once that session's settings we
 (written at the start of session 18 by a fifth helper, screened once that session's settings were fixed) and
 holdout_s19 (written at the start of session 19 by a sixth helper, screened once that session's settings were
 fixed) and holdout_s20 (written at the start of session 20 by a seventh helper, screened once that session's
-settings were fixed). Each is screened with the default settings and with those before sessions 20, 19, 18, 16,
-15 and 14, and scored by the independent
+settings were fixed) and holdout_s21 (written at the start of session 21 by an eighth helper, screened once that
+session's settings were fixed). Each is screened with the default settings and with those before sessions 21,
+20, 19, 18, 16, 15 and 14, and scored by the independent
 sets' counting rule (an alert is a true positive only when it names one of the label's accepted apps;
 every other alert is false).
 
-Usage: PYTHONPATH=src python bench/lookalike/holdout.py [--set s13|…|s20] [--rebuild] [--latest-only]
+Usage: PYTHONPATH=src python bench/lookalike/holdout.py [--set s13|…|s21] [--rebuild] [--latest-only]
 Writes bench/results/lookalike-holdout-<set>.json.
 """
 
@@ -38,10 +39,11 @@ from score import score  # noqa: E402  (the independent sets' counting rule)
 from appgov.engines.lookalike import LookalikeIndex, iter_listings, load_config  # noqa: E402
 from appgov.engines.lookalike.inputs import read_protected  # noqa: E402
 
-SETS = ("s13", "s14", "s15", "s16", "s17", "s18", "s19", "s20")
+SETS = ("s13", "s14", "s15", "s16", "s17", "s18", "s19", "s20", "s21")
 BEFORE = "before session 14 (icons.upright_tile: 0, keypoints.tile_apps: 0, min_content_agreement: 0)"
 BEFORE_15 = "before session 15 (icons.mirror: 0, developer.other_institution: 0)"
 BEFORE_16 = "before session 16 (keypoints.search_apps: 0, aligned_matching: 0)"
+BEFORE_21 = "before session 21 (keypoints.search_parts: 0)"
 BEFORE_20 = (
     "before session 20 (keypoints.stretch_max_ratio: 0, edge_layout_max_distance: 0,"
     " weak_hash_exempt_min_edge_agreement: 0)"
@@ -66,13 +68,14 @@ def _back(*names: str) -> dict:
 
 SETTINGS = {
     "default": None,
-    BEFORE_20: _back(BEFORE_20),
-    BEFORE_19: _back(BEFORE_20, BEFORE_19),
-    BEFORE_18: _back(BEFORE_20, BEFORE_19, BEFORE_18),
-    BEFORE_16: _back(BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16),
-    BEFORE_15: _back(BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16, BEFORE_15),
+    BEFORE_21: _back(BEFORE_21),
+    BEFORE_20: _back(BEFORE_21, BEFORE_20),
+    BEFORE_19: _back(BEFORE_21, BEFORE_20, BEFORE_19),
+    BEFORE_18: _back(BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18),
+    BEFORE_16: _back(BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16),
+    BEFORE_15: _back(BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16, BEFORE_15),
     # what session 14 started from: the later sessions' settings back
-    BEFORE: _back(BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16, BEFORE_15, BEFORE),
+    BEFORE: _back(BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16, BEFORE_15, BEFORE),
 }
 
 

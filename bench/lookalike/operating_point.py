@@ -52,6 +52,7 @@ SETTINGS = {
     "before session 20 (keypoints.stretch_max_ratio: 0, edge_layout_max_distance: 0, weak_hash_exempt_min_edge_agreement: 0)": {
         "keypoints": {"stretch_max_ratio": 0, "edge_layout_max_distance": 0, "weak_hash_exempt_min_edge_agreement": 0}
     },
+    "before session 21 (keypoints.search_parts: 0)": {"keypoints": {"search_parts": 0}},
     "session 20 without the weak-hash edge rule (keypoints.weak_hash_exempt_min_edge_agreement: 0)": {
         "keypoints": {"weak_hash_exempt_min_edge_agreement": 0}
     },

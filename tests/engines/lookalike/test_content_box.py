@@ -204,9 +204,9 @@ def test_other_shapes_are_computed_only_for_pairs_that_need_them(tmp_path, monke
     computed = []
     real = keypoints_module.view_features
 
-    def counted(data, label):
-        computed.append(label)
-        return real(data, label)
+    def counted(data, labels):
+        computed.extend(labels)
+        return real(data, labels)
 
     monkeypatch.setattr(keypoints_module, "view_features", counted)
     logo().save(tmp_path / "official.png")
@@ -214,12 +214,15 @@ def test_other_shapes_are_computed_only_for_pairs_that_need_them(tmp_path, monke
     shapes = {"keypoints": {"search_views": 1}}
     index = LookalikeIndex([hxb_app()], load_config(overrides=shapes), icons_root=tmp_path)
     assert index.screen_one(generic_listing("copy.png")) is not None
-    # with keypoints.search_views the search ranks every new icon in all its shapes
-    assert computed == ["mirror", "box", "tile"]
+    # with keypoints.search_views the search ranks every new icon in all its shapes (and its two parts,
+    # keypoints.search_parts: this one has none)
+    assert computed == ["mirror", "box", "tile", "part1", "part2"]
     computed.clear()
     index = _index(tmp_path)
     assert index.screen_one(generic_listing("copy.png")) is not None
-    assert computed == ["box", "tile"]  # its box hashes and its tile's dHash are near the app's
+    # the search looks for two parts in every new icon (keypoints.search_parts); the box and the tile
+    # are compared because its box hashes and its tile's dHash are near the app's
+    assert computed == ["part1", "part2", "box", "tile"]
     computed.clear()
     check = index._verifier(generic_listing("copy.png", "L2"), index.apps[0], {"phash_wide": 8})
     index._listing_hashes = lambda listing: {}  # no box hashes: nothing says the box is this logo

@@ -102,7 +102,7 @@ def _check(config: dict[str, Any]) -> None:
         raise ConfigError("keypoints.search_apps must be 0..20 and keypoints.search_max_apps 1..16")
     if not all(0 <= keypoints[k] <= 1 for k in ("in_place_min_edge_agreement", "in_place_min_content")):
         raise ConfigError("keypoints.in_place_min_edge_agreement and keypoints.in_place_min_content must be 0..1")
-    for key in ("search_views", "search_hashed_apps", "search_weighted", "in_place_hidden"):
+    for key in ("search_views", "search_parts", "search_hashed_apps", "search_weighted", "in_place_hidden"):
         if keypoints[key] not in (0, 1):
             raise ConfigError(f"setting 'keypoints.{key}' must be 0 or 1")
     if keypoints["stretch_max_ratio"] != 0 and not 1.05 <= keypoints["stretch_max_ratio"] <= 3:

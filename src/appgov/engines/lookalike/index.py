@@ -60,6 +60,7 @@ from .verdict_store import VerdictStore, version_key
 
 IconError = IconFileError
 SEARCH_VIEWS = ("mirror", "box", "tile")  # a listing icon's shapes searched besides itself (search_views)
+PART_VIEWS = ("part1", "part2")  # ... and its two parts (search_parts: an emblem beside a word, parts.py)
 
 
 class LookalikeIndex:
@@ -193,6 +194,7 @@ class LookalikeIndex:
         tile = bool(self.config["icons"]["upright_tile"])
         self._mirror = bool(self.config["icons"]["mirror"])
         self._search_views = bool(self.config["keypoints"]["search_views"])
+        self._search_parts = bool(self.config["keypoints"]["search_parts"]) and self._search is not None
         views = tuple(
             v
             for v, on in (
@@ -200,6 +202,8 @@ class LookalikeIndex:
                 ("band", kp["without_band"]),
                 ("tile", tile),
                 ("mirror", self._mirror),
+                ("part1", self._search_parts),
+                ("part2", self._search_parts),
             )
             if on
         )
@@ -479,7 +483,7 @@ class LookalikeIndex:
         verified too (no hash may have come near them: a framed, photographed or turned copy). The
         ranking is kept per icon content, like the verdicts."""
         top = int(self.config["keypoints"]["search_apps"])
-        views = SEARCH_VIEWS if self._search_views else ()
+        views = (SEARCH_VIEWS if self._search_views else ()) + (PART_VIEWS if self._search_parts else ())
 
         def search(mine: Features) -> list[tuple[int, int]]:
             return self._search.rank_shapes([mine, *(shape for _, shape in mine.views)], top)
@@ -650,6 +654,8 @@ class LookalikeIndex:
             views.insert(0, "box")  # found by its keypoints: no hash says which shape it was put into
         if SEARCH_KIND in hits and self._search_views and "mirror" not in views:
             views.append("mirror")
+        if SEARCH_KIND in hits and self._search_parts:
+            views += PART_VIEWS  # (those the icon has: most icons do not split)
         if self._mirror and "mirror" not in views and any(k in hits for k in MIRROR_AS.values()):
             wide = self.config["icons"]["geometry_shortlist_distance"]
             for kind, plain in MIRROR_KINDS.items():

@@ -41,6 +41,7 @@ from PIL import Image, ImageOps
 
 from .forked import forked_map
 from .icons import content_box, masked_part, without_band
+from .parts import first_part, second_part, split
 from .pixels import channel_max
 from .stretch import fit_stretch
 from .tile import container, upright_tile
@@ -70,7 +71,17 @@ _ORB_SOFT = cv2.ORB_create(
 )
 _MATCHER = cv2.BFMatcher(cv2.NORM_HAMMING)
 # a listing icon's other shapes, by channel prefix
-VIEWS = {"box": content_box, "band": without_band, "tile": upright_tile, "mirror": ImageOps.mirror}
+VIEWS = {
+    "box": content_box,
+    "band": without_band,
+    "tile": upright_tile,
+    "mirror": ImageOps.mirror,
+    "part1": first_part,
+    "part2": second_part,
+}
+# shapes never fitted by the stretch: a part is cut out square around its own drawing, with no frame
+# to hold the fit, so a like drawing of other proportions (a gate, a tower) would fit it (holdout_s17)
+UNSTRETCHED = frozenset({"part1", "part2"})
 cv2.setNumThreads(1)  # one image at a time per process; the sweep forks its own workers
 
 
@@ -309,12 +320,20 @@ def features_bytes(data: bytes, views: tuple[str, ...] = tuple(VIEWS)) -> Featur
         return features(image, soft=False, views=views)
 
 
-def view_features(data: bytes, label: str) -> Features | None:
-    """The features of one other shape of a listing's icon (``VIEWS``), None when it has not that shape."""
+def view_features(data: bytes, labels: tuple[str, ...]) -> dict[str, Features | None]:
+    """The features of these other shapes of a listing's icon (``VIEWS``), None for a shape it has not;
+    the icon is decoded once, and cut in two once for both parts."""
+    found: dict[str, Features | None] = {}
     with Image.open(BytesIO(data)) as image:
         image.load()
-        view = VIEWS[label](image)
-    return _view_features(view) if view is not None else None
+        parts = split(image) if {"part1", "part2"} & set(labels) else None
+        for label in labels:
+            if label in ("part1", "part2"):
+                view = parts[label == "part2"] if parts else None
+            else:
+                view = VIEWS[label](image)
+            found[label] = _view_features(view) if view is not None else None
+    return found
 
 
 class VerdictCache:
@@ -363,13 +382,14 @@ class VerdictCache:
         """The listing icon's features, with those of the asked ``views`` it has (each computed once,
         when first asked for: most verified pairs need none)."""
         found = self._remember(digest, lambda: features_bytes(Path(path).read_bytes(), ()))
+        asked = tuple(label for label in views if label in self.views)
+        missing = tuple(label for label in asked if (digest, label) not in self.features)
+        if missing:
+            for label, view in view_features(Path(path).read_bytes(), missing).items():
+                self._remember((digest, label), lambda view=view: view)
         shapes = []
-        for label in views:
-            if label not in self.views:
-                continue
-            view = self._remember(
-                (digest, label), lambda label=label: view_features(Path(path).read_bytes(), label)
-            )
+        for label in asked:
+            view = self._remember((digest, label), lambda label=label: view_features(Path(path).read_bytes(), (label,))[label])
             if view is not None:
                 shapes.append((label, view))
         return replace(found, views=tuple(shapes)) if shapes else found
@@ -489,7 +509,7 @@ def verify(
         count = int(inliers.sum())
         if label == name:
             own[name] = count
-        if stretch > 1 and not by_place and len(good) > count:
+        if stretch > 1 and not by_place and label.split("_", 1)[0] not in UNSTRETCHED and len(good) > count:
             squashed, agreeing_mask = fit_stretch(
                 src, dst, threshold=reprojection, min_scale=min_scale, max_scale=max_scale, max_ratio=stretch
             )

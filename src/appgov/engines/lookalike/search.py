@@ -42,7 +42,8 @@ def search_key(official_digests: dict[int, str], keypoint_settings: dict) -> str
     """What a ranking depends on: the official icons (by app index), the settings and the code."""
     kp = keypoint_settings
     parts = [f"{i}:{d}" for i, d in sorted(official_digests.items())]
-    parts += [_CODE, *(str(kp[k]) for k in ("search_apps", "search_max_apps", "search_views", "search_weighted"))]
+    named = ("search_apps", "search_max_apps", "search_views", "search_weighted", "search_parts")
+    parts += [_CODE, *(str(kp[k]) for k in named)]
     return hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
 
 
