@@ -202,13 +202,13 @@ def test_other_shapes_are_computed_only_for_pairs_that_need_them(tmp_path, monke
     from appgov.engines.lookalike import keypoints as keypoints_module
 
     computed = []
-    real = keypoints_module.view_features
+    real = keypoints_module.views_of
 
-    def counted(data, labels):
+    def counted(image, labels):
         computed.extend(labels)
-        return real(data, labels)
+        return real(image, labels)
 
-    monkeypatch.setattr(keypoints_module, "view_features", counted)
+    monkeypatch.setattr(keypoints_module, "views_of", counted)
     logo().save(tmp_path / "official.png")
     moved_onto_field(logo()).save(tmp_path / "copy.png")
     shapes = {"keypoints": {"search_views": 1}}

@@ -127,6 +127,7 @@ class CompiledApp:
     developer_keys: frozenset[str]  # skeletons and the same without company-form words (有限公司 ...)
     developer_cores: tuple[str, ...]  # skeletons without company-form words
     icon_hashes: dict[str, tuple[int, ...]]  # hash kind → hashes (phash: icon + crop/hue variants)
+    brand_characters: frozenset[str] = frozenset()  # Chinese characters of the brand keywords (泰康: 泰, 康)
 
 
 def compile_ref(text: str, kind: str) -> Ref | None:
@@ -238,4 +239,5 @@ def compile_app(
         developer_keys=frozenset(k for d in app.developers for k in developer_keys(d)),
         developer_cores=tuple(developer_core(skeleton(d)) for d in app.developers),
         icon_hashes=icon_hashes,
+        brand_characters=frozenset(c for ref in refs if ref.kind == "keyword" for c in ref.skel if is_cjk(c)),
     )

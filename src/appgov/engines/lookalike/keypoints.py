@@ -321,18 +321,29 @@ def features_bytes(data: bytes, views: tuple[str, ...] = tuple(VIEWS)) -> Featur
 
 
 def view_features(data: bytes, labels: tuple[str, ...]) -> dict[str, Features | None]:
-    """The features of these other shapes of a listing's icon (``VIEWS``), None for a shape it has not;
-    the icon is decoded once, and cut in two once for both parts."""
-    found: dict[str, Features | None] = {}
+    """The features of these other shapes of a listing's icon (``VIEWS``), None for a shape it has not."""
     with Image.open(BytesIO(data)) as image:
         image.load()
-        parts = split(image) if {"part1", "part2"} & set(labels) else None
-        for label in labels:
-            if label in ("part1", "part2"):
-                view = parts[label == "part2"] if parts else None
-            else:
-                view = VIEWS[label](image)
-            found[label] = _view_features(view) if view is not None else None
+        return views_of(image, labels)
+
+
+def icon_and_view_features(data: bytes, labels: tuple[str, ...]) -> tuple[Features, dict[str, Features | None]]:
+    """A listing icon's own features and those of these other shapes, the file decoded once."""
+    with Image.open(BytesIO(data)) as image:
+        image.load()
+        return features(image, soft=False), views_of(image, labels)
+
+
+def views_of(image: Image.Image, labels: tuple[str, ...]) -> dict[str, Features | None]:
+    """``view_features`` of a decoded icon; it is cut in two once for both parts."""
+    found: dict[str, Features | None] = {}
+    parts = split(image) if {"part1", "part2"} & set(labels) else None
+    for label in labels:
+        if label in ("part1", "part2"):
+            view = parts[label == "part2"] if parts else None
+        else:
+            view = VIEWS[label](image)
+        found[label] = _view_features(view) if view is not None else None
     return found
 
 
@@ -381,12 +392,16 @@ class VerdictCache:
     def listing_features(self, digest: str, path: str | Path, views: tuple[str, ...] = ()) -> Features:
         """The listing icon's features, with those of the asked ``views`` it has (each computed once,
         when first asked for: most verified pairs need none)."""
-        found = self._remember(digest, lambda: features_bytes(Path(path).read_bytes(), ()))
         asked = tuple(label for label in views if label in self.views)
         missing = tuple(label for label in asked if (digest, label) not in self.features)
-        if missing:
-            for label, view in view_features(Path(path).read_bytes(), missing).items():
-                self._remember((digest, label), lambda view=view: view)
+        if missing and digest not in self.features:  # a new icon searched in its shapes: one decode
+            icon, made = icon_and_view_features(Path(path).read_bytes(), missing)
+            self._remember(digest, lambda: icon)
+        elif missing:
+            made = view_features(Path(path).read_bytes(), missing)
+        for label in missing:
+            self._remember((digest, label), lambda view=made[label]: view)
+        found = self._remember(digest, lambda: features_bytes(Path(path).read_bytes(), ()))
         shapes = []
         for label in asked:
             view = self._remember((digest, label), lambda label=label: view_features(Path(path).read_bytes(), (label,))[label])

@@ -17,22 +17,22 @@ import cv2
 import numpy as np
 from PIL import Image
 
-SIDE = 128  # the split is looked for at this size (pixels)
-EDGE = 80.0  # Sobel magnitude above which a pixel is on an edge (an 8-bit channel at SIDE)
-BORDER = 4  # pixels along each side left out: a rounded mask's or frame's outline is no part
-MIN_GAP = 4  # the band without an edge is at least this many pixels wide at SIDE ...
+SIDE = 96  # the split is looked for at this size (pixels)
+EDGE = 100  # |Sobel x| + |Sobel y| above which a pixel is on an edge (an 8-bit channel at SIDE)
+BORDER = 3  # pixels along each side left out: a rounded mask's or frame's outline is no part
+MIN_GAP = 3  # the band without an edge is at least this many pixels wide at SIDE ...
 MIN_PART = 0.15  # ... and leaves at least this share of the side on each side of it
 MIN_EDGES = 0.1  # each part holds at least this share of the drawing's edge pixels
 MARGIN = 1.12  # a part is cut out as a square this many times its larger side
 
 
 def _edges(image: Image.Image) -> np.ndarray:
-    rgb = np.asarray(image.convert("RGB").resize((SIDE, SIDE), Image.Resampling.BILINEAR), np.float32)
-    magnitude = np.zeros((SIDE, SIDE), np.float32)
+    rgb = np.asarray(image.convert("RGB").resize((SIDE, SIDE), Image.Resampling.BILINEAR))
+    edges = np.zeros((SIDE, SIDE), bool)
     for channel in (cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY), rgb.max(axis=2)):
-        gx, gy = cv2.Sobel(channel, cv2.CV_32F, 1, 0), cv2.Sobel(channel, cv2.CV_32F, 0, 1)
-        magnitude = np.maximum(magnitude, np.hypot(gx, gy))
-    edges = magnitude > EDGE
+        gx = cv2.Sobel(channel, cv2.CV_16S, 1, 0)
+        gy = cv2.Sobel(channel, cv2.CV_16S, 0, 1)
+        edges |= (np.abs(gx.astype(np.int32)) + np.abs(gy)) > EDGE
     edges[:BORDER] = edges[-BORDER:] = False
     edges[:, :BORDER] = edges[:, -BORDER:] = False
     return edges

@@ -188,7 +188,15 @@ def _listing_windows(view: ListingView, lr: int, lex: Lexicon):
                 yield window, original[start : start + length], _slice(view, start, length), False
 
 
-def _cjk_ref_signals(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, signals: Signals) -> None:
+def _brand_lost(window: str, edit, brand: frozenset[str]) -> bool:
+    """The edit took out the name's only link to the brand: it replaced or dropped a character of the
+    brand keywords, and none is left (惠生活 is not 泰康's 泰生活: 生活 alone is anyone's name)."""
+    return any(c in brand for c in edit.ref_part) and not any(c in brand for c in window)
+
+
+def _cjk_ref_signals(
+    view: ListingView, ref: Ref, ev: dict, lex: Lexicon, signals: Signals, brand: frozenset[str] = frozenset()
+) -> None:
     skel = view.skel
     lr = len(ref.skel)
     if ref.skel not in skel:
@@ -251,7 +259,7 @@ def _cjk_ref_signals(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, signal
             break
     for window, _written, _syllables, whole in _windows(view, lr, lex):
         edit = single_edit(ref.skel, window)
-        if edit is None or (edit.kind == "omission" and not whole):
+        if edit is None or (edit.kind == "omission" and not whole) or _brand_lost(window, edit, brand):
             continue
         evidence = ev["single_edit_long"] if lr >= 4 else ev["single_edit_short"]
         detail = {
@@ -341,7 +349,7 @@ def _spelling_signals(view: ListingView, ref: Ref, ev: dict, signals: Signals) -
 def name_signals(view: ListingView, app: CompiledApp, ev: dict, lex: Lexicon, signals: Signals) -> None:
     for ref in app.refs:
         if ref.cjk:
-            _cjk_ref_signals(view, ref, ev, lex, signals)
+            _cjk_ref_signals(view, ref, ev, lex, signals, app.brand_characters)
             _spelling_signals(view, ref, ev, signals)
         else:
             _latin_ref_signals(view, ref, ev, lex, signals)
