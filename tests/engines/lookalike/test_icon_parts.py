@@ -10,7 +10,7 @@ from PIL import Image, ImageDraw, ImageFont
 from test_stretch import squashed as squashed_logo
 
 from appgov.engines.lookalike import ConfigError, LookalikeIndex, load_config
-from appgov.engines.lookalike.keypoints import UNSTRETCHED, features, official_features, verify
+from appgov.engines.lookalike.keypoints import UNSTRETCHED, Features, features, official_features, verify
 from appgov.engines.lookalike.parts import first_part, second_part, split
 
 CJK_FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
@@ -42,7 +42,12 @@ def _drawn_box(part: Image.Image) -> tuple[float, float]:
     return (columns[-1] - columns[0] + 1) / part.width, (rows[-1] - rows[0] + 1) / part.height
 
 
-def test_an_emblem_beside_a_word_splits_into_the_emblem_and_the_word():
+def official_features_of(img: Image.Image, folder) -> Features:
+    img.save(folder / "official.png")
+    return official_features(folder / "official.png")
+
+
+def test_an_emblem_beside_a_word_splits_into_the_emblem_and_the_word(tmp_path):
     parts = split(beside_word(logo()))
     assert parts is not None
     emblem, word = parts
@@ -51,18 +56,9 @@ def test_an_emblem_beside_a_word_splits_into_the_emblem_and_the_word():
     width, height = _drawn_box(emblem)
     assert 0.8 <= width <= 1.0 and 0.8 <= height <= 1.0
     # ... and its keypoints are the official emblem's again
-    found = verify(features(emblem, soft=False), official_features_of(logo()), need=4)
-    assert found.inliers >= 40
-    assert verify(features(word, soft=False), official_features_of(logo()), need=4).inliers < 10
-
-
-def official_features_of(img: Image.Image):
-    from tempfile import TemporaryDirectory
-
-    with TemporaryDirectory() as folder:
-        path = f"{folder}/official.png"
-        img.save(path)
-        return official_features(path)
+    official = official_features_of(logo(), tmp_path)
+    assert verify(features(emblem, soft=False), official, need=4).inliers >= 40
+    assert verify(features(word, soft=False), official, need=4).inliers < 10
 
 
 def test_a_word_below_the_emblem_splits_by_rows():
@@ -87,6 +83,11 @@ def test_a_single_drawing_has_no_parts(icon):
     assert split(icon()) is None
 
 
+def test_a_tiny_icon_is_not_split():
+    assert split(beside_word(logo()).resize((24, 24))) is None
+    assert split(beside_word(logo()).resize((48, 48))) is not None
+
+
 def test_a_sliver_at_the_side_is_no_part():
     out = logo()
     ImageDraw.Draw(out).rectangle([120, 40, 122, 80], fill=(0, 0, 0))  # a thin mark near the edge
@@ -108,11 +109,11 @@ def test_the_copy_beside_a_word_alerts_through_its_emblem_part(tmp_path):
     assert LookalikeIndex([hxb_app()], off, icons_root=tmp_path).screen_one(generic_listing("copy.png")) is None
 
 
-def test_a_part_is_never_fitted_by_the_stretch():
+def test_a_part_is_never_fitted_by_the_stretch(tmp_path):
     """A part has no frame to hold a stretch fit: the same squashed drawing is fitted by the stretch as
     the icon's content box, never as a part."""
     squashed = features(squashed_logo(logo(), 0.72, "x"), soft=False)
-    official = official_features_of(logo())
+    official = official_features_of(logo(), tmp_path)
     as_box = type(squashed)({}, False, (("box", squashed),))
     as_part = type(squashed)({}, False, (("part1", squashed),))
     assert verify(as_box, official, need=4, stretch=1.5).channel.endswith("_stretched")

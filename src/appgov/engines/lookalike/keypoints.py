@@ -241,11 +241,7 @@ def features(image: Image.Image, soft: bool = True, views: tuple[str, ...] = ())
     """Keypoints and descriptors of an icon (a decoded PIL image). ``soft``: also the blurred channel
     (always for official icons; for a listing only when it is blurred itself). ``views``: also those of
     these other shapes of the icon, those it has (a listing's icon; ``VIEWS``)."""
-    shapes = []
-    for label in views:
-        view = VIEWS[label](image)
-        if view is not None:
-            shapes.append((label, _view_features(view)))
+    shapes = [(label, shape) for label, shape in views_of(image, views).items() if shape is not None]
     rgb = np.asarray(image.convert("RGB").resize((SIDE, SIDE), Image.Resampling.LANCZOS))
     luma = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
     value = channel_max(rgb).astype(np.uint8)
@@ -404,7 +400,9 @@ class VerdictCache:
         found = self._remember(digest, lambda: features_bytes(Path(path).read_bytes(), ()))
         shapes = []
         for label in asked:
-            view = self._remember((digest, label), lambda label=label: view_features(Path(path).read_bytes(), (label,))[label])
+            view = self._remember(
+                (digest, label), lambda label=label: view_features(Path(path).read_bytes(), (label,))[label]
+            )
             if view is not None:
                 shapes.append((label, view))
         return replace(found, views=tuple(shapes)) if shapes else found

@@ -18,6 +18,7 @@ import numpy as np
 from PIL import Image
 
 SIDE = 96  # the split is looked for at this size (pixels)
+MIN_ICON = 32  # an icon smaller than this on either side is not split: a part would hold no keypoints
 EDGE = 100  # |Sobel x| + |Sobel y| above which a pixel is on an edge (an 8-bit channel at SIDE)
 BORDER = 3  # pixels along each side left out: a rounded mask's or frame's outline is no part
 MIN_GAP = 3  # the band without an edge is at least this many pixels wide at SIDE ...
@@ -61,7 +62,9 @@ def _widest_gap(profile: np.ndarray) -> tuple[int, int, int, int] | None:
 
 def split(image: Image.Image) -> tuple[Image.Image, Image.Image] | None:
     """The icon's two parts (left then right, or top then bottom), each cut out square on its own, or
-    None when its drawing has no such gap."""
+    None when its drawing has no such gap (or the icon is smaller than ``MIN_ICON``)."""
+    if min(image.size) < MIN_ICON:
+        return None
     edges = _edges(image)
     found = []
     for axis in (0, 1):  # 0: a gap between columns (parts side by side); 1: between rows

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
 
 from .compiled import CompiledApp, Lexicon, Ref, developer_core
-from .deformation import single_edit, split_affixes
+from .deformation import Edit, single_edit, split_affixes
 from .edge_layout import LAYOUT_KIND
 from .icons import SEARCH_KIND, SHORTLIST_ONLY, TILE_KIND
 from .listing_view import ListingView
@@ -188,7 +188,7 @@ def _listing_windows(view: ListingView, lr: int, lex: Lexicon):
                 yield window, original[start : start + length], _slice(view, start, length), False
 
 
-def _brand_lost(window: str, edit, brand: frozenset[str]) -> bool:
+def _brand_lost(window: str, edit: Edit, brand: frozenset[str]) -> bool:
     """The edit took out the name's only link to the brand: it replaced or dropped a character of the
     brand keywords, and none is left (惠生活 is not 泰康's 泰生活: 生活 alone is anyone's name)."""
     return any(c in brand for c in edit.ref_part) and not any(c in brand for c in window)
