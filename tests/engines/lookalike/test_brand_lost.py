@@ -6,6 +6,7 @@ keeps a character of the brand. holdout_s21 named unrelated apps 惠生活助手
 import pytest
 
 from appgov.engines.lookalike import Listing, LookalikeIndex, ProtectedApp, load_config
+from appgov.engines.lookalike.normalize import skeleton
 
 
 def _apps() -> list[ProtectedApp]:
@@ -52,3 +53,27 @@ def test_a_squat_that_keeps_the_brand_still_alerts(name, app_id, original, chang
     assert alert is not None and alert.app_id == app_id
     squat = next(r for r in alert.reasons if r.signal == "name_squat")
     assert (squat.detail["original"], squat.detail["changed"]) == (original, changed)
+
+
+def test_a_keyword_that_is_the_apps_own_name_adds_no_brand_characters():
+    """holdout_s22 listed 泰生活 among 泰康's brand keywords: its 生 and 活 are no brand characters (they are
+    not in the institution's name), and 生活助手 / 惠生活 are still no squats of it."""
+    app = ProtectedApp(
+        app_id="tk_app",
+        institution="泰康保险集团股份有限公司",
+        names=("泰生活", "泰康泰生活"),
+        brand_keywords=("泰康保险", "泰康", "泰生活"),
+        package_ids=("com.taikang.app",),
+    )
+    index = LookalikeIndex([app], load_config())
+    assert index.apps[0].brand_characters == frozenset("泰康")
+    for name in ("生活助手", "惠生活"):
+        listing = Listing(listing_id="L1", source="store", name=name, package_id="com.other.app")
+        assert index.screen_one(listing) is None, name
+    kept = index.screen_one(Listing(listing_id="L2", source="store", name="泰生话", package_id="com.other.app"))
+    assert kept is not None and kept.app_id == "tk_app"
+
+
+def test_an_english_institution_name_keeps_every_keyword_character():
+    app = ProtectedApp(app_id="wb", institution="WeBank", names=("微众银行",), brand_keywords=("微众",))
+    assert LookalikeIndex([app], load_config()).apps[0].brand_characters == frozenset(skeleton("微众"))

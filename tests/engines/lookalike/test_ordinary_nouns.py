@@ -18,3 +18,15 @@ def test_ordinary_thing_is_no_institution_nor_finance_word(name):
 @pytest.mark.parametrize("name", ["成都银行", "华泰证券", "相册保险箱与平安保险"])
 def test_institutions_are_still_named(name):
     assert institution_name(skeleton(name), lexicon())
+
+
+@pytest.mark.parametrize("name", ["快捷支付", "扫码支付助手", "手机证券", "互联网保险"])
+def test_a_way_to_pay_or_buy_is_no_institution(name):
+    """holdout_s22 published an exact copy of 国泰君安's icon as 快捷支付: 支付 ends a payment institution's
+    name (快钱支付), but a way to pay names none, and the icon decides."""
+    assert not institution_name(skeleton(name), lexicon())
+
+
+@pytest.mark.parametrize("name", ["快钱支付", "通联支付"])
+def test_payment_institutions_are_still_named(name):
+    assert institution_name(skeleton(name), lexicon())

@@ -127,7 +127,7 @@ class CompiledApp:
     developer_keys: frozenset[str]  # skeletons and the same without company-form words (有限公司 ...)
     developer_cores: tuple[str, ...]  # skeletons without company-form words
     icon_hashes: dict[str, tuple[int, ...]]  # hash kind → hashes (phash: icon + crop/hue variants)
-    brand_characters: frozenset[str] = frozenset()  # Chinese characters of the brand keywords (泰康: 泰, 康)
+    brand_characters: frozenset[str] = frozenset()  # keyword characters that name the institution (泰, 康)
 
 
 def compile_ref(text: str, kind: str) -> Ref | None:
@@ -239,5 +239,16 @@ def compile_app(
         developer_keys=frozenset(k for d in app.developers for k in developer_keys(d)),
         developer_cores=tuple(developer_core(skeleton(d)) for d in app.developers),
         icon_hashes=icon_hashes,
-        brand_characters=frozenset(c for ref in refs if ref.kind == "keyword" for c in ref.skel if is_cjk(c)),
+        brand_characters=_brand_characters(refs, app.institution, lex),
     )
+
+
+def _brand_characters(refs: list[Ref], institution: str, lex: Lexicon) -> frozenset[str]:
+    """The Chinese characters of the brand keywords that name the institution (泰康保险集团's 泰生活 and 泰康:
+    泰, 康; not 生活, a keyword's ordinary word), without those of institution words (银行, 保险 …). When
+    no keyword character is in the institution's name (an English name), every keyword character."""
+    keyword = {c for ref in refs if ref.kind == "keyword" for c in ref.skel if is_cjk(c)}
+    generic = {c for word in lex.institution_words for c in word}
+    own = skeleton(institution)
+    named = frozenset(c for c in keyword if c in own and c not in generic)
+    return named or frozenset(keyword)
