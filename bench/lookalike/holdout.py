@@ -43,6 +43,7 @@ SETS = ("s13", "s14", "s15", "s16", "s17", "s18", "s19", "s20", "s21", "s22")
 BEFORE = "before session 14 (icons.upright_tile: 0, keypoints.tile_apps: 0, min_content_agreement: 0)"
 BEFORE_15 = "before session 15 (icons.mirror: 0, developer.other_institution: 0)"
 BEFORE_16 = "before session 16 (keypoints.search_apps: 0, aligned_matching: 0)"
+BEFORE_22 = "before session 22 (keypoints.shape_min_inliers: 0)"
 BEFORE_21 = "before session 21 (keypoints.search_parts: 0)"
 BEFORE_20 = (
     "before session 20 (keypoints.stretch_max_ratio: 0, edge_layout_max_distance: 0,"
@@ -68,14 +69,15 @@ def _back(*names: str) -> dict:
 
 SETTINGS = {
     "default": None,
-    BEFORE_21: _back(BEFORE_21),
-    BEFORE_20: _back(BEFORE_21, BEFORE_20),
-    BEFORE_19: _back(BEFORE_21, BEFORE_20, BEFORE_19),
-    BEFORE_18: _back(BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18),
-    BEFORE_16: _back(BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16),
-    BEFORE_15: _back(BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16, BEFORE_15),
+    BEFORE_22: _back(BEFORE_22),
+    BEFORE_21: _back(BEFORE_22, BEFORE_21),
+    BEFORE_20: _back(BEFORE_22, BEFORE_21, BEFORE_20),
+    BEFORE_19: _back(BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19),
+    BEFORE_18: _back(BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18),
+    BEFORE_16: _back(BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16),
+    BEFORE_15: _back(BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16, BEFORE_15),
     # what session 14 started from: the later sessions' settings back
-    BEFORE: _back(BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16, BEFORE_15, BEFORE),
+    BEFORE: _back(BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16, BEFORE_15, BEFORE),
 }
 
 

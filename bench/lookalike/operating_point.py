@@ -53,6 +53,7 @@ SETTINGS = {
         "keypoints": {"stretch_max_ratio": 0, "edge_layout_max_distance": 0, "weak_hash_exempt_min_edge_agreement": 0}
     },
     "before session 21 (keypoints.search_parts: 0)": {"keypoints": {"search_parts": 0}},
+    "before session 22 (keypoints.shape_min_inliers: 0)": {"keypoints": {"shape_min_inliers": 0}},
     "session 20 without the weak-hash edge rule (keypoints.weak_hash_exempt_min_edge_agreement: 0)": {
         "keypoints": {"weak_hash_exempt_min_edge_agreement": 0}
     },

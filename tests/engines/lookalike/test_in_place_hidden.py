@@ -53,7 +53,10 @@ def test_a_badged_copy_is_confirmed_in_place_through_its_masked_hash(tmp_path):
         icon="official.png",
     )
     # the keypoints made to refuse everything: only the in-place comparison can confirm the icon
-    refuse = {k: 500 for k in ("min_inliers", "search_min_inliers", "weak_hash_min_inliers")}
+    refuse = {
+        k: 500
+        for k in ("min_inliers", "search_min_inliers", "weak_hash_min_inliers", "shape_min_inliers", "shape_exempt_inliers")
+    }
     index = LookalikeIndex([app], load_config(overrides={"keypoints": refuse}), icons_root=tmp_path)
     hits = index._icon_hits([generic_listing("badged.png")]).get(0, {})
     assert "masked_bl" in hits.get(0, {}) or "masked_bl_wide" in hits.get(0, {})

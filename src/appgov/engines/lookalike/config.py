@@ -111,6 +111,15 @@ def _check(config: dict[str, Any]) -> None:
         raise ConfigError("keypoints.weak_hash_exempt_min_edge_agreement must be 0..1")
     if not 0 <= keypoints["edge_layout_max_distance"] <= 64:
         raise ConfigError("keypoints.edge_layout_max_distance must be 0 (off) ..64")
+    if keypoints["shape_min_inliers"] != 0 and not 4 <= keypoints["shape_min_inliers"] <= 500:
+        raise ConfigError("keypoints.shape_min_inliers must be 0 (off) or 4..500")
+    if not 4 <= keypoints["shape_exempt_inliers"] <= 500 or not all(
+        0 <= keypoints[k] <= 1 for k in ("shape_min_edge_agreement", "shape_exempt_min_edge_agreement")
+    ):
+        raise ConfigError(
+            "keypoints.shape_exempt_inliers must be 4..500, keypoints.shape_min_edge_agreement and"
+            " keypoints.shape_exempt_min_edge_agreement 0..1"
+        )
     if not 0 <= keypoints["search_min_votes"] <= 500:
         raise ConfigError("keypoints.search_min_votes must be 0..500")
     if not 4 <= keypoints["search_min_inliers"] <= 500 or not all(

@@ -33,6 +33,7 @@ from .icons import (
 )
 from .keypoints import (
     HIDEABLE,
+    SHAPE,
     Features,
     Verdict,
     VerdictCache,
@@ -40,6 +41,7 @@ from .keypoints import (
     official_features,
     official_features_many,
     verify,
+    verify_shape,
 )
 from .listing_view import ListingView
 from .memo import BoundedMemo
@@ -172,6 +174,15 @@ class LookalikeIndex:
                 {i: f for i, f in self._official_features.items() if f is not None},
                 int(kp["search_max_apps"]),
                 weighted=bool(kp["search_weighted"]),
+            )
+        # the silhouettes' own table (silhouette.py): a copy whose light/dark pattern changed
+        self._shape_search = None
+        if self._search is not None and kp["shape_min_inliers"]:
+            self._shape_search = KeypointSearch(
+                {i: f for i, f in self._official_features.items() if f is not None},
+                int(kp["search_max_apps"]),
+                weighted=bool(kp["search_weighted"]),
+                channels=(SHAPE,),
             )
         # the app whose official icon's edges lie where a listing icon's do (edge_layout.py), by the
         # listing icon's digest, kept between sweeps under the search's key and the layout's settings
@@ -309,7 +320,8 @@ class LookalikeIndex:
             check = (
                 (self._verifier(listing, app, icon) if index in verifiable else _unverified) if icon else None
             )
-            pair = score_pair(view, app, icon, cfg, self.lexicon, check, self._name_signals)
+            shape = self._shape_verifier(listing, app) if check is not None and check is not _unverified else None
+            pair = score_pair(view, app, icon, cfg, self.lexicon, check, self._name_signals, shape)
             if pair is None or pair.score < cfg["thresholds"]["alert"]:
                 continue
             if (
@@ -322,7 +334,14 @@ class LookalikeIndex:
                 # the alert rests on it (a finance word and a hash near a geometric variant: a plain
                 # field with a blob matches dozens of official icons' variants): verify it now.
                 pair = score_pair(
-                    view, app, icon, cfg, self.lexicon, self._verifier(listing, app, icon), self._name_signals
+                    view,
+                    app,
+                    icon,
+                    cfg,
+                    self.lexicon,
+                    self._verifier(listing, app, icon),
+                    self._name_signals,
+                    self._shape_verifier(listing, app),
                 )
                 if pair is None or pair.score < cfg["thresholds"]["alert"]:
                     continue
@@ -486,7 +505,13 @@ class LookalikeIndex:
         views = (SEARCH_VIEWS if self._search_views else ()) + (PART_VIEWS if self._search_parts else ())
 
         def search(mine: Features) -> list[tuple[int, int]]:
-            return self._search.rank_shapes([mine, *(shape for _, shape in mine.views)], top)
+            found = self._search.rank_shapes([mine, *(shape for _, shape in mine.views)], top)
+            if self._shape_search is None:
+                return found
+            votes = dict(found)
+            for app, count in self._shape_search.rank(mine, top):  # (the icon's own silhouette only)
+                votes[app] = max(votes.get(app, 0), count)
+            return list(votes.items())
 
         ranked = self._kept(listing, self._ranked, self._search_key, views, search)
         digest = self._icon_file(listing)[1]  # (read by _kept: the last icon's, not read again)
@@ -510,7 +535,9 @@ class LookalikeIndex:
             passes = self._search_passes.get(key) if key else None
             if passes is None:
                 verdict = self._verifier(listing, self.apps[app], hits)()
-                passes = verdict is not None and verdict.inliers >= least
+                passes = verdict is not None and (
+                    verdict.inliers >= least or self._shape_may_confirm(listing, self.apps[app])
+                )
                 if key:
                     self._search_passes.put(key, passes)
             if passes:
@@ -563,7 +590,9 @@ class LookalikeIndex:
             hits = {**icon_hits.get(app, {}), LAYOUT_KIND: distance}
             verdict = self._verifier(listing, self.apps[app], hits)()
             if verdict is not None and (
-                verdict.inliers >= least or (placed > 0 and (verdict.in_place or 0.0) >= placed)
+                verdict.inliers >= least
+                or (placed > 0 and (verdict.in_place or 0.0) >= placed)
+                or self._shape_may_confirm(listing, self.apps[app])
             ):
                 added[app] = hits
         if not added:
@@ -625,6 +654,49 @@ class LookalikeIndex:
             verdict = verify(
                 mine, theirs, need=need, aligned=aligned, hidden=hidden, stretch=float(kp["stretch_max_ratio"])
             )
+            self._verdicts.put(key, verdict)
+            if store is not None:
+                store.put(digest, official, version, verdict)
+            return verdict
+
+        return check
+
+    def _shape_may_confirm(self, listing: Listing, app: CompiledApp) -> bool:
+        """The silhouettes' verdict reaches the least count that could confirm (scoring._shape_confirms)."""
+        check = self._shape_verifier(listing, app)
+        shaped = check() if check is not None else None
+        kp = self.config["keypoints"]
+        return shaped is not None and shaped.inliers >= min(kp["shape_min_inliers"], kp["shape_exempt_inliers"])
+
+    def _shape_verifier(self, listing: Listing, app: CompiledApp) -> Callable[[], Verdict | None] | None:
+        """The silhouettes' verdict of the listing's icon against the app's official icon
+        (``keypoints.verify_shape``), kept like the keypoint verdicts; None when the setting is off."""
+        if not self.config["keypoints"]["shape_min_inliers"]:
+            return None
+
+        def check() -> Verdict | None:
+            theirs = self._official_icon_features(app)
+            if theirs is None or not listing.icon:
+                return None
+            try:
+                path, digest = self._icon_file(listing)
+                key = (digest, app.index, SHAPE)
+                cached = self._verdicts.verdict(key)
+                if cached is not None:
+                    return cached
+                store, official = self._verdict_store, self._official_digests[app.index]
+                version = f"{self._verdict_version}-{SHAPE}"
+                if store is not None:
+                    stored = store.get(digest, official, version)
+                    if stored is not None:
+                        self._verdicts.put(key, stored)
+                        return stored
+                mine = self._verdicts.listing_features(digest, path, ())
+            except (OSError, ValueError) as exc:
+                raise IconError(
+                    f"listing {listing.listing_id}: cannot read icon {self._path(listing.icon)}: {exc}"
+                ) from None
+            verdict = verify_shape(mine, theirs)
             self._verdicts.put(key, verdict)
             if store is not None:
                 store.put(digest, official, version, verdict)

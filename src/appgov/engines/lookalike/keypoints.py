@@ -43,6 +43,7 @@ from .forked import forked_map
 from .icons import content_box, masked_part, without_band
 from .parts import first_part, second_part, split
 from .pixels import channel_max
+from .silhouette import silhouette
 from .stretch import fit_stretch
 from .tile import container, upright_tile
 
@@ -82,6 +83,7 @@ VIEWS = {
 # shapes never fitted by the stretch: a part is cut out square around its own drawing, with no frame
 # to hold the fit, so a like drawing of other proportions (a gate, a tower) would fit it (holdout_s17)
 UNSTRETCHED = frozenset({"part1", "part2"})
+SHAPE = "shape"  # the silhouette's channel (silhouette.py): compared by verify_shape only
 cv2.setNumThreads(1)  # one image at a time per process; the sweep forks its own workers
 
 
@@ -237,10 +239,13 @@ def edge_agreement(
     return round(int(agree.sum()) / max(int(either.sum()), 1), 4), round(overlap, 4), content
 
 
-def features(image: Image.Image, soft: bool = True, views: tuple[str, ...] = ()) -> Features:
+def features(
+    image: Image.Image, soft: bool = True, views: tuple[str, ...] = (), shape: bool = True
+) -> Features:
     """Keypoints and descriptors of an icon (a decoded PIL image). ``soft``: also the blurred channel
     (always for official icons; for a listing only when it is blurred itself). ``views``: also those of
-    these other shapes of the icon, those it has (a listing's icon; ``VIEWS``)."""
+    these other shapes of the icon, those it has (a listing's icon; ``VIEWS``). ``shape``: also its
+    silhouette's (``SHAPE``; not for the other shapes)."""
     shapes = [(label, shape) for label, shape in views_of(image, views).items() if shape is not None]
     rgb = np.asarray(image.convert("RGB").resize((SIDE, SIDE), Image.Resampling.LANCZOS))
     luma = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
@@ -249,12 +254,14 @@ def features(image: Image.Image, soft: bool = True, views: tuple[str, ...] = ())
     channels = {"luma": _detect(_ORB, luma), "value": _detect(_ORB, value)}
     if soft or blurred:
         channels["soft"] = _detect(_ORB_SOFT, cv2.GaussianBlur(luma, (0, 0), SOFT_SIGMA))
+    if shape:
+        channels[SHAPE] = _detect(_ORB, silhouette(rgb))
     return Features(channels, blurred, tuple(shapes))
 
 
 def _view_features(view: Image.Image) -> Features:
     """The features of one of an icon's other shapes, with the frame it records (``tile.upright_tile``)."""
-    found = features(view, soft=False)
+    found = features(view, soft=False, shape=False)
     frame = (float(view.info.get("turn", 0.0)), float(view.info.get("zoom", 1.0)))
     return replace(found, frame=frame) if frame != (0.0, 1.0) else found
 
@@ -493,7 +500,7 @@ def verify(
     # the best stretch fit that more matches agree on than on its channel's similarity, and its fit
     stretched: tuple[Verdict, tuple | None] = (Verdict(0, None, None, None, listing.blurred), None)
     for name, label, mine, (turn, zoom), by_place in compared:
-        if name == "soft" and not listing.blurred:
+        if (name == "soft" and not listing.blurred) or name == SHAPE:
             continue
         if by_place and own.get(name, 0) >= need:
             continue
@@ -547,3 +554,49 @@ def verify(
             best = candidate
     placed, placed_content, placed_channel = in_place(listing, official, hidden)
     return replace(best, in_place=placed, in_place_content=placed_content, in_place_channel=placed_channel)
+
+
+def verify_shape(
+    listing: Features,
+    official: Features,
+    *,
+    ratio: float = 0.8,
+    reprojection: float = 5.0,
+    min_scale: float = 0.3,
+    max_scale: float = 3.0,
+) -> Verdict:
+    """The silhouettes' verdict (``silhouette.py``): the matches between the two icons' silhouettes that
+    agree on one similarity transform, and the edge agreement (and content agreement) of the listing
+    icon's luminance or value channel, whichever agrees more, moved back by it onto the official one's
+    (either polarity). Two discs' silhouettes agree as well as a copy's: the edges of what is drawn
+    inside must agree too. Channel ``shape``; no other shape of the icon is compared."""
+    nothing = Verdict(0, None, None, None, listing.blurred)
+    mine, theirs = listing.channels.get(SHAPE), official.channels.get(SHAPE)
+    if mine is None or theirs is None or mine.descriptors is None or theirs.descriptors is None:
+        return nothing
+    if len(mine.descriptors) < 4 or len(theirs.descriptors) < 4:
+        return nothing
+    pairs = _MATCHER.knnMatch(mine.descriptors, theirs.descriptors, k=2)
+    good = [p[0] for p in pairs if len(p) == 2 and p[0].distance < ratio * p[1].distance]
+    if len(good) < 4:
+        return nothing
+    src = mine.points[[g.queryIdx for g in good]]
+    dst = theirs.points[[g.trainIdx for g in good]]
+    matrix, inliers = cv2.estimateAffinePartial2D(
+        src, dst, method=cv2.RANSAC, ransacReprojThreshold=reprojection, maxIters=500
+    )
+    if matrix is None or inliers is None:
+        return nothing
+    scale = float(np.hypot(matrix[0, 0], matrix[1, 0]))
+    if not min_scale <= scale <= max_scale:
+        return nothing
+    verdict = _fitted_verdict(SHAPE, matrix, inliers, dst, scale, 1.0, 0.0, listing.blurred, len(good))
+    best = verdict
+    for name in ("luma", "value"):
+        a, b = listing.channels.get(name), official.channels.get(name)
+        if a is None or b is None:
+            continue
+        moved = _with_edges(verdict, (matrix, a.small, b.small), official)
+        if moved.agreement is not None and (best.agreement is None or moved.agreement > best.agreement):
+            best = moved
+    return best

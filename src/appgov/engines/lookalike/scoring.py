@@ -466,6 +466,7 @@ def icon_signal(
     lex: Lexicon,
     signals: Signals,
     verify: Callable[[], Verdict | None] | None = None,
+    verify_shape: Callable[[], Verdict | None] | None = None,
 ) -> None:
     """Icon near an official icon by one or more hash kinds (kind → Hamming distance): the whole-icon
     pHash (or an indexed crop/hue variant of the official icon), the hue-invariant value-channel pHash,
@@ -646,6 +647,12 @@ def icon_signal(
         if placed:
             keypoints_confirm = True
             confirmed_by = "in_place"
+        if not keypoints_confirm and verify_shape is not None:
+            # the light/dark pattern changed (dark mode, gold on black, a two-colour print): the
+            # silhouettes match and the edges inside agree, moved back by their transform
+            shaped = verify_shape()
+            if shaped is not None and _shape_confirms(shaped, kp):
+                keypoints_confirm, confirmed_by, found = True, "shape", shaped
         if not finance and kp["required_for_icon_only"]:
             confirmed = keypoints_confirm
         elif finance and not keypoints_confirm:
@@ -724,6 +731,20 @@ def icon_signal(
         _add(signals, evidence, Reason(ICON_SIGNALS.get(kind, "icon_masked_phash"), distance, detail))
 
 
+def _shape_confirms(shaped: Verdict, kp: dict) -> bool:
+    """The silhouettes' verdict (``keypoints.verify_shape``) confirms the copy: enough matches over enough
+    of the logo, and the edges of the icon moved back by their transform where the official ones are
+    (keypoints.shape_*); with more matches, a little less agreement (an outline, a gloss)."""
+    edges = shaped.agreement
+    if edges is None or shaped.spread < kp["min_spread"]:
+        return False
+    if shaped.content is not None and shaped.content < kp["min_content_agreement"]:
+        return False
+    if shaped.inliers >= kp["shape_exempt_inliers"] and edges >= kp["shape_exempt_min_edge_agreement"]:
+        return True
+    return shaped.inliers >= kp["shape_min_inliers"] and edges >= kp["shape_min_edge_agreement"]
+
+
 def developer_is_official(developer: str | None, app: CompiledApp, match_ratio: float) -> bool | None:
     """True/False when the listing names a developer, None when it does not. Names are compared
     without their company-form ending: 宁海银行股份有限公司 is not 宁波银行股份有限公司 (similar as whole
@@ -783,6 +804,7 @@ def score_pair(
     lex: Lexicon,
     verify: Callable[[], Verdict | None] | None = None,
     name_cache: NameSignalCache | None = None,
+    verify_shape: Callable[[], Verdict | None] | None = None,
 ) -> PairScore | None:
     """Score one (listing, app) pair; ``icon_hits``: hash kind → distance of the icon matches, if any.
     ``name_cache``: the name signals of earlier (name, app) pairs (a feed lists one app in many stores).
@@ -802,7 +824,7 @@ def score_pair(
         else:
             signals.update(known)
     package_signals(view, app, ev, lex, signals)
-    icon_signal(icon_hits, view, cfg, lex, signals, verify)
+    icon_signal(icon_hits, view, cfg, lex, signals, verify, verify_shape)
     listing = view.listing
     developer = listing.developer
     official_dev = developer_is_official(developer, app, cfg["developer"]["match_ratio"])

@@ -42,7 +42,7 @@ def search_key(official_digests: dict[int, str], keypoint_settings: dict) -> str
     """What a ranking depends on: the official icons (by app index), the settings and the code."""
     kp = keypoint_settings
     parts = [f"{i}:{d}" for i, d in sorted(official_digests.items())]
-    named = ("search_apps", "search_max_apps", "search_views", "search_weighted", "search_parts")
+    named = ("search_apps", "search_max_apps", "search_views", "search_weighted", "search_parts", "shape_min_inliers")
     parts += [_CODE, *(str(kp[k]) for k in named)]
     return hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
 
@@ -52,25 +52,33 @@ def _pieces(descriptors: np.ndarray) -> np.ndarray:
     return np.frombuffer(np.ascontiguousarray(descriptors).tobytes(), dtype=">u2").reshape(-1, PIECES)
 
 
-def _descriptors(found: Features) -> np.ndarray | None:
+def _descriptors(found: Features, channels: tuple[str, ...] = CHANNELS) -> np.ndarray | None:
     rows = [
         c.descriptors
-        for name in CHANNELS
+        for name in channels
         if (c := found.channels.get(name)) is not None and c.descriptors is not None
     ]
     return np.vstack(rows) if rows else None
 
 
 class KeypointSearch:
-    def __init__(self, features: dict[int, Features], max_apps: int = 3, weighted: bool = True):
+    def __init__(
+        self,
+        features: dict[int, Features],
+        max_apps: int = 3,
+        weighted: bool = True,
+        channels: tuple[str, ...] = CHANNELS,
+    ):
         """``features``: app index → its official icon's features. The table holds, for each piece
         position and value, the apps (up to ``max_apps``, -1 padded) whose icons have that piece.
         ``weighted``: the apps first by votes over the square root of their pieces come first, then
-        those first by votes (module docstring); otherwise only the latter."""
+        those first by votes (module docstring); otherwise only the latter. ``channels``: those whose
+        descriptors are indexed and vote (the silhouette's, ``keypoints.SHAPE``, in a table of its own)."""
+        self.channels = channels
         self.apps = max(features, default=-1) + 1
         pieces, owners = [], []
         for app, found in features.items():
-            descriptors = _descriptors(found)
+            descriptors = _descriptors(found, channels)
             if descriptors is not None:
                 pieces.append(_pieces(descriptors))
                 owners.append(np.full(len(descriptors), app, np.int32))
@@ -99,7 +107,7 @@ class KeypointSearch:
     def rank(self, listing: Features, top: int) -> list[tuple[int, int]]:
         """The ``top`` apps with most votes from the listing icon's descriptors for the pieces their icon
         holds, then the ``top`` with most votes, each app once (module docstring): (app index, votes)."""
-        descriptors = _descriptors(listing)
+        descriptors = _descriptors(listing, self.channels)
         if descriptors is None or not self.apps:
             return []
         pieces = _pieces(descriptors)
