@@ -72,6 +72,7 @@ def test_the_moved_dark_mode_copy_alerts_through_its_silhouette(tmp_path):
     assert alert is not None and alert.app_id == "hxb"
     reason = next(r for r in alert.reasons if r.signal == "icon_keypoints")
     assert reason.detail["channel"] == "shape" and reason.detail["confirmed_by"] == "shape"
+    assert "图标只看图案的剪影（颜色深浅已改）时经特征点比对与官方图标一致" in alert.explanation_zh
     assert _screen(tmp_path, moved_dark(logo()), shape_min_inliers=0) is None  # the setting turns it off
 
 
