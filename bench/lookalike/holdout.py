@@ -9,8 +9,9 @@ start of session 16 by a fourth helper, screened once that session's settings we
 holdout_s19 (written at the start of session 19 by a sixth helper, screened once that session's settings were
 fixed) and holdout_s20 (written at the start of session 20 by a seventh helper, screened once that session's
 settings were fixed) and holdout_s21 (written at the start of session 21 by an eighth helper, screened once that
-session's settings were fixed). Each is screened with the default settings and with those before sessions 21,
-20, 19, 18, 16, 15 and 14, and scored by the independent
+session's settings were fixed) and holdout_s22 (written at the start of session 22 by a ninth helper, screened
+once before that session changed anything). Each is screened with the default settings and with those before
+sessions 22, 21, 20, 19, 18, 16, 15 and 14, and scored by the independent
 sets' counting rule (an alert is a true positive only when it names one of the label's accepted apps;
 every other alert is false).
 

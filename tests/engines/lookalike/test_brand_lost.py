@@ -77,3 +77,13 @@ def test_a_keyword_that_is_the_apps_own_name_adds_no_brand_characters():
 def test_an_english_institution_name_keeps_every_keyword_character():
     app = ProtectedApp(app_id="wb", institution="WeBank", names=("微众银行",), brand_keywords=("微众",))
     assert LookalikeIndex([app], load_config()).apps[0].brand_characters == frozenset(skeleton("微众"))
+
+
+def test_an_institution_word_is_left_out_of_the_name_not_its_characters():
+    """农 is a character of the institution word 农村商业银行, but 华农保险's 农 is its brand: 农保险 (an omission)
+    keeps it and is still a squat."""
+    app = ProtectedApp(app_id="hn", institution="华农保险", names=("华农保险",), brand_keywords=("华农保险",))
+    index = LookalikeIndex([app], load_config())
+    assert index.apps[0].brand_characters == frozenset(skeleton("华农"))
+    alert = index.screen_one(Listing(listing_id="L1", source="store", name="农保险", package_id="com.other.app"))
+    assert alert is not None and alert.app_id == "hn"

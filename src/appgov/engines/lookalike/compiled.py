@@ -245,10 +245,12 @@ def compile_app(
 
 def _brand_characters(refs: list[Ref], institution: str, lex: Lexicon) -> frozenset[str]:
     """The Chinese characters of the brand keywords that name the institution (泰康保险集团's 泰生活 and 泰康:
-    泰, 康; not 生活, a keyword's ordinary word), without those of institution words (银行, 保险 …). When
-    no keyword character is in the institution's name (an English name), every keyword character."""
+    泰, 康; not 生活, a keyword's ordinary word), its institution words (银行, 保险 …) left out of its
+    name (华农保险: 华, 农). When no keyword character is in the rest of the name (an English name),
+    every keyword character."""
     keyword = {c for ref in refs if ref.kind == "keyword" for c in ref.skel if is_cjk(c)}
-    generic = {c for word in lex.institution_words for c in word}
     own = skeleton(institution)
-    named = frozenset(c for c in keyword if c in own and c not in generic)
+    for word in lex.institution_words:  # (longest first)
+        own = own.replace(word, "")
+    named = frozenset(c for c in keyword if c in own)
     return named or frozenset(keyword)
