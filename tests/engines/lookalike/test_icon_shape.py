@@ -93,3 +93,12 @@ def test_an_unrelated_icon_does_not_alert(tmp_path):
 def test_the_settings_are_checked(keypoints):
     with pytest.raises(ConfigError, match="keypoints.shape_"):
         load_config(overrides={"keypoints": keypoints})
+
+
+def test_kept_verdicts_and_rankings_depend_on_the_silhouettes_code():
+    """A verdict or a search ranking kept between sweeps is keyed by the code it came from: a changed
+    silhouette (or split, or stretch) must not leave the old ones in use."""
+    from appgov.engines.lookalike import search, verdict_store
+
+    assert {"silhouette.py", "parts.py", "stretch.py"} <= set(verdict_store.CODE_FILES)
+    assert {"silhouette.py", "parts.py"} <= set(search.CODE_FILES)

@@ -32,8 +32,10 @@ from .keypoints import Features
 
 PIECES = 16  # a 256-bit ORB descriptor as sixteen 16-bit pieces
 CHANNELS = ("luma", "value")
+# the code a ranking depends on: the search, the features it ranks by, and the shapes they are taken of
+CODE_FILES = ("search.py", "keypoints.py", "tile.py", "icons.py", "parts.py", "silhouette.py")
 _CODE = hashlib.blake2b(
-    b"".join(Path(__file__).with_name(name).read_bytes() for name in ("search.py", "keypoints.py")),
+    b"".join(Path(__file__).with_name(name).read_bytes() for name in CODE_FILES),
     digest_size=8,
 ).hexdigest()
 

@@ -23,12 +23,11 @@ from . import keypoints
 from .keypoints import Verdict
 
 FILE_NAME = "keypoint-verdicts.sqlite3"
-# the code a verdict depends on: the verifier, and the listing icon's other shapes it compares (views)
+# the code a verdict depends on: the verifier, the listing icon's other shapes it compares (views: tile,
+# icons, parts), the stretch fit and the silhouette
+CODE_FILES = ("keypoints.py", "tile.py", "icons.py", "parts.py", "stretch.py", "silhouette.py")
 _CODE = hashlib.blake2b(
-    b"".join(
-        Path(keypoints.__file__).with_name(name).read_bytes()
-        for name in ("keypoints.py", "tile.py", "icons.py")
-    ),
+    b"".join(Path(keypoints.__file__).with_name(name).read_bytes() for name in CODE_FILES),
     digest_size=8,
 ).hexdigest()
 # ``verdict_v4`` (session 18) adds the listing icon laid in place (keypoints.in_place), ``verdict_v3``
