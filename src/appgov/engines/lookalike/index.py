@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 
@@ -320,7 +321,9 @@ class LookalikeIndex:
             check = (
                 (self._verifier(listing, app, icon) if index in verifiable else _unverified) if icon else None
             )
-            shape = self._shape_verifier(listing, app) if check is not None and check is not _unverified else None
+            shape = (
+                self._shape_verifier(listing, app) if check is not None and check is not _unverified else None
+            )
             pair = score_pair(view, app, icon, cfg, self.lexicon, check, self._name_signals, shape)
             if pair is None or pair.score < cfg["thresholds"]["alert"]:
                 continue
@@ -558,7 +561,7 @@ class LookalikeIndex:
         under ``key`` in the verdict store between sweeps; computed from the icon's features (with these
         other shapes) when neither has it."""
         store = self._verdict_store
-        try:
+        with self._reading(listing):
             path, digest = self._icon_file(listing)
             ranked = memo.get(digest)
             if ranked is None and store is not None:
@@ -568,10 +571,6 @@ class LookalikeIndex:
                 if store is not None:
                     store.put_ranked(digest, key, ranked)
             memo.put(digest, ranked)
-        except (OSError, ValueError) as exc:
-            raise IconError(
-                f"listing {listing.listing_id}: cannot read icon {self._path(listing.icon)}: {exc}"
-            ) from None
         return ranked
 
     def _laid_out(
@@ -612,52 +611,47 @@ class LookalikeIndex:
             theirs = self._official_icon_features(app)
             if theirs is None or not listing.icon:
                 return None
-            try:
+            with self._reading(listing):
                 views = self._views_for(listing, app, hits)
-                path, digest = self._icon_file(listing)
-                # the icon's own hash is near this app's (not a variant's): the copy lies nearly where the
-                # official drawing does, and matches may be paired by position (keypoints.verify, aligned)
-                aligned = self._aligned and (
-                    hits.get("phash", 64) <= self.config["icons"]["max_distance"]
-                    or hits.get("value", 64) <= self.config["icons"]["extra_max_distance"]
-                )
-                # masked hashes that matched: the in-place comparison may leave their part out
-                hidden = (
-                    tuple(sorted({WIDE_KINDS.get(k, k) for k in hits} & set(HIDEABLE)))
-                    if self.config["keypoints"]["in_place_hidden"]
-                    else ()
-                )
-                key = (digest, app.index, views, aligned, hidden)
-                cached = self._verdicts.verdict(key)
-                if cached is not None:
-                    return cached
-                store, official = self._verdict_store, self._official_digests[app.index]
-                version = "-".join(
-                    (self._verdict_version, *views, *(("aligned",) if aligned else ()), *hidden)
-                )
-                if store is not None:
-                    stored = store.get(digest, official, version)
-                    if stored is not None:
-                        self._verdicts.put(key, stored)
-                        return stored
-                mine = self._verdicts.listing_features(digest, path, views)
-            except (OSError, ValueError) as exc:
-                raise IconError(
-                    f"listing {listing.listing_id}: cannot read icon {self._path(listing.icon)}: {exc}"
-                ) from None
+            # the icon's own hash is near this app's (not a variant's): the copy lies nearly where the
+            # official drawing does, and matches may be paired by position (keypoints.verify, aligned)
+            aligned = self._aligned and (
+                hits.get("phash", 64) <= self.config["icons"]["max_distance"]
+                or hits.get("value", 64) <= self.config["icons"]["extra_max_distance"]
+            )
+            # masked hashes that matched: the in-place comparison may leave their part out
+            hidden = (
+                tuple(sorted({WIDE_KINDS.get(k, k) for k in hits} & set(HIDEABLE)))
+                if self.config["keypoints"]["in_place_hidden"]
+                else ()
+            )
             kp = self.config["keypoints"]
-            need = (
-                kp["blurred_min_inliers"] if mine.blurred and kp["blurred_hash_rule"] else kp["min_inliers"]
+
+            def compute(mine: Features) -> Verdict | None:
+                need = (
+                    kp["blurred_min_inliers"]
+                    if mine.blurred and kp["blurred_hash_rule"]
+                    else kp["min_inliers"]
+                )
+                if kp["edge_confirm"]:  # fewer matches may confirm when the edges agree
+                    need = min(need, kp["edge_confirm_inliers"])
+                return verify(
+                    mine,
+                    theirs,
+                    need=need,
+                    aligned=aligned,
+                    hidden=hidden,
+                    stretch=float(kp["stretch_max_ratio"]),
+                )
+
+            return self._kept_verdict(
+                listing,
+                app,
+                key=(views, aligned, hidden),
+                version=(*views, *(("aligned",) if aligned else ()), *hidden),
+                views=views,
+                compute=compute,
             )
-            if kp["edge_confirm"]:  # fewer matches may confirm when the edges agree
-                need = min(need, kp["edge_confirm_inliers"])
-            verdict = verify(
-                mine, theirs, need=need, aligned=aligned, hidden=hidden, stretch=float(kp["stretch_max_ratio"])
-            )
-            self._verdicts.put(key, verdict)
-            if store is not None:
-                store.put(digest, official, version, verdict)
-            return verdict
 
         return check
 
@@ -666,7 +660,9 @@ class LookalikeIndex:
         check = self._shape_verifier(listing, app)
         shaped = check() if check is not None else None
         kp = self.config["keypoints"]
-        return shaped is not None and shaped.inliers >= min(kp["shape_min_inliers"], kp["shape_exempt_inliers"])
+        return shaped is not None and shaped.inliers >= min(
+            kp["shape_min_inliers"], kp["shape_exempt_inliers"]
+        )
 
     def _shape_verifier(self, listing: Listing, app: CompiledApp) -> Callable[[], Verdict | None] | None:
         """The silhouettes' verdict of the listing's icon against the app's official icon
@@ -678,31 +674,59 @@ class LookalikeIndex:
             theirs = self._official_icon_features(app)
             if theirs is None or not listing.icon:
                 return None
-            try:
-                path, digest = self._icon_file(listing)
-                key = (digest, app.index, SHAPE)
-                cached = self._verdicts.verdict(key)
-                if cached is not None:
-                    return cached
-                store, official = self._verdict_store, self._official_digests[app.index]
-                version = f"{self._verdict_version}-{SHAPE}"
-                if store is not None:
-                    stored = store.get(digest, official, version)
-                    if stored is not None:
-                        self._verdicts.put(key, stored)
-                        return stored
-                mine = self._verdicts.listing_features(digest, path, ())
-            except (OSError, ValueError) as exc:
-                raise IconError(
-                    f"listing {listing.listing_id}: cannot read icon {self._path(listing.icon)}: {exc}"
-                ) from None
-            verdict = verify_shape(mine, theirs)
-            self._verdicts.put(key, verdict)
-            if store is not None:
-                store.put(digest, official, version, verdict)
-            return verdict
+            return self._kept_verdict(
+                listing,
+                app,
+                key=(SHAPE,),
+                version=(SHAPE,),
+                views=(),
+                compute=lambda mine: verify_shape(mine, theirs),
+            )
 
         return check
+
+    def _kept_verdict(
+        self,
+        listing: Listing,
+        app: CompiledApp,
+        *,
+        key: tuple,
+        version: tuple[str, ...],
+        views: tuple[str, ...],
+        compute: Callable[[Features], Verdict | None],
+    ) -> Verdict | None:
+        """A verdict of the listing's icon against the app's official icon: the one kept in memory under
+        ``key``, else the one stored under ``version`` (a sweep before this one), else ``compute`` of the
+        listing icon's features (with these ``views``), then kept in both."""
+        with self._reading(listing):
+            path, digest = self._icon_file(listing)
+            memo_key = (digest, app.index, *key)
+            cached = self._verdicts.verdict(memo_key)
+            if cached is not None:
+                return cached
+            store, official = self._verdict_store, self._official_digests[app.index]
+            stored_as = "-".join((self._verdict_version, *version))
+            if store is not None:
+                stored = store.get(digest, official, stored_as)
+                if stored is not None:
+                    self._verdicts.put(memo_key, stored)
+                    return stored
+            mine = self._verdicts.listing_features(digest, path, views)
+        verdict = compute(mine)
+        self._verdicts.put(memo_key, verdict)
+        if store is not None:
+            store.put(digest, official, stored_as, verdict)
+        return verdict
+
+    @contextmanager
+    def _reading(self, listing: Listing) -> Iterator[None]:
+        """A listing icon that cannot be read or decoded stops the sweep with an error naming it."""
+        try:
+            yield
+        except (OSError, ValueError) as exc:
+            raise IconError(
+                f"listing {listing.listing_id}: cannot read icon {self._path(listing.icon)}: {exc}"
+            ) from None
 
     def _views_for(self, listing: Listing, app: CompiledApp, hits: dict[str, int]) -> tuple[str, ...]:
         """The other shapes of the listing's icon worth comparing with this app (keypoints.VIEWS): the
