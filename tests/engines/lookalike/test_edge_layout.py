@@ -57,8 +57,8 @@ def test_an_inverted_copy_under_a_generic_name_alerts_through_its_layout(tmp_pat
     logo().save(tmp_path / "official.png")
     ImageOps.invert(logo()).save(tmp_path / "inverted.png")
     unrelated().save(tmp_path / "other.png")
-    # the silhouettes' search (session 22) finds it too: off, the layout alone
-    no_shape = {"shape_min_inliers": 0}
+    # the silhouettes' search (session 22) and the twins (session 23) find it too: off, the layout alone
+    no_shape = {"shape_min_inliers": 0, "twin_min_inliers": 0}
     index = LookalikeIndex([hxb_app()], load_config(overrides={"keypoints": no_shape}), icons_root=tmp_path)
     alert = index.screen_one(generic_listing("inverted.png"))
     assert alert is not None and alert.app_id == "hxb"

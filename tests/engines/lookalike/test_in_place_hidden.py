@@ -55,7 +55,7 @@ def test_a_badged_copy_is_confirmed_in_place_through_its_masked_hash(tmp_path):
     # the keypoints made to refuse everything: only the in-place comparison can confirm the icon
     refuse = {
         k: 500
-        for k in ("min_inliers", "search_min_inliers", "weak_hash_min_inliers", "shape_min_inliers", "shape_exempt_inliers")
+        for k in ("min_inliers", "search_min_inliers", "weak_hash_min_inliers", "shape_min_inliers", "shape_exempt_inliers", "twin_min_inliers")
     }
     index = LookalikeIndex([app], load_config(overrides={"keypoints": refuse}), icons_root=tmp_path)
     hits = index._icon_hits([generic_listing("badged.png")]).get(0, {})

@@ -44,7 +44,17 @@ def test_weighted_ranks_the_copied_app_first_and_keeps_the_first_by_votes():
 
 
 def test_the_stored_ranking_depends_on_the_setting():
-    settings = {"search_apps": 1, "search_max_apps": 3, "search_views": 0, "search_parts": 1, "shape_min_inliers": 22}
+    settings = {
+        "search_apps": 1, "search_max_apps": 3, "search_views": 0, "search_parts": 1, "shape_min_inliers": 22,
+        "twin_min_inliers": 30,
+    }
     weighted = search_key({0: "a"}, {**settings, "search_weighted": 1})
     assert weighted != search_key({0: "a"}, {**settings, "search_weighted": 0})
     assert weighted != search_key({0: "a"}, {**settings, "search_weighted": 1, "search_parts": 0})
+
+
+def test_the_stored_ranking_depends_on_the_twins_setting():
+    """The search keeps an app the second look may confirm (index._shape_may_confirm): the twins count."""
+    settings = {"search_apps": 1, "search_max_apps": 3, "search_views": 0, "search_parts": 1, "shape_min_inliers": 22}
+    on = search_key({0: "a"}, {**settings, "search_weighted": 1, "twin_min_inliers": 30})
+    assert on != search_key({0: "a"}, {**settings, "search_weighted": 1, "twin_min_inliers": 0})

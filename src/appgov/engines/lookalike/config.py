@@ -120,6 +120,10 @@ def _check(config: dict[str, Any]) -> None:
             "keypoints.shape_exempt_inliers must be 4..500, keypoints.shape_min_edge_agreement and"
             " keypoints.shape_exempt_min_edge_agreement 0..1"
         )
+    if keypoints["twin_min_inliers"] != 0 and not 4 <= keypoints["twin_min_inliers"] <= 500:
+        raise ConfigError("keypoints.twin_min_inliers must be 0 (off) or 4..500")
+    if not all(0 <= keypoints[k] <= 1 for k in ("twin_min_edge_agreement", "twin_min_content_agreement")):
+        raise ConfigError("keypoints.twin_min_edge_agreement and keypoints.twin_min_content_agreement must be 0..1")
     if not 0 <= keypoints["search_min_votes"] <= 500:
         raise ConfigError("keypoints.search_min_votes must be 0..500")
     if not 4 <= keypoints["search_min_inliers"] <= 500 or not all(

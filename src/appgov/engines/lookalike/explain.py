@@ -150,6 +150,7 @@ _KEYPOINT_SHAPE_ZH = {
     "part2": "在空隙处一分为二、单独截出右（下）部分图案后",
     "aligned": "按原位配对特征点（对称或重复的图案）后",
     "shape": "只看图案的剪影（颜色深浅已改）时",  # silhouette.py
+    "twin": "在图案对称或重复（相似特征点多处出现）时",  # keypoints.verify_twins
 }
 
 

@@ -113,6 +113,8 @@ TILE_RANK_KINDS = TILE_HASHES[1:]
 # An app that the keypoint search (search.py) ranked first for a listing's icon: in its icon hits under
 # this kind, with the votes as value. Not a hash; never evidence, like the tables below.
 SEARCH_KIND = "keypoint_search"
+# the prefix of the channels of keypoints.verify_twins (matches kept without the ratio test)
+TWIN = "twin"
 # never evidence, only the shortlist
 SHORTLIST_ONLY = frozenset((*WIDE_KINDS, *RELAYOUT_MASK_KINDS, TILE_KIND, SEARCH_KIND))
 # The content box (``content_box``): what is left of an icon once the plain field around its drawing is

@@ -27,6 +27,7 @@ from .icons import (
     SHORTLIST_ONLY,
     TILE_KIND,
     TILE_RANK_KINDS,
+    TWIN,
     WIDE_KINDS,
     IconIndex,
     fingerprint,
@@ -43,6 +44,7 @@ from .keypoints import (
     official_features_many,
     verify,
     verify_shape,
+    verify_twins,
 )
 from .listing_view import ListingView
 from .memo import BoundedMemo
@@ -57,6 +59,7 @@ from .scoring import (
     has_finance_context,
     institution_name,
     score_pair,
+    shape_confirms,
 )
 from .search import KeypointSearch, search_key
 from .verdict_store import VerdictStore, version_key
@@ -656,32 +659,51 @@ class LookalikeIndex:
         return check
 
     def _shape_may_confirm(self, listing: Listing, app: CompiledApp) -> bool:
-        """The silhouettes' verdict reaches the least count that could confirm (scoring._shape_confirms)."""
+        """The second look's verdict reaches the least count that could confirm (scoring.shape_confirms)."""
         check = self._shape_verifier(listing, app)
         shaped = check() if check is not None else None
         kp = self.config["keypoints"]
-        return shaped is not None and shaped.inliers >= min(
-            kp["shape_min_inliers"], kp["shape_exempt_inliers"]
-        )
+        least = [kp[k] for k in ("shape_min_inliers", "shape_exempt_inliers") if kp["shape_min_inliers"]]
+        least += [kp["twin_min_inliers"]] if kp["twin_min_inliers"] else []
+        return shaped is not None and bool(least) and shaped.inliers >= min(least)
 
     def _shape_verifier(self, listing: Listing, app: CompiledApp) -> Callable[[], Verdict | None] | None:
-        """The silhouettes' verdict of the listing's icon against the app's official icon
-        (``keypoints.verify_shape``), kept like the keypoint verdicts; None when the setting is off."""
-        if not self.config["keypoints"]["shape_min_inliers"]:
+        """The second look at an icon the keypoint rules refuse, kept like the keypoint verdicts: the
+        silhouettes' verdict (``keypoints.verify_shape``) when it confirms, else the twin-tolerant
+        matches' (``keypoints.verify_twins``) when they confirm, else the silhouettes'; None when both
+        settings are off."""
+        kp = self.config["keypoints"]
+        if not kp["shape_min_inliers"] and not kp["twin_min_inliers"]:
             return None
 
         def check() -> Verdict | None:
             theirs = self._official_icon_features(app)
             if theirs is None or not listing.icon:
                 return None
-            return self._kept_verdict(
-                listing,
-                app,
-                key=(SHAPE,),
-                version=(SHAPE,),
-                views=(),
-                compute=lambda mine: verify_shape(mine, theirs),
-            )
+            shaped = None
+            if kp["shape_min_inliers"]:
+                shaped = self._kept_verdict(
+                    listing,
+                    app,
+                    key=(SHAPE,),
+                    version=(SHAPE,),
+                    views=(),
+                    compute=lambda mine: verify_shape(mine, theirs),
+                )
+                if shape_confirms(shaped, kp):
+                    return shaped
+            if kp["twin_min_inliers"]:
+                twins = self._kept_verdict(
+                    listing,
+                    app,
+                    key=(TWIN,),
+                    version=(TWIN,),
+                    views=(),
+                    compute=lambda mine: verify_twins(mine, theirs),
+                )
+                if shaped is None or shape_confirms(twins, kp):
+                    return twins
+            return shaped
 
         return check
 

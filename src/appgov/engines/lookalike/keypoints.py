@@ -23,6 +23,10 @@ channel is then named ``box_…`` / ``band_…``.
 
 The verdict also says how much of the whole drawing agrees once the listing's icon is moved back by the
 fitted transform (``edge_agreement``): scoring refuses a count confirmation whose edges lie elsewhere.
+
+Two second looks, only where the rules refuse: the icons' silhouettes (``verify_shape``: light and dark
+traded places) and matches kept without the ratio test (``verify_twins``: a symmetric emblem moved, whose
+every corner has a twin).
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ import numpy as np
 from PIL import Image, ImageOps
 
 from .forked import forked_map
-from .icons import content_box, masked_part, without_band
+from .icons import TWIN, content_box, masked_part, without_band
 from .parts import first_part, second_part, split
 from .pixels import channel_max
 from .silhouette import silhouette
@@ -84,6 +88,9 @@ VIEWS = {
 # to hold the fit, so a like drawing of other proportions (a gate, a tower) would fit it (holdout_s17)
 UNSTRETCHED = frozenset({"part1", "part2"})
 SHAPE = "shape"  # the silhouette's channel (silhouette.py): compared by verify_shape only
+TWIN_NEIGHBOURS = 3  # verify_twins: each listing keypoint keeps this many nearest official descriptors ...
+TWIN_MAX_DISTANCE = 56  # ... those at most this many bits (of 256) from it ...
+TWIN_SLACK = 12  # ... and at most this many bits farther than its nearest
 cv2.setNumThreads(1)  # one image at a time per process; the sweep forks its own workers
 
 
@@ -600,3 +607,68 @@ def verify_shape(
         if moved.agreement is not None and (best.agreement is None or moved.agreement > best.agreement):
             best = moved
     return best
+
+
+def verify_twins(
+    listing: Features,
+    official: Features,
+    *,
+    reprojection: float = 5.0,
+    min_scale: float = 0.3,
+    max_scale: float = 3.0,
+) -> Verdict:
+    """The verdict of matches kept without Lowe's ratio test, for a symmetric or repeated drawing that
+    was moved, turned or rescaled (a coin's ring round a square, rings, a sun's rays, a diamond of four
+    squares): each of its corners has an equally good twin elsewhere, so the ratio test discards every
+    match and ``verify`` finds none wherever the copy lies. Each listing keypoint keeps up to
+    ``TWIN_NEIGHBOURS`` official keypoints of near descriptor (``TWIN_MAX_DISTANCE``, ``TWIN_SLACK``);
+    RANSAC picks the similarity most of them agree on; a keypoint counts once on either side. The icon's
+    luminance and value channels (and its views, when it has them) are tried; the best count's edge
+    agreement is measured like verify's. Channel ``twin_<channel>``."""
+    best = Verdict(0, None, None, None, listing.blurred)
+    fitted = None
+    compared = [(name, name, mine, listing.frame) for name, mine in listing.channels.items()]
+    for label, view in listing.views:
+        compared += [(name, f"{label}_{name}", mine, view.frame) for name, mine in view.channels.items()]
+    for name, label, mine, (turn, zoom) in compared:
+        theirs = official.channels.get(name)
+        if name not in ("luma", "value") or theirs is None:
+            continue
+        if mine.descriptors is None or theirs.descriptors is None:
+            continue
+        if len(mine.descriptors) < 4 or len(theirs.descriptors) < 4:
+            continue
+        near = _MATCHER.knnMatch(mine.descriptors, theirs.descriptors, k=TWIN_NEIGHBOURS)
+        good = [
+            m
+            for found in near
+            for m in found
+            if m.distance <= TWIN_MAX_DISTANCE and m.distance <= found[0].distance + TWIN_SLACK
+        ]
+        if len(good) < 4 or len(good) <= best.inliers:
+            continue
+        src = mine.points[[g.queryIdx for g in good]]
+        dst = theirs.points[[g.trainIdx for g in good]]
+        matrix, inliers = cv2.estimateAffinePartial2D(
+            src, dst, method=cv2.RANSAC, ransacReprojThreshold=reprojection, maxIters=2000
+        )
+        if matrix is None or inliers is None:
+            continue
+        scale = float(np.hypot(matrix[0, 0], matrix[1, 0]))
+        if not min_scale <= scale <= max_scale:
+            continue
+        agreeing = [g for g, keep in zip(good, inliers.ravel(), strict=True) if keep]
+        count = min(len({g.queryIdx for g in agreeing}), len({g.trainIdx for g in agreeing}))
+        if count > best.inliers:
+            once = np.zeros(len(good), np.uint8)  # the agreeing official keypoints, each once (spread)
+            seen: set[int] = set()
+            for i, (g, keep) in enumerate(zip(good, inliers.ravel(), strict=True)):
+                if keep and g.trainIdx not in seen:
+                    seen.add(g.trainIdx)
+                    once[i] = 1
+            verdict = _fitted_verdict(
+                f"{TWIN}_{label}", matrix, once, dst, scale, zoom, turn, listing.blurred, len(good)
+            )
+            best = replace(verdict, inliers=count)
+            fitted = (matrix, mine.small, theirs.small)
+    return _with_edges(best, fitted, official)

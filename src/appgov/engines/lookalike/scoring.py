@@ -21,7 +21,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 from .compiled import CompiledApp, Lexicon, Ref, developer_core
 from .deformation import Edit, single_edit, split_affixes
 from .edge_layout import LAYOUT_KIND
-from .icons import SEARCH_KIND, SHORTLIST_ONLY, TILE_KIND
+from .icons import SEARCH_KIND, SHORTLIST_ONLY, TILE_KIND, TWIN
 from .listing_view import ListingView
 from .memo import BoundedMemo
 from .models import Reason
@@ -651,8 +651,9 @@ def icon_signal(
             # the light/dark pattern changed (dark mode, gold on black, a two-colour print): the
             # silhouettes match and the edges inside agree, moved back by their transform
             shaped = verify_shape()
-            if shaped is not None and _shape_confirms(shaped, kp):
-                keypoints_confirm, confirmed_by, found = True, "shape", shaped
+            if shaped is not None and shape_confirms(shaped, kp):
+                twins = (shaped.channel or "").startswith(TWIN)
+                keypoints_confirm, confirmed_by, found = True, "twins" if twins else "shape", shaped
         if not finance and kp["required_for_icon_only"]:
             confirmed = keypoints_confirm
         elif finance and not keypoints_confirm:
@@ -731,12 +732,25 @@ def icon_signal(
         _add(signals, evidence, Reason(ICON_SIGNALS.get(kind, "icon_masked_phash"), distance, detail))
 
 
-def _shape_confirms(shaped: Verdict, kp: dict) -> bool:
-    """The silhouettes' verdict (``keypoints.verify_shape``) confirms the copy: enough matches over enough
-    of the logo, and the edges of the icon moved back by their transform where the official ones are
-    (keypoints.shape_*); with more matches, a little less agreement (an outline, a gloss)."""
+def shape_confirms(shaped: Verdict, kp: dict) -> bool:
+    """The second look's verdict confirms the copy: the silhouettes' (``keypoints.verify_shape``, channel
+    ``shape``) or the twin-tolerant matches' (``keypoints.verify_twins``, channel ``twin_…``). Enough
+    matches over enough of the logo, and the edges of the icon moved back by their transform where the
+    official ones are (keypoints.shape_* / twin_*); the silhouettes' with more matches, a little less
+    agreement (an outline, a gloss)."""
     edges = shaped.agreement
     if edges is None or shaped.spread < kp["min_spread"]:
+        return False
+    if (shaped.channel or "").startswith(TWIN):
+        # two unrelated drawings of rings or rays match twin to twin as easily as a copy does: the
+        # drawing inside the official shape must agree as well as the whole icon
+        return (
+            kp["twin_min_inliers"] > 0
+            and shaped.inliers >= kp["twin_min_inliers"]
+            and edges >= kp["twin_min_edge_agreement"]
+            and (shaped.content is None or shaped.content >= kp["twin_min_content_agreement"])
+        )
+    if not kp["shape_min_inliers"]:
         return False
     if shaped.content is not None and shaped.content < kp["min_content_agreement"]:
         return False

@@ -44,7 +44,15 @@ def search_key(official_digests: dict[int, str], keypoint_settings: dict) -> str
     """What a ranking depends on: the official icons (by app index), the settings and the code."""
     kp = keypoint_settings
     parts = [f"{i}:{d}" for i, d in sorted(official_digests.items())]
-    named = ("search_apps", "search_max_apps", "search_views", "search_weighted", "search_parts", "shape_min_inliers")
+    named = (
+        "search_apps",
+        "search_max_apps",
+        "search_views",
+        "search_weighted",
+        "search_parts",
+        "shape_min_inliers",
+        "twin_min_inliers",
+    )
     parts += [_CODE, *(str(kp[k]) for k in named)]
     return hashlib.blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
 
