@@ -441,6 +441,31 @@ def _paired_by_place(mine: Channel, theirs: Channel) -> list:
     return [m for m in found if m.distance <= ALIGNED_MAX_DISTANCE]
 
 
+def _similarity(
+    mine: Channel,
+    theirs: Channel,
+    good: list,
+    reprojection: float,
+    min_scale: float,
+    max_scale: float,
+    iterations: int = 500,
+) -> tuple[np.ndarray, np.ndarray, float, np.ndarray, np.ndarray] | None:
+    """The similarity (listing → official) most of the matches ``good`` agree on, by RANSAC: its matrix,
+    the agreeing matches' mask, its scale and the matched points of both sides; None when RANSAC finds
+    none or its scale lies outside [min_scale, max_scale]."""
+    src = mine.points[[g.queryIdx for g in good]]
+    dst = theirs.points[[g.trainIdx for g in good]]
+    matrix, inliers = cv2.estimateAffinePartial2D(
+        src, dst, method=cv2.RANSAC, ransacReprojThreshold=reprojection, maxIters=iterations
+    )
+    if matrix is None or inliers is None:
+        return None
+    scale = float(np.hypot(matrix[0, 0], matrix[1, 0]))
+    if not min_scale <= scale <= max_scale:
+        return None
+    return matrix, inliers, scale, src, dst
+
+
 def _fitted_verdict(label, matrix, inliers, dst, scale, zoom, turn, blurred, matches) -> Verdict:
     count = int(inliers.sum())
     angle = (float(np.degrees(np.arctan2(matrix[1, 0], matrix[0, 0]))) + turn + 180.0) % 360.0 - 180.0
@@ -523,16 +548,10 @@ def verify(
             good = [p[0] for p in pairs if len(p) == 2 and p[0].distance < ratio * p[1].distance]
         if len(good) < need or len(good) <= best.inliers:
             continue
-        src = mine.points[[g.queryIdx for g in good]]
-        dst = theirs.points[[g.trainIdx for g in good]]
-        matrix, inliers = cv2.estimateAffinePartial2D(
-            src, dst, method=cv2.RANSAC, ransacReprojThreshold=reprojection, maxIters=500
-        )
-        if matrix is None or inliers is None:
+        fit = _similarity(mine, theirs, good, reprojection, min_scale, max_scale)
+        if fit is None:
             continue
-        scale = float(np.hypot(matrix[0, 0], matrix[1, 0]))
-        if not min_scale <= scale <= max_scale:
-            continue
+        matrix, inliers, scale, src, dst = fit
         count = int(inliers.sum())
         if label == name:
             own[name] = count
@@ -585,18 +604,10 @@ def verify_shape(
         return nothing
     pairs = _MATCHER.knnMatch(mine.descriptors, theirs.descriptors, k=2)
     good = [p[0] for p in pairs if len(p) == 2 and p[0].distance < ratio * p[1].distance]
-    if len(good) < 4:
+    fit = _similarity(mine, theirs, good, reprojection, min_scale, max_scale) if len(good) >= 4 else None
+    if fit is None:
         return nothing
-    src = mine.points[[g.queryIdx for g in good]]
-    dst = theirs.points[[g.trainIdx for g in good]]
-    matrix, inliers = cv2.estimateAffinePartial2D(
-        src, dst, method=cv2.RANSAC, ransacReprojThreshold=reprojection, maxIters=500
-    )
-    if matrix is None or inliers is None:
-        return nothing
-    scale = float(np.hypot(matrix[0, 0], matrix[1, 0]))
-    if not min_scale <= scale <= max_scale:
-        return nothing
+    matrix, inliers, scale, _, dst = fit
     verdict = _fitted_verdict(SHAPE, matrix, inliers, dst, scale, 1.0, 0.0, listing.blurred, len(good))
     best = verdict
     for name in ("luma", "value"):
@@ -647,16 +658,10 @@ def verify_twins(
         ]
         if len(good) < 4 or len(good) <= best.inliers:
             continue
-        src = mine.points[[g.queryIdx for g in good]]
-        dst = theirs.points[[g.trainIdx for g in good]]
-        matrix, inliers = cv2.estimateAffinePartial2D(
-            src, dst, method=cv2.RANSAC, ransacReprojThreshold=reprojection, maxIters=2000
-        )
-        if matrix is None or inliers is None:
+        fit = _similarity(mine, theirs, good, reprojection, min_scale, max_scale, iterations=2000)
+        if fit is None:
             continue
-        scale = float(np.hypot(matrix[0, 0], matrix[1, 0]))
-        if not min_scale <= scale <= max_scale:
-            continue
+        matrix, inliers, scale, _, dst = fit
         agreeing = [g for g, keep in zip(good, inliers.ravel(), strict=True) if keep]
         count = min(len({g.queryIdx for g in agreeing}), len({g.trainIdx for g in agreeing}))
         if count > best.inliers:
