@@ -107,15 +107,23 @@ def test_the_twins_confirm_with_the_silhouettes_off(tmp_path):
 
 @pytest.mark.parametrize("keypoints", [{"twin_min_edge_agreement": 0.95}, {"twin_min_content_agreement": 0.95}])
 def test_a_stricter_bar_refuses_the_copy(tmp_path, keypoints):
-    assert _screen(tmp_path, cropped(coin()), **keypoints) is None
+    # (with the coverage rule of session 24 off: it would confirm the cropped coin, test_icon_twins_cover)
+    assert _screen(tmp_path, cropped(coin()), twin_min_covered=0, **keypoints) is None
 
 
 def test_the_copy_on_green_agrees_less_than_the_default_bar(tmp_path):
     """Shrunk onto a green field its edges agree ~0.78: found at session 23's first bar (0.75), which cost
-    11 false alerts in 20,000 fresh ordinary icons (docs, session 23), and refused at the default (0.85)."""
-    assert _screen(tmp_path, on_green(coin())) is None
-    lower = _screen(tmp_path, on_green(coin()), twin_min_inliers=30, twin_min_edge_agreement=0.75)
+    11 false alerts in 20,000 fresh ordinary icons (docs, session 23), and refused at the default (0.85).
+    Session 24's coverage rule finds it: the whole coin is there (test_icon_twins_cover)."""
+    assert _screen(tmp_path, on_green(coin()), twin_min_covered=0) is None
+    lower = _screen(
+        tmp_path, on_green(coin()), twin_min_inliers=30, twin_min_edge_agreement=0.75, twin_min_covered=0
+    )
     assert lower is not None and lower.app_id == "hxb"
+    covered = _screen(tmp_path, on_green(coin()))
+    assert covered is not None and covered.app_id == "hxb"
+    reason = next(r for r in covered.reasons if r.signal == "icon_keypoints")
+    assert reason.detail["confirmed_by"] == "covered"
 
 
 def test_other_emblems_do_not_alert(tmp_path):

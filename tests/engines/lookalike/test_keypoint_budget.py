@@ -98,6 +98,11 @@ def test_verifier_skips_channels_that_cannot_reach_the_needed_count():
     assert verify(copy, official, need=10_000).inliers == 0  # no channel has that many matches
 
 
+# the rules of the first look, the faked verdict alone: the second look (silhouettes, twins) confirms these
+# real copies by itself (session 24: the re-laid-out copy covers the whole official drawing)
+FIRST_LOOK = {"keypoints": {"shape_min_inliers": 0, "twin_min_inliers": 0}}
+
+
 @pytest.mark.parametrize(("inliers", "alerts"), [(24, False), (27, False), (28, True), (40, True)])
 def test_icon_only_alert_needs_more_matches_when_few_hash_kinds_agree(icons, monkeypatch, inliers, alerts):
     """The re-laid-out copy is shortlisted by at most two hash kinds: under a generic name its keypoints
@@ -112,11 +117,13 @@ def test_icon_only_alert_needs_more_matches_when_few_hash_kinds_agree(icons, mon
             inliers=inliers, channel="luma", scale=1.4, angle=0.0, blurred=False, spread=0.2
         ),
     )
-    fresh = LookalikeIndex([_app()], load_config(), icons_root=icons)
+    fresh = LookalikeIndex([_app()], load_config(overrides=FIRST_LOOK), icons_root=icons)
     assert (fresh.screen_one(_listing("copy.png")) is not None) is alerts
     # with the former rule (weak_hash_min_inliers = min_inliers) 24 matches were enough
     loose = LookalikeIndex(
-        [_app()], load_config(overrides={"keypoints": {"weak_hash_min_inliers": 20}}), icons_root=icons
+        [_app()],
+        load_config(overrides={"keypoints": {**FIRST_LOOK["keypoints"], "weak_hash_min_inliers": 20}}),
+        icons_root=icons,
     )
     assert loose.screen_one(_listing("copy.png")) is not None
 
@@ -144,10 +151,12 @@ def test_few_hash_kinds_need_matches_that_cover_more_of_the_logo(
             inliers=inliers, channel="value", scale=0.9, angle=-2.1, blurred=False, spread=spread, agreement=agreement
         ),
     )
-    index = LookalikeIndex([_app()], load_config(), icons_root=icons)
+    index = LookalikeIndex([_app()], load_config(overrides=FIRST_LOOK), icons_root=icons)
     assert (index.screen_one(_listing("copy.png")) is not None) is alerts
     former = LookalikeIndex(
-        [_app()], load_config(overrides={"keypoints": {"weak_hash_min_spread": 0.06}}), icons_root=icons
+        [_app()],
+        load_config(overrides={"keypoints": {**FIRST_LOOK["keypoints"], "weak_hash_min_spread": 0.06}}),
+        icons_root=icons,
     )
     assert (former.screen_one(_listing("copy.png")) is not None) is (spread >= 0.06)
 
@@ -168,7 +177,7 @@ def test_one_far_hash_kind_needs_many_matches_spread_wide(icons, monkeypatch, in
         ),
     )
     far = {0: {"phash_geo": 8}}
-    index = LookalikeIndex([_app()], load_config(), icons_root=icons)
+    index = LookalikeIndex([_app()], load_config(overrides=FIRST_LOOK), icons_root=icons)
     assert (index.screen_one(_listing("copy.png"), far) is not None) is alerts
     off = LookalikeIndex(
         [_app()],

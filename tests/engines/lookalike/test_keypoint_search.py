@@ -132,7 +132,9 @@ def test_an_app_only_the_search_found_needs_many_matches_spread_wide_and_agreein
             inliers, "luma", 1.0, 0.0, False, spread, inliers, agreement, 1.0, None
         ),
     )
-    index = LookalikeIndex([hxb_app()], load_config(), icons_root=icons)
+    # (the faked verdict alone: the second look, silhouettes and twins, confirms the real framed copy itself)
+    first_look = {"keypoints": {"shape_min_inliers": 0, "twin_min_inliers": 0}}
+    index = LookalikeIndex([hxb_app()], load_config(overrides=first_look), icons_root=icons)
     assert (index.screen_one(generic_listing("framed.png"), {}) is not None) is alerts
 
 

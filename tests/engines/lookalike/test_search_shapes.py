@@ -17,8 +17,11 @@ from appgov.engines.lookalike.config import ConfigError
 from appgov.engines.lookalike.keypoints import Verdict, features, official_features
 from appgov.engines.lookalike.search import KeypointSearch
 
-BEFORE = {"keypoints": {"search_views": 0, "search_hashed_apps": 0}}
-SHAPES = {"keypoints": {"search_views": 1}}  # off by default: it costs ~10 ms per new icon
+# the first look alone: the second (silhouettes, twins) confirms these real copies by itself (session 24: the
+# fixture logo is nearly symmetric, its mirrored copy covers 0.95 of the official drawing)
+FIRST_LOOK = {"shape_min_inliers": 0, "twin_min_inliers": 0}
+BEFORE = {"keypoints": {"search_views": 0, "search_hashed_apps": 0, **FIRST_LOOK}}
+SHAPES = {"keypoints": {"search_views": 1, **FIRST_LOOK}}  # off by default: it costs ~10 ms per new icon
 
 
 @pytest.fixture()
@@ -37,7 +40,10 @@ def _apps():
 def test_a_mirrored_copy_in_a_frame_is_found_by_its_flipped_shape(icons):
     listing = generic_listing("mirrored.png")
     assert LookalikeIndex(_apps(), load_config(overrides=BEFORE), icons_root=icons).screen_one(listing) is None
-    assert LookalikeIndex(_apps(), load_config(), icons_root=icons).screen_one(listing) is None  # off
+    off = load_config(overrides={"keypoints": FIRST_LOOK})
+    assert LookalikeIndex(_apps(), off, icons_root=icons).screen_one(listing) is None  # off
+    twins = LookalikeIndex(_apps(), load_config(), icons_root=icons).screen_one(listing)
+    assert twins is not None and twins.reasons[0].detail["confirmed_by"] == "covered"
     alert = LookalikeIndex(_apps(), load_config(overrides=SHAPES), icons_root=icons).screen_one(listing)
     assert alert is not None and (alert.app_id, alert.kind) == ("hxb", "suspect")
     reason = alert.reasons[0]
@@ -72,7 +78,7 @@ def test_a_far_hash_hit_does_not_make_a_searched_copy_harder_to_confirm(icons, m
         "verify",
         lambda mine, theirs, **kw: Verdict(60, "luma", 1.0, 0.0, False, 0.13, 70, 0.6, 1.0, None),
     )
-    config = load_config(overrides={"keypoints": {"search_hashed_apps": setting}})
+    config = load_config(overrides={"keypoints": {"search_hashed_apps": setting, **FIRST_LOOK}})
     index = LookalikeIndex([hxb_app()], config, icons_root=icons)
     alert = index.screen_one(generic_listing("framed.png"), {0: {"masked_tl": 8}})
     assert (alert is not None) is alerts
@@ -86,7 +92,7 @@ def test_a_far_hash_hit_with_too_few_matches_stays_refused(icons, monkeypatch):
         "verify",
         lambda mine, theirs, **kw: Verdict(27, "luma", 1.0, 0.0, False, 0.3, 40, 0.9, 1.0, None),
     )
-    index = LookalikeIndex([hxb_app()], load_config(), icons_root=icons)
+    index = LookalikeIndex([hxb_app()], load_config(overrides={"keypoints": FIRST_LOOK}), icons_root=icons)
     assert index.screen_one(generic_listing("framed.png"), {0: {"masked_tl": 8}}) is None
 
 

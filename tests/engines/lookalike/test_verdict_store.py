@@ -76,7 +76,7 @@ def test_a_changed_icon_or_setting_is_verified_again(icons, tmp_path, monkeypatc
     assert alerts == _alerts(LookalikeIndex([_app()], stricter, icons_root=icons))  # as if no store
     rows = (
         sqlite3.connect(cache / FILE_NAME)
-        .execute("SELECT count(DISTINCT version) FROM verdict_v4")
+        .execute("SELECT count(DISTINCT version) FROM verdict_v5")
         .fetchone()
     )
     assert rows[0] == 2  # both settings' verdicts are kept
@@ -95,7 +95,7 @@ def test_a_damaged_store_is_set_aside_and_rebuilt(icons, tmp_path):
     assert _alerts(index) == expected
     assert (cache / (FILE_NAME + ".damaged")).read_bytes().startswith(b"this is not")
     db = sqlite3.connect(cache / FILE_NAME)
-    rows = db.execute("SELECT count(*) FROM verdict_v4").fetchone()[0]
+    rows = db.execute("SELECT count(*) FROM verdict_v5").fetchone()[0]
     ranked = db.execute("SELECT count(*) FROM search_v1").fetchone()[0]  # the keypoint search's
     assert rows == 4 and ranked >= 1
     assert index._verdict_store.broken is None and index._verdict_store.written == rows + ranked
@@ -115,8 +115,8 @@ def test_rows_written_by_other_code_are_computed_again(tmp_path):
     store.get("a", "b", "v")  # creates the table
     conn = sqlite3.connect(tmp_path / FILE_NAME)
     conn.execute(
-        "INSERT INTO verdict_v4 VALUES ('a', 'b', 'v', 'many', NULL, NULL, NULL, 0, 0.0, 3, NULL, 0.0, NULL,"
-        " NULL, NULL, NULL)"
+        "INSERT INTO verdict_v5 VALUES ('a', 'b', 'v', 'many', NULL, NULL, NULL, 0, 0.0, 3, NULL, 0.0, NULL,"
+        " NULL, NULL, NULL, NULL, NULL)"
     )
     conn.commit()
     assert store.get("a", "b", "v") is None
@@ -158,7 +158,7 @@ def test_forked_sweep_workers_share_the_store(icons, tmp_path, monkeypatch):
         sweep_file(index, listings, out, workers=2, batch_size=8)
         outs.append(out.read_text())
     assert outs[0] == outs[1] and outs[0].count("\n") == 40
-    rows = sqlite3.connect(cache / FILE_NAME).execute("SELECT count(*) FROM verdict_v4").fetchone()[0]
+    rows = sqlite3.connect(cache / FILE_NAME).execute("SELECT count(*) FROM verdict_v5").fetchone()[0]
     assert rows == 4
 
 
@@ -173,14 +173,14 @@ def test_threads_of_one_process_share_the_store(icons, tmp_path):
         results = list(pool.map(lambda _: _alerts(index), range(8)))
     assert all(r == expected for r in results)
     assert index._verdict_store.broken is None
-    rows = sqlite3.connect(cache / FILE_NAME).execute("SELECT count(*) FROM verdict_v4").fetchone()[0]
+    rows = sqlite3.connect(cache / FILE_NAME).execute("SELECT count(*) FROM verdict_v5").fetchone()[0]
     assert rows == 4 and index._verdict_store.found > 0
 
 
 def test_a_verdict_reads_back_exactly(icons, tmp_path):
     from dataclasses import asdict
 
-    from appgov.engines.lookalike.keypoints import features_file, official_features, verify
+    from appgov.engines.lookalike.keypoints import features_file, official_features, verify, verify_twins
 
     official = official_features(icons / "official.png")
     store = VerdictStore(tmp_path)
@@ -189,6 +189,9 @@ def test_a_verdict_reads_back_exactly(icons, tmp_path):
     ]
     verdicts.append(verify(features_file(icons / "copy0.png", soft=False), official, need=500))  # refuted
     assert all(v.agreement is not None for v in verdicts[:4]) and verdicts[4].agreement is None
+    twins = verify_twins(features_file(icons / "copy0.png", soft=False), official)  # with its coverage
+    assert twins.covered is not None
+    verdicts.append(twins)
     for i, v in enumerate(verdicts):
         store.put(f"l{i}", "o", "v", v)
     store.flush()
@@ -203,8 +206,8 @@ def test_a_store_locked_by_another_process_is_not_taken_for_damaged(tmp_path, mo
     holder = sqlite3.connect(tmp_path / FILE_NAME, isolation_level=None)
     holder.execute(module._SCHEMA)  # a valid store, in rollback-journal mode, held exclusively
     holder.execute(
-        "INSERT INTO verdict_v4 VALUES ('a', 'b', 'v', 25, 'luma', 1.0, 0.0, 0, 0.2, 40, 0.6, 1.0, 12,"
-        " 0.9, NULL, 'luma')"
+        "INSERT INTO verdict_v5 VALUES ('a', 'b', 'v', 25, 'luma', 1.0, 0.0, 0, 0.2, 40, 0.6, 1.0, 12,"
+        " 0.9, NULL, 'luma', NULL, NULL)"
     )
     holder.execute("BEGIN EXCLUSIVE")
     real_connect = sqlite3.connect
@@ -238,6 +241,12 @@ _COLUMNS_V1 = "scale REAL, angle REAL, blurred INTEGER, spread REAL, matches INT
             f"{_COLUMNS_V1}, agreement REAL, overlap REAL, content REAL",
             "25, 'luma', 1.0, 0.0, 0, 0.2, 40, 0.6, 1.0, 0.5",
         ),
+        (  # before the twins' coverage (session 24)
+            "verdict_v4",
+            f"{_COLUMNS_V1}, agreement REAL, overlap REAL, content REAL, in_place REAL, in_place_content REAL,"
+            " in_place_channel TEXT",
+            "25, 'luma', 1.0, 0.0, 0, 0.2, 40, 0.6, 1.0, 0.5, 0.9, NULL, 'luma'",
+        ),
     ],
 )
 def test_a_store_of_an_earlier_format_is_replaced(tmp_path, table, columns, row):
@@ -253,4 +262,4 @@ def test_a_store_of_an_earlier_format_is_replaced(tmp_path, table, columns, row)
     store = VerdictStore(tmp_path)
     assert store.get("a", "b", "v") is None and not store.broken
     tables = {r[0] for r in sqlite3.connect(tmp_path / FILE_NAME).execute("SELECT name FROM sqlite_master")}
-    assert table not in tables and "verdict_v4" in tables
+    assert table not in tables and "verdict_v5" in tables

@@ -110,7 +110,10 @@ def _reason_zh(reason: Reason) -> str | None:
             if content is not None:
                 said += f"，外框以内的图案 {round(100 * content)}% 一致"
             agreement = reason.detail.get("edge_agreement")
-            if agreement is not None:
+            covered = reason.detail.get("covered")
+            if covered is not None:  # scoring.twins_cover: the official drawing whole, with additions
+                said += f"，还原后官方图标 {round(100 * covered)}% 的轮廓在图标中（另有增添的图案或文字）"
+            elif agreement is not None:
                 said += f"，还原后 {round(100 * agreement)}% 的轮廓方向一致"
             if reason.detail.get("search_votes") is not None and not reason.detail.get("hash_kinds"):
                 said += "；图标哈希均不相近，由特征点检索找到"

@@ -58,6 +58,7 @@ BLURRED_BELOW = 120.0  # variance of the Laplacian below which a listing's icon 
 EDGE_SIDE = SIDE // 2  # edge agreement is measured at this size (6.4 KB a channel kept per icon)
 EDGE_STRENGTH = 20.0  # Sobel magnitude above which a pixel counts as on an edge (at EDGE_SIDE)
 EDGE_ALIGNED = 0.9  # |cos| of the angle between the two edge directions above which they agree
+COVER_ALIGNED = 0.7  # ... above which a listing edge covers an official one (edge_coverage: ~45 degrees)
 CONTENT_MARGIN = 0.08  # share of the side within which a match lies on the container's outline
 ALIGNED_RADIUS = 12.0  # pixels at SIDE: how far a copy's keypoint may lie from the official one it pairs with
 ALIGNED_MAX_DISTANCE = 64  # ... and how far (bits of 256) its descriptor, when paired by position
@@ -143,6 +144,11 @@ class Verdict:
     in_place: float | None = None
     in_place_content: float | None = None
     in_place_channel: str | None = None
+    # (verify_twins only) the listing icon moved onto the official one by that transform: the share of the
+    # official icon's edge pixels it covers with an edge in nearly the same direction, and that share on the
+    # official icon's content (None as ``content``); None: not measured
+    covered: float | None = None
+    content_covered: float | None = None
 
 
 _IN_PLACE = np.float64([[1, 0, 0], [0, 1, 0]])  # no transform: the listing icon where it is
@@ -200,6 +206,56 @@ def _detect(orb, pixels: np.ndarray) -> Channel:
     return Channel(points, descriptors, small)
 
 
+def _moved(mine: np.ndarray, matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The listing channel (at EDGE_SIDE) moved onto the official one by ``matrix`` (listing → official, in
+    padded SIDE coordinates), and where it lies (bool, one pixel in from its border)."""
+    half = EDGE_SIDE / SIDE
+    linear = matrix[:, :2]
+    shift = (matrix[:, 2] + linear @ np.array([PAD, PAD], np.float64) - PAD) * half
+    moved = np.hstack([linear, shift[:, None]])
+    size = (EDGE_SIDE, EDGE_SIDE)
+    warped = cv2.warpAffine(mine.astype(np.float32), moved, size)
+    inside = cv2.warpAffine(np.ones(mine.shape, np.float32), moved, size) > 0.99
+    inside = cv2.erode(inside.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0  # no border edge
+    return warped, inside
+
+
+def _edges(image: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Sobel gradients, magnitude and edge pixels (above EDGE_STRENGTH) of a channel at EDGE_SIDE."""
+    gx, gy = cv2.Sobel(image, cv2.CV_32F, 1, 0), cv2.Sobel(image, cv2.CV_32F, 0, 1)
+    magnitude = np.hypot(gx, gy)
+    return gx, gy, magnitude, magnitude > EDGE_STRENGTH
+
+
+def edge_coverage(
+    mine: np.ndarray, theirs: np.ndarray, matrix: np.ndarray, within: np.ndarray | None = None
+) -> tuple[float | None, float | None]:
+    """(covered, content covered) of a listing channel moved onto the official one by ``matrix``.
+
+    Edge agreement counts every edge of either icon: a copy that kept the whole official drawing and
+    added a frame, a ribbon, a word, a long shadow or a gloss agrees on a half of them, as an unrelated
+    drawing in the same frame does. What tells them apart is the official drawing itself: the copy has
+    an edge, in nearly the same direction (``COVER_ALIGNED``), on nearly every official edge pixel it
+    lies over; another character in the same ring or square misses a part of them. ``covered`` is that
+    share of the official edge pixels under the moved listing icon; the second value is that share on
+    the official icon's content only (``within``; None as edge_agreement's content). None: too little
+    overlap."""
+    warped, inside = _moved(mine, matrix)
+    if inside.sum() < 50:
+        return None, None
+    gx_a, gy_a, mag_a, edge_a = _edges(warped)
+    gx_b, gy_b, mag_b, edge_b = _edges(theirs.astype(np.float32))
+    official = inside & edge_b
+    if int(official.sum()) < CONTENT_MIN_EDGES:
+        return None, None
+    cosine = np.abs(gx_a * gx_b + gy_a * gy_b) / (mag_a * mag_b + 1e-6)
+    hit = official & edge_a & (cosine > COVER_ALIGNED)
+    content = None
+    if within is not None and int((official & within).sum()) >= CONTENT_MIN_EDGES:
+        content = round(int((hit & within).sum()) / int((official & within).sum()), 4)
+    return round(int(hit.sum()) / int(official.sum()), 4), content
+
+
 def edge_agreement(
     mine: np.ndarray,
     theirs: np.ndarray,
@@ -218,24 +274,14 @@ def edge_agreement(
     light into light on dark). The third value is that share on the official icon's content only
     (``within``, at EDGE_SIDE: Features.content), None without one or when the official icon has fewer
     than ``CONTENT_MIN_EDGES`` edge pixels there. ``hidden`` (bool, at EDGE_SIDE): left out of both."""
-    half = EDGE_SIDE / SIDE
-    linear = matrix[:, :2]
-    shift = (matrix[:, 2] + linear @ np.array([PAD, PAD], np.float64) - PAD) * half
-    moved = np.hstack([linear, shift[:, None]])
-    size = (EDGE_SIDE, EDGE_SIDE)
-    warped = cv2.warpAffine(mine.astype(np.float32), moved, size)
-    inside = cv2.warpAffine(np.ones(mine.shape, np.float32), moved, size) > 0.99
-    inside = cv2.erode(inside.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0  # no border edge
+    warped, inside = _moved(mine, matrix)
     if hidden is not None:
         inside &= ~hidden
     overlap = float(inside.mean())
     if inside.sum() < 50:  # too little in common to say (None: measured as nothing, refuses nothing)
         return None, round(overlap, 4), None
-    official = theirs.astype(np.float32)
-    gx_a, gy_a = cv2.Sobel(warped, cv2.CV_32F, 1, 0), cv2.Sobel(warped, cv2.CV_32F, 0, 1)
-    gx_b, gy_b = cv2.Sobel(official, cv2.CV_32F, 1, 0), cv2.Sobel(official, cv2.CV_32F, 0, 1)
-    mag_a, mag_b = np.hypot(gx_a, gy_a), np.hypot(gx_b, gy_b)
-    edge_a, edge_b = mag_a > EDGE_STRENGTH, mag_b > EDGE_STRENGTH
+    gx_a, gy_a, mag_a, edge_a = _edges(warped)
+    gx_b, gy_b, mag_b, edge_b = _edges(theirs.astype(np.float32))
     either = inside & (edge_a | edge_b)
     both = inside & edge_a & edge_b
     cosine = np.abs(gx_a * gx_b + gy_a * gy_b) / (mag_a * mag_b + 1e-6)
@@ -635,7 +681,8 @@ def verify_twins(
     ``TWIN_NEIGHBOURS`` official keypoints of near descriptor (``TWIN_MAX_DISTANCE``, ``TWIN_SLACK``);
     RANSAC picks the similarity most of them agree on; a keypoint counts once on either side. The icon's
     luminance and value channels (and its views, when it has them) are tried; the best count's edge
-    agreement is measured like verify's. Channel ``twin_<channel>``."""
+    agreement is measured like verify's, and how much of the official drawing it covers (``covered``,
+    ``content_covered``: edge_coverage). Channel ``twin_<channel>``."""
     best = Verdict(0, None, None, None, listing.blurred)
     fitted = None
     compared = [(name, name, mine, listing.frame) for name, mine in listing.channels.items()]
@@ -676,4 +723,8 @@ def verify_twins(
             )
             best = replace(verdict, inliers=count)
             fitted = (matrix, mine.small, theirs.small)
-    return _with_edges(best, fitted, official)
+    best = _with_edges(best, fitted, official)
+    if fitted is None or fitted[1] is None or fitted[2] is None:
+        return best
+    covered, content_covered = edge_coverage(fitted[1], fitted[2], fitted[0], official.content)
+    return replace(best, covered=covered, content_covered=content_covered)

@@ -652,8 +652,10 @@ def icon_signal(
             # silhouettes match and the edges inside agree, moved back by their transform
             shaped = verify_shape()
             if shaped is not None and shape_confirms(shaped, kp):
-                twins = (shaped.channel or "").startswith(TWIN)
-                keypoints_confirm, confirmed_by, found = True, "twins" if twins else "shape", shaped
+                confirmed_by = "shape"
+                if (shaped.channel or "").startswith(TWIN):
+                    confirmed_by = "twins" if _twins_agree(shaped, kp) else "covered"
+                keypoints_confirm, found = True, shaped
         if not finance and kp["required_for_icon_only"]:
             confirmed = keypoints_confirm
         elif finance and not keypoints_confirm:
@@ -693,6 +695,8 @@ def icon_signal(
             "confirmed_by": confirmed_by,  # the counts above, or few matches and the whole icon's edges
             "hash_kinds": sorted(k for k in {**hits, **geo_hits} if k != PHASH_FAR),
         }
+        if confirmed_by == "covered":  # the official drawing found whole in the icon (keypoints.edge_coverage)
+            detail["covered"], detail["content_covered"] = found.covered, found.content_covered
         if search_votes is not None:
             detail["search_votes"] = search_votes  # the keypoint search put this app on the shortlist
         if laid_out is not None:
@@ -732,6 +736,28 @@ def icon_signal(
         _add(signals, evidence, Reason(ICON_SIGNALS.get(kind, "icon_masked_phash"), distance, detail))
 
 
+def _twins_agree(shaped: Verdict, kp: dict) -> bool:
+    """The twins' fit moves the listing icon's edges where the official ones are (keypoints.twin_min_edge_*,
+    twin_min_content_agreement)."""
+    return (shaped.agreement or 0.0) >= kp["twin_min_edge_agreement"] and (
+        shaped.content is None or shaped.content >= kp["twin_min_content_agreement"]
+    )
+
+
+def twins_cover(shaped: Verdict, kp: dict) -> bool:
+    """The twins' fit moves the listing icon onto nearly all of the official drawing (``covered``, and
+    ``content_covered`` when measured: keypoints.edge_coverage): a copy that kept the official drawing whole
+    and added to it (a frame, a ribbon, a word, a shadow, a gloss), whose added edges the edge agreement
+    counts against it (keypoints.twin_min_covered; 0: off)."""
+    least = kp["twin_min_covered"]
+    return (
+        least > 0
+        and shaped.covered is not None
+        and shaped.covered >= least
+        and (shaped.content_covered is None or shaped.content_covered >= kp["twin_min_content_covered"])
+    )
+
+
 def shape_confirms(shaped: Verdict, kp: dict) -> bool:
     """The second look's verdict confirms the copy: the silhouettes' (``keypoints.verify_shape``, channel
     ``shape``) or the twin-tolerant matches' (``keypoints.verify_twins``, channel ``twin_…``). Enough
@@ -744,12 +770,9 @@ def shape_confirms(shaped: Verdict, kp: dict) -> bool:
     if (shaped.channel or "").startswith(TWIN):
         # two unrelated drawings of rings or rays match twin to twin as easily as a copy does: the
         # drawing inside the official shape must agree as well as the whole icon
-        return (
-            kp["twin_min_inliers"] > 0
-            and shaped.inliers >= kp["twin_min_inliers"]
-            and edges >= kp["twin_min_edge_agreement"]
-            and (shaped.content is None or shaped.content >= kp["twin_min_content_agreement"])
-        )
+        if not kp["twin_min_inliers"] or shaped.inliers < kp["twin_min_inliers"]:
+            return False
+        return _twins_agree(shaped, kp) or twins_cover(shaped, kp)
     if not kp["shape_min_inliers"]:
         return False
     if shaped.content is not None and shaped.content < kp["min_content_agreement"]:

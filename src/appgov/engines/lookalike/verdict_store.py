@@ -30,16 +30,18 @@ _CODE = hashlib.blake2b(
     b"".join(Path(keypoints.__file__).with_name(name).read_bytes() for name in CODE_FILES),
     digest_size=8,
 ).hexdigest()
-# ``verdict_v4`` (session 18) adds the listing icon laid in place (keypoints.in_place), ``verdict_v3``
+# ``verdict_v5`` (session 24) adds how much of the official drawing a twins' fit covers (keypoints.edge_coverage),
+# ``verdict_v4`` (session 18) added the listing icon laid in place (keypoints.in_place), ``verdict_v3``
 # (session 14) added the edge agreement on the official icon's content, ``verdict_v2`` (session 13)
 # added the edge agreement; the older tables are dropped on open
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS verdict_v4 (
+CREATE TABLE IF NOT EXISTS verdict_v5 (
     listing TEXT NOT NULL, official TEXT NOT NULL, version TEXT NOT NULL,
     inliers INTEGER NOT NULL, channel TEXT, scale REAL, angle REAL,
     blurred INTEGER NOT NULL, spread REAL NOT NULL, matches INTEGER NOT NULL,
     agreement REAL, overlap REAL NOT NULL, content REAL,
     in_place REAL, in_place_content REAL, in_place_channel TEXT,
+    covered REAL, content_covered REAL,
     PRIMARY KEY (listing, official, version)
 ) WITHOUT ROWID
 """
@@ -53,9 +55,9 @@ CREATE TABLE IF NOT EXISTS search_v1 (
 """
 _COLUMNS = (
     "inliers, channel, scale, angle, blurred, spread, matches, agreement, overlap, content,"
-    " in_place, in_place_content, in_place_channel"
+    " in_place, in_place_content, in_place_channel, covered, content_covered"
 )
-_OLD_TABLES = ("verdict", "verdict_v2", "verdict_v3")
+_OLD_TABLES = ("verdict", "verdict_v2", "verdict_v3", "verdict_v4")
 
 
 def version_key(keypoint_settings: dict) -> str:
@@ -129,7 +131,7 @@ class VerdictStore:
         self.reads += 1
         try:
             row = conn.execute(
-                f"SELECT {_COLUMNS} FROM verdict_v4 WHERE listing=? AND official=? AND version=?",
+                f"SELECT {_COLUMNS} FROM verdict_v5 WHERE listing=? AND official=? AND version=?",
                 (listing, official, version),
             ).fetchone()
         except sqlite3.Error as exc:
@@ -141,7 +143,7 @@ class VerdictStore:
         if (
             not isinstance(inliers, int)
             or not isinstance(matches, int)
-            or not all(isinstance(v, (int, float, type(None))) for v in (content, *placed[:2]))
+            or not all(isinstance(v, (int, float, type(None))) for v in (content, *placed[:2], *placed[3:]))
         ):
             return None  # not written by this code: computed again
         self.found += 1
@@ -161,6 +163,8 @@ class VerdictStore:
             None if placed[0] is None else float(placed[0]),
             None if placed[1] is None else float(placed[1]),
             placed[2],
+            None if placed[3] is None else float(placed[3]),
+            None if placed[4] is None else float(placed[4]),
         )
 
     def get_ranked(self, listing: str, search: str) -> list[tuple[int, int]] | None:
@@ -215,6 +219,8 @@ class VerdictStore:
                 v.in_place,
                 v.in_place_content,
                 v.in_place_channel,
+                v.covered,
+                v.content_covered,
             )
         )
         if len(self._pending) >= 512:
@@ -235,7 +241,7 @@ class VerdictStore:
         try:
             conn.execute("BEGIN IMMEDIATE")
             conn.executemany(
-                f"INSERT OR REPLACE INTO verdict_v4 VALUES (?, ?, ?, {', '.join('?' * 13)})", rows
+                f"INSERT OR REPLACE INTO verdict_v5 VALUES (?, ?, ?, {', '.join('?' * 15)})", rows
             )
             conn.executemany("INSERT OR REPLACE INTO search_v1 VALUES (?, ?, ?)", ranked)
             conn.execute("COMMIT")
