@@ -4,8 +4,9 @@ glossy and embossed tiles: the twins' fit found the transform (60-140 keypoints)
 pulled the edge agreement, which counts every edge of either icon, down to 0.3-0.7. Another drawing in the
 same ring misses a part of the official drawing; such a copy covers nearly all of it. The twins confirm
 too when the icon, moved back, has an edge in nearly the same direction on at least 0.94 of the official
-edge pixels, and 0.9 of those inside the shape that holds the official drawing (keypoints.edge_coverage,
-keypoints.twin_min_covered, twin_min_content_covered)."""
+edge pixels, and 0.9 of those inside the shape that holds the official drawing, with at least 70 keypoints
+agreeing (a stack of bars covers another's with 42-66) (keypoints.edge_coverage, keypoints.twin_min_covered,
+twin_min_content_covered, twin_cover_min_inliers)."""
 
 import numpy as np
 import pytest
@@ -85,17 +86,22 @@ def _screen(tmp_path, icon: Image.Image, **keypoints):
 
 
 @pytest.mark.parametrize(
-    "copy", [framed(cropped(coin())), framed(on_green(coin()))], ids=["framed_cropped", "framed_on_green"]
+    ("copy", "bar"),
+    [(framed(cropped(coin())), 60), (framed(on_green(coin())), None)],
+    ids=["framed_cropped", "framed_on_green"],
 )
-def test_the_framed_copy_alerts_and_says_the_drawing_is_whole(tmp_path, copy):
-    alert = _screen(tmp_path, copy)
+def test_the_framed_copy_alerts_and_says_the_drawing_is_whole(tmp_path, copy, bar):
+    lowered = {"twin_cover_min_inliers": bar} if bar else {}
+    if bar:  # 67 keypoints: below the default bar (70), found at a lower one
+        assert _screen(tmp_path, copy) is None
+    alert = _screen(tmp_path, copy, **lowered)
     assert alert is not None and alert.app_id == "hxb"
     reason = next(r for r in alert.reasons if r.signal == "icon_keypoints")
     assert reason.detail["confirmed_by"] == "covered" and reason.detail["channel"].startswith("twin_")
     assert reason.detail["covered"] >= 0.94
     assert "的轮廓在图标中（另有增添的图案或文字）" in alert.explanation_zh
-    assert _screen(tmp_path, copy, twin_min_covered=0) is None  # the setting turns it off
-    assert _screen(tmp_path, copy, twin_min_content_covered=1.0) is None
+    assert _screen(tmp_path, copy, twin_min_covered=0, **lowered) is None  # the setting turns it off
+    assert _screen(tmp_path, copy, twin_min_content_covered=1.0, **lowered) is None
 
 
 @pytest.mark.parametrize(
@@ -112,7 +118,14 @@ def test_another_emblem_in_the_same_ring_does_not_alert(tmp_path, other):
     assert _screen(tmp_path, other) is None
 
 
-@pytest.mark.parametrize("keypoints", [{"twin_min_covered": 1.5}, {"twin_min_content_covered": -0.1}])
-def test_the_settings_are_checked(keypoints):
-    with pytest.raises(ConfigError, match="keypoints.twin_min_covered"):
+@pytest.mark.parametrize(
+    ("keypoints", "named"),
+    [
+        ({"twin_min_covered": 1.5}, "twin_min_covered"),
+        ({"twin_min_content_covered": -0.1}, "twin_min_covered"),
+        ({"twin_cover_min_inliers": 3}, "twin_cover_min_inliers"),
+    ],
+)
+def test_the_settings_are_checked(keypoints, named):
+    with pytest.raises(ConfigError, match=f"keypoints.{named}"):
         load_config(overrides={"keypoints": keypoints})

@@ -748,10 +748,12 @@ def twins_cover(shaped: Verdict, kp: dict) -> bool:
     """The twins' fit moves the listing icon onto nearly all of the official drawing (``covered``, and
     ``content_covered`` when measured: keypoints.edge_coverage): a copy that kept the official drawing whole
     and added to it (a frame, a ribbon, a word, a shadow, a gloss), whose added edges the edge agreement
-    counts against it (keypoints.twin_min_covered; 0: off)."""
+    counts against it, with more keypoints agreeing than the twins' own bar (keypoints.twin_cover_min_inliers:
+    a stack of bars covers another's) (keypoints.twin_min_covered; 0: off)."""
     least = kp["twin_min_covered"]
     return (
         least > 0
+        and shaped.inliers >= kp["twin_cover_min_inliers"]
         and shaped.covered is not None
         and shaped.covered >= least
         and (shaped.content_covered is None or shaped.content_covered >= kp["twin_min_content_covered"])
