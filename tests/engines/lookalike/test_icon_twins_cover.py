@@ -10,11 +10,11 @@ twin_min_content_covered, twin_cover_min_inliers)."""
 
 import numpy as np
 import pytest
-from keypoint_fixtures import generic_listing, hxb_app, unrelated
+from keypoint_fixtures import unrelated
 from PIL import Image, ImageDraw
-from test_icon_twins import RED, K, coin, cropped, on_green
+from test_icon_twins import RED, K, _screen, coin, cropped, on_green
 
-from appgov.engines.lookalike import ConfigError, LookalikeIndex, load_config
+from appgov.engines.lookalike import ConfigError, load_config
 from appgov.engines.lookalike.keypoints import (
     EDGE_SIDE,
     edge_coverage,
@@ -75,14 +75,6 @@ def test_the_framed_copy_agrees_little_and_covers_nearly_all(official):
     other = verify_twins(features(framed(triangle_coin()), soft=False), official)
     assert other.inliers >= 40  # the disc and ring match as well ...
     assert other.content_covered < 0.9  # ... but the drawing inside is not the official one
-
-
-def _screen(tmp_path, icon: Image.Image, **keypoints):
-    coin().save(tmp_path / "official.png")
-    icon.save(tmp_path / "copy.png")
-    config = load_config(overrides={"keypoints": keypoints} if keypoints else None)
-    index = LookalikeIndex([hxb_app()], config, icons_root=tmp_path)
-    return index.screen_one(generic_listing("copy.png"))
 
 
 @pytest.mark.parametrize(

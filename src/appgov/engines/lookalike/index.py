@@ -59,7 +59,8 @@ from .scoring import (
     has_finance_context,
     institution_name,
     score_pair,
-    shape_confirms,
+    silhouettes_confirm,
+    twins_confirm,
 )
 from .search import KeypointSearch, search_key
 from .verdict_store import VerdictStore, version_key
@@ -690,7 +691,7 @@ class LookalikeIndex:
                     views=(),
                     compute=lambda mine: verify_shape(mine, theirs),
                 )
-                if shape_confirms(shaped, kp):
+                if silhouettes_confirm(shaped, kp):
                     return shaped
             if kp["twin_min_inliers"]:
                 twins = self._kept_verdict(
@@ -701,7 +702,7 @@ class LookalikeIndex:
                     views=(),
                     compute=lambda mine: verify_twins(mine, theirs),
                 )
-                if shaped is None or shape_confirms(twins, kp):
+                if shaped is None or twins_confirm(twins, kp):
                     return twins
             return shaped
 

@@ -762,23 +762,37 @@ def twins_cover(shaped: Verdict, kp: dict) -> bool:
 
 def shape_confirms(shaped: Verdict, kp: dict) -> bool:
     """The second look's verdict confirms the copy: the silhouettes' (``keypoints.verify_shape``, channel
-    ``shape``) or the twin-tolerant matches' (``keypoints.verify_twins``, channel ``twin_…``). Enough
-    matches over enough of the logo, and the edges of the icon moved back by their transform where the
-    official ones are (keypoints.shape_* / twin_*); the silhouettes' with more matches, a little less
-    agreement (an outline, a gloss)."""
-    edges = shaped.agreement
-    if edges is None or shaped.spread < kp["min_spread"]:
-        return False
+    ``shape``: silhouettes_confirm) or the twin-tolerant matches' (``keypoints.verify_twins``, channel
+    ``twin_…``: twins_confirm)."""
     if (shaped.channel or "").startswith(TWIN):
-        # two unrelated drawings of rings or rays match twin to twin as easily as a copy does: the
-        # drawing inside the official shape must agree as well as the whole icon
-        if not kp["twin_min_inliers"] or shaped.inliers < kp["twin_min_inliers"]:
-            return False
-        return _twins_agree(shaped, kp) or twins_cover(shaped, kp)
-    if not kp["shape_min_inliers"]:
+        return twins_confirm(shaped, kp)
+    return silhouettes_confirm(shaped, kp)
+
+
+def _fitted_over_the_logo(shaped: Verdict, kp: dict) -> bool:
+    """The verdict's fit moved the icon back (its edge agreement measured) over enough of the logo."""
+    return shaped.agreement is not None and shaped.spread >= kp["min_spread"]
+
+
+def twins_confirm(twins: Verdict, kp: dict) -> bool:
+    """Enough twin-tolerant matches over enough of the logo (keypoints.twin_min_inliers), and the icon moved
+    back by their transform has its edges where the official ones are, inside the official shape too (two
+    unrelated drawings of rings or rays match twin to twin as easily as a copy does), or covers the whole
+    official drawing (twins_cover)."""
+    if not _fitted_over_the_logo(twins, kp) or not kp["twin_min_inliers"] or twins.inliers < kp["twin_min_inliers"]:
+        return False
+    return _twins_agree(twins, kp) or twins_cover(twins, kp)
+
+
+def silhouettes_confirm(shaped: Verdict, kp: dict) -> bool:
+    """Enough silhouette matches over enough of the logo, and the edges of the icon moved back by their
+    transform where the official ones are (keypoints.shape_*): with more matches, a little less agreement
+    (an outline, a gloss)."""
+    if not _fitted_over_the_logo(shaped, kp) or not kp["shape_min_inliers"]:
         return False
     if shaped.content is not None and shaped.content < kp["min_content_agreement"]:
         return False
+    edges = shaped.agreement
     if shaped.inliers >= kp["shape_exempt_inliers"] and edges >= kp["shape_exempt_min_edge_agreement"]:
         return True
     return shaped.inliers >= kp["shape_min_inliers"] and edges >= kp["shape_min_edge_agreement"]
