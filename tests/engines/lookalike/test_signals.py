@@ -93,6 +93,10 @@ def test_latin_keyword_and_homoglyph_digits(check):
     assert alert.app_id == "icbc" and signals(alert)["brand_keyword"].value == "ICBC"
     alert = check("1CBC手机银行")  # digit one for I
     assert alert.app_id == "icbc" and signals(alert)["brand_keyword"].value == "ICBC"
+    # full-width letters alone (holdout_s24: Ｐｉｎｇ Ａｎ was missed, its Latin words never looked at)
+    for name in ("ＩＣＢＣ", "ＩＣＢＣ Ｐｒｏ", "ＩＣＢＣ２０２５"):
+        alert = check(name)
+        assert alert is not None and alert.app_id == "icbc" and signals(alert)["brand_keyword"].value == "ICBC"
 
 
 def test_short_keyword_needs_finance_context(check):

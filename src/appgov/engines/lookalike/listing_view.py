@@ -104,7 +104,8 @@ class ListingView:
         """Latin tokens of the name (skeleton), e.g. ["lcbc", "pro"]."""
         if self._latin is None:
             name = self.listing.name
-            self._latin = latin_tokens(name) if any(c.isascii() and c.isalnum() for c in name) else []
+            # full-width letters and digits too (Ｐｉｎｇ Ａｎ: latin_tokens folds them by NFKC)
+            self._latin = latin_tokens(name) if any(_latin_letter(c) for c in name) else []
         return self._latin
 
     @property
@@ -164,3 +165,8 @@ def _spelling_of(norm: str) -> tuple[str, frozenset[int], tuple[tuple[int, int],
         pos += len(folded)
         boundaries.add(pos)
     return "".join(text), frozenset(boundaries), tuple(latin_spans)
+
+
+def _latin_letter(c: str) -> bool:
+    """A Latin letter or digit, half width or full width (U+FF10-FF5A)."""
+    return (c.isascii() and c.isalnum()) or ("\uff10" <= c <= "\uff5a" and c.isalnum())
