@@ -55,7 +55,13 @@ SETTINGS = {
     "before session 21 (keypoints.search_parts: 0)": {"keypoints": {"search_parts": 0}},
     "before session 22 (keypoints.shape_min_inliers: 0)": {"keypoints": {"shape_min_inliers": 0}},
     "before session 23 (keypoints.twin_min_inliers: 0)": {"keypoints": {"twin_min_inliers": 0}},
-    "before session 24 (keypoints.twin_min_covered: 0)": {"keypoints": {"twin_min_covered": 0}},
+    "before session 24 (keypoints.twin_min_covered: 0, verify_under_weak_brand: 0)": {
+        "keypoints": {"twin_min_covered": 0, "verify_under_weak_brand": 0}
+    },
+    "session 24 without the coverage rule (keypoints.twin_min_covered: 0)": {"keypoints": {"twin_min_covered": 0}},
+    "session 24 without verifying under weak brand text (keypoints.verify_under_weak_brand: 0)": {
+        "keypoints": {"verify_under_weak_brand": 0}
+    },
     "session 20 without the weak-hash edge rule (keypoints.weak_hash_exempt_min_edge_agreement: 0)": {
         "keypoints": {"weak_hash_exempt_min_edge_agreement": 0}
     },

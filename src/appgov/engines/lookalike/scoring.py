@@ -483,7 +483,10 @@ def icon_signal(
     if not hits:
         return
     kp = cfg["keypoints"]
-    brand_text = any(s in signals for s in NAME_SIGNALS + PACKAGE_SIGNALS)
+    # brand text that could not alert by itself (a 3-letter keyword without a finance word: ＢＯＣ, 0.25)
+    # leaves the icon to decide, as under a name without brand text (keypoints.verify_under_weak_brand)
+    least = cfg["thresholds"]["alert"] if kp["verify_under_weak_brand"] else 0.0
+    brand_text = any(signals[s][0] >= least for s in NAME_SIGNALS + PACKAGE_SIGNALS if s in signals)
     use_keypoints = bool(kp["enabled"]) and verify is not None and not brand_text
     verdicts: list[Verdict | None] = []
 
