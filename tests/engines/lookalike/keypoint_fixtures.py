@@ -4,7 +4,7 @@ of the verifier's calls."""
 
 from PIL import Image, ImageDraw, ImageFont
 
-from appgov.engines.lookalike import Listing, ProtectedApp
+from appgov.engines.lookalike import Listing, LookalikeIndex, ProtectedApp, load_config
 from appgov.engines.lookalike import index as index_module
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
@@ -74,3 +74,12 @@ def counting_verify(monkeypatch) -> list:
 
     monkeypatch.setattr(index_module, "verify", counted)
     return calls
+
+
+def screen_copy(folder, official: Image.Image, copy: Image.Image, **keypoints):
+    """The alert (or None) for a generic listing showing ``copy``, against hxb whose official icon is
+    ``official`` (both saved in ``folder``), with these keypoints settings."""
+    official.save(folder / "official.png")
+    copy.save(folder / "copy.png")
+    config = load_config(overrides={"keypoints": keypoints} if keypoints else None)
+    return LookalikeIndex([hxb_app()], config, icons_root=folder).screen_one(generic_listing("copy.png"))

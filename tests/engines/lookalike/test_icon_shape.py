@@ -6,10 +6,10 @@ keypoints.verify_shape, keypoints.shape_*)."""
 
 import numpy as np
 import pytest
-from keypoint_fixtures import generic_listing, hxb_app, logo, unrelated
+from keypoint_fixtures import logo, screen_copy, unrelated
 from PIL import Image
 
-from appgov.engines.lookalike import ConfigError, LookalikeIndex, load_config
+from appgov.engines.lookalike import ConfigError, load_config
 from appgov.engines.lookalike.keypoints import features, official_features, verify, verify_shape
 from appgov.engines.lookalike.silhouette import silhouette
 
@@ -60,11 +60,7 @@ def test_an_unrelated_icon_is_not_confirmed_by_its_silhouette(official):
 
 
 def _screen(tmp_path, icon: Image.Image, **keypoints):
-    logo().save(tmp_path / "official.png")
-    icon.save(tmp_path / "copy.png")
-    config = load_config(overrides={"keypoints": keypoints} if keypoints else None)
-    index = LookalikeIndex([hxb_app()], config, icons_root=tmp_path)
-    return index.screen_one(generic_listing("copy.png"))
+    return screen_copy(tmp_path, logo(), icon, **keypoints)
 
 
 def test_the_moved_dark_mode_copy_alerts_through_its_silhouette(tmp_path):

@@ -7,10 +7,10 @@ back by it must have its edges where the official icon has them, inside its disc
 keypoints.twin_*)."""
 
 import pytest
-from keypoint_fixtures import generic_listing, hxb_app, unrelated
+from keypoint_fixtures import screen_copy, unrelated
 from PIL import Image, ImageDraw
 
-from appgov.engines.lookalike import ConfigError, LookalikeIndex, load_config
+from appgov.engines.lookalike import ConfigError, load_config
 from appgov.engines.lookalike.keypoints import features, official_features, verify, verify_twins
 
 RED, GREEN = (200, 20, 30), (60, 220, 140)
@@ -84,11 +84,7 @@ def test_another_symmetric_emblem_finds_no_transform(official):
 
 
 def _screen(tmp_path, icon: Image.Image, **keypoints):
-    coin().save(tmp_path / "official.png")
-    icon.save(tmp_path / "copy.png")
-    config = load_config(overrides={"keypoints": keypoints} if keypoints else None)
-    index = LookalikeIndex([hxb_app()], config, icons_root=tmp_path)
-    return index.screen_one(generic_listing("copy.png"))
+    return screen_copy(tmp_path, coin(), icon, **keypoints)
 
 
 def test_the_cropped_coin_alerts_through_its_twins_and_says_so(tmp_path):
