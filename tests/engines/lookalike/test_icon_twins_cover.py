@@ -10,9 +10,9 @@ twin_min_content_covered, twin_cover_min_inliers)."""
 
 import numpy as np
 import pytest
-from keypoint_fixtures import unrelated
+from keypoint_fixtures import screen_copy, unrelated
 from PIL import Image, ImageDraw
-from test_icon_twins import RED, K, _screen, coin, cropped, on_green
+from test_icon_twins import RED, K, coin, cropped, on_green
 
 from appgov.engines.lookalike import ConfigError, load_config
 from appgov.engines.lookalike.keypoints import (
@@ -75,6 +75,10 @@ def test_the_framed_copy_agrees_little_and_covers_nearly_all(official):
     other = verify_twins(features(framed(triangle_coin()), soft=False), official)
     assert other.inliers >= 40  # the disc and ring match as well ...
     assert other.content_covered < 0.9  # ... but the drawing inside is not the official one
+
+
+def _screen(tmp_path, icon: Image.Image, **keypoints):
+    return screen_copy(tmp_path, coin(), icon, **keypoints)
 
 
 @pytest.mark.parametrize(
