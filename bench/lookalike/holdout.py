@@ -12,12 +12,13 @@ settings were fixed) and holdout_s21 (written at the start of session 21 by an e
 session's settings were fixed) and holdout_s22 (written at the start of session 22 by a ninth helper, screened
 once before that session changed anything) and holdout_s23 (written at the start of session 23 by a tenth
 helper, screened once before that session changed anything) and holdout_s24 (written at the start of session 24
-by an eleventh helper, screened once when that session's change was set). Each is screened with the default settings and with those before
-sessions 24, 23, 22, 21, 20, 19, 18, 16, 15 and 14, and scored by the independent
+by an eleventh helper, screened once when that session's change was set) and holdout_s25 (written at the start of
+session 25 by a twelfth helper, screened once when that session's change was set). Each is screened with the default
+settings and with those before sessions 25, 24, 23, 22, 21, 20, 19, 18, 16, 15 and 14, and scored by the independent
 sets' counting rule (an alert is a true positive only when it names one of the label's accepted apps;
 every other alert is false).
 
-Usage: PYTHONPATH=src python bench/lookalike/holdout.py [--set s13|…|s24] [--rebuild] [--latest-only]
+Usage: PYTHONPATH=src python bench/lookalike/holdout.py [--set s13|…|s25] [--rebuild] [--latest-only]
 Writes bench/results/lookalike-holdout-<set>.json.
 """
 
@@ -42,10 +43,11 @@ from score import score  # noqa: E402  (the independent sets' counting rule)
 from appgov.engines.lookalike import LookalikeIndex, iter_listings, load_config  # noqa: E402
 from appgov.engines.lookalike.inputs import read_protected  # noqa: E402
 
-SETS = ("s13", "s14", "s15", "s16", "s17", "s18", "s19", "s20", "s21", "s22", "s23", "s24")
+SETS = ("s13", "s14", "s15", "s16", "s17", "s18", "s19", "s20", "s21", "s22", "s23", "s24", "s25")
 BEFORE = "before session 14 (icons.upright_tile: 0, keypoints.tile_apps: 0, min_content_agreement: 0)"
 BEFORE_15 = "before session 15 (icons.mirror: 0, developer.other_institution: 0)"
 BEFORE_16 = "before session 16 (keypoints.search_apps: 0, aligned_matching: 0)"
+BEFORE_25 = "before session 25 (icons.near_identical_masks: 0)"
 BEFORE_24 = "before session 24 (keypoints.twin_min_covered: 0, verify_under_weak_brand: 0)"
 BEFORE_23 = "before session 23 (keypoints.twin_min_inliers: 0)"
 BEFORE_22 = "before session 22 (keypoints.shape_min_inliers: 0)"
@@ -63,6 +65,17 @@ BEFORE_18 = (
 )
 
 
+# the kinds the engine reports, for the labels' own names of them (s25's helper could not know them)
+S25_KINDS = {
+    None: "none",
+    "name": "counterfeit",
+    "icon": "counterfeit",
+    "package": "counterfeit",
+    "developer": "counterfeit",
+    "unregistered": "unregistered_official",
+}
+
+
 def _back(*names: str) -> dict:
     """The settings of these sessions' changes all turned back."""
     merged: dict = {}
@@ -74,17 +87,18 @@ def _back(*names: str) -> dict:
 
 SETTINGS = {
     "default": None,
-    BEFORE_24: _back(BEFORE_24),
-    BEFORE_23: _back(BEFORE_24, BEFORE_23),
-    BEFORE_22: _back(BEFORE_24, BEFORE_23, BEFORE_22),
-    BEFORE_21: _back(BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21),
-    BEFORE_20: _back(BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20),
-    BEFORE_19: _back(BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19),
-    BEFORE_18: _back(BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18),
-    BEFORE_16: _back(BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16),
-    BEFORE_15: _back(BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16, BEFORE_15),
+    BEFORE_25: _back(BEFORE_25),
+    BEFORE_24: _back(BEFORE_25, BEFORE_24),
+    BEFORE_23: _back(BEFORE_25, BEFORE_24, BEFORE_23),
+    BEFORE_22: _back(BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22),
+    BEFORE_21: _back(BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21),
+    BEFORE_20: _back(BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20),
+    BEFORE_19: _back(BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19),
+    BEFORE_18: _back(BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18),
+    BEFORE_16: _back(BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16),
+    BEFORE_15: _back(BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16, BEFORE_15),
     # what session 14 started from: the later sessions' settings back
-    BEFORE: _back(BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16, BEFORE_15, BEFORE),
+    BEFORE: _back(BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16, BEFORE_15, BEFORE),
 }
 
 
@@ -111,6 +125,8 @@ def screen(name: str, overrides: dict | None) -> dict:
     institution_of = {p.app_id: p.institution for p in protected}
     for label in labels:  # s20's labels name the target app only
         label.setdefault("target_institution", institution_of.get(label.get("target_app_id")))
+        # s25 names its kinds by the signal it planted (name, icon, ...) and its negatives null
+        label["expected"] = S25_KINDS.get(label["expected"], label["expected"])
     index = LookalikeIndex(protected, load_config(overrides=overrides), icons_root=icons_root(out))
     t0 = time.perf_counter()
     alerts = [a.to_dict() for a in index.screen(iter_listings(out / "listings.jsonl"))]

@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from .icons import MASKED_KINDS
 from .resources import load_yaml
 
 
@@ -180,10 +181,12 @@ def _check(config: dict[str, Any]) -> None:
         or not 0 <= icons["geometry_shortlist_distance"] <= 32
         or not 0 <= icons["confirm_distance"] <= 64
         or not 0 <= icons["tile_shortlist_distance"] <= 32
+        or not 0 <= icons["near_identical_masks"] <= len(MASKED_KINDS)
     ):
         raise ConfigError(
             "icons.max_distance, icons.extra_max_distance, icons.geometry_shortlist_distance and"
-            " icons.tile_shortlist_distance must be 0..32, icons.confirm_distance 0..64 and the chunks 1..16"
+            " icons.tile_shortlist_distance must be 0..32, icons.confirm_distance 0..64, the chunks 1..16"
+            f" and icons.near_identical_masks 0..{len(MASKED_KINDS)}"
         )
 
 

@@ -2,7 +2,7 @@
 
 ``normalise(text)``: NFKC (folds full-width/half-width and compatibility forms), lower case, accents
 removed, traditional → simplified Chinese (OpenCC's t2s, character by character), punctuation,
-spaces, symbols and emoji removed.
+spaces, symbols and emoji removed, and the single-stroke radicals used as separators (丨, 丶, 丿, 亅).
 
 ``skeleton(text)``: ``normalise`` plus homoglyph folding (``data/confusables.yaml``): 囯→国, 厂→广,
 Cyrillic а→a, 0→o, 1/i→l, rn→m ... Two names with the same skeleton look the same to a reader.
@@ -27,6 +27,10 @@ _DROPPED_CATEGORIES = ("P", "Z", "S", "C", "M")
 
 _t2s = OpenCC("t2s")
 
+# Single-stroke radicals written between a name's characters as separators (浦丨发丨银丨行): ideographs
+# by category, never a word of a Chinese app name by themselves, so dropped like punctuation
+_STROKE_SEPARATORS = frozenset("\u4e28\u4e36\u4e3f\u4e85")  # 丨 丶 丿 亅
+
 
 def _fold_char(ch: str) -> str:
     """Case-, accent- and script-variant folding of one (already NFKC) character; '' drops it."""
@@ -35,7 +39,7 @@ def _fold_char(ch: str) -> str:
             return ch.lower()
         return ""
     category = unicodedata.category(ch)
-    if category[0] in _DROPPED_CATEGORIES:
+    if category[0] in _DROPPED_CATEGORIES or ch in _STROKE_SEPARATORS:
         return ""
     if category[0] == "L" and "\u00c0" <= ch <= "\u024f":  # Latin with diacritics → base letter
         base = unicodedata.normalize("NFD", ch)[0]

@@ -21,7 +21,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 from .compiled import CompiledApp, Lexicon, Ref, developer_core
 from .deformation import Edit, single_edit, split_affixes
 from .edge_layout import LAYOUT_KIND
-from .icons import SEARCH_KIND, SHORTLIST_ONLY, TILE_KIND, TWIN
+from .icons import MASKED_KINDS, SEARCH_KIND, SHORTLIST_ONLY, TILE_KIND, TWIN
 from .listing_view import ListingView
 from .memo import BoundedMemo
 from .models import Reason
@@ -483,6 +483,7 @@ def icon_signal(
     if not hits:
         return
     kp = cfg["keypoints"]
+    near_identical = near_identical_masks(hits, cfg["icons"])
     # brand text that could not alert by itself (a 3-letter keyword without a finance word: ＢＯＣ, 0.25)
     # leaves the icon to decide, as under a name without brand text (keypoints.verify_under_weak_brand)
     least = cfg["thresholds"]["alert"] if kp["verify_under_weak_brand"] else 0.0
@@ -672,6 +673,10 @@ def icon_signal(
         and not kp["unverifiable_hash_rule"]
     ):
         confirmed = False
+    # every low frequency of the official icon is kept (pHash, value hash and the masked hashes): a
+    # blurred, pixelated or cell-filtered copy, which keeps too few corners for the keypoints
+    near_identical = near_identical if not confirmed else None
+    confirmed = confirmed or near_identical is not None
     if keypoints_confirm and confirmed_by == "in_place":
         detail = {
             "channel": found.in_place_channel,
@@ -722,6 +727,8 @@ def icon_signal(
         detail: dict = {"max_distance": radius, "hash_kinds_matched": kinds}
         if geometric:
             detail["geometric_variant"] = True
+        if near_identical is not None:
+            detail["near_identical_masks"] = near_identical  # confirmed by the hashes alone
         if blind:
             detail["keypoints_blurred"] = found.inliers  # too blurred to verify: the hash rule decided
         if kind in MASKED_WHERE:
@@ -737,6 +744,18 @@ def icon_signal(
         else:
             evidence = ev["icon_similar"]
         _add(signals, evidence, Reason(ICON_SIGNALS.get(kind, "icon_masked_phash"), distance, detail))
+
+
+def near_identical_masks(hits: dict[str, int], icons: dict) -> int | None:
+    """How many masked hashes of the listing's icon lie within ``icons.identical_distance`` of this
+    app's, when its pHash and value hash do too and at least ``icons.near_identical_masks`` of them
+    do; else None (or when the setting is 0). Only the icon's own hashes count, not those of its
+    geometric variants, content box or tile."""
+    least, radius = icons["near_identical_masks"], icons["identical_distance"]
+    if not least or hits.get("phash", 64) > radius or hits.get("value", 64) > radius:
+        return None
+    masks = sum(1 for kind in MASKED_KINDS if hits.get(kind, 64) <= radius)
+    return masks if masks >= least else None
 
 
 def _twins_agree(shaped: Verdict, kp: dict) -> bool:
