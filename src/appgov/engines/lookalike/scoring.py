@@ -674,8 +674,9 @@ def icon_signal(
     ):
         confirmed = False
     # every low frequency of the official icon is kept (pHash, value hash and the masked hashes): a
-    # blurred, pixelated or cell-filtered copy, which keeps too few corners for the keypoints
-    near_identical = near_identical if not confirmed else None
+    # blurred, pixelated or cell-filtered copy, which keeps too few corners for the keypoints. Only an
+    # icon the keypoints looked at: a hash-only listing stays with the rules above (unverifiable_hash_rule)
+    near_identical = near_identical if not confirmed and check and found is not None else None
     confirmed = confirmed or near_identical is not None
     if keypoints_confirm and confirmed_by == "in_place":
         detail = {
