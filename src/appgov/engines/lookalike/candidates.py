@@ -22,6 +22,8 @@ from .deformation import single_edit
 from .normalize import is_cjk, latin_tokens
 from .phonetic import DEFAULT_SYLLABLE, char_syllables
 
+WHOLE_PACKAGE_MIN = 10  # an official package id this long is compared whole (one edit anywhere)
+
 
 def _pair_keys(items: list[str], sep: str = "") -> set[str]:
     keys = set()
@@ -142,6 +144,16 @@ class CandidateIndex:
                         frame = "|".join((*package_tokens[:i], "*", *package_tokens[i + 1 :]))
                         structures[frame].append((app.index, token))
         self.structures = dict(structures)
+        # Official package ids long enough to be compared whole (scoring.package_signals, 10+ characters)
+        # and each of them with one character deleted: a listing package one edit from one of them in
+        # any place, a short or generic token included (ocm.gf.client), is found by its own deletions
+        whole: dict[str, set[int]] = defaultdict(set)
+        for app in apps:
+            for package in app.packages:
+                if len(package) >= WHOLE_PACKAGE_MIN:
+                    for key in (package, *_deletions(package)):
+                        whole[key].add(app.index)
+        self.whole_packages = {k: tuple(sorted(v)) for k, v in whole.items()}
 
     def name_candidates(self, skel: str, out: set[int]) -> None:
         """Apps sharing distinctive character-pair or pinyin-pair keys with the skeleton of a name,
@@ -170,6 +182,18 @@ class CandidateIndex:
             # Pinyin pairs collide more (摄影/设银 are both "se yin"): two are always required.
             if len(app_chars[index] & listing_chars) >= k or len(app_pinyin[index] & listing_pinyin) >= 2:
                 out.add(index)
+
+    def package_edit_candidates(self, package_id: str, out: set[int]) -> None:
+        """Apps with an official package id (10+ characters) one insertion, deletion, substitution or
+        swap of neighbours away from this one (SymSpell over the whole id)."""
+        package = package_id.lower()
+        if not WHOLE_PACKAGE_MIN - 1 <= len(package) <= 100:
+            return
+        whole = self.whole_packages
+        for key in (package, *_deletions(package)):
+            hit = whole.get(key)
+            if hit:
+                out.update(hit)
 
     def structure_candidates(self, package_tokens: list[str], out: set[int]) -> None:
         """Apps whose official package id equals this one except one distinctive token, one edit away."""

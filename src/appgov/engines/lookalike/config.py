@@ -163,6 +163,8 @@ def _check(config: dict[str, Any]) -> None:
         raise ConfigError("setting 'keypoints.verdict_store' must be 0 or 1")
     if config["developer"]["other_institution"] not in (0, 1):
         raise ConfigError("setting 'developer.other_institution' must be 0 or 1")
+    if config["candidates"]["package_edits"] not in (0, 1):
+        raise ConfigError("setting 'candidates.package_edits' must be 0 or 1")
     if not 0 <= config["candidates"]["name_signal_cache"] <= 10_000_000:
         raise ConfigError("setting 'candidates.name_signal_cache' must be between 0 and 10000000")
     if not 0 <= keypoints["blurred_min_inliers"] <= keypoints["min_inliers"]:

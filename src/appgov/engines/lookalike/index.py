@@ -303,11 +303,14 @@ class LookalikeIndex:
         if icon_hits is None:
             icon_hits = self._icon_hits([listing]).get(0)
         view = ListingView(listing, self.lexicon, bool(cfg["identity"]["platform_ids_exact_only"]))
+        package_edits = cfg["candidates"]["package_edits"]
         cand = self.candidates
         found = self._name_candidates(view)
         if view.package_tokens:
             cand.package_tokens.candidates(view.package_tokens, found)
             cand.structure_candidates(view.package_tokens, found)
+            if package and package_edits:
+                cand.package_edit_candidates(package, found)
         if cert and listing.developer:  # a foreign certificate: a developer name is a claim to check
             self._developer_candidates(listing.developer, found)
         verifiable = self._worth_verifying(icon_hits) if icon_hits else frozenset()

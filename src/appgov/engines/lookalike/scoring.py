@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, Levenshtein
 
+from .candidates import WHOLE_PACKAGE_MIN
 from .compiled import CompiledApp, Lexicon, Ref, developer_core
 from .deformation import Edit, single_edit, split_affixes
 from .edge_layout import LAYOUT_KIND
@@ -387,7 +388,7 @@ def package_signals(view: ListingView, app: CompiledApp, ev: dict, lex: Lexicon,
             detail.update(deformation=kind, affix=".".join(extra))
             _add(signals, ev["package_affix"], Reason("package_squat", package, detail))
             continue
-        whole = single_edit(official, package.lower()) if package and len(official) >= 10 else None
+        whole = single_edit(official, package.lower()) if package and len(official) >= WHOLE_PACKAGE_MIN else None
         if whole is not None:  # one character from this very package id (com.cmbc.cc.mbank1)
             detail.update(deformation=whole.kind, original=whole.ref_part, changed=whole.new_part)
             _add(signals, ev["package_squat"], Reason("package_squat", package, detail))
