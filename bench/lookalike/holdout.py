@@ -47,7 +47,10 @@ SETS = ("s13", "s14", "s15", "s16", "s17", "s18", "s19", "s20", "s21", "s22", "s
 BEFORE = "before session 14 (icons.upright_tile: 0, keypoints.tile_apps: 0, min_content_agreement: 0)"
 BEFORE_15 = "before session 15 (icons.mirror: 0, developer.other_institution: 0)"
 BEFORE_16 = "before session 16 (keypoints.search_apps: 0, aligned_matching: 0)"
-BEFORE_25 = "before session 25 (icons.near_identical_masks: 0)"
+BEFORE_25 = (
+    "before session 25 (icons.near_identical_masks: 0, candidates.package_edits: 0,"
+    " evidence.package_token_squat: 0.76)"
+)
 BEFORE_24 = "before session 24 (keypoints.twin_min_covered: 0, verify_under_weak_brand: 0)"
 BEFORE_23 = "before session 23 (keypoints.twin_min_inliers: 0)"
 BEFORE_22 = "before session 22 (keypoints.shape_min_inliers: 0)"

@@ -59,6 +59,11 @@ SETTINGS = {
         "keypoints": {"twin_min_covered": 0, "verify_under_weak_brand": 0}
     },
     "before session 25 (icons.near_identical_masks: 0)": {"icons": {"near_identical_masks": 0}},
+    "before session 25 (icons.near_identical_masks: 0, candidates.package_edits: 0, evidence.package_token_squat: 0.76)": {
+        "icons": {"near_identical_masks": 0},
+        "candidates": {"package_edits": 0},
+        "evidence": {"package_token_squat": 0.76},
+    },
     "session 24 without the coverage rule (keypoints.twin_min_covered: 0)": {"keypoints": {"twin_min_covered": 0}},
     "session 24 without verifying under weak brand text (keypoints.verify_under_weak_brand: 0)": {
         "keypoints": {"verify_under_weak_brand": 0}

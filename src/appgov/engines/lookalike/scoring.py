@@ -429,7 +429,7 @@ def package_signals(view: ListingView, app: CompiledApp, ev: dict, lex: Lexicon,
             if edit is not None:
                 detail = {"package": package, "deformation": edit.kind, "original": edit.ref_part}
                 detail["changed"] = edit.new_part
-                _add(signals, ev["package_squat"] * 0.95, Reason("package_squat", package, detail))
+                _add(signals, ev["package_token_squat"], Reason("package_squat", package, detail))
                 break
     for ref in app.refs:  # the brand spelt in pinyin inside a package id
         if len(ref.spelled_plain) >= 6 and any(ref.spelled_plain in t for t in tokens):
