@@ -32,6 +32,7 @@ def test_a_pixelated_copy_is_confirmed_by_its_hashes(tmp_path):
     assert "icon_keypoints" not in details  # the keypoints did not confirm it ...
     assert details["icon_phash"]["near_identical_masks"] >= ICONS["near_identical_masks"]  # ... the hashes did
     assert details["icon_phash"]["confirmed"] is True
+    assert "特征点不足以比对" in alert.explanation_zh
 
 
 def test_without_the_rule_the_pixelated_copy_is_missed(tmp_path):

@@ -93,6 +93,12 @@ def _reason_zh(reason: Reason) -> str | None:
             return f"包名 {reason.value} 模仿官方包名（{how}）"
         case "package_token_reuse":
             return f"包名 {d.get('package')} 含官方标识「{reason.value}」"
+        case "icon_phash" if d.get("near_identical_masks"):
+            # confirmed by the hashes alone (scoring.near_identical_masks): too few corners to compare
+            return (
+                f"图标与官方图标相似（感知哈希距离 {reason.value}，明度哈希及 {d['near_identical_masks']} 处遮挡哈希"
+                "也几乎相同：图标经模糊、像素化或分块处理，特征点不足以比对）"
+            )
         case "icon_phash":
             return f"图标与官方图标相似（感知哈希距离 {reason.value}）"
         case "icon_value_phash":
