@@ -52,3 +52,15 @@ def test_short_official_ids_are_not_looked_up_whole():
 def test_the_setting_is_checked():
     with pytest.raises(ConfigError, match="candidates.package_edits"):
         load_config(overrides={"candidates": {"package_edits": 2}})
+
+
+@pytest.mark.parametrize(
+    "package", ["ocm.pingan.paces.ccms", "com.pingan.pacse.ccms", "com.pingan.paces.ccmss", "cm.pingan.paces.ccms"]
+)
+def test_a_long_id_is_found_wherever_the_edit_is(package):
+    """A long id is looked up only when it begins or ends like an official one: one edit keeps one of the two."""
+    pingan = ProtectedApp(
+        app_id="pa", institution="中国平安", names=("平安信用卡",), package_ids=("com.pingan.paces.ccms",)
+    )
+    alert = LookalikeIndex([pingan]).screen_one(_listing(package))
+    assert alert is not None and alert.app_id == "pa"

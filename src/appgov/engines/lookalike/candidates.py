@@ -23,6 +23,7 @@ from .normalize import is_cjk, latin_tokens
 from .phonetic import DEFAULT_SYLLABLE, char_syllables
 
 WHOLE_PACKAGE_MIN = 10  # an official package id this long is compared whole (one edit anywhere)
+EDIT_GATE = 6  # a listing id longer than 2 * EDIT_GATE + 1 is looked up whole only when it begins or ends like one
 
 
 def _pair_keys(items: list[str], sep: str = "") -> set[str]:
@@ -154,6 +155,10 @@ class CandidateIndex:
                     for key in (package, *_deletions(package)):
                         whole[key].add(app.index)
         self.whole_packages = {k: tuple(sorted(v)) for k, v in whole.items()}
+        # one edit leaves either the first or the last EDIT_GATE characters of a long id as they were
+        long_ids = [p for app in apps for p in app.packages if len(p) >= WHOLE_PACKAGE_MIN]
+        self.whole_heads = frozenset(p[:EDIT_GATE] for p in long_ids)
+        self.whole_tails = frozenset(p[-EDIT_GATE:] for p in long_ids)
 
     def name_candidates(self, skel: str, out: set[int]) -> None:
         """Apps sharing distinctive character-pair or pinyin-pair keys with the skeleton of a name,
@@ -189,6 +194,10 @@ class CandidateIndex:
         package = package_id.lower()
         if not WHOLE_PACKAGE_MIN - 1 <= len(package) <= 100:
             return
+        if len(package) > 2 * EDIT_GATE + 1 and (
+            package[:EDIT_GATE] not in self.whole_heads and package[-EDIT_GATE:] not in self.whole_tails
+        ):
+            return  # (an edit at or after EDIT_GATE keeps the head, one before it the tail)
         whole = self.whole_packages
         for key in (package, *_deletions(package)):
             hit = whole.get(key)
