@@ -484,7 +484,7 @@ def icon_signal(
     if not hits:
         return
     kp = cfg["keypoints"]
-    near_identical = near_identical_masks(hits, cfg["icons"])
+    near_identical = near_identical_masks(hits, cfg["icons"])  # (before the geometric variants fold in)
     # brand text that could not alert by itself (a 3-letter keyword without a finance word: ＢＯＣ, 0.25)
     # leaves the icon to decide, as under a name without brand text (keypoints.verify_under_weak_brand)
     least = cfg["thresholds"]["alert"] if kp["verify_under_weak_brand"] else 0.0
@@ -751,8 +751,9 @@ def icon_signal(
 def near_identical_masks(hits: dict[str, int], icons: dict) -> int | None:
     """How many masked hashes of the listing's icon lie within ``icons.identical_distance`` of this
     app's, when its pHash and value hash do too and at least ``icons.near_identical_masks`` of them
-    do; else None (or when the setting is 0). Only the icon's own hashes count, not those of its
-    geometric variants, content box or tile."""
+    do; else None (or when the setting is 0). The listing icon's own hashes only (not its content box's
+    or tile's), against the official icon's indexed ones: its crop, avatar and hue variants count, its
+    geometric variants' tables do not."""
     least, radius = icons["near_identical_masks"], icons["identical_distance"]
     if not least or hits.get("phash", 64) > radius or hits.get("value", 64) > radius:
         return None
