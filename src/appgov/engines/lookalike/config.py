@@ -127,6 +127,8 @@ def _check(config: dict[str, Any]) -> None:
         raise ConfigError("keypoints.twin_min_edge_agreement and keypoints.twin_min_content_agreement must be 0..1")
     if not all(0 <= keypoints[k] <= 1 for k in ("twin_min_covered", "twin_min_content_covered")):
         raise ConfigError("keypoints.twin_min_covered and keypoints.twin_min_content_covered must be 0..1")
+    if not 0 <= keypoints["noisy_min_covered"] <= 1:
+        raise ConfigError("keypoints.noisy_min_covered must be 0 (off) .. 1")
     if keypoints["verify_under_weak_brand"] not in (0, 1):
         raise ConfigError("keypoints.verify_under_weak_brand must be 0 or 1")
     if not 4 <= keypoints["twin_cover_min_inliers"] <= 500:

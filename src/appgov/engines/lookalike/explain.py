@@ -117,7 +117,9 @@ def _reason_zh(reason: Reason) -> str | None:
                 said += f"，外框以内的图案 {round(100 * content)}% 一致"
             agreement = reason.detail.get("edge_agreement")
             covered = reason.detail.get("covered")
-            if covered is not None:  # scoring.twins_cover: the official drawing whole, with additions
+            if covered is not None and reason.detail.get("confirmed_by") == "noisy":  # scoring.noisy_covers
+                said += f"，还原后官方图标 {round(100 * covered)}% 的轮廓在图标中（图标加了纹理、噪点或线条）"
+            elif covered is not None:  # scoring.twins_cover: the official drawing whole, with additions
                 said += f"，还原后官方图标 {round(100 * covered)}% 的轮廓在图标中（另有增添的图案或文字）"
             elif agreement is not None:
                 said += f"，还原后 {round(100 * agreement)}% 的轮廓方向一致"

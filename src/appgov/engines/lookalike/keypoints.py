@@ -66,6 +66,9 @@ STRETCHED = 1.05  # a stretch fit whose two scales differ less than this is a si
 # ... and it counts only when the whole icon moved back by it agrees this much more than by the similarity:
 # squashed copies gained 0.17-0.38 (holdout_s19), an unrelated logo drawn alike 0.003 (own synthetic set)
 STRETCH_GAIN = 0.05
+# below this edge agreement verify also measures how much of the official drawing the moved copy covers
+# (Verdict.covered; scoring: keypoints.noisy_min_covered); every setting of min_edge_agreement lies below it
+NOISY_BELOW = 0.5
 CONTENT_MIN_EDGES = 60  # the official icon's edge pixels (at EDGE_SIDE) on its content, where the moved copy covers it, below which nothing
 # is drawn there (a ring logo is all outline; its inner edge reaches a little past the margin)
 
@@ -144,9 +147,10 @@ class Verdict:
     in_place: float | None = None
     in_place_content: float | None = None
     in_place_channel: str | None = None
-    # (verify_twins only) the listing icon moved onto the official one by that transform: the share of the
-    # official icon's edge pixels it covers with an edge in nearly the same direction, and that share on the
-    # official icon's content (None as ``content``); None: not measured
+    # (verify_twins, and verify when the agreement is below NOISY_BELOW) the listing icon moved onto the
+    # official one by that transform: the share of the official icon's edge pixels it covers with an edge in
+    # nearly the same direction, and that share on the official icon's content (None as ``content``); None:
+    # not measured
     covered: float | None = None
     content_covered: float | None = None
 
@@ -623,7 +627,12 @@ def verify(
         if candidate.agreement is not None and (
             best.agreement is None or candidate.agreement >= best.agreement + STRETCH_GAIN
         ):
-            best = candidate
+            best, fitted = candidate, stretched[1]
+    if best.agreement is not None and best.agreement < NOISY_BELOW and fitted is not None:
+        # grain, an engraving's hatching or a jigsaw's cuts add edges everywhere, which the agreement
+        # counts against the copy: how much of the official drawing the moved icon still covers
+        covered, content_covered = edge_coverage(fitted[1], fitted[2], fitted[0], official.content)
+        best = replace(best, covered=covered, content_covered=content_covered)
     placed, placed_content, placed_channel = in_place(listing, official, hidden)
     return replace(best, in_place=placed, in_place_content=placed_content, in_place_channel=placed_channel)
 

@@ -626,6 +626,10 @@ def icon_signal(
             and found.spread >= kp["edge_confirm_spread"]
         )
         vetoed = edges is not None and edges < kp["min_edge_agreement"]
+        # ... unless the matches confirm and the moved icon still covers nearly all of the official drawing:
+        # grain, hatching or cuts added edges all over the copy (keypoints.noisy_min_covered)
+        noisy = vetoed and keypoints_confirm and noisy_covers(found, kp)
+        vetoed = vetoed and not noisy
         # Matches on the outline of the shape that holds the official drawing (a white disc on a
         # gradient, a rounded square) are shared by every icon made on that template: the drawing inside
         # it must agree too (keypoints.Features.content; None: no such shape, or nothing drawn in it)
@@ -638,7 +642,7 @@ def icon_signal(
                 or edges < kp["aligned_min_edge_agreement"]
                 or (found.content is not None and found.content < kp["aligned_min_content_agreement"])
             )
-        confirmed_by = "matches" if keypoints_confirm else "edges"
+        confirmed_by = ("noisy" if noisy else "matches") if keypoints_confirm else "edges"
         keypoints_confirm = (keypoints_confirm or by_edges) and not vetoed
         # the keypoints refuse it, but the icon lies where the official drawing does, every edge in place
         # (keypoints.in_place: a flat logo recoloured or recompressed keeps few corners)
@@ -705,7 +709,7 @@ def icon_signal(
             "confirmed_by": confirmed_by,  # the counts above, or few matches and the whole icon's edges
             "hash_kinds": sorted(k for k in {**hits, **geo_hits} if k != PHASH_FAR),
         }
-        if confirmed_by == "covered":  # the official drawing found whole in the icon (keypoints.edge_coverage)
+        if confirmed_by in ("covered", "noisy"):  # the official drawing found whole in the icon (edge_coverage)
             detail["covered"], detail["content_covered"] = found.covered, found.content_covered
         if search_votes is not None:
             detail["search_votes"] = search_votes  # the keypoint search put this app on the shortlist
@@ -759,6 +763,19 @@ def near_identical_masks(hits: dict[str, int], icons: dict) -> int | None:
         return None
     masks = sum(1 for kind in MASKED_KINDS if hits.get(kind, 64) <= radius)
     return masks if masks >= least else None
+
+
+def noisy_covers(found: Verdict, kp: dict) -> bool:
+    """The listing icon moved back covers ``keypoints.noisy_min_covered`` of the official icon's edge pixels
+    (and ``twin_min_content_covered`` of those on its content, when measured): keypoints.verify measures it
+    when the edge agreement is low (NOISY_BELOW). 0: off."""
+    least = kp["noisy_min_covered"]
+    return (
+        least > 0
+        and found.covered is not None
+        and found.covered >= least
+        and (found.content_covered is None or found.content_covered >= kp["twin_min_content_covered"])
+    )
 
 
 def _twins_agree(shaped: Verdict, kp: dict) -> bool:
