@@ -10,7 +10,7 @@ from pypinyin import Style, lazy_pinyin
 
 from .icons import INDEX_KINDS, hash_to_int, official_hashes
 from .models import ProtectedApp
-from .normalize import collapse_runs, is_cjk, latin_tokens, normalise, package_tokens, skeleton
+from .normalize import collapse_runs, is_cjk, latin_tokens, normalise, package_tokens, skeleton, source_key
 from .phonetic import phrase_syllables
 from .resources import load_yaml
 
@@ -24,12 +24,14 @@ class Lexicon:
     added_words: tuple[str, ...]  # skeleton forms, longest first
     generic_tokens: frozenset[str]
     finance_context: tuple[str, ...]  # skeleton forms
-    platform_id_sources: frozenset[str]  # sources whose ids the platform assigns (mini-programs ...)
+    platform_id_sources: frozenset[str]  # source_key()s of sources whose ids the platform assigns
     category_names: frozenset[str]  # skeleton forms of ordinary category nouns (农商银行, 网上银行 ...)
     institution_words: tuple[str, ...]  # skeleton forms of words that end an institution's name
     lure_words: tuple[str, ...] = ()  # skeleton forms: lures next to a short keyword (证书更新, 积分)
     # skeleton forms of ordinary things named with an institution or finance word (保险箱, 基金会)
     ordinary_nouns: tuple[str, ...] = ()
+    # source_key()s of app stores that keep a bundle id to the one publisher who registered it (App Store)
+    unique_bundle_id_sources: frozenset[str] = frozenset()
 
 
 @cache
@@ -47,7 +49,8 @@ def lexicon() -> Lexicon:
         added_words=tuple(sorted(added, key=lambda w: (-len(w), w))),
         generic_tokens=frozenset(generic),
         finance_context=tuple(sorted(context, key=len, reverse=True)),
-        platform_id_sources=frozenset(str(s).strip().lower() for s in data["platform_id_sources"]),
+        platform_id_sources=frozenset(source_key(str(s)) for s in data["platform_id_sources"]),
+        unique_bundle_id_sources=frozenset(source_key(str(s)) for s in data.get("unique_bundle_id_sources", ())),
         category_names=frozenset(skeleton(str(w)) for w in data["category_names"]) - {""},
         institution_words=tuple(
             sorted({skeleton(str(w)) for w in data["institution_words"]} - {""}, key=len, reverse=True)

@@ -46,7 +46,7 @@ from .keypoints import (
     verify_shape,
     verify_twins,
 )
-from .listing_view import ListingView
+from .listing_view import ListingView, platform_vouches
 from .memo import BoundedMemo
 from .models import Alert, Candidate, Listing, ProtectedApp, Reason
 from .normalize import skeleton
@@ -862,7 +862,8 @@ class LookalikeIndex:
 
     def _official_package(self, listing: Listing, apps: list[CompiledApp]) -> Alert | None:
         """A listing that uses an official package id and no official certificate: repackaged, or
-        (without a certificate) trusted only when its developer is an official one or not given."""
+        (without a certificate) trusted when its platform keeps the id to one publisher (a mini-program,
+        an official account, the App Store) or its developer is an official one or not given."""
         cert = listing.cert_sha256
         if cert is not None:
             app = next((a for a in apps if a.certs), None)
@@ -874,6 +875,10 @@ class LookalikeIndex:
                 {"official_package": listing.package_id, "official_certs": sorted(app.certs)},
             )
             return self._alert(listing, app, 1.0, "repackaged", [reason])
+        if self.config["identity"]["platform_vouches"] and platform_vouches(
+            listing.package_id, listing.source, self.lexicon
+        ):
+            return None  # the platform keeps this id to the official publisher
         for app in apps:
             match = developer_is_official(listing.developer, app, self.config["developer"]["match_ratio"])
             if match is not False:

@@ -10,7 +10,7 @@ from pypinyin import Style, lazy_pinyin
 from .compiled import Lexicon
 from .deformation import split_affixes
 from .models import Listing
-from .normalize import collapse_runs, is_cjk, latin_tokens, normalise, package_tokens, skeleton
+from .normalize import collapse_runs, is_cjk, latin_tokens, normalise, package_tokens, skeleton, source_key
 from .phonetic import phrase_syllables
 
 # Ids that mini-program and official-account platforms assign: WeChat AppID, official-account
@@ -25,7 +25,16 @@ def is_platform_id(package_id: str | None, source: str, lex: Lexicon) -> bool:
     if _PLATFORM_ID.fullmatch(package_id):
         return True
     # On a mini-program / official-account source, an id without dots is the platform's id.
-    return "." not in package_id and source.strip().lower() in lex.platform_id_sources
+    return "." not in package_id and source_key(source) in lex.platform_id_sources
+
+
+def platform_vouches(package_id: str | None, source: str, lex: Lexicon) -> bool:
+    """The listing's id is one its platform assigns or keeps to one publisher: a mini-program or
+    official-account id, or a bundle id on an App Store (``unique_bundle_id_sources``). A listing there
+    with an official id is the official app, whatever its developer field says."""
+    return is_platform_id(package_id, source, lex) or (
+        bool(package_id) and source_key(source) in lex.unique_bundle_id_sources
+    )
 
 
 class ListingView:

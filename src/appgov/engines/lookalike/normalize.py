@@ -202,3 +202,15 @@ def package_tokens(package_id: str) -> list[str]:
 
 def is_cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0002fa1f"
+
+
+_SOURCE_MARKS = re.compile(r"[\W_]+")
+_SOURCE_REGION = re.compile(r"(cn|china|中国|国区)$")
+
+
+def source_key(source: str) -> str:
+    """A listing source as the lexicon's source lists name it: lower case, without spaces, hyphens,
+    underscores or other marks, and without a trailing region (cn, china, 中国): wechat_mini_program,
+    WeChat-MiniProgram and "wechat miniprogram" are one source, as are apple_app_store_cn and App Store."""
+    key = _SOURCE_MARKS.sub("", source.strip().lower())
+    return _SOURCE_REGION.sub("", key) or key
