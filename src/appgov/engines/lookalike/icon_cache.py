@@ -21,7 +21,11 @@ from . import icons
 from .forked import forked_map
 
 Flags = tuple[bool, bool, bool, bool]  # crops, hues, avatars, geometry
-_CODE = hashlib.blake2b(Path(icons.__file__).read_bytes(), digest_size=8).hexdigest()
+# the code the cached hashes depend on: icons.py and what it draws the icon's other shapes with
+_CODE = hashlib.blake2b(
+    b"".join(Path(icons.__file__).with_name(name).read_bytes() for name in ("icons.py", "tile.py", "pixels.py")),
+    digest_size=8,
+).hexdigest()
 
 
 def _key(data: bytes, flags: Flags) -> str:

@@ -31,6 +31,13 @@ TILE_TOLERANCE = 30.0  # a pixel is drawing when one of R, G, B differs from the
 MIN_BACKGROUND = 0.4  # share of the ring that must fit the plane (else the drawing fills the icon)
 TILE_AREA = (0.12, 0.9)  # the tile's convex hull, as a share of the icon's area
 MIN_SQUARENESS = 0.6  # the shorter side of the rectangle around the tile over its longer side
+# a tile seen at an angle (photographed, or laid in perspective): its outline fits a quadrilateral within
+# this share of its perimeter that keeps this share of its area, with corners in this range (degrees), one
+# of them more than SKEW_DEGREES from square or two opposite sides of other lengths; it is mapped back whole
+QUAD_FIT = 0.03
+QUAD_AREA = 0.95
+QUAD_ANGLES = (55.0, 125.0)
+SKEW_DEGREES = 4.0
 CONTAINER_AREA = 0.25  # a drawing filled covering less of the icon than this holds no other drawing
 
 
@@ -113,6 +120,9 @@ def upright_tile(image: Image.Image) -> Image.Image | None:
     if min(rect_w, rect_h) < MIN_SQUARENESS * side:
         return None
     angle = (angle + 45.0) % 90.0 - 45.0  # a square's turn is known modulo 90°: the smallest one
+    corners = _seen_at_an_angle(hull, (cx, cy), angle)
+    if corners is not None:
+        return _rectified(rgb, corners, angle)
     turn = np.vstack([cv2.getRotationMatrix2D((cx, cy), angle, 1.0), [0.0, 0.0, 1.0]])
     scale = TILE_WORK / side
     cut = np.array(
@@ -125,6 +135,51 @@ def upright_tile(image: Image.Image) -> Image.Image | None:
     tile = Image.fromarray(upright)
     # the map from the icon onto the tile (keypoints.Features.frame): its angle as atan2 of the matrix
     # (getRotationMatrix2D turns by -angle in that sense) and its scale, in shares of the side
+    tile.info.update(turn=-angle, zoom=TILE_WORK / side)
+    return tile
+
+
+def _seen_at_an_angle(hull: np.ndarray, centre: tuple[float, float], angle: float) -> np.ndarray | None:
+    """The four corners of a tile photographed or drawn at an angle (a trapezoid, not a rectangle), in
+    the order top left, top right, bottom right, bottom left once turned upright; None when the tile's
+    outline is no quadrilateral (``QUAD_FIT``) or is nearly a rectangle (the turn above does it)."""
+    corners = cv2.approxPolyDP(hull, QUAD_FIT * cv2.arcLength(hull, True), True).reshape(-1, 2)
+    if len(corners) != 4 or cv2.contourArea(corners.astype(np.float32)) < QUAD_AREA * cv2.contourArea(hull):
+        return None
+    theta = np.radians(angle)
+    upright = (corners - np.float32(centre)) @ np.float32(
+        [[np.cos(theta), -np.sin(theta)], [np.sin(theta), np.cos(theta)]]
+    )
+    total, difference = upright.sum(axis=1), upright[:, 1] - upright[:, 0]
+    order = [int(np.argmin(total)), int(np.argmin(difference)), int(np.argmax(total)), int(np.argmax(difference))]
+    if len(set(order)) != 4:
+        return None
+    ordered = corners[order].astype(np.float32)
+    sides = np.linalg.norm(ordered - np.roll(ordered, -1, axis=0), axis=1)
+    edges = np.roll(ordered, -1, axis=0) - ordered
+    turns = [
+        np.degrees(np.arccos(np.clip(-edges[i - 1] @ edges[i] / (sides[i - 1] * sides[i] + 1e-6), -1.0, 1.0)))
+        for i in range(4)
+    ]
+    if min(turns) < QUAD_ANGLES[0] or max(turns) > QUAD_ANGLES[1]:
+        return None  # no tile seen at an angle: a triangle's or an arrow's outline
+    skewed = max(abs(t - 90.0) for t in turns) > SKEW_DEGREES
+    if not skewed and max(sides[0] / sides[2], sides[2] / sides[0], sides[1] / sides[3], sides[3] / sides[1]) < 1.08:
+        return None
+    return ordered
+
+
+def _rectified(rgb: np.ndarray, corners: np.ndarray, angle: float) -> Image.Image:
+    """The tile whose ``corners`` are given, mapped onto the square of ``TILE_WORK`` pixels by the
+    perspective map that takes them there; its ``info`` holds the turn and the mean zoom."""
+    last = TILE_WORK - 1
+    square = np.float32([[0, 0], [last, 0], [last, last], [0, last]])
+    matrix = cv2.getPerspectiveTransform(corners, square)
+    upright = cv2.warpPerspective(
+        rgb, matrix, (TILE_WORK, TILE_WORK), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
+    )
+    tile = Image.fromarray(upright)
+    side = float(np.mean(np.linalg.norm(corners - np.roll(corners, -1, axis=0), axis=1)))
     tile.info.update(turn=-angle, zoom=TILE_WORK / side)
     return tile
 
