@@ -123,6 +123,8 @@ class CandidateIndex:
                 name_tokens[token].add(app.index)
             for token in app.distinctive_tokens:
                 name_tokens["".join(latin_tokens(token))].add(app.index)
+            for token in app.latin_brands:  # (an English developer name: pinganbank)
+                name_tokens[token].add(app.index)
             for token in app.distinctive_tokens | app.name_tokens_plain:
                 package_tokens[token].add(app.index)
             self.app_char_pairs.append(frozenset(all_chars))

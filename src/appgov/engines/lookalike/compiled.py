@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -83,6 +83,28 @@ def _company_forms() -> tuple[str, ...]:
     return tuple(skeleton(f) for f in _COMPANY_FORMS)
 
 
+LATIN_BRAND_MIN = 6  # letters of a package token or English developer name that may stand for the brand
+_ENGLISH_COMPANY_FORMS = frozenset({"co", "ltd", "limited", "inc", "corp", "corporation", "company", "plc", "llc"})
+
+
+def latin_brands(package_tokens: frozenset[str], developers: tuple[str, ...]) -> dict[str, str]:
+    """``CompiledApp.latin_brands`` of an app's distinctive package tokens and developer names."""
+    found: dict[str, str] = {}
+    for developer in developers:
+        if any(is_cjk(c) for c in developer):
+            continue
+        forms = {"".join(latin_tokens(f)) for f in _ENGLISH_COMPANY_FORMS}
+        words = [t for t in latin_tokens(developer) if t not in forms]
+        joined = "".join(words)
+        if len(joined) >= LATIN_BRAND_MIN and not joined.isdigit():
+            found[joined] = "developer"
+    for token in sorted(package_tokens):
+        folded = "".join(latin_tokens(token))
+        if len(folded) >= LATIN_BRAND_MIN:
+            found.setdefault(folded, "package")
+    return found
+
+
 def developer_core(skel: str) -> str:
     """A developer skeleton without its company-form ending (股份有限公司, 有限公司, Co. Ltd ...)."""
     for form in _company_forms():
@@ -131,6 +153,11 @@ class CompiledApp:
     developer_cores: tuple[str, ...]  # skeletons without company-form words
     icon_hashes: dict[str, tuple[int, ...]]  # hash kind → hashes (phash: icon + crop/hue variants)
     brand_characters: frozenset[str] = frozenset()  # keyword characters that name the institution (泰, 康)
+    # the brand in Latin letters where no name or keyword spells it (scoring.latin_brand_signals), folded
+    # like a name's Latin tokens → where it comes from: a long distinctive token of an official package id
+    # (com.eastmoney.android → eastmoney) or an official developer name written in English without its
+    # company form (Ping An Bank Co., Ltd. → pinganbank)
+    latin_brands: dict[str, str] = field(default_factory=dict)
 
 
 def compile_ref(text: str, kind: str) -> Ref | None:
@@ -243,6 +270,7 @@ def compile_app(
         developer_cores=tuple(developer_core(skeleton(d)) for d in app.developers),
         icon_hashes=icon_hashes,
         brand_characters=_brand_characters(refs, app.institution, lex),
+        latin_brands=latin_brands(frozenset(distinctive), tuple(app.developers)),
     )
 
 

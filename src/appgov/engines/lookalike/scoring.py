@@ -26,7 +26,7 @@ from .icons import MASKED_KINDS, SEARCH_KIND, SHORTLIST_ONLY, TILE_KIND, TWIN
 from .listing_view import ListingView
 from .memo import BoundedMemo
 from .models import Reason
-from .normalize import skeleton
+from .normalize import is_cjk, skeleton
 from .phonetic import homophone, may_read_as, phrase_syllables
 
 if TYPE_CHECKING:
@@ -347,6 +347,29 @@ def _spelling_signals(view: ListingView, ref: Ref, ev: dict, signals: Signals) -
         _add(signals, ev["pinyin_spelling"], Reason("pinyin_initials", ref.text, detail))
 
 
+def latin_brand_signals(view: ListingView, app: CompiledApp, ev: dict, lex: Lexicon, signals: Signals) -> None:
+    """The brand in Latin letters that only the official package id or an English developer name spells
+    (CompiledApp.latin_brands): Eastmoney钱包 for com.eastmoney.android, Ｐｉｎｇ Ａｎ Ｂａｎｋ钱包 for Ping An
+    Bank Co., Ltd. Such a word is not curated like a brand keyword (a package token may be an ordinary
+    word), so it counts only when the rest of the name is added words or finance words, or nothing."""
+    if not view.latin or not app.latin_brands or "brand_keyword" in signals:
+        return
+    joined = "".join(view.latin)
+    chinese = "".join(c for c in view.skel if is_cjk(c))
+    for brand, origin in app.latin_brands.items():
+        pos = joined.find(brand)
+        if pos < 0:
+            continue
+        rest = joined[:pos] + joined[pos + len(brand) :]
+        if not (_only_added_words(rest, lex) or rest in lex.generic_tokens):
+            continue
+        if chinese and not (_only_added_words(chinese, lex) or has_finance_context(chinese, lex)):
+            continue
+        detail = {"deformation": "latin_brand", "from": origin, "listing_part": brand}
+        _add(signals, ev["latin_brand"], Reason("brand_keyword", brand, detail))
+        return
+
+
 def name_signals(view: ListingView, app: CompiledApp, ev: dict, lex: Lexicon, signals: Signals) -> None:
     for ref in app.refs:
         if ref.cjk:
@@ -354,6 +377,8 @@ def name_signals(view: ListingView, app: CompiledApp, ev: dict, lex: Lexicon, si
             _spelling_signals(view, ref, ev, signals)
         else:
             _latin_ref_signals(view, ref, ev, lex, signals)
+    if ev["latin_brand"]:
+        latin_brand_signals(view, app, ev, lex, signals)
 
 
 def _contiguous(needle: tuple[str, ...], hay: list[str]) -> int:
