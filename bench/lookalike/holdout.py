@@ -14,12 +14,13 @@ once before that session changed anything) and holdout_s23 (written at the start
 helper, screened once before that session changed anything) and holdout_s24 (written at the start of session 24
 by an eleventh helper, screened once when that session's change was set) and holdout_s25 (written at the start of
 session 25 by a twelfth helper, screened once when that session's change was set) and holdout_s26 (written at the
-start of session 26 by a thirteenth helper, screened once when that session's first change was set). Each is screened
-with the default settings and with those before sessions 26, 25, 24, 23, 22, 21, 20, 19, 18, 16, 15 and 14, and scored by the independent
+start of session 26 by a thirteenth helper, screened once when that session's first change was set) and holdout_s27
+(written at the start of session 27 by a fourteenth helper, screened once when that session's changes were set). Each is screened
+with the default settings and with those before sessions 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 16, 15 and 14, and scored by the independent
 sets' counting rule (an alert is a true positive only when it names one of the label's accepted apps;
 every other alert is false).
 
-Usage: PYTHONPATH=src python bench/lookalike/holdout.py [--set s13|…|s26] [--rebuild] [--latest-only]
+Usage: PYTHONPATH=src python bench/lookalike/holdout.py [--set s13|…|s27] [--rebuild] [--latest-only]
 Writes bench/results/lookalike-holdout-<set>.json.
 """
 
@@ -44,10 +45,11 @@ from score import score  # noqa: E402  (the independent sets' counting rule)
 from appgov.engines.lookalike import LookalikeIndex, iter_listings, load_config  # noqa: E402
 from appgov.engines.lookalike.inputs import read_protected  # noqa: E402
 
-SETS = ("s13", "s14", "s15", "s16", "s17", "s18", "s19", "s20", "s21", "s22", "s23", "s24", "s25", "s26")
+SETS = ("s13", "s14", "s15", "s16", "s17", "s18", "s19", "s20", "s21", "s22", "s23", "s24", "s25", "s26", "s27")
 BEFORE = "before session 14 (icons.upright_tile: 0, keypoints.tile_apps: 0, min_content_agreement: 0)"
 BEFORE_15 = "before session 15 (icons.mirror: 0, developer.other_institution: 0)"
 BEFORE_16 = "before session 16 (keypoints.search_apps: 0, aligned_matching: 0)"
+BEFORE_27 = "before session 27 (evidence.latin_brand: 0)"
 BEFORE_26 = "before session 26 (keypoints.noisy_min_covered: 0)"
 BEFORE_25 = (
     "before session 25 (icons.near_identical_masks: 0, candidates.package_edits: 0,"
@@ -92,19 +94,20 @@ def _back(*names: str) -> dict:
 
 SETTINGS = {
     "default": None,
-    BEFORE_26: _back(BEFORE_26),
-    BEFORE_25: _back(BEFORE_26, BEFORE_25),
-    BEFORE_24: _back(BEFORE_26, BEFORE_25, BEFORE_24),
-    BEFORE_23: _back(BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23),
-    BEFORE_22: _back(BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22),
-    BEFORE_21: _back(BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21),
-    BEFORE_20: _back(BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20),
-    BEFORE_19: _back(BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19),
-    BEFORE_18: _back(BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18),
-    BEFORE_16: _back(BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16),
-    BEFORE_15: _back(BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16, BEFORE_15),
+    BEFORE_27: _back(BEFORE_27),
+    BEFORE_26: _back(BEFORE_27, BEFORE_26),
+    BEFORE_25: _back(BEFORE_27, BEFORE_26, BEFORE_25),
+    BEFORE_24: _back(BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24),
+    BEFORE_23: _back(BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23),
+    BEFORE_22: _back(BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22),
+    BEFORE_21: _back(BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21),
+    BEFORE_20: _back(BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20),
+    BEFORE_19: _back(BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19),
+    BEFORE_18: _back(BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18),
+    BEFORE_16: _back(BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16),
+    BEFORE_15: _back(BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16, BEFORE_15),
     # what session 14 started from: the later sessions' settings back
-    BEFORE: _back(BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16, BEFORE_15, BEFORE),
+    BEFORE: _back(BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16, BEFORE_15, BEFORE),
 }
 
 

@@ -60,6 +60,20 @@ def _only_added_words(text: str, lex: Lexicon) -> bool:
     return _split_into_added_words(text, lex.added_words)
 
 
+def ornamental_latin(tokens: list[str], lex: Lexicon) -> bool:
+    """Every Latin token of a name is an added word, a generic token or a number (记账本Pro, 天气HD 2): the
+    Latin part can spell no brand in pinyin (ListingView.spelled_match needs a match to take some in)."""
+    added = _word_set(lex.added_words)
+    return all(
+        t.isdigit() or t in added or t in lex.generic_tokens or _only_added_words(t, lex) for t in tokens
+    )
+
+
+@cache
+def _word_set(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(words)
+
+
 @lru_cache(maxsize=1 << 16)
 def _split_into_added_words(text: str, words: tuple[str, ...]) -> bool:
     """``_only_added_words`` for one word list (memoised: a listing's name parts recur against every
@@ -871,10 +885,9 @@ def developer_is_official(developer: str | None, app: CompiledApp, match_ratio: 
     strings, different entities), 中国工商银行有限公司 is 中国工商银行股份有限公司."""
     if not developer:
         return None
-    dev = skeleton(developer)
+    dev, core = _developer_forms(developer)
     if dev in app.developer_keys:
         return True
-    core = developer_core(dev)
     if any(core == d or Indel.normalized_similarity(core, d) >= match_ratio for d in app.developer_cores):
         return True
     # A branch or centre of the official entity (中国工商银行股份有限公司北京市分行, 交通银行太平洋信用卡中心)
@@ -884,6 +897,12 @@ def developer_is_official(developer: str | None, app: CompiledApp, match_ratio: 
         or (core.startswith(d) and core.endswith(_branch_words()))
         for full, d in zip(app.developers, app.developer_cores, strict=True)
     )
+
+
+@lru_cache(maxsize=1 << 14)  # a feed names a few thousand developers, each against every app it scores
+def _developer_forms(developer: str) -> tuple[str, str]:
+    dev = skeleton(developer)
+    return dev, developer_core(dev)
 
 
 @cache
@@ -925,15 +944,20 @@ def score_pair(
     verify: Callable[[], Verdict | None] | None = None,
     name_cache: NameSignalCache | None = None,
     verify_shape: Callable[[], Verdict | None] | None = None,
+    text: bool = True,
 ) -> PairScore | None:
     """Score one (listing, app) pair; ``icon_hits``: hash kind → distance of the icon matches, if any.
     ``name_cache``: the name signals of earlier (name, app) pairs (a feed lists one app in many stores).
+    ``text``: False when no name, package or developer index retrieved the app (only its icon did):
+    its name and package signals are not looked for.
 
     The listing is known not to carry an official package id or an official certificate (``index``
     decides those first)."""
     ev = cfg["evidence"]
     signals: Signals = {}
-    if name_cache is None:
+    if not text:
+        pass
+    elif name_cache is None:
         name_signals(view, app, ev, lex, signals)
     else:
         key = (view.listing.name, app.index)
@@ -943,7 +967,8 @@ def score_pair(
             name_cache.put(key, tuple(signals.items()))
         else:
             signals.update(known)
-    package_signals(view, app, ev, lex, signals)
+    if text:
+        package_signals(view, app, ev, lex, signals)
     icon_signal(icon_hits, view, cfg, lex, signals, verify, verify_shape)
     listing = view.listing
     developer = listing.developer
