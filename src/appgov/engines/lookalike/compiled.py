@@ -158,6 +158,9 @@ class CompiledApp:
     # (com.eastmoney.android → eastmoney) or an official developer name written in English without its
     # company form (Ping An Bank Co., Ltd. → pinganbank)
     latin_brands: dict[str, str] = field(default_factory=dict)
+    # every character of the names' and keywords' skeletons: a name sharing none of them has no name
+    # signal with the app except a sound-alike in other characters, which the pinyin keys retrieve
+    ref_characters: frozenset[str] = frozenset()
 
 
 def compile_ref(text: str, kind: str) -> Ref | None:
@@ -271,6 +274,7 @@ def compile_app(
         icon_hashes=icon_hashes,
         brand_characters=_brand_characters(refs, app.institution, lex),
         latin_brands=latin_brands(frozenset(distinctive), tuple(app.developers)),
+        ref_characters=frozenset(c for ref in refs for c in ref.skel),
     )
 
 

@@ -314,9 +314,8 @@ class LookalikeIndex:
                 cand.package_edit_candidates(package, found)
         if cert and listing.developer:  # a foreign certificate: a developer name is a claim to check
             self._developer_candidates(listing.developer, found)
-        # The apps only an icon hit adds have no name or package evidence to find (the candidate
-        # indexes retrieve every app whose name or package signals could fire): scored on the icon and
-        # the developer alone. On the scale bench they were ~4 in 5 of the scored pairs.
+        # The apps only an icon hit adds (on the scale bench ~4 in 5 of the scored pairs) are searched
+        # for name signals only when the name could hold one (scoring.score_pair, ``text``)
         by_text = frozenset(found)
         verifiable = self._worth_verifying(icon_hits) if icon_hits else frozenset()
         if self._search is not None and listing.icon:

@@ -948,14 +948,16 @@ def score_pair(
 ) -> PairScore | None:
     """Score one (listing, app) pair; ``icon_hits``: hash kind → distance of the icon matches, if any.
     ``name_cache``: the name signals of earlier (name, app) pairs (a feed lists one app in many stores).
-    ``text``: False when no name, package or developer index retrieved the app (only its icon did):
-    its name and package signals are not looked for.
+    ``text``: False when no name, package or developer index retrieved the app (only its icon did): its
+    name signals are then looked for only when the name has Latin letters or shares a character with one
+    of the app's names or keywords (a one-character change of a three-character name, e海逋财 for
+    e海通财, keeps one pair of characters in common: the name keys do not retrieve it, the icon may).
 
     The listing is known not to carry an official package id or an official certificate (``index``
     decides those first)."""
     ev = cfg["evidence"]
     signals: Signals = {}
-    if not text:
+    if not text and not view.latin and app.ref_characters.isdisjoint(view.skel):
         pass
     elif name_cache is None:
         name_signals(view, app, ev, lex, signals)
@@ -967,8 +969,7 @@ def score_pair(
             name_cache.put(key, tuple(signals.items()))
         else:
             signals.update(known)
-    if text:
-        package_signals(view, app, ev, lex, signals)
+    package_signals(view, app, ev, lex, signals)
     icon_signal(icon_hits, view, cfg, lex, signals, verify, verify_shape)
     listing = view.listing
     developer = listing.developer
