@@ -32,6 +32,8 @@ class Lexicon:
     ordinary_nouns: tuple[str, ...] = ()
     # source_key()s of app stores that keep a bundle id to the one publisher who registered it (App Store)
     unique_bundle_id_sources: frozenset[str] = frozenset()
+    # English words of institutions' English names and their pinyin, skeleton form (english.py)
+    english_words: tuple[tuple[tuple[str, ...], str], ...] = ()
 
 
 @cache
@@ -51,6 +53,11 @@ def lexicon() -> Lexicon:
         finance_context=tuple(sorted(context, key=len, reverse=True)),
         platform_id_sources=frozenset(source_key(str(s)) for s in data["platform_id_sources"]),
         unique_bundle_id_sources=frozenset(source_key(str(s)) for s in data.get("unique_bundle_id_sources", ())),
+        english_words=tuple(
+            (tuple(latin_tokens(str(english))), "".join(latin_tokens(str(spelt))))
+            for english, spelt in (data.get("english_words") or {}).items()
+            if latin_tokens(str(english))
+        ),
         category_names=frozenset(skeleton(str(w)) for w in data["category_names"]) - {""},
         institution_words=tuple(
             sorted({skeleton(str(w)) for w in data["institution_words"]} - {""}, key=len, reverse=True)

@@ -820,6 +820,8 @@ class LookalikeIndex:
                 view.latin, self.lexicon
             ):  # spaced or mixed with Chinese (not only 记账本Pro: the pinyin of a name is the slow part)
                 cand.name_tokens.candidates([view.spelled], found)
+            if view.english:  # written in English: China Construction Bank
+                cand.name_tokens.candidates(_runs(view.english), found)
         if memo is not None:
             memo.put(name, frozenset(found))
         return found
@@ -1042,6 +1044,20 @@ class LookalikeIndex:
                 present[app.index, : len(values)] = True
             self._phash_table = (table, present)
         return self._phash_table
+
+
+def _runs(pieces: tuple[str, ...], most: int = 40) -> list[str]:
+    """Runs of consecutive pieces up to ``most`` letters (the token index looks inside up to 40)."""
+    runs = []
+    for start in range(len(pieces)):
+        text = ""
+        for piece in pieces[start:]:
+            if len(text) + len(piece) > most:
+                break
+            text += piece
+        if text:
+            runs.append(text)
+    return runs
 
 
 def _unverified() -> Verdict | None:

@@ -9,6 +9,7 @@ from pypinyin import Style, lazy_pinyin
 
 from .compiled import Lexicon
 from .deformation import split_affixes
+from .english import english_spelling
 from .models import Listing
 from .normalize import collapse_runs, is_cjk, latin_tokens, normalise, package_tokens, skeleton, source_key
 from .phonetic import phrase_syllables
@@ -50,6 +51,7 @@ class ListingView:
         "collapsed",
         "platform_id",
         "_spelled",
+        "_english",
         "windows",
     )
     _spelled: tuple[str, frozenset[int], tuple[tuple[int, int], ...]] | None
@@ -64,6 +66,7 @@ class ListingView:
         self._pkg_tokens: list[str] | None = None
         self._core_syllables: list[str] | None = None
         self._spelled = None
+        self._english: tuple[str, ...] | None = None
         self.windows: dict[int, list] = {}  # scoring's name windows by reference length
         self.collapsed = collapse_runs(self.skel)
         # A platform-assigned id is compared exactly only (by the index), never as a look-alike id.
@@ -129,6 +132,14 @@ class ListingView:
         """The name with its Chinese characters written in plain pinyin and Latin kept, folded like
         ``latin_tokens`` and joined: 工商yinhang → gongshangylnhang, Zhong Guo → zhongguo."""
         return self._spelling()[0]
+
+    @property
+    def english(self) -> tuple[str, ...]:
+        """The name's Latin words spelt in pinyin pieces when some are English words of the lexicon
+        (China Construction Bank → zhongguo, jlanshe, ylnhang), else ()."""
+        if self._english is None:
+            self._english = english_spelling(tuple(self.latin), self._lex) if self.latin else ()
+        return self._english
 
     def spelled_match(self, target: str) -> bool:
         """``target`` (a brand spelt in pinyin) is in ``spelled``; in a name that mixes Chinese and Latin

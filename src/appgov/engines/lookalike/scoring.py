@@ -22,6 +22,7 @@ from .candidates import WHOLE_PACKAGE_MIN
 from .compiled import CompiledApp, Lexicon, Ref, developer_core
 from .deformation import Edit, single_edit, split_affixes
 from .edge_layout import LAYOUT_KIND
+from .english import english_word, spelt_in
 from .icons import MASKED_KINDS, SEARCH_KIND, SHORTLIST_ONLY, TILE_KIND, TWIN
 from .listing_view import ListingView
 from .memo import BoundedMemo
@@ -348,7 +349,7 @@ def _latin_ref_signals(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, sign
                 break
 
 
-def _spelling_signals(view: ListingView, ref: Ref, ev: dict, signals: Signals) -> None:
+def _spelling_signals(view: ListingView, ref: Ref, ev: dict, lex: Lexicon, signals: Signals) -> None:
     listing_tokens = view.latin
     if not listing_tokens or not ref.cjk:
         return
@@ -359,6 +360,31 @@ def _spelling_signals(view: ListingView, ref: Ref, ev: dict, signals: Signals) -
     elif len(ref.initials) >= 4 and ref.initials in listing_tokens:
         detail = {"deformation": "initials", "spelling": ref.initials}
         _add(signals, ev["pinyin_spelling"], Reason("pinyin_initials", ref.text, detail))
+    elif len(ref.spelled) >= 6 and view.english and _english_names(view, ref, lex):
+        detail = {"deformation": "english", "spelling": ref.spelled}
+        _add(signals, ev["pinyin_spelling"], Reason("pinyin_spelling", ref.text, detail))
+
+
+def _english_names(view: ListingView, ref: Ref, lex: Lexicon) -> bool:
+    """The name written in English spells the reference (China Construction Bank App: 中国建设银行), and
+    its other words are English words of institutions' names, added words or numbers, its Chinese part
+    added or finance words: Ping An Bank Street Photos is a photo app, not 平安银行."""
+    span = spelt_in(ref.spelled, view.english)
+    if span is None:
+        return False
+    rest = view.english[: span[0]] + view.english[span[1] :]
+    added = _word_set(lex.added_words)
+    for piece in rest:
+        if not (
+            piece.isdigit()
+            or piece in added
+            or piece in lex.generic_tokens
+            or english_word(piece, lex)
+            or _only_added_words(piece, lex)
+        ):
+            return False
+    chinese = "".join(c for c in view.skel if is_cjk(c))
+    return not chinese or _only_added_words(chinese, lex) or has_finance_context(chinese, lex)
 
 
 def latin_brand_signals(view: ListingView, app: CompiledApp, ev: dict, lex: Lexicon, signals: Signals) -> None:
@@ -388,7 +414,7 @@ def name_signals(view: ListingView, app: CompiledApp, ev: dict, lex: Lexicon, si
     for ref in app.refs:
         if ref.cjk:
             _cjk_ref_signals(view, ref, ev, lex, signals, app.brand_characters)
-            _spelling_signals(view, ref, ev, signals)
+            _spelling_signals(view, ref, ev, lex, signals)
         else:
             _latin_ref_signals(view, ref, ev, lex, signals)
     if ev["latin_brand"]:
