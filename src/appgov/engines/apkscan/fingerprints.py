@@ -52,7 +52,8 @@ def assign(findings: list[dict], report: dict, rules: dict | None = None) -> Non
         strategy = rule.get(
             "fingerprint_by", "values" if secret and rule is not shared.get(f["rule"]) else "subject"
         )
-        location = finding_location(f, strategy)
+        # a hostile package's names can hold bytes that are no UTF-8 (lone surrogates): shown escaped
+        location = finding_location(f, strategy).encode("utf-8", "backslashreplace").decode("utf-8")
         basis = "\x1f".join(("appgov-finding/1", report["platform"], app, f["rule"], location))
         f["location"] = location if len(location) <= 300 else location[:280] + "…"
-        f["fingerprint"] = hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
+        f["fingerprint"] = hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()[:32]
