@@ -17,12 +17,13 @@ session 25 by a twelfth helper, screened once when that session's change was set
 start of session 26 by a thirteenth helper, screened once when that session's first change was set) and holdout_s27
 (written at the start of session 27 by a fourteenth helper, screened once when that session's changes were set) and
 holdout_s28 (written at the start of session 28 by a fifteenth helper, screened once with session 27's code before
-that session changed the engine). Each is screened
+that session changed the engine) and holdout_s29 (written at the start of session 29 by a sixteenth helper, screened
+once with session 28's code before that session changed the engine). Each is screened
 with the default settings and with those before sessions 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 16, 15 and 14, and scored by the independent
 sets' counting rule (an alert is a true positive only when it names one of the label's accepted apps;
 every other alert is false).
 
-Usage: PYTHONPATH=src python bench/lookalike/holdout.py [--set s13|…|s28] [--rebuild] [--latest-only]
+Usage: PYTHONPATH=src python bench/lookalike/holdout.py [--set s13|…|s29] [--rebuild] [--latest-only]
 Writes bench/results/lookalike-holdout-<set>.json.
 """
 
@@ -47,7 +48,7 @@ from score import score  # noqa: E402  (the independent sets' counting rule)
 from appgov.engines.lookalike import LookalikeIndex, iter_listings, load_config  # noqa: E402
 from appgov.engines.lookalike.inputs import read_protected  # noqa: E402
 
-SETS = ("s13", "s14", "s15", "s16", "s17", "s18", "s19", "s20", "s21", "s22", "s23", "s24", "s25", "s26", "s27", "s28")
+SETS = ("s13", "s14", "s15", "s16", "s17", "s18", "s19", "s20", "s21", "s22", "s23", "s24", "s25", "s26", "s27", "s28", "s29")
 BEFORE = "before session 14 (icons.upright_tile: 0, keypoints.tile_apps: 0, min_content_agreement: 0)"
 BEFORE_15 = "before session 15 (icons.mirror: 0, developer.other_institution: 0)"
 BEFORE_16 = "before session 16 (keypoints.search_apps: 0, aligned_matching: 0)"
