@@ -19,3 +19,10 @@ def test_the_in_place_signal_is_named_in_chinese():
     with translation.override("zh-hans"):
         (row,) = signal_rows([{"signal": "icon_in_place", "value": 0.91}])
     assert row["label"] == "图标与官方图标原位叠合，轮廓一致"
+
+
+def test_the_verified_publisher_signal_is_named():
+    # session 29: an App Store listing by the official developer, its bundle id not in the ledger
+    with translation.override("zh-hans"):
+        (row,) = signal_rows([{"signal": "verified_publisher_unregistered", "value": "中国建设银行股份有限公司"}])
+    assert row["label"] == "由本机构已核验主体发布，但未在台账登记"

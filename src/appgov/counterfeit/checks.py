@@ -273,8 +273,10 @@ def _unregistered_text(rows) -> tuple[str, str]:
     more_zh = f"等 {len(rows)} 个" if len(rows) > len(shown) else ""
     more_en = f" and {len(rows) - len(shown)} more" if len(rows) > len(shown) else ""
     return (
-        f"上架监测发现使用本应用发布证书签名、但标识未登记在台账中的版本{more_zh}：{zh}",
-        f"listing monitoring found builds signed with this app's release certificate under identifiers "
+        f"上架监测发现使用本应用发布证书签名（或由本机构已核验的开发者主体在 App Store 发布）、"
+        f"但标识未登记在台账中的版本{more_zh}：{zh}",
+        f"listing monitoring found builds signed with this app's release certificate (or published by the "
+        f"institution's verified developer account on the App Store) under identifiers "
         f"the ledger does not register: {en}{more_en}",
     )
 

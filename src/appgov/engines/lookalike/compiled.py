@@ -34,6 +34,9 @@ class Lexicon:
     unique_bundle_id_sources: frozenset[str] = frozenset()
     # English words of institutions' English names and their pinyin, skeleton form (english.py)
     english_words: tuple[tuple[tuple[str, ...], str], ...] = ()
+    # the pinyin of generic English words (finance → jinrong): no institution's own package or name token,
+    # but a name may still spell a brand with them (民生yinhang), so they are not generic_tokens
+    generic_pinyin: frozenset[str] = frozenset()
 
 
 @cache
@@ -45,19 +48,28 @@ def lexicon() -> Lexicon:
     for token in data["generic_tokens"]:  # in both folds: names (i → l) and package ids (0/1 only)
         generic.update(latin_tokens(str(token)))
         generic.update(package_tokens(str(token)))
+    english = tuple(
+        (tuple(latin_tokens(str(english))), "".join(latin_tokens(str(spelt))))
+        for english, spelt in (data.get("english_words") or {}).items()
+        if latin_tokens(str(english))
+    )
+    # the pinyin of a generic English word is no institution's package token either (finance → jinrong:
+    # com.happy.jinrong is nobody's, session 29)
+    generic_pinyin = set()
+    for words, spelt in (data.get("english_words") or {}).items():
+        if spelt and all(w in generic for w in latin_tokens(str(words))):
+            generic_pinyin.update(latin_tokens(str(spelt)))  # (one word: pinyin is written without spaces)
+            generic_pinyin.update(package_tokens(str(spelt)))
     context = {skeleton(str(w)) for w in data["finance_context"]}
     context.discard("")
     return Lexicon(
         added_words=tuple(sorted(added, key=lambda w: (-len(w), w))),
         generic_tokens=frozenset(generic),
+        generic_pinyin=frozenset(generic_pinyin - generic),
         finance_context=tuple(sorted(context, key=len, reverse=True)),
         platform_id_sources=frozenset(source_key(str(s)) for s in data["platform_id_sources"]),
         unique_bundle_id_sources=frozenset(source_key(str(s)) for s in data.get("unique_bundle_id_sources", ())),
-        english_words=tuple(
-            (tuple(latin_tokens(str(english))), "".join(latin_tokens(str(spelt))))
-            for english, spelt in (data.get("english_words") or {}).items()
-            if latin_tokens(str(english))
-        ),
+        english_words=english,
         category_names=frozenset(skeleton(str(w)) for w in data["category_names"]) - {""},
         institution_words=tuple(
             sorted({skeleton(str(w)) for w in data["institution_words"]} - {""}, key=len, reverse=True)
@@ -236,9 +248,8 @@ def compile_app(
                 seen.add((ref.skel, kind))  # type: ignore[arg-type]
                 refs.append(ref)
     packages = {p.lower(): tuple(package_tokens(p)) for p in app.package_ids}
-    distinctive = {
-        t for tokens in packages.values() for t in tokens if _distinctive(t, lex.generic_tokens, min_token)
-    }
+    not_own = lex.generic_tokens | lex.generic_pinyin
+    distinctive = {t for tokens in packages.values() for t in tokens if _distinctive(t, not_own, min_token)}
     name_tokens = {t for ref in refs for t in ref.tokens if _distinctive(t, lex.generic_tokens, min_token)}
     name_tokens_plain = {
         t for ref in refs for t in package_tokens(ref.text) if _distinctive(t, lex.generic_tokens, min_token)

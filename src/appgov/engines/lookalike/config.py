@@ -51,7 +51,7 @@ def _check(config: dict[str, Any]) -> None:
                 raise ConfigError(f"setting '{section}.{key}' must be between 0 and 1, got {value}")
     if config["thresholds"]["alert"] > config["thresholds"]["counterfeit"]:
         raise ConfigError("thresholds.alert must not exceed thresholds.counterfeit")
-    for key in ("report_unregistered", "platform_ids_exact_only", "platform_vouches"):
+    for key in ("report_unregistered", "platform_ids_exact_only", "platform_vouches", "verified_publishers"):
         if config["identity"][key] not in (0, 1):
             raise ConfigError(f"setting 'identity.{key}' must be 0 or 1")
     attribution = config["attribution"]

@@ -62,6 +62,13 @@ def _reason_zh(reason: Reason) -> str | None:
             package = d.get("package")
             what = f"包名 {package}" if package else "该应用"
             return f"使用本机构官方签名证书，但{what}未在应用台账中登记（台账完整性）"
+        case "verified_publisher_unregistered":
+            package = d.get("package")
+            what = f"包名 {package}" if package else "该应用"
+            return (
+                f"在核验开发者主体的应用商店（{d.get('source')}）上以本机构官方主体「{reason.value}」发布，"
+                f"但{what}未在应用台账中登记（台账完整性；若非本机构发布，则为商店核验的主体被冒用，应向商店核实）"
+            )
         case "developer_impersonation":
             return f"开发者填写为官方开发者「{reason.value}」，但签名证书不是官方证书（冒用开发者名称）"
         case "developer_claimed_unverified":

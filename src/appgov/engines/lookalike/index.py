@@ -46,7 +46,7 @@ from .keypoints import (
     verify_shape,
     verify_twins,
 )
-from .listing_view import ListingView, platform_vouches
+from .listing_view import ListingView, platform_verifies_publisher, platform_vouches
 from .memo import BoundedMemo
 from .models import Alert, Candidate, Listing, ProtectedApp, Reason
 from .normalize import skeleton
@@ -301,6 +301,10 @@ class LookalikeIndex:
         official_apps = self.official_packages.get(package) if package else None
         if official_apps:
             return self._official_package(listing, official_apps)
+        if not cert and listing.developer and cfg["identity"]["verified_publishers"]:
+            publishers = self._verified_publishers(listing)
+            if publishers:
+                return self._own_build(listing, publishers, "verified_publisher_unregistered")
         if icon_hits is None:
             icon_hits = self._icon_hits([listing]).get(0)
         view = ListingView(listing, self.lexicon, bool(cfg["identity"]["platform_ids_exact_only"]))
@@ -844,10 +848,26 @@ class LookalikeIndex:
                 memo.put(developer, known)
         found.update(known)
 
-    def _own_build(self, listing: Listing, owners: list[CompiledApp]) -> Alert | None:
-        """A listing signed with an official certificate: the institution's own build. Registered
-        (its package id is one of the institution's, or without a package id its name is one of the
-        institution's official names) → nothing to say; otherwise an ``unregistered`` report."""
+    def _verified_publishers(self, listing: Listing) -> list[CompiledApp]:
+        """The apps whose official developer publishes this listing without a certificate, on a store
+        that shows the publisher's verified legal entity (the App Store: ``platform_verifies_publisher``);
+        elsewhere a typed developer name proves nothing."""
+        if not platform_verifies_publisher(listing.source, self.lexicon):
+            return []
+        found: set[int] = set()
+        self._developer_candidates(listing.developer, found)
+        ratio = self.config["developer"]["match_ratio"]
+        return [
+            self.apps[i] for i in sorted(found) if developer_is_official(listing.developer, self.apps[i], ratio)
+        ]
+
+    def _own_build(
+        self, listing: Listing, owners: list[CompiledApp], signal: str = "official_certificate_unregistered"
+    ) -> Alert | None:
+        """A listing signed with an official certificate (or published by a verified official publisher,
+        ``signal``): the institution's own build. Registered (its package id is one of the institution's,
+        or without a package id its name is one of the institution's official names) → nothing to say;
+        otherwise an ``unregistered`` report."""
         institutions = {app.app.institution for app in owners}
         package = listing.package_id.lower() if listing.package_id else None
         if package is not None:
@@ -861,11 +881,11 @@ class LookalikeIndex:
             return None
         app = owners[0]
         registered = sorted(p for inst in institutions for p in self.institution_packages[inst])
-        reason = Reason(
-            "official_certificate_unregistered",
-            listing.cert_sha256,
-            {"package": listing.package_id, "registered_packages": registered},
-        )
+        detail = {"package": listing.package_id, "registered_packages": registered}
+        if signal == "official_certificate_unregistered":
+            reason = Reason(signal, listing.cert_sha256, detail)
+        else:
+            reason = Reason(signal, listing.developer, {**detail, "source": listing.source})
         return self._alert(listing, app, 1.0, "unregistered", [reason])
 
     # -- internals --------------------------------------------------------------------------------

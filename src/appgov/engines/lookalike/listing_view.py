@@ -38,6 +38,14 @@ def platform_vouches(package_id: str | None, source: str, lex: Lexicon) -> bool:
     )
 
 
+def platform_verifies_publisher(source: str, lex: Lexicon) -> bool:
+    """The listing's store shows the publisher's verified legal entity as its developer: the App Store
+    (``unique_bundle_id_sources``; an organisation enrols with its D-U-N-S number and is shown under its
+    legal name). Not the mini-program and official-account platforms (issue 14 counts their developer
+    field as a claim), Android stores or download sites: anyone may type a developer name there."""
+    return source_key(source) in lex.unique_bundle_id_sources
+
+
 class ListingView:
     __slots__ = (
         "listing",

@@ -486,7 +486,10 @@ def package_signals(view: ListingView, app: CompiledApp, ev: dict, lex: Lexicon,
                 if kind != "added_words" and len(token) < 5:
                     continue
                 detail = {"package": package, "deformation": kind, "affix": affix}
-                _add(signals, ev["package_affix"] * 0.95, Reason("package_token_reuse", token, detail))
+                # never more than the token found whole: newchinalife is 新华人寿's own token, not an
+                # added word before 中国人寿's chinalife (session 29)
+                weight = min(ev["package_affix"] * 0.95, ev["package_token_reuse"])
+                _add(signals, weight, Reason("package_token_reuse", token, detail))
                 break
             if len(token) < 6 or pt in lex.generic_tokens:
                 continue
