@@ -592,44 +592,60 @@ class IconIndex:
         self.widths = [base + (1 if c < extra else 0) for c in range(chunks)]
         self.shifts = [sum(self.widths[:c]) for c in range(chunks)]
         radius = max_distance // chunks
-        keys_parts = []
-        rows_parts = []
-        for c, (width, shift) in enumerate(zip(self.widths, self.shifts, strict=True)):
-            mask = np.uint64((1 << width) - 1)
-            values = (self.hashes >> np.uint64(shift)) & mask
-            neighbour = values[:, None] ^ _masks(width, radius)[None, :]
-            keys_parts.append(((np.uint64(c) << np.uint64(58)) | neighbour).ravel())
-            rows_parts.append(np.repeat(np.arange(len(hashes)), neighbour.shape[1]))
-        keys = np.concatenate(keys_parts) if keys_parts else np.zeros(0, np.uint64)
-        rows = np.concatenate(rows_parts) if rows_parts else np.zeros(0, np.int64)
-        order = np.argsort(keys, kind="stable")
-        self._keys = keys[order]
-        self._rows = rows[order]
         # Chunks of up to 16 bits: a direct offset table replaces the binary search.
         self._direct = max(self.widths) <= 16
         if self._direct:
-            space = chunks << 16
-            dense_keys = (self._keys >> np.uint64(58)).astype(np.int64) * 65536 + (
-                self._keys & np.uint64(0xFFFF)
-            ).astype(np.int64)
-            self._offsets = np.searchsorted(dense_keys, np.arange(space + 1), side="left").astype(np.int64)
-            self._shift_array = np.array(self.shifts, dtype=np.uint64)
-            self._mask_array = np.array([(1 << w) - 1 for w in self.widths], dtype=np.uint64)
-            self._filed = self.hashes[self._rows]
-            # the offsets replace the keys; row numbers fit 32 bits (a forked sweep's workers share
-            # these pages, but each counts them in its resident size)
-            self._keys = None
-            self._rows = self._rows.astype(np.int32)
-            # compiled (or loaded from numba's cache) now, before a sweep forks its workers
-            query_direct(
-                np.zeros(0, np.uint64),
-                self._shift_array,
-                self._mask_array,
-                self._offsets,
-                self._rows,
-                self._filed,
-                0,
-            )
+            self._file_direct(radius)
+        else:
+            self._file_sorted(radius)
+
+    def _neighbours(self, c: int, radius: int) -> np.ndarray:
+        """Chunk ``c`` of every hash and its neighbours within ``radius`` bits, ``hash × neighbour`` in
+        row order (flat position // neighbours per hash = row)."""
+        width, shift = self.widths[c], self.shifts[c]
+        values = (self.hashes >> np.uint64(shift)) & np.uint64((1 << width) - 1)
+        return (values[:, None] ^ _masks(width, radius)[None, :]).ravel()
+
+    def _file_direct(self, radius: int) -> None:
+        """Each chunk's rows filed by value, chunk after chunk: ``_offsets[c * 65536 + value]`` is where
+        they start in ``_rows``; ``_filed`` holds their hashes in the same order (query_direct reads them
+        in sequence). A chunk's values are sorted as uint16, by radix (the geometric tables file ~15 M)."""
+        rows_parts, counts_parts = [], []
+        for c in range(len(self.widths)):
+            values = self._neighbours(c, radius).astype(np.uint16)
+            per_hash = len(values) // max(len(self.hashes), 1)
+            rows_parts.append(np.argsort(values, kind="stable") // max(per_hash, 1))
+            counts_parts.append(np.bincount(values, minlength=65536))
+        # row numbers fit 32 bits (a forked sweep's workers share these pages, but each counts them in
+        # its resident size)
+        self._rows = np.concatenate(rows_parts).astype(np.int32)
+        self._offsets = np.concatenate(([0], np.cumsum(np.concatenate(counts_parts)))).astype(np.int64)
+        self._shift_array = np.array(self.shifts, dtype=np.uint64)
+        self._mask_array = np.array([(1 << w) - 1 for w in self.widths], dtype=np.uint64)
+        self._filed = self.hashes[self._rows]
+        self._keys = None
+        # compiled (or loaded from numba's cache) now, before a sweep forks its workers
+        query_direct(
+            np.zeros(0, np.uint64),
+            self._shift_array,
+            self._mask_array,
+            self._offsets,
+            self._rows,
+            self._filed,
+            0,
+        )
+
+    def _file_sorted(self, radius: int) -> None:
+        """Wider chunks: every (chunk, value) key sorted, searched by binary search."""
+        keys_parts, rows_parts = [], []
+        for c in range(len(self.widths)):
+            neighbour = self._neighbours(c, radius)
+            order = np.argsort(neighbour, kind="stable")
+            per_hash = len(neighbour) // max(len(self.hashes), 1)
+            keys_parts.append((np.uint64(c) << np.uint64(58)) | neighbour[order])
+            rows_parts.append(order // max(per_hash, 1))
+        self._keys = np.concatenate(keys_parts) if keys_parts else np.zeros(0, np.uint64)
+        self._rows = np.concatenate(rows_parts) if rows_parts else np.zeros(0, np.int64)
 
     def __len__(self) -> int:
         return len(self.hashes)
