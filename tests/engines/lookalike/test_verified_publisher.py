@@ -3,8 +3,10 @@ enrols with its D-U-N-S number). holdout_s29 had seven App Store listings withou
 published as 中国建设银行股份有限公司, 海通证券股份有限公司 … under a bundle id the ledger does not hold and a
 loan-style name (额度提升中心, 安心e贷): no alert at all, because a developer name without a certificate
 changed nothing. There it names the publisher: the institution's own app missing from the ledger (or an
-account the store let be abused), reported as ``unregistered``. Elsewhere (Android stores, download
-sites, mini-programs: issue 14 counts their developer field as a claim) nothing changes."""
+account the store let be abused), reported as ``unregistered`` — when nothing else alerts: a copied
+name, package or icon is a look-alike alert whatever the developer says (issue 14: without a certificate
+the name and icon decide). Elsewhere (Android stores, download sites, mini-programs: issue 14 counts
+their developer field as a claim) nothing changes."""
 
 import pytest
 
@@ -55,6 +57,12 @@ def test_an_app_store_listing_by_the_official_developer_is_an_unregistered_app(i
 def test_the_company_form_may_differ(index):
     alert = screen(index, "apple_app_store_cn", "即刻钱庄", "io.lehua.tool", "中国人寿保险有限公司")
     assert (alert.app_id, alert.kind) == ("chinalife", "unregistered")
+
+
+def test_a_copied_name_is_still_a_counterfeit_whatever_the_developer(index):
+    alert = screen(index, "apple_app_store_cn", "中国建设银行", "com.fake.ccbank", "中国建设银行股份有限公司")
+    assert (alert.app_id, alert.kind) == ("ccb", "counterfeit")
+    assert "developer_claimed_unverified" in {r.signal for r in alert.reasons}
 
 
 def test_a_registered_bundle_id_by_the_official_developer_is_not_reported(index):

@@ -291,7 +291,9 @@ class LookalikeIndex:
 
         Identity first: an official certificate makes the listing the institution's own build (never
         a counterfeit; ``unregistered`` when its package id is not registered for the institution); an
-        official package id on another certificate is ``repackaged``; only then are look-alikes scored."""
+        official package id on another certificate is ``repackaged``; only then are look-alikes scored.
+        A listing that imitates nothing, on the App Store, under an official developer name is the
+        institution's own publication (``unregistered`` when its bundle id is not registered)."""
         cfg = self.config
         self._last_icon = self._last_hashes = None  # (its file may have changed since it was last screened)
         cert = listing.cert_sha256
@@ -301,10 +303,21 @@ class LookalikeIndex:
         official_apps = self.official_packages.get(package) if package else None
         if official_apps:
             return self._official_package(listing, official_apps)
-        if not cert and listing.developer and cfg["identity"]["verified_publishers"]:
+        alert = self._lookalike(listing, package, icon_hits)
+        if alert is None and not cert and listing.developer and cfg["identity"]["verified_publishers"]:
+            # nothing the name, package or icon shows, but the App Store names an official publisher
             publishers = self._verified_publishers(listing)
             if publishers:
                 return self._own_build(listing, publishers, "verified_publisher_unregistered")
+        return alert
+
+    def _lookalike(
+        self, listing: Listing, package: str | None, icon_hits: dict[int, dict[str, int]] | None
+    ) -> Alert | None:
+        """The strongest look-alike alert (name, package, developer claim, icon) for a listing that is
+        neither signed with an official certificate nor uses an official package id."""
+        cfg = self.config
+        cert = listing.cert_sha256
         if icon_hits is None:
             icon_hits = self._icon_hits([listing]).get(0)
         view = ListingView(listing, self.lexicon, bool(cfg["identity"]["platform_ids_exact_only"]))
