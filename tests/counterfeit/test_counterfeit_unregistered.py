@@ -135,3 +135,20 @@ def test_another_institutions_candidate_is_named_only_when_public(protected):
         (False, None, "ZQX手机银行", "B"),
         (False, None, "", "B"),
     ]
+
+
+def test_an_app_store_listing_by_the_official_developer_is_an_nfra_02_finding(protected):
+    # session 29: no certificate, but the App Store shows the verified publisher; the bundle id is not in
+    # the ledger and the name imitates nothing: the institution's own app, missing from the ledger
+    world = protected
+    own = listing("L-IOS-LOAN", "额度提升中心", "net.sudai.zhushou", "ALPHA金融机构", source="Apple App Store")
+    elsewhere = listing("L-APK-LOAN", "额度提升中心", "net.sudai.zhushou2", "ALPHA金融机构", source="某下载站")
+    _feed_and_sweep(world, [own, elsewhere])
+    row = ObservedListing.objects.get(institution=world.a.inst, listing_id="L-IOS-LOAN")
+    assert row.unregistered_app_id == world.a.app.pk
+    assert "应用台账" in row.unregistered_explanation
+    assert not CounterfeitCase.objects.filter(listing=row).exists()
+    other = ObservedListing.objects.get(institution=world.a.inst, listing_id="L-APK-LOAN")
+    assert other.unregistered_app_id is None  # (a typed developer name on a download site proves nothing)
+    result = _nfra_02_1(world)[world.a.app.pk]
+    assert result.outcome == "fail" and "net.sudai.zhushou" in result.en
