@@ -10,7 +10,7 @@ their developer field as a claim) nothing changes."""
 
 import pytest
 
-from appgov.engines.lookalike import Listing, LookalikeIndex, ProtectedApp, load_config
+from appgov.engines.lookalike import ConfigError, Listing, LookalikeIndex, ProtectedApp, load_config
 
 CCB = ProtectedApp(
     app_id="ccb",
@@ -84,3 +84,8 @@ def test_another_developer_on_the_app_store_is_screened_as_before(index):
 def test_the_rule_can_be_switched_off():
     quiet = LookalikeIndex([CCB, CHINALIFE], load_config(overrides={"identity": {"verified_publishers": 0}}))
     assert screen(quiet, "apple_app_store_cn", "额度提升中心", "net.sudai.zhushou", "中国建设银行股份有限公司") is None
+
+
+def test_a_setting_other_than_0_or_1_is_refused_by_name():
+    with pytest.raises(ConfigError, match="identity.verified_publishers"):
+        load_config(overrides={"identity": {"verified_publishers": 0.5}})

@@ -308,7 +308,8 @@ class LookalikeIndex:
             # nothing the name, package or icon shows, but the App Store names an official publisher
             publishers = self._verified_publishers(listing)
             if publishers:
-                return self._own_build(listing, publishers, "verified_publisher_unregistered")
+                claim = Reason("verified_publisher_unregistered", listing.developer, {"source": listing.source})
+                return self._own_build(listing, publishers, claim)
         return alert
 
     def _lookalike(
@@ -874,13 +875,11 @@ class LookalikeIndex:
             self.apps[i] for i in sorted(found) if developer_is_official(listing.developer, self.apps[i], ratio)
         ]
 
-    def _own_build(
-        self, listing: Listing, owners: list[CompiledApp], signal: str = "official_certificate_unregistered"
-    ) -> Alert | None:
-        """A listing signed with an official certificate (or published by a verified official publisher,
-        ``signal``): the institution's own build. Registered (its package id is one of the institution's,
-        or without a package id its name is one of the institution's official names) → nothing to say;
-        otherwise an ``unregistered`` report."""
+    def _own_build(self, listing: Listing, owners: list[CompiledApp], proof: Reason | None = None) -> Alert | None:
+        """A listing signed with an official certificate (or with another ``proof`` of its publisher:
+        a verified official publisher): the institution's own build. Registered (its package id is one of
+        the institution's, or without a package id its name is one of the institution's official names)
+        → nothing to say; otherwise an ``unregistered`` report whose reason is the proof."""
         institutions = {app.app.institution for app in owners}
         package = listing.package_id.lower() if listing.package_id else None
         if package is not None:
@@ -894,11 +893,10 @@ class LookalikeIndex:
             return None
         app = owners[0]
         registered = sorted(p for inst in institutions for p in self.institution_packages[inst])
+        if proof is None:
+            proof = Reason("official_certificate_unregistered", listing.cert_sha256)
         detail = {"package": listing.package_id, "registered_packages": registered}
-        if signal == "official_certificate_unregistered":
-            reason = Reason(signal, listing.cert_sha256, detail)
-        else:
-            reason = Reason(signal, listing.developer, {**detail, "source": listing.source})
+        reason = Reason(proof.signal, proof.value, {**detail, **proof.detail})
         return self._alert(listing, app, 1.0, "unregistered", [reason])
 
     # -- internals --------------------------------------------------------------------------------
