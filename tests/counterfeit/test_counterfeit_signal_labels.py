@@ -26,3 +26,10 @@ def test_the_verified_publisher_signal_is_named():
     with translation.override("zh-hans"):
         (row,) = signal_rows([{"signal": "verified_publisher_unregistered", "value": "中国建设银行股份有限公司"}])
     assert row["label"] == "由本机构已核验主体发布，但未在台账登记"
+
+
+def test_the_redrawn_signal_is_named_in_chinese():
+    # session 30: the official icon drawn again as line-art, outline, neon ... (redrawn.py)
+    with translation.override("zh-hans"):
+        (row,) = signal_rows([{"signal": "icon_redrawn", "value": 0.97}])
+    assert row["label"] == "官方图标换了画法：轮廓位置一致"

@@ -14,6 +14,7 @@ SIGNALS = {
     "icon_masked_phash": _("Icon partly like the official icon"),
     "icon_keypoints": _("Icon matches the official icon point by point"),
     "icon_in_place": _("Icon laid on the official icon: edges in place"),
+    "icon_redrawn": _("Official icon redrawn in another style: contours in place"),
     "name_doubled": _("Official name repeated"),
     "name_homoglyph": _("Name with look-alike characters"),
     "name_homophone": _("Name with same-sounding characters"),

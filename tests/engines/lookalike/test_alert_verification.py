@@ -137,7 +137,12 @@ def test_late_verification_uses_the_index_verifier(icons, monkeypatch):
         "verify",
         lambda mine, theirs, **kw: Verdict(inliers=3, channel="luma", scale=1.0, angle=0.0, spread=0.0),
     )
-    no_shape = {**CAP_ONE, "keypoints": {**CAP_ONE["keypoints"], "shape_min_inliers": 0, "twin_min_inliers": 0}}
-    # (the second look's verifiers are not stubbed)
+    no_shape = {
+        **CAP_ONE,
+        "keypoints": {**CAP_ONE["keypoints"], "shape_min_inliers": 0, "twin_min_inliers": 0},
+        "icons": {**CAP_ONE.get("icons", {}), "redrawn_min_coverage": 0},
+    }
+    # (the second look's verifiers are not stubbed, nor the redrawn icons': off, the official icon itself
+    # covers its own contours)
     index = LookalikeIndex(_apps(), load_config(overrides=no_shape), icons_root=icons)
     assert index.screen_one(_finance_listing(icons, "official.png")) is None

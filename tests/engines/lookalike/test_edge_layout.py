@@ -66,7 +66,10 @@ def test_an_inverted_copy_under_a_generic_name_alerts_through_its_layout(tmp_pat
     assert reason.detail["edge_layout_distance"] <= 8 and reason.detail["hash_kinds"] == []
     assert "由轮廓分布检索找到" in alert.explanation_zh
     assert index.screen_one(generic_listing("other.png")) is None
-    off = load_config(overrides={"keypoints": {"edge_layout_max_distance": 0, **no_shape}})
+    # (an inverted copy has the official contours: the redrawn icons' rule, session 30, finds it too)
+    off = load_config(
+        overrides={"keypoints": {"edge_layout_max_distance": 0, **no_shape}, "icons": {"redrawn_min_coverage": 0}}
+    )
     assert LookalikeIndex([hxb_app()], off, icons_root=tmp_path).screen_one(generic_listing("inverted.png")) is None
 
 

@@ -98,9 +98,15 @@ def _refused_by_keypoints(placed: float, content: float | None):
 )
 def test_an_icon_the_keypoints_refuse_is_confirmed_in_place(icons, monkeypatch, placed, content, setting, alerts):
     monkeypatch.setattr(index_module, "verify", _refused_by_keypoints(placed, content))
-    # (the silhouettes and the twins off: the stub refuses the keypoints only)
+    # (the silhouettes and the twins off: the stub refuses the keypoints only; and the redrawn icons' rule,
+    # session 30, which finds a recoloured copy by its contours)
     second_look_off = {"shape_min_inliers": 0, "twin_min_inliers": 0}
-    config = load_config(overrides={"keypoints": {"in_place_min_edge_agreement": setting, **second_look_off}})
+    config = load_config(
+        overrides={
+            "keypoints": {"in_place_min_edge_agreement": setting, **second_look_off},
+            "icons": {"redrawn_min_coverage": 0},
+        }
+    )
     index = LookalikeIndex([ring_app()], config, icons_root=icons)
     alert = index.screen_one(generic_listing("recoloured.jpg"), {0: {"value": 0, "phash": 10}})
     assert (alert is not None) is alerts

@@ -37,6 +37,11 @@ class Lexicon:
     # the pinyin of generic English words (finance → jinrong): no institution's own package or name token,
     # but a name may still spell a brand with them (民生yinhang), so they are not generic_tokens
     generic_pinyin: frozenset[str] = frozenset()
+    # (the word an official name ends with, what may follow it) that make the name part of another term,
+    # skeleton forms, the longest continuation first (银行 + 业协会)
+    term_continuations: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # (long, short) forms of institution words people write either way (农商银行, 农商行)
+    abbreviations: tuple[tuple[str, str], ...] = ()
 
 
 @cache
@@ -79,6 +84,11 @@ def lexicon() -> Lexicon:
         ),
         ordinary_nouns=tuple(
             sorted({skeleton(str(w)) for w in data.get("ordinary_nouns", ())} - {""}, key=len, reverse=True)
+        ),
+        abbreviations=tuple((str(long), str(short)) for short, long in (data.get("abbreviations") or {}).items()),
+        term_continuations=tuple(
+            (skeleton(str(word)), tuple(sorted({skeleton(str(w)) for w in follows} - {""}, key=len, reverse=True)))
+            for word, follows in (data.get("term_continuations") or {}).items()
         ),
     )
 
@@ -182,6 +192,18 @@ class CompiledApp:
     ref_characters: frozenset[str] = frozenset()
 
 
+def written_forms(text: str, lex: Lexicon) -> list[str]:
+    """An official name or keyword, and the same with an institution word written the other way
+    (lexicon abbreviations: 广州农商银行 and 广州农商行; session 30): a listing may write either."""
+    forms = [text]
+    for long, short in lex.abbreviations:
+        if long in text:
+            forms.append(text.replace(long, short))
+        elif short in text:
+            forms.append(text.replace(short, long))
+    return forms
+
+
 def compile_ref(text: str, kind: str) -> Ref | None:
     norm = normalise(text)
     skel = skeleton(text)
@@ -242,7 +264,7 @@ def compile_app(
     refs: list[Ref] = []
     seen: set[str] = set()
     for kind, texts in (("name", app.names), ("keyword", app.brand_keywords)):
-        for text in texts:
+        for text in (form for written in texts for form in written_forms(written, lex)):
             ref = compile_ref(text, kind)
             if ref is not None and (ref.skel, kind) not in seen:
                 seen.add((ref.skel, kind))  # type: ignore[arg-type]

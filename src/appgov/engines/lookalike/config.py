@@ -192,6 +192,10 @@ def _check(config: dict[str, Any]) -> None:
             " icons.tile_shortlist_distance must be 0..32, icons.confirm_distance 0..64, the chunks 1..16"
             f" and icons.near_identical_masks 0..{len(MASKED_KINDS)}"
         )
+    if not 0 <= icons["redrawn_min_coverage"] <= 1 or not 0 <= icons["redrawn_min_structure"] <= 1:
+        raise ConfigError("icons.redrawn_min_coverage and icons.redrawn_min_structure must be 0..1")
+    if not 1 <= icons["redrawn_shortlist"] <= 50:
+        raise ConfigError(f"setting 'icons.redrawn_shortlist' must be 1..50, got {icons['redrawn_shortlist']!r}")
 
 
 def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None = None) -> dict[str, Any]:

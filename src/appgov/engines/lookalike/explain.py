@@ -144,6 +144,11 @@ def _reason_zh(reason: Reason) -> str | None:
             if content is not None:
                 said += f"，外框以内的图案 {round(100 * content)}% 一致"
             return said + _found_by_layout(reason.detail) + "）"
+        case "icon_redrawn":  # redrawn.py: the official drawing traced again in another style
+            return (
+                f"图标是官方图标换了画法（线稿、描边、霓虹、素描、浮雕、像素等）：两者的轮廓逐处重合，"
+                f"{round(100 * float(reason.value))}% 的轮廓在 2 像素内、方向一致（整个图标和中部都比对过）"
+            )
         case "developer_mismatch":
             return f"开发者「{reason.value}」不是官方开发者"
         case "developer_official":

@@ -15,6 +15,7 @@ from .compiled import CompiledApp, IconFileError, compile_app, developer_core, d
 from .config import load_config
 from .edge_layout import LAYOUT_CODE, LAYOUT_KIND, EdgeLayouts
 from .explain import explain
+from .forked import forked_map
 from .icon_cache import official_hashes_many
 from .icons import (
     BOX_KINDS,
@@ -50,6 +51,7 @@ from .listing_view import ListingView, platform_verifies_publisher, platform_vou
 from .memo import BoundedMemo
 from .models import Alert, Candidate, Listing, ProtectedApp, Reason
 from .normalize import skeleton
+from .redrawn import REDRAWN_CODE, Contours, RedrawnIcons, contours_file
 from .scoring import (
     ICON_SIGNAL_NAMES,
     PHASH_FAR,
@@ -69,6 +71,13 @@ from .verdict_store import VerdictStore, version_key
 IconError = IconFileError
 SEARCH_VIEWS = ("mirror", "box", "tile")  # a listing icon's shapes searched besides itself (search_views)
 PART_VIEWS = ("part1", "part2")  # ... and its two parts (search_parts: an emblem beside a word, parts.py)
+
+
+def _official_contours(path: Path) -> Contours | None:
+    try:
+        return contours_file(path)
+    except (OSError, ValueError):
+        return None  # unreadable: the keypoints' features report it with the app's id
 
 
 class LookalikeIndex:
@@ -199,10 +208,21 @@ class LookalikeIndex:
                 int(kp["edge_layout_max_distance"]),
             )
         self._near: BoundedMemo[str, list[tuple[int, int]]] = BoundedMemo(max(int(kp["verdict_cache"]), 1))
+        # the official icon a listing icon that nothing else alerted is a redrawn copy of (redrawn.py),
+        # by the listing icon's digest: () when none
+        self._redrawn = self._redrawn_icons(workers)
+        self._redrawn_found: BoundedMemo[str, tuple] = BoundedMemo(max(int(kp["verdict_cache"]), 1))
         # a listing icon's search ranking, by its content digest (kept between sweeps under this key)
         self._ranked: BoundedMemo[str, list[tuple[int, int]]] = BoundedMemo(max(int(kp["verdict_cache"]), 1))
         self._search_key = search_key(self._official_digests, kp)
         self._layout_key = f"{self._search_key}-layout-{LAYOUT_CODE}-{kp['edge_layout_max_distance']}"
+        icons = self.config["icons"]
+        self._redrawn_key = (
+            f"{self._search_key}-redrawn-{REDRAWN_CODE}-{icons['redrawn_min_coverage']}"
+            f"-{icons['redrawn_shortlist']}-{icons['redrawn_min_structure']}"
+            if self._redrawn is not None and self._official_digests
+            else None
+        )
         self._search_passes: BoundedMemo[tuple[str, int], bool] = BoundedMemo(
             max(int(kp["verdict_cache"]), 1)
         )
@@ -304,6 +324,8 @@ class LookalikeIndex:
         if official_apps:
             return self._official_package(listing, official_apps)
         alert = self._lookalike(listing, package, icon_hits)
+        if alert is None and self._redrawn is not None and listing.icon:
+            alert = self._redrawn_alert(listing)
         if alert is None and not cert and listing.developer and cfg["identity"]["verified_publishers"]:
             # nothing the name, package or icon shows, but the App Store names an official publisher
             publishers = self._verified_publishers(listing)
@@ -861,6 +883,63 @@ class LookalikeIndex:
             if memo is not None:
                 memo.put(developer, known)
         found.update(known)
+
+    def _redrawn_icons(self, workers: int) -> RedrawnIcons | None:
+        """The official icons' contours (redrawn.py), None when ``icons.redrawn_min_coverage`` is 0."""
+        icons = self.config["icons"]
+        if not icons["redrawn_min_coverage"]:
+            return None
+        paths = list(dict.fromkeys(self._path(app.app.icon) for app in self.apps if app.app.icon))
+        found = dict(zip(paths, forked_map(_official_contours, paths, workers), strict=True))
+        official = {}
+        for app in self.apps:
+            drawn = found.get(self._path(app.app.icon)) if app.app.icon else None
+            if drawn is not None:
+                official[app.index] = drawn
+        return RedrawnIcons(
+            official,
+            int(icons["redrawn_shortlist"]),
+            float(icons["redrawn_min_structure"]),
+            float(icons["redrawn_min_coverage"]),
+        )
+
+    def _redrawn_alert(self, listing: Listing) -> Alert | None:
+        """A listing that nothing else alerted, whose icon is an official icon redrawn (redrawn.py): a
+        confirmed icon, under a name that names no other institution. Kept by icon content."""
+        with self._reading(listing):
+            path, digest = self._icon_file(listing)
+            found = self._redrawn_found.get(digest)
+            if found is None:
+                found = self._stored_redrawn(digest, path)
+                self._redrawn_found.put(digest, found)
+        if not found:
+            return None
+        app_index, covered, structure = found
+        view = ListingView(listing, self.lexicon, bool(self.config["identity"]["platform_ids_exact_only"]))
+        if self._brand_elsewhere(view, listing):
+            return None
+        cfg = self.config
+        finance = has_finance_context(view.skel, self.lexicon)
+        score = cfg["evidence"]["icon_with_finance_name" if finance else "icon_confirmed"]
+        if score < cfg["thresholds"]["alert"]:
+            return None
+        kind = "counterfeit" if score >= cfg["thresholds"]["counterfeit"] else "suspect"
+        reason = Reason("icon_redrawn", covered, {"structure": structure, "confirmed": True, "finance_name": finance})
+        return self._alert(listing, self.apps[app_index], score, kind, [reason])
+
+    def _stored_redrawn(self, digest: str, path: str) -> tuple:
+        """``RedrawnIcons.best`` of the listing icon, () for none, kept in the verdict store between sweeps
+        (as [(app, coverage), (app, structure)] in ten-thousandths) when the official icons' digests
+        key it."""
+        store, key = self._verdict_store, self._redrawn_key
+        stored = store.get_ranked(digest, key) if store is not None and key else None
+        if stored is not None:
+            return (stored[0][0], stored[0][1] / 10_000, stored[1][1] / 10_000) if len(stored) == 2 else ()
+        found = self._redrawn.best(contours_file(path)) or ()
+        if store is not None and key:
+            app, covered, structure = found or (0, 0.0, 0.0)
+            store.put_ranked(digest, key, [(app, round(covered * 10_000)), (app, round(structure * 10_000))] if found else [])
+        return found
 
     def _verified_publishers(self, listing: Listing) -> list[CompiledApp]:
         """The apps whose official developer publishes this listing without a certificate, on a store

@@ -210,6 +210,20 @@ def _brand_lost(window: str, edit: Edit, brand: frozenset[str]) -> bool:
     return any(c in brand for c in edit.ref_part) and not any(c in brand for c in window)
 
 
+def _continued(skel: str, ref: str, lex: Lexicon) -> bool:
+    """Every mention of ``ref`` in ``skel`` is followed by a word that makes it part of another term
+    (lexicon term_continuations: a name ending in 银行 followed by 业协会 or 间)."""
+    follows = next((after for word, after in lex.term_continuations if ref.endswith(word)), None)
+    if not follows:
+        return False
+    start = skel.find(ref)
+    while start >= 0:
+        if not skel.startswith(follows, start + len(ref)):
+            return False
+        start = skel.find(ref, start + 1)
+    return True
+
+
 def _cjk_ref_signals(
     view: ListingView, ref: Ref, ev: dict, lex: Lexicon, signals: Signals, brand: frozenset[str] = frozenset()
 ) -> None:
@@ -228,6 +242,8 @@ def _cjk_ref_signals(
             _add(signals, ev["homoglyph"], Reason("name_homoglyph", ref.text, {"deformation": "homoglyph"}))
         return
     pos = skel.find(ref.skel)
+    if pos >= 0 and _continued(skel, ref.skel, lex):
+        return  # 北京银行业协会, 上海银行间利率: the official name is part of another term
     if pos >= 0:
         deformation, affix = _affix_kind(skel[:pos], skel[pos + lr :], lex)
         detail = {"deformation": deformation, "affix": affix}
@@ -961,7 +977,9 @@ NAME_SIGNALS = (
     "pinyin_initials",
 )
 PACKAGE_SIGNALS = ("package_squat", "package_token_reuse")
-ICON_SIGNAL_NAMES = ("icon_phash", "icon_value_phash", "icon_masked_phash", "icon_keypoints", "icon_in_place")
+ICON_SIGNAL_NAMES = (
+    "icon_phash", "icon_value_phash", "icon_masked_phash", "icon_keypoints", "icon_in_place", "icon_redrawn"
+)
 
 
 def score_pair(
