@@ -18,12 +18,13 @@ start of session 26 by a thirteenth helper, screened once when that session's fi
 (written at the start of session 27 by a fourteenth helper, screened once when that session's changes were set) and
 holdout_s28 (written at the start of session 28 by a fifteenth helper, screened once with session 27's code before
 that session changed the engine) and holdout_s29 (written at the start of session 29 by a sixteenth helper, screened
-once with session 28's code before that session changed the engine). Each is screened
-with the default settings and with those before sessions 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 16, 15 and 14, and scored by the independent
+once with session 28's code before that session changed the engine) and holdout_s30 (written at the start of session
+30 by a seventeenth helper, screened once with session 29's code before that session changed the engine). Each is screened
+with the default settings and with those before sessions 30, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 16, 15 and 14, and scored by the independent
 sets' counting rule (an alert is a true positive only when it names one of the label's accepted apps;
 every other alert is false).
 
-Usage: PYTHONPATH=src python bench/lookalike/holdout.py [--set s13|…|s29] [--rebuild] [--latest-only]
+Usage: PYTHONPATH=src python bench/lookalike/holdout.py [--set s13|…|s30] [--rebuild] [--latest-only]
 Writes bench/results/lookalike-holdout-<set>.json.
 """
 
@@ -52,6 +53,7 @@ SETS = ("s13", "s14", "s15", "s16", "s17", "s18", "s19", "s20", "s21", "s22", "s
 BEFORE = "before session 14 (icons.upright_tile: 0, keypoints.tile_apps: 0, min_content_agreement: 0)"
 BEFORE_15 = "before session 15 (icons.mirror: 0, developer.other_institution: 0)"
 BEFORE_16 = "before session 16 (keypoints.search_apps: 0, aligned_matching: 0)"
+BEFORE_30 = "before session 30 (icons.redrawn_min_coverage: 0)"
 BEFORE_27 = "before session 27 (evidence.latin_brand: 0)"
 BEFORE_26 = "before session 26 (keypoints.noisy_min_covered: 0)"
 BEFORE_25 = (
@@ -97,20 +99,21 @@ def _back(*names: str) -> dict:
 
 SETTINGS = {
     "default": None,
-    BEFORE_27: _back(BEFORE_27),
-    BEFORE_26: _back(BEFORE_27, BEFORE_26),
-    BEFORE_25: _back(BEFORE_27, BEFORE_26, BEFORE_25),
-    BEFORE_24: _back(BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24),
-    BEFORE_23: _back(BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23),
-    BEFORE_22: _back(BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22),
-    BEFORE_21: _back(BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21),
-    BEFORE_20: _back(BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20),
-    BEFORE_19: _back(BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19),
-    BEFORE_18: _back(BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18),
-    BEFORE_16: _back(BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16),
-    BEFORE_15: _back(BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16, BEFORE_15),
+    BEFORE_30: _back(BEFORE_30),
+    BEFORE_27: _back(BEFORE_30, BEFORE_27),
+    BEFORE_26: _back(BEFORE_30, BEFORE_27, BEFORE_26),
+    BEFORE_25: _back(BEFORE_30, BEFORE_27, BEFORE_26, BEFORE_25),
+    BEFORE_24: _back(BEFORE_30, BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24),
+    BEFORE_23: _back(BEFORE_30, BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23),
+    BEFORE_22: _back(BEFORE_30, BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22),
+    BEFORE_21: _back(BEFORE_30, BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21),
+    BEFORE_20: _back(BEFORE_30, BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20),
+    BEFORE_19: _back(BEFORE_30, BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19),
+    BEFORE_18: _back(BEFORE_30, BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18),
+    BEFORE_16: _back(BEFORE_30, BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16),
+    BEFORE_15: _back(BEFORE_30, BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16, BEFORE_15),
     # what session 14 started from: the later sessions' settings back
-    BEFORE: _back(BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16, BEFORE_15, BEFORE),
+    BEFORE: _back(BEFORE_30, BEFORE_27, BEFORE_26, BEFORE_25, BEFORE_24, BEFORE_23, BEFORE_22, BEFORE_21, BEFORE_20, BEFORE_19, BEFORE_18, BEFORE_16, BEFORE_15, BEFORE),
 }
 
 

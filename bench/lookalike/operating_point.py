@@ -64,6 +64,7 @@ SETTINGS = {
         "candidates": {"package_edits": 0},
         "evidence": {"package_token_squat": 0.76},
     },
+    "before session 30 (icons.redrawn_min_coverage: 0)": {"icons": {"redrawn_min_coverage": 0}},
     "before session 27 (evidence.latin_brand: 0)": {"evidence": {"latin_brand": 0}},
     "before session 26 (keypoints.noisy_min_covered: 0)": {"keypoints": {"noisy_min_covered": 0}},
     "session 24 without the coverage rule (keypoints.twin_min_covered: 0)": {"keypoints": {"twin_min_covered": 0}},
